@@ -1,0 +1,630 @@
+/* The INI configuration: pre-scan for lines, duplicates and unknown names; iniparser for values;
+ * strict typed getters. */
+#include "core_config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <iniparser.h>
+
+#include "core_table.h"
+
+#define INI_MAX_LINE 1023 /* iniparser 4.1's ASCIILINESZ: a longer line fails the whole load */
+
+typedef struct cfg_entry {
+    char *section; /* lower case */
+    char *key;     /* lower case; NULL for the section header itself */
+    int line;
+} cfg_entry;
+
+struct core_config {
+    char *path;
+    char *dir;
+    char *text;
+    dictionary *dict;
+    cfg_entry *entries;
+    size_t n_entries, cap;
+    char **sections;      /* original case, file order */
+    size_t n_sections;
+};
+
+/* ---------- small helpers ---------- */
+
+static char *lower_dup(const char *s, size_t len)
+{
+    char *d = malloc(len + 1);
+    if (!d)
+        return NULL;
+    for (size_t i = 0; i < len; i++)
+        d[i] = (char)tolower((unsigned char)s[i]);
+    d[len] = '\0';
+    return d;
+}
+
+static const char *skip_space(const char *s)
+{
+    while (*s == ' ' || *s == '\t')
+        s++;
+    return s;
+}
+
+size_t core_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    size_t *prev = malloc((lb + 1) * sizeof *prev), *cur = malloc((lb + 1) * sizeof *cur);
+    if (!prev || !cur) {
+        free(prev);
+        free(cur);
+        return (size_t)-1;
+    }
+    for (size_t j = 0; j <= lb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t sub = prev[j - 1] + (tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]));
+            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+            cur[j] = sub < del ? (sub < ins ? sub : ins) : (del < ins ? del : ins);
+        }
+        size_t *t = prev;
+        prev = cur;
+        cur = t;
+    }
+    size_t d = prev[lb];
+    free(prev);
+    free(cur);
+    return d;
+}
+
+/* Glob with at most one '*'. */
+static int glob1(const char *pat, const char *s)
+{
+    const char *star = strchr(pat, '*');
+    if (!star)
+        return strcasecmp(pat, s) == 0;
+    size_t pre = (size_t)(star - pat), post = strlen(star + 1), ls = strlen(s);
+    if (ls < pre + post + 1)
+        return 0;
+    return strncasecmp(pat, s, pre) == 0 && strcasecmp(star + 1, s + ls - post) == 0;
+}
+
+static const core_cfg_section *schema_section(const core_cfg_section *schema, size_t n, const char *sec)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *nm = schema[i].name;
+        size_t l = strlen(nm);
+        if (l >= 2 && strcmp(nm + l - 2, ":*") == 0) {
+            if (strncasecmp(nm, sec, l - 1) == 0 && sec[l - 1] != '\0')
+                return &schema[i];
+        } else if (strcasecmp(nm, sec) == 0) {
+            return &schema[i];
+        }
+    }
+    return NULL;
+}
+
+static const char *nearest(const char *const *cands, size_t n, const char *word)
+{
+    const char *best = NULL;
+    size_t bd = (size_t)-1;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = core_edit_distance(cands[i], word);
+        if (d < bd) {
+            bd = d;
+            best = cands[i];
+        }
+    }
+    /* Only suggest when the guess is plausibly a typo. */
+    size_t lw = strlen(word);
+    if (best && bd <= (lw < 6 ? 2 : lw / 2))
+        return best;
+    return NULL;
+}
+
+static int add_entry(core_config *c, const char *section, const char *key, size_t klen, int line)
+{
+    if (c->n_entries == c->cap) {
+        size_t cap = c->cap ? 2 * c->cap : 64;
+        cfg_entry *e = realloc(c->entries, cap * sizeof *e);
+        if (!e)
+            return 0;
+        c->entries = e;
+        c->cap = cap;
+    }
+    cfg_entry *e = &c->entries[c->n_entries];
+    e->section = lower_dup(section, strlen(section));
+    e->key = key ? lower_dup(key, klen) : NULL;
+    e->line = line;
+    if (!e->section || (key && !e->key)) {
+        free(e->section);
+        free(e->key);
+        return 0;
+    }
+    c->n_entries++;
+    return 1;
+}
+
+static const cfg_entry *find_entry(const core_config *c, const char *section, const char *key)
+{
+    for (size_t i = 0; i < c->n_entries; i++) {
+        const cfg_entry *e = &c->entries[i];
+        if (strcasecmp(e->section, section) != 0)
+            continue;
+        if (!key ? e->key == NULL : (e->key && strcasecmp(e->key, key) == 0))
+            return e;
+    }
+    return NULL;
+}
+
+/* iniparser reports syntax errors through a callback; keep the last message for our error. */
+static char ini_errbuf[512];
+static int ini_errback(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    size_t used = strlen(ini_errbuf);
+    if (used < sizeof ini_errbuf - 1)
+        vsnprintf(ini_errbuf + used, sizeof ini_errbuf - used, fmt, ap);
+    va_end(ap);
+    return 0;
+}
+
+static char *read_file(const char *path, core_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        core_err_set(err, errno == ENOENT ? CORE_ERR_USAGE : CORE_ERR_CONFIG, "%s: cannot open the config file: %s",
+                     path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", path);
+        return NULL;
+    }
+    size_t got;
+    while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += got;
+        if (cap - n - 1 == 0) {
+            char *b = realloc(buf, cap * 2);
+            if (!b) {
+                free(buf);
+                fclose(f);
+                core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", path);
+                return NULL;
+            }
+            buf = b;
+            cap *= 2;
+        }
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        core_err_set(err, CORE_ERR_CONFIG, "%s: cannot read the config file", path);
+        return NULL;
+    }
+    buf[n] = '\0';
+    if (strlen(buf) != n) {
+        free(buf);
+        core_err_set(err, CORE_ERR_CONFIG, "%s: contains a NUL byte; a config is a plain-text UTF-8 file", path);
+        return NULL;
+    }
+    return buf;
+}
+
+/* Walk the text line by line: sections, keys, duplicates, long lines, schema. */
+static core_status prescan(core_config *c, const core_cfg_section *schema, size_t n_schema, core_err *err)
+{
+    const char *p = c->text;
+    if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBB && (unsigned char)p[2] == 0xBF)
+        p += 3;
+    char section[256] = "";
+    const core_cfg_section *cur = NULL;
+    int line = 0, continued = 0;
+    while (*p) {
+        line++;
+        const char *eol = strchr(p, '\n');
+        size_t len = eol ? (size_t)(eol - p) : strlen(p);
+        size_t tlen = len;
+        if (tlen > 0 && p[tlen - 1] == '\r')
+            tlen--;
+        if (tlen > INI_MAX_LINE)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s:%d: line is %zu characters long; the INI reader takes at most %d. Put long "
+                                "lists in a CSV file and point the key to it",
+                                c->path, line, tlen, INI_MAX_LINE);
+        char buf[INI_MAX_LINE + 1];
+        memcpy(buf, p, tlen);
+        buf[tlen] = '\0';
+        p = eol ? eol + 1 : p + len;
+        int was_continued = continued;
+        size_t bl = strlen(buf);
+        while (bl > 0 && isspace((unsigned char)buf[bl - 1]))
+            buf[--bl] = '\0';
+        continued = bl > 0 && buf[bl - 1] == '\\';
+        if (was_continued)
+            continue;
+        const char *s = skip_space(buf);
+        if (*s == '\0' || *s == ';' || *s == '#')
+            continue;
+        if (*s == '[') {
+            const char *close = strchr(s, ']');
+            if (!close)
+                return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: section header '%s' has no closing ']'", c->path,
+                                    line, s);
+            const char *a = skip_space(s + 1);
+            const char *b = close;
+            while (b > a && isspace((unsigned char)b[-1]))
+                b--;
+            size_t sl = (size_t)(b - a);
+            if (sl == 0 || sl >= sizeof section)
+                return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: empty or overlong section name", c->path, line);
+            memcpy(section, a, sl);
+            section[sl] = '\0';
+            cfg_entry const *dup = find_entry(c, section, NULL);
+            if (dup)
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "%s:%d: section [%s] is given twice (first on line %d); merge the two", c->path,
+                                    line, section, dup->line);
+            cur = schema_section(schema, n_schema, section);
+            if (!cur) {
+                const char *names[64];
+                size_t nn = 0;
+                for (size_t i = 0; i < n_schema && nn < 64; i++)
+                    names[nn++] = schema[i].name;
+                const char *near = nearest(names, nn, section);
+                char valid[1024] = "";
+                for (size_t i = 0; i < nn; i++) {
+                    strncat(valid, i ? ", " : "", sizeof valid - strlen(valid) - 1);
+                    strncat(valid, names[i], sizeof valid - strlen(valid) - 1);
+                }
+                if (near)
+                    return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: unknown section [%s]; did you mean [%s]?",
+                                        c->path, line, section, near);
+                return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: unknown section [%s]; valid sections: %s",
+                                    c->path, line, section, valid);
+            }
+            char **secs = realloc(c->sections, (c->n_sections + 1) * sizeof *secs);
+            if (!secs)
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            c->sections = secs;
+            if (!(secs[c->n_sections] = strdup(section)))
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            c->n_sections++;
+            if (!add_entry(c, section, NULL, 0, line))
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            continue;
+        }
+        const char *eq = strchr(s, '=');
+        if (!eq)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s:%d: '%s' is neither a [section] nor a 'key = value' line", c->path, line, s);
+        const char *ke = eq;
+        while (ke > s && isspace((unsigned char)ke[-1]))
+            ke--;
+        size_t klen = (size_t)(ke - s);
+        char key[256];
+        if (klen == 0 || klen >= sizeof key)
+            return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: a key name is missing before '='", c->path, line);
+        memcpy(key, s, klen);
+        key[klen] = '\0';
+        if (!cur)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s:%d: key '%s' comes before any [section]; put it under the section it belongs to",
+                                c->path, line, key);
+        const cfg_entry *dup = find_entry(c, section, key);
+        if (dup)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s:%d: key '%s' is given twice in [%s] (first on line %d); keep one", c->path,
+                                line, key, section, dup->line);
+        int known = 0;
+        size_t nk = 0;
+        for (; cur->keys[nk]; nk++)
+            if (glob1(cur->keys[nk], key))
+                known = 1;
+        if (!known) {
+            const char *near = nearest(cur->keys, nk, key);
+            char valid[1024] = "";
+            for (size_t i = 0; i < nk; i++) {
+                strncat(valid, i ? ", " : "", sizeof valid - strlen(valid) - 1);
+                strncat(valid, cur->keys[i], sizeof valid - strlen(valid) - 1);
+            }
+            if (near)
+                return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: unknown key '%s' in [%s]; did you mean '%s'?",
+                                    c->path, line, key, section, near);
+            return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: unknown key '%s' in [%s]; valid keys: %s", c->path,
+                                line, key, section, valid);
+        }
+        if (!add_entry(c, section, key, klen, line))
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    }
+    return CORE_OK;
+}
+
+core_config *core_config_load(const char *path, const core_cfg_section *schema, size_t n_sections, core_err *err)
+{
+    core_config *c = calloc(1, sizeof *c);
+    if (!c) {
+        core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    c->path = strdup(path);
+    const char *slash = strrchr(path, '/');
+    if (!slash)
+        c->dir = strdup(".");
+    else
+        c->dir = strndup(path, slash == path ? 1 : (size_t)(slash - path));
+    if (!c->path || !c->dir) {
+        core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    if (!(c->text = read_file(path, err)))
+        goto fail;
+    if (prescan(c, schema, n_sections, err) != CORE_OK)
+        goto fail;
+    ini_errbuf[0] = '\0';
+    iniparser_set_error_callback(ini_errback);
+    c->dict = iniparser_load(path);
+    if (!c->dict) {
+        char msg[sizeof ini_errbuf];
+        snprintf(msg, sizeof msg, "%s", ini_errbuf);
+        for (char *q = msg; *q; q++)
+            if (*q == '\n')
+                *q = ' ';
+        core_err_set(err, CORE_ERR_CONFIG, "%s: the INI reader could not parse the file%s%s", path,
+                     msg[0] ? ": " : "", msg);
+        goto fail;
+    }
+    return c;
+fail:
+    core_config_free(c);
+    return NULL;
+}
+
+void core_config_free(core_config *c)
+{
+    if (!c)
+        return;
+    if (c->dict)
+        iniparser_freedict(c->dict);
+    for (size_t i = 0; i < c->n_entries; i++) {
+        free(c->entries[i].section);
+        free(c->entries[i].key);
+    }
+    for (size_t i = 0; i < c->n_sections; i++)
+        free(c->sections[i]);
+    free(c->sections);
+    free(c->entries);
+    free(c->text);
+    free(c->path);
+    free(c->dir);
+    free(c);
+}
+
+const char *core_config_path(const core_config *c) { return c->path; }
+const char *core_config_text(const core_config *c) { return c->text; }
+size_t core_config_n_sections(const core_config *c) { return c->n_sections; }
+const char *core_config_section_name(const core_config *c, size_t i) { return i < c->n_sections ? c->sections[i] : NULL; }
+
+int core_config_has_section(const core_config *c, const char *section)
+{
+    return find_entry(c, section, NULL) != NULL;
+}
+
+int core_config_has(const core_config *c, const char *section, const char *key)
+{
+    return find_entry(c, section, key) != NULL;
+}
+
+int core_config_line(const core_config *c, const char *section, const char *key)
+{
+    const cfg_entry *e = find_entry(c, section, key);
+    return e ? e->line : 0;
+}
+
+const char *core_config_where(const core_config *c, const char *section, const char *key, char *buf, size_t size)
+{
+    int line = core_config_line(c, section, key);
+    if (!key)
+        snprintf(buf, size, "%s:%d: [%s]", c->path, line, section);
+    else if (line)
+        snprintf(buf, size, "%s:%d: key '%s' in [%s]", c->path, line, key, section);
+    else {
+        int sl = core_config_line(c, section, NULL);
+        snprintf(buf, size, "%s:%d: key '%s' in [%s]", c->path, sl, key, section);
+    }
+    return buf;
+}
+
+const char *core_config_str(const core_config *c, const char *section, const char *key, const char *def)
+{
+    if (!find_entry(c, section, key))
+        return def;
+    char full[512];
+    snprintf(full, sizeof full, "%s:%s", section, key);
+    for (char *q = full; *q; q++)
+        *q = (char)tolower((unsigned char)*q);
+    const char *v = iniparser_getstring(c->dict, full, NULL);
+    return v ? v : def;
+}
+
+core_status core_config_str_req(const core_config *c, const char *section, const char *key, const char **out,
+                                core_err *err)
+{
+    const char *v = core_config_str(c, section, key, NULL);
+    char where[600];
+    if (!v || !*v)
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: is required%s", core_config_where(c, section, key, where, sizeof where),
+                            v ? " and must not be empty" : " but missing");
+    *out = v;
+    return CORE_OK;
+}
+
+core_status core_config_double(const core_config *c, const char *section, const char *key, double def, double lo,
+                               double hi, int lo_open, int hi_open, double *out, core_err *err)
+{
+    const char *v = core_config_str(c, section, key, NULL);
+    if (!v) {
+        *out = def;
+        return CORE_OK;
+    }
+    char where[600];
+    double x;
+    if (!core_parse_double(v, '.', &x))
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not a number (write e.g. 0.95, with a '.' decimal)",
+                            core_config_where(c, section, key, where, sizeof where), v);
+    int below = lo_open ? !(x > lo) : !(x >= lo), above = hi_open ? !(x < hi) : !(x <= hi);
+    if (below || above) {
+        char range[128];
+        snprintf(range, sizeof range, "%s%g, %g%s", lo_open ? "(" : "[", lo, hi, hi_open ? ")" : "]");
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: %s is outside the valid range %s",
+                            core_config_where(c, section, key, where, sizeof where), v, range);
+    }
+    *out = x;
+    return CORE_OK;
+}
+
+core_status core_config_long(const core_config *c, const char *section, const char *key, long def, long lo,
+                             long hi, long *out, core_err *err)
+{
+    const char *v = core_config_str(c, section, key, NULL);
+    if (!v) {
+        *out = def;
+        return CORE_OK;
+    }
+    char where[600];
+    long x;
+    if (!core_parse_long(v, &x))
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not a whole number",
+                            core_config_where(c, section, key, where, sizeof where), v);
+    if (x < lo || x > hi)
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: %ld is outside the valid range [%ld, %ld]",
+                            core_config_where(c, section, key, where, sizeof where), x, lo, hi);
+    *out = x;
+    return CORE_OK;
+}
+
+core_status core_config_bool(const core_config *c, const char *section, const char *key, int def, int *out,
+                             core_err *err)
+{
+    static const char *const yes[] = {"yes", "true", "on", "1"}, *const no[] = {"no", "false", "off", "0"};
+    const char *v = core_config_str(c, section, key, NULL);
+    if (!v) {
+        *out = def;
+        return CORE_OK;
+    }
+    for (size_t i = 0; i < 4; i++) {
+        if (strcasecmp(v, yes[i]) == 0) {
+            *out = 1;
+            return CORE_OK;
+        }
+        if (strcasecmp(v, no[i]) == 0) {
+            *out = 0;
+            return CORE_OK;
+        }
+    }
+    char where[600];
+    return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not a yes/no value (use yes/no, true/false, on/off or 1/0)",
+                        core_config_where(c, section, key, where, sizeof where), v);
+}
+
+core_status core_config_choice(const core_config *c, const char *section, const char *key,
+                               const char *const *choices, int def_index, int *out, core_err *err)
+{
+    const char *v = core_config_str(c, section, key, NULL);
+    if (!v) {
+        *out = def_index;
+        return CORE_OK;
+    }
+    size_t n = 0;
+    for (; choices[n]; n++)
+        if (strcasecmp(v, choices[n]) == 0) {
+            *out = (int)n;
+            return CORE_OK;
+        }
+    char valid[512] = "", where[600];
+    for (size_t i = 0; i < n; i++) {
+        strncat(valid, i ? ", " : "", sizeof valid - strlen(valid) - 1);
+        strncat(valid, choices[i], sizeof valid - strlen(valid) - 1);
+    }
+    const char *near = nearest(choices, n, v);
+    return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not valid; use one of: %s%s%s%s",
+                        core_config_where(c, section, key, where, sizeof where), v, valid,
+                        near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+}
+
+void core_config_list_free(char **items)
+{
+    if (!items)
+        return;
+    for (char **p = items; *p; p++)
+        free(*p);
+    free(items);
+}
+
+core_status core_config_list(const core_config *c, const char *section, const char *key, int allow_empty_items,
+                             char ***items, size_t *n, core_err *err)
+{
+    *items = NULL;
+    *n = 0;
+    const char *v = core_config_str(c, section, key, NULL);
+    size_t cap = 1;
+    for (const char *q = v ? v : ""; *q; q++)
+        cap += *q == ',';
+    char **out = calloc(cap + 1, sizeof *out);
+    if (!out)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    if (!v || !*skip_space(v)) {
+        *items = out;
+        return CORE_OK;
+    }
+    size_t k = 0;
+    const char *s = v;
+    for (;;) {
+        const char *e = strchr(s, ',');
+        size_t len = e ? (size_t)(e - s) : strlen(s);
+        const char *a = s, *b = s + len;
+        while (a < b && isspace((unsigned char)*a))
+            a++;
+        while (b > a && isspace((unsigned char)b[-1]))
+            b--;
+        if (a == b && !allow_empty_items) {
+            core_config_list_free(out);
+            char where[600];
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: list item %zu is empty in '%s'",
+                                core_config_where(c, section, key, where, sizeof where), k + 1, v);
+        }
+        if (!(out[k++] = strndup(a, (size_t)(b - a)))) {
+            core_config_list_free(out);
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        }
+        if (!e)
+            break;
+        s = e + 1;
+    }
+    *items = out;
+    *n = k;
+    return CORE_OK;
+}
+
+char *core_config_resolve(const core_config *c, const char *path)
+{
+    if (!path)
+        return NULL;
+    if (path[0] == '/' || strcmp(c->dir, ".") == 0)
+        return strdup(path);
+    size_t n = strlen(c->dir) + strlen(path) + 2;
+    char *out = malloc(n);
+    if (out)
+        snprintf(out, n, "%s/%s", c->dir, path);
+    return out;
+}

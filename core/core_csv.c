@@ -1,0 +1,723 @@
+/* Delimited text reader (RFC 4180) and the hash index the readers use to intern levels.
+ *
+ * The whole file is read into one buffer and parsed in place: each quoted field is unescaped
+ * into the same buffer (the text only ever shrinks) and every field is NUL-terminated, so the
+ * fields of a record lie one after another and a record is remembered by one offset. Two passes
+ * over the records then fill the table: the first parses numbers and finds which columns are
+ * numeric, the second interns the levels of the categorical ones in order of first appearance. */
+#include "core_read.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* ------------------------------------------------------------------------------------------ */
+/* Level index: open addressing; slots hold codes into the column's own level strings, so the  */
+/* text is stored once (in the column) and survives the index.                                 */
+
+struct core_level_index {
+    core_column *col;
+    int *slot;     /* code stored in this slot, -1 = empty */
+    size_t cap;    /* number of slots, a power of two */
+    size_t lv_cap; /* allocated length of col->levels (grown geometrically, unlike core_column_level) */
+};
+
+/* FNV-1a: short keys, no need for anything stronger. */
+static uint64_t hash_text(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+static int ix_rehash(core_level_index *ix, size_t ncap)
+{
+    if (ncap > SIZE_MAX / sizeof(int))
+        return -1;
+    int *ns = malloc(ncap * sizeof *ns);
+    if (!ns)
+        return -1;
+    for (size_t k = 0; k < ncap; k++)
+        ns[k] = -1;
+    size_t mask = ncap - 1;
+    for (size_t k = 0; k < ix->col->n_levels; k++) {
+        size_t h = (size_t)hash_text(ix->col->levels[k]) & mask;
+        while (ns[h] >= 0)
+            h = (h + 1) & mask;
+        ns[h] = (int)k;
+    }
+    free(ix->slot);
+    ix->slot = ns;
+    ix->cap = ncap;
+    return 0;
+}
+
+core_level_index *core_level_index_new(core_column *c)
+{
+    if (c->n_levels >= INT_MAX)
+        return NULL;
+    core_level_index *ix = calloc(1, sizeof *ix);
+    if (!ix)
+        return NULL;
+    ix->col = c;
+    ix->lv_cap = c->n_levels;
+    size_t cap = 64;
+    while (cap < 2 * (c->n_levels + 1))
+        cap *= 2;
+    if (ix_rehash(ix, cap) != 0) {
+        free(ix);
+        return NULL;
+    }
+    return ix;
+}
+
+int core_level_index_add(core_level_index *ix, const char *text)
+{
+    core_column *c = ix->col;
+    /* keep the load factor at most 1/2 (counting the level we may add) so probe runs stay short */
+    if (2 * (c->n_levels + 1) > ix->cap && ix_rehash(ix, 2 * ix->cap) != 0)
+        return -1;
+    size_t mask = ix->cap - 1;
+    size_t h = (size_t)hash_text(text) & mask;
+    while (ix->slot[h] >= 0) {
+        if (strcmp(c->levels[ix->slot[h]], text) == 0)
+            return ix->slot[h];
+        h = (h + 1) & mask;
+    }
+    if (c->n_levels >= INT_MAX - 1)
+        return -1;
+    if (c->n_levels == ix->lv_cap) {
+        size_t ncap = ix->lv_cap ? 2 * ix->lv_cap : 16;
+        if (ncap > SIZE_MAX / sizeof(char *))
+            return -1;
+        char **lv = realloc(c->levels, ncap * sizeof *lv);
+        if (!lv)
+            return -1;
+        c->levels = lv;
+        ix->lv_cap = ncap;
+    }
+    char *copy = strdup(text);
+    if (!copy)
+        return -1;
+    int code = (int)c->n_levels;
+    c->levels[c->n_levels++] = copy;
+    ix->slot[h] = code;
+    return code;
+}
+
+void core_level_index_free(core_level_index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->slot);
+    free(ix);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Reading the file and checking its encoding                                                  */
+
+static core_status slurp(const char *path, const char *name, char **out, size_t *out_len, core_err *err)
+{
+    *out = NULL;
+    *out_len = 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return core_err_set(err, CORE_ERR_IO, "%s: cannot open: %s", name, strerror(errno));
+    struct stat st;
+    size_t cap = 65536;
+    if (fstat(fileno(f), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            fclose(f);
+            return core_err_set(err, CORE_ERR_IO, "%s: cannot open: %s (expected a data file)", name,
+                                strerror(EISDIR));
+        }
+        /* +2: room for the whole file, the spare byte the parser needs, and one more so that the
+         * read that meets end-of-file does not force a reallocation */
+        if (S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX - 2)
+            cap = (size_t)st.st_size + 2;
+    }
+    char *buf = malloc(cap);
+    if (!buf) {
+        fclose(f);
+        return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory reading the file", name);
+    }
+    size_t len = 0;
+    for (;;) {
+        if (len + 1 >= cap) { /* pipes and growing files: size unknown in advance */
+            if (cap > SIZE_MAX / 2) {
+                free(buf);
+                fclose(f);
+                return core_err_set(err, CORE_ERR_NOMEM, "%s: file too large to read into memory", name);
+            }
+            char *nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                fclose(f);
+                return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory reading the file", name);
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        size_t got = fread(buf + len, 1, cap - 1 - len, f);
+        len += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno;
+                free(buf);
+                fclose(f);
+                return core_err_set(err, CORE_ERR_IO, "%s: cannot read: %s", name, strerror(e));
+            }
+            break;
+        }
+    }
+    fclose(f);
+    buf[len] = '\0';
+    *out = buf;
+    *out_len = len;
+    return CORE_OK;
+}
+
+/* Offset of the first NUL byte or byte that breaks UTF-8 (RFC 3629: no overlong forms, no
+ * surrogates, nothing above U+10FFFF); n when the text is clean. */
+static size_t utf8_bad_offset(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c >= 0x01 && c < 0x80) {
+            i++;
+            continue;
+        }
+        if (c == 0)
+            return i;
+        size_t need;
+        unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+        if (c >= 0xC2 && c <= 0xDF)
+            need = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            if (c == 0xE0)
+                lo = 0xA0;
+            else if (c == 0xED)
+                hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            if (c == 0xF0)
+                lo = 0x90;
+            else if (c == 0xF4)
+                hi = 0x8F;
+        } else
+            return i;
+        if (need >= n - i) /* sequence cut off by the end of the file */
+            return i;
+        if (s[i + 1] < lo || s[i + 1] > hi)
+            return i;
+        for (size_t k = 2; k <= need; k++)
+            if (s[i + k] < 0x80 || s[i + k] > 0xBF)
+                return i;
+        i += need + 1;
+    }
+    return n;
+}
+
+/* Physical line (1-based) of byte offset off; CR, LF and CRLF each end one line. */
+static long line_of(const char *b, size_t from, size_t off)
+{
+    long line = 1;
+    for (size_t i = from; i < off; i++)
+        if (b[i] == '\n' || (b[i] == '\r' && !(i + 1 < off && b[i + 1] == '\n')))
+            line++;
+    return line;
+}
+
+/* Delimiter of the header line: the most frequent of , ; TAB | outside quotes (ties go to the
+ * earlier in that list); -1 (never matches a byte) when none occurs: a single-column file. */
+static int sniff_delimiter(const char *b, size_t n)
+{
+    static const char cand[4] = {',', ';', '\t', '|'};
+    size_t count[4] = {0, 0, 0, 0};
+    int in_quote = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = b[i];
+        if (c == '"')
+            in_quote = !in_quote; /* a doubled quote toggles twice: no net change */
+        else if (!in_quote) {
+            if (c == '\n' || c == '\r')
+                break;
+            for (int k = 0; k < 4; k++)
+                if (c == cand[k])
+                    count[k]++;
+        }
+    }
+    int best = -1;
+    size_t best_n = 0;
+    for (int k = 0; k < 4; k++)
+        if (count[k] > best_n) {
+            best = k;
+            best_n = count[k];
+        }
+    return best < 0 ? -1 : (unsigned char)cand[best];
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Record parser                                                                               */
+
+typedef struct csv_state {
+    const char *name;
+    char *b;        /* file text; fields are rewritten in place */
+    size_t n;       /* bytes of text */
+    size_t r, w;    /* read and write positions, w <= r always */
+    long line;      /* physical line at r */
+    int delim;      /* byte value, or -1 for none */
+    size_t *rec_at; /* per record: offset of its first field (in the rewritten text) */
+    long *rec_line; /* per record: line where it starts */
+    size_t n_rec, cap_rec;
+} csv_state;
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Parse one record at s->r. Sets *nf to its field count and *blank when the line holds nothing
+ * but spaces (one unquoted field). */
+static core_status parse_record(csv_state *s, size_t *nf_out, int *blank_out, core_err *err)
+{
+    char *b = s->b;
+    size_t n = s->n, r = s->r, w = s->w, nf = 0;
+    int blank = 1;
+    for (;;) { /* one field per iteration */
+        size_t fw = w;
+        int quoted = 0, only_ws = 1, end_rec = 0;
+        for (;;) {
+            if (r >= n) {
+                end_rec = 1;
+                break;
+            }
+            unsigned char c = (unsigned char)b[r];
+            if ((int)c == s->delim) {
+                r++;
+                break;
+            }
+            if (c == '\n' || c == '\r') {
+                r += (c == '\r' && r + 1 < n && b[r + 1] == '\n') ? 2 : 1;
+                s->line++;
+                end_rec = 1;
+                break;
+            }
+            if (c == '"' && !quoted && only_ws) {
+                /* opening quote (spaces before it are dropped); runs to the matching quote */
+                long open_line = s->line;
+                w = fw;
+                quoted = 1;
+                r++;
+                for (;;) {
+                    if (r >= n)
+                        return core_err_set(err, CORE_ERR_DATA,
+                                            "%s:%ld: a quoted field opened on this line is never closed "
+                                            "(add the closing '\"'; a quote inside a quoted field is written "
+                                            "as two quotes \"\")",
+                                            s->name, open_line);
+                    c = (unsigned char)b[r];
+                    if (c == '"') {
+                        if (r + 1 < n && b[r + 1] == '"') {
+                            b[w++] = '"';
+                            r += 2;
+                            continue;
+                        }
+                        r++;
+                        break;
+                    }
+                    if (c == '\n' || (c == '\r' && !(r + 1 < n && b[r + 1] == '\n')))
+                        s->line++;
+                    b[w++] = (char)c;
+                    r++;
+                }
+                continue;
+            }
+            if (quoted) {
+                if (is_space((char)c)) { /* spaces after the closing quote are tolerated */
+                    r++;
+                    continue;
+                }
+                return core_err_set(err, CORE_ERR_DATA,
+                                    "%s:%ld: field %zu has text after its closing quote (quote the whole "
+                                    "field, and write a quote inside it as two quotes \"\")",
+                                    s->name, s->line, nf + 1);
+            }
+            if (!is_space((char)c))
+                only_ws = 0;
+            b[w++] = (char)c;
+            r++;
+        }
+        b[w++] = '\0';
+        nf++;
+        if (quoted || !only_ws)
+            blank = 0;
+        if (end_rec)
+            break;
+    }
+    s->r = r;
+    s->w = w;
+    *nf_out = nf;
+    *blank_out = blank && nf == 1;
+    return CORE_OK;
+}
+
+static core_status push_record(csv_state *s, size_t at, long line)
+{
+    if (s->n_rec == s->cap_rec) {
+        size_t ncap = s->cap_rec ? 2 * s->cap_rec : 1024;
+        if (ncap > SIZE_MAX / sizeof(size_t))
+            return CORE_ERR_NOMEM;
+        size_t *na = realloc(s->rec_at, ncap * sizeof *na);
+        if (!na)
+            return CORE_ERR_NOMEM;
+        s->rec_at = na;
+        long *nl = realloc(s->rec_line, ncap * sizeof *nl);
+        if (!nl)
+            return CORE_ERR_NOMEM;
+        s->rec_line = nl;
+        s->cap_rec = ncap;
+    }
+    s->rec_at[s->n_rec] = at;
+    s->rec_line[s->n_rec] = line;
+    s->n_rec++;
+    return CORE_OK;
+}
+
+/* Split the text into records; checks field counts against the header. */
+static core_status parse_all(csv_state *s, size_t *n_fields, core_err *err)
+{
+    size_t m, nf;
+    int blank;
+    core_status st = parse_record(s, &m, &blank, err);
+    if (st != CORE_OK)
+        return st;
+    if (push_record(s, 0, 1) != CORE_OK)
+        return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", s->name);
+    long pending_blank = 0; /* a blank line seen in a multi-column file: fine only if nothing follows */
+    size_t trailing_blank = 0;
+    while (s->r < s->n) {
+        long line = s->line;
+        size_t at = s->w;
+        st = parse_record(s, &nf, &blank, err);
+        if (st != CORE_OK)
+            return st;
+        if (blank && m > 1) {
+            if (!pending_blank)
+                pending_blank = line;
+            s->w = at; /* nothing to keep */
+            continue;
+        }
+        if (pending_blank)
+            return core_err_set(err, CORE_ERR_DATA,
+                                "%s:%ld: row has 1 field, the header has %zu (a blank line between data rows; "
+                                "delete it)",
+                                s->name, pending_blank, m);
+        if (nf != m)
+            return core_err_set(err, CORE_ERR_DATA,
+                                "%s:%ld: row has %zu field%s, the header has %zu (quote fields that contain "
+                                "the delimiter; every row needs one field per column)",
+                                s->name, line, nf, nf == 1 ? "" : "s", m);
+        trailing_blank = blank ? trailing_blank + 1 : 0;
+        if (push_record(s, at, line) != CORE_OK)
+            return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", s->name);
+    }
+    s->n_rec -= trailing_blank; /* single-column file: blank lines at the end are not rows */
+    *n_fields = m;
+    return CORE_OK;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Building the table                                                                          */
+
+typedef struct token {
+    const char *s;
+    size_t len;
+} token;
+
+/* Trim spaces/tabs: returns the start and sets *len. */
+static const char *trim(const char *s, size_t len, size_t *out_len)
+{
+    while (len > 0 && is_space(*s))
+        s++, len--;
+    while (len > 0 && is_space(s[len - 1]))
+        len--;
+    *out_len = len;
+    return s;
+}
+
+static int is_missing(const char *s, size_t len, const token *tok, size_t n_tok)
+{
+    if (len == 0)
+        return 1;
+    for (size_t k = 0; k < n_tok; k++)
+        if (tok[k].len == len && memcmp(tok[k].s, s, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Check header names (trimmed in place) and copy them into a new table of n_rows rows. */
+static core_table *make_table(csv_state *s, size_t m, size_t n_rows, core_err *err)
+{
+    core_table *t = calloc(1, sizeof *t);
+    core_column scratch = {0}; /* a throwaway column: its level index detects duplicate names */
+    core_level_index *ix = NULL;
+    if (!t)
+        goto nomem;
+    t->source = strdup(s->name);
+    t->cols = calloc(m, sizeof *t->cols);
+    t->row_src = malloc(n_rows * sizeof *t->row_src);
+    if (!t->source || !t->cols || !t->row_src)
+        goto nomem;
+    t->n_cols = m;
+    t->n_rows = n_rows;
+    ix = core_level_index_new(&scratch);
+    if (!ix)
+        goto nomem;
+    char *f = s->b + s->rec_at[0];
+    for (size_t j = 0; j < m; j++) {
+        size_t len = strlen(f), tl;
+        char *next = f + len + 1;
+        char *name = (char *)trim(f, len, &tl);
+        name[tl] = '\0';
+        if (tl == 0) {
+            core_err_set(err, CORE_ERR_DATA,
+                         "%s:1:%zu: the header has an empty column name (every column needs a unique, "
+                         "non-empty name)",
+                         s->name, j + 1);
+            goto fail;
+        }
+        int code = core_level_index_add(ix, name);
+        if (code < 0)
+            goto nomem;
+        if ((size_t)code != j) {
+            core_err_set(err, CORE_ERR_DATA,
+                         "%s:1:%zu: duplicate column name '%s' (column %d has it too; column names must be "
+                         "unique)",
+                         s->name, j + 1, name, code + 1);
+            goto fail;
+        }
+        core_column *c = &t->cols[j];
+        c->type = CORE_COL_NUMERIC;
+        c->name = strdup(name);
+        c->num = malloc(n_rows * sizeof *c->num);
+        c->missing = malloc(n_rows);
+        if (!c->name || !c->num || !c->missing)
+            goto nomem;
+        f = next;
+    }
+    core_level_index_free(ix);
+    for (size_t k = 0; k < scratch.n_levels; k++)
+        free(scratch.levels[k]);
+    free(scratch.levels);
+    for (size_t i = 0; i < n_rows; i++)
+        t->row_src[i] = s->rec_line[i + 1];
+    return t;
+nomem:
+    core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", s->name);
+fail:
+    core_level_index_free(ix);
+    for (size_t k = 0; k < scratch.n_levels; k++)
+        free(scratch.levels[k]);
+    free(scratch.levels);
+    core_table_free(t);
+    return NULL;
+}
+
+/* Pass 1: missing flags and numbers; a column stays numeric while every cell parses. */
+static void fill_numbers(csv_state *s, core_table *t, char decimal, const token *tok, size_t n_tok,
+                         unsigned char *numeric)
+{
+    for (size_t i = 0; i < t->n_rows; i++) {
+        const char *f = s->b + s->rec_at[i + 1];
+        for (size_t j = 0; j < t->n_cols; j++) {
+            size_t len = strlen(f), tl;
+            const char *v = trim(f, len, &tl);
+            core_column *c = &t->cols[j];
+            if (is_missing(v, tl, tok, n_tok)) {
+                c->missing[i] = 1;
+                c->num[i] = 0.0;
+            } else {
+                c->missing[i] = 0;
+                if (numeric[j] && !core_parse_double(f, decimal, &c->num[i]))
+                    numeric[j] = 0;
+            }
+            f += len + 1;
+        }
+    }
+}
+
+/* Pass 2: turn the non-numeric columns into categorical ones. */
+static core_status fill_levels(csv_state *s, core_table *t, const unsigned char *numeric)
+{
+    size_t m = t->n_cols, n = t->n_rows, n_cat = 0;
+    core_level_index **ix = calloc(m, sizeof *ix);
+    if (!ix)
+        return CORE_ERR_NOMEM;
+    core_status st = CORE_OK;
+    for (size_t j = 0; j < m; j++) {
+        if (numeric[j])
+            continue;
+        core_column *c = &t->cols[j];
+        free(c->num);
+        c->num = NULL;
+        c->type = CORE_COL_CATEGORICAL;
+        c->code = malloc(n * sizeof *c->code);
+        ix[j] = core_level_index_new(c);
+        if (!c->code || !ix[j]) {
+            st = CORE_ERR_NOMEM;
+            goto done;
+        }
+        n_cat++;
+    }
+    for (size_t i = 0; i < n && n_cat > 0; i++) {
+        char *f = s->b + s->rec_at[i + 1];
+        for (size_t j = 0; j < m; j++) {
+            size_t len = strlen(f);
+            char *next = f + len + 1; /* taken before trimming shortens the string */
+            core_column *c = &t->cols[j];
+            if (!numeric[j]) {
+                if (c->missing[i])
+                    c->code[i] = -1;
+                else {
+                    size_t tl;
+                    char *v = (char *)trim(f, len, &tl);
+                    v[tl] = '\0';
+                    int code = core_level_index_add(ix[j], v);
+                    if (code < 0) {
+                        st = CORE_ERR_NOMEM;
+                        goto done;
+                    }
+                    c->code[i] = code;
+                }
+            }
+            f = next;
+        }
+    }
+done:
+    for (size_t j = 0; j < m; j++)
+        core_level_index_free(ix[j]);
+    free(ix);
+    return st;
+}
+
+core_table *core_read_delimited(const char *path, const core_read_opts *opts, core_err *err)
+{
+    static const char *const default_missing[] = {"", "NA", ".", NULL};
+    const char *name = (opts && opts->display_name) ? opts->display_name : path;
+    char decimal = (opts && opts->decimal) ? opts->decimal : '.';
+    char delim_opt = opts ? opts->delimiter : 0;
+    const char *const *miss = (opts && opts->missing) ? opts->missing : default_missing;
+    core_err_clear(err);
+
+    if (decimal != '.' && decimal != ',') {
+        core_err_set(err, CORE_ERR_CONFIG, "%s: decimal mark '%c' is not supported (use '.' or ',')", name,
+                     decimal);
+        return NULL;
+    }
+    if (delim_opt == '"' || delim_opt == '\n' || delim_opt == '\r' || (delim_opt & 0x80)) {
+        core_err_set(err, CORE_ERR_CONFIG,
+                     "%s: delimiter 0x%02X is not allowed (use one ASCII character other than a quote "
+                     "or line end, e.g. ',' ';' tab '|')",
+                     name, (unsigned)(unsigned char)delim_opt);
+        return NULL;
+    }
+
+    csv_state s = {.name = name, .line = 1};
+    core_table *t = NULL;
+    token *tok = NULL;
+    unsigned char *numeric = NULL;
+    if (slurp(path, name, &s.b, &s.n, err) != CORE_OK)
+        return NULL;
+
+    size_t start = 0;
+    const unsigned char *u = (const unsigned char *)s.b;
+    if (s.n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
+        core_err_set(err, CORE_ERR_DATA,
+                     "%s:1: the file is UTF-16 text (it starts with a UTF-16 byte-order mark); re-save it "
+                     "as UTF-8",
+                     name);
+        goto fail;
+    }
+    if (s.n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        start = 3;
+    size_t bad = start + utf8_bad_offset(u + start, s.n - start);
+    if (bad < s.n) {
+        long line = line_of(s.b, start, bad);
+        if (u[bad] == 0)
+            core_err_set(err, CORE_ERR_DATA,
+                         "%s:%ld: contains a NUL byte (expected UTF-8 text; is this a binary or UTF-16 "
+                         "file? re-save it as UTF-8 CSV)",
+                         name, line);
+        else
+            core_err_set(err, CORE_ERR_DATA,
+                         "%s:%ld: byte 0x%02X is not valid UTF-8 (the file must be UTF-8; re-save a "
+                         "Latin-1/Windows-1252 file as UTF-8)",
+                         name, line, u[bad]);
+        goto fail;
+    }
+    size_t k = start;
+    while (k < s.n && (is_space(s.b[k]) || s.b[k] == '\n' || s.b[k] == '\r'))
+        k++;
+    if (k == s.n) {
+        core_err_set(err, CORE_ERR_DATA, "%s: file is empty (expected a header line and data rows)", name);
+        goto fail;
+    }
+
+    s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, s.n - start);
+    /* parse from after the BOM; fields are written from offset 0 onwards */
+    s.r = start;
+    s.w = 0;
+    size_t m = 0;
+    if (parse_all(&s, &m, err) != CORE_OK)
+        goto fail;
+    if (s.n_rec < 2) {
+        core_err_set(err, CORE_ERR_DATA, "%s: has a header but no data rows", name);
+        goto fail;
+    }
+
+    t = make_table(&s, m, s.n_rec - 1, err);
+    if (!t)
+        goto fail;
+
+    size_t n_tok = 0;
+    while (miss[n_tok])
+        n_tok++;
+    tok = malloc((n_tok ? n_tok : 1) * sizeof *tok);
+    numeric = malloc(m);
+    if (!tok || !numeric)
+        goto nomem;
+    for (size_t q = 0; q < n_tok; q++)
+        tok[q].s = trim(miss[q], strlen(miss[q]), &tok[q].len);
+    memset(numeric, 1, m);
+
+    fill_numbers(&s, t, decimal, tok, n_tok, numeric);
+    if (fill_levels(&s, t, numeric) != CORE_OK)
+        goto nomem;
+
+    free(tok);
+    free(numeric);
+    free(s.b);
+    free(s.rec_at);
+    free(s.rec_line);
+    return t;
+nomem:
+    core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", name);
+fail:
+    free(tok);
+    free(numeric);
+    core_table_free(t);
+    free(s.b);
+    free(s.rec_at);
+    free(s.rec_line);
+    return NULL;
+}

@@ -1,0 +1,465 @@
+/* Stata .dta and SPSS .sav readers on ReadStat's callback parser, and core_read_any.
+ *
+ * ReadStat reports the variables first, then every value (observation, variable), and the value
+ * labels either before the data (.sav) or after it (.dta). So columns are grown as observations
+ * arrive (the row count in the header may be missing: -1), the labels are collected by label-set
+ * name, and they are attached to their columns once the whole file has been read. */
+#include "core_read.h"
+
+#include <errno.h>
+#include <math.h>
+#include <readstat.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct rs_label {
+    char *set;
+    double value;
+    char *label;
+} rs_label;
+
+typedef struct rs_ctx {
+    core_column *cols;     /* the columns being built (moved into the table at the end) */
+    char **set_of;         /* per column: its value-label set name, or NULL */
+    core_level_index **ix; /* per string column: its level index */
+    size_t n_cols, cap_cols;
+    size_t n_rows, cap_rows;
+    rs_label *labels;
+    size_t n_labels, cap_labels;
+    int nomem;        /* a handler ran out of memory */
+    char detail[512]; /* ReadStat's own message, if it gave one */
+} rs_ctx;
+
+static void ctx_free(rs_ctx *x)
+{
+    for (size_t j = 0; j < x->n_cols; j++) {
+        core_column *c = &x->cols[j];
+        free(c->name);
+        free(c->num);
+        free(c->code);
+        for (size_t k = 0; k < c->n_levels; k++)
+            free(c->levels[k]);
+        free(c->levels);
+        for (size_t k = 0; k < c->n_labels; k++)
+            free(c->labels[k].label);
+        free(c->labels);
+        free(c->missing);
+        free(x->set_of[j]);
+        core_level_index_free(x->ix[j]);
+    }
+    free(x->cols);
+    free(x->set_of);
+    free(x->ix);
+    for (size_t k = 0; k < x->n_labels; k++) {
+        free(x->labels[k].set);
+        free(x->labels[k].label);
+    }
+    free(x->labels);
+}
+
+/* Make room for column index j (variables normally come with a count up front, but do not rely on it). */
+static int ensure_cols(rs_ctx *x, size_t want)
+{
+    if (want <= x->cap_cols)
+        return 0;
+    size_t ncap = x->cap_cols ? x->cap_cols : 16;
+    while (ncap < want)
+        ncap *= 2;
+    core_column *nc = realloc(x->cols, ncap * sizeof *nc);
+    if (!nc)
+        return -1;
+    x->cols = nc;
+    char **ns = realloc(x->set_of, ncap * sizeof *ns);
+    if (!ns)
+        return -1;
+    x->set_of = ns;
+    core_level_index **ni = realloc(x->ix, ncap * sizeof *ni);
+    if (!ni)
+        return -1;
+    x->ix = ni;
+    x->cap_cols = ncap;
+    return 0;
+}
+
+/* Allocate or grow one column's cell arrays to cap rows; new cells are missing. */
+static int grow_column(core_column *c, size_t old_cap, size_t cap)
+{
+    unsigned char *m = realloc(c->missing, cap);
+    if (!m)
+        return -1;
+    c->missing = m;
+    memset(m + old_cap, 1, cap - old_cap);
+    if (c->type == CORE_COL_NUMERIC) {
+        double *v = realloc(c->num, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->num = v;
+        for (size_t i = old_cap; i < cap; i++)
+            v[i] = 0.0;
+    } else {
+        int *v = realloc(c->code, cap * sizeof *v);
+        if (!v)
+            return -1;
+        c->code = v;
+        for (size_t i = old_cap; i < cap; i++)
+            v[i] = -1;
+    }
+    return 0;
+}
+
+static int ensure_rows(rs_ctx *x, size_t want)
+{
+    if (want <= x->cap_rows)
+        return 0;
+    size_t ncap = x->cap_rows ? x->cap_rows : 1024;
+    while (ncap < want) {
+        if (ncap > SIZE_MAX / 2 / sizeof(double))
+            return -1;
+        ncap *= 2;
+    }
+    for (size_t j = 0; j < x->n_cols; j++)
+        if (grow_column(&x->cols[j], x->cap_rows, ncap) != 0)
+            return -1;
+    x->cap_rows = ncap;
+    return 0;
+}
+
+static int on_metadata(readstat_metadata_t *md, void *ctx)
+{
+    rs_ctx *x = ctx;
+    int nv = readstat_get_var_count(md), nr = readstat_get_row_count(md);
+    if (nv > 0 && ensure_cols(x, (size_t)nv) != 0)
+        goto nomem;
+    /* preallocate from the header's row count, capped: a corrupt header must not make us
+     * reserve gigabytes before a single value has been seen */
+    if (nr > 0 && ensure_rows(x, (size_t)(nr < (1 << 20) ? nr : (1 << 20))) != 0)
+        goto nomem;
+    return READSTAT_HANDLER_OK;
+nomem:
+    x->nomem = 1;
+    return READSTAT_HANDLER_ABORT;
+}
+
+static int on_variable(int index, readstat_variable_t *var, const char *val_labels, void *ctx)
+{
+    rs_ctx *x = ctx;
+    /* columns are appended in the order ReadStat reports them; value handlers find theirs by
+     * readstat_variable_get_index, so the two must agree (they do when nothing is skipped) */
+    if (index < 0 || (size_t)index != x->n_cols) {
+        snprintf(x->detail, sizeof x->detail, "variable %d reported out of order", index);
+        return READSTAT_HANDLER_ABORT;
+    }
+    if (ensure_cols(x, x->n_cols + 1) != 0)
+        goto nomem;
+    size_t j = x->n_cols;
+    core_column *c = &x->cols[j];
+    memset(c, 0, sizeof *c);
+    x->set_of[j] = NULL;
+    x->ix[j] = NULL;
+    x->n_cols++; /* counted now so ctx_free releases whatever is allocated below */
+    c->type = readstat_variable_get_type_class(var) == READSTAT_TYPE_CLASS_STRING ? CORE_COL_CATEGORICAL
+                                                                                  : CORE_COL_NUMERIC;
+    const char *name = readstat_variable_get_name(var);
+    c->name = strdup(name ? name : "");
+    if (!c->name)
+        goto nomem;
+    if (val_labels && *val_labels && c->type == CORE_COL_NUMERIC && !(x->set_of[j] = strdup(val_labels)))
+        goto nomem;
+    if (c->type == CORE_COL_CATEGORICAL && !(x->ix[j] = core_level_index_new(c)))
+        goto nomem;
+    if (x->cap_rows > 0 && grow_column(c, 0, x->cap_rows) != 0)
+        goto nomem;
+    return READSTAT_HANDLER_OK;
+nomem:
+    x->nomem = 1;
+    return READSTAT_HANDLER_ABORT;
+}
+
+static int on_value(int obs_index, readstat_variable_t *var, readstat_value_t value, void *ctx)
+{
+    rs_ctx *x = ctx;
+    int vj = readstat_variable_get_index(var);
+    if (obs_index < 0 || vj < 0 || (size_t)vj >= x->n_cols)
+        return READSTAT_HANDLER_OK; /* cannot happen with a well-behaved parser; ignore rather than crash */
+    size_t i = (size_t)obs_index, j = (size_t)vj;
+    if (ensure_rows(x, i + 1) != 0)
+        goto nomem;
+    if (i + 1 > x->n_rows)
+        x->n_rows = i + 1;
+    core_column *c = &x->cols[j];
+    if (c->type == CORE_COL_NUMERIC) {
+        /* system, tagged (.a-.z) and user-defined (SPSS) missing values all count as missing */
+        if (readstat_value_is_missing(value, var))
+            return READSTAT_HANDLER_OK;
+        double v = readstat_double_value(value);
+        if (!isfinite(v))
+            return READSTAT_HANDLER_OK;
+        c->num[i] = v;
+        c->missing[i] = 0;
+        return READSTAT_HANDLER_OK;
+    }
+    if (readstat_value_is_missing(value, var))
+        return READSTAT_HANDLER_OK;
+    const char *s = readstat_string_value(value);
+    if (!s)
+        return READSTAT_HANDLER_OK;
+    /* SPSS pads strings with spaces: trim both ends, as the text reader does */
+    while (*s == ' ' || *s == '\t')
+        s++;
+    size_t len = strlen(s);
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return READSTAT_HANDLER_OK; /* Stata has no string missing: "" is the convention */
+    int code;
+    if (s[len] == '\0')
+        code = core_level_index_add(x->ix[j], s);
+    else {
+        char *tmp = strndup(s, len);
+        if (!tmp)
+            goto nomem;
+        code = core_level_index_add(x->ix[j], tmp);
+        free(tmp);
+    }
+    if (code < 0)
+        goto nomem;
+    c->code[i] = code;
+    c->missing[i] = 0;
+    return READSTAT_HANDLER_OK;
+nomem:
+    x->nomem = 1;
+    return READSTAT_HANDLER_ABORT;
+}
+
+static int on_value_label(const char *val_labels, readstat_value_t value, const char *label, void *ctx)
+{
+    rs_ctx *x = ctx;
+    /* labels of missing codes (.a "refused") have no cell to show on; string-keyed labels
+     * (SPSS) are not kept: string columns already carry their own text */
+    if (readstat_value_type_class(value) != READSTAT_TYPE_CLASS_NUMERIC ||
+        readstat_value_is_system_missing(value) || readstat_value_is_tagged_missing(value) || !val_labels ||
+        !label)
+        return READSTAT_HANDLER_OK;
+    double v = readstat_double_value(value);
+    if (!isfinite(v))
+        return READSTAT_HANDLER_OK;
+    if (x->n_labels == x->cap_labels) {
+        size_t ncap = x->cap_labels ? 2 * x->cap_labels : 64;
+        rs_label *nl = realloc(x->labels, ncap * sizeof *nl);
+        if (!nl)
+            goto nomem;
+        x->labels = nl;
+        x->cap_labels = ncap;
+    }
+    rs_label *l = &x->labels[x->n_labels];
+    l->set = strdup(val_labels);
+    l->label = strdup(label);
+    l->value = v;
+    if (!l->set || !l->label) {
+        free(l->set);
+        free(l->label);
+        goto nomem;
+    }
+    x->n_labels++;
+    return READSTAT_HANDLER_OK;
+nomem:
+    x->nomem = 1;
+    return READSTAT_HANDLER_ABORT;
+}
+
+static void on_error(const char *msg, void *ctx)
+{
+    rs_ctx *x = ctx;
+    if (msg && !x->detail[0]) {
+        snprintf(x->detail, sizeof x->detail, "%s", msg);
+        size_t n = strlen(x->detail);
+        while (n > 0 && (x->detail[n - 1] == '\n' || x->detail[n - 1] == ' '))
+            x->detail[--n] = '\0';
+    }
+}
+
+static int cmp_label(const void *a, const void *b)
+{
+    const rs_label *p = a, *q = b;
+    int s = strcmp(p->set, q->set);
+    if (s)
+        return s;
+    return (p->value > q->value) - (p->value < q->value);
+}
+
+/* Give each labelled numeric column a copy of its set's labels (sets may be shared). Labels are
+ * sorted by set name so each column finds its run by binary search. */
+static int attach_labels(rs_ctx *x)
+{
+    if (x->n_labels == 0)
+        return 0;
+    qsort(x->labels, x->n_labels, sizeof *x->labels, cmp_label);
+    for (size_t j = 0; j < x->n_cols; j++) {
+        const char *set = x->set_of[j];
+        if (!set)
+            continue;
+        size_t lo = 0, hi = x->n_labels;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(x->labels[mid].set, set) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        size_t end = lo;
+        while (end < x->n_labels && strcmp(x->labels[end].set, set) == 0)
+            end++;
+        if (end == lo)
+            continue;
+        core_column *c = &x->cols[j];
+        c->labels = calloc(end - lo, sizeof *c->labels);
+        if (!c->labels)
+            return -1;
+        for (size_t k = lo; k < end; k++) {
+            c->labels[c->n_labels].value = x->labels[k].value;
+            c->labels[c->n_labels].label = strdup(x->labels[k].label);
+            if (!c->labels[c->n_labels].label)
+                return -1;
+            c->n_labels++;
+        }
+    }
+    return 0;
+}
+
+/* ReadStat 1.1.8 accepts a .dta cut short inside its value-label section and silently drops the
+ * labels. Stata 13+ files (format 117-119) open with <stata_dta> and close with </stata_dta>, so a
+ * missing closing tag means the file is incomplete. Older formats have no tag: not checked. */
+static int dta_truncated(FILE *f)
+{
+    static const char open_tag[] = "<stata_dta>", close_tag[] = "</stata_dta>";
+    char head[sizeof open_tag - 1], tail[sizeof close_tag - 1];
+    if (fread(head, 1, sizeof head, f) != sizeof head || memcmp(head, open_tag, sizeof head) != 0)
+        return 0;
+    if (fseek(f, -(long)sizeof tail, SEEK_END) != 0 || fread(tail, 1, sizeof tail, f) != sizeof tail)
+        return 1;
+    return memcmp(tail, close_tag, sizeof tail) != 0;
+}
+
+typedef readstat_error_t (*rs_parse_fn)(readstat_parser_t *, const char *, void *);
+
+static core_table *read_binary(const char *path, const core_read_opts *opts, core_err *err, rs_parse_fn parse,
+                               const char *kind, const char *expect)
+{
+    const char *name = (opts && opts->display_name) ? opts->display_name : path;
+    core_err_clear(err);
+
+    /* open it ourselves first: ReadStat's "unable to open file" does not say why */
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        core_err_set(err, CORE_ERR_IO, "%s: cannot open: %s", name, strerror(errno));
+        return NULL;
+    }
+    int cut = parse == readstat_parse_dta && dta_truncated(f);
+    fclose(f);
+    if (cut) {
+        core_err_set(err, CORE_ERR_DATA,
+                     "%s: the file is truncated (a Stata 13+ .dta file ends with </stata_dta>); copy or "
+                     "export it again",
+                     name);
+        return NULL;
+    }
+
+    rs_ctx x;
+    memset(&x, 0, sizeof x);
+    core_table *t = NULL;
+    readstat_parser_t *p = readstat_parser_init();
+    if (!p) {
+        core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", name);
+        return NULL;
+    }
+    readstat_set_metadata_handler(p, on_metadata);
+    readstat_set_variable_handler(p, on_variable);
+    readstat_set_value_handler(p, on_value);
+    readstat_set_value_label_handler(p, on_value_label);
+    readstat_set_error_handler(p, on_error);
+    readstat_error_t rc = parse(p, path, &x);
+    readstat_parser_free(p);
+
+    if (x.nomem) {
+        core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory while reading", name);
+        goto fail;
+    }
+    if (rc != READSTAT_OK) {
+        core_err_set(err, CORE_ERR_DATA, "%s: cannot be read as %s file: %s%s%s (expected %s)", name, kind,
+                     readstat_error_message(rc), x.detail[0] ? "; " : "", x.detail, expect);
+        goto fail;
+    }
+    if (x.n_cols == 0) {
+        core_err_set(err, CORE_ERR_DATA,
+                     "%s: has no variables (expected a data set with variables and observations)", name);
+        goto fail;
+    }
+    if (x.n_rows == 0) {
+        core_err_set(err, CORE_ERR_DATA, "%s: has variables but no observations", name);
+        goto fail;
+    }
+    if (attach_labels(&x) != 0) {
+        core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", name);
+        goto fail;
+    }
+
+    t = calloc(1, sizeof *t);
+    if (!t || !(t->source = strdup(name)) || !(t->row_src = malloc(x.n_rows * sizeof *t->row_src))) {
+        core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", name);
+        goto fail;
+    }
+    for (size_t i = 0; i < x.n_rows; i++)
+        t->row_src[i] = (long)i + 1; /* observation number */
+    /* hand the columns over; the table frees them from now on */
+    t->cols = x.cols;
+    t->n_cols = x.n_cols;
+    t->n_rows = x.n_rows;
+    x.cols = NULL;
+    for (size_t j = 0; j < t->n_cols; j++) {
+        free(x.set_of[j]);
+        core_level_index_free(x.ix[j]);
+    }
+    free(x.set_of);
+    free(x.ix);
+    for (size_t k = 0; k < x.n_labels; k++) {
+        free(x.labels[k].set);
+        free(x.labels[k].label);
+    }
+    free(x.labels);
+    return t;
+fail:
+    core_table_free(t);
+    ctx_free(&x);
+    return NULL;
+}
+
+core_table *core_read_dta(const char *path, const core_read_opts *opts, core_err *err)
+{
+    return read_binary(path, opts, err, readstat_parse_dta, "a Stata .dta",
+                       "a file saved by Stata 8 or later, or exported as .dta");
+}
+
+core_table *core_read_sav(const char *path, const core_read_opts *opts, core_err *err)
+{
+    return read_binary(path, opts, err, readstat_parse_sav, "an SPSS .sav",
+                       "a .sav or .zsav file saved by SPSS or exported as .sav");
+}
+
+static int has_ext(const char *path, const char *ext)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash ? slash + 1 : path, '.');
+    return dot && strcasecmp(dot, ext) == 0;
+}
+
+core_table *core_read_any(const char *path, const core_read_opts *opts, core_err *err)
+{
+    if (has_ext(path, ".dta"))
+        return core_read_dta(path, opts, err);
+    if (has_ext(path, ".sav") || has_ext(path, ".zsav"))
+        return core_read_sav(path, opts, err);
+    return core_read_delimited(path, opts, err);
+}
