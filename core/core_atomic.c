@@ -2,6 +2,7 @@
 #include "core_atomic.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,10 +40,22 @@ static core_status make_tmp(core_atomic *a, const char *path, core_err *err)
         core_atomic_abort(a);
         return core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", path, strerror(e));
     }
-    /* mkstemp creates 0600; outputs are ordinary files, so follow the umask like fopen would. */
-    mode_t um = umask(0);
-    umask(um);
-    fchmod(fd, 0666 & ~um);
+    /* mkstemp creates 0600: give the file the mode of the file it replaces, or 0666 minus the
+     * umask for a new one, as fopen would. (umask can only be read by setting it.) */
+    mode_t mode;
+    if (stat(path, &sb) == 0 && S_ISREG(sb.st_mode))
+        mode = sb.st_mode & 07777;
+    else {
+        mode_t um = umask(077);
+        umask(um);
+        mode = 0666 & ~um;
+    }
+    if (fchmod(fd, mode) != 0) {
+        int e = errno;
+        close(fd);
+        core_atomic_abort(a);
+        return core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", path, strerror(e));
+    }
     a->f = fdopen(fd, "wb");
     if (!a->f) {
         close(fd);
@@ -85,10 +98,33 @@ core_status core_atomic_commit(core_atomic *a, core_err *err)
             return CORE_ERR_OUTPUT;
         }
     }
+    else {
+        /* written by name (libxlsxwriter): make it durable before it replaces the old file */
+        int fd = open(a->tmp_path, O_RDONLY);
+        int bad = fd < 0 || fsync(fd) != 0;
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        if (bad) {
+            core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", a->path, strerror(e));
+            core_atomic_abort(a);
+            return CORE_ERR_OUTPUT;
+        }
+    }
     if (rename(a->tmp_path, a->path) != 0) {
         core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", a->path, strerror(errno));
         core_atomic_abort(a);
         return CORE_ERR_OUTPUT;
+    }
+    /* best effort: make the rename itself durable */
+    char *slash = strrchr(a->path, '/');
+    char dir[PATH_MAX];
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - a->path ? slash - a->path : 1) : 1,
+             slash ? a->path : ".");
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY);
+    if (dfd >= 0) {
+        fsync(dfd);
+        close(dfd);
     }
     free(a->tmp_path);
     a->tmp_path = NULL;

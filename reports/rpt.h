@@ -1,0 +1,129 @@
+/**
+ * @file rpt.h
+ * @brief Outputs of a run: the tidy results CSV (SPEC §4) and the workbook (SPEC §5).
+ *
+ * Both are written atomically: to a temporary file in the destination directory, then renamed
+ * into place, so a failed run leaves the previous output intact. reports/ reads result rows
+ * and run metadata; it computes no statistics.
+ */
+#ifndef IPSEVAL_RPT_H
+#define IPSEVAL_RPT_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include "core/core_atomic.h"
+#include "core/core_error.h"
+#include "core/core_results.h"
+
+/** One input file of the run, for the Provenance sheet. */
+typedef struct rpt_input {
+    const char *role;     /**< config section that named it, e.g. "trial" */
+    const char *path;     /**< as written in the config */
+    char sha256[65];      /**< lower-case hex digest */
+    long rows, cols;      /**< data rows and columns read (-1 if not a table) */
+} rpt_input;
+
+/** The two arms of a trial, so sheets can put intervention before control. */
+typedef struct rpt_trial_info {
+    const char *arm_column;
+    const char *treatment;    /**< level text of the intervention arm */
+    const char *control;      /**< level text of the control arm */
+    const char *primary;      /**< name of the primary outcome, or NULL */
+    const char *time_unit;    /**< plural unit of numeric timepoints for sentences; NULL = "months" */
+} rpt_trial_info;
+
+/** Outcome labels for display (outcome NAME -> human label). */
+typedef struct rpt_outcome_label {
+    const char *name;
+    const char *label;
+    const char *type;         /**< "binary", "continuous", "time_to_event" */
+} rpt_outcome_label;
+
+/** Everything about the run the report shows besides the result rows. */
+typedef struct rpt_run {
+    const char *title;
+    const char *version;
+    const char *command;       /**< the subcommand, e.g. "run" */
+    const char *config_path;
+    const char *config_text;   /**< the whole config file as read */
+    char config_sha256[65];
+    const rpt_input *inputs;
+    size_t n_inputs;
+    unsigned long seed;
+    int has_seed;
+    double confidence;         /**< e.g. 0.95 */
+    const char *currency;      /**< ISO 4217, e.g. "NOK" */
+    int small_cell;            /**< >0: counts below it shown as "<k" */
+    time_t started;            /**< run time shown in Provenance; also the document's created time */
+    int synthetic;             /**< 1 when the data are synthetic examples: said on Summary */
+    const rpt_trial_info *trial;             /**< NULL when the run has no trial */
+    const rpt_outcome_label *outcomes;
+    size_t n_outcomes;
+} rpt_run;
+
+/** Write the tidy results CSV to path atomically (17 significant digits; NaN -> empty field). */
+core_status rpt_results_write_csv(const core_results *res, const char *path, core_err *err);
+
+/** Write the workbook to path atomically: Summary, the analysis sheets present, Methods, Provenance. */
+core_status rpt_workbook_write(const core_results *res, const rpt_run *run, const char *path, core_err *err);
+
+/** SHA-256 of a file as lower-case hex into out[65]. CORE_ERR_IO naming the file on failure. */
+core_status rpt_sha256_file(const char *path, char out[65], core_err *err);
+
+/** SHA-256 of a buffer as lower-case hex into out[65]. */
+void rpt_sha256_buffer(const void *data, size_t len, char out[65]);
+
+/**
+ * Format helpers shared by sheets (and tested): "5.6 (2.7 to 8.4)" with `digits` decimals;
+ * p-values as "<0.001" or with 3 decimals; a count under small_cell as "<k". Return buf.
+ *
+ * Scale: the helpers print the numbers as given; a caller wanting percentage points passes
+ * 100 * the proportions, e.g. rpt_fmt_ci(10.3, 1.2, 19.4, 1, ...) -> "10.3 (1.2 to 19.4)".
+ * Negative numbers carry a typographic minus (U+2212, "−"), and a value that rounds to zero
+ * is printed without a sign. NaN prints "n/a"; an interval with a NaN bound prints
+ * "10.3 (CI n/a)"; infinite bounds print "∞" / "−∞". rpt_fmt_p: "<0.001" below 0.001,
+ * otherwise 3 decimals ("0.025"). rpt_fmt_count: "<k" when small_cell = k > 0 and n < k
+ * (zero included), otherwise the whole number. Output is truncated to fit `size` (always
+ * terminated). Decimal point as the C library's current locale gives it; the writers below
+ * run them in the "C" locale.
+ */
+const char *rpt_fmt_ci(double est, double lo, double hi, int digits, char *buf, size_t size);
+const char *rpt_fmt_p(double p, char *buf, size_t size);
+const char *rpt_fmt_count(double n, int small_cell, char *buf, size_t size);
+
+/** One number with `digits` decimals, the same conventions as rpt_fmt_ci ("−2.1", "n/a", "∞"). */
+const char *rpt_fmt_num(double x, int digits, char *buf, size_t size);
+
+/* ---- Building blocks shared by the writers in reports/ (usable by any output writer) ---- */
+
+/** A method's entry in the Methods sheet: what it is and where it comes from. */
+typedef struct rpt_method_info {
+    const char *analysis;     /**< SPEC §4 analysis name */
+    const char *method;       /**< variant, or NULL for "any method of this analysis" */
+    const char *name;         /**< short name, e.g. "Newcombe hybrid score interval (method 10)" */
+    const char *description;  /**< one sentence a reader can follow */
+    const char *reference;    /**< citation(s) */
+} rpt_method_info;
+
+/**
+ * Description of (analysis, method): an exact entry first, then the analysis's generic entry.
+ * Returns a pointer into a static table, or NULL when the pair is unknown.
+ */
+const rpt_method_info *rpt_method_lookup(const char *analysis, const char *method);
+
+/**
+ * 1 if name is a valid worksheet name: 1..31 characters (UTF-8), none of []:*?/\ ,
+ * not starting or ending with an apostrophe; 0 otherwise.
+ */
+int rpt_sheet_name_valid(const char *name);
+
+/**
+ * Staged writers, for a run that replaces several outputs together: write into an open
+ * core_atomic (core_atomic_begin for the CSV, core_atomic_begin_name for the workbook) and leave
+ * the commit (or abort) to the caller, so either every output is replaced or none is.
+ */
+core_status rpt_results_write_csv_staged(const core_results *res, core_atomic *a, core_err *err);
+core_status rpt_workbook_write_staged(const core_results *res, const rpt_run *run, core_atomic *a, core_err *err);
+
+#endif

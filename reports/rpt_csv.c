@@ -1,0 +1,95 @@
+/* The tidy results CSV (SPEC §4): RFC 4180 quoting, 17 significant digits, written atomically. */
+#include "reports/rpt.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+/* A string field, quoted only when it holds a comma, a quote or a line break. */
+static void put_field(FILE *f, const char *s)
+{
+    if (!s)
+        return;
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+/* A number: empty for NaN, R's spelling for infinities, otherwise round-trip exact. */
+static void put_number(FILE *f, double x)
+{
+    if (isnan(x))
+        return;
+    if (isinf(x))
+        fputs(x > 0 ? "Inf" : "-Inf", f);
+    else
+        fprintf(f, "%.17g", x);
+}
+
+static void put_row(FILE *f, const core_result_row *r)
+{
+    const char *s1[] = {r->module, r->analysis, r->outcome, r->timepoint, r->term, r->method};
+    const double nums[] = {r->estimate, r->se,      r->ci_low,     r->ci_high, r->statistic,
+                           r->df,       r->p_value, r->p_adjusted, r->n};
+    for (size_t i = 0; i < sizeof s1 / sizeof s1[0]; i++) {
+        put_field(f, s1[i]);
+        fputc(',', f);
+    }
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
+        put_number(f, nums[i]);
+        fputc(',', f);
+    }
+    put_field(f, r->label);
+    fputc('\n', f);
+}
+
+core_status rpt_results_write_csv_staged(const core_results *res, core_atomic *a, core_err *err)
+{
+    FILE *f = a->f;
+    /* "%.17g" must give a decimal point whatever locale the program set (a comma would break
+     * the file); uselocale changes this thread only. */
+    locale_t cloc = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = cloc ? uselocale(cloc) : (locale_t)0;
+
+    for (size_t i = 0; core_results_columns[i]; i++) {
+        if (i)
+            fputc(',', f);
+        put_field(f, core_results_columns[i]);
+    }
+    fputc('\n', f);
+    for (size_t i = 0; res && i < res->n; i++)
+        put_row(f, &res->rows[i]);
+
+    if (cloc) {
+        uselocale(old);
+        freelocale(cloc);
+    }
+    /* Every failure so far is sticky in the stream; the commit flushes, syncs and checks it. */
+    if (ferror(f))
+        return core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': write error", a->path);
+    return CORE_OK;
+}
+
+core_status rpt_results_write_csv(const core_results *res, const char *path, core_err *err)
+{
+    core_atomic a;
+    core_status st = core_atomic_begin(&a, path, err);
+    if (st != CORE_OK)
+        return st;
+    if ((st = rpt_results_write_csv_staged(res, &a, err)) != CORE_OK) {
+        core_atomic_abort(&a);
+        return st;
+    }
+    return core_atomic_commit(&a, err);
+}

@@ -1,0 +1,208 @@
+#!/usr/bin/python3
+"""Check an ipseval workbook against the results CSV written in the same run.
+
+usage: /usr/bin/python3 tests/e2e/read_xlsx.py REPORT.xlsx RESULTS.csv
+
+Checks: the sheets and their order (Summary first, Methods and Provenance last, Trial outcomes
+when there are trial rows); the Results sheet holds every row of the CSV with the same strings
+and the same numbers (1e-15 relative: both come from the same doubles); the Trial outcomes sheet
+has one data row per (outcome, timepoint) of the rct arm_summary rows, in order, with each arm's n
+(or "<k" where the CSV n is below k); the Methods sheet has a row per (module, analysis, method).
+Prints one PASS/FAIL line per check, then "xlsx: N passed, N failed"; exits 1 on any failure.
+Needs openpyxl: run with /usr/bin/python3 (Debian's python3-openpyxl).
+"""
+import csv
+import math
+import sys
+
+try:
+    import openpyxl
+except ImportError:  # pragma: no cover - environment problem, not a check failure
+    print("FAIL: openpyxl is not importable; run with /usr/bin/python3 (python3-openpyxl)")
+    print("xlsx: 0 passed, 1 failed")
+    sys.exit(1)
+
+NUMERIC = ["estimate", "se", "ci_low", "ci_high", "statistic", "df", "p_value", "p_adjusted", "n"]
+STRINGS = ["module", "analysis", "outcome", "timepoint", "term", "method", "label"]
+REL_TOL = 1e-15
+
+passed = failed = 0
+
+
+def check(ok, what, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("PASS: " + what)
+    else:
+        failed += 1
+        print("FAIL: " + what + (" (" + detail + ")" if detail else ""))
+    return ok
+
+
+def cell_str(v):
+    """A cell as the CSV would spell it, for string comparisons."""
+    if v is None:
+        return ""
+    return str(v)
+
+
+def same_number(csv_text, cell):
+    """CSV field vs cell: empty <-> blank, Inf/-Inf <-> that text, else equal to 1e-15 relative."""
+    if csv_text == "":
+        return cell is None or cell == ""
+    if csv_text in ("Inf", "-Inf"):
+        return cell == csv_text
+    if isinstance(cell, bool) or not isinstance(cell, (int, float)):
+        return False
+    want = float(csv_text)
+    if want == 0:
+        return abs(cell) <= REL_TOL
+    return abs(cell - want) <= REL_TOL * abs(want)
+
+
+def same_timepoint(csv_text, cell):
+    if csv_text == "":
+        return cell is None or cell == ""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        try:
+            return float(csv_text) == float(cell)
+        except ValueError:
+            return False
+    return cell_str(cell) == csv_text
+
+
+def n_matches(csv_n, cell):
+    """The arm's n: the number, or "<k" standing for a count below k."""
+    if csv_n == "":
+        return cell is None or cell == ""
+    want = float(csv_n)
+    if isinstance(cell, str) and cell.startswith("<"):
+        try:
+            return want < float(cell[1:])
+        except ValueError:
+            return False
+    return isinstance(cell, (int, float)) and not isinstance(cell, bool) and float(cell) == want
+
+
+def check_sheets(book, rows):
+    names = book.sheetnames
+    has_trial = any(r["module"] == "rct" and r["analysis"] == "arm_summary" for r in rows)
+    check(names[:1] == ["Summary"], "sheet order: Summary first", "sheets: %s" % names)
+    check(names[-2:] == ["Methods", "Provenance"], "sheet order: Methods and Provenance last", "sheets: %s" % names)
+    check("Results" in names, "sheet Results present", "sheets: %s" % names)
+    if has_trial:
+        ok = "Trial outcomes" in names and "Results" in names and \
+            0 < names.index("Trial outcomes") < names.index("Results")
+        check(ok, "sheet Trial outcomes present, between Summary and Results", "sheets: %s" % names)
+    else:
+        check("Trial outcomes" not in names, "no Trial outcomes sheet without trial rows", "sheets: %s" % names)
+
+
+def check_results(book, header, rows):
+    if "Results" not in book.sheetnames:
+        check(False, "Results sheet readable", "missing")
+        return
+    ws = book["Results"]
+    grid = [list(r) for r in ws.iter_rows(values_only=True)]
+    got_header = [cell_str(v) for v in grid[0]] if grid else []
+    check(got_header[:len(header)] == header, "Results: header equals the CSV header",
+          "got %s" % got_header)
+    data = grid[1:]
+    check(len(data) == len(rows), "Results: one row per CSV row", "sheet %d, csv %d" % (len(data), len(rows)))
+    col = {name: i for i, name in enumerate(header)}
+    n_num = n_str = 0
+    bad_num, bad_str = [], []
+    for k, (row, cells) in enumerate(zip(rows, data)):
+        cells = cells + [None] * (len(header) - len(cells))
+        for name in NUMERIC:
+            n_num += 1
+            if not same_number(row[name], cells[col[name]]):
+                bad_num.append("row %d %s: csv %r, sheet %r" % (k + 2, name, row[name], cells[col[name]]))
+        for name in STRINGS:
+            n_str += 1
+            if cell_str(cells[col[name]]) != row[name]:
+                bad_str.append("row %d %s: csv %r, sheet %r" % (k + 2, name, row[name], cells[col[name]]))
+    check(not bad_num, "Results: all %d numeric fields equal the CSV (%g relative)" % (n_num, REL_TOL),
+          "; ".join(bad_num[:5]) + (" ..." if len(bad_num) > 5 else ""))
+    check(not bad_str, "Results: all %d text fields equal the CSV" % n_str,
+          "; ".join(bad_str[:5]) + (" ..." if len(bad_str) > 5 else ""))
+    check(ws.auto_filter is not None and bool(ws.auto_filter.ref), "Results: has an autofilter",
+          "ref %r" % (ws.auto_filter.ref if ws.auto_filter else None))
+
+
+def check_trial(book, rows):
+    groups = []
+    for r in rows:
+        if r["module"] == "rct" and r["analysis"] == "arm_summary":
+            key = (r["outcome"], r["timepoint"])
+            if key not in groups:
+                groups.append(key)
+    if not groups or "Trial outcomes" not in book.sheetnames:
+        return
+    grid = [list(r) for r in book["Trial outcomes"].iter_rows(values_only=True)]
+    head = next((i for i, r in enumerate(grid) if r and r[0] == "Outcome"), None)
+    if not check(head is not None, "Trial outcomes: header row found"):
+        return
+    hdr = [cell_str(v) for v in grid[head]]
+    # the n columns are headed "<arm> n"; their arm is the text before " n"
+    n_cols = [(i, h[:-2]) for i, h in enumerate(hdr) if h.endswith(" n")]
+    check(len(n_cols) == 2, "Trial outcomes: two arm n columns", "header %s" % hdr)
+    data = []
+    for r in grid[head + 1:]:
+        if r[0] is None or r[0] == "":
+            break
+        data.append(r)
+    check(len(data) == len(groups), "Trial outcomes: one row per (outcome, timepoint) of arm_summary",
+          "sheet %d, csv %d" % (len(data), len(groups)))
+    bad = []
+    for (outcome, tp), r in zip(groups, data):
+        if not same_timepoint(tp, r[1]):
+            bad.append("%s/%s: timepoint cell %r" % (outcome, tp, r[1]))
+        for i, arm in n_cols:
+            match = [x for x in rows if x["module"] == "rct" and x["analysis"] == "arm_summary" and
+                     x["outcome"] == outcome and x["timepoint"] == tp and x["term"] == arm]
+            want = match[0]["n"] if match else ""
+            if not n_matches(want, r[i] if i < len(r) else None):
+                bad.append("%s/%s arm %s: csv n %r, sheet %r" % (outcome, tp, arm, want, r[i]))
+    check(not bad, "Trial outcomes: timepoints and each arm's n match the CSV", "; ".join(bad[:5]))
+
+
+def check_methods(book, rows):
+    if "Methods" not in book.sheetnames:
+        return
+    grid = [list(r) for r in book["Methods"].iter_rows(values_only=True)]
+    head = next((i for i, r in enumerate(grid) if r and r[0] == "Module"), None)
+    if not check(head is not None, "Methods: header row found"):
+        return
+    have = {(cell_str(r[0]), cell_str(r[1]), cell_str(r[2])) for r in grid[head + 1:] if r}
+    want = []
+    for r in rows:
+        key = (r["module"], r["analysis"], r["method"])
+        if key not in want:
+            want.append(key)
+    missing = [k for k in want if k not in have]
+    check(not missing, "Methods: a row for each of the %d (module, analysis, method) used" % len(want),
+          "missing %s" % missing[:5])
+
+
+def main(argv):
+    if len(argv) != 3:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    xlsx, results = argv[1], argv[2]
+    with open(results, newline="", encoding="utf-8") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        rows = [dict(zip(header, r + [""] * (len(header) - len(r)))) for r in reader]
+    book = openpyxl.load_workbook(xlsx, data_only=True)
+    check_sheets(book, rows)
+    check_results(book, header, rows)
+    check_trial(book, rows)
+    check_methods(book, rows)
+    print("xlsx: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

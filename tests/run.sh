@@ -1,0 +1,38 @@
+#!/bin/sh
+# make check: every unit test binary, the reference tests, the bad-input catalogue and the end-to-end
+# test. Each part prints "NAME: N passed, N failed"; this script adds them up into the last line.
+BIN=${BIN:-bin/ipseval}
+export BIN
+total_p=0
+total_f=0
+log=$(mktemp)
+tally() { # name, command...
+    name=$1
+    shift
+    "$@" >"$log" 2>&1
+    rc=$?
+    grep -v '^PASS' "$log"
+    line=$(grep -E '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    if [ -z "$line" ]; then
+        echo "FAIL: $name printed no summary (exit $rc)"
+        total_f=$((total_f + 1))
+        return
+    fi
+    p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
+    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+        echo "FAIL: $name exited $rc"
+        f=1
+    fi
+    total_p=$((total_p + p))
+    total_f=$((total_f + f))
+}
+for t in "$@"; do
+    tally "$(basename "$t")" "$t"
+done
+tally reference sh tests/reference/run.sh
+tally bad-input sh tests/bad/run.sh
+tally e2e sh tests/e2e/run.sh
+rm -f "$log"
+echo "check: $total_p passed, $total_f failed"
+[ "$total_f" -eq 0 ]
