@@ -1,11 +1,20 @@
-/* cli/: the only place that prints to the user and chooses exit codes. */
+/* cli/: the only place that prints to the user and chooses exit codes.
+ *
+ * A run is a list of modules (cli/modules.c). Each module reads its own config sections and data,
+ * appends tidy rows to ctx->res, registers its inputs for Provenance, and fills its part of
+ * ctx->run for the workbook. `run` runs every module whose section is in the config; `rct`,
+ * `cba`, ... run one module (and what it requires); `check` runs every module in check-only mode. */
 #ifndef IPSEVAL_CLI_H
 #define IPSEVAL_CLI_H
 
+#include <gsl/gsl_rng.h>
 #include <stddef.h>
 
 #include "core/core_config.h"
 #include "core/core_progress.h"
+#include "core/core_results.h"
+#include "core/core_table.h"
+#include "reports/rpt.h"
 
 typedef struct cli_opts {
     const char *command;
@@ -17,12 +26,69 @@ typedef struct cli_opts {
     int no_progress;
 } cli_opts;
 
+#define CLI_MAX_INPUTS 32
+#define CLI_MAX_DEFER 64
+#define CLI_MAX_MODULES 16
+
+typedef struct cli_ctx cli_ctx;
+
+/* One analysis module as the command line sees it. */
+typedef struct cli_module {
+    const char *name;        /* subcommand and results `module` column, e.g. "rct" */
+    const char *const *sections; /* config sections that switch it on (NULL-terminated) */
+    const char *what;        /* for messages: "the trial analysis" */
+    /* Validate config and data; unless ctx->check_only, analyse and append rows to ctx->res. */
+    core_status (*run)(cli_ctx *ctx, core_err *err);
+} cli_module;
+
+struct cli_ctx {
+    const cli_opts *opts;
+    core_config *cfg;
+    int check_only;
+    double confidence;            /* [project] confidence */
+    unsigned long seed;           /* [project] seed or --seed */
+    int has_seed;
+    gsl_rng *rng;                 /* the one generator, seeded from `seed`; every random step draws from it */
+    core_progress progress;
+    core_results *res;
+    rpt_run run;                  /* modules fill their parts (trial, outcomes, ...) */
+    rpt_input inputs[CLI_MAX_INPUTS];
+    size_t n_inputs;
+    const char *output, *results; /* resolved output paths (never an input) */
+    int done[CLI_MAX_MODULES];    /* modules already run */
+    struct {
+        void (*fn)(void *);
+        void *p;
+    } defer[CLI_MAX_DEFER];
+    size_t n_defer;
+    char check_notes[2048];       /* one line per module for `ipseval check` */
+};
+
 /* The config schema of SPEC §2 (plus [simulate]). */
 extern const core_cfg_section cli_schema[];
 extern const size_t cli_schema_n;
 
+/* The modules, in the order `run` runs them (a module's inputs come before it). */
+extern const cli_module cli_modules[];
+extern const size_t cli_modules_n;
+const cli_module *cli_module_find(const char *name);
+
+/* Run a module once (no-op if it already ran): for modules that use another's results. */
+core_status cli_ctx_require(cli_ctx *ctx, const char *module, core_err *err);
+
+/* Keep p alive until the workbook is written, then fn(p). CORE_ERR_NOMEM when full (fn(p) is called). */
+core_status cli_ctx_defer(cli_ctx *ctx, void (*fn)(void *), void *p, core_err *err);
+
+/* Read the data file named by [section] key, register it for Provenance (SHA-256, rows, columns) and refuse
+ * it as an output path. *table stays owned by ctx (freed at the end). */
+core_status cli_ctx_read_data(cli_ctx *ctx, const char *section, const char *key, core_table **table,
+                              core_err *err);
+
+/* Add a line to what `ipseval check` prints. */
+void cli_ctx_note(cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Subcommands; each returns the process exit status. */
-int cli_cmd_analyse(const cli_opts *o);   /* run, rct, check */
+int cli_cmd_analyse(const cli_opts *o);   /* run, check and the per-module subcommands */
 int cli_cmd_simulate(const cli_opts *o);
 
 /* Print an error as "ipseval: message" on stderr and return its exit status. */

@@ -36,25 +36,6 @@ static const char *const usage_text =
     "Exit status: 0 success; 1 analysis could not be done; 2 usage or configuration error;\n"
     "3 input-data error; 4 output could not be written.\n";
 
-typedef struct subcommand {
-    const char *name;
-    const char *summary;
-    int (*fn)(const cli_opts *);
-    int built;
-} subcommand;
-
-static const subcommand subcommands[] = {
-    {"run", "every analysis the config names -> workbook + results", cli_cmd_analyse, 1},
-    {"rct", "trial analysis only ([trial], [outcome:*]) -> workbook + results", cli_cmd_analyse, 1},
-    {"check", "validate config and data only; writes nothing", cli_cmd_analyse, 1},
-    {"simulate", "synthetic trial data from [simulate], written from the seed", cli_cmd_simulate, 1},
-    {"fidelity", "fidelity / survey scoring ([fidelity], [agreement])", NULL, 0},
-    {"cba", "cost-benefit analysis ([cba], [markov])", NULL, 0},
-    {"did", "registry difference-in-differences ([registry])", NULL, 0},
-    {"meta", "meta-analysis of studies ([meta])", NULL, 0},
-    {"compare", "trial vs real-world effects on one scale ([compare])", NULL, 0},
-};
-
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {
@@ -76,19 +57,31 @@ int main(int argc, char **argv)
         return fputs(usage_text, stdout), 0;
     if (strcmp(argv[1], "--version") == 0)
         return printf("ipseval %s\n", IPSEVAL_VERSION), 0;
-    const subcommand *sc = NULL;
-    for (size_t i = 0; i < sizeof subcommands / sizeof subcommands[0]; i++)
-        if (strcmp(argv[1], subcommands[i].name) == 0)
-            sc = &subcommands[i];
-    if (!sc)
-        return usage_error("unknown subcommand '%s'", argv[1]);
-    cli_opts o = {.command = sc->name};
+    const char *name = argv[1];
+    int (*fn)(const cli_opts *) = NULL;
+    const char *summary = NULL;
+    int built = 1;
+    if (strcmp(name, "run") == 0)
+        fn = cli_cmd_analyse, summary = "every analysis the config names -> workbook + results";
+    else if (strcmp(name, "check") == 0)
+        fn = cli_cmd_analyse, summary = "validate config and data only; writes nothing";
+    else if (strcmp(name, "simulate") == 0)
+        fn = cli_cmd_simulate, summary = "synthetic data from [simulate], written from the seed";
+    else {
+        const cli_module *m = cli_module_find(name);
+        if (!m)
+            return usage_error("unknown subcommand '%s'", name);
+        fn = cli_cmd_analyse;
+        summary = m->what;
+        built = m->run != NULL;
+    }
+    cli_opts o = {.command = name};
     for (int i = 2; i < argc; i++) {
         const char *a = argv[i];
         const char **slot = NULL;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            printf("usage: ipseval %s CONFIG.ini [options]\n  %s\n%s\n", sc->name, sc->summary,
-                   sc->built ? "" : "  (not available in this version)\n");
+            printf("usage: ipseval %s CONFIG.ini [options]\n  %s\n%s\n", name, summary,
+                   built ? "" : "  (not available in this version)\n");
             return 0;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
             slot = &o.output;
@@ -118,14 +111,12 @@ int main(int argc, char **argv)
             *slot = argv[++i];
         }
     }
-    if (!sc->built) {
-        fprintf(stderr,
-                "ipseval: '%s' (%s) is not available in this version (%s); this version analyses trials: "
-                "run, rct, check, simulate\n",
-                sc->name, sc->summary, IPSEVAL_VERSION);
+    if (!built) {
+        fprintf(stderr, "ipseval: '%s' (%s) is not available in this version (%s)\n", name, summary,
+                IPSEVAL_VERSION);
         return 2;
     }
     if (!o.config)
-        return usage_error("'%s' needs a config file: ipseval %s CONFIG.ini", sc->name, sc->name);
-    return sc->fn(&o);
+        return usage_error("'%s' needs a config file: ipseval %s CONFIG.ini", name, name);
+    return fn(&o);
 }

@@ -118,12 +118,6 @@ core_status rct_spec_from_config(const core_config *cfg, rct_spec *s, core_err *
             goto fail;
         }
         TRY(core_config_bool(cfg, sec, "primary", 0, &o->primary, err));
-        if (o->type != RCT_BINARY) {
-            st = core_err_set(err, CORE_ERR_NOT_BUILT,
-                              "%s: %s outcomes are not analysed by this version; only binary outcomes are",
-                              core_config_where(cfg, sec, "type", where, sizeof where), types[ty]);
-            goto fail;
-        }
         if (core_config_has(cfg, sec, "column") && !core_config_has(cfg, sec, "columns")) {
             TRY(core_config_list(cfg, sec, "column", 0, &o->columns, &o->n_columns, err));
             if (o->n_columns != 1) {

@@ -1,0 +1,63 @@
+/* The trial module: [trial] and [outcome:*] -> binary outcomes per timepoint. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "rct/rct.h"
+
+typedef struct rct_state {
+    rct_spec spec;
+    rct_trial trial;
+    int have_trial;
+    rpt_trial_info info;
+    rpt_outcome_label labels[64];
+} rct_state;
+
+static void rct_state_free(void *p)
+{
+    rct_state *s = p;
+    if (s->have_trial)
+        rct_trial_free(&s->trial);
+    rct_spec_free(&s->spec);
+    free(s);
+}
+
+core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
+{
+    rct_state *s = calloc(1, sizeof *s);
+    if (!s)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    core_status st = rct_spec_from_config(ctx->cfg, &s->spec, err);
+    if (st != CORE_OK) {
+        free(s);
+        return st;
+    }
+    if ((st = cli_ctx_defer(ctx, rct_state_free, s, err)) != CORE_OK)
+        return st;
+    core_table *t;
+    if ((st = cli_ctx_read_data(ctx, "trial", "data", &t, err)) != CORE_OK)
+        return st;
+    if ((st = rct_trial_load(ctx->cfg, &s->spec, t, &s->trial, err)) != CORE_OK)
+        return st;
+    s->have_trial = 1;
+    cli_ctx_note(ctx, "trial: %zu participants (%ld %s, %ld %s), %zu outcome(s)", s->trial.n, s->trial.n_treat,
+                 s->spec.treatment, s->trial.n_control, s->spec.control, s->spec.n_outcomes);
+    if (ctx->check_only)
+        return CORE_OK;
+    if ((st = rct_binary_analyse(&s->spec, &s->trial, ctx->res, err)) != CORE_OK)
+        return st;
+    s->info = (rpt_trial_info){.arm_column = s->spec.arm, .treatment = s->spec.treatment, .control = s->spec.control};
+    size_t n = s->spec.n_outcomes < 64 ? s->spec.n_outcomes : 64;
+    static const char *const type_names[] = {"binary", "continuous", "time_to_event"};
+    for (size_t k = 0; k < n; k++) {
+        s->labels[k].name = s->spec.outcomes[k].name;
+        s->labels[k].label = s->spec.outcomes[k].label;
+        s->labels[k].type = type_names[s->spec.outcomes[k].type];
+        if (s->spec.outcomes[k].primary && !s->info.primary)
+            s->info.primary = s->spec.outcomes[k].name;
+    }
+    ctx->run.trial = &s->info;
+    ctx->run.outcomes = s->labels;
+    ctx->run.n_outcomes = n;
+    return CORE_OK;
+}

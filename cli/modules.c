@@ -1,0 +1,28 @@
+/* The analysis modules, in the order `ipseval run` runs them.
+ * A new module: write cli/mod_<name>.c with its run function, declare it here, add one line below. */
+#include <string.h>
+
+#include "cli.h"
+
+core_status cli_mod_rct(cli_ctx *ctx, core_err *err);
+
+#define SECTIONS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+const cli_module cli_modules[] = {
+    {"rct", SECTIONS("trial"), "the trial analysis", cli_mod_rct},
+    {"fidelity", SECTIONS("fidelity", "agreement"), "fidelity scoring and rater agreement", NULL},
+    {"did", SECTIONS("registry"), "the registry difference-in-differences", NULL},
+    {"meta", SECTIONS("meta"), "the meta-analysis", NULL},
+    {"cba", SECTIONS("cba", "markov"), "the cost-benefit analysis", NULL},
+    {"compare", SECTIONS("compare"), "the trial versus real-world comparison", NULL},
+};
+const size_t cli_modules_n = sizeof cli_modules / sizeof cli_modules[0];
+_Static_assert(sizeof cli_modules / sizeof cli_modules[0] <= CLI_MAX_MODULES, "raise CLI_MAX_MODULES");
+
+const cli_module *cli_module_find(const char *name)
+{
+    for (size_t i = 0; i < cli_modules_n; i++)
+        if (strcmp(cli_modules[i].name, name) == 0)
+            return &cli_modules[i];
+    return NULL;
+}
