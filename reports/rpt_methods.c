@@ -1,5 +1,5 @@
 /* The Methods sheet's knowledge: what each (analysis, method) is and where it comes from. */
-#include "reports/rpt.h"
+#include "reports/rpt_internal.h"
 
 #include <string.h>
 
@@ -163,21 +163,40 @@ static const rpt_method_info table[] = {
      "2002;21:1539-1558"},
 };
 
+static const rpt_method_table base = {table, sizeof table / sizeof table[0]};
+
+/*
+ * Every table rpt_method_lookup searches, in order. A module's table can live in its own file:
+ * define `const rpt_method_table rpt_methods_<module>` there, declare it in rpt_internal.h,
+ * add one line here.
+ */
+static const rpt_method_table *const tables[] = {
+    &base,
+};
+
 static int same(const char *a, const char *b)
 {
     return a && b && strcmp(a, b) == 0;
 }
 
+/* Exact entries of every table before any generic entry, so a generic entry in an earlier table
+ * never hides an exact one in a later table. */
 const rpt_method_info *rpt_method_lookup(const char *analysis, const char *method)
 {
-    size_t n = sizeof table / sizeof table[0];
+    size_t nt = sizeof tables / sizeof tables[0];
     if (!analysis)
         return NULL;
-    for (size_t i = 0; i < n; i++)
-        if (same(table[i].analysis, analysis) && table[i].method && same(table[i].method, method))
-            return &table[i];
-    for (size_t i = 0; i < n; i++)
-        if (same(table[i].analysis, analysis) && !table[i].method)
-            return &table[i];
+    for (size_t t = 0; t < nt; t++)
+        for (size_t i = 0; i < tables[t]->n; i++) {
+            const rpt_method_info *m = &tables[t]->entries[i];
+            if (same(m->analysis, analysis) && m->method && same(m->method, method))
+                return m;
+        }
+    for (size_t t = 0; t < nt; t++)
+        for (size_t i = 0; i < tables[t]->n; i++) {
+            const rpt_method_info *m = &tables[t]->entries[i];
+            if (same(m->analysis, analysis) && !m->method)
+                return m;
+        }
     return NULL;
 }

@@ -1,0 +1,400 @@
+/* The workbook's cell helpers (declared in rpt_internal.h): every libxlsxwriter call of the sheet
+ * writers goes through them, which keep the first error (with its sheet and cell) so one check at
+ * the end covers them all. NaN and Inf never reach worksheet_write_number. Also the formats, the
+ * row look-ups and the cells of result rows that several sheets show. */
+#include "reports/rpt_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define CELL_MAX_BYTES 32000 /* under Excel's 32,767 characters per cell, whatever the encoding */
+
+/* ---------- small helpers ---------- */
+
+int rpt_str_eq(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "") == 0; /* NULL and "" are both "empty" */
+}
+
+int rpt_is_number(const char *s, double *out)
+{
+    if (!s || !*s)
+        return 0;
+    char *end;
+    double x = strtod(s, &end);
+    if (*end || !isfinite(x))
+        return 0;
+    if (out)
+        *out = x;
+    return 1;
+}
+
+void rpt_err_at(rpt_wctx *w, lxw_error e, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c)
+{
+    if (e == LXW_NO_ERROR || w->lerr != LXW_NO_ERROR)
+        return;
+    char cell[32];
+    lxw_rowcol_to_cell(cell, r, c);
+    w->lerr = e;
+    snprintf(w->where, sizeof w->where, "sheet '%s' cell %s", ws && ws->name ? ws->name : "?", cell);
+}
+
+/* Decode one UTF-8 character at s; its length, or 0 when the bytes are not valid UTF-8. */
+static size_t utf8_char(const unsigned char *s)
+{
+    unsigned c = s[0];
+    size_t len;
+    unsigned cp;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        cp = c & 0x07;
+    } else {
+        return 0;
+    }
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+        return 0; /* overlong, out of range, surrogate or XML-illegal */
+    return len;
+}
+
+/*
+ * Text fit for a cell: valid UTF-8 (a Latin-1 config or label would otherwise make the file
+ * unreadable, so bad bytes become U+FFFD), no XML-illegal control characters, at most
+ * CELL_MAX_BYTES. Returns s when it is fine as it is, else a copy in *own (NULL on no memory).
+ */
+static const char *cell_text(const char *s, char **own)
+{
+    *own = NULL;
+    size_t n = strlen(s), i = 0;
+    int clean = n <= CELL_MAX_BYTES;
+    while (clean && i < n) {
+        unsigned char c = (unsigned char)s[i];
+        size_t k = utf8_char((const unsigned char *)s + i);
+        if (k == 0 || (c < 0x20 && c != '\t' && c != '\n'))
+            clean = 0;
+        i += k ? k : 1;
+    }
+    if (clean)
+        return s;
+    char *d = malloc(CELL_MAX_BYTES + 8);
+    if (!d)
+        return NULL;
+    size_t o = 0;
+    for (i = 0; i < n;) {
+        size_t k = utf8_char((const unsigned char *)s + i);
+        if (o + 4 > CELL_MAX_BYTES) {
+            memcpy(d + o, "\xe2\x80\xa6", 3); /* "…": the rest did not fit */
+            o += 3;
+            break;
+        }
+        unsigned char c = (unsigned char)s[i];
+        if (k == 0) {
+            memcpy(d + o, "\xef\xbf\xbd", 3);
+            o += 3;
+            i++;
+        } else if (c < 0x20 && c != '\t' && c != '\n') {
+            d[o++] = ' ';
+            i++;
+        } else {
+            memcpy(d + o, s + i, k);
+            o += k;
+            i += k;
+        }
+    }
+    d[o] = '\0';
+    *own = d;
+    return d;
+}
+
+void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
+{
+    if (!s || !*s) {
+        if (f)
+            rpt_err_at(w, worksheet_write_blank(ws, r, c, f), ws, r, c);
+        return;
+    }
+    char *own;
+    const char *t = cell_text(s, &own);
+    if (!t) {
+        w->nomem = 1;
+        return;
+    }
+    rpt_err_at(w, worksheet_write_string(ws, r, c, t, f), ws, r, c);
+    free(own);
+}
+
+/* A number cell; NaN is left blank and an infinity is written as R spells it. */
+void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double x, lxw_format *f)
+{
+    if (isnan(x))
+        rpt_put_text(w, ws, r, c, NULL, f);
+    else if (isinf(x))
+        rpt_put_text(w, ws, r, c, x > 0 ? "Inf" : "-Inf", w->f.right);
+    else
+        rpt_err_at(w, worksheet_write_number(ws, r, c, x, f), ws, r, c);
+}
+
+void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width, lxw_format *f)
+{
+    rpt_err_at(w, worksheet_set_column(ws, first, last, width, f), ws, 0, first);
+}
+
+void rpt_merge_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1, lxw_col_t c2, const char *s,
+                    lxw_format *f, int lines)
+{
+    char *own;
+    const char *t = cell_text(s ? s : "", &own);
+    if (!t) {
+        w->nomem = 1;
+        return;
+    }
+    rpt_err_at(w, worksheet_merge_range(ws, r, c1, r, c2, t, f), ws, r, c1);
+    free(own);
+    /* Spreadsheets do not grow merged rows to fit wrapped text: size the row ourselves. */
+    if (lines > 1)
+        rpt_err_at(w, worksheet_set_row(ws, r, 15.0 * lines, NULL), ws, r, c1);
+}
+
+/* Lines a wrapped text needs at about `per_line` characters a line. */
+int rpt_lines_for(const char *s, int per_line)
+{
+    int n = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        n += (*p & 0xC0) != 0x80;
+    return n / per_line + 1;
+}
+
+core_status rpt_add_sheet(rpt_wctx *w, const char *name, lxw_worksheet **ws, core_err *err)
+{
+    *ws = NULL;
+    /* The Debian build lacks upstream fixes for bad names: check before handing one over. */
+    if (!rpt_sheet_name_valid(name))
+        return core_err_set(err, CORE_ERR_OUTPUT, "invalid worksheet name '%s'", name);
+    lxw_error e = workbook_validate_sheet_name(w->book, name);
+    if (e != LXW_NO_ERROR)
+        return core_err_set(err, CORE_ERR_OUTPUT, "worksheet name '%s': %s", name, lxw_strerror(e));
+    *ws = workbook_add_worksheet(w->book, name);
+    if (!*ws)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding worksheet '%s'", name);
+    return CORE_OK;
+}
+
+static lxw_format *new_format(rpt_wctx *w)
+{
+    lxw_format *f = workbook_add_format(w->book);
+    if (!f)
+        w->nomem = 1;
+    return f;
+}
+
+int rpt_make_formats(rpt_wctx *w)
+{
+    rpt_formats *f = &w->f;
+    lxw_format **all[] = {&f->title, &f->subtitle, &f->synthetic, &f->meta,  &f->header,
+                          &f->wrap,  &f->note,     &f->right,     &f->count, &f->pct,
+                          &f->pval,  &f->num2,     &f->mono,      &f->key,   &f->sentence};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (!(*all[i] = new_format(w)))
+            return 0;
+    format_set_bold(f->title);
+    format_set_font_size(f->title, 14);
+    format_set_bold(f->subtitle);
+    format_set_bold(f->synthetic);
+    format_set_font_color(f->synthetic, 0xC00000);
+    format_set_italic(f->meta);
+    format_set_font_color(f->meta, 0x595959);
+    format_set_bold(f->header);
+    format_set_text_wrap(f->header);
+    format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
+    format_set_bottom(f->header, LXW_BORDER_THIN);
+    format_set_bg_color(f->header, 0xDDEBF7);
+    format_set_text_wrap(f->wrap);
+    format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
+    format_set_italic(f->note);
+    format_set_text_wrap(f->note);
+    format_set_align(f->note, LXW_ALIGN_VERTICAL_TOP);
+    format_set_align(f->right, LXW_ALIGN_RIGHT);
+    format_set_num_format(f->count, "0");
+    format_set_num_format(f->pct, "0.0%");
+    format_set_num_format(f->pval, "0.000");
+    format_set_num_format(f->num2, "0.00");
+    format_set_font_name(f->mono, "Courier New");
+    format_set_bold(f->key);
+    format_set_align(f->key, LXW_ALIGN_VERTICAL_TOP);
+    format_set_text_wrap(f->sentence);
+    format_set_align(f->sentence, LXW_ALIGN_VERTICAL_TOP);
+    format_set_font_size(f->sentence, 12);
+    return 1;
+}
+
+void rpt_iso_time(time_t t, char *buf, size_t size)
+{
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        snprintf(buf, size, "unknown");
+}
+
+/* ---------- looking up rows ---------- */
+
+int rpt_has_rows(const rpt_wctx *w, const char *module, const char *analysis)
+{
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *r = &w->res->rows[i];
+        if (rpt_str_eq(r->module, module) && (!analysis || rpt_str_eq(r->analysis, analysis)))
+            return 1;
+    }
+    return 0;
+}
+
+const core_result_row *rpt_find_row(const rpt_wctx *w, const char *module, const char *analysis,
+                                    const char *outcome, const char *tp, const char *term, const char *method)
+{
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *r = &w->res->rows[i];
+        if (rpt_str_eq(r->module, module) && rpt_str_eq(r->analysis, analysis) && rpt_str_eq(r->outcome, outcome) &&
+            rpt_str_eq(r->timepoint, tp) && (!term || rpt_str_eq(r->term, term)) &&
+            (!method || rpt_str_eq(r->method, method)))
+            return r;
+    }
+    return NULL;
+}
+
+const rpt_outcome_label *rpt_outcome_find(const rpt_wctx *w, const char *name)
+{
+    for (size_t i = 0; w->run->outcomes && i < w->run->n_outcomes; i++)
+        if (rpt_str_eq(w->run->outcomes[i].name, name))
+            return &w->run->outcomes[i];
+    return NULL;
+}
+
+const char *rpt_outcome_display(const rpt_wctx *w, const char *name)
+{
+    const rpt_outcome_label *o = rpt_outcome_find(w, name);
+    if (o && o->label && *o->label)
+        return o->label;
+    return name ? name : "";
+}
+
+/* "x/n" -> x; 0 if the label is not of that form. */
+static int label_events(const char *label, double *x)
+{
+    if (!label)
+        return 0;
+    char *end;
+    double v = strtod(label, &end);
+    if (end == label || *end != '/')
+        return 0;
+    *x = v;
+    return 1;
+}
+
+int rpt_outcome_is_binary(const rpt_wctx *w, const char *outcome, const core_result_row *arm)
+{
+    const rpt_outcome_label *o = rpt_outcome_find(w, outcome);
+    if (o && o->type && *o->type)
+        return strcmp(o->type, "binary") == 0;
+    double x;
+    return arm && label_events(arm->label, &x); /* no type given: an "x/n" label means a proportion */
+}
+
+/* Disclosure control: an arm's n is hidden when below k ... */
+int rpt_n_hidden(const core_result_row *arm, int k)
+{
+    return k > 0 && arm && isfinite(arm->n) && arm->n < k;
+}
+
+/* ... and its % when n, the events or the non-events are below k (n and % would reveal them). */
+int rpt_pct_hidden(const core_result_row *arm, int k)
+{
+    if (k <= 0 || !arm)
+        return 0;
+    if (rpt_n_hidden(arm, k))
+        return 1;
+    double x;
+    if (!label_events(arm->label, &x)) {
+        if (!isfinite(arm->estimate) || !isfinite(arm->n))
+            return 0;
+        x = floor(arm->estimate * arm->n + 0.5);
+    }
+    return x < k || (isfinite(arm->n) && arm->n - x < k);
+}
+
+/* ---------- cells of result rows (the trial tables, and any sheet of arms and effects) ---------- */
+
+void rpt_timepoint_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *tp)
+{
+    double x;
+    if (rpt_is_number(tp, &x))
+        rpt_put_num(w, ws, r, c, x, NULL); /* a number, so it sorts and shows no "number as text" flag */
+    else
+        rpt_put_text(w, ws, r, c, tp, NULL);
+}
+
+void rpt_count_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *arm)
+{
+    char b[32];
+    if (!arm || isnan(arm->n))
+        return;
+    if (rpt_n_hidden(arm, w->run->small_cell))
+        rpt_put_text(w, ws, r, c, rpt_fmt_count(arm->n, w->run->small_cell, b, sizeof b), w->f.right);
+    else
+        rpt_put_num(w, ws, r, c, arm->n, w->f.count);
+}
+
+void rpt_share_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *arm,
+                    int binary)
+{
+    if (!arm)
+        return;
+    if (binary && rpt_pct_hidden(arm, w->run->small_cell))
+        rpt_put_text(w, ws, r, c, RPT_EM_DASH, w->f.right);
+    else if (isnan(arm->estimate))
+        rpt_put_text(w, ws, r, c, arm->label ? arm->label : "n/a", w->f.wrap);
+    else if (!binary)
+        rpt_put_text(w, ws, r, c, arm->label, w->f.right); /* e.g. "mean (SD)" as the module wrote it */
+    else
+        rpt_put_num(w, ws, r, c, arm->estimate, w->f.pct);
+}
+
+/* "est (lo to hi)" of a row at `scale`, or the row's reason when the estimate is undefined. */
+void rpt_effect_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x,
+                     double scale, int digits)
+{
+    char b[256];
+    if (!x)
+        return;
+    if (isnan(x->estimate))
+        rpt_put_text(w, ws, r, c, x->label ? x->label : "n/a", w->f.wrap);
+    else
+        rpt_put_text(w, ws, r, c,
+                     rpt_fmt_ci(scale * x->estimate, scale * x->ci_low, scale * x->ci_high, digits, b, sizeof b),
+                     w->f.right);
+}
+
+void rpt_p_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x)
+{
+    if (!x)
+        return;
+    if (isnan(x->p_value))
+        rpt_put_text(w, ws, r, c, x->label ? x->label : "n/a", w->f.wrap);
+    else if (x->p_value < 0.001)
+        rpt_put_text(w, ws, r, c, "<0.001", w->f.right);
+    else
+        rpt_put_num(w, ws, r, c, x->p_value, w->f.pval);
+}

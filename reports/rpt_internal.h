@@ -1,0 +1,176 @@
+/**
+ * @file rpt_internal.h
+ * @brief Private to reports/: what the workbook's sheet writers share.
+ *
+ * The workbook context, its formats, the cell helpers and the sheet writers. Only files under
+ * reports/ include this header; other modules use reports/rpt.h.
+ *
+ * Every libxlsxwriter call goes through the cell helpers, which keep the first error (with its
+ * sheet and cell) in the context, so one check at the end of the workbook covers them all.
+ * NaN and Inf never reach worksheet_write_number: rpt_put_num writes a blank or text instead,
+ * and a writer never calls worksheet_write_number itself.
+ *
+ * A new sheet: write reports/rpt_sheet_<x>.c with a writer (rpt_sheet_fn), declare it at the
+ * end of this file and add one line to the sheet table in rpt_workbook.c. A Summary headline:
+ * an rpt_headline_fn, declared here, one line in the table in rpt_sheet_summary.c. Method
+ * descriptions: an rpt_method_table, declared here, one line in the list in rpt_methods.c.
+ */
+#ifndef IPSEVAL_RPT_INTERNAL_H
+#define IPSEVAL_RPT_INTERNAL_H
+
+#include <stddef.h>
+#include <time.h>
+
+#include <xlsxwriter.h>
+
+#include "reports/rpt.h"
+
+#define RPT_EM_DASH "\xe2\x80\x94" /* what a hidden (disclosure-controlled) percentage shows */
+
+/** The one set of formats of the workbook, created in one place (rpt_make_formats). */
+typedef struct rpt_formats {
+    lxw_format *title, *subtitle, *synthetic, *meta, *header, *wrap, *note, *right, *count, *pct, *pval,
+        *num2, *mono, *key, *sentence;
+} rpt_formats;
+
+typedef struct rpt_wctx rpt_wctx;
+
+/** Writes one sheet (adding it with rpt_add_sheet), or skips itself by returning CORE_OK without adding one. */
+typedef core_status (*rpt_sheet_fn)(rpt_wctx *w, core_err *err);
+
+/** An analysis sheet of the table in rpt_workbook.c. */
+typedef struct rpt_sheet_def {
+    const char *name;     /**< worksheet name; the writer adds its sheet as w->sheet->name */
+    const char *module;   /**< written only when the results have rows of this module ... */
+    const char *analysis; /**< ... and of this analysis (NULL: any analysis of the module) */
+    rpt_sheet_fn writer;
+    const char *contents; /**< "what it holds" for the Summary's list ("<name>: <contents>"), or NULL */
+} rpt_sheet_def;
+
+/** The context of one workbook being written. */
+struct rpt_wctx {
+    lxw_workbook *book;
+    const core_results *res;
+    const rpt_run *run;
+    rpt_formats f;
+    lxw_error lerr;               /**< first libxlsxwriter error, LXW_NO_ERROR if none */
+    char where[96];               /**< its sheet and cell */
+    int nomem;                    /**< a text copy could not be made */
+    char conf[24];                /**< "95%", or "" when the level is not valid */
+    const rpt_sheet_def *sheets;  /**< the analysis sheet table, in order (the Summary lists them) */
+    size_t n_sheets;
+    const rpt_sheet_def *sheet;   /**< the table entry being written; NULL for the fixed sheets */
+};
+
+/* ---- cells (rpt_cells.c) ---- */
+
+/** 1 if a and b are the same text; NULL and "" are both "empty". */
+int rpt_str_eq(const char *a, const char *b);
+
+/** 1 if all of s is one finite number (strtod), stored in *out when out is not NULL; else 0. */
+int rpt_is_number(const char *s, double *out);
+
+/** Keep libxlsxwriter error e of the cell (r, c) of ws if it is the first; LXW_NO_ERROR is ignored. */
+void rpt_err_at(rpt_wctx *w, lxw_error e, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c);
+
+/** A text cell, made valid UTF-8 without control characters and cut to fit a cell; NULL or "" writes
+ *  a blank cell when f is given, else nothing. */
+void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f);
+
+/** A number cell. NaN is left blank (a blank cell when f is given) and an infinity is written as the
+ *  text "Inf" / "-Inf", as R spells it: never pass NaN or Inf to worksheet_write_number, pass them here. */
+void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double x, lxw_format *f);
+
+/** Width (and format) of columns first..last. */
+void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width, lxw_format *f);
+
+/** Text merged over columns c1..c2 of row r (NULL: empty); lines > 1 sets the row's height for that many lines. */
+void rpt_merge_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1, lxw_col_t c2, const char *s,
+                    lxw_format *f, int lines);
+
+/** Lines a wrapped text needs at about `per_line` characters a line (for rpt_merge_text). */
+int rpt_lines_for(const char *s, int per_line);
+
+/** Add worksheet `name` into *ws, after checking the name; CORE_ERR_OUTPUT / CORE_ERR_NOMEM otherwise. */
+core_status rpt_add_sheet(rpt_wctx *w, const char *name, lxw_worksheet **ws, core_err *err);
+
+/** Create w->f; 0 when out of memory. Called once per workbook, before any sheet. */
+int rpt_make_formats(rpt_wctx *w);
+
+/** Time t as "2024-05-01T12:00:00Z" (UTC) into buf, or "unknown". */
+void rpt_iso_time(time_t t, char *buf, size_t size);
+
+/* ---- rows and outcomes (rpt_cells.c) ---- */
+
+/** 1 if the results have a row of module (and of analysis, when not NULL); else 0. */
+int rpt_has_rows(const rpt_wctx *w, const char *module, const char *analysis);
+
+/** First row of (module, analysis, outcome, timepoint), with the term and method when given (non-NULL). */
+const core_result_row *rpt_find_row(const rpt_wctx *w, const char *module, const char *analysis,
+                                    const char *outcome, const char *tp, const char *term, const char *method);
+
+/** The run's description of outcome `name`, or NULL. */
+const rpt_outcome_label *rpt_outcome_find(const rpt_wctx *w, const char *name);
+
+/** The outcome's display label: the run's label, else its name ("" for NULL). */
+const char *rpt_outcome_display(const rpt_wctx *w, const char *name);
+
+/** 1 if the outcome is binary: its type when the run gives one, else whether arm's label is "x/n". */
+int rpt_outcome_is_binary(const rpt_wctx *w, const char *outcome, const core_result_row *arm);
+
+/** Disclosure control with threshold k (> 0): 1 if an arm row's n is hidden (n < k). */
+int rpt_n_hidden(const core_result_row *arm, int k);
+
+/** 1 if an arm row's % is hidden: n, the events or the non-events are below k. */
+int rpt_pct_hidden(const core_result_row *arm, int k);
+
+/* ---- cells of result rows (rpt_cells.c); a NULL row writes nothing ---- */
+
+/** A timepoint: a number cell when it is one, else text. */
+void rpt_timepoint_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *tp);
+
+/** An arm's n, or "<k" under the run's small-cell threshold. */
+void rpt_count_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *arm);
+
+/** An arm's share (binary: a percentage, or an em dash when hidden) or its label (continuous). */
+void rpt_share_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *arm,
+                    int binary);
+
+/** "est (lo to hi)" of a row at `scale` with `digits` decimals, or the row's reason when undefined. */
+void rpt_effect_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x,
+                     double scale, int digits);
+
+/** A row's p-value: "<0.001", a number with 3 decimals, or the row's reason when undefined. */
+void rpt_p_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x);
+
+/* ---- Summary headlines ---- */
+
+/**
+ * Writes a module's headline sentence(s) on the Summary from row *r on, advancing *r. One that
+ * has nothing to say leaves *r as it was (the Summary then says so when no module had anything).
+ */
+typedef core_status (*rpt_headline_fn)(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+
+/* ---- Methods: per-module tables searched by rpt_method_lookup (rpt_methods.c) ---- */
+
+/** A table of method descriptions; exact (analysis, method) entries before an analysis's generic one. */
+typedef struct rpt_method_table {
+    const rpt_method_info *entries;
+    size_t n;
+} rpt_method_table;
+
+/* A module's table, defined in its own file, is declared here as
+ * extern const rpt_method_table rpt_methods_<module>; and listed in rpt_methods.c. */
+
+/* ---- the sheets (one file each) ---- */
+
+core_status rpt_sheet_summary(rpt_wctx *w, core_err *err);    /* rpt_sheet_summary.c */
+core_status rpt_sheet_trial(rpt_wctx *w, core_err *err);      /* rpt_sheet_trial.c: "Trial outcomes" */
+core_status rpt_sheet_results(rpt_wctx *w, core_err *err);    /* rpt_sheet_results.c */
+core_status rpt_sheet_methods(rpt_wctx *w, core_err *err);    /* rpt_sheet_methods.c */
+core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err); /* rpt_sheet_provenance.c */
+
+/* Summary headlines. */
+core_status rpt_trial_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err); /* rpt_sheet_trial.c */
+
+#endif

@@ -1,0 +1,41 @@
+/* The Results sheet: every result row as it is in the results CSV, ready to filter. */
+#include "reports/rpt_internal.h"
+
+#include <stddef.h>
+
+core_status rpt_sheet_results(rpt_wctx *w, core_err *err)
+{
+    lxw_worksheet *ws;
+    core_status st0 = rpt_add_sheet(w, "Results", &ws, err);
+    if (st0 != CORE_OK)
+        return st0;
+    if (w->res->n + 1 > LXW_ROW_MAX)
+        return core_err_set(err, CORE_ERR_OUTPUT, "%zu result rows do not fit on one worksheet (at most %d)",
+                            w->res->n, LXW_ROW_MAX - 1);
+    lxw_col_t nc = 0;
+    for (; core_results_columns[nc]; nc++)
+        rpt_put_text(w, ws, 0, nc, core_results_columns[nc], w->f.header);
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        lxw_row_t r = (lxw_row_t)(i + 1);
+        const char *s[] = {x->module, x->analysis, x->outcome, x->timepoint, x->term, x->method};
+        const double v[] = {x->estimate, x->se,      x->ci_low,     x->ci_high, x->statistic,
+                            x->df,       x->p_value, x->p_adjusted, x->n};
+        lxw_col_t c = 0;
+        for (size_t k = 0; k < sizeof s / sizeof s[0]; k++)
+            rpt_put_text(w, ws, r, c++, s[k], NULL);
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+            rpt_put_num(w, ws, r, c++, v[k], NULL); /* General format: the full stored value shows on click */
+        rpt_put_text(w, ws, r, c, x->label, NULL);
+    }
+    rpt_err_at(w, worksheet_autofilter(ws, 0, 0, (lxw_row_t)w->res->n, nc - 1), ws, 0, 0);
+    worksheet_freeze_panes(ws, 1, 0);
+    rpt_set_cols(w, ws, 0, 0, 9, NULL);
+    rpt_set_cols(w, ws, 1, 1, 22, NULL);
+    rpt_set_cols(w, ws, 2, 2, 16, NULL);
+    rpt_set_cols(w, ws, 3, 3, 11, NULL);
+    rpt_set_cols(w, ws, 4, 5, 14, NULL);
+    rpt_set_cols(w, ws, 6, 14, 12, NULL);
+    rpt_set_cols(w, ws, 15, 15, 30, NULL);
+    return CORE_OK;
+}
