@@ -192,6 +192,10 @@ core_status rpt_add_sheet(rpt_wctx *w, const char *name, lxw_worksheet **ws, cor
     *ws = workbook_add_worksheet(w->book, name);
     if (!*ws)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding worksheet '%s'", name);
+    /* Printed or saved as PDF, a sheet should read as one page wide, landscape, like a report annex. */
+    worksheet_set_landscape(*ws);
+    worksheet_set_paper(*ws, 9); /* A4 */
+    worksheet_fit_to_pages(*ws, 1, 0);
     return CORE_OK;
 }
 
