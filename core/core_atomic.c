@@ -1,13 +1,90 @@
-/* Atomic output files: temp file in the same directory + rename. */
+/* Atomic output files: temp file in the same directory + rename; pending temp files are removed
+ * when SIGINT/SIGTERM/SIGHUP end the run. */
 #include "core_atomic.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* ---------- pending temporary files, for the signal handler ----------
+ * The one piece of process-wide state in core/: a signal handler can reach nothing else. A slot
+ * is filled (path copied) before it is marked used, and marked unused before it is reused, with
+ * the signals blocked meanwhile, so the handler only ever sees complete paths. unlink() is
+ * async-signal-safe (POSIX.1-2008, 2.4.3). A full table only means that file is not cleaned up
+ * on a signal; the write itself is unaffected. */
+#define PENDING_MAX 32
+static char pending_path[PENDING_MAX][PATH_MAX];
+static volatile sig_atomic_t pending_used[PENDING_MAX];
+static const int caught_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+static void block_signals(sigset_t *old)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < sizeof caught_signals / sizeof caught_signals[0]; i++)
+        sigaddset(&set, caught_signals[i]);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
+static void restore_signals(const sigset_t *old)
+{
+    sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+/* Call with the signals blocked. */
+static void pending_add(core_atomic *a)
+{
+    a->slot = 0;
+    if (strlen(a->tmp_path) >= PATH_MAX)
+        return;
+    for (int i = 0; i < PENDING_MAX; i++)
+        if (!pending_used[i]) {
+            strcpy(pending_path[i], a->tmp_path);
+            pending_used[i] = 1;
+            a->slot = i + 1;
+            return;
+        }
+}
+
+/* Call with the signals blocked. */
+static void pending_remove(core_atomic *a)
+{
+    if (a->slot > 0 && a->slot <= PENDING_MAX)
+        pending_used[a->slot - 1] = 0;
+    a->slot = 0;
+}
+
+static void on_signal(int sig)
+{
+    int saved = errno;
+    for (int i = 0; i < PENDING_MAX; i++)
+        if (pending_used[i])
+            unlink(pending_path[i]);
+    errno = saved;
+    /* SA_RESETHAND restored the default action: this ends the process as the signal would have */
+    raise(sig);
+}
+
+void core_atomic_catch_signals(void)
+{
+    struct sigaction sa, old;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sa.sa_flags = SA_RESETHAND;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof caught_signals / sizeof caught_signals[0]; i++)
+        sigaddset(&sa.sa_mask, caught_signals[i]);
+    for (size_t i = 0; i < sizeof caught_signals / sizeof caught_signals[0]; i++) {
+        if (sigaction(caught_signals[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue; /* ignored by whoever started us (nohup, background job): keep it so */
+        sigaction(caught_signals[i], &sa, NULL);
+    }
+}
 
 static core_status make_tmp(core_atomic *a, const char *path, core_err *err)
 {
@@ -32,7 +109,12 @@ static core_status make_tmp(core_atomic *a, const char *path, core_err *err)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     }
     snprintf(a->tmp_path, n, "%.*s%s.%s.XXXXXX", (int)dl, path, slash ? "/" : "", base);
+    sigset_t old;
+    block_signals(&old);
     int fd = mkstemp(a->tmp_path);
+    if (fd >= 0)
+        pending_add(a);
+    restore_signals(&old);
     if (fd < 0) {
         int e = errno;
         free(a->tmp_path);
@@ -80,57 +162,98 @@ core_status core_atomic_begin_name(core_atomic *a, const char *path, core_err *e
     return st;
 }
 
-core_status core_atomic_commit(core_atomic *a, core_err *err)
+/* Flush, sync and close the temporary file; on failure set err and abort. */
+static core_status sync_tmp(core_atomic *a, core_err *err)
 {
+    int bad, e;
     if (a->f) {
-        int bad = fflush(a->f) != 0 || ferror(a->f);
+        bad = fflush(a->f) != 0 || ferror(a->f);
         if (!bad)
             bad = fsync(fileno(a->f)) != 0;
-        int e = errno;
+        e = errno;
         if (fclose(a->f) != 0 && !bad) {
             bad = 1;
             e = errno;
         }
         a->f = NULL;
-        if (bad) {
-            core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", a->path, strerror(e));
-            core_atomic_abort(a);
-            return CORE_ERR_OUTPUT;
-        }
-    }
-    else {
+        if (bad && e == 0)
+            e = EIO; /* ferror() without errno: a write failed earlier */
+    } else {
         /* written by name (libxlsxwriter): make it durable before it replaces the old file */
         int fd = open(a->tmp_path, O_RDONLY);
-        int bad = fd < 0 || fsync(fd) != 0;
-        int e = errno;
+        bad = fd < 0 || fsync(fd) != 0;
+        e = errno;
         if (fd >= 0)
             close(fd);
-        if (bad) {
-            core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", a->path, strerror(e));
-            core_atomic_abort(a);
-            return CORE_ERR_OUTPUT;
-        }
     }
-    if (rename(a->tmp_path, a->path) != 0) {
-        core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", a->path, strerror(errno));
+    if (bad) {
+        core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", a->path, strerror(e));
         core_atomic_abort(a);
         return CORE_ERR_OUTPUT;
     }
-    /* best effort: make the rename itself durable */
-    char *slash = strrchr(a->path, '/');
+    return CORE_OK;
+}
+
+/* best effort: make the rename itself durable */
+static void sync_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
     char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - a->path ? slash - a->path : 1) : 1,
-             slash ? a->path : ".");
+    snprintf(dir, sizeof dir, "%.*s", slash ? (int)((slash - path) ? (slash - path) : 1) : 1, slash ? path : ".");
     int dfd = open(dir, O_RDONLY | O_DIRECTORY);
     if (dfd >= 0) {
         fsync(dfd);
         close(dfd);
     }
-    free(a->tmp_path);
-    a->tmp_path = NULL;
-    free(a->path);
-    a->path = NULL;
-    return CORE_OK;
+}
+
+core_status core_atomic_commit_all(core_atomic *const *a, size_t n, core_err *err)
+{
+    core_status st = CORE_OK;
+    for (size_t i = 0; i < n && st == CORE_OK; i++) { /* phase 1: every file complete and on disk, or none replaced */
+        if (a[i] && !a[i]->tmp_path)
+            st = core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': nothing was staged for it",
+                              a[i]->path ? a[i]->path : "(unnamed)");
+        else if (a[i])
+            st = sync_tmp(a[i], err);
+    }
+    if (st != CORE_OK) {
+        for (size_t i = 0; i < n; i++)
+            if (a[i])
+                core_atomic_abort(a[i]);
+        return st;
+    }
+    sigset_t old;
+    block_signals(&old); /* phase 2: the renames, not split by an interrupt */
+    for (size_t i = 0; i < n; i++) {
+        if (!a[i] || !a[i]->tmp_path)
+            continue;
+        if (st == CORE_OK && rename(a[i]->tmp_path, a[i]->path) != 0) {
+            st = core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", a[i]->path, strerror(errno));
+        } else if (st == CORE_OK) {
+            pending_remove(a[i]);
+            free(a[i]->tmp_path);
+            a[i]->tmp_path = NULL;
+            continue;
+        }
+        core_atomic_abort(a[i]);
+    }
+    restore_signals(&old);
+    for (size_t i = 0; i < n; i++) {
+        if (!a[i] || !a[i]->path)
+            continue;
+        if (st == CORE_OK)
+            sync_dir(a[i]->path);
+        free(a[i]->path);
+        a[i]->path = NULL;
+    }
+    return st;
+}
+
+core_status core_atomic_commit(core_atomic *a, core_err *err)
+{
+    core_atomic *one[1] = {a};
+    return core_atomic_commit_all(one, 1, err);
 }
 
 void core_atomic_abort(core_atomic *a)
@@ -140,7 +263,11 @@ void core_atomic_abort(core_atomic *a)
         a->f = NULL;
     }
     if (a->tmp_path) {
+        sigset_t old;
+        block_signals(&old);
         unlink(a->tmp_path);
+        pending_remove(a);
+        restore_signals(&old);
         free(a->tmp_path);
         a->tmp_path = NULL;
     }

@@ -2,6 +2,12 @@
  * @file core_atomic.h
  * @brief Writing an output file atomically: to a temporary file in the destination's directory,
  *        renamed into place only when complete, so a failed run leaves the previous file intact.
+ *
+ * Interruptions: while a temporary file exists it is listed in a small process-wide table, and
+ * core_atomic_catch_signals() (called once by cli/main.c) installs handlers for SIGINT, SIGTERM and
+ * SIGHUP that unlink every listed file and then let the signal end the process as it would have.
+ * So Ctrl-C or a kill in the middle of a write leaves the previous output and no temporary file.
+ * Renames into place run with those signals blocked, so a signal never splits a commit.
  */
 #ifndef IPSEVAL_CORE_ATOMIC_H
 #define IPSEVAL_CORE_ATOMIC_H
@@ -15,6 +21,7 @@ typedef struct core_atomic {
     char *path;      /**< the destination */
     char *tmp_path;  /**< the temporary file beside it */
     FILE *f;         /**< open for writing (NULL after core_atomic_begin_name) */
+    int slot;        /**< 1 + index in the table of pending temporary files; 0 = not listed */
 } core_atomic;
 
 /** Create the temporary file and open it for writing. CORE_ERR_OUTPUT naming the path on failure. */
@@ -28,6 +35,21 @@ core_status core_atomic_commit(core_atomic *a, core_err *err);
 
 /** Give up: close and remove the temporary file. Safe to call after a failed begin or a commit. */
 void core_atomic_abort(core_atomic *a);
+
+/**
+ * Commit several staged outputs together: every temporary file is flushed and synced first (any
+ * failure removes them all and returns CORE_ERR_OUTPUT naming the file: nothing is replaced), then
+ * all are renamed into place with SIGINT/SIGTERM/SIGHUP blocked. The entries may be NULL (skipped).
+ * After the call every entry is finished (committed or aborted).
+ */
+core_status core_atomic_commit_all(core_atomic *const *a, size_t n, core_err *err);
+
+/**
+ * Install the SIGINT/SIGTERM/SIGHUP handlers that remove pending temporary files (see the file
+ * comment). Call once, early, from the program's main; a no-op when a signal was ignored at start
+ * (e.g. nohup). Handlers re-raise the signal, so the exit status still says what killed the run.
+ */
+void core_atomic_catch_signals(void);
 
 /**
  * 1 when the two paths name the same existing file (same device and inode), or the same path text

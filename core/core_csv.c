@@ -6,6 +6,7 @@
  * over the records then fill the table: the first parses numbers and finds which columns are
  * numeric, the second interns the levels of the categorical ones in order of first appearance. */
 #include "core_read.h"
+#include "core_alloc.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -39,9 +40,7 @@ static uint64_t hash_text(const char *s)
 
 static int ix_rehash(core_level_index *ix, size_t ncap)
 {
-    if (ncap > SIZE_MAX / sizeof(int))
-        return -1;
-    int *ns = malloc(ncap * sizeof *ns);
+    int *ns = core_alloc_array(ncap, sizeof *ns);
     if (!ns)
         return -1;
     for (size_t k = 0; k < ncap; k++)
@@ -94,10 +93,10 @@ int core_level_index_add(core_level_index *ix, const char *text)
     if (c->n_levels >= INT_MAX - 1)
         return -1;
     if (c->n_levels == ix->lv_cap) {
-        size_t ncap = ix->lv_cap ? 2 * ix->lv_cap : 16;
-        if (ncap > SIZE_MAX / sizeof(char *))
+        size_t ncap;
+        if (!core_grow_cap(ix->lv_cap, c->n_levels + 1, 16, sizeof(char *), &ncap))
             return -1;
-        char **lv = realloc(c->levels, ncap * sizeof *lv);
+        char **lv = core_realloc_array(c->levels, ncap, sizeof *lv);
         if (!lv)
             return -1;
         c->levels = lv;
@@ -140,10 +139,17 @@ static core_status slurp(const char *path, const char *name, char **out, size_t 
         }
         /* +2: room for the whole file, the spare byte the parser needs, and one more so that the
          * read that meets end-of-file does not force a reallocation */
-        if (S_ISREG(st.st_mode) && st.st_size > 0 && (uintmax_t)st.st_size < SIZE_MAX - 2)
+        if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > CORE_ALLOC_MAX - 2) {
+            fclose(f);
+            return core_err_set(err, CORE_ERR_NOMEM,
+                                "%s: the file is %jd bytes; files over %zu MiB are not read into memory (split it, "
+                                "or keep only the columns the analysis needs)",
+                                name, (intmax_t)st.st_size, (size_t)(CORE_ALLOC_MAX >> 20));
+        }
+        if (S_ISREG(st.st_mode) && st.st_size > 0)
             cap = (size_t)st.st_size + 2;
     }
-    char *buf = malloc(cap);
+    char *buf = core_alloc_array(cap, 1);
     if (!buf) {
         fclose(f);
         return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory reading the file", name);
@@ -151,19 +157,22 @@ static core_status slurp(const char *path, const char *name, char **out, size_t 
     size_t len = 0;
     for (;;) {
         if (len + 1 >= cap) { /* pipes and growing files: size unknown in advance */
-            if (cap > SIZE_MAX / 2) {
+            size_t ncap;
+            if (!core_grow_cap(cap, cap + 1, cap, 1, &ncap)) {
                 free(buf);
                 fclose(f);
-                return core_err_set(err, CORE_ERR_NOMEM, "%s: file too large to read into memory", name);
+                return core_err_set(err, CORE_ERR_NOMEM,
+                                    "%s: file too large to read into memory (the limit is %zu MiB)", name,
+                                    (size_t)(CORE_ALLOC_MAX >> 20));
             }
-            char *nb = realloc(buf, cap * 2);
+            char *nb = core_realloc_array(buf, ncap, 1);
             if (!nb) {
                 free(buf);
                 fclose(f);
                 return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory reading the file", name);
             }
             buf = nb;
-            cap *= 2;
+            cap = ncap;
         }
         size_t got = fread(buf + len, 1, cap - 1 - len, f);
         len += got;
@@ -374,14 +383,14 @@ static core_status parse_record(csv_state *s, size_t *nf_out, int *blank_out, co
 static core_status push_record(csv_state *s, size_t at, long line)
 {
     if (s->n_rec == s->cap_rec) {
-        size_t ncap = s->cap_rec ? 2 * s->cap_rec : 1024;
-        if (ncap > SIZE_MAX / sizeof(size_t))
+        size_t ncap;
+        if (!core_grow_cap(s->cap_rec, s->n_rec + 1, 1024, sizeof(size_t), &ncap))
             return CORE_ERR_NOMEM;
-        size_t *na = realloc(s->rec_at, ncap * sizeof *na);
+        size_t *na = core_realloc_array(s->rec_at, ncap, sizeof *na);
         if (!na)
             return CORE_ERR_NOMEM;
         s->rec_at = na;
-        long *nl = realloc(s->rec_line, ncap * sizeof *nl);
+        long *nl = core_realloc_array(s->rec_line, ncap, sizeof *nl);
         if (!nl)
             return CORE_ERR_NOMEM;
         s->rec_line = nl;
@@ -474,8 +483,8 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, core_err *e
     if (!t)
         goto nomem;
     t->source = strdup(s->name);
-    t->cols = calloc(m, sizeof *t->cols);
-    t->row_src = malloc(n_rows * sizeof *t->row_src);
+    t->cols = core_calloc_array(m, sizeof *t->cols);
+    t->row_src = core_alloc_array(n_rows, sizeof *t->row_src);
     if (!t->source || !t->cols || !t->row_src)
         goto nomem;
     t->n_cols = m;
@@ -509,8 +518,8 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, core_err *e
         core_column *c = &t->cols[j];
         c->type = CORE_COL_NUMERIC;
         c->name = strdup(name);
-        c->num = malloc(n_rows * sizeof *c->num);
-        c->missing = malloc(n_rows);
+        c->num = core_alloc_array(n_rows, sizeof *c->num);
+        c->missing = core_alloc_array(n_rows, 1);
         if (!c->name || !c->num || !c->missing)
             goto nomem;
         f = next;
@@ -560,7 +569,7 @@ static void fill_numbers(csv_state *s, core_table *t, char decimal, const token 
 static core_status fill_levels(csv_state *s, core_table *t, const unsigned char *numeric)
 {
     size_t m = t->n_cols, n = t->n_rows, n_cat = 0;
-    core_level_index **ix = calloc(m, sizeof *ix);
+    core_level_index **ix = core_calloc_array(m, sizeof *ix);
     if (!ix)
         return CORE_ERR_NOMEM;
     core_status st = CORE_OK;
@@ -571,7 +580,7 @@ static core_status fill_levels(csv_state *s, core_table *t, const unsigned char 
         free(c->num);
         c->num = NULL;
         c->type = CORE_COL_CATEGORICAL;
-        c->code = malloc(n * sizeof *c->code);
+        c->code = core_alloc_array(n, sizeof *c->code);
         ix[j] = core_level_index_new(c);
         if (!c->code || !ix[j]) {
             st = CORE_ERR_NOMEM;
@@ -692,8 +701,8 @@ core_table *core_read_delimited(const char *path, const core_read_opts *opts, co
     size_t n_tok = 0;
     while (miss[n_tok])
         n_tok++;
-    tok = malloc((n_tok ? n_tok : 1) * sizeof *tok);
-    numeric = malloc(m);
+    tok = core_alloc_array(n_tok, sizeof *tok);
+    numeric = core_alloc_array(m, 1);
     if (!tok || !numeric)
         goto nomem;
     for (size_t q = 0; q < n_tok; q++)

@@ -5,6 +5,7 @@
  * arrive (the row count in the header may be missing: -1), the labels are collected by label-set
  * name, and they are attached to their columns once the whole file has been read. */
 #include "core_read.h"
+#include "core_alloc.h"
 
 #include <errno.h>
 #include <math.h>
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 typedef struct rs_label {
     char *set;
@@ -30,6 +32,9 @@ typedef struct rs_ctx {
     rs_label *labels;
     size_t n_labels, cap_labels;
     int nomem;        /* a handler ran out of memory */
+    int is_dta;       /* reading a Stata file (see label_name_max) */
+    size_t label_name_max; /* longest value-label set name the format holds; 0 = NUL-terminated */
+    size_t file_size;      /* bytes of the file (0 if unknown): bounds what a header may reserve */
     char detail[512]; /* ReadStat's own message, if it gave one */
 } rs_ctx;
 
@@ -65,18 +70,18 @@ static int ensure_cols(rs_ctx *x, size_t want)
 {
     if (want <= x->cap_cols)
         return 0;
-    size_t ncap = x->cap_cols ? x->cap_cols : 16;
-    while (ncap < want)
-        ncap *= 2;
-    core_column *nc = realloc(x->cols, ncap * sizeof *nc);
+    size_t ncap;
+    if (!core_grow_cap(x->cap_cols, want, 16, sizeof(core_column), &ncap))
+        return -1;
+    core_column *nc = core_realloc_array(x->cols, ncap, sizeof *nc);
     if (!nc)
         return -1;
     x->cols = nc;
-    char **ns = realloc(x->set_of, ncap * sizeof *ns);
+    char **ns = core_realloc_array(x->set_of, ncap, sizeof *ns);
     if (!ns)
         return -1;
     x->set_of = ns;
-    core_level_index **ni = realloc(x->ix, ncap * sizeof *ni);
+    core_level_index **ni = core_realloc_array(x->ix, ncap, sizeof *ni);
     if (!ni)
         return -1;
     x->ix = ni;
@@ -87,20 +92,20 @@ static int ensure_cols(rs_ctx *x, size_t want)
 /* Allocate or grow one column's cell arrays to cap rows; new cells are missing. */
 static int grow_column(core_column *c, size_t old_cap, size_t cap)
 {
-    unsigned char *m = realloc(c->missing, cap);
+    unsigned char *m = core_realloc_array(c->missing, cap, 1);
     if (!m)
         return -1;
     c->missing = m;
     memset(m + old_cap, 1, cap - old_cap);
     if (c->type == CORE_COL_NUMERIC) {
-        double *v = realloc(c->num, cap * sizeof *v);
+        double *v = core_realloc_array(c->num, cap, sizeof *v);
         if (!v)
             return -1;
         c->num = v;
         for (size_t i = old_cap; i < cap; i++)
             v[i] = 0.0;
     } else {
-        int *v = realloc(c->code, cap * sizeof *v);
+        int *v = core_realloc_array(c->code, cap, sizeof *v);
         if (!v)
             return -1;
         c->code = v;
@@ -114,12 +119,9 @@ static int ensure_rows(rs_ctx *x, size_t want)
 {
     if (want <= x->cap_rows)
         return 0;
-    size_t ncap = x->cap_rows ? x->cap_rows : 1024;
-    while (ncap < want) {
-        if (ncap > SIZE_MAX / 2 / sizeof(double))
-            return -1;
-        ncap *= 2;
-    }
+    size_t ncap;
+    if (!core_grow_cap(x->cap_rows, want, 1024, sizeof(double), &ncap))
+        return -1;
     for (size_t j = 0; j < x->n_cols; j++)
         if (grow_column(&x->cols[j], x->cap_rows, ncap) != 0)
             return -1;
@@ -131,16 +133,52 @@ static int on_metadata(readstat_metadata_t *md, void *ctx)
 {
     rs_ctx *x = ctx;
     int nv = readstat_get_var_count(md), nr = readstat_get_row_count(md);
-    if (nv > 0 && ensure_cols(x, (size_t)nv) != 0)
+    /* ReadStat 1.1.8 hands the variable handler a .dta value-label name that points into a table of
+     * fixed-width entries (9, 33 or 129 bytes by format version) and is not terminated when the
+     * entry is full: read at most one entry (found by fuzzing, tests/fuzz/regress/fuzz_dta/). */
+    if (x->is_dta) {
+        int ver = readstat_get_file_format_version(md);
+        x->label_name_max = ver < 110 ? 9 : ver < 118 ? 33 : 129;
+    }
+    /* both counts come from the file's header: reserve at most a plausible amount up front and
+     * grow as variables and values really arrive */
+    if (nv > 0 && ensure_cols(x, (size_t)(nv < (1 << 14) ? nv : (1 << 14))) != 0)
         goto nomem;
-    /* preallocate from the header's row count, capped: a corrupt header must not make us
-     * reserve gigabytes before a single value has been seen */
-    if (nr > 0 && ensure_rows(x, (size_t)(nr < (1 << 20) ? nr : (1 << 20))) != 0)
-        goto nomem;
+    /* preallocate from the header's row count, capped in rows and in cells: at most about 4 million
+     * cells (some 36 MB) and 8 per byte of the file (compressed .sav stores 8 cells in a byte at
+     * best; .zsav more, but then the columns simply grow). A corrupt header of a tiny file must not
+     * make us reserve gigabytes before a single value has been seen. */
+    if (nr > 0) {
+        size_t rows = (size_t)nr < ((size_t)1 << 20) ? (size_t)nr : ((size_t)1 << 20);
+        size_t cells = (size_t)1 << 22;
+        if (x->file_size > 0 && x->file_size < cells / 8)
+            cells = x->file_size * 8 > 4096 ? x->file_size * 8 : 4096;
+        size_t by_cells = cells / (nv > 0 ? (size_t)nv : 1);
+        if (rows > by_cells)
+            rows = by_cells > 16 ? by_cells : 16;
+        if (ensure_rows(x, rows) != 0)
+            goto nomem;
+    }
     return READSTAT_HANDLER_OK;
 nomem:
     x->nomem = 1;
     return READSTAT_HANDLER_ABORT;
+}
+
+/* A copy of a value-label set name as the file holds it (see label_name_max): at most one table
+ * entry, found with memchr (strndup/strnlen would be fine too, but sanitizers with
+ * strict_string_checks read the whole unterminated string through them). NULL on no memory. */
+static char *label_name_dup(const rs_ctx *x, const char *name)
+{
+    size_t max = x->is_dta ? (x->label_name_max ? x->label_name_max : 9) : strlen(name);
+    const char *nul = memchr(name, '\0', max);
+    size_t len = nul ? (size_t)(nul - name) : max;
+    char *d = malloc(len + 1);
+    if (d) {
+        memcpy(d, name, len);
+        d[len] = '\0';
+    }
+    return d;
 }
 
 static int on_variable(int index, readstat_variable_t *var, const char *val_labels, void *ctx)
@@ -166,7 +204,8 @@ static int on_variable(int index, readstat_variable_t *var, const char *val_labe
     c->name = strdup(name ? name : "");
     if (!c->name)
         goto nomem;
-    if (val_labels && *val_labels && c->type == CORE_COL_NUMERIC && !(x->set_of[j] = strdup(val_labels)))
+    if (val_labels && *val_labels && c->type == CORE_COL_NUMERIC &&
+        !(x->set_of[j] = label_name_dup(x, val_labels)))
         goto nomem;
     if (c->type == CORE_COL_CATEGORICAL && !(x->ix[j] = core_level_index_new(c)))
         goto nomem;
@@ -247,15 +286,17 @@ static int on_value_label(const char *val_labels, readstat_value_t value, const 
     if (!isfinite(v))
         return READSTAT_HANDLER_OK;
     if (x->n_labels == x->cap_labels) {
-        size_t ncap = x->cap_labels ? 2 * x->cap_labels : 64;
-        rs_label *nl = realloc(x->labels, ncap * sizeof *nl);
+        size_t ncap;
+        if (!core_grow_cap(x->cap_labels, x->n_labels + 1, 64, sizeof(rs_label), &ncap))
+            goto nomem;
+        rs_label *nl = core_realloc_array(x->labels, ncap, sizeof *nl);
         if (!nl)
             goto nomem;
         x->labels = nl;
         x->cap_labels = ncap;
     }
     rs_label *l = &x->labels[x->n_labels];
-    l->set = strdup(val_labels);
+    l->set = label_name_dup(x, val_labels);
     l->label = strdup(label);
     l->value = v;
     if (!l->set || !l->label) {
@@ -315,7 +356,7 @@ static int attach_labels(rs_ctx *x)
         if (end == lo)
             continue;
         core_column *c = &x->cols[j];
-        c->labels = calloc(end - lo, sizeof *c->labels);
+        c->labels = core_calloc_array(end - lo, sizeof *c->labels);
         if (!c->labels)
             return -1;
         for (size_t k = lo; k < end; k++) {
@@ -358,6 +399,8 @@ static core_table *read_binary(const char *path, const core_read_opts *opts, cor
         return NULL;
     }
     int cut = parse == readstat_parse_dta && dta_truncated(f);
+    struct stat st;
+    size_t file_size = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size : 0;
     fclose(f);
     if (cut) {
         core_err_set(err, CORE_ERR_DATA,
@@ -369,6 +412,8 @@ static core_table *read_binary(const char *path, const core_read_opts *opts, cor
 
     rs_ctx x;
     memset(&x, 0, sizeof x);
+    x.is_dta = parse == readstat_parse_dta;
+    x.file_size = file_size;
     core_table *t = NULL;
     readstat_parser_t *p = readstat_parser_init();
     if (!p) {
@@ -407,7 +452,7 @@ static core_table *read_binary(const char *path, const core_read_opts *opts, cor
     }
 
     t = calloc(1, sizeof *t);
-    if (!t || !(t->source = strdup(name)) || !(t->row_src = malloc(x.n_rows * sizeof *t->row_src))) {
+    if (!t || !(t->source = strdup(name)) || !(t->row_src = core_alloc_array(x.n_rows, sizeof *t->row_src))) {
         core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", name);
         goto fail;
     }

@@ -1,0 +1,74 @@
+/* Capped, overflow-checked allocation for input-derived sizes (see core_alloc.h). */
+#include "core_alloc.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+int core_size_mul(size_t a, size_t b, size_t *out)
+{
+    if (a != 0 && b > SIZE_MAX / a)
+        return 0;
+    *out = a * b;
+    return 1;
+}
+
+int core_size_add(size_t a, size_t b, size_t *out)
+{
+    if (b > SIZE_MAX - a)
+        return 0;
+    *out = a + b;
+    return 1;
+}
+
+int core_alloc_ok(size_t n, size_t size)
+{
+    size_t bytes;
+    return core_size_mul(n, size, &bytes) && bytes <= CORE_ALLOC_MAX;
+}
+
+/* Bytes for n elements (n == 0 counts as 1 so that NULL always means failure); 0 when refused. */
+static size_t array_bytes(size_t n, size_t size)
+{
+    size_t bytes;
+    if (size == 0)
+        size = 1;
+    if (!core_size_mul(n ? n : 1, size, &bytes) || bytes > CORE_ALLOC_MAX) {
+        errno = ENOMEM;
+        return 0;
+    }
+    return bytes;
+}
+
+void *core_alloc_array(size_t n, size_t size)
+{
+    size_t bytes = array_bytes(n, size);
+    return bytes ? malloc(bytes) : NULL;
+}
+
+void *core_calloc_array(size_t n, size_t size)
+{
+    if (!array_bytes(n, size))
+        return NULL;
+    return calloc(n ? n : 1, size ? size : 1);
+}
+
+void *core_realloc_array(void *p, size_t n, size_t size)
+{
+    size_t bytes = array_bytes(n, size);
+    return bytes ? realloc(p, bytes) : NULL;
+}
+
+int core_grow_cap(size_t cur, size_t want, size_t first, size_t elem, size_t *out)
+{
+    size_t cap = cur ? cur : (first ? first : 1);
+    while (cap < want) {
+        if (cap > SIZE_MAX / 2)
+            return 0;
+        cap *= 2;
+    }
+    if (!core_alloc_ok(cap, elem ? elem : 1))
+        return 0;
+    *out = cap;
+    return 1;
+}

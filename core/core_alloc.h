@@ -1,0 +1,60 @@
+/**
+ * @file core_alloc.h
+ * @brief Capped, overflow-checked allocation for sizes that come from input files.
+ *
+ * A count read from a file header (variables, observations, labels) or grown from file content
+ * must never turn into an allocation that wraps around SIZE_MAX or asks for terabytes: either
+ * would be a crash or an out-of-memory kill instead of a clear message. Every allocation whose
+ * size derives from input goes through these helpers, which multiply with an overflow check and
+ * refuse anything above CORE_ALLOC_MAX bytes (NULL, as if out of memory; callers already report
+ * CORE_ERR_NOMEM naming the file). Plain malloc stays fine for sizes the program itself fixes.
+ *
+ * Why: CERT C MEM07-C / INT30-C (check size computations before allocating); the same guard
+ * SQLite (SQLITE_MAX_ALLOCATION_SIZE) and ReadStat's fuzzed readers use.
+ */
+#ifndef IPSEVAL_CORE_ALLOC_H
+#define IPSEVAL_CORE_ALLOC_H
+
+#include <stddef.h>
+
+/**
+ * Largest single allocation, in bytes, made on behalf of an input file. 16 GiB by default: far
+ * above any registry extract we read into memory, far below what would take a machine down.
+ * Fuzzing builds lower it (-DCORE_ALLOC_MAX=...) to stay inside libFuzzer's memory limit.
+ */
+#ifndef CORE_ALLOC_MAX
+#define CORE_ALLOC_MAX ((size_t)16 << 30)
+#endif
+
+/** a * b into *out; returns 1, or 0 (and leaves *out alone) when the product overflows size_t. */
+int core_size_mul(size_t a, size_t b, size_t *out);
+
+/** a + b into *out; returns 1, or 0 when the sum overflows size_t. */
+int core_size_add(size_t a, size_t b, size_t *out);
+
+/** 1 when an array of n elements of size bytes is within CORE_ALLOC_MAX (and does not overflow). */
+int core_alloc_ok(size_t n, size_t size);
+
+/**
+ * malloc(n * size) with the overflow check and the cap; NULL when either fails or malloc does.
+ * n == 0 allocates one byte, so NULL always means failure. Free with free().
+ */
+void *core_alloc_array(size_t n, size_t size);
+
+/** calloc(n, size) with the cap (zeroed); n == 0 allocates one element. NULL on failure. */
+void *core_calloc_array(size_t n, size_t size);
+
+/**
+ * realloc(p, n * size) with the overflow check and the cap. On failure returns NULL and p is
+ * left untouched (still owned by the caller), as with realloc.
+ */
+void *core_realloc_array(void *p, size_t n, size_t size);
+
+/**
+ * Capacity for a growing array: the smallest of cur doubled (starting from first when cur is 0)
+ * that is >= want, for elements of elem bytes. Returns 1 with *out set, or 0 when that capacity
+ * would overflow or exceed CORE_ALLOC_MAX (the caller reports out of memory).
+ */
+int core_grow_cap(size_t cur, size_t want, size_t first, size_t elem, size_t *out);
+
+#endif

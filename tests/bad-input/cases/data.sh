@@ -1,0 +1,77 @@
+# Data: files that cannot be read as a table, and values the trial cannot use. Sourced by ../run.sh.
+
+mkcfg missing.ini nothere.csv
+expect "data file missing" 3 "nothere.csv" "cannot open" -- rct missing.ini
+mkdir -p adir.csv
+mkcfg isdir.ini adir.csv
+expect "data path is a directory" 3 "adir.csv" "expected a data file" -- rct isdir.ini
+: > empty.csv; mkcfg empty.ini empty.csv
+expect "empty file" 3 "empty.csv" "empty" -- rct empty.ini
+printf '\n  \n\t\n' > blank.csv; mkcfg blank.ini blank.csv
+expect "file of blank lines" 3 "blank.csv" "empty" -- rct blank.ini
+echo "id,arm,emp" > header.csv; mkcfg header.ini header.csv
+expect "header only" 3 "header.csv" "no data rows" -- rct header.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU\n' > ragged.csv; mkcfg ragged.ini ragged.csv
+expect "row with too few fields" 3 "ragged.csv:3" "2 fields" "the header has 3" -- rct ragged.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,0,7\n' > ragged2.csv; mkcfg ragged2.ini ragged2.csv
+expect "row with too many fields (an unquoted comma)" 3 "ragged2.csv:3" "4 fields" "quote fields" -- rct ragged2.ini
+printf 'id,arm,emp\n1,IPS,1\n\n2,TAU,0\n' > blankmid.csv; mkcfg blankmid.ini blankmid.csv
+expect "blank line between data rows" 3 "blankmid.csv:3" "blank line" -- rct blankmid.ini
+printf 'id,arm,emp\n1,"IPS,1\n2,TAU,0\n' > unterm.csv; mkcfg unterm.ini unterm.csv
+expect "quote never closed" 3 "unterm.csv:2" "never closed" -- rct unterm.ini
+printf 'id,arm,emp\n1,"IPS"x,1\n' > afterq.csv; mkcfg afterq.ini afterq.csv
+expect "text after a closing quote" 3 "afterq.csv:2" "field 2" "after its closing quote" -- rct afterq.ini
+printf 'id,arm,arm,emp\n1,IPS,IPS,1\n2,TAU,TAU,0\n' > dupcol.csv; mkcfg dupcol.ini dupcol.csv
+expect "duplicate column name" 3 "dupcol.csv:1:3" "duplicate column name 'arm'" -- rct dupcol.ini
+printf 'id,,emp\n1,IPS,1\n2,TAU,0\n' > emptyname.csv; mkcfg emptyname.ini emptyname.csv
+expect "empty column name" 3 "emptyname.csv:1:2" "empty column name" -- rct emptyname.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n3,OTHER,1\n' > third.csv; mkcfg third.ini third.csv
+expect "arm with a third level" 3 "third.csv:4:2 'arm'" "'OTHER'" -- rct third.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n1,TAU,1\n' > dup.csv; mkcfg dup.ini dup.csv
+expect "duplicate participant id" 3 "dup.csv:4:1 'id'" "'1' is duplicated" "line 2" -- rct dup.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,abc\n3,IPS,0\n' > nonnum.csv; mkcfg nonnum.ini nonnum.csv
+expect "non-numeric binary outcome" 3 "nonnum.csv:3:3 'emp'" "'abc' is not a number" -- rct nonnum.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,2\n3,IPS,0\n' > two.csv; mkcfg two.ini two.csv
+expect "binary outcome not 0/1" 3 "two.csv:3:3 'emp'" "not 0 or 1" -- rct two.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,0.5\n3,IPS,0\n' > half.csv; mkcfg half.ini half.csv
+expect "binary outcome 0.5" 3 "half.csv:3:3 'emp'" "0.5" -- rct half.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,1e400\n3,IPS,0\n4,TAU,1\n' > huge.csv; mkcfg huge.ini huge.csv
+expect "huge number 1e400 (overflows a double)" 3 "huge.csv:3:3 'emp'" "'1e400' is not a number" -- rct huge.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,NaN\n3,IPS,0\n4,TAU,1\n' > notnumber.csv; mkcfg notnumber.ini notnumber.csv
+expect "NaN as text" 3 "notnumber.csv:3:3 'emp'" "'NaN' is not a number" -- rct notnumber.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,-Inf\n3,IPS,0\n4,TAU,1\n' > inftext.csv; mkcfg inftext.ini inftext.csv
+expect "Inf as text" 3 "inftext.csv:3:3 'emp'" "'-Inf' is not a number" -- rct inftext.ini
+printf 'id;arm;emp;age\n1;IPS;1;1.234,5\n2;TAU;0;22\n3;IPS;0;30\n4;TAU;1;40\n' > thousands.csv
+OUTCOME="type = continuous
+column = age" DATA_EXTRA='[data]
+delimiter = ";"
+decimal = ","' mkcfg thousands.ini thousands.csv
+expect "thousands separator 1.234,5" 3 "thousands.csv:2:4 'age'" "'1.234,5' is not a number" -- rct thousands.ini
+printf 'id,arm,emp,age\n1,IPS,1,"30,5"\n2,TAU,0,22\n3,IPS,0,30\n4,TAU,1,40\n' > commadec.csv
+OUTCOME="type = continuous
+column = age" mkcfg commadec.ini commadec.csv
+expect "decimal comma in a comma-separated file" 3 "commadec.csv:2:4 'age'" "'30,5' is not a number" -- rct commadec.ini
+printf 'id,arm,emp\n1,IPS,1\n2,,0\n3,IPS,0\n4,TAU,1\n' > noarm.csv; mkcfg noarm.ini noarm.csv
+expect "missing arm" 3 "noarm.csv:3:2 'arm'" -- rct noarm.ini
+printf 'id,arm,emp\n1,IPS,1\n,TAU,0\n3,IPS,0\n4,TAU,1\n' > noid.csv; mkcfg noid.ini noid.csv
+expect "missing participant id" 3 "noid.csv:3:1 'id'" -- rct noid.ini
+printf 'not a stata file at all, just text\n' > fake.dta; mkcfg fakedta.ini fake.dta
+expect "a .dta that is not Stata" 3 "fake.dta" "cannot be read as a Stata .dta file" -- rct fakedta.ini
+printf 'neither is this an SPSS file\n' > fake.sav; mkcfg fakesav.ini fake.sav
+expect "a .sav that is not SPSS" 3 "fake.sav" "cannot be read as an SPSS .sav file" -- rct fakesav.ini
+if [ -f "$ROOT/tests/fuzz/corpus/fuzz_dta/v118.dta" ]; then
+    head -c 3000 "$ROOT/tests/fuzz/corpus/fuzz_dta/v118.dta" > cut.dta; mkcfg cut.ini cut.dta
+    expect "truncated .dta (a copy cut short)" 3 "cut.dta" "truncated" -- rct cut.ini
+    cp "$ROOT/tests/fuzz/corpus/fuzz_dta/noobs.dta" noobs.dta; mkcfg noobs.ini noobs.dta
+    expect ".dta with variables but no observations" 3 "noobs.dta" "no observations" -- rct noobs.ini
+    cp "$ROOT/tests/fuzz/corpus/fuzz_sav/plain.sav" plain.sav; ARMCOL=armm mkcfg savcol.ini plain.sav
+    expect ".sav column named wrong in the config" 2 "savcol.ini:" "'armm'" "did you mean 'arm'" -- rct savcol.ini
+fi
+printf 'id;arm;emp;age\n1;IPS;1;30,5\n2;TAU;0;41,25\n3;IPS;0;22\n4;TAU;1;35\n' > semi.csv
+DATA_EXTRA='[data]
+delimiter = ";"
+decimal = ","' mkcfg semi.ini semi.csv
+expect "Norwegian Excel export (';' and decimal comma) is read" 0 "" -- check semi.ini
+printf 'id;arm;emp;age\n1;IPS;1;30,5\n2;TAU;0;41,25\n' > semiauto.csv; OUTCOME="type = continuous
+column = age" mkcfg semiauto.ini semiauto.csv
+expect "decimal comma without decimal = \",\" in the config" 3 "semiauto.csv:2:4 'age'" "'30,5' is not a number" -- rct semiauto.ini

@@ -1,0 +1,63 @@
+# Output: unwritable destinations, a full disk, outputs that would overwrite inputs. A failed run
+# leaves the previous workbook and results byte-identical and no temporary file behind.
+# Sourced by ../run.sh.
+
+strays() { ls -A out | grep -v -e '\.xlsx$' -e '\.csv$' | grep -q . && { ls -A out; return 1; }; return 0; }
+mkcfg ok.ini good.csv
+"$BIN" rct ok.ini --quiet
+prev_out=$(cat out/report.xlsx out/results.csv | sha256sum)
+
+RES=nodir/results.csv mkcfg nodir.ini good.csv
+expect "results directory missing" 4 "nodir/results.csv" "does not exist" -- rct nodir.ini
+expect "workbook directory missing (-o)" 4 "nodir/r.xlsx" "does not exist" -- rct ok.ini -o nodir/r.xlsx
+mkdir -p out/adir.xlsx
+expect "workbook path is a directory" 4 "out/adir.xlsx" "directory" -- rct ok.ini -o out/adir.xlsx
+expect "results in a directory nobody can write (/proc)" 4 "/proc/ipseval-results.csv" "cannot write" -- rct ok.ini --results /proc/ipseval-results.csv
+RES=good.csv mkcfg same.ini good.csv
+expect "results path equal to the data file" 2 "good.csv" "never overwritten" -- rct same.ini
+expect "--results equal to the data file" 2 "good.csv" "never overwritten" -- rct ok.ini --results good.csv
+expect "--results equal to the data file by another path" 2 "./good.csv" "never overwritten" -- rct ok.ini --results ./good.csv
+expect "--results equal to the config file" 2 "ok.ini" "never overwritten" -- rct ok.ini --results ok.ini
+expect "workbook and results the same file" 2 "out/x.xlsx" "same path" -- rct ok.ini -o out/x.xlsx --results out/x.xlsx
+
+# Disk full: a file-size limit (ulimit -f, in 512-byte or 1 KiB blocks) with SIGXFSZ ignored makes
+# writes past it fail with EFBIG, as a full disk fails them with ENOSPC; both outputs are staged, so
+# neither is replaced.
+full_out=$( (trap '' XFSZ; ulimit -f 4 && exec "$BIN" rct ok.ini) 2>&1)
+full_rc=$?
+if [ "$full_rc" -eq 4 ] && echo "$full_out" | grep -q "out/report.xlsx\|out/results.csv" && echo "$full_out" | grep -q "File too large"; then
+    pass "disk full while writing: exit 4 naming the file"
+else
+    fail "disk full while writing: exit $full_rc: $full_out"
+fi
+post_out=$(cat out/report.xlsx out/results.csv | sha256sum)
+check "after every failed write the previous report and results are intact" [ "$prev_out" = "$post_out" ]
+check "no temporary files left in the output directory" strays
+
+# Interrupted: SIGTERM/SIGINT in the middle of the run (a bigger trial so the run takes a moment).
+cp "$ROOT/examples/trial.csv" big.csv
+TRIAL_EXTRA="site = county
+covariates = age, sex
+timepoints = 6, 12, 18" OUTCOME="type = binary
+columns = emp6, emp12, emp18" mkcfg big.ini big.csv
+for sig in TERM INT; do
+    for delay in 0.1 0.3 0.6; do
+        # a background job of a non-interactive shell starts with SIGINT ignored (POSIX), and ipseval
+        # leaves an ignored signal alone; env --default-signal gives it the default back
+        env --default-signal="$sig" "$BIN" rct big.ini --quiet >/dev/null 2>&1 &
+        pid=$!
+        sleep "$delay"
+        kill -"$sig" "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+        rc=$?
+        now=$(cat out/report.xlsx out/results.csv | sha256sum)
+        if [ "$rc" -eq 0 ]; then
+            # finished before the signal: a complete new pair, then restore the old one for the next try
+            check "SIG$sig after ${delay}s: the run had finished; outputs complete" sh -c "head -c 2 out/report.xlsx | grep -q PK"
+            "$BIN" rct ok.ini --quiet
+        else
+            check "SIG$sig after ${delay}s (exit $rc): previous report and results intact" [ "$prev_out" = "$now" ]
+        fi
+        check "SIG$sig after ${delay}s: no temporary file left" strays
+    done
+done
