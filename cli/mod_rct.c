@@ -11,6 +11,8 @@ typedef struct rct_state {
     int have_trial;
     rpt_trial_info info;
     rpt_outcome_label labels[64];
+    rct_long_spec lspec; /* layout, arm_by_time, time-to-event keys (rct/rct_long.c) */
+    core_table *wide;    /* layout = long: the reshaped one-row-per-participant table */
 } rct_state;
 
 static void rct_state_free(void *p)
@@ -19,6 +21,8 @@ static void rct_state_free(void *p)
     if (s->have_trial)
         rct_trial_free(&s->trial);
     rct_spec_free(&s->spec);
+    rct_long_spec_free(&s->lspec);
+    core_table_free(s->wide);
     free(s);
 }
 
@@ -34,17 +38,29 @@ core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
     }
     if ((st = cli_ctx_defer(ctx, rct_state_free, s, err)) != CORE_OK)
         return st;
+    if ((st = rct_long_spec_read(ctx->cfg, &s->spec, &s->lspec, err)) != CORE_OK)
+        return st;
     core_table *t;
     if ((st = cli_ctx_read_data(ctx, "trial", "data", &t, err)) != CORE_OK)
         return st;
+    if (s->lspec.layout_long) {
+        if ((st = rct_long_reshape(ctx->cfg, &s->spec, &s->lspec, t, &s->wide, err)) != CORE_OK)
+            return st;
+        t = s->wide;
+    }
     if ((st = rct_trial_load(ctx->cfg, &s->spec, t, &s->trial, err)) != CORE_OK)
         return st;
     s->have_trial = 1;
+    if ((st = rct_surv_analyse(ctx->cfg, &s->spec, &s->lspec, &s->trial, NULL, err)) != CORE_OK)
+        return st; /* time-to-event columns checked in `ipseval check` too */
     cli_ctx_note(ctx, "trial: %zu participants (%ld %s, %ld %s), %zu outcome(s)", s->trial.n, s->trial.n_treat,
                  s->spec.treatment, s->trial.n_control, s->spec.control, s->spec.n_outcomes);
     if (ctx->check_only)
         return CORE_OK;
-    if ((st = rct_binary_analyse(&s->spec, &s->trial, ctx->res, err)) != CORE_OK)
+    if ((st = rct_timepoint_analyse(&s->spec, &s->trial, ctx->rng, &ctx->progress, ctx->res, err)) != CORE_OK)
+        return st;
+    if ((st = rct_long_analyse(&s->spec, &s->lspec, &s->trial, &ctx->progress, ctx->res, err)) != CORE_OK ||
+        (st = rct_surv_analyse(ctx->cfg, &s->spec, &s->lspec, &s->trial, ctx->res, err)) != CORE_OK)
         return st;
     s->info = (rpt_trial_info){.arm_column = s->spec.arm, .treatment = s->spec.treatment, .control = s->spec.control};
     size_t n = s->spec.n_outcomes < 64 ? s->spec.n_outcomes : 64;

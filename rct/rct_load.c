@@ -5,12 +5,14 @@
 #include <string.h>
 
 #include "core/core_data.h"
+#include "rct/rct_design.h"
 
 void rct_trial_free(rct_trial *t)
 {
     if (!t)
         return;
     free(t->arm);
+    free(t->n_arm);
     free(t->outcome_cols);
     free(t->col_index);
     memset(t, 0, sizeof *t);
@@ -72,6 +74,181 @@ static core_status check_ids(const core_table *t, size_t col, core_err *err)
     return st;
 }
 
+/* Baseline columns hold numbers (or are missing). */
+static core_status check_baselines(const core_config *cfg, const rct_spec *s, const core_table *t, core_err *err)
+{
+    char where[512], cwhere[600], buf[256];
+    for (size_t k = 0; k < s->n_outcomes; k++) {
+        const rct_outcome_spec *o = &s->outcomes[k];
+        if (!o->baseline || o->type == RCT_TIME_TO_EVENT)
+            continue;
+        size_t col = (size_t)core_table_find(t, o->baseline);
+        for (size_t i = 0; i < t->n_rows; i++) {
+            double v;
+            if (core_cell_number(t, col, i, &v) < 0)
+                return core_err_set(err, CORE_ERR_DATA,
+                                    "%s: '%s' is not a number; the baseline of outcome '%s' (%s) takes numbers or a "
+                                    "missing value",
+                                    core_cell_where(t, col, i, where, sizeof where),
+                                    core_cell_text(t, col, i, buf, sizeof buf), o->name,
+                                    core_config_where(cfg, o->section, "baseline", cwhere, sizeof cwhere));
+        }
+    }
+    return CORE_OK;
+}
+
+/* Randomisation is stratified by site: every site must have every arm, or the site adjustment and the
+ * stratified comparison are meaningless for it. */
+static core_status check_sites(const core_config *cfg, const rct_spec *s, const rct_trial *tr, core_err *err)
+{
+    if (!s->site)
+        return CORE_OK;
+    rct_var v;
+    core_status st = rct_var_init(tr->table, s->site, 1, &v, err);
+    if (st != CORE_OK)
+        return st;
+    char where[600];
+    for (size_t l = 0; l < v.n_levels && st == CORE_OK; l++) {
+        long cnt[RCT_MAX_ARMS] = {0};
+        for (size_t i = 0; i < tr->n; i++)
+            if (v.code[i] == (int)l)
+                cnt[tr->arm[i]]++;
+        for (size_t k = 0; k < tr->n_arms && st == CORE_OK; k++)
+            if (cnt[k] == 0) {
+                char have[300] = "";
+                for (size_t a = 0; a < tr->n_arms; a++)
+                    if (cnt[a])
+                        snprintf(have + strlen(have), sizeof have - strlen(have), "%s%ld in '%s'",
+                                 have[0] ? ", " : "", cnt[a], rct_arm_level(s, a));
+                st = core_err_set(err, CORE_ERR_DATA,
+                                  "%s: site '%s' (column '%s') has no participant in arm '%s' (%s); randomisation "
+                                  "within a site gives every arm participants there: check the site and arm columns, "
+                                  "or merge the site with another (%s)",
+                                  tr->table->source, v.levels[l], s->site, rct_arm_level(s, k), have,
+                                  core_config_where(cfg, "trial", "site", where, sizeof where));
+            }
+    }
+    for (size_t i = 0; i < tr->n && st == CORE_OK; i++)
+        if (v.code[i] < 0) {
+            char w2[512];
+            st = core_err_set(err, CORE_ERR_DATA, "%s: the site is missing; every participant has a site (%s)",
+                              core_cell_where(tr->table, v.col, i, w2, sizeof w2),
+                              core_config_where(cfg, "trial", "site", where, sizeof where));
+        }
+    rct_var_free(&v);
+    return st;
+}
+
+/* One adjustment set: no covariate constant, and no covariate a linear combination of the others (with the
+ * arm, site and baseline), over the participants with every value present. */
+static core_status check_adjustment(const core_config *cfg, const rct_spec *s, const rct_trial *tr,
+                                    const char *section, const char *const *cov, size_t n_cov, const char *baseline,
+                                    core_err *err)
+{
+    char where[600], msg[1200];
+    const core_table *t = tr->table;
+    for (size_t k = 0; k < n_cov; k++) {
+        rct_var v;
+        core_status st = rct_var_init(t, cov[k], 0, &v, err);
+        if (st != CORE_OK)
+            return st;
+        double first = NAN;
+        int varies = 0, any = 0;
+        for (size_t i = 0; i < t->n_rows && !varies; i++) {
+            double x;
+            if (v.categorical) {
+                if (v.code[i] < 0)
+                    continue;
+                x = v.code[i];
+            } else if (core_cell_number(t, v.col, i, &x) != 1) {
+                continue;
+            }
+            if (!any)
+                first = x, any = 1;
+            else if (x != first)
+                varies = 1;
+        }
+        int categorical = v.categorical;
+        char lv[256] = "";
+        if (categorical && any)
+            snprintf(lv, sizeof lv, "%s", v.levels[(int)first]);
+        rct_var_free(&v);
+        if (!any)
+            return core_err_set(err, CORE_ERR_DATA,
+                                "%s: covariate '%s' has no observed value; remove it from [%s] covariates (%s)",
+                                t->source, cov[k], section, core_config_where(cfg, section, "covariates", where,
+                                                                              sizeof where));
+        if (!varies) {
+            char val[300];
+            if (categorical)
+                snprintf(val, sizeof val, "'%s'", lv);
+            else
+                snprintf(val, sizeof val, "%.15g", first);
+            return core_err_set(err, CORE_ERR_DATA,
+                                "%s: covariate '%s' is constant (%s for every participant); a constant cannot be "
+                                "adjusted for: remove it from [%s] covariates (%s)",
+                                t->source, cov[k], val, section,
+                                core_config_where(cfg, section, "covariates", where, sizeof where));
+        }
+    }
+    rct_model m = {.arm = 1, .site = 1, .covariates = cov, .n_covariates = n_cov, .baseline = baseline};
+    rct_design d;
+    core_status st = rct_design_build(s, tr, (size_t)-1, &m, &d, err);
+    if (st != CORE_OK)
+        return st;
+    if (rct_design_collinear(&d, msg, sizeof msg, err))
+        st = core_err_set(err, CORE_ERR_DATA,
+                          "%s: the adjustment set is collinear among the %zu participants with every value present: "
+                          "%s; remove one of these from [%s] covariates (%s)",
+                          t->source, d.n, msg, section, core_config_where(cfg, section, "covariates", where, sizeof where));
+    else if (err->code != CORE_OK)
+        st = err->code;
+    rct_design_free(&d);
+    return st;
+}
+
+static core_status check_covariates(const core_config *cfg, const rct_spec *s, const rct_trial *tr, core_err *err)
+{
+    core_status st;
+    if ((s->n_covariates || s->site) &&
+        (st = check_adjustment(cfg, s, tr, "trial", (const char *const *)s->covariates, s->n_covariates, NULL, err)) !=
+            CORE_OK)
+        return st;
+    for (size_t k = 0; k < s->n_outcomes; k++) {
+        const rct_outcome_spec *o = &s->outcomes[k];
+        if (o->type == RCT_TIME_TO_EVENT || (!o->has_covariates && !o->baseline))
+            continue;
+        const char *const *cov;
+        size_t n_cov;
+        rct_outcome_covariates(s, o, &cov, &n_cov);
+        if ((st = check_adjustment(cfg, s, tr, o->has_covariates ? o->section : "trial", cov, n_cov, o->baseline,
+                                   err)) != CORE_OK)
+            return st;
+    }
+    return CORE_OK;
+}
+
+/* Subgroup variables: 2 to RCT_MAX_LEVELS levels, every participant's value present or missing. */
+static core_status check_subgroups(const core_config *cfg, const rct_spec *s, const rct_trial *tr, core_err *err)
+{
+    char where[600];
+    for (size_t k = 0; k < s->n_subgroups; k++) {
+        rct_var v;
+        core_status st = rct_var_init(tr->table, s->subgroups[k], 1, &v, err);
+        if (st != CORE_OK)
+            return st;
+        size_t nl = v.n_levels;
+        rct_var_free(&v);
+        if (nl < 2 || nl > RCT_MAX_LEVELS)
+            return core_err_set(err, CORE_ERR_DATA,
+                                "%s: subgroup variable '%s' has %zu distinct value%s; a subgroup analysis needs 2 to %d "
+                                "groups (give a grouping column, e.g. an age band instead of age) (%s)",
+                                tr->table->source, s->subgroups[k], nl, nl == 1 ? "" : "s", RCT_MAX_LEVELS,
+                                core_config_where(cfg, "trial", "subgroups", where, sizeof where));
+    }
+    return CORE_OK;
+}
+
 core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core_table *t, rct_trial *tr,
                            core_err *err)
 {
@@ -89,13 +266,29 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
     for (size_t k = 0; k < s->n_covariates; k++)
         if ((st = core_data_column(cfg, "trial", "covariates", t, s->covariates[k], &c, err)) != CORE_OK)
             return st;
+    for (size_t k = 0; k < s->n_subgroups; k++)
+        if ((st = core_data_column(cfg, "trial", "subgroups", t, s->subgroups[k], &c, err)) != CORE_OK)
+            return st;
+    for (size_t k = 0; k < s->n_outcomes; k++) {
+        const rct_outcome_spec *o = &s->outcomes[k];
+        for (size_t j = 0; j < o->n_covariates; j++)
+            if ((st = core_data_column(cfg, o->section, "covariates", t, o->covariates[j], &c, err)) != CORE_OK)
+                return st;
+        if (o->baseline && (st = core_data_column(cfg, o->section, "baseline", t, o->baseline, &c, err)) != CORE_OK)
+            return st;
+    }
+    if (s->n_treatments + 1 > RCT_MAX_ARMS)
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: at most %d intervention arms",
+                            core_config_where(cfg, "trial", "treatment", where, sizeof where), RCT_MAX_ARMS - 1);
     size_t total = 0;
     for (size_t k = 0; k < s->n_outcomes; k++)
         total += s->outcomes[k].n_columns;
     tr->arm = malloc((tr->n ? tr->n : 1) * sizeof *tr->arm);
+    tr->n_arms = s->n_treatments + 1;
+    tr->n_arm = calloc(tr->n_arms, sizeof *tr->n_arm);
     tr->outcome_cols = malloc((s->n_outcomes ? s->n_outcomes : 1) * sizeof *tr->outcome_cols);
     tr->col_index = malloc((total ? total : 1) * sizeof *tr->col_index);
-    if (!tr->arm || !tr->outcome_cols || !tr->col_index) {
+    if (!tr->arm || !tr->n_arm || !tr->outcome_cols || !tr->col_index) {
         rct_trial_free(tr);
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     }
@@ -113,8 +306,8 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
     if (s->id && (st = check_ids(t, id_col, err)) != CORE_OK)
         goto fail;
     /* The configured levels must occur; say which levels the column has when one does not. */
-    for (int which = 0; which < 2; which++) {
-        const char *want = which ? s->control : s->treatment;
+    for (size_t which = 0; which <= s->n_treatments; which++) {
+        const char *want = which == s->n_treatments ? s->control : s->treatments[which];
         int found = 0;
         char levels[512] = "";
         size_t n_lv = 0;
@@ -138,7 +331,8 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
         }
         if (!found) {
             st = core_err_set(err, CORE_ERR_DATA, "%s: level '%s' does not occur in column '%s' of %s; its levels are: %s",
-                              core_config_where(cfg, "trial", which ? "control" : "treatment", where, sizeof where),
+                              core_config_where(cfg, "trial", which == s->n_treatments ? "control" : "treatment",
+                                                where, sizeof where),
                               want, s->arm, t->source, levels);
             goto fail;
         }
@@ -152,23 +346,30 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
             goto fail;
         }
         const char *lv = core_cell_text(t, arm_col, i, buf, sizeof buf);
-        if (strcmp(lv, s->treatment) == 0)
-            tr->arm[i] = 1, tr->n_treat++;
-        else if (strcmp(lv, s->control) == 0)
-            tr->arm[i] = 0, tr->n_control++;
-        else {
+        int code = strcmp(lv, s->control) == 0 ? 0 : -1;
+        for (size_t a = 0; a < s->n_treatments && code < 0; a++)
+            if (strcmp(lv, s->treatments[a]) == 0)
+                code = (int)a + 1;
+        if (code < 0) {
             st = core_err_set(err, CORE_ERR_DATA,
-                              "%s: arm '%s' is neither the treatment level '%s' nor the control level '%s' "
-                              "([trial] treatment/control); trials with more than two arms are not analysed by this "
-                              "version",
-                              core_cell_where(t, arm_col, i, where, sizeof where), lv, s->treatment, s->control);
+                              "%s: arm '%s' is neither %s '%s' nor the control level '%s' ([trial] treatment/control); "
+                              "a trial with more arms lists every intervention level: treatment = %s, %s",
+                              core_cell_where(t, arm_col, i, where, sizeof where), lv,
+                              s->n_treatments > 1 ? "an intervention level such as" : "the treatment level",
+                              s->treatment, s->control, s->treatment, lv);
             goto fail;
         }
+        tr->arm[i] = code;
+        tr->n_arm[code]++;
+        if (code)
+            tr->n_treat++;
+        else
+            tr->n_control++;
     }
-    /* Binary outcomes: 0/1 or missing. */
+    /* Binary outcomes: 0/1 or missing; continuous: numbers or missing. Neither all missing. */
     for (size_t k = 0; k < s->n_outcomes; k++) {
         const rct_outcome_spec *o = &s->outcomes[k];
-        if (o->type != RCT_BINARY)
+        if (o->type == RCT_TIME_TO_EVENT)
             continue;
         for (size_t j = 0; j < o->n_columns; j++) {
             size_t col = tr->col_index[tr->outcome_cols[k] + j];
@@ -180,13 +381,14 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
                     continue;
                 if (r < 0) {
                     st = core_err_set(err, CORE_ERR_DATA,
-                                      "%s: '%s' is not a number; binary outcome '%s' takes 0, 1 or a missing "
-                                      "value",
+                                      "%s: '%s' is not a number; %s outcome '%s' takes %s or a missing value",
                                       core_cell_where(t, col, i, where, sizeof where),
-                                      core_cell_text(t, col, i, buf, sizeof buf), o->name);
+                                      core_cell_text(t, col, i, buf, sizeof buf),
+                                      o->type == RCT_BINARY ? "binary" : "continuous", o->name,
+                                      o->type == RCT_BINARY ? "0, 1" : "numbers");
                     goto fail;
                 }
-                if (v != 0 && v != 1) {
+                if (o->type == RCT_BINARY && v != 0 && v != 1) {
                     st = core_err_set(err, CORE_ERR_DATA,
                                       "%s: value %.15g is not 0 or 1; binary outcome '%s' takes 0, 1 or a missing "
                                       "value",
@@ -203,6 +405,9 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
             }
         }
     }
+    if ((st = check_baselines(cfg, s, t, err)) != CORE_OK || (st = check_sites(cfg, s, tr, err)) != CORE_OK ||
+        (st = check_covariates(cfg, s, tr, err)) != CORE_OK || (st = check_subgroups(cfg, s, tr, err)) != CORE_OK)
+        goto fail;
     return CORE_OK;
 fail:
     rct_trial_free(tr);

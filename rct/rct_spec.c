@@ -6,9 +6,13 @@
 #include <string.h>
 #include <strings.h>
 
-static char *dup_or_null(const char *s)
+/* Copy an optional value (NULL stays NULL); CORE_ERR_NOMEM only when a copy was needed and failed. */
+static core_status opt_dup(const char *s, char **out, core_err *err)
 {
-    return s ? strdup(s) : NULL;
+    *out = NULL;
+    if (s && !(*out = strdup(s)))
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    return CORE_OK;
 }
 
 void rct_spec_free(rct_spec *s)
@@ -29,8 +33,16 @@ void rct_spec_free(rct_spec *s)
         free(o->label);
         core_config_list_free(o->columns);
         free(o->baseline);
+        core_config_list_free(o->timepoints);
+        core_config_list_free(o->covariates);
     }
     free(s->outcomes);
+    core_config_list_free(s->treatments);
+    core_config_list_free(s->subgroups);
+    free(s->power.outcome);
+    free(s->power.timepoint);
+    free(s->power.effects);
+    free(s->power.n);
     memset(s, 0, sizeof *s);
 }
 
@@ -51,6 +63,157 @@ static core_status req_dup(const core_config *cfg, const char *sec, const char *
     return CORE_OK;
 }
 
+/* A list of numbers, or a grid "start:stop:step" (inclusive), from [section] key. */
+static core_status number_list(const core_config *cfg, const char *sec, const char *key, int whole, double lo,
+                               double **out, size_t *n, core_err *err)
+{
+    char where[600], **items = NULL;
+    size_t m = 0;
+    *out = NULL;
+    *n = 0;
+    core_status st = core_config_list(cfg, sec, key, 0, &items, &m, err);
+    if (st != CORE_OK)
+        return st;
+    core_config_where(cfg, sec, key, where, sizeof where);
+    double a, b, c;
+    char *c1, *c2;
+    if (m == 1 && (c1 = strchr(items[0], ':')) && (c2 = strchr(c1 + 1, ':'))) {
+        *c1 = *c2 = '\0';
+        if (!core_parse_double(items[0], '.', &a) || !core_parse_double(c1 + 1, '.', &b) ||
+            !core_parse_double(c2 + 1, '.', &c) || !(c > 0) || b < a || (b - a) / c > 10000) {
+            core_config_list_free(items);
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s: a grid is start:stop:step with start <= stop, step > 0 and at most 10000 points",
+                                where);
+        }
+        size_t k = (size_t)floor((b - a) / c + 1e-9) + 1;
+        if (!(*out = malloc(k * sizeof **out))) {
+            core_config_list_free(items);
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        }
+        for (size_t i = 0; i < k; i++)
+            (*out)[i] = a + (double)i * c;
+        *n = k;
+    } else {
+        if (m && !(*out = malloc(m * sizeof **out))) {
+            core_config_list_free(items);
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        }
+        for (size_t i = 0; i < m; i++)
+            if (!core_parse_double(items[i], '.', &(*out)[i])) {
+                st = core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not a number", where, items[i]);
+                break;
+            }
+        *n = m;
+    }
+    core_config_list_free(items);
+    for (size_t i = 0; st == CORE_OK && i < *n; i++)
+        if ((whole && (*out)[i] != floor((*out)[i])) || (*out)[i] < lo)
+            st = core_err_set(err, CORE_ERR_CONFIG, "%s: value %.15g must be %s%s %g", where, (*out)[i],
+                              whole ? "a whole number" : "a number", whole ? " of at least" : " of at least", lo);
+    if (st != CORE_OK) {
+        free(*out);
+        *out = NULL;
+        *n = 0;
+    }
+    return st;
+}
+
+/* [power]: design of the next trial (rct_power.c simulates it). */
+static core_status power_spec(const core_config *cfg, rct_spec *s, core_err *err)
+{
+    rct_power_spec *p = &s->power;
+    p->control = p->sd = NAN;
+    if (!core_config_has_section(cfg, "power"))
+        return CORE_OK;
+    p->enabled = 1;
+    core_status st;
+    char where[600];
+    const char *v;
+    if ((v = core_config_str(cfg, "power", "outcome", NULL)) && !(p->outcome = strdup(v)))
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    if ((v = core_config_str(cfg, "power", "timepoint", NULL)) && !(p->timepoint = strdup(v)))
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    if ((st = number_list(cfg, "power", "effect", 0, -INFINITY, &p->effects, &p->n_effects, err)) != CORE_OK)
+        return st;
+    if (p->n_effects == 0)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: key 'effect' is required: the true effect(s) to detect (a risk difference such as "
+                            "0.10 for a binary outcome, a mean difference for a continuous one)",
+                            core_config_where(cfg, "power", NULL, where, sizeof where));
+    double *nn = NULL;
+    size_t n_n = 0;
+    if ((st = number_list(cfg, "power", "n", 1, 4, &nn, &n_n, err)) != CORE_OK)
+        return st;
+    if (n_n == 0) {
+        free(nn);
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: key 'n' is required: the total sample sizes, a list (200, 300) or a grid "
+                            "(100:800:50)",
+                            core_config_where(cfg, "power", NULL, where, sizeof where));
+    }
+    if (!(p->n = malloc(n_n * sizeof *p->n))) {
+        free(nn);
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < n_n; i++)
+        p->n[i] = (long)nn[i];
+    p->n_n = n_n;
+    free(nn);
+    if (core_config_has(cfg, "power", "control") &&
+        (st = core_config_double(cfg, "power", "control", NAN, 0, 1, 1, 1, &p->control, err)) != CORE_OK)
+        return st;
+    if (core_config_has(cfg, "power", "sd") &&
+        (st = core_config_double(cfg, "power", "sd", NAN, 0, INFINITY, 1, 1, &p->sd, err)) != CORE_OK)
+        return st;
+    if ((st = core_config_double(cfg, "power", "alpha", 0.05, 0, 1, 1, 1, &p->alpha, err)) != CORE_OK ||
+        (st = core_config_long(cfg, "power", "draws", 1000, 10, 1000000, &p->draws, err)) != CORE_OK ||
+        (st = core_config_double(cfg, "power", "allocation", 0.5, 0, 1, 1, 1, &p->allocation, err)) != CORE_OK)
+        return st;
+    /* The outcome it plans for: named, else the primary one. */
+    const rct_outcome_spec *o = NULL;
+    for (size_t k = 0; k < s->n_outcomes && !o; k++)
+        if (p->outcome ? strcasecmp(s->outcomes[k].name, p->outcome) == 0 : s->outcomes[k].primary)
+            o = &s->outcomes[k];
+    if (!o && !p->outcome && s->n_outcomes == 1)
+        o = &s->outcomes[0];
+    if (!o) {
+        char names[400] = "";
+        for (size_t k = 0; k < s->n_outcomes; k++)
+            snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", k ? ", " : "", s->outcomes[k].name);
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: %s; the outcomes are: %s",
+                            core_config_where(cfg, "power", p->outcome ? "outcome" : NULL, where, sizeof where),
+                            p->outcome ? "no [outcome:NAME] section has this name"
+                                       : "say which outcome to plan for (outcome = NAME): no outcome has primary = yes",
+                            names);
+    }
+    if (o->type == RCT_TIME_TO_EVENT)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: power by simulation covers binary and continuous outcomes; '%s' is time_to_event",
+                            core_config_where(cfg, "power", p->outcome ? "outcome" : NULL, where, sizeof where),
+                            o->name);
+    free(p->outcome);
+    if (!(p->outcome = strdup(o->name)))
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    if (p->timepoint) {
+        int found = 0;
+        for (size_t j = 0; j < o->n_timepoints && !found; j++)
+            found = strcmp(o->timepoints[j], p->timepoint) == 0;
+        if (!found)
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: outcome '%s' has no timepoint '%s'",
+                                core_config_where(cfg, "power", "timepoint", where, sizeof where), o->name,
+                                p->timepoint);
+    }
+    if (o->type == RCT_BINARY)
+        for (size_t i = 0; i < p->n_effects; i++)
+            if (!(fabs(p->effects[i]) < 1))
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "%s: %.15g is not a risk difference (between -1 and 1) for binary outcome '%s'",
+                                    core_config_where(cfg, "power", "effect", where, sizeof where), p->effects[i],
+                                    o->name);
+    return CORE_OK;
+}
+
 core_status rct_spec_from_config(const core_config *cfg, rct_spec *s, core_err *err)
 {
     memset(s, 0, sizeof *s);
@@ -62,26 +225,49 @@ core_status rct_spec_from_config(const core_config *cfg, rct_spec *s, core_err *
     const char *layout = core_config_str(cfg, "trial", "layout", "wide");
     if (strcasecmp(layout, "wide") != 0) {
         if (strcasecmp(layout, "long") == 0)
-            return core_err_set(err, CORE_ERR_NOT_BUILT,
-                                "%s: layout = long is not available in this version; give one row per participant "
-                                "(layout = wide) with one outcome column per timepoint",
-                                core_config_where(cfg, "trial", "layout", where, sizeof where));
+            goto layout_ok; /* long: rct_long_spec_read / rct_long_reshape (rct/rct_long.c) make it wide */
         return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not valid; use wide or long",
                             core_config_where(cfg, "trial", "layout", where, sizeof where), layout);
     }
-    s->id = dup_or_null(core_config_str(cfg, "trial", "id", NULL)); /* optional: one row per participant */
+layout_ok:
+    TRY(opt_dup(core_config_str(cfg, "trial", "id", NULL), &s->id, err)); /* optional: one row per participant */
     TRY(req_dup(cfg, "trial", "arm", &s->arm, err));
     TRY(req_dup(cfg, "trial", "treatment", &s->treatment, err));
     TRY(req_dup(cfg, "trial", "control", &s->control, err));
-    if (strcmp(s->treatment, s->control) == 0) {
-        st = core_err_set(err, CORE_ERR_CONFIG, "%s: the treatment and control levels are both '%s'",
-                          core_config_where(cfg, "trial", "control", where, sizeof where), s->control);
+    /* treatment = IPS, IPSE: a multi-arm trial, each intervention level compared with the control. */
+    TRY(core_config_list(cfg, "trial", "treatment", 0, &s->treatments, &s->n_treatments, err));
+    if (s->n_treatments == 0) {
+        st = core_err_set(err, CORE_ERR_CONFIG, "%s: give the intervention level(s) of the arm column",
+                          core_config_where(cfg, "trial", "treatment", where, sizeof where));
         goto fail;
     }
-    s->site = dup_or_null(core_config_str(cfg, "trial", "site", NULL));
+    free(s->treatment);
+    if (!(s->treatment = strdup(s->treatments[0]))) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto fail;
+    }
+    for (size_t a = 0; a < s->n_treatments; a++) {
+        if (strcmp(s->treatments[a], s->control) == 0) {
+            st = core_err_set(err, CORE_ERR_CONFIG, "%s: the treatment and control levels are both '%s'",
+                              core_config_where(cfg, "trial", "control", where, sizeof where), s->control);
+            goto fail;
+        }
+        for (size_t b = 0; b < a; b++)
+            if (strcmp(s->treatments[a], s->treatments[b]) == 0) {
+                st = core_err_set(err, CORE_ERR_CONFIG, "%s: level '%s' is listed twice",
+                                  core_config_where(cfg, "trial", "treatment", where, sizeof where),
+                                  s->treatments[a]);
+                goto fail;
+            }
+    }
+    TRY(opt_dup(core_config_str(cfg, "trial", "site", NULL), &s->site, err));
     TRY(core_config_list(cfg, "trial", "covariates", 0, &s->covariates, &s->n_covariates, err));
     TRY(core_config_list(cfg, "trial", "timepoints", 0, &s->timepoints, &s->n_timepoints, err));
     TRY(core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &s->confidence, err));
+    TRY(core_config_list(cfg, "trial", "subgroups", 0, &s->subgroups, &s->n_subgroups, err));
+    static const char *const mult[] = {"none", "holm", "bh", NULL};
+    TRY(core_config_choice(cfg, "trial", "multiplicity", mult, 0, &s->multiplicity, err));
+    TRY(core_config_bool(cfg, "trial", "standardised_differences", 0, &s->standardised_differences, err));
 
     size_t n_sec = core_config_n_sections(cfg);
     for (size_t i = 0; i < n_sec; i++) {
@@ -112,7 +298,7 @@ core_status rct_spec_from_config(const core_config *cfg, rct_spec *s, core_err *
         }
         o->type = (rct_outcome_type)ty;
         o->label = strdup(core_config_str(cfg, sec, "label", o->name));
-        o->baseline = dup_or_null(core_config_str(cfg, sec, "baseline", NULL));
+        TRY(opt_dup(core_config_str(cfg, sec, "baseline", NULL), &o->baseline, err));
         if (!o->label) {
             st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             goto fail;
@@ -128,18 +314,43 @@ core_status rct_spec_from_config(const core_config *cfg, rct_spec *s, core_err *
         } else {
             TRY(core_config_list(cfg, sec, "columns", 0, &o->columns, &o->n_columns, err));
         }
-        if (o->n_columns == 0) {
+        if (o->n_columns == 0 && o->type != RCT_TIME_TO_EVENT) { /* time_to_event: time/event (rct_surv.c) */
             st = core_err_set(err, CORE_ERR_CONFIG, "%s: key 'columns' is required: the outcome column(s)",
                               core_config_where(cfg, sec, NULL, where, sizeof where));
             goto fail;
         }
-        if (o->n_columns > 1 && o->n_columns != s->n_timepoints) {
+        TRY(core_config_list(cfg, sec, "timepoints", 0, &o->timepoints, &o->n_timepoints, err));
+        o->has_covariates = core_config_has(cfg, sec, "covariates");
+        TRY(core_config_list(cfg, sec, "covariates", 0, &o->covariates, &o->n_covariates, err));
+        if (o->n_timepoints > 0) {
+            /* the outcome's own timepoints: e.g. questionnaires at 6 and 12 months in a 6/12/18 trial */
+            if (o->n_timepoints != o->n_columns) {
+                st = core_err_set(err, CORE_ERR_CONFIG,
+                                  "%s: %zu timepoints are given for %zu column(s); give one timepoint per column, in "
+                                  "the same order",
+                                  core_config_where(cfg, sec, "timepoints", where, sizeof where), o->n_timepoints,
+                                  o->n_columns);
+                goto fail;
+            }
+        } else if (o->n_columns > 1 && o->n_columns != s->n_timepoints) {
             st = core_err_set(err, CORE_ERR_CONFIG,
                               "%s: %zu columns are given but [trial] timepoints lists %zu; give one column per "
                               "timepoint, in the same order",
                               core_config_where(cfg, sec, "columns", where, sizeof where), o->n_columns,
                               s->n_timepoints);
             goto fail;
+        } else if (o->n_columns > 1) {
+            core_config_list_free(o->timepoints);
+            if (!(o->timepoints = calloc(o->n_columns + 1, sizeof *o->timepoints))) {
+                st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+                goto fail;
+            }
+            for (size_t j = 0; j < o->n_columns; j++)
+                if (!(o->timepoints[j] = strdup(s->timepoints[j]))) {
+                    st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+                    goto fail;
+                }
+            o->n_timepoints = o->n_columns;
         }
     }
     if (s->n_outcomes == 0) {
@@ -149,8 +360,14 @@ core_status rct_spec_from_config(const core_config *cfg, rct_spec *s, core_err *
                           core_config_path(cfg));
         goto fail;
     }
+    TRY(power_spec(cfg, s, err));
     return CORE_OK;
 fail:
     rct_spec_free(s);
     return st;
+}
+
+const char *rct_outcome_timepoint(const rct_outcome_spec *o, size_t j)
+{
+    return o->timepoints && j < o->n_timepoints ? o->timepoints[j] : NULL;
 }
