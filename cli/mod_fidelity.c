@@ -1,0 +1,460 @@
+/* The fidelity module: [fidelity] (+ [scale:NAME]) -> scores, trends, agreement, alpha and the
+ * fidelity–outcome link with the trial's sites; [agreement] -> ICC and kappas of a ratings table. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "core/core_data.h"
+#include "fidelity/fid.h"
+#include "rct/rct.h"
+
+typedef struct fid_state {
+    fid_scale scale;
+    fid_spec spec;
+    fid_data data;
+    int have_scale, have_data;
+    rpt_fidelity_info info;
+    const char **items, **labels, **sections, **band_labels;
+    double *band_lower;
+    size_t *rater_cols;
+    double *categories;
+    char **rater_names;
+} fid_state;
+
+static void fid_state_free(void *p)
+{
+    fid_state *s = p;
+    if (s->have_data)
+        fid_data_free(&s->data);
+    if (s->have_scale)
+        fid_scale_free(&s->scale);
+    free(s->items), free(s->labels), free(s->sections), free(s->band_labels), free(s->band_lower);
+    free(s->rater_cols), free(s->categories);
+    core_config_list_free(s->rater_names);
+    free(s);
+}
+
+/* ------------------------------------------------- the trial's sites (link) ---- */
+
+typedef struct trial_sites {
+    rct_spec spec;
+    rct_long_spec ls;
+    core_table *t, *wide;
+    rct_trial trial;
+    int have_spec, have_ls, have_trial;
+} trial_sites;
+
+static void trial_sites_free(trial_sites *ts)
+{
+    if (ts->have_trial)
+        rct_trial_free(&ts->trial);
+    if (ts->have_ls)
+        rct_long_spec_free(&ts->ls);
+    if (ts->have_spec)
+        rct_spec_free(&ts->spec);
+    core_table_free(ts->wide);
+    core_table_free(ts->t);
+}
+
+/* The link: [fidelity] outcome (a binary trial outcome; default the primary), timepoint (default the
+ * last), link = effect (IPS minus control employment rate per site) | rate (IPS arm's rate) | none. */
+static core_status fidelity_link(cli_ctx *ctx, fid_state *s, core_err *err)
+{
+    const core_config *cfg = ctx->cfg;
+    static const char *const kinds[] = {"effect", "rate", "none", NULL};
+    int kind;
+    char where[600];
+    core_status st;
+    if ((st = core_config_choice(cfg, "fidelity", "link", kinds, 0, &kind, err)) != CORE_OK)
+        return st;
+    if (kind == 2 || !core_config_has_section(cfg, "trial"))
+        return CORE_OK;
+    if (!core_config_str(cfg, "trial", "site", NULL)) {
+        if (core_config_has(cfg, "fidelity", "link"))
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: the fidelity-outcome link needs the trial's site column "
+                                "(site = ... in [trial])", core_config_where(cfg, "fidelity", "link", where, sizeof where));
+        return CORE_OK;
+    }
+    /* The trial's data file counts as an input of this run: registered by the rct module when it runs
+     * (ipseval run), else here (ipseval fidelity). */
+    const cli_module *rct = cli_module_find("rct");
+    trial_sites ts;
+    memset(&ts, 0, sizeof ts);
+    fid_site_outcome *so = NULL;
+    if ((st = rct_spec_from_config(cfg, &ts.spec, err)) != CORE_OK)
+        goto done;
+    ts.have_spec = 1;
+    if ((st = rct_long_spec_read(cfg, &ts.spec, &ts.ls, err)) != CORE_OK)
+        goto done;
+    ts.have_ls = 1;
+    const core_table *t;
+    if (rct && ctx->done[rct - cli_modules]) {
+        if ((st = core_data_read_section(cfg, "trial", "data", &ts.t, NULL, err)) != CORE_OK)
+            goto done;
+        t = ts.t;
+    } else {
+        core_table *ct;
+        if ((st = cli_ctx_read_data(ctx, "trial", "data", &ct, err)) != CORE_OK)
+            goto done;
+        t = ct;
+    }
+    if (ts.ls.layout_long) {
+        if ((st = rct_long_reshape(cfg, &ts.spec, &ts.ls, t, &ts.wide, err)) != CORE_OK)
+            goto done;
+        t = ts.wide;
+    }
+    if ((st = rct_trial_load(cfg, &ts.spec, t, &ts.trial, err)) != CORE_OK)
+        goto done;
+    ts.have_trial = 1;
+    /* Which outcome and timepoint. */
+    const char *oname = core_config_str(cfg, "fidelity", "outcome", NULL);
+    long k = -1;
+    for (size_t q = 0; q < ts.spec.n_outcomes && k < 0; q++)
+        if (oname ? strcasecmp(ts.spec.outcomes[q].name, oname) == 0 : ts.spec.outcomes[q].primary)
+            k = (long)q;
+    if (k < 0 && !oname)
+        for (size_t q = 0; q < ts.spec.n_outcomes && k < 0; q++)
+            if (ts.spec.outcomes[q].type == RCT_BINARY)
+                k = (long)q;
+    if (k < 0 || ts.spec.outcomes[k].type != RCT_BINARY) {
+        if (oname)
+            st = core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not a binary outcome of the trial (an [outcome:NAME] "
+                              "with type = binary)", core_config_where(cfg, "fidelity", "outcome", where, sizeof where),
+                              oname);
+        else
+            st = CORE_OK; /* no binary outcome: nothing to link, silently as there is nothing to say */
+        goto done;
+    }
+    const rct_outcome_spec *os = &ts.spec.outcomes[k];
+    size_t n_tp = os->n_columns, tpi = n_tp ? n_tp - 1 : 0;
+    const char *tpname = core_config_str(cfg, "fidelity", "timepoint", NULL);
+    if (tpname) {
+        long found = -1;
+        for (size_t q = 0; q < n_tp && q < ts.spec.n_timepoints; q++)
+            if (strcmp(ts.spec.timepoints[q], tpname) == 0)
+                found = (long)q;
+        if (found < 0) {
+            st = core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not a timepoint of outcome %s (see [trial] timepoints)",
+                              core_config_where(cfg, "fidelity", "timepoint", where, sizeof where), tpname, os->name);
+            goto done;
+        }
+        tpi = (size_t)found;
+    }
+    const char *tplabel = n_tp > 1 && tpi < ts.spec.n_timepoints ? ts.spec.timepoints[tpi] : NULL;
+    size_t col = ts.trial.col_index[ts.trial.outcome_cols[k] + tpi];
+    long scol = core_table_find(t, ts.spec.site);
+    if (scol < 0) {
+        st = core_err_set(err, CORE_ERR_CONFIG, "internal: trial site column '%s' not found", ts.spec.site);
+        goto done;
+    }
+    /* Per site: employed / analysed in each arm (the first intervention arm against the control). */
+    size_t n_sites = 0, cap = 16;
+    so = calloc(cap, sizeof *so);
+    long(*cnt)[4] = calloc(cap, sizeof *cnt); /* x1, n1, x0, n0 */
+    char **names = calloc(cap, sizeof *names);
+    char buf[256];
+    if (!so || !cnt || !names) {
+        free(cnt), free(names);
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < t->n_rows; i++) {
+        double y;
+        const char *site = core_cell_text(t, (size_t)scol, i, buf, sizeof buf);
+        int arm = ts.trial.arm[i];
+        if (!*site || arm > 1 || core_cell_number(t, col, i, &y) != 1)
+            continue;
+        size_t j = 0;
+        while (j < n_sites && strcmp(names[j], site) != 0)
+            j++;
+        if (j == n_sites) {
+            if (n_sites == cap) {
+                cap *= 2;
+                void *a = realloc(so, cap * sizeof *so), *b = realloc(cnt, cap * sizeof *cnt),
+                     *c = realloc(names, cap * sizeof *names);
+                if (a)
+                    so = a;
+                if (b)
+                    cnt = b;
+                if (c)
+                    names = c;
+                if (!a || !b || !c) {
+                    st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+                    break;
+                }
+            }
+            memset(cnt[j], 0, sizeof cnt[j]);
+            if (!(names[j] = strdup(site))) {
+                st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+                break;
+            }
+            n_sites++;
+        }
+        cnt[j][arm ? 0 : 2] += y > 0.5;
+        cnt[j][arm ? 1 : 3] += 1;
+    }
+    for (size_t j = 0; j < n_sites && st == CORE_OK; j++) {
+        long x1 = cnt[j][0], n1 = cnt[j][1], x0 = cnt[j][2], n0 = cnt[j][3];
+        so[j].site = names[j];
+        so[j].n = (double)(n1 + n0);
+        double p1 = n1 ? (double)x1 / (double)n1 : NAN, p0 = n0 ? (double)x0 / (double)n0 : NAN;
+        so[j].estimate = kind == 0 ? p1 - p0 : p1;
+        if (kind == 1)
+            so[j].n = (double)n1;
+        snprintf(so[j].label, sizeof so[j].label, "%s %ld/%ld, %s %ld/%ld", ts.spec.treatment, x1, n1,
+                 ts.spec.control, x0, n0);
+    }
+    if (st == CORE_OK && !ctx->check_only)
+        st = fid_rows_link(&s->data, so, n_sites, os->name, tplabel, kind == 0 ? "risk_difference" : "rate",
+                           ctx->confidence, ctx->res, err);
+    if (st == CORE_OK)
+        cli_ctx_note(ctx, "fidelity-outcome link: %zu trial sites, outcome %s%s%s", n_sites, os->name,
+                     tplabel ? " at " : "", tplabel ? tplabel : "");
+    for (size_t j = 0; j < n_sites; j++)
+        free(names[j]);
+    free(names), free(cnt);
+done:
+    free(so);
+    trial_sites_free(&ts);
+    return st;
+}
+
+/* --------------------------------------------------------------- [fidelity] ---- */
+
+static core_status run_fidelity(cli_ctx *ctx, fid_state *s, core_err *err)
+{
+    const core_config *cfg = ctx->cfg;
+    core_status st;
+    char where[600];
+    const char *scale = core_config_str(cfg, "fidelity", "scale", "ips25");
+    core_config_where(cfg, "fidelity", "scale", where, sizeof where);
+    if ((st = fid_scale_load(cfg, scale, where, &s->scale, err)) != CORE_OK)
+        return st;
+    s->have_scale = 1;
+    char sec[300];
+    snprintf(sec, sizeof sec, "scale:%s", scale);
+    if (core_config_has(cfg, sec, "anchors")) {
+        core_table *at;
+        if ((st = cli_ctx_read_data(ctx, sec, "anchors", &at, err)) != CORE_OK ||
+            (st = fid_scale_set_texts(&s->scale, at, err)) != CORE_OK)
+            return st;
+    }
+    if ((st = fid_spec_from_config(cfg, &s->spec, err)) != CORE_OK)
+        return st;
+    s->spec.scale = &s->scale;
+    core_table *t;
+    if ((st = cli_ctx_read_data(ctx, "fidelity", "data", &t, err)) != CORE_OK)
+        return st;
+    if ((st = fid_data_load(cfg, &s->spec, t, &s->data, err)) != CORE_OK)
+        return st;
+    s->have_data = 1;
+    static const char *const layouts[] = {"one row per review", "raters", "respondents"};
+    cli_ctx_note(ctx, "fidelity: scale %s (%zu items), %zu sites, %zu review rounds, %zu reviews (%s)", s->scale.name,
+                 s->scale.n_items, s->data.n_sites, s->data.n_rounds, s->data.n_reviews, layouts[s->spec.layout]);
+    if (!ctx->check_only) {
+        double conf = ctx->confidence;
+        if ((st = fid_rows_scores(&s->data, conf, ctx->res, err)) != CORE_OK ||
+            (st = fid_rows_trends(&s->data, ctx->res, err)) != CORE_OK ||
+            (st = fid_rows_agreement(&s->data, conf, ctx->res, err)) != CORE_OK ||
+            (st = fid_rows_alpha(&s->data, conf, ctx->res, err)) != CORE_OK ||
+            (st = fid_rows_phase_change(&s->data, conf, ctx->res, err)) != CORE_OK)
+            return st;
+    }
+    if ((st = fidelity_link(ctx, s, err)) != CORE_OK)
+        return st;
+    /* What the Fidelity sheet needs besides the rows: the items' names, labels and sections. */
+    size_t ni = s->scale.n_items;
+    s->items = calloc(ni, sizeof *s->items);
+    s->labels = calloc(ni, sizeof *s->labels);
+    s->sections = calloc(ni, sizeof *s->sections);
+    size_t nb = s->scale.n_bands;
+    s->band_labels = calloc(nb ? nb : 1, sizeof *s->band_labels);
+    s->band_lower = calloc(nb ? nb : 1, sizeof *s->band_lower);
+    if (!s->items || !s->labels || !s->sections || !s->band_labels || !s->band_lower)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    for (size_t b = 0; b < nb; b++) {
+        s->band_labels[b] = s->scale.bands[b].label;
+        s->band_lower[b] = s->scale.bands[b].lower;
+    }
+    for (size_t j = 0; j < ni; j++) {
+        const fid_item *it = &s->scale.items[j];
+        s->items[j] = it->name;
+        s->labels[j] = it->label;
+        s->sections[j] = it->section >= 0 ? s->scale.sections[it->section] : NULL;
+    }
+    s->info = (rpt_fidelity_info){.scale = s->scale.name,
+                                  .title = s->scale.title,
+                                  .n_items = ni,
+                                  .items = s->items,
+                                  .labels = s->labels,
+                                  .sections = s->sections,
+                                  .min = s->scale.min,
+                                  .max = s->scale.max,
+                                  .respondents = s->spec.layout == FID_LAYOUT_RESPONDENTS,
+                                  .n_bands = nb,
+                                  .band_lower = s->band_lower,
+                                  .band_labels = s->band_labels};
+    ctx->run.fidelity = &s->info;
+    return CORE_OK;
+}
+
+/* -------------------------------------------------------------- [agreement] ---- */
+
+static core_status run_agreement(cli_ctx *ctx, fid_state *s, core_err *err)
+{
+    const core_config *cfg = ctx->cfg;
+    core_status st;
+    char where[600];
+    size_t k;
+    if ((st = core_config_list(cfg, "agreement", "raters", 0, &s->rater_names, &k, err)) != CORE_OK)
+        return st;
+    if (k < 2)
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: agreement needs at least two rater columns (raters = A, B, ...)",
+                            core_config_where(cfg, "agreement", k ? "raters" : NULL, where, sizeof where));
+    core_table *t;
+    if ((st = cli_ctx_read_data(ctx, "agreement", "data", &t, err)) != CORE_OK)
+        return st;
+    if (!(s->rater_cols = calloc(k, sizeof *s->rater_cols)))
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    for (size_t j = 0; j < k; j++) {
+        if ((st = core_data_column(cfg, "agreement", "raters", t, s->rater_names[j], &s->rater_cols[j], err)) != CORE_OK)
+            return st;
+        for (size_t i = 0; i < j; i++)
+            if (s->rater_cols[i] == s->rater_cols[j])
+                return core_err_set(err, CORE_ERR_CONFIG, "%s: rater column '%s' is listed twice",
+                                    core_config_where(cfg, "agreement", "raters", where, sizeof where),
+                                    s->rater_names[j]);
+    }
+    const char *target = core_config_str(cfg, "agreement", "target", NULL);
+    if (target) {
+        size_t tc;
+        if ((st = core_data_column(cfg, "agreement", "target", t, target, &tc, err)) != CORE_OK)
+            return st;
+    }
+    char **cats = NULL;
+    size_t nc = 0;
+    if ((st = core_config_list(cfg, "agreement", "categories", 0, &cats, &nc, err)) != CORE_OK)
+        return st;
+    if (nc) {
+        if (nc < 2) {
+            core_config_list_free(cats);
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: give at least two categories, in order (e.g. 1, 2, 3, 4, 5)",
+                                core_config_where(cfg, "agreement", "categories", where, sizeof where));
+        }
+        if (!(s->categories = calloc(nc, sizeof *s->categories))) {
+            core_config_list_free(cats);
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        }
+        for (size_t c = 0; c < nc; c++) {
+            int dup = 0;
+            if (core_parse_double(cats[c], '.', &s->categories[c]))
+                for (size_t c2 = 0; c2 < c; c2++)
+                    dup |= s->categories[c2] == s->categories[c];
+            if (!core_parse_double(cats[c], '.', &s->categories[c]) || dup) {
+                st = core_err_set(err, CORE_ERR_CONFIG, "%s: category '%s' is %s; categories are distinct numbers in "
+                                  "order", core_config_where(cfg, "agreement", "categories", where, sizeof where),
+                                  cats[c], dup ? "listed twice" : "not a number");
+                core_config_list_free(cats);
+                return st;
+            }
+        }
+    }
+    core_config_list_free(cats);
+    static const char *const kv[] = {"fce", "psych", NULL};
+    int kvi;
+    if ((st = core_config_choice(cfg, "agreement", "kappa_variance", kv, 0, &kvi, err)) != CORE_OK)
+        return st;
+    cli_ctx_note(ctx, "agreement: %zu targets, %zu raters", t->n_rows, k);
+    if (ctx->check_only)
+        return CORE_OK;
+    fid_ratings r = {.table = t,
+                     .cols = s->rater_cols,
+                     .names = (const char *const *)s->rater_names,
+                     .k = k,
+                     .categories = nc ? s->categories : NULL,
+                     .n_categories = nc,
+                     .outcome = "rating",
+                     .kappa_variance = kvi ? ST_KAPPA_VAR_PSYCH : ST_KAPPA_VAR_FCE};
+    return fid_ratings_agreement(&r, ctx->confidence, ctx->res, err);
+}
+
+core_status cli_mod_fidelity(cli_ctx *ctx, core_err *err)
+{
+    fid_state *s = calloc(1, sizeof *s);
+    if (!s)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    core_status st;
+    if ((st = cli_ctx_defer(ctx, fid_state_free, s, err)) != CORE_OK)
+        return st;
+    if (core_config_has_section(ctx->cfg, "fidelity") && (st = run_fidelity(ctx, s, err)) != CORE_OK)
+        return st;
+    if (core_config_has_section(ctx->cfg, "agreement") && (st = run_agreement(ctx, s, err)) != CORE_OK)
+        return st;
+    return CORE_OK;
+}
+
+/* ---------------------------------------------------------------- simulate ---- */
+
+/* [simulate] fidelity = FILE (+ sites, fidelity_rounds, fidelity_start, fidelity_end): IPS-25 reviews of
+ * the trial's counties; survey = FILE: the example panel survey of configs/survey-work-environment.ini.
+ * Each from its own generator seeded with the run's seed, so neither changes when other parts of
+ * [simulate] do. output (-o), when not NULL, replaces the path of the reviews (or of the survey alone). */
+static core_status sim_one(const core_config *cfg, const cli_opts *o, long seed, const char *key, const char *output,
+                           const fid_sim_opts *so, core_err *err)
+{
+    char *path = output ? strdup(output) : core_config_resolve(cfg, core_config_str(cfg, "simulate", key, ""));
+    if (!path)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    core_table *t = NULL;
+    gsl_rng *rng = NULL;
+    core_status st;
+    int survey = strcmp(key, "survey") == 0;
+    fid_sim_survey_opts sv = {.sites = so->sites, .per_site = 8, .phases = 2, .items = 8, .change = 0.25};
+    if (core_same_file(path, o->config)) {
+        st = core_err_set(err, CORE_ERR_USAGE, "the %s output '%s' is the config file; inputs are never overwritten",
+                          key, path);
+        goto done;
+    }
+    if (!(rng = gsl_rng_alloc(gsl_rng_mt19937))) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    gsl_rng_set(rng, (unsigned long)seed);
+    if ((st = survey ? fid_simulate_survey(&sv, rng, &t, err) : fid_simulate(so, rng, &t, err)) != CORE_OK ||
+        (st = core_table_write_csv(t, path, err)) != CORE_OK)
+        goto done;
+    if (!o->quiet && survey)
+        printf("ipseval simulate: wrote %s (a panel survey: %ld teams x %ld people x %ld phases, %ld items; seed %ld; "
+               "synthetic data)\n", path, sv.sites, sv.per_site, sv.phases, sv.items, seed);
+    else if (!o->quiet)
+        printf("ipseval simulate: wrote %s (IPS-25 reviews of %ld sites in %ld rounds, two raters and consensus, seed "
+               "%ld; synthetic data)\n", path, so->sites, so->rounds, seed);
+done:
+    core_table_free(t);
+    if (rng)
+        gsl_rng_free(rng);
+    free(path);
+    return st;
+}
+
+core_status cli_simulate_fidelity(const core_config *cfg, const cli_opts *o, long seed, const char *output,
+                                  core_err *err)
+{
+    fid_sim_opts so;
+    core_status st;
+    if ((st = core_config_long(cfg, "simulate", "sites", 6, 1, 26, &so.sites, err)) != CORE_OK ||
+        (st = core_config_long(cfg, "simulate", "fidelity_rounds", 3, 1, 20, &so.rounds, err)) != CORE_OK ||
+        (st = core_config_double(cfg, "simulate", "fidelity_start", 80, 25, 125, 0, 0, &so.start_total, err)) !=
+            CORE_OK ||
+        (st = core_config_double(cfg, "simulate", "fidelity_end", 100, 25, 125, 0, 0, &so.end_total, err)) != CORE_OK)
+        return st;
+    int reviews = core_config_has(cfg, "simulate", "fidelity");
+    if (reviews && (st = sim_one(cfg, o, seed, "fidelity", output, &so, err)) != CORE_OK)
+        return st;
+    if (core_config_has(cfg, "simulate", "survey"))
+        return sim_one(cfg, o, seed, "survey", reviews ? NULL : output, &so, err);
+    return CORE_OK;
+}
