@@ -1,0 +1,168 @@
+/* The registry module: [registry] -> panel (and spells) -> difference-in-differences rows. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/core_atomic.h"
+#include "realworld/rw.h"
+
+typedef struct did_state {
+    rw_spec spec;
+    rw_panel panel;
+    int have_spec, have_panel;
+    char *spells_path;
+} did_state;
+
+static void did_state_free(void *p)
+{
+    did_state *s = p;
+    if (s->have_panel)
+        rw_panel_free(&s->panel);
+    if (s->have_spec)
+        rw_spec_free(&s->spec);
+    free(s->spells_path);
+    free(s);
+}
+
+/* Register the spells file for Provenance and refuse it as an output. */
+static core_status register_spells(cli_ctx *ctx, did_state *s, const rw_spell_info *info, core_err *err)
+{
+    const char *outs[2] = {ctx->output, ctx->results};
+    for (int i = 0; i < 2; i++)
+        if (outs[i] && core_same_file(outs[i], s->spells_path))
+            return core_err_set(err, CORE_ERR_USAGE, "the %s path '%s' is the spells input '%s'; inputs are never "
+                                "overwritten", i ? "results" : "workbook", outs[i], s->spells_path);
+    if (ctx->n_inputs == CLI_MAX_INPUTS)
+        return core_err_set(err, CORE_ERR_CONFIG, "more than %d input files in one run", CLI_MAX_INPUTS);
+    rpt_input *in = &ctx->inputs[ctx->n_inputs];
+    in->role = "registry spells";
+    in->path = core_config_str(ctx->cfg, "registry", "spells", s->spells_path);
+    in->rows = info->rows;
+    in->cols = 4;
+    core_status st;
+    if (!ctx->check_only && (st = rpt_sha256_file(s->spells_path, in->sha256, err)) != CORE_OK)
+        return st;
+    ctx->n_inputs++;
+    return CORE_OK;
+}
+
+core_status cli_mod_did(cli_ctx *ctx, core_err *err)
+{
+    did_state *s = calloc(1, sizeof *s);
+    if (!s)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    core_status st = rw_spec_from_config(ctx->cfg, &s->spec, err);
+    if (st != CORE_OK) {
+        free(s);
+        return st;
+    }
+    s->have_spec = 1;
+    if ((st = cli_ctx_defer(ctx, did_state_free, s, err)) != CORE_OK)
+        return st;
+    core_table *t;
+    if ((st = cli_ctx_read_data(ctx, "registry", "data", &t, err)) != CORE_OK)
+        return st;
+    if ((st = rw_panel_load(ctx->cfg, &s->spec, t, &s->panel, err)) != CORE_OK)
+        return st;
+    s->have_panel = 1;
+    const rw_panel *p = &s->panel;
+    if (s->spec.has_spells) {
+        const char *rel = core_config_str(ctx->cfg, "registry", "spells", "");
+        if (!(s->spells_path = core_config_resolve(ctx->cfg, rel)))
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        rw_spell_info info;
+        if ((st = rw_spells_apply(ctx->cfg, &s->spec, s->spells_path, rel, ctx->run.started, &s->panel, &info, err)) !=
+                CORE_OK ||
+            (st = register_spells(ctx, s, &info, err)) != CORE_OK)
+            return st;
+        cli_ctx_note(ctx, "registry spells: %ld spells read, %ld used for %s; %ld of persons not in the panel, %ld "
+                     "outside its years, %ld ongoing (to the run date)",
+                     info.spells, info.used, s->spec.outcomes[0], info.other_units, info.outside_years,
+                     info.open_ended);
+    }
+    cli_ctx_note(ctx, "registry: %zu person-periods (%zu dropped for missing values), %zu units, %zu periods "
+                 "(%ld-%ld), %zu clusters of which %zu treated",
+                 p->n, p->n_dropped, p->U, p->T, p->period0, p->period0 + (long)p->T - 1, p->G, p->G1);
+    if (p->G1 == 1 && s->spec.inference[RW_INF_WILD])
+        cli_ctx_note(ctx, "warning: one treated cluster: the wild cluster bootstrap (and CR1/CR2) cannot be "
+                     "trusted with a single treated cluster (MacKinnon & Webb 2017), so its p-value is reported as "
+                     "unreliable; use the randomisation inference over placebo clusters (inference = ri)");
+    if (ctx->check_only)
+        return CORE_OK;
+    rw_opts o = {.rng = ctx->rng, .progress = &ctx->progress};
+    rw_summary sum;
+    if ((st = rw_analyse(&s->spec, p, &o, ctx->res, &sum, err)) != CORE_OK) {
+        char where[600];
+        if (st == CORE_ERR_ANALYSIS || st == CORE_ERR_DATA)
+            core_err_prefix(err, "%s (data %s)", core_config_where(ctx->cfg, "registry", NULL, where, sizeof where),
+                            core_config_str(ctx->cfg, "registry", "data", ""));
+        return st;
+    }
+    if (sum.wild_one_treated && !ctx->opts->quiet)
+        fprintf(stderr, "ipseval: warning: [registry] one treated cluster of %zu: the wild cluster bootstrap's "
+                "p-value is unreliable with a single treated cluster (it rejects far too rarely: MacKinnon & Webb "
+                "2017); the results label it so; trust the randomisation inference over placebo clusters\n",
+                sum.G);
+    return CORE_OK;
+}
+
+/* `ipseval simulate` with [simulate] registry = FILE: the synthetic registry panel (and registry_spells =
+ * FILE: its employment spells). `output` (from -o) replaces the registry path when the config simulates no
+ * trial. Returns CORE_OK or an error in err; prints one line unless quiet. */
+core_status cli_simulate_registry(const core_config *cfg, const cli_opts *o, long seed, const char *output,
+                                  core_err *err)
+{
+    rw_sim_opts so = {.first_year = 2010, .last_year = 2019, .exposure_year = 2015};
+    core_status st;
+    char *path = NULL, *spath = NULL;
+    core_table *panel = NULL, *spells = NULL;
+    gsl_rng *rng = NULL;
+    if ((st = core_config_long(cfg, "simulate", "registry_persons", 2000, 11, 10000000, &so.persons, err)) != CORE_OK ||
+        (st = core_config_long(cfg, "simulate", "registry_clusters", 11, 2, 1000, &so.clusters, err)) != CORE_OK ||
+        (st = core_config_long(cfg, "simulate", "registry_treated", 1, 1, 999, &so.treated, err)) != CORE_OK ||
+        (st = core_config_double(cfg, "simulate", "registry_effect", 1.0, 0, 3, 0, 0, &so.effect_scale, err)) !=
+            CORE_OK ||
+        (st = core_config_double(cfg, "simulate", "registry_shock_sd", 2.3, 0, 3, 0, 0, &so.shock_sd, err)) != CORE_OK ||
+        (st = core_config_bool(cfg, "simulate", "registry_equal_sizes", 0, &so.equal_sizes, err)) != CORE_OK)
+        return st;
+    char where[600];
+    if (so.treated >= so.clusters || so.persons < so.clusters)
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: registry_treated must be below registry_clusters (%ld), and "
+                            "registry_persons at least as many", core_config_where(cfg, "simulate", "registry_treated",
+                                                                                 where, sizeof where), so.clusters);
+    path = output ? strdup(output) : core_config_resolve(cfg, core_config_str(cfg, "simulate", "registry", ""));
+    if (core_config_has(cfg, "simulate", "registry_spells"))
+        spath = core_config_resolve(cfg, core_config_str(cfg, "simulate", "registry_spells", ""));
+    if (!path || (core_config_has(cfg, "simulate", "registry_spells") && !spath)) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    if (core_same_file(path, o->config) || (spath && core_same_file(spath, o->config))) {
+        st = core_err_set(err, CORE_ERR_USAGE, "an output of the registry simulation is the config file; inputs are "
+                          "never overwritten");
+        goto done;
+    }
+    if (!(rng = gsl_rng_alloc(gsl_rng_mt19937))) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    gsl_rng_set(rng, (unsigned long)seed);
+    if ((st = rw_simulate(&so, rng, &panel, spath ? &spells : NULL, err)) != CORE_OK ||
+        (st = core_table_write_csv(panel, path, err)) != CORE_OK ||
+        (spells && (st = core_table_write_csv(spells, spath, err)) != CORE_OK))
+        goto done;
+    if (!o->quiet)
+        printf("ipseval simulate: wrote %s (%ld persons x %ld years in %ld municipalities, %ld treated from %ld; "
+               "seed %ld; synthetic data)%s%s\n",
+               path, so.persons, so.last_year - so.first_year + 1, so.clusters, so.treated, so.exposure_year, seed,
+               spath ? " and " : "", spath ? spath : "");
+done:
+    core_table_free(panel);
+    core_table_free(spells);
+    if (rng)
+        gsl_rng_free(rng);
+    free(path);
+    free(spath);
+    return st;
+}

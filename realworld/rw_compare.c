@@ -1,0 +1,597 @@
+/* Trial versus real world on one scale (see rw_compare.h and docs/methods-meta.md, "Comparison"). */
+#include "realworld/rw_compare.h"
+
+#include "core/core_table.h"
+
+#include <gsl/gsl_cdf.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Published employment rates of IPS users in routine practice (../shared/DOMAIN.md §6). */
+static const rw_cmp_rate default_rates[] = {
+    {"UK routine practice (South West London, N = 539)", 0.462,
+     "BJPsych Bulletin: IPS, duration of employment support and equity of access and outcome in routine clinical "
+     "practice (gained or kept a job or education)"},
+    {"Italy, young adults (Reggio Emilia, n = 54)", 0.407,
+     "Pelizza L et al. Early Interv Psychiatry 2020, doi 10.1111/eip.12883 (crude competitive employment, 3 years)"},
+};
+
+static double z_of(double conf)
+{
+    return gsl_cdf_ugaussian_Pinv(1.0 - (1.0 - conf) / 2.0);
+}
+
+static void effect_clear(rw_cmp_effect *e)
+{
+    memset(e, 0, sizeof *e);
+    e->est = e->se = e->lo = e->hi = e->p = NAN;
+}
+
+/* ---------- [compare] ---------- */
+
+static core_status typed_effect(const core_config *cfg, const char *key, const char *se_key, double lo, double hi,
+                                rw_cmp_effect *e, double conf, core_err *err)
+{
+    char where[600];
+    core_status st;
+    effect_clear(e);
+    if (!core_config_has(cfg, "compare", key)) {
+        if (core_config_has(cfg, "compare", se_key))
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: given without '%s'",
+                                core_config_where(cfg, "compare", se_key, where, sizeof where), key);
+        return CORE_OK;
+    }
+    if ((st = core_config_double(cfg, "compare", key, NAN, lo, hi, 0, 0, &e->est, err)) != CORE_OK)
+        return st;
+    if (!core_config_has(cfg, "compare", se_key))
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: needs '%s' (its standard error): every figure of the comparison carries an interval",
+                            core_config_where(cfg, "compare", key, where, sizeof where), se_key);
+    if ((st = core_config_double(cfg, "compare", se_key, NAN, 0, INFINITY, 1, 1, &e->se, err)) != CORE_OK)
+        return st;
+    double z = z_of(conf);
+    e->lo = e->est - z * e->se;
+    e->hi = e->est + z * e->se;
+    e->has = 1;
+    snprintf(e->method, sizeof e->method, "typed");
+    snprintf(e->source, sizeof e->source, "typed in ([compare] %s, %s; normal interval)", key, se_key);
+    return CORE_OK;
+}
+
+/* "name: value" with value a proportion (0.462) or a percentage (46.2%). */
+static core_status parse_rate(const core_config *cfg, const char *item, rw_cmp_rate *out, core_err *err)
+{
+    char where[600], buf[256];
+    const char *colon = strrchr(item, ':');
+    if (!colon || colon == item)
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not 'name: rate' (e.g. UK routine practice: 46.2%%)",
+                            core_config_where(cfg, "compare", "reference_rates", where, sizeof where), item);
+    snprintf(out->name, sizeof out->name, "%.*s", (int)(colon - item), item);
+    size_t n = strlen(out->name);
+    while (n > 0 && (out->name[n - 1] == ' ' || out->name[n - 1] == '\t'))
+        out->name[--n] = '\0';
+    snprintf(buf, sizeof buf, "%s", colon + 1);
+    n = strlen(buf);
+    while (n > 0 && (buf[n - 1] == ' ' || buf[n - 1] == '\t'))
+        buf[--n] = '\0';
+    int pct = n > 0 && buf[n - 1] == '%';
+    if (pct)
+        buf[--n] = '\0';
+    double v;
+    if (!core_parse_double(buf, '.', &v) || v < 0 || v > (pct ? 100 : 1))
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: the rate of '%s' is not a proportion from 0 to 1 or a percentage (got '%s')",
+                            core_config_where(cfg, "compare", "reference_rates", where, sizeof where), out->name,
+                            colon + 1);
+    out->rate = pct ? v / 100.0 : v;
+    snprintf(out->source, sizeof out->source, "as given in [compare] reference_rates");
+    return CORE_OK;
+}
+
+core_status rw_compare_from_config(const core_config *cfg, double conf, rw_compare_in *in, core_err *err)
+{
+    core_status st;
+    char where[600];
+    memset(in, 0, sizeof *in);
+    in->conf = conf > 0 && conf < 1 ? conf : 0.95;
+    in->ips_users = in->target_population = in->exposed_population = NAN;
+    in->trial_control_rate = in->trial_ips_rate = NAN;
+    effect_clear(&in->trial);
+    effect_clear(&in->registry);
+    effect_clear(&in->pooled);
+    if ((st = core_config_double(cfg, "compare", "workdays_per_year", 230, 0, 366, 1, 0, &in->workdays_per_year,
+                                 err)) != CORE_OK ||
+        (st = core_config_double(cfg, "compare", "position_share", 1, 0, 1, 1, 0, &in->position_share, err)) !=
+            CORE_OK ||
+        (st = core_config_double(cfg, "compare", "exposed_population", NAN, 0, INFINITY, 0, 1,
+                                 &in->exposed_population, err)) != CORE_OK)
+        return st;
+    int has_u = core_config_has(cfg, "compare", "ips_users"), has_t = core_config_has(cfg, "compare", "target_population");
+    if (has_u != has_t)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: take-up is ips_users / target_population: give both or neither",
+                            core_config_where(cfg, "compare", has_u ? "ips_users" : "target_population", where,
+                                              sizeof where));
+    if (has_u) {
+        if ((st = core_config_double(cfg, "compare", "ips_users", NAN, 0, INFINITY, 0, 1, &in->ips_users, err)) !=
+                CORE_OK ||
+            (st = core_config_double(cfg, "compare", "target_population", NAN, 0, INFINITY, 1, 1,
+                                     &in->target_population, err)) != CORE_OK)
+            return st;
+        if (in->ips_users == 0)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s: a take-up of 0 (no IPS users in the target population): the effect per IPS user "
+                                "is undefined; give the number who received IPS",
+                                core_config_where(cfg, "compare", "ips_users", where, sizeof where));
+        if (in->ips_users > in->target_population)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s: %g IPS users out of a target population of %g is a take-up above 1; users are a "
+                                "subset of the target population",
+                                core_config_where(cfg, "compare", "ips_users", where, sizeof where), in->ips_users,
+                                in->target_population);
+    }
+    static const char *const scales[] = {"workdays", "employment", NULL};
+    int sc;
+    if ((st = core_config_choice(cfg, "compare", "scale", scales, 0, &sc, err)) != CORE_OK)
+        return st;
+    in->scale_employment = sc == 1;
+    static const char *const prefs[] = {"auto", "wild", "cr2", "cr1", "cr1_areg", "classical", "conley_taber", NULL};
+    int pi;
+    if ((st = core_config_choice(cfg, "compare", "registry_interval", prefs, 0, &pi, err)) != CORE_OK)
+        return st;
+    snprintf(in->registry_prefer, sizeof in->registry_prefer, "%s", pi == 0 ? "" : prefs[pi]);
+    if ((st = typed_effect(cfg, "trial_effect", "trial_effect_se", -1, 1, &in->trial, in->conf, err)) != CORE_OK ||
+        (st = typed_effect(cfg, "registry_effect", "registry_effect_se", -INFINITY, INFINITY, &in->registry, in->conf,
+                           err)) != CORE_OK ||
+        (st = core_config_double(cfg, "compare", "trial_control_rate", NAN, 0, 1, 0, 0, &in->trial_control_rate,
+                                 err)) != CORE_OK)
+        return st;
+    if (in->trial.has && !isnan(in->trial_control_rate))
+        in->trial_ips_rate = in->trial_control_rate + in->trial.est;
+    if (core_config_has(cfg, "compare", "pooled_rr")) {
+        double rr;
+        char **ci = NULL;
+        size_t nci = 0;
+        if ((st = core_config_double(cfg, "compare", "pooled_rr", NAN, 0, INFINITY, 1, 1, &rr, err)) != CORE_OK ||
+            (st = core_config_list(cfg, "compare", "pooled_rr_ci", 0, &ci, &nci, err)) != CORE_OK)
+            return st;
+        double lo, hi;
+        int ok = nci == 2 && core_parse_double(ci[0], '.', &lo) && core_parse_double(ci[1], '.', &hi);
+        core_config_list_free(ci);
+        if (!ok || !(lo > 0 && lo < rr && rr < hi && isfinite(hi)))
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s: needs pooled_rr_ci = low, high with 0 < low < pooled_rr (%g) < high, e.g. "
+                                "pooled_rr_ci = 1.82, 2.35",
+                                core_config_where(cfg, "compare", nci ? "pooled_rr_ci" : "pooled_rr", where,
+                                                  sizeof where),
+                                rr);
+        in->pooled.has = 1;
+        in->pooled.est = rr;
+        in->pooled.lo = lo;
+        in->pooled.hi = hi;
+        in->pooled.se = (log(hi) - log(lo)) / (2.0 * z_of(in->conf)); /* se of the log RR implied by the interval */
+        snprintf(in->pooled.method, sizeof in->pooled.method, "typed");
+        snprintf(in->pooled.source, sizeof in->pooled.source, "typed in ([compare] pooled_rr, pooled_rr_ci)");
+    } else if (core_config_has(cfg, "compare", "pooled_rr_ci")) {
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: given without 'pooled_rr'",
+                            core_config_where(cfg, "compare", "pooled_rr_ci", where, sizeof where));
+    }
+    if (core_config_has(cfg, "compare", "reference_rates")) {
+        char **items = NULL;
+        size_t n = 0;
+        if ((st = core_config_list(cfg, "compare", "reference_rates", 0, &items, &n, err)) != CORE_OK)
+            return st;
+        if (n > RW_CMP_MAX_RATES) {
+            core_config_list_free(items);
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: at most %d reference rates",
+                                core_config_where(cfg, "compare", "reference_rates", where, sizeof where),
+                                RW_CMP_MAX_RATES);
+        }
+        for (size_t i = 0; i < n && st == CORE_OK; i++)
+            st = parse_rate(cfg, items[i], &in->rates[i], err);
+        core_config_list_free(items);
+        if (st != CORE_OK)
+            return st;
+        in->n_rates = n;
+    } else {
+        in->n_rates = sizeof default_rates / sizeof default_rates[0];
+        memcpy(in->rates, default_rates, sizeof default_rates);
+    }
+    return CORE_OK;
+}
+
+/* ---------- effects from the run's rows ---------- */
+
+static int eq(const char *a, const char *b)
+{
+    return a && b && strcmp(a, b) == 0;
+}
+
+static const core_result_row *find_row(const core_results *res, const char *module, const char *analysis,
+                                       const char *outcome, const char *tp, const char *term, const char *method)
+{
+    for (size_t i = 0; i < res->n; i++) {
+        const core_result_row *r = &res->rows[i];
+        if (eq(r->module, module) && eq(r->analysis, analysis) && (!outcome || eq(r->outcome, outcome)) &&
+            (!tp || eq(r->timepoint, tp)) && (!term || eq(r->term, term)) && (!method || eq(r->method, method)))
+            return r;
+    }
+    return NULL;
+}
+
+core_status rw_compare_trial_from_rows(const core_results *res, const char *primary, const char *type,
+                                       const char *treatment, const char *control, rw_compare_in *in, core_err *err)
+{
+    effect_clear(&in->trial);
+    if (!primary)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "the comparison needs the trial's primary outcome: set primary = yes in an [outcome:NAME] "
+                            "section of type binary (employment), or type the effect in ([compare] trial_effect)");
+    if (type && strcmp(type, "binary") != 0)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "the comparison needs a binary primary outcome (employment); '%s' is %s. Make the "
+                            "employment outcome primary, or type the effect in ([compare] trial_effect)",
+                            primary, type);
+    const core_result_row *best = NULL;
+    double best_t = -INFINITY;
+    for (size_t i = 0; i < res->n; i++) {
+        const core_result_row *r = &res->rows[i];
+        if (!eq(r->module, "rct") || !eq(r->analysis, "risk_difference") || !eq(r->method, "newcombe") ||
+            !eq(r->outcome, primary) || !eq(r->term, "arm"))
+            continue;
+        double t;
+        if (!r->timepoint || !*r->timepoint) /* a single timepoint */
+            t = 0;
+        else if (!core_parse_double(r->timepoint, '.', &t))
+            t = best_t + 1; /* not numeric: the last listed */
+        if (!best || t >= best_t)
+            best = r, best_t = t;
+    }
+    if (!best)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "the trial results hold no risk difference for outcome '%s': the comparison needs a "
+                            "binary primary outcome",
+                            primary);
+    if (isnan(best->estimate) || isnan(best->ci_low))
+        return core_err_set(err, CORE_ERR_ANALYSIS, "the trial's effect on '%s'%s%s is not estimable (%s)", primary,
+                            best->timepoint && *best->timepoint ? " at " : "", best->timepoint ? best->timepoint : "",
+                            best->label ? best->label : "no estimate");
+    const char *tp = best->timepoint ? best->timepoint : "";
+    const core_result_row *wald = find_row(res, "rct", "risk_difference", primary, tp, "arm", "wald");
+    rw_cmp_effect *e = &in->trial;
+    e->has = 1;
+    e->est = best->estimate;
+    e->lo = best->ci_low;
+    e->hi = best->ci_high;
+    e->se = wald && isfinite(wald->se) ? wald->se : (best->ci_high - best->ci_low) / (2.0 * z_of(in->conf));
+    e->p = wald ? wald->p_value : NAN;
+    snprintf(e->method, sizeof e->method, "newcombe");
+    snprintf(e->source, sizeof e->source, "trial: outcome %s%s%s, risk difference with Newcombe's interval", primary,
+             *tp ? " at timepoint " : "", tp);
+    const core_result_row *a;
+    if (control && (a = find_row(res, "rct", "arm_summary", primary, tp, control, NULL)))
+        in->trial_control_rate = a->estimate;
+    if (treatment && (a = find_row(res, "rct", "arm_summary", primary, tp, treatment, NULL)))
+        in->trial_ips_rate = a->estimate;
+    return CORE_OK;
+}
+
+static int unreliable(const core_result_row *r)
+{
+    return r && r->label && strstr(r->label, "unreliable") != NULL;
+}
+
+core_status rw_compare_registry_from_rows(const core_results *res, const char *term, const char *outcome,
+                                          const char *prefer, rw_compare_in *in, core_err *err)
+{
+    effect_clear(&in->registry);
+    const core_result_row *first = find_row(res, "did", "twfe", outcome, NULL, term, NULL);
+    if (!first)
+        return core_err_set(err, CORE_ERR_ANALYSIS,
+                            "the registry results hold no two-way fixed-effects estimate%s%s%s: the comparison needs "
+                            "one (or type it in: [compare] registry_effect)",
+                            term ? " of '" : "", term ? term : "", term ? "'" : "");
+    term = first->term;
+    outcome = first->outcome;
+    int flagged = 0;
+    for (size_t i = 0; i < res->n; i++) {
+        const core_result_row *r = &res->rows[i];
+        if (eq(r->module, "did") && eq(r->analysis, "twfe") && eq(r->term, term) && eq(r->outcome, outcome))
+            flagged |= unreliable(r);
+    }
+    const core_result_row *ct = find_row(res, "did", "randomization_inference", outcome, NULL, term, "conley_taber");
+    if (ct && !(isfinite(ct->ci_low) && isfinite(ct->ci_high)))
+        ct = NULL;
+    static const char *const order[] = {"wild", "cr2", "cr1", "cr1_areg", "classical"};
+    const core_result_row *pick = NULL;
+    char why[160] = "";
+    if (prefer && *prefer) {
+        pick = eq(prefer, "conley_taber") ? ct : find_row(res, "did", "twfe", outcome, NULL, term, prefer);
+        if (!pick || !isfinite(pick->ci_low))
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "[compare] registry_interval = %s, but the registry results have no such interval "
+                                "(add it to [registry] inference)",
+                                prefer);
+        snprintf(why, sizeof why, "%s interval, as [compare] registry_interval asks", prefer);
+    } else if (flagged && ct) {
+        pick = ct;
+        snprintf(why, sizeof why,
+                 "Conley-Taber interval: with one treated cluster the cluster-robust and wild-bootstrap intervals are "
+                 "unreliable");
+    } else {
+        for (size_t k = 0; k < sizeof order / sizeof order[0] && !pick; k++) {
+            const core_result_row *r = find_row(res, "did", "twfe", outcome, NULL, term, order[k]);
+            if (r && isfinite(r->ci_low) && isfinite(r->ci_high))
+                pick = r;
+        }
+        if (!pick)
+            return core_err_set(err, CORE_ERR_ANALYSIS,
+                                "the registry estimate of '%s' has no interval under any inference; the comparison "
+                                "needs one",
+                                term);
+        snprintf(why, sizeof why, "%s interval (the first available of wild, cr2, cr1, cr1_areg, classical)%s",
+                 pick->method, flagged ? "; flagged unreliable by the registry analysis" : "");
+    }
+    rw_cmp_effect *e = &in->registry;
+    e->has = 1;
+    e->est = first->estimate;
+    e->lo = pick->ci_low;
+    e->hi = pick->ci_high;
+    e->se = isfinite(pick->se) ? pick->se : (pick->ci_high - pick->ci_low) / (2.0 * z_of(in->conf));
+    e->p = pick->p_value;
+    snprintf(e->method, sizeof e->method, "%s", pick->method ? pick->method : "");
+    snprintf(e->source, sizeof e->source, "registry: difference in differences of %s on %s", outcome ? outcome : "",
+             term);
+    snprintf(in->registry_choice, sizeof in->registry_choice, "%s", why);
+    return CORE_OK;
+}
+
+core_status rw_compare_pooled_from_rows(const core_results *res, rw_compare_in *in, core_err *err)
+{
+    effect_clear(&in->pooled);
+    const core_result_row *l = find_row(res, "meta", "leave_one_out", NULL, NULL, NULL, NULL);
+    const core_result_row *p = find_row(res, "meta", "pooled", NULL, NULL, NULL, l ? l->method : NULL);
+    if (!p)
+        p = find_row(res, "meta", "pooled", NULL, NULL, NULL, NULL);
+    if (!p)
+        return core_err_set(err, CORE_ERR_ANALYSIS, "the meta-analysis results hold no pooled effect");
+    if (!eq(p->term, "rr"))
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "the comparison translates a pooled risk ratio to the trial's control rate; the "
+                            "meta-analysis pools %s (set [meta] measure = RR, or type pooled_rr in [compare])",
+                            p->term ? p->term : "another measure");
+    if (!(p->estimate > 0) || !(p->ci_low > 0) || !isfinite(p->ci_high))
+        return core_err_set(err, CORE_ERR_ANALYSIS, "the pooled risk ratio is not estimable (%s)",
+                            p->label ? p->label : "no estimate");
+    rw_cmp_effect *e = &in->pooled;
+    e->has = 1;
+    e->est = p->estimate;
+    e->lo = p->ci_low;
+    e->hi = p->ci_high;
+    e->se = p->se;
+    e->p = p->p_value;
+    snprintf(e->method, sizeof e->method, "%s", p->method ? p->method : "");
+    snprintf(e->source, sizeof e->source, "meta-analysis: pooled RR of %.0f studies (%s)", p->n,
+             p->method ? p->method : "");
+    return CORE_OK;
+}
+
+/* ---------- the comparison ---------- */
+
+typedef struct emit {
+    core_results *res;
+    const char *outcome;
+    core_err *err;
+    core_status st;
+} emit;
+
+static void put(emit *o, const char *analysis, const char *outcome, const char *term, const char *method, double est,
+                double se, double lo, double hi, double n, const char *label)
+{
+    if (o->st != CORE_OK)
+        return;
+    core_result_row r = CORE_RESULT_ROW_EMPTY;
+    r.module = "compare";
+    r.analysis = analysis;
+    r.outcome = outcome;
+    r.term = term;
+    r.method = method;
+    r.estimate = est;
+    r.se = se;
+    r.ci_low = lo;
+    r.ci_high = hi;
+    r.n = n;
+    r.label = label;
+    if (core_results_add(o->res, &r) != CORE_OK)
+        o->st = core_err_set(o->err, CORE_ERR_NOMEM, "out of memory adding a comparison row");
+}
+
+/* Ratio a/b of independent estimates: delta-method se and interval, and Fieller's interval.
+ * Fieller (1954): the set of R with (a - R b)^2 <= z^2 (sa^2 + R^2 sb^2); bounded when b is
+ * significantly non-zero (b^2 > z^2 sb^2). */
+typedef struct ratio {
+    double r, se, lo, hi, f_lo, f_hi;
+    int fieller_bounded;
+} ratio;
+
+static ratio ratio_of(double a, double sa, double b, double sb, double z)
+{
+    ratio q = {.r = a / b, .se = NAN, .lo = NAN, .hi = NAN, .f_lo = NAN, .f_hi = NAN};
+    q.se = fabs(q.r) * sqrt((sa / a) * (sa / a) + (sb / b) * (sb / b));
+    if (a == 0) /* sa/a undefined: d(a/b) = da/b */
+        q.se = sa / fabs(b);
+    q.lo = q.r - z * q.se;
+    q.hi = q.r + z * q.se;
+    double A = b * b - z * z * sb * sb, B = -2.0 * a * b, C = a * a - z * z * sa * sa;
+    double disc = B * B - 4.0 * A * C;
+    if (A > 0 && disc >= 0) {
+        q.fieller_bounded = 1;
+        q.f_lo = (-B - sqrt(disc)) / (2.0 * A);
+        q.f_hi = (-B + sqrt(disc)) / (2.0 * A);
+    }
+    return q;
+}
+
+core_status rw_compare_run(const rw_compare_in *in, core_results *res, core_err *err)
+{
+    if (!in->trial.has && !in->registry.has)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "the comparison has neither a trial effect nor a registry effect: add [trial] (with a binary "
+                            "primary outcome) and [registry] sections, or type them in ([compare] trial_effect, "
+                            "registry_effect with their _se)");
+    double D = in->workdays_per_year, f = D * in->position_share, z = z_of(in->conf);
+    double k = in->scale_employment ? 1.0 / f : 1.0; /* days -> reported scale */
+    const char *scale = in->scale_employment ? "employment_probability" : "workdays_per_person_year";
+    emit o = {.res = res, .err = err, .st = CORE_OK};
+    char lab[1024];
+    int has_takeup = isfinite(in->ips_users) && isfinite(in->target_population);
+    double takeup = has_takeup ? in->ips_users / in->target_population : NAN;
+
+    /* the inputs, so that the workbook can rebuild every figure with live formulas */
+    put(&o, "assumption", "compare", "workdays_per_year", "config", D, NAN, NAN, NAN, NAN,
+        "workdays in a full-time employed year");
+    put(&o, "assumption", "compare", "position_share", "config", in->position_share, NAN, NAN, NAN, NAN,
+        "mean share of full time in the jobs gained");
+    if (has_takeup) {
+        put(&o, "assumption", "compare", "ips_users", "config", in->ips_users, NAN, NAN, NAN, NAN,
+            "people who received IPS in the target population");
+        put(&o, "assumption", "compare", "target_population", "config", in->target_population, NAN, NAN, NAN, NAN,
+            "everyone the registry effect is averaged over");
+        put(&o, "assumption", "compare", "take_up", "ratio", takeup, NAN, NAN, NAN, NAN, "ips_users / target_population");
+    }
+    if (isfinite(in->exposed_population))
+        put(&o, "assumption", "compare", "exposed_population", "config", in->exposed_population, NAN, NAN, NAN, NAN,
+            "people exposed, for work-years gained");
+    put(&o, "assumption", "compare", "z", "normal", z, NAN, NAN, NAN, NAN,
+        "normal quantile of the confidence level, for the delta-method intervals");
+    if (in->trial.has)
+        put(&o, "source_effect", "compare", "trial_effect", in->trial.method, in->trial.est, in->trial.se, in->trial.lo,
+            in->trial.hi, NAN, in->trial.source);
+    if (isfinite(in->trial_control_rate))
+        put(&o, "source_effect", "compare", "trial_control_rate", "trial", in->trial_control_rate, NAN, NAN, NAN, NAN,
+            "share employed in the trial's control arm at the same timepoint");
+    if (in->registry.has)
+        put(&o, "source_effect", "compare", "registry_effect", in->registry.method, in->registry.est, in->registry.se,
+            in->registry.lo, in->registry.hi, NAN, in->registry.source);
+    if (in->pooled.has)
+        put(&o, "source_effect", "compare", "pooled_rr", in->pooled.method, in->pooled.est, in->pooled.se,
+            in->pooled.lo, in->pooled.hi, NAN, in->pooled.source);
+
+    /* effects on the common scale, in workdays per person-year before the scale factor k */
+    double t_d = NAN, t_se = NAN, t_lo = NAN, t_hi = NAN;
+    if (in->trial.has) {
+        t_d = in->trial.est * f, t_se = in->trial.se * f, t_lo = in->trial.lo * f, t_hi = in->trial.hi * f;
+        snprintf(lab, sizeof lab,
+                 "intention to treat: risk difference %.1f percentage points x %g workdays x position share %g = "
+                 "workdays per person-year; %s",
+                 100 * in->trial.est, D, in->position_share, in->trial.source);
+        put(&o, "effect_on_common_scale", scale, "trial_itt", in->trial.method, k * t_d, k * t_se, k * t_lo, k * t_hi,
+            NAN, lab);
+    }
+    double r_d = NAN, r_se = NAN, u_d = NAN, u_se = NAN, u_lo = NAN, u_hi = NAN;
+    if (in->registry.has) {
+        r_d = in->registry.est, r_se = in->registry.se;
+        snprintf(lab, sizeof lab, "per member of the target population (everyone the registry effect averages over); "
+                 "%s; %s",
+                 in->registry.source, in->registry_choice[0] ? in->registry_choice : "interval as given");
+        put(&o, "effect_on_common_scale", scale, "registry_per_member", in->registry.method, k * r_d, k * r_se,
+            k * in->registry.lo, k * in->registry.hi, in->target_population, lab);
+        if (has_takeup) {
+            u_d = r_d / takeup, u_se = r_se / takeup, u_lo = in->registry.lo / takeup, u_hi = in->registry.hi / takeup;
+            snprintf(lab, sizeof lab,
+                     "per IPS user: the per-member effect / take-up %.4g (%g of %g) (Bloom adjustment; an upper bound "
+                     "if IPS also changed outcomes of non-users through spill-overs, as the Bodø design intends)",
+                     takeup, in->ips_users, in->target_population);
+            put(&o, "effect_on_common_scale", scale, "registry_per_user", in->registry.method, k * u_d, k * u_se,
+                k * u_lo, k * u_hi, in->ips_users, lab);
+        }
+    }
+    double p_d = NAN, p_se = NAN, p0 = in->trial_control_rate;
+    if (in->pooled.has) {
+        if (isfinite(p0)) {
+            p_d = p0 * (in->pooled.est - 1.0) * f;
+            p_se = p0 * in->pooled.est * in->pooled.se * f; /* delta method on log RR; p0 taken as known */
+            snprintf(lab, sizeof lab,
+                     "pooled RR %.3g (%.3g to %.3g) at the trial's control rate %.1f%%: %.1f%% x (RR - 1) x %g "
+                     "workdays; %s; the control rate is taken as known",
+                     in->pooled.est, in->pooled.lo, in->pooled.hi, 100 * p0, 100 * p0, f, in->pooled.source);
+            put(&o, "effect_on_common_scale", scale, "pooled_rct", in->pooled.method, k * p_d, k * p_se,
+                k * p0 * (in->pooled.lo - 1.0) * f, k * p0 * (in->pooled.hi - 1.0) * f, NAN, lab);
+        } else {
+            put(&o, "effect_on_common_scale", scale, "pooled_rct", in->pooled.method, NAN, NAN, NAN, NAN, NAN,
+                "not translated: the trial's control rate is unknown (give [trial], or trial_control_rate in "
+                "[compare])");
+        }
+    }
+
+    /* efficacy-effectiveness ratios: real world per IPS user over the trial (and over the pooled RCTs) */
+    const struct {
+        const char *term;
+        double b, sb;
+        const char *what;
+    } den[2] = {{"registry_per_user_vs_trial", t_d, t_se, "the trial's intention-to-treat effect"},
+                {"registry_per_user_vs_pooled_rct", p_d, p_se, "the pooled RCT effect at the trial's control rate"}};
+    for (int j = 0; j < 2; j++) {
+        if (!isfinite(u_d) || isnan(den[j].b))
+            continue;
+        if (den[j].b == 0) {
+            put(&o, "efficacy_effectiveness_ratio", "ratio", den[j].term, "delta", NAN, NAN, NAN, NAN, NAN,
+                "undefined: the denominator effect is 0");
+            continue;
+        }
+        ratio q = ratio_of(u_d, u_se, den[j].b, den[j].sb, z);
+        snprintf(lab, sizeof lab,
+                 "real-world effect per IPS user / %s (both in workdays per person-year); delta method with the two "
+                 "estimates independent; 1 = the real world matches it",
+                 den[j].what);
+        put(&o, "efficacy_effectiveness_ratio", "ratio", den[j].term, "delta", q.r, q.se, q.lo, q.hi, NAN, lab);
+        if (q.fieller_bounded)
+            snprintf(lab, sizeof lab, "Fieller's interval for the same ratio (exact under normality of both estimates)");
+        else
+            snprintf(lab, sizeof lab,
+                     "Fieller's interval is unbounded: the denominator's interval includes 0, so no finite ratio is "
+                     "excluded");
+        put(&o, "efficacy_effectiveness_ratio", "ratio", den[j].term, "fieller", q.r, NAN, q.f_lo, q.f_hi, NAN, lab);
+    }
+
+    /* work-years gained: effect per member x exposed population / workdays in a full-time year */
+    if (isfinite(in->exposed_population)) {
+        double m = in->exposed_population / D;
+        if (in->registry.has) {
+            snprintf(lab, sizeof lab,
+                     "registry effect per member %.3g days x %g exposed / %g workdays per full-time year = full-time "
+                     "work-years a year",
+                     r_d, in->exposed_population, D);
+            put(&o, "work_years", "work_years", "registry", "scaled", r_d * m, r_se * m, in->registry.lo * m,
+                in->registry.hi * m, in->exposed_population, lab);
+        }
+        if (in->trial.has) {
+            snprintf(lab, sizeof lab,
+                     "if every exposed person had the trial's intention-to-treat effect (%.3g days): x %g / %g",
+                     t_d, in->exposed_population, D);
+            put(&o, "work_years", "work_years", "trial", "scaled", t_d * m, t_se * m, t_lo * m, t_hi * m,
+                in->exposed_population, lab);
+        }
+        if (isfinite(p_d)) {
+            snprintf(lab, sizeof lab, "if every exposed person had the pooled RCT effect (%.3g days): x %g / %g", p_d,
+                     in->exposed_population, D);
+            put(&o, "work_years", "work_years", "pooled_rct", "scaled", p_d * m, p_se * m,
+                p0 * (in->pooled.lo - 1.0) * f * m, p0 * (in->pooled.hi - 1.0) * f * m, in->exposed_population, lab);
+        }
+    }
+
+    /* employment rates of IPS users: the trial's arms and routine practice (reference lines) */
+    if (isfinite(in->trial_ips_rate))
+        put(&o, "reference_rate", "employment_rate", "trial_ips", "trial", in->trial_ips_rate, NAN, NAN, NAN, NAN,
+            "the trial's intervention arm at the same timepoint");
+    if (isfinite(in->trial_control_rate))
+        put(&o, "reference_rate", "employment_rate", "trial_control", "trial", in->trial_control_rate, NAN, NAN, NAN,
+            NAN, "the trial's control arm at the same timepoint");
+    for (size_t i = 0; i < in->n_rates; i++)
+        put(&o, "reference_rate", "employment_rate", in->rates[i].name, "published", in->rates[i].rate, NAN, NAN, NAN,
+            NAN, in->rates[i].source);
+    return o.st;
+}

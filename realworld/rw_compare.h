@@ -1,0 +1,127 @@
+/**
+ * @file rw_compare.h
+ * @brief Trial versus real world on one scale ([compare]; ../shared/DOMAIN-models.md §5): the trial's
+ *        intention-to-treat effect in workdays per person-year, the registry effect per member of the
+ *        target population and per IPS user (Bloom), the efficacy–effectiveness ratio, the pooled effect
+ *        of published RCTs translated to the trial's control rate, published routine-practice employment
+ *        rates, and work-years gained for an exposed population, each with an interval.
+ *
+ * Conversions (f = workdays_per_year x position_share, workdays of one employed person-year):
+ *   trial ITT         = RD x f                      (interval: the RD's Newcombe interval x f)
+ *   registry/member   = the DiD estimate             (interval: the chosen inference's)
+ *   take-up           = ips_users / target_population
+ *   registry/user     = registry/member / take-up    (Bloom 1984; an upper bound with spill-overs)
+ *   pooled RCT        = p0 (RR - 1) x f              (p0 = trial control rate, taken as known)
+ *   EER               = registry/user / trial ITT    (delta method on the ratio; Fieller interval beside it)
+ *   work-years        = effect/member x exposed_population / workdays_per_year
+ * With scale = employment every figure is divided by f (percentage points of employment).
+ * Every interval is a linear transform of its source interval, except the ratios (delta method:
+ * independent estimates, se from each source; Fieller 1954 for the exact normal-theory interval).
+ *
+ * The effects come from the run's results (module rct: the primary binary outcome's risk_difference
+ * newcombe at the last timepoint, with the Wald SE; module did: analysis twfe for the treatment term;
+ * module meta: the primary pooled RR) or are typed in ([compare] trial_effect, registry_effect,
+ * pooled_rr with their _se / _ci). A typed-in effect is used only when the run has no section that
+ * estimates it. Nothing here prints; rows are SPEC §4 (module "compare").
+ */
+#ifndef IPSEVAL_RW_COMPARE_H
+#define IPSEVAL_RW_COMPARE_H
+
+#include <stddef.h>
+
+#include "core/core_config.h"
+#include "core/core_error.h"
+#include "core/core_results.h"
+
+/** One source effect: estimate, SE and interval on its own scale, and where it came from. */
+typedef struct rw_cmp_effect {
+    int has;           /**< 1 when available */
+    double est, se, lo, hi;
+    double p;          /**< p-value of the source row (NaN when none) */
+    char method[32];   /**< interval method of the source, e.g. "newcombe", "cr2", "typed" */
+    char source[256];  /**< for labels: "trial, employment at 18 months", "typed in ([compare])", ... */
+} rw_cmp_effect;
+
+/** A published employment rate of IPS users in routine practice (a reference line). */
+typedef struct rw_cmp_rate {
+    char name[96];
+    double rate;       /**< proportion */
+    char source[160];  /**< citation, or "as given in [compare] reference_rates" */
+} rw_cmp_rate;
+
+#define RW_CMP_MAX_RATES 8
+
+/** Everything the comparison needs. NaN = not given. */
+typedef struct rw_compare_in {
+    double workdays_per_year; /**< workdays in a full-time employed year (> 0) */
+    double position_share;    /**< mean share of full time in the jobs gained, (0, 1] */
+    double ips_users, target_population, exposed_population;
+    int scale_employment;     /**< 1: report on the employment-probability scale instead of workdays */
+    double conf;              /**< confidence level of the derived intervals */
+    rw_cmp_effect trial;      /**< risk difference (proportion) */
+    double trial_control_rate, trial_ips_rate; /**< proportions at the same timepoint */
+    rw_cmp_effect registry;   /**< workdays per person-year per member of the target population */
+    rw_cmp_effect pooled;     /**< pooled risk ratio (se of the log RR) */
+    rw_cmp_rate rates[RW_CMP_MAX_RATES];
+    size_t n_rates;
+    char registry_prefer[32]; /**< [compare] registry_interval: "" = automatic, else a method name */
+    char registry_choice[160];/**< why this registry interval (for the label) */
+} rw_compare_in;
+
+/**
+ * Read [compare]: workdays_per_year (default 230), position_share (default 1), ips_users and
+ * target_population (both or neither; take-up must be in (0, 1]), exposed_population, scale
+ * (workdays | employment), trial_effect (+ trial_effect_se, trial_control_rate), registry_effect
+ * (+ registry_effect_se), pooled_rr (+ pooled_rr_ci = low, high), reference_rates ("name: rate" list;
+ * default the UK 46.2% and Italy 40.7% of ../shared/DOMAIN.md §6), registry_interval (auto, wild, cr2,
+ * cr1, cr1_areg, classical, conley_taber). Effects are marked typed in.
+ * Errors name file:line and the key.
+ */
+core_status rw_compare_from_config(const core_config *cfg, double conf, rw_compare_in *in, core_err *err);
+
+/**
+ * The trial effect from rct rows: outcome `primary` (must be binary: `type` is the outcome's type as
+ * the trial module reports it, or NULL when unknown), risk_difference newcombe at the last numeric
+ * timepoint (estimate and interval), the Wald SE of the same timepoint, and the arm proportions
+ * (arm_summary) of `control` and `treatment` (NULL: not looked up).
+ * CORE_ERR_CONFIG when the outcome is not binary or has no such rows; CORE_ERR_ANALYSIS when the
+ * effect is not estimable.
+ */
+core_status rw_compare_trial_from_rows(const core_results *res, const char *primary, const char *type,
+                                       const char *treatment, const char *control, rw_compare_in *in, core_err *err);
+
+/**
+ * The registry effect from did rows: analysis twfe, term `term` (the treatment column), the first
+ * outcome seen (or `outcome` when not NULL). Interval by preference: `prefer` when not NULL ("wild",
+ * "cr2", "cr1", "cr1_areg", "classical", "conley_taber"); else wild, cr2, cr1, cr1_areg, classical,
+ * except that when the twfe rows are labelled unreliable (one treated cluster) a Conley–Taber
+ * interval (randomization_inference, conley_taber) is taken when the run has one. The SE is the row's,
+ * or (hi - lo)/(2z) when the row has none (wild, Conley–Taber). in->registry_choice says what was
+ * chosen and why.
+ */
+core_status rw_compare_registry_from_rows(const core_results *res, const char *term, const char *outcome,
+                                          const char *prefer, rw_compare_in *in, core_err *err);
+
+/**
+ * The pooled risk ratio from meta rows: the pooled row of the primary method (the method of the
+ * leave_one_out rows, else the first pooled row). CORE_ERR_CONFIG when the meta-analysis is not of
+ * risk ratios.
+ */
+core_status rw_compare_pooled_from_rows(const core_results *res, rw_compare_in *in, core_err *err);
+
+/**
+ * Compute every figure and append rows (module "compare"): the inputs first, as `assumption` rows
+ * (term = the [compare] key: workdays_per_year, position_share, ips_users, target_population, take_up,
+ * exposed_population, z) and `source_effect` rows (terms trial_effect (a risk difference),
+ * trial_control_rate, registry_effect, pooled_rr, with their intervals), so that the workbook can
+ * rebuild every figure with live formulas; then effect_on_common_scale (terms trial_itt,
+ * registry_per_member, registry_per_user, pooled_rct), efficacy_effectiveness_ratio (terms
+ * registry_per_user_vs_trial, registry_per_user_vs_pooled_rct; methods delta and fieller), work_years
+ * (terms registry, trial, pooled_rct; method scaled), reference_rate (the trial's arms and the
+ * published rates). Rows whose inputs are missing are left out; a trial effect of 0 gives an
+ * undefined ratio, said in the label.
+ * @return CORE_ERR_CONFIG when neither a trial nor a registry effect is available.
+ */
+core_status rw_compare_run(const rw_compare_in *in, core_results *res, core_err *err);
+
+#endif

@@ -1,0 +1,1128 @@
+/* The difference-in-differences analyses of one registry panel (see rw.h, rw_analyse).
+ *
+ * Per outcome: the sample (rows with the outcome), the TWFE fit, every requested inference on the
+ * treatment coefficient, randomisation inference over placebo clusters and the Conley-Taber interval,
+ * the synthetic control on cluster-by-period means with its placebo test, and the event study with
+ * its joint pre-trend test. Statistics are in stats/; this file builds designs and writes rows. */
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_linalg.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "realworld/rw.h"
+#include "stats/st_cluster.h"
+#include "stats/st_synth.h"
+#include "stats/st_twfe.h"
+#include "stats/st_wild.h"
+
+#define NOMEM(err) core_err_set(err, CORE_ERR_NOMEM, "out of memory")
+#define TIE_REL 1e-9
+#define MAX_ASSIGN_LIST 200 /* placebo rows listed one by one up to this many assignments */
+
+/* ---- the sample of one outcome ---- */
+
+typedef struct sample {
+    size_t n, p, G, T, n_fe, n_controls;
+    double *y, *x;          /* x: column-major n x p: treatment, then controls */
+    int *cluster, *period;
+    int **fe;
+    size_t *fe_levels;
+    st_fe *sfe;
+    size_t *gmap;           /* compact cluster -> panel cluster */
+    int *treated, *first;   /* per compact cluster */
+    size_t G1;
+    const char **names;     /* regressor names */
+} sample;
+
+static void sample_free(sample *s)
+{
+    free(s->y);
+    free(s->x);
+    free(s->cluster);
+    free(s->period);
+    if (s->fe)
+        for (size_t q = 0; q < s->n_fe; q++)
+            free(s->fe[q]);
+    free(s->fe);
+    free(s->fe_levels);
+    free(s->sfe);
+    free(s->gmap);
+    free(s->treated);
+    free(s->first);
+    free(s->names);
+    memset(s, 0, sizeof *s);
+}
+
+/* Renumber levels 0..L-1 to the used ones, in order; returns the new count (or 0 on no memory). */
+static size_t compact_levels(int *lv, size_t n, size_t L, int *map_out)
+{
+    int *map = map_out ? map_out : malloc((L + 1) * sizeof *map);
+    if (!map)
+        return 0;
+    for (size_t l = 0; l < L; l++)
+        map[l] = -1;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (map[lv[i]] < 0)
+            map[lv[i]] = (int)k++;
+        lv[i] = map[lv[i]];
+    }
+    if (!map_out)
+        free(map);
+    return k;
+}
+
+static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sample *sm, core_err *err)
+{
+    memset(sm, 0, sizeof *sm);
+    const double *yo = p->y + o * p->n;
+    size_t n = 0;
+    for (size_t k = 0; k < p->n; k++)
+        n += !isnan(yo[k]);
+    size_t pc = 1 + s->n_controls;
+    sm->n = n;
+    sm->p = pc;
+    sm->T = p->T;
+    sm->n_fe = p->n_fe;
+    sm->n_controls = s->n_controls;
+    sm->y = malloc((n + 1) * sizeof *sm->y);
+    sm->x = malloc((n * pc + 1) * sizeof *sm->x);
+    sm->cluster = malloc((n + 1) * sizeof *sm->cluster);
+    sm->period = malloc((n + 1) * sizeof *sm->period);
+    sm->fe = calloc(p->n_fe + 1, sizeof *sm->fe);
+    sm->fe_levels = calloc(p->n_fe + 1, sizeof *sm->fe_levels);
+    sm->sfe = calloc(p->n_fe + 1, sizeof *sm->sfe);
+    sm->gmap = malloc((p->G + 1) * sizeof *sm->gmap);
+    sm->treated = calloc(p->G + 1, sizeof *sm->treated);
+    sm->first = malloc((p->G + 1) * sizeof *sm->first);
+    sm->names = calloc(pc + 1, sizeof *sm->names);
+    int *cmap = malloc((p->G + 1) * sizeof *cmap);
+    if (!sm->y || !sm->x || !sm->cluster || !sm->period || !sm->fe || !sm->fe_levels || !sm->sfe || !sm->gmap ||
+        !sm->treated || !sm->first || !sm->names || !cmap) {
+        free(cmap);
+        sample_free(sm);
+        return NOMEM(err);
+    }
+    for (size_t q = 0; q < p->n_fe; q++)
+        if (!(sm->fe[q] = malloc((n + 1) * sizeof(int)))) {
+            free(cmap);
+            sample_free(sm);
+            return NOMEM(err);
+        }
+    size_t i = 0;
+    for (size_t k = 0; k < p->n; k++) {
+        if (isnan(yo[k]))
+            continue;
+        sm->y[i] = yo[k];
+        sm->x[i] = p->d[k];
+        for (size_t c = 0; c < s->n_controls; c++)
+            sm->x[(1 + c) * n + i] = p->x[c * p->n + k];
+        sm->cluster[i] = p->cluster[k];
+        sm->period[i] = p->period[k];
+        for (size_t q = 0; q < p->n_fe; q++)
+            sm->fe[q][i] = p->fe[q][k];
+        i++;
+    }
+    sm->G = compact_levels(sm->cluster, n, p->G, cmap);
+    for (size_t g = 0; g < p->G; g++)
+        if (cmap[g] >= 0) {
+            sm->gmap[cmap[g]] = g;
+            sm->treated[cmap[g]] = p->cluster_treated[g];
+            sm->first[cmap[g]] = p->cluster_first[g];
+        }
+    free(cmap);
+    sm->G1 = 0;
+    for (size_t g = 0; g < sm->G; g++)
+        sm->G1 += (size_t)sm->treated[g];
+    for (size_t q = 0; q < p->n_fe; q++) {
+        sm->fe_levels[q] = compact_levels(sm->fe[q], n, p->fe_levels[q], NULL);
+        sm->sfe[q] = (st_fe){sm->fe[q], sm->fe_levels[q]};
+    }
+    sm->names[0] = s->treatment;
+    for (size_t c = 0; c < s->n_controls; c++)
+        sm->names[1 + c] = s->controls[c];
+    return CORE_OK;
+}
+
+static st_twfe_data sample_data(const sample *sm, const double *x, size_t p, const char *const *names)
+{
+    return (st_twfe_data){.n = sm->n, .y = sm->y, .p = p, .x = x, .names = names, .fe = sm->sfe, .n_fe = sm->n_fe,
+                          .cluster = sm->cluster, .n_clusters = sm->G};
+}
+
+/* ---- rows ---- */
+
+typedef struct writer {
+    core_results *res;
+    const char *outcome;
+    core_err *err;
+    core_status st;
+} writer;
+
+static void put(writer *w, const char *analysis, const char *term, const char *method, double est, double se,
+                double lo, double hi, double stat, double df, double p, double n, const char *label)
+{
+    if (w->st != CORE_OK)
+        return;
+    core_result_row r = CORE_RESULT_ROW_EMPTY;
+    r.module = "did";
+    r.analysis = analysis;
+    r.outcome = w->outcome;
+    r.term = term;
+    r.method = method;
+    r.estimate = est;
+    r.se = se;
+    r.ci_low = lo;
+    r.ci_high = hi;
+    r.statistic = stat;
+    r.df = df;
+    r.p_value = p;
+    r.n = n;
+    r.label = label;
+    w->st = core_results_add(w->res, &r);
+    if (w->st != CORE_OK)
+        core_err_set(w->err, w->st, "out of memory");
+}
+
+static void put_value(writer *w, const char *term, double v, const char *label)
+{
+    put(w, "panel_summary", term, NULL, v, NAN, NAN, NAN, NAN, NAN, NAN, NAN, label);
+}
+
+/* ---- helpers ---- */
+
+/* Coefficient 0 of a regression of yd on [col, other demeaned regressors xo (m columns)]; all demeaned. */
+static core_status coef_first(const double *col, const double *xo, size_t m, const double *yd, size_t n, double *b,
+                              core_err *err)
+{
+    if (m == 0) {
+        double sxy = 0, sxx = 0;
+        for (size_t i = 0; i < n; i++) {
+            sxy += col[i] * yd[i];
+            sxx += col[i] * col[i];
+        }
+        *b = sxx > 0 ? sxy / sxx : NAN;
+        return CORE_OK;
+    }
+    gsl_matrix *A = gsl_matrix_alloc(n, m + 1);
+    gsl_vector *tau = gsl_vector_alloc(m + 1), *c = gsl_vector_alloc(m + 1), *r = gsl_vector_alloc(n);
+    core_status st = CORE_OK;
+    if (!A || !tau || !c || !r)
+        st = NOMEM(err);
+    else {
+        for (size_t i = 0; i < n; i++) {
+            gsl_matrix_set(A, i, 0, col[i]);
+            for (size_t j = 0; j < m; j++)
+                gsl_matrix_set(A, i, j + 1, xo[j * n + i]);
+        }
+        gsl_vector_const_view yv = gsl_vector_const_view_array(yd, n);
+        int gs = gsl_linalg_QR_decomp(A, tau);
+        if (!gs)
+            gs = gsl_linalg_QR_lssolve(A, tau, &yv.vector, c, r);
+        if (gs)
+            st = core_err_set(err, core_status_from_gsl(gs), "placebo regression failed");
+        else
+            *b = gsl_vector_get(c, 0);
+    }
+    gsl_matrix_free(A);
+    gsl_vector_free(tau);
+    gsl_vector_free(c);
+    gsl_vector_free(r);
+    return st;
+}
+
+static double binom(size_t n, size_t k)
+{
+    double r = 1;
+    for (size_t i = 1; i <= k; i++)
+        r = r * (double)(n - k + i) / (double)i;
+    return r;
+}
+
+/* Next k-subset of {0..n-1} in lexicographic order (idx ascending); 0 when done. */
+static int next_subset(size_t *idx, size_t k, size_t n)
+{
+    for (size_t i = k; i-- > 0;) {
+        if (idx[i] < n - k + i) {
+            idx[i]++;
+            for (size_t j = i + 1; j < k; j++)
+                idx[j] = idx[j - 1] + 1;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Assignments of the treated clusters: `na` rows of G flags. The actual assignment is row 0. */
+typedef struct assignments {
+    size_t na;
+    unsigned char *flag; /* na x G */
+    int enumerated;
+} assignments;
+
+static core_status make_assignments(const sample *sm, long cap, gsl_rng *rng, assignments *a, core_err *err)
+{
+    size_t G = sm->G, k = sm->G1;
+    double total = binom(G, k);
+    a->enumerated = total <= (double)cap;
+    a->na = a->enumerated ? (size_t)total : (size_t)cap + 1;
+    a->flag = calloc(a->na * G, 1);
+    if (!a->flag)
+        return NOMEM(err);
+    for (size_t g = 0; g < G; g++)
+        a->flag[g] = (unsigned char)sm->treated[g];
+    size_t *idx = malloc((k + 1) * sizeof *idx);
+    if (!idx)
+        return NOMEM(err);
+    size_t r = 1;
+    if (a->enumerated) {
+        for (size_t i = 0; i < k; i++)
+            idx[i] = i;
+        do {
+            int same = 1;
+            for (size_t i = 0; i < k; i++)
+                same &= sm->treated[idx[i]];
+            if (same)
+                continue; /* the actual assignment is row 0 */
+            for (size_t i = 0; i < k; i++)
+                a->flag[r * G + idx[i]] = 1;
+            r++;
+        } while (next_subset(idx, k, G) && r < a->na);
+    } else {
+        size_t *perm = malloc(G * sizeof *perm);
+        if (!perm) {
+            free(idx);
+            return NOMEM(err);
+        }
+        for (; r < a->na; r++) {
+            for (size_t g = 0; g < G; g++)
+                perm[g] = g;
+            for (size_t i = 0; i < k; i++) { /* partial Fisher-Yates */
+                size_t j = i + (size_t)gsl_rng_uniform_int(rng, G - i);
+                size_t t = perm[i];
+                perm[i] = perm[j];
+                perm[j] = t;
+                a->flag[r * G + perm[i]] = 1;
+            }
+        }
+        free(perm);
+    }
+    free(idx);
+    return CORE_OK;
+}
+
+/* ---- one outcome ---- */
+
+typedef struct ctx {
+    const rw_spec *s;
+    const rw_panel *p;
+    const rw_opts *o;
+    sample sm;
+    st_twfe_fit *f;
+    writer w;
+    rw_summary *sum;
+    int first_period; /* common first treated period (compact sample), -1 if none */
+} ctx;
+
+static const char *cname(const ctx *c, size_t g) { return c->p->cluster_name[c->sm.gmap[g]]; }
+
+/* panel description + verdict */
+static void write_summary(ctx *c)
+{
+    const sample *sm = &c->sm;
+    writer *w = &c->w;
+    size_t mn = (size_t)-1, mx = 0;
+    size_t *cnt = calloc(sm->G, sizeof *cnt);
+    if (cnt) {
+        for (size_t i = 0; i < sm->n; i++)
+            cnt[sm->cluster[i]]++;
+        for (size_t g = 0; g < sm->G; g++) {
+            if (cnt[g] < mn)
+                mn = cnt[g];
+            if (cnt[g] > mx)
+                mx = cnt[g];
+        }
+        free(cnt);
+    }
+    size_t units = sm->n_fe > 0 ? sm->fe_levels[0] : 0;
+    put_value(w, "observations", (double)sm->n, NULL);
+    put_value(w, "dropped_rows", (double)(c->p->n_rows_read - sm->n), "rows without every needed value");
+    put_value(w, "units", (double)units, "levels of the first fixed effect");
+    put_value(w, "periods", (double)sm->T, NULL);
+    put_value(w, "first_period", (double)c->p->period0, NULL);
+    put_value(w, "clusters", (double)sm->G, NULL);
+    put_value(w, "treated_clusters", (double)sm->G1,
+              c->p->cluster_level ? NULL : "clusters where the treatment is ever non-zero");
+    if (c->first_period >= 0 && c->p->cluster_level)
+        put_value(w, "first_treated_period", (double)(c->p->period0 + c->first_period), NULL);
+    put_value(w, "smallest_cluster", (double)mn, "observations");
+    put_value(w, "largest_cluster", (double)mx, "observations");
+    put_value(w, "fe_parameters", c->f->k_fe, "parameters absorbed by the fixed effects (with the intercept)");
+    put_value(w, "parameters_areg", (double)sm->p + c->f->k_fe,
+              "K of cr1_areg and classical: regressors and every fixed-effect parameter");
+    {
+        double kn = c->f->k_fe - c->f->k_nested_levels;
+        put_value(w, "parameters_cr1", (double)sm->p + (kn > 0 ? kn : 0),
+                  "K of cr1: regressors and the fixed-effect parameters not nested in the clusters");
+    }
+    put_value(w, "fe_sweeps", (double)c->f->ap.iterations, "alternating-projection sweeps (within-transformation)");
+    put_value(w, "fe_max_change", c->f->ap.max_change, "largest group mean removed in the last sweep, relative");
+    /* the verdict */
+    char *v = c->sum->verdict;
+    size_t G = sm->G, G1 = sm->G1;
+    const char *tname = "";
+    for (size_t g = 0; g < G; g++)
+        if (sm->treated[g]) {
+            tname = cname(c, g);
+            break;
+        }
+    if (!c->p->cluster_level)
+        snprintf(v, sizeof c->sum->verdict,
+                 "%zu clusters; the treatment varies %s, so there are no 'treated clusters' to count: %s",
+                 G, "within or across clusters and periods (not one switch per cluster)",
+                 G < 42 ? "with fewer than about 40 clusters CR1 with t(G-1) over-rejects; trust the restricted wild "
+                          "cluster bootstrap (WCR) and CR2 (Bell-McCaffrey, Satterthwaite df) (Cameron, Gelbach & "
+                          "Miller 2008; Pustejovsky & Tipton 2018)."
+                        : "enough clusters for cluster-robust (CR1) inference; CR2 and the wild bootstrap should agree.");
+    else if (G1 == 1)
+        snprintf(v, sizeof c->sum->verdict,
+                 "One treated cluster (%s) against %zu controls: cluster-robust standard errors (CR1, CR2) and the "
+                 "wild cluster bootstrap cannot be trusted here, because the treated cluster's own shock cannot be "
+                 "told apart from the effect (MacKinnon & Webb 2017, 2018). Trust the randomisation inference over "
+                 "placebo clusters (an exact p-value; the smallest possible is 1/%zu = %.3f), the Conley-Taber interval "
+                 "and the synthetic-control placebo test, and read the estimate as one municipality's experience.",
+                 tname, G - 1, G, 1.0 / (double)G);
+    else if (G1 <= 3 || G - G1 <= 3)
+        snprintf(v, sizeof c->sum->verdict,
+                 "%zu treated and %zu control clusters: so few treated (or control) clusters that CR1 over-rejects and "
+                 "the restricted wild bootstrap (WCR) under-rejects (MacKinnon & Webb 2017); report the WCR and CR2 "
+                 "p-values as conservative, and the randomisation inference (exact over the %s assignments).",
+                 G1, G - G1, "possible");
+    else if (G < 42)
+        snprintf(v, sizeof c->sum->verdict,
+                 "%zu clusters (%zu treated): too few for CR1 with t(G-1) to hold its level, especially with unequal "
+                 "cluster sizes (%zu to %zu observations); trust the restricted wild cluster bootstrap (WCR) p-value "
+                 "and interval, with CR2 (Bell-McCaffrey, Satterthwaite df) as a check (Cameron, Gelbach & Miller "
+                 "2008; MacKinnon & Webb 2018).",
+                 G, G1, mn, mx);
+    else
+        snprintf(v, sizeof c->sum->verdict,
+                 "%zu clusters (%zu treated): enough for cluster-robust (CR1) inference; the wild bootstrap and CR2 "
+                 "should agree with it.",
+                 G, G1);
+    if (mn > 0 && (double)mx > 3.0 * (double)mn) {
+        size_t l = strlen(v);
+        snprintf(v + l, sizeof c->sum->verdict - l,
+                 " Cluster sizes are unequal (%zu to %zu observations), which makes cluster-robust tests over-reject "
+                 "further (MacKinnon & Webb 2017).",
+                 mn, mx);
+    }
+    put(w, "panel_summary", "verdict", NULL, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, v);
+}
+
+static const char *few_label(const ctx *c, char *buf, size_t size, const char *base)
+{
+    if (c->sm.G1 == 1)
+        snprintf(buf, size, "%sunreliable: one treated cluster of %zu (MacKinnon & Webb 2017); see "
+                 "randomization_inference", base, c->sm.G);
+    else if (c->sm.G < 42)
+        snprintf(buf, size, "%sfew clusters (G = %zu, %zu treated)", base, c->sm.G, c->sm.G1);
+    else
+        snprintf(buf, size, "%s", base);
+    size_t l = strlen(buf); /* no dangling separator */
+    while (l > 0 && (buf[l - 1] == ' ' || buf[l - 1] == ';'))
+        buf[--l] = 0;
+    return buf;
+}
+
+static void write_twfe(ctx *c)
+{
+    static const struct {
+        rw_inference inf;
+        st_vc_kind kind;
+        const char *method, *desc;
+    } vc[] = {{RW_INF_CLASSICAL, ST_VC_CLASSICAL, "classical", "iid errors; t on N-K df; "},
+              {RW_INF_CR1, ST_VC_CR1, "cr1", "CR1, K without fixed effects nested in clusters; t on G-1 df; "},
+              {RW_INF_CR1_AREG, ST_VC_CR1_AREG, "cr1_areg", "CR1, K with every fixed effect; t on G-1 df; "},
+              {RW_INF_CR1_XTREG, ST_VC_CR1_XTREG, "cr1_xtreg", "CR1 as Stata xtreg, fe; t on G-1 df; "},
+              {RW_INF_CR1_GONLY, ST_VC_CR1_GONLY, "cr1_gonly", "CR0 x G/(G-1); t on G-1 df; "}};
+    char lab[512];
+    for (size_t k = 0; k < sizeof vc / sizeof vc[0]; k++) {
+        if (!c->s->inference[vc[k].inf])
+            continue;
+        for (size_t j = 0; j < c->sm.p; j++) {
+            st_coef_test t;
+            core_err e2;
+            const char *nm = c->sm.names[j];
+            if (st_twfe_test(c->f, vc[k].kind, j, c->s->confidence, &t, &e2) != CORE_OK) {
+                put(&c->w, "twfe", nm, vc[k].method, c->f->beta[j], NAN, NAN, NAN, NAN, NAN, NAN, (double)c->sm.n,
+                    e2.msg);
+                continue;
+            }
+            const char *l = vc[k].kind == ST_VC_CLASSICAL ? (t.undefined ? t.undefined : "iid errors; ignores clustering")
+                                                           : few_label(c, lab, sizeof lab, t.undefined ? t.undefined : "");
+            put(&c->w, "twfe", nm, vc[k].method, t.estimate, t.se, t.ci_low, t.ci_high, t.statistic, t.df, t.p_value,
+                (double)c->sm.n, l && *l ? l : NULL);
+        }
+    }
+    if (c->s->inference[RW_INF_CR2]) {
+        for (size_t j = 0; j < c->sm.p; j++) {
+            st_coef_test t;
+            core_err e2;
+            const char *nm = c->sm.names[j];
+            if (st_twfe_cr2(c->f, j, c->s->confidence, &t, &e2) != CORE_OK) {
+                put(&c->w, "twfe", nm, "cr2", c->f->beta[j], NAN, NAN, NAN, NAN, NAN, NAN, (double)c->sm.n, e2.msg);
+                continue;
+            }
+            put(&c->w, "twfe", nm, "cr2", t.estimate, t.se, t.ci_low, t.ci_high, t.statistic, t.df, t.p_value,
+                (double)c->sm.n, few_label(c, lab, sizeof lab, "Bell-McCaffrey, Satterthwaite df; "));
+        }
+    }
+}
+
+static void write_wild(ctx *c)
+{
+    if (!c->s->inference[RW_INF_WILD])
+        return;
+    const char *nm = c->sm.names[0];
+    st_wild *w = NULL;
+    core_err e2;
+    st_wild_opts wo = {.draws = c->s->bootstrap, .weights = c->s->webb ? ST_WILD_WEBB : ST_WILD_RADEMACHER};
+    if (st_wild_new(c->f, 0, &wo, c->o->rng, c->o->progress, &w, &e2) != CORE_OK) {
+        put(&c->w, "twfe", nm, "wild", c->f->beta[0], NAN, NAN, NAN, NAN, NAN, NAN, (double)c->sm.n, e2.msg);
+        return;
+    }
+    if (c->sm.G1 == 1)
+        c->sum->wild_one_treated = 1;
+    st_wild_test t;
+    double lo, hi;
+    const char *why;
+    st_wild_pvalue(w, 0, &t, &e2);
+    st_wild_ci(w, c->s->confidence, &lo, &hi, &why, &e2);
+    char lab[900], base[400];
+    snprintf(base, sizeof base, "restricted wild cluster bootstrap, %s weights, %s %ld %s; %ld with |t*| >= |t|; "
+             "interval by test inversion%s%s; t uses the CR1 (areg) standard error; ",
+             c->s->webb ? "Webb" : "Rademacher", t.enumerated ? "full enumeration of all" : "random draws:",
+             t.n_draws, t.enumerated ? "weight vectors" : "draws", t.n_exceed, why ? ": " : "", why ? why : "");
+    if (c->sm.G1 == 1)
+        snprintf(lab, sizeof lab, "%sunreliable: with one treated cluster the bootstrap cannot reproduce that "
+                 "cluster's own shock, so it rejects far too rarely (MacKinnon & Webb 2017); see "
+                 "randomization_inference", base);
+    else
+        few_label(c, lab, sizeof lab, base);
+    put(&c->w, "twfe", nm, "wild", c->f->beta[0], NAN, lo, hi, t.t, NAN, t.p_value, (double)c->sm.n, lab);
+    for (size_t k = 0; k < c->s->n_nulls; k++) {
+        char term[200];
+        snprintf(term, sizeof term, "%s:H0=%.15g", nm, c->s->nulls[k]);
+        st_wild_pvalue(w, c->s->nulls[k], &t, &e2);
+        snprintf(lab, sizeof lab, "test of H0: %s = %.15g; %s %ld %s; %ld with |t*| >= |t|", nm, c->s->nulls[k],
+                 t.enumerated ? "full enumeration of all" : "random draws:", t.n_draws,
+                 t.enumerated ? "weight vectors" : "draws", t.n_exceed);
+        put(&c->w, "twfe", term, "wild", c->f->beta[0], NAN, NAN, NAN, t.t, NAN, t.p_value, (double)c->sm.n, lab);
+    }
+    st_wild_free(w);
+}
+
+/* Can cluster-level designs (RI, Conley-Taber, synthetic control, event study) be built? NULL if yes. */
+static const char *cluster_design_reason(const ctx *c)
+{
+    if (!c->p->cluster_level)
+        return "needs a 0/1 treatment that is 1 in a treated cluster from its first treated period on and 0 "
+               "otherwise";
+    if (c->sm.G1 == 0)
+        return "no treated cluster in this sample";
+    if (c->sm.G1 == c->sm.G)
+        return "every cluster is treated: no control cluster";
+    return NULL;
+}
+
+/* Demeaned placebo treatment for an assignment (flags over clusters) into col. */
+static core_status placebo_col(const ctx *c, const unsigned char *flag, double *col, core_err *err)
+{
+    for (size_t i = 0; i < c->sm.n; i++)
+        col[i] = flag[c->sm.cluster[i]] && c->sm.period[i] >= c->first_period ? 1.0 : 0.0;
+    return st_demean_cols(c->f->dm, col, 1, NULL, NULL, err);
+}
+
+static void write_ri(ctx *c, assignments *as)
+{
+    const char *nm = c->sm.names[0];
+    const sample *sm = &c->sm;
+    core_err e2;
+    double *col = malloc(sm->n * sizeof *col), *b = malloc(as->na * sizeof *b);
+    if (!col || !b) {
+        free(col);
+        free(b);
+        c->w.st = NOMEM(c->w.err);
+        return;
+    }
+    b[0] = c->f->beta[0];
+    for (size_t a = 1; a < as->na; a++) {
+        if (placebo_col(c, as->flag + a * sm->G, col, &e2) != CORE_OK ||
+            coef_first(col, c->f->xd + sm->n, sm->p - 1, c->f->yd, sm->n, &b[a], &e2) != CORE_OK)
+            b[a] = NAN;
+        if (c->o->progress && (a & 15) == 0)
+            core_progress_report(c->o->progress, "randomisation inference", (double)a / (double)as->na);
+    }
+    size_t ex = 0, used = 0;
+    for (size_t a = 0; a < as->na; a++) {
+        if (isnan(b[a]))
+            continue;
+        used++;
+        if (fabs(b[a]) >= fabs(b[0]) * (1 - TIE_REL))
+            ex++;
+    }
+    double pval = (double)ex / (double)used;
+    char lab[600];
+    snprintf(lab, sizeof lab,
+             "placebo clusters: the treatment moved to %s of the %zu possible sets of %zu of %zu clusters (same start); "
+             "p = share with |estimate| >= the actual (%zu of %zu)%s; smallest possible p = %.4g",
+             as->enumerated ? "each" : "a random sample", (size_t)binom(sm->G, sm->G1), sm->G1, sm->G, ex, used,
+             as->enumerated ? ", exact" : "", 1.0 / (double)used);
+    put(&c->w, "randomization_inference", nm, "placebo_clusters", b[0], NAN, NAN, NAN, NAN, NAN, pval, (double)used,
+        lab);
+    if (as->na <= MAX_ASSIGN_LIST)
+        for (size_t a = 1; a < as->na; a++) {
+            char term[512] = "placebo[";
+            int firstn = 1;
+            for (size_t g = 0; g < sm->G; g++)
+                if (as->flag[a * sm->G + g]) {
+                    if (!firstn)
+                        strncat(term, "+", sizeof term - strlen(term) - 1);
+                    strncat(term, cname(c, g), sizeof term - strlen(term) - 1);
+                    firstn = 0;
+                }
+            strncat(term, "]", sizeof term - strlen(term) - 1);
+            put(&c->w, "randomization_inference", term, "placebo_clusters", b[a], NAN, NAN, NAN, NAN, NAN, NAN,
+                (double)sm->n, isnan(b[a]) ? "placebo regression failed" : "estimate with the treatment moved here");
+        }
+    free(col);
+    free(b);
+}
+
+static int dbl_cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* Conley & Taber (2011): the treated clusters' error contribution, approximated by control clusters'
+ * cluster-period mean residuals combined with the treated clusters' (demeaned) treatment pattern. */
+static void write_conley_taber(ctx *c)
+{
+    const sample *sm = &c->sm;
+    const char *nm = sm->names[0];
+    size_t G = sm->G, T = sm->T, n = sm->n, N0 = G - sm->G1;
+    if (N0 < 2) {
+        put(&c->w, "randomization_inference", nm, "conley_taber", c->f->beta[0], NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+            "needs at least 2 control clusters");
+        return;
+    }
+    double *dres = malloc(n * sizeof *dres), *D = calloc(G * T, sizeof *D), *eta = calloc(G * T, sizeof *eta),
+           *cnt = calloc(G * T, sizeof *cnt);
+    size_t *ctrl = malloc(N0 * sizeof *ctrl), *trt = malloc((sm->G1 + 1) * sizeof *trt);
+    double *W = NULL;
+    core_err e2;
+    if (!dres || !D || !eta || !cnt || !ctrl || !trt)
+        goto nomem;
+    memcpy(dres, c->f->xd, n * sizeof *dres);
+    if (sm->p > 1) { /* residualise the treatment on the controls (Frisch-Waugh-Lovell) */
+        gsl_matrix *A = gsl_matrix_alloc(n, sm->p - 1);
+        gsl_vector *tau = gsl_vector_alloc(sm->p - 1), *cf = gsl_vector_alloc(sm->p - 1), *r = gsl_vector_alloc(n);
+        int ok = A && tau && cf && r;
+        if (ok) {
+            for (size_t i = 0; i < n; i++)
+                for (size_t j = 1; j < sm->p; j++)
+                    gsl_matrix_set(A, i, j - 1, c->f->xd[j * n + i]);
+            gsl_vector_view bv = gsl_vector_view_array(dres, n);
+            ok = gsl_linalg_QR_decomp(A, tau) == 0 && gsl_linalg_QR_lssolve(A, tau, &bv.vector, cf, r) == 0;
+            if (ok)
+                for (size_t i = 0; i < n; i++)
+                    dres[i] = gsl_vector_get(r, i);
+        }
+        gsl_matrix_free(A);
+        gsl_vector_free(tau);
+        gsl_vector_free(cf);
+        gsl_vector_free(r);
+        if (!ok)
+            goto nomem;
+    }
+    double S = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t g = (size_t)sm->cluster[i], t = (size_t)sm->period[i];
+        S += dres[i] * dres[i];
+        D[g * T + t] += dres[i];
+        eta[g * T + t] += c->f->resid[i];
+        cnt[g * T + t] += 1;
+    }
+    for (size_t k = 0; k < G * T; k++)
+        eta[k] = cnt[k] > 0 ? eta[k] / cnt[k] : 0;
+    size_t nc = 0, nt = 0;
+    for (size_t g = 0; g < G; g++) {
+        if (sm->treated[g])
+            trt[nt++] = g;
+        else
+            ctrl[nc++] = g;
+    }
+    double combos = pow((double)N0, (double)nt);
+    long cap = c->s->bootstrap;
+    int enumerate = combos <= (double)cap;
+    size_t m = enumerate ? (size_t)combos : (size_t)cap;
+    W = malloc(m * sizeof *W);
+    size_t *pick = calloc(nt + 1, sizeof *pick);
+    if (!W || !pick) {
+        free(pick);
+        goto nomem;
+    }
+    for (size_t r = 0; r < m; r++) {
+        if (enumerate) {
+            size_t k = r;
+            for (size_t j = 0; j < nt; j++) {
+                pick[j] = ctrl[k % N0];
+                k /= N0;
+            }
+        } else
+            for (size_t j = 0; j < nt; j++)
+                pick[j] = ctrl[gsl_rng_uniform_int(c->o->rng, N0)];
+        double v = 0;
+        for (size_t j = 0; j < nt; j++)
+            for (size_t t = 0; t < T; t++)
+                v += D[trt[j] * T + t] * eta[pick[j] * T + t];
+        W[r] = v / S;
+    }
+    free(pick);
+    qsort(W, m, sizeof *W, dbl_cmp);
+    double alpha = 1 - c->s->confidence, b = c->f->beta[0];
+    size_t il = (size_t)ceil((double)m * alpha / 2), ih = (size_t)ceil((double)m * (1 - alpha / 2));
+    if (il < 1)
+        il = 1;
+    if (ih > m)
+        ih = m;
+    if (ih < 1)
+        ih = 1;
+    size_t ex = 0;
+    for (size_t r = 0; r < m; r++)
+        ex += fabs(W[r]) >= fabs(b) * (1 - TIE_REL);
+    char lab[600];
+    snprintf(lab, sizeof lab,
+             "Conley & Taber (2011): distribution of the treated cluster%s error term from %zu control clusters' "
+             "cluster-period mean residuals (%s %zu draws); interval = estimate minus its quantiles; p = (1 + draws "
+             "with |W| >= |estimate|) / (1 + draws) = (1 + %zu) / %zu; assumes exchangeable cluster errors (similar "
+             "cluster sizes)",
+             nt > 1 ? "s'" : "'s", N0, enumerate ? "all" : "random", m, ex, m + 1);
+    put(&c->w, "randomization_inference", nm, "conley_taber", b, NAN, b - W[ih - 1], b - W[il - 1], NAN, NAN,
+        (double)(ex + 1) / (double)(m + 1), (double)m, lab);
+    free(dres);
+    free(D);
+    free(eta);
+    free(cnt);
+    free(ctrl);
+    free(trt);
+    free(W);
+    (void)e2;
+    return;
+nomem:
+    free(dres);
+    free(D);
+    free(eta);
+    free(cnt);
+    free(ctrl);
+    free(trt);
+    free(W);
+    c->w.st = NOMEM(c->w.err);
+}
+
+/* ---- synthetic control ---- */
+
+static void write_synth(ctx *c)
+{
+    const sample *sm = &c->sm;
+    const char *nm = sm->names[0];
+    size_t G = sm->G, T = sm->T, T0 = (size_t)c->first_period, J = G - sm->G1;
+    if (T0 < 2 || T0 >= T || J < 2) {
+        put(&c->w, "synthetic_control", nm, "outcome_path", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+            T0 < 2 ? "needs at least 2 periods before the first treated one"
+                   : (T0 >= T ? "no period after the first treated one" : "needs at least 2 control clusters"));
+        return;
+    }
+    double *Y = calloc(G * T, sizeof *Y), *cnt = calloc(G * T, sizeof *cnt), *tr = calloc(T, sizeof *tr),
+           *trc = calloc(T, sizeof *trc), *B = malloc(J * T * sizeof *B), *w = malloc(J * sizeof *w),
+           *ratio = malloc((J + 1) * sizeof *ratio), *gapm = malloc((J + 1) * sizeof *gapm),
+           *a = malloc(T * sizeof *a), *Bp = malloc(J * T * sizeof *Bp), *wp = malloc(J * sizeof *wp);
+    size_t *don = malloc(J * sizeof *don);
+    core_err e2;
+    char lab[600];
+    if (!Y || !cnt || !tr || !trc || !B || !w || !ratio || !gapm || !a || !Bp || !wp || !don) {
+        c->w.st = NOMEM(c->w.err);
+        goto done;
+    }
+    for (size_t i = 0; i < sm->n; i++) {
+        size_t k = (size_t)sm->cluster[i] * T + (size_t)sm->period[i];
+        Y[k] += sm->y[i];
+        cnt[k] += 1;
+    }
+    for (size_t g = 0; g < G; g++)
+        for (size_t t = 0; t < T; t++) {
+            size_t k = g * T + t;
+            if (cnt[k] == 0) {
+                put(&c->w, "synthetic_control", nm, "outcome_path", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+                    "needs every cluster observed in every period");
+                goto done;
+            }
+            if (sm->treated[g]) {
+                tr[t] += Y[k];
+                trc[t] += cnt[k];
+            }
+            Y[k] /= cnt[k];
+        }
+    for (size_t t = 0; t < T; t++)
+        tr[t] /= trc[t]; /* the treated series (pooled when several clusters are treated) */
+    size_t j = 0;
+    for (size_t g = 0; g < G; g++)
+        if (!sm->treated[g]) {
+            don[j] = g;
+            memcpy(B + j * T, Y + g * T, T * sizeof *B);
+            j++;
+        }
+    /* fit: pre-period rows of the donors */
+    double pre_rmspe, post_ss, gap_sum;
+    for (size_t jj = 0; jj < J; jj++)
+        memcpy(Bp + jj * T0, B + jj * T, T0 * sizeof *Bp);
+    if (st_synth_weights(tr, Bp, T0, J, NULL, w, &pre_rmspe, NULL, &e2) != CORE_OK) {
+        put(&c->w, "synthetic_control", nm, "outcome_path", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, e2.msg);
+        goto done;
+    }
+    post_ss = gap_sum = 0;
+    for (size_t t = 0; t < T; t++) {
+        double f = 0;
+        for (size_t jj = 0; jj < J; jj++)
+            f += w[jj] * B[jj * T + t];
+        double gap = tr[t] - f;
+        char term[64];
+        snprintf(term, sizeof term, "gap[%ld]", c->p->period0 + (long)t);
+        put(&c->w, "synthetic_control", term, "outcome_path", gap, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+            t < T0 ? "treated minus synthetic, before treatment" : "treated minus synthetic, after treatment");
+        if (t >= T0) {
+            post_ss += gap * gap;
+            gap_sum += gap;
+        }
+    }
+    double post_rmspe = sqrt(post_ss / (double)(T - T0));
+    ratio[0] = pre_rmspe > 0 ? post_rmspe / pre_rmspe : INFINITY;
+    gapm[0] = gap_sum / (double)(T - T0);
+    /* placebos: each donor in turn, the other donors as its pool */
+    for (size_t k = 0; k < J; k++) {
+        size_t m = 0;
+        for (size_t jj = 0; jj < J; jj++)
+            if (jj != k) {
+                memcpy(Bp + m * T0, B + jj * T, T0 * sizeof *Bp);
+                m++;
+            }
+        double rm;
+        if (st_synth_weights(B + k * T, Bp, T0, m, NULL, wp, &rm, NULL, &e2) != CORE_OK) {
+            ratio[k + 1] = gapm[k + 1] = NAN;
+            continue;
+        }
+        double ss = 0, gs = 0;
+        for (size_t t = T0; t < T; t++) {
+            double f = 0;
+            size_t mm = 0;
+            for (size_t jj = 0; jj < J; jj++)
+                if (jj != k)
+                    f += wp[mm++] * B[jj * T + t];
+            double gap = B[k * T + t] - f;
+            ss += gap * gap;
+            gs += gap;
+        }
+        ratio[k + 1] = rm > 0 ? sqrt(ss / (double)(T - T0)) / rm : INFINITY;
+        gapm[k + 1] = gs / (double)(T - T0);
+    }
+    size_t ex = 0, used = 0;
+    for (size_t k = 0; k <= J; k++)
+        if (!isnan(ratio[k])) {
+            used++;
+            ex += ratio[k] >= ratio[0] * (1 - TIE_REL);
+        }
+    snprintf(lab, sizeof lab,
+             "Abadie et al. (2010): cluster-by-period means; weights fitted on %zu pre-periods (RMSPE %.4g); "
+             "estimate = mean gap after treatment; p = rank of the post/pre RMSPE ratio among %zu units (placebo "
+             "test)",
+             T0, pre_rmspe, used);
+    put(&c->w, "synthetic_control", nm, "outcome_path", gapm[0], NAN, NAN, NAN, ratio[0], NAN,
+        (double)ex / (double)used, (double)used, lab);
+    for (size_t jj = 0; jj < J; jj++) {
+        char term[300];
+        snprintf(term, sizeof term, "weight[%s]", cname(c, don[jj]));
+        put(&c->w, "synthetic_control", term, "outcome_path", w[jj], NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+            "donor weight");
+    }
+    for (size_t k = 0; k < J; k++) {
+        char term[300];
+        snprintf(term, sizeof term, "placebo[%s]", cname(c, don[k]));
+        put(&c->w, "synthetic_control", term, "outcome_path", gapm[k + 1], NAN, NAN, NAN, ratio[k + 1], NAN, NAN, NAN,
+            isnan(ratio[k + 1]) ? "placebo fit failed" : "mean gap after treatment; statistic = post/pre RMSPE ratio");
+    }
+done:
+    free(Y);
+    free(cnt);
+    free(tr);
+    free(trc);
+    free(B);
+    free(w);
+    free(ratio);
+    free(gapm);
+    free(a);
+    free(Bp);
+    free(wp);
+    free(don);
+}
+
+/* ---- event study ---- */
+
+typedef struct evdesign {
+    long lo, hi;       /* window relative to the first treated period */
+    size_t K;          /* terms (window without -1) */
+    long *rel;         /* K relative periods */
+} evdesign;
+
+static long term_index(const evdesign *e, long r)
+{
+    if (r < e->lo)
+        r = e->lo;
+    if (r > e->hi)
+        r = e->hi;
+    if (r == -1)
+        return -1;
+    return r < -1 ? r - e->lo : r - e->lo - 1;
+}
+
+/* Event-study design for the assignment flags (clusters treated), controls appended. */
+static void ev_x(const ctx *c, const evdesign *e, const unsigned char *flag, double *x)
+{
+    const sample *sm = &c->sm;
+    size_t n = sm->n;
+    memset(x, 0, n * e->K * sizeof *x);
+    for (size_t i = 0; i < n; i++) {
+        if (!flag[sm->cluster[i]])
+            continue;
+        long k = term_index(e, (long)sm->period[i] - c->first_period);
+        if (k >= 0)
+            x[(size_t)k * n + i] = 1;
+    }
+    for (size_t j = 1; j < sm->p; j++)
+        memcpy(x + (e->K + j - 1) * n, sm->x + j * n, n * sizeof *x);
+}
+
+static void write_event(ctx *c, const assignments *as)
+{
+    const sample *sm = &c->sm;
+    size_t n = sm->n;
+    evdesign e = {0};
+    long rmin = -(long)c->first_period, rmax = (long)sm->T - 1 - c->first_period;
+    e.lo = c->s->has_event ? c->s->event_lo : rmin;
+    e.hi = c->s->has_event ? c->s->event_hi : rmax;
+    if (e.lo < rmin)
+        e.lo = rmin;
+    if (e.hi > rmax)
+        e.hi = rmax;
+    if (e.lo > -1 || e.hi < 0) {
+        put(&c->w, "event_study", "-1", "cr1", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+            "needs a period before the first treated one (the reference, -1) and one from it on");
+        return;
+    }
+    e.K = (size_t)(e.hi - e.lo);
+    size_t P = e.K + sm->p - 1;
+    e.rel = malloc(e.K * sizeof *e.rel);
+    double *x = malloc(n * P * sizeof *x), *bact = malloc(e.K * sizeof *bact);
+    const char **names = calloc(P + 1, sizeof *names);
+    char (*tn)[24] = malloc(e.K * sizeof *tn);
+    st_twfe_fit *fe = NULL;
+    core_err e2;
+    if (!e.rel || !x || !bact || !names || !tn) {
+        c->w.st = NOMEM(c->w.err);
+        goto done;
+    }
+    for (long r = e.lo, k = 0; r <= e.hi; r++)
+        if (r != -1) {
+            e.rel[k] = r;
+            snprintf(tn[k], sizeof tn[k], "%ld", r);
+            names[k] = tn[k];
+            k++;
+        }
+    for (size_t j = 1; j < sm->p; j++)
+        names[e.K + j - 1] = sm->names[j];
+    ev_x(c, &e, as->flag, x);
+    st_twfe_data d = sample_data(sm, x, P, names);
+    if (st_twfe_estimate(&d, NULL, &fe, &e2) != CORE_OK) {
+        put(&c->w, "event_study", "-1", "cr1", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, e2.msg);
+        goto done;
+    }
+    char lab[400];
+    const char *bin = "binned: the first and last terms include every period beyond them; ";
+    for (size_t k = 0; k <= e.K; k++) {
+        if (k == (size_t)(-1 - e.lo)) { /* the reference row in its place */
+            put(&c->w, "event_study", "-1", "cr1", 0, NAN, NAN, NAN, NAN, NAN, NAN, (double)n,
+                "reference period (normalised to 0)");
+        }
+        if (k == e.K)
+            break;
+        st_coef_test t;
+        if (st_twfe_test(fe, ST_VC_CR1, k, c->s->confidence, &t, &e2) != CORE_OK) {
+            put(&c->w, "event_study", tn[k], "cr1", fe->beta[k], NAN, NAN, NAN, NAN, NAN, NAN, (double)n, e2.msg);
+            continue;
+        }
+        snprintf(lab, sizeof lab, "%s%s", (e.rel[k] == e.lo && e.lo > rmin) || (e.rel[k] == e.hi && e.hi < rmax) ? bin : "",
+                 c->sm.G1 == 1 ? "CR1 unreliable with one treated cluster; see method randomization" : "CR1, t on G-1 df");
+        put(&c->w, "event_study", tn[k], "cr1", t.estimate, t.se, t.ci_low, t.ci_high, t.statistic, t.df, t.p_value,
+            (double)n, lab);
+        bact[k] = fe->beta[k];
+    }
+    /* joint pre-trend test: every lead (relative period <= -2) */
+    size_t nl = 0;
+    size_t lead[256];
+    for (size_t k = 0; k < e.K && nl < 256; k++)
+        if (e.rel[k] <= -2)
+            lead[nl++] = k;
+    if (nl == 0)
+        put(&c->w, "pretrend_test", "leads", "wald_cr1", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+            "no lead before the reference period to test");
+    else {
+        double F, df2, pv;
+        if (st_twfe_wald(fe, ST_VC_CR1, lead, nl, &F, &df2, &pv, &e2) != CORE_OK)
+            put(&c->w, "pretrend_test", "leads", "wald_cr1", NAN, NAN, NAN, NAN, NAN, (double)nl, NAN, (double)n,
+                e2.msg);
+        else {
+            snprintf(lab, sizeof lab, "joint Wald test that the %zu leads are 0: F(%zu, %.0f) with CR1%s", nl, nl, df2,
+                     c->sm.G1 == 1 ? "; unreliable with one treated cluster, see method randomization" : "");
+            put(&c->w, "pretrend_test", "leads", "wald_cr1", NAN, NAN, NAN, NAN, F, (double)nl, pv, (double)n, lab);
+        }
+    }
+    /* randomisation: the same event study with the treatment moved to each assignment */
+    if (as->na > 1 && c->s->inference[RW_INF_RI]) {
+        size_t *ex = calloc(e.K, sizeof *ex), used = 0, exq = 0;
+        double q0 = 0;
+        for (size_t k = 0; k < nl; k++)
+            q0 += bact[lead[k]] * bact[lead[k]];
+        if (!ex) {
+            c->w.st = NOMEM(c->w.err);
+            goto done;
+        }
+        for (size_t a = 0; a < as->na; a++) {
+            st_twfe_fit *fa = NULL;
+            if (a == 0)
+                fa = fe;
+            else {
+                ev_x(c, &e, as->flag + a * sm->G, x);
+                if (st_twfe_estimate(&d, NULL, &fa, &e2) != CORE_OK)
+                    continue;
+            }
+            used++;
+            double q = 0;
+            for (size_t k = 0; k < e.K; k++)
+                ex[k] += fabs(fa->beta[k]) >= fabs(bact[k]) * (1 - TIE_REL);
+            for (size_t k = 0; k < nl; k++)
+                q += fa->beta[lead[k]] * fa->beta[lead[k]];
+            exq += q >= q0 * (1 - TIE_REL);
+            if (a > 0)
+                st_twfe_fit_free(fa);
+            if (c->o->progress && (a & 7) == 0)
+                core_progress_report(c->o->progress, "event study placebos", (double)a / (double)as->na);
+        }
+        for (size_t k = 0; k < e.K; k++)
+            put(&c->w, "event_study", tn[k], "randomization", bact[k], NAN, NAN, NAN, NAN, NAN,
+                (double)ex[k] / (double)used, (double)used,
+                "p = share of placebo-cluster assignments with |coefficient| >= the actual");
+        if (nl > 0) {
+            snprintf(lab, sizeof lab, "sum of squared leads against the same statistic with the treatment moved to %s "
+                     "placebo assignments", as->enumerated ? "all" : "sampled");
+            put(&c->w, "pretrend_test", "leads", "randomization", NAN, NAN, NAN, NAN, q0, (double)nl,
+                (double)exq / (double)used, (double)used, lab);
+        }
+        free(ex);
+    }
+done:
+    st_twfe_fit_free(fe);
+    free(e.rel);
+    free(x);
+    free(bact);
+    free(names);
+    free(tn);
+}
+
+/* ---- all of it ---- */
+
+static core_status analyse_outcome(const rw_spec *s, const rw_panel *p, const rw_opts *o, size_t oi, core_results *res,
+                                   rw_summary *sum, core_err *err)
+{
+    ctx c = {.s = s, .p = p, .o = o, .sum = sum, .first_period = -1};
+    core_status st = make_sample(s, p, oi, &c.sm, err);
+    if (st != CORE_OK)
+        return st;
+    c.w = (writer){.res = res, .outcome = s->outcomes[oi], .err = err, .st = CORE_OK};
+    if (c.sm.n == 0) {
+        sample_free(&c.sm);
+        return core_err_set(err, CORE_ERR_DATA, "outcome '%s' is missing in every row", s->outcomes[oi]);
+    }
+    for (size_t g = 0; g < c.sm.G; g++)
+        if (c.sm.treated[g] && (c.first_period < 0 || c.sm.first[g] < c.first_period))
+            c.first_period = c.sm.first[g];
+    st_twfe_data d = sample_data(&c.sm, c.sm.x, c.sm.p, c.sm.names);
+    if (o->progress)
+        core_progress_report(o->progress, "two-way fixed effects", 0);
+    if ((st = st_twfe_estimate(&d, NULL, &c.f, err)) != CORE_OK) {
+        core_err_prefix(err, "outcome '%s'", s->outcomes[oi]);
+        sample_free(&c.sm);
+        return st;
+    }
+    sum->G = c.sm.G;
+    sum->G1 = c.sm.G1;
+    write_summary(&c);
+    write_twfe(&c);
+    write_wild(&c);
+    const char *why = cluster_design_reason(&c);
+    if (!why && !p->common_timing)
+        why = "treated clusters start in different periods; placebo assignments need a common start";
+    assignments as = {0};
+    if (!why && c.w.st == CORE_OK) {
+        st = make_assignments(&c.sm, s->bootstrap, o->rng, &as, err);
+        if (st != CORE_OK)
+            c.w.st = st;
+    }
+    if (s->inference[RW_INF_RI]) {
+        if (why) {
+            put(&c.w, "randomization_inference", c.sm.names[0], "placebo_clusters", c.f->beta[0], NAN, NAN, NAN, NAN,
+                NAN, NAN, NAN, why);
+        } else {
+            write_ri(&c, &as);
+            write_conley_taber(&c);
+        }
+    }
+    if (s->synthetic_control) {
+        if (why)
+            put(&c.w, "synthetic_control", c.sm.names[0], "outcome_path", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, why);
+        else
+            write_synth(&c);
+    }
+    if (!why && s->has_event)
+        write_event(&c, &as);
+    else if (s->has_event)
+        put(&c.w, "event_study", "-1", "cr1", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, why);
+    free(as.flag);
+    st_twfe_fit_free(c.f);
+    sample_free(&c.sm);
+    return c.w.st;
+}
+
+core_status rw_analyse(const rw_spec *s, const rw_panel *p, const rw_opts *o, core_results *res, rw_summary *sum,
+                       core_err *err)
+{
+    memset(sum, 0, sizeof *sum);
+    for (size_t k = 0; k < s->n_outcomes; k++) {
+        core_status st = analyse_outcome(s, p, o, k, res, sum, err);
+        if (st != CORE_OK)
+            return st;
+    }
+    return CORE_OK;
+}

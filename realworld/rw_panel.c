@@ -1,0 +1,496 @@
+/* The registry panel: columns found, rows validated and indexed (see rw.h, rw_panel_load). */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core_data.h"
+#include "realworld/rw.h"
+
+#define NOMEM(err) core_err_set(err, CORE_ERR_NOMEM, "out of memory")
+
+/* ---- factorising a column into dense levels (first appearance order) ---- */
+
+typedef struct factor {
+    int *level;       /* per used row (observation) */
+    size_t n_levels;
+    size_t *first;    /* table row of each level's first appearance */
+} factor;
+
+static void factor_free(factor *f)
+{
+    free(f->level);
+    free(f->first);
+    memset(f, 0, sizeof *f);
+}
+
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb3fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+/* Factorise column col over the rows rows[0..n-1]. */
+static core_status factorise(const core_table *t, size_t col, const size_t *rows, size_t n, factor *f, core_err *err)
+{
+    memset(f, 0, sizeof *f);
+    const core_column *c = &t->cols[col];
+    f->level = malloc((n ? n : 1) * sizeof *f->level);
+    size_t cap_first = 64;
+    f->first = malloc(cap_first * sizeof *f->first);
+    if (!f->level || !f->first) {
+        factor_free(f);
+        return NOMEM(err);
+    }
+    if (c->type == CORE_COL_CATEGORICAL) {
+        int *map = malloc((c->n_levels + 1) * sizeof *map);
+        if (!map) {
+            factor_free(f);
+            return NOMEM(err);
+        }
+        for (size_t l = 0; l < c->n_levels; l++)
+            map[l] = -1;
+        for (size_t k = 0; k < n; k++) {
+            int code = c->code[rows[k]];
+            if (map[code] < 0) {
+                if (f->n_levels == cap_first) {
+                    size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);
+                    if (!nf) {
+                        free(map);
+                        factor_free(f);
+                        return NOMEM(err);
+                    }
+                    f->first = nf;
+                    cap_first *= 2;
+                }
+                f->first[f->n_levels] = rows[k];
+                map[code] = (int)f->n_levels++;
+            }
+            f->level[k] = map[code];
+        }
+        free(map);
+        return CORE_OK;
+    }
+    /* numeric: open addressing on the value's bits */
+    size_t cap = 64;
+    while (cap < 2 * n + 16)
+        cap *= 2;
+    long *slot = malloc(cap * sizeof *slot);
+    double *vals = NULL;
+    size_t cap_vals = 64;
+    vals = malloc(cap_vals * sizeof *vals);
+    if (!slot || !vals) {
+        free(slot);
+        free(vals);
+        factor_free(f);
+        return NOMEM(err);
+    }
+    for (size_t i = 0; i < cap; i++)
+        slot[i] = -1;
+    for (size_t k = 0; k < n; k++) {
+        double v = c->num[rows[k]];
+        if (v == 0)
+            v = 0; /* -0 == 0 */
+        uint64_t bits;
+        memcpy(&bits, &v, sizeof bits);
+        size_t i = (size_t)mix64(bits) & (cap - 1);
+        while (slot[i] >= 0 && vals[slot[i]] != v)
+            i = (i + 1) & (cap - 1);
+        if (slot[i] < 0) {
+            if (f->n_levels == cap_vals) {
+                double *nv = realloc(vals, 2 * cap_vals * sizeof *nv);
+                size_t *nf = realloc(f->first, 2 * cap_vals * sizeof *nf);
+                if (nv)
+                    vals = nv;
+                if (nf)
+                    f->first = nf;
+                if (!nv || !nf) {
+                    free(slot);
+                    free(vals);
+                    factor_free(f);
+                    return NOMEM(err);
+                }
+                cap_vals *= 2;
+            }
+            vals[f->n_levels] = v;
+            f->first[f->n_levels] = rows[k];
+            slot[i] = (long)f->n_levels++;
+        }
+        f->level[k] = (int)slot[i];
+    }
+    free(slot);
+    free(vals);
+    return CORE_OK;
+}
+
+/* ---- the panel ---- */
+
+void rw_panel_free(rw_panel *p)
+{
+    free(p->unit);
+    free(p->period);
+    free(p->cluster);
+    if (p->fe)
+        for (size_t k = 0; k < p->n_fe; k++)
+            free(p->fe[k]);
+    free(p->fe);
+    free(p->fe_levels);
+    free(p->d);
+    free(p->x);
+    free(p->y);
+    free(p->row);
+    if (p->cluster_name)
+        for (size_t g = 0; g < p->G; g++)
+            free(p->cluster_name[g]);
+    free(p->cluster_name);
+    if (p->unit_key)
+        for (size_t u = 0; u < p->U; u++)
+            free(p->unit_key[u]);
+    free(p->unit_key);
+    free(p->cluster_treated);
+    free(p->cluster_first);
+    memset(p, 0, sizeof *p);
+}
+
+static core_status find_col(const core_config *cfg, const char *key, const core_table *t, const char *name,
+                            size_t *col, core_err *err)
+{
+    return core_data_column(cfg, "registry", key, t, name, col, err);
+}
+
+/* A numeric cell or an error naming it. 1 value, 0 missing. */
+static int cell_num(const core_table *t, size_t col, size_t row, double *v, core_status *st, core_err *err,
+                    const char *what)
+{
+    int r = core_cell_number(t, col, row, v);
+    if (r < 0) {
+        char w[300], b[64];
+        *st = core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a number; the %s must be numeric",
+                           core_cell_where(t, col, row, w, sizeof w), core_cell_text(t, col, row, b, sizeof b), what);
+        return -1;
+    }
+    return r;
+}
+
+core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_table *t, rw_panel *p, core_err *err)
+{
+    memset(p, 0, sizeof *p);
+    core_status st = CORE_OK;
+    size_t cu, ct, cc, cd;
+    size_t *cfe = NULL, *cx = NULL;
+    long *cy = NULL;
+    size_t *rows = NULL;
+    factor fu = {0}, fc = {0};
+    int *perd = NULL;
+    unsigned char *seen = NULL;
+    char w[400], b1[128], b2[128];
+    if ((st = find_col(cfg, "unit", t, s->unit, &cu, err)) != CORE_OK ||
+        (st = find_col(cfg, "time", t, s->time, &ct, err)) != CORE_OK ||
+        (st = find_col(cfg, "cluster", t, s->cluster, &cc, err)) != CORE_OK ||
+        (st = find_col(cfg, "treatment", t, s->treatment, &cd, err)) != CORE_OK)
+        return st;
+    cfe = malloc((s->n_fe + 1) * sizeof *cfe);
+    cx = malloc((s->n_controls + 1) * sizeof *cx);
+    cy = malloc(s->n_outcomes * sizeof *cy);
+    rows = malloc((t->n_rows + 1) * sizeof *rows);
+    if (!cfe || !cx || !cy || !rows) {
+        st = NOMEM(err);
+        goto done;
+    }
+    for (size_t k = 0; k < s->n_fe; k++)
+        if ((st = find_col(cfg, "fixed_effects", t, s->fixed_effects[k], &cfe[k], err)) != CORE_OK)
+            goto done;
+    for (size_t k = 0; k < s->n_controls; k++)
+        if ((st = find_col(cfg, "controls", t, s->controls[k], &cx[k], err)) != CORE_OK)
+            goto done;
+    for (size_t k = 0; k < s->n_outcomes; k++) {
+        if (k == 0 && s->has_spells) {
+            long c = core_table_find(t, s->outcomes[0]);
+            if (c >= 0) {
+                st = core_err_set(err, CORE_ERR_CONFIG,
+                                  "%s: the panel already has a column '%s', and spells = is given, which computes "
+                                  "it; name another outcome or remove the spells key",
+                                  core_config_where(cfg, "registry", "outcome", w, sizeof w), s->outcomes[0]);
+                goto done;
+            }
+            cy[k] = -1;
+            continue;
+        }
+        size_t c;
+        if ((st = find_col(cfg, "outcome", t, s->outcomes[k], &c, err)) != CORE_OK)
+            goto done;
+        cy[k] = (long)c;
+    }
+    /* Rows with every needed value (outcomes may be missing: per-outcome samples). */
+    size_t n = 0;
+    p->n_rows_read = t->n_rows;
+    for (size_t i = 0; i < t->n_rows; i++) {
+        int ok = !core_cell_missing(t, cu, i) && !core_cell_missing(t, ct, i) && !core_cell_missing(t, cc, i) &&
+                 !core_cell_missing(t, cd, i);
+        for (size_t k = 0; ok && k < s->n_fe; k++)
+            ok = !core_cell_missing(t, cfe[k], i);
+        for (size_t k = 0; ok && k < s->n_controls; k++)
+            ok = !core_cell_missing(t, cx[k], i);
+        if (ok)
+            rows[n++] = i;
+        else
+            p->n_dropped++;
+    }
+    if (n == 0) {
+        st = core_err_set(err, CORE_ERR_DATA, "%s: no row has all of %s, %s, %s and %s", t->source, s->unit, s->time,
+                          s->cluster, s->treatment);
+        goto done;
+    }
+    p->n = n;
+    p->row = rows;
+    rows = NULL;
+    p->period = malloc(n * sizeof *p->period);
+    p->d = malloc(n * sizeof *p->d);
+    p->x = malloc((n * s->n_controls + 1) * sizeof *p->x);
+    p->y = malloc(n * s->n_outcomes * sizeof *p->y);
+    p->fe = calloc(s->n_fe + 1, sizeof *p->fe);
+    p->fe_levels = calloc(s->n_fe + 1, sizeof *p->fe_levels);
+    if (!p->period || !p->d || !p->x || !p->y || !p->fe || !p->fe_levels) {
+        st = NOMEM(err);
+        goto done;
+    }
+    /* time: whole numbers, consecutive */
+    long tmin = 0, tmax = 0;
+    for (size_t k = 0; k < n; k++) {
+        double v;
+        size_t i = p->row[k];
+        if (cell_num(t, ct, i, &v, &st, err, "time column") < 0)
+            goto done;
+        if (v != floor(v) || fabs(v) > 1e9) {
+            st = core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a whole number; the time column holds periods such as "
+                              "years (2010, 2011, ...)", core_cell_where(t, ct, i, w, sizeof w),
+                              core_cell_text(t, ct, i, b1, sizeof b1));
+            goto done;
+        }
+        long tv = (long)v;
+        if (k == 0 || tv < tmin)
+            tmin = tv;
+        if (k == 0 || tv > tmax)
+            tmax = tv;
+        p->period[k] = (int)0; /* set below */
+        p->d[k] = v;           /* scratch: the time value */
+    }
+    if (tmax - tmin > 100000) {
+        st = core_err_set(err, CORE_ERR_DATA, "%s: column '%s' spans %ld to %ld: too many periods", t->source, s->time,
+                          tmin, tmax);
+        goto done;
+    }
+    p->T = (size_t)(tmax - tmin + 1);
+    p->period0 = tmin;
+    perd = calloc(p->T, sizeof *perd);
+    if (!perd) {
+        st = NOMEM(err);
+        goto done;
+    }
+    for (size_t k = 0; k < n; k++) {
+        p->period[k] = (int)((long)p->d[k] - tmin);
+        perd[p->period[k]] = 1;
+    }
+    for (size_t q = 0; q < p->T; q++)
+        if (!perd[q]) {
+            st = core_err_set(err, CORE_ERR_DATA,
+                              "%s: column '%s' has gaps: no row has %s = %ld, but periods must be consecutive from %ld "
+                              "to %ld (recode the periods, or add the missing one)",
+                              t->source, s->time, s->time, tmin + (long)q, tmin, tmax);
+            goto done;
+        }
+    if (p->T < 2) {
+        st = core_err_set(err, CORE_ERR_DATA, "%s: column '%s' has one period only (%ld); a difference-in-differences "
+                          "needs periods before and after", t->source, s->time, tmin);
+        goto done;
+    }
+    /* units and clusters */
+    if ((st = factorise(t, cu, p->row, n, &fu, err)) != CORE_OK || (st = factorise(t, cc, p->row, n, &fc, err)) != CORE_OK)
+        goto done;
+    p->U = fu.n_levels;
+    p->G = fc.n_levels;
+    p->unit = fu.level;
+    fu.level = NULL;
+    p->cluster = fc.level;
+    fc.level = NULL;
+    p->cluster_name = calloc(p->G, sizeof *p->cluster_name);
+    p->unit_key = calloc(p->U, sizeof *p->unit_key);
+    if (!p->cluster_name || !p->unit_key) {
+        st = NOMEM(err);
+        goto done;
+    }
+    for (size_t g = 0; g < p->G; g++)
+        if (!(p->cluster_name[g] = strdup(core_cell_text(t, cc, fc.first[g], b1, sizeof b1)))) {
+            st = NOMEM(err);
+            goto done;
+        }
+    for (size_t u = 0; u < p->U; u++)
+        if (!(p->unit_key[u] = strdup(core_cell_text(t, cu, fu.first[u], b1, sizeof b1)))) {
+            st = NOMEM(err);
+            goto done;
+        }
+    /* a unit in one cluster only; (unit, period) once */
+    {
+        int *ucl = malloc(p->U * sizeof *ucl);
+        size_t *urow = malloc(p->U * sizeof *urow);
+        if (!ucl || !urow) {
+            free(ucl);
+            free(urow);
+            st = NOMEM(err);
+            goto done;
+        }
+        for (size_t u = 0; u < p->U; u++)
+            ucl[u] = -1;
+        for (size_t k = 0; k < n; k++) {
+            int u = p->unit[k];
+            if (ucl[u] < 0) {
+                ucl[u] = p->cluster[k];
+                urow[u] = p->row[k];
+            } else if (ucl[u] != p->cluster[k]) {
+                st = core_err_set(err, CORE_ERR_DATA,
+                                  "%s: %s '%s' is in %s '%s' here but in '%s' on line %ld: a unit must stay in one "
+                                  "cluster (its fixed effect must be nested in the clusters for cluster-robust "
+                                  "inference); drop the movers or assign each unit to one %s",
+                                  core_cell_where(t, cc, p->row[k], w, sizeof w), s->unit, p->unit_key[u], s->cluster,
+                                  p->cluster_name[p->cluster[k]], p->cluster_name[ucl[u]], t->row_src[urow[u]],
+                                  s->cluster);
+                free(ucl);
+                free(urow);
+                goto done;
+            }
+        }
+        free(ucl);
+        free(urow);
+        double bits = (double)p->U * (double)p->T;
+        if (bits < 4e10) {
+            seen = calloc((size_t)(bits / 8) + 1, 1);
+            size_t *first_row = NULL;
+            if (!seen) {
+                st = NOMEM(err);
+                goto done;
+            }
+            (void)first_row;
+            for (size_t k = 0; k < n; k++) {
+                size_t bit = (size_t)p->unit[k] * p->T + (size_t)p->period[k];
+                if (seen[bit / 8] & (1u << (bit % 8))) {
+                    st = core_err_set(err, CORE_ERR_DATA, "%s: %s '%s' has %s %ld twice: one row per unit and period",
+                                      core_cell_where(t, ct, p->row[k], w, sizeof w), s->unit, p->unit_key[p->unit[k]],
+                                      s->time, tmin + p->period[k]);
+                    goto done;
+                }
+                seen[bit / 8] |= (unsigned char)(1u << (bit % 8));
+            }
+        }
+    }
+    /* fixed effects */
+    p->n_fe = s->n_fe;
+    for (size_t q = 0; q < s->n_fe; q++) {
+        factor ff;
+        if (cfe[q] == cu) {
+            p->fe[q] = malloc(n * sizeof(int));
+            if (!p->fe[q]) {
+                st = NOMEM(err);
+                goto done;
+            }
+            memcpy(p->fe[q], p->unit, n * sizeof(int));
+            p->fe_levels[q] = p->U;
+            continue;
+        }
+        if (cfe[q] == ct) {
+            p->fe[q] = malloc(n * sizeof(int));
+            if (!p->fe[q]) {
+                st = NOMEM(err);
+                goto done;
+            }
+            memcpy(p->fe[q], p->period, n * sizeof(int));
+            p->fe_levels[q] = p->T;
+            continue;
+        }
+        if ((st = factorise(t, cfe[q], p->row, n, &ff, err)) != CORE_OK)
+            goto done;
+        p->fe[q] = ff.level;
+        p->fe_levels[q] = ff.n_levels;
+        free(ff.first);
+    }
+    /* treatment, controls, outcomes */
+    double d0 = NAN;
+    int varies = 0;
+    for (size_t k = 0; k < n; k++) {
+        size_t i = p->row[k];
+        if (cell_num(t, cd, i, &p->d[k], &st, err, "treatment") < 0)
+            goto done;
+        if (k == 0)
+            d0 = p->d[k];
+        else if (p->d[k] != d0)
+            varies = 1;
+        for (size_t c = 0; c < s->n_controls; c++)
+            if (cell_num(t, cx[c], i, &p->x[c * n + k], &st, err, "control") < 0)
+                goto done;
+        for (size_t o = 0; o < s->n_outcomes; o++) {
+            double v = NAN;
+            if (cy[o] >= 0 && cell_num(t, (size_t)cy[o], i, &v, &st, err, "outcome") < 0)
+                goto done;
+            p->y[o * n + k] = cy[o] >= 0 && core_cell_missing(t, (size_t)cy[o], i) ? NAN : v;
+        }
+    }
+    if (!varies) {
+        st = core_err_set(err, CORE_ERR_DATA,
+                          "%s: the treatment '%s' is %g in every row: it never varies, so there is no effect to "
+                          "estimate (it should be 1 in the treated clusters from their first treated period, 0 "
+                          "elsewhere)",
+                          t->source, s->treatment, d0);
+        goto done;
+    }
+    /* treated clusters and their first treated period */
+    p->cluster_treated = calloc(p->G, sizeof *p->cluster_treated);
+    p->cluster_first = malloc(p->G * sizeof *p->cluster_first);
+    if (!p->cluster_treated || !p->cluster_first) {
+        st = NOMEM(err);
+        goto done;
+    }
+    for (size_t g = 0; g < p->G; g++)
+        p->cluster_first[g] = -1;
+    for (size_t k = 0; k < n; k++)
+        if (p->d[k] != 0) {
+            int g = p->cluster[k];
+            p->cluster_treated[g] = 1;
+            if (p->cluster_first[g] < 0 || p->period[k] < p->cluster_first[g])
+                p->cluster_first[g] = p->period[k];
+        }
+    p->G1 = 0;
+    for (size_t g = 0; g < p->G; g++)
+        p->G1 += (size_t)p->cluster_treated[g];
+    p->cluster_level = 1;
+    for (size_t k = 0; k < n && p->cluster_level; k++) {
+        int g = p->cluster[k];
+        double want = p->cluster_treated[g] && p->period[k] >= p->cluster_first[g] ? 1.0 : 0.0;
+        if (p->d[k] != want)
+            p->cluster_level = 0;
+    }
+    p->common_timing = 1;
+    int f0 = -1;
+    for (size_t g = 0; g < p->G; g++)
+        if (p->cluster_treated[g]) {
+            if (f0 < 0)
+                f0 = p->cluster_first[g];
+            else if (p->cluster_first[g] != f0)
+                p->common_timing = 0;
+        }
+    (void)b2;
+done:
+    factor_free(&fu);
+    factor_free(&fc);
+    free(cfe);
+    free(cx);
+    free(cy);
+    free(rows);
+    free(perd);
+    free(seen);
+    if (st != CORE_OK)
+        rw_panel_free(p);
+    return st;
+}

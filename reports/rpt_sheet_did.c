@@ -1,0 +1,499 @@
+/* The Registry sheet (module did): per outcome, the panel in one line, a plain-words verdict on which
+ * inference to trust for this design, the effect with every inference side by side, the placebo
+ * distribution (randomisation inference) as a chart, the synthetic-control gaps and the event study with
+ * its pre-trend tests and the event-study plot. Also the Summary headline and the Methods entries.
+ * Everything is read from the did rows; nothing is computed here but layout. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reports/rpt_internal.h"
+
+#define MAX_OUTCOMES 16
+#define MAX_TERMS 128
+
+/* The did row of (analysis, outcome, term, method); NULL arguments match anything. */
+static const core_result_row *find(const rpt_wctx *w, const char *analysis, const char *outcome, const char *term,
+                                   const char *method)
+{
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *r = &w->res->rows[i];
+        if (rpt_str_eq(r->module, "did") && rpt_str_eq(r->analysis, analysis) &&
+            (!outcome || rpt_str_eq(r->outcome, outcome)) && (!term || rpt_str_eq(r->term, term)) &&
+            (!method || rpt_str_eq(r->method, method)))
+            return r;
+    }
+    return NULL;
+}
+
+static double summary_value(const rpt_wctx *w, const char *outcome, const char *term)
+{
+    const core_result_row *r = find(w, "panel_summary", outcome, term, NULL);
+    return r ? r->estimate : NAN;
+}
+
+/* The outcomes, in order of first appearance. */
+static size_t outcomes(const rpt_wctx *w, const char **out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < w->res->n && n < MAX_OUTCOMES; i++) {
+        const core_result_row *r = &w->res->rows[i];
+        if (!rpt_str_eq(r->module, "did") || !rpt_str_eq(r->analysis, "panel_summary") ||
+            !rpt_str_eq(r->term, "observations"))
+            continue;
+        out[n++] = r->outcome;
+    }
+    return n;
+}
+
+/* The treatment's name: the term of the first twfe row that is not a control (the first twfe row). */
+static const char *treatment_term(const rpt_wctx *w, const char *outcome)
+{
+    const core_result_row *r = find(w, "twfe", outcome, NULL, NULL);
+    return r ? r->term : NULL;
+}
+
+static const char *method_words(const char *analysis, const char *method)
+{
+    static const struct {
+        const char *a, *m, *words;
+    } names[] = {
+        {"twfe", "classical", "Classical (iid errors)"},
+        {"twfe", "cr1", "Cluster-robust CR1 (reghdfe/fixest K), t(G-1)"},
+        {"twfe", "cr1_areg", "Cluster-robust CR1 (areg K), t(G-1)"},
+        {"twfe", "cr1_xtreg", "Cluster-robust CR1 (xtreg K), t(G-1)"},
+        {"twfe", "cr1_gonly", "Cluster-robust CR0 x G/(G-1), t(G-1)"},
+        {"twfe", "cr2", "CR2 (Bell-McCaffrey), Satterthwaite df"},
+        {"twfe", "wild", "Wild cluster bootstrap (restricted)"},
+        {"randomization_inference", "placebo_clusters", "Randomisation over placebo clusters"},
+        {"randomization_inference", "conley_taber", "Conley-Taber interval"},
+        {"synthetic_control", "outcome_path", "Synthetic control (placebo test)"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (rpt_str_eq(names[i].a, analysis) && rpt_str_eq(names[i].m, method))
+            return names[i].words;
+    return method ? method : analysis;
+}
+
+static void header(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *const *h, size_t n)
+{
+    for (size_t c = 0; c < n; c++)
+        rpt_put_text(w, ws, r, (lxw_col_t)c, h[c], w->f.header);
+}
+
+static void height(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, int lines)
+{
+    if (lines > 1)
+        rpt_err_at(w, worksheet_set_row(ws, r, 15.0 * lines, NULL), ws, r, 0);
+}
+
+/* ---------- Summary headline ---------- */
+
+core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, core_err *err)
+{
+    const char *outs[MAX_OUTCOMES];
+    size_t no = outcomes(w, outs);
+    if (no == 0)
+        return CORE_OK;
+    const char *o = outs[0], *tr = treatment_term(w, o);
+    lxw_row_t r = *row;
+    rpt_put_text(w, ws, r++, 0, "Real-world effect (registry difference-in-differences)", w->f.subtitle);
+    const core_result_row *est = NULL;
+    static const char *const order[] = {"cr2", "cr1", "cr1_areg", "classical", "wild", NULL};
+    for (size_t k = 0; order[k] && !est; k++)
+        est = find(w, "twfe", o, tr, order[k]);
+    const core_result_row *ri = find(w, "randomization_inference", o, tr, "placebo_clusters");
+    const core_result_row *ct = find(w, "randomization_inference", o, tr, "conley_taber");
+    const core_result_row *wild = find(w, "twfe", o, tr, "wild");
+    double G = summary_value(w, o, "clusters"), G1 = summary_value(w, o, "treated_clusters");
+    char b[2048], e[96], p[48];
+    if (est) {
+        int len = snprintf(b, sizeof b, "%s: the effect of %s is %s per person-period (two-way fixed effects, %.0f "
+                           "clusters, %.0f treated).", o, tr, rpt_fmt_num(est->estimate, 1, e, sizeof e), G, G1);
+        if (G1 == 1 && ri && len > 0 && (size_t)len < sizeof b) {
+            char lo[48], hi[48];
+            len += snprintf(b + len, sizeof b - (size_t)len,
+                            " With one treated cluster the honest test is the comparison with placebo clusters: p = %s "
+                            "(the smallest possible is %s)",
+                            rpt_fmt_p(ri->p_value, p, sizeof p), rpt_fmt_num(1.0 / ri->n, 3, e, sizeof e));
+            if (ct && !isnan(ct->ci_low) && (size_t)len < sizeof b)
+                len += snprintf(b + len, sizeof b - (size_t)len, "; Conley-Taber %s interval %s to %s", w->conf,
+                                rpt_fmt_num(ct->ci_low, 1, lo, sizeof lo), rpt_fmt_num(ct->ci_high, 1, hi, sizeof hi));
+            if ((size_t)len < sizeof b)
+                snprintf(b + len, sizeof b - (size_t)len, ". Cluster-robust and wild-bootstrap p-values are shown on the "
+                         "Registry sheet but cannot be trusted with one treated cluster.");
+        } else if (wild && !isnan(wild->ci_low) && len > 0 && (size_t)len < sizeof b) {
+            char lo[48], hi[48];
+            snprintf(b + len, sizeof b - (size_t)len, " Wild cluster bootstrap: %s interval %s to %s, p = %s.", w->conf,
+                     rpt_fmt_num(wild->ci_low, 1, lo, sizeof lo), rpt_fmt_num(wild->ci_high, 1, hi, sizeof hi),
+                     rpt_fmt_p(wild->p_value, p, sizeof p));
+        } else if (est && !isnan(est->ci_low) && len > 0 && (size_t)len < sizeof b) {
+            char ci[128];
+            snprintf(b + len, sizeof b - (size_t)len, " %s (%s CI).", rpt_fmt_ci(est->estimate, est->ci_low,
+                     est->ci_high, 1, ci, sizeof ci), w->conf);
+        }
+        rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+    }
+    *row = r + 1;
+    (void)err;
+    return CORE_OK;
+}
+
+/* ---------- charts ---------- */
+
+static void no_legend_title(lxw_chart *ch, const char *title)
+{
+    chart_title_set_name(ch, title);
+    lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
+    chart_title_set_name_font(ch, &tf);
+}
+
+/* Placebo estimates by cluster (column chart), the actual assignment in its own colour. */
+static void placebo_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, lxw_row_t at,
+                          lxw_col_t col, size_t actual_index)
+{
+    lxw_chart *ch = workbook_add_chart(w->book, LXW_CHART_COLUMN);
+    if (!ch)
+        return;
+    lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+    const char *sn = ws->name;
+    chart_series_set_categories(s, sn, first, 0, last, 0);
+    chart_series_set_values(s, sn, first, 1, last, 1);
+    size_t np = (size_t)(last - first + 1);
+    lxw_chart_fill *fills = calloc(np, sizeof *fills);
+    lxw_chart_point *pts = calloc(np, sizeof *pts);
+    lxw_chart_point **pp = calloc(np + 1, sizeof *pp);
+    if (fills && pts && pp) {
+        for (size_t k = 0; k < np; k++) {
+            fills[k].color = k == actual_index ? 0xC00000 : 0x8EA9DB;
+            pts[k].fill = &fills[k];
+            pp[k] = &pts[k];
+        }
+        rpt_err_at(w, chart_series_set_points(s, pp), ws, at, col);
+    }
+    free(fills);
+    free(pts);
+    free(pp);
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+    chart_axis_set_name(ch->y_axis, "Estimate with the treatment placed here");
+    no_legend_title(ch, "Placebo distribution: actual (red) and placebo clusters");
+    lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 1.0};
+    rpt_err_at(w, worksheet_insert_chart_opt(ws, at, col, ch, &opt), ws, at, col);
+}
+
+/* Event-study plot: estimate with interval per relative period (scatter, three series). */
+static void event_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, lxw_row_t at, lxw_col_t col,
+                        const char *outcome)
+{
+    lxw_chart *ch = workbook_add_chart(w->book, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
+    if (!ch)
+        return;
+    const char *sn = ws->name;
+    static const struct {
+        lxw_col_t c;
+        const char *name;
+        lxw_color_t color;
+        int dash;
+    } ser[] = {{1, "Estimate", 0x1F3864, 0}, {2, "CI low", 0x808080, 1}, {3, "CI high", 0x808080, 1}};
+    for (size_t k = 0; k < 3; k++) {
+        lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+        chart_series_set_categories(s, sn, first, 0, last, 0);
+        chart_series_set_values(s, sn, first, ser[k].c, last, ser[k].c);
+        chart_series_set_name(s, ser[k].name);
+        lxw_chart_line line = {.color = ser[k].color, .width = ser[k].dash ? 1.0f : 2.0f,
+                               .dash_type = ser[k].dash ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_SOLID};
+        chart_series_set_line(s, &line);
+        if (ser[k].dash)
+            chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+    }
+    char t[256];
+    snprintf(t, sizeof t, "Event study: %s by year relative to first exposure (reference -1)", outcome);
+    no_legend_title(ch, t);
+    chart_axis_set_name(ch->x_axis, "Years relative to first exposure");
+    chart_axis_set_name(ch->y_axis, "Effect");
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+    lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 1.0};
+    rpt_err_at(w, worksheet_insert_chart_opt(ws, at, col, ch, &opt), ws, at, col);
+}
+
+/* Synthetic control gaps by period (line). */
+static void gap_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, lxw_row_t at, lxw_col_t col)
+{
+    lxw_chart *ch = workbook_add_chart(w->book, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
+    if (!ch)
+        return;
+    lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+    chart_series_set_categories(s, ws->name, first, 0, last, 0);
+    chart_series_set_values(s, ws->name, first, 1, last, 1);
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+    no_legend_title(ch, "Synthetic control: treated minus synthetic");
+    chart_axis_set_name(ch->y_axis, "Gap");
+    lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 0.8};
+    rpt_err_at(w, worksheet_insert_chart_opt(ws, at, col, ch, &opt), ws, at, col);
+}
+
+/* ---------- the sheet ---------- */
+
+static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *o)
+{
+    const char *tr = treatment_term(w, o);
+    char b[2048], h1[64], h2[64];
+    snprintf(b, sizeof b, "Outcome: %s", o);
+    rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
+    double N = summary_value(w, o, "observations"), U = summary_value(w, o, "units"),
+           T = summary_value(w, o, "periods"), P0 = summary_value(w, o, "first_period"),
+           G = summary_value(w, o, "clusters"), G1 = summary_value(w, o, "treated_clusters"),
+           F = summary_value(w, o, "first_treated_period"), sw = summary_value(w, o, "fe_sweeps"),
+           mn = summary_value(w, o, "smallest_cluster"), mx = summary_value(w, o, "largest_cluster");
+    snprintf(b, sizeof b,
+             "%.0f person-periods of %.0f units over %.0f periods from %.0f, in %.0f clusters (%.0f to %.0f "
+             "observations each), %.0f treated%s%s. Unit and period fixed effects by the within-transformation "
+             "(%.0f alternating-projection sweeps).",
+             N, U, T, P0, G, mn, mx, G1, isnan(F) ? "" : ", first treated period ",
+             isnan(F) ? "" : (snprintf(h1, sizeof h1, "%.0f", F), h1), sw);
+    rpt_merge_text(w, ws, r++, 0, 7, b, w->f.meta, rpt_lines_for(b, 140));
+    const core_result_row *v = find(w, "panel_summary", o, "verdict", NULL);
+    if (v && v->label) {
+        rpt_put_text(w, ws, r++, 0, "Which inference to trust here", w->f.key);
+        rpt_merge_text(w, ws, r++, 0, 7, v->label, w->f.sentence, rpt_lines_for(v->label, 110));
+    }
+    r++;
+    /* 1. every inference side by side */
+    rpt_put_text(w, ws, r++, 0, "Effect of the treatment, every inference side by side", w->f.subtitle);
+    snprintf(h1, sizeof h1, "Estimate (%s CI)", w->conf);
+    const char *hd[] = {"Method", h1, "SE", "Statistic", "df", "p-value", "Notes"};
+    header(w, ws, r++, hd, 7);
+    static const struct {
+        const char *a, *m;
+    } rows[] = {{"twfe", "classical"},  {"twfe", "cr1"},
+                {"twfe", "cr1_areg"},   {"twfe", "cr1_xtreg"},
+                {"twfe", "cr1_gonly"},  {"twfe", "cr2"},
+                {"twfe", "wild"},       {"randomization_inference", "placebo_clusters"},
+                {"randomization_inference", "conley_taber"}, {"synthetic_control", "outcome_path"}};
+    for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
+        const core_result_row *x = find(w, rows[k].a, o, tr, rows[k].m);
+        if (!x)
+            continue;
+        rpt_put_text(w, ws, r, 0, method_words(rows[k].a, rows[k].m), w->f.wrap);
+        if (isnan(x->ci_low) && !isnan(x->estimate))
+            rpt_put_text(w, ws, r, 1, rpt_fmt_num(x->estimate, 2, b, sizeof b), w->f.right);
+        else
+            rpt_effect_cell(w, ws, r, 1, x, 1.0, 2);
+        rpt_put_num(w, ws, r, 2, x->se, w->f.num2);
+        rpt_put_num(w, ws, r, 3, x->statistic, w->f.num2);
+        rpt_put_num(w, ws, r, 4, x->df, w->f.num2);
+        rpt_p_cell(w, ws, r, 5, x);
+        rpt_put_text(w, ws, r, 6, x->label, w->f.wrap);
+        height(w, ws, r, x->label ? rpt_lines_for(x->label, 70) : 1);
+        r++;
+    }
+    /* extra null hypotheses of the wild bootstrap */
+    size_t tl = tr ? strlen(tr) : 0;
+    for (size_t i = 0; tr && i < w->res->n; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (!rpt_str_eq(x->module, "did") || !rpt_str_eq(x->analysis, "twfe") || !rpt_str_eq(x->outcome, o) ||
+            !rpt_str_eq(x->method, "wild") || !x->term || strncmp(x->term, tr, tl) != 0 || x->term[tl] != ':')
+            continue;
+        snprintf(b, sizeof b, "Wild bootstrap test of %s", x->term + tl + 1);
+        rpt_put_text(w, ws, r, 0, b, w->f.wrap);
+        rpt_put_num(w, ws, r, 3, x->statistic, w->f.num2);
+        rpt_p_cell(w, ws, r, 5, x);
+        rpt_put_text(w, ws, r, 6, x->label, w->f.wrap);
+        r++;
+    }
+    r++;
+    lxw_row_t charts_at = r;
+    lxw_row_t min_end = r;
+    /* 2. placebo distribution */
+    const core_result_row *ri = find(w, "randomization_inference", o, tr, "placebo_clusters");
+    if (ri && !isnan(ri->p_value)) {
+        rpt_put_text(w, ws, r++, 0, "Placebo distribution (randomisation inference)", w->f.subtitle);
+        const char *ph[] = {"Treatment placed in", "Estimate"};
+        header(w, ws, r++, ph, 2);
+        lxw_row_t first = r;
+        rpt_put_text(w, ws, r, 0, "actual (treated)", w->f.key);
+        rpt_put_num(w, ws, r++, 1, ri->estimate, w->f.num2);
+        for (size_t i = 0; i < w->res->n; i++) {
+            const core_result_row *x = &w->res->rows[i];
+            if (!rpt_str_eq(x->module, "did") || !rpt_str_eq(x->analysis, "randomization_inference") ||
+                !rpt_str_eq(x->outcome, o) || !rpt_str_eq(x->method, "placebo_clusters") || !x->term ||
+                strncmp(x->term, "placebo[", 8) != 0)
+                continue;
+            size_t l = strlen(x->term);
+            snprintf(b, sizeof b, "%.*s", (int)(l > 9 ? l - 9 : 0), x->term + 8);
+            rpt_put_text(w, ws, r, 0, b, NULL);
+            rpt_put_num(w, ws, r++, 1, x->estimate, w->f.num2);
+        }
+        if (r - first > 1)
+            placebo_chart(w, ws, first, r - 1, charts_at, 8, 0);
+        min_end = charts_at + 16;
+        r++;
+    }
+    /* 3. synthetic control gaps */
+    const core_result_row *sc = find(w, "synthetic_control", o, tr, "outcome_path");
+    if (sc && !isnan(sc->estimate)) {
+        rpt_put_text(w, ws, r++, 0, "Synthetic control: gap by period", w->f.subtitle);
+        const char *gh[] = {"Period", "Treated minus synthetic"};
+        header(w, ws, r++, gh, 2);
+        lxw_row_t first = r;
+        for (size_t i = 0; i < w->res->n; i++) {
+            const core_result_row *x = &w->res->rows[i];
+            double per;
+            if (!rpt_str_eq(x->module, "did") || !rpt_str_eq(x->analysis, "synthetic_control") ||
+                !rpt_str_eq(x->outcome, o) || !x->term || strncmp(x->term, "gap[", 4) != 0)
+                continue;
+            snprintf(h2, sizeof h2, "%s", x->term + 4);
+            h2[strcspn(h2, "]")] = 0;
+            if (rpt_is_number(h2, &per))
+                rpt_put_num(w, ws, r, 0, per, NULL);
+            else
+                rpt_put_text(w, ws, r, 0, h2, NULL);
+            rpt_put_num(w, ws, r++, 1, x->estimate, w->f.num2);
+        }
+        if (r > first)
+            gap_chart(w, ws, first, r - 1, charts_at + 16, 8);
+        if (min_end < charts_at + 30)
+            min_end = charts_at + 30;
+        r++;
+    }
+    /* 4. event study */
+    const core_result_row *ref = find(w, "event_study", o, "-1", "cr1");
+    if (ref && !isnan(ref->estimate)) {
+        rpt_put_text(w, ws, r++, 0, "Event study (reference period -1)", w->f.subtitle);
+        snprintf(h1, sizeof h1, "CI low (%s)", w->conf);
+        snprintf(h2, sizeof h2, "CI high (%s)", w->conf);
+        const char *eh[] = {"Relative period", "Estimate", h1, h2, "p (CR1)", "p (random.)", "Notes"};
+        header(w, ws, r, eh, 7);
+        height(w, ws, r++, 2);
+        lxw_row_t first = r;
+        lxw_row_t ev_at = r;
+        for (size_t i = 0; i < w->res->n; i++) {
+            const core_result_row *x = &w->res->rows[i];
+            double rel;
+            if (!rpt_str_eq(x->module, "did") || !rpt_str_eq(x->analysis, "event_study") ||
+                !rpt_str_eq(x->outcome, o) || !rpt_str_eq(x->method, "cr1") || !rpt_is_number(x->term, &rel))
+                continue;
+            rpt_put_num(w, ws, r, 0, rel, NULL);
+            rpt_put_num(w, ws, r, 1, x->estimate, w->f.num2);
+            /* the reference period's interval is the point itself, so the plot's lines pass through it */
+            rpt_put_num(w, ws, r, 2, isnan(x->ci_low) && x->estimate == 0 ? 0 : x->ci_low, w->f.num2);
+            rpt_put_num(w, ws, r, 3, isnan(x->ci_high) && x->estimate == 0 ? 0 : x->ci_high, w->f.num2);
+            rpt_p_cell(w, ws, r, 4, isnan(x->p_value) ? NULL : x);
+            const core_result_row *rr = find(w, "event_study", o, x->term, "randomization");
+            if (rr)
+                rpt_p_cell(w, ws, r, 5, rr);
+            rpt_put_text(w, ws, r, 6, x->label, w->f.wrap);
+            r++;
+        }
+        if (r > first)
+            event_chart(w, ws, first, r - 1, ev_at > min_end ? ev_at : min_end, 8, o);
+        lxw_row_t ev_end = (ev_at > min_end ? ev_at : min_end) + 16;
+        for (size_t i = 0; i < w->res->n; i++) {
+            const core_result_row *x = &w->res->rows[i];
+            if (!rpt_str_eq(x->module, "did") || !rpt_str_eq(x->analysis, "pretrend_test") ||
+                !rpt_str_eq(x->outcome, o))
+                continue;
+            snprintf(b, sizeof b, "Pre-trend test (%s)", rpt_str_eq(x->method, "randomization") ? "randomisation" :
+                     "joint Wald, CR1");
+            rpt_put_text(w, ws, r, 0, b, w->f.key);
+            rpt_put_num(w, ws, r, 1, x->statistic, w->f.num2);
+            rpt_p_cell(w, ws, r, 4, x);
+            rpt_merge_text(w, ws, r, 5, 6, x->label, w->f.wrap, x->label ? rpt_lines_for(x->label, 60) : 1);
+            r++;
+        }
+        min_end = ev_end;
+    }
+    if (r < min_end)
+        r = min_end;
+    return r + 2;
+}
+
+core_status rpt_sheet_did(rpt_wctx *w, core_err *err)
+{
+    lxw_worksheet *ws;
+    core_status st = rpt_add_sheet(w, w->sheet ? w->sheet->name : "Registry", &ws, err);
+    if (st != CORE_OK)
+        return st;
+    rpt_set_cols(w, ws, 0, 0, 38, NULL);
+    rpt_set_cols(w, ws, 1, 1, 22, NULL);
+    rpt_set_cols(w, ws, 2, 5, 11, NULL);
+    rpt_set_cols(w, ws, 6, 6, 60, NULL);
+    lxw_row_t r = 0;
+    rpt_put_text(w, ws, r++, 0, "Registry: real-world effect by difference-in-differences", w->f.title);
+    const char *intro = "Two-way fixed effects on the person-period panel, with every inference the design allows "
+                        "side by side. With few clusters, and above all with one treated cluster, standard errors "
+                        "that treat clusters as many and alike claim more precision than the design supports; the "
+                        "verdict under each outcome says which numbers to trust. Rows are in the Results sheet.";
+    rpt_merge_text(w, ws, r++, 0, 7, intro, w->f.meta, rpt_lines_for(intro, 140));
+    if (w->run && w->run->synthetic)
+        rpt_put_text(w, ws, r++, 0, "Synthetic example data: not real registry records.", w->f.synthetic);
+    r++;
+    const char *outs[MAX_OUTCOMES];
+    size_t no = outcomes(w, outs);
+    for (size_t k = 0; k < no; k++)
+        r = outcome_block(w, ws, r, outs[k]);
+    return CORE_OK;
+}
+
+/* ---------- Methods ---------- */
+
+static const rpt_method_info did_methods[] = {
+    {"panel_summary", NULL, "Panel description",
+     "Observations, units, periods, clusters (treated), fixed-effect parameters absorbed and the alternating "
+     "projections' sweeps and last change; the verdict says which inference the design supports.",
+     "Cameron AC, Miller DL. A practitioner's guide to cluster-robust inference. J Hum Resour 2015;50:317-372"},
+    {"twfe", "classical", "Two-way fixed effects, classical SE",
+     "y_it = a_i + l_t + b D_it + X_it g + e_it by the within-transformation (alternating projections, never dummy "
+     "columns); iid standard error, t on N - K df.",
+     "Gaure S. OLS with multiple high dimensional category variables. Comput Stat Data Anal 2013;66:8-18"},
+    {"twfe", "cr1", "Cluster-robust CR1 (reghdfe/fixest degrees of freedom)",
+     "Sandwich with cluster scores, factor G/(G-1)(N-1)/(N-K), K = regressors and fixed effects not nested in "
+     "the clusters; t on G-1 df.",
+     "Cameron AC, Miller DL. J Hum Resour 2015;50:317-372; Correia S. reghdfe (2016)"},
+    {"twfe", "cr1_areg", "Cluster-robust CR1 (areg degrees of freedom)",
+     "As CR1 with K counting every fixed effect (Stata areg, R sandwich::vcovCL HC1); t on G-1 df.",
+     "Zeileis A, Köll S, Graham N. Various versatile variances. J Stat Softw 2020;95(1):1-36"},
+    {"twfe", "cr1_xtreg", "Cluster-robust CR1 (xtreg degrees of freedom)",
+     "As CR1 with K = regressors, non-nested fixed effects and the constant (Stata xtreg, fe); t on G-1 df.",
+     "StataCorp. Stata 17 Base Reference Manual: xtreg"},
+    {"twfe", "cr1_gonly", "Cluster-robust CR0 x G/(G-1)",
+     "Sandwich with the cluster factor G/(G-1) only; t on G-1 df.",
+     "Zeileis A, Köll S, Graham N. J Stat Softw 2020;95(1):1-36"},
+    {"twfe", "cr2", "CR2 (Bell-McCaffrey) with Satterthwaite df",
+     "Residuals of each cluster scaled by (I - H_gg)^(-1/2) of the full dummy-variable model; t test with the "
+     "Satterthwaite degrees of freedom of the working model (as R clubSandwich).",
+     "Bell RM, McCaffrey DF. Survey Methodology 2002;28:169-181; Pustejovsky JE, Tipton E. J Bus Econ Stat "
+     "2018;36:672-683"},
+    {"twfe", "wild", "Restricted wild cluster bootstrap (WCR)",
+     "Null imposed, Rademacher or Webb weights per cluster, full enumeration when 2^G is at most the draws; computed "
+     "on cluster sufficient statistics without refitting; interval by test inversion.",
+     "Cameron AC, Gelbach JB, Miller DL. Rev Econ Stat 2008;90:414-427; Roodman D, MacKinnon JG, Nielsen MØ, Webb MD. "
+     "Fast and wild. Stata J 2019;19:4-60; Webb MD. Queen's Economics WP 1315 (2014)"},
+    {"randomization_inference", "placebo_clusters", "Randomisation inference over placebo clusters",
+     "The treatment moved to every other set of clusters with the same start; p = share of assignments with an "
+     "estimate at least as large in absolute value (exact when all are enumerated).",
+     "MacKinnon JG, Webb MD. Randomization inference for difference-in-differences with few treated clusters. "
+     "J Econometrics 2020;218:435-450"},
+    {"randomization_inference", "conley_taber", "Conley-Taber interval",
+     "The treated cluster's error contribution approximated by the control clusters' cluster-period residuals; the "
+     "interval is the estimate minus the quantiles of that distribution.",
+     "Conley TG, Taber CR. Inference with difference in differences with a small number of policy changes. Rev "
+     "Econ Stat 2011;93:113-125"},
+    {"synthetic_control", NULL, "Synthetic control with placebo test",
+     "Convex weights of control clusters matching the treated cluster's pre-period means; effect = mean gap after "
+     "treatment; p = rank of the post/pre RMSPE ratio among all clusters, each control in turn as if treated.",
+     "Abadie A, Diamond A, Hainmueller J. J Am Stat Assoc 2010;105:493-505; Abadie A. J Econ Lit 2021;59:391-425"},
+    {"event_study", NULL, "Event study",
+     "Leads and lags of the first treated period (reference -1, end points binned) in the same fixed-effects model; "
+     "CR1 and randomisation p-values per period.",
+     "Schmidheiny K, Siegloch S. On event studies and distributed-lags in two-way fixed effects models. J Appl "
+     "Econometrics 2023;38:695-713"},
+    {"pretrend_test", NULL, "Joint pre-trend test",
+     "Wald F test that every lead is zero (CR1 covariance, G-1 denominator df), and its randomisation version (sum of "
+     "squared leads against the placebo assignments).",
+     "Roth J. Pretest with caution: event-study estimates after testing for parallel trends. Am Econ Rev Insights "
+     "2022;4:305-322"},
+};
+
+const rpt_method_table rpt_methods_did = {did_methods, sizeof did_methods / sizeof did_methods[0]};
