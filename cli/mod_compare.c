@@ -1,0 +1,122 @@
+/* The comparison module: [compare] -> the trial's effect, the registry effect per member and per IPS user,
+ * the pooled RCT effect, efficacy-effectiveness ratios and work-years on one scale (realworld/rw_compare.h).
+ * Effects come from the run's [trial], [registry] and [meta] analyses when those sections are present
+ * (cli_ctx_require runs them first), else from the typed-in keys of [compare]. */
+#include <math.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "cli.h"
+#include "realworld/rw_compare.h"
+
+core_status cli_mod_compare(cli_ctx *ctx, core_err *err)
+{
+    rw_compare_in *in = calloc(1, sizeof *in);
+    if (!in)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    core_status st = cli_ctx_defer(ctx, free, in, err);
+    if (st != CORE_OK)
+        return st;
+    const core_config *cfg = ctx->cfg;
+    if ((st = rw_compare_from_config(cfg, ctx->confidence, in, err)) != CORE_OK)
+        return st;
+    int has_trial = core_config_has_section(cfg, "trial"), has_reg = core_config_has_section(cfg, "registry");
+    int has_meta = core_config_has_section(cfg, "meta");
+    char where[600];
+    if (!has_trial && !in->trial.has && !has_reg && !in->registry.has)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: nothing to compare: add [trial] and [registry] sections to the run, or type the "
+                            "effects in (trial_effect and registry_effect, each with its _se)",
+                            core_config_where(cfg, "compare", NULL, where, sizeof where));
+
+    /* The trial: the run's primary binary outcome; a typed-in trial_effect only without [trial]. */
+    if (has_trial) {
+        if ((st = cli_ctx_require(ctx, "rct", err)) != CORE_OK)
+            return st;
+        if (in->trial.has)
+            cli_ctx_note(ctx, "compare: trial_effect is not used: the effect comes from the run's [trial]");
+        const rpt_trial_info *ti = ctx->run.trial;
+        const char *primary = ti ? ti->primary : NULL, *type = NULL;
+        for (size_t k = 0; primary && k < ctx->run.n_outcomes; k++)
+            if (ctx->run.outcomes[k].name && strcmp(ctx->run.outcomes[k].name, primary) == 0)
+                type = ctx->run.outcomes[k].type;
+        char section_name[300];
+        if (ctx->check_only && !ti) { /* the trial is not analysed in check mode: read its outcomes from the config */
+            for (size_t i = 0; i < core_config_n_sections(cfg) && !primary; i++) {
+                const char *sec = core_config_section_name(cfg, i);
+                int is_primary = 0;
+                if (strncasecmp(sec, "outcome:", 8) != 0 ||
+                    core_config_bool(cfg, sec, "primary", 0, &is_primary, err) != CORE_OK || !is_primary)
+                    continue;
+                snprintf(section_name, sizeof section_name, "%s", sec + 8);
+                primary = section_name;
+                type = core_config_str(cfg, sec, "type", NULL);
+            }
+        }
+        if (!primary || (type && strcmp(type, "binary") != 0))
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s: the comparison needs the trial's primary outcome to be binary (employment)%s%s%s; "
+                                "set primary = yes in the [outcome:NAME] section of the employment outcome",
+                                core_config_where(cfg, "compare", NULL, where, sizeof where),
+                                primary ? ": '" : ", and no outcome is primary", primary ? primary : "",
+                                primary ? (type && strcmp(type, "continuous") == 0 ? "' is continuous"
+                                                                                   : "' is not binary")
+                                        : "");
+        if (!ctx->check_only &&
+            (st = rw_compare_trial_from_rows(ctx->res, primary, type, ti ? ti->treatment : NULL,
+                                             ti ? ti->control : NULL, in, err)) != CORE_OK)
+            return st;
+    }
+    /* The registry: the run's difference in differences; a typed-in registry_effect only without [registry]. */
+    if (has_reg) {
+        if ((st = cli_ctx_require(ctx, "did", err)) != CORE_OK)
+            return st;
+        if (in->registry.has)
+            cli_ctx_note(ctx, "compare: registry_effect is not used: the effect comes from the run's [registry]");
+        char **outs = NULL;
+        size_t n_out = 0;
+        if ((st = core_config_list(cfg, "registry", "outcome", 0, &outs, &n_out, err)) != CORE_OK)
+            return st;
+        if (!ctx->check_only)
+            st = rw_compare_registry_from_rows(ctx->res, core_config_str(cfg, "registry", "treatment", NULL),
+                                               n_out ? outs[0] : NULL, in->registry_prefer, in, err);
+        core_config_list_free(outs);
+        if (st != CORE_OK)
+            return st;
+        if (!ctx->check_only)
+            cli_ctx_note(ctx, "compare: registry interval: %s", in->registry_choice);
+    }
+    /* The published RCTs: the run's meta-analysis of risk ratios, else a typed-in pooled_rr. */
+    if (has_meta) {
+        if ((st = cli_ctx_require(ctx, "meta", err)) != CORE_OK)
+            return st;
+        if (!ctx->check_only) {
+            rw_cmp_effect typed = in->pooled;
+            core_err e2;
+            core_err_clear(&e2);
+            st = rw_compare_pooled_from_rows(ctx->res, in, &e2);
+            if (st == CORE_ERR_CONFIG && typed.has) { /* [meta] pools another measure: keep the typed-in RR */
+                in->pooled = typed;
+                cli_ctx_note(ctx, "compare: pooled_rr typed in is used: %s", e2.msg);
+            } else if (st != CORE_OK) {
+                *err = e2;
+                return st;
+            } else if (typed.has) {
+                cli_ctx_note(ctx, "compare: pooled_rr is not used: the pooled RR comes from the run's [meta]");
+            }
+        }
+    }
+    if (ctx->check_only) {
+        cli_ctx_note(ctx, "compare: %s%s%s", has_trial || in->trial.has ? "trial" : "",
+                     has_reg || in->registry.has ? " vs registry" : "",
+                     has_meta || in->pooled.has ? " vs published RCTs" : "");
+        return CORE_OK;
+    }
+    if (!in->trial.has)
+        cli_ctx_note(ctx, "compare: no trial effect (add [trial] or trial_effect): ratios to the trial are left out");
+    if (!in->registry.has)
+        cli_ctx_note(ctx, "compare: no registry effect (add [registry] or registry_effect)");
+    return rw_compare_run(in, ctx->res, err);
+}

@@ -1,0 +1,677 @@
+/* The comparison (module "compare"): the "Trial vs real world" sheet, its Summary headline and its Methods
+ * entries. The sheet is live: the assumptions and the source effects are input cells (blue), and every figure
+ * (the effects on one scale, the efficacy-effectiveness ratios, the work-years) is an Excel formula on them
+ * whose cached value is the engine's (realworld/rw_compare.c computes the same expressions in the same order,
+ * so a recalculation reproduces them). One chart shows every figure with its interval (one scatter series per
+ * row, as the forest plot: PITFALLS.md); a second shows the employment rates of IPS users with the published
+ * routine-practice rates as reference lines. */
+#include "reports/rpt_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHEET "Trial vs real world"
+
+typedef struct cmp {
+    rpt_wctx *w;
+    lxw_worksheet *ws;
+    lxw_format *in_num, *in_pct, *num, *num4, *pct, *label, *note;
+    int employment;       /* results on the employment-probability scale */
+    char unit[64];        /* "workdays per person-year" */
+    /* cells of the inputs ("$B$7"); "" when absent */
+    char D[16], sh[16], users[16], target[16], tu[16], E[16], z[16], f[16], k[16];
+    char rd[16], rd_se[16], rd_lo[16], rd_hi[16], p0[16], reg[16], reg_se[16], reg_lo[16], reg_hi[16];
+    char rr[16], rr_se[16], rr_lo[16], rr_hi[16];
+} cmp;
+
+/* First compare row of an analysis and term (one [compare] section: any outcome). */
+static const core_result_row *find(const rpt_wctx *w, const char *analysis, const char *term, const char *method)
+{
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *r = &w->res->rows[i];
+        if (rpt_str_eq(r->module, "compare") && rpt_str_eq(r->analysis, analysis) &&
+            (!term || rpt_str_eq(r->term, term)) && (!method || rpt_str_eq(r->method, method)))
+            return r;
+    }
+    return NULL;
+}
+
+static lxw_format *fmt(rpt_wctx *w, const char *num_format, int input)
+{
+    lxw_format *f = workbook_add_format(w->book);
+    if (!f) {
+        w->nomem = 1;
+        return NULL;
+    }
+    if (num_format)
+        format_set_num_format(f, num_format);
+    if (input) { /* blue on pale yellow: "change me", as the CBA sheet */
+        format_set_font_color(f, 0x0000FF);
+        format_set_bg_color(f, 0xFFF2CC);
+        format_set_border(f, LXW_BORDER_THIN);
+        format_set_border_color(f, 0xBFBFBF);
+    }
+    return f;
+}
+
+static const char *cell(char *buf, lxw_row_t r, lxw_col_t c)
+{
+    lxw_rowcol_to_cell_abs(buf, r, c, 1, 1);
+    return buf;
+}
+
+/* A formula with the engine's value cached; a NaN value caches the text `nan_text`. */
+static void formula(cmp *c, lxw_row_t r, lxw_col_t col, const char *f, double value, const char *nan_text,
+                    lxw_format *format)
+{
+    if (isfinite(value))
+        rpt_err_at(c->w, worksheet_write_formula_num(c->ws, r, col, f, format, value), c->ws, r, col);
+    else
+        rpt_err_at(c->w, worksheet_write_formula_str(c->ws, r, col, f, format, nan_text ? nan_text : ""), c->ws, r,
+                   col);
+}
+
+static void row_lines(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, int lines)
+{
+    if (lines > 1)
+        rpt_err_at(w, worksheet_set_row(ws, r, 15.0 * lines, NULL), ws, r, 0);
+}
+
+static void header(cmp *c, lxw_row_t r, const char *const *h, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        rpt_put_text(c->w, c->ws, r, (lxw_col_t)i, h[i], c->w->f.header);
+    row_lines(c->w, c->ws, r, 2);
+}
+
+/* ---------- Summary headline ---------- */
+
+static void ci_text(const core_result_row *x, double scale, int digits, char *buf, size_t size)
+{
+    rpt_fmt_ci(scale * x->estimate, scale * x->ci_low, scale * x->ci_high, digits, buf, size);
+}
+
+core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, core_err *err)
+{
+    (void)err;
+    const core_result_row *t = find(w, "effect_on_common_scale", "trial_itt", NULL);
+    const core_result_row *m = find(w, "effect_on_common_scale", "registry_per_member", NULL);
+    const core_result_row *u = find(w, "effect_on_common_scale", "registry_per_user", NULL);
+    const core_result_row *e = find(w, "efficacy_effectiveness_ratio", "registry_per_user_vs_trial", "fieller");
+    const core_result_row *y = find(w, "work_years", "registry", NULL);
+    if (!t && !m)
+        return CORE_OK;
+    int emp = (t && rpt_str_eq(t->outcome, "employment_probability")) ||
+              (m && rpt_str_eq(m->outcome, "employment_probability"));
+    double sc = emp ? 100.0 : 1.0;
+    const char *unit = emp ? "percentage points of employment" : "workdays per person-year";
+    char b[2048], x1[160], x2[160], x3[160];
+    size_t n = 0;
+    lxw_row_t r = *row;
+    rpt_put_text(w, ws, r++, 0, "Trial versus real world", w->f.subtitle);
+    n += (size_t)snprintf(b + n, sizeof b - n, "On one scale (%s, %s CI):", unit, w->conf);
+    if (t)
+        n += (size_t)snprintf(b + n, sizeof b - n, " the trial's effect %s;", (ci_text(t, sc, 1, x1, sizeof x1), x1));
+    if (m)
+        n += (size_t)snprintf(b + n, sizeof b - n, " the registry effect per member of the target population %s",
+                              (ci_text(m, sc, 1, x2, sizeof x2), x2));
+    if (u && n < sizeof b)
+        n += (size_t)snprintf(b + n, sizeof b - n, ", per IPS user %s (an upper bound if there are spill-overs)",
+                              (ci_text(u, sc, 1, x3, sizeof x3), x3));
+    if (e && !isnan(e->estimate) && n < sizeof b) {
+        char r1[48], lo[48], hi[48];
+        if (isfinite(e->ci_low))
+            n += (size_t)snprintf(b + n, sizeof b - n,
+                                  ". Per IPS user the real-world effect is %s times the trial's (Fieller interval %s "
+                                  "to %s)",
+                                  rpt_fmt_num(e->estimate, 2, r1, sizeof r1), rpt_fmt_num(e->ci_low, 2, lo, sizeof lo),
+                                  rpt_fmt_num(e->ci_high, 2, hi, sizeof hi));
+        else
+            n += (size_t)snprintf(b + n, sizeof b - n,
+                                  ". Per IPS user the real-world effect is %s times the trial's; its interval is "
+                                  "unbounded because the trial's interval includes no effect",
+                                  rpt_fmt_num(e->estimate, 2, r1, sizeof r1));
+    }
+    if (y && n < sizeof b)
+        n += (size_t)snprintf(b + n, sizeof b - n, ". Work gained for %.0f people exposed: %s full-time work-years a year",
+                              y->n, (ci_text(y, 1, 1, x1, sizeof x1), x1));
+    if (n < sizeof b)
+        snprintf(b + n, sizeof b - n, ".");
+    rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+    r++;
+    *row = r;
+    return CORE_OK;
+}
+
+/* ---------- the sheet ---------- */
+
+/* An input row: label, value (blue), key, what it is. Stores the value's cell in `ref`. */
+static void input(cmp *c, lxw_row_t r, const char *label, double v, lxw_format *f, const char *key, const char *what,
+                  char *ref)
+{
+    rpt_put_text(c->w, c->ws, r, 0, label, c->w->f.wrap);
+    rpt_put_num(c->w, c->ws, r, 1, v, f);
+    rpt_put_text(c->w, c->ws, r, 5, key, c->label);
+    rpt_put_text(c->w, c->ws, r, 6, what, c->note);
+    cell(ref, r, 1);
+}
+
+/* A source effect row: estimate, SE, interval as inputs. */
+static void source_row(cmp *c, lxw_row_t r, const char *label, const core_result_row *x, lxw_format *f, char *e,
+                       char *se, char *lo, char *hi)
+{
+    rpt_put_text(c->w, c->ws, r, 0, label, c->w->f.wrap);
+    rpt_put_num(c->w, c->ws, r, 1, x->estimate, f);
+    cell(e, r, 1);
+    if (se) {
+        rpt_put_num(c->w, c->ws, r, 2, x->se, c->in_num);
+        cell(se, r, 2);
+    }
+    if (lo) {
+        rpt_put_num(c->w, c->ws, r, 3, x->ci_low, f);
+        rpt_put_num(c->w, c->ws, r, 4, x->ci_high, f);
+        cell(lo, r, 3);
+        cell(hi, r, 4);
+    }
+    rpt_put_text(c->w, c->ws, r, 5, x->method, c->label);
+    rpt_put_text(c->w, c->ws, r, 6, x->label, c->note);
+}
+
+/* A figure row: four formulas (estimate, se, low, high) with the engine's values cached. */
+static void figure(cmp *c, lxw_row_t r, const char *label, const core_result_row *x, const char *fe, const char *fse,
+                   const char *flo, const char *fhi, lxw_format *f)
+{
+    rpt_put_text(c->w, c->ws, r, 0, label, c->w->f.wrap);
+    if (!x)
+        return;
+    formula(c, r, 1, fe, x->estimate, "n/a", f);
+    if (fse)
+        formula(c, r, 2, fse, x->se, "n/a", c->num4);
+    if (flo) {
+        formula(c, r, 3, flo, x->ci_low, "unbounded", f);
+        formula(c, r, 4, fhi, x->ci_high, "unbounded", f);
+    }
+    rpt_put_text(c->w, c->ws, r, 5, x->method, c->label);
+    rpt_put_text(c->w, c->ws, r, 6, x->label, c->note);
+    row_lines(c->w, c->ws, r, x->label ? rpt_lines_for(x->label, 72) : 1);
+}
+
+typedef struct chart_rows {
+    lxw_row_t rows[8];
+    const char *names[8];
+    size_t n;
+    lxw_row_t ref; /* two rows of the zero line at columns H (x) and I (y) */
+} chart_rows;
+
+static core_status effects_chart(cmp *c, const chart_rows *cr, lxw_row_t at, core_err *err)
+{
+    lxw_chart *ch = workbook_add_chart(c->w->book, LXW_CHART_SCATTER_STRAIGHT);
+    if (!ch)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding the comparison chart");
+    static const lxw_color_t colors[] = {0x1F77B4, 0x2CA02C, 0x006400, 0xD62728, 0x9467BD, 0x8C564B};
+    for (size_t i = 0; i < cr->n; i++) { /* interval: x = (low, high) in D:E, y = (y, y) in H:I */
+        lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+        if (!s)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
+        chart_series_set_categories(s, SHEET, cr->rows[i], 3, cr->rows[i], 4);
+        chart_series_set_values(s, SHEET, cr->rows[i], 7, cr->rows[i], 8);
+        lxw_chart_line line = {.color = colors[i % 6], .width = 2.25f};
+        chart_series_set_line(s, &line);
+        chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+        /* the estimate: a marker labelled with the figure's name */
+        lxw_chart_series *m = chart_add_series(ch, NULL, NULL);
+        if (!m)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
+        chart_series_set_categories(m, SHEET, cr->rows[i], 1, cr->rows[i], 1);
+        chart_series_set_values(m, SHEET, cr->rows[i], 7, cr->rows[i], 7);
+        lxw_chart_line none = {.none = LXW_TRUE};
+        chart_series_set_line(m, &none);
+        chart_series_set_marker_type(m, LXW_CHART_MARKER_DIAMOND);
+        chart_series_set_marker_size(m, 8);
+        lxw_chart_fill fill = {.color = colors[i % 6]};
+        chart_series_set_marker_fill(m, &fill);
+        lxw_chart_data_label lab = {.value = (char *)cr->names[i]};
+        lxw_chart_data_label *labs[] = {&lab, NULL};
+        rpt_err_at(c->w, chart_series_set_labels_custom(m, labs), c->ws, at, 8);
+        chart_series_set_labels_position(m, LXW_CHART_LABEL_POSITION_ABOVE);
+        lxw_chart_font small = {.size = 8};
+        chart_series_set_labels_font(m, &small);
+    }
+    lxw_chart_series *z = chart_add_series(ch, NULL, NULL);
+    if (!z)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
+    chart_series_set_categories(z, SHEET, cr->ref, 7, cr->ref + 1, 7);
+    chart_series_set_values(z, SHEET, cr->ref, 8, cr->ref + 1, 8);
+    lxw_chart_line dash = {.color = 0x808080, .width = 0.75f, .dash_type = LXW_CHART_LINE_DASH_DASH};
+    chart_series_set_line(z, &dash);
+    chart_series_set_marker_type(z, LXW_CHART_MARKER_NONE);
+    char name[160];
+    snprintf(name, sizeof name, "%s (%s CI)", c->unit, c->w->conf);
+    chart_axis_set_name(ch->x_axis, name);
+    chart_axis_set_min(ch->y_axis, 0);
+    chart_axis_set_max(ch->y_axis, (double)cr->n + 1.0);
+    chart_axis_off(ch->y_axis);
+    chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_FALSE);
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+    chart_title_set_name(ch, "Trial versus real world: effects on one scale");
+    lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
+    chart_title_set_name_font(ch, &tf);
+    lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.1};
+    rpt_err_at(c->w, worksheet_insert_chart_opt(c->ws, at, 8, ch, &opt), c->ws, at, 8);
+    return CORE_OK;
+}
+
+/* Employment rates: the trial's arms as thick vertical bars and each published rate a dashed horizontal line across
+ * them, all scatter series (Debian's libxlsxwriter 1.1.4 cannot combine a column and a line chart). Each series
+ * reads two rows of columns H:I: x values, then y values; `first` is the first of them, `n_series` the count
+ * (the two arms first). */
+static core_status rates_chart(cmp *c, lxw_row_t first, size_t n_series, const char *const *names, lxw_row_t at,
+                               core_err *err)
+{
+    lxw_chart *ch = workbook_add_chart(c->w->book, LXW_CHART_SCATTER_STRAIGHT);
+    if (!ch)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding the rates chart");
+    static const lxw_color_t arm_colors[] = {0x2E75B6, 0x9DC3E6};
+    static const lxw_color_t line_colors[] = {0xC00000, 0xE69F00, 0x7030A0, 0x00B050, 0x808000, 0x404040};
+    for (size_t i = 0; i < n_series; i++) {
+        lxw_row_t r = first + 2 * (lxw_row_t)i;
+        lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+        if (!s)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
+        chart_series_set_categories(s, SHEET, r, 7, r, 8);
+        chart_series_set_values(s, SHEET, r + 1, 7, r + 1, 8);
+        chart_series_set_name(s, names[i]);
+        chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+        if (i < 2) {
+            lxw_chart_line bar = {.color = arm_colors[i], .width = 28.0f};
+            chart_series_set_line(s, &bar);
+        } else {
+            lxw_chart_line ln = {.color = line_colors[(i - 2) % 6], .width = 2.0f, .dash_type = LXW_CHART_LINE_DASH_DASH};
+            chart_series_set_line(s, &ln);
+        }
+    }
+    chart_axis_set_num_format(ch->y_axis, "0%");
+    chart_axis_set_min(ch->y_axis, 0);
+    chart_axis_set_name(ch->y_axis, "Employed");
+    chart_axis_set_min(ch->x_axis, 0.4);
+    chart_axis_set_max(ch->x_axis, 2.6);
+    chart_axis_off(ch->x_axis);
+    chart_title_set_name(ch, "Employment: the trial's arms (bars) and IPS in routine practice (lines)");
+    lxw_chart_font tf = {.size = 10, .bold = LXW_TRUE};
+    chart_title_set_name_font(ch, &tf);
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+    lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.2};
+    rpt_err_at(c->w, worksheet_insert_chart_opt(c->ws, at, 9, ch, &opt), c->ws, at, 9);
+    return CORE_OK;
+}
+
+core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
+{
+    const core_result_row *Dr = find(w, "assumption", "workdays_per_year", NULL);
+    if (!Dr)
+        return CORE_OK; /* no assumptions rows: nothing live to write */
+    cmp c = {.w = w};
+    c.in_num = fmt(w, "0.0000", 1);
+    c.in_pct = fmt(w, "0.0%", 1);
+    c.num = fmt(w, "0.00", 0);
+    c.num4 = fmt(w, "0.0000", 0);
+    c.pct = fmt(w, "0.0%", 0);
+    c.label = fmt(w, NULL, 0);
+    c.note = fmt(w, NULL, 0);
+    if (w->nomem)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory creating cell formats");
+    format_set_font_name(c.label, "Courier New");
+    format_set_italic(c.note);
+    format_set_font_color(c.note, 0x595959);
+    format_set_text_wrap(c.note);
+    format_set_align(c.note, LXW_ALIGN_VERTICAL_TOP);
+    core_status st = rpt_add_sheet(w, w->sheet->name, &c.ws, err);
+    if (st != CORE_OK)
+        return st;
+    const core_result_row *any = find(w, "effect_on_common_scale", NULL, NULL);
+    c.employment = any && rpt_str_eq(any->outcome, "employment_probability");
+    snprintf(c.unit, sizeof c.unit, "%s", c.employment ? "Employment (probability)" : "Workdays per person-year");
+    char b[2048], fe[1600], fse[1600], flo[8192], fhi[8192];
+    lxw_row_t r = 0;
+    rpt_put_text(w, c.ws, r++, 0, "Trial versus real world on one scale", w->f.title);
+    snprintf(b, sizeof b,
+             "The trial's effect, the registry's and the published trials' on one scale (%s). Blue cells are "
+             "assumptions and source effects: change one and every figure below recalculates (the values shown on "
+             "opening are ipseval's own). Intervals are %s; ratios use the delta method with the estimates taken as "
+             "independent, with Fieller's interval beside it. Methods: docs/methods-meta.md.",
+             c.employment ? "employment probability" : "workdays per person-year", w->conf);
+    rpt_merge_text(w, c.ws, r++, 0, 6, b, w->f.meta, rpt_lines_for(b, 150));
+    r++;
+
+    /* Assumptions. */
+    rpt_put_text(w, c.ws, r++, 0, "Assumptions", w->f.subtitle);
+    const char *ah[] = {"Assumption", "Value", "", "", "", "Key", "What it is"};
+    header(&c, r++, ah, 7);
+    const core_result_row *x;
+    input(&c, r++, "Workdays in a full-time employed year", Dr->estimate, c.in_num, "workdays_per_year",
+          "[compare] workdays_per_year", c.D);
+    x = find(w, "assumption", "position_share", NULL);
+    input(&c, r++, "Position share of the jobs gained", x ? x->estimate : 1.0, c.in_num, "position_share",
+          "mean share of full time; a job at 60% counts 0.6 of the workdays", c.sh);
+    rpt_put_text(w, c.ws, r, 0, "Workdays of one employed person-year", w->f.wrap);
+    snprintf(fe, sizeof fe, "=%s*%s", c.D, c.sh);
+    formula(&c, r, 1, fe, Dr->estimate * (x ? x->estimate : 1.0), NULL, c.num4);
+    rpt_put_text(w, c.ws, r, 5, "f", c.label);
+    rpt_put_text(w, c.ws, r, 6, "workdays_per_year x position_share: converts a change in the employment share to "
+                                "workdays per person-year", c.note);
+    cell(c.f, r++, 1);
+    const core_result_row *ur = find(w, "assumption", "ips_users", NULL), *tr = find(w, "assumption", "target_population", NULL);
+    if (ur && tr) {
+        input(&c, r++, "IPS users in the target population", ur->estimate, c.in_num, "ips_users", "[compare] ips_users",
+              c.users);
+        input(&c, r++, "Target population", tr->estimate, c.in_num, "target_population",
+              "everyone the registry effect is averaged over", c.target);
+        rpt_put_text(w, c.ws, r, 0, "Take-up", w->f.wrap);
+        snprintf(fe, sizeof fe, "=%s/%s", c.users, c.target);
+        formula(&c, r, 1, fe, ur->estimate / tr->estimate, NULL, c.num4);
+        rpt_put_text(w, c.ws, r, 5, "take_up", c.label);
+        rpt_put_text(w, c.ws, r, 6, "ips_users / target_population: the share of the target population who got IPS",
+                     c.note);
+        cell(c.tu, r++, 1);
+    }
+    x = find(w, "assumption", "exposed_population", NULL);
+    if (x)
+        input(&c, r++, "Exposed population (for work-years)", x->estimate, c.in_num, "exposed_population",
+              "[compare] exposed_population", c.E);
+    x = find(w, "assumption", "z", NULL);
+    input(&c, r++, "Normal quantile of the confidence level", x ? x->estimate : 1.959963984540054, c.in_num, "z",
+          "for the delta-method and Fieller intervals", c.z);
+    rpt_put_text(w, c.ws, r, 0, "Scale factor", w->f.wrap);
+    if (c.employment) {
+        snprintf(fe, sizeof fe, "=1/%s", c.f);
+        formula(&c, r, 1, fe, 1.0 / (Dr->estimate * (find(w, "assumption", "position_share", NULL)
+                                                         ? find(w, "assumption", "position_share", NULL)->estimate
+                                                         : 1.0)),
+                NULL, c.num4);
+    } else {
+        rpt_put_num(w, c.ws, r, 1, 1.0, c.num4);
+    }
+    rpt_put_text(w, c.ws, r, 5, "k", c.label);
+    rpt_put_text(w, c.ws, r, 6, c.employment ? "1/f: the figures are shares of employment" : "1: the figures are workdays",
+                 c.note);
+    cell(c.k, r++, 1);
+    r++;
+
+    /* Source effects. */
+    rpt_put_text(w, c.ws, r++, 0, "Source effects (from the run, or typed in)", w->f.subtitle);
+    const char *sh[] = {"Effect", "Estimate", "SE", "CI low", "CI high", "Method", "Source"};
+    header(&c, r++, sh, 7);
+    const core_result_row *trial = find(w, "source_effect", "trial_effect", NULL);
+    const core_result_row *p0r = find(w, "source_effect", "trial_control_rate", NULL);
+    const core_result_row *reg = find(w, "source_effect", "registry_effect", NULL);
+    const core_result_row *rr = find(w, "source_effect", "pooled_rr", NULL);
+    if (trial)
+        source_row(&c, r++, "Trial: risk difference (share employed)", trial, c.in_num, c.rd, c.rd_se, c.rd_lo, c.rd_hi);
+    if (p0r)
+        source_row(&c, r++, "Trial: control arm's employment rate", p0r, c.in_pct, c.p0, NULL, NULL, NULL);
+    if (reg)
+        source_row(&c, r++, "Registry: effect per member (workdays per person-year)", reg, c.in_num, c.reg, c.reg_se,
+                   c.reg_lo, c.reg_hi);
+    if (rr) {
+        source_row(&c, r++, "Published RCTs: pooled risk ratio (SE of the log)", rr, c.in_num, c.rr, c.rr_se, c.rr_lo,
+                   c.rr_hi);
+    }
+    r++;
+
+    /* The figures on one scale. */
+    snprintf(b, sizeof b, "On one scale: %s", c.employment ? "employment (share)" : "workdays per person-year");
+    rpt_put_text(w, c.ws, r++, 0, b, w->f.subtitle);
+    const char *fh[] = {"Figure", "Estimate", "SE", "CI low", "CI high", "Interval from", "How it is computed"};
+    header(&c, r, fh, 7);
+    rpt_put_text(w, c.ws, r, 7, "Chart x (zero line)", w->f.header);
+    rpt_put_text(w, c.ws, r, 8, "Chart y", w->f.header);
+    lxw_row_t chart_at = r;
+    r++;
+    chart_rows cr = {.n = 0};
+    lxw_format *ef = c.employment ? c.num4 : c.num;
+    x = find(w, "effect_on_common_scale", "trial_itt", NULL);
+    if (x && trial) {
+        snprintf(fe, sizeof fe, "=%s*%s*%s", c.rd, c.f, c.k);
+        snprintf(fse, sizeof fse, "=%s*%s*%s", c.rd_se, c.f, c.k);
+        snprintf(flo, sizeof flo, "=%s*%s*%s", c.rd_lo, c.f, c.k);
+        snprintf(fhi, sizeof fhi, "=%s*%s*%s", c.rd_hi, c.f, c.k);
+        figure(&c, r, "Trial: intention-to-treat effect", x, fe, fse, flo, fhi, ef);
+        cr.rows[cr.n] = r, cr.names[cr.n++] = "Trial (ITT)";
+        r++;
+    }
+    x = find(w, "effect_on_common_scale", "registry_per_member", NULL);
+    if (x && reg) {
+        snprintf(fe, sizeof fe, "=%s*%s", c.reg, c.k);
+        snprintf(fse, sizeof fse, "=%s*%s", c.reg_se, c.k);
+        snprintf(flo, sizeof flo, "=%s*%s", c.reg_lo, c.k);
+        snprintf(fhi, sizeof fhi, "=%s*%s", c.reg_hi, c.k);
+        figure(&c, r, "Registry: per member of the target population", x, fe, fse, flo, fhi, ef);
+        cr.rows[cr.n] = r, cr.names[cr.n++] = "Registry, per member";
+        r++;
+    }
+    x = find(w, "effect_on_common_scale", "registry_per_user", NULL);
+    if (x && reg && c.tu[0]) {
+        snprintf(fe, sizeof fe, "=%s/%s*%s", c.reg, c.tu, c.k);
+        snprintf(fse, sizeof fse, "=%s/%s*%s", c.reg_se, c.tu, c.k);
+        snprintf(flo, sizeof flo, "=%s/%s*%s", c.reg_lo, c.tu, c.k);
+        snprintf(fhi, sizeof fhi, "=%s/%s*%s", c.reg_hi, c.tu, c.k);
+        figure(&c, r, "Registry: per IPS user (Bloom)", x, fe, fse, flo, fhi, ef);
+        cr.rows[cr.n] = r, cr.names[cr.n++] = "Registry, per IPS user";
+        r++;
+    }
+    x = find(w, "effect_on_common_scale", "pooled_rct", NULL);
+    if (x && rr && p0r && !isnan(x->estimate)) {
+        snprintf(fe, sizeof fe, "=%s*(%s-1)*%s*%s", c.p0, c.rr, c.f, c.k);
+        snprintf(fse, sizeof fse, "=%s*%s*%s*%s*%s", c.p0, c.rr, c.rr_se, c.f, c.k);
+        snprintf(flo, sizeof flo, "=%s*(%s-1)*%s*%s", c.p0, c.rr_lo, c.f, c.k);
+        snprintf(fhi, sizeof fhi, "=%s*(%s-1)*%s*%s", c.p0, c.rr_hi, c.f, c.k);
+        figure(&c, r, "Published RCTs: pooled RR at the trial's control rate", x, fe, fse, flo, fhi, ef);
+        cr.rows[cr.n] = r, cr.names[cr.n++] = "Published RCTs (pooled)";
+        r++;
+    } else if (x) {
+        figure(&c, r++, "Published RCTs: pooled RR at the trial's control rate", NULL, NULL, NULL, NULL, NULL, ef);
+        rpt_put_text(w, c.ws, r - 1, 6, x->label, c.note);
+    }
+    /* chart helper cells: y positions (top first) and the zero line */
+    for (size_t i = 0; i < cr.n; i++) {
+        rpt_put_num(w, c.ws, cr.rows[i], 7, (double)(cr.n - i), NULL);
+        rpt_put_num(w, c.ws, cr.rows[i], 8, (double)(cr.n - i), NULL);
+    }
+    cr.ref = r;
+    rpt_put_text(w, c.ws, r, 6, "zero line of the chart (columns H, I)", c.note);
+    rpt_put_num(w, c.ws, r, 7, 0.0, NULL);
+    rpt_put_num(w, c.ws, r, 8, 0.0, NULL);
+    rpt_put_num(w, c.ws, r + 1, 7, 0.0, NULL);
+    rpt_put_num(w, c.ws, r + 1, 8, (double)cr.n + 1.0, NULL);
+    r += 3;
+
+    /* Efficacy-effectiveness ratios. */
+    if (find(w, "efficacy_effectiveness_ratio", NULL, NULL)) {
+        rpt_put_text(w, c.ws, r++, 0, "Efficacy-effectiveness ratio (real world per IPS user / trial)", w->f.subtitle);
+        const char *eh[] = {"Ratio", "Estimate", "SE", "CI low", "CI high", "Method", "How it is computed"};
+        header(&c, r++, eh, 7);
+        for (int j = 0; j < 2; j++) {
+            const char *term = j ? "registry_per_user_vs_pooled_rct" : "registry_per_user_vs_trial";
+            const core_result_row *dl = find(w, "efficacy_effectiveness_ratio", term, "delta");
+            const core_result_row *fi = find(w, "efficacy_effectiveness_ratio", term, "fieller");
+            if (!dl || !reg || !c.tu[0] || (j == 0 && !trial) || (j == 1 && !(rr && p0r)))
+                continue;
+            char a[128], sa[128], bb[160], sb[200];
+            snprintf(a, sizeof a, "(%s/%s)", c.reg, c.tu);
+            snprintf(sa, sizeof sa, "(%s/%s)", c.reg_se, c.tu);
+            if (j == 0) {
+                snprintf(bb, sizeof bb, "(%s*%s)", c.rd, c.f);
+                snprintf(sb, sizeof sb, "(%s*%s)", c.rd_se, c.f);
+            } else {
+                snprintf(bb, sizeof bb, "(%s*(%s-1)*%s)", c.p0, c.rr, c.f);
+                snprintf(sb, sizeof sb, "(%s*%s*%s*%s)", c.p0, c.rr, c.rr_se, c.f);
+            }
+            const char *label = j ? "Per IPS user / pooled RCTs" : "Per IPS user / trial";
+            if (isnan(dl->estimate)) {
+                rpt_put_text(w, c.ws, r, 0, label, w->f.wrap);
+                rpt_put_text(w, c.ws, r, 6, dl->label, c.note);
+                r++;
+                continue;
+            }
+            char ratio[420];
+            snprintf(ratio, sizeof ratio, "(%s/%s)", a, bb);
+            snprintf(fe, sizeof fe, "=%s", ratio);
+            snprintf(fse, sizeof fse, "=IF(%s=0,%s/ABS(%s),ABS(%s)*SQRT((%s/%s)^2+(%s/%s)^2))", a, sa, bb, ratio, sa,
+                     a, sb, bb);
+            /* delta interval: estimate -+ z se, the se in column C of this row */
+            char se_cell[16];
+            cell(se_cell, r, 2);
+            snprintf(flo, sizeof flo, "=%s-%s*%s", ratio, c.z, se_cell);
+            snprintf(fhi, sizeof fhi, "=%s+%s*%s", ratio, c.z, se_cell);
+            figure(&c, r, label, dl, fe, fse, flo, fhi, c.num);
+            r++;
+            if (fi) {
+                /* Fieller: roots of (b^2 - z^2 sb^2) R^2 - 2ab R + (a^2 - z^2 sa^2) = 0 when bounded */
+                char A[700], B[400], C[700], disc[1900];
+                snprintf(A, sizeof A, "(%s^2-%s^2*%s^2)", bb, c.z, sb);
+                snprintf(B, sizeof B, "(-2*%s*%s)", a, bb);
+                snprintf(C, sizeof C, "(%s^2-%s^2*%s^2)", a, c.z, sa);
+                snprintf(disc, sizeof disc, "(%s^2-4*%s*%s)", B, A, C);
+                snprintf(flo, sizeof flo, "=IF(AND(%s>0,%s>=0),(-%s-SQRT(%s))/(2*%s),\"unbounded\")", A, disc, B, disc,
+                         A);
+                snprintf(fhi, sizeof fhi, "=IF(AND(%s>0,%s>=0),(-%s+SQRT(%s))/(2*%s),\"unbounded\")", A, disc, B, disc,
+                         A);
+                figure(&c, r, "  Fieller interval", fi, fe, NULL, flo, fhi, c.num);
+                r++;
+            }
+        }
+        r++;
+    }
+
+    /* Work-years. */
+    if (find(w, "work_years", NULL, NULL) && c.E[0]) {
+        rpt_put_text(w, c.ws, r++, 0, "Work-years gained a year (full-time equivalents)", w->f.subtitle);
+        const char *wh[] = {"If the exposed population had", "Estimate", "SE", "CI low", "CI high", "Method",
+                            "How it is computed"};
+        header(&c, r++, wh, 7);
+        char m[64];
+        snprintf(m, sizeof m, "(%s/%s)", c.E, c.D);
+        x = find(w, "work_years", "registry", NULL);
+        if (x && reg) {
+            snprintf(fe, sizeof fe, "=%s*%s", c.reg, m);
+            snprintf(fse, sizeof fse, "=%s*%s", c.reg_se, m);
+            snprintf(flo, sizeof flo, "=%s*%s", c.reg_lo, m);
+            snprintf(fhi, sizeof fhi, "=%s*%s", c.reg_hi, m);
+            figure(&c, r++, "the registry effect per member", x, fe, fse, flo, fhi, c.num);
+        }
+        x = find(w, "work_years", "trial", NULL);
+        if (x && trial) {
+            snprintf(fe, sizeof fe, "=(%s*%s)*%s", c.rd, c.f, m);
+            snprintf(fse, sizeof fse, "=(%s*%s)*%s", c.rd_se, c.f, m);
+            snprintf(flo, sizeof flo, "=(%s*%s)*%s", c.rd_lo, c.f, m);
+            snprintf(fhi, sizeof fhi, "=(%s*%s)*%s", c.rd_hi, c.f, m);
+            figure(&c, r++, "the trial's ITT effect", x, fe, fse, flo, fhi, c.num);
+        }
+        x = find(w, "work_years", "pooled_rct", NULL);
+        if (x && rr && p0r) {
+            snprintf(fe, sizeof fe, "=%s*(%s-1)*%s*%s", c.p0, c.rr, c.f, m);
+            snprintf(fse, sizeof fse, "=%s*%s*%s*%s*%s", c.p0, c.rr, c.rr_se, c.f, m);
+            snprintf(flo, sizeof flo, "=%s*(%s-1)*%s*%s", c.p0, c.rr_lo, c.f, m);
+            snprintf(fhi, sizeof fhi, "=%s*(%s-1)*%s*%s", c.p0, c.rr_hi, c.f, m);
+            figure(&c, r++, "the pooled RCT effect", x, fe, fse, flo, fhi, c.num);
+        }
+        r++;
+    }
+
+    /* Employment rates of IPS users: the trial's arms and routine practice. */
+    const core_result_row *ti = find(w, "reference_rate", "trial_ips", NULL), *tc = find(w, "reference_rate", "trial_control", NULL);
+    rpt_put_text(w, c.ws, r++, 0, "Employment rates: the trial's arms and IPS in routine practice", w->f.subtitle);
+    const char *rh[] = {"Group", "Employed", "", "", "", "", "Source"};
+    header(&c, r, rh, 7);
+    lxw_row_t rates_at = r;
+    r++;
+    const char *line_names[8];
+    size_t n_lines = 0;
+    lxw_row_t first_rate = r;
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *q = &w->res->rows[i];
+        if (!rpt_str_eq(q->module, "compare") || !rpt_str_eq(q->analysis, "reference_rate"))
+            continue;
+        const char *name = rpt_str_eq(q->term, "trial_ips") ? "Trial, intervention arm"
+                           : rpt_str_eq(q->term, "trial_control") ? "Trial, control arm"
+                                                                    : q->term;
+        rpt_put_text(w, c.ws, r, 0, name, w->f.wrap);
+        rpt_put_num(w, c.ws, r, 1, q->estimate, c.pct);
+        rpt_put_text(w, c.ws, r, 6, q->label, c.note);
+        row_lines(w, c.ws, r, q->label ? rpt_lines_for(q->label, 72) : 1);
+        r++;
+    }
+    (void)first_rate;
+    /* chart data: per series two rows of columns H:I (x, then y): the two arms, then each published rate */
+    int chart2 = ti && tc;
+    lxw_row_t data_at = r + 1;
+    if (chart2) {
+        rpt_put_text(w, c.ws, r, 6, "chart data (columns H, I: x then y of each series)", c.note);
+        lxw_row_t lr = data_at;
+        const core_result_row *arm[2] = {ti, tc};
+        static const char *const arm_names[2] = {"Trial, intervention arm", "Trial, control arm"};
+        for (int i = 0; i < 2; i++, lr += 2) {
+            rpt_put_num(w, c.ws, lr, 7, 1.0 + i, NULL);
+            rpt_put_num(w, c.ws, lr, 8, 1.0 + i, NULL);
+            rpt_put_num(w, c.ws, lr + 1, 7, 0.0, c.pct);
+            rpt_put_num(w, c.ws, lr + 1, 8, arm[i]->estimate, c.pct);
+            line_names[n_lines++] = arm_names[i];
+        }
+        for (size_t i = 0; i < w->res->n && n_lines < 8; i++) {
+            const core_result_row *q = &w->res->rows[i];
+            if (!rpt_str_eq(q->module, "compare") || !rpt_str_eq(q->analysis, "reference_rate") ||
+                !rpt_str_eq(q->method, "published"))
+                continue;
+            rpt_put_num(w, c.ws, lr, 7, 0.5, NULL);
+            rpt_put_num(w, c.ws, lr, 8, 2.5, NULL);
+            rpt_put_num(w, c.ws, lr + 1, 7, q->estimate, c.pct);
+            rpt_put_num(w, c.ws, lr + 1, 8, q->estimate, c.pct);
+            line_names[n_lines++] = q->term;
+            lr += 2;
+        }
+        r = lr + 1;
+    }
+    rpt_set_cols(w, c.ws, 0, 0, 44, NULL);
+    rpt_set_cols(w, c.ws, 1, 4, 12, NULL);
+    rpt_set_cols(w, c.ws, 5, 5, 16, NULL);
+    rpt_set_cols(w, c.ws, 6, 6, 70, NULL);
+    rpt_set_cols(w, c.ws, 7, 8, 14, NULL);
+    if (cr.n > 0 && (st = effects_chart(&c, &cr, chart_at, err)) != CORE_OK)
+        return st;
+    if (chart2 && (st = rates_chart(&c, data_at, n_lines, line_names, rates_at, err)) != CORE_OK)
+        return st;
+    return CORE_OK;
+}
+
+/* ---------- Methods entries ---------- */
+
+static const rpt_method_info compare_methods[] = {
+    {"effect_on_common_scale", NULL, "Effects on one scale",
+     "Trial risk difference x workdays per year x position share; registry DiD effect per member, and per IPS user "
+     "divided by take-up (Bloom); pooled RCT risk ratio at the trial's control rate, p0 (RR - 1). Intervals are the "
+     "sources' intervals transformed.",
+     "Bloom HS. Accounting for no-shows in experimental evaluation designs. Eval Rev 1984;8:225-246; "
+     "Brinchmann B et al. Psychol Med 2024;54:1787-1795"},
+    {"efficacy_effectiveness_ratio", "delta", "Efficacy-effectiveness ratio, delta method",
+     "Real-world effect per IPS user over the trial's effect; se by the delta method with independent estimates.",
+     "Oehlert GW. A note on the delta method. Am Stat 1992;46:27-29"},
+    {"efficacy_effectiveness_ratio", "fieller", "Efficacy-effectiveness ratio, Fieller interval",
+     "Exact normal-theory interval for a ratio of independent estimates; unbounded when the denominator's "
+     "interval includes 0.",
+     "Fieller EC. Some problems in interval estimation. J R Stat Soc B 1954;16:175-185"},
+    {"work_years", NULL, "Work-years gained",
+     "Effect per member (workdays per person-year) x exposed population / workdays in a full-time year.",
+     "Brinchmann B et al. Psychol Med 2024;54:1787-1795 (5.6 days = 12.7 work-years)"},
+    {"reference_rate", NULL, "Employment rates of IPS users",
+     "The trial's arms at the last timepoint and published routine-practice rates, as reference lines.",
+     "Pelizza L et al. Early Interv Psychiatry 2020; BJPsych Bulletin (South West London routine practice)"},
+    {"assumption", NULL, "Assumptions of the comparison", "The [compare] values the conversions use.",
+     "ipseval configuration, SPEC [compare]"},
+    {"source_effect", NULL, "Source effects of the comparison",
+     "The trial, registry and pooled RCT effects the comparison converts, with their intervals.",
+     "the run's trial, registry and meta-analysis results, or [compare] typed-in values"},
+};
+
+const rpt_method_table rpt_methods_compare = {compare_methods, sizeof compare_methods / sizeof compare_methods[0]};

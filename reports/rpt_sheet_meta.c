@@ -1,0 +1,665 @@
+/* The meta-analysis (module "meta"): the "Meta-analysis" sheet (pooled effects by method, forest plot,
+ * heterogeneity, prediction interval, leave-one-out, cumulative, meta-regression), its Summary
+ * headline and its Methods entries.
+ *
+ * The forest plot follows PITFALLS.md (libxlsxwriter 1.1.4 has no per-point error bars): one scatter
+ * series per study row, two points (low and high) joined by a line, plus one marker series for the
+ * estimates; the pooled estimate and the prediction interval are two more rows, and a vertical line
+ * marks no effect. The chart reads its numbers from the table beside it. */
+#include "reports/rpt_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SHEET "Meta-analysis"
+#define MAX_PLOT_ROWS 240 /* Excel allows 255 series in a chart; the plot shows at most this many studies */
+
+/* What the sheet and the headline read from the rows. */
+typedef struct meta_view {
+    const char *outcome;
+    const char *term;    /* rr, or, rd, md, smd, effect */
+    const char *measure; /* "RR", ... for headings */
+    int ratio;           /* 1: estimates are ratios (log axis, no effect = 1) */
+    double scale;        /* 100 for RD (percentage points), else 1 */
+    const char *primary; /* method of the leave-one-out rows: the primary method */
+    const core_result_row *pooled, *pi, *tau2, *i2;
+} meta_view;
+
+/* First meta row of an analysis with the term and method when given (one [meta] section: any outcome). */
+static const core_result_row *find(const rpt_wctx *w, const char *analysis, const char *term, const char *method)
+{
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *r = &w->res->rows[i];
+        if (rpt_str_eq(r->module, "meta") && rpt_str_eq(r->analysis, analysis) && (!term || rpt_str_eq(r->term, term)) &&
+            (!method || rpt_str_eq(r->method, method)))
+            return r;
+    }
+    return NULL;
+}
+
+static void view_open(const rpt_wctx *w, meta_view *v)
+{
+    memset(v, 0, sizeof *v);
+    const core_result_row *p = find(w, "pooled", NULL, NULL);
+    v->term = p && p->term ? p->term : "effect";
+    v->outcome = p ? p->outcome : NULL;
+    static const char *const terms[][2] = {{"rr", "RR"},   {"or", "OR"},   {"rd", "RD"},
+                                           {"md", "MD"},   {"smd", "SMD"}, {"ratio", "Ratio"}};
+    v->measure = "Effect";
+    for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++)
+        if (rpt_str_eq(v->term, terms[i][0]))
+            v->measure = terms[i][1];
+    v->ratio = rpt_str_eq(v->term, "rr") || rpt_str_eq(v->term, "or") || rpt_str_eq(v->term, "ratio");
+    v->scale = rpt_str_eq(v->term, "rd") ? 100.0 : 1.0;
+    const core_result_row *l = find(w, "leave_one_out", NULL, NULL);
+    v->primary = l ? l->method : p ? p->method : NULL;
+    v->pooled = find(w, "pooled", NULL, v->primary);
+    if (!v->pooled)
+        v->pooled = p;
+    v->pi = find(w, "prediction_interval", NULL, v->primary);
+    v->tau2 = find(w, "heterogeneity", "tau2", v->primary);
+    v->i2 = find(w, "heterogeneity", "I2", v->primary);
+}
+
+/* "REML, Knapp-Hartung" for a method name such as "reml_hk". */
+static const char *method_words(const char *m, char *buf, size_t size)
+{
+    static const char *const names[][2] = {{"fixed", "common (fixed) effect, inverse variance"},
+                                           {"mh", "Mantel-Haenszel"},
+                                           {"dl", "random effects, DerSimonian-Laird"},
+                                           {"reml", "random effects, REML"},
+                                           {"ml", "random effects, ML"},
+                                           {"pm", "random effects, Paule-Mandel"}};
+    if (!m)
+        return "";
+    size_t n = strlen(m);
+    int hk = n > 3 && strcmp(m + n - 3, "_hk") == 0, hts = n > 4 && strcmp(m + n - 4, "_hts") == 0;
+    char base[32];
+    snprintf(base, sizeof base, "%.*s", (int)(n - (hk ? 3 : hts ? 4 : 0)), m);
+    const char *b = base;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(base, names[i][0]) == 0)
+            b = names[i][1];
+    snprintf(buf, size, "%s%s", b, hk ? ", Knapp-Hartung" : hts ? " (t on k-2 df)" : "");
+    return buf;
+}
+
+static void effect_text(const meta_view *v, const core_result_row *x, int digits, char *buf, size_t size)
+{
+    if (!x || isnan(x->estimate))
+        snprintf(buf, size, "%s", x && x->label ? x->label : "n/a");
+    else
+        rpt_fmt_ci(v->scale * x->estimate, v->scale * x->ci_low, v->scale * x->ci_high, digits, buf, size);
+}
+
+/* ---------- Summary headline ---------- */
+
+core_status rpt_meta_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, core_err *err)
+{
+    meta_view v;
+    view_open(w, &v);
+    if (!v.pooled)
+        return CORE_OK;
+    char b[2048], e[256], pi[256] = "", het[160] = "", mw[128];
+    lxw_row_t r = *row;
+    rpt_put_text(w, ws, r++, 0, "Published trials (meta-analysis)", w->f.subtitle);
+    effect_text(&v, v.pooled, 2, e, sizeof e);
+    if (v.pi && !isnan(v.pi->ci_low) && !rpt_str_eq(v.primary, "fixed") && !rpt_str_eq(v.primary, "mh")) {
+        char lo[48], hi[48];
+        snprintf(pi, sizeof pi, "; in a new setting like these the effect would lie between %s and %s (%s prediction "
+                 "interval)",
+                 rpt_fmt_num(v.scale * v.pi->ci_low, 2, lo, sizeof lo),
+                 rpt_fmt_num(v.scale * v.pi->ci_high, 2, hi, sizeof hi), w->conf);
+    }
+    if (v.i2 && !isnan(v.i2->estimate)) {
+        char i2[48];
+        snprintf(het, sizeof het, "; I\xc2\xb2 = %s%%", rpt_fmt_num(v.i2->estimate, 0, i2, sizeof i2));
+    }
+    char pe[48], plo[48], phi[48];
+    snprintf(e, sizeof e, "%s (%s CI %s to %s)", rpt_fmt_num(v.scale * v.pooled->estimate, 2, pe, sizeof pe), w->conf,
+             rpt_fmt_num(v.scale * v.pooled->ci_low, 2, plo, sizeof plo),
+             rpt_fmt_num(v.scale * v.pooled->ci_high, 2, phi, sizeof phi));
+    snprintf(b, sizeof b, "%.0f published trials pooled (%s): %s %s%s%s.", v.pooled->n,
+             method_words(v.primary, mw, sizeof mw), v.measure, e, pi, het);
+    rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+    if (v.pooled->label && strstr(v.pooled->label, "very few studies"))
+        rpt_merge_text(w, ws, r++, 0, 5,
+                       "With so few studies the between-study variance is imprecise and the interval wide.", w->f.note,
+                       1);
+    r++;
+    *row = r;
+    (void)err;
+    return CORE_OK;
+}
+
+/* ---------- the forest plot ---------- */
+
+typedef struct plot_rows {
+    lxw_row_t first, last;   /* table rows of the studies (contiguous) */
+    lxw_row_t pooled, pi;    /* rows of the pooled estimate and the prediction interval (0: none) */
+    lxw_col_t c_est, c_lo, c_hi, c_y1, c_y2, c_name;
+    double xmin, xmax;
+    lxw_row_t ref;           /* the two-row no-effect line: rows ref, ref+1 at columns c_lo.. */
+    const char **names;      /* label of each row first..pooled (NULL: none) */
+} plot_rows;
+
+static void series_line(lxw_chart_series *s, lxw_color_t color, double width)
+{
+    lxw_chart_line line = {.color = color, .width = (float)width};
+    chart_series_set_line(s, &line);
+    chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+}
+
+static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view *v, const plot_rows *p,
+                                lxw_row_t at_row, lxw_col_t at_col, core_err *err)
+{
+    lxw_chart *ch = workbook_add_chart(w->book, LXW_CHART_SCATTER_STRAIGHT);
+    if (!ch)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding the forest plot");
+    const char *sn = SHEET;
+    /* Interval lines: one series per row, x = (low, high), y = (y, y). */
+    for (lxw_row_t r = p->first; r <= p->last; r++) {
+        lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+        if (!s)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a forest plot series");
+        chart_series_set_categories(s, sn, r, p->c_lo, r, p->c_hi);
+        chart_series_set_values(s, sn, r, p->c_y1, r, p->c_y2);
+        series_line(s, 0x404040, 1.25);
+    }
+    lxw_row_t extra[2] = {p->pooled, p->pi};
+    for (int i = 0; i < 2; i++) {
+        if (!extra[i])
+            continue;
+        lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+        if (!s)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a forest plot series");
+        chart_series_set_categories(s, sn, extra[i], p->c_lo, extra[i], p->c_hi);
+        chart_series_set_values(s, sn, extra[i], p->c_y1, extra[i], p->c_y2);
+        series_line(s, i == 0 ? 0xC00000 : 0xE69F00, i == 0 ? 3.0 : 1.5);
+    }
+    /* No-effect line. */
+    lxw_chart_series *ref = chart_add_series(ch, NULL, NULL);
+    if (!ref)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a forest plot series");
+    chart_series_set_categories(ref, sn, p->ref, p->c_lo, p->ref + 1, p->c_lo);
+    chart_series_set_values(ref, sn, p->ref, p->c_y1, p->ref + 1, p->c_y1);
+    lxw_chart_line dash = {.color = 0x808080, .width = 0.75f, .dash_type = LXW_CHART_LINE_DASH_DASH};
+    chart_series_set_line(ref, &dash);
+    chart_series_set_marker_type(ref, LXW_CHART_MARKER_NONE);
+    /* The estimates: markers only, labelled with the study names. */
+    lxw_chart_series *m = chart_add_series(ch, NULL, NULL);
+    if (!m)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a forest plot series");
+    chart_series_set_categories(m, sn, p->first, p->c_est, p->pooled ? p->pooled : p->last, p->c_est);
+    chart_series_set_values(m, sn, p->first, p->c_y1, p->pooled ? p->pooled : p->last, p->c_y1);
+    lxw_chart_line none = {.none = LXW_TRUE};
+    chart_series_set_line(m, &none);
+    chart_series_set_marker_type(m, LXW_CHART_MARKER_SQUARE);
+    chart_series_set_marker_size(m, 6);
+    lxw_chart_fill black = {.color = 0x1F3864};
+    chart_series_set_marker_fill(m, &black);
+    /* Study names as literal labels: LibreOffice shows the y value for labels that refer to cells. */
+    size_t nl = (size_t)((p->pooled ? p->pooled : p->last) - p->first + 1);
+    lxw_chart_data_label *labels = calloc(nl, sizeof *labels);
+    lxw_chart_data_label **lp = calloc(nl + 1, sizeof *lp);
+    if (!labels || !lp) {
+        free(labels), free(lp);
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory labelling the forest plot");
+    }
+    for (size_t i = 0; i < nl; i++) {
+        const char *nm = p->names[i];
+        labels[i].value = (char *)(nm && *nm ? nm : " ");
+        labels[i].hide = !(nm && *nm);
+        lp[i] = &labels[i];
+    }
+    lxw_error le = chart_series_set_labels_custom(m, lp);
+    rpt_err_at(w, le, ws, at_row, at_col);
+    chart_series_set_labels_position(m, LXW_CHART_LABEL_POSITION_ABOVE);
+    lxw_chart_font small = {.size = 7};
+    chart_series_set_labels_font(m, &small);
+    free(lp), free(labels);
+
+    char name[160];
+    snprintf(name, sizeof name, "%s (%s CI)%s", v->measure, w->conf, v->ratio ? ", log scale" : "");
+    chart_axis_set_name(ch->x_axis, name);
+    if (v->ratio)
+        chart_axis_set_log_base(ch->x_axis, 10);
+    chart_axis_set_min(ch->x_axis, p->xmin);
+    chart_axis_set_max(ch->x_axis, p->xmax);
+    chart_axis_set_min(ch->y_axis, 0);
+    chart_axis_set_max(ch->y_axis, (double)(p->last - p->first) + 4.0);
+    chart_axis_off(ch->y_axis);
+    chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_FALSE);
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+    snprintf(name, sizeof name, "Forest plot: %s", v->outcome && *v->outcome ? v->outcome : "pooled effect");
+    chart_title_set_name(ch, name);
+    lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
+    chart_title_set_name_font(ch, &tf);
+    double height = 80.0 + 24.0 * (double)(p->last - p->first + 4);
+    lxw_chart_options opt = {.x_scale = 1.6, .y_scale = height / 288.0};
+    rpt_err_at(w, worksheet_insert_chart_opt(ws, at_row, at_col, ch, &opt), ws, at_row, at_col);
+    return CORE_OK;
+}
+
+/* The largest 1, 2, 5 x 10^n at or below x (up = 0), or the smallest at or above (up = 1). */
+static double nice_log(double x, int up)
+{
+    double p = pow(10.0, floor(log10(x))), steps[] = {1, 2, 5, 10};
+    if (up) {
+        for (int i = 0; i < 4; i++)
+            if (steps[i] * p >= x * (1 - 1e-12))
+                return steps[i] * p;
+        return 10 * p;
+    }
+    for (int i = 3; i >= 0; i--)
+        if (steps[i] * p <= x * (1 + 1e-12))
+            return steps[i] * p;
+    return p;
+}
+
+/* Row r tall enough for `lines` wrapped lines. */
+static void row_lines(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, int lines)
+{
+    if (lines > 1)
+        rpt_err_at(w, worksheet_set_row(ws, r, 15.0 * lines, NULL), ws, r, 0);
+}
+
+static int max_int(int a, int b)
+{
+    return a > b ? a : b;
+}
+
+/* ---------- the sheet ---------- */
+
+/* A heading row of column titles. */
+static void header_row(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *const *h, size_t n)
+{
+    for (size_t c = 0; c < n; c++)
+        rpt_put_text(w, ws, r, (lxw_col_t)c, h[c], w->f.header);
+}
+
+static void num_or_label(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double x, const char *label,
+                         lxw_format *f)
+{
+    if (isnan(x))
+        rpt_put_text(w, ws, r, c, label ? label : "", w->f.wrap);
+    else
+        rpt_put_num(w, ws, r, c, x, f);
+}
+
+core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
+{
+    meta_view v;
+    view_open(w, &v);
+    if (!v.pooled)
+        return CORE_OK;
+    lxw_worksheet *ws;
+    core_status st = rpt_add_sheet(w, w->sheet->name, &ws, err);
+    if (st != CORE_OK)
+        return st;
+    const core_results *res = w->res;
+    char b[2048], h[8][160], mw[128];
+    const char *ci = w->conf;
+    lxw_row_t r = 0;
+    snprintf(b, sizeof b, "Meta-analysis of published studies%s%s", v.outcome && *v.outcome ? ": " : "",
+             v.outcome ? v.outcome : "");
+    rpt_put_text(w, ws, r++, 0, b, w->f.title);
+    snprintf(b, sizeof b,
+             "Measure: %s%s. Main method: %s. Intervals are %s confidence intervals; the prediction interval is where "
+             "the effect of a new study like these would lie.",
+             v.measure,
+             v.ratio ? " (pooled on the log scale, shown as ratios)" : v.scale == 100 ? " (percentage points)" : "",
+             method_words(v.primary, mw, sizeof mw), ci);
+    rpt_merge_text(w, ws, r++, 0, 7, b, w->f.meta, rpt_lines_for(b, 150));
+    r++;
+
+    /* 1. Pooled effect by method. */
+    rpt_put_text(w, ws, r++, 0, "Pooled effect by method", w->f.subtitle);
+    snprintf(h[2], sizeof h[2], "%s (%s CI)", v.measure, ci);
+    snprintf(h[5], sizeof h[5], "Prediction interval (%s)", ci);
+    const char *ph[] = {"Method", "Studies", h[2], "p-value", "tau\xc2\xb2", h[5], "I\xc2\xb2 %", "Notes"};
+    header_row(w, ws, r, ph, 8);
+    row_lines(w, ws, r++, 2);
+    for (size_t i = 0; i < res->n; i++) {
+        const core_result_row *x = &res->rows[i];
+        if (!rpt_str_eq(x->module, "meta") || !rpt_str_eq(x->analysis, "pooled"))
+            continue;
+        char e1[48];
+        rpt_put_text(w, ws, r, 0, method_words(x->method, mw, sizeof mw), w->f.wrap);
+        int lines = rpt_lines_for(mw, 34);
+        rpt_put_num(w, ws, r, 1, x->n, w->f.count);
+        effect_text(&v, x, 2, b, sizeof b);
+        rpt_put_text(w, ws, r, 2, b, w->f.right);
+        rpt_p_cell(w, ws, r, 3, x);
+        const core_result_row *t2 = find(w, "heterogeneity", "tau2", x->method);
+        if (t2)
+            rpt_put_text(w, ws, r, 4, rpt_fmt_num(t2->estimate, 4, e1, sizeof e1), w->f.right);
+        const core_result_row *pi = find(w, "prediction_interval", NULL, x->method);
+        if (pi) {
+            char lo[48], hi[48];
+            snprintf(b, sizeof b, "%s to %s", rpt_fmt_num(v.scale * pi->ci_low, 2, lo, sizeof lo),
+                     rpt_fmt_num(v.scale * pi->ci_high, 2, hi, sizeof hi));
+            rpt_put_text(w, ws, r, 5, b, w->f.right);
+        }
+        const core_result_row *i2 = find(w, "heterogeneity", "I2", x->method);
+        if (i2)
+            rpt_put_text(w, ws, r, 6, rpt_fmt_num(i2->estimate, 1, e1, sizeof e1), w->f.right);
+        rpt_put_text(w, ws, r, 7, x->label, w->f.wrap);
+        row_lines(w, ws, r, max_int(lines, x->label ? rpt_lines_for(x->label, 58) : 1));
+        r++;
+    }
+    r++;
+
+    /* 2. Studies and the forest plot. */
+    rpt_put_text(w, ws, r++, 0, "Studies (forest plot)", w->f.subtitle);
+    snprintf(h[0], sizeof h[0], "%s (%s CI)", v.measure, ci);
+    snprintf(h[3], sizeof h[3], "%s", v.measure);
+    const char *sh[] = {"Study", "Data", h[0], "Weight %", h[3], "CI low", "CI high", "Chart y"};
+    header_row(w, ws, r, sh, 8);
+    rpt_put_text(w, ws, r, 8, "Chart y", w->f.header);
+    lxw_row_t chart_at = r;
+    row_lines(w, ws, r++, 2);
+    plot_rows pr = {.c_name = 0, .c_est = 4, .c_lo = 5, .c_hi = 6, .c_y1 = 7, .c_y2 = 8};
+    pr.first = r;
+    size_t n_st = 0, n_rows = 0, n_plot = 0;
+    for (size_t i = 0; i < res->n; i++)
+        if (rpt_str_eq(res->rows[i].module, "meta") && rpt_str_eq(res->rows[i].analysis, "study_effect")) {
+            n_rows++;
+            n_st += !isnan(res->rows[i].estimate);
+        }
+    const char **names = calloc(n_rows + 2, sizeof *names);
+    if (!names)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the meta-analysis sheet");
+    size_t n_names = 0;
+    double y = (double)(n_st < MAX_PLOT_ROWS ? n_st : MAX_PLOT_ROWS) + 2.0;
+    double xmin = INFINITY, xmax = -INFINITY;
+    for (int pass = 0; pass < 2; pass++) /* included studies first (they are the plot's rows), then the excluded */
+        for (size_t i = 0; i < res->n; i++) {
+            const core_result_row *x = &res->rows[i];
+            if (!rpt_str_eq(x->module, "meta") || !rpt_str_eq(x->analysis, "study_effect"))
+                continue;
+            int inc = !isnan(x->estimate);
+            if (inc != (pass == 0))
+                continue;
+            if (inc && n_plot >= MAX_PLOT_ROWS) /* past the plot's capacity: the table goes on */
+                inc = 0;
+            rpt_put_text(w, ws, r, 0, x->term, w->f.wrap);
+            rpt_put_text(w, ws, r, 1, x->label, w->f.wrap);
+            row_lines(w, ws, r, max_int(x->term ? rpt_lines_for(x->term, 34) : 1, x->label ? rpt_lines_for(x->label, 26) : 1));
+            effect_text(&v, x, 2, b, sizeof b);
+            rpt_put_text(w, ws, r, 2, isnan(x->estimate) ? "excluded" : b, w->f.right);
+            const core_result_row *wt = find(w, "study_weight", x->term, NULL);
+            if (wt)
+                rpt_put_num(w, ws, r, 3, wt->estimate, w->f.num2);
+            if (!isnan(x->estimate)) {
+                rpt_put_num(w, ws, r, 4, v.scale * x->estimate, w->f.num2);
+                rpt_put_num(w, ws, r, 5, v.scale * x->ci_low, w->f.num2);
+                rpt_put_num(w, ws, r, 6, v.scale * x->ci_high, w->f.num2);
+                xmin = fmin(xmin, v.scale * x->ci_low);
+                xmax = fmax(xmax, v.scale * x->ci_high);
+            }
+            names[n_names++] = inc ? x->term : NULL;
+            if (inc) {
+                rpt_put_num(w, ws, r, 7, y, NULL);
+                rpt_put_num(w, ws, r, 8, y, NULL);
+                y -= 1.0;
+                pr.last = r;
+                n_plot++;
+            }
+            r++;
+        }
+    /* the pooled estimate and the prediction interval, at the bottom of the plot */
+    lxw_row_t pooled_row = r;
+    snprintf(b, sizeof b, "Pooled (%s)", method_words(v.primary, mw, sizeof mw));
+    rpt_put_text(w, ws, r, 0, b, w->f.key);
+    row_lines(w, ws, r, rpt_lines_for(b, 34));
+    names[n_names++] = "Pooled";
+    effect_text(&v, v.pooled, 2, b, sizeof b);
+    rpt_put_text(w, ws, r, 2, b, w->f.right);
+    rpt_put_num(w, ws, r, 3, 100.0, w->f.num2);
+    rpt_put_num(w, ws, r, 4, v.scale * v.pooled->estimate, w->f.num2);
+    rpt_put_num(w, ws, r, 5, v.scale * v.pooled->ci_low, w->f.num2);
+    rpt_put_num(w, ws, r, 6, v.scale * v.pooled->ci_high, w->f.num2);
+    rpt_put_num(w, ws, r, 7, 1.0, NULL);
+    rpt_put_num(w, ws, r, 8, 1.0, NULL);
+    xmin = fmin(xmin, v.scale * v.pooled->ci_low);
+    xmax = fmax(xmax, v.scale * v.pooled->ci_high);
+    r++;
+    lxw_row_t pi_row = 0;
+    if (v.pi && !isnan(v.pi->ci_low)) {
+        pi_row = r;
+        rpt_put_text(w, ws, r, 0, "Prediction interval", w->f.key);
+        rpt_put_text(w, ws, r, 1, v.pi->label, w->f.wrap);
+        row_lines(w, ws, r, v.pi->label ? rpt_lines_for(v.pi->label, 26) : 1);
+        char lo[48], hi[48];
+        snprintf(b, sizeof b, "%s to %s", rpt_fmt_num(v.scale * v.pi->ci_low, 2, lo, sizeof lo),
+                 rpt_fmt_num(v.scale * v.pi->ci_high, 2, hi, sizeof hi));
+        rpt_put_text(w, ws, r, 2, b, w->f.right);
+        rpt_put_num(w, ws, r, 5, v.scale * v.pi->ci_low, w->f.num2);
+        rpt_put_num(w, ws, r, 6, v.scale * v.pi->ci_high, w->f.num2);
+        rpt_put_num(w, ws, r, 7, 0.5, NULL);
+        rpt_put_num(w, ws, r, 8, 0.5, NULL);
+        xmin = fmin(xmin, v.scale * v.pi->ci_low);
+        xmax = fmax(xmax, v.scale * v.pi->ci_high);
+        r++;
+    }
+    /* no-effect line data */
+    double none = v.ratio ? 1.0 : 0.0;
+    rpt_put_text(w, ws, r, 0, "No effect (chart line)", w->f.meta);
+    rpt_put_num(w, ws, r, 5, none, NULL);
+    rpt_put_num(w, ws, r, 7, 0.0, NULL);
+    rpt_put_num(w, ws, r + 1, 5, none, NULL);
+    rpt_put_num(w, ws, r + 1, 7, (double)n_plot + 2.0, NULL);
+    pr.ref = r;
+    r += 2;
+    pr.pooled = pooled_row;
+    pr.pi = pi_row;
+    pr.names = names;
+    xmin = fmin(xmin, none);
+    xmax = fmax(xmax, none);
+    if (v.ratio) { /* the nearest 1-2-5 steps around the data */
+        pr.xmin = nice_log(xmin > 0 ? xmin : 0.01, 0);
+        pr.xmax = nice_log(xmax > 0 ? xmax : 10.0, 1);
+    } else {
+        double pad = 0.05 * (xmax - xmin > 0 ? xmax - xmin : 1.0);
+        pr.xmin = floor(xmin - pad);
+        pr.xmax = ceil(xmax + pad);
+    }
+    snprintf(b, sizeof b,
+             "Data: events/participants, intervention vs control, as the study file gives them. Each study's "
+             "interval is its own (normal approximation on the %s scale). Weights are those of the main method (%s). "
+             "Studies left out of the pool are listed with the reason. The chart (right) reads columns E to I.%s",
+             v.ratio ? "log" : "analysis", method_words(v.primary, mw, sizeof mw),
+             n_st > MAX_PLOT_ROWS ? " The plot shows the first 240 studies." : "");
+    rpt_merge_text(w, ws, r++, 0, 7, b, w->f.note, rpt_lines_for(b, 150));
+    if (n_plot > 0 && (st = forest_chart(w, ws, &v, &pr, chart_at, 10, err)) != CORE_OK) {
+        free(names);
+        return st;
+    }
+    free(names);
+    r++;
+
+    /* 3. Heterogeneity. */
+    rpt_put_text(w, ws, r++, 0, "Heterogeneity", w->f.subtitle);
+    snprintf(h[0], sizeof h[0], "tau\xc2\xb2 (%s CI, Q-profile)", ci);
+    snprintf(h[1], sizeof h[1], "I\xc2\xb2 %% (%s CI)", ci);
+    const char *hh[] = {"Method", "Q", "df", "p-value", h[0], h[1], "H\xc2\xb2", "Notes"};
+    header_row(w, ws, r, hh, 8);
+    row_lines(w, ws, r++, 2);
+    for (size_t i = 0; i < res->n; i++) {
+        const core_result_row *q = &res->rows[i];
+        if (!rpt_str_eq(q->module, "meta") || !rpt_str_eq(q->analysis, "heterogeneity") || !rpt_str_eq(q->term, "Q"))
+            continue;
+        rpt_put_text(w, ws, r, 0, method_words(q->method, mw, sizeof mw), w->f.wrap);
+        rpt_put_num(w, ws, r, 1, q->statistic, w->f.num2);
+        rpt_put_num(w, ws, r, 2, q->df, w->f.count);
+        rpt_p_cell(w, ws, r, 3, q);
+        const core_result_row *t2 = find(w, "heterogeneity", "tau2", q->method);
+        const core_result_row *i2 = find(w, "heterogeneity", "I2", q->method);
+        const core_result_row *h2 = find(w, "heterogeneity", "H2", q->method);
+        char e1[48], e2[48], e3[48];
+        if (t2) {
+            if (isnan(t2->ci_low))
+                rpt_put_text(w, ws, r, 4, rpt_fmt_num(t2->estimate, 4, e1, sizeof e1), w->f.right);
+            else {
+                snprintf(b, sizeof b, "%s (%s to %s)", rpt_fmt_num(t2->estimate, 4, e1, sizeof e1),
+                         rpt_fmt_num(t2->ci_low, 4, e2, sizeof e2), rpt_fmt_num(t2->ci_high, 4, e3, sizeof e3));
+                rpt_put_text(w, ws, r, 4, b, w->f.right);
+            }
+        }
+        if (i2) {
+            if (isnan(i2->ci_low))
+                rpt_put_text(w, ws, r, 5, rpt_fmt_num(i2->estimate, 1, e1, sizeof e1), w->f.right);
+            else
+                rpt_put_text(w, ws, r, 5, rpt_fmt_ci(i2->estimate, i2->ci_low, i2->ci_high, 1, b, sizeof b),
+                             w->f.right);
+        }
+        if (h2)
+            rpt_put_num(w, ws, r, 6, h2->estimate, w->f.num2);
+        const char *note = t2 ? t2->label : i2 ? i2->label : NULL;
+        rpt_put_text(w, ws, r, 7, note, w->f.wrap);
+        row_lines(w, ws, r, max_int(rpt_lines_for(mw, 34), note ? rpt_lines_for(note, 58) : 1));
+        r++;
+    }
+    r++;
+
+    /* 4. Leave-one-out and cumulative. */
+    const char *an[2] = {"leave_one_out", "cumulative"};
+    const char *titles[2] = {"Leave one out: the pooled effect without each study in turn",
+                             "Cumulative: the pooled effect as studies were published (year order)"};
+    for (int a = 0; a < 2; a++) {
+        rpt_put_text(w, ws, r++, 0, titles[a], w->f.subtitle);
+        snprintf(h[0], sizeof h[0], "%s (%s CI)", v.measure, ci);
+        const char *lh[] = {a ? "Study added" : "Study left out", "Studies", h[0], "p-value", "Notes"};
+        header_row(w, ws, r, lh, 5);
+        rpt_merge_text(w, ws, r, 4, 7, "Notes", w->f.header, 1);
+        r++;
+        for (size_t i = 0; i < res->n; i++) {
+            const core_result_row *x = &res->rows[i];
+            if (!rpt_str_eq(x->module, "meta") || !rpt_str_eq(x->analysis, an[a]))
+                continue;
+            rpt_put_text(w, ws, r, 0, x->term, w->f.wrap);
+            rpt_put_num(w, ws, r, 1, x->n, w->f.count);
+            effect_text(&v, x, 2, b, sizeof b);
+            rpt_put_text(w, ws, r, 2, b, isnan(x->estimate) ? w->f.wrap : w->f.right);
+            rpt_p_cell(w, ws, r, 3, x);
+            rpt_merge_text(w, ws, r, 4, 7, isnan(x->estimate) ? NULL : x->label, w->f.wrap, 1);
+            row_lines(w, ws, r, max_int(x->term ? rpt_lines_for(x->term, 34) : 1, isnan(x->estimate) ? rpt_lines_for(b, 24) : 1));
+            r++;
+        }
+        r++;
+    }
+
+    /* 5. Meta-regression. */
+    if (find(w, "meta_regression", NULL, NULL)) {
+        rpt_put_text(w, ws, r++, 0, "Meta-regression: does a study-level covariate explain the differences?",
+                     w->f.subtitle);
+        snprintf(h[0], sizeof h[0], "Coefficient (%s CI)", ci);
+        const char *mh[] = {"Term", "Method", h[0], "p-value", "Notes"};
+        header_row(w, ws, r, mh, 5);
+        rpt_merge_text(w, ws, r, 4, 7, "Notes", w->f.header, 1);
+        r++;
+        for (size_t i = 0; i < res->n; i++) {
+            const core_result_row *x = &res->rows[i];
+            if (!rpt_str_eq(x->module, "meta") || !rpt_str_eq(x->analysis, "meta_regression"))
+                continue;
+            rpt_put_text(w, ws, r, 0, x->term, w->f.wrap);
+            rpt_put_text(w, ws, r, 1, method_words(x->method, mw, sizeof mw), w->f.wrap);
+            if (!isnan(x->ci_low))
+                rpt_put_text(w, ws, r, 2, rpt_fmt_ci(x->estimate, x->ci_low, x->ci_high, 3, b, sizeof b), w->f.right);
+            else if (!isnan(x->statistic))
+                num_or_label(w, ws, r, 2, x->statistic, x->label, w->f.num2);
+            else
+                num_or_label(w, ws, r, 2, x->estimate, x->label, w->f.num2);
+            rpt_p_cell(w, ws, r, 3, isnan(x->p_value) ? NULL : x);
+            rpt_merge_text(w, ws, r, 4, 7, x->label, w->f.wrap, 1);
+            row_lines(w, ws, r, max_int(rpt_lines_for(mw, 22), x->label ? rpt_lines_for(x->label, 100) : 1));
+            r++;
+        }
+        if (v.ratio) {
+            snprintf(b, sizeof b,
+                     "Coefficients are on the log %s scale: exp(coefficient) is the ratio of %ss between levels (or "
+                     "per unit). With few studies a meta-regression has little power; a null result is not evidence "
+                     "of no moderation.",
+                     v.measure, v.measure);
+            rpt_merge_text(w, ws, r++, 0, 8, b, w->f.note, rpt_lines_for(b, 140));
+        }
+    }
+    rpt_set_cols(w, ws, 0, 0, 34, NULL);
+    rpt_set_cols(w, ws, 1, 1, 24, NULL);
+    rpt_set_cols(w, ws, 2, 2, 24, NULL);
+    rpt_set_cols(w, ws, 3, 3, 10, NULL);
+    rpt_set_cols(w, ws, 4, 4, 22, NULL);
+    rpt_set_cols(w, ws, 5, 6, 18, NULL);
+    rpt_set_cols(w, ws, 7, 7, 60, NULL);
+    rpt_set_cols(w, ws, 8, 8, 8, NULL);
+    return CORE_OK;
+}
+
+/* ---------- Methods entries ---------- */
+
+static const rpt_method_info meta_methods[] = {
+    {"study_effect", NULL, "Study effect size",
+     "Each study's effect from its 2x2 table or means (log RR, log OR, RD, MD, Hedges' g) with its sampling "
+     "variance; 0.5 is added to every cell of a table with a zero cell; studies with no events (or only "
+     "events) in both arms are left out, and said.",
+     "Viechtbauer W. Conducting meta-analyses in R with the metafor package. J Stat Softw 2010;36(3):1-48"},
+    {"study_weight", NULL, "Study weight",
+     "Share of the main method's total weight: 1/(v + tau²) for inverse-variance methods, the "
+     "Mantel-Haenszel weights otherwise.",
+     "Borenstein M, Hedges LV, Higgins JPT, Rothstein HR. Introduction to meta-analysis. Wiley, 2009"},
+    {"pooled", "fixed", "Common (fixed) effect, inverse variance",
+     "Weighted mean of the study effects with weights 1/v; z test.",
+     "Borenstein M, Hedges LV, Higgins JPT, Rothstein HR. A basic introduction to fixed-effect and "
+     "random-effects models for meta-analysis. Res Synth Methods 2010;1:97-111"},
+    {"pooled", "ml", "ML random effects",
+     "Inverse-variance pooling with the maximum-likelihood between-study variance.",
+     "Viechtbauer W. Bias and efficiency of meta-analytic variance estimators in the random-effects model. "
+     "J Educ Behav Stat 2005;30:261-293"},
+    {"pooled", "dl_hk", "DerSimonian-Laird with Knapp-Hartung",
+     "DerSimonian-Laird pooling; SE scaled by the weighted residual variance, t test on k-1 df.",
+     "Knapp G, Hartung J. Improved tests for a random effects meta-regression with a single covariate. "
+     "Stat Med 2003;22:2693-2710"},
+    {"pooled", "reml_hk", "REML with Knapp-Hartung",
+     "REML pooling; SE scaled by the weighted residual variance (not truncated at 1, as metafor), t test on k-1 "
+     "df.",
+     "Knapp G, Hartung J. Stat Med 2003;22:2693-2710; IntHout J, Ioannidis JPA, Borm GF. BMC Med Res "
+     "Methodol 2014;14:25"},
+    {"pooled", "ml_hk", "ML with Knapp-Hartung", "ML pooling with the Knapp-Hartung SE and t test on k-1 df.",
+     "Knapp G, Hartung J. Stat Med 2003;22:2693-2710"},
+    {"pooled", "pm_hk", "Paule-Mandel with Knapp-Hartung",
+     "Paule-Mandel pooling with the Knapp-Hartung SE and t test on k-1 df.",
+     "Knapp G, Hartung J. Stat Med 2003;22:2693-2710"},
+    {"pooled", "mh", "Mantel-Haenszel",
+     "Mantel-Haenszel pooled RR, OR or RD of the 2x2 tables (no continuity correction); variances of Greenland "
+     "and Robins (RR), Robins, Breslow and Greenland (OR), Sato, Greenland and Robins (RD).",
+     "Mantel N, Haenszel W. J Natl Cancer Inst 1959;22:719-748; Robins J, Breslow N, Greenland S. Biometrics "
+     "1986;42:311-323"},
+    {"prediction_interval", NULL, "Prediction interval",
+     "Where the effect of a new study like these would lie: estimate +- crit * sqrt(se² + tau²); crit from the "
+     "normal (metafor's default), from t on k-1 df with Knapp-Hartung, or t on k-2 df (_hts).",
+     "Higgins JPT, Thompson SG, Spiegelhalter DJ. A re-evaluation of random-effects meta-analysis. J R Stat "
+     "Soc A 2009;172:137-159"},
+    {"leave_one_out", NULL, "Leave-one-out sensitivity analysis",
+     "The main method refitted without each study in turn.",
+     "Viechtbauer W, Cheung MWL. Outlier and influence diagnostics for meta-analysis. Res Synth Methods "
+     "2010;1:112-125"},
+    {"cumulative", NULL, "Cumulative meta-analysis",
+     "The main method refitted as studies are added in year order (file order for ties).",
+     "Lau J, Antman EM, Jimenez-Silva J, et al. Cumulative meta-analysis of therapeutic trials for myocardial "
+     "infarction. N Engl J Med 1992;327:248-254"},
+    {"meta_regression", NULL, "Meta-regression",
+     "Mixed-effects meta-regression on one study-level covariate (residual tau² by the main method; "
+     "Knapp-Hartung F and t tests when configured); R² is the share of tau² the covariate accounts for.",
+     "Thompson SG, Higgins JPT. How should meta-regression analyses be undertaken and interpreted? Stat Med "
+     "2002;21:1559-1573; Knapp G, Hartung J. Stat Med 2003;22:2693-2710"},
+    {"heterogeneity", NULL, "Heterogeneity",
+     "Cochran's Q (chi-square on k-1 df), tau² with its Q-profile interval, I² = tau²/(tau² + typical "
+     "within-study variance) and H².",
+     "Higgins JPT, Thompson SG. Stat Med 2002;21:1539-1558; Viechtbauer W. Confidence intervals for the "
+     "amount of heterogeneity in meta-analysis. Stat Med 2007;26:37-52"},
+};
+
+const rpt_method_table rpt_methods_meta = {meta_methods, sizeof meta_methods / sizeof meta_methods[0]};

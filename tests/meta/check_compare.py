@@ -1,0 +1,234 @@
+#!/usr/bin/python3
+"""Checks of the trial-versus-real-world comparison through the command line (run by tests/meta/run.sh).
+
+  check_compare.py conversions RESULTS.csv
+      every compare row recomputed by hand from the run's own trial (rct), registry (did) and meta-analysis
+      (meta) rows: trial ITT = RD x workdays x share; registry per member = the DiD estimate and the chosen
+      interval; per IPS user = per member / take-up; pooled RCT = p0 (RR - 1) x workdays x share; the
+      efficacy-effectiveness ratio (delta method, Fieller); work-years = per member x exposed / workdays.
+      Registry checks are skipped, and said, when the run has no registry.
+  check_compare.py recalc ORIG.xlsx RECALC.xlsx
+      every formula cell of the "Trial vs real world" sheet: ipseval's cached value == LibreOffice's
+      recalculated value (1e-9 relative).
+  check_compare.py setshare ORIG.xlsx NEW.xlsx SHARE
+      a copy with the position_share input cell changed, as a reader would.
+  check_compare.py moved RECALC_OLD.xlsx RECALC_NEW.xlsx OLD_SHARE NEW_SHARE
+      after the change: the trial effect in workdays scales by NEW/OLD, the ratio to the trial by OLD/NEW, the
+      registry effect does not move.
+Prints "name: N passed, N failed".
+"""
+import csv
+import math
+import sys
+
+passed = failed = 0
+SHEET = "Trial vs real world"
+Z95 = 1.959963984540054
+
+
+def check(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL: " + what)
+
+
+def close(a, b, rel=1e-12):
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    if a is None or b is None:
+        return a is b
+    return abs(a - b) <= rel * max(abs(a), abs(b)) or abs(a - b) <= 1e-13
+
+
+def num(x):
+    return float(x) if x not in ("", None) else float("nan")
+
+
+def conversions(path):
+    rows = list(csv.DictReader(open(path, newline="", encoding="utf-8")))
+
+    def find(module, analysis, term=None, method=None, outcome=None, tp=None):
+        for r in rows:
+            if r["module"] == module and r["analysis"] == analysis and (term is None or r["term"] == term) and \
+                    (method is None or r["method"] == method) and (outcome is None or r["outcome"] == outcome) and \
+                    (tp is None or r["timepoint"] == tp):
+                return r
+        return None
+
+    def cmp(term, analysis="effect_on_common_scale", method=None):
+        r = find("compare", analysis, term, method)
+        check(r is not None, "compare row %s %s %s" % (analysis, term, method or ""))
+        return r
+
+    D = num(find("compare", "assumption", "workdays_per_year")["estimate"])
+    share = num(find("compare", "assumption", "position_share")["estimate"])
+    f = D * share
+    users = num(find("compare", "assumption", "ips_users")["estimate"])
+    target = num(find("compare", "assumption", "target_population")["estimate"])
+    exposed = num(find("compare", "assumption", "exposed_population")["estimate"])
+    tu = users / target
+    k = 1.0 / f if find("compare", "effect_on_common_scale", "trial_itt")["outcome"] == "employment_probability" else 1.0
+
+    # the trial: the primary binary outcome's Newcombe RD at the last timepoint, Wald SE, control rate
+    rds = [r for r in rows if r["module"] == "rct" and r["analysis"] == "risk_difference" and
+           r["method"] == "newcombe" and r["outcome"] == "employment" and r["term"] == "arm"]
+    rd = max(rds, key=lambda r: float(r["timepoint"]))
+    tp = rd["timepoint"]
+    wald = find("rct", "risk_difference", "arm", "wald", "employment", tp)
+    ctrl = find("rct", "arm_summary", "TAU", None, "employment", tp)
+    src = find("compare", "source_effect", "trial_effect")
+    check(close(num(src["estimate"]), num(rd["estimate"])) and close(num(src["ci_low"]), num(rd["ci_low"])) and
+          close(num(src["se"]), num(wald["se"])), "trial source = rct newcombe RD at %s with the Wald SE" % tp)
+    t = cmp("trial_itt")
+    est, se, lo, hi = (num(rd["estimate"]) * f, num(wald["se"]) * f, num(rd["ci_low"]) * f, num(rd["ci_high"]) * f)
+    for col, want in (("estimate", est), ("se", se), ("ci_low", lo), ("ci_high", hi)):
+        check(close(num(t[col]), k * want), "trial ITT %s = RD x %g x %g (got %s, want %.15g)" % (col, D, share, t[col],
+                                                                                               k * want))
+    t_d, t_se = est, se
+    p0 = num(ctrl["estimate"])
+
+    # the pooled RCTs: the primary method's pooled RR at the control rate
+    loo = find("meta", "leave_one_out")
+    pooled = find("meta", "pooled", "rr", loo["method"])
+    p = cmp("pooled_rct")
+    rr, rr_se = num(pooled["estimate"]), num(pooled["se"])
+    p_d, p_se = p0 * (rr - 1) * f, p0 * rr * rr_se * f
+    check(close(num(p["estimate"]), k * p_d), "pooled RCT = p0 (RR - 1) f (got %s, want %.15g)" % (p["estimate"], p_d))
+    check(close(num(p["ci_low"]), k * p0 * (num(pooled["ci_low"]) - 1) * f), "pooled RCT low")
+    check(close(num(p["ci_high"]), k * p0 * (num(pooled["ci_high"]) - 1) * f), "pooled RCT high")
+
+    did = [r for r in rows if r["module"] == "did" and r["analysis"] == "twfe"]
+    if not did:
+        print("# no registry in this run: registry conversions not checked (they run when [registry] is in the config)")
+        return
+    reg_src = find("compare", "source_effect", "registry_effect")
+    m = reg_src["method"]
+    twfe = [r for r in did if r["term"] == "treated" and r["outcome"] == "workdays"]
+    chosen = find("did", "randomization_inference", "treated", "conley_taber", "workdays") if m == "conley_taber" \
+        else find("did", "twfe", "treated", m, "workdays")
+    check(chosen is not None, "the registry interval (%s) is a row of the registry analysis" % m)
+    unreliable = any("unreliable" in r["label"] for r in twfe)
+    ct = find("did", "randomization_inference", "treated", "conley_taber", "workdays")
+    if unreliable and ct is not None:
+        check(m == "conley_taber", "one treated cluster: the Conley-Taber interval is chosen (got %s)" % m)
+    else:
+        order = [x for x in ("wild", "cr2", "cr1", "cr1_areg", "classical")
+                 if find("did", "twfe", "treated", x, "workdays") is not None]
+        check(m == order[0], "the first available of wild, cr2, cr1, cr1_areg, classical (got %s)" % m)
+    r_d = num(twfe[0]["estimate"])
+    r_se = num(chosen["se"]) if chosen["se"] else (num(chosen["ci_high"]) - num(chosen["ci_low"])) / (2 * Z95)
+    r_lo, r_hi = num(chosen["ci_low"]), num(chosen["ci_high"])
+    mem = cmp("registry_per_member")
+    for col, want in (("estimate", r_d), ("se", r_se), ("ci_low", r_lo), ("ci_high", r_hi)):
+        check(close(num(mem[col]), k * want), "registry per member %s (got %s, want %.15g)" % (col, mem[col], want))
+    usr = cmp("registry_per_user")
+    for col, want in (("estimate", r_d / tu), ("se", r_se / tu), ("ci_low", r_lo / tu), ("ci_high", r_hi / tu)):
+        check(close(num(usr[col]), k * want), "registry per user %s = per member / take-up %g" % (col, tu))
+
+    # efficacy-effectiveness ratios
+    for term, b, sb in (("registry_per_user_vs_trial", t_d, t_se), ("registry_per_user_vs_pooled_rct", p_d, p_se)):
+        a, sa = r_d / tu, r_se / tu
+        ratio = a / b
+        dse = abs(ratio) * math.sqrt((sa / a) ** 2 + (sb / b) ** 2)
+        d = cmp(term, "efficacy_effectiveness_ratio", "delta")
+        check(close(num(d["estimate"]), ratio), "%s = per user / denominator" % term)
+        check(close(num(d["se"]), dse), "%s delta se" % term)
+        check(close(num(d["ci_low"]), ratio - Z95 * dse) and close(num(d["ci_high"]), ratio + Z95 * dse),
+              "%s delta interval" % term)
+        fi = cmp(term, "efficacy_effectiveness_ratio", "fieller")
+        A, B, C = b * b - Z95 ** 2 * sb * sb, -2 * a * b, a * a - Z95 ** 2 * sa * sa
+        disc = B * B - 4 * A * C
+        if A > 0 and disc >= 0:
+            check(close(num(fi["ci_low"]), (-B - math.sqrt(disc)) / (2 * A), 1e-10) and
+                  close(num(fi["ci_high"]), (-B + math.sqrt(disc)) / (2 * A), 1e-10), "%s Fieller interval" % term)
+        else:
+            check(fi["ci_low"] == "" and "unbounded" in fi["label"], "%s Fieller unbounded, said" % term)
+
+    # work-years
+    wy = cmp("registry", "work_years")
+    check(close(num(wy["estimate"]), r_d * exposed / D), "work-years = per member x %g / %g" % (exposed, D))
+    check(close(num(wy["ci_low"]), r_lo * exposed / D) and close(num(wy["ci_high"]), r_hi * exposed / D),
+          "work-years interval")
+
+
+def formula_cells(path):
+    import openpyxl
+    wf = openpyxl.load_workbook(path, data_only=False)[SHEET]
+    return [(c.coordinate) for row in wf.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value.startswith("=")]
+
+
+def recalc(orig, new):
+    import openpyxl
+    cells = formula_cells(orig)
+    check(len(cells) >= 20, "the sheet has live formulas (%d)" % len(cells))
+    a = openpyxl.load_workbook(orig, data_only=True)[SHEET]
+    b = openpyxl.load_workbook(new, data_only=True)[SHEET]
+    for ref in cells:
+        check(close(a[ref].value, b[ref].value, 1e-9), "%s: cached %r, recalculated %r" % (ref, a[ref].value,
+                                                                                             b[ref].value))
+    print("recalculated %d formula cells" % len(cells))
+
+
+def key_row(ws, key):
+    for row in ws.iter_rows():
+        if len(row) > 5 and row[5].value == key:
+            return row[1].coordinate
+    raise SystemExit("no input cell %s" % key)
+
+
+def figure_row(ws, label):
+    for row in ws.iter_rows():
+        if row[0].value == label:
+            return row
+    raise SystemExit("no figure %s" % label)
+
+
+def setshare(orig, new, share):
+    import openpyxl
+    wb = openpyxl.load_workbook(orig)
+    ws = wb[SHEET]
+    ws[key_row(ws, "position_share")] = float(share)
+    wb.save(new)
+    check(True, "position_share changed in a copy")
+
+
+def moved(old, new, s_old, s_new):
+    import openpyxl
+    a = openpyxl.load_workbook(old, data_only=True)[SHEET]
+    b = openpyxl.load_workbook(new, data_only=True)[SHEET]
+    q = float(s_new) / float(s_old)
+    t0, t1 = figure_row(a, "Trial: intention-to-treat effect"), figure_row(b, "Trial: intention-to-treat effect")
+    check(close(t1[1].value, t0[1].value * q, 1e-9), "trial effect scales with the position share")
+    r0 = figure_row(a, "Registry: per member of the target population")
+    r1 = figure_row(b, "Registry: per member of the target population")
+    check(close(r1[1].value, r0[1].value, 1e-12), "registry effect does not move")
+    e0, e1 = figure_row(a, "Per IPS user / trial"), figure_row(b, "Per IPS user / trial")
+    check(close(e1[1].value, e0[1].value / q, 1e-9), "efficacy-effectiveness ratio moves inversely")
+
+
+def main(argv):
+    cmd = argv[1]
+    if cmd == "conversions":
+        conversions(argv[2])
+        name = "compare-conversions"
+    elif cmd == "recalc":
+        recalc(argv[2], argv[3])
+        name = "compare-recalc"
+    elif cmd == "setshare":
+        setshare(argv[2], argv[3], argv[4])
+        name = "compare-setshare"
+    elif cmd == "moved":
+        moved(argv[2], argv[3], argv[4], argv[5])
+        name = "compare-moved"
+    else:
+        raise SystemExit(__doc__)
+    print("%s: %d passed, %d failed" % (name, passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

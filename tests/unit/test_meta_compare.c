@@ -1,0 +1,289 @@
+/* The trial-versus-real-world comparison (realworld/rw_compare): each conversion against numbers computed by
+ * hand from typed-in effects, the choice of the source rows (trial, registry, meta) from a run's results, and
+ * the bad input of [compare].
+ *
+ * Hand computations (every digit below follows from the inputs in the comments):
+ *   f = workdays_per_year x position_share = 230 x 0.6 = 138 workdays per employed person-year.
+ *   trial RD 0.103 (se 0.045): ITT = 0.103 x 138 = 14.214 days; se 0.045 x 138 = 6.21.
+ *   registry 5.6 (se 1.454) per member; take-up 200/2340 = 0.08547008547...; per user 5.6 x 2340/200 = 65.52,
+ *     se 1.454 x 11.7 = 17.0118.
+ *   pooled RR 2.07 (1.82 to 2.35), control rate 0.271: 0.271 x 1.07 x 138 = 40.01586 days;
+ *     low 0.271 x 0.82 x 138 = 30.66636, high 0.271 x 1.35 x 138 = 50.4873.
+ *   EER = 65.52 / 14.214 = 4.60954...; delta se = EER x sqrt((17.0118/65.52)^2 + (6.21/14.214)^2).
+ *   work-years = 5.6 x 561 / 230 = 13.659130...; the Bodø conversion (DOMAIN.md §4.4): with 247.5 workdays a
+ *     year, 5.6 x 561 / 247.5 = 12.6933 ~ the published 12.7 work-years.
+ *   Fieller for a/b, a = 65.52 (sa 17.0118), b = 14.214 (sb 6.21), z = 1.959963984540054:
+ *     A = b^2 - z^2 sb^2, B = -2ab, C = a^2 - z^2 sa^2, roots (-B -+ sqrt(B^2 - 4AC)) / 2A (closed form below).
+ */
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/core_config.h"
+#include "realworld/rw_compare.h"
+#include "tests/t_check.h"
+
+#define Z95 1.959963984540054
+
+static const char *const project_keys[] = {"title", "confidence", NULL};
+static const char *const compare_keys[] = {"workdays_per_year",  "position_share",  "ips_users",      "target_population",
+                                           "exposed_population", "pooled_rr",       "pooled_rr_ci",   "trial_effect",
+                                           "trial_effect_se",    "registry_effect", "registry_effect_se",
+                                           "trial_control_rate", "scale",           "reference_rates", "registry_interval",
+                                           NULL};
+static const core_cfg_section schema[] = {{"project", project_keys}, {"compare", compare_keys}};
+
+static core_config *load(const char *name, const char *text, core_err *err)
+{
+    char path[256];
+    snprintf(path, sizeof path, "build/tmp-tests/%s", name);
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        printf("FAIL: cannot write %s\n", path);
+        exit(1);
+    }
+    fputs(text, f);
+    fclose(f);
+    return core_config_load(path, schema, 2, err);
+}
+
+static const core_result_row *row(const core_results *r, const char *analysis, const char *term, const char *method)
+{
+    const core_result_row *x = core_results_find(r, analysis, NULL, NULL, term, method);
+    static core_result_row none;
+    none = CORE_RESULT_ROW_EMPTY;
+    if (!x)
+        printf("FAIL: no row %s / %s / %s\n", analysis, term, method ? method : "");
+    return x ? x : &none;
+}
+
+#define TYPED                                                                                                      \
+    "[compare]\nworkdays_per_year = 230\nposition_share = 0.6\nips_users = 200\ntarget_population = 2340\n"       \
+    "exposed_population = 561\ntrial_effect = 0.103\ntrial_effect_se = 0.045\ntrial_control_rate = 0.271\n"       \
+    "registry_effect = 5.6\nregistry_effect_se = 1.454\npooled_rr = 2.07\npooled_rr_ci = 1.82, 2.35\n"
+
+static void test_typed(void)
+{
+    core_err e;
+    core_config *cfg = load("cmp.ini", TYPED, &e);
+    rw_compare_in in;
+    if (!t_true(cfg != NULL, "typed config loads") ||
+        !t_int(rw_compare_from_config(cfg, 0.95, &in, &e), CORE_OK, "typed [compare] reads: %s", e.msg))
+        return;
+    core_results *r = core_results_new();
+    if (!t_int(rw_compare_run(&in, r, &e), CORE_OK, "comparison runs: %s", e.msg))
+        return;
+    double f = 138.0;
+    /* trial ITT in workdays */
+    const core_result_row *x = row(r, "effect_on_common_scale", "trial_itt", NULL);
+    t_rel(x->estimate, 14.214, 1e-12, "trial ITT 0.103 x 230 x 0.6 = 14.214 days");
+    t_rel(x->se, 6.21, 1e-12, "trial ITT se 0.045 x 138 = 6.21");
+    t_rel(x->ci_low, (0.103 - Z95 * 0.045) * f, 1e-12, "trial ITT interval = RD interval x 138");
+    t_str(x->outcome, "workdays_per_person_year", "scale named in outcome");
+    /* registry per member and per user (Bloom) */
+    x = row(r, "effect_on_common_scale", "registry_per_member", NULL);
+    t_rel(x->estimate, 5.6, 1e-12, "registry per member 5.6");
+    t_rel(x->ci_high, 5.6 + Z95 * 1.454, 1e-12, "registry interval from its se");
+    x = row(r, "effect_on_common_scale", "registry_per_user", NULL);
+    t_rel(x->estimate, 65.52, 1e-12, "registry per user 5.6 / (200/2340) = 65.52");
+    t_rel(x->se, 17.0118, 1e-12, "per user se 1.454 x 11.7 = 17.0118");
+    t_rel(row(r, "assumption", "take_up", NULL)->estimate, 200.0 / 2340.0, 1e-15, "take-up 200/2340");
+    /* pooled RR at the trial's control rate */
+    x = row(r, "effect_on_common_scale", "pooled_rct", NULL);
+    t_rel(x->estimate, 40.01586, 1e-12, "pooled 0.271 x (2.07 - 1) x 138 = 40.01586");
+    t_rel(x->ci_low, 30.66636, 1e-12, "pooled low 0.271 x 0.82 x 138");
+    t_rel(x->ci_high, 50.4873, 1e-12, "pooled high 0.271 x 1.35 x 138");
+    /* efficacy-effectiveness ratio */
+    double eer = 65.52 / 14.214, se = eer * sqrt(pow(17.0118 / 65.52, 2) + pow(6.21 / 14.214, 2));
+    x = row(r, "efficacy_effectiveness_ratio", "registry_per_user_vs_trial", "delta");
+    t_rel(x->estimate, 4.609539890249050, 1e-12, "EER 65.52 / 14.214 = 4.60953989...");
+    t_rel(x->estimate, eer, 1e-14, "EER as computed here");
+    t_rel(x->se, se, 1e-12, "EER delta se");
+    t_rel(x->ci_low, eer - Z95 * se, 1e-12, "EER delta low");
+    double a = 65.52, sa = 17.0118, b = 14.214, sb = 6.21, z = Z95;
+    double A = b * b - z * z * sb * sb, B = -2 * a * b, C = a * a - z * z * sa * sa;
+    x = row(r, "efficacy_effectiveness_ratio", "registry_per_user_vs_trial", "fieller");
+    t_rel(x->ci_low, (-B - sqrt(B * B - 4 * A * C)) / (2 * A), 1e-12, "EER Fieller low");
+    t_rel(x->ci_high, (-B + sqrt(B * B - 4 * A * C)) / (2 * A), 1e-12, "EER Fieller high");
+    /* Fieller's limits are where (a - R b)^2 = z^2 (sa^2 + R^2 sb^2): check the defining equation */
+    double R = x->ci_high;
+    t_rel((a - R * b) * (a - R * b), z * z * (sa * sa + R * R * sb * sb), 1e-10, "Fieller limit solves its equation");
+    x = row(r, "efficacy_effectiveness_ratio", "registry_per_user_vs_pooled_rct", "delta");
+    t_rel(x->estimate, 65.52 / 40.01586, 1e-12, "EER vs pooled RCTs");
+    /* work-years */
+    x = row(r, "work_years", "registry", NULL);
+    t_rel(x->estimate, 5.6 * 561 / 230, 1e-12, "work-years 5.6 x 561 / 230 = 13.659");
+    t_rel(x->ci_low, (5.6 - Z95 * 1.454) * 561 / 230, 1e-12, "work-years interval");
+    t_rel(row(r, "work_years", "trial", NULL)->estimate, 14.214 * 561 / 230, 1e-12, "work-years if the trial effect");
+    /* reference rates: the published defaults, and the trial's arms */
+    t_rel(row(r, "reference_rate", "trial_control", NULL)->estimate, 0.271, 1e-15, "trial control rate");
+    t_rel(row(r, "reference_rate", "trial_ips", NULL)->estimate, 0.374, 1e-12, "trial IPS rate = control + RD");
+    t_true(core_results_find(r, "reference_rate", NULL, NULL, "UK routine practice (South West London, N = 539)",
+                             NULL) != NULL,
+           "UK routine-practice rate by default");
+    t_rel(row(r, "reference_rate", "UK routine practice (South West London, N = 539)", NULL)->estimate, 0.462, 1e-15,
+          "UK 46.2%%");
+    core_results_free(r);
+    core_config_free(cfg);
+
+    /* the Bodø conversion: 5.6 days, 561 exposed, 247.5 workdays a year = 12.69 ~ 12.7 work-years */
+    cfg = load("bodo.ini", "[compare]\nworkdays_per_year = 247.5\nexposed_population = 561\nregistry_effect = 5.6\n"
+                           "registry_effect_se = 1.454\n",
+               &e);
+    rw_compare_from_config(cfg, 0.95, &in, &e);
+    r = core_results_new();
+    t_int(rw_compare_run(&in, r, &e), CORE_OK, "registry alone runs");
+    t_abs(row(r, "work_years", "registry", NULL)->estimate, 12.7, 0.05, "Bodø: 5.6 days = 12.7 work-years");
+    t_true(core_results_find(r, "efficacy_effectiveness_ratio", NULL, NULL, NULL, NULL) == NULL,
+           "no ratio without a trial effect");
+    core_results_free(r);
+    core_config_free(cfg);
+
+    /* employment scale: every figure divided by f; percentages as given */
+    cfg = load("emp.ini", TYPED "scale = employment\nreference_rates = Norway routine: 35%, Other: 0.4\n", &e);
+    rw_compare_from_config(cfg, 0.95, &in, &e);
+    r = core_results_new();
+    rw_compare_run(&in, r, &e);
+    x = row(r, "effect_on_common_scale", "trial_itt", NULL);
+    t_rel(x->estimate, 0.103, 1e-12, "employment scale: trial ITT = the RD");
+    t_str(x->outcome, "employment_probability", "employment scale named");
+    t_rel(row(r, "effect_on_common_scale", "registry_per_user", NULL)->estimate, 65.52 / 138, 1e-12,
+          "employment scale: per user 65.52 / 138");
+    t_rel(row(r, "reference_rate", "Norway routine", NULL)->estimate, 0.35, 1e-15, "rate given as 35%%");
+    t_rel(row(r, "reference_rate", "Other", NULL)->estimate, 0.4, 1e-15, "rate given as 0.4");
+    core_results_free(r);
+    core_config_free(cfg);
+
+    /* a trial effect whose interval includes 0: Fieller unbounded, said */
+    cfg = load("wide.ini", "[compare]\nips_users = 200\ntarget_population = 2340\ntrial_effect = 0.05\n"
+                           "trial_effect_se = 0.04\nregistry_effect = 5.6\nregistry_effect_se = 1.454\n",
+               &e);
+    rw_compare_from_config(cfg, 0.95, &in, &e);
+    r = core_results_new();
+    rw_compare_run(&in, r, &e);
+    x = row(r, "efficacy_effectiveness_ratio", "registry_per_user_vs_trial", "fieller");
+    t_true(isnan(x->ci_low) && isnan(x->ci_high), "Fieller unbounded when the trial interval includes 0");
+    t_contains(x->label, "unbounded", "and said");
+    core_results_free(r);
+    core_config_free(cfg);
+}
+
+static void test_bad_config(void)
+{
+    static const struct {
+        const char *name, *text, *want;
+    } cases[] = {
+        {"takeup0.ini", "[compare]\nips_users = 0\ntarget_population = 2340\n", "take-up of 0"},
+        {"takeup2.ini", "[compare]\nips_users = 2500\ntarget_population = 2340\n", "take-up above 1"},
+        {"takeup_one.ini", "[compare]\nips_users = 200\n", "give both or neither"},
+        {"nose.ini", "[compare]\ntrial_effect = 0.1\n", "trial_effect_se"},
+        {"rrci.ini", "[compare]\npooled_rr = 2.07\npooled_rr_ci = 2.2, 2.35\n", "0 < low < pooled_rr"},
+        {"share.ini", "[compare]\nposition_share = 1.2\n", "position_share"},
+        {"rate.ini", "[compare]\nreference_rates = UK 46.2%\n", "name: rate"},
+        {"scale.ini", "[compare]\nscale = days\n", "scale"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        core_err e;
+        core_config *cfg = load(cases[i].name, cases[i].text, &e);
+        rw_compare_in in;
+        t_int(rw_compare_from_config(cfg, 0.95, &in, &e), CORE_ERR_CONFIG, "%s refused", cases[i].name);
+        t_contains(e.msg, cases[i].want, "%s: says what is wrong", cases[i].name);
+        t_contains(e.msg, cases[i].name, "%s: names the config file", cases[i].name);
+        core_config_free(cfg);
+    }
+    core_err e;
+    core_config *cfg = load("empty.ini", "[compare]\n", &e);
+    rw_compare_in in;
+    rw_compare_from_config(cfg, 0.95, &in, &e);
+    core_results *r = core_results_new();
+    t_int(rw_compare_run(&in, r, &e), CORE_ERR_CONFIG, "nothing to compare refused");
+    core_results_free(r);
+    core_config_free(cfg);
+}
+
+/* Rows of a run: the trial (rct), the registry (did) and the meta-analysis, as the modules write them. */
+static void add(core_results *r, const char *module, const char *analysis, const char *outcome, const char *tp,
+                const char *term, const char *method, double est, double se, double lo, double hi, const char *label)
+{
+    core_result_row x = CORE_RESULT_ROW_EMPTY;
+    x.module = module, x.analysis = analysis, x.outcome = outcome, x.timepoint = tp, x.term = term, x.method = method;
+    x.estimate = est, x.se = se, x.ci_low = lo, x.ci_high = hi, x.label = label;
+    x.n = 7;
+    core_results_add(r, &x);
+}
+
+static void test_from_rows(void)
+{
+    core_results *r = core_results_new();
+    add(r, "rct", "risk_difference", "employment", "6", "arm", "newcombe", 0.05, NAN, 0.0, 0.1, NULL);
+    add(r, "rct", "risk_difference", "employment", "18", "arm", "newcombe", 0.103, NAN, 0.01, 0.19, NULL);
+    add(r, "rct", "risk_difference", "employment", "12", "arm", "newcombe", 0.095, NAN, 0.0, 0.18, NULL);
+    add(r, "rct", "risk_difference", "employment", "18", "arm", "wald", 0.103, 0.045, 0.015, 0.191, NULL);
+    add(r, "rct", "arm_summary", "employment", "18", "IPS", "wilson", 0.374, NAN, NAN, NAN, NULL);
+    add(r, "rct", "arm_summary", "employment", "18", "TAU", "wilson", 0.271, NAN, NAN, NAN, NULL);
+    add(r, "rct", "risk_difference", "qol", "18", "arm", "newcombe", 9, NAN, 8, 10, NULL);
+    rw_compare_in in;
+    memset(&in, 0, sizeof in);
+    in.conf = 0.95;
+    core_err e;
+    t_int(rw_compare_trial_from_rows(r, "employment", "binary", "IPS", "TAU", &in, &e), CORE_OK, "trial from rows");
+    t_rel(in.trial.est, 0.103, 1e-15, "the last timepoint (18, not the last listed 12)");
+    t_rel(in.trial.lo, 0.01, 1e-15, "Newcombe interval");
+    t_rel(in.trial.se, 0.045, 1e-15, "the Wald SE of the same timepoint");
+    t_rel(in.trial_control_rate, 0.271, 1e-15, "control rate from arm_summary");
+    t_rel(in.trial_ips_rate, 0.374, 1e-15, "intervention rate from arm_summary");
+    t_int(rw_compare_trial_from_rows(r, "qol", "continuous", "IPS", "TAU", &in, &e), CORE_ERR_CONFIG,
+          "a continuous primary outcome refused");
+    t_contains(e.msg, "binary primary outcome", "says a binary primary outcome is needed");
+    t_int(rw_compare_trial_from_rows(r, NULL, NULL, "IPS", "TAU", &in, &e), CORE_ERR_CONFIG, "no primary outcome refused");
+    t_int(rw_compare_trial_from_rows(r, "absent", "binary", "IPS", "TAU", &in, &e), CORE_ERR_CONFIG,
+          "a primary outcome without rows refused");
+
+    /* registry: several inferences; auto prefers wild, then cr2 ... */
+    add(r, "did", "twfe", "workdays", "", "treated", "cr1", 5.3, 1.1, 2.8, 7.8, NULL);
+    add(r, "did", "twfe", "workdays", "", "treated", "cr2", 5.3, 1.14, 2.6, 7.9, NULL);
+    t_int(rw_compare_registry_from_rows(r, "treated", "workdays", "", &in, &e), CORE_OK, "registry from rows");
+    t_str(in.registry.method, "cr2", "cr2 before cr1 when there is no wild");
+    t_rel(in.registry.se, 1.14, 1e-15, "the cr2 SE");
+    add(r, "did", "twfe", "workdays", "", "treated", "wild", 5.3, NAN, 2.0, 9.0, "restricted wild cluster bootstrap");
+    rw_compare_registry_from_rows(r, "treated", "workdays", "", &in, &e);
+    t_str(in.registry.method, "wild", "wild first");
+    t_rel(in.registry.se, 7.0 / (2 * Z95), 1e-12, "wild has no SE: (hi - lo) / 2z");
+    rw_compare_registry_from_rows(r, "treated", "workdays", "cr1", &in, &e);
+    t_str(in.registry.method, "cr1", "registry_interval = cr1 is obeyed");
+    t_int(rw_compare_registry_from_rows(r, "treated", "workdays", "conley_taber", &in, &e), CORE_ERR_CONFIG,
+          "an interval the run does not have is refused");
+    /* one treated cluster: the rows say unreliable, and a Conley-Taber interval exists -> it is used */
+    add(r, "did", "twfe", "workdays", "", "treated", "classical", 5.3, 0.5, 4.3, 6.3,
+        "unreliable: one treated cluster of 11");
+    add(r, "did", "randomization_inference", "workdays", "", "treated", "conley_taber", 5.3, NAN, -0.3, 11.2, NULL);
+    rw_compare_registry_from_rows(r, "treated", "workdays", "", &in, &e);
+    t_str(in.registry.method, "conley_taber", "one treated cluster: the Conley-Taber interval");
+    t_contains(in.registry_choice, "one treated cluster", "and why");
+    t_rel(in.registry.est, 5.3, 1e-15, "the estimate is the twfe one");
+    t_int(rw_compare_registry_from_rows(r, "other", "workdays", "", &in, &e), CORE_ERR_ANALYSIS,
+          "no twfe rows for the term");
+
+    /* meta: the primary method's pooled RR */
+    add(r, "meta", "pooled", "emp", "", "rr", "reml", 2.58, 0.12, 2.08, 3.2, NULL);
+    add(r, "meta", "pooled", "emp", "", "rr", "reml_hk", 2.58, 0.124, 1.91, 3.5, NULL);
+    add(r, "meta", "leave_one_out", "emp", "", "Drake", "reml_hk", 2.4, 0.1, 2, 3, NULL);
+    t_int(rw_compare_pooled_from_rows(r, &in, &e), CORE_OK, "pooled from rows");
+    t_str(in.pooled.method, "reml_hk", "the primary method (that of leave_one_out)");
+    t_rel(in.pooled.lo, 1.91, 1e-15, "its interval");
+    core_results *r2 = core_results_new();
+    add(r2, "meta", "pooled", "emp", "", "smd", "reml", 0.4, 0.1, 0.2, 0.6, NULL);
+    t_int(rw_compare_pooled_from_rows(r2, &in, &e), CORE_ERR_CONFIG, "a pooled SMD is not translated");
+    core_results_free(r2);
+    core_results_free(r);
+}
+
+int main(void)
+{
+    gsl_set_error_handler_off();
+    test_typed();
+    test_bad_config();
+    test_from_rows();
+    return t_summary("test_meta_compare");
+}
