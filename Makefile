@@ -45,6 +45,13 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libipseval.a tests/t_check.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libipseval.a $(LDLIBS)
 
+# Allocation-failure injection: the linker routes malloc & co. of our code through the test; it runs the cli/ code.
+AF_OBJ := $(filter-out $(BUILD)/cli/main.o,$(CLI_OBJ))
+$(BUILD)/tests/test_allocfail: tests/unit/test_allocfail.c $(AF_OBJ) $(BUILD)/libipseval.a tests/t_check.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--wrap=malloc,--wrap=calloc,--wrap=realloc,--wrap=free,--wrap=strdup,--wrap=strndup \
+	    -o $@ $< $(AF_OBJ) $(BUILD)/libipseval.a $(LDLIBS)
+
 # Debian packages the build and the tests need; installed only when missing.
 DEPS_BUILD := gcc make libgsl-dev libxlsxwriter-dev libiniparser-dev libreadstat-dev nettle-dev
 DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui
@@ -62,6 +69,13 @@ check: deps $(BIN) $(TEST_BIN)
 bench: $(BIN)
 	@sh bench/run.sh
 
+# Fuzzing (clang + libFuzzer): each tests/fuzz/fuzz_*.c for FUZZ_SECONDS; rules in tests/fuzz/fuzz.mk.
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	@sh tools/deps.sh clang libclang-rt-dev $(DEPS_BUILD)
+	@$(MAKE) --no-print-directory -f tests/fuzz/fuzz.mk fuzz FUZZ_SECONDS=$(FUZZ_SECONDS)
+
 install: $(BIN)
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/ipseval/configs
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ipseval
@@ -71,6 +85,6 @@ format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) $(wildcard */*.h) $(TEST_SRC)
 
 clean:
-	rm -rf build build-san bin out/tmp-check
+	rm -rf build build-san build-fuzz bin out/tmp-check
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -177,7 +177,7 @@ static core_status write_outputs(cli_ctx *ctx, core_err *err)
     }
     if ((st = rpt_results_write_csv_staged(ctx->res, &a_res, err)) != CORE_OK ||
         (st = rpt_workbook_write_staged(ctx->res, run, &a_book, err)) != CORE_OK ||
-        (st = core_atomic_commit(&a_res, err)) != CORE_OK || (st = core_atomic_commit(&a_book, err)) != CORE_OK) {
+        (st = core_atomic_commit_all((core_atomic *[]){&a_res, &a_book}, 2, err)) != CORE_OK) {
         core_atomic_abort(&a_res);
         core_atomic_abort(&a_book);
         return st;

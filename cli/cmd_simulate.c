@@ -8,6 +8,14 @@
 #include "core/core_atomic.h"
 #include "rct/rct.h"
 
+/* cli/mod_fidelity.c: the fidelity part of [simulate]. */
+core_status cli_simulate_fidelity(const core_config *cfg, const cli_opts *o, long seed, const char *output,
+                                  core_err *err);
+
+/* cli/mod_did.c: the registry part of [simulate]. */
+core_status cli_simulate_registry(const core_config *cfg, const cli_opts *o, long seed, const char *output,
+                                  core_err *err);
+
 /* A list of probabilities for each timepoint, each in (0, 1) (or [0, 1) for missing shares). */
 static core_status prob_list(const core_config *cfg, const char *key, const char *def, size_t n_expected,
                              int allow_zero, double *out, core_err *err)
@@ -61,6 +69,10 @@ int cli_cmd_simulate(const cli_opts *o)
     long n, sites, seed;
     int margins;
     double p1[24], p0[24], miss[24];
+    int questionnaires = 1; /* questionnaire outcomes (rct_simulate.c): waves, effect and missing shares */
+    char **waves = NULL;
+    size_t n_w = 0;
+    double q_eff = 0.25, qmiss[8];
     static const char *const margin_kinds[] = {"exact", "random", NULL};
     if (!core_config_has_section(cfg, "simulate")) {
         core_err_set(&err, CORE_ERR_CONFIG, "%s: no [simulate] section; it says what to simulate (trial = FILE.csv, n, "
@@ -93,10 +105,58 @@ int cli_cmd_simulate(const cli_opts *o)
         prob_list(cfg, "employment_control", is_default_tp ? "0.20,0.271,0.271" : "", n_tp, 0, p0, &err) != CORE_OK ||
         prob_list(cfg, "missing", is_default_tp ? "0.02,0.03,0.04" : "", n_tp, 1, miss, &err) != CORE_OK)
         goto fail;
+    /* Questionnaires at baseline, 6 and 12 months, about 25% missing at 12 (DOMAIN.md §8, assumed). */
+    if (core_config_bool(cfg, "simulate", "questionnaires", 1, &questionnaires, &err) != CORE_OK ||
+        core_config_double(cfg, "simulate", "questionnaire_effect", 0.25, -3, 3, 0, 0, &q_eff, &err) != CORE_OK ||
+        core_config_list(cfg, "simulate", "questionnaire_timepoints", 0, &waves, &n_w, &err) != CORE_OK)
+        goto fail;
+    if (n_w == 0) {
+        core_config_list_free(waves);
+        static const char *const def_w[] = {"0", "6", "12"};
+        waves = calloc(4, sizeof *waves);
+        for (size_t k = 0; waves && k < 3; k++)
+            waves[k] = strdup(def_w[k]);
+        n_w = 3;
+    }
+    if (n_w > 8) {
+        char where[600];
+        core_err_set(&err, CORE_ERR_CONFIG, "%s: at most 8 questionnaire waves (the first is the baseline)",
+                     core_config_where(cfg, "simulate", "questionnaire_timepoints", where, sizeof where));
+        goto fail;
+    }
+    int is_default_w = n_w == 3 && strcmp(waves[0], "0") == 0 && strcmp(waves[1], "6") == 0 &&
+                       strcmp(waves[2], "12") == 0;
+    if (prob_list(cfg, "questionnaire_missing", is_default_w ? "0.02,0.15,0.25" : "", n_w, 1, qmiss, &err) != CORE_OK)
+        goto fail;
     if (o->seed_text) {
         if (!core_parse_long(o->seed_text, &seed) || seed < 0 || seed > 4294967295L) {
             core_err_set(&err, CORE_ERR_USAGE, "--seed: '%s' is not a whole number from 0 to 4294967295", o->seed_text);
             goto fail;
+        }
+    }
+    /* [simulate] fidelity = FILE, survey = FILE: synthetic IPS-25 reviews and a panel survey (cli/mod_fidelity.c);
+     * alone when nothing else is asked. */
+    if (core_config_has(cfg, "simulate", "fidelity") || core_config_has(cfg, "simulate", "survey")) {
+        int fidelity_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry");
+        if (cli_simulate_fidelity(cfg, o, seed, fidelity_only ? o->output : NULL, &err) != CORE_OK)
+            goto fail;
+        if (fidelity_only) {
+            core_config_list_free(waves);
+            core_config_list_free(tps);
+            core_config_free(cfg);
+            return 0;
+        }
+    }
+    /* [simulate] registry = FILE: the synthetic registry panel (cli/mod_did.c); alone when no trial is asked. */
+    if (core_config_has(cfg, "simulate", "registry")) {
+        int registry_only = !core_config_has(cfg, "simulate", "trial");
+        if (cli_simulate_registry(cfg, o, seed, registry_only ? o->output : NULL, &err) != CORE_OK)
+            goto fail;
+        if (registry_only) {
+            core_config_list_free(waves);
+            core_config_list_free(tps);
+            core_config_free(cfg);
+            return 0;
         }
     }
     if (o->output)
@@ -128,8 +188,14 @@ int cli_cmd_simulate(const cli_opts *o)
                        .p_treat = p1,
                        .p_control = p0,
                        .missing = miss,
-                       .exact_margins = margins == 0};
-    if (rct_simulate(&so, rng, &t, &err) != CORE_OK || core_table_write_csv(t, out_path, &err) != CORE_OK)
+                       .exact_margins = margins == 0,
+                       .questionnaires = questionnaires,
+                       .n_waves = n_w,
+                       .waves = (const char *const *)waves,
+                       .q_missing = qmiss,
+                       .q_effect = q_eff};
+    if (rct_simulate(&so, rng, &t, &err) != CORE_OK || rct_simulate_tte(&t, &so, rng, &err) != CORE_OK ||
+        core_table_write_csv(t, out_path, &err) != CORE_OK)
         goto fail;
     if (!o->quiet)
         printf("ipseval simulate: wrote %s (%zu participants, %ld sites, seed %ld; synthetic data)\n", out_path,
@@ -137,6 +203,7 @@ int cli_cmd_simulate(const cli_opts *o)
     core_table_free(t);
     gsl_rng_free(rng);
     free(out_path);
+    core_config_list_free(waves);
     core_config_list_free(tps);
     core_config_free(cfg);
     return 0;
@@ -145,6 +212,7 @@ fail:
     if (rng)
         gsl_rng_free(rng);
     free(out_path);
+    core_config_list_free(waves);
     core_config_list_free(tps);
     core_config_free(cfg);
     return cli_fail(&err);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "core/core_atomic.h"
 
 #ifndef IPSEVAL_VERSION
 #define IPSEVAL_VERSION "0.0.0"
@@ -51,6 +52,7 @@ static int usage_error(const char *fmt, ...)
 int main(int argc, char **argv)
 {
     gsl_set_error_handler_off(); /* GSL must return codes, never abort the process */
+    core_atomic_catch_signals(); /* Ctrl-C/kill mid-write: remove temporary files, keep the old outputs */
     if (argc < 2)
         return fputs(usage_text, stderr), 2;
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)

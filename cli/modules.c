@@ -5,16 +5,21 @@
 #include "cli.h"
 
 core_status cli_mod_rct(cli_ctx *ctx, core_err *err);
+core_status cli_mod_cba(cli_ctx *ctx, core_err *err);
+core_status cli_mod_meta(cli_ctx *ctx, core_err *err);
+core_status cli_mod_compare(cli_ctx *ctx, core_err *err);
+core_status cli_mod_did(cli_ctx *ctx, core_err *err);
+core_status cli_mod_fidelity(cli_ctx *ctx, core_err *err);
 
 #define SECTIONS(...) ((const char *const[]){__VA_ARGS__, NULL})
 
 const cli_module cli_modules[] = {
     {"rct", SECTIONS("trial"), "the trial analysis", cli_mod_rct},
-    {"fidelity", SECTIONS("fidelity", "agreement"), "fidelity scoring and rater agreement", NULL},
-    {"did", SECTIONS("registry"), "the registry difference-in-differences", NULL},
-    {"meta", SECTIONS("meta"), "the meta-analysis", NULL},
-    {"cba", SECTIONS("cba", "markov"), "the cost-benefit analysis", NULL},
-    {"compare", SECTIONS("compare"), "the trial versus real-world comparison", NULL},
+    {"fidelity", SECTIONS("fidelity", "agreement"), "fidelity scoring and rater agreement", cli_mod_fidelity},
+    {"did", SECTIONS("registry"), "the registry difference-in-differences", cli_mod_did},
+    {"meta", SECTIONS("meta"), "the meta-analysis", cli_mod_meta},
+    {"cba", SECTIONS("cba", "markov"), "the cost-benefit analysis", cli_mod_cba},
+    {"compare", SECTIONS("compare"), "the trial versus real-world comparison", cli_mod_compare},
 };
 const size_t cli_modules_n = sizeof cli_modules / sizeof cli_modules[0];
 _Static_assert(sizeof cli_modules / sizeof cli_modules[0] <= CLI_MAX_MODULES, "raise CLI_MAX_MODULES");

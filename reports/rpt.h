@@ -40,6 +40,21 @@ typedef struct rpt_outcome_label {
     const char *type;         /**< "binary", "continuous", "time_to_event" */
 } rpt_outcome_label;
 
+/** The fidelity scale, so the Fidelity sheet can name items and sections (fidelity/fid.h fills it). */
+typedef struct rpt_fidelity_info {
+    const char *scale;            /**< scale name: the `outcome` of total_score rows */
+    const char *title;
+    size_t n_items;
+    const char *const *items;     /**< short names in scale order: the `outcome` of item_score rows */
+    const char *const *labels;    /**< full names (NULL entries: none) */
+    const char *const *sections;  /**< per item: its section, or NULL */
+    int min, max;                 /**< item range (the heat map's colour scale) */
+    int respondents;              /**< 1: a survey (scores are means over respondents) */
+    size_t n_bands;               /**< score bands, highest first */
+    const double *band_lower;
+    const char *const *band_labels;
+} rpt_fidelity_info;
+
 /** Everything about the run the report shows besides the result rows. */
 typedef struct rpt_run {
     const char *title;
@@ -60,6 +75,8 @@ typedef struct rpt_run {
     const rpt_trial_info *trial;             /**< NULL when the run has no trial */
     const rpt_outcome_label *outcomes;
     size_t n_outcomes;
+    const struct cba_run_info *cba;          /**< cost-benefit spec and result (cba/cba.h); NULL without [cba] */
+    const rpt_fidelity_info *fidelity;       /**< NULL without [fidelity] */
 } rpt_run;
 
 /** Write the tidy results CSV to path atomically (17 significant digits; NaN -> empty field). */

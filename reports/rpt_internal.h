@@ -173,4 +173,42 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err); /* rpt_sheet_prove
 /* Summary headlines. */
 core_status rpt_trial_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err); /* rpt_sheet_trial.c */
 
+/* Cost-benefit (rpt_sheet_cba.c): the live "CBA" sheet, the "Sensitivity" sheet, the Summary headline, the
+ * CHEERS 2022 items for the Methods sheet, and the method descriptions. */
+core_status rpt_sheet_cba(rpt_wctx *w, core_err *err);
+core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err);
+core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+core_status rpt_cba_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+extern const rpt_method_table rpt_methods_cba;
+
+/* Meta-analysis (rpt_sheet_meta.c): the "Meta-analysis" sheet with its forest plot, the Summary headline and the
+ * method descriptions. */
+core_status rpt_sheet_meta(rpt_wctx *w, core_err *err);
+core_status rpt_meta_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+extern const rpt_method_table rpt_methods_meta;
+
+/* Trial versus real world (rpt_sheet_compare.c): the live "Trial vs real world" sheet with its charts, the Summary
+ * headline and the method descriptions. */
+core_status rpt_sheet_compare(rpt_wctx *w, core_err *err);
+core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+extern const rpt_method_table rpt_methods_compare;
+
+/* The trial over time (rpt_sheet_longitudinal.c): the "Longitudinal" and "Time to job" sheets and the method
+ * descriptions of the repeated-measures and time-to-event analyses. */
+core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err);
+core_status rpt_sheet_survival(rpt_wctx *w, core_err *err);
+extern const rpt_method_table rpt_methods_longitudinal;
+
+/* Registry difference-in-differences (rpt_sheet_did.c): the "Registry" sheet (effect with every inference,
+ * placebo distribution, synthetic control, event-study plot, verdict), the Summary headline and the methods. */
+core_status rpt_sheet_did(rpt_wctx *w, core_err *err);
+core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+extern const rpt_method_table rpt_methods_did;
+
+/* Fidelity (rpt_sheet_fidelity.c): the "Fidelity" sheet (totals and bands with a trend chart, the site x item heat
+ * map, next steps, agreement, the fidelity-outcome link), the Summary headline and the method descriptions. */
+core_status rpt_sheet_fidelity(rpt_wctx *w, core_err *err);
+core_status rpt_fidelity_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+extern const rpt_method_table rpt_methods_fidelity;
+
 #endif

@@ -172,6 +172,12 @@ static const rpt_method_table base = {table, sizeof table / sizeof table[0]};
  */
 static const rpt_method_table *const tables[] = {
     &base,
+    &rpt_methods_cba,
+    &rpt_methods_meta,
+    &rpt_methods_compare,
+    &rpt_methods_longitudinal,
+    &rpt_methods_did,
+    &rpt_methods_fidelity,
 };
 
 static int same(const char *a, const char *b)

@@ -50,6 +50,11 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
         }
         r++;
     }
+    if (rpt_has_rows(w, "cba", NULL)) { /* the CHEERS 2022 items a cost-benefit run covers (rpt_sheet_cba.c) */
+        core_status st = rpt_cba_cheers(w, ws, &r, err);
+        if (st != CORE_OK)
+            return st;
+    }
     rpt_set_cols(w, ws, 0, 0, 9, NULL);
     rpt_set_cols(w, ws, 1, 1, 20, NULL);
     rpt_set_cols(w, ws, 2, 2, 13, NULL);

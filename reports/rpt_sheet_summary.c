@@ -13,6 +13,11 @@ static const struct {
     rpt_headline_fn write;
 } headlines[] = {
     {"rct", rpt_trial_headline},
+    {"fidelity", rpt_fidelity_headline},
+    {"cba", rpt_cba_headline},
+    {"meta", rpt_meta_headline},
+    {"compare", rpt_compare_headline},
+    {"did", rpt_did_headline},
 };
 
 core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)

@@ -25,6 +25,29 @@ static const rpt_sheet_def sheets[] = {
     /* name, module, analysis, writer, contents (the Summary's line "<name>: <contents>") */
     {"Trial outcomes", "rct", "arm_summary", rpt_sheet_trial,
      "each outcome by arm and timepoint, with effects and tests."},
+    {"Longitudinal", "rct", "gee_logistic", rpt_sheet_longitudinal,
+     "each repeated outcome's effect by timepoint from one model across all timepoints (GEE, mixed models), side by "
+     "side with the per-timepoint analysis."},
+    {"Time to job", "rct", "km_median", rpt_sheet_survival,
+     "time to the event by arm: Kaplan-Meier curves with numbers at risk, medians, log-rank test, hazard ratios."},
+    {"Fidelity", "fidelity", NULL, rpt_sheet_fidelity,
+     "the fidelity reviews: totals and bands by round with a trend chart, the site-by-item heat map, each site's "
+     "next steps, agreement between raters, and fidelity against the trial's employment effect by site."},
+    {"CBA", "cba", "incremental_cost", rpt_sheet_cba,
+     "the cost-benefit model as named input cells with live formulas: break-even wages, NPV and ROI by perspective, "
+     "cost per job, ICER and INMB."},
+    {"Sensitivity", "cba", "break_even_wage", rpt_sheet_cba_sensitivity,
+     "probabilistic and one-way sensitivity of the cost-benefit results: scenarios, tornado, CE plane, "
+     "acceptability curve, EVPI."},
+    {"Meta-analysis", "meta", "pooled", rpt_sheet_meta,
+     "published trials pooled: forest plot, pooled effect by method, heterogeneity, prediction interval, "
+     "leave-one-out, cumulative by year, meta-regression."},
+    {"Trial vs real world", "compare", "assumption", rpt_sheet_compare,
+     "the trial's effect, the registry effect per member and per IPS user and the published trials' on one scale, "
+     "the efficacy-effectiveness ratio and work-years, live on editable assumptions."},
+    {"Registry", "did", "twfe", rpt_sheet_did,
+     "the registry difference-in-differences: the effect with every inference side by side and a verdict on which "
+     "to trust, the placebo distribution, synthetic control and the event-study plot."},
 };
 
 /* ---------- the workbook ---------- */

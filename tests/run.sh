@@ -31,8 +31,11 @@ for t in "$@"; do
     tally "$(basename "$t")" "$t"
 done
 tally reference sh tests/reference/run.sh
-tally bad-input sh tests/bad/run.sh
+tally bad-input sh tests/bad-input/run.sh
+tally hardening sh tests/hardening/run.sh
 tally e2e sh tests/e2e/run.sh
+tally cba sh tests/cba/run.sh
+tally meta-compare sh tests/meta/run.sh
 rm -f "$log"
 echo "check: $total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

@@ -34,6 +34,12 @@ if cmp -s "$T/demo.xlsx" "$T/demo2.xlsx" && cmp -s "$T/results.csv" "$T/results2
 if cmp -s "$T/trial.csv" examples/trial.csv; then ok "examples/trial.csv regenerates from its seed"; else ko "examples/trial.csv regenerates from its seed"; fi
 "$BIN" simulate examples/simulate-trial.ini -o "$T/trial-other.csv" --seed 7 --quiet
 if ! cmp -s "$T/trial-other.csv" examples/trial.csv; then ok "another seed gives other data"; else ko "another seed gives other data"; fi
+"$BIN" simulate examples/simulate-fidelity.ini -o "$T/fidelity.csv" --quiet
+if cmp -s "$T/fidelity.csv" examples/fidelity.csv; then ok "examples/fidelity.csv regenerates from its seed"; else ko "examples/fidelity.csv regenerates from its seed"; fi
+"$BIN" simulate examples/simulate-survey.ini -o "$T/survey.csv" --quiet
+if cmp -s "$T/survey.csv" examples/survey.csv; then ok "examples/survey.csv regenerates from its seed"; else ko "examples/survey.csv regenerates from its seed"; fi
+"$BIN" simulate examples/simulate-registry.ini -o "$T/registry.csv" --quiet
+if cmp -s "$T/registry.csv" examples/registry.csv; then ok "examples/registry.csv regenerates from its seed"; else ko "examples/registry.csv regenerates from its seed"; fi
 
 # LibreOffice opens the workbook.
 if command -v soffice >/dev/null 2>&1; then

@@ -10,14 +10,97 @@ if [ ! -d "$KIT" ]; then
 fi
 mkdir -p build/tmp-ref
 status=0
-# nsw_lalonde: the binary-outcome analyses of the trial module
+# nsw_lalonde: the trial module at one timepoint, all 258 values: binary employed78 (2x2 analyses, logistic
+# unadjusted/adjusted, marginal RD by g-computation) and continuous re78 (means, Welch/Student, ANCOVA
+# classical/HC2/HC3, Hedges' g, Wilcoxon). Kit names that differ from ours: tests/reference/nsw_lalonde.rowmap.
 if ! "$BIN" rct tests/reference/nsw_lalonde.ini --quiet; then
     echo "FAIL: ipseval rct tests/reference/nsw_lalonde.ini exited non-zero"
     echo "reference-nsw: 0 passed, 1 failed"
     exit 1
 fi
 /usr/bin/python3 tests/reference/refcmp.py "$KIT/nsw_lalonde/expected.csv" build/tmp-ref/nsw.csv \
-    --name reference-nsw --arm treat --outcomes employed78 --tol 1e-6 --r-uniroot odds_ratio:fisher_cmle \
-    --require arm_summary,risk_difference:wald,risk_difference:newcombe,risk_ratio,odds_ratio:woolf,chisq_test,fisher_exact,odds_ratio:fisher_cmle \
+    --name reference-nsw --arm treat --outcomes employed78,re78 --tol 1e-6 --r-uniroot odds_ratio:fisher_cmle \
+    --row-map-file tests/reference/nsw_lalonde.rowmap \
+    --require arm_summary,risk_difference:wald,risk_difference:newcombe,risk_ratio,odds_ratio:woolf,chisq_test,fisher_exact,odds_ratio:fisher_cmle,logistic:unadjusted,logistic:adjusted,marginal_risk_difference,mean_difference:welch,mean_difference:student,ancova:classical,ancova:hc2,ancova:hc3,hedges_g,wilcoxon \
     || status=1
+# bcg_meta: the meta-analysis module (study effects, fixed/DL/REML/REML+Knapp-Hartung, heterogeneity,
+# prediction intervals). R's Q-profile tau^2 bounds come from uniroot at its default tolerance: see
+# refcmp.py --r-uniroot-tau2 and docs/methods-meta.md.
+if "$BIN" meta tests/reference/bcg_meta.ini --quiet; then
+    /usr/bin/python3 tests/reference/refcmp.py "$KIT/bcg_meta/expected.csv" build/tmp-ref/bcg.csv \
+        --name reference-bcg --arm trial --outcomes tb_positive --tol 1e-6 \
+        --default-method pooled=fixed --term-map design=rr --log-terms log_rr=rr \
+        --stat-map yi=log:estimate,vi=square:se,k=id:n --r-uniroot-tau2 heterogeneity:reml \
+        --require study_effect,pooled,pooled:fixed,pooled:dl,pooled:reml,pooled:reml_hk,heterogeneity:fixed,heterogeneity:dl,heterogeneity:reml,heterogeneity:reml_hk,prediction_interval:fixed,prediction_interval:dl,prediction_interval:dl_hts,prediction_interval:reml,prediction_interval:reml_hts,prediction_interval:reml_hk \
+        || status=1
+else
+    echo "FAIL: ipseval meta tests/reference/bcg_meta.ini exited non-zero"
+    echo "reference-bcg: 0 passed, 1 failed"
+    status=1
+fi
+# veteran_survival: time-to-event analyses (Kaplan-Meier, log-rank, Cox Efron/Breslow, adjusted Cox)
+if "$BIN" rct tests/reference/veteran_survival.ini --quiet; then
+    /usr/bin/python3 tests/reference/refcmp.py "$KIT/veteran_survival/expected.csv" build/tmp-ref/veteran.csv \
+        --name reference-veteran --arm trt --outcomes time --tol 1e-6 --survival \
+        --require arm_summary,km_median,km_survival,logrank,cox:efron,cox:breslow,cox_adjusted:efron,cox_adjusted:breslow \
+        || status=1
+else
+    echo "FAIL: ipseval rct tests/reference/veteran_survival.ini exited non-zero"
+    echo "reference-veteran: 0 passed, 1 failed"
+    status=1
+fi
+# fatalities_did: the registry module's TWFE (state and year fixed effects, clustered by state): classical,
+# CR1 variants and CR2 on all 48 states; the same plus the full-enumeration wild bootstrap (H0: 0, 1, -1.5) on
+# the kit's 11-state subset, written here from the kit's data.csv. The kit's normal-approximation p-values
+# (p_value_normal) are no row of ours: tests/unit/test_did_twfe.c checks them from our t.
+/usr/bin/python3 -c 'import csv,sys
+r=list(csv.reader(open(sys.argv[1],newline="")));k=r[0].index("subset_g11")
+w=csv.writer(open(sys.argv[2],"w",newline=""),lineterminator="\n");w.writerow(r[0]);w.writerows(x for x in r[1:] if x[k]=="1")' \
+    "$KIT/fatalities_did/data.csv" build/tmp-ref/fatalities_g11.csv
+if "$BIN" did tests/reference/fatalities_did.ini --quiet && "$BIN" did tests/reference/fatalities_did_g11.ini --quiet; then
+    /usr/bin/python3 tests/reference/refcmp.py "$KIT/fatalities_did/expected.csv" build/tmp-ref/fatalities.csv \
+        --name reference-fatalities --outcomes fatal_rate --tol 1e-6 --skip-stats p_value_normal \
+        --row-map-file tests/reference/fatalities_did.rowmap \
+        --require twfe:cr1,twfe:cr1_xtreg,twfe:cr1_nested,twfe:cr1_gonly,twfe:classical,twfe:cr2 || status=1
+    /usr/bin/python3 tests/reference/refcmp.py "$KIT/fatalities_did/expected.csv" build/tmp-ref/fatalities_g11_results.csv \
+        --name reference-fatalities-g11 --outcomes fatal_rate --tol 1e-6 --skip-stats p_value_normal \
+        --row-map-file tests/reference/fatalities_did.rowmap \
+        --require twfe_g11:cr1,twfe_g11:cr1_xtreg,twfe_g11:cr1_nested,twfe_g11:cr1_gonly,twfe_g11:classical,twfe_g11:cr2,twfe_g11:wild \
+        || status=1
+else
+    echo "FAIL: ipseval did tests/reference/fatalities_did.ini or fatalities_did_g11.ini exited non-zero"
+    echo "reference-fatalities: 0 passed, 1 failed"
+    status=1
+fi
+# ohio_repeated read as a trial in the long layout (smoke as the arm, age as the timepoint): the repeated-measures
+# models through the command line against geepack and lme4 (tests/reference/longitudinal-extra.R). GEE at 1e-6;
+# GLMM estimates at 1e-4 (the GLMM tier: lme4's PIRLS tolerance moves its optimum by about 1e-5).
+if "$BIN" rct tests/reference/ohio_trial.ini --quiet; then
+    /usr/bin/python3 tests/reference/refcmp.py tests/reference/longitudinal-extra.csv build/tmp-ref/ohio.csv \
+        --name reference-ohio-gee --arm smoke --outcomes wheeze --tol 1e-6 \
+        --require gee_logistic:exchangeable,gee_logistic:independence,gee_logistic:ar1 || status=1
+    /usr/bin/python3 tests/reference/refcmp.py tests/reference/longitudinal-extra.csv build/tmp-ref/ohio.csv \
+        --name reference-ohio-glmm --arm smoke --outcomes wheeze --tol 1e-4 \
+        --require glmm_logistic:laplace,glmm_logistic:aghq || status=1
+else
+    echo "FAIL: ipseval rct tests/reference/ohio_trial.ini exited non-zero"
+    echo "reference-ohio: 0 passed, 1 failed"
+    status=1
+fi
+# shrout_fleiss_icc: [agreement] through the fidelity module: the six ICC forms (F tests, intervals) and Cohen's
+# kappa (unweighted, linear, quadratic) for J1 vs J2 and J1 vs J4, with psych's variance of weighted kappa
+# (kappa_variance = psych; our default is the Fleiss-Cohen-Everitt variance, checked against vcd in
+# tests/unit/test_fidelity_stats.c). df2 and k are read from the ICC label: tests/reference/shrout_fleiss_icc.rowmap.
+if "$BIN" fidelity tests/reference/shrout_fleiss_icc.ini --quiet; then
+    /usr/bin/python3 tests/reference/refcmp.py "$KIT/shrout_fleiss_icc/expected.csv" build/tmp-ref/sf.csv \
+        --name reference-shrout-fleiss --outcomes rating --tol 1e-6 --default-method icc=icc1 \
+        --term-map "all_judges=,design=,J1_vs_J2=J1 vs J2,J1_vs_J4=J1 vs J4" --stat-map df1=id:df \
+        --row-map-file tests/reference/shrout_fleiss_icc.rowmap \
+        --require icc:icc1,icc:icc2,icc:icc3,icc:icc1k,icc:icc2k,icc:icc3k,icc,kappa:unweighted,kappa:linear,kappa:quadratic \
+        || status=1
+else
+    echo "FAIL: ipseval fidelity tests/reference/shrout_fleiss_icc.ini exited non-zero"
+    echo "reference-shrout-fleiss: 0 passed, 1 failed"
+    status=1
+fi
 exit $status
