@@ -65,8 +65,14 @@ core_status cli_ctx_read_data(cli_ctx *ctx, const char *section, const char *key
                                 "overwritten", i ? "results" : "workbook", outs[i], path, section);
     if (ctx->n_inputs == CLI_MAX_INPUTS)
         return core_err_set(err, CORE_ERR_CONFIG, "more than %d input files in one run", CLI_MAX_INPUTS);
+    /* the section name may live in the caller's buffer (e.g. "scale:<name>"): keep a copy for the workbook */
+    char *role = strdup(section);
+    if (!role)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    if ((st = cli_ctx_defer(ctx, free, role, err)) != CORE_OK)
+        return st;
     rpt_input *in = &ctx->inputs[ctx->n_inputs];
-    in->role = section;
+    in->role = role;
     in->path = core_config_str(ctx->cfg, section, key, path);
     in->rows = (long)(*table)->n_rows;
     in->cols = (long)(*table)->n_cols;
