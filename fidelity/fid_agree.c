@@ -338,8 +338,18 @@ core_status fid_ratings_agreement(const fid_ratings *rt, double conf, core_resul
             memcpy(&complete[nc++ * k], &x[i * k], k * sizeof *x);
     }
     if (nc < 2) {
-        st = core_err_set(err, CORE_ERR_DATA, "%s: %zu target%s rated by all %zu raters (%s ...); agreement needs at "
-                          "least 2", t->source, nc, nc == 1 ? " is" : "s are", k, rt->names[0]);
+        /* say which rater column is emptiest: a one-rater table is the usual cause */
+        size_t worst = 0, worst_missing = 0;
+        for (size_t j = 0; j < k; j++) {
+            size_t m = 0;
+            for (size_t i = 0; i < n; i++)
+                m += isnan(x[i * k + j]) != 0;
+            if (m > worst_missing)
+                worst = j, worst_missing = m;
+        }
+        st = core_err_set(err, CORE_ERR_DATA, "%s: %zu target%s rated by all %zu raters; agreement needs at least 2 "
+                          "targets each rated by every rater (column '%s' has %zu of %zu ratings missing)",
+                          t->source, nc, nc == 1 ? " is" : "s are", k, rt->names[worst], worst_missing, n);
         goto done;
     }
     if (nc < n)

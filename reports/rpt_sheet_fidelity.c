@@ -131,7 +131,9 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
     lxw_col_t c = (lxw_col_t)(1 + v->n_rounds);
     rpt_put_text(w, ws, r, c, "Change", w->f.header);
     rpt_put_text(w, ws, r, c + 1, "Mean", w->f.header);
-    rpt_merge_text(w, ws, r, c + 2, c + 5, "Band at the latest review", w->f.header, 1);
+    int bands = fi && fi->n_bands; /* a survey scale without bands has no band column */
+    if (bands)
+        rpt_merge_text(w, ws, r, c + 2, c + 5, "Band at the latest review", w->f.header, 1);
     r++;
     for (size_t s = 0; s < v->n_sites; s++, r++) {
         rpt_put_text(w, ws, r, 0, v->sites[s], NULL);
@@ -151,7 +153,7 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         const core_result_row *m = find(w, "total_score", v->scale, "all", v->sites[s], "mean_of_reviews");
         if (m)
             put_score(w, ws, r, c + 1, m->estimate, score);
-        if (last) {
+        if (last && (bands || isnan(last->estimate))) {
             band_of(w, last->estimate, b, sizeof b);
             rpt_merge_text(w, ws, r, c + 2, c + 5, *b ? b : (isnan(last->estimate) ? last->label : ""), NULL, 1);
         }
@@ -273,6 +275,16 @@ static lxw_row_t heat_map(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, lxw
     if (has_agree)
         rpt_merge_text(w, ws, r, 10, 17, "Raters gave the same score (reviews with two or more raters)", w->f.header,
                        1);
+    /* Cronbach's alpha with the item left out (psych's alpha.drop): an item whose removal raises alpha
+     * measures something else than the rest of the scale. */
+    const core_result_row *alpha = find(w, "cronbach_alpha", v->scale, NULL, NULL, "raw");
+    lxw_col_t ac = has_agree ? 18 : 10;
+    if (alpha) {
+        char h[160], e[64];
+        snprintf(h, sizeof h, "Alpha if the item is left out (all items: %s)",
+                 rpt_fmt_num(alpha->estimate, 3, e, sizeof e));
+        rpt_merge_text(w, ws, r, ac, ac + 4, h, w->f.header, 1);
+    }
     r++;
     for (size_t j = 0; j < fi->n_items; j++, r++) {
         rpt_put_text(w, ws, r, 0, fi->items[j], w->f.key);
@@ -282,6 +294,12 @@ static lxw_row_t heat_map(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, lxw
         const core_result_row *a = has_agree ? find(w, "item_agreement", fi->items[j], NULL, NULL, "exact") : NULL;
         if (a)
             rpt_merge_text(w, ws, r, 10, 17, a->label, NULL, 1);
+        const core_result_row *d =
+            alpha ? find(w, "cronbach_alpha", v->scale, NULL, fi->items[j], "if_item_deleted") : NULL;
+        if (d && !isnan(d->estimate)) {
+            char e[64];
+            rpt_merge_text(w, ws, r, ac, ac + 4, rpt_fmt_num(d->estimate, 3, e, sizeof e), w->f.right, 1);
+        }
     }
     return r + 1;
 }
@@ -381,13 +399,17 @@ static const char *ratings_name(const char *outcome)
 static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
 {
     static const char *const an[] = {"icc", "kappa", "fleiss_kappa", "cronbach_alpha"};
-    int any = 0;
+    int any = 0, raters = 0; /* raters: ICC or kappa rows (a survey has only Cronbach's alpha) */
     for (size_t a = 0; a < 4; a++)
         any |= rpt_has_rows(w, "fidelity", an[a]);
+    for (size_t a = 0; a < 3; a++)
+        raters |= rpt_has_rows(w, "fidelity", an[a]);
     if (!any)
         return r;
     char b[600];
-    rpt_put_text(w, ws, r++, 0, "Agreement between raters, and consistency of the items", w->f.subtitle);
+    rpt_put_text(w, ws, r++, 0,
+                 raters ? "Agreement between raters, and consistency of the items" : "Consistency of the items",
+                 w->f.subtitle);
     /* columns: measure A-D, ratings E-G, raters H-I, estimate J-M, p N, n O, note P-Y */
     rpt_merge_text(w, ws, r, 0, 3, "Measure", w->f.header, 1);
     rpt_merge_text(w, ws, r, 4, 6, "Ratings", w->f.header, 1);
@@ -430,10 +452,12 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
             rpt_merge_text(w, ws, r, 15, 24, x->label, w->f.wrap, lines);
             r++;
         }
-    rpt_merge_text(w, ws, r++, 0, 24,
-                   "ICC: 1 = raters agree exactly, 0 = no more than chance. Kappa corrects agreement on item scores for "
-                   "chance; weighted kappa gives partial credit to near misses (linear or quadratic in the distance).",
-                   w->f.note, 2);
+    if (raters)
+        rpt_merge_text(w, ws, r++, 0, 24,
+                       "ICC: 1 = raters agree exactly, 0 = no more than chance. Kappa corrects agreement on item scores "
+                       "for chance; weighted kappa gives partial credit to near misses (linear or quadratic in the "
+                       "distance).",
+                       w->f.note, 2);
     return r + 1;
 }
 
