@@ -4,6 +4,9 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 int core_size_mul(size_t a, size_t b, size_t *out)
 {
@@ -71,4 +74,25 @@ int core_grow_cap(size_t cur, size_t want, size_t first, size_t elem, size_t *ou
         return 0;
     *out = cap;
     return 1;
+}
+
+void core_prefault(void *p, size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    if (!p || bytes < ((size_t)1 << 20))
+        return;
+    /* the whole pages inside the buffer (malloc's bookkeeping at the edges is left alone) */
+    uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, e = ((uintptr_t)p + bytes) & ~(uintptr_t)4095;
+    if (e <= a)
+        return;
+    int saved = errno; /* advice only: a refusal (older kernel, no THP) is not an error */
+    (void)madvise((void *)a, e - a, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+    (void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+#endif
+    errno = saved;
+#else
+    (void)p;
+    (void)bytes;
+#endif
 }

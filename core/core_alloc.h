@@ -57,4 +57,14 @@ void *core_realloc_array(void *p, size_t n, size_t size);
  */
 int core_grow_cap(size_t cur, size_t want, size_t first, size_t elem, size_t *out);
 
+/**
+ * Advice before writing a large buffer in full: back [p, p + bytes) with transparent huge pages
+ * where the system allows them (madvise MADV_HUGEPAGE) and populate it now (MADV_POPULATE_WRITE,
+ * Linux 5.14) rather than with one page fault per 4 KiB page. On virtual machines each fault is
+ * expensive (measured here: 80 MB written through faults 0.5 s, after this call 0.02 s; see
+ * docs/performance.md). Only for memory the caller is about to fill: populating makes every page
+ * resident. Pure advice: buffers under 1 MiB, other systems and refusals leave it unchanged.
+ */
+void core_prefault(void *p, size_t bytes);
+
 #endif

@@ -175,6 +175,42 @@ static int ini_errback(const char *fmt, ...)
     return 0;
 }
 
+/* Offset of the first byte of s[0..n) that breaks UTF-8 (RFC 3629: no overlong forms, no surrogates,
+ * nothing above U+10FFFF); n when the text is clean. */
+static size_t utf8_bad(const char *text, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t need;
+        unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
+        if (c >= 0xC2 && c <= 0xDF)
+            need = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            need = 2;
+            lo = c == 0xE0 ? 0xA0 : 0x80;
+            hi = c == 0xED ? 0x9F : 0xBF;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            need = 3;
+            lo = c == 0xF0 ? 0x90 : 0x80;
+            hi = c == 0xF4 ? 0x8F : 0xBF;
+        } else
+            return i;
+        if (need >= n - i || s[i + 1] < lo || s[i + 1] > hi)
+            return i;
+        for (size_t k = 2; k <= need; k++)
+            if (s[i + k] < 0x80 || s[i + k] > 0xBF)
+                return i;
+        i += need + 1;
+    }
+    return n;
+}
+
 static char *read_file(const char *path, core_err *err)
 {
     FILE *f = fopen(path, "rb");
@@ -218,6 +254,19 @@ static char *read_file(const char *path, core_err *err)
         core_err_set(err, CORE_ERR_CONFIG, "%s: contains a NUL byte; a config is a plain-text UTF-8 file", path);
         return NULL;
     }
+    /* Text that is not UTF-8 (a Latin-1 'Bodø') would be copied as is into the workbook's XML and make
+     * the .xlsx unreadable (found by fuzz_config, issue 10): refuse it, naming the line. */
+    size_t bad_at = utf8_bad(buf, n);
+    if (bad_at < n) {
+        int line = 1;
+        for (size_t i = 0; i < bad_at; i++)
+            line += buf[i] == '\n';
+        core_err_set(err, CORE_ERR_CONFIG,
+                     "%s:%d: byte 0x%02X is not valid UTF-8 (Latin-1 or Windows-1252?); save the config as UTF-8",
+                     path, line, (unsigned)(unsigned char)buf[bad_at]);
+        free(buf);
+        return NULL;
+    }
     return buf;
 }
 
@@ -251,6 +300,13 @@ static core_status prescan(core_config *c, const core_cfg_section *schema, size_
         while (bl > 0 && isspace((unsigned char)buf[bl - 1]))
             buf[--bl] = '\0';
         continued = bl > 0 && buf[bl - 1] == '\\';
+        /* iniparser joins the next line over the last '\\', so a line ending with several would go on
+         * joining lines the pre-scan reads apart (a [section] swallowed into a value; found by fuzz_config) */
+        if (continued && bl > 1 && buf[bl - 2] == '\\')
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s:%d: the line ends with more than one '\\'; one '\\' at the end continues a "
+                                "value on the next line: remove the others",
+                                c->path, line);
         if (was_continued)
             continue;
         const char *s = skip_space(buf);
@@ -261,6 +317,13 @@ static core_status prescan(core_config *c, const core_cfg_section *schema, size_
             if (!close)
                 return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: section header '%s' has no closing ']'", c->path,
                                     line, s);
+            /* iniparser takes a line as a section only when it ends with ']': '[project] title = x' would
+             * be read as a key and every key below it land in another section (found by fuzz_config) */
+            const char *after = skip_space(close + 1);
+            if (*after && *after != ';' && *after != '#') /* a comment after the header is fine (SPEC §2) */
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "%s:%d: text '%s' after the section header; put it on a line of its own",
+                                    c->path, line, after);
             const char *a = skip_space(s + 1);
             const char *b = close;
             while (b > a && isspace((unsigned char)b[-1]))
@@ -277,7 +340,7 @@ static core_status prescan(core_config *c, const core_cfg_section *schema, size_
                                     line, section, dup->line);
             cur = schema_section(schema, n_schema, section);
             if (!cur) {
-                const char *names[64];
+                const char *names[64] = {0};
                 size_t nn = 0;
                 for (size_t i = 0; i < n_schema && nn < 64; i++)
                     names[nn++] = schema[i].name;
@@ -347,6 +410,13 @@ static core_status prescan(core_config *c, const core_cfg_section *schema, size_
         if (!add_entry(c, section, key, klen, line))
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     }
+    /* iniparser drops a value whose last line ends with the continuation '\' at the end of the file: the
+     * key would be listed but have no value (found by fuzz_config) */
+    if (continued)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s:%d: the last line ends with '\\' (continued on the next line) but no line follows; "
+                            "remove the '\\'",
+                            c->path, line);
     return CORE_OK;
 }
 
@@ -373,7 +443,62 @@ core_config *core_config_load(const char *path, const core_cfg_section *schema, 
         goto fail;
     ini_errbuf[0] = '\0';
     iniparser_set_error_callback(ini_errback);
-    c->dict = iniparser_load(path);
+    {
+        /* iniparser 4.1 reads only from a path; it does not skip a byte-order mark ("UTF-8 with BOM", as
+         * Notepad saves) and takes a line as a section only when it ends with ']', so '[data] ; comment'
+         * (SPEC §2 writes headers so) would be a syntax error. It reads the text without the mark and with
+         * header comments cut, line for line (so line numbers hold), from an anonymous temporary file. */
+        int bom = (unsigned char)c->text[0] == 0xEF && (unsigned char)c->text[1] == 0xBB &&
+                  (unsigned char)c->text[2] == 0xBF;
+        int changed = bom;
+        char *norm = strdup(c->text + (bom ? 3 : 0));
+        if (!norm) {
+            core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            goto fail;
+        }
+        for (char *q = norm; *q;) {
+            char *eol = strchr(q, '\n');
+            char *s = q;
+            while (*s == ' ' || *s == '\t')
+                s++;
+            if (*s == '[') {
+                char *close = strchr(s, ']');
+                if (close && (!eol || close < eol)) {
+                    char *a = close + 1;
+                    while (*a == ' ' || *a == '\t')
+                        a++;
+                    if (*a == ';' || *a == '#') {
+                        for (char *z = close + 1; *z && z != eol && *z != '\r'; z++)
+                            *z = ' ';
+                        changed = 1;
+                    }
+                }
+            }
+            if (!eol)
+                break;
+            q = eol + 1;
+        }
+        if (!changed) {
+            free(norm);
+            c->dict = iniparser_load(path);
+        } else {
+            FILE *tf = tmpfile();
+            char fdpath[64];
+            int ok = tf && fputs(norm, tf) >= 0 && fflush(tf) == 0;
+            free(norm);
+            if (ok) {
+                snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fileno(tf));
+                c->dict = iniparser_load(fdpath);
+            }
+            if (tf)
+                fclose(tf);
+            if (!ok) {
+                core_err_set(err, CORE_ERR_IO, "%s: cannot make the temporary copy the INI reader needs (%s)", path,
+                             strerror(errno));
+                goto fail;
+            }
+        }
+    }
     if (!c->dict) {
         char msg[sizeof ini_errbuf];
         snprintf(msg, sizeof msg, "%s", ini_errbuf);

@@ -15,6 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifndef CORE_CSV_NO_FAST
+#include <fcntl.h>
+#include <pthread.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 /* ------------------------------------------------------------------------------------------ */
 /* Level index: open addressing; slots hold codes into the column's own level strings, so the  */
@@ -154,6 +160,7 @@ static core_status slurp(const char *path, const char *name, char **out, size_t 
         fclose(f);
         return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory reading the file", name);
     }
+    core_prefault(buf, cap); /* the read fills it: populated at once, not one fault per page */
     size_t len = 0;
     for (;;) {
         if (len + 1 >= cap) { /* pipes and growing files: size unknown in advance */
@@ -199,6 +206,15 @@ static size_t utf8_bad_offset(const unsigned char *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
+        if (i + 8 <= n) { /* eight bytes at a time while they are all ASCII and none is NUL */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & UINT64_C(0x8080808080808080)) &&
+                !((w - UINT64_C(0x0101010101010101)) & ~w & UINT64_C(0x8080808080808080))) {
+                i += 8;
+                continue;
+            }
+        }
         unsigned char c = s[i];
         if (c >= 0x01 && c < 0x80) {
             i++;
@@ -487,6 +503,7 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, core_err *e
     t->row_src = core_alloc_array(n_rows, sizeof *t->row_src);
     if (!t->source || !t->cols || !t->row_src)
         goto nomem;
+    core_prefault(t->row_src, n_rows * sizeof *t->row_src);
     t->n_cols = m;
     t->n_rows = n_rows;
     ix = core_level_index_new(&scratch);
@@ -522,13 +539,15 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, core_err *e
         c->missing = core_alloc_array(n_rows, 1);
         if (!c->name || !c->num || !c->missing)
             goto nomem;
+        core_prefault(c->num, n_rows * sizeof *c->num); /* filled in full next */
+        core_prefault(c->missing, n_rows);
         f = next;
     }
     core_level_index_free(ix);
     for (size_t k = 0; k < scratch.n_levels; k++)
         free(scratch.levels[k]);
     free(scratch.levels);
-    for (size_t i = 0; i < n_rows; i++)
+    for (size_t i = 0; i < n_rows && i + 1 < s->n_rec; i++) /* the fast path numbers its rows itself */
         t->row_src[i] = s->rec_line[i + 1];
     return t;
 nomem:
@@ -619,7 +638,522 @@ done:
     return st;
 }
 
-core_table *core_read_delimited(const char *path, const core_read_opts *opts, core_err *err)
+/* ------------------------------------------------------------------------------------------ */
+/* Fast path (docs/performance.md). A registry extract is machine-written: one record per line,  */
+/* no quote spanning a line, numbers in plain decimal. Such files are parsed straight into the    */
+/* columns in one pass over the text, without rewriting it, without a record index and without    */
+/* strtod for ordinary numbers. Anything else (a line break or doubled quote inside quotes, a     */
+/* lone CR, a blank or ragged line, a single column, any error at all) returns "not handled"     */
+/* before the table is handed out, and the general parser above reads the file from scratch:      */
+/* its results and messages stay the one definition of the format. The two must agree on every  */
+/* file the fast path accepts (tests/unit/test_csv_fast.c compares them).                         */
+
+#ifndef CORE_CSV_NO_FAST
+
+/* Exact powers of ten (10^22 is the largest one a double holds exactly). */
+static const double pow10_exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* A trimmed, non-empty cell as a number, by core_parse_double's grammar. The common case (at most 2^53 as
+ * a whole mantissa, a decimal exponent within 22) is one exact product or quotient of two doubles, hence
+ * correctly rounded, as strtod is (Clinger 1990, "How to read floating point numbers accurately", PLDI);
+ * everything else goes to core_parse_double itself, so both paths give the same bits. */
+static int fast_number(const char *s, size_t len, char decimal, double *out)
+{
+    size_t i = 0;
+    int neg = 0, digits = 0, exp10 = 0, simple = len <= 255;
+    uint64_t mant = 0;
+    if (s[0] == '+' || s[0] == '-') {
+        neg = s[0] == '-';
+        i++;
+    }
+    for (; i < len && (unsigned)(s[i] - '0') < 10; i++, digits++) {
+        if (mant > (UINT64_C(1) << 53) / 10)
+            simple = 0;
+        else
+            mant = mant * 10 + (uint64_t)(s[i] - '0');
+    }
+    if (i < len && s[i] == decimal)
+        for (i++; i < len && (unsigned)(s[i] - '0') < 10; i++, digits++) {
+            if (mant > (UINT64_C(1) << 53) / 10)
+                simple = 0;
+            else {
+                mant = mant * 10 + (uint64_t)(s[i] - '0');
+                exp10--;
+            }
+        }
+    if (i < len && (s[i] == 'e' || s[i] == 'E') && digits > 0) {
+        size_t e = i + 1;
+        int eneg = 0, ev = 0, ed = 0;
+        if (e < len && (s[e] == '+' || s[e] == '-'))
+            eneg = s[e++] == '-';
+        for (; e < len && (unsigned)(s[e] - '0') < 10; e++, ed++)
+            if (ev < 10000)
+                ev = ev * 10 + (s[e] - '0');
+        if (ed > 0) {
+            exp10 += eneg ? -ev : ev;
+            i = e;
+        }
+    }
+    if (simple && digits > 0 && i == len && mant <= (UINT64_C(1) << 53) && exp10 >= -22 && exp10 <= 22) {
+        double v = (double)mant;
+        v = exp10 < 0 ? v / pow10_exact[-exp10] : v * pow10_exact[exp10];
+        *out = neg ? -v : v;
+        return 1;
+    }
+    /* anything unusual, and every refusal: the strict parser decides */
+    if (len > 255)
+        return 0;
+    char buf[256];
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    return core_parse_double(buf, decimal, out);
+}
+
+/* Make column c categorical (rows 0..i-1 all missing) with a level index. */
+static int fast_to_categorical(core_column *c, size_t n_rows, size_t i, core_level_index **ix)
+{
+    free(c->num);
+    c->num = NULL;
+    c->type = CORE_COL_CATEGORICAL;
+    c->code = core_alloc_array(n_rows, sizeof *c->code);
+    if (!c->code)
+        return -1;
+    core_prefault(c->code, n_rows * sizeof *c->code);
+    for (size_t k = 0; k < i; k++)
+        c->code[k] = -1;
+    if (!ix)
+        return 0;
+    *ix = core_level_index_new(c);
+    return *ix ? 0 : -1;
+}
+
+typedef struct fast_cat {
+    int last;        /* code of the previous non-missing cell (-1 none): runs of one level are common */
+    size_t last_len; /* its length */
+} fast_cat;
+
+/* One part of the data rows: rows [r0, r1) on the text [p0, p1). Parts run at once on the two cores for large
+ * files (threaded: no column may change type mid-way, that is a redo instead). Levels of categorical columns go
+ * to lv[j]: the table's own column for the first part; a scratch column for the second, whose codes are mapped
+ * to the table's afterwards (its new levels come after the first part's: first appearance is kept). */
+typedef struct fast_part {
+    const char *b;
+    size_t p0, p1, r0, r1;
+    int delim;
+    char decimal;
+    const token *tok;
+    size_t n_tok;
+    core_table *t;
+    core_column *lv;
+    int threaded;
+    unsigned char *cat; /* in: columns read as categorical; out: plus those found to be (ret 2) */
+    int ret;            /* 1 done, 0 not handled (fall back), 2 redo with cat[] extended, -1 no memory */
+} fast_part;
+
+static int fast_fill(fast_part *pt)
+{
+    const char *b = pt->b;
+    int delim = pt->delim;
+    char decimal = pt->decimal;
+    const token *tok = pt->tok;
+    size_t n_tok = pt->n_tok;
+    core_table *t = pt->t;
+    unsigned char *cat = pt->cat;
+    size_t m = t->n_cols, rows = t->n_rows;
+    int ret = 1;
+    core_level_index **ix = core_calloc_array(m, sizeof *ix);
+    fast_cat *fc = core_alloc_array(m, sizeof *fc);
+    unsigned char *seen = core_calloc_array(m, 1); /* a non-missing cell so far */
+    size_t tcap = 256;
+    char *tbuf = malloc(tcap);
+    if (!ix || !fc || !seen || !tbuf) {
+        ret = -1;
+        goto done;
+    }
+    for (size_t j = 0; j < m; j++) {
+        fc[j].last = -1;
+        if (t->cols[j].type == CORE_COL_CATEGORICAL && !(ix[j] = core_level_index_new(&pt->lv[j]))) {
+            ret = -1;
+            goto done;
+        }
+    }
+    /* A missing token written as a whole number (say -99) must be compared before parsing; otherwise a cell
+     * of plain digits can never be missing, and whole numbers take the shortcut below. */
+    int tok_numeric = 0;
+    for (size_t tq = 0; tq < n_tok; tq++) { /* a token the shortcut could take for a number: -?[0-9]+ */
+        size_t z = tok[tq].len > 0 && tok[tq].s[0] == '-', z0 = z;
+        while (z < tok[tq].len && (unsigned)(tok[tq].s[z] - '0') < 10)
+            z++;
+        if (z > z0 && z == tok[tq].len)
+            tok_numeric = 1;
+    }
+    const char *p = b + pt->p0, *end = b + pt->p1;
+    for (size_t i = pt->r0; i < pt->r1; i++) {
+        for (size_t j = 0; j < m; j++) {
+            const char *v, *q = p;
+            size_t len;
+            if (t->cols[j].type == CORE_COL_NUMERIC && !tok_numeric) {
+                /* shortcut: an optional minus and at most 15 digits (exact in a double), then the field's end */
+                const char *z = q;
+                int neg = z < end && *z == '-';
+                z += neg;
+                const char *z0 = z;
+                uint64_t iv = 0;
+                while (z < end && (unsigned)(*z - '0') < 10 && z - z0 < 15)
+                    iv = iv * 10 + (uint64_t)(*z++ - '0');
+                if (z > z0) {
+                    const char *nx = NULL;
+                    if (j + 1 < m) {
+                        if (z < end && *z == delim)
+                            nx = z + 1;
+                    } else if (z == end)
+                        nx = z;
+                    else if (*z == '\n')
+                        nx = z + 1;
+                    else if (*z == '\r' && z + 1 < end && z[1] == '\n')
+                        nx = z + 2;
+                    if (nx) {
+                        double dv = (double)iv;
+                        t->cols[j].num[i] = neg ? -dv : dv;
+                        t->cols[j].missing[i] = 0;
+                        seen[j] = 1;
+                        p = nx;
+                        continue;
+                    }
+                }
+            }
+            while (q < end && is_space(*q) && *q != delim)
+                q++;
+            if (q < end && *q == '"') { /* a quoted field: on one line, no doubled quote */
+                const char *cl = q + 1;
+                while (cl < end && *cl != '"' && *cl != '\n' && *cl != '\r')
+                    cl++;
+                if (cl >= end || *cl != '"' || (cl + 1 < end && cl[1] == '"')) {
+                    ret = 0;
+                    goto done;
+                }
+                v = q + 1;
+                len = (size_t)(cl - v);
+                p = cl + 1;
+                while (p < end && *p != delim && is_space(*p))
+                    p++;
+                if (p < end && *p != delim && *p != '\n' && *p != '\r') {
+                    ret = 0;
+                    goto done;
+                }
+            } else {
+                p = q;
+                while (p < end && *p != delim && *p != '\n' && *p != '\r') /* a quote here is text */
+                    p++;
+                v = q;
+                len = (size_t)(p - q);
+            }
+            v = trim(v, len, &len);
+            /* the end of the field must match the column: a delimiter before the last, a line end at it */
+            if (j + 1 < m) {
+                if (p >= end || *p != delim) {
+                    ret = 0;
+                    goto done;
+                }
+                p++;
+            } else if (p < end) {
+                if (*p == '\n')
+                    p++;
+                else if (*p == '\r' && p + 1 < end && p[1] == '\n')
+                    p += 2;
+                else {
+                    ret = 0;
+                    goto done;
+                }
+            }
+            core_column *c = &t->cols[j];
+            int miss = len == 0;
+            for (size_t tq = 0; tq < n_tok && !miss; tq++) /* is_missing, inlined: most cells match no token */
+                miss = tok[tq].len == len && tok[tq].s[0] == v[0] && memcmp(tok[tq].s, v, len) == 0;
+            if (miss) {
+                c->missing[i] = 1;
+                if (c->type == CORE_COL_NUMERIC)
+                    c->num[i] = 0.0;
+                else
+                    c->code[i] = -1;
+                continue;
+            }
+            c->missing[i] = 0;
+            if (c->type == CORE_COL_NUMERIC) {
+                if (fast_number(v, len, decimal, &c->num[i])) {
+                    seen[j] = 1;
+                    continue;
+                }
+                if (seen[j] || pt->threaded) { /* numbers before (or maybe, in another part): read again */
+                    cat[j] = 1;
+                    ret = 2;
+                    goto done;
+                }
+                if (fast_to_categorical(c, rows, i, &ix[j]) != 0) {
+                    ret = -1;
+                    goto done;
+                }
+            }
+            const core_column *lc = &pt->lv[j];
+            if (fc[j].last >= 0 && fc[j].last_len == len && lc->levels[fc[j].last][0] == v[0] &&
+                memcmp(lc->levels[fc[j].last], v, len) == 0) {
+                c->code[i] = fc[j].last;
+                continue;
+            }
+            if (len + 1 > tcap) {
+                char *nb = realloc(tbuf, len + 1);
+                if (!nb) {
+                    ret = -1;
+                    goto done;
+                }
+                tbuf = nb;
+                tcap = len + 1;
+            }
+            memcpy(tbuf, v, len);
+            tbuf[len] = '\0';
+            int code = core_level_index_add(ix[j], tbuf);
+            if (code < 0) {
+                ret = -1;
+                goto done;
+            }
+            c->code[i] = code;
+            fc[j].last = code;
+            fc[j].last_len = len;
+        }
+    }
+    if (p != end) /* more lines than counted: cannot happen; be safe */
+        ret = 0;
+done:
+    if (ix)
+        for (size_t j = 0; j < m; j++)
+            core_level_index_free(ix[j]);
+    free(ix);
+    free(fc);
+    free(seen);
+    free(tbuf);
+    pt->ret = ret;
+    return ret;
+}
+
+static void *fast_thread(void *arg)
+{
+    fast_fill(arg);
+    return NULL;
+}
+
+/* Rows from which a file is parsed in two parts at once (a static, not a constant, so that
+ * tests/unit/test_csv_fast.c can send small files through the two-part path too). */
+static size_t fast_two_part_rows = 200000;
+
+/* Fill t from the text in one or two parts (see fast_part); returns as fast_fill. */
+static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_t rows_a, int delim, char decimal,
+                           const token *tok, size_t n_tok, core_table *t, unsigned char *cat)
+{
+    size_t m = t->n_cols, rows = t->n_rows;
+    for (size_t j = 0; j < m; j++)
+        if (cat[j] && fast_to_categorical(&t->cols[j], rows, 0, NULL) != 0)
+            return -1;
+    fast_part a = {.b = b, .p0 = d0, .p1 = n, .r0 = 0, .r1 = rows, .delim = delim, .decimal = decimal, .tok = tok,
+                   .n_tok = n_tok, .t = t, .lv = t->cols, .cat = cat};
+    if (mid == 0 || rows_a == 0 || rows_a >= rows)
+        return fast_fill(&a);
+    /* two parts */
+    core_column *scratch = core_calloc_array(m, sizeof *scratch);
+    unsigned char *cat_b = core_alloc_array(m, 1);
+    int *map = NULL;
+    core_level_index *ix = NULL;
+    int ret;
+    if (!scratch || !cat_b) {
+        ret = -1;
+        goto out;
+    }
+    memcpy(cat_b, cat, m);
+    a.p1 = mid;
+    a.r1 = rows_a;
+    a.threaded = 1;
+    fast_part bp = a;
+    bp.p0 = mid;
+    bp.p1 = n;
+    bp.r0 = rows_a;
+    bp.r1 = rows;
+    bp.lv = scratch;
+    bp.cat = cat_b;
+    pthread_t th;
+    int started = pthread_create(&th, NULL, fast_thread, &bp) == 0;
+    fast_fill(&a);
+    if (started)
+        pthread_join(th, NULL);
+    else
+        fast_fill(&bp);
+    for (size_t j = 0; j < m; j++)
+        cat[j] |= cat_b[j];
+    ret = a.ret < 0 || bp.ret < 0 ? -1 : a.ret == 0 || bp.ret == 0 ? 0 : a.ret == 2 || bp.ret == 2 ? 2 : 1;
+    /* the second part's levels after the first's, its codes mapped */
+    for (size_t j = 0; ret == 1 && j < m; j++) {
+        core_column *c = &t->cols[j];
+        if (c->type != CORE_COL_CATEGORICAL || scratch[j].n_levels == 0)
+            continue;
+        free(map);
+        map = core_alloc_array(scratch[j].n_levels, sizeof *map);
+        core_level_index_free(ix);
+        ix = core_level_index_new(c);
+        if (!map || !ix) {
+            ret = -1;
+            break;
+        }
+        for (size_t l = 0; l < scratch[j].n_levels; l++)
+            if ((map[l] = core_level_index_add(ix, scratch[j].levels[l])) < 0)
+                ret = -1;
+        for (size_t i = rows_a; ret == 1 && i < rows; i++)
+            if (c->code[i] >= 0)
+                c->code[i] = map[c->code[i]];
+    }
+out:
+    core_level_index_free(ix);
+    free(map);
+    if (scratch)
+        for (size_t j = 0; j < m; j++) {
+            for (size_t l = 0; l < scratch[j].n_levels; l++)
+                free(scratch[j].levels[l]);
+            free(scratch[j].levels);
+        }
+    free(scratch);
+    free(cat_b);
+    return ret;
+}
+
+/* The fast path: a table, or NULL when the file is not one it handles (err untouched then). */
+static core_table *fast_read(const csv_state *s, size_t start, char decimal, const char *const *miss)
+{
+    const char *b = s->b;
+    size_t n = s->n, eol = start;
+    if (s->delim < 0 || s->delim == '"')
+        return NULL;
+    while (eol < n && b[eol] != '\n' && b[eol] != '\r')
+        eol++;
+    if (eol >= n || (b[eol] == '\r' && !(eol + 1 < n && b[eol + 1] == '\n')))
+        return NULL;
+    size_t d0 = eol + (b[eol] == '\r' ? 2 : 1);
+    size_t hl = eol - start, quotes = 0;
+    for (size_t k = start; k < eol; k++)
+        quotes += b[k] == '"';
+    if (quotes % 2 || d0 >= n)
+        return NULL;
+    /* rows: the line ends after the header (+1 for a last line without one); for a large file, also the
+     * rows before the line start nearest the middle, where a second part can begin */
+    size_t rows = 0, rows_a = 0, mid = 0, half = d0 + (n - d0) / 2;
+    for (const char *q = b + d0; (q = memchr(q, '\n', (size_t)(b + n - q))) != NULL; q++) {
+        rows++;
+        if (mid == 0 && (size_t)(q - b) >= half && (size_t)(q - b) + 1 < n) {
+            mid = (size_t)(q - b) + 1;
+            rows_a = rows;
+        }
+    }
+    if (b[n - 1] != '\n')
+        rows++;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    if (rows < fast_two_part_rows || ncpu < 2)
+        mid = rows_a = 0;
+    core_table *t = NULL;
+    core_err herr;
+    csv_state hs = {.name = s->name, .line = 1, .delim = s->delim};
+    token *tok = NULL;
+    unsigned char *cat = NULL;
+    size_t m = 0;
+    int blank;
+    if (!(hs.b = malloc(hl + 1)))
+        return NULL;
+    memcpy(hs.b, b + start, hl);
+    hs.b[hl] = '\0';
+    hs.n = hl;
+    if (parse_record(&hs, &m, &blank, &herr) != CORE_OK || m < 2 || push_record(&hs, 0, 1) != CORE_OK)
+        goto out;
+    size_t n_tok = 0;
+    while (miss[n_tok])
+        n_tok++;
+    tok = core_alloc_array(n_tok, sizeof *tok);
+    cat = core_calloc_array(m, 1);
+    if (!tok || !cat)
+        goto out;
+    for (size_t q = 0; q < n_tok; q++)
+        tok[q].s = trim(miss[q], strlen(miss[q]), &tok[q].len);
+    for (;;) {
+        if (!(t = make_table(&hs, m, rows, &herr)))
+            goto out;
+        for (size_t i = 0; i < rows; i++)
+            t->row_src[i] = (long)(i + 2);
+        int r = fast_fill_parts(b, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat);
+        if (r == 1)
+            break;
+        core_table_free(t);
+        t = NULL;
+        if (r != 2)
+            goto out;
+        /* make_table trimmed the header names in place; parse them afresh for the next round */
+        memcpy(hs.b, b + start, hl);
+        hs.b[hl] = '\0';
+        hs.r = hs.w = 0;
+        hs.n_rec = 0;
+        if (parse_record(&hs, &m, &blank, &herr) != CORE_OK || push_record(&hs, 0, 1) != CORE_OK)
+            goto out;
+    }
+out:
+    free(hs.b);
+    free(hs.rec_at);
+    free(hs.rec_line);
+    free(tok);
+    free(cat);
+    return t;
+}
+
+/* The fast path on the file mapped read-only (page-cache pages: no copy of the file into fresh memory, which
+ * on this kind of virtual machine costs more than parsing it). NULL when the file is not a regular file, is
+ * not clean UTF-8 text, or fast_read declines; *tried says whether fast_read saw the text. */
+static core_table *fast_mapped(const char *path, const char *name, char decimal, char delim_opt,
+                               const char *const *miss, int *tried)
+{
+    *tried = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return NULL;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+        (uintmax_t)st.st_size > CORE_ALLOC_MAX - 2) {
+        close(fd);
+        return NULL;
+    }
+    size_t n = (size_t)st.st_size;
+    void *map = mmap(NULL, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    close(fd);
+    if (map == MAP_FAILED)
+        return NULL;
+    core_table *t = NULL;
+    const unsigned char *u = map;
+    size_t start = 0, k;
+    if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
+        goto out; /* the general path reports these */
+    if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+        start = 3;
+    if (utf8_bad_offset(u + start, n - start) != n - start)
+        goto out;
+    for (k = start; k < n && (is_space((char)u[k]) || u[k] == '\n' || u[k] == '\r'); k++)
+        ;
+    if (k == n)
+        goto out;
+    csv_state s = {.name = name, .b = map, .n = n, .line = 1};
+    s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, n - start);
+    *tried = 1;
+    t = fast_read(&s, start, decimal, miss);
+out:
+    munmap(map, n);
+    return t;
+}
+
+#endif
+
+/* allow_fast = 0: the general parser only (tests/unit/test_csv_fast.c compares the two). */
+static core_table *read_delimited(const char *path, const core_read_opts *opts, core_err *err, int allow_fast)
 {
     static const char *const default_missing[] = {"", "NA", ".", NULL};
     const char *name = (opts && opts->display_name) ? opts->display_name : path;
@@ -645,6 +1179,11 @@ core_table *core_read_delimited(const char *path, const core_read_opts *opts, co
     core_table *t = NULL;
     token *tok = NULL;
     unsigned char *numeric = NULL;
+    int fast_tried = !allow_fast;
+#ifndef CORE_CSV_NO_FAST
+    if (allow_fast && (t = fast_mapped(path, name, decimal, delim_opt, miss, &fast_tried)) != NULL)
+        return t;
+#endif
     if (slurp(path, name, &s.b, &s.n, err) != CORE_OK)
         return NULL;
 
@@ -683,6 +1222,12 @@ core_table *core_read_delimited(const char *path, const core_read_opts *opts, co
     }
 
     s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, s.n - start);
+#ifndef CORE_CSV_NO_FAST
+    if (!fast_tried && (t = fast_read(&s, start, decimal, miss)) != NULL) { /* pipes: not mapped */
+        free(s.b);
+        return t;
+    }
+#endif
     /* parse from after the BOM; fields are written from offset 0 onwards */
     s.r = start;
     s.w = 0;
@@ -729,4 +1274,9 @@ fail:
     free(s.rec_at);
     free(s.rec_line);
     return NULL;
+}
+
+core_table *core_read_delimited(const char *path, const core_read_opts *opts, core_err *err)
+{
+    return read_delimited(path, opts, err, 1);
 }

@@ -131,6 +131,17 @@ core_status core_data_column(const core_config *cfg, const char *section, const 
     if (near && best <= (strlen(name) < 6 ? 2 : strlen(name) / 2))
         return core_err_set(err, CORE_ERR_CONFIG, "%s: column '%s' is not in %s; did you mean '%s'?", where, name,
                             t->source, near);
+    /* a header read with the wrong delimiter is one long name: say which character splits it */
+    const char *dname = NULL;
+    if (t->n_cols == 1)
+        for (const char *d = ";\t,|"; *d && !dname; d++)
+            if (strchr(t->cols[0].name, *d))
+                dname = *d == ';' ? "\";\"" : *d == '\t' ? "tab" : *d == ',' ? "\",\"" : "\"|\"";
+    if (dname)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: column '%s' is not in %s; its columns are: %s (a name holds the character %s: "
+                            "is the file delimited by it? set delimiter = %s in [data])",
+                            where, name, t->source, cols, dname, dname);
     return core_err_set(err, CORE_ERR_CONFIG, "%s: column '%s' is not in %s; its columns are: %s", where, name,
                         t->source, cols);
 }

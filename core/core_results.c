@@ -57,6 +57,7 @@ core_status core_results_add(core_results *r, const core_result_row *row)
         r->cap = cap;
     }
     core_result_row c = *row;
+    c.hidden = 0;
     c.module = c.analysis = c.outcome = c.timepoint = c.term = c.method = c.label = NULL;
     if (!dup_opt(row->module, &c.module) || !dup_opt(row->analysis, &c.analysis) ||
         !dup_opt(row->outcome, &c.outcome) || !dup_opt(row->timepoint, &c.timepoint) ||
@@ -66,6 +67,16 @@ core_status core_results_add(core_results *r, const core_result_row *row)
         return CORE_ERR_NOMEM;
     }
     r->rows[r->n++] = c;
+    return CORE_OK;
+}
+
+core_status core_results_set_label(core_results *r, size_t i, const char *label)
+{
+    const char *d;
+    if (!dup_opt(label, &d))
+        return CORE_ERR_NOMEM;
+    free((char *)r->rows[i].label);
+    r->rows[i].label = d;
     return CORE_OK;
 }
 

@@ -24,7 +24,19 @@ typedef struct core_result_row {
     const char *method;
     double estimate, se, ci_low, ci_high, statistic, df, p_value, p_adjusted, n;
     const char *label;
+    unsigned hidden; /**< disclosure control (reports/rpt_disclose.c): CORE_HIDE_* bits of fields withheld;
+                          0 on every row core_results_add stores */
 } core_result_row;
+
+/* Fields of a row withheld by disclosure control: the number is NaN in the row and the writers show
+ * "<k" for a count (CORE_HIDE_N) and leave the others empty; CORE_HIDE_LABEL: the label was replaced. */
+#define CORE_HIDE_ESTIMATE 0x001u
+#define CORE_HIDE_SE 0x002u
+#define CORE_HIDE_CI 0x004u
+#define CORE_HIDE_STATISTIC 0x008u
+#define CORE_HIDE_P 0x010u
+#define CORE_HIDE_N 0x020u
+#define CORE_HIDE_LABEL 0x040u
 
 /** A row with every number NaN and every string NULL; fill what applies. */
 #define CORE_RESULT_ROW_EMPTY                                                                   \
@@ -35,6 +47,7 @@ typedef struct core_result_row {
 typedef struct core_results {
     size_t n, cap;
     core_result_row *rows;
+    int small_cell; /**< > 0: the rows went through disclosure control with this threshold (rpt_disclose) */
 } core_results;
 
 /** New empty list; NULL on no memory. Free with core_results_free(). */
@@ -49,6 +62,9 @@ core_status core_results_add(core_results *r, const core_result_row *row);
 /** First row matching every non-NULL key (analysis, outcome, timepoint, term, method); NULL if none. */
 const core_result_row *core_results_find(const core_results *r, const char *analysis, const char *outcome,
                                          const char *timepoint, const char *term, const char *method);
+
+/** Replace row i's label with a copy of label (NULL: empty). CORE_ERR_NOMEM leaves the old label. */
+core_status core_results_set_label(core_results *r, size_t i, const char *label);
 
 /** Column names of the tidy CSV, in order (NULL-terminated). */
 extern const char *const core_results_columns[];

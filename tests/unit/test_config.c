@@ -76,6 +76,22 @@ int main(void)
     double conf;
     t_int(core_config_double(c, "project", "confidence", 0.95, 0, 1, 1, 1, &conf, &err), CORE_OK, "confidence read");
     t_rel(conf, 0.9, TOL_EXACT, "confidence value");
+    {
+        /* SPEC §2 writes comments after section headers: '[data]   ; how delimited text is read' */
+        core_err e2;
+        core_err_clear(&e2);
+        core_config *h = core_config_load(write_ini("header-comment.ini", "[project]   ; the run\n"
+                                                                          "title = T\n"
+                                                                          "[data]\t# how text is read\n"
+                                                                          "decimal = \",\"\n"),
+                                          schema, NS, &e2);
+        if (t_true(h != NULL, "a comment after a section header is read (%s)", e2.msg)) {
+            t_str(core_config_str(h, "project", "title", NULL), "T", "key below a commented header");
+            t_str(core_config_str(h, "data", "decimal", NULL), ",", "key of the second commented header");
+            t_int(core_config_line(h, "data", "decimal"), 4, "line numbers hold");
+        }
+        core_config_free(h);
+    }
     double dflt;
     core_config_double(c, "project", "absent", 0.25, 0, 1, 0, 0, &dflt, &err);
     t_rel(dflt, 0.25, TOL_EXACT, "absent key gives the default");

@@ -56,6 +56,20 @@ printf '[projcet]\ntitle = a\n' > badsec.ini
 expect "misspelt section" 2 "badsec.ini:1" "did you mean [project]" -- rct badsec.ini
 printf '[project\ntitle = a\n' > open.ini
 expect "section header without ]" 2 "open.ini:1" "no closing ']'" -- rct open.ini
+# found by fuzz_config: iniparser read '[project]<TAB>title = x' as a key, so the keys below it were
+# silently ignored (confidence 0.5 -> 0.95 used, exit 0)
+printf '[project]\ttitle = x\nconfidence = 0.5\n' > sectext.ini
+expect "text after a section header (keys below would be ignored)" 2 "sectext.ini:1" "after the section header" -- rct sectext.ini
+# a comment after a header is valid (SPEC §2 writes '[data]   ; ...'): the keys below it are read, so
+# the bad value on line 3 is the one refused
+printf '[project] ; the project\ntitle = x\nconfidence = 2\n' > seccomment.ini
+expect "comment after a section header: keys below it read" 2 "seccomment.ini:3" "key 'confidence' in [project]" -- rct seccomment.ini
+# found by fuzz_config: a value ending with '\\' on the last line was dropped by iniparser (key listed,
+# no value); a line ending with several '\\' made iniparser join the next lines, a [section] included
+printf '[project]\ntitle = x \\' > conteof.ini
+expect "continuation '\\' on the last line" 2 "conteof.ini:2" "no line follows" -- rct conteof.ini
+printf '[project]\ntitle = x\\\\\n\n[trial]\ndata = good.csv\n' > contmany.ini
+expect "line ending with several '\\'" 2 "contmany.ini:2" "more than one" -- rct contmany.ini
 printf 'title = a\n[project]\n' > nosec.ini
 expect "key before any section" 2 "nosec.ini:1" "before any [section]" -- rct nosec.ini
 printf '[project]\njust some words\n' > noeq.ini
