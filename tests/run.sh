@@ -1,6 +1,7 @@
 #!/bin/sh
 # make check: every unit test binary, the reference tests, the bad-input catalogue and the end-to-end
-# test. Each part prints "NAME: N passed, N failed"; this script adds them up into the last line.
+# test. Each part prints "NAME: N passed, N failed" (one or more such lines: all are added, so a part
+# must not print a total of its own lines too); this script adds them up into the last line.
 BIN=${BIN:-bin/ipseval}
 export BIN
 total_p=0
@@ -12,14 +13,15 @@ tally() { # name, command...
     "$@" >"$log" 2>&1
     rc=$?
     grep -v '^PASS' "$log"
-    line=$(grep -E '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
-    if [ -z "$line" ]; then
+    # every summary line of the block counts (tests/reference/run.sh prints one per kit, no total)
+    lines=$(grep -E '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed' "$log")
+    if [ -z "$lines" ]; then
         echo "FAIL: $name printed no summary (exit $rc)"
         total_f=$((total_f + 1))
         return
     fi
-    p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
-    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    p=$(echo "$lines" | sed -E 's/.*: ([0-9]+) passed.*/\1/' | awk '{s += $1} END {print s + 0}')
+    f=$(echo "$lines" | sed -E 's/.* ([0-9]+) failed.*/\1/' | awk '{s += $1} END {print s + 0}')
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
         echo "FAIL: $name exited $rc"
         f=1
@@ -36,6 +38,8 @@ tally hardening sh tests/hardening/run.sh
 tally e2e sh tests/e2e/run.sh
 tally cba sh tests/cba/run.sh
 tally meta-compare sh tests/meta/run.sh
+tally workbook sh tests/workbook/run.sh
+tally fidelity-cli sh tests/fidelity/run.sh
 rm -f "$log"
 echo "check: $total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

@@ -37,6 +37,17 @@ printf 'id,arm,emp\n1,IPS,1\n2,TAU,0.5\n3,IPS,0\n' > half.csv; mkcfg half.ini ha
 expect "binary outcome 0.5" 3 "half.csv:3:3 'emp'" "0.5" -- rct half.ini
 printf 'id,arm,emp\n1,IPS,1\n2,TAU,1e400\n3,IPS,0\n4,TAU,1\n' > huge.csv; mkcfg huge.ini huge.csv
 expect "huge number 1e400 (overflows a double)" 3 "huge.csv:3:3 'emp'" "'1e400' is not a number" -- rct huge.ini
+# 1e308 is a double, but the sums of an analysis overflow: it used to give "-nan (0.00)" and Inf in results
+printf 'id,arm,income\n1,IPS,1e308\n2,TAU,1e308\n3,IPS,1e308\n4,TAU,-1e308\n' > hugecont.csv
+OUTCOME="type = continuous
+column = income" mkcfg hugecont.ini hugecont.csv
+expect "huge continuous outcome 1e308 (sums overflow)" 3 "hugecont.csv:2:3 'income'" "too large to analyse" "rescale" -- rct hugecont.ini
+printf 'id,arm,age,emp\n1,IPS,25,1\n2,TAU,1e300,0\n3,IPS,40,0\n4,TAU,22,1\n5,IPS,35,1\n6,TAU,28,0\n' > hugecov.csv
+TRIAL_EXTRA="covariates = age" mkcfg hugecov.ini hugecov.csv
+expect "huge covariate 1e300" 3 "hugecov.csv" "key 'covariates' in [trial]" -- rct hugecov.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n123456789012345678901234567890,IPS,1\n' > hugeid.csv
+RES=out/hugeid.csv OUT=out/hugeid.xlsx mkcfg hugeid.ini hugeid.csv
+expect "30-digit participant id is an identifier, not a number" 0 "" -- rct hugeid.ini --quiet
 printf 'id,arm,emp\n1,IPS,1\n2,TAU,NaN\n3,IPS,0\n4,TAU,1\n' > notnumber.csv; mkcfg notnumber.ini notnumber.csv
 expect "NaN as text" 3 "notnumber.csv:3:3 'emp'" "'NaN' is not a number" -- rct notnumber.ini
 printf 'id,arm,emp\n1,IPS,1\n2,TAU,-Inf\n3,IPS,0\n4,TAU,1\n' > inftext.csv; mkcfg inftext.ini inftext.csv
@@ -75,3 +86,33 @@ expect "Norwegian Excel export (';' and decimal comma) is read" 0 "" -- check se
 printf 'id;arm;emp;age\n1;IPS;1;30,5\n2;TAU;0;41,25\n' > semiauto.csv; OUTCOME="type = continuous
 column = age" mkcfg semiauto.ini semiauto.csv
 expect "decimal comma without decimal = \",\" in the config" 3 "semiauto.csv:2:4 'age'" "'30,5' is not a number" -- rct semiauto.ini
+
+# Missing tokens: [data] missing lists what is read as missing (default: empty, NA, .). Codes such as
+# -99 or n/a are data errors until listed there.
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n3,IPS,-99\n4,TAU,1\n5,IPS,1\n6,TAU,n/a\n7,IPS,.\n8,TAU,NA\n' > tokens.csv
+DATA_EXTRA='[data]
+missing = , NA, ., -99, n/a' RES=out/tokens.csv OUT=out/tokens.xlsx mkcfg tokens.ini tokens.csv
+expect "custom missing tokens (-99, n/a) are read as missing" 0 "" -- rct tokens.ini --quiet
+check "custom missing tokens: 2 analysed in each arm" sh -c "grep -qE '^rct,arm_summary,emp,,IPS,.*,2,2/2\$' out/tokens.csv && grep -qE '^rct,arm_summary,emp,,TAU,.*,2,1/2\$' out/tokens.csv"
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n3,IPS,-99\n4,TAU,1\n' > code99.csv; mkcfg code99.ini code99.csv
+expect "-99 code not listed as missing" 3 "code99.csv:4:3 'emp'" "-99 is not 0 or 1" -- rct code99.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n3,IPS,n/a\n4,TAU,1\n' > slashna.csv; mkcfg slashna.ini slashna.csv
+expect "'n/a' not listed as missing" 3 "slashna.csv:4:3 'emp'" "'n/a' is not a number" -- rct slashna.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n3,IPS,.\n4,TAU,1\n' > nodot.csv
+DATA_EXTRA='[data]
+missing = NA' mkcfg nodot.ini nodot.csv
+expect "'.' when missing = NA only" 3 "nodot.csv:4:3 'emp'" "'.'" -- rct nodot.ini
+
+# Delimiters: a ';' file read with delimiter ',' is one column whose name shows the real delimiter; tab-
+# separated text is read with delimiter = tab and by auto-detection, to the same results.
+printf 'id;arm;emp\n1;IPS;1\n2;TAU;0\n' > semi.csv
+DATA_EXTRA='[data]
+delimiter = ","' mkcfg semicomma.ini semi.csv
+expect "';'-delimited file read with delimiter ','" 2 "semicomma.ini:10: key 'id' in [trial]" "its columns are: id;arm;emp" "set delimiter = \";\" in [data]" -- rct semicomma.ini
+tr ',' '\t' < good.csv > good.tsv
+DATA_EXTRA='[data]
+delimiter = tab' RES=out/tab.csv OUT=out/tab.xlsx mkcfg tab.ini good.tsv
+expect "tab-separated file with delimiter = tab runs" 0 "" -- rct tab.ini --quiet
+RES=out/tabauto.csv OUT=out/tabauto.xlsx mkcfg tabauto.ini good.tsv
+expect "tab-separated file, delimiter auto-detected, runs" 0 "" -- rct tabauto.ini --quiet
+check "tab-separated: same results with delimiter = tab and auto" cmp -s out/tab.csv out/tabauto.csv

@@ -44,3 +44,11 @@ RES=out/enc-utf8.csv OUT=out/enc-utf8.xlsx mkcfg utf8.ini utf8.csv
 expect "Norwegian letters in UTF-8 are data" 0 "" -- rct utf8.ini --quiet
 printf '[project]\ntitle = a\n\000\n' > nulcfg.ini
 expect "NUL byte in the config" 2 "nulcfg.ini" "NUL byte" -- rct nulcfg.ini
+# Configs: found by fuzz_config (tests/fuzz/regress/fuzz_config/). A Latin-1 title used to go into the
+# workbook's XML as is (a corrupt .xlsx, exit 0); "UTF-8 with BOM" used to fail with iniparser's bare
+# "syntax error".
+sed 's/^title = .*/title = Bod\xf8/' encref.ini > latin1cfg.ini
+expect "Latin-1 config (title = Bodø saved as Latin-1)" 2 "latin1cfg.ini:2" "byte 0xF8 is not valid UTF-8" "save the config as UTF-8" -- rct latin1cfg.ini
+{ printf '\357\273\277'; sed 's|out/enc-ref|out/enc-bomcfg|' encref.ini; } > bomcfg.ini
+expect "config saved as UTF-8 with BOM (Notepad) runs" 0 "" -- rct bomcfg.ini --quiet
+check "BOM config: same results" cmp -s out/enc-ref.csv out/enc-bomcfg.csv

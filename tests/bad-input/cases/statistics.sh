@@ -49,3 +49,15 @@ RES=out/separ.csv OUT=out/separ.xlsx TRIAL_EXTRA="covariates = age" mkcfg separ.
 expect "complete separation (arm predicts the outcome) runs" 0 "" -- rct separ.ini --quiet
 check "separation: no nan in results" nonan out/separ.csv
 check "separation: the adjusted model says it cannot be estimated" grep -qiE '^rct,.*(separat|not estimable|did not converge|infinite)' out/separ.csv
+
+# Non-convergence: a GLMM with everyone in the intervention arm employed at both timepoints (quasi-
+# separation of the random-intercept model). The run completes; the GLMM rows say it did not converge
+# and what was tried, never a number from an unconverged fit.
+{ echo 'id,arm,month,emp'; for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+    if [ $((i % 2)) -eq 0 ]; then echo "$i,IPS,6,1"; echo "$i,IPS,12,1"; else echo "$i,TAU,6,$((i % 3 == 0))"; echo "$i,TAU,12,$((i % 5 == 0))"; fi; done; } > noconv.csv
+RES=out/noconv.csv OUT=out/noconv.xlsx TRIAL_EXTRA="layout = long
+time = month
+timepoints = 6, 12" mkcfg noconv.ini noconv.csv
+expect "GLMM that does not converge: the run completes" 0 "" -- rct noconv.ini --quiet
+check "non-convergence: the GLMM row says it did not converge and what was tried" grep -qE '^rct,glmm_logistic,emp,,arm,laplace,,.*did not converge: tried Newton-Raphson.*Nelder-Mead' out/noconv.csv
+check "non-convergence: no nan in results" nonan out/noconv.csv
