@@ -111,7 +111,7 @@ void rct_trial_free(rct_trial *trial);
  */
 core_status rct_binary_analyse(const rct_spec *spec, const rct_trial *trial, core_results *res, core_err *err);
 
-/* ---- The trial at each timepoint (docs/methods-rct.md). Comparisons: each intervention arm vs the control;
+/* ---- The trial at each timepoint (docs/methods.md (the trial at each timepoint)). Comparisons: each intervention arm vs the control;
  *      term `arm` with two arms, `arm[LEVEL]` with more. ---- */
 
 /**
@@ -167,7 +167,7 @@ typedef struct rct_sim_opts {
  */
 core_status rct_simulate(const rct_sim_opts *o, gsl_rng *rng, core_table **out, core_err *err);
 
-/* ---- The trial over time (rct_long.c, rct_surv.c, rct_simulate_tte.c; docs/methods-longitudinal.md) ---- */
+/* ---- The trial over time (rct_long.c, rct_surv.c, rct_simulate_tte.c; docs/methods.md (the trial over time)) ---- */
 
 /** A time_to_event outcome's keys: `time`, `event`, `event_value`, `at`. */
 typedef struct rct_tte_spec {

@@ -75,7 +75,7 @@ static core_status ancova(const rct_spec *s, const rct_trial *tr, size_t k, size
             rct_design_free(&d);
             return st;
         }
-        snprintf(why, sizeof why, "not estimable: %s", err->msg);
+        snprintf(why, sizeof why, "not estimable: %.1300s", err->msg);
         core_err_clear(err);
         reason = why;
         st = CORE_OK;

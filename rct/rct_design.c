@@ -432,8 +432,9 @@ core_status rct_design_build(const rct_spec *s, const rct_trial *tr, size_t ycol
     }
     d->n = n;
     d->p = p;
-    d->terms = tl.names;
+    d->terms = tl.names; /* owned by d from here (freed by rct_design_free on the nomem path) */
     tl.names = NULL;
+    tl.n = 0;
     d->rows = malloc((n ? n : 1) * sizeof *d->rows);
     d->X = malloc((n ? n : 1) * p * sizeof *d->X);
     d->arm = malloc((n ? n : 1) * sizeof *d->arm);

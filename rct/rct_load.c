@@ -395,12 +395,27 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
                                       core_cell_where(t, col, i, where, sizeof where), v, o->name);
                     goto fail;
                 }
+                /* 1e308 is a valid double, but its sums and squares overflow to Inf/NaN in every
+                 * analysis (found by the bad-input catalogue, issue 10): refuse, naming the cell */
+                if (o->type == RCT_CONTINUOUS && !(v >= -1e100 && v <= 1e100)) {
+                    st = core_err_set(err, CORE_ERR_DATA,
+                                      "%s: value %.15g is too large to analyse (sums of squares overflow beyond "
+                                      "1e100); continuous outcome '%s': rescale the column, e.g. to thousands",
+                                      core_cell_where(t, col, i, where, sizeof where), v, o->name);
+                    goto fail;
+                }
                 n_obs++;
             }
             if (n_obs == 0) {
+                char cw[600];
                 st = core_err_set(err, CORE_ERR_DATA,
-                                  "%s: column '%s' (outcome '%s') has no observed values: every cell is missing",
-                                  t->source, o->columns[j], o->name);
+                                  "%s: column '%s' (outcome '%s') has no observed values: every cell is missing; an "
+                                  "outcome column needs at least one %s value: check the column named in [%s] (%s) "
+                                  "and the missing codes of [data] missing",
+                                  t->source, o->columns[j], o->name, o->type == RCT_BINARY ? "0/1" : "numeric",
+                                  o->section,
+                                  core_config_where(cfg, o->section, o->n_columns > 1 ? "columns" : "column", cw,
+                                                    sizeof cw));
                 goto fail;
             }
         }

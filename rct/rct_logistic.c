@@ -167,7 +167,7 @@ static core_status one_model(const rct_spec *s, const rct_trial *tr, size_t k, s
             rct_design_free(&d);
             return st;
         }
-        snprintf(why, sizeof why, "not estimable: %s", err->msg);
+        snprintf(why, sizeof why, "not estimable: %.1300s", err->msg);
         core_err_clear(err);
         st = model_undefined(s, tr, o->name, tp, method, or_method, (double)d.n, why, adjusted, res, err);
         rct_design_free(&d);

@@ -142,7 +142,7 @@ static core_status interaction(const rct_spec *s, const rct_trial *tr, const rct
         st_logit_free(ff);
         st_logit_free(fr);
         if (st != CORE_OK && st != CORE_ERR_NOMEM) {
-            snprintf(why, sizeof why, "not estimable: %s", err->msg);
+            snprintf(why, sizeof why, "not estimable: %.1300s", err->msg);
             core_err_clear(err);
             reason = why;
             st = CORE_OK;
@@ -163,7 +163,7 @@ static core_status interaction(const rct_spec *s, const rct_trial *tr, const rct
         st_ols_free(ff);
         st_ols_free(fr);
         if (st != CORE_OK && st != CORE_ERR_NOMEM) {
-            snprintf(why, sizeof why, "not estimable: %s", err->msg);
+            snprintf(why, sizeof why, "not estimable: %.1300s", err->msg);
             core_err_clear(err);
             reason = why;
             st = CORE_OK;

@@ -1,7 +1,7 @@
 /* Time to first job (time_to_event outcomes): Kaplan–Meier per arm (km_curve rows hold the whole step function
  * for the workbook's chart: S(t), interval and number at risk at 0 and every distinct time), log-rank, Cox
  * (unadjusted and adjusted).
- * docs/methods-longitudinal.md; the estimators are stats/st_surv.h. */
+ * docs/methods.md (the trial over time); the estimators are stats/st_surv.h. */
 #include "rct.h"
 
 #include <gsl/gsl_cdf.h>

@@ -1,5 +1,6 @@
-/* The trial (module "rct"): the "Trial outcomes" sheet and the trial's headline on the Summary. */
-#include "reports/rpt_internal.h"
+/* The trial (module "rct"): its headline on the Summary, and the helpers of the trial's sheets (rpt_trial.h):
+ * Baseline, Attrition, Outcomes and Subgroups live in rpt_sheet_{baseline,attrition,outcomes,subgroups}.c. */
+#include "reports/rpt_trial.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -94,12 +95,16 @@ static void when_text(const rpt_wctx *w, const char *tp, char *buf, size_t size)
 }
 
 /* The sentence of one binary outcome at one timepoint, for a reader who will not open a table. */
+static const char *cmp_term(const rpt_wctx *w, const char *treat, char *buf, size_t size);
+
 static void headline(const rpt_wctx *w, const trial *tr, const group *g, char *buf, size_t size)
 {
+    char term[300];
+    cmp_term(w, tr->treat, term, sizeof term); /* the comparison of tr->treat with the control */
     const core_result_row *t = find(w, "arm_summary", g->outcome, g->tp, tr->treat, NULL);
     const core_result_row *c = find(w, "arm_summary", g->outcome, g->tp, tr->ctrl, NULL);
-    const core_result_row *rd = find(w, "risk_difference", g->outcome, g->tp, NULL, "newcombe");
-    const core_result_row *chi = find(w, "chisq_test", g->outcome, g->tp, NULL, NULL);
+    const core_result_row *rd = find(w, "risk_difference", g->outcome, g->tp, term, "newcombe");
+    const core_result_row *chi = find(w, "chisq_test", g->outcome, g->tp, term, NULL);
     const char *label = rpt_outcome_display(w, g->outcome);
     int k = w->run->small_cell;
     char when[128], groups[512], diff[512], pt[48], pc[48], nt[48], nc[48];
@@ -200,10 +205,130 @@ static size_t headline_groups(const rpt_wctx *w, const group *g, size_t ng, size
     return n;
 }
 
+/* The arms for the headline's extra sentences: the row order, when its first intervention is tr->treat (the
+ * sentences that follow the first one are then the other interventions); else none. */
+static void rpt_arms_for_headline(const rpt_wctx *w, const trial *tr, rpt_arms *a)
+{
+    rpt_trial_arms(w, a);
+    if (a->n < 3 || !tr->treat || !rpt_str_eq(a->level[0], tr->treat) || !rpt_str_eq(a->level[a->n - 1], tr->ctrl))
+        a->n = 0;
+}
+
+/* The comparison term of the intervention level `treat`: "arm" with two arms, "arm[LEVEL]" with more. */
+static const char *cmp_term(const rpt_wctx *w, const char *treat, char *buf, size_t size)
+{
+    rpt_arms a;
+    rpt_trial_arms(w, &a);
+    if (a.n <= 2)
+        snprintf(buf, size, "arm");
+    else
+        snprintf(buf, size, "arm[%s]", treat ? treat : "");
+    return buf;
+}
+
+/* " (95% CI a to b; p = x)" of a row with `digits` decimals at `scale`, or "" when it has no interval. */
+static void ci_p_text(const rpt_wctx *w, const core_result_row *x, double scale, int digits, char *buf, size_t size)
+{
+    char lo[48], hi[48], p[48];
+    buf[0] = '\0';
+    if (!x || isnan(x->ci_low) || isnan(x->ci_high))
+        return;
+    int n = snprintf(buf, size, " (%s CI %s to %s", w->conf, rpt_fmt_num(scale * x->ci_low, digits, lo, sizeof lo),
+                     rpt_fmt_num(scale * x->ci_high, digits, hi, sizeof hi));
+    if (n > 0 && (size_t)n < size && !isnan(x->p_value)) {
+        rpt_fmt_p(x->p_value, p, sizeof p);
+        n += snprintf(buf + n, size - (size_t)n, "; p %s%s", p[0] == '<' ? "" : "= ", p);
+    }
+    if (n > 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, ")");
+}
+
+/* The adjusted result of the primary outcome in a sentence: the g-computation risk difference (binary) or the
+ * ANCOVA difference (continuous); "" when the run has no adjusted analysis. */
+static void adjusted_sentence(const rpt_wctx *w, const trial *tr, const group *g, int binary, int digits, char *buf,
+                              size_t size)
+{
+    char term[300], e[48], cp[200];
+    cmp_term(w, tr->treat, term, sizeof term);
+    const core_result_row *x = binary ? find(w, "marginal_risk_difference", g->outcome, g->tp, term, "g_computation")
+                                      : find(w, "ancova", g->outcome, g->tp, term, "classical");
+    buf[0] = '\0';
+    if (!x)
+        return;
+    const char *how = binary ? "Adjusted for baseline covariates (logistic regression, standardised by g-computation)"
+                             : "Adjusted for the baseline value and covariates (ANCOVA)";
+    if (isnan(x->estimate)) {
+        snprintf(buf, size, "%s, the difference could not be estimated: %s.", how, x->label ? x->label : "n/a");
+        return;
+    }
+    ci_p_text(w, x, binary ? 100 : 1, digits, cp, sizeof cp);
+    snprintf(buf, size, "%s, the difference was %s%s%s.", how,
+             rpt_fmt_num((binary ? 100 : 1) * x->estimate, digits, e, sizeof e), binary ? " percentage points" : "",
+             cp);
+}
+
+/* The primary outcome of a continuous type at one timepoint, for a reader who will not open a table. */
+static void continuous_headline(const rpt_wctx *w, const trial *tr, const group *g, int digits, char *buf,
+                                size_t size)
+{
+    char when[128], term[300], mt[48], mc[48], nt[48], nc[48], e[48], cp[200];
+    const core_result_row *t = find(w, "arm_summary", g->outcome, g->tp, tr->treat, "t");
+    const core_result_row *c = find(w, "arm_summary", g->outcome, g->tp, tr->ctrl, "t");
+    const core_result_row *d = find(w, "mean_difference", g->outcome, g->tp, cmp_term(w, tr->treat, term, sizeof term),
+                                    "welch");
+    when_text(w, g->tp, when, sizeof when);
+    if (when[0])
+        when[0] = 'a';
+    int k = w->run->small_cell;
+    if (!t || !c || isnan(t->estimate) || isnan(c->estimate)) {
+        snprintf(buf, size, "%s%s%s: the means of the two groups are not available.", rpt_outcome_display(w, g->outcome),
+                 when[0] ? " " : "", when);
+        return;
+    }
+    ci_p_text(w, d, 1, digits, cp, sizeof cp);
+    snprintf(buf, size, "%s%s%s: mean %s in the %s group (n = %s) and %s in the %s group (n = %s); a difference of %s%s.",
+             rpt_outcome_display(w, g->outcome), when[0] ? " " : "", when,
+             rpt_fmt_num(t->estimate, digits, mt, sizeof mt), tr->treat, rpt_fmt_count(t->n, k, nt, sizeof nt),
+             rpt_fmt_num(c->estimate, digits, mc, sizeof mc), tr->ctrl, rpt_fmt_count(c->n, k, nc, sizeof nc),
+             d && !isnan(d->estimate) ? rpt_fmt_num(d->estimate, digits, e, sizeof e) : "n/a", cp);
+}
+
+/* Does the primary effect differ between groups: the interaction tests of the outcome at that timepoint. */
+static void subgroup_sentence(const rpt_wctx *w, const group *g, char *buf, size_t size)
+{
+    size_t n = 0;
+    int any = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < w->res->n && n + 1 < size; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->analysis, "interaction") ||
+            !rpt_str_eq(x->outcome, g->outcome) || !rpt_str_eq(x->timepoint, g->tp) || !x->term ||
+            strncmp(x->term, "arm:", 4) != 0)
+            continue;
+        char p[48];
+        if (isnan(x->p_value))
+            snprintf(p, sizeof p, "not estimable");
+        else {
+            char q[40];
+            rpt_fmt_p(x->p_value, q, sizeof q);
+            snprintf(p, sizeof p, "p %s%s", q[0] == '<' ? "" : "= ", q);
+        }
+        int m = snprintf(buf + n, size - n, "%s%s %s", any ? ", " : "Does the effect differ between groups? "
+                                                                      "Treatment-by-subgroup interaction tests: ",
+                         x->term + 4, p);
+        if (m < 0 || (size_t)m >= size - n)
+            break;
+        n += (size_t)m;
+        any = 1;
+    }
+    if (any && n + 1 < size)
+        snprintf(buf + n, size - n, " (the Subgroups sheet has each group's effect).");
+}
+
 /* The binary outcomes' sentences and a small table of the same numbers; nothing without binary outcomes. */
 core_status rpt_trial_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, core_err *err)
 {
-    trial tr;
+    trial tr = {0};
     core_status st = trial_open(w, &tr, err);
     if (st != CORE_OK)
         return st;
@@ -217,20 +342,75 @@ core_status rpt_trial_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, c
     const char *primary = w->run->trial ? w->run->trial->primary : NULL;
     char b[2048];
     lxw_row_t r = *row;
+    rpt_arms arms; /* interventions then the control: with more than two arms each comparison gets a sentence */
+    rpt_arms_for_headline(w, &tr, &arms);
+    /* a continuous primary outcome: its latest timepoint leads, before the binary outcomes */
+    const group *cp = NULL;
+    for (size_t i = 0; primary && i < tr.ng; i++)
+        if (rpt_str_eq(g[i].outcome, primary) &&
+            !rpt_outcome_is_binary(w, g[i].outcome, find(w, "arm_summary", g[i].outcome, g[i].tp, NULL, NULL)) &&
+            find(w, "arm_summary", g[i].outcome, g[i].tp, NULL, "t"))
+            cp = &g[i];
+    if (cp && tr.treat && tr.ctrl) {
+        const core_result_row *sd = find(w, "arm_summary", cp->outcome, cp->tp, tr.ctrl, "sd");
+        const core_result_row *m = find(w, "arm_summary", cp->outcome, cp->tp, tr.ctrl, "t");
+        double size = fmax(sd && isfinite(sd->estimate) ? sd->estimate : 0,
+                           m && isfinite(m->estimate) ? fabs(m->estimate) : 0);
+        int dg = rpt_trial_digits(size);
+        rpt_put_text(w, ws, r++, 0, "Primary outcome", w->f.subtitle);
+        continuous_headline(w, &tr, cp, dg, b, sizeof b);
+        rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+        adjusted_sentence(w, &tr, cp, 0, dg, b, sizeof b);
+        if (b[0])
+            rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+        for (size_t q = 1; q + 1 < arms.n; q++) { /* a multi-arm trial: each other intervention arm */
+            trial other = tr;
+            other.treat = arms.level[q];
+            continuous_headline(w, &other, cp, dg, b, sizeof b);
+            rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+            adjusted_sentence(w, &other, cp, 0, dg, b, sizeof b);
+            if (b[0])
+                rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+        }
+        subgroup_sentence(w, cp, b, sizeof b);
+        if (b[0])
+            rpt_merge_text(w, ws, r++, 0, 5, b, w->f.wrap, rpt_lines_for(b, 100));
+        if (nh > 0)
+            rpt_put_text(w, ws, r++, 0, "Other outcomes", w->f.subtitle);
+        else
+            r++;
+    }
     if (nh == 0) {
-        /* nothing to say: no binary outcomes */
+        /* nothing more to say: no binary outcomes */
     } else if (!tr.treat || !tr.ctrl) {
         rpt_put_text(w, ws, r++, 0,
                      "The trial's intervention and control arms are not named; see the Results sheet.", NULL);
     } else {
         for (size_t i = 0; i < nh; i++) {
             int is_primary = primary && rpt_str_eq(g[hl[i]].outcome, primary);
-            if (i == 0)
+            if (i == 0 && !cp)
                 rpt_put_text(w, ws, r++, 0, is_primary ? "Primary outcome" : "Main results", w->f.subtitle);
             else if (i == 1 && primary && rpt_str_eq(g[hl[0]].outcome, primary))
                 rpt_put_text(w, ws, r++, 0, "Other outcomes", w->f.subtitle);
             headline(w, &tr, &g[hl[i]], b, sizeof b);
             rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+            if (is_primary) { /* the primary outcome: its adjusted result and the subgroup tests too */
+                adjusted_sentence(w, &tr, &g[hl[i]], 1, 1, b, sizeof b);
+                if (b[0])
+                    rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+                for (size_t q = 1; q + 1 < arms.n; q++) { /* a multi-arm trial: each other intervention arm */
+                    trial other = tr;
+                    other.treat = arms.level[q];
+                    headline(w, &other, &g[hl[i]], b, sizeof b);
+                    rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+                    adjusted_sentence(w, &other, &g[hl[i]], 1, 1, b, sizeof b);
+                    if (b[0])
+                        rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+                }
+                subgroup_sentence(w, &g[hl[i]], b, sizeof b);
+                if (b[0])
+                    rpt_merge_text(w, ws, r++, 0, 5, b, w->f.wrap, rpt_lines_for(b, 100));
+            }
         }
         r++;
 
@@ -258,7 +438,7 @@ core_status rpt_trial_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, c
         }
         snprintf(b, sizeof b,
                  "Differences are %s minus %s, with Newcombe's interval; p from Pearson's chi-square test. "
-                 "Details by timepoint are on the Trial outcomes sheet.",
+                 "Details by timepoint, adjusted analyses and the continuous outcomes are on the Outcomes sheet.",
                  tr.treat, tr.ctrl);
         rpt_merge_text(w, ws, r++, 0, 5, b, w->f.note, rpt_lines_for(b, 100));
     }
@@ -268,101 +448,97 @@ core_status rpt_trial_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, c
     return CORE_OK;
 }
 
-/* ---------- Trial outcomes ---------- */
+/* ---------- the arms as the rows give them (rpt_trial.h) ---------- */
 
-core_status rpt_sheet_trial(rpt_wctx *w, core_err *err)
+static void arms_add(rpt_arms *a, const char *level)
 {
-    trial tr;
-    core_status st0 = trial_open(w, &tr, err);
-    if (st0 != CORE_OK)
-        return st0;
-    if (tr.ng == 0) { /* no arm_summary rows: no sheet */
-        trial_close(&tr);
-        return CORE_OK;
+    if (!level || !*level || a->n >= RPT_TRIAL_MAX_ARMS)
+        return;
+    for (size_t i = 0; i < a->n; i++)
+        if (rpt_str_eq(a->level[i], level))
+            return;
+    a->level[a->n++] = level;
+}
+
+void rpt_trial_arms(const rpt_wctx *w, rpt_arms *a)
+{
+    a->n = 0;
+    /* attrition's randomised rows list the interventions, then the control */
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *r = &w->res->rows[i];
+        if (rpt_str_eq(r->module, "rct") && rpt_str_eq(r->analysis, "attrition") && rpt_str_eq(r->method, "randomised"))
+            arms_add(a, r->term);
     }
-    const group *g = tr.g;
-    size_t ng = tr.ng;
+    if (a->n == 0)
+        for (size_t i = 0; i < w->res->n; i++) {
+            const core_result_row *r = &w->res->rows[i];
+            if (rpt_str_eq(r->module, "rct") && rpt_str_eq(r->analysis, "arm_summary"))
+                arms_add(a, r->term);
+        }
+    /* the configured control goes last, whatever order the rows had (and is kept when the list is full) */
+    const char *ctrl = w->run->trial ? w->run->trial->control : NULL;
+    int has_ctrl = 0;
+    for (size_t i = 0; ctrl && i < a->n; i++)
+        has_ctrl |= rpt_str_eq(a->level[i], ctrl);
+    if (ctrl && !has_ctrl && a->n == RPT_TRIAL_MAX_ARMS && rpt_has_rows(w, "rct", NULL))
+        for (size_t i = 0; i < w->res->n; i++)
+            if (rpt_str_eq(w->res->rows[i].module, "rct") && rpt_str_eq(w->res->rows[i].term, ctrl)) {
+                a->level[a->n - 1] = w->res->rows[i].term; /* a pointer into the rows, like the others */
+                break;
+            }
+    for (size_t i = 0; ctrl && i + 1 < a->n; i++)
+        if (rpt_str_eq(a->level[i], ctrl)) {
+            const char *c = a->level[i];
+            memmove(&a->level[i], &a->level[i + 1], (a->n - i - 1) * sizeof a->level[0]);
+            a->level[a->n - 1] = c;
+            break;
+        }
+}
+
+size_t rpt_trial_n_comparisons(const rpt_arms *a)
+{
+    return a->n > 1 ? a->n - 1 : 0;
+}
+
+const char *rpt_trial_control(const rpt_arms *a)
+{
+    return a->n > 0 ? a->level[a->n - 1] : NULL;
+}
+
+const char *rpt_trial_term(const rpt_arms *a, size_t i, char *buf, size_t size)
+{
+    if (a->n <= 2)
+        snprintf(buf, size, "arm");
+    else
+        snprintf(buf, size, "arm[%s]", i < a->n ? a->level[i] : "");
+    return buf;
+}
+
+int rpt_trial_digits(double x)
+{
+    double ax = fabs(x);
+    if (!isfinite(ax))
+        return 2;
+    return ax >= 1000 ? 0 : ax >= 10 ? 1 : 2;
+}
+
+double rpt_trial_randomised(const rpt_wctx *w, const char *level)
+{
+    const core_result_row *r = rpt_find_row(w, "rct", "attrition", NULL, NULL, level, "randomised");
+    return r ? r->estimate : NAN;
+}
+
+core_status rpt_trial_no_arms(rpt_wctx *w, const char *title, core_err *err)
+{
     lxw_worksheet *ws;
-    st0 = rpt_add_sheet(w, w->sheet->name, &ws, err);
-    if (st0 != CORE_OK) {
-        trial_close(&tr);
-        return st0;
-    }
-    const char *tl = tr.treat ? tr.treat : "Arm 1", *cl = tr.ctrl ? tr.ctrl : "Arm 2";
-    char b[2048];
-    const char *ci = w->conf[0] ? w->conf : "";
-    lxw_row_t r = 0;
-
-    snprintf(b, sizeof b, "Trial outcomes: %s vs %s", tl, cl);
-    rpt_put_text(w, ws, r++, 0, b, w->f.title);
-    snprintf(b, sizeof b, "One row per outcome and timepoint. Intervals are %s confidence intervals.", ci);
-    rpt_put_text(w, ws, r++, 0, b, w->f.meta);
-    r++;
-
-    char h[12][160];
-    snprintf(h[0], sizeof h[0], "Outcome");
-    snprintf(h[1], sizeof h[1], "Timepoint");
-    snprintf(h[2], sizeof h[2], "%s n", tl);
-    snprintf(h[3], sizeof h[3], "%s %%", tl);
-    snprintf(h[4], sizeof h[4], "%s n", cl);
-    snprintf(h[5], sizeof h[5], "%s %%", cl);
-    snprintf(h[6], sizeof h[6], "RD, pp (%s CI)", ci);
-    snprintf(h[7], sizeof h[7], "RR (%s CI)", ci);
-    snprintf(h[8], sizeof h[8], "OR (%s CI)", ci);
-    snprintf(h[9], sizeof h[9], "OR, Fisher CMLE (exact %s CI)", ci);
-    snprintf(h[10], sizeof h[10], "p, chi-square");
-    snprintf(h[11], sizeof h[11], "p, Fisher exact");
-    lxw_row_t header = r;
-    for (lxw_col_t c = 0; c < 12; c++)
-        rpt_put_text(w, ws, r, c, h[c], w->f.header);
-    rpt_err_at(w, worksheet_set_row(ws, r, 32, NULL), ws, r, 0);
-    r++;
-
-    for (size_t i = 0; i < ng; i++, r++) {
-        const char *o = g[i].outcome, *tp = g[i].tp;
-        const core_result_row *at = find(w, "arm_summary", o, tp, tl, NULL);
-        const core_result_row *ac = find(w, "arm_summary", o, tp, cl, NULL);
-        int binary = rpt_outcome_is_binary(w, o, at ? at : ac);
-        rpt_put_text(w, ws, r, 0, rpt_outcome_display(w, o), w->f.wrap);
-        rpt_timepoint_cell(w, ws, r, 1, tp);
-        rpt_count_cell(w, ws, r, 2, at);
-        rpt_share_cell(w, ws, r, 3, at, binary);
-        rpt_count_cell(w, ws, r, 4, ac);
-        rpt_share_cell(w, ws, r, 5, ac, binary);
-        rpt_effect_cell(w, ws, r, 6, find(w, "risk_difference", o, tp, NULL, "newcombe"), 100, 1);
-        rpt_effect_cell(w, ws, r, 7, find(w, "risk_ratio", o, tp, NULL, NULL), 1, 2);
-        rpt_effect_cell(w, ws, r, 8, find(w, "odds_ratio", o, tp, NULL, "woolf"), 1, 2);
-        rpt_effect_cell(w, ws, r, 9, find(w, "odds_ratio", o, tp, NULL, "fisher_cmle"), 1, 2);
-        rpt_p_cell(w, ws, r, 10, find(w, "chisq_test", o, tp, NULL, NULL));
-        rpt_p_cell(w, ws, r, 11, find(w, "fisher_exact", o, tp, NULL, NULL));
-    }
-    r++;
-
-    snprintf(
-        b, sizeof b,
-        "n: participants analysed. %%: share with the outcome (Wilson interval on the Results sheet). "
-        "RD: risk difference, %s minus %s, in percentage points, Newcombe hybrid score interval. "
-        "RR: risk ratio, log (Katz) interval. OR: odds ratio, Woolf logit interval. "
-        "OR, Fisher CMLE: conditional maximum-likelihood odds ratio with exact interval, as R fisher.test. "
-        "p, chi-square: Pearson's test; p, Fisher exact: two-sided, as R fisher.test. "
-        "Where an estimate is undefined the cell says why.",
-        tl, cl);
-    if (w->run->small_cell > 0) {
-        size_t len = strlen(b);
-        snprintf(b + len, sizeof b - len,
-                 " Counts below %d are shown as \"<%d\"; a percentage that would reveal such a count is "
-                 "shown as \"" RPT_EM_DASH "\".",
-                 w->run->small_cell, w->run->small_cell);
-    }
-    rpt_merge_text(w, ws, r, 0, 11, b, w->f.note, rpt_lines_for(b, 150));
-
+    core_status st = rpt_add_sheet(w, w->sheet->name, &ws, err);
+    if (st != CORE_OK)
+        return st;
+    rpt_put_text(w, ws, 0, 0, title, w->f.title);
+    rpt_put_text(w, ws, 1, 0,
+                 "The results name fewer than two arms, so there is no comparison to lay out; the Results sheet has "
+                 "every row.",
+                 NULL);
     rpt_set_cols(w, ws, 0, 0, 30, NULL);
-    rpt_set_cols(w, ws, 1, 1, 10, NULL);
-    rpt_set_cols(w, ws, 2, 5, 9, NULL);
-    rpt_set_cols(w, ws, 6, 6, 20, NULL);
-    rpt_set_cols(w, ws, 7, 9, 19, NULL);
-    rpt_set_cols(w, ws, 10, 11, 11, NULL);
-    worksheet_freeze_panes(ws, header + 1, 2);
-    trial_close(&tr);
     return CORE_OK;
 }

@@ -254,7 +254,7 @@ expect "outcome column missing for one timepoint" 2 "tpcol.ini:14: key 'columns'
 mktp tpallmiss.ini tp.csv "" "[outcome:qol]
 type = continuous
 column = qol"
-expect "all-missing outcome" 3 "tp.csv" "'qol'" "no observed values" -- rct tpallmiss.ini
+expect "all-missing outcome" 3 "tp.csv" "'qol'" "no observed values" "at least one numeric value" "tpallmiss.ini:17: key 'column' in [outcome:qol]" -- rct tpallmiss.ini
 mktp tpconst.ini tp.csv "covariates = age, k"
 expect "constant covariate" 3 "covariate 'k' is constant (3 for every participant)" "tpconst.ini:11: key 'covariates' in [trial]" -- rct tpconst.ini
 mktp tpcoll.ini tp.csv "covariates = age, age2"

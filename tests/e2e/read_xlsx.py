@@ -3,11 +3,13 @@
 
 usage: /usr/bin/python3 tests/e2e/read_xlsx.py REPORT.xlsx RESULTS.csv
 
-Checks: the sheets and their order (Summary first, Methods and Provenance last, Trial outcomes
-when there are trial rows); the Results sheet holds every row of the CSV with the same strings
-and the same numbers (1e-15 relative: both come from the same doubles); the Trial outcomes sheet
-has one data row per (outcome, timepoint) of the rct arm_summary rows, in order, with each arm's n
-(or "<k" where the CSV n is below k); the Methods sheet has a row per (module, analysis, method).
+Checks: the sheets and their order (Summary first, Methods and Provenance last; with trial rows the
+trial's sheets Baseline, Attrition, Outcomes and Subgroups right after the Summary, in that order, each
+when its rows are there); the Results sheet holds every row of the CSV with the same strings
+and the same numbers (1e-15 relative: both come from the same doubles); the Outcomes sheet
+has one data row per (outcome, timepoint) of the rct arm_summary rows (time-to-event outcomes, which
+have km_median rows, are on their own sheet), in order over its binary and continuous tables, with each
+arm's n (or "<k" where the CSV n is below k); the Methods sheet has a row per (module, analysis, method).
 Prints one PASS/FAIL line per check, then "xlsx: N passed, N failed"; exits 1 on any failure.
 Needs openpyxl: run with /usr/bin/python3 (Debian's python3-openpyxl).
 """
@@ -91,12 +93,15 @@ def check_sheets(book, rows):
     check(names[:1] == ["Summary"], "sheet order: Summary first", "sheets: %s" % names)
     check(names[-2:] == ["Methods", "Provenance"], "sheet order: Methods and Provenance last", "sheets: %s" % names)
     check("Results" in names, "sheet Results present", "sheets: %s" % names)
+    check("Trial outcomes" not in names, "no Trial outcomes sheet (it became Outcomes)", "sheets: %s" % names)
     if has_trial:
-        ok = "Trial outcomes" in names and "Results" in names and \
-            0 < names.index("Trial outcomes") < names.index("Results")
-        check(ok, "sheet Trial outcomes present, between Summary and Results", "sheets: %s" % names)
+        # the trial's sheets right after the Summary, in this order, each when the run has its rows
+        want = ["Summary"] + [n for n, a in (("Baseline", "baseline_table"), ("Attrition", "attrition"),
+                                             ("Outcomes", "arm_summary"), ("Subgroups", "interaction"))
+                              if any(r["module"] == "rct" and r["analysis"] == a for r in rows)]
+        check(names[:len(want)] == want, "sheet order: %s first" % ", ".join(want), "sheets: %s" % names)
     else:
-        check("Trial outcomes" not in names, "no Trial outcomes sheet without trial rows", "sheets: %s" % names)
+        check("Outcomes" not in names, "no Outcomes sheet without trial rows", "sheets: %s" % names)
 
 
 def check_results(book, header, rows):
@@ -132,40 +137,134 @@ def check_results(book, header, rows):
 
 
 def check_trial(book, rows):
+    tte = {r["outcome"] for r in rows if r["module"] == "rct" and r["analysis"] == "km_median"}
+    binary = {r["outcome"] for r in rows if r["module"] == "rct" and r["analysis"] == "arm_summary" and
+              r["method"] == "wilson"}
     groups = []
     for r in rows:
-        if r["module"] == "rct" and r["analysis"] == "arm_summary":
+        if r["module"] == "rct" and r["analysis"] == "arm_summary" and r["outcome"] not in tte:
             key = (r["outcome"], r["timepoint"])
             if key not in groups:
                 groups.append(key)
-    if not groups or "Trial outcomes" not in book.sheetnames:
+    # the binary table comes first, then the continuous one
+    groups = [g for g in groups if g[0] in binary] + [g for g in groups if g[0] not in binary]
+    if not groups or "Outcomes" not in book.sheetnames:
         return
-    grid = [list(r) for r in book["Trial outcomes"].iter_rows(values_only=True)]
-    head = next((i for i, r in enumerate(grid) if r and r[0] == "Outcome"), None)
-    if not check(head is not None, "Trial outcomes: header row found"):
+    grid = [list(r) for r in book["Outcomes"].iter_rows(values_only=True)]
+    heads = [i for i, r in enumerate(grid) if r and r[0] == "Outcome"]
+    if not check(bool(heads), "Outcomes: header row found"):
         return
-    hdr = [cell_str(v) for v in grid[head]]
-    # the n columns are headed "<arm> n"; their arm is the text before " n"
-    n_cols = [(i, h[:-2]) for i, h in enumerate(hdr) if h.endswith(" n")]
-    check(len(n_cols) == 2, "Trial outcomes: two arm n columns", "header %s" % hdr)
-    data = []
-    for r in grid[head + 1:]:
-        if r[0] is None or r[0] == "":
-            break
-        data.append(r)
-    check(len(data) == len(groups), "Trial outcomes: one row per (outcome, timepoint) of arm_summary",
+    # one row per comparison of an intervention arm with the control: arms - 1 rows per (outcome, timepoint)
+    arms = {}
+    for r in rows:
+        if r["module"] == "rct" and r["analysis"] == "arm_summary" and r["method"] in ("wilson", "t"):
+            arms.setdefault((r["outcome"], r["timepoint"]), []).append(r["term"])
+    groups = [g for g in groups for _ in range(max(1, len(arms.get(g, [])) - 1))]
+    data, n_cols_of = [], []
+    for head in heads:
+        hdr = [cell_str(v) for v in grid[head]]
+        # the n columns are headed "<arm> n"; their arm is the text before " n" ("Intervention" with more than two
+        # arms: the arm named before " vs " in the Comparison column)
+        n_cols = [(i, h[:-2]) for i, h in enumerate(hdr) if h.endswith(" n")]
+        comp = hdr.index("Comparison") if "Comparison" in hdr else None
+        check(len(n_cols) == 2, "Outcomes: two arm n columns in each table", "header %s" % hdr)
+        for r in grid[head + 1:]:
+            if r[0] is None or r[0] == "":
+                break
+            data.append(r)
+            if comp is not None:
+                arm = cell_str(r[comp]).split(" vs ")[0]
+                n_cols_of.append([(i, arm if a == "Intervention" else a) for i, a in n_cols])
+            else:
+                n_cols_of.append(n_cols)
+    check(len(data) == len(groups), "Outcomes: one row per (outcome, timepoint, comparison) of arm_summary",
           "sheet %d, csv %d" % (len(data), len(groups)))
     bad = []
-    for (outcome, tp), r in zip(groups, data):
+    for (outcome, tp), r, n_cols in zip(groups, data, n_cols_of):
         if not same_timepoint(tp, r[1]):
             bad.append("%s/%s: timepoint cell %r" % (outcome, tp, r[1]))
         for i, arm in n_cols:
             match = [x for x in rows if x["module"] == "rct" and x["analysis"] == "arm_summary" and
-                     x["outcome"] == outcome and x["timepoint"] == tp and x["term"] == arm]
+                     x["outcome"] == outcome and x["timepoint"] == tp and x["term"] == arm and
+                     x["method"] in ("wilson", "t")]
             want = match[0]["n"] if match else ""
             if not n_matches(want, r[i] if i < len(r) else None):
                 bad.append("%s/%s arm %s: csv n %r, sheet %r" % (outcome, tp, arm, want, r[i]))
-    check(not bad, "Trial outcomes: timepoints and each arm's n match the CSV", "; ".join(bad[:5]))
+    check(not bad, "Outcomes: timepoints and each arm's n match the CSV", "; ".join(bad[:5]))
+
+
+def check_trial_sheets(book, rows):
+    """Baseline: a column per arm headed with its randomised n; Attrition: each (outcome, timepoint) with each
+    arm's analysed count; Subgroups: an interaction p per interaction row and the forest plot."""
+    rand = [(r["term"], r["estimate"]) for r in rows if r["module"] == "rct" and r["analysis"] == "attrition" and
+            r["method"] == "randomised"]
+    if "Baseline" in book.sheetnames and rand:
+        grid = [list(r) for r in book["Baseline"].iter_rows(values_only=True)]
+        head = next((r for r in grid if r and r[0] == "Characteristic"), None)
+        want = ["%s (n = %d)" % (arm, int(float(n))) for arm, n in rand]
+        check(head is not None and [cell_str(v) for v in head[1:1 + len(want)]] == want,
+              "Baseline: a column per arm with its randomised n", "header %s, want %s" % (head, want))
+    if "Attrition" in book.sheetnames:
+        grid = [list(r) for r in book["Attrition"].iter_rows(values_only=True)]
+        head = next((i for i, r in enumerate(grid) if r and r[0] == "Outcome"), None)
+        analysed = [r for r in rows if r["module"] == "rct" and r["analysis"] == "attrition" and
+                    r["method"] == "analysed"]
+        bad, n = [], 0
+        if head is not None:
+            hdr = [cell_str(v) for v in grid[head]]
+            data = []
+            for r in grid[head + 1:]:
+                if r[0] is None or r[0] == "":
+                    break
+                data.append(r)
+            tps = []
+            for r in analysed:
+                if (r["outcome"], r["timepoint"]) not in tps:
+                    tps.append((r["outcome"], r["timepoint"]))
+            if len(data) != len(tps):
+                bad.append("sheet %d rows, csv %d" % (len(data), len(tps)))
+            for (o, tp), r in zip(tps, data):
+                for x in analysed:
+                    if x["outcome"] == o and x["timepoint"] == tp:
+                        col = hdr.index("%s analysed, n" % x["term"]) if "%s analysed, n" % x["term"] in hdr else None
+                        n += 1
+                        withheld = x["estimate"] == "" and isinstance(r[col] if col is not None else None, str)
+                        if col is None or not (withheld or n_matches(x["estimate"], r[col])):
+                            bad.append("%s/%s %s: csv %s, sheet %r" % (o, tp, x["term"], x["estimate"],
+                                                                       r[col] if col is not None else None))
+        check(head is not None and not bad, "Attrition: %d analysed counts match the CSV" % n, "; ".join(bad[:5]))
+    inter = [r for r in rows if r["module"] == "rct" and r["analysis"] == "interaction"]
+    if inter and "Subgroups" in book.sheetnames:
+        ws = book["Subgroups"]
+        grid = [list(r) for r in ws.iter_rows(values_only=True)]
+        head = next((r for r in grid if r and r[0] == "Outcome"), None)
+        pcol = head.index("Interaction p") if head and "Interaction p" in head else None
+        blocks = [r for r in grid if pcol is not None and r[2] and r[pcol] is not None and r[3] is None]
+        check(len(blocks) == len(inter), "Subgroups: one interaction test per interaction row",
+              "sheet %d, csv %d" % (len(blocks), len(inter)))
+        check(len(ws._charts) >= 1, "Subgroups: has the forest plot")
+    power = [r for r in rows if r["module"] == "rct" and r["analysis"] == "power"]
+    if power:
+        ok = "Power" in book.sheetnames
+        bad = []
+        if ok:
+            ws = book["Power"]
+            grid = [list(r) for r in ws.iter_rows(values_only=True)]
+            head = next((i for i, r in enumerate(grid) if r and r[0] == "Total sample size"), None)
+            hdr = [cell_str(v) for v in grid[head]] if head is not None else []
+            effects = []
+            for r in power:
+                if r["method"] not in effects:
+                    effects.append(r["method"])
+            for r in power:
+                row = next((g for g in grid[head + 1:] if g[0] is not None and str(g[0]) == r["term"]
+                            or (isinstance(g[0], (int, float)) and float(g[0]) == float(r["term"]))), None)
+                col = 1 + 2 * effects.index(r["method"])
+                if row is None or not same_number(r["estimate"], row[col]):
+                    bad.append("n %s %s: csv %s, sheet %r" % (r["term"], r["method"], r["estimate"],
+                                                            row[col] if row else None))
+            ok = head is not None and not bad and len(ws._charts) >= 1
+        check(ok, "Power: each of the %d simulated powers in its cell, and the curves" % len(power), "; ".join(bad[:5]))
 
 
 def check_methods(book, rows):
@@ -199,6 +298,7 @@ def main(argv):
     check_sheets(book, rows)
     check_results(book, header, rows)
     check_trial(book, rows)
+    check_trial_sheets(book, rows)
     check_methods(book, rows)
     print("xlsx: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

@@ -14,15 +14,28 @@ ok() { passed=$((passed + 1)); echo "PASS: $1"; }
 ko() { failed=$((failed + 1)); echo "FAIL: $1"; }
 
 export SOURCE_DATE_EPOCH=1700000000
+# inputs are never modified (issue 10): SHA-256 of every config, example and reference file, before and after
+inputs_sum() { find configs examples ../shared/reference -type f 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum | sha256sum; }
+inputs_before=$(inputs_sum)
 if "$BIN" run configs/demo.ini -o "$T/demo.xlsx" --results "$T/results.csv" --quiet; then ok "ipseval run configs/demo.ini"; else ko "ipseval run configs/demo.ini"; fi
 if [ -s "$T/demo.xlsx" ] && [ -s "$T/results.csv" ]; then ok "workbook and results written"; else ko "workbook and results written"; fi
 
-# Read back with openpyxl: every number in results.csv is in the Results sheet, Trial outcomes rows.
+# Read back with openpyxl: every number in results.csv is in the Results sheet; the trial's sheets (Baseline,
+# Attrition, Outcomes, Subgroups) in order with their counts.
 if /usr/bin/python3 tests/e2e/read_xlsx.py "$T/demo.xlsx" "$T/results.csv" > "$T/xlsx.log" 2>&1; then
     ok "workbook reads back with the numbers of results.csv ($(tail -n 1 "$T/xlsx.log"))"
 else
     cat "$T/xlsx.log"
     ko "workbook reads back with the numbers of results.csv"
+fi
+
+# A three-arm trial (issue 3): the trial's sheets with one row per comparison, read back the same way.
+if "$BIN" run tests/data/rct/threearm.ini -o "$T/threearm.xlsx" --results "$T/threearm.csv" --quiet &&
+    /usr/bin/python3 tests/e2e/read_xlsx.py "$T/threearm.xlsx" "$T/threearm.csv" > "$T/xlsx3.log" 2>&1; then
+    ok "three-arm workbook reads back with the numbers of results.csv ($(tail -n 1 "$T/xlsx3.log"))"
+else
+    cat "$T/xlsx3.log"
+    ko "three-arm workbook reads back with the numbers of results.csv"
 fi
 
 # Reproducible: same inputs, same seed, same SOURCE_DATE_EPOCH -> same bytes.
@@ -53,5 +66,6 @@ if command -v soffice >/dev/null 2>&1; then
 else
     ko "LibreOffice (soffice) is not installed; make deps installs libreoffice-calc-nogui"
 fi
+if [ "$inputs_before" = "$(inputs_sum)" ]; then ok "no input file changed (SHA-256 before and after)"; else ko "an input file changed"; fi
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
