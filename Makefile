@@ -25,7 +25,7 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo check check-unit check-reference check-e2e check-bad bench install clean format
+.PHONY: all deps demo demo-pdf check check-unit check-reference check-e2e check-bad bench install clean format
 
 all: $(BIN)
 
@@ -54,7 +54,7 @@ $(BUILD)/tests/test_allocfail: tests/unit/test_allocfail.c $(AF_OBJ) $(BUILD)/li
 
 # Debian packages the build and the tests need; installed only when missing.
 DEPS_BUILD := gcc make libgsl-dev libxlsxwriter-dev libiniparser-dev libreadstat-dev nettle-dev
-DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui
+DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui poppler-utils
 deps:
 	@sh tools/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
 
@@ -62,6 +62,11 @@ demo: deps $(BIN)
 	@mkdir -p out
 	./$(BIN) run configs/demo.ini
 	@echo "demo: wrote out/ipseval-demo.xlsx and out/results.csv"
+
+# The demo workbook as a visual record: LibreOffice -> out/ipseval-demo.pdf, pdftoppm -> out/ipseval-demo-pages/*.png
+demo-pdf: demo
+	@pages=$$(sh tests/workbook/pdf.sh out/ipseval-demo.xlsx out 80) && \
+	    echo "demo-pdf: wrote out/ipseval-demo.pdf and $$pages pages in out/ipseval-demo-pages/"
 
 check: deps $(BIN) $(TEST_BIN)
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)

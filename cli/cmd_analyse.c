@@ -167,11 +167,19 @@ static core_status write_outputs(cli_ctx *ctx, core_err *err)
     rpt_run *run = &ctx->run;
     run->version = IPSEVAL_VERSION;
     run->command = ctx->opts->command;
+    char cmdline[1024]; /* for Provenance: the options that change results (not the output paths) */
+    snprintf(cmdline, sizeof cmdline, "ipseval %s %s%s%s", ctx->opts->command, ctx->opts->config,
+             ctx->opts->seed_text ? " --seed " : "", ctx->opts->seed_text ? ctx->opts->seed_text : "");
+    run->command_line = cmdline;
     run->config_path = ctx->opts->config;
     run->config_text = core_config_text(ctx->cfg);
     rpt_sha256_buffer(run->config_text, strlen(run->config_text), run->config_sha256);
     run->inputs = ctx->inputs;
     run->n_inputs = ctx->n_inputs;
+    /* Disclosure control before anything is written: both outputs show the same withheld cells. */
+    core_status dst = rpt_disclose(ctx->res, run->small_cell, err);
+    if (dst != CORE_OK)
+        return dst;
     /* Both outputs are staged, then renamed into place together: a failure leaves both old files. */
     core_atomic a_res, a_book;
     core_status st;

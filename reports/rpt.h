@@ -60,6 +60,8 @@ typedef struct rpt_run {
     const char *title;
     const char *version;
     const char *command;       /**< the subcommand, e.g. "run" */
+    const char *command_line;  /**< how to rerun it: "ipseval run demo.ini --seed 7" (output paths left out, so a
+                                    rerun into other files is byte-identical); NULL: from command */
     const char *config_path;
     const char *config_text;   /**< the whole config file as read */
     char config_sha256[65];
@@ -84,6 +86,18 @@ core_status rpt_results_write_csv(const core_results *res, const char *path, cor
 
 /** Write the workbook to path atomically: Summary, the analysis sheets present, Methods, Provenance. */
 core_status rpt_workbook_write(const core_results *res, const rpt_run *run, const char *path, core_err *err);
+
+/**
+ * Disclosure control with threshold k > 0 ([project] small_cell), in place, before any output is written:
+ * counts of people below k (and their complements) are withheld, with the figures that would give them
+ * back (shares, 2x2-table statistics, one other cell of a distribution with a shown total); see
+ * reports/rpt_disclose.c for the rules. Withheld numbers become NaN and are marked in row.hidden
+ * (CORE_HIDE_*); res->small_cell = k, so both writers show a withheld count as "<k". k <= 0: no change.
+ */
+core_status rpt_disclose(core_results *res, int k, core_err *err);
+
+/** Number of rows with a withheld figure (for the Provenance line). */
+size_t rpt_disclosed_rows(const core_results *res);
 
 /** SHA-256 of a file as lower-case hex into out[65]. CORE_ERR_IO naming the file on failure. */
 core_status rpt_sha256_file(const char *path, char out[65], core_err *err);

@@ -122,6 +122,258 @@ static const char *cell_text(const char *s, char **own)
     return d;
 }
 
+/* ---------- the house style: what the helpers saw on each sheet, applied by rpt_style_finish ---------- */
+
+#define STYLE_COLS 64       /* columns whose width is fitted; beyond them the sheet's own widths stand */
+#define STYLE_SHEETS 64
+#define DEFAULT_WIDTH 8.43  /* Excel's default column width in characters */
+#define MAX_FIT 60.0        /* never wider than this: longer texts wrap or run on */
+#define FIT_TEXT_CHARS 40   /* a text longer than this is a sentence or note that runs on, not a cell */
+#define FREEZE_MAX_ROW 6    /* a first header row further down sits under a narrative: nothing frozen */
+
+typedef struct rpt_sheet_style {
+    lxw_worksheet *ws;
+    double set[STYLE_COLS];          /* width the sheet set (0: default) */
+    lxw_format *set_fmt[STYLE_COLS]; /* and the column's format */
+    double fit[STYLE_COLS];          /* widest fitted content seen */
+    long header;                     /* first row written with the header format; -1: none */
+    int big;                         /* constant-memory sheet: rows are gone once written, never resized */
+    struct wrapped {                 /* each wrapped cell: its row is made tall enough at the end */
+        lxw_row_t row;
+        lxw_col_t col;
+        double chars;                /* widest line in characters (times the bold factor) */
+        int breaks;                  /* explicit line breaks */
+    } *wrapped;
+    size_t n_wrapped, cap_wrapped;
+} rpt_sheet_style;
+
+struct rpt_style {
+    size_t n, last;
+    rpt_sheet_style s[STYLE_SHEETS];
+};
+
+static rpt_sheet_style *sheet_style(rpt_wctx *w, lxw_worksheet *ws)
+{
+    struct rpt_style *st = w->style;
+    if (!st || !ws)
+        return NULL;
+    if (st->last < st->n && st->s[st->last].ws == ws)
+        return &st->s[st->last];
+    for (size_t i = 0; i < st->n; i++)
+        if (st->s[i].ws == ws) {
+            st->last = i;
+            return &st->s[i];
+        }
+    return NULL;
+}
+
+static void style_register(rpt_wctx *w, lxw_worksheet *ws)
+{
+    if (!w->style && !(w->style = calloc(1, sizeof *w->style))) {
+        w->nomem = 1;
+        return;
+    }
+    struct rpt_style *st = w->style;
+    if (st->n == STYLE_SHEETS)
+        return;
+    rpt_sheet_style *ss = &st->s[st->n++];
+    memset(ss, 0, sizeof *ss);
+    ss->ws = ws;
+    ss->header = -1;
+}
+
+/* Characters of UTF-8 text s (its first line only when multi-line), and its longest word. */
+static size_t text_chars(const char *s, size_t *longest_word)
+{
+    size_t n = 0, word = 0, lw = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && *p != '\n'; p++) {
+        if ((*p & 0xC0) == 0x80)
+            continue;
+        n++;
+        if (*p == ' ') {
+            word = 0;
+        } else if (++word > lw) {
+            lw = word;
+        }
+    }
+    if (longest_word)
+        *longest_word = lw;
+    return n;
+}
+
+static void note_width(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t c, double width)
+{
+    rpt_sheet_style *ss = sheet_style(w, ws);
+    if (!ss || c >= STYLE_COLS)
+        return;
+    if (width > MAX_FIT)
+        width = MAX_FIT;
+    if (width > ss->fit[c])
+        ss->fit[c] = width;
+}
+
+/* Layout texts (titles, notes, sentences, wrapped cells) are not fitted: they wrap or run on by design. */
+static int layout_format(const rpt_wctx *w, const lxw_format *f)
+{
+    const rpt_formats *F = &w->f;
+    return f && (f == F->title || f == F->subtitle || f == F->synthetic || f == F->meta || f == F->note ||
+                 f == F->sentence || f->text_wrap);
+}
+
+/* A wrapped cell's extent, for the row height rpt_style_finish gives it. */
+static void note_wrapped(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, const lxw_format *f)
+{
+    rpt_sheet_style *ss = sheet_style(w, ws);
+    if (!ss || ss->big || c >= STYLE_COLS)
+        return;
+    double widest = 0;
+    int breaks = 0;
+    for (const char *line = s; line; breaks++) {
+        double n = (double)text_chars(line, NULL);
+        if (n > widest)
+            widest = n;
+        line = strchr(line, '\n');
+        if (line)
+            line++;
+    }
+    if (f && f->bold)
+        widest *= 1.15;
+    if (ss->n_wrapped == ss->cap_wrapped) {
+        size_t cap = ss->cap_wrapped ? 2 * ss->cap_wrapped : 64;
+        struct wrapped *nw = realloc(ss->wrapped, cap * sizeof *nw);
+        if (!nw) {
+            w->nomem = 1;
+            return;
+        }
+        ss->wrapped = nw;
+        ss->cap_wrapped = cap;
+    }
+    ss->wrapped[ss->n_wrapped++] = (struct wrapped){r, c, widest, breaks - 1};
+}
+
+static void note_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
+{
+    if (f && f->text_wrap)
+        note_wrapped(w, ws, r, c, s, f);
+    size_t lw, n = text_chars(s, &lw);
+    if (f && f == w->f.header) {
+        rpt_sheet_style *ss = sheet_style(w, ws);
+        if (ss && ss->header < 0)
+            ss->header = (long)r;
+        note_width(w, ws, c, 1.15 * (double)lw + 2); /* a header wraps between words, never inside one */
+        return;
+    }
+    if (layout_format(w, f) || n > FIT_TEXT_CHARS)
+        return;
+    double k = (f && f->bold) ? 1.15 : 1.0;
+    if (f && f->font_size > 11)
+        k *= f->font_size / 11.0;
+    note_width(w, ws, c, k * (double)n + 2);
+}
+
+/* Width a number takes in the format it is written with (approximately, in characters). */
+static void note_number(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t c, double x, lxw_format *f)
+{
+    char b[64];
+    const char *nf = f ? f->num_format : "";
+    if (!*nf || strcmp(nf, "General") == 0) {
+        snprintf(b, sizeof b, "%.10g", x); /* General shows at most about 11 characters */
+        size_t n = strlen(b);
+        note_width(w, ws, c, (double)(n > 11 ? 11 : n) + 2);
+        return;
+    }
+    int decimals = 0;
+    const char *dot = strchr(nf, '.');
+    if (dot)
+        for (const char *p = dot + 1; *p == '0'; p++)
+            decimals++;
+    double scale = strchr(nf, '%') ? 100 : 1;
+    snprintf(b, sizeof b, "%.*f", decimals, fabs(x) * scale);
+    double n = (double)strlen(b) + (x < 0) + (strchr(nf, '%') != NULL);
+    if (strchr(nf, ',')) /* thousands separators */
+        n += floor(log10(fabs(x) * scale + 1) / 3);
+    const char *q = strchr(nf, '"'); /* a literal such as the currency code */
+    if (q) {
+        const char *e = strchr(q + 1, '"');
+        if (e)
+            n += (double)(e - q - 1);
+    }
+    note_width(w, ws, c, n + 2);
+}
+
+void rpt_style_finish(rpt_wctx *w)
+{
+    struct rpt_style *st = w->style;
+    const rpt_run *run = w->run;
+    char title[160], head[400], foot[200];
+    /* & starts a code in headers and footers: a literal one is && */
+    size_t o = 0;
+    const char *p = run->title && *run->title ? run->title : "IPS evaluation";
+    for (; *p && o + 3 < sizeof title; p++) {
+        if (*p == '&')
+            title[o++] = '&';
+        title[o++] = *p;
+    }
+    if (*p) { /* cut short: drop a last character that may be incomplete */
+        while (o > 0 && ((unsigned char)title[o - 1] & 0xC0) == 0x80)
+            o--;
+        if (o > 0 && (unsigned char)title[o - 1] >= 0xC0)
+            o--;
+    }
+    title[o] = '\0';
+    snprintf(head, sizeof head, "&L&\"-,Bold\"%s&R&A", title);
+    char when[32];
+    rpt_iso_time(run->started, when, sizeof when);
+    snprintf(foot, sizeof foot, "&Lipseval %s, %.10s&CPage &P of &N&R%s", run->version ? run->version : "", when,
+             run->synthetic ? "Synthetic data" : "");
+    for (size_t i = 0; st && i < st->n; i++) {
+        rpt_sheet_style *ss = &st->s[i];
+        lxw_worksheet *ws = ss->ws;
+        double width[STYLE_COLS];
+        for (lxw_col_t c = 0; c < STYLE_COLS; c++) {
+            double have = ss->set[c] > 0 ? ss->set[c] : DEFAULT_WIDTH;
+            width[c] = have;
+            if (ss->fit[c] > have + 0.5) {
+                rpt_err_at(w, worksheet_set_column(ws, c, c, ss->fit[c], ss->set_fmt[c]), ws, 0, c);
+                width[c] = ss->fit[c];
+            }
+        }
+        /* Spreadsheets keep an .xlsx row's stored height, so a wrapped cell would spill over the next row:
+         * make each row with wrapped cells tall enough for its longest one (never shorter than it is). */
+        for (size_t k = 0; k < ss->n_wrapped; k++) {
+            struct wrapped *cw = &ss->wrapped[k];
+            double per_line = width[cw->col] > 2 ? width[cw->col] - 1 : 1;
+            int lines = (int)ceil(1.1 * cw->chars / per_line) + cw->breaks;
+            for (size_t q = k + 1; q < ss->n_wrapped && ss->wrapped[q].row == cw->row; q++) {
+                struct wrapped *o2 = &ss->wrapped[q];
+                double pl = width[o2->col] > 2 ? width[o2->col] - 1 : 1;
+                int l2 = (int)ceil(1.1 * o2->chars / pl) + o2->breaks;
+                if (l2 > lines)
+                    lines = l2;
+                k = q;
+            }
+            if (lines <= 1)
+                continue;
+            double h = 15.0 * (lines > 12 ? 12 : lines);
+            lxw_row *row = lxw_worksheet_find_row(ws, cw->row);
+            if (row && row->height_changed && row->height >= h)
+                continue;
+            rpt_err_at(w, worksheet_set_row(ws, cw->row, h, row ? row->format : NULL), ws, cw->row, 0);
+        }
+        free(ss->wrapped);
+        /* Freeze the first table's header row when it is near the top and the sheet froze nothing itself. */
+        int table_sheet = ss->header >= 0 && ss->header <= FREEZE_MAX_ROW && strcmp(ws->name, "Summary") != 0;
+        if (table_sheet && ws->panes.type == 0)
+            worksheet_freeze_panes(ws, (lxw_row_t)ss->header + 1, 0);
+        if (table_sheet)
+            rpt_err_at(w, worksheet_repeat_rows(ws, (lxw_row_t)ss->header, (lxw_row_t)ss->header), ws, 0, 0);
+        rpt_err_at(w, worksheet_set_header(ws, head), ws, 0, 0);
+        rpt_err_at(w, worksheet_set_footer(ws, foot), ws, 0, 0);
+    }
+    free(st);
+    w->style = NULL;
+}
+
 void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
 {
     if (!s || !*s) {
@@ -136,6 +388,7 @@ void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, cons
         return;
     }
     rpt_err_at(w, worksheet_write_string(ws, r, c, t, f), ws, r, c);
+    note_text(w, ws, r, c, t, f);
     free(own);
 }
 
@@ -146,13 +399,20 @@ void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
         rpt_put_text(w, ws, r, c, NULL, f);
     else if (isinf(x))
         rpt_put_text(w, ws, r, c, x > 0 ? "Inf" : "-Inf", w->f.right);
-    else
+    else {
         rpt_err_at(w, worksheet_write_number(ws, r, c, x, f), ws, r, c);
+        note_number(w, ws, c, x, f);
+    }
 }
 
 void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width, lxw_format *f)
 {
     rpt_err_at(w, worksheet_set_column(ws, first, last, width, f), ws, 0, first);
+    rpt_sheet_style *ss = sheet_style(w, ws);
+    for (lxw_col_t c = first; ss && c <= last && c < STYLE_COLS; c++) {
+        ss->set[c] = width;
+        ss->set_fmt[c] = f;
+    }
 }
 
 void rpt_merge_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1, lxw_col_t c2, const char *s,
@@ -192,11 +452,28 @@ core_status rpt_add_sheet(rpt_wctx *w, const char *name, lxw_worksheet **ws, cor
     *ws = workbook_add_worksheet(w->book, name);
     if (!*ws)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding worksheet '%s'", name);
+    style_register(w, *ws);
     /* Printed or saved as PDF, a sheet should read as one page wide, landscape, like a report annex. */
     worksheet_set_landscape(*ws);
     worksheet_set_paper(*ws, 9); /* A4 */
     worksheet_fit_to_pages(*ws, 1, 0);
     return CORE_OK;
+}
+
+core_status rpt_add_sheet_big(rpt_wctx *w, const char *name, lxw_worksheet **ws, core_err *err)
+{
+    /* libxlsxwriter takes a worksheet's constant-memory mode from the workbook's option when the sheet is
+     * added (worksheet init data `optimize`), so setting it around this one call gives this sheet alone
+     * rows streamed to a temporary file and inline strings, and leaves every other sheet free to write
+     * cells in any order. */
+    uint8_t was = w->book->options.constant_memory;
+    w->book->options.constant_memory = 1;
+    core_status st = rpt_add_sheet(w, name, ws, err);
+    w->book->options.constant_memory = was;
+    rpt_sheet_style *ss = st == CORE_OK ? sheet_style(w, *ws) : NULL;
+    if (ss)
+        ss->big = 1;
+    return st;
 }
 
 static lxw_format *new_format(rpt_wctx *w)
@@ -212,7 +489,8 @@ int rpt_make_formats(rpt_wctx *w)
     rpt_formats *f = &w->f;
     lxw_format **all[] = {&f->title, &f->subtitle, &f->synthetic, &f->meta,  &f->header,
                           &f->wrap,  &f->note,     &f->right,     &f->count, &f->pct,
-                          &f->pval,  &f->num2,     &f->mono,      &f->key,   &f->sentence};
+                          &f->pval,  &f->num2,     &f->mono,      &f->key,   &f->sentence,
+                          &f->money, &f->integer,  &f->num1,      &f->ci,    &f->link};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!(*all[i] = new_format(w)))
             return 0;
@@ -244,6 +522,20 @@ int rpt_make_formats(rpt_wctx *w)
     format_set_text_wrap(f->sentence);
     format_set_align(f->sentence, LXW_ALIGN_VERTICAL_TOP);
     format_set_font_size(f->sentence, 12);
+    /* Money in the run's currency: "NOK 120,663"; the code is a literal, so any ISO 4217 code works. */
+    char money[64];
+    const char *cur = w->run && w->run->currency && *w->run->currency ? w->run->currency : "";
+    int plain = strlen(cur) == 3 && !strpbrk(cur, "\"\\;");
+    if (plain)
+        snprintf(money, sizeof money, "\"%s \"#,##0;\"%s \"-#,##0", cur, cur);
+    else
+        snprintf(money, sizeof money, "#,##0");
+    format_set_num_format(f->money, money);
+    format_set_num_format(f->integer, "#,##0");
+    format_set_num_format(f->num1, "0.0");
+    format_set_align(f->ci, LXW_ALIGN_RIGHT);
+    format_set_font_color(f->link, 0x0563C1);
+    format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
     return 1;
 }
 
@@ -353,6 +645,11 @@ void rpt_timepoint_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c
 void rpt_count_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *arm)
 {
     char b[32];
+    if (arm && (arm->hidden & CORE_HIDE_N) && w->run->small_cell > 0) { /* withheld by rpt_disclose */
+        snprintf(b, sizeof b, "<%d", w->run->small_cell);
+        rpt_put_text(w, ws, r, c, b, w->f.right);
+        return;
+    }
     if (!arm || isnan(arm->n))
         return;
     if (rpt_n_hidden(arm, w->run->small_cell))

@@ -37,7 +37,7 @@ static void put_number(FILE *f, double x)
         fprintf(f, "%.17g", x);
 }
 
-static void put_row(FILE *f, const core_result_row *r)
+static void put_row(FILE *f, const core_result_row *r, int small_cell)
 {
     const char *s1[] = {r->module, r->analysis, r->outcome, r->timepoint, r->term, r->method};
     const double nums[] = {r->estimate, r->se,      r->ci_low,     r->ci_high, r->statistic,
@@ -47,7 +47,10 @@ static void put_row(FILE *f, const core_result_row *r)
         fputc(',', f);
     }
     for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++) {
-        put_number(f, nums[i]);
+        if (i == 8 && (r->hidden & CORE_HIDE_N) && small_cell > 0)
+            fprintf(f, "<%d", small_cell); /* a count withheld by disclosure control (rpt_disclose) */
+        else
+            put_number(f, nums[i]);
         fputc(',', f);
     }
     put_field(f, r->label);
@@ -69,7 +72,7 @@ core_status rpt_results_write_csv_staged(const core_results *res, core_atomic *a
     }
     fputc('\n', f);
     for (size_t i = 0; res && i < res->n; i++)
-        put_row(f, &res->rows[i]);
+        put_row(f, &res->rows[i], res->small_cell);
 
     if (cloc) {
         uselocale(old);

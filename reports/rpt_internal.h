@@ -31,7 +31,12 @@
 typedef struct rpt_formats {
     lxw_format *title, *subtitle, *synthetic, *meta, *header, *wrap, *note, *right, *count, *pct, *pval,
         *num2, *mono, *key, *sentence;
+    /* the house style (rpt_cells.c): money in the run's currency ("NOK 120,663"), whole numbers with
+     * thousands separators, one decimal, an interval or p-value text right-aligned, an internal link */
+    lxw_format *money, *integer, *num1, *ci, *link;
 } rpt_formats;
+
+struct rpt_style; /* per-sheet layout notes for rpt_style_finish (rpt_cells.c) */
 
 typedef struct rpt_wctx rpt_wctx;
 
@@ -60,6 +65,7 @@ struct rpt_wctx {
     const rpt_sheet_def *sheets;  /**< the analysis sheet table, in order (the Summary lists them) */
     size_t n_sheets;
     const rpt_sheet_def *sheet;   /**< the table entry being written; NULL for the fixed sheets */
+    struct rpt_style *style;      /**< what the cell helpers saw on each sheet (widths, header rows) */
 };
 
 /* ---- cells (rpt_cells.c) ---- */
@@ -96,6 +102,20 @@ core_status rpt_add_sheet(rpt_wctx *w, const char *name, lxw_worksheet **ws, cor
 
 /** Create w->f; 0 when out of memory. Called once per workbook, before any sheet. */
 int rpt_make_formats(rpt_wctx *w);
+
+/**
+ * The house style, applied to every sheet once all are written (called by rpt_workbook.c): columns widened
+ * to fit the numbers and short texts the cell helpers wrote (never narrowed; wrapped and long texts are
+ * left to wrap or run on), the header row of a sheet's first table frozen (when near the top and the sheet
+ * froze nothing itself) and repeated on printed pages, and every sheet's print header and footer (title,
+ * sheet name, page N of M). rpt_add_sheet sets landscape A4, one page wide. Frees w->style.
+ */
+void rpt_style_finish(rpt_wctx *w);
+
+/** Add a worksheet that may hold registry-size tables: libxlsxwriter's constant-memory mode for this sheet
+ *  only, so rows MUST be written in increasing order (a row before the last written is lost; merged cells
+ *  and rpt_merge_text do not work there). Otherwise as rpt_add_sheet. */
+core_status rpt_add_sheet_big(rpt_wctx *w, const char *name, lxw_worksheet **ws, core_err *err);
 
 /** Time t as "2024-05-01T12:00:00Z" (UTC) into buf, or "unknown". */
 void rpt_iso_time(time_t t, char *buf, size_t size);
@@ -165,13 +185,23 @@ typedef struct rpt_method_table {
 /* ---- the sheets (one file each) ---- */
 
 core_status rpt_sheet_summary(rpt_wctx *w, core_err *err);    /* rpt_sheet_summary.c */
-core_status rpt_sheet_trial(rpt_wctx *w, core_err *err);      /* rpt_sheet_trial.c: "Trial outcomes" */
 core_status rpt_sheet_results(rpt_wctx *w, core_err *err);    /* rpt_sheet_results.c */
 core_status rpt_sheet_methods(rpt_wctx *w, core_err *err);    /* rpt_sheet_methods.c */
 core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err); /* rpt_sheet_provenance.c */
 
 /* Summary headlines. */
 core_status rpt_trial_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err); /* rpt_sheet_trial.c */
+
+/* The trial at each timepoint (rpt_sheet_{baseline,attrition,outcomes,subgroups}.c; helpers in rpt_trial.h): the
+ * "Baseline" (CONSORT table 1), "Attrition" (CONSORT flow), "Outcomes" (every outcome and timepoint, binary and
+ * continuous, unadjusted and adjusted) and "Subgroups" (interaction tests, forest plot, equity) sheets, and the
+ * method descriptions of those analyses. */
+core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err);
+core_status rpt_sheet_attrition(rpt_wctx *w, core_err *err);
+core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err);
+core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err);
+core_status rpt_sheet_power(rpt_wctx *w, core_err *err); /* rpt_sheet_power.c: "Power" ([power] curves) */
+extern const rpt_method_table rpt_methods_rct;
 
 /* Cost-benefit (rpt_sheet_cba.c): the live "CBA" sheet, the "Sensitivity" sheet, the Summary headline, the
  * CHEERS 2022 items for the Methods sheet, and the method descriptions. */

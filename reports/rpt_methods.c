@@ -178,6 +178,7 @@ static const rpt_method_table *const tables[] = {
     &rpt_methods_longitudinal,
     &rpt_methods_did,
     &rpt_methods_fidelity,
+    &rpt_methods_rct,
 };
 
 static int same(const char *a, const char *b)

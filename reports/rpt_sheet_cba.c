@@ -212,10 +212,10 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
              s->comparator);
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
     if (s->price_year > 0)
-        snprintf(b, sizeof b, "Per participant, %s at %ld prices. Model and formulas: docs/methods-cba.md.", c.cur,
+        snprintf(b, sizeof b, "Per participant, %s at %ld prices. Model and formulas: docs/methods.md (cost-benefit).", c.cur,
                  s->price_year);
     else
-        snprintf(b, sizeof b, "Per participant, %s. Model and formulas: docs/methods-cba.md.", c.cur);
+        snprintf(b, sizeof b, "Per participant, %s. Model and formulas: docs/methods.md (cost-benefit).", c.cur);
     rpt_put_text(w, ws, r++, 0, b, w->f.meta);
     rpt_put_text(w, ws, r++, 0,
                  "A live model: change a blue input and the break-even wages, NPVs, ROI, cost per job, ICER and INMB "
@@ -1085,7 +1085,7 @@ static const rpt_method_info entries[] = {
      "Annual gross wage W* at which the extra employment pays for the programme: dC / sum of discounted yearly "
      "effects (the effect rises linearly from 0 through the effect months, then follows the persistence rule); for "
      "the trial window and each horizon.",
-     "Reme SE et al. (2019); DOMAIN-models.md §3; docs/methods-cba.md"},
+     "Reme SE et al. (2019); DOMAIN-models.md §3; docs/methods.md (cost-benefit)"},
     {"break_even_wage_societal", NULL, "Societal break-even wage",
      "The wage at which the societal NPV is zero: closed form when NPV is linear in the wage, Brent's method with a "
      "tax schedule.",

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_version.h>
+
 static void kv(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, const char *key, const char *value)
 {
     rpt_put_text(w, ws, *r, 0, key, w->f.key);
@@ -24,12 +26,17 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r++, 0, "Provenance", w->f.title);
     r++;
     kv(w, ws, &r, "Title", run->title);
-    snprintf(b, sizeof b, "ipseval %s", run->version ? run->version : "");
+    snprintf(b, sizeof b, "ipseval %s (GNU Scientific Library %s, libxlsxwriter %s)", run->version ? run->version : "",
+             gsl_version, LXW_VERSION);
     kv(w, ws, &r, "Software", b);
     snprintf(b, sizeof b, "ipseval %s", run->command ? run->command : "");
     kv(w, ws, &r, "Command", b);
+    if (run->command_line)
+        kv(w, ws, &r, "Command line", run->command_line);
     rpt_iso_time(run->started, b, sizeof b);
     kv(w, ws, &r, "Run time (UTC)", b);
+    kv(w, ws, &r, "Date source",
+       getenv("SOURCE_DATE_EPOCH") ? "SOURCE_DATE_EPOCH (reproducible build date)" : "the clock when the run began");
     if (run->has_seed) {
         snprintf(b, sizeof b, "%lu", run->seed); /* text: a 64-bit seed does not survive a double */
         kv(w, ws, &r, "Seed", b);
@@ -41,6 +48,18 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
     else
         snprintf(b, sizeof b, "none");
     kv(w, ws, &r, "Small-cell threshold", b);
+    if (run->small_cell > 0)
+        snprintf(b, sizeof b,
+                 "small_cell = %d: every count of people below %d is shown as \"<%d\" in this workbook and in the "
+                 "results file, and so is every figure that would give it back (its complement, its share, the "
+                 "2x2-table statistics of its outcome and timepoint, one more cell of its distribution); %zu result "
+                 "rows have a withheld figure.",
+                 run->small_cell, run->small_cell, run->small_cell, rpt_disclosed_rows(w->res));
+    else
+        snprintf(b, sizeof b, "none: small_cell is 0, so counts are shown as computed");
+    kv(w, ws, &r, "Disclosure control", b);
+    kv(w, ws, &r, "Participant-level data",
+       "none: this workbook and the results file hold summaries only, no row per participant.");
     kv(w, ws, &r, "Data",
        run->synthetic ? "synthetic (simulated example data)" : "as read from the input files");
     kv(w, ws, &r, "Configuration file", run->config_path);

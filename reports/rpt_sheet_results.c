@@ -1,12 +1,15 @@
-/* The Results sheet: every result row as it is in the results CSV, ready to filter. */
+/* The Results sheet: every result row as it is in the results CSV, ready to filter. It can be as long as
+ * the registry's tables, so it is written in libxlsxwriter's constant-memory mode (rpt_add_sheet_big):
+ * strictly row after row, top to bottom. A count withheld by disclosure control shows "<k", as in the CSV. */
 #include "reports/rpt_internal.h"
 
 #include <stddef.h>
+#include <stdio.h>
 
 core_status rpt_sheet_results(rpt_wctx *w, core_err *err)
 {
     lxw_worksheet *ws;
-    core_status st0 = rpt_add_sheet(w, "Results", &ws, err);
+    core_status st0 = rpt_add_sheet_big(w, "Results", &ws, err);
     if (st0 != CORE_OK)
         return st0;
     if (w->res->n + 1 > LXW_ROW_MAX)
@@ -24,9 +27,16 @@ core_status rpt_sheet_results(rpt_wctx *w, core_err *err)
         lxw_col_t c = 0;
         for (size_t k = 0; k < sizeof s / sizeof s[0]; k++)
             rpt_put_text(w, ws, r, c++, s[k], NULL);
-        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++)
+        for (size_t k = 0; k < sizeof v / sizeof v[0]; k++) {
+            if (k == 8 && (x->hidden & CORE_HIDE_N) && w->res->small_cell > 0) {
+                char b[24];
+                snprintf(b, sizeof b, "<%d", w->res->small_cell);
+                rpt_put_text(w, ws, r, c++, b, w->f.right);
+                continue;
+            }
             rpt_put_num(w, ws, r, c++, v[k], NULL); /* General format: the full stored value shows on click */
-        rpt_put_text(w, ws, r, c, x->label, NULL);
+        }
+        rpt_put_text(w, ws, r, c, x->label, w->f.wrap); /* wrapped in its column: printed pages stay readable */
     }
     rpt_err_at(w, worksheet_autofilter(ws, 0, 0, (lxw_row_t)w->res->n, nc - 1), ws, 0, 0);
     worksheet_freeze_panes(ws, 1, 0);
@@ -36,6 +46,7 @@ core_status rpt_sheet_results(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, 3, 3, 11, NULL);
     rpt_set_cols(w, ws, 4, 5, 14, NULL);
     rpt_set_cols(w, ws, 6, 14, 12, NULL);
-    rpt_set_cols(w, ws, 15, 15, 30, NULL);
+    rpt_set_cols(w, ws, 15, 15, 50, NULL);
+    worksheet_fit_to_pages(ws, 2, 0); /* sixteen columns: two pages wide keeps the print at a readable size */
     return CORE_OK;
 }

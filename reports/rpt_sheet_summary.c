@@ -1,7 +1,10 @@
 /* The Summary sheet: title, each module's headline sentences, and what the workbook holds. */
 #include "reports/rpt_internal.h"
 
+#include <ctype.h>
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /*
  * Headline writers, in the order their sentences appear; each is called only when the results
@@ -20,6 +23,407 @@ static const struct {
     {"did", rpt_did_headline},
 };
 
+/* ---------- key figures: each headline number as a live reference to its row of the Results sheet ---------- */
+
+#define RESULTS_SHEET "Results"
+
+/* Excel row (1-based) of result row x on the Results sheet: its header is row 1. */
+static size_t results_row(const rpt_wctx *w, const core_result_row *x)
+{
+    return (size_t)(x - w->res->rows) + 2;
+}
+
+/* 1 if the analysis sheet `name` is in this workbook. */
+static int sheet_present(const rpt_wctx *w, const char *name)
+{
+    for (size_t i = 0; i < w->n_sheets; i++)
+        if (rpt_str_eq(w->sheets[i].name, name))
+            return rpt_has_rows(w, w->sheets[i].module, w->sheets[i].analysis);
+    return 0;
+}
+
+/* Money for a sentence: "NOK 395,532", a typographic minus, "n/a" for NaN. */
+static const char *money(const rpt_wctx *w, double x, char *buf, size_t size)
+{
+    char d[64], t[96];
+    if (!isfinite(x))
+        return rpt_fmt_num(x, 0, buf, size);
+    snprintf(d, sizeof d, "%.0f", fabs(x));
+    size_t n = strlen(d), o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i && (n - i) % 3 == 0)
+            t[o++] = ',';
+        t[o++] = d[i];
+    }
+    t[o] = '\0';
+    snprintf(buf, size, "%s%s%s%s", w->run->currency ? w->run->currency : "", w->run->currency ? " " : "",
+             (x < 0 && strcmp(d, "0") != 0) ? "\xe2\x88\x92" : "", t);
+    return buf;
+}
+
+/* "10.2 percentage points (95% CI 0.8 to 19.3)": estimate, unit, then the interval in words. */
+static const char *est_ci(const rpt_wctx *w, double est, double lo, double hi, int digits, const char *unit,
+                          const char *what, char *buf, size_t size)
+{
+    char e[48], l[48], h[48];
+    rpt_fmt_num(est, digits, e, sizeof e);
+    if (isnan(lo) || isnan(hi)) {
+        snprintf(buf, size, "%s%s%s", e, unit ? " " : "", unit ? unit : "");
+        return buf;
+    }
+    rpt_fmt_num(lo, digits, l, sizeof l);
+    rpt_fmt_num(hi, digits, h, sizeof h);
+    snprintf(buf, size, "%s%s%s (%s %s to %s)", e, unit ? " " : "", unit ? unit : "", what ? what : w->conf, l, h);
+    return buf;
+}
+
+/* The p-value in words: "p < 0.001" or "p = 0.033". */
+static const char *p_words(double p, char *buf, size_t size)
+{
+    char b[32];
+    rpt_fmt_p(p, b, sizeof b);
+    snprintf(buf, size, "p %s%s", b[0] == '<' ? "< " : "= ", b[0] == '<' ? b + 1 : b);
+    return buf;
+}
+
+/* Result field -> Results column letter (SPEC §4 order: estimate is G). */
+static const char *col_of(int field)
+{
+    static const char *const letters[] = {"G", "H", "I", "J", "K", "L", "M", "N", "O"};
+    return letters[field];
+}
+enum { F_EST = 0, F_LO = 2, F_HI = 3, F_P = 6 };
+
+static double field(const core_result_row *x, int f)
+{
+    switch (f) {
+    case F_EST: return x->estimate;
+    case F_LO: return x->ci_low;
+    case F_HI: return x->ci_high;
+    case F_P: return x->p_value;
+    default: return NAN;
+    }
+}
+
+/* A formula "=Results!G12" whose cached value is the row's number, so the cell recalculates to itself;
+ * an undefined or withheld number is written as the text "n/a". */
+static void ref_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x, int f,
+                     lxw_format *fmt)
+{
+    if (!x)
+        return;
+    double v = field(x, f);
+    if (!isfinite(v)) {
+        rpt_put_text(w, ws, r, c, isnan(v) ? "n/a" : (v > 0 ? "Inf" : "-Inf"), w->f.right);
+        return;
+    }
+    char formula[64];
+    snprintf(formula, sizeof formula, "=" RESULTS_SHEET "!%s%zu", col_of(f), results_row(w, x));
+    rpt_err_at(w, worksheet_write_formula_num(ws, r, c, formula, fmt, v), ws, r, c);
+}
+
+static void link_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *url, const char *text)
+{
+    rpt_err_at(w, worksheet_write_url_opt(ws, r, c, url, w->f.link, text, NULL), ws, r, c);
+}
+
+/* One key figure: the sentence (merged over A:E), the estimate, its interval and a second number as live
+ * references to the Results sheet, a link to the row and one to the sheet that shows it in context. */
+static void key_figure(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, const char *sentence, const core_result_row *x,
+                       lxw_format *fmt, const core_result_row *x2, int f2, lxw_format *fmt2, const char *sheet)
+{
+    char url[96], text[64];
+    rpt_merge_text(w, ws, *r, 0, 4, sentence, w->f.wrap, rpt_lines_for(sentence, 95));
+    ref_cell(w, ws, *r, 5, x, F_EST, fmt);
+    if (!isnan(x->ci_low) || !isnan(x->ci_high)) {
+        ref_cell(w, ws, *r, 6, x, F_LO, fmt);
+        ref_cell(w, ws, *r, 7, x, F_HI, fmt);
+    }
+    if (x2)
+        ref_cell(w, ws, *r, 8, x2, f2, fmt2);
+    size_t row = results_row(w, x);
+    snprintf(url, sizeof url, "internal:" RESULTS_SHEET "!G%zu", row);
+    snprintf(text, sizeof text, "Results row %zu", row);
+    link_cell(w, ws, *r, 9, url, text);
+    if (sheet && sheet_present(w, sheet)) {
+        snprintf(url, sizeof url, "internal:'%s'!A1", sheet);
+        link_cell(w, ws, *r, 10, url, sheet);
+    }
+    (*r)++;
+}
+
+static const core_result_row *first_row(const rpt_wctx *w, const char *module, const char *analysis,
+                                        const char *term, const char *method)
+{
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (rpt_str_eq(x->module, module) && rpt_str_eq(x->analysis, analysis) && (!term || rpt_str_eq(x->term, term)) &&
+            (!method || rpt_str_eq(x->method, method)))
+            return x;
+    }
+    return NULL;
+}
+
+/* The sheet with the trial's outcomes (named "Outcomes" or, in older tables, "Trial outcomes"). */
+static const char *outcome_sheet(const rpt_wctx *w)
+{
+    return sheet_present(w, "Outcomes") ? "Outcomes" : "Trial outcomes";
+}
+
+static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
+{
+    const rpt_trial_info *t = w->run->trial;
+    const char *outcome = t && t->primary ? t->primary : NULL;
+    const char *tp = NULL;
+    double best = -INFINITY;
+    for (size_t i = 0; i < w->res->n; i++) { /* the primary outcome's last timepoint */
+        const core_result_row *x = &w->res->rows[i];
+        double v;
+        if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->analysis, "arm_summary") ||
+            (outcome && !rpt_str_eq(x->outcome, outcome)))
+            continue;
+        if (!outcome)
+            outcome = x->outcome;
+        if (!tp || (rpt_is_number(x->timepoint, &v) && v > best)) {
+            tp = x->timepoint;
+            best = rpt_is_number(tp, &v) ? v : best;
+        }
+    }
+    if (!outcome || !tp)
+        return;
+    const char *trt = t && t->treatment ? t->treatment : "intervention";
+    const char *ctl = t && t->control ? t->control : "control";
+    const core_result_row *a1 = rpt_find_row(w, "rct", "arm_summary", outcome, tp, trt, NULL);
+    const core_result_row *a0 = rpt_find_row(w, "rct", "arm_summary", outcome, tp, ctl, NULL);
+    char b[1024], e1[32], e0[32], ci[256], pw[48], when[96];
+    double v;
+    const char *unit = t && t->time_unit ? t->time_unit : "months";
+    if (rpt_is_number(tp, &v))
+        snprintf(when, sizeof when, "at %s %s", tp, unit);
+    else
+        snprintf(when, sizeof when, "at %s", tp);
+    if (rpt_outcome_is_binary(w, outcome, a1)) {
+        const core_result_row *rd = rpt_find_row(w, "rct", "risk_difference", outcome, tp, "arm", "newcombe");
+        const core_result_row *pt = rpt_find_row(w, "rct", "chisq_test", outcome, tp, "arm", NULL);
+        if (!rd)
+            return;
+        rpt_fmt_num(a1 ? 100 * a1->estimate : NAN, 1, e1, sizeof e1);
+        rpt_fmt_num(a0 ? 100 * a0->estimate : NAN, 1, e0, sizeof e0);
+        char what[48];
+        snprintf(what, sizeof what, "%s CI", w->conf);
+        est_ci(w, 100 * rd->estimate, 100 * rd->ci_low, 100 * rd->ci_high, 1, "percentage points", what, ci,
+               sizeof ci);
+        snprintf(b, sizeof b, "Primary outcome, %s %s: %s%% of the %s group and %s%% of the %s group; difference %s%s%s.",
+                 rpt_outcome_display(w, outcome), when, e1, trt, e0, ctl, ci, pt ? ", " : "",
+                 pt ? p_words(pt->p_value, pw, sizeof pw) : "");
+        key_figure(w, ws, r, b, rd, w->f.pct, pt, F_P, w->f.pval, outcome_sheet(w));
+        return;
+    }
+    const core_result_row *md = rpt_find_row(w, "rct", "ancova", outcome, tp, "arm", NULL);
+    if (!md)
+        md = rpt_find_row(w, "rct", "mean_difference", outcome, tp, "arm", NULL);
+    if (!md)
+        return;
+    char what[48];
+    snprintf(what, sizeof what, "%s CI", w->conf);
+    est_ci(w, md->estimate, md->ci_low, md->ci_high, 2, NULL, what, ci, sizeof ci);
+    snprintf(b, sizeof b, "Primary outcome, %s %s: difference in means, %s minus %s, %s; %s.",
+             rpt_outcome_display(w, outcome), when, trt, ctl, ci, p_words(md->p_value, pw, sizeof pw));
+    key_figure(w, ws, r, b, md, w->f.num2, md, F_P, w->f.pval, outcome_sheet(w));
+}
+
+static void kf_cba(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
+{
+    char b[1024], m0[128], m1[128], m2[128];
+    const core_result_row *first = first_row(w, "cba", "break_even_wage", NULL, NULL);
+    if (first) {
+        const core_result_row *be = first_row(w, "cba", "break_even_wage", "2", first->method);
+        if (!be)
+            be = first;
+        char span[64];
+        if (rpt_str_eq(be->term, "trial_window"))
+            snprintf(span, sizeof span, "within the trial's follow-up");
+        else
+            snprintf(span, sizeof span, "within %s year%s", be->term ? be->term : "?",
+                     rpt_str_eq(be->term, "1") ? "" : "s");
+        if (!isnan(be->ci_low))
+            snprintf(b, sizeof b,
+                     "Break-even wage: the extra jobs pay for the programme %s if they pay %s a year (95%% interval "
+                     "from the probabilistic analysis %s to %s; effect persistence: %s).",
+                     span, money(w, be->estimate, m0, sizeof m0), money(w, be->ci_low, m1, sizeof m1),
+                     money(w, be->ci_high, m2, sizeof m2), be->method ? be->method : "");
+        else
+            snprintf(b, sizeof b, "Break-even wage: the extra jobs pay for the programme %s if they pay %s a year "
+                                  "(effect persistence: %s).",
+                     span, money(w, be->estimate, m0, sizeof m0), be->method ? be->method : "");
+        key_figure(w, ws, r, b, be, w->f.money, NULL, 0, NULL, "CBA");
+    }
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (!rpt_str_eq(x->module, "cba") || !rpt_str_eq(x->analysis, "npv") || !rpt_str_eq(x->method, "per_participant"))
+            continue;
+        const core_result_row *pp = first_row(w, "cba", "prob_cost_beneficial", x->term, NULL);
+        char pr[64] = "";
+        if (pp && isfinite(pp->estimate))
+            snprintf(pr, sizeof pr, "; probability that it is positive: %.0f%%", 100 * pp->estimate);
+        if (!isnan(x->ci_low))
+            snprintf(b, sizeof b, "Net present value per participant, %s perspective: %s (95%% interval %s to %s)%s.",
+                     x->term ? x->term : "", money(w, x->estimate, m0, sizeof m0), money(w, x->ci_low, m1, sizeof m1),
+                     money(w, x->ci_high, m2, sizeof m2), pr);
+        else
+            snprintf(b, sizeof b, "Net present value per participant, %s perspective: %s%s.", x->term ? x->term : "",
+                     money(w, x->estimate, m0, sizeof m0), pr);
+        key_figure(w, ws, r, b, x, w->f.money, pp, F_EST, w->f.pct, "CBA");
+    }
+}
+
+static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
+{
+    const core_result_row *tw = first_row(w, "did", "twfe", NULL, NULL);
+    if (!tw)
+        return;
+    char b[1024], ci[256], pw[48];
+    const core_result_row *ct = rpt_find_row(w, "did", "randomization_inference", tw->outcome, tw->timepoint, tw->term,
+                                             "conley_taber");
+    const core_result_row *pc = rpt_find_row(w, "did", "randomization_inference", tw->outcome, tw->timepoint, tw->term,
+                                             "placebo_clusters");
+    if (ct) {
+        est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", "Conley-Taber 95% interval", ci,
+               sizeof ci);
+        snprintf(b, sizeof b, "Registry effect on %s (difference in differences): %s%s%s.",
+                 tw->outcome ? tw->outcome : "the outcome", ci, pc ? "; placebo-cluster " : "",
+                 pc ? p_words(pc->p_value, pw, sizeof pw) : "");
+        key_figure(w, ws, r, b, ct, w->f.num1, pc, F_P, w->f.pval, "Registry");
+        return;
+    }
+    const core_result_row *cr2 = rpt_find_row(w, "did", "twfe", tw->outcome, tw->timepoint, tw->term, "cr2");
+    if (cr2)
+        tw = cr2;
+    char what[48];
+    snprintf(what, sizeof what, "%s CI", w->conf);
+    est_ci(w, tw->estimate, tw->ci_low, tw->ci_high, 1, "per person-period", what, ci, sizeof ci);
+    snprintf(b, sizeof b, "Registry effect on %s (difference in differences, %s): %s, %s.",
+             tw->outcome ? tw->outcome : "the outcome", tw->method ? tw->method : "", ci,
+             p_words(tw->p_value, pw, sizeof pw));
+    key_figure(w, ws, r, b, tw, w->f.num1, tw, F_P, w->f.pval, "Registry");
+}
+
+static void kf_compare(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
+{
+    static const struct {
+        const char *term, *what;
+    } ratios[] = {{"registry_per_user_vs_trial", "the real-world effect per IPS user / the trial's effect"},
+                  {"registry_per_user_vs_pooled_rct", "the real-world effect per IPS user / the published trials' "
+                                                      "pooled effect"}};
+    char b[1024], ci[256];
+    for (size_t i = 0; i < sizeof ratios / sizeof ratios[0]; i++) {
+        const core_result_row *x = first_row(w, "compare", "efficacy_effectiveness_ratio", ratios[i].term, "fieller");
+        const char *how = "Fieller";
+        if (!x) {
+            x = first_row(w, "compare", "efficacy_effectiveness_ratio", ratios[i].term, NULL);
+            how = "delta-method";
+        }
+        if (!x)
+            continue;
+        char what[48];
+        snprintf(what, sizeof what, "%s 95%% interval", how);
+        est_ci(w, x->estimate, x->ci_low, x->ci_high, 2, NULL, what, ci, sizeof ci);
+        snprintf(b, sizeof b, "Efficacy-effectiveness ratio (%s): %s; 1 means the real world matches.", ratios[i].what,
+                 ci);
+        key_figure(w, ws, r, b, x, w->f.num2, NULL, 0, NULL, "Trial vs real world");
+    }
+}
+
+static void kf_meta(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
+{
+    const core_result_row *x = first_row(w, "meta", "pooled", NULL, "reml_hk");
+    if (!x)
+        x = first_row(w, "meta", "pooled", NULL, NULL);
+    if (!x)
+        return;
+    char b[1024], ci[256];
+    char what[48], term[32] = "";
+    snprintf(what, sizeof what, "%s CI", w->conf);
+    for (size_t k = 0; x->term && x->term[k] && k + 1 < sizeof term; k++)
+        term[k] = (char)toupper((unsigned char)x->term[k]); /* "rr" -> "RR" */
+    est_ci(w, x->estimate, x->ci_low, x->ci_high, 2, NULL, what, ci, sizeof ci);
+    snprintf(b, sizeof b, "Published trials pooled (%s, %s): %s %s.", x->outcome ? x->outcome : "",
+             x->method ? x->method : "", term, ci);
+    key_figure(w, ws, r, b, x, w->f.num2, NULL, 0, NULL, "Meta-analysis");
+}
+
+static void kf_fidelity(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
+{
+    const rpt_fidelity_info *fi = w->run->fidelity;
+    for (size_t i = 0; i < w->res->n; i++) { /* each site once, at its latest review */
+        const core_result_row *x = &w->res->rows[i];
+        if (!rpt_str_eq(x->module, "fidelity") || !rpt_str_eq(x->analysis, "total_score") ||
+            !rpt_str_eq(x->method, "consensus") || !x->term)
+            continue;
+        int seen = 0;
+        for (size_t j = 0; j < i && !seen; j++) {
+            const core_result_row *y = &w->res->rows[j];
+            seen = rpt_str_eq(y->module, "fidelity") && rpt_str_eq(y->analysis, "total_score") &&
+                   rpt_str_eq(y->method, "consensus") && rpt_str_eq(y->term, x->term);
+        }
+        if (seen)
+            continue;
+        const core_result_row *last = x;
+        for (size_t j = i + 1; j < w->res->n; j++) {
+            const core_result_row *y = &w->res->rows[j];
+            double a, c;
+            if (rpt_str_eq(y->module, "fidelity") && rpt_str_eq(y->analysis, "total_score") &&
+                rpt_str_eq(y->method, "consensus") && rpt_str_eq(y->term, x->term) && rpt_is_number(y->timepoint, &a) &&
+                (!rpt_is_number(last->timepoint, &c) || a >= c))
+                last = y;
+        }
+        char band[128] = "", b[512], tot[48] = "";
+        if (last->label) {
+            snprintf(band, sizeof band, "%s", last->label);
+            char *semi = strchr(band, ';');
+            if (semi)
+                *semi = '\0';
+        }
+        if (fi && fi->n_items && fi->max > 0)
+            snprintf(tot, sizeof tot, " of %d", (int)fi->n_items * fi->max);
+        char v[32];
+        snprintf(b, sizeof b, "Fidelity, %s (latest review, %s): total %s%s%s%s.", x->term,
+                 last->timepoint ? last->timepoint : "", rpt_fmt_num(last->estimate, 0, v, sizeof v), tot,
+                 band[0] ? ": " : "", band);
+        key_figure(w, ws, r, b, last, w->f.integer, NULL, 0, NULL, "Fidelity");
+    }
+}
+
+/* The key-figures table; nothing when no module gave one. */
+static void key_figures(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
+{
+    lxw_row_t top = *r;
+    *r += 2;
+    lxw_row_t first = *r;
+    kf_primary(w, ws, r);
+    kf_cba(w, ws, r);
+    kf_did(w, ws, r);
+    kf_compare(w, ws, r);
+    kf_meta(w, ws, r);
+    kf_fidelity(w, ws, r);
+    if (*r == first) {
+        *r = top;
+        return;
+    }
+    rpt_put_text(w, ws, top, 0, "Key figures", w->f.subtitle);
+    static const char *const head[] = {"Key figure", "", "", "", "", "Estimate", "Lower", "Upper", "p / probability",
+                                       "Source (Results sheet)", "Shown on"};
+    for (lxw_col_t c = 0; c < 11; c++)
+        rpt_put_text(w, ws, top + 1, c, head[c], w->f.header);
+    rpt_merge_text(w, ws, top + 1, 0, 4, "Key figure", w->f.header, 1);
+    rpt_put_text(w, ws, (*r)++,
+                 0,
+                 "Each number is a live reference to its row on the Results sheet (the same row as in the results "
+                 "file); the links go to that row and to the sheet that shows it in context.",
+                 w->f.note);
+    (*r)++;
+}
+
 core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
 {
     lxw_worksheet *ws;
@@ -33,7 +437,9 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, 1, 1, 11, NULL);
     rpt_set_cols(w, ws, 2, 3, 12, NULL);
     rpt_set_cols(w, ws, 4, 4, 34, NULL);
-    rpt_set_cols(w, ws, 5, 5, 10, NULL);
+    rpt_set_cols(w, ws, 5, 8, 13, NULL);
+    rpt_set_cols(w, ws, 9, 9, 20, NULL);
+    rpt_set_cols(w, ws, 10, 10, 20, NULL);
 
     rpt_put_text(w, ws, r++, 0, run->title && *run->title ? run->title : "IPS evaluation", w->f.title);
     if (run->synthetic)
@@ -63,6 +469,8 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
                      NULL);
         r++;
     }
+
+    key_figures(w, ws, &r);
 
     rpt_put_text(w, ws, r++, 0, "In this workbook", w->f.subtitle);
     for (size_t i = 0; i < w->n_sheets; i++) {

@@ -1,4 +1,4 @@
-/* The workbook (SPEC §5): Summary, the analysis sheets present (today Trial outcomes), Results,
+/* The workbook (SPEC §5): Summary, the analysis sheets present (Baseline, Attrition, Outcomes, ...), Results,
  * Methods, Provenance. This file has the workbook's lifecycle and the table of analysis sheets;
  * each sheet is written in its own file (rpt_sheet_*.c) with the cell helpers of rpt_cells.c
  * (rpt_internal.h), which keep the first error so one check at the end covers them all. NaN and
@@ -23,8 +23,18 @@
  */
 static const rpt_sheet_def sheets[] = {
     /* name, module, analysis, writer, contents (the Summary's line "<name>: <contents>") */
-    {"Trial outcomes", "rct", "arm_summary", rpt_sheet_trial,
-     "each outcome by arm and timepoint, with effects and tests."},
+    {"Baseline", "rct", "baseline_table", rpt_sheet_baseline,
+     "baseline characteristics by arm (CONSORT table 1), with standardised differences when configured."},
+    {"Attrition", "rct", "attrition", rpt_sheet_attrition,
+     "randomised, analysed and missing by arm and timepoint (CONSORT flow), and whether missingness differs by arm."},
+    {"Outcomes", "rct", "arm_summary", rpt_sheet_outcomes,
+     "every outcome at every timepoint by arm: binary (risk difference, ratios, adjusted logistic, g-computation, "
+     "NNT) and continuous (Welch, ANCOVA with robust errors, Hedges' g, Wilcoxon), with multiplicity-adjusted p."},
+    {"Subgroups", "rct", "interaction", rpt_sheet_subgroups,
+     "does the effect differ between groups: interaction tests, the effect in each group with a forest plot, and "
+     "access and outcome by group (equity)."},
+    {"Power", "rct", "power", rpt_sheet_power,
+     "power by simulation for planning the next trial: power by sample size and true effect, with the curves."},
     {"Longitudinal", "rct", "gee_logistic", rpt_sheet_longitudinal,
      "each repeated outcome's effect by timepoint from one model across all timepoints (GEE, mixed models), side by "
      "side with the per-timepoint analysis."},
@@ -72,6 +82,7 @@ static core_status build(rpt_wctx *w, core_err *err)
         st = rpt_sheet_methods(w, err);
     if (st == CORE_OK)
         st = rpt_sheet_provenance(w, err);
+    rpt_style_finish(w); /* the house style on every sheet (rpt_cells.c); frees its notes */
     if (st == CORE_OK && w->nomem)
         st = core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the workbook");
     if (st == CORE_OK && w->lerr != LXW_NO_ERROR)
@@ -81,7 +92,7 @@ static core_status build(rpt_wctx *w, core_err *err)
 
 core_status rpt_workbook_write_staged(const core_results *res, const rpt_run *run, core_atomic *a, core_err *err)
 {
-    static const core_results no_rows = {0, 0, NULL};
+    static const core_results no_rows = {0, 0, NULL, 0};
     static const rpt_run no_run = {.confidence = 0.95};
     if (!res)
         res = &no_rows;

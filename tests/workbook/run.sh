@@ -1,0 +1,154 @@
+#!/bin/sh
+# The workbook verified in real applications (issue 9, SPEC §5), on make demo's run (configs/demo.ini):
+#  (a) openpyxl reads every sheet; every number is traced to its results.csv row (check_workbook.py numbers);
+#  (b) LibreOffice headless recalculates every formula of every sheet (OOXMLRecalcMode = always, in a throwaway
+#      profile: ../shared/PITFALLS.md) and each recalculated value equals ipseval's cached one;
+#  (c) the workbook converts to PDF and every page renders to PNG (tests/workbook/pdf.sh, as make demo-pdf);
+#  disclosure: counts 3 and 12 (of 15) under small_cell = 5 show "<5" and no cell reveals them, in the workbook
+#  and in the results file; the Results sheet is written in constant-memory mode (inline strings).
+BIN=${BIN:-bin/ipseval}
+case "$BIN" in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
+ROOT=$(pwd)
+T=build/tmp-workbook.$$ # one scratch directory per run: several checks may run in one tree at once
+rm -rf "$T"
+mkdir -p "$T"
+PY=/usr/bin/python3
+passed=0
+failed=0
+ok() { passed=$((passed + 1)); echo "PASS: $1"; }
+ko() { failed=$((failed + 1)); echo "FAIL: $1"; }
+sub() { # NAME LOG COMMAND...: a checker's own tally added to ours
+    name=$1 log=$2
+    shift 2
+    "$@" > "$log" 2>&1
+    line=$(grep -E '^workbook-[a-z]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    p=$(echo "$line" | sed -E 's/.*: ([0-9]+) passed.*/\1/')
+    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    if [ -z "$line" ]; then
+        cat "$log"
+        ko "$name printed no summary"
+        return
+    fi
+    grep '^FAIL' "$log"
+    passed=$((passed + p))
+    failed=$((failed + f))
+    if [ "$f" -eq 0 ]; then echo "PASS: $name ($p checks)"; fi
+}
+
+export SOURCE_DATE_EPOCH=1700000000
+if "$BIN" run configs/demo.ini -o "$T/demo.xlsx" --results "$T/results.csv" --quiet; then ok "demo run"; else ko "demo run"; fi
+
+# (a) every number traced to results.csv
+sub "(a) openpyxl: every sheet's numbers against results.csv" "$T/numbers.log" \
+    $PY tests/workbook/check_workbook.py numbers "$T/demo.xlsx" "$T/results.csv"
+# the Results sheet is streamed (constant memory): its strings are inline, the other sheets' shared
+mkdir -p "$T/unz" && (cd "$T/unz" && unzip -q -o ../demo.xlsx)
+res_sheet=$($PY - "$T/unz" <<'PY'
+import re, sys
+d = sys.argv[1]
+wb = open(d + "/xl/workbook.xml").read()
+rels = open(d + "/xl/_rels/workbook.xml.rels").read()
+rid = re.search(r'<sheet name="Results" sheetId="\d+" r:id="(rId\d+)"', wb).group(1)
+print(re.search(r'Id="%s" Type="[^"]+" Target="([^"]+)"' % rid, rels).group(1))
+PY
+)
+if [ -n "$res_sheet" ] && grep -q 'inlineStr' "$T/unz/xl/$res_sheet" && ! grep -l 'inlineStr' "$T"/unz/xl/worksheets/*.xml | grep -v "$res_sheet" | grep -q .; then
+    ok "Results sheet written in constant-memory mode (inline strings), the other sheets not"
+else
+    ko "Results sheet written in constant-memory mode ($res_sheet)"
+fi
+
+# (b) LibreOffice recalculates every formula of every sheet
+if ! command -v soffice >/dev/null 2>&1; then
+    ko "LibreOffice (soffice) is not installed; make deps installs libreoffice-calc-nogui"
+else
+    prof="$ROOT/$T/lo-profile"
+    mkdir -p "$prof/user" "$T/recalc"
+    cat > "$prof/user/registrymodifications.xcu" <<'XCU'
+<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+XCU
+    if timeout 300 soffice -env:UserInstallation=file://"$prof" --headless --convert-to xlsx --outdir "$T/recalc" \
+        "$T/demo.xlsx" > "$T/soffice.log" 2>&1 && [ -s "$T/recalc/demo.xlsx" ]; then
+        ok "LibreOffice recalculated the workbook"
+        sub "(b) every formula of every sheet recalculates to its cached value" "$T/recalc.log" \
+            $PY tests/workbook/check_workbook.py recalc "$T/demo.xlsx" "$T/recalc/demo.xlsx"
+    else
+        cat "$T/soffice.log"
+        ko "LibreOffice recalculated the workbook"
+    fi
+fi
+
+# (c) PDF and PNG pages
+if pages=$(sh tests/workbook/pdf.sh "$T/demo.xlsx" "$T/pdf" 30 2> "$T/pdf.log"); then
+    sheets=$($PY -c "import openpyxl,sys; print(len(openpyxl.load_workbook(sys.argv[1], read_only=True).sheetnames))" "$T/demo.xlsx")
+    if [ "$pages" -ge "$sheets" ]; then ok "(c) PDF with $pages pages rendered to PNG (at least one per sheet: $sheets)"
+    else ko "(c) PDF has $pages pages for $sheets sheets"; fi
+else
+    cat "$T/pdf.log"
+    ko "(c) workbook -> PDF -> PNG pages"
+fi
+
+# Disclosure control: IPS 3 of 15 employed (12 not), TAU 9 of 22, small_cell = 5
+D="$T/disclosure"
+mkdir -p "$D"
+{
+    echo "id,arm,age,emp12"
+    i=0
+    for a in "IPS 15 3" "TAU 22 9"; do
+        set -- $a
+        j=0
+        while [ $j -lt "$2" ]; do
+            i=$((i + 1))
+            e=0; [ $j -lt "$3" ] && e=1
+            echo "$i,$1,$((25 + (i * 7) % 30)),$e"
+            j=$((j + 1))
+        done
+    done
+} > "$D/trial.csv"
+cat > "$D/disc.ini" <<'INI'
+[project]
+title      = Disclosure control test
+small_cell = 5
+seed       = 1
+output     = disc.xlsx
+results    = disc.csv
+
+[trial]
+data       = trial.csv
+id         = id
+arm        = arm
+treatment  = IPS
+control    = TAU
+timepoints = 12
+
+[outcome:employment]
+type    = binary
+columns = emp12
+primary = yes
+INI
+if "$BIN" run "$D/disc.ini" --quiet; then
+    # 3 (the count), 12 (its complement), 0.2 and 0.8 (their shares; 20.0% / 80.0% as text)
+    sub "disclosure: counts 3 and 12 of 15 under small_cell = 5" "$D/check.log" \
+        $PY tests/workbook/check_workbook.py disclosure "$D/disc.xlsx" "$D/disc.csv" 5 3 12 0.2 0.8
+    if grep -q '^rct,arm_summary,employment,,IPS,wilson,,,,,,,,,15,<5/15$' "$D/disc.csv"; then
+        ok "disclosure: the IPS arm reads '<5/15' in results.csv, its share withheld"
+    else
+        ko "disclosure: the IPS arm reads '<5/15' ($(grep '^rct,arm_summary' "$D/disc.csv" | head -n 1))"
+    fi
+else
+    ko "disclosure test run"
+fi
+sed 's/^small_cell = 5/small_cell = 0/' "$D/disc.ini" > "$D/open.ini"
+"$BIN" run "$D/open.ini" -o "$D/open.xlsx" --results "$D/open.csv" --quiet
+if $PY tests/workbook/check_workbook.py disclosure "$D/open.xlsx" "$D/open.csv" 5 3 12 0.2 0.8 > "$D/open.log" 2>&1; then
+    ko "disclosure check fails without small_cell (it must be able to fail)"
+else
+    ok "disclosure check fails without small_cell (it can fail)"
+fi
+echo "workbook: $passed passed, $failed failed"
+[ "$failed" -eq 0 ] && rm -rf "$T" # kept for a look when something failed
+[ "$failed" -eq 0 ]
