@@ -116,3 +116,8 @@ print("cba bench: %d PSA draws, CEAC + frontier + EVPI over 100 WTP points (per 
       "ipseval %.1fx faster" % (n, t_c, t_r, peer["compute_seconds"], t_r / t_c))
 sys.exit(1 if bad else 0)
 PY
+ok=$?
+. bench/common.inc
+row "probabilistic CBA (whole run)" "$N PSA draws" "$(printf %.3f "$best")" "R vectorised (Rscript; best of 3)" \
+    "$(printf %.3f "$rbest")" "-" "-" "$([ $ok = 0 ] && echo "agree (deterministic 1e-9; PSA within MC error)" || echo DIFFER)"
+exit $ok

@@ -1,143 +1,199 @@
 #!/bin/sh
-# Benchmark of the registry module (issue 7): TWFE (person and year fixed effects) + CR1 clustered by
-# municipality + the restricted wild cluster bootstrap, on 770,000 person-years (77,000 persons x 10 years,
-# 11 municipalities: `ipseval simulate` with registry_persons = 77000), against R peers in the same run:
-#   datatable: data.table + hand-written double demeaning + lm + sandwich::vcovCL (no bootstrap)
-#   plm:       plm within (two-way) + CR1 by hand from its demeaned model matrix (no bootstrap; clubSandwich's
-#              vcovCR on the plm fit asks for 31.7 Gb)
-#   estimatr:  lm_robust with fixed_effects = ~ person + year (no bootstrap; builds the person dummies and
-#              is expected to run out of memory: it gets an 8 GB address-space limit so it fails cleanly)
-# Our side is timed in-process by bench/did_bench.c (reading the CSV and indexing the panel timed apart),
-# with the wild bootstrap included: Rademacher weights (2^11 = 2,048 vectors <= 9,999 draws: full
-# enumeration) and Webb weights (9,999 random draws). Also the whole `ipseval did` run end to end.
-# Prints the times, the ratio to the fastest R peer (target: at least 20x, bootstrap included on our side),
-# peak memory of each process, and checks that the estimates and CR1 standard errors agree with R.
-BIN=${BIN:-bin/ipseval}
-B=build/bench
-mkdir -p "$B"
-CC=${CC:-cc}
+# Registry-scale benchmark (issues 7 and 11): the data made with `ipseval simulate` (Bodø design, 11
+# municipalities, 1 treated, 2010-2019), ipseval and its R peers on the same files in the same run.
+#   ingestion   the panel CSV read into memory: ipseval's reader vs data.table::fread      (770,000 and 10^7 rows)
+#   twfe        TWFE (person + year FE) + CR1 by municipality + restricted wild cluster bootstrap, 9,999 Webb
+#               draws, on 770,000 person-years; ipseval (panel indexing + estimation, after reading) vs the R
+#               peers after reading (no bootstrap on their side):
+#                 datatable: data.table + hand-written double demeaning + lm + sandwich::vcovCL
+#                 plm:       plm within two-way + CR1 from its demeaned model matrix
+#                 estimatr:  lm_robust(fixed_effects = ~ person + year): builds the person dummies; it gets an
+#                            8 GB address-space limit so that it fails cleanly (out of memory) as expected
+#   national    the same analysis on 10^7 person-years (1,000,000 persons), CSV parsing included on both sides
+#               (ipseval in one process: read + panel + estimation; R: fread + the datatable route); the whole
+#               `ipseval did` run (workbook included) too
+#   spells      employment spells -> workdays per person-year, ~10^7 spells (the simulator's spells cut into
+#               consecutive pieces: the same workdays, checked against the simulator's own workdays column), and
+#               the step's memory for 3 x 10^6 and 10^7 spells (streaming: the same)
+# Medians of several runs; the machine's load (uptime) is printed with the table, as timings on a shared
+# machine vary. Rows go to $TABLE (bench/common.inc); run.sh prints the table.
+. bench/common.inc
 fail=0
+NB=$B/big
+mkdir -p "$NB"
+r_peers data.table sandwich plm estimatr
+command -v Rscript >/dev/null 2>&1 || echo "did: Rscript not available: the R columns are empty"
+harness did_bench || { echo "did: cannot build bench/did_bench.c"; exit 1; }
+harness spells_bench || { echo "did: cannot build bench/spells_bench.c"; exit 1; }
 
-# R and the peer packages (Debian's r-cran-*), installed when missing and we may.
-need=""
-for p in data.table sandwich plm clubSandwich estimatr; do
-    if ! Rscript -e "quit(status = !requireNamespace('$p', quietly = TRUE))" >/dev/null 2>&1; then
-        deb=$(echo "r-cran-$p" | tr 'A-Z' 'a-z')
-        need="$need $deb"
+# ---- data (made once; delete build/bench to remake) ----
+simulate() { # DIR INI-TEXT (the files named in it are made when the ini text changed or a file is missing)
+    dir=$1
+    shift
+    printf "$@" > "$dir/sim.new"
+    files=$(awk -F' *= *' '$1 == "registry" || $1 == "registry_spells" { print $2 }' "$dir/sim.new")
+    stale=0
+    cmp -s "$dir/sim.new" "$dir/sim.ini" || stale=1
+    for f in $files; do [ -s "$dir/$f" ] || stale=1; done
+    if [ $stale = 1 ]; then
+        echo "did: simulating $files (once)"
+        mv "$dir/sim.new" "$dir/sim.ini"
+        (cd "$dir" && "../../../$BIN" simulate sim.ini --quiet) || return 1
     fi
-done
-if [ -n "$need" ] || ! command -v Rscript >/dev/null 2>&1; then
-    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-        echo "did: installing R peers:$need"
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q r-base-core $need >/dev/null 2>&1 ||
-            { apt-get update -q >/dev/null 2>&1 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q r-base-core $need >/dev/null 2>&1; }
-    fi
+    rm -f "$dir/sim.new"
+}
+mkdir -p "$B/m77k"
+simulate "$B/m77k" '[project]\nseed = 20150101\n[simulate]\nregistry = registry77k.csv\nregistry_persons = 77000\n' || exit 1
+simulate "$NB" '[project]\nseed = 20150101\n[simulate]\nregistry = registry1m.csv\nregistry_persons = 1000000\nregistry_spells = spells1m.csv\n' || exit 1
+if [ ! -s "$NB/spells1m_x.csv" ] || [ "$NB/spells1m.csv" -nt "$NB/spells1m_x.csv" ]; then
+    "$B/spells_bench" split "$NB/spells1m.csv" "$NB/spells1m_x.csv" >/dev/null || exit 1
 fi
-if ! command -v Rscript >/dev/null 2>&1; then
-    echo "did: Rscript not available: no peer to compare with"
-    exit 1
-fi
-
-# The panel (made once; ~27 MB).
-if [ ! -s "$B/registry77k.csv" ] || [ "$BIN" -nt "$B/registry77k.csv" ]; then
-    printf '[project]\nseed = 20150101\n[simulate]\nregistry = registry77k.csv\nregistry_persons = 77000\n' > "$B/sim77k.ini"
-    "$BIN" simulate "$B/sim77k.ini" --quiet || exit 1
-fi
-for w in rademacher webb; do
-    cat > "$B/did77k_$w.ini" <<INI
+config() { # DIR NAME DATA [extra registry lines]
+    cat > "$1/$2.ini" <<INI
 [project]
-title  = bench
-seed   = 1
-output = bench_$w.xlsx
-results = bench_$w.csv
+title   = bench
+seed    = 1
+output  = $2.xlsx
+results = $2.csv
 [registry]
-data      = registry77k.csv
+data      = $3
 unit      = person
 time      = year
 cluster   = municipality
-outcome   = workdays
 treatment = treated
+$4
+INI
+}
+config "$B/m77k" twfe registry77k.csv "outcome = workdays
 inference = cr1, wild
 bootstrap = 9999
-weights   = $w
-INI
-done
+weights = webb"
+config "$NB" twfe registry1m.csv "outcome = workdays
+inference = cr1, wild
+bootstrap = 9999
+weights = webb"
+config "$NB" spells registry1m.csv "outcome = wd_spells
+spells = spells1m_x.csv"
+config "$NB" spells_1x registry1m.csv "outcome = wd_spells
+spells = spells1m.csv"
 
-# Our harness.
-if ! $CC -O2 -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -I. -I/usr/include/iniparser -o "$B/did_bench" \
-    bench/did_bench.c build/libipseval.a -lxlsxwriter -liniparser -lreadstat -lnettle -lgsl -lgslcblas -lm; then
-    echo "did: cannot build bench/did_bench.c"
-    exit 1
-fi
-median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
-ours() { # weights -> median estimation seconds over 5 runs; keeps the last run's output
-    for i in 1 2 3 4 5; do
-        /usr/bin/time -f "%M" -o "$B/ours_$1.mem" "$B/did_bench" "$B/did77k_$1.ini" > "$B/ours_$1.out" || return 1
-        awk '$1 == "estimation" { print $2 }' "$B/ours_$1.out"
-    done | median
+# ---- runners ----
+ours() { # N ARGS... -> runs the harness N times; prints every run's output (blank line between)
+    n=$1
+    shift
+    i=0
+    while [ $i -lt "$n" ]; do
+        /usr/bin/time -f "peak_kb %M" "$@" 2>&1 || return 1
+        echo
+        i=$((i + 1))
+    done
 }
-t_rad=$(ours rademacher) || { echo "did: our harness failed"; exit 1; }
-t_webb=$(ours webb) || { echo "did: our harness failed"; exit 1; }
-mem_ours=$(cat "$B/ours_webb.mem")
-read_ours=$(awk '$1 == "read_csv" { print $2 }' "$B/ours_webb.out")
-panel_ours=$(awk '$1 == "panel" { print $2 }' "$B/ours_webb.out")
-est_ours=$(awk '$1 == "estimate" { print $2 }' "$B/ours_rademacher.out")
-se_ours=$(awk '$1 == "estimate" { print $4 }' "$B/ours_rademacher.out")
-start=$(date +%s.%N)
-/usr/bin/time -f "%M" -o "$B/e2e.mem" "$BIN" did "$B/did77k_webb.ini" --quiet --no-progress 2>/dev/null || fail=1
-t_e2e=$(echo "$(date +%s.%N) - $start" | bc)
-
-# The R peers: the estimation time (after reading), three runs each for the fast one.
-peer() { # name limit_kb -> prints "estimation_seconds peak_kb estimate se" or "FAILED reason"
-    out=$( (ulimit -v "$2"; timeout 900 /usr/bin/time -f "PEAK %M" Rscript bench/did_peers.R "$1" "$B/registry77k.csv") 2>&1)
+peer() { # NAME FILE LIMIT_KB -> "read S estimation S estimate E se S peak_kb K" or "FAILED why"
+    out=$( (ulimit -v "$3"; timeout 1200 /usr/bin/time -f "PEAK %M" Rscript bench/did_peers.R "$1" "$2") 2>&1)
     line=$(echo "$out" | grep "^$1 read")
     peak=$(echo "$out" | awk '$1 == "PEAK" { print $2 }')
     if [ -z "$line" ]; then
-        why=$(echo "$out" | grep -i -m1 -E "cannot allocate|memory|error|killed" | cut -c1-100)
+        why=$(echo "$out" | grep -i -m1 -E "cannot allocate|memory|error|killed" | cut -c1-80)
         echo "FAILED ${why:-no result}"
         return
     fi
-    echo "$line" | awk -v p="$peak" '{ print $5, p, $7, $9 }'
+    echo "$line peak_kb $peak"
 }
-dt_all=""
-for i in 1 2 3; do
-    r=$(peer datatable 16000000)
-    dt_all="$dt_all
-$r"
-done
-dt_t=$(echo "$dt_all" | awk 'NF { print $1 }' | median)
-dt_line=$(echo "$dt_all" | awk 'NF' | tail -n 1)
-plm_line=$(peer plm 16000000)
-estr_line=$(peer estimatr 8000000)
+med() { grep -w "$1" | field "$1" | median; } # median of a field over runs
 
-echo "did: 770,000 person-years (77,000 persons x 10 years), 11 municipalities (1 treated)"
-printf "  ipseval  read CSV %.3f s, panel %.3f s; estimation (TWFE + CR1 + wild bootstrap):\n" "$read_ours" "$panel_ours"
-printf "           Rademacher, full enumeration of 2^11 = 2,048 vectors: %.4f s\n" "$t_rad"
-printf "           Webb, 9,999 draws:                                  %.4f s   peak memory %s MB\n" "$t_webb" "$((mem_ours / 1024))"
-printf "           whole 'ipseval did' run (read, analyse, workbook):   %.2f s   peak memory %s MB\n" "$t_e2e" "$(($(cat "$B/e2e.mem") / 1024))"
-for p in "datatable:$dt_line" "plm:$plm_line" "estimatr:$estr_line"; do
-    name=${p%%:*}
-    rest=${p#*:}
-    case "$rest" in
-    FAILED*) printf "  R %-9s %s\n" "$name" "$rest" ;;
-    *) set -- $rest; printf "  R %-9s estimation %.3f s (no bootstrap)   peak memory %s MB   estimate %s se %s\n" "$name" \
-        "$( [ "$name" = datatable ] && echo "$dt_t" || echo "$1")" "$(($2 / 1024))" "$3" "$4" ;;
+# ---- ingestion and TWFE at 770,000 ----
+o77=$(ours 5 "$B/did_bench" "$B/m77k/twfe.ini") || { echo "did: ipseval harness failed"; exit 1; }
+r77=$(ours 3 "$B/did_bench" --read-only "$B/m77k/twfe.ini") || exit 1
+read77=$(echo "$r77" | med read_csv)
+est77=$(echo "$o77" | med estimation)
+pan77=$(echo "$o77" | med panel)
+tw77=$(echo "$o77" | awk -v p="$pan77" -v e="$est77" 'BEGIN { printf "%.4f", p + e }')
+mem77=$(echo "$o77" | field peak_kb | tail -n 1)
+rmem77=$(echo "$r77" | field peak_kb | tail -n 1)
+est_ours=$(echo "$o77" | field estimate | tail -n 1)
+se_ours=$(echo "$o77" | field se_cr1 | tail -n 1)
+fr=""
+dt=""
+if command -v Rscript >/dev/null 2>&1; then
+    for i in 1 2 3; do
+        fr="$fr
+$(peer fread "$B/m77k/registry77k.csv" 16000000)"
+        dt="$dt
+$(peer datatable "$B/m77k/registry77k.csv" 16000000)"
+    done
+fi
+fr_t=$(echo "$fr" | grep "^fread" | field read | median)
+fr_m=$(echo "$fr" | grep "^fread" | field peak_kb | tail -n 1)
+dt_t=$(echo "$dt" | grep "^datatable" | field estimation | median)
+dt_m=$(echo "$dt" | grep "^datatable" | field peak_kb | tail -n 1)
+dt_est=$(echo "$dt" | grep "^datatable" | field estimate | tail -n 1)
+dt_se=$(echo "$dt" | grep "^datatable" | field se | tail -n 1)
+agree() { # ours_est R_est ours_se R_se -> "agree" or "DIFFER"
+    if [ -z "$2" ]; then echo "no peer"; return; fi
+    echo "$1 $2 $3 $4" | awk '{ d1 = ($1 - $2) / $2; d2 = ($3 - $4) / $4; if (d1 < 0) d1 = -d1; if (d2 < 0) d2 = -d2;
+        if (d1 <= 1e-8 && d2 <= 1e-6) printf "estimate, CR1 se agree (%.1e, %.1e)", d1, d2; else { printf "DIFFER %s/%s vs %s/%s", $1, $3, $2, $4 } }'
+}
+chk77=$(agree "$est_ours" "$dt_est" "$se_ours" "$dt_se")
+case "$chk77" in DIFFER*) fail=1 ;; esac
+row "ingestion (read CSV)" "770,000 rows" "$read77" "data.table::fread" "${fr_t:--}" "$(mb "$rmem77")" "$(mb "$fr_m")" "same rows"
+row "TWFE+CR1+wild 9,999" "770,000 p-y" "$tw77" "data.table+vcovCL (no bootstrap)" "${dt_t:--}" "$(mb "$mem77")" "$(mb "$dt_m")" "$chk77"
+plm_line=""
+estr_line=""
+if command -v Rscript >/dev/null 2>&1; then
+    plm_line=$(peer plm "$B/m77k/registry77k.csv" 16000000)
+    estr_line=$(peer estimatr "$B/m77k/registry77k.csv" 8000000)
+fi
+for pl in "plm:$plm_line" "estimatr:$estr_line"; do
+    nm=${pl%%:*}
+    l=${pl#*:}
+    case "$l" in
+    FAILED*) row "TWFE+CR1+wild 9,999" "770,000 p-y" "$tw77" "$nm" "FAILED" "$(mb "$mem77")" "-" "${l#FAILED }" ;;
+    "") ;;
+    *) row "TWFE+CR1+wild 9,999" "770,000 p-y" "$tw77" "$nm (no bootstrap)" "$(echo "$l" | field estimation)" "$(mb "$mem77")" \
+        "$(mb "$(echo "$l" | field peak_kb)")" "$(agree "$est_ours" "$(echo "$l" | field estimate)" "$se_ours" "$(echo "$l" | field se)")" ;;
     esac
 done
-fast=$dt_t
-for p in "$plm_line"; do
-    case "$p" in FAILED*) ;; *) t=$(echo "$p" | awk '{ print $1 }'); fast=$(echo "$fast $t" | awk '{ print ($2 < $1) ? $2 : $1 }') ;; esac
-done
-ratio=$(echo "$fast $t_webb" | awk '{ printf "%.1f", $1 / $2 }')
-ratio_rad=$(echo "$fast $t_rad" | awk '{ printf "%.1f", $1 / $2 }')
-echo "  ratio (fastest R peer / ipseval with the 9,999-draw Webb bootstrap): ${ratio}x; with Rademacher enumeration: ${ratio_rad}x (target >= 20x)"
-if awk -v r="$ratio" 'BEGIN { exit !(r >= 20) }'; then echo "  target met"; else echo "  BELOW TARGET (timings on a shared machine vary; see docs/methods-did.md)"; fi
-# correctness: the same estimate and CR1 standard error as the data.table peer (same K: reghdfe/fixest)
-set -- $dt_line
-if echo "$est_ours $3 $se_ours $4" | awk '{ exit !(($1 - $2)^2 <= (1e-8 * $2)^2 && ($3 - $4)^2 <= (1e-6 * $4)^2) }'; then
-    echo "  estimate and CR1 se agree with R (data.table + sandwich): $est_ours / $se_ours"
-else
-    echo "  MISMATCH with R: ours $est_ours / $se_ours, R $3 / $4"
-    fail=1
+echo "did: 770,000 person-years: ipseval read $read77 s; panel $pan77 s + estimation $est77 s (TWFE + CR1 + 9,999 Webb draws," \
+    "CI by test inversion); R data.table route $dt_t s (no bootstrap) -> $(awk -v a="$tw77" -v b="$dt_t" 'BEGIN { if (b > 0) printf "%.1fx", b / a }')" \
+    "(estimation alone: $(awk -v a="$est77" -v b="$dt_t" 'BEGIN { if (b > 0) printf "%.1fx", b / a }'))"
+
+# ---- the national panel: 10^7 person-years, CSV parsing included ----
+o10=$(ours 3 "$B/did_bench" "$NB/twfe.ini") || { echo "did: ipseval harness failed at 10^7"; exit 1; }
+r10=$(ours 3 "$B/did_bench" --read-only "$NB/twfe.ini") || exit 1
+tot10=$(echo "$o10" | awk '$1 == "read_csv" { r = $2 } $1 == "panel" { p = $2 } $1 == "estimation" { print r + p + $2 }' | median)
+read10=$(echo "$r10" | med read_csv)
+mem10=$(echo "$o10" | field peak_kb | tail -n 1)
+rmem10=$(echo "$r10" | field peak_kb | tail -n 1)
+e10=$(echo "$o10" | field estimate | tail -n 1)
+s10=$(echo "$o10" | field se_cr1 | tail -n 1)
+start=$(date +%s.%N)
+(cd "$NB" && /usr/bin/time -f "%M" -o e2e.mem "../../../$BIN" did twfe.ini --quiet --no-progress) || fail=1
+e2e10=$(echo "$(date +%s.%N) $start" | awk '{ printf "%.3f", $1 - $2 }')
+dt10=""
+fr10=""
+if command -v Rscript >/dev/null 2>&1; then
+    fr10=$(peer fread "$NB/registry1m.csv" 24000000)
+    dt10=$(peer datatable "$NB/registry1m.csv" 24000000)
 fi
+fr10_t=$(echo "$fr10" | field read)
+dt10_t=$(echo "$dt10" | awk '$1 == "datatable" { printf "%.3f", $3 + $5 }')
+row "ingestion (read CSV)" "10^7 rows" "$read10" "data.table::fread" "${fr10_t:--}" "$(mb "$rmem10")" \
+    "$(mb "$(echo "$fr10" | field peak_kb)")" "same rows"
+row "read+TWFE+CR1+wild 9,999" "10^7 p-y" "$tot10" "fread+data.table+vcovCL (no bootstrap)" "${dt10_t:--}" "$(mb "$mem10")" \
+    "$(mb "$(echo "$dt10" | field peak_kb)")" "$(agree "$e10" "$(echo "$dt10" | field estimate)" "$s10" "$(echo "$dt10" | field se)")"
+row "whole 'ipseval did' run" "10^7 p-y" "$e2e10" "-" "-" "$(mb "$(cat "$NB/e2e.mem")")" "-" "workbook + results"
+
+# ---- spells ----
+sp=$(ours 3 "$B/spells_bench" "$NB/spells.ini" "$NB/spells1m_x.csv") || { echo "did: spells harness failed"; exit 1; }
+sp1=$(ours 1 "$B/spells_bench" "$NB/spells_1x.ini" "$NB/spells1m.csv") || exit 1
+sp_t=$(echo "$sp" | med seconds)
+sp_n=$(echo "$sp" | field spells | tail -n 1)
+sp_rate=$(awk -v n="$sp_n" -v t="$sp_t" 'BEGIN { printf "%.1f", n / t / 1e6 }')
+sp_mis=$(echo "$sp" | field mismatches | sort -n | tail -n 1)
+g10=$(echo "$sp" | field peak_growth_mb | tail -n 1)
+g3=$(echo "$sp1" | field peak_growth_mb | tail -n 1)
+[ "$sp_mis" = 0 ] || fail=1
+row "spells -> workdays" "$sp_n spells" "$sp_t" "-" "-" "$g10 (step)" "-" "$sp_rate M spells/s; $sp_mis p-y differ from the truth; step memory $g3 MB at $(echo "$sp1" | field spells | tail -n 1) spells"
+echo "did: spells: $sp_n in $sp_t s = $sp_rate million/s (CPU $(echo "$sp" | med cpu) s); the step's memory: $g3 MB for" \
+    "$(echo "$sp1" | field spells | tail -n 1) spells, $g10 MB for $sp_n (streaming: independent of the number of spells)"
 [ "$fail" -eq 0 ]

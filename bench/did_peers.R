@@ -7,6 +7,7 @@
 ##   plm:       plm::plm(model = "within", effect = "twoways") + the CR1 sandwich by hand from its
 ##              within-transformed model matrix (clubSandwich::vcovCR on it needs 31.7 Gb)
 ##   estimatr:  estimatr::lm_robust(fixed_effects = ~ person + year, clusters = municipality, se_type = "stata")
+##   fread:     data.table::fread alone (the ingestion peer)
 ## Prints "PEER read SECONDS estimation SECONDS estimate SE"; the estimation excludes reading the file.
 args <- commandArgs(trailingOnly = TRUE)
 peer <- args[1]; file <- args[2]
@@ -14,7 +15,9 @@ suppressPackageStartupMessages(library(data.table))
 t0 <- Sys.time()
 d <- fread(file)
 t1 <- Sys.time()
-if (peer == "datatable") {
+if (peer == "fread") {
+  est <- NA; se <- NA
+} else if (peer == "datatable") {
   suppressPackageStartupMessages(library(sandwich))
   t1 <- Sys.time()
   d[, `:=`(y_p = mean(workdays), d_p = mean(treated)), by = person]
@@ -22,7 +25,7 @@ if (peer == "datatable") {
   d[, `:=`(yd = workdays - y_p - y_t + mean(workdays), dd = treated - d_p - d_t + mean(treated))]
   fit <- lm(yd ~ 0 + dd, data = d)
   V <- vcovCL(fit, cluster = ~municipality, type = "HC0", cadjust = TRUE)
-  G <- uniqueN(d$municipality); N <- nrow(d); K <- 1 + 10 - 1  # reghdfe/fixest K: treated + year FE not nested
+  G <- uniqueN(d$municipality); N <- nrow(d); K <- 1 + uniqueN(d$year) - 1  # reghdfe/fixest K: treated + year FE not nested
   se <- sqrt(V[1, 1] * (N - 1) / (N - K))
   est <- coef(fit)[[1]]
 } else if (peer == "plm") {
@@ -33,7 +36,7 @@ if (peer == "datatable") {
   ## clubSandwich::vcovCR on this fit asks for a 31.7 Gb vector (it builds the cluster blocks), so the CR1
   ## sandwich is written out from plm's within-transformed model matrix and residuals
   X <- model.matrix(fit); e <- as.numeric(residuals(fit)); XtXi <- solve(crossprod(X))
-  sc <- rowsum(X * e, as.character(pd$municipality)); G <- nrow(sc); N <- nrow(X); K <- 1 + 10 - 1
+  sc <- rowsum(X * e, as.character(pd$municipality)); G <- nrow(sc); N <- nrow(X); K <- 1 + uniqueN(d$year) - 1
   V <- XtXi %*% crossprod(sc) %*% XtXi * G / (G - 1) * (N - 1) / (N - K)
   est <- coef(fit)[[1]]; se <- sqrt(V[1, 1])
 } else if (peer == "estimatr") {

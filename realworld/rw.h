@@ -83,7 +83,7 @@ typedef struct rw_panel {
     double *y;                /**< outcomes, column-major n x n_outcomes (NaN where missing) */
     size_t *row;              /**< table row of each observation (for messages) */
     char **cluster_name;      /**< G names */
-    char **unit_key;          /**< U unit ids as text (for matching spells) */
+    char **unit_key;          /**< U unit ids as text (for matching spells); built only when the spec has spells */
     int *cluster_treated;     /**< G: treatment non-zero somewhere in the cluster */
     int *cluster_first;       /**< G: first period with non-zero treatment, -1 never */
     size_t G1;                /**< treated clusters */
@@ -112,8 +112,9 @@ typedef struct rw_spell_info {
  * Aggregate employment spells (unit, start date, end date, percent of full time; ISO dates
  * YYYY-MM-DD) into workdays per person-year and store them as outcome 0 of the panel. A workday is a
  * Monday-Friday; each day counts min(1, sum of the shares of the spells covering it), so overlapping
- * spells are merged and a year is capped at its weekdays. Streaming: the file is read line by line and
- * only the panel's units' spells are kept (16 bytes each), so 10^8 spells need about 1.6 GB.
+ * spells are merged and a year is capped at its weekdays. Streaming: a file grouped by unit (as registry
+ * extracts are) is aggregated unit by unit in one pass, holding one unit's spells; otherwise in passes over
+ * batches of units, so memory does not grow with the number of spells (docs/performance.md).
  * An empty end date is an ongoing spell (to `today`). Errors name file:line:column: end before start,
  * a date after `today`, a share outside (0, 100], a malformed date.
  */

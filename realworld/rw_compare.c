@@ -1,4 +1,4 @@
-/* Trial versus real world on one scale (see rw_compare.h and docs/methods-meta.md, "Comparison"). */
+/* Trial versus real world on one scale (see rw_compare.h and docs/methods.md (meta-analysis), "Comparison"). */
 #include "realworld/rw_compare.h"
 
 #include "core/core_table.h"

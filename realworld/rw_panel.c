@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/core_alloc.h"
 #include "core/core_data.h"
 #include "realworld/rw.h"
 
@@ -40,6 +41,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
     memset(f, 0, sizeof *f);
     const core_column *c = &t->cols[col];
     f->level = malloc((n ? n : 1) * sizeof *f->level);
+    core_prefault(f->level, n * sizeof *f->level);
     size_t cap_first = 64;
     f->first = malloc(cap_first * sizeof *f->first);
     if (!f->level || !f->first) {
@@ -75,10 +77,52 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
         free(map);
         return CORE_OK;
     }
-    /* numeric: open addressing on the value's bits */
-    size_t cap = 64;
-    while (cap < 2 * n + 16)
-        cap *= 2;
+    /* numeric. Whole numbers in a range at most a few times the row count (person ids 1..U, years, codes):
+     * a direct table indexed by value, one array access per row. Anything else: open addressing on the
+     * value's bits, sized by the distinct values seen (not by the rows: a 10^7-row panel of 10^6 persons
+     * would otherwise allocate and clear a 256 MB table). Levels in order of first appearance either way. */
+    double lo = 0, hi = 0;
+    int whole = 1;
+    for (size_t k = 0; k < n && whole; k++) {
+        double v = c->num[rows[k]];
+        if (!(v == floor(v)) || fabs(v) > 4e15)
+            whole = 0;
+        else if (k == 0 || v < lo)
+            lo = v;
+        if (whole && (k == 0 || v > hi))
+            hi = v;
+    }
+    if (whole && n > 0 && hi - lo < 4.0 * (double)n + 65536.0) {
+        size_t range = (size_t)(hi - lo) + 1;
+        int *map = malloc(range * sizeof *map);
+        if (!map) {
+            factor_free(f);
+            return NOMEM(err);
+        }
+        memset(map, 0xff, range * sizeof *map); /* -1 */
+        for (size_t k = 0; k < n; k++) {
+            size_t r = rows[k];
+            int *m = &map[(size_t)(c->num[r] - lo)];
+            if (*m < 0) {
+                if (f->n_levels == cap_first) {
+                    size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);
+                    if (!nf) {
+                        free(map);
+                        factor_free(f);
+                        return NOMEM(err);
+                    }
+                    f->first = nf;
+                    cap_first *= 2;
+                }
+                f->first[f->n_levels] = r;
+                *m = (int)f->n_levels++;
+            }
+            f->level[k] = *m;
+        }
+        free(map);
+        return CORE_OK;
+    }
+    size_t cap = 1024;
     long *slot = malloc(cap * sizeof *slot);
     double *vals = NULL;
     size_t cap_vals = 64;
@@ -89,8 +133,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
         factor_free(f);
         return NOMEM(err);
     }
-    for (size_t i = 0; i < cap; i++)
-        slot[i] = -1;
+    memset(slot, 0xff, cap * sizeof *slot);
     for (size_t k = 0; k < n; k++) {
         double v = c->num[rows[k]];
         if (v == 0)
@@ -119,6 +162,29 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
             vals[f->n_levels] = v;
             f->first[f->n_levels] = rows[k];
             slot[i] = (long)f->n_levels++;
+            if (2 * f->n_levels > cap) { /* keep the load at most 1/2: double and re-insert */
+                size_t ncap = 2 * cap;
+                long *ns = malloc(ncap * sizeof *ns);
+                if (!ns) {
+                    free(slot);
+                    free(vals);
+                    factor_free(f);
+                    return NOMEM(err);
+                }
+                memset(ns, 0xff, ncap * sizeof *ns);
+                for (size_t q = 0; q < f->n_levels; q++) {
+                    memcpy(&bits, &vals[q], sizeof bits);
+                    size_t h = (size_t)mix64(bits) & (ncap - 1);
+                    while (ns[h] >= 0)
+                        h = (h + 1) & (ncap - 1);
+                    ns[h] = (long)q;
+                }
+                free(slot);
+                slot = ns;
+                cap = ncap;
+                f->level[k] = (int)(f->n_levels - 1);
+                continue;
+            }
         }
         f->level[k] = (int)slot[i];
     }
@@ -131,13 +197,14 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
 
 void rw_panel_free(rw_panel *p)
 {
+    if (p->fe)
+        for (size_t k = 0; k < p->n_fe; k++)
+            if (p->fe[k] != p->unit && p->fe[k] != p->period) /* those two are shared, not copies */
+                free(p->fe[k]);
+    free(p->fe);
     free(p->unit);
     free(p->period);
     free(p->cluster);
-    if (p->fe)
-        for (size_t k = 0; k < p->n_fe; k++)
-            free(p->fe[k]);
-    free(p->fe);
     free(p->fe_levels);
     free(p->d);
     free(p->x);
@@ -228,17 +295,21 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
     /* Rows with every needed value (outcomes may be missing: per-outcome samples). */
     size_t n = 0;
     p->n_rows_read = t->n_rows;
-    for (size_t i = 0; i < t->n_rows; i++) {
-        int ok = !core_cell_missing(t, cu, i) && !core_cell_missing(t, ct, i) && !core_cell_missing(t, cc, i) &&
-                 !core_cell_missing(t, cd, i);
-        for (size_t k = 0; ok && k < s->n_fe; k++)
-            ok = !core_cell_missing(t, cfe[k], i);
-        for (size_t k = 0; ok && k < s->n_controls; k++)
-            ok = !core_cell_missing(t, cx[k], i);
-        if (ok)
-            rows[n++] = i;
-        else
-            p->n_dropped++;
+    core_prefault(rows, t->n_rows * sizeof *rows);
+    {
+        /* the missing flags read directly: one pass, no call per cell (10^7 rows: docs/performance.md) */
+        const unsigned char *mu = t->cols[cu].missing, *mt = t->cols[ct].missing, *mc = t->cols[cc].missing,
+                            *md = t->cols[cd].missing;
+        for (size_t i = 0; i < t->n_rows; i++) {
+            int ok = !(mu[i] | mt[i] | mc[i] | md[i]);
+            for (size_t k = 0; ok && k < s->n_fe; k++)
+                ok = !t->cols[cfe[k]].missing[i];
+            for (size_t k = 0; ok && k < s->n_controls; k++)
+                ok = !t->cols[cx[k]].missing[i];
+            rows[n] = i;
+            n += (size_t)ok;
+            p->n_dropped += (size_t)!ok;
+        }
     }
     if (n == 0) {
         st = core_err_set(err, CORE_ERR_DATA, "%s: no row has all of %s, %s, %s and %s", t->source, s->unit, s->time,
@@ -252,6 +323,10 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
     p->d = malloc(n * sizeof *p->d);
     p->x = malloc((n * s->n_controls + 1) * sizeof *p->x);
     p->y = malloc(n * s->n_outcomes * sizeof *p->y);
+    core_prefault(p->period, n * sizeof *p->period); /* each filled in full below */
+    core_prefault(p->d, n * sizeof *p->d);
+    core_prefault(p->x, n * s->n_controls * sizeof *p->x);
+    core_prefault(p->y, n * s->n_outcomes * sizeof *p->y);
     p->fe = calloc(s->n_fe + 1, sizeof *p->fe);
     p->fe_levels = calloc(s->n_fe + 1, sizeof *p->fe_levels);
     if (!p->period || !p->d || !p->x || !p->y || !p->fe || !p->fe_levels) {
@@ -263,7 +338,9 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
     for (size_t k = 0; k < n; k++) {
         double v;
         size_t i = p->row[k];
-        if (cell_num(t, ct, i, &v, &st, err, "time column") < 0)
+        if (t->cols[ct].type == CORE_COL_NUMERIC)
+            v = t->cols[ct].num[i];
+        else if (cell_num(t, ct, i, &v, &st, err, "time column") < 0)
             goto done;
         if (v != floor(v) || fabs(v) > 1e9) {
             st = core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a whole number; the time column holds periods such as "
@@ -318,8 +395,9 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
     p->cluster = fc.level;
     fc.level = NULL;
     p->cluster_name = calloc(p->G, sizeof *p->cluster_name);
-    p->unit_key = calloc(p->U, sizeof *p->unit_key);
-    if (!p->cluster_name || !p->unit_key) {
+    /* unit ids as text: only spells need them (rw_spells_apply matches on them) */
+    p->unit_key = s->has_spells ? calloc(p->U, sizeof *p->unit_key) : NULL;
+    if (!p->cluster_name || (s->has_spells && !p->unit_key)) {
         st = NOMEM(err);
         goto done;
     }
@@ -328,7 +406,7 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
             st = NOMEM(err);
             goto done;
         }
-    for (size_t u = 0; u < p->U; u++)
+    for (size_t u = 0; p->unit_key && u < p->U; u++)
         if (!(p->unit_key[u] = strdup(core_cell_text(t, cu, fu.first[u], b1, sizeof b1)))) {
             st = NOMEM(err);
             goto done;
@@ -355,7 +433,8 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
                                   "%s: %s '%s' is in %s '%s' here but in '%s' on line %ld: a unit must stay in one "
                                   "cluster (its fixed effect must be nested in the clusters for cluster-robust "
                                   "inference); drop the movers or assign each unit to one %s",
-                                  core_cell_where(t, cc, p->row[k], w, sizeof w), s->unit, p->unit_key[u], s->cluster,
+                                  core_cell_where(t, cc, p->row[k], w, sizeof w), s->unit,
+                                  core_cell_text(t, cu, fu.first[u], b2, sizeof b2), s->cluster,
                                   p->cluster_name[p->cluster[k]], p->cluster_name[ucl[u]], t->row_src[urow[u]],
                                   s->cluster);
                 free(ucl);
@@ -378,7 +457,8 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
                 size_t bit = (size_t)p->unit[k] * p->T + (size_t)p->period[k];
                 if (seen[bit / 8] & (1u << (bit % 8))) {
                     st = core_err_set(err, CORE_ERR_DATA, "%s: %s '%s' has %s %ld twice: one row per unit and period",
-                                      core_cell_where(t, ct, p->row[k], w, sizeof w), s->unit, p->unit_key[p->unit[k]],
+                                      core_cell_where(t, ct, p->row[k], w, sizeof w), s->unit,
+                                      core_cell_text(t, cu, fu.first[p->unit[k]], b2, sizeof b2),
                                       s->time, tmin + p->period[k]);
                     goto done;
                 }
@@ -390,23 +470,13 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
     p->n_fe = s->n_fe;
     for (size_t q = 0; q < s->n_fe; q++) {
         factor ff;
-        if (cfe[q] == cu) {
-            p->fe[q] = malloc(n * sizeof(int));
-            if (!p->fe[q]) {
-                st = NOMEM(err);
-                goto done;
-            }
-            memcpy(p->fe[q], p->unit, n * sizeof(int));
+        if (cfe[q] == cu) { /* the unit's levels themselves (read-only; rw_panel_free frees them once) */
+            p->fe[q] = p->unit;
             p->fe_levels[q] = p->U;
             continue;
         }
         if (cfe[q] == ct) {
-            p->fe[q] = malloc(n * sizeof(int));
-            if (!p->fe[q]) {
-                st = NOMEM(err);
-                goto done;
-            }
-            memcpy(p->fe[q], p->period, n * sizeof(int));
+            p->fe[q] = p->period;
             p->fe_levels[q] = p->T;
             continue;
         }
@@ -419,9 +489,12 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
     /* treatment, controls, outcomes */
     double d0 = NAN;
     int varies = 0;
+    const core_column *ctd = &t->cols[cd];
     for (size_t k = 0; k < n; k++) {
         size_t i = p->row[k];
-        if (cell_num(t, cd, i, &p->d[k], &st, err, "treatment") < 0)
+        if (ctd->type == CORE_COL_NUMERIC)
+            p->d[k] = ctd->num[i];
+        else if (cell_num(t, cd, i, &p->d[k], &st, err, "treatment") < 0)
             goto done;
         if (k == 0)
             d0 = p->d[k];
@@ -432,9 +505,16 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
                 goto done;
         for (size_t o = 0; o < s->n_outcomes; o++) {
             double v = NAN;
-            if (cy[o] >= 0 && cell_num(t, (size_t)cy[o], i, &v, &st, err, "outcome") < 0)
-                goto done;
-            p->y[o * n + k] = cy[o] >= 0 && core_cell_missing(t, (size_t)cy[o], i) ? NAN : v;
+            if (cy[o] >= 0) {
+                const core_column *co = &t->cols[cy[o]];
+                if (co->missing[i])
+                    v = NAN;
+                else if (co->type == CORE_COL_NUMERIC)
+                    v = co->num[i];
+                else if (cell_num(t, (size_t)cy[o], i, &v, &st, err, "outcome") < 0)
+                    goto done;
+            }
+            p->y[o * n + k] = v;
         }
     }
     if (!varies) {
@@ -480,7 +560,6 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
             else if (p->cluster_first[g] != f0)
                 p->common_timing = 0;
         }
-    (void)b2;
 done:
     factor_free(&fu);
     factor_free(&fc);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/core_alloc.h"
 #include "core/core_data.h"
 #include "realworld/rw.h"
 #include "realworld/rw_internal.h"
@@ -72,27 +73,85 @@ long rw_weekdays(long a, long b)
 
 typedef struct line_reader {
     FILE *f;
-    char *buf;
-    size_t cap;
+    char *buf;       /* a block of the file (1 MiB, grown for a longer line); lines are cut in place */
+    size_t cap, len, pos;
+    int eof;
     long line;
 } line_reader;
 
-/* Next physical line without its end; NULL at end of file. */
+/* Next physical line without its end (LF; trailing CRs dropped); NULL at end of file or on a read error
+ * (ferror tells). Reads in large blocks and finds line ends with memchr: no copy of each line. */
 static char *next_line(line_reader *r)
 {
-    ssize_t len = getline(&r->buf, &r->cap, r->f);
-    if (len < 0)
-        return NULL;
-    r->line++;
-    while (len > 0 && (r->buf[len - 1] == '\n' || r->buf[len - 1] == '\r'))
-        r->buf[--len] = 0;
-    return r->buf;
+    for (;;) {
+        /* no block yet: NULL + 0 is undefined (C11 6.5.6; UBSan, found by fuzz_spells) */
+        char *s = r->buf ? r->buf + r->pos : NULL, *nl = s && r->pos < r->len ? memchr(s, '\n', r->len - r->pos) : NULL;
+        size_t len;
+        if (nl)
+            len = (size_t)(nl - s);
+        else if (r->eof) {
+            if (r->pos >= r->len)
+                return NULL;
+            len = r->len - r->pos; /* the last line, without a line end */
+        } else {
+            /* keep the partial line, read more behind it (growing the block when one line fills it) */
+            size_t rest = r->len - r->pos;
+            if (r->pos > 0)
+                memmove(r->buf, s, rest);
+            else if (rest + 1 >= r->cap || !r->buf) {
+                size_t nc = r->cap ? 2 * r->cap : (size_t)1 << 20;
+                char *nb = realloc(r->buf, nc);
+                if (!nb) {
+                    r->eof = 1; /* out of memory: read no further (the caller sees a truncated file) */
+                    return NULL;
+                }
+                r->buf = nb;
+                r->cap = nc;
+            }
+            r->pos = 0;
+            r->len = rest;
+            size_t got = fread(r->buf + rest, 1, r->cap - 1 - rest, r->f);
+            r->len += got;
+            if (got == 0)
+                r->eof = 1;
+            continue;
+        }
+        r->line++;
+        r->pos += len + (nl != NULL);
+        while (len > 0 && (s[len - 1] == '\r' || s[len - 1] == '\n'))
+            len--;
+        s[len] = 0; /* the line end, or the spare byte kept at the end of the block */
+        return s;
+    }
 }
 
 /* Split a line in place into at most max fields (quotes: "a,b" and "" escapes); returns the count or -1
  * for an unterminated quote. */
 static int split_fields(char *s, char delim, char **fields, int max)
 {
+    if (!strchr(s, '"')) {
+        /* no quote (the usual line): cut at the delimiters in place and trim, one pass */
+        int n = 0;
+        char *p = s;
+        for (;;) {
+            if (n == max)
+                return max + 1;
+            while ((*p == ' ' || *p == '\t') && *p != delim)
+                p++;
+            fields[n++] = p;
+            char *e = p;
+            while (*e && *e != delim)
+                e++;
+            int end = *e == 0;
+            char *t = e;
+            while (t > p && (t[-1] == ' ' || t[-1] == '\t'))
+                t--;
+            *t = 0;
+            if (end)
+                return n;
+            p = e + 1;
+        }
+    }
     int n = 0;
     char *p = s;
     for (;;) {
@@ -173,13 +232,259 @@ static int is_missing(const char *f, const core_read_opts *ro)
         return 1;
     if (ro->missing) {
         for (const char *const *m = ro->missing; *m; m++)
-            if (strcmp(f, *m) == 0)
+            if ((*m)[0] == f[0] && strcmp(f, *m) == 0) /* first byte first: most cells differ there */
                 return 1;
-    } else if (strcmp(f, "NA") == 0 || strcmp(f, ".") == 0)
+    } else if ((f[0] == 'N' && strcmp(f, "NA") == 0) || (f[0] == '.' && f[1] == 0))
         return 1;
     return 0;
 }
 
+/* Workdays of one unit's spells (any order) added into its row: the days covered, each weighted by min(1, the
+ * sum of the covering spells' shares), split by calendar year. ev holds 2 x ns events. */
+static void unit_workdays(const spell *sp, size_t ns, event *ev, const long *ystart, size_t T, double *row)
+{
+    size_t ne = 2 * ns;
+    for (size_t k = 0; k < ns; k++) {
+        ev[2 * k] = (event){sp[k].start, sp[k].share};
+        ev[2 * k + 1] = (event){(long)sp[k].end + 1, -(double)sp[k].share};
+    }
+    if (ne > 48)
+        qsort(ev, ne, sizeof *ev, event_cmp);
+    else /* a person's few spells: insertion sort, without qsort's call per comparison and its buffer */
+        for (size_t e = 1; e < ne; e++) {
+            event v = ev[e];
+            size_t k = e;
+            for (; k > 0 && ev[k - 1].day > v.day; k--)
+                ev[k] = ev[k - 1];
+            ev[k] = v;
+        }
+    double level = 0;
+    for (size_t e = 0; e < ne; e++) {
+        level += ev[e].delta;
+        if (fabs(level) < 1e-6)
+            level = 0;
+        long from = ev[e].day, to = e + 1 < ne ? ev[e + 1].day - 1 : from - 1;
+        if (level <= 0 || to < from)
+            continue;
+        double fte = level >= 100 ? 1.0 : level / 100.0; /* overlaps merged, capped at full time */
+        /* split [from, to] by calendar year */
+        size_t q = 0;
+        while (q + 1 <= T && ystart[q + 1] <= from)
+            q++;
+        for (long a = from; a <= to && q < T; q++) {
+            long b = to < ystart[q + 1] - 1 ? to : ystart[q + 1] - 1;
+            row[q] += fte * (double)rw_weekdays(a, b);
+            a = b + 1;
+        }
+    }
+}
+
+/* A growable array of spells (one unit's in the streaming pass, one batch of units' otherwise). */
+typedef struct spell_buf {
+    spell *sp;
+    size_t n, cap;
+    event *ev;
+    size_t cap_ev;
+} spell_buf;
+
+static int buf_push(spell_buf *b, spell x)
+{
+    if (b->n == b->cap) {
+        size_t nc = b->cap ? 2 * b->cap : 64;
+        spell *ns = realloc(b->sp, nc * sizeof *ns);
+        if (!ns)
+            return -1;
+        b->sp = ns;
+        b->cap = nc;
+    }
+    b->sp[b->n++] = x;
+    return 0;
+}
+
+/* Workdays of the spells in b[i0..i1) (one unit) into wd. */
+static int flush_unit(spell_buf *b, size_t i0, size_t i1, const long *ystart, size_t T, double *wd)
+{
+    size_t ne = 2 * (i1 - i0);
+    if (ne == 0)
+        return 0;
+    if (ne > b->cap_ev) {
+        event *e = realloc(b->ev, ne * sizeof *e);
+        if (!e)
+            return -1;
+        b->ev = e;
+        b->cap_ev = ne;
+    }
+    unit_workdays(b->sp + i0, i1 - i0, b->ev, ystart, T, wd + (size_t)b->sp[i0].unit * T);
+    return 0;
+}
+
+/* Spells kept in memory at most per batch when the file is not grouped by unit (16 bytes each: 128 MB). */
+#ifndef SPELL_BATCH /* (a smaller value, -DSPELL_BATCH=..., tests the batches) */
+#define SPELL_BATCH ((size_t)8 << 20)
+#endif
+
+/* A decimal integer written the one way %.15g writes it (no sign but '-', no leading zero, at most 15 digits);
+ * 0 for any other text. Panel unit ids that are all such numbers are looked up by value, and spell unit
+ * texts not written that way cannot equal any of them. */
+static int canon_int(const char *s, long *v)
+{
+    const char *q = s;
+    int neg = *q == '-';
+    q += neg;
+    if (q[0] == '0' && q[1] == 0 && !neg) {
+        *v = 0;
+        return 1;
+    }
+    if (!(*q >= '1' && *q <= '9'))
+        return 0;
+    long x = 0;
+    int nd = 0;
+    for (; *q; q++) {
+        if ((unsigned)(*q - '0') >= 10 || ++nd > 15)
+            return 0;
+        x = x * 10 + (*q - '0');
+    }
+    *v = neg ? -x : x;
+    return 1;
+}
+
+/* What one data line holds: 1 a spell of a panel unit in the years (*out), 0 a line to skip, -1 an error. */
+typedef struct spell_ctx {
+    const char *display;
+    const core_read_opts *ro;
+    char delim, dec;
+    int nh, col[4];
+    const char *names[4];
+    rw_strmap *units;
+    const int *direct;   /* unit ids that are whole numbers: direct[value - lo] = unit (-1 none), else NULL */
+    long direct_lo, direct_n;
+    long first_day, last_day, today_day;
+    rw_spell_info *info; /* counted in the first pass only (NULL in the later ones) */
+    char last_key[64];   /* the previous line's unit: consecutive lines of one unit skip the hash */
+    long last_u;
+} spell_ctx;
+
+static int spell_line(spell_ctx *x, char *line, long lineno, spell *out, core_status *st, core_err *err)
+{
+    char *fields[64];
+    const char *display = x->display;
+    const int *col = x->col;
+    if (!*line)
+        return 0;
+    int nf = split_fields(line, x->delim, fields, 64);
+    if (nf != x->nh) {
+        *st = core_err_set(err, CORE_ERR_DATA, "%s:%ld: %d fields where the header has %d%s", display, lineno, nf,
+                           x->nh, nf < 0 ? " (unterminated quote)" : "");
+        return -1;
+    }
+    if (x->info) {
+        x->info->rows++;
+        x->info->spells++;
+    }
+    const char *key = fields[col[0]];
+    long u;
+    if (x->last_u >= 0 && strcmp(key, x->last_key) == 0)
+        u = x->last_u;
+    else {
+        long v;
+        if (x->direct)
+            u = canon_int(key, &v) && v >= x->direct_lo && v - x->direct_lo < x->direct_n ? x->direct[v - x->direct_lo]
+                                                                                          : -1;
+        else
+            u = rw_strmap_get(x->units, key);
+        if (strlen(key) < sizeof x->last_key) {
+            strcpy(x->last_key, key);
+            x->last_u = u;
+        } else
+            x->last_u = -1;
+    }
+    if (u < 0) {
+        if (x->info)
+            x->info->other_units++;
+        return 0;
+    }
+    long a, b;
+    double share;
+    if (is_missing(fields[col[1]], x->ro) || rw_parse_date(fields[col[1]], &a) != 0) {
+        *st = core_err_set(err, CORE_ERR_DATA, "%s:%ld:%d '%s': '%s' is not a date; write dates as YYYY-MM-DD",
+                           display, lineno, col[1] + 1, x->names[1], fields[col[1]]);
+        return -1;
+    }
+    if (is_missing(fields[col[2]], x->ro)) {
+        b = x->today_day < x->last_day ? x->today_day : x->last_day;
+        if (x->info)
+            x->info->open_ended++;
+    } else if (rw_parse_date(fields[col[2]], &b) != 0) {
+        *st = core_err_set(err, CORE_ERR_DATA,
+                           "%s:%ld:%d '%s': '%s' is not a date; write dates as YYYY-MM-DD (empty = ongoing)", display,
+                           lineno, col[2] + 1, x->names[2], fields[col[2]]);
+        return -1;
+    }
+    const char *sh = fields[col[3]];
+    int whole = sh[0] != 0;
+    long iv = 0;
+    for (const char *q = sh; *q && whole; q++) /* a whole percent (the usual form) without strtod */
+        if ((unsigned)(*q - '0') < 10 && iv < 1000)
+            iv = iv * 10 + (*q - '0');
+        else
+            whole = 0;
+    if (whole && !is_missing(sh, x->ro))
+        share = (double)iv;
+    else if (is_missing(sh, x->ro) || !core_parse_double(sh, x->dec, &share))
+        share = NAN;
+    if (!(share > 0) || share > 100) {
+        *st = core_err_set(err, CORE_ERR_DATA,
+                           "%s:%ld:%d '%s': '%s' is not a position share; give the percent of full time, above 0 "
+                           "and at most 100",
+                           display, lineno, col[3] + 1, x->names[3], sh);
+        return -1;
+    }
+    if (a > x->today_day || b > x->today_day) {
+        int c = a > x->today_day ? col[1] : col[2];
+        *st = core_err_set(err, CORE_ERR_DATA,
+                           "%s:%ld:%d '%s': %s is in the future (after the run date); registry spells cannot "
+                           "start or end after today (an ongoing spell has an empty end date)",
+                           display, lineno, c + 1, x->names[c == col[1] ? 1 : 2], fields[c]);
+        return -1;
+    }
+    if (b < a) {
+        *st = core_err_set(err, CORE_ERR_DATA, "%s:%ld:%d '%s': the spell ends (%s) before it starts (%s)", display,
+                           lineno, col[2] + 1, x->names[2], fields[col[2]], fields[col[1]]);
+        return -1;
+    }
+    if (b < x->first_day || a > x->last_day) {
+        if (x->info)
+            x->info->outside_years++;
+        return 0;
+    }
+    if (a < x->first_day)
+        a = x->first_day;
+    if (b > x->last_day)
+        b = x->last_day;
+    if (x->info)
+        x->info->used++;
+    *out = (spell){(uint32_t)u, (int32_t)a, (int32_t)b, (float)share};
+    return 1;
+}
+
+/* Open the spells file at its first data line (the header skipped); NULL when it cannot be opened. */
+static int reopen(line_reader *r, const char *path)
+{
+    if (r->f)
+        fclose(r->f);
+    r->line = 0;
+    r->len = r->pos = 0;
+    r->eof = 0;
+    if (!(r->f = fopen(path, "r")))
+        return -1;
+    return next_line(r) ? 0 : -1;
+}
+
+/* Streaming (docs/performance.md): a registry extract lists each person's spells together, so each unit's
+ * spells are aggregated as soon as the next unit starts, and memory holds one unit's spells, whatever the
+ * number of spells. A file not grouped by unit is found out in that same pass (a unit seen again); its
+ * workdays are then recomputed in passes over batches of units of at most SPELL_BATCH spells each (counted in
+ * the first pass), so memory still does not grow with the file. */
 core_status rw_spells_apply(const core_config *cfg, const rw_spec *s, const char *path, const char *display,
                             time_t today, rw_panel *p, rw_spell_info *info, core_err *err)
 {
@@ -191,11 +496,12 @@ core_status rw_spells_apply(const core_config *cfg, const rw_spec *s, const char
         return st;
     line_reader r = {0};
     rw_strmap units = {0};
-    spell *sp = NULL;
-    size_t nsp = 0, capsp = 0;
+    spell_buf buf = {0};
     double *wd = NULL;
-    event *ev = NULL;
-    size_t capev = 0;
+    long *ystart = NULL;
+    unsigned char *seen = NULL;
+    uint32_t *count = NULL;
+    int *direct = NULL;
     char *fields[64];
     char w[300];
     if (p->period0 < 1900 || p->period0 + (long)p->T - 1 > 2200) {
@@ -204,6 +510,10 @@ core_status rw_spells_apply(const core_config *cfg, const rw_spec *s, const char
                           "it must hold years (e.g. 2010 to 2019)",
                           core_config_where(cfg, "registry", "spells", w, sizeof w), s->time, p->period0,
                           p->period0 + (long)p->T - 1);
+        goto done;
+    }
+    if (!p->unit_key) {
+        st = core_err_set(err, CORE_ERR_USAGE, "spells: the panel was loaded without unit keys (spells not in the spec)");
         goto done;
     }
     if (!(r.f = fopen(path, "r"))) {
@@ -244,16 +554,17 @@ core_status rw_spells_apply(const core_config *cfg, const rw_spec *s, const char
     }
     const char *want[4] = {s->spell_unit, s->spell_start, s->spell_end, s->spell_share};
     const char *keys[4] = {"spell_unit", "spell_start", "spell_end", "spell_share"};
-    int col[4];
+    spell_ctx x = {.display = display, .ro = &ro, .delim = delim, .dec = dec, .nh = nh, .units = &units,
+                   .info = info, .last_u = -1};
     for (int c = 0; c < 4; c++) {
-        col[c] = -1;
-        for (int k = 0; k < nh && col[c] < 0; k++)
+        x.col[c] = -1;
+        for (int k = 0; k < nh && x.col[c] < 0; k++)
             if (strcmp(fields[k], want[c]) == 0)
-                col[c] = k;
-        for (int k = 0; k < nh && col[c] < 0; k++)
+                x.col[c] = k;
+        for (int k = 0; k < nh && x.col[c] < 0; k++)
             if (strcasecmp(fields[k], want[c]) == 0)
-                col[c] = k;
-        if (col[c] < 0) {
+                x.col[c] = k;
+        if (x.col[c] < 0) {
             char have[1024] = "";
             for (int k = 0; k < nh; k++) {
                 strncat(have, k ? ", " : "", sizeof have - strlen(have) - 1);
@@ -265,157 +576,138 @@ core_status rw_spells_apply(const core_config *cfg, const rw_spec *s, const char
                               have);
             goto done;
         }
+        x.names[c] = want[c];
     }
-    const char *names[4];
-    for (int c = 0; c < 4; c++)
-        names[c] = want[c];
-    if (rw_strmap_init(&units, p->U) != 0) {
-        st = NOMEM(err);
-        goto done;
-    }
-    for (size_t u = 0; u < p->U; u++)
-        if (rw_strmap_add(&units, p->unit_key[u], NULL) < 0) {
-            st = NOMEM(err);
-            goto done;
+    {
+        /* person ids that are whole numbers in a compact range: an array indexed by the id, no hashing */
+        long lo = 0, hi = 0, v;
+        int all = p->U > 0;
+        for (size_t u = 0; u < p->U && all; u++) {
+            all = canon_int(p->unit_key[u], &v);
+            if (u == 0 || v < lo)
+                lo = v;
+            if (u == 0 || v > hi)
+                hi = v;
         }
-    long first_day = days_from_civil(p->period0, 1, 1);
-    long last_day = days_from_civil(p->period0 + (long)p->T - 1, 12, 31);
-    long today_day = (long)(today / 86400);
-    char *line;
-    while ((line = next_line(&r))) {
-        if (!*line)
-            continue;
-        int nf = split_fields(line, delim, fields, 64);
-        if (nf != nh) {
-            st = core_err_set(err, CORE_ERR_DATA, "%s:%ld: %d fields where the header has %d%s", display, r.line, nf,
-                              nh, nf < 0 ? " (unterminated quote)" : "");
-            goto done;
-        }
-        info->rows++;
-        info->spells++;
-        long u = rw_strmap_get(&units, fields[col[0]]);
-        if (u < 0) {
-            info->other_units++;
-            continue;
-        }
-        long a, b;
-        double share;
-        if (is_missing(fields[col[1]], &ro) || rw_parse_date(fields[col[1]], &a) != 0) {
-            st = core_err_set(err, CORE_ERR_DATA, "%s:%ld:%d '%s': '%s' is not a date; write dates as YYYY-MM-DD",
-                              display, r.line, col[1] + 1, names[1], fields[col[1]]);
-            goto done;
-        }
-        if (is_missing(fields[col[2]], &ro)) {
-            b = today_day < last_day ? today_day : last_day;
-            info->open_ended++;
-        } else if (rw_parse_date(fields[col[2]], &b) != 0) {
-            st = core_err_set(err, CORE_ERR_DATA,
-                              "%s:%ld:%d '%s': '%s' is not a date; write dates as YYYY-MM-DD (empty = ongoing)",
-                              display, r.line, col[2] + 1, names[2], fields[col[2]]);
-            goto done;
-        }
-        if (is_missing(fields[col[3]], &ro) || !core_parse_double(fields[col[3]], dec, &share) || !(share > 0) ||
-            share > 100) {
-            st = core_err_set(err, CORE_ERR_DATA,
-                              "%s:%ld:%d '%s': '%s' is not a position share; give the percent of full time, above 0 "
-                              "and at most 100",
-                              display, r.line, col[3] + 1, names[3], fields[col[3]]);
-            goto done;
-        }
-        if (a > today_day || b > today_day) {
-            int c = a > today_day ? col[1] : col[2];
-            st = core_err_set(err, CORE_ERR_DATA,
-                              "%s:%ld:%d '%s': %s is in the future (after the run date); registry spells cannot "
-                              "start or end after today (an ongoing spell has an empty end date)",
-                              display, r.line, c + 1, names[c == col[1] ? 1 : 2], fields[c]);
-            goto done;
-        }
-        if (b < a) {
-            st = core_err_set(err, CORE_ERR_DATA, "%s:%ld:%d '%s': the spell ends (%s) before it starts (%s)", display,
-                              r.line, col[2] + 1, names[2], fields[col[2]], fields[col[1]]);
-            goto done;
-        }
-        if (b < first_day || a > last_day) {
-            info->outside_years++;
-            continue;
-        }
-        if (a < first_day)
-            a = first_day;
-        if (b > last_day)
-            b = last_day;
-        if (nsp == capsp) {
-            size_t nc = capsp ? 2 * capsp : 1024;
-            spell *ns = realloc(sp, nc * sizeof *ns);
-            if (!ns) {
+        if (all && (double)hi - (double)lo < 4.0 * (double)p->U + 65536.0) {
+            if (!(direct = malloc((size_t)(hi - lo + 1) * sizeof *direct))) {
                 st = NOMEM(err);
                 goto done;
             }
-            sp = ns;
-            capsp = nc;
+            memset(direct, 0xff, (size_t)(hi - lo + 1) * sizeof *direct);
+            for (size_t u = 0; u < p->U; u++) {
+                canon_int(p->unit_key[u], &v);
+                direct[v - lo] = (int)u;
+            }
+            x.direct = direct;
+            x.direct_lo = lo;
+            x.direct_n = hi - lo + 1;
+        } else {
+            if (rw_strmap_init(&units, p->U) != 0) {
+                st = NOMEM(err);
+                goto done;
+            }
+            for (size_t u = 0; u < p->U; u++)
+                if (rw_strmap_add(&units, p->unit_key[u], NULL) < 0) {
+                    st = NOMEM(err);
+                    goto done;
+                }
         }
-        sp[nsp++] = (spell){(uint32_t)u, (int32_t)a, (int32_t)b, (float)share};
-        info->used++;
+    }
+    x.first_day = days_from_civil(p->period0, 1, 1);
+    x.last_day = days_from_civil(p->period0 + (long)p->T - 1, 12, 31);
+    x.today_day = (long)(today / 86400);
+    wd = calloc(p->U * p->T, sizeof *wd);
+    ystart = malloc((p->T + 1) * sizeof *ystart);
+    seen = calloc(p->U / 8 + 1, 1);
+    count = calloc(p->U + 1, sizeof *count);
+    if (!wd || !ystart || !seen || !count) {
+        st = NOMEM(err);
+        goto done;
+    }
+    core_prefault(wd, p->U * p->T * sizeof *wd); /* zero pages mapped at once (docs/performance.md) */
+    core_prefault(count, p->U * sizeof *count);
+    for (size_t q = 0; q <= p->T; q++)
+        ystart[q] = days_from_civil(p->period0 + (long)q, 1, 1);
+    /* Pass 1: every line checked (errors in file order), counted, and aggregated unit by unit. */
+    int grouped = 1;
+    long cur = -1;
+    char *line;
+    while ((line = next_line(&r))) {
+        spell one;
+        int k = spell_line(&x, line, r.line, &one, &st, err);
+        if (k < 0)
+            goto done;
+        if (k == 0)
+            continue;
+        count[one.unit] += count[one.unit] < UINT32_MAX;
+        if (!grouped)
+            continue;
+        if ((long)one.unit != cur) {
+            if (flush_unit(&buf, 0, buf.n, ystart, p->T, wd) != 0) {
+                st = NOMEM(err);
+                goto done;
+            }
+            buf.n = 0;
+            if (seen[one.unit / 8] & (1u << (one.unit % 8))) {
+                grouped = 0; /* this unit's spells are split in the file: batches below */
+                continue;
+            }
+            seen[one.unit / 8] |= (unsigned char)(1u << (one.unit % 8));
+            cur = (long)one.unit;
+        }
+        if (buf_push(&buf, one) != 0) {
+            st = NOMEM(err);
+            goto done;
+        }
     }
     if (ferror(r.f)) {
         st = core_err_set(err, CORE_ERR_IO, "%s: read error", display);
         goto done;
     }
-    qsort(sp, nsp, sizeof *sp, spell_cmp);
-    wd = calloc(p->U * p->T, sizeof *wd);
-    if (!wd) {
+    if (grouped && flush_unit(&buf, 0, buf.n, ystart, p->T, wd) != 0) {
         st = NOMEM(err);
         goto done;
     }
-    long *ystart = malloc((p->T + 1) * sizeof *ystart);
-    if (!ystart) {
-        st = NOMEM(err);
-        goto done;
-    }
-    for (size_t q = 0; q <= p->T; q++)
-        ystart[q] = days_from_civil(p->period0 + (long)q, 1, 1);
-    for (size_t i = 0; i < nsp;) {
-        size_t j = i;
-        while (j < nsp && sp[j].unit == sp[i].unit)
-            j++;
-        size_t ne = 2 * (j - i);
-        if (ne > capev) {
-            event *ne2 = realloc(ev, ne * sizeof *ne2);
-            if (!ne2) {
-                free(ystart);
-                st = NOMEM(err);
+    if (!grouped) {
+        /* Batches of consecutive units with at most SPELL_BATCH spells between them (one unit may exceed it). */
+        memset(wd, 0, p->U * p->T * sizeof *wd);
+        x.info = NULL;
+        for (size_t lo = 0; lo < p->U;) {
+            size_t hi = lo, tot = 0;
+            while (hi < p->U && (hi == lo || tot + count[hi] <= SPELL_BATCH))
+                tot += count[hi++];
+            buf.n = 0;
+            if (reopen(&r, path) != 0) {
+                st = core_err_set(err, CORE_ERR_IO, "%s: cannot read the spells file again", display);
                 goto done;
             }
-            ev = ne2;
-            capev = ne;
-        }
-        for (size_t k = i; k < j; k++) {
-            ev[2 * (k - i)] = (event){sp[k].start, sp[k].share};
-            ev[2 * (k - i) + 1] = (event){(long)sp[k].end + 1, -(double)sp[k].share};
-        }
-        qsort(ev, ne, sizeof *ev, event_cmp);
-        double level = 0;
-        double *row = wd + (size_t)sp[i].unit * p->T;
-        for (size_t e = 0; e < ne; e++) {
-            level += ev[e].delta;
-            if (fabs(level) < 1e-6)
-                level = 0;
-            long from = ev[e].day, to = e + 1 < ne ? ev[e + 1].day - 1 : from - 1;
-            if (level <= 0 || to < from)
-                continue;
-            double fte = level >= 100 ? 1.0 : level / 100.0; /* overlaps merged, capped at full time */
-            /* split [from, to] by calendar year */
-            size_t q = (size_t)(from >= ystart[0] ? 0 : 0);
-            while (q + 1 <= p->T && ystart[q + 1] <= from)
-                q++;
-            for (long a = from; a <= to && q < p->T; q++) {
-                long b = to < ystart[q + 1] - 1 ? to : ystart[q + 1] - 1;
-                row[q] += fte * (double)rw_weekdays(a, b);
-                a = b + 1;
+            x.last_u = -1;
+            while ((line = next_line(&r))) {
+                spell one;
+                int k = spell_line(&x, line, r.line, &one, &st, err);
+                if (k < 0)
+                    goto done;
+                if (k == 1 && one.unit >= lo && one.unit < hi && buf_push(&buf, one) != 0) {
+                    st = NOMEM(err);
+                    goto done;
+                }
             }
+            if (buf.n > 1) /* qsort(NULL, 0, ...) is undefined (C11 7.22.5); found by fuzz_spells */
+                qsort(buf.sp, buf.n, sizeof *buf.sp, spell_cmp);
+            for (size_t i = 0; i < buf.n;) {
+                size_t j = i;
+                while (j < buf.n && buf.sp[j].unit == buf.sp[i].unit)
+                    j++;
+                if (flush_unit(&buf, i, j, ystart, p->T, wd) != 0) {
+                    st = NOMEM(err);
+                    goto done;
+                }
+                i = j;
+            }
+            lo = hi;
         }
-        i = j;
     }
-    free(ystart);
     for (size_t k = 0; k < p->n; k++)
         p->y[k] = wd[(size_t)p->unit[k] * p->T + (size_t)p->period[k]];
 done:
@@ -423,9 +715,13 @@ done:
         fclose(r.f);
     free(r.buf);
     rw_strmap_free(&units);
-    free(sp);
+    free(buf.sp);
+    free(buf.ev);
     free(wd);
-    free(ev);
+    free(ystart);
+    free(seen);
+    free(count);
+    free(direct);
     core_config_list_free(missing);
     return st;
 }

@@ -1,6 +1,8 @@
 /* Fixed-effects regression by the within-transformation (see st_twfe.h). */
 #include "stats/st_twfe.h"
 
+#include "core/core_alloc.h"
+
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>
 #include <gsl/gsl_matrix.h>
@@ -8,33 +10,21 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
-/* Large work arrays (the demeaned data and residuals: 6 MB each at 770,000 rows) are mapped with their
- * pages populated up front: touching fresh pages one fault at a time costs more than all the arithmetic
- * on virtual machines (measured 42 ms against 5 ms for 6 MB here; bench/did.sh). */
-#define BIG_BYTES ((size_t)1 << 20)
+/* Large work arrays (the demeaned data and residuals: 6 MB each at 770,000 rows) have their pages populated
+ * up front, as transparent huge pages where allowed (core_prefault): touching fresh pages one fault at a time
+ * costs more than all the arithmetic on virtual machines (measured 42 ms against 5 ms for 6 MB here;
+ * docs/performance.md). */
 static void *big_alloc(size_t bytes)
 {
-#ifdef MAP_POPULATE
-    if (bytes >= BIG_BYTES) {
-        void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
-        return p == MAP_FAILED ? NULL : p;
-    }
-#endif
-    return malloc(bytes ? bytes : 1);
+    void *p = malloc(bytes ? bytes : 1);
+    core_prefault(p, bytes);
+    return p;
 }
 
 static void big_free(void *p, size_t bytes)
 {
-    if (!p)
-        return;
-#ifdef MAP_POPULATE
-    if (bytes >= BIG_BYTES) {
-        munmap(p, bytes);
-        return;
-    }
-#endif
+    (void)bytes;
     free(p);
 }
 
@@ -44,6 +34,7 @@ struct st_demean {
     double **inv_count; /* per factor, per level: 1 / observations */
     int *own_level;     /* the grand-mean factor when n_fe = 0 */
     st_fe own;
+    int balanced;       /* two factors, every pair of levels exactly once: the projection has a closed form */
 };
 
 void st_demean_free(st_demean *d)
@@ -56,6 +47,11 @@ void st_demean_free(st_demean *d)
     free(d->inv_count);
     free(d->own_level);
     free(d);
+}
+
+int st_demean_balanced(const st_demean *d)
+{
+    return d && d->balanced;
 }
 
 st_demean *st_demean_new(size_t n, const st_fe *fe, size_t n_fe)
@@ -84,6 +80,23 @@ st_demean *st_demean_new(size_t n, const st_fe *fe, size_t n_fe)
             d->inv_count[f][fe[f].level[i]] += 1.0;
         for (size_t l = 0; l < L; l++)
             d->inv_count[f][l] = d->inv_count[f][l] > 0 ? 1.0 / d->inv_count[f][l] : 0.0;
+    }
+    /* A complete two-way layout (a balanced panel: every unit in every period once)? Then the within
+     * transformation is x - mean_a - mean_b + mean, exactly: two passes instead of iterating. */
+    if (n_fe == 2 && fe[0].n_levels > 0 && fe[1].n_levels > 0 &&
+        (double)fe[0].n_levels * (double)fe[1].n_levels == (double)n) {
+        size_t L1 = fe[1].n_levels;
+        unsigned char *bit = calloc(n / 8 + 1, 1);
+        if (bit) {
+            d->balanced = 1;
+            for (size_t i = 0; i < n && d->balanced; i++) {
+                size_t k = (size_t)fe[0].level[i] * L1 + (size_t)fe[1].level[i];
+                if (bit[k / 8] & (1u << (k % 8)))
+                    d->balanced = 0; /* a pair twice: with n = L0 x L1, some other pair is absent */
+                bit[k / 8] |= (unsigned char)(1u << (k % 8));
+            }
+            free(bit);
+        }
     }
     return d;
 fail:
@@ -123,8 +136,10 @@ static void subtract_pass(size_t n, const int *restrict l, const double *restric
         x[i] -= m[l[i]];
 }
 
-static core_status demean_block(const st_demean *d, double *const *col, size_t kb, double tol, int max_iter,
-                                st_ap_info *info, core_err *err)
+/* src: NULL (demean col in place), or the columns to read from (then col is written: no copy first; only
+ * for a balanced workspace, whose closed form reads the data twice and writes it once). */
+static core_status demean_block(const st_demean *d, double *const *col, const double *const *src, size_t kb,
+                                double tol, int max_iter, st_ap_info *info, core_err *err)
 {
     size_t n = d->n, F = d->n_fe, tot = 0;
     size_t off[64];
@@ -138,6 +153,62 @@ static core_status demean_block(const st_demean *d, double *const *col, size_t k
     if (!acc)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     double scale[AP_BLOCK], inv_scale[AP_BLOCK], ss[AP_BLOCK];
+    if (d->balanced) {
+        /* Sweep 1, exact: one pass sums each column by both factors, a second subtracts both means and adds
+         * back the grand mean while summing the result by both factors again; sweep 2 is those sums: the
+         * check that every group mean is now zero (to rounding), as the general loop would find it. */
+        const int *la = d->fe[0].level, *lb = d->fe[1].level;
+        size_t La = d->fe[0].n_levels, Lb = d->fe[1].n_levels;
+        const double *ia = d->inv_count[0], *ib = d->inv_count[1];
+        double change = 0;
+        for (size_t c = 0; c < kb; c++) {
+            double *ma = acc + c * tot + off[0], *mb = acc + c * tot + off[1], *x = col[c];
+            const double *xs = src ? src[c] : x;
+            double s2 = 0, sum = 0;
+            for (size_t i = 0; i < n; i++) {
+                double v = xs[i];
+                s2 += v * v;
+                sum += v;
+                ma[la[i]] += v;
+                mb[lb[i]] += v;
+            }
+            double mu = sum / (double)n;
+            for (size_t l = 0; l < La; l++)
+                ma[l] = ma[l] * ia[l] - mu; /* the grand mean folded into the first factor's means */
+            for (size_t l = 0; l < Lb; l++)
+                mb[l] *= ib[l];
+            double *ca = calloc(La + Lb, sizeof *ca);
+            if (!ca) {
+                free(acc);
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            }
+            double *cb = ca + La;
+            for (size_t i = 0; i < n; i++) {
+                double v = xs[i] - ma[la[i]] - mb[lb[i]];
+                x[i] = v;
+                ca[la[i]] += v;
+                cb[lb[i]] += v;
+            }
+            double inv = s2 > 0 ? sqrt((double)n / s2) : 0, big = 0;
+            for (size_t l = 0; l < La + Lb; l++) {
+                double r = fabs(ca[l] * (l < La ? ia[l] : ib[l - La])) * inv;
+                if (r > big)
+                    big = r;
+            }
+            free(ca);
+            if (big > change)
+                change = big;
+        }
+        src = NULL; /* from here on (and below, should it iterate) col holds the data */
+        if (change <= tol || change < ST_AP_FLOOR) {
+            free(acc);
+            info->iterations = 2;
+            info->max_change = change;
+            return CORE_OK;
+        }
+        /* not converged (cannot happen but for rounding on huge groups): iterate from here */
+        memset(acc, 0, kb * tot * sizeof *acc);
+    }
     const int *l0 = d->fe[0].level;
     for (size_t c = 0; c < kb; c++)
         ss[c] = first_pass(n, l0, acc + c * tot, col[c]);
@@ -229,8 +300,9 @@ core_status st_demean_cols(const st_demean *d, double *x, size_t k, const st_ap_
     return CORE_OK;
 }
 
-core_status st_demean_colv(const st_demean *d, double *const *x, size_t k, const st_ap_opts *o, st_ap_info *info,
-                           core_err *err)
+/* st_demean_colv, reading from src[] when given (balanced workspaces only; see demean_block). */
+static core_status demean_colv_src(const st_demean *d, double *const *x, const double *const *src, size_t k,
+                                   const st_ap_opts *o, st_ap_info *info, core_err *err)
 {
     double tol = o && o->tol > 0 ? o->tol : ST_AP_TOL_DEFAULT;
     int max_iter = o && o->max_iter > 0 ? o->max_iter : ST_AP_MAXITER_DEFAULT;
@@ -238,7 +310,7 @@ core_status st_demean_colv(const st_demean *d, double *const *x, size_t k, const
     for (size_t j0 = 0; j0 < k; j0 += AP_BLOCK) {
         size_t kb = k - j0 < AP_BLOCK ? k - j0 : AP_BLOCK;
         st_ap_info bi = {0, 0};
-        core_status st = demean_block(d, x + j0, kb, tol, max_iter, &bi, err);
+        core_status st = demean_block(d, x + j0, src ? src + j0 : NULL, kb, tol, max_iter, &bi, err);
         if (bi.iterations > worst.iterations)
             worst.iterations = bi.iterations;
         if (bi.max_change > worst.max_change)
@@ -252,6 +324,12 @@ core_status st_demean_colv(const st_demean *d, double *const *x, size_t k, const
     if (info)
         *info = worst;
     return CORE_OK;
+}
+
+core_status st_demean_colv(const st_demean *d, double *const *x, size_t k, const st_ap_opts *o, st_ap_info *info,
+                           core_err *err)
+{
+    return demean_colv_src(d, x, NULL, k, o, info, err);
 }
 
 /* ---- degrees of freedom of the fixed effects ---- */
@@ -373,7 +451,9 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
         st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
         goto fail;
     }
-    if ((st = st_fe_dof(n, f->fe, f->n_fe, &f->k_fe, err)) != CORE_OK)
+    if (f->dm->balanced) /* a complete two-way layout is connected: one redundancy (Abowd et al. 2002) */
+        f->k_fe = (double)f->fe[0].n_levels + (double)f->fe[1].n_levels - 1;
+    else if ((st = st_fe_dof(n, f->fe, f->n_fe, &f->k_fe, err)) != CORE_OK)
         goto fail;
     if ((double)n <= (double)p + f->k_fe) {
         st = core_err_set(err, CORE_ERR_ANALYSIS,
@@ -382,20 +462,29 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
                           n, p, f->k_fe);
         goto fail;
     }
-    memcpy(f->yd, d->y, n * sizeof *f->yd);
-    memcpy(f->xd, d->x, n * p * sizeof *f->xd);
+    if (!f->dm->balanced) { /* demeaned in place; a balanced panel reads the data where it is (no copy) */
+        memcpy(f->yd, d->y, n * sizeof *f->yd);
+        memcpy(f->xd, d->x, n * p * sizeof *f->xd);
+    }
     {
         /* y and the regressors demeaned together (in place: no temporary copies of the data) */
         double **cols = malloc((p + 1) * sizeof *cols);
-        if (!cols) {
+        const double **srcs = malloc((p + 1) * sizeof *srcs);
+        if (!cols || !srcs) {
+            free(cols);
+            free(srcs);
             st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             goto fail;
         }
         cols[0] = f->yd;
-        for (size_t j = 0; j < p; j++)
+        srcs[0] = d->y;
+        for (size_t j = 0; j < p; j++) {
             cols[j + 1] = f->xd + j * n;
-        st = st_demean_colv(f->dm, cols, p + 1, o, &f->ap, err);
+            srcs[j + 1] = d->x + j * n;
+        }
+        st = demean_colv_src(f->dm, cols, f->dm->balanced ? srcs : NULL, p + 1, o, &f->ap, err);
         free(cols);
+        free(srcs);
         if (st != CORE_OK)
             goto fail;
     }

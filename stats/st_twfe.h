@@ -61,6 +61,10 @@ typedef struct st_demean st_demean;
 st_demean *st_demean_new(size_t n, const st_fe *fe, size_t n_fe);
 void st_demean_free(st_demean *d);
 
+/** 1 when the workspace's two factors form a complete layout (every pair of levels exactly once: a balanced
+ *  panel), where the within transformation has a closed form; 0 otherwise. */
+int st_demean_balanced(const st_demean *d);
+
 /**
  * Demean k columns (column-major, column j at x + j*n) in place by alternating projections.
  * CORE_ERR_ANALYSIS when a column has not converged within max_iter sweeps (info says how far).

@@ -157,12 +157,34 @@ core_status st_wild_new(const st_twfe_fit *f, size_t j, const st_wild_opts *o, g
         uy_ = u;
         ud_ = u + n;
     }
-    /* Cluster sums. */
+    /* Cluster sums. Rows of one cluster usually come together (a panel sorted by unit): for one regressor
+     * the sums of a run are kept in registers and added once per run, instead of a chain of additions to
+     * the same memory cell per row (each waits for the previous store). Any other case row by row. */
     const int *cl = f->data->cluster;
+    size_t i_done = 0;
+    if (p == 1) {
+        const double *x0 = f->xd, *res = f->resid;
+        for (size_t i = 0; i < n;) {
+            size_t g = (size_t)cl[i];
+            double a_y = 0, a_d = 0, a_c = 0, a_s = 0;
+            for (; i < n && (size_t)cl[i] == g; i++) {
+                double xa = x0[i];
+                a_y += xa * uy_[i];
+                a_d += xa * ud_[i];
+                a_c += xa * res[i];
+                a_s += xa * xa;
+            }
+            sy[g] += a_y;
+            sd[g] += a_d;
+            sc[g] += a_c;
+            S[g] += a_s;
+        }
+        i_done = n; /* the fixed-effect sums below, row by row */
+    }
     for (size_t i = 0; i < n; i++) {
         size_t g = (size_t)cl[i];
         double uy = uy_[i], ud = ud_[i], e = f->resid[i];
-        for (size_t a = 0; a < p; a++) {
+        for (size_t a = 0; a < p && i >= i_done; a++) {
             double xa = f->xd[a * n + i];
             sy[g * p + a] += xa * uy;
             sd[g * p + a] += xa * ud;
@@ -180,8 +202,33 @@ core_status st_wild_new(const st_twfe_fit *f, size_t j, const st_wild_opts *o, g
                 Om[g * p * L + a * L + (size_t)c] += f->xd[a * n + i];
         }
     }
+    /* A balanced panel, units nested in the clusters, periods not: each unit contributes D_j'M_j D_j =
+     * I - 11'/T over the kept periods (D_j: its period dummies without the first, M_j: minus its mean), so
+     * Q_g = (units of g) (I - J/T) without a pass over the data. Otherwise st_fe_split_dmd. */
+    int closed = L > 0 && f->n_fe == 2 && s.kn == 1 && st_demean_balanced(f->dm);
+    size_t qo = s.nested1 == 0 ? 1 : 0;
+    closed = closed && s.drop[qo] && L + 1 == f->fe[qo].n_levels;
+    if (closed) {
+        double T = (double)f->fe[qo].n_levels;
+        double *rows_g = calloc(G, sizeof *rows_g);
+        if (!rows_g) {
+            st = NOMEM(err);
+            goto done;
+        }
+        for (size_t i = 0; i < n;) { /* runs of one cluster counted at once */
+            size_t i0 = i;
+            while (i < n && cl[i] == cl[i0])
+                i++;
+            rows_g[cl[i0]] += (double)(i - i0);
+        }
+        for (size_t g = 0; g < G; g++)
+            for (size_t a = 0; a < L; a++)
+                for (size_t b = 0; b < L; b++)
+                    Qg[g * L * L + a * L + b] = rows_g[g] / T * ((a == b ? 1.0 : 0.0) - 1.0 / T);
+        free(rows_g);
+    }
     if (L > 0) {
-        if ((st = st_fe_split_dmd(f, &s, NULL, Qg, err)) != CORE_OK)
+        if (!closed && (st = st_fe_split_dmd(f, &s, NULL, Qg, err)) != CORE_OK)
             goto done;
         for (size_t g = 0; g < G; g++)
             for (size_t a = 0; a < L * L; a++)
