@@ -6,7 +6,7 @@
  *        one-way sensitivity (tornado) and an optional Markov cohort model.
  *
  * The model and every formula are the contract of ../shared/DOMAIN-models.md §3 (also
- * docs/methods-cba.md). In short, with e(t) the employment effect t months after randomisation
+ * docs/methods.md (cost-benefit)). In short, with e(t) the employment effect t months after randomisation
  * (piecewise linear through (0,0) and the effects at the effect months, then the persistence
  * rule), the yearly effect e_y = mean of e(t) over months 12(y-1)..12y, d_y = (1+r)^-y:
  *   NPV_gov  = -dC + sum_y d_y (T_y + B_y - Hc_y)

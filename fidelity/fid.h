@@ -10,7 +10,7 @@
  * an optional consensus row whose scores win); respondents (survey: one row per person, reviews
  * are survey phases and scores are averaged over people). Everything is appended to a
  * core_results as SPEC §4 rows of module "fidelity"; undefined numbers are NaN with the reason in
- * `label`. Method references: docs/methods-fidelity.md; statistics in stats/st_agree.h.
+ * `label`. Method references: docs/methods.md (fidelity); statistics in stats/st_agree.h.
  */
 #ifndef IPSEVAL_FID_H
 #define IPSEVAL_FID_H

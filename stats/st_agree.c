@@ -1,5 +1,5 @@
 /* Agreement, consistency and small-sample association (see st_agree.h). Formulas follow the R
- * calls named there so that results agree with R; docs/methods-fidelity.md gives each formula,
+ * calls named there so that results agree with R; docs/methods.md (fidelity) gives each formula,
  * its reference and the one place where we deliberately differ from R psych (the variance of
  * weighted kappa). */
 #include "stats/st_agree.h"
@@ -136,7 +136,9 @@ core_status st_icc(const double *x, size_t n, size_t k, double conf, st_icc_resu
     double vn = (K - 1) * (N - 1) * pow(K * r2 * Fj + N * (1 + (K - 1) * r2) - K * r2, 2);
     double vd = (N - 1) * K * K * r2 * r2 * Fj * Fj + pow(N * (1 + (K - 1) * r2) - K * r2, 2);
     double v = vn / vd;
-    if (isfinite(v) && v > 0) {
+    /* GSL's F quantiles take degrees of freedom >= 1 (R's qf also takes 0 < v < 1: there the interval is
+     * reported undefined with the reason; found by fuzz_fidelity, issue 10) */
+    if (isfinite(v) && v >= 1) {
         double FU = qf_upper(a / 2, N - 1, v), FL = qf_upper(a / 2, v, N - 1);
         double L = N * (MSB - FU * MSE) / (FU * (K * MSJ + (K * N - K - N) * MSE) + N * MSB);
         double U = N * (FL * MSB - MSE) / (K * MSJ + (K * N - K - N) * MSE + N * FL * MSB);
@@ -146,7 +148,8 @@ core_status st_icc(const double *x, size_t n, size_t k, double conf, st_icc_resu
         out->form[ST_ICC2K].ci_high = U * K / (1 + U * (K - 1));
     } else {
         out->form[ST_ICC2].undefined = out->form[ST_ICC2K].undefined =
-            "the Satterthwaite degrees of freedom of the interval are not positive: interval undefined";
+            isfinite(v) && v > 0 ? "the Satterthwaite degrees of freedom of the interval are below 1: interval undefined"
+                                 : "the Satterthwaite degrees of freedom of the interval are not positive: interval undefined";
     }
     for (int f = 0; f < ST_ICC_FORMS; f++) {
         st_estimate *e = &out->form[f];

@@ -73,7 +73,7 @@ typedef enum st_kappa_variance {
     ST_KAPPA_VAR_FCE = 0, /**< Fleiss, Cohen & Everitt (1969), the delta-method variance (default) */
     ST_KAPPA_VAR_PSYCH    /**< as R psych 2.2.9 cohen.kappa codes it: equal to FCE unweighted, but for
                                weighted kappa its column term uses p_j. * sum_k w_jk in place of
-                               sum_k p_k. w_kj (docs/methods-fidelity.md); for comparison with psych only */
+                               sum_k p_k. w_kj (docs/methods.md (fidelity)); for comparison with psych only */
 } st_kappa_variance;
 
 /**

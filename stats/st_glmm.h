@@ -13,7 +13,7 @@
  * Newton–Raphson with numerical derivatives and step control, starting from the GLM; if that fails,
  * a Nelder–Mead simplex is tried. Standard errors come from the inverse of the Hessian of the
  * approximate log-likelihood in (beta, sigma), by central differences with Richardson extrapolation
- * (lme4 uses a cruder finite-difference Hessian: see docs/methods-longitudinal.md).
+ * (lme4 uses a cruder finite-difference Hessian: see docs/methods.md (the trial over time)).
  *
  * References: Pinheiro & Bates (1995) J Comput Graph Stat 4:12; Breslow & Clayton (1993) JASA 88:9;
  * Bates, Mächler, Bolker & Walker (2015) J Stat Softw 67(1).

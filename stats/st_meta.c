@@ -1,5 +1,5 @@
 /* Meta-analysis (see st_meta.h). Formulas follow R metafor 3.8 (rma.uni, rma.mh, escalc,
- * confint.rma.uni) so that results can be checked against it; docs/methods-meta.md gives each formula
+ * confint.rma.uni) so that results can be checked against it; docs/methods.md (meta-analysis) gives each formula
  * with its reference and the agreement with R.
  *
  * One weighted least-squares evaluation serves every estimator: for a given tau² the weights are

@@ -71,7 +71,7 @@ py "every conversion of the demo recomputed from the run's own rows" conversions
 # ../shared/DOMAIN.md §8 check values for the first 7 rows of ips_rct_meta.csv (the demo's pool), through the
 # command line at the precision printed there (half a unit of the last digit; test_meta_ips.c has them against
 # R to 1e-6): DL RR 2.599 (2.070-3.265), PI 1.616-4.181, Q 12.21 on 6 df, I2 50.9%, tau2 0.04526; REML-KH RR
-# 2.585 (1.910-3.497; R 2.58446, so 2.5845 at four digits: docs/methods-meta.md §6); fixed 2.49 (§5.2).
+# 2.585 (1.910-3.497; R 2.58446, so 2.5845 at four digits: docs/methods.md (meta-analysis) §6); fixed 2.49 (§5.2).
 domain() { # NAME ANALYSIS TERM METHOD COLUMN WANT HALF-UNIT
     got=$(awk -F, -v a="$2" -v t="$3" -v m="$4" -v c="$5" '$1 == "meta" && $2 == a && $5 == t && $6 == m { print $c; exit }' demo.csv)
     if [ -n "$got" ] && awk -v g="$got" -v w="$6" -v h="$7" 'BEGIN { d = g - w; if (d < 0) d = -d; exit !(d <= h) }'; then

@@ -59,7 +59,7 @@ for (q in c(1, 25)) {
   cf <- coef(summary(m))
   for (tm in rownames(cf)) {
     add("ohio_trial", an, "wheeze", rn(tm), "estimate", cf[tm, 1], "glmer, bobyqa rhoend 1e-12")
-    ## no SEs here: lme4's finite-difference SEs are off by up to 2e-4 (docs/methods-longitudinal.md); the GLMM's
+    ## no SEs here: lme4's finite-difference SEs are off by up to 2e-4 (docs/methods.md (the trial over time)); the GLMM's
     ## SEs are checked against the exact-mode R computation (dataset ohio_exact) in tests/unit/test_glmm.c
   }
   add("ohio_trial", an, "wheeze", "sd[unit]", "estimate", as.data.frame(VarCorr(m))$sdcor[1], "random-intercept SD")
@@ -68,7 +68,7 @@ for (q in c(1, 25)) {
 
 ## ---- the Laplace / adaptive Gauss-Hermite log-likelihood evaluated EXACTLY (conditional modes by uniroot to 1e-14)
 ## at lme4's reported estimates (../shared/reference/ohio_repeated/expected.csv). lme4's own logLik differs from
-## these by 3.4e-5 (Laplace) and 1.0e-6 (AGHQ): its PIRLS stops at a tolerance (docs/methods-longitudinal.md).
+## these by 3.4e-5 (Laplace) and 1.0e-6 (AGHQ): its PIRLS stops at a tolerance (docs/methods.md (the trial over time)).
 ## Printed, and the maximum of that exact approximation (optim BFGS) with SEs from numDeriv's Richardson Hessian
 ## in (beta, sigma) are written as dataset ohio_exact: the precise reference for the GLMM's SEs.
 lap <- function(d, beta, s, K = 1) {

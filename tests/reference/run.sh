@@ -25,7 +25,7 @@ fi
     || status=1
 # bcg_meta: the meta-analysis module (study effects, fixed/DL/REML/REML+Knapp-Hartung, heterogeneity,
 # prediction intervals). R's Q-profile tau^2 bounds come from uniroot at its default tolerance: see
-# refcmp.py --r-uniroot-tau2 and docs/methods-meta.md.
+# refcmp.py --r-uniroot-tau2 and docs/methods.md (meta-analysis).
 if "$BIN" meta tests/reference/bcg_meta.ini --quiet; then
     /usr/bin/python3 tests/reference/refcmp.py "$KIT/bcg_meta/expected.csv" build/tmp-ref/bcg.csv \
         --name reference-bcg --arm trial --outcomes tb_positive --tol 1e-6 \

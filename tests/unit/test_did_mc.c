@@ -1,6 +1,6 @@
 /* Monte Carlo of the registry design (realworld/rw_simulate.c: 11 municipalities of unequal size,
  * 50 persons each on average, 2010-2019, exposure from 2015, municipality-year shocks of sd 2.3 workdays).
- * Fixed seeds: the rates are reproducible and docs/methods-did.md quotes them.
+ * Fixed seeds: the rates are reproducible and docs/methods.md (registries) quotes them.
  *
  *  1. Three treated municipalities of 11, true effect 0, 4,000 panels: the restricted wild cluster
  *     bootstrap (WCR, Rademacher, full enumeration of 2^11 vectors) rejects at 5% between 4% and 6%;

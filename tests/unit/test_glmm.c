@@ -2,7 +2,7 @@
  * ../shared/reference/ohio_repeated/expected.csv (resp ~ age + smoke + (1|id), nAGQ = 1 and 25,
  * bobyqa rhoend 1e-12; R 4.2.2, lme4 1.1-31), and tests/reference/longitudinal-extra.csv (dataset ohio_exact):
  * the same approximations evaluated in R with exact conditional modes, maximised by optim and with SEs from
- * numDeriv's Richardson Hessian. Tolerances: see docs/methods-longitudinal.md. */
+ * numDeriv's Richardson Hessian. Tolerances: see docs/methods.md (the trial over time). */
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <math.h>
@@ -13,7 +13,7 @@
 #include "tests/t_check.h"
 
 /* lme4's SEs come from a finite-difference Hessian of the deviance whose error the kit puts at about
- * 1e-4 relative; ours from a Richardson-extrapolated Hessian. Measured gap: docs/methods-longitudinal.md. */
+ * 1e-4 relative; ours from a Richardson-extrapolated Hessian. Measured gap: docs/methods.md (the trial over time). */
 #define TOL_SE_LME4 1e-3
 
 int main(void)

@@ -71,7 +71,7 @@ int main(void)
         }
         t_rel(fit.s2_unit, kit_value(e, an, "Subject:(Intercept)", "variance"), TOL_REF, "%s unit variance", an);
         /* The balanced-design closed form (the kit's reference.R; computed to 15 digits with R): lme4's optimum
-         * is 2e-8 from it, ours within 1e-10 (docs/methods-longitudinal.md). */
+         * is 2e-8 from it, ours within 1e-10 (docs/methods.md (the trial over time)). */
         t_rel(fit.s2_unit, m == 0 ? 1378.1785084185 : 1296.87004027709, 1e-10, "%s unit variance, closed form", an);
         t_rel(fit.s2_resid, m == 0 ? 960.456578928759 : 954.527834614384, 1e-10, "%s residual variance, closed form",
               an);
