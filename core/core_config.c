@@ -456,19 +456,26 @@ core_config *core_config_load(const char *path, const core_cfg_section *schema, 
             core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             goto fail;
         }
+        int continued = 0; /* as the pre-scan: a line ending with '\\' goes on in the next one */
         for (char *q = norm; *q;) {
             char *eol = strchr(q, '\n');
+            char *end = eol ? eol : q + strlen(q);
+            char *t = end;
+            while (t > q && isspace((unsigned char)t[-1]))
+                t--;
+            int was_continued = continued;
+            continued = t > q && t[-1] == '\\';
             char *s = q;
             while (*s == ' ' || *s == '\t')
                 s++;
-            if (*s == '[') {
-                char *close = strchr(s, ']');
-                if (close && (!eol || close < eol)) {
+            if (!was_continued && !continued && *s == '[') {
+                char *close = memchr(s, ']', (size_t)(end - s));
+                if (close) {
                     char *a = close + 1;
                     while (*a == ' ' || *a == '\t')
                         a++;
                     if (*a == ';' || *a == '#') {
-                        for (char *z = close + 1; *z && z != eol && *z != '\r'; z++)
+                        for (char *z = close + 1; z < end && *z != '\r'; z++)
                             *z = ' ';
                         changed = 1;
                     }

@@ -91,6 +91,21 @@ int main(void)
             t_int(core_config_line(h, "data", "decimal"), 4, "line numbers hold");
         }
         core_config_free(h);
+        /* a continuation line that looks like '[x] ; ...' is part of the value, not a header to trim
+         * (found by fuzz_config: trimming it cut the continuation the pre-scan had followed) */
+        core_err_clear(&e2);
+        h = core_config_load(write_ini("header-continued.ini", "[project]\n"
+                                                               "title = a \\\n"
+                                                               " [x] ; b \\\n"
+                                                               " [y] ; c\n"
+                                                               "seed = 3\n"),
+                             schema, NS, &e2);
+        if (t_true(h != NULL, "continued lines like headers load (%s)", e2.msg)) {
+            t_contains(core_config_str(h, "project", "title", ""), "[x]", "the continued lines are in the value");
+            /* had ' [x] ; b \\' been trimmed as a header, ' [y]' would have become a section holding 'seed' */
+            t_str(core_config_str(h, "project", "seed", "(none)"), "3", "the key after them stays in [project]");
+        }
+        core_config_free(h);
     }
     double dflt;
     core_config_double(c, "project", "absent", 0.25, 0, 1, 0, 0, &dflt, &err);
