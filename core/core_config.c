@@ -320,6 +320,13 @@ static core_status prescan(core_config *c, const core_cfg_section *schema, size_
             /* iniparser takes a line as a section only when it ends with ']': '[project] title = x' would
              * be read as a key and every key below it land in another section (found by fuzz_config) */
             const char *after = skip_space(close + 1);
+            /* iniparser joins a line ending with '\\' to the next before it looks for a header, so a header
+             * whose comment ends with '\\' would swallow the next line (found by fuzz_config) */
+            if (*after && continued)
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "%s:%d: the section header's line ends with '\\', which would join the next "
+                                    "line to it; remove the '\\'",
+                                    c->path, line);
             if (*after && *after != ';' && *after != '#') /* a comment after the header is fine (SPEC §2) */
                 return core_err_set(err, CORE_ERR_CONFIG,
                                     "%s:%d: text '%s' after the section header; put it on a line of its own",

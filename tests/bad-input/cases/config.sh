@@ -64,6 +64,9 @@ expect "text after a section header (keys below would be ignored)" 2 "sectext.in
 # the bad value on line 3 is the one refused
 printf '[project] ; the project\ntitle = x\nconfidence = 2\n' > seccomment.ini
 expect "comment after a section header: keys below it read" 2 "seccomment.ini:3" "key 'confidence' in [project]" -- rct seccomment.ini
+# found by fuzz_config: a header comment ending with '\\' made iniparser join the next line to the header
+printf '[project] ; the project \\\ntitle = x\n' > seccont.ini
+expect "section header line ending with '\\'" 2 "seccont.ini:1" "section header's line ends with" -- rct seccont.ini
 # found by fuzz_config: a value ending with '\\' on the last line was dropped by iniparser (key listed,
 # no value); a line ending with several '\\' made iniparser join the next lines, a [section] included
 printf '[project]\ntitle = x \\' > conteof.ini
