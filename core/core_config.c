@@ -482,7 +482,9 @@ core_config *core_config_load(const char *path, const core_cfg_section *schema, 
                     while (*a == ' ' || *a == '\t')
                         a++;
                     if (*a == ';' || *a == '#') {
-                        for (char *z = close + 1; z < end && *z != '\r'; z++)
+                        /* the whole comment, stray CRs inside it too; a CRLF line keeps its final CR */
+                        char *stop = end > close + 1 && end[-1] == '\r' ? end - 1 : end;
+                        for (char *z = close + 1; z < stop; z++)
                             *z = ' ';
                         changed = 1;
                     }
