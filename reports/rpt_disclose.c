@@ -16,8 +16,17 @@
  *     tests, the unadjusted logistic model, the standardised difference of a level) are withheld for an
  *     (outcome, timepoint) whose arm counts are withheld: with the other arm's share shown they give the
  *     withheld share back.
+ *  4. The counts inside the labels of subgroup and equity rows ("x1/n1 vs x0/n0", "n = n1 vs n0",
+ *     "IPS arm: x/n", "x/n randomised"), of survival rows ("x events in n participants", "x at risk") follow
+ *     rule 1. A subgroup's risk difference and an equity share are exact functions of their counts and are
+ *     withheld with them; so is, by rule 2, the smallest other level of the same variable (the levels add up
+ *     to the arm totals shown), and so are the tests that are exact functions of those tables: the equity
+ *     chi-square of the variable and the logistic likelihood-ratio interaction test of arm by that variable.
+ *     The same holds for the trial counts of each site in the fidelity-outcome link ("IPS x1/n1, TAU x0/n0"):
+ *     a site's effect is withheld with them, the sites add up to the arms, and the weighted regression over
+ *     sites (linear in each site's effect) is withheld; the rank correlation is kept.
  * What it does not do: model-based estimates (adjusted models, GEE, mixed models, Cox) and Kaplan-Meier
- * steps are kept; they are not exact functions of one small cell. */
+ * steps are kept; they are not exact functions of one small cell (a step's number at risk below k is "<k"). */
 #include "reports/rpt_internal.h"
 
 #include <math.h>
@@ -133,6 +142,318 @@ static int table_statistic(const core_result_row *r)
     return 0;
 }
 
+/* ---- rule 4: counts inside the labels of subgroup, equity and survival rows ---- */
+
+/* "x/n" at *s (whole numbers); advances *s. */
+static int pair_at(const char **s, double *x, double *n)
+{
+    const char *p = *s;
+    if (!whole(&p, x) || *p != '/')
+        return 0;
+    p++;
+    if (!whole(&p, n))
+        return 0;
+    *s = p;
+    return 1;
+}
+
+/* A count x of n as the label shows it under threshold k: "x/n", "<k/n", ">n-k/n", or "<k" for a small group.
+ * Returns 1 when it was masked. */
+static int masked_pair(double x, double n, int k, char *b, size_t size)
+{
+    if (n < k) {
+        snprintf(b, size, "<%d", k);
+        return 1;
+    }
+    if (x < k) {
+        snprintf(b, size, "<%d/%.0f", k, n);
+        return 1;
+    }
+    if (n - x < k) {
+        snprintf(b, size, ">%.0f/%.0f", n - k, n);
+        return 1;
+    }
+    snprintf(b, size, "%.0f/%.0f", x, n);
+    return 0;
+}
+
+/* A person count as the label shows it: "n" or "<k". Returns 1 when masked. */
+static int masked_count(double n, int k, char *b, size_t size)
+{
+    if (n < k) {
+        snprintf(b, size, "<%d", k);
+        return 1;
+    }
+    snprintf(b, size, "%.0f", n);
+    return 0;
+}
+
+enum { L4_NONE, L4_TABLE, L4_COUNTS };
+
+/* A site's trial counts in the fidelity-outcome link (module fidelity): its effect is a function of them. */
+static int site_row(const core_result_row *r)
+{
+    return rpt_str_eq(r->module, "fidelity") && rpt_str_eq(r->analysis, "fidelity_outcome") &&
+           rpt_str_eq(r->method, "site_data");
+}
+
+/* Rewrites the counts in the label of an rct row under threshold k into lab. Returns L4_NONE when the label
+ * holds no count below k (or no count at all); L4_TABLE when a masked count makes the row's estimate an exact
+ * function of a withheld count (a subgroup's risk difference, an equity share); L4_COUNTS when only the label
+ * changes (group sizes of a difference in means, events of a survival model, numbers at risk). */
+static int label4(const core_result_row *r, int k, char *lab, size_t size)
+{
+    const char *p = r->label;
+    double x1, n1, x0, n0;
+    char a[64], b[64];
+    if (!p || !r->analysis)
+        return L4_NONE;
+    if (site_row(r)) { /* "<T> x1/n1, <C> x0/n0; ..." (arm names may hold anything) */
+        const char *end = strstr(p, "; ");
+        size_t len = end ? (size_t)(end - p) : strlen(p), o = 0;
+        int m = 0;
+        for (size_t i = 0; i < len && o + 64 < size;) {
+            const char *q = p + i;
+            if (i > 0 && p[i - 1] == ' ' && pair_at(&q, &x1, &n1) && (q == p + len || *q == ',')) {
+                m |= masked_pair(x1, n1, k, a, sizeof a);
+                o += (size_t)snprintf(lab + o, size - o, "%s", a);
+                i = (size_t)(q - p);
+                continue;
+            }
+            lab[o++] = p[i++];
+        }
+        lab[o] = '\0';
+        if (end)
+            snprintf(lab + o, size - o, "%s", end);
+        return m ? L4_TABLE : L4_NONE;
+    }
+    if (!rpt_str_eq(r->module, "rct"))
+        return L4_NONE;
+    if (rpt_str_eq(r->analysis, "subgroup_effect")) {
+        if (pair_at(&p, &x1, &n1)) { /* "x1/n1 vs x0/n0" */
+            if (strncmp(p, " vs ", 4) != 0)
+                return L4_NONE;
+            p += 4;
+            if (!pair_at(&p, &x0, &n0) || *p)
+                return L4_NONE;
+            int m = masked_pair(x1, n1, k, a, sizeof a) | masked_pair(x0, n0, k, b, sizeof b);
+            snprintf(lab, size, "%s vs %s", a, b);
+            return m ? L4_TABLE : L4_NONE;
+        }
+        if (strncmp(p, "n = ", 4) == 0) { /* "n = n1 vs n0" */
+            p += 4;
+            if (!whole(&p, &n1) || strncmp(p, " vs ", 4) != 0)
+                return L4_NONE;
+            p += 4;
+            if (!whole(&p, &n0) || *p)
+                return L4_NONE;
+            int m = masked_count(n1, k, a, sizeof a) | masked_count(n0, k, b, sizeof b);
+            snprintf(lab, size, "n = %s vs %s", a, b);
+            return m ? L4_COUNTS : L4_NONE;
+        }
+        return L4_NONE;
+    }
+    if (rpt_str_eq(r->analysis, "equity")) {
+        if (rpt_str_eq(r->method, "access")) { /* "x/n randomised" */
+            if (!pair_at(&p, &x1, &n1) || strcmp(p, " randomised") != 0)
+                return L4_NONE;
+            if (!masked_pair(x1, n1, k, a, sizeof a))
+                return L4_NONE;
+            snprintf(lab, size, "%s randomised", a);
+            return L4_TABLE;
+        }
+        if (rpt_str_eq(r->method, "outcome")) { /* "<arm> arm: x/n" (the arm's name may hold anything) */
+            const char *c = strrchr(p, ':');
+            if (!c || c - p < 4 || strncmp(c - 4, " arm", 4) != 0 || c[1] != ' ')
+                return L4_NONE;
+            const char *q = c + 2;
+            if (!pair_at(&q, &x1, &n1) || *q)
+                return L4_NONE;
+            if (!masked_pair(x1, n1, k, a, sizeof a))
+                return L4_NONE;
+            snprintf(lab, size, "%.*s%s", (int)(c + 2 - p), p, a);
+            return L4_TABLE;
+        }
+        return L4_NONE;
+    }
+    int events = rpt_str_eq(r->analysis, "cox") || rpt_str_eq(r->analysis, "cox_adjusted") ||
+                 rpt_str_eq(r->analysis, "hazard_ratio") || rpt_str_eq(r->analysis, "km_median");
+    if (events) { /* "x events in n participants" */
+        if (!whole(&p, &x1) || strncmp(p, " events in ", 11) != 0)
+            return L4_NONE;
+        p += 11;
+        if (!whole(&p, &n1) || strcmp(p, " participants") != 0)
+            return L4_NONE;
+        if (n1 < k)
+            snprintf(lab, size, "<%d participants", k);
+        else if (x1 < k)
+            snprintf(lab, size, "<%d events in %.0f participants", k, n1);
+        else if (n1 - x1 < k)
+            snprintf(lab, size, ">%.0f events in %.0f participants", n1 - k, n1);
+        else
+            return L4_NONE;
+        return L4_COUNTS;
+    }
+    if (rpt_str_eq(r->analysis, "km_survival")) { /* "x at risk" */
+        if (!whole(&p, &x1) || strcmp(p, " at risk") != 0 || x1 >= k)
+            return L4_NONE;
+        snprintf(lab, size, "<%d at risk", k);
+        return L4_COUNTS;
+    }
+    return L4_NONE;
+}
+
+/* The part of a term after its level, "sex[female]:arm" -> ":arm" ("" when none). */
+static const char *term_suffix(const char *t)
+{
+    const char *b = t ? strchr(t, ']') : NULL;
+    return b ? b + 1 : "";
+}
+
+/* Rows whose counts add up to the same shown totals: one analysis and method, outcome, timepoint, variable
+ * (the base of the term) and comparison. */
+static int same_table4(const core_result_row *a, const core_result_row *b)
+{
+    if (site_row(a) || site_row(b)) /* the sites of one link add up to the trial's arms */
+        return site_row(a) && site_row(b) && rpt_str_eq(a->outcome, b->outcome) &&
+               rpt_str_eq(a->timepoint, b->timepoint);
+    return rpt_str_eq(a->module, b->module) && rpt_str_eq(a->analysis, b->analysis) &&
+           rpt_str_eq(a->method, b->method) && rpt_str_eq(a->outcome, b->outcome) &&
+           rpt_str_eq(a->timepoint, b->timepoint) && a->term && b->term && strchr(a->term, '[') &&
+           strchr(b->term, '[') && same_base(a->term, b->term) &&
+           strcmp(term_suffix(a->term), term_suffix(b->term)) == 0;
+}
+
+static void withhold_all(core_result_row *r)
+{
+    r->estimate = r->se = r->ci_low = r->ci_high = r->statistic = r->p_value = r->p_adjusted = NAN;
+    r->hidden |= CORE_HIDE_ESTIMATE | CORE_HIDE_SE | CORE_HIDE_CI | CORE_HIDE_STATISTIC | CORE_HIDE_P;
+}
+
+/* The smallest count in a subgroup or equity label (to pick the cell of secondary suppression). */
+static double smallest_count(const core_result_row *r)
+{
+    const char *p = r->label;
+    double best = INFINITY, x, n;
+    while (p && *p) {
+        if (*p >= '0' && *p <= '9' && (p == r->label || p[-1] < '0' || p[-1] > '9') && pair_at(&p, &x, &n)) {
+            if (x < best)
+                best = x;
+            if (n - x < best)
+                best = n - x;
+            continue;
+        }
+        p++;
+    }
+    return best;
+}
+
+/* Tests that are exact functions of the tables of a withheld subgroup or equity row: the equity chi-square
+ * of its variable (same outcome and timepoint) and the logistic likelihood-ratio interaction test of the arm
+ * by its variable. */
+static int dependent_test(const core_result_row *t, const core_result_row *w)
+{
+    if (!rpt_str_eq(t->module, w->module) || !rpt_str_eq(t->outcome, w->outcome) ||
+        !rpt_str_eq(t->timepoint, w->timepoint) || !t->term || !w->term)
+        return 0;
+    if (site_row(w)) /* the weighted regression over sites is linear in each site's effect */
+        return rpt_str_eq(t->analysis, "fidelity_outcome") && rpt_str_eq(t->method, "wls");
+    size_t lb = base_len(w->term);
+    if (rpt_str_eq(w->analysis, "equity") && rpt_str_eq(w->method, "outcome"))
+        return rpt_str_eq(t->analysis, "equity") && rpt_str_eq(t->method, "chisq") && strlen(t->term) == lb &&
+               strncmp(t->term, w->term, lb) == 0;
+    if (rpt_str_eq(w->analysis, "subgroup_effect") && rpt_str_eq(w->method, "newcombe")) {
+        const char *c = strrchr(t->term, ':');
+        return rpt_str_eq(t->analysis, "interaction") && rpt_str_eq(t->method, "logistic_lr") && c &&
+               strlen(c + 1) == lb && strncmp(c + 1, w->term, lb) == 0;
+    }
+    return 0;
+}
+
+static core_status rule4(core_results *res, int k)
+{
+    unsigned char *held = calloc(res->n ? res->n : 1, 1); /* 1: an estimate withheld by rule 4 */
+    if (!held)
+        return CORE_ERR_NOMEM;
+    char lab[512];
+    core_status st = CORE_OK;
+    for (size_t i = 0; i < res->n && st == CORE_OK; i++) {
+        core_result_row *r = &res->rows[i];
+        if (site_row(r) && isfinite(r->n) && r->n < k) { /* a site's participants (rule 1 covers rct and did) */
+            r->n = NAN;
+            r->hidden |= CORE_HIDE_N;
+        }
+        int how = label4(r, k, lab, sizeof lab);
+        if (how == L4_NONE)
+            continue;
+        if (core_results_set_label(res, i, lab) != CORE_OK) {
+            st = CORE_ERR_NOMEM;
+            break;
+        }
+        r->hidden |= CORE_HIDE_LABEL;
+        if (how == L4_TABLE) {
+            if (site_row(r)) { /* its statistic is the site's mean fidelity total, not a count */
+                r->estimate = r->se = r->ci_low = r->ci_high = NAN;
+                r->hidden |= CORE_HIDE_ESTIMATE | CORE_HIDE_SE | CORE_HIDE_CI;
+            } else {
+                withhold_all(r);
+            }
+            held[i] = 1;
+        }
+    }
+    /* secondary suppression: one withheld level of a variable is given back by the totals */
+    for (size_t i = 0; i < res->n && st == CORE_OK; i++) {
+        if (held[i] != 1)
+            continue;
+        size_t members = 0, hidden = 0, smallest = (size_t)-1;
+        double small_x = INFINITY;
+        for (size_t j = 0; j < res->n; j++) {
+            if (!same_table4(&res->rows[i], &res->rows[j]))
+                continue;
+            members++;
+            if (held[j]) {
+                hidden++;
+                continue;
+            }
+            double x = smallest_count(&res->rows[j]);
+            if (x < small_x) {
+                small_x = x;
+                smallest = j;
+            }
+        }
+        if (members >= 2 && hidden == 1 && smallest != (size_t)-1) {
+            held[smallest] = 2;
+            double fid = res->rows[smallest].statistic;
+            withhold_all(&res->rows[smallest]);
+            if (site_row(&res->rows[smallest])) { /* keep the mean fidelity total */
+                res->rows[smallest].statistic = fid;
+                res->rows[smallest].hidden &= ~CORE_HIDE_STATISTIC;
+            }
+            res->rows[smallest].hidden |= CORE_HIDE_LABEL;
+            snprintf(lab, sizeof lab, "withheld (secondary suppression of a count below %d)", k);
+            if (core_results_set_label(res, smallest, lab) != CORE_OK)
+                st = CORE_ERR_NOMEM;
+        }
+    }
+    /* the tests of a withheld table */
+    for (size_t i = 0; i < res->n && st == CORE_OK; i++) {
+        if (!held[i])
+            continue;
+        for (size_t j = 0; j < res->n && st == CORE_OK; j++) {
+            core_result_row *t = &res->rows[j];
+            if (held[j] || (t->hidden & CORE_HIDE_P) || !dependent_test(t, &res->rows[i]))
+                continue;
+            withhold_all(t);
+            t->hidden |= CORE_HIDE_LABEL;
+            snprintf(lab, sizeof lab, "withheld: a count below %d in this table (disclosure control)", k);
+            if (core_results_set_label(res, j, lab) != CORE_OK)
+                st = CORE_ERR_NOMEM;
+        }
+    }
+    free(held);
+    return st;
+}
+
 core_status rpt_disclose(core_results *res, int k, core_err *err)
 {
     if (!res || k <= 0)
@@ -228,6 +549,8 @@ core_status rpt_disclose(core_results *res, int k, core_err *err)
         }
     }
     free(cell);
+    if (st == CORE_OK)
+        st = rule4(res, k);
     if (st == CORE_ERR_NOMEM)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory in disclosure control");
     return st;

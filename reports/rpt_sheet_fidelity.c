@@ -501,7 +501,12 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         rpt_put_text(w, ws, r, 0, x->term, NULL);
         put_score(w, ws, r, 1, x->statistic, NULL);
         put_score(w, ws, r, 2, 100 * x->estimate, NULL);
-        rpt_put_num(w, ws, r, 4, x->n, w->f.count);
+        if (x->hidden & CORE_HIDE_N) { /* disclosure control */
+            snprintf(e, sizeof e, "<%d", w->run->small_cell);
+            rpt_put_text(w, ws, r, 4, e, w->f.right);
+        } else {
+            rpt_put_num(w, ws, r, 4, x->n, w->f.count);
+        }
         char detail[200]; /* the counts, without the note on the x column meant for the results file */
         snprintf(detail, sizeof detail, "%s", x->label ? x->label : "");
         char *cut = strstr(detail, "; statistic =");
@@ -521,7 +526,11 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
                      rpt_fmt_p(sp->p_value, e + 40, 40));
         rpt_merge_text(w, ws, r++, 0, 17, b, w->f.sentence, rpt_lines_for(b, 140));
     }
-    if (ls && !isnan(ls->estimate)) {
+    if (ls && (ls->hidden & CORE_HIDE_ESTIMATE)) {
+        snprintf(b, sizeof b, "Weighted regression (weights = participants per site): withheld, as a site's count "
+                 "below %d would follow from it (disclosure control).", w->run->small_cell);
+        rpt_merge_text(w, ws, r++, 0, 17, b, w->f.sentence, 1);
+    } else if (ls && !isnan(ls->estimate)) {
         char est[40], lo[40], hi[40];
         snprintf(b, sizeof b, "Weighted regression (weights = participants per site): %s percentage points per 10 "
                  "points of fidelity (%s CI %s to %s; p = %s).", rpt_fmt_num(1000 * ls->estimate, 1, est, sizeof est),

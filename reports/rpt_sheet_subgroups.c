@@ -423,7 +423,12 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                     /* the counts behind a binary effect are withheld under disclosure control */
                     if (!(binary && k > 0) && isfinite(y->estimate))
                         rpt_put_text(w, ws, r, 6, y->label, w->f.right);
-                    rpt_effect_cell(w, ws, r, 7, y, binary ? 100 : 1, digits);
+                    if ((y->hidden & CORE_HIDE_ESTIMATE) && y->label && strncmp(y->label, "withheld", 8) != 0) {
+                        snprintf(t, sizeof t, "withheld: %s", y->label); /* its counts, as disclosure shows them */
+                        rpt_put_text(w, ws, r, 7, t, w->f.wrap);
+                    } else {
+                        rpt_effect_cell(w, ws, r, 7, y, binary ? 100 : 1, digits);
+                    }
                     r++;
                 }
             }
@@ -501,7 +506,14 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                 snprintf(lv, sizeof lv, "%.*s", (int)(lt - ls - 2), acc->term + ls + 1);
                 rpt_put_text(w, ws, r, 1, lv, NULL);
                 double cnt = isfinite(acc->estimate) && isfinite(acc->n) ? floor(acc->estimate * acc->n + 0.5) : NAN;
-                if (isfinite(cnt)) {
+                if (acc->hidden & CORE_HIDE_ESTIMATE) { /* withheld by disclosure control: "<k" or ">n-k", or why */
+                    const char *sl = acc->label ? strchr(acc->label, '/') : NULL;
+                    if (sl && (acc->label[0] == '<' || acc->label[0] == '>'))
+                        snprintf(b, sizeof b, "%.*s (" RPT_EM_DASH ")", (int)(sl - acc->label), acc->label);
+                    else
+                        snprintf(b, sizeof b, "withheld");
+                    rpt_put_text(w, ws, r, 2, b, w->f.right);
+                } else if (isfinite(cnt)) {
                     char c1[48], c2[48];
                     rpt_fmt_count(cnt, k, c1, sizeof c1);
                     if (k > 0 && (cnt < k || acc->n - cnt < k))
@@ -514,7 +526,8 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                     const core_result_row *y = rpt_find_row(w, "rct", "equity", eo, tps[q], acc->term, "outcome");
                     if (!y)
                         continue;
-                    if (binary && rpt_pct_hidden(&(core_result_row){.n = y->n, .estimate = y->estimate}, k))
+                    if ((y->hidden & CORE_HIDE_ESTIMATE) ||
+                        (binary && rpt_pct_hidden(&(core_result_row){.n = y->n, .estimate = y->estimate}, k)))
                         rpt_put_text(w, ws, r, (lxw_col_t)(3 + q), RPT_EM_DASH, w->f.right);
                     else
                         rpt_effect_cell(w, ws, r, (lxw_col_t)(3 + q), y, binary ? 100 : 1, dg);

@@ -10,11 +10,13 @@
 #include "reports/rpt.h"
 #include "tests/t_check.h"
 
+static const char *module = "rct"; /* of the rows add() makes */
+
 static void add(core_results *r, const char *analysis, const char *outcome, const char *term, const char *method,
                 double est, double n, const char *label)
 {
     core_result_row x = CORE_RESULT_ROW_EMPTY;
-    x.module = "rct";
+    x.module = module;
     x.analysis = analysis;
     x.outcome = outcome;
     x.timepoint = "12";
@@ -25,6 +27,7 @@ static void add(core_results *r, const char *analysis, const char *outcome, cons
     x.ci_high = est + 0.1;
     x.n = n;
     x.label = label;
+    x.statistic = !strcmp(module, "fidelity") ? 70 + (double)r->n : NAN;
     if (core_results_add(r, &x) != CORE_OK) {
         fprintf(stderr, "out of memory\n");
         exit(1);
@@ -134,5 +137,101 @@ int main(void)
     t_str(open->rows[0].label, "3/15", "small_cell = 0 leaves every count");
     core_results_free(open);
     core_results_free(r);
+
+    /* rule 4: counts inside subgroup, equity and survival labels (k = 10) */
+    core_results *g = core_results_new();
+    /* diagnosis at 12: severe 22/92 vs 8/89 (8 < 10), moderate 50/100 vs 45/105 */
+    add(g, "subgroup_effect", "employment", "diagnosis[moderate]:arm", "newcombe", 0.0714, 205, "50/100 vs 45/105");
+    add(g, "subgroup_effect", "employment", "diagnosis[severe]:arm", "newcombe", 0.1492, 181, "22/92 vs 8/89");
+    add(g, "interaction", "employment", "arm:diagnosis", "logistic_lr", NAN, 386, "likelihood-ratio chi-square");
+    g->rows[g->n - 1].statistic = 2.86;
+    g->rows[g->n - 1].p_value = 0.0906;
+    /* sex: both cells large, kept */
+    add(g, "subgroup_effect", "employment", "sex[female]:arm", "newcombe", 0.085, 183, "21/87 vs 15/96");
+    add(g, "subgroup_effect", "employment", "sex[male]:arm", "newcombe", 0.016, 213, "29/111 vs 25/102");
+    add(g, "interaction", "employment", "arm:sex", "logistic_lr", NAN, 396, "likelihood-ratio chi-square");
+    g->rows[g->n - 1].p_value = 0.17;
+    /* continuous: a group of 7 in one arm */
+    add(g, "subgroup_effect", "qol", "sex[female]:arm", "welch", 0.4, 90, "n = 83 vs 7");
+    /* equity: IPS arm 4 of 30 in one level of three, 20/40 and 15/35 in the others; access 6/410 */
+    add(g, "equity", "employment", "edu[low]", "outcome", 4.0 / 30, 30, "IPS arm: 4/30");
+    add(g, "equity", "employment", "edu[mid]", "outcome", 0.5, 40, "IPS arm: 20/40");
+    add(g, "equity", "employment", "edu[high]", "outcome", 15.0 / 35, 35, "IPS arm: 15/35");
+    add(g, "equity", "employment", "edu", "chisq", NAN, NAN, "Pearson chi-square");
+    g->rows[g->n - 1].statistic = 3.1;
+    g->rows[g->n - 1].p_value = 0.21;
+    add(g, "equity", "employment", "edu[low]", "access", 6.0 / 410, 410, "6/410 randomised");
+    add(g, "equity", "employment", "edu[mid]", "access", 200.0 / 410, 410, "200/410 randomised");
+    add(g, "equity", "employment", "edu[high]", "access", 204.0 / 410, 410, "204/410 randomised");
+    /* survival: 404 events in 410 (6 without), 3 at risk */
+    add(g, "hazard_ratio", "time_to_job", "arm", "efron", 1.4, 410, "404 events in 410 participants");
+    add(g, "km_survival", "time_to_job", "IPS", "log", 0.3, 3, "3 at risk");
+    add(g, "km_survival", "time_to_job", "TAU", "log", 0.5, 50, "50 at risk");
+    t_int(rpt_disclose(g, 10, &err), CORE_OK, "rpt_disclose (k = 10) runs on subgroup, equity and survival rows");
+
+    x = row(g, "subgroup_effect", "employment", "diagnosis[severe]:arm", NULL);
+    t_str(x->label, "22/92 vs <10/89", "a subgroup's 8 of 89 reads '<10/89', the other arm's count stays");
+    t_true(isnan(x->estimate) && isnan(x->ci_low) && isnan(x->ci_high) && (x->hidden & CORE_HIDE_ESTIMATE),
+           "its risk difference (22/92 - RD = 8/89) is withheld");
+    t_true(x->n == 181, "its n (181) is shown");
+    x = row(g, "subgroup_effect", "employment", "diagnosis[moderate]:arm", NULL);
+    t_true(isnan(x->estimate) && strstr(x->label, "secondary") && !strstr(x->label, "45"),
+           "secondary suppression: the other level (its counts and the arm totals give 8 back) is withheld");
+    x = row(g, "interaction", "employment", "arm:diagnosis", NULL);
+    t_true(isnan(x->statistic) && isnan(x->p_value) && strstr(x->label, "withheld"),
+           "the interaction test of a withheld table is withheld");
+    x = row(g, "subgroup_effect", "employment", "sex[female]:arm", NULL);
+    t_true(x->hidden == 0 && !strcmp(x->label, "21/87 vs 15/96"), "a subgroup with large cells is untouched");
+    t_rel(row(g, "interaction", "employment", "arm:sex", NULL)->p_value, 0.17, TOL_EXACT,
+          "and so is its interaction test");
+    x = row(g, "subgroup_effect", "qol", "sex[female]:arm", NULL);
+    t_str(x->label, "n = 83 vs <10", "a continuous subgroup's group of 7 reads '<10'");
+    t_rel(x->estimate, 0.4, TOL_EXACT, "and its difference in means is kept");
+    x = row(g, "equity", "employment", "edu[low]", "outcome");
+    t_str(x->label, "IPS arm: <10/30", "an equity cell 4 of 30 reads 'IPS arm: <10/30'");
+    t_true(isnan(x->estimate) && isnan(x->ci_low), "its share is withheld");
+    x = row(g, "equity", "employment", "edu[high]", "outcome");
+    t_true(isnan(x->estimate) && strstr(x->label, "secondary"), "the smallest other level (15 of 35) is withheld");
+    t_str(row(g, "equity", "employment", "edu[mid]", "outcome")->label, "IPS arm: 20/40", "the third stays");
+    x = row(g, "equity", "employment", "edu", "chisq");
+    t_true(isnan(x->statistic) && isnan(x->p_value), "the equity chi-square of that table is withheld");
+    x = row(g, "equity", "employment", "edu[low]", "access");
+    t_str(x->label, "<10/410 randomised", "access 6 of 410 reads '<10/410 randomised'");
+    t_true(isnan(x->estimate), "and its share is withheld");
+    t_true(isnan(row(g, "equity", "employment", "edu[mid]", "access")->estimate),
+           "access: the smallest other level is withheld too");
+    x = row(g, "hazard_ratio", "time_to_job", "arm", NULL);
+    t_str(x->label, ">400 events in 410 participants", "404 events of 410 (6 without) -> '>400 events'");
+    t_rel(x->estimate, 1.4, TOL_EXACT, "the hazard ratio (a model) is kept");
+    x = row(g, "km_survival", "time_to_job", "IPS", NULL);
+    t_str(x->label, "<10 at risk", "3 at risk -> '<10 at risk'");
+    t_true(isnan(x->n) && (x->hidden & CORE_HIDE_N), "and its n is withheld");
+    t_str(row(g, "km_survival", "time_to_job", "TAU", NULL)->label, "50 at risk", "50 at risk stays");
+    core_results_free(g);
+
+    /* rule 4 in the fidelity-outcome link: each site's trial counts (k = 10) */
+    core_results *f = core_results_new();
+    module = "fidelity";
+    add(f, "fidelity_outcome", "employment", "County A", "site_data", 0.11, 98, "IPS 17/50, TAU 11/48; statistic = 72");
+    add(f, "fidelity_outcome", "employment", "County B", "site_data", 0.15, 87, "IPS 21/43, TAU 15/44; statistic = 90");
+    add(f, "fidelity_outcome", "employment", "County F", "site_data", -0.06, 8, "IPS 1/4, TAU 2/4; statistic = 96.7");
+    add(f, "fidelity_outcome", "employment", "risk_difference", "wls", 0.0005, 3, "slope");
+    add(f, "fidelity_outcome", "employment", "risk_difference", "spearman", 0.5, 3, "rho");
+    t_int(rpt_disclose(f, 10, &err), CORE_OK, "rpt_disclose (k = 10) runs on the fidelity-outcome link");
+    x = row(f, "fidelity_outcome", "employment", "County F", NULL);
+    t_str(x->label, "IPS <10, TAU <10; statistic = 96.7", "a site of 8 shows '<10' for both arms");
+    t_true(isnan(x->estimate) && isnan(x->n) && (x->hidden & CORE_HIDE_N), "its effect and n are withheld");
+    t_rel(x->statistic, 72, TOL_EXACT, "its mean fidelity total (not a count) is kept");
+    x = row(f, "fidelity_outcome", "employment", "County A", NULL);
+    t_true(isnan(x->estimate) && strstr(x->label, "secondary") && x->statistic == 70,
+           "the site with the smallest other count (11; the sites add up to the arms) is withheld, its fidelity "
+           "total kept");
+    t_str(row(f, "fidelity_outcome", "employment", "County B", NULL)->label, "IPS 21/43, TAU 15/44; statistic = 90",
+          "the third site stays");
+    x = row(f, "fidelity_outcome", "employment", "risk_difference", "wls");
+    t_true(isnan(x->estimate) && isnan(x->p_value), "the weighted regression over sites (linear in each) is withheld");
+    t_rel(row(f, "fidelity_outcome", "employment", "risk_difference", "spearman")->estimate, 0.5, TOL_EXACT,
+          "the rank correlation is kept");
+    core_results_free(f);
     return t_summary("disclose");
 }

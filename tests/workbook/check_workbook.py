@@ -16,6 +16,13 @@
   check_workbook.py disclosure BOOK.xlsx RESULTS.csv K HIDDEN...
       the disclosure test: none of the HIDDEN numbers (a count, its complement, their shares) appears in any
       cell of the workbook or field of the results file, "<K" appears in both, and Provenance says so.
+  check_workbook.py small-counts BOOK.xlsx RESULTS.csv K
+      disclosure control of every count of people in a label (issue 9): no "x/n" with x < K or n - x < K, no
+      "x events in n participants", "x at risk" or "n = a vs b" below K, in any label of the rct rows (did labels
+      count clusters; its people are in the n column)
+      and the fidelity-outcome sites of the results file, nor in any text of the sheets that show them (not
+      Meta-analysis: published study counts; Methods: references; Registry and CBA: clusters and flags; texts
+      about rater "reviews").
 Prints PASS/FAIL lines and "workbook-NAME: N passed, N failed". Needs /usr/bin/python3 (python3-openpyxl).
 """
 import bisect
@@ -290,13 +297,60 @@ def disclosure(book_path, res_path, k, hidden):
                         shown = True
                     for h in hidden:
                         pct = "%.1f%%" % (100 * float(h)) if float(h) < 1 else None
-                        if re.search(r"(?<![\d.<>])%s(?:/| of )" % re.escape(h), v) or (pct and pct in v):
+                        if re.search(r"(?<![\d.<>])%s(?:/| of )" % re.escape(h), v) or \
+                                (pct and re.search(r"(?<![\d.])%s" % re.escape(pct), v)):
                             bad.append("%s!%s=%r" % (ws.title, c.coordinate, v[:60]))
     check(not bad, "workbook: no cell shows a withheld count, its complement or their shares", "; ".join(bad[:5]))
     check(shown, "workbook shows %s" % lt)
     prov = [str(v) for row in cached["Provenance"].iter_rows(values_only=True) for v in row if v is not None]
     check(any(p.startswith("Disclosure control") for p in prov) and
           any(("small_cell = %s" % k) in p for p in prov), "Provenance has a disclosure-control line")
+
+
+COUNT_PATTERNS = [
+    (re.compile(r"(?<![\d.<>/])(\d+)/(\d+)(?![\d./])"), 2),
+    (re.compile(r"(?<![\d.<>])(\d+) events in (\d+) participants"), 2),
+    (re.compile(r"(?<![\d.<>])(\d+) at risk"), 1),
+    (re.compile(r"n = (\d+) vs (\d+)"), 0),
+]
+NOT_PEOPLE_SHEETS = {"Meta-analysis", "Methods", "Provenance", "Registry", "CBA", "Sensitivity"}
+
+
+def small_counts_in(text, k):
+    """The counts of people below k (or whose complement is) that a text shows."""
+    found = []
+    for pat, kind in COUNT_PATTERNS:
+        for m in pat.finditer(text):
+            a = [int(g) for g in m.groups()]
+            if (kind == 2 and (a[0] < k or a[1] - a[0] < k)) or (kind == 1 and a[0] < k) or \
+                    (kind == 0 and min(a) < k):
+                found.append(m.group(0))
+    return found
+
+
+def person_row(r):
+    return r["module"] == "rct" or (r["module"] == "fidelity" and r["method"] == "site_data")
+
+
+def small_counts(book_path, res_path, k):
+    k = int(k)
+    header, rows = read_results(res_path)
+    bad = ["results row %d: %s in %r" % (i + 2, f, r["label"][:60])
+           for i, r in enumerate(rows) if person_row(r) for f in small_counts_in(r["label"], k)]
+    check(not bad, "results file: no label shows a count of people below %d" % k, "; ".join(bad[:5]))
+    people = {i + 2 for i, r in enumerate(rows) if person_row(r)}  # Results sheet rows
+    book = openpyxl.load_workbook(book_path, data_only=True)
+    bad = []
+    for ws in book.worksheets:
+        if ws.title in NOT_PEOPLE_SHEETS:
+            continue
+        for row in ws.iter_rows():
+            for c in row:
+                v = c.value
+                if not isinstance(v, str) or "reviews" in v or (ws.title == "Results" and c.row not in people):
+                    continue
+                bad += ["%s!%s: %s" % (ws.title, c.coordinate, f) for f in small_counts_in(v, k)]
+    check(not bad, "workbook: no text shows a count of people below %d" % k, "; ".join(bad[:5]))
 
 
 def main():
@@ -308,6 +362,8 @@ def main():
         numbers(sys.argv[3])
     elif what == "recalc":
         recalc(sys.argv[2], sys.argv[3])
+    elif what == "small-counts":
+        small_counts(sys.argv[2], sys.argv[3], sys.argv[4])
     elif what == "disclosure":
         disclosure(sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:])
     else:
