@@ -1,6 +1,8 @@
 /* Agreement between raters: of fidelity reviews, and of any ratings table ([agreement]); see fid.h. */
 #include "fidelity/fid.h"
 
+#include "core/core_data.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -311,7 +313,7 @@ core_status fid_ratings_agreement(const fid_ratings *rt, double conf, core_resul
             int r = core_cell_number(t, rt->cols[j], i, &v);
             if (r < 0) {
                 st = core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a number; ratings are numbers (categories "
-                                  "coded 1, 2, ...; empty = missing)",
+                                  "coded 1, 2, ...; empty = missing)" CORE_MISSING_HINT,
                                   core_cell_where(t, rt->cols[j], i, where, sizeof where),
                                   core_cell_text(t, rt->cols[j], i, buf, sizeof buf));
                 goto done;

@@ -49,7 +49,7 @@ static core_status need_number(const core_table *t, long col, size_t row, const 
                             "key 'exclude')",
                             where, what);
     char text[256];
-    return core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a number (the %s)", where,
+    return core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a number (the %s)" CORE_MISSING_HINT, where,
                         core_cell_text(t, (size_t)col, row, text, sizeof text), what);
 }
 

@@ -88,7 +88,7 @@ static core_status check_baselines(const core_config *cfg, const rct_spec *s, co
             if (core_cell_number(t, col, i, &v) < 0)
                 return core_err_set(err, CORE_ERR_DATA,
                                     "%s: '%s' is not a number; the baseline of outcome '%s' (%s) takes numbers or a "
-                                    "missing value",
+                                    "missing value" CORE_MISSING_HINT,
                                     core_cell_where(t, col, i, where, sizeof where),
                                     core_cell_text(t, col, i, buf, sizeof buf), o->name,
                                     core_config_where(cfg, o->section, "baseline", cwhere, sizeof cwhere));
@@ -381,7 +381,8 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
                     continue;
                 if (r < 0) {
                     st = core_err_set(err, CORE_ERR_DATA,
-                                      "%s: '%s' is not a number; %s outcome '%s' takes %s or a missing value",
+                                      "%s: '%s' is not a number; %s outcome '%s' takes %s or a missing value"
+                                      CORE_MISSING_HINT,
                                       core_cell_where(t, col, i, where, sizeof where),
                                       core_cell_text(t, col, i, buf, sizeof buf),
                                       o->type == RCT_BINARY ? "binary" : "continuous", o->name,

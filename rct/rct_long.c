@@ -457,7 +457,7 @@ core_status rct_long_reshape(const core_config *cfg, rct_spec *spec, const rct_l
             int rc = core_cell_number(lt, rep_col[r], i, &v);
             if (rc < 0 || (rc == 1 && v != 0 && v != 1)) {
                 st = core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not 0 or 1; binary outcome '%s' takes 0, 1 or a "
-                                  "missing value",
+                                  "missing value" CORE_MISSING_HINT,
                                   core_cell_where(lt, rep_col[r], i, where, sizeof where),
                                   core_cell_text(lt, rep_col[r], i, buf, sizeof buf), o->name);
                 goto fail;

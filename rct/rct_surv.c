@@ -37,7 +37,8 @@ static core_status read_tte(const core_config *cfg, const rct_outcome_spec *o, c
                                 "event or to censoring (the end of their follow-up) for outcome '%s'",
                                 core_cell_where(t, tc, i, where, sizeof where), o->name);
         if (r < 0 || !isfinite(v))
-            return core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a number; '%s' is a time (e.g. days) >= 0",
+            return core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a number; '%s' is a time (e.g. days) >= 0"
+                                CORE_MISSING_HINT,
                                 core_cell_where(t, tc, i, where, sizeof where),
                                 core_cell_text(t, tc, i, buf, sizeof buf), ts->time);
         if (v < 0)

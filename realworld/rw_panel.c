@@ -236,7 +236,7 @@ static int cell_num(const core_table *t, size_t col, size_t row, double *v, core
     int r = core_cell_number(t, col, row, v);
     if (r < 0) {
         char w[300], b[64];
-        *st = core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a number; the %s must be numeric",
+        *st = core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a number; the %s must be numeric" CORE_MISSING_HINT,
                            core_cell_where(t, col, row, w, sizeof w), core_cell_text(t, col, row, b, sizeof b), what);
         return -1;
     }
