@@ -3,37 +3,12 @@
 # exit status of SPEC §1 and that the message names the place (file:row:column, or file:line: key).
 BIN=${BIN:-bin/ipseval}
 case "$BIN" in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
+ROOT=$(pwd)
 T=build/tmp-bad
 rm -rf "$T"
 mkdir -p "$T"
 cd "$T" || exit 1
-passed=0
-failed=0
-
-# expect NAME EXIT SUBSTRING... -- ARGS...
-expect() {
-    name=$1 code=$2
-    shift 2
-    subs=""
-    while [ "$1" != "--" ]; do
-        subs="$subs
-$1"
-        shift
-    done
-    shift
-    out=$("$BIN" "$@" 2>&1)
-    rc=$?
-    ok=1
-    [ "$rc" -eq "$code" ] || { echo "FAIL: $name: exit $rc, expected $code: $out"; ok=0; }
-    if [ $ok -eq 1 ]; then
-        echo "$subs" | while IFS= read -r s; do
-            [ -z "$s" ] && continue
-            case "$out" in *"$s"*) ;; *) echo "FAIL: $name: message lacks '$s': $out"; exit 1 ;; esac
-        done || ok=0
-    fi
-    case "$out" in *nan*|*Segmentation*|*AddressSanitizer*|*runtime\ error*) echo "FAIL: $name: $out"; ok=0 ;; esac
-    if [ $ok -eq 1 ]; then passed=$((passed + 1)); echo "PASS: $name"; else failed=$((failed + 1)); fi
-}
+. "$ROOT/tests/lib.sh"
 
 check() { # NAME CONDITION-COMMAND...
     name=$1

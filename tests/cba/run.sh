@@ -15,35 +15,8 @@ rm -rf "$T"
 mkdir -p "$T"
 cd "$T" || exit 1
 PY=/usr/bin/python3
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "PASS: $1"; }
-ko() { failed=$((failed + 1)); echo "FAIL: $1"; }
+. "$ROOT/tests/lib.sh"
 
-# expect NAME EXIT SUBSTRING... -- ARGS...
-expect() {
-    name=$1 code=$2
-    shift 2
-    subs=""
-    while [ "$1" != "--" ]; do
-        subs="$subs
-$1"
-        shift
-    done
-    shift
-    out=$("$BIN" "$@" 2>&1)
-    rc=$?
-    good=1
-    [ "$rc" -eq "$code" ] || { echo "FAIL: $name: exit $rc, expected $code: $out"; good=0; }
-    if [ $good -eq 1 ]; then
-        echo "$subs" | while IFS= read -r s; do
-            [ -z "$s" ] && continue
-            case "$out" in *"$s"*) ;; *) echo "FAIL: $name: message lacks '$s': $out"; exit 1 ;; esac
-        done || good=0
-    fi
-    case "$out" in *nan*|*Segmentation*|*AddressSanitizer*|*runtime\ error*) echo "FAIL: $name: $out"; good=0 ;; esac
-    if [ $good -eq 1 ]; then passed=$((passed + 1)); echo "PASS: $name"; else failed=$((failed + 1)); fi
-}
 
 # A small typed-effects config; cases add or replace lines (KEY=value pairs in $1 replace the defaults).
 mk() { # FILE EXTRA-LINES (appended to [cba]) ; env SKIP = keys to leave out (regex)

@@ -5,13 +5,11 @@
 #  - a rerun with the same SOURCE_DATE_EPOCH is byte-identical,
 #  - the bundled example is what `ipseval simulate examples/simulate-trial.ini` makes from its seed.
 BIN=${BIN:-bin/ipseval}
+ROOT=$(pwd)
 T=build/tmp-e2e
 rm -rf "$T"
 mkdir -p "$T"
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "PASS: $1"; }
-ko() { failed=$((failed + 1)); echo "FAIL: $1"; }
+. "$ROOT/tests/lib.sh"
 
 export SOURCE_DATE_EPOCH=1700000000
 # inputs are never modified (issue 10): SHA-256 of every config, example and reference file, before and after

@@ -15,10 +15,7 @@ mkdir -p "$T"
 cd "$T" || exit 1
 trap 'cd "$ROOT" && rm -rf "$T"' EXIT
 PY=/usr/bin/python3
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "PASS: $1"; }
-ko() { failed=$((failed + 1)); echo "FAIL: $1"; }
+. "$ROOT/tests/lib.sh"
 IPS25_BANDS="115:Exemplary fidelity,100:Good fidelity,74:Fair fidelity,0:Not IPS"
 
 sheets() { # NAME ARGS... (check_sheets.py)
@@ -113,30 +110,6 @@ done
 sheets "band edges: the sheet's band column" fidelity edges.xlsx edges-r.csv 1 5 "$IPS25_BANDS"
 
 # ---- bad input: agreement asked of ratings that have one rater (the rest of the catalogue: tests/bad/run.sh) ----
-# expect NAME EXIT SUBSTRING... -- ARGS...
-expect() {
-    name=$1 code=$2
-    shift 2
-    subs=""
-    while [ "$1" != "--" ]; do
-        subs="$subs
-$1"
-        shift
-    done
-    shift
-    out=$("$BIN" "$@" 2>&1)
-    rc=$?
-    good=1
-    [ "$rc" -eq "$code" ] || { echo "FAIL: $name: exit $rc, expected $code: $out"; good=0; }
-    if [ $good -eq 1 ]; then
-        echo "$subs" | while IFS= read -r s; do
-            [ -z "$s" ] && continue
-            case "$out" in *"$s"*) ;; *) echo "FAIL: $name: message lacks '$s': $out"; exit 1 ;; esac
-        done || good=0
-    fi
-    case "$out" in *nan*|*Segmentation*|*AddressSanitizer*|*runtime\ error*) echo "FAIL: $name: $out"; good=0 ;; esac
-    if [ $good -eq 1 ]; then ok "$name"; else failed=$((failed + 1)); fi
-}
 printf 'id,j1,j2\n1,3,\n2,2,\n3,4,5\n' > one.csv
 printf '[project]\noutput = one.xlsx\nresults = one-r.csv\n[agreement]\ndata = one.csv\nraters = j1, j2\n' > one.ini
 expect "agreement where only one target has both raters" 3 "one.csv:" "1 target is rated by all 2 raters" \

@@ -15,10 +15,7 @@ case "$BIN" in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 ROOT=$(pwd)
 # a private scratch directory: parallel `make check` runs (and `make clean`) cannot disturb it
 T=$(mktemp -d "${TMPDIR:-/tmp}/ipseval-hardening.XXXXXX") || exit 1
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "PASS: $1"; }
-ko() { failed=$((failed + 1)); echo "FAIL: $1"; }
+. "$ROOT/tests/lib.sh"
 
 inputs_sum() { # the project's inputs: configs, examples, reference data, fuzz corpora
     find configs examples tests/fuzz/corpus tests/fuzz/regress ../shared/reference -type f 2>/dev/null |

@@ -13,10 +13,7 @@ T=build/tmp-workbook.$$ # one scratch directory per run: several checks may run 
 rm -rf "$T"
 mkdir -p "$T"
 PY=/usr/bin/python3
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "PASS: $1"; }
-ko() { failed=$((failed + 1)); echo "FAIL: $1"; }
+. "$ROOT/tests/lib.sh"
 sub() { # NAME LOG COMMAND...: a checker's own tally added to ours
     name=$1 log=$2
     shift 2
