@@ -392,7 +392,7 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
                 if (o->type == RCT_BINARY && v != 0 && v != 1) {
                     st = core_err_set(err, CORE_ERR_DATA,
                                       "%s: value %.15g is not 0 or 1; binary outcome '%s' takes 0, 1 or a missing "
-                                      "value",
+                                      "value" CORE_MISSING_HINT,
                                       core_cell_where(t, col, i, where, sizeof where), v, o->name);
                     goto fail;
                 }

@@ -95,9 +95,9 @@ missing = , NA, ., -99, n/a' RES=out/tokens.csv OUT=out/tokens.xlsx mkcfg tokens
 expect "custom missing tokens (-99, n/a) are read as missing" 0 "" -- rct tokens.ini --quiet
 check "custom missing tokens: 2 analysed in each arm" sh -c "grep -qE '^rct,arm_summary,emp,,IPS,.*,2,2/2\$' out/tokens.csv && grep -qE '^rct,arm_summary,emp,,TAU,.*,2,1/2\$' out/tokens.csv"
 printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n3,IPS,-99\n4,TAU,1\n' > code99.csv; mkcfg code99.ini code99.csv
-expect "-99 code not listed as missing" 3 "code99.csv:4:3 'emp'" "-99 is not 0 or 1" -- rct code99.ini
+expect "-99 code not listed as missing" 3 "code99.csv:4:3 'emp'" "-99 is not 0 or 1" "list it in [data] missing" -- rct code99.ini
 printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n3,IPS,n/a\n4,TAU,1\n' > slashna.csv; mkcfg slashna.ini slashna.csv
-expect "'n/a' not listed as missing" 3 "slashna.csv:4:3 'emp'" "'n/a' is not a number" -- rct slashna.ini
+expect "'n/a' not listed as missing" 3 "slashna.csv:4:3 'emp'" "'n/a' is not a number" "list it in [data] missing" -- rct slashna.ini
 printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n3,IPS,.\n4,TAU,1\n' > nodot.csv
 DATA_EXTRA='[data]
 missing = NA' mkcfg nodot.ini nodot.csv
