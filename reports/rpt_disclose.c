@@ -81,6 +81,33 @@ static int person_module(const core_result_row *r)
     return rpt_str_eq(r->module, "rct") || rpt_str_eq(r->module, "did");
 }
 
+/* A withheld estimate: the estimate, its SE and interval. */
+static void withhold_estimate(core_result_row *r)
+{
+    r->estimate = r->se = r->ci_low = r->ci_high = NAN;
+    r->hidden |= CORE_HIDE_ESTIMATE | CORE_HIDE_SE | CORE_HIDE_CI;
+}
+
+/* A withheld statistic: the estimate with its SE and interval, the test statistic and the p-values. */
+static void withhold_all(core_result_row *r)
+{
+    withhold_estimate(r);
+    r->statistic = r->p_value = r->p_adjusted = NAN;
+    r->hidden |= CORE_HIDE_STATISTIC | CORE_HIDE_P;
+}
+
+#define SAY_SECONDARY "withheld (secondary suppression of a count below %d)" /* withheld, not small: not "<k" */
+#define SAY_TABLE "withheld: a count below %d in this table (disclosure control)"
+
+/* Row i's label becomes why it is withheld (fmt: SAY_SECONDARY or SAY_TABLE). */
+static core_status say_withheld(core_results *res, size_t i, const char *fmt, int k)
+{
+    char lab[96];
+    snprintf(lab, sizeof lab, fmt, k);
+    res->rows[i].hidden |= CORE_HIDE_LABEL;
+    return core_results_set_label(res, i, lab) == CORE_OK ? CORE_OK : CORE_ERR_NOMEM;
+}
+
 static core_status withhold_count(core_results *res, size_t i, int k, double x, double n, int form)
 {
     core_result_row *r = &res->rows[i];
@@ -100,8 +127,8 @@ static core_status withhold_count(core_results *res, size_t i, int k, double x, 
         snprintf(lab, sizeof lab, "<%d", k);
     if (core_results_set_label(res, i, lab) != CORE_OK)
         return CORE_ERR_NOMEM;
-    r->hidden |= CORE_HIDE_LABEL | CORE_HIDE_ESTIMATE | CORE_HIDE_SE | CORE_HIDE_CI;
-    r->estimate = r->se = r->ci_low = r->ci_high = NAN;
+    r->hidden |= CORE_HIDE_LABEL;
+    withhold_estimate(r);
     return CORE_OK;
 }
 
@@ -140,6 +167,41 @@ static int table_statistic(const core_result_row *r)
     if (rpt_str_eq(r->analysis, "baseline_table"))
         return rpt_str_eq(r->method, "standardised_difference");
     return 0;
+}
+
+/* Secondary suppression (rule 2): mark[j] is 0 for a row that holds no count, 1 for a shown count, 2 for a
+ * withheld one. When row i is the only withheld member of its group (same() among the rows with a count) and
+ * the group has another member, returns the shown member with the smallest count() (it would give row i back
+ * by subtraction from the total); otherwise (size_t)-1. */
+static size_t secondary_cell(const core_results *res, size_t i, const unsigned char *mark,
+                             int (*same)(const core_result_row *, const core_result_row *),
+                             double (*count)(const core_result_row *))
+{
+    size_t members = 0, hidden = 0, smallest = (size_t)-1;
+    double small_x = INFINITY;
+    for (size_t j = 0; j < res->n; j++) {
+        if (!mark[j] || !same(&res->rows[i], &res->rows[j]))
+            continue;
+        members++;
+        if (mark[j] == 2) {
+            hidden++;
+            continue;
+        }
+        double x = count(&res->rows[j]);
+        if (x < small_x) {
+            small_x = x;
+            smallest = j;
+        }
+    }
+    return members >= 2 && hidden == 1 ? smallest : (size_t)-1;
+}
+
+/* The count x of an "x/n", "x of n analysed" or "x missing" label (INFINITY when none). */
+static double label_x(const core_result_row *r)
+{
+    double x, n;
+    int form;
+    return label_count(r, &x, &n, &form) ? x : INFINITY;
 }
 
 /* ---- rule 4: counts inside the labels of subgroup, equity and survival rows ---- */
@@ -324,10 +386,13 @@ static int same_table4(const core_result_row *a, const core_result_row *b)
            strcmp(term_suffix(a->term), term_suffix(b->term)) == 0;
 }
 
-static void withhold_all(core_result_row *r)
+/* A row whose counts are withheld by rule 4: a site keeps its statistic, the site's mean fidelity total. */
+static void withhold_row4(core_result_row *r)
 {
-    r->estimate = r->se = r->ci_low = r->ci_high = r->statistic = r->p_value = r->p_adjusted = NAN;
-    r->hidden |= CORE_HIDE_ESTIMATE | CORE_HIDE_SE | CORE_HIDE_CI | CORE_HIDE_STATISTIC | CORE_HIDE_P;
+    if (site_row(r))
+        withhold_estimate(r);
+    else
+        withhold_all(r);
 }
 
 /* The smallest count in a subgroup or equity label (to pick the cell of secondary suppression). */
@@ -372,9 +437,10 @@ static int dependent_test(const core_result_row *t, const core_result_row *w)
 
 static core_status rule4(core_results *res, int k)
 {
-    unsigned char *held = calloc(res->n ? res->n : 1, 1); /* 1: an estimate withheld by rule 4 */
+    unsigned char *held = malloc(res->n ? res->n : 1); /* as rule 2's marks: 1 a row, 2 withheld by rule 4 */
     if (!held)
         return CORE_ERR_NOMEM;
+    memset(held, 1, res->n);
     char lab[512];
     core_status st = CORE_OK;
     for (size_t i = 0; i < res->n && st == CORE_OK; i++) {
@@ -392,62 +458,31 @@ static core_status rule4(core_results *res, int k)
         }
         r->hidden |= CORE_HIDE_LABEL;
         if (how == L4_TABLE) {
-            if (site_row(r)) { /* its statistic is the site's mean fidelity total, not a count */
-                r->estimate = r->se = r->ci_low = r->ci_high = NAN;
-                r->hidden |= CORE_HIDE_ESTIMATE | CORE_HIDE_SE | CORE_HIDE_CI;
-            } else {
-                withhold_all(r);
-            }
-            held[i] = 1;
+            withhold_row4(r);
+            held[i] = 2;
         }
     }
     /* secondary suppression: one withheld level of a variable is given back by the totals */
     for (size_t i = 0; i < res->n && st == CORE_OK; i++) {
-        if (held[i] != 1)
+        if (held[i] != 2)
             continue;
-        size_t members = 0, hidden = 0, smallest = (size_t)-1;
-        double small_x = INFINITY;
-        for (size_t j = 0; j < res->n; j++) {
-            if (!same_table4(&res->rows[i], &res->rows[j]))
-                continue;
-            members++;
-            if (held[j]) {
-                hidden++;
-                continue;
-            }
-            double x = smallest_count(&res->rows[j]);
-            if (x < small_x) {
-                small_x = x;
-                smallest = j;
-            }
-        }
-        if (members >= 2 && hidden == 1 && smallest != (size_t)-1) {
-            held[smallest] = 2;
-            double fid = res->rows[smallest].statistic;
-            withhold_all(&res->rows[smallest]);
-            if (site_row(&res->rows[smallest])) { /* keep the mean fidelity total */
-                res->rows[smallest].statistic = fid;
-                res->rows[smallest].hidden &= ~CORE_HIDE_STATISTIC;
-            }
-            res->rows[smallest].hidden |= CORE_HIDE_LABEL;
-            snprintf(lab, sizeof lab, "withheld (secondary suppression of a count below %d)", k);
-            if (core_results_set_label(res, smallest, lab) != CORE_OK)
-                st = CORE_ERR_NOMEM;
+        size_t s = secondary_cell(res, i, held, same_table4, smallest_count);
+        if (s != (size_t)-1) {
+            held[s] = 2;
+            withhold_row4(&res->rows[s]);
+            st = say_withheld(res, s, SAY_SECONDARY, k);
         }
     }
     /* the tests of a withheld table */
     for (size_t i = 0; i < res->n && st == CORE_OK; i++) {
-        if (!held[i])
+        if (held[i] != 2)
             continue;
         for (size_t j = 0; j < res->n && st == CORE_OK; j++) {
             core_result_row *t = &res->rows[j];
-            if (held[j] || (t->hidden & CORE_HIDE_P) || !dependent_test(t, &res->rows[i]))
+            if (held[j] == 2 || (t->hidden & CORE_HIDE_P) || !dependent_test(t, &res->rows[i]))
                 continue;
             withhold_all(t);
-            t->hidden |= CORE_HIDE_LABEL;
-            snprintf(lab, sizeof lab, "withheld: a count below %d in this table (disclosure control)", k);
-            if (core_results_set_label(res, j, lab) != CORE_OK)
-                st = CORE_ERR_NOMEM;
+            st = say_withheld(res, j, SAY_TABLE, k);
         }
     }
     free(held);
@@ -479,10 +514,8 @@ core_status rpt_disclose(core_results *res, int k, core_err *err)
             }
         }
         if (isfinite(r->n) && r->n >= 0 && r->n < k) {
-            if (r->estimate == r->n) { /* the estimate is the count itself (e.g. randomised) */
-                r->estimate = r->se = r->ci_low = r->ci_high = NAN;
-                r->hidden |= CORE_HIDE_ESTIMATE | CORE_HIDE_SE | CORE_HIDE_CI;
-            }
+            if (r->estimate == r->n) /* the estimate is the count itself (e.g. randomised) */
+                withhold_estimate(r);
             r->n = NAN;
             r->hidden |= CORE_HIDE_N;
         }
@@ -492,36 +525,11 @@ core_status rpt_disclose(core_results *res, int k, core_err *err)
     for (size_t i = 0; i < res->n && st == CORE_OK; i++) {
         if (cell[i] != 2)
             continue;
-        size_t members = 0, hidden = 0, smallest = (size_t)-1;
-        double small_x = INFINITY;
-        for (size_t j = 0; j < res->n; j++) {
-            if (!cell[j] || !same_group(&res->rows[i], &res->rows[j]))
-                continue;
-            members++;
-            if (cell[j] == 2) {
-                hidden++;
-                continue;
-            }
-            double x, n;
-            int form;
-            if (label_count(&res->rows[j], &x, &n, &form) && x < small_x) {
-                small_x = x;
-                smallest = j;
-            }
-        }
-        if (members >= 2 && hidden == 1 && smallest != (size_t)-1) {
-            double x, n;
-            int form;
-            label_count(&res->rows[smallest], &x, &n, &form);
-            cell[smallest] = 2;
-            /* shown as "<n" would be wrong: it is withheld, not small */
-            char lab[96];
-            snprintf(lab, sizeof lab, "withheld (secondary suppression of a count below %d)", k);
-            core_result_row *s = &res->rows[smallest];
-            s->estimate = s->se = s->ci_low = s->ci_high = NAN;
-            s->hidden |= CORE_HIDE_LABEL | CORE_HIDE_ESTIMATE | CORE_HIDE_SE | CORE_HIDE_CI;
-            if (core_results_set_label(res, smallest, lab) != CORE_OK)
-                st = CORE_ERR_NOMEM;
+        size_t s = secondary_cell(res, i, cell, same_group, label_x);
+        if (s != (size_t)-1) {
+            cell[s] = 2;
+            withhold_estimate(&res->rows[s]);
+            st = say_withheld(res, s, SAY_SECONDARY, k);
         }
     }
 
@@ -539,13 +547,8 @@ core_status rpt_disclose(core_results *res, int k, core_err *err)
                                                                          rpt_str_eq(a->analysis, "arm_summary");
             if (!match || (r->hidden & CORE_HIDE_ESTIMATE))
                 continue;
-            r->estimate = r->se = r->ci_low = r->ci_high = r->statistic = r->p_value = r->p_adjusted = NAN;
-            r->hidden |= CORE_HIDE_LABEL | CORE_HIDE_ESTIMATE | CORE_HIDE_SE | CORE_HIDE_CI | CORE_HIDE_STATISTIC |
-                         CORE_HIDE_P;
-            char lab[96];
-            snprintf(lab, sizeof lab, "withheld: a count below %d in this table (disclosure control)", k);
-            if (core_results_set_label(res, j, lab) != CORE_OK)
-                st = CORE_ERR_NOMEM;
+            withhold_all(r);
+            st = say_withheld(res, j, SAY_TABLE, k);
         }
     }
     free(cell);
