@@ -673,14 +673,18 @@ void rpt_share_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, co
         rpt_put_num(w, ws, r, c, arm->estimate, w->f.pct);
 }
 
-/* "est (lo to hi)" of a row at `scale`, or the row's reason when the estimate is undefined. */
+/* "est (lo to hi)" of a row at `scale`, or the row's reason when the estimate is undefined. An estimate that
+ * disclosure control withheld for the counts its label shows reads "withheld: <the counts>". */
 void rpt_effect_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x,
                      double scale, int digits)
 {
-    char b[256];
+    char b[600];
     if (!x)
         return;
-    if (isnan(x->estimate))
+    if ((x->hidden & CORE_HIDE_ESTIMATE) && x->label && strncmp(x->label, "withheld", 8) != 0) {
+        snprintf(b, sizeof b, "withheld: %s", x->label);
+        rpt_put_text(w, ws, r, c, b, w->f.wrap);
+    } else if (isnan(x->estimate))
         rpt_put_text(w, ws, r, c, x->label ? x->label : "n/a", w->f.wrap);
     else
         rpt_put_text(w, ws, r, c,

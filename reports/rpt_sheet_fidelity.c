@@ -501,12 +501,7 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         rpt_put_text(w, ws, r, 0, x->term, NULL);
         put_score(w, ws, r, 1, x->statistic, NULL);
         put_score(w, ws, r, 2, 100 * x->estimate, NULL);
-        if (x->hidden & CORE_HIDE_N) { /* disclosure control */
-            snprintf(e, sizeof e, "<%d", w->run->small_cell);
-            rpt_put_text(w, ws, r, 4, e, w->f.right);
-        } else {
-            rpt_put_num(w, ws, r, 4, x->n, w->f.count);
-        }
+        rpt_count_cell(w, ws, r, 4, x); /* "<k" under disclosure control */
         char detail[200]; /* the counts, without the note on the x column meant for the results file */
         snprintf(detail, sizeof detail, "%s", x->label ? x->label : "");
         char *cut = strstr(detail, "; statistic =");

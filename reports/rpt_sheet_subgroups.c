@@ -414,21 +414,11 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                     rpt_put_text(w, ws, r, 3, lv, NULL);
                     snprintf(t, sizeof t, "%s vs %s", a.level[c], C);
                     rpt_put_text(w, ws, r, 4, t, NULL);
-                    if (isfinite(y->n)) {
-                        if (k > 0 && y->n < k)
-                            rpt_put_text(w, ws, r, 5, rpt_fmt_count(y->n, k, b, sizeof b), w->f.right);
-                        else
-                            rpt_put_num(w, ws, r, 5, y->n, w->f.count);
-                    }
+                    rpt_count_cell(w, ws, r, 5, y);
                     /* the counts behind a binary effect are withheld under disclosure control */
                     if (!(binary && k > 0) && isfinite(y->estimate))
                         rpt_put_text(w, ws, r, 6, y->label, w->f.right);
-                    if ((y->hidden & CORE_HIDE_ESTIMATE) && y->label && strncmp(y->label, "withheld", 8) != 0) {
-                        snprintf(t, sizeof t, "withheld: %s", y->label); /* its counts, as disclosure shows them */
-                        rpt_put_text(w, ws, r, 7, t, w->f.wrap);
-                    } else {
-                        rpt_effect_cell(w, ws, r, 7, y, binary ? 100 : 1, digits);
-                    }
+                    rpt_effect_cell(w, ws, r, 7, y, binary ? 100 : 1, digits);
                     r++;
                 }
             }
