@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/core_data.h"
+#include "rct/rct_design.h"
 #include "stats/st_prop.h"
 #include "stats/st_surv.h"
 
@@ -86,25 +87,8 @@ static core_status put(const srow *c, const char *analysis, const char *method, 
                        double est, double se, double lo, double hi, double stat, double df, double p, double n,
                        const char *label, core_err *err)
 {
-    core_result_row r = CORE_RESULT_ROW_EMPTY;
-    r.module = "rct";
-    r.analysis = analysis;
-    r.method = method;
-    r.outcome = c->outcome;
-    r.timepoint = tp;
-    r.term = term;
-    r.estimate = est;
-    r.se = se;
-    r.ci_low = lo;
-    r.ci_high = hi;
-    r.statistic = stat;
-    r.df = df;
-    r.p_value = p;
-    r.n = n;
-    r.label = label;
-    if (core_results_add(c->res, &r) != CORE_OK)
-        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-    return CORE_OK;
+    st_estimate e = {.estimate = est, .se = se, .ci_low = lo, .ci_high = hi, .statistic = stat, .p_value = p, .df = df};
+    return rct_row_est(c->res, analysis, c->outcome, tp, term, method, &e, n, label, err);
 }
 
 static const char *arm_level(const rct_spec *s, int a)
