@@ -282,6 +282,26 @@ core_status st_fe_split_init(const st_twfe_fit *f, st_fe_split *s, core_err *err
     return CORE_OK;
 }
 
+/* Adds the sum of d_i d_i' over each cluster's rows to out (G blocks of L x L), d_i the 0/1 indicator row of the
+ * split's columns at row i. The caller checked n_fe <= 64. */
+static void split_outer_sums(const st_twfe_fit *f, const st_fe_split *s, double *out)
+{
+    size_t L = s->L;
+    long cols[64];
+    for (size_t i = 0; i < f->n; i++) {
+        size_t m = 0;
+        for (size_t q = 0; q < f->n_fe; q++) {
+            long c = st_fe_split_col(s, f, q, i);
+            if (c >= 0)
+                cols[m++] = c;
+        }
+        double *o = out + (size_t)f->data->cluster[i] * L * L;
+        for (size_t a = 0; a < m; a++)
+            for (size_t b = 0; b < m; b++)
+                o[(size_t)cols[a] * L + (size_t)cols[b]] += 1;
+    }
+}
+
 core_status st_fe_split_dmd(const st_twfe_fit *f, const st_fe_split *s, const st_ap_opts *opts, double *out,
                             core_err *err)
 {
@@ -290,7 +310,6 @@ core_status st_fe_split_dmd(const st_twfe_fit *f, const st_fe_split *s, const st
     memset(out, 0, G * L * L * sizeof *out);
     if (L == 0)
         return CORE_OK;
-    long cols[64];
     if (nf > 64)
         return core_err_set(err, CORE_ERR_USAGE, "more than 64 fixed-effect factors");
     if (s->kn >= 2) {
@@ -340,18 +359,7 @@ core_status st_fe_split_dmd(const st_twfe_fit *f, const st_fe_split *s, const st
         return CORE_OK;
     }
     /* Sum of d_i d_i' per cluster. */
-    for (size_t i = 0; i < n; i++) {
-        size_t m = 0;
-        for (size_t q = 0; q < nf; q++) {
-            long c = st_fe_split_col(s, f, q, i);
-            if (c >= 0)
-                cols[m++] = c;
-        }
-        double *o = out + (size_t)cl[i] * L * L;
-        for (size_t a = 0; a < m; a++)
-            for (size_t b = 0; b < m; b++)
-                o[(size_t)cols[a] * L + (size_t)cols[b]] += 1;
-    }
+    split_outer_sums(f, s, out);
     if (s->kn == 0)
         return CORE_OK;
     /* One nested factor: minus sum over its levels j of c_j c_j' / n_j (c_j = D' 1_j). Rows come grouped
@@ -396,18 +404,7 @@ core_status st_fe_split_dmd(const st_twfe_fit *f, const st_fe_split *s, const st
             return CORE_OK;
         /* not grouped: undo nothing partial - recompute from the plain sums */
         memset(out, 0, G * L * L * sizeof *out);
-        for (size_t i = 0; i < n; i++) {
-            size_t m = 0;
-            for (size_t q = 0; q < nf; q++) {
-                long c = st_fe_split_col(s, f, q, i);
-                if (c >= 0)
-                    cols[m++] = c;
-            }
-            double *o = out + (size_t)cl[i] * L * L;
-            for (size_t a = 0; a < m; a++)
-                for (size_t b = 0; b < m; b++)
-                    o[(size_t)cols[a] * L + (size_t)cols[b]] += 1;
-        }
+        split_outer_sums(f, s, out);
     }
     size_t *start = calloc(J + 1, sizeof *start), *order = malloc(n * sizeof *order), *touched = malloc(L * sizeof *touched);
     double *cnt = calloc(L, sizeof *cnt);
