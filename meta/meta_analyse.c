@@ -348,26 +348,19 @@ static core_status put_sensitivity(out *o, variant pv, const arrays *x, core_err
         st_meta_fit f;
         core_err e2;
         core_err_clear(&e2);
-        core_result_row r = base_row(o, "leave_one_out", x->s[i]->name, pv.name);
         if (fit_variant(o->spec, pv, &sub, sub.k, NULL, 1, &f, &e2) == CORE_OK) {
-            r.estimate = tr(o, f.beta[0]);
-            r.se = f.se[0];
-            r.ci_low = tr(o, f.ci_low[0]);
-            r.ci_high = tr(o, f.ci_high[0]);
-            r.statistic = f.stat[0];
-            r.df = f.df;
-            r.p_value = f.p_value[0];
-            r.n = (double)f.k;
             if (pv.m == META_MH || pv.m == META_FIXED)
                 snprintf(label, sizeof label, "without this study; I2 %.1f%%", f.I2);
             else
                 snprintf(label, sizeof label, "without this study; tau^2 %.4g, I2 %.1f%%", f.tau2, f.I2);
+            s = put_pooled(o, "leave_one_out", x->s[i]->name, pv.name, &f, label, err);
         } else {
+            core_result_row r = base_row(o, "leave_one_out", x->s[i]->name, pv.name);
             r.n = (double)sub.k;
             snprintf(label, sizeof label, "not estimable without this study: %.400s", e2.msg);
+            r.label = label;
+            s = add(o, &r, err);
         }
-        r.label = label;
-        s = add(o, &r, err);
     }
     /* Cumulative: studies added in year order (file order for ties or without a year column). */
     size_t *ord = malloc((x->k ? x->k : 1) * sizeof *ord);
@@ -392,7 +385,6 @@ static core_status put_sensitivity(out *o, variant pv, const arrays *x, core_err
             st_meta_fit f;
             core_err e2;
             core_err_clear(&e2);
-            core_result_row r = base_row(o, "cumulative", m->name, pv.name);
             char yr[32] = "";
             if (isfinite(m->year))
                 snprintf(yr, sizeof yr, "%.0f: ", m->year);
@@ -400,26 +392,20 @@ static core_status put_sensitivity(out *o, variant pv, const arrays *x, core_err
             if (sub.k == 1 && pv.m != META_MH)
                 use = make_variant(META_FIXED, 0); /* one study: its own effect and z interval */
             if (fit_variant(o->spec, use, &sub, sub.k, NULL, 1, &f, &e2) == CORE_OK) {
-                r.estimate = tr(o, f.beta[0]);
-                r.se = f.se[0];
-                r.ci_low = tr(o, f.ci_low[0]);
-                r.ci_high = tr(o, f.ci_high[0]);
-                r.statistic = f.stat[0];
-                r.df = f.df;
-                r.p_value = f.p_value[0];
-                r.n = (double)f.k;
                 if (sub.k == 1)
                     snprintf(label, sizeof label, "%sthe first study alone (its own estimate and z interval)", yr);
                 else if (is_random(pv.m))
                     snprintf(label, sizeof label, "%s%zu studies; tau^2 %.4g, I2 %.1f%%", yr, sub.k, f.tau2, f.I2);
                 else
                     snprintf(label, sizeof label, "%s%zu studies; I2 %.1f%%", yr, sub.k, f.I2);
+                s = put_pooled(o, "cumulative", m->name, pv.name, &f, label, err);
             } else {
+                core_result_row r = base_row(o, "cumulative", m->name, pv.name);
                 r.n = (double)sub.k;
                 snprintf(label, sizeof label, "%snot estimable: %.400s", yr, e2.msg);
+                r.label = label;
+                s = add(o, &r, err);
             }
-            r.label = label;
-            s = add(o, &r, err);
         }
     }
     free(ord);
