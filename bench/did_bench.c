@@ -17,28 +17,7 @@
 #include "stats/st_twfe.h"
 #include "stats/st_wild.h"
 
-#define KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
-static const core_cfg_section schema[] = {
-    {"project", KEYS("title", "seed", "output", "results", "confidence")},
-    {"registry", KEYS("data", "unit", "time", "cluster", "outcome", "treatment", "fixed_effects", "controls",
-                      "inference", "synthetic_control", "bootstrap", "weights", "event_time", "spells", "null_values",
-                      "spell_unit", "spell_start", "spell_end", "spell_share", "delimiter", "decimal", "missing")},
-};
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* CPU seconds of this process: on a machine shared with other jobs the wall time also counts waiting */
-static double cpu(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
+#include "bench/bench.h"
 
 static int die(const core_err *e)
 {

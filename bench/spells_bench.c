@@ -18,28 +18,7 @@
 #include "core/core_data.h"
 #include "realworld/rw.h"
 
-#define KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
-static const core_cfg_section schema[] = {
-    {"project", KEYS("title", "seed", "output", "results", "confidence")},
-    {"registry", KEYS("data", "unit", "time", "cluster", "outcome", "treatment", "fixed_effects", "controls",
-                      "inference", "synthetic_control", "bootstrap", "weights", "event_time", "spells", "null_values",
-                      "spell_unit", "spell_start", "spell_end", "spell_share", "delimiter", "decimal", "missing")},
-};
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-/* CPU seconds of this process: on a machine shared with other jobs the wall time also counts waiting */
-static double cpu(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
+#include "bench/bench.h"
 
 /* civil date <-> days since 1970-01-01 (Hinnant) */
 static long days_from_civil(long y, unsigned m, unsigned d)

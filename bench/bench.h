@@ -1,0 +1,35 @@
+/* Shared by the bench harnesses (bench/did_bench.c, bench/spells_bench.c): the schema of the [registry] configs
+ * they load, and their clocks. Header-only: each harness is one translation unit (bench/common.inc, harness). */
+#ifndef IPSEVAL_BENCH_H
+#define IPSEVAL_BENCH_H
+
+#include <time.h>
+
+#include "core/core_config.h"
+
+#define BENCH_KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
+static const core_cfg_section schema[] = {
+    {"project", BENCH_KEYS("title", "seed", "output", "results", "confidence")},
+    {"registry", BENCH_KEYS("data", "unit", "time", "cluster", "outcome", "treatment", "fixed_effects", "controls",
+                            "inference", "synthetic_control", "bootstrap", "weights", "event_time", "spells",
+                            "null_values", "spell_unit", "spell_start", "spell_end", "spell_share", "delimiter",
+                            "decimal", "missing")},
+};
+
+/* Wall-clock seconds (monotonic). */
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* CPU seconds of this process: on a machine shared with other jobs the wall time also counts waiting */
+static double cpu(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+#endif
