@@ -18,11 +18,10 @@
       cell of the workbook or field of the results file, "<K" appears in both, and Provenance says so.
   check_workbook.py small-counts BOOK.xlsx RESULTS.csv K
       disclosure control of every count of people in a label (issue 9): no "x/n" with x < K or n - x < K, no
-      "x events in n participants", "x at risk" or "n = a vs b" below K, in any label of the rct rows (did labels
-      count clusters; its people are in the n column)
-      and the fidelity-outcome sites of the results file, nor in any text of the sheets that show them (not
-      Meta-analysis: published study counts; Methods: references; Registry and CBA: clusters and flags; texts
-      about rater "reviews").
+      "x events in n participants", "x at risk" or "n = a vs b" below K, in any label of the rct rows and the
+      fidelity-outcome sites of the results file (did labels count clusters; its people are in the n column),
+      nor in any text of the sheets that show them (not Meta-analysis: published study counts; Methods:
+      references; Registry and CBA: clusters and flags; texts about rater "reviews").
 Prints PASS/FAIL lines and "workbook-NAME: N passed, N failed". Needs /usr/bin/python3 (python3-openpyxl).
 """
 import bisect
