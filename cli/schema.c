@@ -5,7 +5,7 @@
 
 const core_cfg_section cli_schema[] = {
     {"project", KEYS("title", "currency", "price_year", "output", "results", "confidence", "seed", "small_cell",
-                     "synthetic")},
+                     "synthetic", "csv_formula_guard")},
     {"data", KEYS("delimiter", "decimal", "thousands", "missing")},
     {"trial", KEYS("data", "layout", "id", "arm", "treatment", "control", "site", "covariates", "time",
                    "timepoints", "subgroups", "arm_by_time", "multiplicity", "delimiter", "decimal", "thousands", "missing",

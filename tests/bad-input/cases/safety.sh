@@ -29,3 +29,18 @@ expect "thousands separator not one of the valid ones" 2 "thbad.ini:7: key 'thou
 
 # Resources: the config is at most 16 MiB (/dev/zero grew until memory ran out, then "analysis could not be done")
 expect "config of endless bytes (/dev/zero)" 2 "config file is larger than 16 MiB" "/dev/zero" -- check /dev/zero
+
+# SOURCE_DATE_EPOCH: parsed strictly (digits, 1980-01-01 to 9999-12-31), never ignored while Provenance says it was used
+for sde in abc 0 253402300800 " 1700000000" -5 1.5e9; do
+    SOURCE_DATE_EPOCH=$sde
+    expect "SOURCE_DATE_EPOCH='$sde' refused" 2 "SOURCE_DATE_EPOCH: '$sde'" "1980-01-01" -- rct safety-ok.ini
+done
+SOURCE_DATE_EPOCH=315532800
+expect "SOURCE_DATE_EPOCH at 1980-01-01 accepted" 0 -- rct safety-ok.ini --quiet -o out/sde.xlsx --results out/sde.csv
+check "SOURCE_DATE_EPOCH used for the workbook's creation time" sh -c \
+    "/usr/bin/python3 -c \"import openpyxl,sys; sys.exit(0 if str(openpyxl.load_workbook('out/sde.xlsx').properties.created).startswith('1980-01-01') else 1)\""
+SOURCE_DATE_EPOCH=1700000000
+
+# Formula guard: a bad value of [project] csv_formula_guard names the key
+EXTRA="csv_formula_guard = maybe" mkcfg guard.ini good.csv
+expect "csv_formula_guard not yes/no" 2 "guard.ini:5: key 'csv_formula_guard'" "yes/no" -- rct guard.ini
