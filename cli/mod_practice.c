@@ -1,9 +1,14 @@
 /* The routine-practice modules: [cohort] (a single-service cohort), [equity] (users against a reference
  * population) and [workforce] (employment specialists' turnover). Glue only: read the section, read its data,
  * hand both to practice/, note what `check` says. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_rng.h>
 
 #include "cli.h"
+#include "core/core_atomic.h"
 #include "practice/prc.h"
 
 typedef struct cohort_state {
@@ -102,4 +107,69 @@ core_status cli_mod_workforce(cli_ctx *ctx, core_err *err)
     if (ctx->check_only)
         return CORE_OK;
     return prc_workforce_analyse(&s->spec, &s->w, ctx->confidence, ctx->res, err);
+}
+
+/* [simulate] cohort = FILE and workforce = FILE: synthetic routine-practice data (practice/prc_simulate.c). Each file
+ * gets its own generator seeded from the seed and its name, so adding one file never changes another. */
+static core_status sim_write(const core_config *cfg, const cli_opts *o, long seed, const char *key,
+                             const char *output, core_err *err)
+{
+    char *path = output ? strdup(output) : core_config_resolve(cfg, core_config_str(cfg, "simulate", key, ""));
+    if (!path)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    core_table *t = NULL;
+    gsl_rng *rng = NULL;
+    core_status st = CORE_OK;
+    int cohort = strcmp(key, "cohort") == 0;
+    prc_sim_cohort_opts co = {.p_job = 0.462, .median_days = 132, .median_support = 146, .support_limit = 365,
+                              .share_over_limit = 1 - 0.847};
+    prc_sim_workforce_opts wo = {.posts = 5, .first_year = 2016, .years = 5};
+    if (cohort)
+        st = core_config_long(cfg, "simulate", "cohort_n", 539, 10, 10000000, &co.n, err);
+    else if ((st = core_config_long(cfg, "simulate", "workforce_sites", 4, 1, 26, &wo.sites, err)) == CORE_OK)
+        st = core_config_double(cfg, "simulate", "workforce_rate", 25, 0, 500, 1, 0, &wo.rate, err);
+    if (st != CORE_OK)
+        goto done;
+    if (core_same_file(path, o->config)) {
+        st = core_err_set(err, CORE_ERR_USAGE, "the %s output '%s' is the config file; inputs are never overwritten",
+                          key, path);
+        goto done;
+    }
+    if (!(rng = gsl_rng_alloc(gsl_rng_mt19937))) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    /* the file's own stream: the seed mixed with the key's bytes (FNV-1a) */
+    unsigned long h = 2166136261UL ^ (unsigned long)seed;
+    for (const char *c = key; *c; c++)
+        h = ((h ^ (unsigned char)*c) * 16777619UL) & 0xffffffffUL;
+    gsl_rng_set(rng, h);
+    if ((st = cohort ? prc_simulate_cohort(&co, rng, &t, err) : prc_simulate_workforce(&wo, rng, &t, err)) != CORE_OK ||
+        (st = core_table_write_csv(t, path, err)) != CORE_OK)
+        goto done;
+    if (!o->quiet && cohort)
+        printf("ipseval simulate: wrote %s (a single-service cohort of %ld people: 46.2%% get a job, median 132 days to "
+               "it, median 146 days of in-work support; seed %ld; synthetic data)\n", path, co.n, seed);
+    else if (!o->quiet)
+        printf("ipseval simulate: wrote %s (employment specialists at %ld sites x %ld posts, %ld years from %ld, true "
+               "turnover %.15g per 100 person-years; seed %ld; synthetic data)\n", path, wo.sites, wo.posts, wo.years,
+               wo.first_year, wo.rate, seed);
+done:
+    core_table_free(t);
+    if (rng)
+        gsl_rng_free(rng);
+    free(path);
+    return st;
+}
+
+core_status cli_simulate_practice(const core_config *cfg, const cli_opts *o, long seed, const char *output,
+                                  core_err *err)
+{
+    core_status st = CORE_OK;
+    int both = core_config_has(cfg, "simulate", "cohort") && core_config_has(cfg, "simulate", "workforce");
+    if (core_config_has(cfg, "simulate", "cohort"))
+        st = sim_write(cfg, o, seed, "cohort", both ? NULL : output, err);
+    if (st == CORE_OK && core_config_has(cfg, "simulate", "workforce"))
+        st = sim_write(cfg, o, seed, "workforce", both ? NULL : output, err);
+    return st;
 }

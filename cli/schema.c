@@ -50,6 +50,6 @@ const core_cfg_section cli_schema[] = {
                       "questionnaire_missing", "registry", "registry_spells", "registry_persons",
                       "registry_clusters", "registry_treated", "registry_effect", "registry_shock_sd",
                       "registry_equal_sizes", "fidelity", "fidelity_rounds", "fidelity_start", "fidelity_end",
-                      "survey")},
+                      "survey", "cohort", "cohort_n", "workforce", "workforce_sites", "workforce_rate")},
 };
 const size_t cli_schema_n = sizeof cli_schema / sizeof cli_schema[0];

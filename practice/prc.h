@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "core/core_config.h"
 #include "core/core_error.h"
 #include "core/core_results.h"
@@ -132,5 +134,28 @@ void prc_workforce_free(prc_workforce *w);
 /** Turnover per 100 person-years overall, by site and by calendar year, against the benchmark; time in post. */
 core_status prc_workforce_analyse(const prc_workforce_spec *s, const prc_workforce *w, double conf,
                                   core_results *res, core_err *err);
+
+/* ---------------- synthetic data ---------------- */
+
+/** A single-service cohort (columns id, days_to_job, got_job, support_days, ethnicity, sex, diagnosis, age). */
+typedef struct prc_sim_cohort_opts {
+    long n;                  /**< people (539 in the UK routine-practice study) */
+    double p_job;            /**< share who get a job within follow-up (0.462) */
+    double median_days;      /**< median days to a job among those who get one (132) */
+    double median_support;   /**< median days of in-work support (146) */
+    double support_limit;    /**< days beyond which support counts as long (365, assumed) */
+    double share_over_limit; /**< share of those supported beyond the limit (0.153 = 1 - 0.847) */
+} prc_sim_cohort_opts;
+
+core_status prc_simulate_cohort(const prc_sim_cohort_opts *o, gsl_rng *rng, core_table **out, core_err *err);
+
+/** Employment specialists' spells (columns person, site, start, end): each post is refilled after a vacancy. */
+typedef struct prc_sim_workforce_opts {
+    long sites, posts;       /**< sites and posts per site */
+    long first_year, years;  /**< follow-up from 1 January of first_year for `years` years */
+    double rate;             /**< true leavers per 100 person-years */
+} prc_sim_workforce_opts;
+
+core_status prc_simulate_workforce(const prc_sim_workforce_opts *o, gsl_rng *rng, core_table **out, core_err *err);
 
 #endif

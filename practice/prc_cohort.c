@@ -356,6 +356,53 @@ static core_status km_rows(const double *time, const int *event, size_t n, const
     return st;
 }
 
+/* Median and quartiles (type 7) of sorted v[0..k-1] as three rows (terms median, q1, q3) of `what`. */
+static core_status quartile_rows(const double *v, size_t k, const char *analysis, const char *outcome,
+                                 const char *what, core_results *res, core_err *err)
+{
+    static const char *const terms[] = {"median", "q1", "q3"};
+    static const char *const words[] = {"median", "lower quartile of", "upper quartile of"};
+    static const double probs[] = {0.5, 0.25, 0.75};
+    core_status st = CORE_OK;
+    char lab[256];
+    for (int j = 0; j < 3 && st == CORE_OK; j++) {
+        core_result_row r = CORE_RESULT_ROW_EMPTY;
+        r.analysis = analysis;
+        r.outcome = outcome;
+        r.term = terms[j];
+        r.method = "quantile_type7";
+        r.estimate = st_quantile_sorted(v, k, probs[j]);
+        r.n = (double)k;
+        snprintf(lab, sizeof lab, "%s %s", words[j], what);
+        r.label = lab;
+        st = add(res, &r, err);
+    }
+    return st;
+}
+
+/* Days to a job among those who got one: the published "median time to employment" (conditional on a job; not
+ * a Kaplan-Meier estimate, which counts everyone). */
+static core_status employed_days_rows(const prc_cohort *c, core_results *res, core_err *err)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < c->n; i++)
+        k += c->job[i] == 1;
+    if (k == 0)
+        return CORE_OK;
+    double *v = malloc(k * sizeof *v);
+    if (!v)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    k = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->job[i] == 1)
+            v[k++] = c->days[i];
+    qsort(v, k, sizeof *v, cmp_double);
+    core_status st = quartile_rows(v, k, "days_to_job_employed", "days_to_job",
+                                   "days to a job among those who got one (conditional on a job)", res, err);
+    free(v);
+    return st;
+}
+
 static core_status support_rows(const prc_cohort_spec *s, const prc_cohort *c, double conf, core_results *res,
                                 core_err *err)
 {
@@ -371,21 +418,7 @@ static core_status support_rows(const prc_cohort_spec *s, const prc_cohort *c, d
         if (!isnan(c->support[i]))
             v[k++] = c->support[i];
     qsort(v, k, sizeof *v, cmp_double);
-    static const char *const terms[] = {"median", "q1", "q3"};
-    static const double probs[] = {0.5, 0.25, 0.75};
-    core_status st = CORE_OK;
-    for (int j = 0; j < 3 && st == CORE_OK; j++) {
-        core_result_row r = CORE_RESULT_ROW_EMPTY;
-        r.analysis = "support_duration";
-        r.outcome = "support_days";
-        r.term = terms[j];
-        r.method = "quantile_type7";
-        r.estimate = st_quantile_sorted(v, k, probs[j]);
-        r.n = (double)k;
-        r.label = j == 0 ? "median days of in-work support" : j == 1 ? "lower quartile of days of in-work support"
-                                                                    : "upper quartile of days of in-work support";
-        st = add(res, &r, err);
-    }
+    core_status st = quartile_rows(v, k, "support_duration", "support_days", "days of in-work support", res, err);
     if (st == CORE_OK && !isnan(s->support_limit)) {
         long over = 0;
         for (size_t i = 0; i < k; i++)
@@ -557,6 +590,8 @@ core_status prc_cohort_analyse(const prc_cohort_spec *s, const prc_cohort *c, do
     }
     if (st == CORE_OK)
         st = km_rows(c->days, c->job, c->n, s, conf, NULL, NULL, res, err);
+    if (st == CORE_OK)
+        st = employed_days_rows(c, res, err);
     if (st == CORE_OK)
         st = support_rows(s, c, conf, res, err);
     for (size_t g = 0; g < s->n_groups && st == CORE_OK; g++)

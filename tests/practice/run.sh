@@ -112,5 +112,47 @@ end = end
 followup_end = 2020-02-30"
 expect "workforce: followup_end must be a calendar date" 2 "followup_end" "YYYY-MM-DD" -- workforce "$T/w_fe.ini"
 
+# ---- the bundled examples: regenerated from their config and seed, byte for byte ----
+sed -e "s|^cohort  *= .*|cohort = $T/cohort.csv|" -e "s|^workforce  *= .*|workforce = $T/staff.csv|" \
+    "$ROOT/examples/simulate-practice.ini" > "$T/sim.ini"
+if "$BIN" simulate "$T/sim.ini" --quiet && cmp -s "$T/cohort.csv" "$ROOT/examples/cohort.csv" &&
+    cmp -s "$T/staff.csv" "$ROOT/examples/staff.csv"; then
+    ok "examples/cohort.csv and staff.csv are what examples/simulate-practice.ini makes"
+else
+    ko "examples/cohort.csv and staff.csv are what examples/simulate-practice.ini makes"
+fi
+# ---- the simulator recovers its calibration (DOMAIN.md §6) on 40,000 people: within 3 standard errors ----
+printf '[project]\nseed = 7\n[simulate]\ncohort = %s\ncohort_n = 40000\n' "$T/big.csv" > "$T/big_sim.ini"
+printf '[cohort]\ndata = big.csv\ndays_to_job = days_to_job\njob = got_job\nsupport_days = support_days\nsupport_limit = 365\n' \
+    > "$T/big.ini"
+if "$BIN" simulate "$T/big_sim.ini" --quiet && "$BIN" cohort "$T/big.ini" -o "$T/big.xlsx" --results "$T/big_r.csv" --quiet; then
+    $PY - "$T/big_r.csv" <<'PYEOF' || failed=$((failed + 1))
+import csv, math, sys
+rows = {(r["analysis"], r["term"], r["method"]): r for r in csv.DictReader(open(sys.argv[1]))}
+def est(a, t, m):
+    r = rows[(a, t, m)]
+    return float(r["estimate"]), float(r["n"])
+bad = 0
+p, n = est("job_proportion", "", "wilson")
+se = math.sqrt(0.462 * 0.538 / n)
+bad += abs(p - 0.462) > 3 * se
+print(("PASS" if abs(p - 0.462) <= 3 * se else "FAIL") + f": simulated share with a job {p:.4f} within 3 SE ({se:.4f}) of 0.462")
+q, m = est("support_over_limit", "over_365_days", "wilson")
+se = math.sqrt(0.153 * 0.847 / m)
+bad += abs(q - 0.153) > 3 * se
+print(("PASS" if abs(q - 0.153) <= 3 * se else "FAIL") + f": simulated share supported over 365 days {q:.4f} within 3 SE of 0.153")
+# the sample median of a log-normal with sdlog s: SE(log median) ~ 1.2533 s / sqrt(m)
+med, _ = est("support_duration", "median", "quantile_type7")
+s = math.log(365 / 146) / 1.0246
+ok = abs(math.log(med / 146)) <= 3 * 1.2533 * s / math.sqrt(m) + 0.5 / 146
+bad += not ok
+print(("PASS" if ok else "FAIL") + f": simulated median support {med} days within 3 SE of 146")
+sys.exit(1 if bad else 0)
+PYEOF
+    passed=$((passed + 3))
+else
+    ko "simulating and analysing 40,000 people"
+fi
+
 echo "practice: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
