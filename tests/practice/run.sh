@@ -126,7 +126,7 @@ printf '[project]\nseed = 7\n[simulate]\ncohort = %s\ncohort_n = 40000\n' "$T/bi
 printf '[cohort]\ndata = big.csv\ndays_to_job = days_to_job\njob = got_job\nsupport_days = support_days\nsupport_limit = 365\n' \
     > "$T/big.ini"
 if "$BIN" simulate "$T/big_sim.ini" --quiet && "$BIN" cohort "$T/big.ini" -o "$T/big.xlsx" --results "$T/big_r.csv" --quiet; then
-    $PY - "$T/big_r.csv" <<'PYEOF' || failed=$((failed + 1))
+    $PY - "$T/big_r.csv" <<'PYEOF'
 import csv, math, sys
 rows = {(r["analysis"], r["term"], r["method"]): r for r in csv.DictReader(open(sys.argv[1]))}
 def est(a, t, m):
@@ -147,9 +147,11 @@ s = math.log(365 / 146) / 1.0246
 ok = abs(math.log(med / 146)) <= 3 * 1.2533 * s / math.sqrt(m) + 0.5 / 146
 bad += not ok
 print(("PASS" if ok else "FAIL") + f": simulated median support {med} days within 3 SE of 146")
-sys.exit(1 if bad else 0)
+sys.exit(bad)
 PYEOF
-    passed=$((passed + 3))
+    bad=$?
+    passed=$((passed + 3 - bad))
+    failed=$((failed + bad))
 else
     ko "simulating and analysing 40,000 people"
 fi
