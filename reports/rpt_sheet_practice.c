@@ -47,6 +47,18 @@ static void p_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, dou
         rpt_put_text(w, ws, r, c, rpt_fmt_p(p, b, sizeof b), w->f.right);
 }
 
+/* "p = 0.034" or "p < 0.001" for a sentence. */
+static const char *p_phrase(double p, char *buf, size_t size)
+{
+    char t[24];
+    rpt_fmt_p(p, t, sizeof t);
+    if (t[0] == '<')
+        snprintf(buf, size, "p < %s", t + 1);
+    else
+        snprintf(buf, size, "p = %s", t);
+    return buf;
+}
+
 /* ================= Cohort ================= */
 
 core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err)
@@ -90,11 +102,12 @@ core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err)
     const core_result_row *bm = rpt_find_row(w, "cohort", "benchmark_difference", "job", NULL, "benchmark", NULL);
     if (bm && bm->label) {
         snprintf(b, sizeof b, "Against the benchmark: the share who got a job differs from it by %s percentage points "
-                 "(%s interval %s to %s; exact binomial test p = %s). %s.",
-                 rpt_fmt_num(100 * bm->estimate, 1, c1, sizeof c1), w->conf,
-                 rpt_fmt_num(100 * bm->ci_low, 1, c2, sizeof c2), rpt_fmt_num(100 * bm->ci_high, 1, c3, sizeof c3),
-                 rpt_fmt_p(bm->p_value, c1, sizeof c1), bm->label);
+                 "(%s interval %s to %s; exact binomial test, %s).", rpt_fmt_num(100 * bm->estimate, 1, c1, sizeof c1),
+                 w->conf, rpt_fmt_num(100 * bm->ci_low, 1, c2, sizeof c2),
+                 rpt_fmt_num(100 * bm->ci_high, 1, c3, sizeof c3), p_phrase(bm->p_value, c4, sizeof c4));
         rpt_merge_text(w, ws, r++, 0, 8, b, w->f.wrap, rpt_lines_for(b, 120));
+        snprintf(b, sizeof b, "The benchmark: %s.", bm->label);
+        rpt_merge_text(w, ws, r++, 0, 8, b, w->f.note, rpt_lines_for(b, 120));
     }
     r++;
     /* time to a first job */
@@ -197,9 +210,9 @@ core_status rpt_cohort_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, co
             snprintf(b + n, sizeof b - (size_t)n, "; fewer than half had a job by the end of follow-up. No control "
                      "group: this describes the service, not its effect.");
         else
-            snprintf(b + n, sizeof b - (size_t)n, "; half of them within %s days (%s to %s), counting people still "
-                     "without a job as followed to their last day. No control group: this describes the service, "
-                     "not its effect.", rpt_fmt_num(m->estimate, 0, c5, sizeof c5),
+            snprintf(b + n, sizeof b - (size_t)n, "; half of everyone supported had a job within %s days (%s to %s; "
+                     "Kaplan-Meier, people still looking followed to their last day). No control group: this "
+                     "describes the service, not its effect.", rpt_fmt_num(m->estimate, 0, c5, sizeof c5),
                      rpt_fmt_num(m->ci_low, 0, c6, sizeof c6), rpt_fmt_num(m->ci_high, 0, c7, sizeof c7));
     }
     rpt_merge_text(w, ws, (*r)++, 0, 7, b, w->f.sentence, rpt_lines_for(b, 100));
@@ -254,8 +267,8 @@ core_status rpt_sheet_equity(rpt_wctx *w, core_err *err)
     if (g) {
         char c1[32], c2[32];
         snprintf(b, sizeof b, "Goodness of fit of the users' groups to the reference population: chi-square %s on %.0f "
-                 "df, p = %s. %s.", rpt_fmt_num(g->statistic, 2, c1, sizeof c1), g->df,
-                 rpt_fmt_p(g->p_value, c2, sizeof c2), g->label ? g->label : "");
+                 "df, %s. %s.", rpt_fmt_num(g->statistic, 2, c1, sizeof c1), g->df,
+                 p_phrase(g->p_value, c2, sizeof c2), g->label ? g->label : "");
         rpt_merge_text(w, ws, r++, 0, 9, b, w->f.wrap, rpt_lines_for(b, 120));
     }
     r++;
@@ -291,7 +304,7 @@ core_status rpt_sheet_equity(rpt_wctx *w, core_err *err)
         r++;
     }
     rpt_set_cols(w, ws, 0, 0, 18, NULL);
-    rpt_set_cols(w, ws, 1, 13, 12, NULL);
+    rpt_set_cols(w, ws, 1, 13, 14, NULL);
     return CORE_OK;
 }
 
@@ -381,9 +394,9 @@ core_status rpt_workforce_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r,
                      rpt_fmt_num(x->ci_low, 1, c2, sizeof c2), rpt_fmt_num(x->ci_high, 1, c3, sizeof c3));
     const core_result_row *q = rpt_find_row(w, "workforce", "turnover_benchmark", "leavers", NULL, "all", NULL);
     if (q && n > 0 && (size_t)n < sizeof b)
-        n += snprintf(b + n, sizeof b - (size_t)n, ", %s times the benchmark (%s to %s; p = %s)",
+        n += snprintf(b + n, sizeof b - (size_t)n, ", %s times the benchmark (%s to %s; %s)",
                       rpt_fmt_num(q->estimate, 2, c4, sizeof c4), rpt_fmt_num(q->ci_low, 2, c5, sizeof c5),
-                      rpt_fmt_num(q->ci_high, 2, c6, sizeof c6), rpt_fmt_p(q->p_value, c1, sizeof c1));
+                      rpt_fmt_num(q->ci_high, 2, c6, sizeof c6), p_phrase(q->p_value, c1, sizeof c1));
     if (n > 0 && (size_t)n < sizeof b)
         snprintf(b + n, sizeof b - (size_t)n, ".");
     rpt_merge_text(w, ws, (*r)++, 0, 7, b, w->f.sentence, rpt_lines_for(b, 100));
