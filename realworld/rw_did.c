@@ -423,6 +423,12 @@ static const char *pct(double v, char *buf, size_t size)
     return buf;
 }
 
+static const char *num4(double v, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.4g", v);
+    return buf;
+}
+
 static void write_ri(ctx *c, const st_ri_assign *as, const st_ri_result *ri)
 {
     const char *nm = c->sm.names[0];
@@ -432,23 +438,23 @@ static void write_ri(ctx *c, const st_ri_assign *as, const st_ri_result *ri)
     const char *how = as->enumerated ? "each" : "a random sample";
     snprintf(lab, sizeof lab,
              "placebo clusters: the treatment moved to %s of the %.0f possible sets of %zu of %zu clusters (same "
-             "start); p = share with |estimate| >= the actual (%zu of %zu)%s; smallest possible p = 1/%zu = %.4g; "
+             "start); p = share with |estimate| >= the actual (%zu assignments in %zu)%s; smallest possible p = one in %zu = %.4g; "
              "attained size of a test at %s: %s%s",
              how, as->total, sm->G1, sm->G, ri->ex_b, ri->used, as->enumerated ? ", exact" : "", ri->used, ri->p_min,
-             pct(alpha, lv, sizeof lv), pct(ri->size, sz, sizeof sz),
+             pct(alpha, lv, sizeof lv), num4(ri->size, sz, sizeof sz),
              ri->size == 0 ? " (it can never reject at that level)" : "");
     put(&c->w, "randomization_inference", nm, "placebo_clusters", ri->b[0], NAN, NAN, NAN, NAN, NAN, ri->p_b,
         (double)ri->used, lab);
     snprintf(lab, sizeof lab,
              "placebo clusters on the CR1 t-statistic (MacKinnon & Webb 2020; robust to clusters of different "
-             "sizes): p = share with |t| >= the actual (%zu of %zu); smallest possible p = 1/%zu = %.4g; attained "
+             "sizes): p = share with |t| >= the actual (%zu assignments in %zu); smallest possible p = one in %zu = %.4g; attained "
              "size of a test at %s: %s",
-             ri->ex_t, ri->used, ri->used, ri->p_min, pct(alpha, lv, sizeof lv), pct(ri->size, sz, sizeof sz));
+             ri->ex_t, ri->used, ri->used, ri->p_min, pct(alpha, lv, sizeof lv), num4(ri->size, sz, sizeof sz));
     put(&c->w, "randomization_inference", nm, "placebo_clusters_t", ri->b[0], NAN, NAN, NAN, ri->t[0], NAN, ri->p_t,
         (double)ri->used, lab);
     snprintf(lab, sizeof lab, "randomisation inference over %zu equally likely assignments: a test at %s rejects "
-             "with probability %s under the null; p-values are multiples of 1/%zu", ri->used, pct(alpha, lv, sizeof lv),
-             pct(ri->size, sz, sizeof sz), ri->used);
+             "with probability %s under the null; p-values are multiples of one in %zu", ri->used, pct(alpha, lv, sizeof lv),
+             num4(ri->size, sz, sizeof sz), ri->used);
     put(&c->w, "attained_level", nm, "placebo_clusters", ri->size, NAN, NAN, NAN, NAN, NAN, ri->p_min,
         (double)ri->used, lab);
     put(&c->w, "attained_level", nm, "placebo_clusters_t", ri->size, NAN, NAN, NAN, NAN, NAN, ri->p_min,
@@ -497,8 +503,8 @@ static void write_conley_taber(ctx *c, const st_ct_result *ct, const char *metho
              fp ? "" : "; assumes exchangeable cluster errors (similar cluster sizes)", fpnote);
     put(&c->w, "randomization_inference", nm, method, ct->estimate, NAN, ct->lo, ct->hi, NAN, NAN, ct->p,
         (double)ct->draws, lab);
-    snprintf(lab, sizeof lab, "%s coverage of the %s interval with %zu control clusters (order statistics %zu and %zu of "
-             "%zu draws: (%zu - %zu)/%zu); requested %s",
+    snprintf(lab, sizeof lab, "%s coverage of the %s interval with %zu control clusters: order statistics %zu and %zu "
+             "among %zu draws, (%zu - %zu) / %zu; requested %s",
              ct->level_exact ? "exact" : "approximate", method, ct->n_control, ct->il, ct->ih, ct->draws, ct->ih,
              ct->il, ct->draws + 1, pct(c->s->confidence, rq, sizeof rq));
     put(&c->w, "attained_level", nm, method, ct->level, NAN, NAN, NAN, NAN, NAN, ct->p_min, (double)(ct->draws + 1),
