@@ -66,6 +66,7 @@ typedef struct cea_data {
     const char **options;    /**< option names, [0] the reference; borrowed */
     size_t n;                /**< complete cases */
     int *opt;                /**< option per complete case */
+    size_t *row;             /**< the trial table's row of each complete case */
     double *cost, *qaly, *u0; /**< discounted total cost, discounted QALYs, baseline utility */
     int *site;               /**< site code per complete case, or NULL */
     size_t n_sites;
@@ -93,6 +94,7 @@ double cea_qalys(const double *u, const double *months, size_t n, double r);
 /** A point estimate with its intervals. */
 typedef struct cea_est {
     double est, se, lo, hi;          /**< est; se and t interval from OLS (NaN for plain means) */
+    double accel;                    /**< BCa acceleration from the jackknife influence values (strata = arms) */
     double boot_se, pct_lo, pct_hi, bca_lo, bca_hi;
     const char *bca_undefined;
 } cea_est;

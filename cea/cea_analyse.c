@@ -127,9 +127,12 @@ static core_status boot_intervals(cea_est *e, const double *t, size_t R, size_t 
     core_status st = st_boot_percentile(work, R, conf, &e->pct_lo, &e->pct_hi, NULL, err);
     if (st != CORE_OK)
         return st;
-    double a = st_boot_acceleration(L, n);
-    return st_boot_bca(e->est, work, R, a, conf, &e->bca_lo, &e->bca_hi, &e->bca_undefined, err);
+    (void)L;
+    (void)n;
+    return st_boot_bca(e->est, work, R, e->accel, conf, &e->bca_lo, &e->bca_hi, &e->bca_undefined, err);
 }
+
+#define NO_BOOT .boot_se = NAN, .pct_lo = NAN, .pct_hi = NAN, .bca_lo = NAN, .bca_hi = NAN
 
 #define ALLOC(ptr, count)                                                                                             \
     do {                                                                                                              \
@@ -208,13 +211,15 @@ core_status cea_analyse(const cea_spec *s, const cea_data *d, gsl_rng *rng, cons
                 sq += d->qaly[i];
             }
         double nj = (double)d->n_cc[j];
-        r->mean_cost[j] = (cea_est){.est = sc / nj, .se = NAN, .lo = NAN, .hi = NAN};
-        r->mean_qaly[j] = (cea_est){.est = sq / nj, .se = NAN, .lo = NAN, .hi = NAN};
+        r->mean_cost[j] = (cea_est){.est = sc / nj, .se = NAN, .lo = NAN, .hi = NAN, NO_BOOT};
+        r->mean_qaly[j] = (cea_est){.est = sq / nj, .se = NAN, .lo = NAN, .hi = NAN, NO_BOOT};
         for (size_t i = 0; i < n; i++) {
             int in = (size_t)d->opt[i] == j;
             Lmc[j * n + i] = in ? d->cost[i] - sc / nj : 0;
             Lmq[j * n + i] = in ? d->qaly[i] - sq / nj : 0;
         }
+        r->mean_cost[j].accel = st_boot_acceleration(Lmc + j * n, n);
+        r->mean_qaly[j].accel = st_boot_acceleration(Lmq + j * n, n);
     }
 
     /* the three regressions on the complete cases (QR; classical standard errors, t intervals) */
@@ -242,12 +247,12 @@ core_status cea_analyse(const cea_spec *s, const cea_data *d, gsl_rng *rng, cons
             r->df_cost = f->df_resid;
         else if (m == M_QALY)
             r->df_qaly = f->df_resid;
-        e[0] = (cea_est){.est = 0, .se = NAN, .lo = NAN, .hi = NAN, .boot_se = NAN, .pct_lo = NAN, .pct_hi = NAN,
-                         .bca_lo = NAN, .bca_hi = NAN};
+        e[0] = (cea_est){.est = 0, .se = NAN, .lo = NAN, .hi = NAN, .accel = NAN, .boot_se = NAN, .pct_lo = NAN,
+                         .pct_hi = NAN, .bca_lo = NAN, .bca_hi = NAN};
         for (size_t j = 1; j < k; j++) {
             st_estimate te;
             st_coef_t(f->beta[j], V[j * p + j], f->df_resid, s->confidence, &te);
-            e[j] = (cea_est){.est = f->beta[j], .se = te.se, .lo = te.ci_low, .hi = te.ci_high};
+            e[j] = (cea_est){.est = f->beta[j], .se = te.se, .lo = te.ci_low, .hi = te.ci_high, NO_BOOT};
             /* jackknife: t0 - t(-i) = (R^-1 q_i)_j e_i / (1 - h_ii), exactly (no refit); a participant with
              * leverage 1 (alone in a site) leaves the option coefficients unchanged */
             for (size_t i = 0; i < n; i++) {
@@ -258,6 +263,7 @@ core_status cea_analyse(const cea_spec *s, const cea_data *d, gsl_rng *rng, cons
                 double dlt = one_h > 1e-10 ? g * f->resid[i] / one_h : 0;
                 Lm[j * n + i] = ((double)d->n_cc[d->opt[i]] - 1) * dlt;
             }
+            e[j].accel = st_boot_acceleration(Lm + j * n, n);
         }
     }
 

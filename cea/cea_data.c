@@ -12,6 +12,7 @@ void cea_data_free(cea_data *d)
 {
     free(d->options);
     free(d->opt);
+    free(d->row);
     free(d->cost);
     free(d->qaly);
     free(d->u0);
@@ -132,10 +133,11 @@ core_status cea_data_build(const core_config *cfg, const cea_spec *s, const cea_
     d->miss = calloc(k * nc, sizeof *d->miss);
     d->col_names = malloc(nc * sizeof *d->col_names);
     d->opt = malloc((N ? N : 1) * sizeof *d->opt);
+    d->row = malloc((N ? N : 1) * sizeof *d->row);
     d->cost = malloc((N ? N : 1) * sizeof *d->cost);
     d->qaly = malloc((N ? N : 1) * sizeof *d->qaly);
     d->u0 = malloc((N ? N : 1) * sizeof *d->u0);
-    if (!code_of || !d->options || !d->n_rand || !d->n_cc || !d->miss || !d->col_names || !d->opt || !d->cost ||
+    if (!code_of || !d->options || !d->n_rand || !d->n_cc || !d->miss || !d->col_names || !d->opt || !d->row || !d->cost ||
         !d->qaly || !d->u0) {
         st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
         goto fail;
@@ -245,6 +247,7 @@ core_status cea_data_build(const core_config *cfg, const cea_spec *s, const cea_
             continue; /* counted below as incomplete only through the site */
         size_t q = d->n;
         d->opt[q] = o;
+        d->row[q] = i;
         d->cost[q] = cea_discounted_cost(cv, s->cost_months, s->n_costs, s->r_cost);
         d->qaly[q] = cea_qalys(uv, s->util_months, s->n_utils, s->r_effect);
         d->u0[q] = uv[0];
