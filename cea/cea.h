@@ -37,6 +37,7 @@ typedef struct cea_spec {
     const char *reference;   /**< level of the arm (NULL: the trial's control) */
     double *wtp;             /**< willingness-to-pay grid per QALY */
     size_t n_wtp;
+    double threshold;        /**< the willingness to pay drawn on the CE plane and quoted on the Summary */
     long bootstrap;          /**< resamples (0: none) */
     double utility_min;      /**< the value set's lowest utility */
     int allow_negative;      /**< negative costs allowed */

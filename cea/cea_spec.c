@@ -166,6 +166,10 @@ core_status cea_spec_from_config(const core_config *cfg, cea_spec *s, core_err *
         goto fail;
     if ((st = read_wtp(cfg, s, err)) != CORE_OK)
         goto fail;
+    /* default threshold: the middle of the grid */
+    if ((st = core_config_double(cfg, SEC, "threshold", s->wtp[s->n_wtp / 2], 0, INFINITY, 0, 1, &s->threshold,
+                                 err)) != CORE_OK)
+        goto fail;
     return CORE_OK;
 fail:
     cea_spec_free(s);

@@ -29,7 +29,7 @@ const core_cfg_section cli_schema[] = {
                  "health_cost_change.dist", "qaly_gain.dist", "value_per_qaly.dist", "value_per_job_year.dist",
                  "discount_rate.dist", "mcpf.dist", "effect.dist")},
     {"cea", KEYS("data", "costs", "cost_months", "utilities", "utility_months", "discount_costs", "discount_effects",
-                 "reference", "wtp", "bootstrap", "utility_min", "allow_negative", "adjust_site", "missing_data",
+                 "reference", "wtp", "bootstrap", "utility_min", "allow_negative", "adjust_site", "missing_data", "threshold",
                  "delimiter", "decimal", "missing")},
     {"markov", KEYS("states", "start", "cycles", "transitions.control", "transitions.ips", "earnings", "benefits",
                     "health_costs", "fte", "dirichlet_n")},
