@@ -30,7 +30,7 @@ const core_cfg_section cli_schema[] = {
                  "discount_rate.dist", "mcpf.dist", "effect.dist")},
     {"cea", KEYS("data", "costs", "cost_months", "utilities", "utility_months", "discount_costs", "discount_effects",
                  "reference", "wtp", "bootstrap", "utility_min", "allow_negative", "adjust_site", "missing_data", "threshold",
-                 "delimiter", "decimal", "missing")},
+                 "delimiter", "decimal", "thousands", "missing")},
     {"markov", KEYS("states", "start", "cycles", "transitions.control", "transitions.ips", "earnings", "benefits",
                     "health_costs", "fte", "dirichlet_n")},
     {"registry", KEYS("data", "unit", "time", "cluster", "outcome", "treatment", "fixed_effects", "controls",
