@@ -190,6 +190,7 @@ static const rpt_method_table base = {table, sizeof table / sizeof table[0]};
 static const rpt_method_table *const tables[] = {
     &base,
     &rpt_methods_cba,
+    &rpt_methods_cea,
     &rpt_methods_meta,
     &rpt_methods_compare,
     &rpt_methods_longitudinal,

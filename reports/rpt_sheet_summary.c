@@ -18,6 +18,7 @@ static const struct {
     {"rct", rpt_trial_headline},
     {"fidelity", rpt_fidelity_headline},
     {"cba", rpt_cba_headline},
+    {"cea", rpt_cea_headline},
     {"meta", rpt_meta_headline},
     {"compare", rpt_compare_headline},
     {"did", rpt_did_headline},
