@@ -9,6 +9,7 @@
 #include "core/core_data.h"
 #include "fidelity/fid.h"
 #include "meta/meta.h"
+#include "practice/prc.h"
 #include "rct/rct.h"
 #include "realworld/rw.h"
 
@@ -38,6 +39,11 @@ const core_cfg_key cli_simulate_keys[] = {
     {"fidelity_start", CORE_CFG_NUMBER, "80", "[25, 125]", "mean IPS-25 total at the first round"},
     {"fidelity_end", CORE_CFG_NUMBER, "100", "[25, 125]", "mean IPS-25 total at the last round"},
     {"survey", CORE_CFG_PATH, NULL, ".csv", "write a synthetic staff survey to this file"},
+    {"cohort", CORE_CFG_PATH, NULL, ".csv", "write a synthetic routine-practice cohort to this file"},
+    {"cohort_n", CORE_CFG_INTEGER, "539", "[10, 10000000]", "people in the synthetic cohort"},
+    {"workforce", CORE_CFG_PATH, NULL, ".csv", "write synthetic employment specialists' posts to this file"},
+    {"workforce_sites", CORE_CFG_INTEGER, "4", "[1, 26]", "sites of the synthetic workforce"},
+    {"workforce_rate", CORE_CFG_NUMBER, "25", "(0, 500]", "true leavers per 100 person-years of the synthetic workforce"},
     {NULL},
 };
 
@@ -55,6 +61,9 @@ const core_cfg_section cli_schema[] = {
     {"registry", "registry panel: difference-in-differences and event study", rw_registry_keys, core_data_keys},
     {"compare", "trial against real-world effects on one scale", rw_compare_keys, NULL},
     {"meta", "meta-analysis of a study table or of other runs' results", meta_keys, core_data_keys},
+    {"cohort", "a single-service cohort: jobs, time to a job, in-work support", prc_cohort_keys, core_data_keys},
+    {"equity", "the service's users against a reference population; outcomes by group", prc_equity_keys, core_data_keys},
+    {"workforce", "employment specialists' turnover and time in post", prc_workforce_keys, core_data_keys},
     {"simulate", "what ipseval simulate writes: synthetic data with known truth", cli_simulate_keys, NULL},
 };
 const size_t cli_schema_n = sizeof cli_schema / sizeof cli_schema[0];

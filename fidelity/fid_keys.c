@@ -14,6 +14,7 @@ const core_cfg_key fid_fidelity_keys[] = {
     {"link", CORE_CFG_CHOICE, "effect", "effect|rate|none", "fidelity-outcome link per site: the trial effect, the IPS arm's rate, or none"},
     {"outcome", CORE_CFG_TEXT, NULL, "a binary [outcome:NAME]", "the trial outcome of the link (default: the primary)"},
     {"timepoint", CORE_CFG_TEXT, NULL, "a timepoint label", "the timepoint of the link (default: the last)"},
+    {"reference_phase", CORE_CFG_TEXT, NULL, "a value of review", "a panel survey's phase the others are compared with (default: the first)"},
     {NULL},
 };
 

@@ -33,6 +33,7 @@ const core_cfg_key rct_outcome_keys[] = {
     {"at", CORE_CFG_LIST, NULL, "times", "time_to_event: times at which survival is reported"},
     {"timepoints", CORE_CFG_LIST, NULL, "labels", "this outcome's timepoint labels when they differ from [trial] timepoints"},
     {"covariates", CORE_CFG_COLUMNS, NULL, NULL, "this outcome's adjustment set, replacing [trial] covariates"},
+    {"adjust", CORE_CFG_BOOL, "yes", NULL, "repeated-measures models adjusted for site, covariates and baseline; no = unadjusted"},
     {NULL},
 };
 
