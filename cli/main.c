@@ -11,6 +11,7 @@
 #define IPSEVAL_VERSION "0.0.0"
 #endif
 
+/* The usage text and each subcommand's --help live in cli/cmd_help.c (its commands[] table). */
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {

@@ -6,6 +6,7 @@
 #include "cli.h"
 
 #include "cba/cba.h"
+#include "cea/cea.h"
 #include "core/core_data.h"
 #include "fidelity/fid.h"
 #include "meta/meta.h"
@@ -44,6 +45,9 @@ const core_cfg_key cli_simulate_keys[] = {
     {"workforce", CORE_CFG_PATH, NULL, ".csv", "write synthetic employment specialists' posts to this file"},
     {"workforce_sites", CORE_CFG_INTEGER, "4", "[1, 26]", "sites of the synthetic workforce"},
     {"workforce_rate", CORE_CFG_NUMBER, "25", "(0, 500]", "true leavers per 100 person-years of the synthetic workforce"},
+    {"cea", CORE_CFG_PATH, NULL, ".csv", "write a synthetic three-arm trial with costs and utilities to this file"},
+    {"cea_n", CORE_CFG_INTEGER, "720", "[6, 10000000]", "participants in the synthetic cost-effectiveness trial"},
+    {"cea_sites", CORE_CFG_INTEGER, "3", "[1, 1000]", "sites of the synthetic cost-effectiveness trial"},
     {NULL},
 };
 
@@ -57,6 +61,7 @@ const core_cfg_section cli_schema[] = {
     {"scale:*", "a scale of your own, or refinements of a built-in one", fid_scale_keys, core_data_keys},
     {"agreement", "inter-rater agreement on any ratings table", fid_agreement_keys, core_data_keys},
     {"cba", "the cost-benefit model", cba_keys, NULL},
+    {"cea", "cost-effectiveness of trial data: costs, QALYs, the frontier, bootstrap", cea_keys, core_data_keys},
     {"markov", "an optional cohort model of the cost-benefit analysis", cba_markov_keys, NULL},
     {"registry", "registry panel: difference-in-differences and event study", rw_registry_keys, core_data_keys},
     {"compare", "trial against real-world effects on one scale", rw_compare_keys, NULL},

@@ -31,6 +31,7 @@ const core_cfg_key rct_outcome_keys[] = {
     {"event", CORE_CFG_COLUMN, NULL, NULL, "time_to_event: the event indicator column"},
     {"event_value", CORE_CFG_TEXT, "1", NULL, "time_to_event: the value of event that means the event happened"},
     {"at", CORE_CFG_LIST, NULL, "times", "time_to_event: times at which survival is reported"},
+    {"rmst_tau", CORE_CFG_NUMBER, NULL, "(0, inf)", "time_to_event: horizon of the restricted mean survival time (default: the last common time)"},
     {"timepoints", CORE_CFG_LIST, NULL, "labels", "this outcome's timepoint labels when they differ from [trial] timepoints"},
     {"covariates", CORE_CFG_COLUMNS, NULL, NULL, "this outcome's adjustment set, replacing [trial] covariates"},
     {"adjust", CORE_CFG_BOOL, "yes", NULL, "repeated-measures models adjusted for site, covariates and baseline; no = unadjusted"},
