@@ -10,6 +10,7 @@ const core_cfg_key rct_trial_keys[] = {
     {"control", CORE_CFG_TEXT, NULL, "a level of arm", "the control level of arm (required)"},
     {"site", CORE_CFG_COLUMN, NULL, NULL, "stratum of randomisation; adjusted for in adjusted models (optional)"},
     {"covariates", CORE_CFG_COLUMNS, NULL, NULL, "adjustment set of the adjusted models (optional)"},
+    {"categorical", CORE_CFG_COLUMNS, NULL, NULL, "covariates coded as numbers that are categories (dummies, not a slope)"},
     {"time", CORE_CFG_COLUMN, NULL, NULL, "long layout: the timepoint column"},
     {"timepoints", CORE_CFG_LIST, NULL, "labels, e.g. 6, 12, 18", "wide layout: the labels of the outcome columns, in order"},
     {"subgroups", CORE_CFG_COLUMNS, NULL, NULL, "treatment-by-subgroup interaction analyses (optional)"},
