@@ -1,6 +1,7 @@
 #!/bin/sh
 # The routine-practice modules through the command line: [cohort], [equity] and [workforce] against R on the
-# kits in tests/reference/kits/ (cohort_lung, equity_access, workforce_staff; each has its reference.R), then
+# kits in tests/reference/kits/ (cohort_lung, equity_access, workforce_staff; each has its reference.R), the
+# panel survey's phase model (survey_phases, against lme4 and lmerTest), then
 # bad input: each case exits with the documented status and a message naming the place.
 BIN=${BIN:-bin/ipseval}
 case "$BIN" in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
@@ -13,19 +14,21 @@ trap 'rm -rf "$T"' EXIT
 PY=/usr/bin/python3
 . "$ROOT/tests/lib.sh"
 
-kit() { # NAME MODULE CONFIG [TAG]
-    name=$1 module=$2 config=$3 tag=$4
+kit() { # NAME MODULE CONFIG TOL [TAG]
+    name=$1 module=$2 config=$3 tol=$4 tag=$5
     if "$BIN" "$module" "$config" -o "$T/$name.xlsx" --results "$T/$name.csv" --quiet --no-progress; then
-        $PY "$ROOT/tests/reference/kitcmp.py" "$name" "$(dirname "$config")/expected.csv" "$T/$name.csv" 1e-9 $tag \
+        $PY "$ROOT/tests/reference/kitcmp.py" "$name" "$(dirname "$config")/expected.csv" "$T/$name.csv" "$tol" $tag \
             | grep -v '^PASS'
     else
         ko "$name: ipseval $module $config exited non-zero"
     fi
 }
-kit reference-cohort cohort "$KITS/cohort_lung/cohort.ini"
-kit reference-equity-counts equity "$KITS/equity_access/equity_counts.ini" counts
-kit reference-equity-shares equity "$KITS/equity_access/equity_shares.ini" shares
-kit reference-workforce workforce "$KITS/workforce_staff/workforce.ini"
+kit reference-cohort cohort "$KITS/cohort_lung/cohort.ini" 1e-9
+kit reference-equity-counts equity "$KITS/equity_access/equity_counts.ini" 1e-9 counts
+kit reference-equity-shares equity "$KITS/equity_access/equity_shares.ini" 1e-9 shares
+kit reference-workforce workforce "$KITS/workforce_staff/workforce.ini" 1e-9
+# the survey over all its phases (fidelity module, respondents layout) against lme4/lmerTest
+kit reference-survey-phases fidelity "$KITS/survey_phases/survey.ini" 1e-6
 
 # ---- bad input ----
 cfg() { # FILE SECTION-TEXT: a config in $T
@@ -111,6 +114,11 @@ start = start
 end = end
 followup_end = 2020-02-30"
 expect "workforce: followup_end must be a calendar date" 2 "followup_end" "YYYY-MM-DD" -- workforce "$T/w_fe.ini"
+
+sed -e 's/^reference_phase = 1/reference_phase = 0/' -e "s|^data  *= data.csv|data = $KITS/survey_phases/data.csv|" \
+    "$KITS/survey_phases/survey.ini" > "$T/sp_ref.ini"
+expect "survey: a reference phase that is not in the data names the phases" 2 "reference_phase '0'" "'1', '2', '3', '4'" \
+    -- fidelity "$T/sp_ref.ini"
 
 # ---- the bundled examples: regenerated from their config and seed, byte for byte ----
 sed -e "s|^cohort  *= .*|cohort = $T/cohort.csv|" -e "s|^workforce  *= .*|workforce = $T/staff.csv|" \
