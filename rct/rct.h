@@ -76,6 +76,8 @@ typedef struct rct_spec {
     size_t n_treatments;
     char **subgroups;           /**< [trial] subgroups */
     size_t n_subgroups;
+    char **categorical;         /**< [trial] categorical: columns read as categories even when they hold numbers */
+    size_t n_categorical;
     int multiplicity;           /**< [trial] multiplicity: 0 none, 1 holm, 2 bh */
     int standardised_differences; /**< [trial] standardised_differences: SMDs in the baseline table */
     rct_power_spec power;
@@ -178,6 +180,8 @@ typedef struct rct_tte_spec {
     double *at;           /**< times at which survival is reported */
     char **at_labels;     /**< the `at` items as written (timepoint column of the rows) */
     size_t n_at;
+    double rmst_tau;      /**< `rmst_tau`: horizon of the restricted mean survival time; NaN: the last follow-up time
+                               every arm reaches */
 } rct_tte_spec;
 
 /** [trial] layout, time, arm_by_time, glmm_points and the time_to_event keys of every outcome. */
