@@ -117,7 +117,7 @@ core_status cli_simulate_cea(const core_config *cfg, const cli_opts *o, long see
         goto done;
     }
     gsl_rng_set(rng, (unsigned long)seed);
-    if ((st = cea_simulate(&so, rng, &t, err)) != CORE_OK || (st = core_table_write_csv(t, path, err)) != CORE_OK)
+    if ((st = cea_simulate(&so, rng, &t, err)) != CORE_OK || (st = cli_write_synthetic(t, path, o, seed, err)) != CORE_OK)
         goto done;
     if (!o->quiet)
         printf("ipseval simulate: wrote %s (%ld participants in three arms IPS, IPSE, SAU with costs and utilities, "
