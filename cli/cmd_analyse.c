@@ -60,6 +60,8 @@ core_status cli_ctx_read_data(cli_ctx *ctx, const char *section, const char *key
     }
     if ((st = cli_ctx_defer(ctx, free, path, err)) != CORE_OK)
         return st;
+    if ((*table)->note)
+        fprintf(stderr, "ipseval: note: %s\n", (*table)->note);
     if (!ctx->run.synthetic) { /* data `ipseval simulate` made (its companion file says so), read as if real */
         size_t cl = strlen(path) + sizeof ".synthetic.txt";
         char *comp = malloc(cl);

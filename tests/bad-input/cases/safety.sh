@@ -82,3 +82,14 @@ printf '[project]\ntitle = kh\noutput = out/kh.xlsx\nresults = out/kh.csv\n[meta
 expect "three identical studies with Knapp-Hartung" 0 -- meta khsame.ini --quiet
 check "Knapp-Hartung with a zero scale gives no interval, and says why" sh -c \
     "grep '^meta,pooled,,,rr,reml_hk,' out/kh.csv | grep -q '^meta,pooled,,,rr,reml_hk,[^,]*,,,,' && grep -q 'Knapp-Hartung scale is 0' out/kh.csv"
+
+# Categories from value labels: codes sharing a label (1 = IPS, 2 = TAU, 3 = IPS) were pooled into one arm
+# without a word. tests/data/readers/shared_label.dta was written by R (haven 2.5):
+#   write_dta(data.frame(id = 1:6, arm = labelled(c(1, 2, 3, 1, 2, 3), c(IPS = 1, TAU = 2, IPS = 3)),
+#                        emp = c(1, 0, 1, 0, 1, 0)), "shared_label.dta")
+cp "$ROOT/tests/data/readers/shared_label.dta" shared_label.dta
+mkcfg labels.ini shared_label.dta
+expect "codes sharing a value label" 3 "shared_label.dta" "codes 1 and 3 share the value label 'IPS'" "merge_labels = yes" -- rct labels.ini
+DATA_EXTRA='[data]
+merge_labels = yes' mkcfg labels2.ini shared_label.dta
+expect "codes sharing a value label, merge_labels = yes: merged and said" 0 "are merged into one category" -- check labels2.ini
