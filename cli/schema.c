@@ -37,6 +37,7 @@ const core_cfg_section cli_schema[] = {
                       "inference", "synthetic_control", "bootstrap", "weights", "event_time", "spells", "delimiter",
                       "decimal", "missing", "null_values", "spell_unit", "spell_start", "spell_end", "spell_share")},
     {"compare", KEYS("workdays_per_year", "position_share", "ips_users", "target_population", "exposed_population",
+                     "registry_ci", "target",
                      "pooled_rr", "pooled_rr_ci", "trial_effect", "trial_effect_se", "registry_effect",
                      "registry_effect_se", "trial_control_rate", "scale", "reference_rates", "registry_interval")},
     {"meta", KEYS("data", "measure", "study", "events_t", "n_t", "events_c", "n_c", "yi", "vi", "method",
