@@ -434,7 +434,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         double e = res->det_ws.e[0][y - 1];
         formula(&c, ws, r, 3, fm, e, NULL, c.num);
         double fl[CBA_N_FLOWS];
-        cba_year_flows(s, v, e, fl);
+        cba_year_flows(s, v, e, 1, fl);
         for (int k = 0; k < CBA_N_FLOWS; k++) {
             lxw_col_t src = k == CBA_F_PRODUCTION ? 4 : k == CBA_F_QALY_VALUE ? 9 : 3;
             snprintf(fm, sizeof fm, flow_f[k], abs_cell(ra, r, src));
