@@ -1460,6 +1460,21 @@ static const rpt_method_info entries[] = {
      R109 "; " DRUMMOND},
     {"roi", NULL, "Return on investment", "Present value of gains divided by present value of costs, per perspective.",
      R109},
+    {"npv_by_rule", NULL, "Net present value by persistence rule",
+     "The NPV of every perspective under every persistence rule listed (the base case first); the base case alone "
+     "drives the headline, the probabilistic analysis and the tornado.",
+     R109 "; DOMAIN-models.md §3"},
+    {"roi_by_rule", NULL, "Return on investment by persistence rule",
+     "Present value of gains / present value of costs, per perspective and persistence rule.", R109},
+    {"break_even_wage_societal_by_rule", NULL, "Societal break-even wage by persistence rule",
+     "The wage at which the societal NPV is zero under each persistence rule.", R109},
+    {"implied_effect", NULL, "Yearly effects a published break-even table implies",
+     "S_H = dC / W_H is the cumulative discounted effect sum d_y e_y k_y; e_H = (S_H - S_(H-1)) / (d_H k_H): whether the "
+     "table assumes effects that grow, stay or fade.",
+     "DOMAIN-models.md §3; docs/methods.md (cost-benefit)"},
+    {"unpriced", NULL, "Effects not valued in money (plus-minus)",
+     "DFØ's plus-minus table: each effect not valued in money scored from -4 to +4, shown beside the NPVs.",
+     "DFØ, Veileder i samfunnsøkonomiske analyser (2023), ch. 4 (ikke-prissatte virkninger)"},
     {"cost_per_job", NULL, "Cost per additional person employed",
      "Incremental cost divided by the employment effect at the last effect month.", DRUMMOND},
     {"icer", NULL, "Incremental cost-effectiveness ratio",
@@ -1483,8 +1498,9 @@ static const rpt_method_info entries[] = {
      "and INMB, never on an ICER (which changes meaning between quadrants).",
      BRIGGS},
     {"markov", NULL, "Markov cohort model",
-     "Yearly cycles over states with transition matrices per arm; earnings, benefits and health-care costs per state, "
-     "valued by perspective and discounted; PSA draws each row from a Dirichlet distribution.",
+     "Yearly cycles over states with transition matrices per arm; earnings, benefits (net of their tax) and "
+     "health-care costs per state, each cycle valued at the mean of its start and end occupancy (half-cycle "
+     "correction) by perspective and discounted; PSA draws each row from a Dirichlet distribution.",
      BRIGGS},
 };
 

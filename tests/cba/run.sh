@@ -148,6 +148,32 @@ fi
 # normal effects with the trial need their correlation (never independent without saying so)
 sed "s|^effect        = trial.*|effect = trial\neffect.dist = normal|; s|\.\./examples|$ROOT/examples|" "$ROOT/configs/demo.ini" > norm-demo.ini
 expect "normal trial effects without effect.corr" 2 "effect.corr" "multivariate normal" -- cba norm-demo.ini
+# reference numbers of the revision: the Norwegian preset under the first version's assumptions (constant effect, no
+# growth, one rule) has government NPV 63,647 untaxed and 45,848 with the benefit taxed at 25% (participant 19,822 ->
+# 37,621); the demo's Markov model has societal NPV 82,187 valued at cycle end and 61,723 half-cycle corrected
+# (benefit untaxed)
+sed 's/^real_growth .*/real_growth = 0/; s/^persistence .*/persistence = constant/; s/^base_case .*/base_case = constant/;
+    s/^benefit_tax_rate .*/benefit_tax_rate = 0/' norway.ini > ref0.ini
+sed 's/^benefit_tax_rate = 0$/benefit_tax_rate = 0.25/' ref0.ini > ref25.ini
+"$BIN" cba ref0.ini --quiet -o ref0.xlsx --results ref0.csv && "$BIN" cba ref25.ini --quiet -o ref25.xlsx --results ref25.csv
+if awk -F, 'FNR == 1 { f++ } $2 == "npv" && $6 == "per_participant" { v[f, $5] = $7 }
+        END { exit !(sprintf("%.0f %.0f %.0f %.0f", v[1, "government"], v[1, "participant"], v[2, "government"],
+                             v[2, "participant"]) == "63647 19822 45848 37621") }' ref0.csv ref25.csv; then
+    ok "Norwegian preset: government NPV 63,647 -> 45,848 and participant 19,822 -> 37,621 with the benefit taxed at 25%"
+else
+    ko "Norwegian preset: government NPV 63,647 -> 45,848 with the benefit taxed at 25% ($(grep '^cba,npv,,,government,per' ref0.csv ref25.csv))"
+fi
+for hc in no yes; do
+    sed "s|^benefit_tax_rate .*|benefit_tax_rate = 0|; s|^half_cycle .*|half_cycle = $hc|; s|\.\./examples|$ROOT/examples|" \
+        "$ROOT/configs/demo.ini" > mk-$hc.ini
+    "$BIN" cba mk-$hc.ini --quiet -o mk-$hc.xlsx --results mk-$hc.csv
+done
+if [ "$(awk -F, '$2 == "markov" && $5 == "npv_societal" && $6 == "per_person" { printf "%.0f", $7 }' mk-no.csv)" = 82187 ] &&
+    [ "$(awk -F, '$2 == "markov" && $5 == "npv_societal" && $6 == "per_person" { printf "%.0f", $7 }' mk-yes.csv)" = 61723 ]; then
+    ok "demo Markov model: societal NPV 82,187 at cycle end, 61,723 half-cycle corrected"
+else
+    ko "demo Markov model: societal NPV 82,187 -> 61,723 half-cycle corrected"
+fi
 # several persistence rules and no base_case: refused, naming the key
 grep -v '^base_case' norway.ini > nobase.ini
 expect "several persistence rules without base_case" 2 "key 'base_case' in [cba]" "is required when persistence lists 3 rules" -- cba nobase.ini
