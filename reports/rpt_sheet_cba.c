@@ -1474,7 +1474,7 @@ static const rpt_method_info entries[] = {
      "DOMAIN-models.md §3; docs/methods.md (cost-benefit)"},
     {"unpriced", NULL, "Effects not valued in money (plus-minus)",
      "DFØ's plus-minus table: each effect not valued in money scored from -4 to +4, shown beside the NPVs.",
-     "DFØ, Veileder i samfunnsøkonomiske analyser (2023), ch. 4 (ikke-prissatte virkninger)"},
+     "DFØ, Veileder i samfunnsøkonomiske analyser: ikke-prissatte virkninger, pluss-minusmetoden"},
     {"cost_per_job", NULL, "Cost per additional person employed",
      "Incremental cost divided by the employment effect at the last effect month.", DRUMMOND},
     {"icer", NULL, "Incremental cost-effectiveness ratio",
