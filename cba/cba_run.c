@@ -121,11 +121,11 @@ static int effect_bar(const cba_spec *s)
 /* One bootstrap replicate of the effects (stats/st_boot.h): each arm's participants resampled with replacement
  * (same arm sizes, as randomised), the risk difference at every effect month recomputed over those observed there
  * (complete case, as the trial analysis). A month without an observed participant in an arm gives NaN. */
-static void boot_effects(const cba_spec *s, const st_boot_strata *b, gsl_rng *rng, double *eff)
+static void boot_effects(const cba_spec *s, const st_boot_strata *b, gsl_rng *rng, size_t *idx, double *eff)
 {
     size_t K = s->n_effects;
     double m[2 * CBA_MAX_EFFECTS];
-    st_boot_strata_means(b, s->boot_y, K, rng, m); /* stratum 0 comparator, 1 intervention */
+    st_boot_strata_means(b, s->boot_y, K, rng, idx, m); /* stratum 0 comparator, 1 intervention */
     for (size_t k = 0; k < K; k++)
         eff[k] = m[K + k] - m[k];
 }
@@ -292,7 +292,8 @@ static core_status psa(const cba_spec *s, gsl_rng *rng, const core_progress *pro
     r->evpi_qaly = calloc(nw, sizeof(double));
     r->evpi_job = calloc(nw, sizeof(double));
     r->summary = calloc(ns, sizeof(cba_summary));
-    st_boot_strata boot = {0, NULL, NULL};
+    st_boot_strata boot = {0, 0, NULL, NULL};
+    size_t *boot_idx = NULL;
     double L[CBA_MAX_EFFECTS * CBA_MAX_EFFECTS];
     core_status st = CORE_OK;
     if (s->effect_bootstrap) {
@@ -302,14 +303,18 @@ static core_status psa(const cba_spec *s, gsl_rng *rng, const core_progress *pro
         else {
             for (size_t i = 0; i < s->boot_n; i++)
                 strat[i] = s->boot_arm[i] ? 1 : 0;
-            if ((st = st_boot_strata_init(&boot, strat, s->boot_n, 2, err)) != CORE_OK)
+            if ((st = st_boot_strata_new(strat, s->boot_n, 2, &boot, err)) != CORE_OK)
                 core_err_prefix(err, "bootstrap of the effects (stratum 0: %s, 1: %s)", s->comparator,
                                 s->intervention);
+            else if (!(boot_idx = malloc(s->boot_n * sizeof *boot_idx)))
+                st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             free(strat);
         }
     } else if (s->effect_uncertain)
         st = effect_chol(s, L, err);
     if (st != CORE_OK) {
+        st_boot_strata_free(&boot);
+        free(boot_idx);
         free(slot);
         free(mslot);
         return st;
@@ -320,6 +325,7 @@ static core_status psa(const cba_spec *s, gsl_rng *rng, const core_progress *pro
         free(slot);
         free(mslot);
         st_boot_strata_free(&boot);
+        free(boot_idx);
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory for %ld PSA draws", N);
     }
     cba_eval_ws ws;
@@ -332,7 +338,7 @@ static core_status psa(const cba_spec *s, gsl_rng *rng, const core_progress *pro
         for (int p = 0; p < CBA_N_PARAMS; p++)
             v[p] = cba_dist_draw(&s->dist[p], s->value[p], rng);
         if (s->effect_bootstrap)
-            boot_effects(s, &boot, rng, eff);
+            boot_effects(s, &boot, rng, boot_idx, eff);
         else if (s->effect_uncertain) { /* jointly normal: effect + L z, z standard normal by month */
             size_t K = s->n_effects;
             double z[CBA_MAX_EFFECTS];
@@ -391,6 +397,7 @@ static core_status psa(const cba_spec *s, gsl_rng *rng, const core_progress *pro
             core_progress_report(progress, "probabilistic sensitivity analysis", (double)i / (double)N);
     }
     st_boot_strata_free(&boot);
+    free(boot_idx);
     if (st != CORE_OK) {
         free(slot);
         free(mslot);

@@ -1,4 +1,4 @@
-/* stats/st_boot: the stratified bootstrap of units. Each replicate is checked against the same resampling done by
+/* stats/st_boot: the column means of a within-stratum resample (st_boot_strata_means). Each replicate is checked against the same resampling done by
  * hand from a generator with the same seed; its moments against the closed forms of the bootstrap distribution of a
  * mean (E = the sample mean, Var = plug-in variance / n, Efron & Tibshirani 1993 §5.2); and the refusals. */
 #include <gsl/gsl_errno.h>
@@ -17,15 +17,16 @@ int main(void)
     double y[14] = {1, 0, /**/ 0, 1, /**/ 1, 1, /**/ 1, NAN, /**/ 0, 0, /**/ 0, 1, /**/ 1, 1};
     st_boot_strata b;
     core_err err;
-    t_int(st_boot_strata_init(&b, strat, 7, 2, &err), CORE_OK, "init");
-    t_int((long)(b.start[1] - b.start[0]), 3, "stratum 0 holds 3 units");
-    t_int((long)(b.start[2] - b.start[1]), 4, "stratum 1 holds 4 units");
-    t_int((long)b.unit[b.start[1]], 0, "stratum 1 lists its units in input order");
+    t_int(st_boot_strata_new(strat, 7, 2, &b, &err), CORE_OK, "init");
+    size_t idx[7], idx40[40], idx3[3];
+    t_int((long)(b.first[1] - b.first[0]), 3, "stratum 0 holds 3 units");
+    t_int((long)(b.first[2] - b.first[1]), 4, "stratum 1 holds 4 units");
+    t_int((long)b.members[b.first[1]], 0, "stratum 1 lists its units in input order");
     gsl_rng *r1 = gsl_rng_alloc(gsl_rng_mt19937), *r2 = gsl_rng_alloc(gsl_rng_mt19937);
     int same = 1, draws_ok = 1;
     for (int rep = 0; rep < 50; rep++) {
         double m[4];
-        st_boot_strata_means(&b, y, 2, r1, m);
+        st_boot_strata_means(&b, y, 2, r1, idx, m);
         /* by hand: stratum 0 then 1, n_s draws each, mean over the observed */
         static const int units[2][4] = {{1, 3, 5, -1}, {0, 2, 4, 6}};
         static const int ns[2] = {3, 4};
@@ -62,13 +63,13 @@ int main(void)
     for (int i = 0; i < 40; i++)
         s2 += (x[i] - xb) * (x[i] - xb) / 40;
     st_boot_strata c;
-    t_int(st_boot_strata_init(&c, s40, 40, 1, &err), CORE_OK, "init one stratum");
+    t_int(st_boot_strata_new(s40, 40, 1, &c, &err), CORE_OK, "init one stratum");
     long R = 200000;
     double sum = 0, ss = 0;
     gsl_rng_set(r1, 42);
     for (long rep = 0; rep < R; rep++) {
         double m;
-        st_boot_strata_means(&c, x, 1, r1, &m);
+        st_boot_strata_means(&c, x, 1, r1, idx40, &m);
         sum += m;
         ss += m * m;
     }
@@ -81,18 +82,18 @@ int main(void)
     /* a column nobody in the stratum observes: NaN, not 0 */
     double yn[3] = {NAN, NAN, NAN};
     int s3[3] = {0, 0, 0};
-    t_int(st_boot_strata_init(&c, s3, 3, 1, &err), CORE_OK, "init three units");
+    t_int(st_boot_strata_new(s3, 3, 1, &c, &err), CORE_OK, "init three units");
     double m1;
-    st_boot_strata_means(&c, yn, 1, r1, &m1);
+    st_boot_strata_means(&c, yn, 1, r1, idx3, &m1);
     t_true(isnan(m1), "a column with no observed value gives NaN");
     st_boot_strata_free(&c);
 
     /* refusals */
     int empty[3] = {0, 0, 2};
-    t_int(st_boot_strata_init(&c, empty, 3, 3, &err), CORE_ERR_ANALYSIS, "a stratum without units is refused");
+    t_int(st_boot_strata_new(empty, 3, 3, &c, &err), CORE_ERR_ANALYSIS, "a stratum without units is refused");
     t_contains(err.msg, "stratum 1", "the message names the empty stratum");
     int out[2] = {0, 5};
-    t_int(st_boot_strata_init(&c, out, 2, 2, &err), CORE_ERR_USAGE, "a stratum outside the range is refused");
+    t_int(st_boot_strata_new(out, 2, 2, &c, &err), CORE_ERR_ANALYSIS, "a stratum outside the range is refused");
     st_boot_strata_free(&b);
     gsl_rng_free(r1);
     gsl_rng_free(r2);
