@@ -74,7 +74,7 @@ case "$out" in *"is synthetic data"*) fail "no warning with [project] synthetic 
 
 # Degenerate settings: a PSA of 1 draw printed "95% percentile intervals" with low = high
 sed -n '/^\[cba\]/,/^\[markov/p' "$ROOT/configs/demo.ini" | grep -v '^\[markov' | sed 's/^psa_draws.*//' > cbabody.txt
-{ printf '[project]\ntitle = psa\noutput = out/psa.xlsx\nresults = out/psa.csv\n'; cat cbabody.txt; echo "psa_draws = 1"; } > psa.ini
+{ printf '[project]\ntitle = psa\nprice_year = 2012\noutput = out/psa.xlsx\nresults = out/psa.csv\n'; cat cbabody.txt; echo "psa_draws = 1"; } > psa.ini
 expect "psa_draws = 1" 2 "psa.ini:$(grep -n '^psa_draws' psa.ini | cut -d: -f1): key 'psa_draws'" "at least 100 draws" -- cba psa.ini
 # three identical studies: the Knapp-Hartung scale is 0, so no interval (it was "RR 2.00 (95% CI 2.00 to 2.00)")
 printf 'study,ei,ni,ec,nc\nA,10,20,5,20\nB,10,20,5,20\nC,10,20,5,20\n' > khsame.csv
