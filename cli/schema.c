@@ -11,7 +11,7 @@ const core_cfg_section cli_schema[] = {
                    "timepoints", "subgroups", "arm_by_time", "multiplicity", "delimiter", "decimal", "missing",
                    "standardised_differences", "glmm_points", "categorical")},
     {"outcome:*", KEYS("type", "columns", "column", "baseline", "primary", "label", "time", "event", "event_value",
-                       "at", "timepoints", "covariates", "adjust", "rmst_tau")},
+                       "at", "timepoints", "covariates", "adjust", "rmst_tau", "primary_timepoint")},
     {"power", KEYS("outcome", "timepoint", "effect", "control", "sd", "n", "alpha", "draws", "allocation")},
     {"fidelity", KEYS("data", "scale", "site", "review", "rater", "delimiter", "decimal", "missing", "respondent",
                       "consensus", "min_raters", "kappa_variance", "link", "outcome", "timepoint",
