@@ -61,6 +61,7 @@ core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
         return st;
     if ((st = rct_long_analyse(&s->spec, &s->lspec, &s->trial, &ctx->progress, ctx->res, err)) != CORE_OK ||
         (st = rct_surv_analyse(ctx->cfg, &s->spec, &s->lspec, &s->trial, ctx->res, err)) != CORE_OK ||
+        (st = rct_cace_analyse(ctx->cfg, &s->spec, &s->trial, ctx->res, err)) != CORE_OK ||
         (st = rct_multiplicity_apply(&s->spec, ctx->res, err)) != CORE_OK) /* over every analysis, Cox included */
         return st;
     s->info = (rpt_trial_info){.arm_column = s->spec.arm, .treatment = s->spec.treatment, .control = s->spec.control};

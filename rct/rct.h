@@ -78,6 +78,8 @@ typedef struct rct_spec {
     size_t n_treatments;
     char **subgroups;           /**< [trial] subgroups */
     size_t n_subgroups;
+    char *received;             /**< [trial] received: column of the treatment received (1 = the intervention, 0 = not),
+                                     for the complier average causal effect; NULL: none */
     char **categorical;         /**< [trial] categorical: columns read as categories even when they hold numbers */
     size_t n_categorical;
     int multiplicity;           /**< [trial] multiplicity: 0 none, 1 holm, 2 bh */
@@ -151,6 +153,17 @@ core_status rct_power_analyse(const rct_spec *spec, const rct_trial *trial, gsl_
  *  timepoint, of every type; the primary outcome at its timepoints other than primary_timepoint); adds a
  *  `multiplicity` row. Call after every analysis has added its rows. */
 core_status rct_multiplicity_apply(const rct_spec *spec, core_results *res, core_err *err);
+
+/**
+ * With [trial] received (two arms): for every binary or continuous outcome at every timepoint, the complier average
+ * causal effect with randomisation as the instrument: `cace` rows, method `wald` (ratio of the intention-to-treat
+ * differences in outcome and in treatment received = 2SLS without covariates, HC0 SE), `2sls` (with site,
+ * covariates and baseline, classical SE) and `2sls_robust` (HC0); `first_stage` rows (unadjusted, adjusted): the
+ * difference in treatment received, F of the instrument. A received value other than 0/1 is CORE_ERR_DATA naming
+ * the cell.
+ */
+core_status rct_cace_analyse(const core_config *cfg, const rct_spec *s, const rct_trial *tr, core_results *res,
+                             core_err *err);
 
 /** Options of the synthetic trial generator ([simulate] section). */
 typedef struct rct_sim_opts {

@@ -41,6 +41,7 @@ void rct_spec_free(rct_spec *s)
     core_config_list_free(s->treatments);
     core_config_list_free(s->subgroups);
     core_config_list_free(s->categorical);
+    free(s->received);
     free(s->power.outcome);
     free(s->power.timepoint);
     free(s->power.effects);
@@ -268,6 +269,7 @@ layout_ok:
     TRY(core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &s->confidence, err));
     TRY(core_config_list(cfg, "trial", "subgroups", 0, &s->subgroups, &s->n_subgroups, err));
     TRY(core_config_list(cfg, "trial", "categorical", 0, &s->categorical, &s->n_categorical, err));
+    TRY(opt_dup(core_config_str(cfg, "trial", "received", NULL), &s->received, err));
     static const char *const mult[] = {"none", "holm", "bh", NULL};
     TRY(core_config_choice(cfg, "trial", "multiplicity", mult, 0, &s->multiplicity, err));
     TRY(core_config_bool(cfg, "trial", "standardised_differences", 0, &s->standardised_differences, err));
