@@ -50,10 +50,10 @@ core_status st_iv_fit(const double *y, const double *X, const double *Z, const i
     out->n = n;
     out->p = p;
     /* first stage: each column of X on Z (the exogenous columns come back as they are) */
-    size_t n_excl = q - p + (size_t)0, n_endo = 0;
+    size_t n_endo = 0;
     for (size_t j = 0; j < p; j++)
         n_endo += endo && endo[j];
-    n_excl = q - (p - n_endo); /* instruments not in X */
+    size_t n_excl = q - (p - n_endo); /* the instruments that are not columns of X */
     for (size_t j = 0; j < p; j++) {
         for (size_t i = 0; i < n; i++)
             col[i] = X[i * p + j];
