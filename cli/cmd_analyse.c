@@ -274,6 +274,11 @@ int cli_cmd_analyse(const cli_opts *o)
             printf("ipseval check: %s is valid; nothing written\n%s", o->config, ctx.check_notes);
         goto done;
     }
+    /* a single-module subcommand writes that module's sheets only: the modules it required (the trial for
+     * `ipseval cba` with effect = trial) lend it their results, and their rows stay in the results */
+    const char *only[2] = {o->command, NULL};
+    if (!all)
+        ctx.run.sheet_modules = only;
     if ((st = write_outputs(&ctx, &err)) != CORE_OK)
         goto done;
     if (!o->quiet)

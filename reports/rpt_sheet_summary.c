@@ -42,7 +42,7 @@ static int sheet_present(const rpt_wctx *w, const char *name)
 {
     for (size_t i = 0; i < w->n_sheets; i++)
         if (rpt_str_eq(w->sheets[i].name, name))
-            return rpt_has_rows(w, w->sheets[i].module, w->sheets[i].analysis);
+            return rpt_sheet_shown(w, &w->sheets[i]);
     return 0;
 }
 
@@ -537,7 +537,7 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r++, 0, "In this workbook", w->f.subtitle);
     for (size_t i = 0; i < w->n_sheets; i++) {
         const rpt_sheet_def *s = &w->sheets[i];
-        if (!s->contents || !rpt_has_rows(w, s->module, s->analysis))
+        if (!s->contents || !rpt_sheet_shown(w, s))
             continue;
         snprintf(b, sizeof b, "%s: %s", s->name, s->contents);
         rpt_put_text(w, ws, r++, 0, b, NULL);
