@@ -150,10 +150,10 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             rpt_err_at(w, worksheet_set_row(ws, r, 45, NULL), ws, r, 0);
         }
     }
-    rpt_put_text(w, ws, r++, 0,
-                 "A negative ICER has no ranking meaning: read the quadrant (SE: cheaper and better, dominant) and the "
-                 "net benefit below. The ICER's interval is given only when every resample lies in one quadrant.",
-                 w->f.note);
+    rpt_merge_text(w, ws, r++, 0, 15,
+                   "A negative ICER has no ranking meaning: read the quadrant (SE: cheaper and better, dominant) and the "
+                   "net benefit below. The ICER's interval is given only when every resample lies in one quadrant.",
+                   w->f.note, 1);
     r++;
 
     /* ---- the incremental analysis ---- */
@@ -178,7 +178,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             rpt_put_text(w, ws, r, 3, words[o->status], NULL);
             rpt_put_num(w, ws, r, 4, o->icer, money);
             const core_result_row *x = row(w, "cea_frontier", NULL, d->options[j], NULL);
-            rpt_put_text(w, ws, r, 5, x ? x->label : "", w->f.wrap);
+            rpt_merge_text(w, ws, r, 5, 15, x ? x->label : "", NULL, 1);
             r++;
         }
     r++;
@@ -328,7 +328,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, chart_row, 0, "No bootstrap ([cea] bootstrap = 0): no CE plane, acceptability or EVPI.",
                      w->f.note);
     rpt_set_cols(w, ws, 0, 0, 26, NULL);
-    rpt_set_cols(w, ws, 1, 14, 13, NULL);
+    rpt_set_cols(w, ws, 1, 14, 15, NULL);
     rpt_set_cols(w, ws, 15, 15, 50, NULL);
     return CORE_OK;
 }
