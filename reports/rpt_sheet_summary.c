@@ -343,8 +343,14 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     const core_result_row *pc = rpt_find_row(w, "did", "randomization_inference", tw->outcome, tw->timepoint, tw->term,
                                              "placebo_clusters");
     if (ct) {
-        est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", "Conley-Taber 95% interval", ci,
-               sizeof ci);
+        const core_result_row *lv = rpt_find_row(w, "did", "attained_level", tw->outcome, tw->timepoint, tw->term,
+                                                 "conley_taber");
+        char what[96];
+        if (lv)
+            snprintf(what, sizeof what, "Conley-Taber interval, attained coverage %.1f%%", 100 * lv->estimate);
+        else
+            snprintf(what, sizeof what, "Conley-Taber interval");
+        est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", what, ci, sizeof ci);
         snprintf(b, sizeof b, "Registry effect on %s (difference in differences): %s%s%s.",
                  tw->outcome ? tw->outcome : "the outcome", ci, pc ? "; placebo-cluster " : "",
                  pc ? p_words(pc->p_value, pw, sizeof pw) : "");
