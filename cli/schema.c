@@ -55,6 +55,6 @@ const core_cfg_section cli_schema[] = {
                       "registry_clusters", "registry_treated", "registry_effect", "registry_shock_sd",
                       "registry_equal_sizes", "fidelity", "fidelity_rounds", "fidelity_start", "fidelity_end",
                       "survey", "cohort", "cohort_n", "workforce", "workforce_sites", "workforce_rate", "cea",
-                      "cea_n", "cea_sites")},
+                      "cea_n", "cea_sites", "cea_for", "cea_intervention")},
 };
 const size_t cli_schema_n = sizeof cli_schema / sizeof cli_schema[0];

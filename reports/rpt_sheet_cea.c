@@ -355,8 +355,13 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
                 else
                     snprintf(front + strlen(front), sizeof front - strlen(front), "%s", d->options[j]);
             }
-    snprintf(b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s; the "
-             "other options are dominated or extendedly dominated (CEA sheet).", d->k, front);
+    char off[512] = "";
+    for (size_t j = 0; j < d->k; j++)
+        if (res->front[j].status == ST_CE_DOMINATED || res->front[j].status == ST_CE_EXTENDED)
+            snprintf(off + strlen(off), sizeof off - strlen(off), "%s%s (%s)", off[0] ? ", " : "", d->options[j],
+                     res->front[j].status == ST_CE_DOMINATED ? "dominated" : "extendedly dominated");
+    snprintf(b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s "
+             "(CEA sheet).", d->k, front, off[0] ? "; off it: " : "", off);
     rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     if (res->R > 0) {
         size_t i = nearest(res->wtp, res->n_wtp, info->spec->threshold);
