@@ -36,6 +36,19 @@ static void est3(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const
     rpt_put_num(w, ws, r, c + 2, x->ci_high, f);
 }
 
+/* Randomised and complete cases of an option from its cea_complete_cases row, as disclosure control left them:
+ * a withheld count shows the row's label ("<k of n analysed"). */
+static void count_cells(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x)
+{
+    if (!x)
+        return;
+    rpt_count_cell(w, ws, r, c, x);
+    if (x->hidden & (CORE_HIDE_ESTIMATE | CORE_HIDE_LABEL))
+        rpt_put_text(w, ws, r, c + 1, x->label, w->f.right);
+    else
+        rpt_put_num(w, ws, r, c + 1, x->estimate, w->f.integer);
+}
+
 static void chart_at(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, lxw_chart *ch)
 {
     lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.4};
@@ -92,8 +105,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     headers(w, ws, r++, h1, 9);
     for (size_t j = 0; j < k; j++, r++) {
         rpt_put_text(w, ws, r, 0, d->options[j], NULL);
-        rpt_put_num(w, ws, r, 1, (double)d->n_rand[j], w->f.integer);
-        rpt_put_num(w, ws, r, 2, (double)d->n_cc[j], w->f.integer);
+        count_cells(w, ws, r, 1, row(w, "cea_complete_cases", NULL, d->options[j], NULL));
         const char *m = res->R > 0 ? "bootstrap_bca" : "sample_mean";
         est3(w, ws, r, 3, row(w, "cea_mean", "cost", d->options[j], m), money);
         est3(w, ws, r, 6, row(w, "cea_mean", "qaly", d->options[j], m), q4);
@@ -112,8 +124,14 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     r++;
     for (size_t j = 0; j < k; j++, r++) {
         rpt_put_text(w, ws, r, 0, d->options[j], NULL);
-        for (size_t c = 0; c < d->n_cols && c < 60; c++)
-            rpt_put_num(w, ws, r, (lxw_col_t)(1 + c), (double)d->miss[j * d->n_cols + c], w->f.integer);
+        for (size_t c = 0; c < d->n_cols && c < 60; c++) {
+            const core_result_row *x = rpt_find_row(w, "cea", "cea_missing", d->col_names[c], NULL, d->options[j],
+                                                    c < s->n_costs ? "cost" : "utility");
+            if (x && (x->hidden & CORE_HIDE_ESTIMATE))
+                rpt_put_text(w, ws, r, (lxw_col_t)(1 + c), x->label, w->f.right);
+            else if (x)
+                rpt_put_num(w, ws, r, (lxw_col_t)(1 + c), x->estimate, w->f.integer);
+        }
     }
     r++;
 
