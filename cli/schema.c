@@ -9,7 +9,7 @@ const core_cfg_section cli_schema[] = {
     {"data", KEYS("delimiter", "decimal", "missing")},
     {"trial", KEYS("data", "layout", "id", "arm", "treatment", "control", "site", "covariates", "time",
                    "timepoints", "subgroups", "arm_by_time", "multiplicity", "delimiter", "decimal", "missing",
-                   "standardised_differences", "glmm_points")},
+                   "standardised_differences", "glmm_points", "categorical")},
     {"outcome:*", KEYS("type", "columns", "column", "baseline", "primary", "label", "time", "event", "event_value",
                        "at", "timepoints", "covariates", "adjust", "rmst_tau")},
     {"power", KEYS("outcome", "timepoint", "effect", "control", "sd", "n", "alpha", "draws", "allocation")},

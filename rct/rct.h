@@ -76,6 +76,8 @@ typedef struct rct_spec {
     size_t n_treatments;
     char **subgroups;           /**< [trial] subgroups */
     size_t n_subgroups;
+    char **categorical;         /**< [trial] categorical: columns read as categories even when they hold numbers */
+    size_t n_categorical;
     int multiplicity;           /**< [trial] multiplicity: 0 none, 1 holm, 2 bh */
     int standardised_differences; /**< [trial] standardised_differences: SMDs in the baseline table */
     rct_power_spec power;
