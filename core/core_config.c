@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,6 +33,8 @@ struct core_config {
     size_t n_entries, cap;
     char **sections;      /* original case, file order */
     size_t n_sections;
+    const core_cfg_section *schema; /* the schema it was loaded with (static tables) */
+    size_t n_schema;
 };
 
 /* ---------- small helpers ---------- */
@@ -94,7 +97,7 @@ static int glob1(const char *pat, const char *s)
     return strncasecmp(pat, s, pre) == 0 && strcasecmp(star + 1, s + ls - post) == 0;
 }
 
-static const core_cfg_section *schema_section(const core_cfg_section *schema, size_t n, const char *sec)
+const core_cfg_section *core_cfg_section_find(const core_cfg_section *schema, size_t n, const char *sec)
 {
     for (size_t i = 0; i < n; i++) {
         const char *nm = schema[i].name;
@@ -109,9 +112,31 @@ static const core_cfg_section *schema_section(const core_cfg_section *schema, si
     return NULL;
 }
 
-static const char *nearest(const char *const *cands, size_t n, const char *word)
+const core_cfg_key *core_cfg_find(const core_cfg_section *schema, size_t n, const char *section, const char *key)
 {
+    const core_cfg_section *s = core_cfg_section_find(schema, n, section);
+    if (!s)
+        return NULL;
+    for (int t = 0; t < 2; t++)
+        for (const core_cfg_key *k = t ? s->more : s->keys; k && k->name; k++)
+            if (glob1(k->name, key))
+                return k;
+    return NULL;
+}
+
+const char *core_cfg_nearest(const char *const *cands, size_t n, const char *word)
+{
+    /* A word that begins a valid name is that name cut short ('discount' for 'discount_rate'): the edit
+     * distance of the missing tail would be too large to suggest it. The shortest such name wins. */
+    size_t lw = strlen(word);
     const char *best = NULL;
+    if (lw >= 3)
+        for (size_t i = 0; i < n; i++)
+            if (strncasecmp(cands[i], word, lw) == 0 && strlen(cands[i]) > lw &&
+                (!best || strlen(cands[i]) < strlen(best)))
+                best = cands[i];
+    if (best)
+        return best;
     size_t bd = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
         size_t d = core_edit_distance(cands[i], word);
@@ -121,10 +146,62 @@ static const char *nearest(const char *const *cands, size_t n, const char *word)
         }
     }
     /* Only suggest when the guess is plausibly a typo. */
-    size_t lw = strlen(word);
     if (best && bd <= (lw < 6 ? 2 : lw / 2))
         return best;
     return NULL;
+}
+
+static const char *nearest(const char *const *cands, size_t n, const char *word)
+{
+    return core_cfg_nearest(cands, n, word);
+}
+
+static const char *const type_names[] = {"text", "file", "column", "columns", "number", "whole number",
+                                         "yes/no", "choice", "list", "distribution"};
+
+const char *core_cfg_type_name(core_cfg_type type)
+{
+    return (unsigned)type < sizeof type_names / sizeof type_names[0] ? type_names[type] : "?";
+}
+
+int core_cfg_interval(const char *range, double *lo, double *hi, int *lo_open, int *hi_open)
+{
+    if (!range)
+        return 0;
+    const char *s = skip_space(range);
+    if (*s != '[' && *s != '(')
+        return 0;
+    *lo_open = *s == '(';
+    const char *comma = strchr(s, ',');
+    size_t l = strlen(s);
+    while (l > 0 && isspace((unsigned char)s[l - 1]))
+        l--;
+    if (!comma || l < 2 || (s[l - 1] != ']' && s[l - 1] != ')'))
+        return 0;
+    *hi_open = s[l - 1] == ')';
+    char a[64], b[64];
+    size_t la = (size_t)(comma - s - 1), lb = (size_t)(s + l - 1 - comma - 1);
+    if (la >= sizeof a || lb >= sizeof b)
+        return 0;
+    memcpy(a, s + 1, la);
+    a[la] = '\0';
+    memcpy(b, comma + 1, lb);
+    b[lb] = '\0';
+    const char *pa = skip_space(a), *pb = skip_space(b);
+    char *e;
+    for (char *q = a + la; q > a && isspace((unsigned char)q[-1]); q--)
+        q[-1] = '\0';
+    for (char *q = b + lb; q > b && isspace((unsigned char)q[-1]); q--)
+        q[-1] = '\0';
+    if (strcmp(pa, "-inf") == 0)
+        *lo = -INFINITY;
+    else if (*lo = strtod(pa, &e), e == pa || *e)
+        return 0;
+    if (strcmp(pb, "inf") == 0)
+        *hi = INFINITY;
+    else if (*hi = strtod(pb, &e), e == pb || *e)
+        return 0;
+    return *lo <= *hi;
 }
 
 static int add_entry(core_config *c, const char *section, const char *key, size_t klen, int line)
@@ -345,7 +422,7 @@ static core_status prescan(core_config *c, const core_cfg_section *schema, size_
                 return core_err_set(err, CORE_ERR_CONFIG,
                                     "%s:%d: section [%s] is given twice (first on line %d); merge the two", c->path,
                                     line, section, dup->line);
-            cur = schema_section(schema, n_schema, section);
+            cur = core_cfg_section_find(schema, n_schema, section);
             if (!cur) {
                 const char *names[64] = {0};
                 size_t nn = 0;
@@ -396,21 +473,30 @@ static core_status prescan(core_config *c, const core_cfg_section *schema, size_
             return core_err_set(err, CORE_ERR_CONFIG,
                                 "%s:%d: key '%s' is given twice in [%s] (first on line %d); keep one", c->path,
                                 line, key, section, dup->line);
-        int known = 0;
-        size_t nk = 0;
-        for (; cur->keys[nk]; nk++)
-            if (glob1(cur->keys[nk], key))
-                known = 1;
-        if (!known) {
-            const char *near = nearest(cur->keys, nk, key);
+        if (!core_cfg_find(cur, 1, section, key)) {
+            /* the suggestion first; the whole list only when it is short (a long one hides the answer) */
+            const char *names[256] = {0};
+            size_t nk = 0;
+            for (int tb = 0; tb < 2; tb++)
+                for (const core_cfg_key *k = tb ? cur->more : cur->keys; k && k->name && nk < 256; k++)
+                    names[nk++] = k->name;
+            const char *near = nearest(names, nk, key);
             char valid[1024] = "";
             for (size_t i = 0; i < nk; i++) {
                 strncat(valid, i ? ", " : "", sizeof valid - strlen(valid) - 1);
-                strncat(valid, cur->keys[i], sizeof valid - strlen(valid) - 1);
+                strncat(valid, names[i], sizeof valid - strlen(valid) - 1);
             }
+            char sec_help[300];
+            snprintf(sec_help, sizeof sec_help, "%.*s", (int)strcspn(cur->name, ":"), cur->name);
             if (near)
-                return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: unknown key '%s' in [%s]; did you mean '%s'?",
-                                    c->path, line, key, section, near);
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "%s:%d: unknown key '%s' in [%s]; did you mean '%s'? (all keys: ipseval help %s)",
+                                    c->path, line, key, section, near, sec_help);
+            if (nk > 12)
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "%s:%d: unknown key '%s' in [%s]; no valid key is close: 'ipseval help %s' lists "
+                                    "the %zu keys of [%s]",
+                                    c->path, line, key, section, sec_help, nk, cur->name);
             return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: unknown key '%s' in [%s]; valid keys: %s", c->path,
                                 line, key, section, valid);
         }
@@ -446,6 +532,8 @@ core_config *core_config_load(const char *path, const core_cfg_section *schema, 
     }
     if (!(c->text = read_file(path, err)))
         goto fail;
+    c->schema = schema;
+    c->n_schema = n_sections;
     if (prescan(c, schema, n_sections, err) != CORE_OK)
         goto fail;
     ini_errbuf[0] = '\0';
@@ -768,4 +856,103 @@ char *core_config_resolve(const core_config *c, const char *path)
     if (out)
         snprintf(out, n, "%s/%s", c->dir, path);
     return out;
+}
+
+/* ---------- table getters: type, default and range from the key's one owner ---------- */
+
+static const core_cfg_key *spec_of(const core_config *c, const char *section, const char *key, core_cfg_type want,
+                                   core_err *err)
+{
+    const core_cfg_key *k = core_cfg_find(c->schema, c->n_schema, section, key);
+    if (!k) {
+        core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s] is read but not declared in the key table", key,
+                     section);
+        return NULL;
+    }
+    if (k->type != want) {
+        core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s] is read as a %s but declared a %s", key, section,
+                     core_cfg_type_name(want), core_cfg_type_name(k->type));
+        return NULL;
+    }
+    return k;
+}
+
+core_status core_config_number(const core_config *c, const char *section, const char *key, double *out,
+                               core_err *err)
+{
+    const core_cfg_key *k = spec_of(c, section, key, CORE_CFG_NUMBER, err);
+    if (!k)
+        return CORE_ERR_CONFIG;
+    double lo = -INFINITY, hi = INFINITY, def = NAN;
+    int lo_open = 0, hi_open = 0;
+    if (k->range && !core_cfg_interval(k->range, &lo, &hi, &lo_open, &hi_open))
+        return core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s]: range '%s' in the key table is not an interval",
+                            key, section, k->range);
+    if (k->def && !core_parse_double(k->def, '.', &def))
+        return core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s]: default '%s' in the key table is not a number",
+                            key, section, k->def);
+    return core_config_double(c, section, key, def, lo, hi, lo_open, hi_open, out, err);
+}
+
+core_status core_config_integer(const core_config *c, const char *section, const char *key, long *out,
+                                core_err *err)
+{
+    const core_cfg_key *k = spec_of(c, section, key, CORE_CFG_INTEGER, err);
+    if (!k)
+        return CORE_ERR_CONFIG;
+    double lo = -INFINITY, hi = INFINITY;
+    int lo_open = 0, hi_open = 0;
+    long def = 0;
+    if (k->range && !core_cfg_interval(k->range, &lo, &hi, &lo_open, &hi_open))
+        return core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s]: range '%s' in the key table is not an interval",
+                            key, section, k->range);
+    if (k->def && !core_parse_long(k->def, &def))
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "key '%s' in [%s]: default '%s' in the key table is not a whole number", key, section,
+                            k->def);
+    long l = lo <= (double)LONG_MIN ? LONG_MIN : (long)ceil(lo) + (lo_open && ceil(lo) == lo);
+    long h = hi >= (double)LONG_MAX ? LONG_MAX : (long)floor(hi) - (hi_open && floor(hi) == hi);
+    return core_config_long(c, section, key, def, l, h, out, err);
+}
+
+core_status core_config_flag(const core_config *c, const char *section, const char *key, int *out, core_err *err)
+{
+    const core_cfg_key *k = spec_of(c, section, key, CORE_CFG_BOOL, err);
+    if (!k)
+        return CORE_ERR_CONFIG;
+    int def = 0;
+    if (k->def && strcasecmp(k->def, "yes") != 0 && strcasecmp(k->def, "no") != 0)
+        return core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s]: default '%s' in the key table is not yes/no",
+                            key, section, k->def);
+    if (k->def)
+        def = strcasecmp(k->def, "yes") == 0;
+    return core_config_bool(c, section, key, def, out, err);
+}
+
+core_status core_config_pick(const core_config *c, const char *section, const char *key, int *out, core_err *err)
+{
+    const core_cfg_key *k = spec_of(c, section, key, CORE_CFG_CHOICE, err);
+    if (!k)
+        return CORE_ERR_CONFIG;
+    char words[512];
+    const char *choices[33];
+    size_t n = 0;
+    snprintf(words, sizeof words, "%s", k->range ? k->range : "");
+    for (char *save = NULL, *w = strtok_r(words, "|", &save); w && n < 32; w = strtok_r(NULL, "|", &save))
+        choices[n++] = w;
+    choices[n] = NULL;
+    int def = -1;
+    for (size_t i = 0; k->def && i < n; i++)
+        if (strcasecmp(choices[i], k->def) == 0)
+            def = (int)i;
+    if (n == 0 || (k->def && def < 0))
+        return core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s]: the key table's choices '%s' or default are wrong",
+                            key, section, k->range ? k->range : "");
+    return core_config_choice(c, section, key, choices, def, out, err);
+}
+
+const char *core_config_value(const core_config *c, const char *section, const char *key)
+{
+    const core_cfg_key *k = core_cfg_find(c->schema, c->n_schema, section, key);
+    return core_config_str(c, section, key, k ? k->def : NULL);
 }

@@ -19,6 +19,11 @@
 #include "core/core_results.h"
 #include "core/core_table.h"
 
+/** The keys of [trial], [outcome:NAME] and [power] (rct/rct_keys.c): name, type, default, range, help. */
+extern const core_cfg_key rct_trial_keys[];
+extern const core_cfg_key rct_outcome_keys[];
+extern const core_cfg_key rct_power_keys[];
+
 typedef enum rct_outcome_type { RCT_BINARY = 0, RCT_CONTINUOUS, RCT_TIME_TO_EVENT } rct_outcome_type;
 
 /** One [outcome:NAME] section. */
