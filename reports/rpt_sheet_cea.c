@@ -13,10 +13,10 @@
 
 #define CEA_POINTS_MAX 1000 /* bootstrap pairs drawn per option on the CE plane */
 
+/* A table's header row (the house table grammar, rpt_table_header), two lines high. */
 static void headers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *const *h, size_t n)
 {
-    for (size_t c = 0; c < n; c++)
-        rpt_put_text(w, ws, r, (lxw_col_t)c, h[c], w->f.header);
+    rpt_table_header(w, ws, r, 0, h, n);
     rpt_err_at(w, worksheet_set_row(ws, r, 30, NULL), ws, r, 0);
 }
 
