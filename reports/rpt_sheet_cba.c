@@ -868,6 +868,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         const double *de = res->qaly_uncertain ? res->ce_dq : res->ce_dj;
         const char *ename = res->qaly_uncertain ? "QALYs gained (discounted)" : "Job-years gained (discounted)";
         lxw_col_t cx = 28; /* right of the charts */
+        rpt_chart_data_cols(w, ws, cx); /* hidden, not printed */
         rpt_put_text(w, ws, 3, cx, "CE plane", w->f.subtitle);
         rpt_put_text(w, ws, 4, cx, ename, w->f.header);
         snprintf(b, sizeof b, "Incremental cost (%s)", cur);

@@ -118,8 +118,12 @@ core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, cor
     double G = summary_value(w, o, "clusters"), G1 = summary_value(w, o, "treated_clusters");
     char b[2048], e[96], p[48];
     if (est) {
-        int len = snprintf(b, sizeof b, "%s: the effect of %s is %s per person-period (two-way fixed effects, %.0f "
-                           "clusters, %.0f treated).", o, tr, rpt_fmt_num(est->estimate, 1, e, sizeof e), G, G1);
+        char ow[128];
+        int len = snprintf(b, sizeof b, "%s: once IPS started, members of the treated area%s had %s per person-period "
+                           "more than the comparison areas' trend predicts (difference-in-differences with two-way fixed "
+                           "effects, %.0f areas, %.0f treated; it assumes both would have moved in parallel without IPS).",
+                           rpt_words(w, o, ow, sizeof ow), G1 == 1 ? "" : "s", rpt_fmt_num(est->estimate, 1, e, sizeof e),
+                           G, G1);
         if (G1 == 1 && ri && len > 0 && (size_t)len < sizeof b) {
             char lo[48], hi[48];
             len += snprintf(b + len, sizeof b - (size_t)len,
