@@ -362,7 +362,6 @@ static void align_headers(rpt_wctx *w, lxw_worksheet *ws)
 
 #define PAGE_W_PT 741.0   /* A4 landscape (842 pt) less libxlsxwriter's default margins of 0.7 inch each side */
 #define PAGE_H_PT 487.0   /* 595 pt less top and bottom margins of 0.75 inch */
-#define MIN_SCALE 0.75    /* 11 pt text printed no smaller than 8.25 pt */
 #define MAX_BREAKS 256
 
 static double col_px(double width)
@@ -423,25 +422,6 @@ static double print_px(rpt_sheet_style *ss, const double *width, lxw_col_t *last
     if (last_out)
         *last_out = last;
     return x > right ? x : right;
-}
-
-/* Narrow the widest columns (never below 24 characters; their texts wrap taller) until the sheet prints one
- * page wide at MIN_SCALE or more. */
-static void shrink_to_print(rpt_sheet_style *ss, double *width)
-{
-    if (ss->big)
-        return;
-    double limit = PAGE_W_PT / MIN_SCALE / 0.75; /* pixels */
-    for (int k = 0; k < 200 && print_px(ss, width, NULL) > limit; k++) {
-        lxw_col_t last, widest = 0;
-        print_px(ss, width, &last);
-        for (lxw_col_t c = 0; c <= last && c < STYLE_COLS; c++)
-            if (width[c] > width[widest])
-                widest = c;
-        if (width[widest] <= 24)
-            break;
-        width[widest] = width[widest] - 2 < 24 ? 24 : width[widest] - 2;
-    }
 }
 
 /*
@@ -585,7 +565,6 @@ void rpt_style_finish(rpt_wctx *w)
         /* Each column's width is set once, in runs of equal columns that never overlap (a spreadsheet given
          * overlapping ranges keeps one of them, and a column then shows ### or nothing). A big sheet set its
          * widths as it went (constant-memory mode writes them before the first row). */
-        shrink_to_print(ss, width);
         int hide[STYLE_COLS];
         for (lxw_col_t c = 0; c < STYLE_COLS; c++) {
             hide[c] = 0; /* chart data stays visible (a chart skips hidden cells); it is out of the print area */

@@ -21,11 +21,9 @@
  *    worksheet_set_column yourself;
  *  - figures cited from the Results sheet go through rpt_results_ref (a look-up by key, never a row
  *    reference), links to a sheet through rpt_sheet_link (a defined name);
- *  - print (rpt_style_finish): one page wide when the text stays at 75% or more (else as few pages wide as
- *    keep it there), a page break before a table or chart that would not fit on what is left of a page,
+ *  - print (rpt_style_finish): one page wide, a page break before a table or chart that would not fit on what is left of a page,
  *    print titles only for a sheet's one table that runs over pages, chart data (rpt_chart_data_cols) out of
- *    the print area, the widest text columns narrowed (to 24 characters at least; their texts wrap) until
- *    the sheet prints one page wide at 75% or more;
+ *    the print area;
  *  - money in w->f.money (whole units, thousands separators), counts in w->f.count / w->f.integer,
  *    proportions in w->f.pct (one decimal), differences of proportions as percentage points in w->f.num1
  *    (100 x the difference) with a header saying "percentage points", an interval as two number cells.

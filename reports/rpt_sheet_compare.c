@@ -340,7 +340,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
              "The trial's effect, the registry's and the published trials' on one scale (%s). Blue cells are "
              "assumptions and source effects: change one and every figure below recalculates (the values shown on "
              "opening are ipseval's own). Intervals are %s; ratios use the delta method with the estimates taken as "
-             "independent, with Fieller's interval beside it. Methods: docs/methods.md (meta-analysis).",
+             "independent, with Fieller's interval beside it. Methods: see the Methods sheet.",
              c.employment ? "employment probability" : "workdays per person-year", w->conf);
     rpt_merge_text(w, c.ws, r++, 0, 6, b, w->f.meta, rpt_lines_for(b, 150));
     r++;
