@@ -63,6 +63,7 @@ const core_cfg_section cli_schema[] = {
     {"cba", "the cost-benefit model", cba_keys, NULL},
     {"cea", "cost-effectiveness of trial data: costs, QALYs, the frontier, bootstrap", cea_keys, core_data_keys},
     {"markov", "an optional cohort model of the cost-benefit analysis", cba_markov_keys, NULL},
+    {"index", "price index series that bring money inputs of the cost-benefit model to the analysis's price year", cba_index_keys, NULL},
     {"registry", "registry panel: difference-in-differences and event study", rw_registry_keys, core_data_keys},
     {"compare", "trial against real-world effects on one scale", rw_compare_keys, NULL},
     {"meta", "meta-analysis of a study table or of other runs' results", meta_keys, core_data_keys},

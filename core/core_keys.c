@@ -6,6 +6,7 @@
 const core_cfg_key core_data_keys[] = {
     {"delimiter", CORE_CFG_TEXT, "auto", "auto, \",\", \";\", tab, \"|\"", "field delimiter of delimited text; quote the semicolon: \";\""},
     {"decimal", CORE_CFG_TEXT, ".", "\".\" or \",\"", "decimal mark of numbers in the file (Norwegian Excel exports use \",\")"},
+    {"thousands", CORE_CFG_TEXT, "none", "none, \".\", \",\", \" \"", "thousands separator of numbers in the file (\" \" also takes the no-break spaces spreadsheets write)"},
     {"missing", CORE_CFG_LIST, ", NA, .", NULL, "tokens read as a missing value (an empty field is one when listed)"},
     {NULL},
 };
@@ -20,5 +21,6 @@ const core_cfg_key core_project_keys[] = {
     {"seed", CORE_CFG_INTEGER, "20130501", "[0, 4294967295]", "seed of every random step (--seed overrides)"},
     {"small_cell", CORE_CFG_INTEGER, "0", "[0, 1000000]", "disclosure control: counts below it are shown as \"<k\" in every output"},
     {"synthetic", CORE_CFG_BOOL, "no", NULL, "the data are simulated: the workbook says so"},
+    {"csv_formula_guard", CORE_CFG_BOOL, "yes", NULL, "results.csv writes text starting with = + - @ tab or CR (not a number) after an apostrophe, so no spreadsheet runs it as a formula; no: verbatim"},
     {NULL},
 };

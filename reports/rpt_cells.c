@@ -1056,3 +1056,49 @@ void rpt_p_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const 
     else
         rpt_put_num(w, ws, r, c, x->p_value, w->f.pval);
 }
+
+const char *rpt_chart_str(const char *s)
+{
+    static char ring[8][1024];
+    static unsigned next;
+    if (!s || s[0] != '=')
+        return s;
+    char *b = ring[next++ % 8];
+    snprintf(b, sizeof ring[0], "\xE2\x80\x8B%s", s);
+    return b;
+}
+
+lxw_error rpt_chart_labels(lxw_chart_series *s, lxw_chart_data_label **labels)
+{
+    size_t n = 0;
+    while (labels[n])
+        n++;
+    lxw_chart_data_label *copy = calloc(n ? n : 1, sizeof *copy);
+    lxw_chart_data_label **lp = calloc(n + 1, sizeof *lp);
+    char **own = calloc(n ? n : 1, sizeof *own);
+    lxw_error e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+    if (copy && lp && own) {
+        e = LXW_NO_ERROR;
+        for (size_t i = 0; i < n && e == LXW_NO_ERROR; i++) {
+            copy[i] = *labels[i];
+            if (copy[i].value && copy[i].value[0] == '=') {
+                size_t len = strlen(copy[i].value) + 4;
+                if (!(own[i] = malloc(len)))
+                    e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+                else {
+                    snprintf(own[i], len, "\xE2\x80\x8B%s", copy[i].value);
+                    copy[i].value = own[i];
+                }
+            }
+            lp[i] = &copy[i];
+        }
+        if (e == LXW_NO_ERROR)
+            e = chart_series_set_labels_custom(s, lp);
+    }
+    for (size_t i = 0; own && i < n; i++)
+        free(own[i]);
+    free(own);
+    free(lp);
+    free(copy);
+    return e;
+}

@@ -103,6 +103,18 @@ int rpt_is_number(const char *s, double *out);
 /** Keep libxlsxwriter error e of the cell (r, c) of ws if it is the first; LXW_NO_ERROR is ignored. */
 void rpt_err_at(rpt_wctx *w, lxw_error e, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c);
 
+/**
+ * Chart text as a literal: libxlsxwriter takes a chart title, axis name, series name or data label
+ * that starts with '=' for a formula (a study named "=Summary!A1" would show that cell). Text that
+ * does is returned with a zero-width space (U+200B) in front, which shows nothing and makes it a
+ * string; other text is returned as is. The result lives until the 8th call after (libxlsxwriter
+ * copies it at once). Every chart string that may hold user text goes through this.
+ */
+const char *rpt_chart_str(const char *s);
+
+/** chart_series_set_labels_custom with every label value made literal (rpt_chart_str). */
+lxw_error rpt_chart_labels(lxw_chart_series *s, lxw_chart_data_label **labels);
+
 /** A text cell, made valid UTF-8 without control characters and cut to fit a cell; NULL or "" writes
  *  a blank cell when f is given, else nothing. */
 void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f);

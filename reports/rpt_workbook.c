@@ -119,7 +119,7 @@ static core_status build(rpt_wctx *w, core_err *err)
 
 core_status rpt_workbook_write_staged(const core_results *res, const rpt_run *run, core_atomic *a, core_err *err)
 {
-    static const core_results no_rows = {0, 0, NULL, 0};
+    static const core_results no_rows = {0, 0, NULL, 0, 0};
     static const rpt_run no_run = {.confidence = 0.95};
     if (!res)
         res = &no_rows;

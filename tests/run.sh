@@ -35,6 +35,7 @@ done
 tally reference sh tests/reference/run.sh
 tally bad-input sh tests/bad-input/run.sh
 tally hardening sh tests/hardening/run.sh
+tally safety sh tests/hardening/safety.sh
 tally e2e sh tests/e2e/run.sh
 tally cba sh tests/cba/run.sh
 tally meta-compare sh tests/meta/run.sh

@@ -25,6 +25,7 @@
 Prints PASS/FAIL lines and "workbook-NAME: N passed, N failed". Needs /usr/bin/python3 (python3-openpyxl).
 """
 import bisect
+import math
 import csv
 import re
 import sys
@@ -41,8 +42,8 @@ EXEMPT = {
     "Sensitivity": [("AC", "AD", "PSA draws plotted on the cost-effectiveness plane (10,000 simulated pairs)"),
                     ("B", "H", "one-way sensitivity: each parameter's low and high input values from the config's "
                                "distributions")],
-    "CBA": [("B", "I", "model inputs and per-period intermediate values of the live model (checked by the "
-                       "recalculation test and tests/cba)")],
+    "CBA": [("B", "Z", "model inputs and per-period intermediate values of the live model, per persistence rule "
+                       "(checked by the recalculation test and tests/cba)")],
     "Subgroups": [("AG", "AG", "forest-plot axis positions (chart data)")],
     "Trial vs real world": [("I", "I", "chart axis constants")],
     "Registry": [("A", "A", "calendar years labelling the event-study rows")],
@@ -277,8 +278,8 @@ def disclosure(book_path, res_path, k, hidden):
     hid = [float(h) for h in hidden]
     lt = "<%s" % k
 
-    def hits(v):
-        return any(close(v, h, 1e-9) for h in hid)
+    def hits(v):  # an infinite value (e.g. a PSA bound "Inf": no finite break-even wage) is no count
+        return math.isfinite(v) and any(close(v, h, 1e-9) for h in hid)
 
     bad = []
     for i, r in enumerate(rows):
