@@ -900,6 +900,18 @@ int rpt_has_rows(const rpt_wctx *w, const char *module, const char *analysis)
     return 0;
 }
 
+int rpt_sheet_shown(const rpt_wctx *w, const rpt_sheet_def *s)
+{
+    if (!rpt_has_rows(w, s->module, s->analysis))
+        return 0;
+    if (!w->run || !w->run->sheet_modules)
+        return 1;
+    for (const char *const *m = w->run->sheet_modules; *m; m++)
+        if (rpt_str_eq(*m, s->module))
+            return 1;
+    return 0;
+}
+
 const core_result_row *rpt_find_row(const rpt_wctx *w, const char *module, const char *analysis,
                                     const char *outcome, const char *tp, const char *term, const char *method)
 {

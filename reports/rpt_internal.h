@@ -197,6 +197,8 @@ void rpt_sheet_link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, co
 
 /** 1 if the results have a row of module (and of analysis, when not NULL); else 0. */
 int rpt_has_rows(const rpt_wctx *w, const char *module, const char *analysis);
+/** 1 when the sheet is written: its module has rows and is one the run shows (rpt_run sheet_modules). */
+int rpt_sheet_shown(const rpt_wctx *w, const rpt_sheet_def *s);
 
 /** First row of (module, analysis, outcome, timepoint), with the term and method when given (non-NULL). */
 const core_result_row *rpt_find_row(const rpt_wctx *w, const char *module, const char *analysis,

@@ -34,7 +34,7 @@ static int sheet_present(const rpt_wctx *w, const char *name)
 {
     for (size_t i = 0; i < w->n_sheets; i++)
         if (rpt_str_eq(w->sheets[i].name, name))
-            return rpt_has_rows(w, w->sheets[i].module, w->sheets[i].analysis);
+            return rpt_sheet_shown(w, &w->sheets[i]);
     return 0;
 }
 
@@ -303,7 +303,7 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
                                                  "conley_taber");
         char what[96];
         if (lv)
-            snprintf(what, sizeof what, "Conley-Taber interval, attained coverage %.1f%%", 100 * lv->estimate);
+            snprintf(what, sizeof what, "Conley-Taber interval covering %.1f%%:", 100 * lv->estimate);
         else
             snprintf(what, sizeof what, "Conley-Taber interval");
         est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", what, ci, sizeof ci);
@@ -330,8 +330,9 @@ static void kf_compare(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     static const struct {
         const char *term, *what;
     } ratios[] = {{"registry_per_user_vs_trial", "the real-world effect per IPS user / the trial's effect"},
-                  {"registry_per_user_vs_pooled_rct", "the real-world effect per IPS user / the published trials' "
-                                                      "pooled effect"}};
+                  {"registry_per_member_vs_trial", "the real-world effect per member / the trial's effect, needing no "
+                                                   "take-up"}};
+    const core_result_row *lv = first_row(w, "compare", "assumption", "interval_level", NULL);
     char b[1024], ci[256];
     for (size_t i = 0; i < sizeof ratios / sizeof ratios[0]; i++) {
         const core_result_row *x = first_row(w, "compare", "efficacy_effectiveness_ratio", ratios[i].term, "fieller");
@@ -342,8 +343,11 @@ static void kf_compare(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         }
         if (!x)
             continue;
-        char what[48];
-        snprintf(what, sizeof what, "%s 95%% interval", how);
+        char what[64];
+        if (lv)
+            snprintf(what, sizeof what, "%s %.1f%% interval", how, 100 * lv->estimate);
+        else
+            snprintf(what, sizeof what, "%s %s interval", how, w->conf);
         est_ci(w, x->estimate, x->ci_low, x->ci_high, 2, NULL, what, ci, sizeof ci);
         snprintf(b, sizeof b, "Efficacy-effectiveness ratio (%s): %s; 1 means the real world matches.", ratios[i].what,
                  ci);
@@ -496,7 +500,7 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r++, 0, "In this workbook", w->f.subtitle);
     for (size_t i = 0; i < w->n_sheets; i++) {
         const rpt_sheet_def *s = &w->sheets[i];
-        if (!s->contents || !rpt_has_rows(w, s->module, s->analysis))
+        if (!s->contents || !rpt_sheet_shown(w, s))
             continue;
         rpt_sheet_link(w, ws, r, 0, s->name, s->name);
         rpt_merge_text(w, ws, r, 1, 10, s->contents, w->f.wrap, rpt_lines_for(s->contents, 150));

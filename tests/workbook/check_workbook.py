@@ -47,6 +47,8 @@ EXEMPT = {
     "Subgroups": [("AG", "AG", "forest-plot axis positions (chart data)")],
     "Trial vs real world": [("I", "I", "chart axis constants")],
     "Registry": [("A", "A", "calendar years labelling the event-study rows")],
+    "CEA": [("U", "AD", "bootstrap pairs plotted on the cost-effectiveness plane (up to 1,000 per option) and the "
+                        "two end points of the willingness-to-pay line")],
 }
 ROUNDED = {"Fidelity": 1}  # sheets that show a result rounded to this many decimals as a number
 
