@@ -15,7 +15,7 @@ const core_cfg_section cli_schema[] = {
     {"power", KEYS("outcome", "timepoint", "effect", "control", "sd", "n", "alpha", "draws", "allocation")},
     {"fidelity", KEYS("data", "scale", "site", "review", "rater", "delimiter", "decimal", "missing", "respondent",
                       "consensus", "min_raters", "kappa_variance", "link", "outcome", "timepoint",
-                      "reference_phase")},
+                      "reference_phase", "bootstrap")},
     {"scale:*", KEYS("items", "min", "max", "reverse", "score", "min_answered", "bands", "sections", "prorate",
                      "title", "anchors", "delimiter", "decimal", "missing")},
     {"agreement", KEYS("data", "target", "raters", "delimiter", "decimal", "missing", "categories",
