@@ -17,7 +17,7 @@ typedef struct cba_state {
     cba_result *res;
     cba_run_info info;
     int *boot_arm;            /* effect.dist = bootstrap: the participants' arms and outcomes */
-    signed char *boot_y;
+    double *boot_y;
 } cba_state;
 
 static void cba_state_free(void *p)
@@ -85,7 +85,7 @@ static core_status bootstrap_data(cli_ctx *ctx, cba_state *st, const char *prima
         st->boot_arm[m] = tr.arm[i];
         for (size_t e = 0; e < K; e++) {
             double v;
-            st->boot_y[m * K + e] = core_cell_number(t, col[e], i, &v) == 1 ? (signed char)(v == 1) : -1;
+            st->boot_y[m * K + e] = core_cell_number(t, col[e], i, &v) == 1 ? (double)(v == 1) : NAN;
         }
         m++;
     }

@@ -18,6 +18,7 @@ static const struct {
     {"rct", rpt_trial_headline},
     {"fidelity", rpt_fidelity_headline},
     {"cba", rpt_cba_headline},
+    {"cea", rpt_cea_headline},
     {"meta", rpt_meta_headline},
     {"compare", rpt_compare_headline},
     {"did", rpt_did_headline},
@@ -27,14 +28,6 @@ static const struct {
 };
 
 /* ---------- key figures: each headline number as a live reference to its row of the Results sheet ---------- */
-
-#define RESULTS_SHEET "Results"
-
-/* Excel row (1-based) of result row x on the Results sheet: its header is row 1. */
-static size_t results_row(const rpt_wctx *w, const core_result_row *x)
-{
-    return (size_t)(x - w->res->rows) + 2;
-}
 
 /* 1 if the analysis sheet `name` is in this workbook. */
 static int sheet_present(const rpt_wctx *w, const char *name)
@@ -89,45 +82,13 @@ static const char *p_words(double p, char *buf, size_t size)
     return buf;
 }
 
-/* Result field -> Results column letter (SPEC §4 order: estimate is G). */
-static const char *col_of(int field)
-{
-    static const char *const letters[] = {"G", "H", "I", "J", "K", "L", "M", "N", "O"};
-    return letters[field];
-}
-enum { F_EST = 0, F_LO = 2, F_HI = 3, F_P = 6 };
+enum { F_EST = RPT_F_EST, F_LO = RPT_F_LO, F_HI = RPT_F_HI, F_P = RPT_F_P };
 
-static double field(const core_result_row *x, int f)
-{
-    switch (f) {
-    case F_EST: return x->estimate;
-    case F_LO: return x->ci_low;
-    case F_HI: return x->ci_high;
-    case F_P: return x->p_value;
-    default: return NAN;
-    }
-}
-
-/* A formula "=Results!G12" whose cached value is the row's number, so the cell recalculates to itself;
- * an undefined or withheld number is written as the text "n/a". */
+/* A figure taken from the Results sheet by its key (rpt_results_ref): sorting that sheet changes nothing. */
 static void ref_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x, int f,
                      lxw_format *fmt)
 {
-    if (!x)
-        return;
-    double v = field(x, f);
-    if (!isfinite(v)) {
-        rpt_put_text(w, ws, r, c, isnan(v) ? "n/a" : (v > 0 ? "Inf" : "-Inf"), w->f.right);
-        return;
-    }
-    char formula[64];
-    snprintf(formula, sizeof formula, "=" RESULTS_SHEET "!%s%zu", col_of(f), results_row(w, x));
-    rpt_err_at(w, worksheet_write_formula_num(ws, r, c, formula, fmt, v), ws, r, c);
-}
-
-static void link_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *url, const char *text)
-{
-    rpt_err_at(w, worksheet_write_url_opt(ws, r, c, url, w->f.link, text, NULL), ws, r, c);
+    rpt_results_ref(w, ws, r, c, x, f, fmt);
 }
 
 /* One key figure: the sentence (merged over A:E), the estimate, its interval and a second number as live
@@ -135,7 +96,7 @@ static void link_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
 static void key_figure(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, const char *sentence, const core_result_row *x,
                        lxw_format *fmt, const core_result_row *x2, int f2, lxw_format *fmt2, const char *sheet)
 {
-    char url[96], text[64];
+    char text[64];
     rpt_merge_text(w, ws, *r, 0, 4, sentence, w->f.wrap, rpt_lines_for(sentence, 95));
     ref_cell(w, ws, *r, 5, x, F_EST, fmt);
     if (!isnan(x->ci_low) || !isnan(x->ci_high)) {
@@ -144,14 +105,10 @@ static void key_figure(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, const char 
     }
     if (x2)
         ref_cell(w, ws, *r, 8, x2, f2, fmt2);
-    size_t row = results_row(w, x);
-    snprintf(url, sizeof url, "internal:" RESULTS_SHEET "!G%zu", row);
-    snprintf(text, sizeof text, "Results row %zu", row);
-    link_cell(w, ws, *r, 9, url, text);
-    if (sheet && sheet_present(w, sheet)) {
-        snprintf(url, sizeof url, "internal:'%s'!A1", sheet);
-        link_cell(w, ws, *r, 10, url, sheet);
-    }
+    snprintf(text, sizeof text, RPT_RESULTS_KEY " %zu", (size_t)(x - w->res->rows) + 1);
+    rpt_results_link(w, ws, *r, 9, x, text);
+    if (sheet && sheet_present(w, sheet))
+        rpt_sheet_link(w, ws, *r, 10, sheet, sheet);
     (*r)++;
 }
 
@@ -235,6 +192,57 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     key_figure(w, ws, r, b, md, w->f.num2, md, F_P, w->f.pval, outcome_sheet(w));
 }
 
+/* Time to the event (the primary outcome when it is one, else the first): the hazard ratio when proportional
+ * hazards is not rejected by the Schoenfeld-residual test at 1 - confidence; otherwise the RMST difference, and why. */
+static void kf_time_to_event(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
+{
+    const rpt_trial_info *t = w->run->trial;
+    const core_result_row *ph = NULL;
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->analysis, "ph_test") || !rpt_str_eq(x->term, "global") ||
+            !rpt_str_eq(x->method, "cox_efron"))
+            continue;
+        if (!ph || (t && t->primary && rpt_str_eq(x->outcome, t->primary)))
+            ph = x;
+    }
+    if (!ph)
+        return;
+    const char *o = ph->outcome;
+    const char *trt = t && t->treatment ? t->treatment : "intervention";
+    const char *ctl = t && t->control ? t->control : "control";
+    const core_result_row *hr = rpt_find_row(w, "rct", "hazard_ratio", o, NULL, "arm", "cox_efron");
+    const core_result_row *rd = NULL;
+    for (size_t i = 0; i < w->res->n && !rd; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (rpt_str_eq(x->module, "rct") && rpt_str_eq(x->analysis, "rmst_difference") && rpt_str_eq(x->outcome, o) &&
+            rpt_str_eq(x->term, "arm"))
+            rd = x;
+    }
+    char b[1400], ci[256], pw[48], pw2[48], what[48];
+    snprintf(what, sizeof what, "%s CI", w->conf);
+    double alpha = 1 - w->run->confidence;
+    if (!isnan(ph->p_value) && ph->p_value < alpha && rd && !isnan(rd->estimate)) {
+        est_ci(w, rd->estimate, rd->ci_low, rd->ci_high, 2, NULL, what, ci, sizeof ci);
+        snprintf(b, sizeof b,
+                 "%s: proportional hazards is rejected (Schoenfeld-residual test, %s), so no single hazard ratio "
+                 "describes the follow-up. Restricted mean time without the event up to %s, %s minus %s: %s; %s.",
+                 rpt_outcome_display(w, o), p_words(ph->p_value, pw, sizeof pw), rd->timepoint ? rd->timepoint : "",
+                 trt, ctl, ci, p_words(rd->p_value, pw2, sizeof pw2));
+        key_figure(w, ws, r, b, rd, w->f.num2, rd, F_P, w->f.pval, "Time to job");
+        return;
+    }
+    if (!hr || isnan(hr->estimate))
+        return;
+    est_ci(w, hr->estimate, hr->ci_low, hr->ci_high, 2, NULL, what, ci, sizeof ci);
+    snprintf(b, sizeof b,
+             "%s: hazard ratio, %s vs %s (Cox, Efron ties), %s; %s. Proportional hazards is not rejected "
+             "(Schoenfeld-residual test, %s).",
+             rpt_outcome_display(w, o), trt, ctl, ci, p_words(hr->p_value, pw2, sizeof pw2),
+             isnan(ph->p_value) ? "not computed" : p_words(ph->p_value, pw, sizeof pw));
+    key_figure(w, ws, r, b, hr, w->f.num2, hr, F_P, w->f.pval, "Time to job");
+}
+
 static void kf_cba(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
 {
     char b[1024], m0[128], m1[128], m2[128];
@@ -291,8 +299,14 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     const core_result_row *pc = rpt_find_row(w, "did", "randomization_inference", tw->outcome, tw->timepoint, tw->term,
                                              "placebo_clusters");
     if (ct) {
-        est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", "Conley-Taber 95% interval", ci,
-               sizeof ci);
+        const core_result_row *lv = rpt_find_row(w, "did", "attained_level", tw->outcome, tw->timepoint, tw->term,
+                                                 "conley_taber");
+        char what[96];
+        if (lv)
+            snprintf(what, sizeof what, "Conley-Taber interval covering %.1f%%:", 100 * lv->estimate);
+        else
+            snprintf(what, sizeof what, "Conley-Taber interval");
+        est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", what, ci, sizeof ci);
         snprintf(b, sizeof b, "Registry effect on %s (difference in differences): %s%s%s.",
                  tw->outcome ? tw->outcome : "the outcome", ci, pc ? "; placebo-cluster " : "",
                  pc ? p_words(pc->p_value, pw, sizeof pw) : "");
@@ -316,8 +330,9 @@ static void kf_compare(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     static const struct {
         const char *term, *what;
     } ratios[] = {{"registry_per_user_vs_trial", "the real-world effect per IPS user / the trial's effect"},
-                  {"registry_per_user_vs_pooled_rct", "the real-world effect per IPS user / the published trials' "
-                                                      "pooled effect"}};
+                  {"registry_per_member_vs_trial", "the real-world effect per member / the trial's effect, needing no "
+                                                   "take-up"}};
+    const core_result_row *lv = first_row(w, "compare", "assumption", "interval_level", NULL);
     char b[1024], ci[256];
     for (size_t i = 0; i < sizeof ratios / sizeof ratios[0]; i++) {
         const core_result_row *x = first_row(w, "compare", "efficacy_effectiveness_ratio", ratios[i].term, "fieller");
@@ -328,8 +343,11 @@ static void kf_compare(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         }
         if (!x)
             continue;
-        char what[48];
-        snprintf(what, sizeof what, "%s 95%% interval", how);
+        char what[64];
+        if (lv)
+            snprintf(what, sizeof what, "%s %.1f%% interval", how, 100 * lv->estimate);
+        else
+            snprintf(what, sizeof what, "%s %s interval", how, w->conf);
         est_ci(w, x->estimate, x->ci_low, x->ci_high, 2, NULL, what, ci, sizeof ci);
         snprintf(b, sizeof b, "Efficacy-effectiveness ratio (%s): %s; 1 means the real world matches.", ratios[i].what,
                  ci);
@@ -404,6 +422,7 @@ static void key_figures(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     *r += 2;
     lxw_row_t first = *r;
     kf_primary(w, ws, r);
+    kf_time_to_event(w, ws, r);
     kf_cba(w, ws, r);
     kf_did(w, ws, r);
     kf_compare(w, ws, r);
@@ -421,8 +440,9 @@ static void key_figures(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     rpt_merge_text(w, ws, top + 1, 0, 4, "Key figure", w->f.header, 1);
     rpt_put_text(w, ws, (*r)++,
                  0,
-                 "Each number is a live reference to its row on the Results sheet (the same row as in the results "
-                 "file); the links go to that row and to the sheet that shows it in context.",
+                 "Each number is looked up on the Results sheet by its row in the results file (column " RPT_RESULTS_KEY
+                 "), so sorting or filtering that sheet changes none of them; the links go to that row and to the "
+                 "sheet that shows it in context.",
                  w->f.note);
     (*r)++;
 }
@@ -480,13 +500,19 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
         const rpt_sheet_def *s = &w->sheets[i];
         if (!s->contents || !rpt_has_rows(w, s->module, s->analysis))
             continue;
-        snprintf(b, sizeof b, "%s: %s", s->name, s->contents);
-        rpt_put_text(w, ws, r++, 0, b, NULL);
+        rpt_sheet_link(w, ws, r, 0, s->name, s->name);
+        rpt_merge_text(w, ws, r, 1, 10, s->contents, w->f.wrap, rpt_lines_for(s->contents, 150));
+        r++;
     }
-    rpt_put_text(w, ws, r++, 0, "Results: every number of the run, one row each, ready to filter.", NULL);
-    rpt_put_text(w, ws, r++, 0, "Methods: each method used, with a reference.", NULL);
-    rpt_put_text(w, ws, r++, 0,
-                 "Provenance: software, settings, input files with checksums, and the configuration.", NULL);
+    static const char *const fixed[][2] = {
+        {"Results", "every number of the run, one row each, ready to filter and sort."},
+        {"Methods", "each method used, what it does, and a reference."},
+        {"Provenance", "software, settings, input files with checksums, and the configuration."},
+    };
+    for (size_t i = 0; i < 3; i++, r++) {
+        rpt_sheet_link(w, ws, r, 0, fixed[i][0], fixed[i][0]);
+        rpt_merge_text(w, ws, r, 1, 10, fixed[i][1], w->f.wrap, 1);
+    }
     if (run->small_cell > 0) {
         snprintf(b, sizeof b,
                  "Counts below %d are shown as \"<%d\" and the percentages they would reveal as \"" RPT_EM_DASH

@@ -49,6 +49,10 @@ static const rpt_sheet_def sheets[] = {
     {"Sensitivity", "cba", "break_even_wage", rpt_sheet_cba_sensitivity,
      "probabilistic and one-way sensitivity of the cost-benefit results: scenarios, tornado, CE plane, "
      "acceptability curve, EVPI."},
+    {"CEA", "cea", "cea_frontier", rpt_sheet_cea,
+     "cost-effectiveness from the trial's participants: costs and QALYs per option, the incremental analysis with "
+     "dominance and extended dominance, the CE plane with the willingness-to-pay line, acceptability curves over all "
+     "options with the acceptability frontier, EVPI."},
     {"Meta-analysis", "meta", "pooled", rpt_sheet_meta,
      "published trials pooled: forest plot, pooled effect by method, heterogeneity, prediction interval, "
      "leave-one-out, cumulative by year, meta-regression."},
@@ -90,6 +94,22 @@ static core_status build(rpt_wctx *w, core_err *err)
     if (st == CORE_OK)
         st = rpt_sheet_provenance(w, err);
     rpt_style_finish(w); /* the house style on every sheet (rpt_cells.c); frees its notes */
+    /* Every sheet's defined name (its top-left cell), so links go to names (rpt_sheet_link), not addresses. */
+    lxw_worksheet *sh;
+    LXW_FOREACH_WORKSHEET(sh, w->book)
+    {
+        char name[128], ref[160], quoted[80];
+        size_t o = 0;
+        for (const char *q = sh->name; *q && o + 2 < sizeof quoted; q++) { /* an apostrophe is doubled */
+            if (*q == '\'')
+                quoted[o++] = '\'';
+            quoted[o++] = *q;
+        }
+        quoted[o] = '\0';
+        rpt_sheet_defname(sh->name, name, sizeof name);
+        snprintf(ref, sizeof ref, "='%s'!$A$1", quoted);
+        rpt_err_at(w, workbook_define_name(w->book, name, ref), sh, 0, 0);
+    }
     if (st == CORE_OK && w->nomem)
         st = core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the workbook");
     if (st == CORE_OK && w->lerr != LXW_NO_ERROR)
@@ -99,7 +119,7 @@ static core_status build(rpt_wctx *w, core_err *err)
 
 core_status rpt_workbook_write_staged(const core_results *res, const rpt_run *run, core_atomic *a, core_err *err)
 {
-    static const core_results no_rows = {0, 0, NULL, 0};
+    static const core_results no_rows = {0, 0, NULL, 0, 0};
     static const rpt_run no_run = {.confidence = 0.95};
     if (!res)
         res = &no_rows;
