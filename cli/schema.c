@@ -48,6 +48,8 @@ const core_cfg_key cli_simulate_keys[] = {
     {"cea", CORE_CFG_PATH, NULL, ".csv", "write a synthetic three-arm trial with costs and utilities to this file"},
     {"cea_n", CORE_CFG_INTEGER, "720", "[6, 10000000]", "participants in the synthetic cost-effectiveness trial"},
     {"cea_sites", CORE_CFG_INTEGER, "3", "[1, 1000]", "sites of the synthetic cost-effectiveness trial"},
+    {"cea_for", CORE_CFG_PATH, NULL, ".csv", "instead of a three-arm trial: write costs and utilities for each participant (id, arm) of this trial file"},
+    {"cea_intervention", CORE_CFG_TEXT, "IPS", "a level of the trial's arm", "with cea_for: the arm that gets the intervention's costs and utility gain"},
     {NULL},
 };
 

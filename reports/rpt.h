@@ -30,6 +30,7 @@ typedef struct rpt_trial_info {
     const char *treatment;    /**< level text of the intervention arm */
     const char *control;      /**< level text of the control arm */
     const char *primary;      /**< name of the primary outcome, or NULL */
+    const char *primary_timepoint; /**< its primary timepoint (`primary_timepoint`), or NULL: the last one */
     const char *time_unit;    /**< plural unit of numeric timepoints for sentences; NULL = "months" */
 } rpt_trial_info;
 
@@ -60,6 +61,8 @@ typedef struct rpt_run {
     const char *title;
     const char *version;
     const char *command;       /**< the subcommand, e.g. "run" */
+    const char *const *sheet_modules; /**< NULL: the sheets of every module with rows; else only these modules'
+                                           (a single-module subcommand: `ipseval cba` writes no trial sheets) */
     const char *command_line;  /**< how to rerun it: "ipseval run demo.ini --seed 7" (output paths left out, so a
                                     rerun into other files is byte-identical); NULL: from command */
     const char *config_path;
