@@ -132,3 +132,7 @@ RES=out/basecov.csv OUT=out/basecov.xlsx TRIAL_EXTRA="covariates = base" OUTCOME
 column = score
 baseline = base" mkcfg basecov.ini basecov.csv
 expect "baseline also listed in the covariates is used once" 0 "" -- rct basecov.ini --quiet
+# the treatment received ([trial] received) is 0/1
+printf 'id,arm,got,emp\n1,IPS,1,1\n2,TAU,0,0\n3,IPS,2,0\n4,TAU,0,1\n' > received.csv
+TRIAL_EXTRA="received = got" mkcfg received.ini received.csv
+expect "treatment received not 0/1" 3 "received.csv:4:3 'got'" "'2' is not 0 or 1" -- rct received.ini
