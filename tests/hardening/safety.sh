@@ -104,7 +104,7 @@ for i, r in enumerate(rows[1:]):
 with open(d + "/examples/ips_rct_meta.csv", "w", newline="") as f:
     csv.writer(f, lineterminator="\n").writerows(rows)
 PY
-for f in registry.csv fidelity.csv shrout_fleiss.csv survey.csv; do cp "$ROOT/examples/$f" "$T/inj/examples/"; done
+for f in "$ROOT"/examples/*; do [ -e "$T/inj/examples/$(basename "$f")" ] || cp "$f" "$T/inj/examples/"; done
 cp "$ROOT"/configs/*.csv "$T/inj/configs/" 2>/dev/null
 sed -e 's/^title *=.*/title = =HYPERLINK("http:\/\/x.invalid","title")/' -e 's/^treatment *= *IPS/treatment = =IPS/' \
     -e '/^exclude *=/d' -e 's/^label *= *In competitive employment/label = =Summary!A1/' \
