@@ -16,6 +16,10 @@ core_status cli_simulate_fidelity(const core_config *cfg, const cli_opts *o, lon
 core_status cli_simulate_registry(const core_config *cfg, const cli_opts *o, long seed, const char *output,
                                   core_err *err);
 
+/* cli/mod_practice.c: the routine-practice part of [simulate] (cohort = FILE, workforce = FILE). */
+core_status cli_simulate_practice(const core_config *cfg, const cli_opts *o, long seed, const char *output,
+                                  core_err *err);
+
 /* A list of probabilities for each timepoint, each in (0, 1) (or [0, 1) for missing shares). */
 static core_status prob_list(const core_config *cfg, const char *key, const char *def, size_t n_expected,
                              int allow_zero, double *out, core_err *err)
@@ -141,6 +145,20 @@ int cli_cmd_simulate(const cli_opts *o)
         if (cli_simulate_fidelity(cfg, o, seed, fidelity_only ? o->output : NULL, &err) != CORE_OK)
             goto fail;
         if (fidelity_only) {
+            core_config_list_free(waves);
+            core_config_list_free(tps);
+            core_config_free(cfg);
+            return 0;
+        }
+    }
+    /* [simulate] cohort = FILE, workforce = FILE: routine-practice data (cli/mod_practice.c); alone when nothing
+     * else is asked. */
+    if (core_config_has(cfg, "simulate", "cohort") || core_config_has(cfg, "simulate", "workforce")) {
+        int practice_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry") &&
+                            !core_config_has(cfg, "simulate", "fidelity") && !core_config_has(cfg, "simulate", "survey");
+        if (cli_simulate_practice(cfg, o, seed, practice_only ? o->output : NULL, &err) != CORE_OK)
+            goto fail;
+        if (practice_only) {
             core_config_list_free(waves);
             core_config_list_free(tps);
             core_config_free(cfg);

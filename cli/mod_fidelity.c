@@ -151,7 +151,8 @@ static core_status run_fidelity(cli_ctx *ctx, fid_state *s, core_err *err)
             (st = fid_rows_trends(&s->data, ctx->res, err)) != CORE_OK ||
             (st = fid_rows_agreement(&s->data, conf, ctx->res, err)) != CORE_OK ||
             (st = fid_rows_alpha(&s->data, conf, ctx->res, err)) != CORE_OK ||
-            (st = fid_rows_phase_change(&s->data, conf, ctx->res, err)) != CORE_OK)
+            (st = fid_rows_phase_change(&s->data, conf, ctx->res, err)) != CORE_OK ||
+            (st = fid_rows_phase_model(&s->data, conf, ctx->res, err)) != CORE_OK)
             return st;
     }
     if ((st = fidelity_link(ctx, s, err)) != CORE_OK)

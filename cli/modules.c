@@ -10,6 +10,9 @@ core_status cli_mod_meta(cli_ctx *ctx, core_err *err);
 core_status cli_mod_compare(cli_ctx *ctx, core_err *err);
 core_status cli_mod_did(cli_ctx *ctx, core_err *err);
 core_status cli_mod_fidelity(cli_ctx *ctx, core_err *err);
+core_status cli_mod_cohort(cli_ctx *ctx, core_err *err);
+core_status cli_mod_equity(cli_ctx *ctx, core_err *err);
+core_status cli_mod_workforce(cli_ctx *ctx, core_err *err);
 
 #define SECTIONS(...) ((const char *const[]){__VA_ARGS__, NULL})
 
@@ -20,6 +23,9 @@ const cli_module cli_modules[] = {
     {"meta", SECTIONS("meta"), "the meta-analysis", cli_mod_meta},
     {"cba", SECTIONS("cba", "markov"), "the cost-benefit analysis", cli_mod_cba},
     {"compare", SECTIONS("compare"), "the trial versus real-world comparison", cli_mod_compare},
+    {"cohort", SECTIONS("cohort"), "the single-service cohort", cli_mod_cohort},
+    {"equity", SECTIONS("equity"), "equity of access against a reference population", cli_mod_equity},
+    {"workforce", SECTIONS("workforce"), "the employment specialists' turnover", cli_mod_workforce},
 };
 const size_t cli_modules_n = sizeof cli_modules / sizeof cli_modules[0];
 _Static_assert(sizeof cli_modules / sizeof cli_modules[0] <= CLI_MAX_MODULES, "raise CLI_MAX_MODULES");

@@ -104,6 +104,7 @@ extern const char *const fid_method_names[];
 /** The [fidelity] section. Strings are borrowed from the config. */
 typedef struct fid_spec {
     const char *site, *review, *rater, *respondent;
+    const char *reference_phase; /**< survey phase the phase model compares with (default: the first) */
     const char *consensus;       /**< rater value that marks the consensus row (default "consensus") */
     long min_raters;             /**< raters layout: fewer raters in a review is an error (default 2) */
     fid_layout layout;
@@ -178,6 +179,15 @@ core_status fid_rows_alpha(const fid_data *d, double conf, core_results *res, co
 
 /** Respondents layout: phase_change, paired t of respondents' scores from the first to the last phase. */
 core_status fid_rows_phase_change(const fid_data *d, double conf, core_results *res, core_err *err);
+
+/**
+ * Respondents layout with two or more phases (fidelity/fid_phases.c): phase_response (who answered each phase) and
+ * phase_model, for the total and each item: a linear mixed model over every answer (phase as a factor, a random
+ * intercept per respondent = the same name at the same site, REML), each phase against the reference phase
+ * (spec->reference_phase, default the first) with Satterthwaite df, Holm-adjusted across the items.
+ * CORE_ERR_CONFIG when reference_phase is not a phase of the data.
+ */
+core_status fid_rows_phase_model(const fid_data *d, double conf, core_results *res, core_err *err);
 
 /** A ratings table for [agreement]. */
 typedef struct fid_ratings {

@@ -22,6 +22,7 @@ core_status fid_spec_from_config(const core_config *cfg, fid_spec *spec, core_er
         return st;
     spec->rater = core_config_str(cfg, "fidelity", "rater", NULL);
     spec->respondent = core_config_str(cfg, "fidelity", "respondent", NULL);
+    spec->reference_phase = core_config_str(cfg, "fidelity", "reference_phase", NULL);
     if (spec->rater && !*spec->rater)
         spec->rater = NULL;
     if (spec->respondent && !*spec->respondent)

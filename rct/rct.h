@@ -37,6 +37,8 @@ typedef struct rct_outcome_spec {
     char **covariates; /**< the section's own adjustment set (`covariates`), replacing [trial] covariates */
     size_t n_covariates;
     int has_covariates; /**< 1 when the section gives `covariates` */
+    int adjust;         /**< `adjust` (default yes): the repeated-measures models include site, the adjustment set
+                             and the baseline; no: intercept, time and arm only */
 } rct_outcome_spec;
 
 /** Label of column j of outcome o ("6", "12", ...), or NULL when the outcome has one column and no timepoint. */

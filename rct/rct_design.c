@@ -260,9 +260,18 @@ core_status rct_design_build(const rct_spec *s, const rct_trial *tr, size_t ycol
         if ((st = rct_var_init(t, s->site, 1, &vars[nv++], err)) != CORE_OK)
             goto fail;
     }
-    for (size_t k = 0; k < m->n_covariates; k++)
+    for (size_t k = 0; k < m->n_covariates; k++) {
+        /* a column named as the baseline and again as a covariate enters once, as the baseline */
+        if (m->baseline && strcmp(m->covariates[k], m->baseline) == 0)
+            continue;
+        int twice = 0;
+        for (size_t k2 = 0; k2 < k && !twice; k2++)
+            twice = strcmp(m->covariates[k2], m->covariates[k]) == 0;
+        if (twice)
+            continue;
         if ((st = rct_var_init(t, m->covariates[k], 0, &vars[nv++], err)) != CORE_OK)
             goto fail;
+    }
     if (m->subgroup) {
         sub_v = nv;
         if ((st = rct_var_init(t, m->subgroup, 1, &vars[nv++], err)) != CORE_OK)

@@ -525,6 +525,7 @@ typedef struct long_data {
     char **term;     /* p term names */
     char **tp;       /* p: timepoint of the term (arm-by-time) or NULL */
     int *is_arm;     /* p: 1 for treatment terms (odds ratios reported) */
+    char adjusted_for[500]; /* "adjusted for site (county, fixed effects), age, baseline emp0", or "" */
 } long_data;
 
 static void long_data_free(long_data *d)
@@ -550,37 +551,83 @@ static char *fmt_dup(const char *fmt, const char *a, const char *b)
     return strdup(buf);
 }
 
-/* Build the long data of outcome k. Returns CORE_OK with d->n == 0 and *why set when the model is not estimable. */
+/* Build the long data of outcome k: intercept, time dummies, arm (or arm-by-time) terms, then (adjust = yes, the
+ * default) the per-participant adjustment of the per-timepoint adjusted models: [trial] site as fixed effects, the
+ * outcome's adjustment set and its baseline (rct_design_build over participants, so term names and reference levels
+ * are the same). A participant without site, covariates or baseline is left out. Returns CORE_OK with d->n == 0 and
+ * *why set when the model is not estimable. */
 static core_status build(const rct_spec *s, const rct_long_spec *ls, const rct_trial *tr, size_t k, long_data *d,
                          char *why, size_t why_size, core_err *err)
 {
     memset(d, 0, sizeof *d);
     const rct_outcome_spec *o = &s->outcomes[k];
-    const core_table *t = tr->table;
-    size_t T = o->n_columns, A = tr->n_arms, N = tr->n;
-    size_t base_col = 0;
-    int has_base = 0;
-    if (o->baseline) {
-        long c = core_table_find(t, o->baseline);
-        if (c >= 0) {
-            base_col = (size_t)c;
-            has_base = 1;
+    size_t T = o->n_columns, A = tr->n_arms, N = tr->n, NT = N * T;
+    core_status st;
+    /* the per-participant adjustment columns */
+    rct_design adj = {0};
+    size_t q = 0;              /* adjustment columns (without the intercept) */
+    size_t *adj_row = NULL;    /* participant -> row of adj.X, or (size_t)-1 */
+    int adjusted = o->adjust && (s->site || o->baseline || (o->has_covariates ? o->n_covariates : s->n_covariates));
+    if (adjusted) {
+        rct_model m = {.arm = 0, .site = 1, .baseline = o->baseline};
+        rct_outcome_covariates(s, o, &m.covariates, &m.n_covariates);
+        core_err e2;
+        st = rct_design_build(s, tr, (size_t)-1, &m, &adj, &e2);
+        if (st == CORE_ERR_ANALYSIS) {
+            snprintf(why, why_size, "not estimable: %.500s", e2.msg);
+            rct_design_free(&adj);
+            return CORE_OK;
         }
+        if (st != CORE_OK) {
+            rct_design_free(&adj);
+            *err = e2;
+            return st;
+        }
+        q = adj.p - 1;
+        /* the label's words: site, covariates, baseline as configured */
+        const char *const *cv;
+        size_t ncv, len = 0;
+        rct_outcome_covariates(s, o, &cv, &ncv);
+        len += (size_t)snprintf(d->adjusted_for, sizeof d->adjusted_for, "adjusted for");
+        const char *sep = " ";
+        if (s->site && len < sizeof d->adjusted_for) {
+            len += (size_t)snprintf(d->adjusted_for + len, sizeof d->adjusted_for - len,
+                                    "%ssite (%s, fixed effects)", sep, s->site);
+            sep = ", ";
+        }
+        for (size_t v = 0; v < ncv && len < sizeof d->adjusted_for; v++) {
+            if (o->baseline && strcmp(cv[v], o->baseline) == 0)
+                continue;
+            len += (size_t)snprintf(d->adjusted_for + len, sizeof d->adjusted_for - len, "%s%s", sep, cv[v]);
+            sep = ", ";
+        }
+        if (o->baseline && len < sizeof d->adjusted_for)
+            snprintf(d->adjusted_for + len, sizeof d->adjusted_for - len, "%sbaseline %s", sep, o->baseline);
+        if (!(adj_row = malloc((N ? N : 1) * sizeof *adj_row))) {
+            rct_design_free(&adj);
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        }
+        for (size_t i = 0; i < N; i++)
+            adj_row[i] = (size_t)-1;
+        for (size_t r = 0; r < adj.n; r++)
+            adj_row[adj.rows[r]] = r;
     }
     const char *tname = ls->layout_long && ls->time ? ls->time : "time";
     /* terms */
-    size_t p = 1 + (T - 1) + (ls->arm_by_time ? (A - 1) * T : (A - 1)) + (size_t)has_base;
+    size_t p = 1 + (T - 1) + (ls->arm_by_time ? (A - 1) * T : (A - 1)) + q;
     d->term = calloc(p, sizeof *d->term);
     d->tp = calloc(p, sizeof *d->tp);
     d->is_arm = calloc(p, sizeof *d->is_arm);
     if (d->term && d->tp)
         d->p = p; /* long_data_free walks term[] and tp[] only when both exist */
-    d->y = malloc(N * T * sizeof *d->y);
-    d->X = calloc(N * T * p, sizeof *d->X);
-    d->unit = malloc(N * T * sizeof *d->unit);
-    d->wave = malloc(N * T * sizeof *d->wave);
-    if (!d->term || !d->tp || !d->is_arm || !d->y || !d->X || !d->unit || !d->wave)
-        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    d->y = malloc((NT ? NT : 1) * sizeof *d->y);
+    d->X = calloc((NT ? NT : 1) * p, sizeof *d->X);
+    d->unit = malloc((NT ? NT : 1) * sizeof *d->unit);
+    d->wave = malloc((NT ? NT : 1) * sizeof *d->wave);
+    if (!d->term || !d->tp || !d->is_arm || !d->y || !d->X || !d->unit || !d->wave) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
+    }
     size_t c = 0;
     d->term[c++] = strdup("(Intercept)");
     for (size_t j = 1; j < T; j++)
@@ -603,28 +650,31 @@ static core_status build(const rct_spec *s, const rct_long_spec *ls, const rct_t
             d->term[c++] = strdup(armterm);
         }
     }
-    if (has_base)
-        d->term[c++] = strdup(o->baseline);
+    size_t adj0 = c;
+    for (size_t j = 0; j < q; j++)
+        d->term[c++] = strdup(adj.terms[j + 1]);
     for (size_t j = 0; j < p; j++)
-        if (!d->term[j] || (d->is_arm[j] && ls->arm_by_time && !d->tp[j]))
-            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        if (!d->term[j] || (d->is_arm[j] && ls->arm_by_time && !d->tp[j])) {
+            st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            goto done;
+        }
     /* rows */
-    size_t *unit_of = malloc(N * sizeof *unit_of);
+    size_t *unit_of = malloc((N ? N : 1) * sizeof *unit_of);
     long *count = calloc(A * T, sizeof *count);
     if (!unit_of || !count) {
         free(unit_of);
         free(count);
-        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
     }
     size_t n = 0, G = 0;
     for (size_t i = 0; i < N; i++) {
         unit_of[i] = (size_t)-1;
-        double b = 0;
-        if (has_base && core_cell_number(t, base_col, i, &b) != 1)
-            continue; /* no baseline: left out of the baseline-adjusted models */
+        if (adjusted && adj_row[i] == (size_t)-1)
+            continue; /* no site, covariate or baseline value: left out of the adjusted models */
         for (size_t j = 0; j < T; j++) {
             double v;
-            if (core_cell_number(t, tr->col_index[tr->outcome_cols[k] + j], i, &v) != 1)
+            if (core_cell_number(tr->table, tr->col_index[tr->outcome_cols[k] + j], i, &v) != 1)
                 continue;
             if (unit_of[i] == (size_t)-1)
                 unit_of[i] = G++;
@@ -635,8 +685,8 @@ static core_status build(const rct_spec *s, const rct_long_spec *ls, const rct_t
             int a = tr->arm[i];
             if (a > 0)
                 x[arm0 + (ls->arm_by_time ? (size_t)(a - 1) * T + j : (size_t)(a - 1))] = 1;
-            if (has_base)
-                x[p - 1] = b;
+            if (q)
+                memcpy(x + adj0, adj.X + adj_row[i] * adj.p + 1, q * sizeof *x);
             d->y[n] = v;
             d->unit[n] = unit_of[i];
             d->wave[n] = (long)j;
@@ -647,25 +697,29 @@ static core_status build(const rct_spec *s, const rct_long_spec *ls, const rct_t
     free(unit_of);
     d->n = n;
     d->n_units = G;
+    st = CORE_OK;
     /* every arm needs observations at every timepoint (else its time or arm-by-time term is not identified) */
-    for (size_t a = 0; a < A; a++)
-        for (size_t j = 0; j < T; j++)
+    int gap = 0;
+    for (size_t a = 0; a < A && !gap; a++)
+        for (size_t j = 0; j < T && !gap; j++)
             if (count[a * T + j] == 0) {
                 snprintf(why, why_size, "not estimable: no observed '%s' in arm %s at timepoint %s", o->name,
                          a == 0 ? s->control : s->treatments[a - 1], rct_outcome_timepoint(o, j));
                 d->n = 0;
-                free(count);
-                return CORE_OK;
+                gap = 1;
             }
     free(count);
-    return CORE_OK;
+done:
+    free(adj_row);
+    rct_design_free(&adj);
+    return st;
 }
 
 typedef struct row_ctx {
     core_results *res;
     const char *outcome;
     double n_units;
-    char label[160];
+    char label[700];
 } row_ctx;
 
 static core_status add(row_ctx *c, const char *analysis, const char *method, const char *tp, const char *term,
@@ -728,8 +782,8 @@ core_status rct_long_analyse(const rct_spec *s, const rct_long_spec *ls, const r
             return st;
         }
         row_ctx c = {.res = res, .outcome = o->name, .n_units = (double)d.n_units};
-        snprintf(c.label, sizeof c.label, "%zu observations of %zu participants at %zu timepoints", d.n, d.n_units,
-                 o->n_columns);
+        snprintf(c.label, sizeof c.label, "%zu observations of %zu participants at %zu timepoints; %s", d.n,
+                 d.n_units, o->n_columns, d.adjusted_for[0] ? d.adjusted_for : "unadjusted (adjust = no)");
         static const char *const corr_name[] = {"exchangeable", "independence", "ar1"};
         const char *gee_an = bin ? "gee_logistic" : "gee_linear";
         if (progress)

@@ -304,6 +304,7 @@ layout_ok:
             goto fail;
         }
         TRY(core_config_bool(cfg, sec, "primary", 0, &o->primary, err));
+        TRY(core_config_bool(cfg, sec, "adjust", 1, &o->adjust, err));
         if (core_config_has(cfg, sec, "column") && !core_config_has(cfg, sec, "columns")) {
             TRY(core_config_list(cfg, sec, "column", 0, &o->columns, &o->n_columns, err));
             if (o->n_columns != 1) {

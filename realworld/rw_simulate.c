@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/core_date.h"
 #include "realworld/rw.h"
 
 #define NOMEM(err) core_err_set(err, CORE_ERR_NOMEM, "out of memory")
@@ -30,26 +31,11 @@ double rw_sim_true_effect(long k)
     return k < 5 ? EFFECT[k] : EFFECT[4];
 }
 
-/* Civil date of a day number (Hinnant's civil_from_days). */
-static void civil_from_days(long z, long *y, unsigned *m, unsigned *d)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    unsigned doe = (unsigned)(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long yy = (long)yoe + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    *d = doy - (153 * mp + 2) / 5 + 1;
-    *m = mp < 10 ? mp + 3 : mp - 9;
-    *y = yy + (*m <= 2);
-}
-
 static void date_text(long day, char *buf, size_t size)
 {
     long y;
     unsigned m, d;
-    civil_from_days(day, &y, &m, &d);
+    core_civil_from_days(day, &y, &m, &d);
     snprintf(buf, size, "%04d-%02u-%02u", (int)(y % 10000), m % 100, d % 100); /* years 0..9999 */
 }
 

@@ -9,48 +9,15 @@
 
 #include "core/core_alloc.h"
 #include "core/core_data.h"
+#include "core/core_date.h"
 #include "realworld/rw.h"
 #include "realworld/rw_internal.h"
 
 #define NOMEM(err) core_err_set(err, CORE_ERR_NOMEM, "out of memory")
 
-/* Days since 1970-01-01 of a civil date (proleptic Gregorian): Hinnant's days_from_civil. */
-static long days_from_civil(long y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    long era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (long)doe - 719468;
-}
-
-static int days_in_month(long y, unsigned m)
-{
-    static const int dm[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return dm[m - 1];
-}
-
 int rw_parse_date(const char *s, long *days)
 {
-    while (*s == ' ')
-        s++;
-    if (strlen(s) < 10 || !isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]) ||
-        !isdigit((unsigned char)s[2]) || !isdigit((unsigned char)s[3]) || s[4] != '-' ||
-        !isdigit((unsigned char)s[5]) || !isdigit((unsigned char)s[6]) || s[7] != '-' ||
-        !isdigit((unsigned char)s[8]) || !isdigit((unsigned char)s[9]))
-        return -1;
-    for (const char *q = s + 10; *q; q++)
-        if (*q != ' ')
-            return -1;
-    long y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-    unsigned m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0')), d = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
-    if (m < 1 || m > 12 || d < 1 || (int)d > days_in_month(y, m))
-        return -1;
-    *days = days_from_civil(y, m, d);
-    return 0;
+    return core_parse_date(s, days);
 }
 
 /* Weekdays in [M, d) counted from the Monday 1969-12-29 (day -3). */
@@ -614,8 +581,8 @@ core_status rw_spells_apply(const core_config *cfg, const rw_spec *s, const char
                 }
         }
     }
-    x.first_day = days_from_civil(p->period0, 1, 1);
-    x.last_day = days_from_civil(p->period0 + (long)p->T - 1, 12, 31);
+    x.first_day = core_days_from_civil(p->period0, 1, 1);
+    x.last_day = core_days_from_civil(p->period0 + (long)p->T - 1, 12, 31);
     x.today_day = (long)(today / 86400);
     wd = calloc(p->U * p->T, sizeof *wd);
     ystart = malloc((p->T + 1) * sizeof *ystart);
@@ -628,7 +595,7 @@ core_status rw_spells_apply(const core_config *cfg, const rw_spec *s, const char
     core_prefault(wd, p->U * p->T * sizeof *wd); /* zero pages mapped at once (docs/performance.md) */
     core_prefault(count, p->U * sizeof *count);
     for (size_t q = 0; q <= p->T; q++)
-        ystart[q] = days_from_civil(p->period0 + (long)q, 1, 1);
+        ystart[q] = core_days_from_civil(p->period0 + (long)q, 1, 1);
     /* Pass 1: every line checked (errors in file order), counted, and aggregated unit by unit. */
     int grouped = 1;
     long cur = -1;

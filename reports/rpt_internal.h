@@ -241,4 +241,14 @@ core_status rpt_sheet_fidelity(rpt_wctx *w, core_err *err);
 core_status rpt_fidelity_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
 extern const rpt_method_table rpt_methods_fidelity;
 
+/* Routine practice (rpt_sheet_practice.c): the "Cohort", "Equity" and "Workforce" sheets, their Summary headlines
+ * and the method descriptions. */
+core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err);
+core_status rpt_sheet_equity(rpt_wctx *w, core_err *err);
+core_status rpt_sheet_workforce(rpt_wctx *w, core_err *err);
+core_status rpt_cohort_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+core_status rpt_equity_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+core_status rpt_workforce_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+extern const rpt_method_table rpt_methods_practice;
+
 #endif

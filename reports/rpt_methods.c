@@ -179,6 +179,7 @@ static const rpt_method_table *const tables[] = {
     &rpt_methods_did,
     &rpt_methods_fidelity,
     &rpt_methods_rct,
+    &rpt_methods_practice,
 };
 
 static int same(const char *a, const char *b)

@@ -599,6 +599,62 @@ static lxw_row_t phase_change(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     return r + 1;
 }
 
+/* The survey over all its phases: who answered each phase, then the mixed-model change of the total and of each
+ * item against the reference phase (every answer used), with Holm-adjusted p across the items. */
+static lxw_row_t phase_model(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
+{
+    if (!rpt_has_rows(w, "fidelity", "phase_model"))
+        return r;
+    char e[160];
+    rpt_put_text(w, ws, r++, 0, "Change across survey phases, every answer used (mixed model: phase as a factor, a "
+                 "random intercept per respondent, REML)", w->f.subtitle);
+    rpt_put_text(w, ws, r, 0, "Phase", w->f.header);
+    rpt_put_text(w, ws, r, 1, "Respondents", w->f.header);
+    rpt_merge_text(w, ws, r, 2, 5, "Share of the reference phase's respondents who answered", w->f.header, 1);
+    r++;
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (!is_fid(x, "phase_response"))
+            continue;
+        rpt_put_text(w, ws, r, 0, x->timepoint, NULL);
+        rpt_put_num(w, ws, r, 1, x->statistic, w->f.count);
+        rpt_put_num(w, ws, r, 2, x->estimate, w->f.pct);
+        r++;
+    }
+    r++;
+    rpt_put_text(w, ws, r, 0, "Indicator", w->f.header);
+    rpt_put_text(w, ws, r, 1, "Phases", w->f.header);
+    snprintf(e, sizeof e, "Mean change (%s CI)", w->conf);
+    rpt_merge_text(w, ws, r, 2, 5, e, w->f.header, 1);
+    rpt_merge_text(w, ws, r, 6, 7, "p", w->f.header, 1);
+    rpt_merge_text(w, ws, r, 8, 9, "p (Holm)", w->f.header, 1);
+    rpt_merge_text(w, ws, r, 10, 11, "Answers", w->f.header, 1);
+    r++;
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (!is_fid(x, "phase_model"))
+            continue;
+        rpt_put_text(w, ws, r, 0, rpt_str_eq(x->term, "total") ? "Total score" : x->outcome, NULL);
+        rpt_put_text(w, ws, r, 1, x->timepoint, NULL);
+        if (isnan(x->estimate))
+            rpt_merge_text(w, ws, r, 2, 5, x->label, w->f.wrap, 1);
+        else
+            rpt_merge_text(w, ws, r, 2, 5, rpt_fmt_ci(x->estimate, x->ci_low, x->ci_high, 2, e, sizeof e), w->f.right,
+                           1);
+        if (!isnan(x->p_value))
+            rpt_merge_text(w, ws, r, 6, 7, rpt_fmt_p(x->p_value, e, sizeof e), w->f.right, 1);
+        if (!isnan(x->p_adjusted))
+            rpt_merge_text(w, ws, r, 8, 9, rpt_fmt_p(x->p_adjusted, e, sizeof e), w->f.right, 1);
+        rpt_put_num(w, ws, r, 10, x->n, w->f.count);
+        r++;
+    }
+    const char *note = "The model uses every answer, so people who skipped a phase still count (under missing at "
+                       "random); the paired test below uses only people who answered both the first and the last "
+                       "phase. Holm's adjustment is across the items for each pair of phases.";
+    rpt_merge_text(w, ws, r++, 0, 11, note, w->f.note, rpt_lines_for(note, 110));
+    return r + 1;
+}
+
 core_status rpt_sheet_fidelity(rpt_wctx *w, core_err *err)
 {
     fid_view v;
@@ -641,6 +697,7 @@ core_status rpt_sheet_fidelity(rpt_wctx *w, core_err *err)
         r = next_steps(w, ws, &v, r);
     }
     r = agreement(w, ws, r);
+    r = phase_model(w, ws, r);
     r = phase_change(w, ws, r);
     r = link(w, ws, r);
     view_close(&v);
@@ -773,6 +830,15 @@ static const rpt_method_info fid_methods[] = {
      "Cronbach LJ. Psychometrika 1951;16:297-334; Feldt LS. Psychometrika 1965;30:357-370"},
     {"item_agreement", NULL, "Exact agreement per item", "Share of reviews in which every rater gave the item the "
      "same score (and within one point).", "Descriptive"},
+    {"phase_model", "lmm_reml", "Survey change over all phases: linear mixed model",
+     "For the total and each item: phase as a factor and a random intercept per respondent, fitted by REML on every "
+     "answer given; each phase against the reference phase with Satterthwaite degrees of freedom; p adjusted by "
+     "Holm across the items.",
+     "Laird NM, Ware JH. Biometrics 1982;38:963-974; Kuznetsova A et al. J Stat Softw 2017;82(13); Holm S. Scand J "
+     "Stat 1979;6:65-70"},
+    {"phase_response", "count", "Who answered each survey phase",
+     "Respondents with a score in each phase, and the share of the reference phase's respondents who answered it.",
+     "Descriptive"},
     {"phase_change", NULL, "Paired t test", "Mean change of the same respondents' scores from the first to the "
      "last survey phase, t interval on n - 1 df.", "Student (1908); R t.test(paired = TRUE)"},
     {"fidelity_outcome", "spearman", "Spearman's rank correlation", "Between sites' mean fidelity totals and their "

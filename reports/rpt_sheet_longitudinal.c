@@ -97,6 +97,27 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
         const char *gee_an = binary ? "gee_logistic" : "gee_linear";
         const char *tps[MAXV], *terms[MAXV];
         size_t nt = distinct(w, gee_an, o, 1, tps), na = distinct(w, gee_an, o, 2, terms);
+        /* what the models hold, from the GEE's label ("... observations ...; adjusted for ...") */
+        const core_result_row *first = NULL;
+        for (size_t i = 0; i < w->res->n && !first; i++) {
+            const core_result_row *x = &w->res->rows[i];
+            if (rpt_str_eq(x->module, "rct") && rpt_str_eq(x->analysis, gee_an) && rpt_str_eq(x->outcome, o) &&
+                rpt_str_eq(x->method, "exchangeable") && x->label)
+                first = x;
+        }
+        if (first)
+            rpt_merge_text(w, ws, r++, 0, 7, first->label, w->f.note, 1);
+        /* the two kinds of effect are set apart: the GEE's is averaged over the population, the mixed model's holds
+         * for a participant with a given random intercept; for odds ratios they are different quantities */
+        rpt_put_text(w, ws, r, 2, "This timepoint alone", w->f.header);
+        rpt_merge_text(w, ws, r, 3, 5,
+                       binary ? "Population-average odds ratio (GEE)" : "Population-average difference (GEE)",
+                       w->f.header, 1);
+        rpt_merge_text(w, ws, r, 6, 7,
+                       binary ? "Subject-specific odds ratio (GLMM): another quantity, not comparable with GEE"
+                              : "Subject-specific difference (LMM; equals the average one for a linear model)",
+                       w->f.header, 1);
+        r++;
         rpt_put_text(w, ws, r, 0, "Timepoint", w->f.header);
         rpt_put_text(w, ws, r, 1, "Comparison", w->f.header);
         for (int c = 0; c < 6; c++)

@@ -21,6 +21,9 @@ static const struct {
     {"meta", rpt_meta_headline},
     {"compare", rpt_compare_headline},
     {"did", rpt_did_headline},
+    {"cohort", rpt_cohort_headline},
+    {"equity", rpt_equity_headline},
+    {"workforce", rpt_workforce_headline},
 };
 
 /* ---------- key figures: each headline number as a live reference to its row of the Results sheet ---------- */

@@ -58,6 +58,13 @@ static const rpt_sheet_def sheets[] = {
     {"Registry", "did", "twfe", rpt_sheet_did,
      "the registry difference-in-differences: the effect with every inference side by side and a verdict on which "
      "to trust, the placebo distribution, synthetic control and the event-study plot."},
+    {"Cohort", "cohort", "job_proportion", rpt_sheet_cohort,
+     "a single service in ordinary practice: who got a job, time to a first job, in-work support, by group."},
+    {"Equity", "equity", "user_share", rpt_sheet_equity,
+     "who uses the service against a reference population (representation ratios), and outcomes by group."},
+    {"Workforce", "workforce", "turnover_rate", rpt_sheet_workforce,
+     "the employment specialists' turnover per 100 person-years by site and year, against a benchmark, and time in "
+     "post."},
 };
 
 /* ---------- the workbook ---------- */

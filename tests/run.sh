@@ -41,6 +41,7 @@ tally meta-compare sh tests/meta/run.sh
 tally workbook sh tests/workbook/run.sh
 tally fidelity-cli sh tests/fidelity/run.sh
 tally handover sh tests/handover/run.sh
+tally practice sh tests/practice/run.sh
 rm -f "$log"
 echo "check: $total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

@@ -87,6 +87,25 @@ else
     echo "reference-ohio: 0 passed, 1 failed"
     status=1
 fi
+# respiratory (tests/reference/kits/respiratory): the repeated-measures models adjusted for site (as fixed effects)
+# and the baseline, against geeglm and glmer with treat + factor(visit) + factor(center) + baseline; and
+# adjust = no (trial_unadjusted.ini) against treat + factor(visit). GEE at 1e-6, GLMM estimates at 1e-4.
+RK=tests/reference/kits/respiratory
+if "$BIN" rct $RK/trial.ini --quiet && "$BIN" rct $RK/trial_unadjusted.ini --quiet; then
+    /usr/bin/python3 tests/reference/refcmp.py $RK/expected.csv build/tmp-ref/respiratory.csv \
+        --name reference-respiratory-gee --arm treat --outcomes status --tol 1e-6 \
+        --require gee_logistic:exchangeable,gee_logistic:independence,gee_logistic:ar1 || status=1
+    /usr/bin/python3 tests/reference/refcmp.py $RK/expected.csv build/tmp-ref/respiratory.csv \
+        --name reference-respiratory-glmm --arm treat --outcomes status --tol 1e-4 \
+        --require glmm_logistic:laplace,glmm_logistic:aghq || status=1
+    /usr/bin/python3 tests/reference/refcmp.py $RK/expected.csv build/tmp-ref/respiratory_unadjusted.csv \
+        --name reference-respiratory-unadjusted --arm treat --outcomes status_unadjusted --tol 1e-6 \
+        --require gee_logistic:exchangeable,gee_logistic:independence,gee_logistic:ar1 || status=1
+else
+    echo "FAIL: ipseval rct $RK/trial.ini or trial_unadjusted.ini exited non-zero"
+    echo "reference-respiratory: 0 passed, 1 failed"
+    status=1
+fi
 # shrout_fleiss_icc: [agreement] through the fidelity module: the six ICC forms (F tests, intervals) and Cohen's
 # kappa (unweighted, linear, quadratic) for J1 vs J2 and J1 vs J4, with psych's variance of weighted kappa
 # (kappa_variance = psych; our default is the Fleiss-Cohen-Everitt variance, checked against vcd in
