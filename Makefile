@@ -18,7 +18,7 @@ LDFLAGS   += -fsanitize=address,undefined
 endif
 LDLIBS    := -lxlsxwriter -liniparser -lreadstat -lnettle -lgsl -lgslcblas -lm
 
-LIB_SRC   := $(wildcard core/*.c stats/*.c rct/*.c fidelity/*.c cba/*.c realworld/*.c meta/*.c practice/*.c reports/*.c)
+LIB_SRC   := $(wildcard core/*.c stats/*.c rct/*.c fidelity/*.c cba/*.c cea/*.c realworld/*.c meta/*.c practice/*.c reports/*.c)
 CLI_SRC   := $(wildcard cli/*.c)
 LIB_OBJ   := $(LIB_SRC:%.c=$(BUILD)/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)

@@ -16,6 +16,8 @@ core_status cli_simulate_fidelity(const core_config *cfg, const cli_opts *o, lon
 core_status cli_simulate_registry(const core_config *cfg, const cli_opts *o, long seed, const char *output,
                                   core_err *err);
 
+/* cli/mod_cea.c: the three-arm cost-effectiveness trial of [simulate]. */
+core_status cli_simulate_cea(const core_config *cfg, const cli_opts *o, long seed, const char *output, core_err *err);
 /* cli/mod_practice.c: the routine-practice part of [simulate] (cohort = FILE, workforce = FILE). */
 core_status cli_simulate_practice(const core_config *cfg, const cli_opts *o, long seed, const char *output,
                                   core_err *err);
@@ -141,10 +143,25 @@ int cli_cmd_simulate(const cli_opts *o)
     /* [simulate] fidelity = FILE, survey = FILE: synthetic IPS-25 reviews and a panel survey (cli/mod_fidelity.c);
      * alone when nothing else is asked. */
     if (core_config_has(cfg, "simulate", "fidelity") || core_config_has(cfg, "simulate", "survey")) {
-        int fidelity_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry");
+        int fidelity_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry") &&
+                            !core_config_has(cfg, "simulate", "cea");
         if (cli_simulate_fidelity(cfg, o, seed, fidelity_only ? o->output : NULL, &err) != CORE_OK)
             goto fail;
         if (fidelity_only) {
+            core_config_list_free(waves);
+            core_config_list_free(tps);
+            core_config_free(cfg);
+            return 0;
+        }
+    }
+    /* [simulate] cea = FILE: the three-arm trial with costs and utilities (cli/mod_cea.c); alone when nothing else
+     * is asked. */
+    if (core_config_has(cfg, "simulate", "cea")) {
+        int cea_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry") &&
+                       !core_config_has(cfg, "simulate", "cohort") && !core_config_has(cfg, "simulate", "workforce");
+        if (cli_simulate_cea(cfg, o, seed, cea_only ? o->output : NULL, &err) != CORE_OK)
+            goto fail;
+        if (cea_only) {
             core_config_list_free(waves);
             core_config_list_free(tps);
             core_config_free(cfg);
@@ -155,7 +172,8 @@ int cli_cmd_simulate(const cli_opts *o)
      * else is asked. */
     if (core_config_has(cfg, "simulate", "cohort") || core_config_has(cfg, "simulate", "workforce")) {
         int practice_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry") &&
-                            !core_config_has(cfg, "simulate", "fidelity") && !core_config_has(cfg, "simulate", "survey");
+                            !core_config_has(cfg, "simulate", "fidelity") && !core_config_has(cfg, "simulate", "survey") &&
+                            !core_config_has(cfg, "simulate", "cea");
         if (cli_simulate_practice(cfg, o, seed, practice_only ? o->output : NULL, &err) != CORE_OK)
             goto fail;
         if (practice_only) {

@@ -6,6 +6,7 @@
 
 core_status cli_mod_rct(cli_ctx *ctx, core_err *err);
 core_status cli_mod_cba(cli_ctx *ctx, core_err *err);
+core_status cli_mod_cea(cli_ctx *ctx, core_err *err);
 core_status cli_mod_meta(cli_ctx *ctx, core_err *err);
 core_status cli_mod_compare(cli_ctx *ctx, core_err *err);
 core_status cli_mod_did(cli_ctx *ctx, core_err *err);
@@ -22,6 +23,7 @@ const cli_module cli_modules[] = {
     {"did", SECTIONS("registry"), "the registry difference-in-differences", cli_mod_did},
     {"meta", SECTIONS("meta"), "the meta-analysis", cli_mod_meta},
     {"cba", SECTIONS("cba", "markov"), "the cost-benefit analysis", cli_mod_cba},
+    {"cea", SECTIONS("cea"), "the cost-effectiveness analysis of trial data", cli_mod_cea},
     {"compare", SECTIONS("compare"), "the trial versus real-world comparison", cli_mod_compare},
     {"cohort", SECTIONS("cohort"), "the single-service cohort", cli_mod_cohort},
     {"equity", SECTIONS("equity"), "equity of access against a reference population", cli_mod_equity},

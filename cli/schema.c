@@ -11,7 +11,7 @@ const core_cfg_section cli_schema[] = {
                    "timepoints", "subgroups", "arm_by_time", "multiplicity", "delimiter", "decimal", "missing",
                    "standardised_differences", "glmm_points")},
     {"outcome:*", KEYS("type", "columns", "column", "baseline", "primary", "label", "time", "event", "event_value",
-                       "at", "timepoints", "covariates", "adjust")},
+                       "at", "timepoints", "covariates", "adjust", "rmst_tau")},
     {"power", KEYS("outcome", "timepoint", "effect", "control", "sd", "n", "alpha", "draws", "allocation")},
     {"fidelity", KEYS("data", "scale", "site", "review", "rater", "delimiter", "decimal", "missing", "respondent",
                       "consensus", "min_raters", "kappa_variance", "link", "outcome", "timepoint",
@@ -28,6 +28,9 @@ const core_cfg_section cli_schema[] = {
                  "employer_contributions.dist", "tax_rate.dist", "benefit.dist", "benefit_reduction.dist",
                  "health_cost_change.dist", "qaly_gain.dist", "value_per_qaly.dist", "value_per_job_year.dist",
                  "discount_rate.dist", "mcpf.dist", "effect.dist")},
+    {"cea", KEYS("data", "costs", "cost_months", "utilities", "utility_months", "discount_costs", "discount_effects",
+                 "reference", "wtp", "bootstrap", "utility_min", "allow_negative", "adjust_site", "missing_data", "threshold",
+                 "delimiter", "decimal", "missing")},
     {"markov", KEYS("states", "start", "cycles", "transitions.control", "transitions.ips", "earnings", "benefits",
                     "health_costs", "fte", "dirichlet_n")},
     {"registry", KEYS("data", "unit", "time", "cluster", "outcome", "treatment", "fixed_effects", "controls",
@@ -51,6 +54,7 @@ const core_cfg_section cli_schema[] = {
                       "questionnaire_missing", "registry", "registry_spells", "registry_persons",
                       "registry_clusters", "registry_treated", "registry_effect", "registry_shock_sd",
                       "registry_equal_sizes", "fidelity", "fidelity_rounds", "fidelity_start", "fidelity_end",
-                      "survey", "cohort", "cohort_n", "workforce", "workforce_sites", "workforce_rate")},
+                      "survey", "cohort", "cohort_n", "workforce", "workforce_sites", "workforce_rate", "cea",
+                      "cea_n", "cea_sites")},
 };
 const size_t cli_schema_n = sizeof cli_schema / sizeof cli_schema[0];

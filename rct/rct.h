@@ -178,6 +178,8 @@ typedef struct rct_tte_spec {
     double *at;           /**< times at which survival is reported */
     char **at_labels;     /**< the `at` items as written (timepoint column of the rows) */
     size_t n_at;
+    double rmst_tau;      /**< `rmst_tau`: horizon of the restricted mean survival time; NaN: the last follow-up time
+                               every arm reaches */
 } rct_tte_spec;
 
 /** [trial] layout, time, arm_by_time, glmm_points and the time_to_event keys of every outcome. */

@@ -73,7 +73,7 @@ core_status rct_long_spec_read(const core_config *cfg, const rct_spec *spec, rct
     for (size_t k = 0; k < spec->n_outcomes; k++) {
         const rct_outcome_spec *o = &spec->outcomes[k];
         rct_tte_spec *t = &ls->tte[k];
-        static const char *const tte_keys[] = {"time", "event", "event_value", "at", NULL};
+        static const char *const tte_keys[] = {"time", "event", "event_value", "at", "rmst_tau", NULL};
         if (o->type != RCT_TIME_TO_EVENT) {
             for (const char *const *key = tte_keys; *key; key++)
                 if (core_config_has(cfg, o->section, *key)) {
@@ -126,6 +126,12 @@ core_status rct_long_spec_read(const core_config *cfg, const rct_spec *spec, rct
                 rct_long_spec_free(ls);
                 return CORE_ERR_CONFIG;
             }
+        /* the RMST horizon: a time > 0 in the unit of 'time' (absent: the last follow-up every arm reaches) */
+        if ((st = core_config_double(cfg, o->section, "rmst_tau", NAN, 0, INFINITY, 1, 1, &t->rmst_tau, err)) !=
+            CORE_OK) {
+            rct_long_spec_free(ls);
+            return st;
+        }
     }
     return CORE_OK;
 }

@@ -108,6 +108,9 @@ typedef struct cox_design {
     double *X, *time;
     int *event;
     char **term;
+    size_t *assign;          /* model term of each column: 0 = arm (all its dummies), 1 + q = variable q */
+    size_t n_vars;           /* model terms */
+    const char *var[131];    /* their names ("arm", then the column names; borrowed) */
 } cox_design;
 
 static void cox_design_free(cox_design *d)
@@ -118,6 +121,7 @@ static void cox_design_free(cox_design *d)
     for (size_t j = 0; j < d->p; j++)
         free(d->term[j]);
     free(d->term);
+    free(d->assign);
     memset(d, 0, sizeof *d);
 }
 
@@ -148,12 +152,13 @@ static core_status cox_design_build(const rct_spec *s, const rct_outcome_spec *o
         cap += numeric[q] ? 1 : t->cols[c].n_levels;
     }
     d->term = calloc(cap + 1, sizeof *d->term);
+    d->assign = calloc(cap + 1, sizeof *d->assign);
     size_t *src = calloc(cap + 1, sizeof *src);
     const char **lev = calloc(cap + 1, sizeof *lev);
     d->X = malloc((tr->n * (cap + 1) + 1) * sizeof *d->X);
     d->time = malloc((tr->n + 1) * sizeof *d->time);
     d->event = malloc((tr->n + 1) * sizeof *d->event);
-    if (!d->term || !src || !lev || !d->X || !d->time || !d->event) {
+    if (!d->term || !d->assign || !src || !lev || !d->X || !d->time || !d->event) {
         free(src);
         free(lev);
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
@@ -168,8 +173,12 @@ static core_status cox_design_build(const rct_spec *s, const rct_outcome_spec *o
         d->term[p++] = strdup(buf);
     }
     size_t first_cov = p;
+    d->var[0] = "arm";
+    d->n_vars = 1 + nn;
     for (size_t q = 0; q < nn; q++) {
+        d->var[1 + q] = names[q];
         if (numeric[q]) {
+            d->assign[p] = 1 + q;
             src[p] = q;
             lev[p] = NULL;
             d->term[p++] = strdup(names[q]);
@@ -186,6 +195,7 @@ static core_status cox_design_build(const rct_spec *s, const rct_outcome_spec *o
         qsort(sorted, col->n_levels, sizeof *sorted, cmp_str);
         for (size_t l = 1; l < col->n_levels; l++) {
             snprintf(buf, sizeof buf, "%s[%s]", names[q], sorted[l]);
+            d->assign[p] = 1 + q;
             src[p] = q;
             lev[p] = sorted[l];
             d->term[p++] = strdup(buf);
@@ -274,6 +284,36 @@ static core_status cox_rows(const srow *c, const rct_spec *s, const char *analys
     if (st == CORE_OK)
         st = put(c, analysis, meth, NULL, "events", (double)fit.events, NAN, NAN, NAN, NAN, NAN, NAN, (double)fit.n,
                  "events in the model", err);
+    /* proportional hazards: cox.zph's score test per term and global */
+    if (st == CORE_OK) {
+        st_cox_zph zp;
+        core_status s2 = fit.undefined ? CORE_ERR_ANALYSIS
+                                       : st_cox_zph_test(d->time, d->event, d->X, d->n, d->p, fit.beta, ties, d->assign,
+                                                         d->n_vars, &zp, &e2);
+        if (fit.undefined)
+            snprintf(e2.msg, sizeof e2.msg, "%s", fit.undefined);
+        if (s2 == CORE_ERR_NOMEM)
+            st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        else if (s2 != CORE_OK) {
+            snprintf(label, sizeof label, "%s%s", strncmp(e2.msg, "not estimable", 13) ? "not estimable: " : "",
+                     e2.msg);
+            st = put(c, "ph_test", hr_method, NULL, "global", NAN, NAN, NAN, NAN, NAN, NAN, NAN, (double)fit.n, label,
+                     err);
+        } else {
+            for (size_t t = 0; t <= zp.n_terms && st == CORE_OK; t++) {
+                if (t < zp.n_terms && zp.df[t] == 0)
+                    continue; /* a categorical covariate with one level among the complete cases */
+                st = put(c, "ph_test", hr_method, NULL, t < zp.n_terms ? d->var[t] : "global", NAN, NAN, NAN, NAN,
+                         zp.chisq[t], zp.df[t], zp.p_value[t], (double)fit.n,
+                         zp.undefined && isnan(zp.chisq[t])
+                             ? zp.undefined
+                             : "Schoenfeld-residual score test of proportional hazards against g(t) = 1 - KM(t-) "
+                               "(cox.zph, transform = \"km\")",
+                         err);
+            }
+            st_cox_zph_free(&zp);
+        }
+    }
     st_cox_free(&fit);
     return st;
 }
@@ -294,9 +334,39 @@ core_status rct_surv_analyse(const core_config *cfg, const rct_spec *s, const rc
             st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             goto next;
         }
-        if ((st = read_tte(cfg, o, ts, tr, time, event, err)) != CORE_OK || !res)
+        if ((st = read_tte(cfg, o, ts, tr, time, event, err)) != CORE_OK)
+            goto next;
+        /* the RMST horizon: at most the last follow-up time of every arm (beyond it an arm's curve is unknown) */
+        double tau_max = INFINITY, tau;
+        size_t tau_arm = 0;
+        for (size_t a = 0; a < tr->n_arms; a++) {
+            double mx = -INFINITY;
+            for (size_t i = 0; i < tr->n; i++)
+                if (tr->arm[i] == (int)a && time[i] > mx)
+                    mx = time[i];
+            if (mx < tau_max) {
+                tau_max = mx;
+                tau_arm = a;
+            }
+        }
+        tau = isnan(ts->rmst_tau) ? tau_max : ts->rmst_tau;
+        if (!isnan(ts->rmst_tau) && ts->rmst_tau > tau_max) {
+            char where[600];
+            st = core_err_set(err, CORE_ERR_CONFIG,
+                              "%s: rmst_tau = %.15g is beyond the follow-up of arm %s, whose last time is %.15g; the "
+                              "largest valid horizon is rmst_tau = %.15g (or leave the key out for it)",
+                              core_config_where(cfg, o->section, "rmst_tau", where, sizeof where), ts->rmst_tau,
+                              arm_level(s, (int)tau_arm), tau_max, tau_max);
+            goto next;
+        }
+        if (!res)
             goto next;
         srow c = {.res = res, .outcome = o->name};
+        double rm[RCT_MAX_ARMS], rv[RCT_MAX_ARMS];
+        char tau_lab[64];
+        snprintf(tau_lab, sizeof tau_lab, "%.15g", tau);
+        for (size_t a = 0; a < RCT_MAX_ARMS; a++)
+            rm[a] = rv[a] = NAN;
         /* per arm: crude proportion with the event, Kaplan–Meier median and survival at the `at` times */
         for (size_t a = 0; a < tr->n_arms && st == CORE_OK; a++) {
             size_t m = 0;
@@ -351,7 +421,51 @@ core_status rct_surv_analyse(const core_config *cfg, const rct_spec *s, const rc
                 st = put(&c, "km_survival", "log", ts->at_labels[j], lv, pt.surv, pt.se, pt.ci_low, pt.ci_high, NAN, NAN,
                          NAN, (double)pt.n_risk, pt.undefined ? pt.undefined : label, err);
             }
+            /* restricted mean survival time to tau (time without the event, e.g. without a job) */
+            if (st == CORE_OK && a < RCT_MAX_ARMS && tau > 0) {
+                st_estimate e;
+                core_err e2;
+                if (st_km_rmst(&km, tau, s->confidence, &e, &e2) == CORE_OK) {
+                    rm[a] = e.estimate;
+                    rv[a] = e.se * e.se;
+                    snprintf(label, sizeof label, "restricted mean time without the event up to tau = %s", tau_lab);
+                    st = put(&c, "rmst", "km", tau_lab, lv, e.estimate, e.se, e.ci_low, e.ci_high, NAN, NAN, NAN,
+                             (double)m, label, err);
+                } else {
+                    char lab2[2100];
+                    snprintf(lab2, sizeof lab2, "not estimable: %s", e2.msg);
+                    st = put(&c, "rmst", "km", tau_lab, lv, NAN, NAN, NAN, NAN, NAN, NAN, NAN, (double)m, lab2, err);
+                }
+            }
             st_km_free(&km);
+        }
+        if (st != CORE_OK)
+            goto next;
+        /* RMST difference (intervention - control) and ratio (log scale, delta method), normal intervals (survRM2) */
+        {
+            double zq = gsl_cdf_ugaussian_Pinv(0.5 + s->confidence / 2);
+            for (size_t a = 1; a < tr->n_arms && a < RCT_MAX_ARMS && st == CORE_OK; a++) {
+                char term[300];
+                rct_arm_term(s, a, term, sizeof term);
+                double nn = (double)(tr->n_arm[a] + tr->n_arm[0]);
+                if (!isfinite(rm[a]) || !isfinite(rm[0])) {
+                    st = put(&c, "rmst_difference", "km", tau_lab, term, NAN, NAN, NAN, NAN, NAN, NAN, NAN, nn,
+                             "not estimable: an arm's RMST is not estimable", err);
+                    continue;
+                }
+                double df_ = rm[a] - rm[0], se = sqrt(rv[a] + rv[0]), zz = df_ / se;
+                st = put(&c, "rmst_difference", "km", tau_lab, term, df_, se, df_ - zq * se, df_ + zq * se, zz, NAN,
+                         erfc(fabs(zz) / M_SQRT2), nn,
+                         "difference in restricted mean time without the event (intervention - control)", err);
+                if (st != CORE_OK || !(rm[a] > 0 && rm[0] > 0))
+                    continue;
+                double lr = log(rm[a] / rm[0]), sl = sqrt(rv[a] / (rm[a] * rm[a]) + rv[0] / (rm[0] * rm[0]));
+                zz = lr / sl;
+                st = put(&c, "rmst_ratio", "km", tau_lab, term, exp(lr), sl, exp(lr - zq * sl), exp(lr + zq * sl), zz,
+                         NAN, erfc(fabs(zz) / M_SQRT2), nn,
+                         "ratio of restricted mean times without the event (intervention / control); se of the log",
+                         err);
+            }
         }
         if (st != CORE_OK)
             goto next;

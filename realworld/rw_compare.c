@@ -28,7 +28,7 @@ static double z_of(double conf)
 static void effect_clear(rw_cmp_effect *e)
 {
     memset(e, 0, sizeof *e);
-    e->est = e->se = e->lo = e->hi = e->p = NAN;
+    e->est = e->se = e->lo = e->hi = e->p = e->level = NAN;
 }
 
 /* ---------- [compare] ---------- */
@@ -290,7 +290,7 @@ core_status rw_compare_registry_from_rows(const core_results *res, const char *t
         ct = NULL;
     static const char *const order[] = {"wild", "cr2", "cr1", "cr1_areg", "classical"};
     const core_result_row *pick = NULL;
-    char why[160] = "";
+    char why[200] = "";
     if (prefer && *prefer) {
         pick = eq(prefer, "conley_taber") ? ct : find_row(res, "did", "twfe", outcome, NULL, term, prefer);
         if (!pick || !isfinite(pick->ci_low))
@@ -323,8 +323,15 @@ core_status rw_compare_registry_from_rows(const core_results *res, const char *t
     e->est = first->estimate;
     e->lo = pick->ci_low;
     e->hi = pick->ci_high;
-    e->se = isfinite(pick->se) ? pick->se : (pick->ci_high - pick->ci_low) / (2.0 * z_of(in->conf));
+    const core_result_row *lv = find_row(res, "did", "attained_level", outcome, NULL, term, pick->method);
+    e->level = lv && lv->estimate > 0 && lv->estimate < 1 ? lv->estimate : in->conf;
+    /* an SE from an interval uses the level that interval attains (81.8% for min-max over ten controls) */
+    e->se = isfinite(pick->se) ? pick->se : (pick->ci_high - pick->ci_low) / (2.0 * z_of(e->level));
     e->p = pick->p_value;
+    if (lv) {
+        size_t l = strlen(why);
+        snprintf(why + l, sizeof why - l, "; attained coverage %.1f%%", 100 * e->level);
+    }
     snprintf(e->method, sizeof e->method, "%s", pick->method ? pick->method : "");
     snprintf(e->source, sizeof e->source, "registry: difference in differences of %s on %s", outcome ? outcome : "",
              term);

@@ -40,6 +40,8 @@ typedef struct rw_cmp_effect {
     int has;           /**< 1 when available */
     double est, se, lo, hi;
     double p;          /**< p-value of the source row (NaN when none) */
+    double level;      /**< the level the interval attains (the requested confidence unless the source states a
+                            lower one, as a Conley-Taber interval from few controls does) */
     char method[32];   /**< interval method of the source, e.g. "newcombe", "cr2", "typed" */
     char source[256];  /**< for labels: "trial, employment at 18 months", "typed in ([compare])", ... */
 } rw_cmp_effect;
@@ -67,7 +69,7 @@ typedef struct rw_compare_in {
     rw_cmp_rate rates[RW_CMP_MAX_RATES];
     size_t n_rates;
     char registry_prefer[32]; /**< [compare] registry_interval: "" = automatic, else a method name */
-    char registry_choice[160];/**< why this registry interval (for the label) */
+    char registry_choice[240];/**< why this registry interval (for the label) */
 } rw_compare_in;
 
 /**

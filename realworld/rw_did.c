@@ -13,6 +13,7 @@
 
 #include "realworld/rw.h"
 #include "stats/st_cluster.h"
+#include "stats/st_ri.h"
 #include "stats/st_synth.h"
 #include "stats/st_twfe.h"
 #include "stats/st_wild.h"
@@ -189,128 +190,6 @@ static void put(writer *w, const char *analysis, const char *term, const char *m
 static void put_value(writer *w, const char *term, double v, const char *label)
 {
     put(w, "panel_summary", term, NULL, v, NAN, NAN, NAN, NAN, NAN, NAN, NAN, label);
-}
-
-/* ---- helpers ---- */
-
-/* Coefficient 0 of a regression of yd on [col, other demeaned regressors xo (m columns)]; all demeaned. */
-static core_status coef_first(const double *col, const double *xo, size_t m, const double *yd, size_t n, double *b,
-                              core_err *err)
-{
-    if (m == 0) {
-        double sxy = 0, sxx = 0;
-        for (size_t i = 0; i < n; i++) {
-            sxy += col[i] * yd[i];
-            sxx += col[i] * col[i];
-        }
-        *b = sxx > 0 ? sxy / sxx : NAN;
-        return CORE_OK;
-    }
-    gsl_matrix *A = gsl_matrix_alloc(n, m + 1);
-    gsl_vector *tau = gsl_vector_alloc(m + 1), *c = gsl_vector_alloc(m + 1), *r = gsl_vector_alloc(n);
-    core_status st = CORE_OK;
-    if (!A || !tau || !c || !r)
-        st = NOMEM(err);
-    else {
-        for (size_t i = 0; i < n; i++) {
-            gsl_matrix_set(A, i, 0, col[i]);
-            for (size_t j = 0; j < m; j++)
-                gsl_matrix_set(A, i, j + 1, xo[j * n + i]);
-        }
-        gsl_vector_const_view yv = gsl_vector_const_view_array(yd, n);
-        int gs = gsl_linalg_QR_decomp(A, tau);
-        if (!gs)
-            gs = gsl_linalg_QR_lssolve(A, tau, &yv.vector, c, r);
-        if (gs)
-            st = core_err_set(err, core_status_from_gsl(gs), "placebo regression failed");
-        else
-            *b = gsl_vector_get(c, 0);
-    }
-    gsl_matrix_free(A);
-    gsl_vector_free(tau);
-    gsl_vector_free(c);
-    gsl_vector_free(r);
-    return st;
-}
-
-static double binom(size_t n, size_t k)
-{
-    double r = 1;
-    for (size_t i = 1; i <= k; i++)
-        r = r * (double)(n - k + i) / (double)i;
-    return r;
-}
-
-/* Next k-subset of {0..n-1} in lexicographic order (idx ascending); 0 when done. */
-static int next_subset(size_t *idx, size_t k, size_t n)
-{
-    for (size_t i = k; i-- > 0;) {
-        if (idx[i] < n - k + i) {
-            idx[i]++;
-            for (size_t j = i + 1; j < k; j++)
-                idx[j] = idx[j - 1] + 1;
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Assignments of the treated clusters: `na` rows of G flags. The actual assignment is row 0. */
-typedef struct assignments {
-    size_t na;
-    unsigned char *flag; /* na x G */
-    int enumerated;
-} assignments;
-
-static core_status make_assignments(const sample *sm, long cap, gsl_rng *rng, assignments *a, core_err *err)
-{
-    size_t G = sm->G, k = sm->G1;
-    double total = binom(G, k);
-    a->enumerated = total <= (double)cap;
-    a->na = a->enumerated ? (size_t)total : (size_t)cap + 1;
-    a->flag = calloc(a->na * G, 1);
-    if (!a->flag)
-        return NOMEM(err);
-    for (size_t g = 0; g < G; g++)
-        a->flag[g] = (unsigned char)sm->treated[g];
-    size_t *idx = malloc((k + 1) * sizeof *idx);
-    if (!idx)
-        return NOMEM(err);
-    size_t r = 1;
-    if (a->enumerated) {
-        for (size_t i = 0; i < k; i++)
-            idx[i] = i;
-        do {
-            int same = 1;
-            for (size_t i = 0; i < k; i++)
-                same &= sm->treated[idx[i]];
-            if (same)
-                continue; /* the actual assignment is row 0 */
-            for (size_t i = 0; i < k; i++)
-                a->flag[r * G + idx[i]] = 1;
-            r++;
-        } while (next_subset(idx, k, G) && r < a->na);
-    } else {
-        size_t *perm = malloc(G * sizeof *perm);
-        if (!perm) {
-            free(idx);
-            return NOMEM(err);
-        }
-        for (; r < a->na; r++) {
-            for (size_t g = 0; g < G; g++)
-                perm[g] = g;
-            for (size_t i = 0; i < k; i++) { /* partial Fisher-Yates */
-                size_t j = i + (size_t)gsl_rng_uniform_int(rng, G - i);
-                size_t t = perm[i];
-                perm[i] = perm[j];
-                perm[j] = t;
-                a->flag[r * G + perm[i]] = 1;
-            }
-        }
-        free(perm);
-    }
-    free(idx);
-    return CORE_OK;
 }
 
 /* ---- one outcome ---- */
@@ -538,51 +417,48 @@ static const char *cluster_design_reason(const ctx *c)
     return NULL;
 }
 
-/* Demeaned placebo treatment for an assignment (flags over clusters) into col. */
-static core_status placebo_col(const ctx *c, const unsigned char *flag, double *col, core_err *err)
+static const char *pct(double v, char *buf, size_t size)
 {
-    for (size_t i = 0; i < c->sm.n; i++)
-        col[i] = flag[c->sm.cluster[i]] && c->sm.period[i] >= c->first_period ? 1.0 : 0.0;
-    return st_demean_cols(c->f->dm, col, 1, NULL, NULL, err);
+    snprintf(buf, size, "%.1f%%", 100 * v);
+    return buf;
 }
 
-static void write_ri(ctx *c, assignments *as)
+static const char *num4(double v, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.4g", v);
+    return buf;
+}
+
+static void write_ri(ctx *c, const st_ri_assign *as, const st_ri_result *ri)
 {
     const char *nm = c->sm.names[0];
     const sample *sm = &c->sm;
-    core_err e2;
-    double *col = malloc(sm->n * sizeof *col), *b = malloc(as->na * sizeof *b);
-    if (!col || !b) {
-        free(col);
-        free(b);
-        c->w.st = NOMEM(c->w.err);
-        return;
-    }
-    b[0] = c->f->beta[0];
-    for (size_t a = 1; a < as->na; a++) {
-        if (placebo_col(c, as->flag + a * sm->G, col, &e2) != CORE_OK ||
-            coef_first(col, c->f->xd + sm->n, sm->p - 1, c->f->yd, sm->n, &b[a], &e2) != CORE_OK)
-            b[a] = NAN;
-        if (c->o->progress && (a & 15) == 0)
-            core_progress_report(c->o->progress, "randomisation inference", (double)a / (double)as->na);
-    }
-    size_t ex = 0, used = 0;
-    for (size_t a = 0; a < as->na; a++) {
-        if (isnan(b[a]))
-            continue;
-        used++;
-        if (fabs(b[a]) >= fabs(b[0]) * (1 - TIE_REL))
-            ex++;
-    }
-    double pval = (double)ex / (double)used;
-    char lab[600];
+    double alpha = 1 - c->s->confidence;
+    char lab[900], lv[32], sz[32];
+    const char *how = as->enumerated ? "each" : "a random sample";
     snprintf(lab, sizeof lab,
-             "placebo clusters: the treatment moved to %s of the %zu possible sets of %zu of %zu clusters (same start); "
-             "p = share with |estimate| >= the actual (%zu of %zu)%s; smallest possible p = %.4g",
-             as->enumerated ? "each" : "a random sample", (size_t)binom(sm->G, sm->G1), sm->G1, sm->G, ex, used,
-             as->enumerated ? ", exact" : "", 1.0 / (double)used);
-    put(&c->w, "randomization_inference", nm, "placebo_clusters", b[0], NAN, NAN, NAN, NAN, NAN, pval, (double)used,
-        lab);
+             "placebo clusters: the treatment moved to %s of the %.0f possible sets of %zu of %zu clusters (same "
+             "start); p = share with |estimate| >= the actual (%zu assignments in %zu)%s; smallest possible p = one in %zu = %.4g; "
+             "attained size of a test at %s: %s%s",
+             how, as->total, sm->G1, sm->G, ri->ex_b, ri->used, as->enumerated ? ", exact" : "", ri->used, ri->p_min,
+             pct(alpha, lv, sizeof lv), num4(ri->size, sz, sizeof sz),
+             ri->size == 0 ? " (it can never reject at that level)" : "");
+    put(&c->w, "randomization_inference", nm, "placebo_clusters", ri->b[0], NAN, NAN, NAN, NAN, NAN, ri->p_b,
+        (double)ri->used, lab);
+    snprintf(lab, sizeof lab,
+             "placebo clusters on the CR1 t-statistic (MacKinnon & Webb 2020; robust to clusters of different "
+             "sizes): p = share with |t| >= the actual (%zu assignments in %zu); smallest possible p = one in %zu = %.4g; attained "
+             "size of a test at %s: %s",
+             ri->ex_t, ri->used, ri->used, ri->p_min, pct(alpha, lv, sizeof lv), num4(ri->size, sz, sizeof sz));
+    put(&c->w, "randomization_inference", nm, "placebo_clusters_t", ri->b[0], NAN, NAN, NAN, ri->t[0], NAN, ri->p_t,
+        (double)ri->used, lab);
+    snprintf(lab, sizeof lab, "randomisation inference over %zu equally likely assignments: a test at %s rejects "
+             "with probability %s under the null; p-values are multiples of one in %zu", ri->used, pct(alpha, lv, sizeof lv),
+             num4(ri->size, sz, sizeof sz), ri->used);
+    put(&c->w, "attained_level", nm, "placebo_clusters", ri->size, NAN, NAN, NAN, NAN, NAN, ri->p_min,
+        (double)ri->used, lab);
+    put(&c->w, "attained_level", nm, "placebo_clusters_t", ri->size, NAN, NAN, NAN, NAN, NAN, ri->p_min,
+        (double)ri->used, lab);
     if (as->na <= MAX_ASSIGN_LIST)
         for (size_t a = 1; a < as->na; a++) {
             char term[512] = "placebo[";
@@ -595,143 +471,44 @@ static void write_ri(ctx *c, assignments *as)
                     firstn = 0;
                 }
             strncat(term, "]", sizeof term - strlen(term) - 1);
-            put(&c->w, "randomization_inference", term, "placebo_clusters", b[a], NAN, NAN, NAN, NAN, NAN, NAN,
-                (double)sm->n, isnan(b[a]) ? "placebo regression failed" : "estimate with the treatment moved here");
+            put(&c->w, "randomization_inference", term, "placebo_clusters", ri->b[a], NAN, NAN, NAN, ri->t[a], NAN,
+                NAN, (double)sm->n,
+                isnan(ri->b[a]) ? "placebo regression failed"
+                                : "estimate with the treatment moved here; statistic = its CR1 t");
         }
-    free(col);
-    free(b);
 }
 
-static int dbl_cmp(const void *a, const void *b)
+/* The Conley-Taber rows (plain, and with the Ferman-Pinto size correction) and their attained levels. */
+static void write_conley_taber(ctx *c, const st_ct_result *ct, const char *method)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-/* Conley & Taber (2011): the treated clusters' error contribution, approximated by control clusters'
- * cluster-period mean residuals combined with the treated clusters' (demeaned) treatment pattern. */
-static void write_conley_taber(ctx *c)
-{
-    const sample *sm = &c->sm;
-    const char *nm = sm->names[0];
-    size_t G = sm->G, T = sm->T, n = sm->n, N0 = G - sm->G1;
-    if (N0 < 2) {
-        put(&c->w, "randomization_inference", nm, "conley_taber", c->f->beta[0], NAN, NAN, NAN, NAN, NAN, NAN, NAN,
-            "needs at least 2 control clusters");
-        return;
-    }
-    double *dres = malloc(n * sizeof *dres), *D = calloc(G * T, sizeof *D), *eta = calloc(G * T, sizeof *eta),
-           *cnt = calloc(G * T, sizeof *cnt);
-    size_t *ctrl = malloc(N0 * sizeof *ctrl), *trt = malloc((sm->G1 + 1) * sizeof *trt);
-    double *W = NULL;
-    core_err e2;
-    if (!dres || !D || !eta || !cnt || !ctrl || !trt)
-        goto nomem;
-    memcpy(dres, c->f->xd, n * sizeof *dres);
-    if (sm->p > 1) { /* residualise the treatment on the controls (Frisch-Waugh-Lovell) */
-        gsl_matrix *A = gsl_matrix_alloc(n, sm->p - 1);
-        gsl_vector *tau = gsl_vector_alloc(sm->p - 1), *cf = gsl_vector_alloc(sm->p - 1), *r = gsl_vector_alloc(n);
-        int ok = A && tau && cf && r;
-        if (ok) {
-            for (size_t i = 0; i < n; i++)
-                for (size_t j = 1; j < sm->p; j++)
-                    gsl_matrix_set(A, i, j - 1, c->f->xd[j * n + i]);
-            gsl_vector_view bv = gsl_vector_view_array(dres, n);
-            ok = gsl_linalg_QR_decomp(A, tau) == 0 && gsl_linalg_QR_lssolve(A, tau, &bv.vector, cf, r) == 0;
-            if (ok)
-                for (size_t i = 0; i < n; i++)
-                    dres[i] = gsl_vector_get(r, i);
-        }
-        gsl_matrix_free(A);
-        gsl_vector_free(tau);
-        gsl_vector_free(cf);
-        gsl_vector_free(r);
-        if (!ok)
-            goto nomem;
-    }
-    double S = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t g = (size_t)sm->cluster[i], t = (size_t)sm->period[i];
-        S += dres[i] * dres[i];
-        D[g * T + t] += dres[i];
-        eta[g * T + t] += c->f->resid[i];
-        cnt[g * T + t] += 1;
-    }
-    for (size_t k = 0; k < G * T; k++)
-        eta[k] = cnt[k] > 0 ? eta[k] / cnt[k] : 0;
-    size_t nc = 0, nt = 0;
-    for (size_t g = 0; g < G; g++) {
-        if (sm->treated[g])
-            trt[nt++] = g;
-        else
-            ctrl[nc++] = g;
-    }
-    double combos = pow((double)N0, (double)nt);
-    long cap = c->s->bootstrap;
-    int enumerate = combos <= (double)cap;
-    size_t m = enumerate ? (size_t)combos : (size_t)cap;
-    W = malloc(m * sizeof *W);
-    size_t *pick = calloc(nt + 1, sizeof *pick);
-    if (!W || !pick) {
-        free(pick);
-        goto nomem;
-    }
-    for (size_t r = 0; r < m; r++) {
-        if (enumerate) {
-            size_t k = r;
-            for (size_t j = 0; j < nt; j++) {
-                pick[j] = ctrl[k % N0];
-                k /= N0;
-            }
-        } else
-            for (size_t j = 0; j < nt; j++)
-                pick[j] = ctrl[gsl_rng_uniform_int(c->o->rng, N0)];
-        double v = 0;
-        for (size_t j = 0; j < nt; j++)
-            for (size_t t = 0; t < T; t++)
-                v += D[trt[j] * T + t] * eta[pick[j] * T + t];
-        W[r] = v / S;
-    }
-    free(pick);
-    qsort(W, m, sizeof *W, dbl_cmp);
-    double alpha = 1 - c->s->confidence, b = c->f->beta[0];
-    size_t il = (size_t)ceil((double)m * alpha / 2), ih = (size_t)ceil((double)m * (1 - alpha / 2));
-    if (il < 1)
-        il = 1;
-    if (ih > m)
-        ih = m;
-    if (ih < 1)
-        ih = 1;
-    size_t ex = 0;
-    for (size_t r = 0; r < m; r++)
-        ex += fabs(W[r]) >= fabs(b) * (1 - TIE_REL);
-    char lab[600];
+    const char *nm = c->sm.names[0];
+    char lab[1200], lv[32], rq[32];
+    int fp = strcmp(method, "conley_taber_fp") == 0;
+    char fpnote[300] = "";
+    if (fp && ct->fp)
+        snprintf(fpnote, sizeof fpnote, "; Ferman & Pinto (2019) size correction: var(W | M) = %.4g + %.4g/M fitted "
+                 "on the controls, each control's draw rescaled to the treated cluster's size", ct->fp_a, ct->fp_b);
+    else if (fp)
+        snprintf(fpnote, sizeof fpnote, "; Ferman & Pinto (2019) correction not applied: %s", ct->note);
     snprintf(lab, sizeof lab,
-             "Conley & Taber (2011): distribution of the treated cluster%s error term from %zu control clusters' "
-             "cluster-period mean residuals (%s %zu draws); interval = estimate minus its quantiles; p = (1 + draws "
-             "with |W| >= |estimate|) / (1 + draws) = (1 + %zu) / %zu; assumes exchangeable cluster errors (similar "
-             "cluster sizes)",
-             nt > 1 ? "s'" : "'s", N0, enumerate ? "all" : "random", m, ex, m + 1);
-    put(&c->w, "randomization_inference", nm, "conley_taber", b, NAN, b - W[ih - 1], b - W[il - 1], NAN, NAN,
-        (double)(ex + 1) / (double)(m + 1), (double)m, lab);
-    free(dres);
-    free(D);
-    free(eta);
-    free(cnt);
-    free(ctrl);
-    free(trt);
-    free(W);
-    (void)e2;
-    return;
-nomem:
-    free(dres);
-    free(D);
-    free(eta);
-    free(cnt);
-    free(ctrl);
-    free(trt);
-    free(W);
-    c->w.st = NOMEM(c->w.err);
+             "attained coverage %s%s (requested %s)%s: Conley & Taber (2011), distribution of the treated cluster%s "
+             "error term from %zu control clusters' cluster-period mean residuals (%s %zu draws); interval = "
+             "estimate minus the draws' order statistics %zu and %zu%s; p = (1 + %s) / %zu, smallest possible "
+             "%.4g%s%s",
+             ct->level_exact ? "" : "about ", pct(ct->level, lv, sizeof lv), pct(c->s->confidence, rq, sizeof rq),
+             ct->below_requested ? ", the most these controls allow" : "", ct->n_treated > 1 ? "s'" : "'s",
+             ct->n_control, ct->enumerated ? "all" : "random", ct->draws, ct->il, ct->ih,
+             ct->il == 1 && ct->ih == ct->draws ? " (minimum to maximum)" : "", "draws with |W| >= |estimate|",
+             ct->draws + 1, ct->p_min,
+             fp ? "" : "; assumes exchangeable cluster errors (similar cluster sizes)", fpnote);
+    put(&c->w, "randomization_inference", nm, method, ct->estimate, NAN, ct->lo, ct->hi, NAN, NAN, ct->p,
+        (double)ct->draws, lab);
+    snprintf(lab, sizeof lab, "%s coverage of the %s interval with %zu control clusters: order statistics %zu and %zu "
+             "among %zu draws, (%zu - %zu) / %zu; requested %s",
+             ct->level_exact ? "exact" : "approximate", method, ct->n_control, ct->il, ct->ih, ct->draws, ct->ih,
+             ct->il, ct->draws + 1, pct(c->s->confidence, rq, sizeof rq));
+    put(&c->w, "attained_level", nm, method, ct->level, NAN, NAN, NAN, NAN, NAN, ct->p_min, (double)(ct->draws + 1),
+        lab);
 }
 
 /* ---- synthetic control ---- */
@@ -915,7 +692,7 @@ static void ev_x(const ctx *c, const evdesign *e, const unsigned char *flag, dou
         memcpy(x + (e->K + j - 1) * n, sm->x + j * n, n * sizeof *x);
 }
 
-static void write_event(ctx *c, const assignments *as)
+static void write_event(ctx *c, const st_ri_assign *as)
 {
     const sample *sm = &c->sm;
     size_t n = sm->n;
@@ -1084,19 +861,42 @@ static core_status analyse_outcome(const rw_spec *s, const rw_panel *p, const rw
     const char *why = cluster_design_reason(&c);
     if (!why && !p->common_timing)
         why = "treated clusters start in different periods; placebo assignments need a common start";
-    assignments as = {0};
+    st_ri_assign as = {0};
     if (!why && c.w.st == CORE_OK) {
-        st = make_assignments(&c.sm, s->bootstrap, o->rng, &as, err);
+        st = st_ri_assign_make(c.sm.treated, c.sm.G, s->bootstrap, o->rng, &as, err);
         if (st != CORE_OK)
             c.w.st = st;
     }
-    if (s->inference[RW_INF_RI]) {
+    if (s->inference[RW_INF_RI] && c.w.st == CORE_OK) {
         if (why) {
             put(&c.w, "randomization_inference", c.sm.names[0], "placebo_clusters", c.f->beta[0], NAN, NAN, NAN, NAN,
                 NAN, NAN, NAN, why);
         } else {
-            write_ri(&c, &as);
-            write_conley_taber(&c);
+            st_ri_result ri;
+            core_err e2;
+            if (st_ri_run(c.f, &as, c.sm.period, c.first_period, 1 - s->confidence, o->progress, &ri, &e2) != CORE_OK) {
+                if (e2.code == CORE_ERR_NOMEM)
+                    c.w.st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+                else
+                    put(&c.w, "randomization_inference", c.sm.names[0], "placebo_clusters", c.f->beta[0], NAN, NAN,
+                        NAN, NAN, NAN, NAN, NAN, e2.msg);
+            } else {
+                write_ri(&c, &as, &ri);
+                st_ri_result_free(&ri);
+            }
+            for (int fp = 0; fp <= 1; fp++) {
+                const char *method = fp ? "conley_taber_fp" : "conley_taber";
+                st_ct_result ct;
+                if (st_conley_taber(c.f, c.sm.treated, c.sm.period, c.sm.T, fp, s->confidence, s->bootstrap, o->rng,
+                                    &ct, &e2) != CORE_OK) {
+                    if (e2.code == CORE_ERR_NOMEM)
+                        c.w.st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+                    else
+                        put(&c.w, "randomization_inference", c.sm.names[0], method, c.f->beta[0], NAN, NAN, NAN, NAN,
+                            NAN, NAN, NAN, e2.msg);
+                } else
+                    write_conley_taber(&c, &ct, method);
+            }
         }
     }
     if (s->synthetic_control) {
@@ -1109,7 +909,7 @@ static core_status analyse_outcome(const rw_spec *s, const rw_panel *p, const rw
         write_event(&c, &as);
     else if (s->has_event)
         put(&c.w, "event_study", "-1", "cr1", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, why);
-    free(as.flag);
+    st_ri_assign_free(&as);
     st_twfe_fit_free(c.f);
     sample_free(&c.sm);
     return c.w.st;

@@ -79,6 +79,7 @@ typedef struct rpt_run {
     size_t n_outcomes;
     const struct cba_run_info *cba;          /**< cost-benefit spec and result (cba/cba.h); NULL without [cba] */
     const rpt_fidelity_info *fidelity;       /**< NULL without [fidelity] */
+    const struct cea_run_info *cea;          /**< cost-effectiveness data and bootstrap (cea/cea.h); NULL without [cea] */
 } rpt_run;
 
 /** Write the tidy results CSV to path atomically (17 significant digits; NaN -> empty field). */

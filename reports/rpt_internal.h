@@ -211,6 +211,14 @@ core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
 core_status rpt_cba_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
 extern const rpt_method_table rpt_methods_cba;
 
+/* Cost-effectiveness from trial data (rpt_sheet_cea.c): the "CEA" sheet (costs and QALYs per option, the
+ * incremental analysis, CE plane, acceptability over options, EVPI), the Summary headline, the CHEERS 2022 items and
+ * the method descriptions. */
+core_status rpt_sheet_cea(rpt_wctx *w, core_err *err);
+core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+core_status rpt_cea_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err);
+extern const rpt_method_table rpt_methods_cea;
+
 /* Meta-analysis (rpt_sheet_meta.c): the "Meta-analysis" sheet with its forest plot, the Summary headline and the
  * method descriptions. */
 core_status rpt_sheet_meta(rpt_wctx *w, core_err *err);

@@ -113,6 +113,23 @@ static const rpt_method_info table[] = {
     {"cox", NULL, "Cox proportional hazards model", "Proportional hazards model.", COX_REF},
     {"cox_adjusted", NULL, "Adjusted Cox model", "Proportional hazards model with covariates.",
      COX_REF},
+    {"ph_test", NULL, "Test of proportional hazards (Schoenfeld residuals)",
+     "Score test per term and global of a log hazard ratio that changes with 1 - KM(t), as R's cox.zph.",
+     "Grambsch PM, Therneau TM. Proportional hazards tests and diagnostics based on weighted residuals. "
+     "Biometrika 1994;81:515-526"},
+    {"rmst", NULL, "Restricted mean survival time",
+     "Mean time without the event up to a horizon: the area under the Kaplan-Meier curve.",
+     "Royston P, Parmar MKB. Restricted mean survival time: an alternative to the hazard ratio for the design "
+     "and analysis of randomized trials with a time-to-event outcome. BMC Med Res Methodol 2013;13:152"},
+    {"rmst_difference", NULL, "Difference in restricted mean survival time",
+     "Difference between arms in mean time without the event up to the horizon; valid without proportional "
+     "hazards.",
+     "Uno H, et al. Moving beyond the hazard ratio in quantifying the between-group difference in survival "
+     "analysis. J Clin Oncol 2014;32:2380-2385"},
+    {"rmst_ratio", NULL, "Ratio of restricted mean survival times",
+     "Ratio between arms of mean time without the event up to the horizon.",
+     "Uno H, et al. Moving beyond the hazard ratio in quantifying the between-group difference in survival "
+     "analysis. J Clin Oncol 2014;32:2380-2385"},
     /* fidelity and agreement */
     {"icc", NULL, "Intraclass correlation",
      "Agreement or consistency of raters' scores (Shrout-Fleiss forms).", SF_REF},
@@ -173,6 +190,7 @@ static const rpt_method_table base = {table, sizeof table / sizeof table[0]};
 static const rpt_method_table *const tables[] = {
     &base,
     &rpt_methods_cba,
+    &rpt_methods_cea,
     &rpt_methods_meta,
     &rpt_methods_compare,
     &rpt_methods_longitudinal,

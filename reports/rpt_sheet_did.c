@@ -27,6 +27,13 @@ static const core_result_row *find(const rpt_wctx *w, const char *analysis, cons
     return NULL;
 }
 
+/* The level an interval or test of `method` attains (attained_level row), NaN when none. */
+static double attained(const rpt_wctx *w, const char *outcome, const char *term, const char *method)
+{
+    const core_result_row *a = find(w, "attained_level", outcome, term, method);
+    return a ? a->estimate : NAN;
+}
+
 static double summary_value(const rpt_wctx *w, const char *outcome, const char *term)
 {
     const core_result_row *r = find(w, "panel_summary", outcome, term, NULL);
@@ -66,8 +73,10 @@ static const char *method_words(const char *analysis, const char *method)
         {"twfe", "cr1_gonly", "Cluster-robust CR0 x G/(G-1), t(G-1)"},
         {"twfe", "cr2", "CR2 (Bell-McCaffrey), Satterthwaite df"},
         {"twfe", "wild", "Wild cluster bootstrap (restricted)"},
-        {"randomization_inference", "placebo_clusters", "Randomisation over placebo clusters"},
+        {"randomization_inference", "placebo_clusters", "Randomisation over placebo clusters (coefficient)"},
+        {"randomization_inference", "placebo_clusters_t", "Randomisation over placebo clusters (CR1 t-statistic)"},
         {"randomization_inference", "conley_taber", "Conley-Taber interval"},
+        {"randomization_inference", "conley_taber_fp", "Conley-Taber, Ferman-Pinto size correction"},
         {"synthetic_control", "outcome_path", "Synthetic control (placebo test)"},
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
@@ -117,9 +126,13 @@ core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, cor
                             " With one treated cluster the honest test is the comparison with placebo clusters: p = %s "
                             "(the smallest possible is %s)",
                             rpt_fmt_p(ri->p_value, p, sizeof p), rpt_fmt_num(1.0 / ri->n, 3, e, sizeof e));
-            if (ct && !isnan(ct->ci_low) && (size_t)len < sizeof b)
-                len += snprintf(b + len, sizeof b - (size_t)len, "; Conley-Taber %s interval %s to %s", w->conf,
-                                rpt_fmt_num(ct->ci_low, 1, lo, sizeof lo), rpt_fmt_num(ct->ci_high, 1, hi, sizeof hi));
+            double lev = ct ? attained(w, o, tr, "conley_taber") : NAN;
+            if (ct && !isnan(ct->ci_low) && !isnan(lev) && (size_t)len < sizeof b)
+                len += snprintf(b + len, sizeof b - (size_t)len,
+                                "; Conley-Taber interval %s to %s, which covers the truth %.1f%% of the time (not %s: "
+                                "with %.0f control clusters no interval from them can do better)",
+                                rpt_fmt_num(ct->ci_low, 1, lo, sizeof lo), rpt_fmt_num(ct->ci_high, 1, hi, sizeof hi),
+                                100 * lev, w->conf, G - 1);
             if ((size_t)len < sizeof b)
                 snprintf(b + len, sizeof b - (size_t)len, ". Cluster-robust and wild-bootstrap p-values are shown on the "
                          "Registry sheet but cannot be trusted with one treated cluster.");
@@ -270,12 +283,23 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
                 {"twfe", "cr1_areg"},   {"twfe", "cr1_xtreg"},
                 {"twfe", "cr1_gonly"},  {"twfe", "cr2"},
                 {"twfe", "wild"},       {"randomization_inference", "placebo_clusters"},
-                {"randomization_inference", "conley_taber"}, {"synthetic_control", "outcome_path"}};
+                {"randomization_inference", "placebo_clusters_t"}, {"randomization_inference", "conley_taber"},
+                {"randomization_inference", "conley_taber_fp"}, {"synthetic_control", "outcome_path"}};
     for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
         const core_result_row *x = find(w, rows[k].a, o, tr, rows[k].m);
         if (!x)
             continue;
-        rpt_put_text(w, ws, r, 0, method_words(rows[k].a, rows[k].m), w->f.wrap);
+        double lev = attained(w, o, tr, rows[k].m);
+        if (!isnan(lev) && !isnan(x->ci_low)) {
+            snprintf(b, sizeof b, "%s: attained coverage %.1f%%, not %s", method_words(rows[k].a, rows[k].m),
+                     100 * lev, w->conf);
+            rpt_put_text(w, ws, r, 0, b, w->f.wrap);
+        } else if (!isnan(lev)) {
+            snprintf(b, sizeof b, "%s: smallest possible p %.3g", method_words(rows[k].a, rows[k].m),
+                     1.0 / x->n);
+            rpt_put_text(w, ws, r, 0, b, w->f.wrap);
+        } else
+            rpt_put_text(w, ws, r, 0, method_words(rows[k].a, rows[k].m), w->f.wrap);
         if (isnan(x->ci_low) && !isnan(x->estimate))
             rpt_put_text(w, ws, r, 1, rpt_fmt_num(x->estimate, 2, b, sizeof b), w->f.right);
         else
@@ -475,11 +499,25 @@ static const rpt_method_info did_methods[] = {
      "estimate at least as large in absolute value (exact when all are enumerated).",
      "MacKinnon JG, Webb MD. Randomization inference for difference-in-differences with few treated clusters. "
      "J Econometrics 2020;218:435-450"},
+    {"randomization_inference", "placebo_clusters_t", "Randomisation inference on the cluster-robust t-statistic",
+     "As the placebo-cluster comparison, with the CR1 t-statistic of each placebo fit in place of the coefficient, "
+     "which keeps its level better when clusters differ in size. With m assignments p-values are multiples of 1/m: "
+     "a test at level a has exact size floor(a m)/m (0 at 5% with 11 clusters), stated in the results.",
+     "MacKinnon JG, Webb MD. Randomization inference for difference-in-differences with few treated clusters. "
+     "J Econometrics 2020;218:435-450"},
     {"randomization_inference", "conley_taber", "Conley-Taber interval",
      "The treated cluster's error contribution approximated by the control clusters' cluster-period residuals; the "
-     "interval is the estimate minus the quantiles of that distribution.",
+     "interval is the estimate minus order statistics of that distribution. With N0 controls it covers exactly "
+     "(ih - il)/(N0 + 1) under exchangeable clusters; when no bounded interval reaches the requested level the "
+     "minimum-to-maximum interval is given with its level, (N0 - 1)/(N0 + 1) = 81.8% for ten controls.",
      "Conley TG, Taber CR. Inference with difference in differences with a small number of policy changes. Rev "
      "Econ Stat 2011;93:113-125"},
+    {"randomization_inference", "conley_taber_fp", "Conley-Taber with the Ferman-Pinto correction",
+     "Each control's draw rescaled by sqrt(v(M_treated)/v(M_control)), v(M) = A + B/M fitted to the controls' squared "
+     "error terms on 1/M (M = observations in the cluster): clusters of different sizes have errors of different "
+     "variance. Asymptotic in the number of controls: its level is approximate.",
+     "Ferman B, Pinto C. Inference in differences-in-differences with few treated groups and heteroskedasticity. Rev "
+     "Econ Stat 2019;101:452-467"},
     {"synthetic_control", NULL, "Synthetic control with placebo test",
      "Convex weights of control clusters matching the treated cluster's pre-period means; effect = mean gap after "
      "treatment; p = rank of the post/pre RMSPE ratio among all clusters, each control in turn as if treated.",

@@ -334,6 +334,75 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                 r++;
             }
         r++;
+        /* proportional hazards: cox.zph's test per term and global, for each Cox fit */
+        int any_ph = 0;
+        for (size_t i = 0; i < w->res->n && !any_ph; i++)
+            any_ph = rpt_str_eq(w->res->rows[i].module, "rct") && rpt_str_eq(w->res->rows[i].analysis, "ph_test") &&
+                     rpt_str_eq(w->res->rows[i].outcome, o);
+        if (any_ph) {
+            rpt_put_text(w, ws, r, 0, "Proportional hazards", w->f.header);
+            rpt_put_text(w, ws, r, 1, "Term", w->f.header);
+            rpt_put_text(w, ws, r, 2, "Chi-square (df)", w->f.header);
+            rpt_put_text(w, ws, r, 3, "p-value", w->f.header);
+            r++;
+            for (int m = 0; m < 4; m++)
+                for (size_t i = 0; i < w->res->n; i++) {
+                    const core_result_row *x = &w->res->rows[i];
+                    if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->analysis, "ph_test") ||
+                        !rpt_str_eq(x->outcome, o) || !rpt_str_eq(x->method, hm[m]))
+                        continue;
+                    rpt_put_text(w, ws, r, 0, hl[m], NULL);
+                    rpt_put_text(w, ws, r, 1, x->term, NULL);
+                    if (isnan(x->statistic)) {
+                        rpt_put_text(w, ws, r, 2, x->label, w->f.note);
+                    } else {
+                        snprintf(b, sizeof b, "%.2f (%.0f)", x->statistic, x->df);
+                        rpt_put_text(w, ws, r, 2, b, w->f.right);
+                        rpt_p_cell(w, ws, r, 3, x);
+                    }
+                    r++;
+                }
+            rpt_merge_text(w, ws, r++, 0, 7,
+                           "Score test that a log hazard ratio changes with g(t) = 1 - KM(t-) (Grambsch & Therneau "
+                           "1994; R's cox.zph, transform = \"km\"). A small p says the hazard ratio is not one number "
+                           "over follow-up: read the restricted mean time below instead.",
+                           w->f.note, 2);
+            r++;
+        }
+        /* restricted mean time without the event up to tau: per arm, difference and ratio */
+        int any_rm = 0;
+        for (size_t i = 0; i < w->res->n; i++) {
+            const core_result_row *x = &w->res->rows[i];
+            if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->outcome, o) ||
+                !(rpt_str_eq(x->analysis, "rmst") || rpt_str_eq(x->analysis, "rmst_difference") ||
+                  rpt_str_eq(x->analysis, "rmst_ratio")))
+                continue;
+            if (!any_rm) {
+                snprintf(b, sizeof b, "Restricted mean time without the event up to tau = %s",
+                         x->timepoint ? x->timepoint : "");
+                rpt_put_text(w, ws, r, 0, b, w->f.header);
+                rpt_put_text(w, ws, r, 1, "Arm / comparison", w->f.header);
+                rpt_put_text(w, ws, r, 2, "Estimate (95% CI)", w->f.header);
+                rpt_put_text(w, ws, r, 3, "p-value", w->f.header);
+                r++;
+                any_rm = 1;
+            }
+            rpt_put_text(w, ws, r, 0,
+                         rpt_str_eq(x->analysis, "rmst") ? "RMST"
+                         : rpt_str_eq(x->analysis, "rmst_difference") ? "Difference"
+                                                                        : "Ratio",
+                         NULL);
+            rpt_put_text(w, ws, r, 1, x->term, NULL);
+            if (isnan(x->estimate))
+                rpt_put_text(w, ws, r, 2, x->label, w->f.note);
+            else
+                rpt_effect_cell(w, ws, r, 2, x, 1, rpt_str_eq(x->analysis, "rmst_ratio") ? 2 : 1);
+            if (!rpt_str_eq(x->analysis, "rmst"))
+                rpt_p_cell(w, ws, r, 3, x);
+            r++;
+        }
+        if (any_rm)
+            r++;
         /* numbers at risk at 0 and the `at` times, under the chart */
         lxw_row_t chart_at = r;
         if ((st = km_chart(w, ws, o, arms, na, chart_at, data_col, err)) != CORE_OK)

@@ -2,7 +2,7 @@
  * distribution and degrees of freedom its p-values use (read from the result rows themselves), where its
  * formulas are written down, and the software that computed it; then the reporting checklists: CONSORT 2025
  * for a trial (topics this workbook covers, with where the statistical code is) and CHEERS 2022 for a
- * cost-benefit analysis (rpt_cba_cheers). */
+ * cost-benefit analysis (rpt_cba_cheers) and a cost-effectiveness analysis of trial data (rpt_cea_cheers). */
 #include "reports/rpt_internal.h"
 
 #include <math.h>
@@ -233,6 +233,11 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
         consort(w, ws, &r, software);
     if (rpt_has_rows(w, "cba", NULL)) { /* the CHEERS 2022 items a cost-benefit run covers (rpt_sheet_cba.c) */
         core_status st = rpt_cba_cheers(w, ws, &r, err);
+        if (st != CORE_OK)
+            return st;
+    }
+    if (rpt_has_rows(w, "cea", NULL)) { /* the CHEERS 2022 items of a cost-effectiveness run (rpt_sheet_cea.c) */
+        core_status st = rpt_cea_cheers(w, ws, &r, err);
         if (st != CORE_OK)
             return st;
     }

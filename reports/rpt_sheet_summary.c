@@ -18,6 +18,7 @@ static const struct {
     {"rct", rpt_trial_headline},
     {"fidelity", rpt_fidelity_headline},
     {"cba", rpt_cba_headline},
+    {"cea", rpt_cea_headline},
     {"meta", rpt_meta_headline},
     {"compare", rpt_compare_headline},
     {"did", rpt_did_headline},
@@ -235,6 +236,57 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     key_figure(w, ws, r, b, md, w->f.num2, md, F_P, w->f.pval, outcome_sheet(w));
 }
 
+/* Time to the event (the primary outcome when it is one, else the first): the hazard ratio when proportional
+ * hazards is not rejected by the Schoenfeld-residual test at 1 - confidence; otherwise the RMST difference, and why. */
+static void kf_time_to_event(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
+{
+    const rpt_trial_info *t = w->run->trial;
+    const core_result_row *ph = NULL;
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->analysis, "ph_test") || !rpt_str_eq(x->term, "global") ||
+            !rpt_str_eq(x->method, "cox_efron"))
+            continue;
+        if (!ph || (t && t->primary && rpt_str_eq(x->outcome, t->primary)))
+            ph = x;
+    }
+    if (!ph)
+        return;
+    const char *o = ph->outcome;
+    const char *trt = t && t->treatment ? t->treatment : "intervention";
+    const char *ctl = t && t->control ? t->control : "control";
+    const core_result_row *hr = rpt_find_row(w, "rct", "hazard_ratio", o, NULL, "arm", "cox_efron");
+    const core_result_row *rd = NULL;
+    for (size_t i = 0; i < w->res->n && !rd; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (rpt_str_eq(x->module, "rct") && rpt_str_eq(x->analysis, "rmst_difference") && rpt_str_eq(x->outcome, o) &&
+            rpt_str_eq(x->term, "arm"))
+            rd = x;
+    }
+    char b[1400], ci[256], pw[48], pw2[48], what[48];
+    snprintf(what, sizeof what, "%s CI", w->conf);
+    double alpha = 1 - w->run->confidence;
+    if (!isnan(ph->p_value) && ph->p_value < alpha && rd && !isnan(rd->estimate)) {
+        est_ci(w, rd->estimate, rd->ci_low, rd->ci_high, 2, NULL, what, ci, sizeof ci);
+        snprintf(b, sizeof b,
+                 "%s: proportional hazards is rejected (Schoenfeld-residual test, %s), so no single hazard ratio "
+                 "describes the follow-up. Restricted mean time without the event up to %s, %s minus %s: %s; %s.",
+                 rpt_outcome_display(w, o), p_words(ph->p_value, pw, sizeof pw), rd->timepoint ? rd->timepoint : "",
+                 trt, ctl, ci, p_words(rd->p_value, pw2, sizeof pw2));
+        key_figure(w, ws, r, b, rd, w->f.num2, rd, F_P, w->f.pval, "Time to job");
+        return;
+    }
+    if (!hr || isnan(hr->estimate))
+        return;
+    est_ci(w, hr->estimate, hr->ci_low, hr->ci_high, 2, NULL, what, ci, sizeof ci);
+    snprintf(b, sizeof b,
+             "%s: hazard ratio, %s vs %s (Cox, Efron ties), %s; %s. Proportional hazards is not rejected "
+             "(Schoenfeld-residual test, %s).",
+             rpt_outcome_display(w, o), trt, ctl, ci, p_words(hr->p_value, pw2, sizeof pw2),
+             isnan(ph->p_value) ? "not computed" : p_words(ph->p_value, pw, sizeof pw));
+    key_figure(w, ws, r, b, hr, w->f.num2, hr, F_P, w->f.pval, "Time to job");
+}
+
 static void kf_cba(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
 {
     char b[1024], m0[128], m1[128], m2[128];
@@ -291,8 +343,14 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     const core_result_row *pc = rpt_find_row(w, "did", "randomization_inference", tw->outcome, tw->timepoint, tw->term,
                                              "placebo_clusters");
     if (ct) {
-        est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", "Conley-Taber 95% interval", ci,
-               sizeof ci);
+        const core_result_row *lv = rpt_find_row(w, "did", "attained_level", tw->outcome, tw->timepoint, tw->term,
+                                                 "conley_taber");
+        char what[96];
+        if (lv)
+            snprintf(what, sizeof what, "Conley-Taber interval, attained coverage %.1f%%", 100 * lv->estimate);
+        else
+            snprintf(what, sizeof what, "Conley-Taber interval");
+        est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", what, ci, sizeof ci);
         snprintf(b, sizeof b, "Registry effect on %s (difference in differences): %s%s%s.",
                  tw->outcome ? tw->outcome : "the outcome", ci, pc ? "; placebo-cluster " : "",
                  pc ? p_words(pc->p_value, pw, sizeof pw) : "");
@@ -404,6 +462,7 @@ static void key_figures(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     *r += 2;
     lxw_row_t first = *r;
     kf_primary(w, ws, r);
+    kf_time_to_event(w, ws, r);
     kf_cba(w, ws, r);
     kf_did(w, ws, r);
     kf_compare(w, ws, r);

@@ -49,6 +49,10 @@ static const rpt_sheet_def sheets[] = {
     {"Sensitivity", "cba", "break_even_wage", rpt_sheet_cba_sensitivity,
      "probabilistic and one-way sensitivity of the cost-benefit results: scenarios, tornado, CE plane, "
      "acceptability curve, EVPI."},
+    {"CEA", "cea", "cea_frontier", rpt_sheet_cea,
+     "cost-effectiveness from the trial's participants: costs and QALYs per option, the incremental analysis with "
+     "dominance and extended dominance, the CE plane with the willingness-to-pay line, acceptability curves over all "
+     "options with the acceptability frontier, EVPI."},
     {"Meta-analysis", "meta", "pooled", rpt_sheet_meta,
      "published trials pooled: forest plot, pooled effect by method, heterogeneity, prediction interval, "
      "leave-one-out, cumulative by year, meta-regression."},

@@ -630,3 +630,250 @@ done:
         st_cox_free(out);
     return st;
 }
+
+/* ---- proportional hazards: the Schoenfeld-residual score test (cox.zph) ---- */
+
+void st_cox_zph_free(st_cox_zph *z)
+{
+    if (!z)
+        return;
+    free(z->chisq);
+    free(z->df);
+    free(z->p_value);
+    memset(z, 0, sizeof *z);
+}
+
+/* Solve the symmetric positive definite system A x = b (m x m) by Cholesky; -1 when A is not positive definite. */
+static int spd_quad(const double *A, const double *b, size_t m, double *q)
+{
+    gsl_matrix *M = gsl_matrix_alloc(m, m);
+    gsl_vector *x = gsl_vector_alloc(m);
+    int rc = -2;
+    if (M && x) {
+        memcpy(M->data, A, m * m * sizeof *A);
+        gsl_vector_const_view bv = gsl_vector_const_view_array(b, m);
+        rc = gsl_linalg_cholesky_decomp1(M) == GSL_SUCCESS && gsl_linalg_cholesky_solve(M, &bv.vector, x) == GSL_SUCCESS
+                 ? 0
+                 : -1;
+        if (rc == 0) {
+            double s = 0;
+            for (size_t j = 0; j < m; j++)
+                s += b[j] * gsl_vector_get(x, j);
+            *q = s;
+        }
+    }
+    gsl_matrix_free(M);
+    gsl_vector_free(x);
+    return rc;
+}
+
+core_status st_cox_zph_test(const double *time, const int *event, const double *X, size_t n, size_t p,
+                            const double *beta, st_ties ties, const size_t *assign, size_t n_terms, st_cox_zph *out,
+                            core_err *err)
+{
+    memset(out, 0, sizeof *out);
+    core_status st = check_obs(time, event, n, err);
+    if (st != CORE_OK)
+        return st;
+    if (p == 0 || n_terms == 0)
+        return core_err_set(err, CORE_ERR_USAGE, "the proportional-hazards test needs at least one covariate");
+    for (size_t j = 0; j < p; j++)
+        if (assign[j] >= n_terms || !isfinite(beta[j]))
+            return core_err_set(err, CORE_ERR_USAGE, "coefficient %zu: term code or estimate out of range", j + 1);
+    size_t m2 = 2 * p, T = n_terms;
+    out->n_terms = T;
+    out->chisq = malloc((T + 1) * sizeof *out->chisq);
+    out->df = malloc((T + 1) * sizeof *out->df);
+    out->p_value = malloc((T + 1) * sizeof *out->p_value);
+    double *Xc = malloc(n * p * sizeof *Xc), *w = malloc(n * sizeof *w), *g = malloc(n * sizeof *g);
+    double *imat = calloc(m2 * m2, sizeof *imat), *u = calloc(m2, sizeof *u);
+    double *S1 = malloc(p * sizeof *S1), *D1 = malloc(p * sizeof *D1), *a = malloc(p * sizeof *a);
+    double *S2 = malloc(p * p * sizeof *S2), *D2 = malloc(p * p * sizeof *D2);
+    double *sub = malloc(m2 * m2 * sizeof *sub), *us = malloc(m2 * sizeof *us);
+    size_t *idx = sorted_index(time, n);
+    st_km km = {0};
+    if (!out->chisq || !out->df || !out->p_value || !Xc || !w || !g || !imat || !u || !S1 || !D1 || !a || !S2 ||
+        !D2 || !sub || !us || !idx) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    long events = 0;
+    for (size_t i = 0; i < n; i++)
+        events += event[i];
+    if (events == 0) {
+        st = core_err_set(err, CORE_ERR_ANALYSIS, "no events: proportional hazards cannot be tested");
+        goto done;
+    }
+    /* centred covariates (the test does not change) and risk weights exp(x'beta) */
+    for (size_t j = 0; j < p; j++) {
+        double mj = 0;
+        for (size_t i = 0; i < n; i++)
+            mj += X[i * p + j];
+        mj /= (double)n;
+        for (size_t i = 0; i < n; i++)
+            Xc[i * p + j] = X[i * p + j] - mj;
+    }
+    for (size_t i = 0; i < n; i++) {
+        double e = 0;
+        for (size_t j = 0; j < p; j++)
+            e += Xc[i * p + j] * beta[j];
+        w[i] = exp(e);
+    }
+    /* the time transform g(t) = 1 - S(t-), S the Kaplan-Meier estimate of all observations, centred at its mean
+     * over the events (cox.zph's transform = "km") */
+    if ((st = st_km_fit(time, event, n, &km, err)) != CORE_OK)
+        goto done;
+    double gmean = 0;
+    for (size_t i = 0; i < n; i++) {
+        double sprev = 1;
+        for (size_t j = 0; j < km.k && km.time[j] < time[i]; j++)
+            sprev = km.surv[j];
+        g[i] = 1 - sprev;
+        if (event[i])
+            gmean += g[i];
+    }
+    gmean /= (double)events;
+    for (size_t i = 0; i < n; i++)
+        g[i] -= gmean;
+    /* risk sets from the longest time down; at each event time with d events (Efron: the m-th of them with the
+     * tied events' weights reduced by m/d) the covariance C of x over the risk set enters the information of the
+     * model with x and x g(t) as imat = [sum C, sum g C; sum g C, sum g^2 C], and the score of the x g(t) terms
+     * at (beta, 0) is sum g (x_event - mean) */
+    double S0 = 0;
+    memset(S1, 0, p * sizeof *S1);
+    memset(S2, 0, p * p * sizeof *S2);
+    size_t r = n;
+    while (r > 0) {
+        double t = time[idx[r - 1]];
+        size_t hi = r;
+        while (r > 0 && time[idx[r - 1]] == t)
+            r--;
+        double D0 = 0, gt = 0;
+        long nd = 0;
+        memset(D1, 0, p * sizeof *D1);
+        memset(D2, 0, p * p * sizeof *D2);
+        for (size_t q = r; q < hi; q++) {
+            size_t i = idx[q];
+            const double *x = Xc + i * p;
+            S0 += w[i];
+            for (size_t j = 0; j < p; j++) {
+                S1[j] += w[i] * x[j];
+                for (size_t k = 0; k < p; k++)
+                    S2[j * p + k] += w[i] * x[j] * x[k];
+            }
+            if (event[i]) {
+                nd++;
+                gt = g[i];
+                D0 += w[i];
+                for (size_t j = 0; j < p; j++) {
+                    D1[j] += w[i] * x[j];
+                    u[p + j] += g[i] * x[j];
+                    for (size_t k = 0; k < p; k++)
+                        D2[j * p + k] += w[i] * x[j] * x[k];
+                }
+            }
+        }
+        for (long mm = 0; mm < nd; mm++) {
+            double f = ties == ST_TIES_EFRON ? (double)mm / (double)nd : 0.0;
+            double den = S0 - f * D0;
+            for (size_t j = 0; j < p; j++) {
+                a[j] = (S1[j] - f * D1[j]) / den;
+                u[p + j] -= gt * a[j];
+            }
+            for (size_t j = 0; j < p; j++)
+                for (size_t k = 0; k < p; k++) {
+                    double c = (S2[j * p + k] - f * D2[j * p + k]) / den - a[j] * a[k];
+                    imat[j * m2 + k] += c;
+                    imat[j * m2 + p + k] += gt * c;
+                    imat[(p + j) * m2 + k] += gt * c;
+                    imat[(p + j) * m2 + p + k] += gt * gt * c;
+                }
+        }
+    }
+    /* per term: the score test of its x g(t) columns given every beta (u is 0 in the beta block at the MLE) */
+    for (size_t tt = 0; tt <= T; tt++) {
+        size_t kk[2 * 256], m = 0;
+        if (p > 256) {
+            st = core_err_set(err, CORE_ERR_USAGE, "at most 256 coefficients");
+            goto done;
+        }
+        for (size_t j = 0; j < p; j++)
+            kk[m++] = j;
+        size_t dfc = 0;
+        for (size_t j = 0; j < p; j++)
+            if (tt == T || assign[j] == tt) {
+                kk[m++] = p + j;
+                dfc++;
+            }
+        for (size_t r1 = 0; r1 < m; r1++) {
+            us[r1] = r1 < p ? 0 : u[kk[r1]];
+            for (size_t c1 = 0; c1 < m; c1++)
+                sub[r1 * m + c1] = imat[kk[r1] * m2 + kk[c1]];
+        }
+        double q = NAN;
+        out->df[tt] = (double)dfc;
+        if (dfc == 0 || spd_quad(sub, us, m, &q) != 0) {
+            out->chisq[tt] = out->p_value[tt] = NAN;
+            out->undefined = "not estimable: singular information matrix of the extended model";
+            continue;
+        }
+        out->chisq[tt] = q;
+        out->p_value[tt] = gsl_cdf_chisq_Q(q, (double)dfc);
+    }
+done:
+    st_km_free(&km);
+    free(Xc), free(w), free(g), free(imat), free(u), free(S1), free(D1), free(a), free(S2), free(D2), free(sub);
+    free(us), free(idx);
+    if (st != CORE_OK)
+        st_cox_zph_free(out);
+    return st;
+}
+
+/* ---- restricted mean survival time ---- */
+
+core_status st_km_rmst(const st_km *km, double tau, double conf, st_estimate *out, core_err *err)
+{
+    *out = (st_estimate){.estimate = NAN, .se = NAN, .ci_low = NAN, .ci_high = NAN, .statistic = NAN,
+                         .p_value = NAN, .df = NAN};
+    if (!(conf > 0 && conf < 1))
+        return core_err_set(err, CORE_ERR_USAGE, "confidence level %g is not between 0 and 1", conf);
+    if (km->k == 0)
+        return core_err_set(err, CORE_ERR_USAGE, "empty Kaplan-Meier estimate");
+    if (!isfinite(tau) || !(tau > 0))
+        return core_err_set(err, CORE_ERR_USAGE, "the horizon tau = %g is not a finite number > 0", tau);
+    if (tau > km->time[km->k - 1])
+        return core_err_set(err, CORE_ERR_USAGE, "the horizon tau = %.15g is beyond the last follow-up time %.15g",
+                            tau, km->time[km->k - 1]);
+    /* steps at the times <= tau: area = sum S(t_{j-1}) (t_j - t_{j-1}) with t_0 = 0, S(t_0) = 1, closed at tau */
+    size_t m = 0;
+    while (m < km->k && km->time[m] <= tau)
+        m++;
+    double *area = malloc((m + 1) * sizeof *area);
+    if (!area)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    double prev_t = 0, prev_s = 1, total = 0;
+    for (size_t j = 0; j < m; j++) {
+        area[j] = prev_s * (km->time[j] - prev_t);
+        total += area[j];
+        prev_t = km->time[j];
+        prev_s = km->surv[j];
+    }
+    area[m] = prev_s * (tau - prev_t);
+    total += area[m];
+    /* variance (survRM2's rmst1; Klein & Moeschberger 2003, 4.5): sum over times t_j <= tau with events of
+     * A_j^2 d_j / (n_j (n_j - d_j)), A_j the area under the curve from t_j to tau (0 when n_j = d_j) */
+    double var = 0, tail = area[m];
+    for (size_t j = m; j-- > 0;) {
+        long nr = km->n_risk[j], d = km->n_event[j];
+        if (d > 0 && nr > d)
+            var += tail * tail * (double)d / ((double)nr * (double)(nr - d));
+        tail += area[j];
+    }
+    free(area);
+    out->estimate = total;
+    out->se = sqrt(var);
+    double z = zval(conf);
+    out->ci_low = total - z * out->se;
+    out->ci_high = total + z * out->se;
+    return CORE_OK;
+}

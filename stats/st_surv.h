@@ -126,4 +126,32 @@ core_status st_cox_fit(const double *time, const int *event, const double *X, si
                        const st_cox_opts *opts, st_cox *out, core_err *err);
 void st_cox_free(st_cox *c);
 
+/** The Schoenfeld-residual test of proportional hazards (Grambsch & Therneau 1994) as R's cox.zph (survival >= 3):
+ *  per term and global. Arrays have n_terms + 1 entries, the last the global test; owned by the struct. */
+typedef struct st_cox_zph {
+    size_t n_terms;
+    double *chisq, *df, *p_value;
+    const char *undefined;   /**< NULL, or why some test is NaN */
+} st_cox_zph;
+
+/**
+ * At the Cox estimate beta (from st_cox_fit on the same data and ties), the score test of gamma = 0 in the model
+ * with covariates x and x g(t), g(t) = 1 - S(t-) centred at its mean over the events, S the Kaplan-Meier estimate of
+ * all observations (cox.zph's default transform = "km"); term tt groups the columns j with assign[j] == tt (its
+ * df = their number; e.g. the dummies of one categorical covariate); the global test uses every column.
+ * chisq = u' I^-1 u over (beta, the term's gamma), u = (0, score of gamma). Free with st_cox_zph_free.
+ */
+core_status st_cox_zph_test(const double *time, const int *event, const double *X, size_t n, size_t p,
+                            const double *beta, st_ties ties, const size_t *assign, size_t n_terms, st_cox_zph *out,
+                            core_err *err);
+void st_cox_zph_free(st_cox_zph *z);
+
+/**
+ * Restricted mean survival time to tau: the area under the Kaplan-Meier curve on [0, tau] (Royston & Parmar 2013,
+ * BMC Med Res Methodol 13:152), with the Greenwood-type variance of survRM2 (Uno et al. 2014): sum over event times
+ * t_j <= tau of A_j^2 d_j / (n_j (n_j - d_j)), A_j the area from t_j to tau. out: estimate, se, normal interval at
+ * conf. CORE_ERR_USAGE when tau is not > 0 or beyond the last observed time.
+ */
+core_status st_km_rmst(const st_km *km, double tau, double conf, st_estimate *out, core_err *err);
+
 #endif

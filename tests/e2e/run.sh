@@ -51,6 +51,16 @@ if cmp -s "$T/fidelity.csv" examples/fidelity.csv; then ok "examples/fidelity.cs
 if cmp -s "$T/survey.csv" examples/survey.csv; then ok "examples/survey.csv regenerates from its seed"; else ko "examples/survey.csv regenerates from its seed"; fi
 "$BIN" simulate examples/simulate-registry.ini -o "$T/registry.csv" --quiet
 if cmp -s "$T/registry.csv" examples/registry.csv; then ok "examples/registry.csv regenerates from its seed"; else ko "examples/registry.csv regenerates from its seed"; fi
+"$BIN" simulate examples/simulate-cea.ini -o "$T/cea_trial.csv" --quiet
+if cmp -s "$T/cea_trial.csv" examples/cea_trial.csv; then ok "examples/cea_trial.csv regenerates from its seed"; else ko "examples/cea_trial.csv regenerates from its seed"; fi
+# The three-arm cost-effectiveness example runs, and reruns identically.
+"$BIN" run examples/cea-three-arm.ini -o "$T/cea.xlsx" --results "$T/cea.csv" --quiet &&
+    "$BIN" run examples/cea-three-arm.ini -o "$T/cea2.xlsx" --results "$T/cea2.csv" --quiet
+if cmp -s "$T/cea.csv" "$T/cea2.csv" && cmp -s "$T/cea.xlsx" "$T/cea2.xlsx" && grep -q '^cea,cea_frontier,' "$T/cea.csv"; then
+    ok "the three-arm cost-effectiveness example runs and reruns byte-identically"
+else
+    ko "the three-arm cost-effectiveness example runs and reruns byte-identically"
+fi
 
 # LibreOffice opens the workbook.
 if command -v soffice >/dev/null 2>&1; then

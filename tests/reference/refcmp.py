@@ -214,7 +214,7 @@ def main(argv):
             term = our_term(e["term"], arm_column)
             logged = term in log_terms
             term = log_terms.get(term, term_map.get(term, term))
-            tp, col_over = "", None
+            tp, col_over = e.get("timepoint") or "", None  # kits with a timepoint column (e.g. rmst's tau)
             if surv:
                 analysis, method, tp, term, col_over = surv_rule(analysis, method, e["term"], term,
                                                                  e["statistic"], arm_column)

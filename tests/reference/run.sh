@@ -106,6 +106,25 @@ else
     echo "reference-respiratory: 0 passed, 1 failed"
     status=1
 fi
+# survival_ph (tests/reference/kits/survival_ph): cox.zph (per term and global, transform = km) of the Cox fits and
+# RMST per arm, difference and ratio, on survival::veteran (tau: the last follow-up both arms reach; celltype a 3-df
+# term) and survival::colon (three arms, tau = 1825). cox.zph at 1e-6; RMST at 1e-8.
+SK=tests/reference/kits/survival_ph
+if "$BIN" rct $SK/veteran.ini --quiet && "$BIN" rct $SK/colon.ini --quiet; then
+    for o in "veteran_ph time" "colon_ph death"; do
+        set -- $o
+        /usr/bin/python3 tests/reference/refcmp.py $SK/expected.csv build/tmp-ref/$1.csv --name reference-$1-zph \
+            --outcomes $2 --tol 1e-6 \
+            --require ph_test:cox_efron,ph_test:cox_breslow,ph_test:cox_adjusted_efron,ph_test:cox_adjusted_breslow \
+            || status=1
+        /usr/bin/python3 tests/reference/refcmp.py $SK/expected.csv build/tmp-ref/$1.csv --name reference-$1-rmst \
+            --outcomes $2 --tol 1e-8 --require rmst:km,rmst_difference:km,rmst_ratio:km || status=1
+    done
+else
+    echo "FAIL: ipseval rct $SK/veteran.ini or colon.ini exited non-zero"
+    echo "reference-survival-ph: 0 passed, 1 failed"
+    status=1
+fi
 # shrout_fleiss_icc: [agreement] through the fidelity module: the six ICC forms (F tests, intervals) and Cohen's
 # kappa (unweighted, linear, quadratic) for J1 vs J2 and J1 vs J4, with psych's variance of weighted kappa
 # (kappa_variance = psych; our default is the Fleiss-Cohen-Everitt variance, checked against vcd in

@@ -162,6 +162,25 @@ int main(void)
         if (s == CORE_OK)
             st_cox_free(&c);
     }
+    {
+        /* RMST in closed form: events at 1..5, S = .8 .6 .4 .2 0; to tau = 3.5 the area is 1 + .8 + .6 + .5 x .4 =
+         * 2.6; variance sum A_j^2 d/(n(n-d)) over t_j <= 3.5: 1.6^2/20 + .8^2/12 + .2^2/6 = 0.188 */
+        double tr[] = {1, 2, 3, 4, 5};
+        int er[] = {1, 1, 1, 1, 1};
+        st_km km;
+        st_estimate re;
+        t_int(st_km_fit(tr, er, 5, &km, &err), CORE_OK, "rmst: km fit");
+        t_int(st_km_rmst(&km, 3.5, 0.95, &re, &err), CORE_OK, "rmst to 3.5");
+        t_rel(re.estimate, 2.6, 1e-14, "rmst area to 3.5");
+        t_rel(re.se, sqrt(1.6 * 1.6 / 20 + 0.8 * 0.8 / 12 + 0.2 * 0.2 / 6), 1e-14, "rmst se to 3.5");
+        t_rel(re.ci_low, 2.6 - 1.959963984540054 * re.se, 1e-14, "rmst ci_low");
+        /* tau at an event time: the last interval has length 0 and the event at tau adds A = 0 */
+        t_int(st_km_rmst(&km, 3, 0.95, &re, &err), CORE_OK, "rmst to 3");
+        t_rel(re.estimate, 2.4, 1e-14, "rmst area to 3");
+        t_rel(re.se, sqrt(1.4 * 1.4 / 20 + 0.6 * 0.6 / 12), 1e-14, "rmst se to 3");
+        t_int(st_km_rmst(&km, 5.5, 0.95, &re, &err), CORE_ERR_USAGE, "rmst beyond the last time refused");
+        st_km_free(&km);
+    }
     free(time), free(status), free(trt), free(karno), free(age), free(prior);
     free(ev), free(grp), free(X1), free(X4);
     core_table_free(d);

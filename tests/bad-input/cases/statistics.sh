@@ -61,3 +61,16 @@ timepoints = 6, 12" mkcfg noconv.ini noconv.csv
 expect "GLMM that does not converge: the run completes" 0 "" -- rct noconv.ini --quiet
 check "non-convergence: the GLMM row says it did not converge and what was tried" grep -qE '^rct,glmm_logistic,emp,,arm,laplace,,.*did not converge: tried Newton-Raphson.*Nelder-Mead' out/noconv.csv
 check "non-convergence: no nan in results" nonan out/noconv.csv
+# RMST beyond follow-up: TAU's last time is 200, so no horizon beyond it has a curve in both arms
+printf 'id,arm,days,job\n1,IPS,100,1\n2,IPS,300,0\n3,TAU,50,1\n4,TAU,200,0\n5,IPS,250,1\n6,TAU,150,1\n' > rmsttau.csv
+OUTCOME="type = time_to_event
+time = days
+event = job
+rmst_tau = 250" mkcfg rmsttau.ini rmsttau.csv
+expect "RMST horizon beyond the follow-up of an arm" 2 "rmsttau.ini" "rmst_tau = 250" "arm TAU" \
+    "largest valid horizon is rmst_tau = 200" -- rct rmsttau.ini
+OUTCOME="type = time_to_event
+time = days
+event = job
+rmst_tau = 0" mkcfg rmsttau0.ini rmsttau.csv
+expect "RMST horizon 0" 2 "rmsttau0.ini" "rmst_tau" -- rct rmsttau0.ini

@@ -1,0 +1,493 @@
+/* Cost-effectiveness from trial data: the "CEA" sheet (costs and QALYs per option with intervals, missing data,
+ * the increments against the reference, the incremental analysis with each option's dominance status, the CE plane
+ * with the willingness-to-pay line, the acceptability curves over all options with the acceptability frontier and
+ * EVPI), its Summary headline, its CHEERS 2022 items and the method descriptions. Numbers come from the result rows;
+ * the bootstrap cloud (too many points for rows) and the option order from cea_run_info. */
+#include "reports/rpt_internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cea/cea.h"
+
+#define CEA_POINTS_MAX 1000 /* bootstrap pairs drawn per option on the CE plane */
+
+static void headers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *const *h, size_t n)
+{
+    for (size_t c = 0; c < n; c++)
+        rpt_put_text(w, ws, r, (lxw_col_t)c, h[c], w->f.header);
+    rpt_err_at(w, worksheet_set_row(ws, r, 30, NULL), ws, r, 0);
+}
+
+static const core_result_row *row(const rpt_wctx *w, const char *analysis, const char *outcome, const char *term,
+                                  const char *method)
+{
+    return rpt_find_row(w, "cea", analysis, outcome, NULL, term, method);
+}
+
+/* estimate, low, high from column c. */
+static void est3(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x, lxw_format *f)
+{
+    if (!x)
+        return;
+    rpt_put_num(w, ws, r, c, x->estimate, f);
+    rpt_put_num(w, ws, r, c + 1, x->ci_low, f);
+    rpt_put_num(w, ws, r, c + 2, x->ci_high, f);
+}
+
+static void chart_at(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, lxw_chart *ch)
+{
+    lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.4};
+    rpt_err_at(w, worksheet_insert_chart_opt(ws, r, col, ch, &o), ws, r, col);
+}
+
+/* Index of the grid point nearest x. */
+static size_t nearest(const double *g, size_t n, double x)
+{
+    size_t b = 0;
+    for (size_t i = 1; i < n; i++)
+        if (fabs(g[i] - x) < fabs(g[b] - x))
+            b = i;
+    return b;
+}
+
+core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
+{
+    const cea_run_info *info = w->run->cea;
+    if (!info || !info->data || !info->res)
+        return CORE_OK;
+    const cea_spec *s = info->spec;
+    const cea_data *d = info->data;
+    const cea_result *res = info->res;
+    size_t k = d->k;
+    lxw_worksheet *ws;
+    core_status st = rpt_add_sheet(w, w->sheet->name, &ws, err);
+    if (st != CORE_OK)
+        return st;
+    lxw_format *q4 = workbook_add_format(w->book), *prob = workbook_add_format(w->book);
+    if (!q4 || !prob)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory creating cell formats");
+    format_set_num_format(q4, "0.0000");
+    format_set_num_format(prob, "0.000");
+    lxw_format *money = w->f.money;
+    const char *cur = w->run->currency ? w->run->currency : "";
+    const char *ref = d->options[0];
+    char b[2048], t1[64];
+    lxw_row_t r = 0;
+    const char *lvl = w->conf[0] ? w->conf : "95%";
+    rpt_put_text(w, ws, r++, 0, "Cost-effectiveness from the trial's participants", w->f.title);
+    snprintf(b, sizeof b, "%zu options (the arms of the trial), reference %s. Costs discounted at %.3g%% and QALYs at "
+             "%.3g%% a year (nothing within the first year); QALYs by the area under the utility curve; complete cases; "
+             "%ld bootstrap resamples of the participants within arm. Intervals: %s.",
+             k, ref, 100 * s->r_cost, 100 * s->r_effect, res->R, lvl);
+    rpt_merge_text(w, ws, r++, 0, 9, b, w->f.meta, rpt_lines_for(b, 150));
+    r++;
+
+    /* ---- costs and QALYs per option ---- */
+    rpt_put_text(w, ws, r++, 0, "Costs and QALYs per option (mean per participant, BCa bootstrap interval)",
+                 w->f.subtitle);
+    snprintf(t1, sizeof t1, "Mean cost (%s)", cur);
+    const char *h1[] = {"Option", "Randomised", "Complete cases", t1, "low", "high", "Mean QALYs", "low", "high"};
+    headers(w, ws, r++, h1, 9);
+    for (size_t j = 0; j < k; j++, r++) {
+        rpt_put_text(w, ws, r, 0, d->options[j], NULL);
+        rpt_put_num(w, ws, r, 1, (double)d->n_rand[j], w->f.integer);
+        rpt_put_num(w, ws, r, 2, (double)d->n_cc[j], w->f.integer);
+        const char *m = res->R > 0 ? "bootstrap_bca" : "sample_mean";
+        est3(w, ws, r, 3, row(w, "cea_mean", "cost", d->options[j], m), money);
+        est3(w, ws, r, 6, row(w, "cea_mean", "qaly", d->options[j], m), q4);
+    }
+    r++;
+    /* ---- missing ---- */
+    rpt_put_text(w, ws, r++, 0, "Missing costs and utilities (participants per arm and column; complete cases above)",
+                 w->f.subtitle);
+    rpt_put_text(w, ws, r, 0, "Option", w->f.header);
+    for (size_t c = 0; c < d->n_cols && c < 60; c++) {
+        double month = c < s->n_costs ? s->cost_months[c] : s->util_months[c - s->n_costs];
+        snprintf(b, sizeof b, "%s (%s, month %g)", d->col_names[c], c < s->n_costs ? "cost" : "utility", month);
+        rpt_put_text(w, ws, r, (lxw_col_t)(1 + c), b, w->f.header);
+    }
+    rpt_err_at(w, worksheet_set_row(ws, r, 30, NULL), ws, r, 0);
+    r++;
+    for (size_t j = 0; j < k; j++, r++) {
+        rpt_put_text(w, ws, r, 0, d->options[j], NULL);
+        for (size_t c = 0; c < d->n_cols && c < 60; c++)
+            rpt_put_num(w, ws, r, (lxw_col_t)(1 + c), (double)d->miss[j * d->n_cols + c], w->f.integer);
+    }
+    r++;
+
+    /* ---- increments against the reference ---- */
+    snprintf(b, sizeof b, "Against %s: incremental cost and QALYs (regression on the options%s; QALYs adjusted for "
+             "baseline utility), ICER", ref, d->adjust_site ? " and site" : "");
+    rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
+    snprintf(t1, sizeof t1, "Incremental cost (%s)", cur);
+    const char *h2[] = {"Option",           t1,    "low (t)", "high (t)", "BCa low", "BCa high", "Incremental QALYs",
+                        "low (t)",          "high (t)", "BCa low", "BCa high", "Unadjusted QALYs", "ICER per QALY",
+                        "ICER interval low", "high", "The bootstrap cloud"};
+    headers(w, ws, r++, h2, 16);
+    for (size_t j = 1; j < k; j++, r++) {
+        const char *o = d->options[j];
+        rpt_put_text(w, ws, r, 0, o, NULL);
+        est3(w, ws, r, 1, row(w, "cea_incremental", "cost", o, "ols"), money);
+        const core_result_row *x = row(w, "cea_incremental", "cost", o, "bootstrap_bca");
+        if (x) {
+            rpt_put_num(w, ws, r, 4, x->ci_low, money);
+            rpt_put_num(w, ws, r, 5, x->ci_high, money);
+        }
+        est3(w, ws, r, 6, row(w, "cea_incremental", "qaly", o, "ols_adjusted"), q4);
+        if ((x = row(w, "cea_incremental", "qaly", o, "bootstrap_bca"))) {
+            rpt_put_num(w, ws, r, 9, x->ci_low, q4);
+            rpt_put_num(w, ws, r, 10, x->ci_high, q4);
+        }
+        if ((x = row(w, "cea_incremental", "qaly", o, "ols_unadjusted")))
+            rpt_put_num(w, ws, r, 11, x->estimate, q4);
+        if ((x = row(w, "cea_icer", NULL, o, NULL))) {
+            rpt_put_num(w, ws, r, 12, x->estimate, money);
+            rpt_put_num(w, ws, r, 13, x->ci_low, money);
+            rpt_put_num(w, ws, r, 14, x->ci_high, money);
+            rpt_put_text(w, ws, r, 15, x->label, w->f.wrap);
+            rpt_err_at(w, worksheet_set_row(ws, r, 45, NULL), ws, r, 0);
+        }
+    }
+    rpt_put_text(w, ws, r++, 0,
+                 "A negative ICER has no ranking meaning: read the quadrant (SE: cheaper and better, dominant) and the "
+                 "net benefit below. The ICER's interval is given only when every resample lies in one quadrant.",
+                 w->f.note);
+    r++;
+
+    /* ---- the incremental analysis ---- */
+    rpt_put_text(w, ws, r++, 0, "The incremental analysis: dominance, extended dominance and the efficiency frontier",
+                 w->f.subtitle);
+    snprintf(t1, sizeof t1, "Cost vs %s (%s)", ref, cur);
+    char t2[64], t3[64];
+    snprintf(t2, sizeof t2, "QALYs vs %s", ref);
+    snprintf(t3, sizeof t3, "ICER along the frontier (%s per QALY)", cur);
+    const char *h3[] = {"Option (by cost)", t1, t2, "Status", t3, "Why"};
+    headers(w, ws, r++, h3, 6);
+    for (size_t rank = 0; rank < k; rank++)
+        for (size_t j = 0; j < k; j++) {
+            const st_ce_option *o = &res->front[j];
+            if (o->cost_rank != rank)
+                continue;
+            rpt_put_text(w, ws, r, 0, d->options[j], NULL);
+            rpt_put_num(w, ws, r, 1, res->dc[j].est, money);
+            rpt_put_num(w, ws, r, 2, res->dq[j].est, q4);
+            static const char *const words[] = {"frontier (least costly)", "frontier", "dominated",
+                                                "extendedly dominated"};
+            rpt_put_text(w, ws, r, 3, words[o->status], NULL);
+            rpt_put_num(w, ws, r, 4, o->icer, money);
+            const core_result_row *x = row(w, "cea_frontier", NULL, d->options[j], NULL);
+            rpt_put_text(w, ws, r, 5, x ? x->label : "", w->f.wrap);
+            r++;
+        }
+    r++;
+    lxw_row_t chart_row = r;
+    r += 24; /* the CE plane goes here */
+
+    /* ---- acceptability ---- */
+    if (res->R > 0) {
+        rpt_put_text(w, ws, r++, 0, "Acceptability over all options, the acceptability frontier and EVPI",
+                     w->f.subtitle);
+        rpt_put_text(w, ws, r, 0, "Willingness to pay per QALY", w->f.header);
+        for (size_t j = 0; j < k; j++) {
+            snprintf(b, sizeof b, "P(%s best)", d->options[j]);
+            rpt_put_text(w, ws, r, (lxw_col_t)(1 + j), b, w->f.header);
+        }
+        lxw_col_t c0 = (lxw_col_t)(1 + k);
+        rpt_put_text(w, ws, r, c0, "Highest expected net benefit", w->f.header);
+        rpt_put_text(w, ws, r, c0 + 1, "Acceptability frontier", w->f.header);
+        snprintf(b, sizeof b, "EVPI per participant (%s)", cur);
+        rpt_put_text(w, ws, r, c0 + 2, b, w->f.header);
+        for (size_t j = 1; j < k; j++) {
+            snprintf(b, sizeof b, "INMB %s vs %s", d->options[j], ref);
+            rpt_put_text(w, ws, r, (lxw_col_t)(c0 + 3 + 3 * (j - 1)), b, w->f.header);
+            rpt_put_text(w, ws, r, (lxw_col_t)(c0 + 4 + 3 * (j - 1)), "low", w->f.header);
+            rpt_put_text(w, ws, r, (lxw_col_t)(c0 + 5 + 3 * (j - 1)), "high", w->f.header);
+        }
+        rpt_err_at(w, worksheet_set_row(ws, r, 30, NULL), ws, r, 0);
+        r++;
+        lxw_row_t first = r;
+        for (size_t i = 0; i < res->n_wtp; i++, r++) {
+            rpt_put_num(w, ws, r, 0, res->wtp[i], money);
+            for (size_t j = 0; j < k; j++)
+                rpt_put_num(w, ws, r, (lxw_col_t)(1 + j), res->prob[i * k + j], prob);
+            rpt_put_text(w, ws, r, c0, d->options[res->best[i]], NULL);
+            rpt_put_num(w, ws, r, c0 + 1, res->prob[i * k + res->best[i]], prob);
+            rpt_put_num(w, ws, r, c0 + 2, res->evpi[i], money);
+            for (size_t j = 1; j < k; j++) {
+                lxw_col_t c = (lxw_col_t)(c0 + 3 + 3 * (j - 1));
+                rpt_put_num(w, ws, r, c, res->inmb[i * k + j], money);
+                rpt_put_num(w, ws, r, c + 1, res->inmb_lo[i * k + j], money);
+                rpt_put_num(w, ws, r, c + 2, res->inmb_hi[i * k + j], money);
+            }
+        }
+        lxw_row_t last = r - 1;
+        /* acceptability curves and the frontier */
+        lxw_chart *ch = workbook_add_chart(w->book, LXW_CHART_SCATTER_STRAIGHT);
+        if (!ch)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart");
+        for (size_t j = 0; j <= k; j++) {
+            lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+            if (!se)
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
+            lxw_col_t c = j < k ? (lxw_col_t)(1 + j) : c0 + 1;
+            chart_series_set_categories(se, w->sheet->name, first, 0, last, 0);
+            chart_series_set_values(se, w->sheet->name, first, c, last, c);
+            chart_series_set_name(se, j < k ? d->options[j] : "acceptability frontier");
+            if (j < k)
+                chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
+            else {
+                lxw_chart_line dash = {.dash_type = LXW_CHART_LINE_DASH_DASH, .width = 2.5};
+                chart_series_set_line(se, &dash);
+                chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
+            }
+        }
+        chart_title_set_name(ch, "Probability each option has the highest net benefit");
+        snprintf(b, sizeof b, "Willingness to pay per QALY (%s)", cur);
+        chart_axis_set_name(ch->x_axis, b);
+        chart_axis_set_name(ch->y_axis, "Probability");
+        chart_axis_set_min(ch->y_axis, 0);
+        chart_axis_set_max(ch->y_axis, 1);
+        chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+        chart_at(w, ws, chart_row, 9, ch);
+
+        /* the CE plane: the first bootstrap pairs of each option against the reference, the point estimates and the
+         * willingness-to-pay line, in columns to the right */
+        long np = res->R < CEA_POINTS_MAX ? res->R : CEA_POINTS_MAX;
+        lxw_col_t cx = (lxw_col_t)(c0 + 3 + 3 * (k - 1) + 2);
+        if (cx < 20)
+            cx = 20; /* right of every table above */
+        rpt_put_text(w, ws, 3, cx, "CE plane: bootstrap resamples (incremental QALYs, incremental cost)",
+                     w->f.subtitle);
+        double emin = 0, emax = 0;
+        for (size_t j = 1; j < k; j++) {
+            lxw_col_t c = (lxw_col_t)(cx + 2 * (j - 1));
+            snprintf(b, sizeof b, "%s: QALYs", d->options[j]);
+            rpt_put_text(w, ws, 4, c, b, w->f.header);
+            snprintf(b, sizeof b, "%s: cost", d->options[j]);
+            rpt_put_text(w, ws, 4, c + 1, b, w->f.header);
+            rpt_put_num(w, ws, 5, c, res->dq[j].est, q4);
+            rpt_put_num(w, ws, 5, c + 1, res->dc[j].est, money);
+            for (long i = 0; i < np; i++) {
+                double e = res->bq[i * (long)k + (long)j];
+                rpt_put_num(w, ws, (lxw_row_t)(6 + i), c, e, q4);
+                rpt_put_num(w, ws, (lxw_row_t)(6 + i), c + 1, res->bc[i * (long)k + (long)j], money);
+                if (isfinite(e)) {
+                    emin = e < emin ? e : emin;
+                    emax = e > emax ? e : emax;
+                }
+            }
+        }
+        lxw_col_t cl = (lxw_col_t)(cx + 2 * (k - 1));
+        snprintf(b, sizeof b, "WTP line (%s per QALY)", cur);
+        rpt_put_text(w, ws, 4, cl, b, w->f.header);
+        rpt_put_num(w, ws, 5, cl, emin, q4);
+        rpt_put_num(w, ws, 5, cl + 1, s->threshold * emin, money);
+        rpt_put_num(w, ws, 6, cl, emax, q4);
+        rpt_put_num(w, ws, 6, cl + 1, s->threshold * emax, money);
+        ch = workbook_add_chart(w->book, LXW_CHART_SCATTER);
+        if (!ch)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart");
+        for (size_t j = 1; j < k; j++) {
+            lxw_col_t c = (lxw_col_t)(cx + 2 * (j - 1));
+            lxw_chart_series *pts = chart_add_series(ch, NULL, NULL), *pt = chart_add_series(ch, NULL, NULL);
+            if (!pts || !pt)
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
+            chart_series_set_categories(pts, w->sheet->name, 6, c, (lxw_row_t)(5 + np), c);
+            chart_series_set_values(pts, w->sheet->name, 6, c + 1, (lxw_row_t)(5 + np), c + 1);
+            snprintf(b, sizeof b, "%s vs %s (%ld resamples)", d->options[j], ref, np);
+            chart_series_set_name(pts, b);
+            chart_series_set_marker_type(pts, LXW_CHART_MARKER_CIRCLE);
+            chart_series_set_marker_size(pts, 3);
+            chart_series_set_categories(pt, w->sheet->name, 5, c, 5, c);
+            chart_series_set_values(pt, w->sheet->name, 5, c + 1, 5, c + 1);
+            snprintf(b, sizeof b, "%s: estimate", d->options[j]);
+            chart_series_set_name(pt, b);
+            chart_series_set_marker_type(pt, LXW_CHART_MARKER_DIAMOND);
+            chart_series_set_marker_size(pt, 9);
+        }
+        lxw_chart_series *line = chart_add_series(ch, NULL, NULL);
+        if (!line)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
+        chart_series_set_categories(line, w->sheet->name, 5, cl, 6, cl);
+        chart_series_set_values(line, w->sheet->name, 5, cl + 1, 6, cl + 1);
+        snprintf(b, sizeof b, "willingness to pay %s %.10g per QALY", cur, s->threshold);
+        chart_series_set_name(line, b);
+        chart_series_set_marker_type(line, LXW_CHART_MARKER_NONE);
+        lxw_chart_line ln = {.color = 0xC00000, .width = 1.5};
+        chart_series_set_line(line, &ln);
+        snprintf(b, sizeof b, "Cost-effectiveness plane against %s", ref);
+        chart_title_set_name(ch, b);
+        chart_axis_set_name(ch->x_axis, "Incremental QALYs (discounted, adjusted)");
+        snprintf(b, sizeof b, "Incremental cost (%s)", cur);
+        chart_axis_set_name(ch->y_axis, b);
+        chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+        chart_at(w, ws, chart_row, 0, ch);
+    } else
+        rpt_put_text(w, ws, chart_row, 0, "No bootstrap ([cea] bootstrap = 0): no CE plane, acceptability or EVPI.",
+                     w->f.note);
+    rpt_set_cols(w, ws, 0, 0, 26, NULL);
+    rpt_set_cols(w, ws, 1, 14, 13, NULL);
+    rpt_set_cols(w, ws, 15, 15, 50, NULL);
+    return CORE_OK;
+}
+
+/* ---------------------------------------------------------------- Summary headline */
+
+core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err)
+{
+    (void)err;
+    const cea_run_info *info = w->run->cea;
+    if (!info || !info->res)
+        return CORE_OK;
+    const cea_data *d = info->data;
+    const cea_result *res = info->res;
+    const char *cur = w->run->currency ? w->run->currency : "";
+    char b[2048], front[512] = "", x[64], y[64], z[64];
+    for (size_t rank = 0; rank < d->k; rank++)
+        for (size_t j = 0; j < d->k; j++)
+            if (res->front[j].cost_rank == rank &&
+                (res->front[j].status == ST_CE_START || res->front[j].status == ST_CE_FRONTIER)) {
+                if (res->front[j].status == ST_CE_FRONTIER)
+                    snprintf(front + strlen(front), sizeof front - strlen(front), ", then %s (%s %s per QALY)",
+                             d->options[j], cur, rpt_fmt_num(res->front[j].icer, 0, x, sizeof x));
+                else
+                    snprintf(front + strlen(front), sizeof front - strlen(front), "%s", d->options[j]);
+            }
+    snprintf(b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s; the "
+             "other options are dominated or extendedly dominated (CEA sheet).", d->k, front);
+    rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
+    if (res->R > 0) {
+        size_t i = nearest(res->wtp, res->n_wtp, info->spec->threshold);
+        size_t best = res->best[i];
+        snprintf(b, sizeof b, "At %s %s per QALY, %s has the highest expected net benefit; the probability that it is "
+                 "the most cost-effective option is %s (%ld bootstrap resamples); EVPI %s %s per participant.",
+                 cur, rpt_fmt_num(res->wtp[i], 0, x, sizeof x), d->options[best],
+                 rpt_fmt_num(res->prob[i * d->k + best], 3, y, sizeof y), res->R, cur,
+                 rpt_fmt_num(res->evpi[i], 0, z, sizeof z));
+        rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
+    }
+    return CORE_OK;
+}
+
+/* ---------------------------------------------------------------- CHEERS 2022 */
+
+core_status rpt_cea_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err)
+{
+    (void)err;
+    const cea_run_info *info = w->run->cea;
+    if (!info || !info->res)
+        return CORE_OK;
+    const cea_spec *s = info->spec;
+    const cea_data *d = info->data;
+    char opts[512] = "";
+    long n_all = 0;
+    for (size_t j = 0; j < d->k; j++)
+        n_all += d->n_rand[j];
+    for (size_t j = 0; j < d->k; j++)
+        snprintf(opts + strlen(opts), sizeof opts - strlen(opts), "%s%s", j ? ", " : "", d->options[j]);
+    (*r)++;
+    rpt_put_text(w, ws, (*r)++, 0, "Cost-effectiveness from trial data: CHEERS 2022 items this run reports",
+                 w->f.subtitle);
+    rpt_put_text(w, ws, *r, 1, "CHEERS 2022 item", w->f.header);
+    rpt_put_text(w, ws, *r, 3, "Topic", w->f.header);
+    rpt_put_text(w, ws, *r, 4, "In this run", w->f.header);
+    (*r)++;
+    struct {
+        const char *item, *topic;
+        char text[700];
+    } it[9];
+    size_t n = 0;
+    double horizon = s->cost_months[s->n_costs - 1];
+    it[n].item = "7", it[n].topic = "Comparators";
+    snprintf(it[n++].text, 700, "%s (the arms of the trial); increments against %s; all options compared at once in "
+             "the incremental analysis", opts, d->options[0]);
+    it[n].item = "8", it[n].topic = "Perspective";
+    snprintf(it[n++].text, 700, "as the cost columns record them (the configuration's cost items; state the "
+             "perspective with the data)");
+    it[n].item = "9", it[n].topic = "Time horizon";
+    snprintf(it[n++].text, 700, "the trial's follow-up: %g months", horizon);
+    it[n].item = "10", it[n].topic = "Discount rate";
+    snprintf(it[n++].text, 700, "costs %.4g%%, QALYs %.4g%% a year; a period's cost by the year its period starts in, "
+             "a utility segment by the year it starts in; nothing within the first year", 100 * s->r_cost,
+             100 * s->r_effect);
+    it[n].item = "11, 12, 13", it[n].topic = "Outcome, measurement and valuation";
+    snprintf(it[n++].text, 700, "QALYs by the area under the utility curve from %zu utility measurements (months %g to "
+             "%g); utilities as given (value set minimum %g)", s->n_utils, s->util_months[0],
+             s->util_months[s->n_utils - 1], s->utility_min);
+    it[n].item = "15", it[n].topic = "Currency, price date";
+    snprintf(it[n++].text, 700, "%s", w->run->currency ? w->run->currency : "(currency not given)");
+    it[n].item = "19", it[n].topic = "Analytics";
+    snprintf(it[n++].text, 700, "complete cases (%zu of %ld participants; missing counts per arm and column on the "
+             "CEA sheet); incremental QALYs adjusted for baseline utility%s by regression, costs by regression on the "
+             "options%s; dominance and extended dominance", d->n, n_all, d->adjust_site ? " and site" : "", d->adjust_site ? " and site" : "");
+    it[n].item = "20", it[n].topic = "Characterising uncertainty";
+    if (info->res->R > 0)
+        snprintf(it[n++].text, 700, "non-parametric bootstrap of participants within arm (%ld resamples, one seeded "
+                 "generator): percentile and BCa intervals, CE plane, acceptability curves over all options, the "
+                 "acceptability frontier, EVPI", info->res->R);
+    else
+        snprintf(it[n++].text, 700, "regression intervals only (no bootstrap)");
+    it[n].item = "22", it[n].topic = "Study parameters";
+    snprintf(it[n++].text, 700, "the configuration on Provenance; the data file's SHA-256 there");
+    for (size_t i = 0; i < n; i++, (*r)++) {
+        rpt_put_text(w, ws, *r, 0, "cea", w->f.wrap);
+        rpt_put_text(w, ws, *r, 1, it[i].item, w->f.wrap);
+        rpt_put_text(w, ws, *r, 3, it[i].topic, w->f.wrap);
+        rpt_put_text(w, ws, *r, 4, it[i].text, w->f.wrap);
+    }
+    rpt_put_text(w, ws, (*r)++, 4,
+                 "Husereau D, Drummond M, Augustovski F, et al. Consolidated Health Economic Evaluation Reporting "
+                 "Standards 2022 (CHEERS 2022) statement. BMJ 2022;376:e067975",
+                 w->f.note);
+    return CORE_OK;
+}
+
+/* ---------------------------------------------------------------- Methods entries */
+
+#define DRUMMOND_CEA "Drummond MF, Sculpher MJ, Claxton K, Stoddart GL, Torrance GW. Methods for the Economic Evaluation of Health Care Programmes, 4th ed. Oxford University Press, 2015"
+#define DH97 "Davison AC, Hinkley DV. Bootstrap Methods and their Application. Cambridge University Press, 1997, §5.3; R package boot (Canty & Ripley)"
+
+static const rpt_method_info entries[] = {
+    {"cea_missing", NULL, "Missing costs and utilities", "Participants of each arm with the column missing.",
+     "docs/methods.md (cost-effectiveness from trial data)"},
+    {"cea_complete_cases", NULL, "Complete cases", "Participants with every cost and utility column observed; the "
+     "analysis uses them only (unbiased when missingness does not depend on the unobserved values given the arm).",
+     "docs/methods.md (cost-effectiveness from trial data)"},
+    {"cea_mean", NULL, "Mean cost and QALYs per option", "Mean discounted cost and QALYs (area under the utility curve) "
+     "of the complete cases, with bootstrap intervals.", "Matthews JNS et al. BMJ 1990;300:230; " DRUMMOND_CEA},
+    {"cea_incremental", "ols_adjusted", "Incremental QALYs adjusted for baseline utility", "OLS of QALYs on the "
+     "options and baseline utility (and site): the coefficient of each option against the reference.",
+     "Manca A, Hawkins N, Sculpher MJ. Estimating mean QALYs in trial-based cost-effectiveness analysis: the importance "
+     "of controlling for baseline utility. Health Econ 2005;14:487-496"},
+    {"cea_incremental", "bootstrap_bca", "BCa bootstrap interval", "Bias-corrected and accelerated interval from the "
+     "resamples within arm; acceleration from the jackknife influence values (exact leave-one-out).",
+     "Efron B. Better bootstrap confidence intervals. J Am Stat Assoc 1987;82:171-185; " DH97},
+    {"cea_incremental", NULL, "Incremental cost and QALYs", "Regression on the options (and site; QALYs also on "
+     "baseline utility), classical standard errors; bootstrap percentile and BCa intervals.", DRUMMOND_CEA},
+    {"cea_icer", NULL, "Incremental cost-effectiveness ratio", "Incremental cost over incremental QALYs against the "
+     "reference; a percentile interval only when every bootstrap resample lies in one quadrant.",
+     "Glick HA, Doshi JA, Sonnad SS, Polsky D. Economic Evaluation in Clinical Trials, 2nd ed. Oxford, 2014"},
+    {"cea_quadrant", NULL, "Quadrants of the CE plane", "Share of bootstrap resamples in each quadrant.",
+     "Black WC. The CE plane. Med Decis Making 1990;10:212-214"},
+    {"cea_frontier", NULL, "Incremental analysis and efficiency frontier", "Options ordered by cost; strictly and "
+     "extendedly dominated options removed; ICERs between neighbours on the frontier.",
+     "Cantor SB. Cost-effectiveness analysis, extended dominance, and ethics. Med Decis Making 1994;14:259-265; "
+     DRUMMOND_CEA},
+    {"cea_inmb", NULL, "Incremental net monetary benefit", "Willingness to pay times incremental QALYs minus "
+     "incremental cost, with its bootstrap percentile interval.",
+     "Stinnett AA, Mullahy J. Net health benefits. Med Decis Making 1998;18:S68-S80"},
+    {"cea_ceac", NULL, "Acceptability curves over all options", "Share of bootstrap resamples in which each option has "
+     "the highest net benefit.", "Fenwick E, Claxton K, Sculpher M. Representing uncertainty: the role of "
+     "cost-effectiveness acceptability curves. Health Econ 2001;10:779-787"},
+    {"cea_acceptability_frontier", NULL, "Acceptability frontier", "The option with the highest expected net benefit "
+     "and the probability that it is the most cost-effective.", "Fenwick E, Claxton K, Sculpher M. Health Econ "
+     "2001;10:779-787"},
+    {"cea_evpi", NULL, "Expected value of perfect information", "Mean over resamples of the best net benefit minus the "
+     "best mean net benefit, per participant.", "Claxton K. The irrelevance of inference. J Health Econ "
+     "1999;18:341-364"},
+    {"cea_bootstrap", NULL, "Non-parametric bootstrap within arm", "Participants resampled with replacement within "
+     "each arm; the regressions refitted on each resample.", DH97},
+};
+const rpt_method_table rpt_methods_cea = {entries, sizeof entries / sizeof entries[0]};
