@@ -1,5 +1,5 @@
 # ipseval — one build. `make demo` and `make check` are the two commands a newcomer types.
-# Targets: all (bin/ipseval), deps, demo, check, check SAN=1 (address+undefined sanitizers),
+# Targets: all (bin/ipseval), deps, demo, docs-config, check, check SAN=1 (address+undefined sanitizers),
 #          bench, install PREFIX=..., clean, format.
 
 VERSION   := 0.1.0
@@ -25,7 +25,7 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo demo-pdf check check-unit check-reference check-e2e check-bad bench install clean format
+.PHONY: all deps demo demo-pdf docs-config check check-unit check-reference check-e2e check-bad bench install clean format
 
 all: $(BIN)
 
@@ -70,6 +70,12 @@ demo-pdf: demo
 
 check: deps $(BIN) $(TEST_BIN)
 	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+
+# The configuration reference: printed from the key tables by the program itself; tests/docs/run.sh fails
+# when docs/config.md differs from `ipseval help config` (after adding a key: make docs-config).
+docs-config: $(BIN)
+	./$(BIN) help config > docs/config.md
+	@echo "docs-config: wrote docs/config.md"
 
 bench: $(BIN)
 	@sh bench/run.sh

@@ -6,14 +6,12 @@
 #include <time.h>
 
 #include "core/core_config.h"
+#include "core/core_data.h"
+#include "realworld/rw.h"
 
-#define BENCH_KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
 static const core_cfg_section schema[] = {
-    {"project", BENCH_KEYS("title", "seed", "output", "results", "confidence")},
-    {"registry", BENCH_KEYS("data", "unit", "time", "cluster", "outcome", "treatment", "fixed_effects", "controls",
-                            "inference", "synthetic_control", "bootstrap", "weights", "event_time", "spells",
-                            "null_values", "spell_unit", "spell_start", "spell_end", "spell_share", "delimiter",
-                            "decimal", "missing")},
+    {"project", NULL, core_project_keys, NULL},
+    {"registry", NULL, rw_registry_keys, core_data_keys},
 };
 
 /* Wall-clock seconds (monotonic). */

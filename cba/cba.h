@@ -38,6 +38,10 @@
 #include "core/core_results.h"
 #include "core/core_table.h"
 
+/** The keys of [cba] and [markov] (cba/cba_keys.c): name, type, default, range, help. */
+extern const core_cfg_key cba_keys[];
+extern const core_cfg_key cba_markov_keys[];
+
 #define CBA_MAX_EFFECTS 32      /**< effect months */
 #define CBA_MAX_RULES 8         /**< persistence scenarios */
 #define CBA_MAX_HORIZON 60      /**< years */

@@ -22,6 +22,9 @@
 #include "core/core_table.h"
 #include "stats/st_cea.h"
 
+/** The keys of [cea] (cea/cea_keys.c): name, type, default, range, help. */
+extern const core_cfg_key cea_keys[];
+
 #define CEA_MAX_COLS 64
 #define CEA_MAX_WTP 10001
 

@@ -9,6 +9,8 @@
 
 #include <gsl/gsl_rng.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <time.h>
 
 #include "core/core_config.h"
 #include "core/core_progress.h"
@@ -68,7 +70,7 @@ struct cli_ctx {
     char check_notes[2048];       /* one line per module for `ipseval check` */
 };
 
-/* The config schema of SPEC §2 (plus [simulate]). */
+/* The config schema: every section, assembled from the modules' key tables (cli/schema.c). */
 extern const core_cfg_section cli_schema[];
 extern const size_t cli_schema_n;
 
@@ -101,7 +103,15 @@ void cli_ctx_note(cli_ctx *ctx, const char *fmt, ...) __attribute__((format(prin
 
 /* Subcommands; each returns the process exit status. */
 int cli_cmd_analyse(const cli_opts *o);   /* run, check and the per-module subcommands */
+
+/** SOURCE_DATE_EPOCH, strictly (digits only, 1980-01-01 to 9999-12-31): *out unchanged when unset,
+ *  CORE_ERR_CONFIG naming it otherwise. */
+core_status cli_source_date_epoch(time_t *out, core_err *err);
 int cli_cmd_simulate(const cli_opts *o);
+int cli_cmd_help(int argc, char **argv);  /* ipseval help [config | SECTION | SUBCOMMAND] */
+/* The general usage; a subcommand's --help (2 when name is not a subcommand). */
+void cli_usage(FILE *f);
+int cli_help_subcommand(const char *name);
 
 /* Print an error as "ipseval: message" on stderr and return its exit status. */
 int cli_fail(const core_err *err);

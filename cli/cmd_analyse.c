@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <errno.h>
 #include <string.h>
 #include <time.h>
 
@@ -120,6 +121,28 @@ core_status cli_ctx_require(cli_ctx *ctx, const char *name, const void **product
     return CORE_OK;
 }
 
+/* ---------- SOURCE_DATE_EPOCH ---------- */
+
+core_status cli_source_date_epoch(time_t *out, core_err *err)
+{
+    /* reproducible output for tests and builds: whole seconds since 1970 UTC, digits only, within the
+     * years an .xlsx can hold (1980-01-01 to 9999-12-31 23:59:59); anything else is refused, never ignored */
+    const char *sde = getenv("SOURCE_DATE_EPOCH");
+    if (!sde)
+        return CORE_OK;
+    size_t n = strlen(sde);
+    int digits = n > 0 && n <= 12 && strspn(sde, "0123456789") == n;
+    long long v = digits ? strtoll(sde, NULL, 10) : -1;
+    if (!digits || v < 315532800LL || v > 253402300799LL)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "SOURCE_DATE_EPOCH: '%s' is not a time the workbook can hold; give whole seconds since "
+                            "1970-01-01 00:00 UTC, digits only, from 315532800 (1980-01-01) to 253402300799 "
+                            "(9999-12-31 23:59:59), or unset it",
+                            sde);
+    *out = (time_t)v;
+    return CORE_OK;
+}
+
 /* ---------- [project] ---------- */
 
 static core_status read_project(cli_ctx *ctx, char **out, char **res, core_err *err)
@@ -203,9 +226,24 @@ static core_status write_outputs(cli_ctx *ctx, core_err *err)
     core_status dst = rpt_disclose(ctx->res, run->small_cell, err);
     if (dst != CORE_OK)
         return dst;
-    /* Both outputs are staged, then renamed into place together: a failure leaves both old files. */
     core_atomic a_res, a_book;
     core_status st;
+    if (strcmp(ctx->results, "-") == 0) { /* --results -: the workbook alone is staged; the CSV goes to stdout */
+        if ((st = core_atomic_begin_name(&a_book, ctx->output, err)) != CORE_OK)
+            return st;
+        if ((st = rpt_workbook_write_staged(ctx->res, run, &a_book, err)) != CORE_OK ||
+            (st = core_atomic_commit(&a_book, err)) != CORE_OK) {
+            core_atomic_abort(&a_book);
+            return st;
+        }
+        if ((st = rpt_results_write_csv_stream(ctx->res, stdout, "standard output", err)) != CORE_OK)
+            return st;
+        if (fflush(stdout) != 0 || ferror(stdout))
+            return core_err_set(err, CORE_ERR_OUTPUT, "--results -: cannot write the results to standard output: %s",
+                                strerror(errno));
+        return CORE_OK;
+    }
+    /* Both outputs are staged, then renamed into place together: a failure leaves both old files. */
     if ((st = core_atomic_begin(&a_res, ctx->results, err)) != CORE_OK)
         return st;
     if ((st = core_atomic_begin_name(&a_book, ctx->output, err)) != CORE_OK) {
@@ -235,10 +273,8 @@ int cli_cmd_analyse(const cli_opts *o)
     char *out = NULL, *res = NULL;
     core_status st = CORE_OK;
     ctx.run.started = time(NULL);
-    const char *sde = getenv("SOURCE_DATE_EPOCH"); /* reproducible output for tests and builds */
-    long sde_v;
-    if (sde && core_parse_long(sde, &sde_v) && sde_v >= 0)
-        ctx.run.started = (time_t)sde_v;
+    if ((st = cli_source_date_epoch(&ctx.run.started, &err)) != CORE_OK)
+        goto done;
 
     if (!(ctx.cfg = core_config_load(o->config, cli_schema, cli_schema_n, &err)))
         goto done;
@@ -249,6 +285,12 @@ int cli_cmd_analyse(const cli_opts *o)
     if (!(ctx.res = core_results_new())) {
         st = core_err_set(&err, CORE_ERR_NOMEM, "out of memory");
         goto done;
+    }
+    {
+        int guard;
+        if ((st = core_config_bool(ctx.cfg, "project", "csv_formula_guard", 1, &guard, &err)) != CORE_OK)
+            goto done;
+        ctx.res->csv_verbatim = !guard;
     }
     ctx.progress = cli_progress_new(o);
 
@@ -289,9 +331,9 @@ int cli_cmd_analyse(const cli_opts *o)
     }
     if ((st = write_outputs(&ctx, &err)) != CORE_OK)
         goto done;
-    if (!o->quiet)
-        printf("ipseval %s: %zu result rows\n%s  workbook: %s\n  results:  %s\n", o->command, ctx.res->n,
-               ctx.check_notes, out, res);
+    if (!o->quiet) /* with --results -, standard output holds the results: the summary goes to stderr */
+        fprintf(strcmp(res, "-") == 0 ? stderr : stdout, "ipseval %s: %zu result rows\n%s  workbook: %s\n  results:  %s\n",
+                o->command, ctx.res->n, ctx.check_notes, out, strcmp(res, "-") == 0 ? "(standard output)" : res);
 done:
     cli_progress_done(&ctx.progress);
     while (ctx.n_defer > 0) {

@@ -11,36 +11,7 @@
 #define IPSEVAL_VERSION "0.0.0"
 #endif
 
-static const char *const usage_text =
-    "usage: ipseval SUBCOMMAND CONFIG.ini [options]\n"
-    "\n"
-    "Subcommands:\n"
-    "  run       CONFIG.ini   every analysis the config names -> workbook + results\n"
-    "  rct       CONFIG.ini   trial analysis only ([trial], [outcome:*])\n"
-    "  fidelity  CONFIG.ini   fidelity reviews, survey scales and rater agreement ([fidelity], [agreement])\n"
-    "  cba       CONFIG.ini   cost-benefit analysis: break-even wage, NPV by perspective, PSA ([cba])\n"
-    "  cea       CONFIG.ini   cost-effectiveness of trial data: QALYs, frontier, bootstrap ([cea])\n"
-    "  did       CONFIG.ini   registry difference-in-differences, event study ([registry])\n"
-    "  meta      CONFIG.ini   meta-analysis of published trials ([meta])\n"
-    "  compare   CONFIG.ini   trial vs real-world effect on one scale ([compare])\n"
-    "  cohort    CONFIG.ini   a single-service cohort: jobs, time to a job, in-work support ([cohort])\n"
-    "  equity    CONFIG.ini   users against a reference population; outcomes by group ([equity])\n"
-    "  workforce CONFIG.ini   employment specialists' turnover and time in post ([workforce])\n"
-    "  simulate  CONFIG.ini   synthetic trial, fidelity, survey, registry or cost data with known truth ([simulate])\n"
-    "  check     CONFIG.ini   validate config and data only; analyses nothing\n"
-    "\n"
-    "Options:\n"
-    "  -o, --output FILE      workbook (.xlsx) to write; for simulate, the data file\n"
-    "      --results FILE     tidy results CSV to write\n"
-    "      --seed N           seed for every random step (overrides [project] seed)\n"
-    "      --quiet            print nothing but errors\n"
-    "      --no-progress      no progress bar\n"
-    "  -h, --help             this help (also: ipseval SUBCOMMAND --help)\n"
-    "      --version          version\n"
-    "\n"
-    "Exit status: 0 success; 1 analysis could not be done; 2 usage or configuration error;\n"
-    "3 input-data error; 4 output could not be written.\n";
-
+/* The usage text and each subcommand's --help live in cli/cmd_help.c (its commands[] table). */
 static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int usage_error(const char *fmt, ...)
 {
@@ -58,9 +29,11 @@ int main(int argc, char **argv)
     gsl_set_error_handler_off(); /* GSL must return codes, never abort the process */
     core_atomic_catch_signals(); /* Ctrl-C/kill mid-write: remove temporary files, keep the old outputs */
     if (argc < 2)
-        return fputs(usage_text, stderr), 2;
+        return cli_usage(stderr), 2;
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
-        return fputs(usage_text, stdout), 0;
+        return cli_usage(stdout), 0;
+    if (strcmp(argv[1], "help") == 0)
+        return cli_cmd_help(argc, argv);
     if (strcmp(argv[1], "--version") == 0)
         return printf("ipseval %s\n", IPSEVAL_VERSION), 0;
     const char *name = argv[1];
@@ -86,8 +59,10 @@ int main(int argc, char **argv)
         const char *a = argv[i];
         const char **slot = NULL;
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-            printf("usage: ipseval %s CONFIG.ini [options]\n  %s\n%s\n", name, summary,
-                   built ? "" : "  (not available in this version)\n");
+            if (cli_help_subcommand(name) != 0)
+                printf("usage: ipseval %s CONFIG.ini [options]\n  %s\n", name, summary);
+            if (!built)
+                printf("  (not available in this version)\n");
             return 0;
         } else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
             slot = &o.output;

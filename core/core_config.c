@@ -1,9 +1,11 @@
-/* The INI configuration: pre-scan for lines, duplicates and unknown names; iniparser for values;
- * strict typed getters. */
+/* The INI configuration: one pass over the text for lines, duplicates, unknown names and values (read by
+ * iniparser 4.1's rules, which earlier versions of this file used, but kept in a hash table: a linear
+ * dictionary made a config of 20,000 sections take most of a minute); strict typed getters. */
 #include "core_config.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,15 +13,17 @@
 #include <string.h>
 #include <strings.h>
 
-#include <iniparser.h>
+#include <stdint.h>
+#include <sys/stat.h>
 
 #include "core_table.h"
 
-#define INI_MAX_LINE 1023 /* iniparser 4.1's ASCIILINESZ: a longer line fails the whole load */
+#define INI_MAX_LINE 1023 /* iniparser 4.1's ASCIILINESZ: the line length INI files have been held to */
 
 typedef struct cfg_entry {
     char *section; /* lower case */
     char *key;     /* lower case; NULL for the section header itself */
+    char *value;   /* the value (NULL for a section header) */
     int line;
 } cfg_entry;
 
@@ -27,11 +31,14 @@ struct core_config {
     char *path;
     char *dir;
     char *text;
-    dictionary *dict;
     cfg_entry *entries;
     size_t n_entries, cap;
+    size_t *slot;         /* hash index over entries: entry index + 1, 0 = empty; a power of two long */
+    size_t n_slot;
     char **sections;      /* original case, file order */
-    size_t n_sections;
+    size_t n_sections, cap_sections;
+    const core_cfg_section *schema; /* the schema it was loaded with (static tables) */
+    size_t n_schema;
 };
 
 /* ---------- small helpers ---------- */
@@ -94,7 +101,7 @@ static int glob1(const char *pat, const char *s)
     return strncasecmp(pat, s, pre) == 0 && strcasecmp(star + 1, s + ls - post) == 0;
 }
 
-static const core_cfg_section *schema_section(const core_cfg_section *schema, size_t n, const char *sec)
+const core_cfg_section *core_cfg_section_find(const core_cfg_section *schema, size_t n, const char *sec)
 {
     for (size_t i = 0; i < n; i++) {
         const char *nm = schema[i].name;
@@ -109,9 +116,31 @@ static const core_cfg_section *schema_section(const core_cfg_section *schema, si
     return NULL;
 }
 
-static const char *nearest(const char *const *cands, size_t n, const char *word)
+const core_cfg_key *core_cfg_find(const core_cfg_section *schema, size_t n, const char *section, const char *key)
 {
+    const core_cfg_section *s = core_cfg_section_find(schema, n, section);
+    if (!s)
+        return NULL;
+    for (int t = 0; t < 2; t++)
+        for (const core_cfg_key *k = t ? s->more : s->keys; k && k->name; k++)
+            if (glob1(k->name, key))
+                return k;
+    return NULL;
+}
+
+const char *core_cfg_nearest(const char *const *cands, size_t n, const char *word)
+{
+    /* A word that begins a valid name is that name cut short ('discount' for 'discount_rate'): the edit
+     * distance of the missing tail would be too large to suggest it. The shortest such name wins. */
+    size_t lw = strlen(word);
     const char *best = NULL;
+    if (lw >= 3)
+        for (size_t i = 0; i < n; i++)
+            if (strncasecmp(cands[i], word, lw) == 0 && strlen(cands[i]) > lw &&
+                (!best || strlen(cands[i]) < strlen(best)))
+                best = cands[i];
+    if (best)
+        return best;
     size_t bd = (size_t)-1;
     for (size_t i = 0; i < n; i++) {
         size_t d = core_edit_distance(cands[i], word);
@@ -121,10 +150,84 @@ static const char *nearest(const char *const *cands, size_t n, const char *word)
         }
     }
     /* Only suggest when the guess is plausibly a typo. */
-    size_t lw = strlen(word);
     if (best && bd <= (lw < 6 ? 2 : lw / 2))
         return best;
     return NULL;
+}
+
+/* FNV-1a over the lower-cased section, a separator, and the lower-cased key ("\x01" for a header). */
+static uint64_t entry_hash(const char *section, const char *key)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (const char *q = section; *q; q++)
+        h = (h ^ (unsigned char)tolower((unsigned char)*q)) * 1099511628211ULL;
+    h = (h ^ 0xFFu) * 1099511628211ULL;
+    if (!key)
+        return (h ^ 0x01u) * 1099511628211ULL;
+    for (const char *q = key; *q; q++)
+        h = (h ^ (unsigned char)tolower((unsigned char)*q)) * 1099511628211ULL;
+    return h;
+}
+
+static void slot_put(size_t *slot, size_t n_slot, const cfg_entry *e, size_t index)
+{
+    size_t mask = n_slot - 1, h = (size_t)entry_hash(e->section, e->key) & mask;
+    while (slot[h])
+        h = (h + 1) & mask;
+    slot[h] = index + 1;
+}
+
+static const char *nearest(const char *const *cands, size_t n, const char *word)
+{
+    return core_cfg_nearest(cands, n, word);
+}
+
+static const char *const type_names[] = {"text", "file", "column", "columns", "number", "whole number",
+                                         "yes/no", "choice", "list", "distribution"};
+
+const char *core_cfg_type_name(core_cfg_type type)
+{
+    return (unsigned)type < sizeof type_names / sizeof type_names[0] ? type_names[type] : "?";
+}
+
+int core_cfg_interval(const char *range, double *lo, double *hi, int *lo_open, int *hi_open)
+{
+    if (!range)
+        return 0;
+    const char *s = skip_space(range);
+    if (*s != '[' && *s != '(')
+        return 0;
+    *lo_open = *s == '(';
+    const char *comma = strchr(s, ',');
+    size_t l = strlen(s);
+    while (l > 0 && isspace((unsigned char)s[l - 1]))
+        l--;
+    if (!comma || l < 2 || (s[l - 1] != ']' && s[l - 1] != ')'))
+        return 0;
+    *hi_open = s[l - 1] == ')';
+    char a[64], b[64];
+    size_t la = (size_t)(comma - s - 1), lb = (size_t)(s + l - 1 - comma - 1);
+    if (la >= sizeof a || lb >= sizeof b)
+        return 0;
+    memcpy(a, s + 1, la);
+    a[la] = '\0';
+    memcpy(b, comma + 1, lb);
+    b[lb] = '\0';
+    const char *pa = skip_space(a), *pb = skip_space(b);
+    char *e;
+    for (char *q = a + la; q > a && isspace((unsigned char)q[-1]); q--)
+        q[-1] = '\0';
+    for (char *q = b + lb; q > b && isspace((unsigned char)q[-1]); q--)
+        q[-1] = '\0';
+    if (strcmp(pa, "-inf") == 0)
+        *lo = -INFINITY;
+    else if (*lo = strtod(pa, &e), e == pa || *e)
+        return 0;
+    if (strcmp(pb, "inf") == 0)
+        *hi = INFINITY;
+    else if (*hi = strtod(pb, &e), e == pb || *e)
+        return 0;
+    return *lo <= *hi;
 }
 
 static int add_entry(core_config *c, const char *section, const char *key, size_t klen, int line)
@@ -137,23 +240,39 @@ static int add_entry(core_config *c, const char *section, const char *key, size_
         c->entries = e;
         c->cap = cap;
     }
+    if (2 * (c->n_entries + 1) > c->n_slot) { /* load factor at most 1/2 */
+        size_t n = c->n_slot ? 2 * c->n_slot : 128;
+        size_t *ns = calloc(n, sizeof *ns);
+        if (!ns)
+            return 0;
+        for (size_t i = 0; i < c->n_entries; i++)
+            slot_put(ns, n, &c->entries[i], i);
+        free(c->slot);
+        c->slot = ns;
+        c->n_slot = n;
+    }
     cfg_entry *e = &c->entries[c->n_entries];
     e->section = lower_dup(section, strlen(section));
     e->key = key ? lower_dup(key, klen) : NULL;
+    e->value = NULL;
     e->line = line;
     if (!e->section || (key && !e->key)) {
         free(e->section);
         free(e->key);
         return 0;
     }
+    slot_put(c->slot, c->n_slot, e, c->n_entries);
     c->n_entries++;
     return 1;
 }
 
 static const cfg_entry *find_entry(const core_config *c, const char *section, const char *key)
 {
-    for (size_t i = 0; i < c->n_entries; i++) {
-        const cfg_entry *e = &c->entries[i];
+    if (!c->n_slot)
+        return NULL;
+    size_t mask = c->n_slot - 1, h = (size_t)entry_hash(section, key) & mask;
+    for (; c->slot[h]; h = (h + 1) & mask) {
+        const cfg_entry *e = &c->entries[c->slot[h] - 1];
         if (strcasecmp(e->section, section) != 0)
             continue;
         if (!key ? e->key == NULL : (e->key && strcasecmp(e->key, key) == 0))
@@ -162,17 +281,28 @@ static const cfg_entry *find_entry(const core_config *c, const char *section, co
     return NULL;
 }
 
-/* iniparser reports syntax errors through a callback; keep the last message for our error. */
-static char ini_errbuf[512];
-static int ini_errback(const char *fmt, ...)
+/* The value of a 'key = value' line (whole logical line, continuation joined, stripped), by iniparser
+ * 4.1's rules: after '=' and spaces, a value in double or single quotes is the text up to the matching
+ * quote (spaces kept; the rest of the line ignored; an unclosed quote runs to the end); otherwise the
+ * text up to the first ';' or '#', stripped, and "" or '' mean empty. */
+static char *ini_value(const char *line)
 {
-    va_list ap;
-    va_start(ap, fmt);
-    size_t used = strlen(ini_errbuf);
-    if (used < sizeof ini_errbuf - 1)
-        vsnprintf(ini_errbuf + used, sizeof ini_errbuf - used, fmt, ap);
-    va_end(ap);
-    return 0;
+    const char *v = strchr(line, '=');
+    if (!v)
+        return strdup("");
+    v++;
+    while (isspace((unsigned char)*v))
+        v++;
+    if ((*v == '"' || *v == '\'') && v[1] != '\0' && v[1] != *v) {
+        const char *q = v + 1, *e = strchr(q, *v);
+        return strndup(q, e ? (size_t)(e - q) : strlen(q));
+    }
+    size_t n = strcspn(v, ";#");
+    while (n > 0 && isspace((unsigned char)v[n - 1]))
+        n--;
+    if (n == 2 && ((v[0] == '"' && v[1] == '"') || (v[0] == '\'' && v[1] == '\'')))
+        n = 0;
+    return strndup(v, n);
 }
 
 /* Offset of the first byte of s[0..n) that breaks UTF-8 (RFC 3629: no overlong forms, no surrogates,
@@ -229,6 +359,15 @@ static char *read_file(const char *path, core_err *err)
     size_t got;
     while ((got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
         n += got;
+        if (n > CORE_CONFIG_MAX_BYTES) { /* /dev/zero, a data file named by mistake: refuse, do not grow */
+            free(buf);
+            fclose(f);
+            core_err_set(err, CORE_ERR_CONFIG,
+                         "%s: the config file is larger than %d MiB; a config is a small text file (is this "
+                         "the right file?)",
+                         path, CORE_CONFIG_MAX_BYTES >> 20);
+            return NULL;
+        }
         if (cap - n - 1 == 0) {
             char *b = realloc(buf, cap * 2);
             if (!b) {
@@ -345,7 +484,7 @@ static core_status prescan(core_config *c, const core_cfg_section *schema, size_
                 return core_err_set(err, CORE_ERR_CONFIG,
                                     "%s:%d: section [%s] is given twice (first on line %d); merge the two", c->path,
                                     line, section, dup->line);
-            cur = schema_section(schema, n_schema, section);
+            cur = core_cfg_section_find(schema, n_schema, section);
             if (!cur) {
                 const char *names[64] = {0};
                 size_t nn = 0;
@@ -363,10 +502,15 @@ static core_status prescan(core_config *c, const core_cfg_section *schema, size_
                 return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: unknown section [%s]; valid sections: %s",
                                     c->path, line, section, valid);
             }
-            char **secs = realloc(c->sections, (c->n_sections + 1) * sizeof *secs);
-            if (!secs)
-                return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-            c->sections = secs;
+            if (c->n_sections == c->cap_sections) {
+                size_t ncap = c->cap_sections ? 2 * c->cap_sections : 16;
+                char **secs = realloc(c->sections, ncap * sizeof *secs);
+                if (!secs)
+                    return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+                c->sections = secs;
+                c->cap_sections = ncap;
+            }
+            char **secs = c->sections;
             if (!(secs[c->n_sections] = strdup(section)))
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             c->n_sections++;
@@ -396,26 +540,78 @@ static core_status prescan(core_config *c, const core_cfg_section *schema, size_
             return core_err_set(err, CORE_ERR_CONFIG,
                                 "%s:%d: key '%s' is given twice in [%s] (first on line %d); keep one", c->path,
                                 line, key, section, dup->line);
-        int known = 0;
-        size_t nk = 0;
-        for (; cur->keys[nk]; nk++)
-            if (glob1(cur->keys[nk], key))
-                known = 1;
-        if (!known) {
-            const char *near = nearest(cur->keys, nk, key);
+        if (!core_cfg_find(cur, 1, section, key)) {
+            /* the suggestion first; the whole list only when it is short (a long one hides the answer) */
+            const char *names[256] = {0};
+            size_t nk = 0;
+            for (int tb = 0; tb < 2; tb++)
+                for (const core_cfg_key *k = tb ? cur->more : cur->keys; k && k->name && nk < 256; k++)
+                    names[nk++] = k->name;
+            const char *near = nearest(names, nk, key);
             char valid[1024] = "";
             for (size_t i = 0; i < nk; i++) {
                 strncat(valid, i ? ", " : "", sizeof valid - strlen(valid) - 1);
-                strncat(valid, cur->keys[i], sizeof valid - strlen(valid) - 1);
+                strncat(valid, names[i], sizeof valid - strlen(valid) - 1);
             }
+            char sec_help[300];
+            snprintf(sec_help, sizeof sec_help, "%.*s", (int)strcspn(cur->name, ":"), cur->name);
             if (near)
-                return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: unknown key '%s' in [%s]; did you mean '%s'?",
-                                    c->path, line, key, section, near);
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "%s:%d: unknown key '%s' in [%s]; did you mean '%s'? (all keys: ipseval help %s)",
+                                    c->path, line, key, section, near, sec_help);
+            if (nk > 12)
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "%s:%d: unknown key '%s' in [%s]; no valid key is close: 'ipseval help %s' lists "
+                                    "the %zu keys of [%s]",
+                                    c->path, line, key, section, sec_help, nk, cur->name);
             return core_err_set(err, CORE_ERR_CONFIG, "%s:%d: unknown key '%s' in [%s]; valid keys: %s", c->path,
                                 line, key, section, valid);
         }
         if (!add_entry(c, section, key, klen, line))
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        /* the value, from the logical line: a line ending with '\\' goes on with the next one (its text
+         * replaces the '\\', leading spaces kept), as iniparser joined them */
+        char *logical = NULL;
+        if (continued) {
+            size_t ll = strlen(s) - 1, lcap = ll + INI_MAX_LINE + 2;
+            if (!(logical = malloc(lcap)))
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            memcpy(logical, s, ll);
+            logical[ll] = '\0';
+            for (const char *q = p; *q;) {
+                const char *e2 = strchr(q, '\n');
+                size_t l2 = e2 ? (size_t)(e2 - q) : strlen(q);
+                const char *next = e2 ? e2 + 1 : q + l2;
+                while (l2 > 0 && isspace((unsigned char)q[l2 - 1]))
+                    l2--;
+                if (l2 > INI_MAX_LINE)
+                    break; /* the pre-scan refuses that line itself */
+                if (ll + l2 + 1 > lcap) {
+                    lcap = 2 * (ll + l2 + 1);
+                    char *nl = realloc(logical, lcap);
+                    if (!nl) {
+                        free(logical);
+                        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+                    }
+                    logical = nl;
+                }
+                memcpy(logical + ll, q, l2);
+                ll += l2;
+                logical[ll] = '\0';
+                q = next;
+                if (l2 > 0 && logical[ll - 1] == '\\')
+                    logical[--ll] = '\0';
+                else
+                    break;
+            }
+            while (ll > 0 && isspace((unsigned char)logical[ll - 1]))
+                logical[--ll] = '\0';
+        }
+        char *value = ini_value(logical ? logical : s);
+        free(logical);
+        if (!value)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        c->entries[c->n_entries - 1].value = value;
     }
     /* iniparser drops a value whose last line ends with the continuation '\' at the end of the file: the
      * key would be listed but have no value (found by fuzz_config) */
@@ -446,85 +642,10 @@ core_config *core_config_load(const char *path, const core_cfg_section *schema, 
     }
     if (!(c->text = read_file(path, err)))
         goto fail;
+    c->schema = schema;
+    c->n_schema = n_sections;
     if (prescan(c, schema, n_sections, err) != CORE_OK)
         goto fail;
-    ini_errbuf[0] = '\0';
-    iniparser_set_error_callback(ini_errback);
-    {
-        /* iniparser 4.1 reads only from a path; it does not skip a byte-order mark ("UTF-8 with BOM", as
-         * Notepad saves) and takes a line as a section only when it ends with ']', so '[data] ; comment'
-         * (SPEC §2 writes headers so) would be a syntax error. It reads the text without the mark and with
-         * header comments cut, line for line (so line numbers hold), from an anonymous temporary file. */
-        int bom = (unsigned char)c->text[0] == 0xEF && (unsigned char)c->text[1] == 0xBB &&
-                  (unsigned char)c->text[2] == 0xBF;
-        int changed = bom;
-        char *norm = strdup(c->text + (bom ? 3 : 0));
-        if (!norm) {
-            core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-            goto fail;
-        }
-        int continued = 0; /* as the pre-scan: a line ending with '\\' goes on in the next one */
-        for (char *q = norm; *q;) {
-            char *eol = strchr(q, '\n');
-            char *end = eol ? eol : q + strlen(q);
-            char *t = end;
-            while (t > q && isspace((unsigned char)t[-1]))
-                t--;
-            int was_continued = continued;
-            continued = t > q && t[-1] == '\\';
-            char *s = q;
-            while (*s == ' ' || *s == '\t')
-                s++;
-            if (!was_continued && !continued && *s == '[') {
-                char *close = memchr(s, ']', (size_t)(end - s));
-                if (close) {
-                    char *a = close + 1;
-                    while (*a == ' ' || *a == '\t')
-                        a++;
-                    if (*a == ';' || *a == '#') {
-                        /* the whole comment, stray CRs inside it too; a CRLF line keeps its final CR */
-                        char *stop = end > close + 1 && end[-1] == '\r' ? end - 1 : end;
-                        for (char *z = close + 1; z < stop; z++)
-                            *z = ' ';
-                        changed = 1;
-                    }
-                }
-            }
-            if (!eol)
-                break;
-            q = eol + 1;
-        }
-        if (!changed) {
-            free(norm);
-            c->dict = iniparser_load(path);
-        } else {
-            FILE *tf = tmpfile();
-            char fdpath[64];
-            int ok = tf && fputs(norm, tf) >= 0 && fflush(tf) == 0;
-            free(norm);
-            if (ok) {
-                snprintf(fdpath, sizeof fdpath, "/dev/fd/%d", fileno(tf));
-                c->dict = iniparser_load(fdpath);
-            }
-            if (tf)
-                fclose(tf);
-            if (!ok) {
-                core_err_set(err, CORE_ERR_IO, "%s: cannot make the temporary copy the INI reader needs (%s)", path,
-                             strerror(errno));
-                goto fail;
-            }
-        }
-    }
-    if (!c->dict) {
-        char msg[sizeof ini_errbuf];
-        snprintf(msg, sizeof msg, "%s", ini_errbuf);
-        for (char *q = msg; *q; q++)
-            if (*q == '\n')
-                *q = ' ';
-        core_err_set(err, CORE_ERR_CONFIG, "%s: the INI reader could not parse the file%s%s", path,
-                     msg[0] ? ": " : "", msg);
-        goto fail;
-    }
     return c;
 fail:
     core_config_free(c);
@@ -535,12 +656,12 @@ void core_config_free(core_config *c)
 {
     if (!c)
         return;
-    if (c->dict)
-        iniparser_freedict(c->dict);
     for (size_t i = 0; i < c->n_entries; i++) {
         free(c->entries[i].section);
         free(c->entries[i].key);
+        free(c->entries[i].value);
     }
+    free(c->slot);
     for (size_t i = 0; i < c->n_sections; i++)
         free(c->sections[i]);
     free(c->sections);
@@ -588,14 +709,8 @@ const char *core_config_where(const core_config *c, const char *section, const c
 
 const char *core_config_str(const core_config *c, const char *section, const char *key, const char *def)
 {
-    if (!find_entry(c, section, key))
-        return def;
-    char full[512];
-    snprintf(full, sizeof full, "%s:%s", section, key);
-    for (char *q = full; *q; q++)
-        *q = (char)tolower((unsigned char)*q);
-    const char *v = iniparser_getstring(c->dict, full, NULL);
-    return v ? v : def;
+    const cfg_entry *e = find_entry(c, section, key);
+    return e && e->value ? e->value : def;
 }
 
 core_status core_config_str_req(const core_config *c, const char *section, const char *key, const char **out,
@@ -768,4 +883,103 @@ char *core_config_resolve(const core_config *c, const char *path)
     if (out)
         snprintf(out, n, "%s/%s", c->dir, path);
     return out;
+}
+
+/* ---------- table getters: type, default and range from the key's one owner ---------- */
+
+static const core_cfg_key *spec_of(const core_config *c, const char *section, const char *key, core_cfg_type want,
+                                   core_err *err)
+{
+    const core_cfg_key *k = core_cfg_find(c->schema, c->n_schema, section, key);
+    if (!k) {
+        core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s] is read but not declared in the key table", key,
+                     section);
+        return NULL;
+    }
+    if (k->type != want) {
+        core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s] is read as a %s but declared a %s", key, section,
+                     core_cfg_type_name(want), core_cfg_type_name(k->type));
+        return NULL;
+    }
+    return k;
+}
+
+core_status core_config_number(const core_config *c, const char *section, const char *key, double *out,
+                               core_err *err)
+{
+    const core_cfg_key *k = spec_of(c, section, key, CORE_CFG_NUMBER, err);
+    if (!k)
+        return CORE_ERR_CONFIG;
+    double lo = -INFINITY, hi = INFINITY, def = NAN;
+    int lo_open = 0, hi_open = 0;
+    if (k->range && !core_cfg_interval(k->range, &lo, &hi, &lo_open, &hi_open))
+        return core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s]: range '%s' in the key table is not an interval",
+                            key, section, k->range);
+    if (k->def && !core_parse_double(k->def, '.', &def))
+        return core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s]: default '%s' in the key table is not a number",
+                            key, section, k->def);
+    return core_config_double(c, section, key, def, lo, hi, lo_open, hi_open, out, err);
+}
+
+core_status core_config_integer(const core_config *c, const char *section, const char *key, long *out,
+                                core_err *err)
+{
+    const core_cfg_key *k = spec_of(c, section, key, CORE_CFG_INTEGER, err);
+    if (!k)
+        return CORE_ERR_CONFIG;
+    double lo = -INFINITY, hi = INFINITY;
+    int lo_open = 0, hi_open = 0;
+    long def = 0;
+    if (k->range && !core_cfg_interval(k->range, &lo, &hi, &lo_open, &hi_open))
+        return core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s]: range '%s' in the key table is not an interval",
+                            key, section, k->range);
+    if (k->def && !core_parse_long(k->def, &def))
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "key '%s' in [%s]: default '%s' in the key table is not a whole number", key, section,
+                            k->def);
+    long l = lo <= (double)LONG_MIN ? LONG_MIN : (long)ceil(lo) + (lo_open && ceil(lo) == lo);
+    long h = hi >= (double)LONG_MAX ? LONG_MAX : (long)floor(hi) - (hi_open && floor(hi) == hi);
+    return core_config_long(c, section, key, def, l, h, out, err);
+}
+
+core_status core_config_flag(const core_config *c, const char *section, const char *key, int *out, core_err *err)
+{
+    const core_cfg_key *k = spec_of(c, section, key, CORE_CFG_BOOL, err);
+    if (!k)
+        return CORE_ERR_CONFIG;
+    int def = 0;
+    if (k->def && strcasecmp(k->def, "yes") != 0 && strcasecmp(k->def, "no") != 0)
+        return core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s]: default '%s' in the key table is not yes/no",
+                            key, section, k->def);
+    if (k->def)
+        def = strcasecmp(k->def, "yes") == 0;
+    return core_config_bool(c, section, key, def, out, err);
+}
+
+core_status core_config_pick(const core_config *c, const char *section, const char *key, int *out, core_err *err)
+{
+    const core_cfg_key *k = spec_of(c, section, key, CORE_CFG_CHOICE, err);
+    if (!k)
+        return CORE_ERR_CONFIG;
+    char words[512];
+    const char *choices[33];
+    size_t n = 0;
+    snprintf(words, sizeof words, "%s", k->range ? k->range : "");
+    for (char *save = NULL, *w = strtok_r(words, "|", &save); w && n < 32; w = strtok_r(NULL, "|", &save))
+        choices[n++] = w;
+    choices[n] = NULL;
+    int def = -1;
+    for (size_t i = 0; k->def && i < n; i++)
+        if (strcasecmp(choices[i], k->def) == 0)
+            def = (int)i;
+    if (n == 0 || (k->def && def < 0))
+        return core_err_set(err, CORE_ERR_CONFIG, "key '%s' in [%s]: the key table's choices '%s' or default are wrong",
+                            key, section, k->range ? k->range : "");
+    return core_config_choice(c, section, key, choices, def, out, err);
+}
+
+const char *core_config_value(const core_config *c, const char *section, const char *key)
+{
+    const core_cfg_key *k = core_cfg_find(c->schema, c->n_schema, section, key);
+    return core_config_str(c, section, key, k ? k->def : NULL);
 }

@@ -1,12 +1,13 @@
 /**
  * @file core_config.h
- * @brief The INI configuration: loaded with iniparser, checked against a schema, read through
+ * @brief The INI configuration: read in one pass, checked against a schema, read through
  *        strict typed getters whose errors name "file:line: key 'x'" and what would be valid.
  *
- * iniparser 4.1 keeps no line numbers and silently keeps the last of two duplicate keys, so a
- * light pre-scan of the text maps every key to its line, finds duplicates, unknown sections and
- * keys (suggesting the nearest valid name) and lines iniparser cannot read (over 1,023 characters).
- * Numbers and booleans are parsed here, never with iniparser's lenient getters.
+ * One pass over the text maps every key to its line and value (by iniparser 4.1's value rules, the
+ * format's reference: quotes, inline comments, '\' continuation), finds duplicates, unknown sections
+ * and keys (suggesting the nearest valid name) and lines over 1,023 characters. Sections and keys
+ * are kept in a hash table (a config of 100,000 sections loads in a fraction of a second); the file
+ * is at most CORE_CONFIG_MAX_BYTES. Numbers and booleans are parsed strictly here.
  */
 #ifndef IPSEVAL_CORE_CONFIG_H
 #define IPSEVAL_CORE_CONFIG_H
@@ -15,14 +16,74 @@
 
 #include "core_error.h"
 
+/** The largest config file read: 16 MiB (a larger one is a configuration error, not read into memory). */
+#define CORE_CONFIG_MAX_BYTES (16 << 20)
+
+/** What a key's value is: drives the getters, `ipseval help` and docs/config.md. */
+typedef enum core_cfg_type {
+    CORE_CFG_TEXT,    /**< free text (a title, a label, a level of a column) */
+    CORE_CFG_PATH,    /**< a file, relative to the config file */
+    CORE_CFG_COLUMN,  /**< one column name of the section's data */
+    CORE_CFG_COLUMNS, /**< comma-separated column names */
+    CORE_CFG_NUMBER,  /**< a real number; `range` is an interval */
+    CORE_CFG_INTEGER, /**< a whole number; `range` is an interval */
+    CORE_CFG_BOOL,    /**< yes/no, true/false, on/off, 1/0 */
+    CORE_CFG_CHOICE,  /**< one word of `range`, written "a|b|c" */
+    CORE_CFG_LIST,    /**< a comma-separated list (of numbers, words or rules: `range` says which) */
+    CORE_CFG_DIST     /**< a distribution for the probabilistic analysis, e.g. gamma(mean=1, se=0.1) */
+} core_cfg_type;
+
 /**
- * Schema of one section. `name` may end in ":*" (e.g. "outcome:*": any [outcome:NAME]).
- * `keys` is NULL-terminated; an entry may contain one '*' (e.g. "*.dist", "transitions.*").
+ * One key of one section: the single owner of its name, type, default, range and help text.
+ * One line per key in the owning module's table (e.g. cba/cba_keys.c), the table ending with {NULL}.
+ *  - `name` may contain one '*' (e.g. "transitions.*").
+ *  - `def` is the default as it would be written in a config; NULL when there is none (`help` says
+ *    what absence means, or that the key is required).
+ *  - `range`: for NUMBER and INTEGER an interval "[lo, hi]" ('(' ')' exclude a bound, "inf" for no
+ *    bound), parsed by the table getters; for CHOICE the words "a|b|c"; otherwise NULL or free text
+ *    shown in the reference.
+ *  - `help`: one line for `ipseval help` and docs/config.md.
+ */
+typedef struct core_cfg_key {
+    const char *name;
+    core_cfg_type type;
+    const char *def;
+    const char *range;
+    const char *help;
+} core_cfg_key;
+
+/**
+ * One section. `name` may end in ":*" (e.g. "outcome:*": any [outcome:NAME]). `keys` is the owning
+ * module's table; `more`, when not NULL, a second table the section also accepts (the data-file keys
+ * every section that reads a file shares).
  */
 typedef struct core_cfg_section {
     const char *name;
-    const char *const *keys;
+    const char *help;
+    const core_cfg_key *keys;
+    const core_cfg_key *more;
 } core_cfg_section;
+
+/** The keys of [project] (core/core_keys.c): shared by every module, read once by cli/. */
+extern const core_cfg_key core_project_keys[];
+
+/** Name of a type as the reference shows it ("number", "yes/no", ...). */
+const char *core_cfg_type_name(core_cfg_type type);
+
+/** Parse an interval "[lo, hi]", "(0, inf)" etc. 1 on success. */
+int core_cfg_interval(const char *range, double *lo, double *hi, int *lo_open, int *hi_open);
+
+/** The key spec of section.key in schema (glob names and ":*" sections matched), or NULL. */
+const core_cfg_key *core_cfg_find(const core_cfg_section *schema, size_t n_sections, const char *section,
+                                  const char *key);
+
+/** The section spec matching a section name as written (e.g. "outcome:employment"), or NULL. */
+const core_cfg_section *core_cfg_section_find(const core_cfg_section *schema, size_t n_sections,
+                                              const char *section);
+
+/** The nearest of n candidate words to word (a candidate that starts with word first, then edit
+ *  distance), or NULL when none is plausibly meant. */
+const char *core_cfg_nearest(const char *const *cands, size_t n, const char *word);
 
 typedef struct core_config core_config;
 
@@ -54,7 +115,7 @@ const char *core_config_where(const core_config *cfg, const char *section, const
 size_t core_config_n_sections(const core_config *cfg);
 const char *core_config_section_name(const core_config *cfg, size_t i);
 
-/** String value (trimmed; quotes removed by iniparser); def when absent. Never fails. */
+/** String value (trimmed; quotes removed); def when absent. Never fails. */
 const char *core_config_str(const core_config *cfg, const char *section, const char *key, const char *def);
 
 /** Required string: CORE_ERR_CONFIG naming the section and key when absent or empty. */
@@ -89,6 +150,24 @@ void core_config_list_free(char **items);
 
 /** Resolve a path relative to the config file's directory into a new string (caller frees). */
 char *core_config_resolve(const core_config *cfg, const char *path);
+
+/**
+ * Table getters: the type, default and range come from the key's entry in the schema the config was
+ * loaded with (a key missing from the table, or read as another type, is an error naming it: a
+ * defect the key-table test finds). A NUMBER without
+ * a default gives NAN when absent; an INTEGER without one gives 0 and *given = 0 through
+ * core_config_has; a BOOL without one gives 0; a CHOICE without one gives -1.
+ */
+core_status core_config_number(const core_config *cfg, const char *section, const char *key, double *out,
+                               core_err *err);
+core_status core_config_integer(const core_config *cfg, const char *section, const char *key, long *out,
+                                core_err *err);
+core_status core_config_flag(const core_config *cfg, const char *section, const char *key, int *out,
+                             core_err *err);
+core_status core_config_pick(const core_config *cfg, const char *section, const char *key, int *out,
+                             core_err *err);
+/** Text with the table's default (NULL when absent and the table has none). */
+const char *core_config_value(const core_config *cfg, const char *section, const char *key);
 
 /** Levenshtein distance (used for "did you mean"); exposed for tests. */
 size_t core_edit_distance(const char *a, const char *b);

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -562,8 +563,8 @@ fail:
 }
 
 /* Pass 1: missing flags and numbers; a column stays numeric while every cell parses. */
-static void fill_numbers(csv_state *s, core_table *t, char decimal, const token *tok, size_t n_tok,
-                         unsigned char *numeric)
+static void fill_numbers(csv_state *s, core_table *t, char decimal, char thousands, const token *tok,
+                         size_t n_tok, unsigned char *numeric)
 {
     for (size_t i = 0; i < t->n_rows; i++) {
         const char *f = s->b + s->rec_at[i + 1];
@@ -576,7 +577,7 @@ static void fill_numbers(csv_state *s, core_table *t, char decimal, const token 
                 c->num[i] = 0.0;
             } else {
                 c->missing[i] = 0;
-                if (numeric[j] && !core_parse_double(f, decimal, &c->num[i]))
+                if (numeric[j] && !core_parse_number(f, decimal, thousands, &c->num[i]))
                     numeric[j] = 0;
             }
             f += len + 1;
@@ -636,6 +637,92 @@ done:
         core_level_index_free(ix[j]);
     free(ix);
     return st;
+}
+
+/* Numbers are read once, by the declared rules. Every level of a text column gets its value as a number
+ * by those rules (NaN when it is not one), so nothing later parses text with other rules. A text column
+ * whose every level is a number by some common rules and at least one by the declared ones is a number
+ * column the rules misread in part: refuse it, naming the first refused cell and the setting that would
+ * read it. */
+static core_status finish_numbers(core_table *t, char decimal, char thousands, core_err *err)
+{
+    /* the other common rules, in the order a suggestion prefers them: another thousands separator first */
+    static const struct {
+        char dec, th;
+    } alt[] = {{',', '.'}, {',', ' '}, {'.', ','}, {'.', ' '}, {'.', 0}, {',', 0}};
+    enum { N_ALT = sizeof alt / sizeof alt[0] };
+    for (size_t j = 0; j < t->n_cols; j++) {
+        core_column *c = &t->cols[j];
+        if (c->type != CORE_COL_CATEGORICAL || c->n_levels == 0)
+            continue;
+        free(c->level_num);
+        c->n_level_num = 0;
+        if (!(c->level_num = core_alloc_array(c->n_levels, sizeof *c->level_num)))
+            return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", t->source);
+        c->n_level_num = c->n_levels;
+        size_t bad = (size_t)-1;
+        int any_ok = 0, all_like = 1, fits[N_ALT];
+        for (int k = 0; k < N_ALT; k++)
+            fits[k] = !(alt[k].dec == decimal && alt[k].th == thousands);
+        char hint[200] = "";
+        for (size_t l = 0; l < c->n_levels; l++) {
+            double v;
+            if (core_parse_number(c->levels[l], decimal, thousands, &v)) {
+                c->level_num[l] = v;
+                any_ok = 1;
+                continue;
+            }
+            c->level_num[l] = NAN;
+            for (int k = 0; k < N_ALT; k++)
+                if (fits[k] && !core_parse_number(c->levels[l], alt[k].dec, alt[k].th, &v))
+                    fits[k] = 0;
+            if (!all_like)
+                continue;
+            if (core_number_rule_hint(c->levels[l], decimal, thousands, bad == (size_t)-1 ? hint : NULL,
+                                      bad == (size_t)-1 ? sizeof hint : 0)) {
+                if (bad == (size_t)-1)
+                    bad = l;
+            } else
+                all_like = 0;
+        }
+        if (bad == (size_t)-1) /* every level a number by the rules, or some level a number by no rules */
+            continue;
+        int fit = -1; /* the simplest setting that reads every cell: the same decimal mark, else no separator */
+        for (int pass = 0; pass < 3 && fit < 0; pass++)
+            for (int k = 0; k < N_ALT && fit < 0; k++)
+                if (fits[k] && (pass == 0 ? alt[k].dec == decimal
+                                          : pass == 1 ? alt[k].dec != decimal && alt[k].th == 0 : 1))
+                    fit = k;
+        if (fit < 0 && !(all_like && any_ok))
+            continue; /* text */
+        if (fit >= 0) { /* one setting reads every cell: say that one */
+            char dec = alt[fit].dec, th = alt[fit].th;
+            const char *thn = th == '.' ? "\".\"" : th == ',' ? "\",\"" : th == ' ' ? "\" \"" : "none";
+            if (dec == decimal)
+                snprintf(hint, sizeof hint, "if %s separates thousands here, set thousands = %s",
+                         th == ' ' ? "a space" : th == '.' ? "'.'" : "','", thn);
+            else if (th == 0)
+                snprintf(hint, sizeof hint, "if '%c' is the decimal mark here, set decimal = \"%c\"%s", dec, dec,
+                         thousands ? " and thousands = none" : "");
+            else
+                snprintf(hint, sizeof hint,
+                         "if '%c' is the decimal mark and %s separates thousands here, set decimal = \"%c\" and "
+                         "thousands = %s",
+                         dec, th == ' ' ? "a space" : th == '.' ? "'.'" : "','", dec, thn);
+        }
+        size_t row = 0;
+        while (row < t->n_rows && c->code[row] != (int)bad)
+            row++;
+        char where[400];
+        return core_err_set(err, CORE_ERR_DATA,
+                            "%s: '%s' is not a number in a column read with decimal '%c' and thousands "
+                            "separator %s, although the column's cells are numbers by other rules; %s (in [data] "
+                            "or the section that names the file; a text column of such codes needs a letter in them)",
+                            core_cell_where(t, j, row < t->n_rows ? row : 0, where, sizeof where), c->levels[bad],
+                            decimal, thousands == 0 ? "none" : thousands == ' ' ? "' '" : thousands == '.' ? "'.'" : "','",
+                            hint);
+    }
+    return CORE_OK;
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -902,6 +989,10 @@ static int fast_fill(fast_part *pt)
                 continue;
             }
             if (len + 1 > tcap) {
+                if (len >= ((size_t)1 << 20)) { /* a long text cell: the general parser keeps one copy of it */
+                    ret = 0;
+                    goto done;
+                }
                 char *nb = realloc(tbuf, len + 1);
                 if (!nb) {
                     ret = -1;
@@ -1084,8 +1175,13 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
         for (size_t i = 0; i < rows; i++)
             t->row_src[i] = (long)(i + 2);
         int r = fast_fill_parts(b, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat);
-        if (r == 1)
+        if (r == 1) {
+            if (finish_numbers(t, decimal, 0, &herr) != CORE_OK) { /* the general parser says why */
+                core_table_free(t);
+                t = NULL;
+            }
             break;
+        }
         core_table_free(t);
         t = NULL;
         if (r != 2)
@@ -1158,6 +1254,7 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
     static const char *const default_missing[] = {"", "NA", ".", NULL};
     const char *name = (opts && opts->display_name) ? opts->display_name : path;
     char decimal = (opts && opts->decimal) ? opts->decimal : '.';
+    char thousands = opts ? opts->thousands : 0;
     char delim_opt = opts ? opts->delimiter : 0;
     const char *const *miss = (opts && opts->missing) ? opts->missing : default_missing;
     core_err_clear(err);
@@ -1165,6 +1262,13 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
     if (decimal != '.' && decimal != ',') {
         core_err_set(err, CORE_ERR_CONFIG, "%s: decimal mark '%c' is not supported (use '.' or ',')", name,
                      decimal);
+        return NULL;
+    }
+    if (thousands && (thousands == decimal || thousands == delim_opt || !strchr(".,  ", thousands))) {
+        core_err_set(err, CORE_ERR_CONFIG,
+                     "%s: thousands separator '%c' cannot be used with decimal '%c' and delimiter '%c' (use \".\", "
+                     "\",\" or \" \", different from both, or none)",
+                     name, thousands, decimal, delim_opt ? delim_opt : ',');
         return NULL;
     }
     if (delim_opt == '"' || delim_opt == '\n' || delim_opt == '\r' || (delim_opt & 0x80)) {
@@ -1181,7 +1285,9 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
     unsigned char *numeric = NULL;
     int fast_tried = !allow_fast;
 #ifndef CORE_CSV_NO_FAST
-    if (allow_fast && (t = fast_mapped(path, name, decimal, delim_opt, miss, &fast_tried)) != NULL)
+    if (thousands) /* the fast path reads plain decimals only */
+        fast_tried = 1;
+    if (allow_fast && !fast_tried && (t = fast_mapped(path, name, decimal, delim_opt, miss, &fast_tried)) != NULL)
         return t;
 #endif
     if (slurp(path, name, &s.b, &s.n, err) != CORE_OK)
@@ -1254,9 +1360,11 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
         tok[q].s = trim(miss[q], strlen(miss[q]), &tok[q].len);
     memset(numeric, 1, m);
 
-    fill_numbers(&s, t, decimal, tok, n_tok, numeric);
+    fill_numbers(&s, t, decimal, thousands, tok, n_tok, numeric);
     if (fill_levels(&s, t, numeric) != CORE_OK)
         goto nomem;
+    if (finish_numbers(t, decimal, thousands, err) != CORE_OK)
+        goto fail;
 
     free(tok);
     free(numeric);

@@ -52,6 +52,21 @@ core_status core_data_opts(const core_config *cfg, const char *section, core_rea
         if ((v = core_config_str(cfg, s, "decimal", NULL)) &&
             (st = one_char(cfg, s, "decimal", v, &opts->decimal, 0, err)) != CORE_OK)
             return st;
+        if ((v = core_config_str(cfg, s, "thousands", NULL))) {
+            if (strcmp(v, ".") == 0 || strcmp(v, ",") == 0)
+                opts->thousands = v[0];
+            else if (strcmp(v, " ") == 0 || strcasecmp(v, "space") == 0)
+                opts->thousands = ' ';
+            else if (strcasecmp(v, "none") == 0 || v[0] == '\0')
+                opts->thousands = 0;
+            else {
+                char where[600];
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "%s: '%s' is not a valid thousands separator; use \".\", \",\", \" \" (a space, "
+                                    "which also takes the no-break spaces spreadsheets write) or none",
+                                    core_config_where(cfg, s, "thousands", where, sizeof where), v);
+            }
+        }
         if (core_config_has(cfg, s, "missing")) {
             char **items;
             size_t n;
@@ -67,6 +82,19 @@ core_status core_data_opts(const core_config *cfg, const char *section, core_rea
                             "%s: the decimal mark ',' cannot be used with the delimiter ','; Norwegian Excel exports "
                             "use delimiter \";\" with decimal \",\"",
                             core_config_where(cfg, section, "decimal", where, sizeof where));
+    }
+    if (opts->thousands && (opts->thousands == (opts->decimal ? opts->decimal : '.') ||
+                            opts->thousands == opts->delimiter)) {
+        char where[600];
+        core_config_list_free(*missing_list);
+        *missing_list = NULL;
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: the thousands separator '%c' is also the %s; a number column would be ambiguous "
+                            "(Norwegian Excel exports use delimiter \";\", decimal \",\" and thousands \".\" or \" \")",
+                            core_config_where(cfg, core_config_has(cfg, section, "thousands") ? section : "data",
+                                              "thousands", where, sizeof where),
+                            opts->thousands,
+                            opts->thousands == opts->delimiter ? "delimiter" : "decimal mark");
     }
     opts->missing = (const char *const *)*missing_list;
     return CORE_OK;

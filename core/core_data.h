@@ -21,6 +21,9 @@ core_status core_data_read_section(const core_config *cfg, const char *section, 
 /** Appended to the message about a data cell that is not a number: the way to declare such a token missing. */
 #define CORE_MISSING_HINT "; if it marks a missing value, list it in [data] missing"
 
+/** The keys of [data] and of every section that reads a data file (core/core_keys.c). */
+extern const core_cfg_key core_data_keys[];
+
 /** Fill opts from [data] and the section's own delimiter/decimal/missing keys.
  *  *missing_list must be freed with core_config_list_free (it backs opts->missing). */
 core_status core_data_opts(const core_config *cfg, const char *section, core_read_opts *opts, char ***missing_list,

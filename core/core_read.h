@@ -16,6 +16,7 @@
 typedef struct core_read_opts {
     char delimiter;            /**< 0 = auto (',', ';', tab, '|' sniffed from the header line) */
     char decimal;              /**< '.' (0 means '.') or ',' */
+    char thousands;            /**< 0 none, '.', ',' or ' ' (space, U+00A0 or U+202F); see core_parse_number */
     const char *const *missing;/**< NULL-terminated list of tokens read as missing; NULL = default */
     const char *display_name;  /**< name used in messages (default: the path) */
 } core_read_opts;
@@ -28,8 +29,12 @@ typedef struct core_read_opts {
  *
  * Cells are trimmed of surrounding spaces/tabs before they are compared with the missing tokens
  * (quoting does not matter: "" and "NA" quoted are missing too); an empty cell is always missing.
- * Column types: numeric when every non-missing cell parses with core_parse_double(opts->decimal),
- * else categorical with levels (trimmed) in order of first appearance.
+ * Column types: numeric when every non-missing cell parses with core_parse_number(opts->decimal,
+ * opts->thousands), else categorical with levels (trimmed) in order of first appearance. Numbers are
+ * read here once and never again: a column whose every cell is a number by some common rules
+ * (core_number_rule_hint) and at least one by the declared rules, but not all, is a data error
+ * naming the first refused cell, the rule and the setting that would read it ("'1.200' in a
+ * column read with decimal ','; if '.' separates thousands here, set thousands = \".\"").
  * A blank line between data rows is a ragged row (1 field) unless the file has a single column,
  * where it is a missing cell.
  *

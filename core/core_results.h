@@ -48,6 +48,7 @@ typedef struct core_results {
     size_t n, cap;
     core_result_row *rows;
     int small_cell; /**< > 0: the rows went through disclosure control with this threshold (rpt_disclose) */
+    int csv_verbatim; /**< 1: [project] csv_formula_guard = no (text written as is in results.csv) */
 } core_results;
 
 /** New empty list; NULL on no memory. Free with core_results_free(). */

@@ -26,6 +26,7 @@ void core_table_free(core_table *t)
             free(c->labels[k].label);
         free(c->labels);
         free(c->missing);
+        free(c->level_num);
     }
     free(t->cols);
     free(t->row_src);
@@ -150,7 +151,12 @@ int core_cell_number(const core_table *t, size_t col, size_t row, double *out)
         *out = c->num[row];
         return 1;
     }
-    return core_parse_double(c->levels[c->code[row]], '.', out) ? 1 : -1;
+    /* text is not parsed again: the reader read it once, by the file's rules */
+    int k = c->code[row];
+    if (!c->level_num || k < 0 || (size_t)k >= c->n_level_num || isnan(c->level_num[k]))
+        return -1;
+    *out = c->level_num[k];
+    return 1;
 }
 
 const char *core_cell_where(const core_table *t, size_t col, size_t row, char *buf, size_t size)
@@ -160,12 +166,30 @@ const char *core_cell_where(const core_table *t, size_t col, size_t row, char *b
     return buf;
 }
 
-/* Strict grammar check first, then strtod on a copy with '.' as the decimal mark.
+/* One thousands separator at s[i] (up to len): its length in bytes, or 0. The space rule takes a space,
+ * a no-break space (U+00A0) and a narrow no-break space (U+202F), as spreadsheets write them. */
+static size_t sep_len(const char *s, size_t i, size_t len, char thousands)
+{
+    if (!thousands || i >= len)
+        return 0;
+    if (thousands != ' ')
+        return s[i] == thousands ? 1 : 0;
+    if (s[i] == ' ')
+        return 1;
+    if (i + 1 < len && (unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    if (i + 2 < len && (unsigned char)s[i] == 0xE2 && (unsigned char)s[i + 1] == 0x80 &&
+        (unsigned char)s[i + 2] == 0xAF)
+        return 3;
+    return 0;
+}
+
+/* Strict grammar check first, then strtod on a copy with '.' as the decimal mark and no separators.
  * strtod follows LC_NUMERIC; ipseval never calls setlocale(), so the C locale is in force,
  * and the copy we pass always uses '.', whatever the user's files use. */
-int core_parse_double(const char *s, char decimal_mark, double *out)
+int core_parse_number(const char *s, char decimal_mark, char thousands, double *out)
 {
-    if (!s)
+    if (!s || (thousands && thousands == decimal_mark))
         return 0;
     while (*s == ' ' || *s == '\t')
         s++;
@@ -175,15 +199,34 @@ int core_parse_double(const char *s, char decimal_mark, double *out)
     if (len == 0 || len > 255)
         return 0;
     char buf[256];
-    size_t i = 0, digits = 0;
+    size_t i = 0, o = 0, digits = 0;
     if (s[i] == '+' || s[i] == '-')
-        i++;
+        buf[o++] = s[i++];
+    size_t lead = 0;
     while (i < len && isdigit((unsigned char)s[i]))
-        i++, digits++;
+        buf[o++] = s[i++], digits++, lead++;
+    /* grouped integer part: 1 to 3 digits, then groups of a separator and exactly 3 digits */
+    size_t sl;
+    if (lead > 0 && (sl = sep_len(s, i, len, thousands)) > 0) {
+        if (lead > 3)
+            return 0;
+        while ((sl = sep_len(s, i, len, thousands)) > 0) {
+            i += sl;
+            for (int k = 0; k < 3; k++) {
+                if (i >= len || !isdigit((unsigned char)s[i]))
+                    return 0;
+                buf[o++] = s[i++];
+                digits++;
+            }
+            if (i < len && isdigit((unsigned char)s[i]))
+                return 0;
+        }
+    }
     if (i < len && s[i] == decimal_mark) {
+        buf[o++] = '.';
         i++;
         while (i < len && isdigit((unsigned char)s[i]))
-            i++, digits++;
+            buf[o++] = s[i++], digits++;
     }
     if (digits == 0)
         return 0;
@@ -195,16 +238,12 @@ int core_parse_double(const char *s, char decimal_mark, double *out)
             e++, ed++;
         if (ed == 0)
             return 0;
-        i = e;
+        while (i < e)
+            buf[o++] = s[i++];
     }
     if (i != len)
         return 0;
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    if (decimal_mark != '.')
-        for (size_t k = 0; k < len; k++)
-            if (buf[k] == decimal_mark)
-                buf[k] = '.';
+    buf[o] = '\0';
     errno = 0;
     char *end;
     double v = strtod(buf, &end);
@@ -212,6 +251,49 @@ int core_parse_double(const char *s, char decimal_mark, double *out)
         return 0;
     *out = v;
     return 1;
+}
+
+int core_parse_double(const char *s, char decimal_mark, double *out)
+{
+    return core_parse_number(s, decimal_mark, 0, out);
+}
+
+static const char *th_name(char th)
+{
+    return th == '.' ? "\".\"" : th == ',' ? "\",\"" : th == ' ' ? "\" \"" : "none";
+}
+
+int core_number_rule_hint(const char *s, char decimal_mark, char thousands, char *buf, size_t size)
+{
+    static const struct {
+        char dec, th;
+    } alt[] = {{'.', 0}, {',', 0}, {',', '.'}, {',', ' '}, {'.', ','}, {'.', ' '}};
+    double v;
+    if (core_parse_number(s, decimal_mark, thousands, &v))
+        return 0;
+    /* first: the same decimal mark with another separator, then another decimal mark */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t k = 0; k < sizeof alt / sizeof alt[0]; k++) {
+            if ((alt[k].dec == decimal_mark) != (pass == 0))
+                continue;
+            if (alt[k].dec == decimal_mark && alt[k].th == thousands)
+                continue;
+            if (!core_parse_number(s, alt[k].dec, alt[k].th, &v))
+                continue;
+            if (alt[k].dec == decimal_mark)
+                snprintf(buf, size, "if %s separates thousands here, set thousands = %s",
+                         alt[k].th == ' ' ? "a space" : alt[k].th == '.' ? "'.'" : "','", th_name(alt[k].th));
+            else if (alt[k].th == 0)
+                snprintf(buf, size, "if '%c' is the decimal mark here, set decimal = \"%c\"%s", alt[k].dec,
+                         alt[k].dec, thousands ? " and thousands = none" : "");
+            else
+                snprintf(buf, size, "if '%c' is the decimal mark and %s separates thousands here, set decimal = "
+                         "\"%c\" and thousands = %s",
+                         alt[k].dec, alt[k].th == ' ' ? "a space" : alt[k].th == '.' ? "'.'" : "','",
+                         alt[k].dec, th_name(alt[k].th));
+            return 1;
+        }
+    return 0;
 }
 
 int core_parse_long(const char *s, long *out)

@@ -35,6 +35,10 @@ typedef struct core_column {
     core_value_label *labels; /**< numeric: optional value labels (they become levels for matching) */
     size_t n_labels;
     unsigned char *missing;   /**< 1 = missing */
+    double *level_num;        /**< categorical, from a text reader: per level, its value as a number by the
+                                   file's declared rules (decimal mark, thousands separator), NaN when it is
+                                   not one; NULL otherwise. Read once, when the file is read. */
+    size_t n_level_num;
 } core_column;
 
 /** A table of n_rows x n_cols; row_src[i] is the line (text) or record number (binary) of row i. */
@@ -63,9 +67,10 @@ int core_cell_missing(const core_table *t, size_t col, size_t row);
 const char *core_cell_text(const core_table *t, size_t col, size_t row, char *buf, size_t size);
 
 /**
- * The numeric value of a cell: numeric columns directly; categorical cells whose level parses
- * strictly as a number (core_parse_double) also count. Returns 1 and sets *out on success,
- * 0 when the cell is missing, -1 when the cell is not a number.
+ * The numeric value of a cell: numeric columns directly; a cell of a categorical column only when
+ * the reader found its level a number by the file's declared rules (level_num). Text is never
+ * parsed again here. Returns 1 and sets *out on success, 0 when the cell is missing, -1 when the
+ * cell is not a number.
  */
 int core_cell_number(const core_table *t, size_t col, size_t row, double *out);
 
@@ -78,6 +83,22 @@ const char *core_cell_where(const core_table *t, size_t col, size_t row, char *b
  * inf, nan, thousands separators or trailing junk. Returns 1 on success.
  */
 int core_parse_double(const char *s, char decimal_mark, double *out);
+
+/**
+ * As core_parse_double, with an optional thousands separator (0 none, '.', ',' or ' '; ' ' also
+ * takes U+00A0 and U+202F, the no-break spaces spreadsheets write): the integer part is then either
+ * plain digits or 1-3 digits followed by groups of the separator and exactly three digits
+ * ("1.200", "12 345 678,5"). A separator equal to the decimal mark is refused. Returns 1 on success.
+ */
+int core_parse_number(const char *s, char decimal_mark, char thousands, double *out);
+
+/**
+ * For a token refused by the rules (decimal_mark, thousands) that is a number under other common
+ * rules: writes into buf the sentence that says which setting would read it ("if '.' separates
+ * thousands here, set thousands = \".\"") and returns 1; returns 0 when the token is a number under
+ * the given rules or under none.
+ */
+int core_number_rule_hint(const char *s, char decimal_mark, char thousands, char *buf, size_t size);
 
 /** Strict integer parsing (decimal only, no octal, no junk); returns 1 on success. */
 int core_parse_long(const char *s, long *out);

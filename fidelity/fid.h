@@ -24,6 +24,11 @@
 #include "core/core_table.h"
 #include "stats/st_agree.h"
 
+/** The keys of [fidelity], [scale:NAME] and [agreement] (fidelity/fid_keys.c). */
+extern const core_cfg_key fid_fidelity_keys[];
+extern const core_cfg_key fid_scale_keys[];
+extern const core_cfg_key fid_agreement_keys[];
+
 /* ------------------------------------------------------------------ scales ---- */
 
 typedef enum fid_score_kind { FID_SCORE_SUM = 0, FID_SCORE_MEAN } fid_score_kind;

@@ -19,6 +19,9 @@
 #include "core/core_table.h"
 #include "stats/st_meta.h"
 
+/** The keys of [meta] (meta/meta_keys.c): name, type, default, range, help. */
+extern const core_cfg_key meta_keys[];
+
 /** Pooling methods of the `method` key, in SPEC order. */
 typedef enum meta_method { META_FIXED = 0, META_MH, META_DL, META_REML, META_ML, META_PM, META_N_METHODS } meta_method;
 

@@ -96,7 +96,7 @@ core_status meta_spec_from_config(const core_config *cfg, meta_spec *s, core_err
         static const char *const table_keys[] = {"data",   "study",  "events_t", "n_t",       "events_c",
                                                  "n_c",    "yi",     "vi",       "se",        "mean_t",
                                                  "sd_t",   "mean_c", "sd_c",     "year",      "moderator",
-                                                 "moderator_level",  "delimiter", "decimal", "missing", NULL};
+                                                 "moderator_level",  "delimiter", "decimal", "thousands", "missing", NULL};
         for (int i = 0; table_keys[i]; i++)
             if (core_config_has(cfg, "meta", table_keys[i])) {
                 st = core_err_set(err, CORE_ERR_CONFIG,

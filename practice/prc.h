@@ -21,6 +21,11 @@
 #include "core/core_results.h"
 #include "core/core_table.h"
 
+/** The keys of [cohort], [equity] and [workforce] (practice/prc_keys.c): name, type, default, range, help. */
+extern const core_cfg_key prc_cohort_keys[];
+extern const core_cfg_key prc_equity_keys[];
+extern const core_cfg_key prc_workforce_keys[];
+
 /* ---------------- [cohort] ---------------- */
 
 #define PRC_MAX_GROUPS 16

@@ -19,6 +19,11 @@
 #include "core/core_results.h"
 #include "core/core_table.h"
 
+/** The keys of [trial], [outcome:NAME] and [power] (rct/rct_keys.c): name, type, default, range, help. */
+extern const core_cfg_key rct_trial_keys[];
+extern const core_cfg_key rct_outcome_keys[];
+extern const core_cfg_key rct_power_keys[];
+
 typedef enum rct_outcome_type { RCT_BINARY = 0, RCT_CONTINUOUS, RCT_TIME_TO_EVENT } rct_outcome_type;
 
 /** One [outcome:NAME] section. */
@@ -76,6 +81,8 @@ typedef struct rct_spec {
     size_t n_treatments;
     char **subgroups;           /**< [trial] subgroups */
     size_t n_subgroups;
+    char **categorical;         /**< [trial] categorical: columns read as categories even when they hold numbers */
+    size_t n_categorical;
     int multiplicity;           /**< [trial] multiplicity: 0 none, 1 holm, 2 bh */
     int standardised_differences; /**< [trial] standardised_differences: SMDs in the baseline table */
     rct_power_spec power;

@@ -206,12 +206,12 @@ core_status rct_baseline_analyse(const rct_spec *s, const rct_trial *tr, core_re
     if (s->site)
         ADD(s->site, 1);
     for (size_t k = 0; k < s->n_covariates; k++)
-        ADD(s->covariates[k], 0);
+        ADD(s->covariates[k], rct_declared_categorical(s, s->covariates[k]));
     for (size_t k = 0; k < s->n_subgroups; k++)
         ADD(s->subgroups[k], 1);
     for (size_t k = 0; k < s->n_outcomes; k++)
         for (size_t j = 0; j < s->outcomes[k].n_covariates; j++)
-            ADD(s->outcomes[k].covariates[j], 0);
+            ADD(s->outcomes[k].covariates[j], rct_declared_categorical(s, s->outcomes[k].covariates[j]));
     for (size_t k = 0; k < s->n_outcomes; k++)
         if (s->outcomes[k].baseline && s->outcomes[k].type != RCT_TIME_TO_EVENT)
             ADD(s->outcomes[k].baseline, 0);

@@ -142,6 +142,14 @@ void rct_design_free(rct_design *d)
     memset(d, 0, sizeof *d);
 }
 
+int rct_declared_categorical(const rct_spec *s, const char *name)
+{
+    for (size_t k = 0; k < s->n_categorical; k++)
+        if (strcmp(s->categorical[k], name) == 0)
+            return 1;
+    return 0;
+}
+
 const char *rct_arm_level(const rct_spec *s, size_t k)
 {
     return k == 0 ? s->control : s->treatments[k - 1];
@@ -269,7 +277,8 @@ core_status rct_design_build(const rct_spec *s, const rct_trial *tr, size_t ycol
             twice = strcmp(m->covariates[k2], m->covariates[k]) == 0;
         if (twice)
             continue;
-        if ((st = rct_var_init(t, m->covariates[k], 0, &vars[nv++], err)) != CORE_OK)
+        if ((st = rct_var_init(t, m->covariates[k], rct_declared_categorical(s, m->covariates[k]), &vars[nv++],
+                               err)) != CORE_OK)
             goto fail;
     }
     if (m->subgroup) {

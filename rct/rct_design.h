@@ -76,6 +76,9 @@ void rct_design_free(rct_design *d);
  */
 int rct_design_collinear(const rct_design *d, char *buf, size_t size, core_err *err);
 
+/** 1 when column `name` is listed in [trial] categorical (a covariate read as categories though it holds numbers). */
+int rct_declared_categorical(const rct_spec *s, const char *name);
+
 /** Level text of arm code k (0 = control). */
 const char *rct_arm_level(const rct_spec *s, size_t k);
 

@@ -97,6 +97,60 @@ static core_status check_baselines(const core_config *cfg, const rct_spec *s, co
     return CORE_OK;
 }
 
+/* A covariate not declared categorical ([trial] categorical) whose cells are mostly numbers is numeric: a few text
+ * cells among them are typos or unlisted missing codes, not categories ("forty" in an age column would otherwise
+ * turn age into a categorical covariate with a level per age). The first such cell is named. */
+static core_status check_numeric_covariate(const core_config *cfg, const rct_spec *s, const core_table *t,
+                                           const char *section, const char *name, core_err *err)
+{
+    long c = core_table_find(t, name);
+    if (c < 0 || rct_declared_categorical(s, name))
+        return CORE_OK;
+    const core_column *col = &t->cols[c];
+    if (col->type != CORE_COL_CATEGORICAL || col->n_labels > 0)
+        return CORE_OK;
+    size_t numbers = 0, texts = 0, first = (size_t)-1;
+    for (size_t i = 0; i < t->n_rows; i++) {
+        if (col->missing[i] || col->code[i] < 0)
+            continue;
+        double v;
+        if (core_parse_double(col->levels[col->code[i]], '.', &v) ||
+            core_parse_double(col->levels[col->code[i]], ',', &v))
+            numbers++;
+        else {
+            texts++;
+            if (first == (size_t)-1)
+                first = i;
+        }
+    }
+    if (texts == 0 || numbers <= texts)
+        return CORE_OK; /* numbers read as text, or a text column: categorical */
+    char where[512], cwhere[600], buf[256];
+    return core_err_set(err, CORE_ERR_DATA,
+                        "%s: '%s' is not a number, but %zu of the %zu values of covariate '%s' are numbers (%zu "
+                        "cell%s of text); correct the cell, list it as a missing code ([data] missing = ..., %s), or "
+                        "declare the column categorical ([trial] categorical = %s) (%s)",
+                        core_cell_where(t, (size_t)c, first, where, sizeof where),
+                        core_cell_text(t, (size_t)c, first, buf, sizeof buf), numbers, numbers + texts, name, texts,
+                        texts == 1 ? "" : "s", core_cell_text(t, (size_t)c, first, buf, sizeof buf), name,
+                        core_config_where(cfg, section, "covariates", cwhere, sizeof cwhere));
+}
+
+static core_status check_covariate_types(const core_config *cfg, const rct_spec *s, const core_table *t,
+                                         core_err *err)
+{
+    core_status st;
+    for (size_t k = 0; k < s->n_covariates; k++)
+        if ((st = check_numeric_covariate(cfg, s, t, "trial", s->covariates[k], err)) != CORE_OK)
+            return st;
+    for (size_t k = 0; k < s->n_outcomes; k++)
+        for (size_t j = 0; j < s->outcomes[k].n_covariates; j++)
+            if ((st = check_numeric_covariate(cfg, s, t, s->outcomes[k].section, s->outcomes[k].covariates[j], err)) !=
+                CORE_OK)
+                return st;
+    return CORE_OK;
+}
+
 /* Randomisation is stratified by site: every site must have every arm, or the site adjustment and the
  * stratified comparison are meaningless for it. */
 static core_status check_sites(const core_config *cfg, const rct_spec *s, const rct_trial *tr, core_err *err)
@@ -149,7 +203,7 @@ static core_status check_adjustment(const core_config *cfg, const rct_spec *s, c
     const core_table *t = tr->table;
     for (size_t k = 0; k < n_cov; k++) {
         rct_var v;
-        core_status st = rct_var_init(t, cov[k], 0, &v, err);
+        core_status st = rct_var_init(t, cov[k], rct_declared_categorical(s, cov[k]), &v, err);
         if (st != CORE_OK)
             return st;
         double first = NAN;
@@ -421,7 +475,8 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
             }
         }
     }
-    if ((st = check_baselines(cfg, s, t, err)) != CORE_OK || (st = check_sites(cfg, s, tr, err)) != CORE_OK ||
+    if ((st = check_baselines(cfg, s, t, err)) != CORE_OK || (st = check_covariate_types(cfg, s, t, err)) != CORE_OK ||
+        (st = check_sites(cfg, s, tr, err)) != CORE_OK ||
         (st = check_covariates(cfg, s, tr, err)) != CORE_OK || (st = check_subgroups(cfg, s, tr, err)) != CORE_OK)
         goto fail;
     return CORE_OK;

@@ -39,6 +39,7 @@ void rct_spec_free(rct_spec *s)
     free(s->outcomes);
     core_config_list_free(s->treatments);
     core_config_list_free(s->subgroups);
+    core_config_list_free(s->categorical);
     free(s->power.outcome);
     free(s->power.timepoint);
     free(s->power.effects);
@@ -265,6 +266,7 @@ layout_ok:
     TRY(core_config_list(cfg, "trial", "timepoints", 0, &s->timepoints, &s->n_timepoints, err));
     TRY(core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &s->confidence, err));
     TRY(core_config_list(cfg, "trial", "subgroups", 0, &s->subgroups, &s->n_subgroups, err));
+    TRY(core_config_list(cfg, "trial", "categorical", 0, &s->categorical, &s->n_categorical, err));
     static const char *const mult[] = {"none", "holm", "bh", NULL};
     TRY(core_config_choice(cfg, "trial", "multiplicity", mult, 0, &s->multiplicity, err));
     TRY(core_config_bool(cfg, "trial", "standardised_differences", 0, &s->standardised_differences, err));

@@ -96,11 +96,6 @@ static const char *arm_level(const rct_spec *s, int a)
     return a == 0 ? s->control : s->treatments[a - 1];
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Cox design: arm dummies, then (adjusted) site and covariates; numeric columns as they are, categorical ones as
  * dummies `col[level]` for every level but the first in sorted order. Rows with a missing covariate are left out. */
 typedef struct cox_design {
@@ -111,6 +106,7 @@ typedef struct cox_design {
     size_t *assign;          /* model term of each column: 0 = arm (all its dummies), 1 + q = variable q */
     size_t n_vars;           /* model terms */
     const char *var[131];    /* their names ("arm", then the column names; borrowed) */
+    rct_var vars[130];       /* the categorical covariates' levels (by covariate index; zeroed for numeric ones) */
 } cox_design;
 
 static void cox_design_free(cox_design *d)
@@ -122,6 +118,8 @@ static void cox_design_free(cox_design *d)
         free(d->term[j]);
     free(d->term);
     free(d->assign);
+    for (size_t q = 0; q < 130; q++)
+        rct_var_free(&d->vars[q]);
     memset(d, 0, sizeof *d);
 }
 
@@ -148,13 +146,14 @@ static core_status cox_design_build(const rct_spec *s, const rct_outcome_spec *o
         if (c < 0)
             return core_err_set(err, CORE_ERR_DATA, "%s: covariate column '%s' not found", t->source, names[q]);
         cols[q] = (size_t)c;
-        numeric[q] = t->cols[c].type == CORE_COL_NUMERIC && t->cols[c].n_labels == 0;
-        cap += numeric[q] ? 1 : t->cols[c].n_levels;
+        numeric[q] = t->cols[c].type == CORE_COL_NUMERIC && t->cols[c].n_labels == 0 &&
+                     !rct_declared_categorical(s, names[q]);
+        cap += numeric[q] ? 1 : t->n_rows;
     }
     d->term = calloc(cap + 1, sizeof *d->term);
     d->assign = calloc(cap + 1, sizeof *d->assign);
     size_t *src = calloc(cap + 1, sizeof *src);
-    const char **lev = calloc(cap + 1, sizeof *lev);
+    size_t *lev = calloc(cap + 1, sizeof *lev); /* categorical dummy: its level index + 1; 0: numeric */
     d->X = malloc((tr->n * (cap + 1) + 1) * sizeof *d->X);
     d->time = malloc((tr->n + 1) * sizeof *d->time);
     d->event = malloc((tr->n + 1) * sizeof *d->event);
@@ -180,27 +179,25 @@ static core_status cox_design_build(const rct_spec *s, const rct_outcome_spec *o
         if (numeric[q]) {
             d->assign[p] = 1 + q;
             src[p] = q;
-            lev[p] = NULL;
+            lev[p] = 0;
             d->term[p++] = strdup(names[q]);
             continue;
         }
-        const core_column *col = &t->cols[cols[q]];
-        char **sorted = malloc((col->n_levels + 1) * sizeof *sorted);
-        if (!sorted) {
+        /* categorical (text, value labels, or [trial] categorical): levels in sorted order (rct_var_init), every
+         * level but the first a dummy; lev[] holds the level index + 1 */
+        core_status s2 = rct_var_init(t, names[q], 1, &d->vars[q], err);
+        if (s2 != CORE_OK) {
             free(src);
             free(lev);
-            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            return s2;
         }
-        memcpy(sorted, col->levels, col->n_levels * sizeof *sorted);
-        qsort(sorted, col->n_levels, sizeof *sorted, cmp_str);
-        for (size_t l = 1; l < col->n_levels; l++) {
-            snprintf(buf, sizeof buf, "%s[%s]", names[q], sorted[l]);
+        for (size_t l = 1; l < d->vars[q].n_levels; l++) {
+            snprintf(buf, sizeof buf, "%s[%s]", names[q], d->vars[q].levels[l]);
             d->assign[p] = 1 + q;
             src[p] = q;
-            lev[p] = sorted[l];
+            lev[p] = l + 1;
             d->term[p++] = strdup(buf);
         }
-        free(sorted);
     }
     d->p = p;
     for (size_t j = 0; j < p; j++)
@@ -213,7 +210,7 @@ static core_status cox_design_build(const rct_spec *s, const rct_outcome_spec *o
     for (size_t i = 0; i < tr->n; i++) {
         int ok = 1;
         for (size_t q = 0; q < nn && ok; q++)
-            ok = !core_cell_missing(t, cols[q], i);
+            ok = numeric[q] ? !core_cell_missing(t, cols[q], i) : d->vars[q].code[i] >= 0;
         if (!ok)
             continue;
         double *x = d->X + n * p;
@@ -226,7 +223,7 @@ static core_status cox_design_build(const rct_spec *s, const rct_outcome_spec *o
                 core_cell_number(t, c, i, &v);
                 x[j] = v;
             } else {
-                x[j] = strcmp(t->cols[c].levels[t->cols[c].code[i]], lev[j]) == 0;
+                x[j] = d->vars[src[j]].code[i] == (int)(lev[j] - 1);
             }
         }
         d->time[n] = time[i];

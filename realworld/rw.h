@@ -26,6 +26,10 @@
 #include "core/core_results.h"
 #include "core/core_table.h"
 
+/** The keys of [registry] and [compare] (realworld/rw_keys.c): name, type, default, range, help. */
+extern const core_cfg_key rw_registry_keys[];
+extern const core_cfg_key rw_compare_keys[];
+
 /** Inference methods of [registry] inference. */
 typedef enum rw_inference {
     RW_INF_CLASSICAL = 0,

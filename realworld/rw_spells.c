@@ -397,7 +397,7 @@ static int spell_line(spell_ctx *x, char *line, long lineno, spell *out, core_st
             whole = 0;
     if (whole && !is_missing(sh, x->ro))
         share = (double)iv;
-    else if (is_missing(sh, x->ro) || !core_parse_double(sh, x->dec, &share))
+    else if (is_missing(sh, x->ro) || !core_parse_number(sh, x->dec, x->ro->thousands, &share))
         share = NAN;
     if (!(share > 0) || share > 100) {
         *st = core_err_set(err, CORE_ERR_DATA,

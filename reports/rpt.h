@@ -156,6 +156,16 @@ int rpt_sheet_name_valid(const char *name);
  * the commit (or abort) to the caller, so either every output is replaced or none is.
  */
 core_status rpt_results_write_csv_staged(const core_results *res, core_atomic *a, core_err *err);
+
+/** The results CSV to an open stream (`--results -`: standard output); name is for messages. */
+core_status rpt_results_write_csv_stream(const core_results *res, FILE *f, const char *name, core_err *err);
+
+/**
+ * 1 when a text field would be taken for a formula by a spreadsheet: it starts with = + - @, a tab
+ * or a CR and is not a number (OWASP "CSV injection"). results.csv writes such a field with a
+ * leading apostrophe unless [project] csv_formula_guard = no (core_results.csv_verbatim).
+ */
+int rpt_csv_formula_like(const char *s);
 core_status rpt_workbook_write_staged(const core_results *res, const rpt_run *run, core_atomic *a, core_err *err);
 
 #endif

@@ -4,6 +4,7 @@
  * row look-ups and the cells of result rows that several sheets show. */
 #include "reports/rpt_internal.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,7 +125,7 @@ static const char *cell_text(const char *s, char **own)
 
 /* ---------- the house style: what the helpers saw on each sheet, applied by rpt_style_finish ---------- */
 
-#define STYLE_COLS 64       /* columns whose width is fitted; beyond them the sheet's own widths stand */
+#define STYLE_COLS 128      /* columns whose width is fitted; beyond them the sheet's own widths stand */
 #define STYLE_SHEETS 64
 #define DEFAULT_WIDTH 8.43  /* Excel's default column width in characters */
 #define MAX_FIT 60.0        /* never wider than this: longer texts wrap or run on */
@@ -301,6 +302,60 @@ static void note_number(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t c, double x, l
     note_width(w, ws, c, n + 2);
 }
 
+/* How a cell's content sits: 0 left (text), 1 right (numbers, right-aligned text), 2 centred; -1 no content. */
+static int cell_side(const lxw_cell *cell)
+{
+    if (!cell || cell->type == BLANK_CELL)
+        return -1;
+    unsigned h = cell->format ? cell->format->text_h_align : 0;
+    if (h == LXW_ALIGN_CENTER || h == LXW_ALIGN_CENTER_ACROSS)
+        return 2;
+    if (h == LXW_ALIGN_RIGHT)
+        return 1;
+    if (h == LXW_ALIGN_LEFT)
+        return 0;
+    return cell->type == NUMBER_CELL || cell->type == FORMULA_CELL || cell->type == ARRAY_FORMULA_CELL ||
+           cell->type == BOOLEAN_CELL;
+}
+
+/*
+ * The table grammar's headers: a header cell (written with w->f.header) takes the alignment of the content
+ * under it, down to the column's next header or its first empty cell after some content: right over
+ * numbers, centred over centred cells, left over text. Numbers under a left header read one column over.
+ */
+static void align_headers(rpt_wctx *w, lxw_worksheet *ws)
+{
+    lxw_col_t last_col = ws->dim_colmax < STYLE_COLS ? ws->dim_colmax : STYLE_COLS - 1;
+    if (ws->dim_rowmax == 0 && ws->dim_colmax == 0)
+        return;
+    for (lxw_col_t c = 0; c <= last_col; c++) {
+        lxw_cell *head = NULL;
+        int tally[3] = {0, 0, 0}, seen = 0;
+        for (lxw_row_t r = 0; r <= ws->dim_rowmax + 1; r++) {
+            lxw_row *row = r <= ws->dim_rowmax ? lxw_worksheet_find_row(ws, r) : NULL;
+            lxw_cell *cell = row ? lxw_worksheet_find_cell_in_row(row, c) : NULL;
+            int is_head = cell && cell->format == w->f.header;
+            int side = is_head ? -1 : cell_side(cell);
+            if (head && (is_head || (side < 0 && seen) || r > ws->dim_rowmax)) {
+                int best = tally[1] > tally[0] ? (tally[2] > tally[1] ? 2 : 1) : (tally[2] > tally[0] ? 2 : 0);
+                if (best == 1)
+                    head->format = w->f.header_r;
+                else if (best == 2)
+                    head->format = w->f.header_c;
+                head = NULL;
+            }
+            if (is_head) {
+                head = cell;
+                tally[0] = tally[1] = tally[2] = 0;
+                seen = 0;
+            } else if (head && side >= 0) {
+                tally[side]++;
+                seen = 1;
+            }
+        }
+    }
+}
+
 void rpt_style_finish(rpt_wctx *w)
 {
     struct rpt_style *st = w->style;
@@ -326,18 +381,36 @@ void rpt_style_finish(rpt_wctx *w)
     rpt_iso_time(run->started, when, sizeof when);
     snprintf(foot, sizeof foot, "&Lipseval %s, %.10s&CPage &P of &N&R%s", run->version ? run->version : "", when,
              run->synthetic ? "Synthetic data" : "");
+    /* One vertical alignment throughout: every cell sits at the top of its row, so a label and its numbers
+     * read on one line however many lines the row's wrapped texts take (a sheet's own formats included). */
+    lxw_format *fmt;
+    STAILQ_FOREACH(fmt, w->book->formats, list_pointers)
+        if (fmt->text_v_align == 0)
+            format_set_align(fmt, LXW_ALIGN_VERTICAL_TOP);
     for (size_t i = 0; st && i < st->n; i++) {
         rpt_sheet_style *ss = &st->s[i];
         lxw_worksheet *ws = ss->ws;
         double width[STYLE_COLS];
+        int emit[STYLE_COLS];
         for (lxw_col_t c = 0; c < STYLE_COLS; c++) {
             double have = ss->set[c] > 0 ? ss->set[c] : DEFAULT_WIDTH;
-            width[c] = have;
-            if (ss->fit[c] > have + 0.5) {
-                rpt_err_at(w, worksheet_set_column(ws, c, c, ss->fit[c], ss->set_fmt[c]), ws, 0, c);
-                width[c] = ss->fit[c];
-            }
+            width[c] = ss->fit[c] > have + 0.5 ? ss->fit[c] : have;
+            emit[c] = ss->set[c] > 0 || ss->fit[c] > have + 0.5;
         }
+        /* Each column's width is set once, in runs of equal columns that never overlap (a spreadsheet given
+         * overlapping ranges keeps one of them, and a column then shows ### or nothing). A big sheet set its
+         * widths as it went (constant-memory mode writes them before the first row). */
+        for (lxw_col_t c = 0; !ss->big && c < STYLE_COLS;) {
+            lxw_col_t e = c;
+            while (e + 1 < STYLE_COLS && emit[c] && emit[e + 1] && width[e + 1] == width[c] &&
+                   ss->set_fmt[e + 1] == ss->set_fmt[c])
+                e++;
+            if (emit[c])
+                rpt_err_at(w, worksheet_set_column(ws, c, e, width[c], ss->set_fmt[c]), ws, 0, c);
+            c = e + 1;
+        }
+        if (!ss->big)
+            align_headers(w, ws);
         /* Spreadsheets keep an .xlsx row's stored height, so a wrapped cell would spill over the next row:
          * make each row with wrapped cells tall enough for its longest one (never shorter than it is). */
         for (size_t k = 0; k < ss->n_wrapped; k++) {
@@ -407,12 +480,23 @@ void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
 
 void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width, lxw_format *f)
 {
-    rpt_err_at(w, worksheet_set_column(ws, first, last, width, f), ws, 0, first);
     rpt_sheet_style *ss = sheet_style(w, ws);
-    for (lxw_col_t c = first; ss && c <= last && c < STYLE_COLS; c++) {
+    /* Recorded only: rpt_style_finish sets each column once (a later call for a column replaces an earlier one). */
+    for (lxw_col_t c = first; ss && !ss->big && c <= last && c < STYLE_COLS; c++) {
         ss->set[c] = width;
         ss->set_fmt[c] = f;
     }
+    lxw_col_t from = first; /* what is set now: a big sheet's columns, and columns the style does not track */
+    if (ss && !ss->big)
+        from = first > STYLE_COLS ? first : STYLE_COLS;
+    if (from <= last)
+        rpt_err_at(w, worksheet_set_column(ws, from, last, width, f), ws, 0, from);
+}
+
+void rpt_table_header(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *const *texts, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        rpt_put_text(w, ws, r, (lxw_col_t)(c + i), texts[i] ? texts[i] : "", w->f.header);
 }
 
 void rpt_merge_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1, lxw_col_t c2, const char *s,
@@ -490,7 +574,8 @@ int rpt_make_formats(rpt_wctx *w)
     lxw_format **all[] = {&f->title, &f->subtitle, &f->synthetic, &f->meta,  &f->header,
                           &f->wrap,  &f->note,     &f->right,     &f->count, &f->pct,
                           &f->pval,  &f->num2,     &f->mono,      &f->key,   &f->sentence,
-                          &f->money, &f->integer,  &f->num1,      &f->ci,    &f->link};
+                          &f->money, &f->integer,  &f->num1,      &f->ci,    &f->link,
+                          &f->header_r, &f->header_c};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!(*all[i] = new_format(w)))
             return 0;
@@ -506,6 +591,16 @@ int rpt_make_formats(rpt_wctx *w)
     format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
     format_set_bottom(f->header, LXW_BORDER_THIN);
     format_set_bg_color(f->header, 0xDDEBF7);
+    /* a header over numbers (right) or centred cells (rpt_style_finish chooses; sheets write f->header) */
+    for (int k = 0; k < 2; k++) {
+        lxw_format *h = k ? f->header_c : f->header_r;
+        format_set_bold(h);
+        format_set_text_wrap(h);
+        format_set_align(h, LXW_ALIGN_VERTICAL_TOP);
+        format_set_align(h, k ? LXW_ALIGN_CENTER : LXW_ALIGN_RIGHT);
+        format_set_bottom(h, LXW_BORDER_THIN);
+        format_set_bg_color(h, 0xDDEBF7);
+    }
     format_set_text_wrap(f->wrap);
     format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
     format_set_italic(f->note);
@@ -544,6 +639,64 @@ void rpt_iso_time(time_t t, char *buf, size_t size)
     struct tm tm;
     if (!gmtime_r(&t, &tm) || !strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm))
         snprintf(buf, size, "unknown");
+}
+
+/* ---------- figures bound by key, links by name ---------- */
+
+static double row_field(const core_result_row *x, int f)
+{
+    const double v[] = {x->estimate, x->se, x->ci_low, x->ci_high, x->statistic, x->df, x->p_value, x->p_adjusted, x->n};
+    return f >= 0 && f <= RPT_F_N ? v[f] : NAN;
+}
+
+void rpt_results_ref(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x, int field,
+                     lxw_format *fmt)
+{
+    if (!x)
+        return;
+    double v = row_field(x, field);
+    if (!isfinite(v)) {
+        rpt_put_text(w, ws, r, c, isnan(v) ? "n/a" : (v > 0 ? "Inf" : "-Inf"), w->f.right);
+        return;
+    }
+    char formula[128];
+    snprintf(formula, sizeof formula, "=INDEX(Results!%c:%c,MATCH(%zu,Results!Q:Q,0))", 'G' + field, 'G' + field,
+             (size_t)(x - w->res->rows) + 1);
+    rpt_err_at(w, worksheet_write_formula_num(ws, r, c, formula, fmt, v), ws, r, c);
+    note_number(w, ws, c, v, fmt);
+}
+
+void rpt_results_link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x,
+                      const char *text)
+{
+    if (!x)
+        return;
+    char formula[256], t[96];
+    snprintf(t, sizeof t, "%s", text ? text : "");
+    for (char *q = t; *q; q++)
+        if (*q == '"')
+            *q = '\'';
+    size_t k = (size_t)(x - w->res->rows) + 1;
+    snprintf(formula, sizeof formula, "=HYPERLINK(\"#Results!G\"&MATCH(%zu,Results!Q:Q,0),\"%s\")", k, t);
+    rpt_err_at(w, worksheet_write_formula_str(ws, r, c, formula, w->f.link, t), ws, r, c);
+    note_text(w, ws, r, c, t, w->f.link);
+}
+
+const char *rpt_sheet_defname(const char *sheet, char *buf, size_t size)
+{
+    size_t o = snprintf(buf, size, "sheet_");
+    for (const unsigned char *p = (const unsigned char *)(sheet ? sheet : ""); *p && o + 1 < size; p++)
+        buf[o++] = (isalnum(*p) || *p == '_' || *p >= 0x80) ? (char)*p : '_';
+    buf[o < size ? o : size - 1] = '\0';
+    return buf;
+}
+
+void rpt_sheet_link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *sheet, const char *text)
+{
+    char url[160], name[128];
+    snprintf(url, sizeof url, "internal:%s", rpt_sheet_defname(sheet, name, sizeof name));
+    rpt_err_at(w, worksheet_write_url_opt(ws, r, c, url, w->f.link, text ? text : sheet, NULL), ws, r, c);
+    note_text(w, ws, r, c, text ? text : sheet, w->f.link);
 }
 
 /* ---------- looking up rows ---------- */
@@ -702,4 +855,50 @@ void rpt_p_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const 
         rpt_put_text(w, ws, r, c, "<0.001", w->f.right);
     else
         rpt_put_num(w, ws, r, c, x->p_value, w->f.pval);
+}
+
+const char *rpt_chart_str(const char *s)
+{
+    static char ring[8][1024];
+    static unsigned next;
+    if (!s || s[0] != '=')
+        return s;
+    char *b = ring[next++ % 8];
+    snprintf(b, sizeof ring[0], "\xE2\x80\x8B%s", s);
+    return b;
+}
+
+lxw_error rpt_chart_labels(lxw_chart_series *s, lxw_chart_data_label **labels)
+{
+    size_t n = 0;
+    while (labels[n])
+        n++;
+    lxw_chart_data_label *copy = calloc(n ? n : 1, sizeof *copy);
+    lxw_chart_data_label **lp = calloc(n + 1, sizeof *lp);
+    char **own = calloc(n ? n : 1, sizeof *own);
+    lxw_error e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+    if (copy && lp && own) {
+        e = LXW_NO_ERROR;
+        for (size_t i = 0; i < n && e == LXW_NO_ERROR; i++) {
+            copy[i] = *labels[i];
+            if (copy[i].value && copy[i].value[0] == '=') {
+                size_t len = strlen(copy[i].value) + 4;
+                if (!(own[i] = malloc(len)))
+                    e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+                else {
+                    snprintf(own[i], len, "\xE2\x80\x8B%s", copy[i].value);
+                    copy[i].value = own[i];
+                }
+            }
+            lp[i] = &copy[i];
+        }
+        if (e == LXW_NO_ERROR)
+            e = chart_series_set_labels_custom(s, lp);
+    }
+    for (size_t i = 0; own && i < n; i++)
+        free(own[i]);
+    free(own);
+    free(lp);
+    free(copy);
+    return e;
 }

@@ -10,6 +10,21 @@
  * NaN and Inf never reach worksheet_write_number: rpt_put_num writes a blank or text instead,
  * and a writer never calls worksheet_write_number itself.
  *
+ * The table grammar (every sheet, applied by rpt_style_finish; a new sheet gets it by writing through the helpers):
+ *  - a table is a header row written with w->f.header (rpt_table_header) and cells written with rpt_put_text /
+ *    rpt_put_num / the row-cell helpers below; a header cell takes the alignment of the content under it
+ *    (right over numbers and right-aligned text, centred over centred cells, left over text), down to the
+ *    column's next header or first gap, so numbers never read one column over;
+ *  - every cell is top-aligned (all formats, a sheet's own included): a label and its numbers read on one line;
+ *  - column widths are given once per column with rpt_set_cols (a later call replaces an earlier one) and
+ *    written once, widened to fit what was written, as non-overlapping ranges; never call
+ *    worksheet_set_column yourself;
+ *  - figures cited from the Results sheet go through rpt_results_ref (a look-up by key, never a row
+ *    reference), links to a sheet through rpt_sheet_link (a defined name);
+ *  - money in w->f.money (whole units, thousands separators), counts in w->f.count / w->f.integer,
+ *    proportions in w->f.pct (one decimal), differences of proportions as percentage points in w->f.num1
+ *    (100 x the difference) with a header saying "percentage points", an interval as two number cells.
+ *
  * A new sheet: write reports/rpt_sheet_<x>.c with a writer (rpt_sheet_fn), declare it at the
  * end of this file and add one line to the sheet table in rpt_workbook.c. A Summary headline:
  * an rpt_headline_fn, declared here, one line in the table in rpt_sheet_summary.c. Method
@@ -34,6 +49,8 @@ typedef struct rpt_formats {
     /* the house style (rpt_cells.c): money in the run's currency ("NOK 120,663"), whole numbers with
      * thousands separators, one decimal, an interval or p-value text right-aligned, an internal link */
     lxw_format *money, *integer, *num1, *ci, *link;
+    /* a header over numbers or centred cells: set by rpt_style_finish, never written by a sheet */
+    lxw_format *header_r, *header_c;
 } rpt_formats;
 
 struct rpt_style; /* per-sheet layout notes for rpt_style_finish (rpt_cells.c) */
@@ -79,6 +96,18 @@ int rpt_is_number(const char *s, double *out);
 /** Keep libxlsxwriter error e of the cell (r, c) of ws if it is the first; LXW_NO_ERROR is ignored. */
 void rpt_err_at(rpt_wctx *w, lxw_error e, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c);
 
+/**
+ * Chart text as a literal: libxlsxwriter takes a chart title, axis name, series name or data label
+ * that starts with '=' for a formula (a study named "=Summary!A1" would show that cell). Text that
+ * does is returned with a zero-width space (U+200B) in front, which shows nothing and makes it a
+ * string; other text is returned as is. The result lives until the 8th call after (libxlsxwriter
+ * copies it at once). Every chart string that may hold user text goes through this.
+ */
+const char *rpt_chart_str(const char *s);
+
+/** chart_series_set_labels_custom with every label value made literal (rpt_chart_str). */
+lxw_error rpt_chart_labels(lxw_chart_series *s, lxw_chart_data_label **labels);
+
 /** A text cell, made valid UTF-8 without control characters and cut to fit a cell; NULL or "" writes
  *  a blank cell when f is given, else nothing. */
 void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f);
@@ -87,8 +116,12 @@ void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, cons
  *  text "Inf" / "-Inf", as R spells it: never pass NaN or Inf to worksheet_write_number, pass them here. */
 void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double x, lxw_format *f);
 
-/** Width (and format) of columns first..last. */
+/** Width (and format) of columns first..last, recorded for rpt_style_finish, which sets each column once. */
 void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width, lxw_format *f);
+
+/** A table's header row: texts[0..n-1] in row r from column c on, in the header format (aligned later to
+ *  the content under each; an empty or NULL text leaves a blank header cell). */
+void rpt_table_header(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *const *texts, size_t n);
 
 /** Text merged over columns c1..c2 of row r (NULL: empty); lines > 1 sets the row's height for that many lines. */
 void rpt_merge_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1, lxw_col_t c2, const char *s,
@@ -119,6 +152,34 @@ core_status rpt_add_sheet_big(rpt_wctx *w, const char *name, lxw_worksheet **ws,
 
 /** Time t as "2024-05-01T12:00:00Z" (UTC) into buf, or "unknown". */
 void rpt_iso_time(time_t t, char *buf, size_t size);
+
+/* ---- figures bound by key, and links by name (rpt_cells.c) ---- */
+
+/** The Results sheet's last column: each row's number in the results file (1 = first data row), its key. */
+#define RPT_RESULTS_KEY "csv_row"
+
+/** The numeric fields of a result row, in the Results sheet's order (estimate is column G). */
+enum { RPT_F_EST, RPT_F_SE, RPT_F_LO, RPT_F_HI, RPT_F_STAT, RPT_F_DF, RPT_F_P, RPT_F_PADJ, RPT_F_N };
+
+/**
+ * A figure of result row x taken from the Results sheet by its key, never by its row:
+ * =INDEX(Results!G:G,MATCH(k,Results!Q:Q,0)) with the row's value cached, so sorting or filtering the
+ * Results sheet changes nothing. An undefined or withheld number is written as the text "n/a" (or "Inf").
+ * Any sheet that cites a result row does it with this (or by its own defined name), never "=Results!G12".
+ */
+void rpt_results_ref(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x, int field,
+                     lxw_format *fmt);
+
+/** A link to result row x on the Results sheet that finds the row by its key (a HYPERLINK formula), with text. */
+void rpt_results_link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x,
+                      const char *text);
+
+/** The defined name of worksheet `sheet` (its top-left cell): "sheet_" and the name with '_' for anything
+ *  a name cannot hold, e.g. "sheet_Time_to_job". rpt_workbook.c defines one for every sheet it wrote. */
+const char *rpt_sheet_defname(const char *sheet, char *buf, size_t size);
+
+/** A link (in the link format) to the sheet `sheet` through its defined name. */
+void rpt_sheet_link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *sheet, const char *text);
 
 /* ---- rows and outcomes (rpt_cells.c) ---- */
 

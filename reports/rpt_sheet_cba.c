@@ -799,15 +799,15 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
             chart_series_set_categories(se, SENS, first, 0, last, 0);
             chart_series_set_values(se, SENS, first, (lxw_col_t)(6 + k), last, (lxw_col_t)(6 + k));
-            chart_series_set_name(se, k ? "parameter at its high point" : "parameter at its low point");
+            chart_series_set_name(se, rpt_chart_str(k ? "parameter at its high point" : "parameter at its low point"));
         }
         chart_set_series_overlap(ch, 100);
         snprintf(b, sizeof b, "Tornado: %s, %s vs %s", tname, s->intervention, s->comparator);
-        chart_title_set_name(ch, b);
+        chart_title_set_name(ch, rpt_chart_str(b));
         snprintf(b, sizeof b, "Change in the %s from the base case (%s)", what, cur);
         /* in a bar chart x_axis is the horizontal value axis, y_axis the vertical category axis: the first
          * (largest) bar goes on top, the parameter names beside the plot, not over the bars */
-        chart_axis_set_name(ch->x_axis, b);
+        chart_axis_set_name(ch->x_axis, rpt_chart_str(b));
         chart_axis_set_reverse(ch->y_axis);
         chart_axis_set_label_position(ch->y_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
@@ -848,13 +848,13 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
             chart_series_set_categories(se, SENS, first, 0, last, 0);
             chart_series_set_values(se, SENS, first, (lxw_col_t)(m ? 4 : 1), last, (lxw_col_t)(m ? 4 : 1));
-            chart_series_set_name(se, m ? "per extra job-year" : "per QALY");
+            chart_series_set_name(se, rpt_chart_str(m ? "per extra job-year" : "per QALY"));
             chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
         }
         snprintf(b, sizeof b, "Acceptability curve: P(%s is cost-effective vs %s)", s->intervention, s->comparator);
-        chart_title_set_name(ch, b);
+        chart_title_set_name(ch, rpt_chart_str(b));
         snprintf(b, sizeof b, "Willingness to pay (%s)", cur);
-        chart_axis_set_name(ch->x_axis, b);
+        chart_axis_set_name(ch->x_axis, rpt_chart_str(b));
         chart_axis_set_name(ch->y_axis, "Probability");
         chart_axis_set_min(ch->y_axis, 0);
         chart_axis_set_max(ch->y_axis, 1);
@@ -889,7 +889,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_series_set_categories(pts, SENS, 6, cx, (lxw_row_t)(5 + np), cx);
         chart_series_set_values(pts, SENS, 6, cx + 1, (lxw_row_t)(5 + np), cx + 1);
         snprintf(b, sizeof b, "PSA draws (first %ld of %ld)", np, res->draws);
-        chart_series_set_name(pts, b);
+        chart_series_set_name(pts, rpt_chart_str(b));
         chart_series_set_marker_type(pts, LXW_CHART_MARKER_CIRCLE);
         chart_series_set_marker_size(pts, 3);
         chart_series_set_categories(base, SENS, 5, cx, 5, cx);
@@ -898,10 +898,10 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_series_set_marker_type(base, LXW_CHART_MARKER_DIAMOND);
         chart_series_set_marker_size(base, 9);
         snprintf(b, sizeof b, "Cost-effectiveness plane: %s minus %s (reference)", s->intervention, s->comparator);
-        chart_title_set_name(ch, b);
-        chart_axis_set_name(ch->x_axis, ename);
+        chart_title_set_name(ch, rpt_chart_str(b));
+        chart_axis_set_name(ch->x_axis, rpt_chart_str(ename));
         snprintf(b, sizeof b, "Incremental cost (%s)", cur);
-        chart_axis_set_name(ch->y_axis, b);
+        chart_axis_set_name(ch->y_axis, rpt_chart_str(b));
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
         chart_done(w, ws, chart_row, 10, ch);
         chart_row += 22;

@@ -234,7 +234,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             lxw_col_t c = j < k ? (lxw_col_t)(1 + j) : c0 + 1;
             chart_series_set_categories(se, w->sheet->name, first, 0, last, 0);
             chart_series_set_values(se, w->sheet->name, first, c, last, c);
-            chart_series_set_name(se, j < k ? d->options[j] : "acceptability frontier");
+            chart_series_set_name(se, rpt_chart_str(j < k ? d->options[j] : "acceptability frontier"));
             if (j < k)
                 chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
             else {
@@ -245,7 +245,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
         }
         chart_title_set_name(ch, "Probability each option has the highest net benefit");
         snprintf(b, sizeof b, "Willingness to pay per QALY (%s)", cur);
-        chart_axis_set_name(ch->x_axis, b);
+        chart_axis_set_name(ch->x_axis, rpt_chart_str(b));
         chart_axis_set_name(ch->y_axis, "Probability");
         chart_axis_set_min(ch->y_axis, 0);
         chart_axis_set_max(ch->y_axis, 1);
@@ -297,13 +297,13 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             chart_series_set_categories(pts, w->sheet->name, 6, c, (lxw_row_t)(5 + np), c);
             chart_series_set_values(pts, w->sheet->name, 6, c + 1, (lxw_row_t)(5 + np), c + 1);
             snprintf(b, sizeof b, "%s vs %s (%ld resamples)", d->options[j], ref, np);
-            chart_series_set_name(pts, b);
+            chart_series_set_name(pts, rpt_chart_str(b));
             chart_series_set_marker_type(pts, LXW_CHART_MARKER_CIRCLE);
             chart_series_set_marker_size(pts, 3);
             chart_series_set_categories(pt, w->sheet->name, 5, c, 5, c);
             chart_series_set_values(pt, w->sheet->name, 5, c + 1, 5, c + 1);
             snprintf(b, sizeof b, "%s: estimate", d->options[j]);
-            chart_series_set_name(pt, b);
+            chart_series_set_name(pt, rpt_chart_str(b));
             chart_series_set_marker_type(pt, LXW_CHART_MARKER_DIAMOND);
             chart_series_set_marker_size(pt, 9);
         }
@@ -313,15 +313,15 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
         chart_series_set_categories(line, w->sheet->name, 5, cl, 6, cl);
         chart_series_set_values(line, w->sheet->name, 5, cl + 1, 6, cl + 1);
         snprintf(b, sizeof b, "willingness to pay %s %.10g per QALY", cur, s->threshold);
-        chart_series_set_name(line, b);
+        chart_series_set_name(line, rpt_chart_str(b));
         chart_series_set_marker_type(line, LXW_CHART_MARKER_NONE);
         lxw_chart_line ln = {.color = 0xC00000, .width = 1.5};
         chart_series_set_line(line, &ln);
         snprintf(b, sizeof b, "Cost-effectiveness plane against %s", ref);
-        chart_title_set_name(ch, b);
+        chart_title_set_name(ch, rpt_chart_str(b));
         chart_axis_set_name(ch->x_axis, "Incremental QALYs (discounted, adjusted)");
         snprintf(b, sizeof b, "Incremental cost (%s)", cur);
-        chart_axis_set_name(ch->y_axis, b);
+        chart_axis_set_name(ch->y_axis, rpt_chart_str(b));
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
         chart_at(w, ws, chart_row, 0, ch);
     } else

@@ -234,7 +234,7 @@ static core_status effects_chart(cmp *c, const chart_rows *cr, lxw_row_t at, cor
         chart_series_set_marker_fill(m, &fill);
         lxw_chart_data_label lab = {.value = (char *)cr->names[i]};
         lxw_chart_data_label *labs[] = {&lab, NULL};
-        rpt_err_at(c->w, chart_series_set_labels_custom(m, labs), c->ws, at, 8);
+        rpt_err_at(c->w, rpt_chart_labels(m, labs), c->ws, at, 8);
         chart_series_set_labels_position(m, LXW_CHART_LABEL_POSITION_ABOVE);
         lxw_chart_font small = {.size = 8};
         chart_series_set_labels_font(m, &small);
@@ -249,7 +249,7 @@ static core_status effects_chart(cmp *c, const chart_rows *cr, lxw_row_t at, cor
     chart_series_set_marker_type(z, LXW_CHART_MARKER_NONE);
     char name[160];
     snprintf(name, sizeof name, "%s (%s CI)", c->unit, c->w->conf);
-    chart_axis_set_name(ch->x_axis, name);
+    chart_axis_set_name(ch->x_axis, rpt_chart_str(name));
     chart_axis_set_min(ch->y_axis, 0);
     chart_axis_set_max(ch->y_axis, (double)cr->n + 1.0);
     chart_axis_off(ch->y_axis);
@@ -282,7 +282,7 @@ static core_status rates_chart(cmp *c, lxw_row_t first, size_t n_series, const c
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
         chart_series_set_categories(s, SHEET, r, 7, r, 8);
         chart_series_set_values(s, SHEET, r + 1, 7, r + 1, 8);
-        chart_series_set_name(s, names[i]);
+        chart_series_set_name(s, rpt_chart_str(names[i]));
         chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
         if (i < 2) {
             lxw_chart_line bar = {.color = arm_colors[i], .width = 28.0f};

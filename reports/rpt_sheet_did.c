@@ -157,7 +157,7 @@ core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, cor
 
 static void no_legend_title(lxw_chart *ch, const char *title)
 {
-    chart_title_set_name(ch, title);
+    chart_title_set_name(ch, rpt_chart_str(title));
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
 }
@@ -213,7 +213,7 @@ static void event_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row
         lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
         chart_series_set_categories(s, sn, first, 0, last, 0);
         chart_series_set_values(s, sn, first, ser[k].c, last, ser[k].c);
-        chart_series_set_name(s, ser[k].name);
+        chart_series_set_name(s, rpt_chart_str(ser[k].name));
         lxw_chart_line line = {.color = ser[k].color, .width = ser[k].dash ? 1.0f : 2.0f,
                                .dash_type = ser[k].dash ? LXW_CHART_LINE_DASH_DASH : LXW_CHART_LINE_DASH_SOLID};
         chart_series_set_line(s, &line);

@@ -185,7 +185,7 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         chart_axis_set_name(ch->x_axis, "Review round");
         chart_axis_set_name(ch->y_axis, "Total score");
         snprintf(b, sizeof b, "Fidelity total by site%s", fi && fi->n_bands > 1 ? " (see the bands above)" : "");
-        chart_title_set_name(ch, b);
+        chart_title_set_name(ch, rpt_chart_str(b));
         lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
         chart_title_set_name_font(ch, &tf);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_RIGHT);
@@ -555,7 +555,7 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         chart_series_set_marker_size(se, 8);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
         chart_axis_set_name(ch->x_axis, "Mean fidelity total");
-        chart_axis_set_name(ch->y_axis, effect ? "Employment effect (percentage points)" : "Employment rate (%)");
+        chart_axis_set_name(ch->y_axis, rpt_chart_str(effect ? "Employment effect (percentage points)" : "Employment rate (%)"));
         chart_title_set_name(ch, "Sites: fidelity and outcome");
         lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
         chart_title_set_name_font(ch, &tf);

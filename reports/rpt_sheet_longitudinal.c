@@ -212,14 +212,14 @@ static core_status km_chart(rpt_wctx *w, lxw_worksheet *ws, const char *o, const
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory (chart series)");
         chart_series_set_categories(s, ws->name, 2, c, rr - 1, c);
         chart_series_set_values(s, ws->name, 2, (lxw_col_t)(c + 1), rr - 1, (lxw_col_t)(c + 1));
-        chart_series_set_name(s, arms[a]);
+        chart_series_set_name(s, rpt_chart_str(arms[a]));
         lxw_chart_line line = {.color = colors[a % 4], .width = 1.75f};
         chart_series_set_line(s, &line);
         chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
     }
     char title[300];
     snprintf(title, sizeof title, "Kaplan-Meier: %s", rpt_outcome_display(w, o));
-    chart_title_set_name(ch, title);
+    chart_title_set_name(ch, rpt_chart_str(title));
     chart_axis_set_name(ch->x_axis, "Time since randomisation");
     chart_axis_set_name(ch->y_axis, "Proportion without the event");
     chart_axis_set_min(ch->y_axis, 0);

@@ -214,7 +214,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
         labels[i].hide = !(nm && *nm);
         lp[i] = &labels[i];
     }
-    lxw_error le = chart_series_set_labels_custom(m, lp);
+    lxw_error le = rpt_chart_labels(m, lp);
     rpt_err_at(w, le, ws, at_row, at_col);
     chart_series_set_labels_position(m, LXW_CHART_LABEL_POSITION_ABOVE);
     lxw_chart_font small = {.size = 7};
@@ -223,7 +223,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
 
     char name[160];
     snprintf(name, sizeof name, "%s (%s CI)%s", v->measure, w->conf, v->ratio ? ", log scale" : "");
-    chart_axis_set_name(ch->x_axis, name);
+    chart_axis_set_name(ch->x_axis, rpt_chart_str(name));
     if (v->ratio)
         chart_axis_set_log_base(ch->x_axis, 10);
     chart_axis_set_min(ch->x_axis, p->xmin);
@@ -234,7 +234,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_FALSE);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
     snprintf(name, sizeof name, "Forest plot: %s", v->outcome && *v->outcome ? v->outcome : "pooled effect");
-    chart_title_set_name(ch, name);
+    chart_title_set_name(ch, rpt_chart_str(name));
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
     double height = 80.0 + 24.0 * (double)(p->last - p->first + 4);

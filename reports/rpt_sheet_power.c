@@ -144,14 +144,14 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
             }
             chart_series_set_categories(s, ws->name, top, 0, bottom, 0);
             chart_series_set_values(s, ws->name, top, (lxw_col_t)(1 + 2 * e), bottom, (lxw_col_t)(1 + 2 * e));
-            chart_series_set_name(s, heads[e]);
+            chart_series_set_name(s, rpt_chart_str(heads[e]));
             lxw_chart_line line = {.color = colors[e % 6], .width = 1.75f};
             chart_series_set_line(s, &line);
             chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
             chart_series_set_marker_size(s, 4);
         }
         snprintf(t, sizeof t, "Power by total sample size");
-        chart_title_set_name(ch, t);
+        chart_title_set_name(ch, rpt_chart_str(t));
         chart_axis_set_name(ch->x_axis, "Total sample size");
         chart_axis_set_name(ch->y_axis, "Power");
         chart_axis_set_min(ch->y_axis, 0);

@@ -80,7 +80,7 @@ static core_status set_labels(rpt_wctx *w, lxw_worksheet *ws, lxw_chart_series *
         l[i].hide = !text[i];
         lp[i] = &l[i];
     }
-    rpt_err_at(w, chart_series_set_labels_custom(s, lp), ws, 0, DATA_COL);
+    rpt_err_at(w, rpt_chart_labels(s, lp), ws, 0, DATA_COL);
     free(l), free(lp);
     return CORE_OK;
 }
@@ -146,7 +146,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const forest *f,
     lxw_chart_font bold = {.size = 8, .bold = LXW_TRUE};
     chart_series_set_labels_font(h, &bold);
 
-    chart_axis_set_name(ch->x_axis, axis);
+    chart_axis_set_name(ch->x_axis, rpt_chart_str(axis));
     chart_axis_set_min(ch->x_axis, f->xmin);
     chart_axis_set_max(ch->x_axis, f->xmax);
     chart_axis_set_major_unit(ch->x_axis, f->step);
@@ -157,7 +157,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const forest *f,
     chart_axis_off(ch->y_axis);
     chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_FALSE);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-    chart_title_set_name(ch, title);
+    chart_title_set_name(ch, rpt_chart_str(title));
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
     double height = 90.0 + 20.0 * (double)(n + 1);

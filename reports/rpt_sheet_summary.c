@@ -29,14 +29,6 @@ static const struct {
 
 /* ---------- key figures: each headline number as a live reference to its row of the Results sheet ---------- */
 
-#define RESULTS_SHEET "Results"
-
-/* Excel row (1-based) of result row x on the Results sheet: its header is row 1. */
-static size_t results_row(const rpt_wctx *w, const core_result_row *x)
-{
-    return (size_t)(x - w->res->rows) + 2;
-}
-
 /* 1 if the analysis sheet `name` is in this workbook. */
 static int sheet_present(const rpt_wctx *w, const char *name)
 {
@@ -90,45 +82,13 @@ static const char *p_words(double p, char *buf, size_t size)
     return buf;
 }
 
-/* Result field -> Results column letter (SPEC §4 order: estimate is G). */
-static const char *col_of(int field)
-{
-    static const char *const letters[] = {"G", "H", "I", "J", "K", "L", "M", "N", "O"};
-    return letters[field];
-}
-enum { F_EST = 0, F_LO = 2, F_HI = 3, F_P = 6 };
+enum { F_EST = RPT_F_EST, F_LO = RPT_F_LO, F_HI = RPT_F_HI, F_P = RPT_F_P };
 
-static double field(const core_result_row *x, int f)
-{
-    switch (f) {
-    case F_EST: return x->estimate;
-    case F_LO: return x->ci_low;
-    case F_HI: return x->ci_high;
-    case F_P: return x->p_value;
-    default: return NAN;
-    }
-}
-
-/* A formula "=Results!G12" whose cached value is the row's number, so the cell recalculates to itself;
- * an undefined or withheld number is written as the text "n/a". */
+/* A figure taken from the Results sheet by its key (rpt_results_ref): sorting that sheet changes nothing. */
 static void ref_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x, int f,
                      lxw_format *fmt)
 {
-    if (!x)
-        return;
-    double v = field(x, f);
-    if (!isfinite(v)) {
-        rpt_put_text(w, ws, r, c, isnan(v) ? "n/a" : (v > 0 ? "Inf" : "-Inf"), w->f.right);
-        return;
-    }
-    char formula[64];
-    snprintf(formula, sizeof formula, "=" RESULTS_SHEET "!%s%zu", col_of(f), results_row(w, x));
-    rpt_err_at(w, worksheet_write_formula_num(ws, r, c, formula, fmt, v), ws, r, c);
-}
-
-static void link_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *url, const char *text)
-{
-    rpt_err_at(w, worksheet_write_url_opt(ws, r, c, url, w->f.link, text, NULL), ws, r, c);
+    rpt_results_ref(w, ws, r, c, x, f, fmt);
 }
 
 /* One key figure: the sentence (merged over A:E), the estimate, its interval and a second number as live
@@ -136,7 +96,7 @@ static void link_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
 static void key_figure(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, const char *sentence, const core_result_row *x,
                        lxw_format *fmt, const core_result_row *x2, int f2, lxw_format *fmt2, const char *sheet)
 {
-    char url[96], text[64];
+    char text[64];
     rpt_merge_text(w, ws, *r, 0, 4, sentence, w->f.wrap, rpt_lines_for(sentence, 95));
     ref_cell(w, ws, *r, 5, x, F_EST, fmt);
     if (!isnan(x->ci_low) || !isnan(x->ci_high)) {
@@ -145,14 +105,10 @@ static void key_figure(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, const char 
     }
     if (x2)
         ref_cell(w, ws, *r, 8, x2, f2, fmt2);
-    size_t row = results_row(w, x);
-    snprintf(url, sizeof url, "internal:" RESULTS_SHEET "!G%zu", row);
-    snprintf(text, sizeof text, "Results row %zu", row);
-    link_cell(w, ws, *r, 9, url, text);
-    if (sheet && sheet_present(w, sheet)) {
-        snprintf(url, sizeof url, "internal:'%s'!A1", sheet);
-        link_cell(w, ws, *r, 10, url, sheet);
-    }
+    snprintf(text, sizeof text, RPT_RESULTS_KEY " %zu", (size_t)(x - w->res->rows) + 1);
+    rpt_results_link(w, ws, *r, 9, x, text);
+    if (sheet && sheet_present(w, sheet))
+        rpt_sheet_link(w, ws, *r, 10, sheet, sheet);
     (*r)++;
 }
 
@@ -480,8 +436,9 @@ static void key_figures(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     rpt_merge_text(w, ws, top + 1, 0, 4, "Key figure", w->f.header, 1);
     rpt_put_text(w, ws, (*r)++,
                  0,
-                 "Each number is a live reference to its row on the Results sheet (the same row as in the results "
-                 "file); the links go to that row and to the sheet that shows it in context.",
+                 "Each number is looked up on the Results sheet by its row in the results file (column " RPT_RESULTS_KEY
+                 "), so sorting or filtering that sheet changes none of them; the links go to that row and to the "
+                 "sheet that shows it in context.",
                  w->f.note);
     (*r)++;
 }
@@ -539,13 +496,19 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
         const rpt_sheet_def *s = &w->sheets[i];
         if (!s->contents || !rpt_has_rows(w, s->module, s->analysis))
             continue;
-        snprintf(b, sizeof b, "%s: %s", s->name, s->contents);
-        rpt_put_text(w, ws, r++, 0, b, NULL);
+        rpt_sheet_link(w, ws, r, 0, s->name, s->name);
+        rpt_merge_text(w, ws, r, 1, 10, s->contents, w->f.wrap, rpt_lines_for(s->contents, 150));
+        r++;
     }
-    rpt_put_text(w, ws, r++, 0, "Results: every number of the run, one row each, ready to filter.", NULL);
-    rpt_put_text(w, ws, r++, 0, "Methods: each method used, with a reference.", NULL);
-    rpt_put_text(w, ws, r++, 0,
-                 "Provenance: software, settings, input files with checksums, and the configuration.", NULL);
+    static const char *const fixed[][2] = {
+        {"Results", "every number of the run, one row each, ready to filter and sort."},
+        {"Methods", "each method used, what it does, and a reference."},
+        {"Provenance", "software, settings, input files with checksums, and the configuration."},
+    };
+    for (size_t i = 0; i < 3; i++, r++) {
+        rpt_sheet_link(w, ws, r, 0, fixed[i][0], fixed[i][0]);
+        rpt_merge_text(w, ws, r, 1, 10, fixed[i][1], w->f.wrap, 1);
+    }
     if (run->small_cell > 0) {
         snprintf(b, sizeof b,
                  "Counts below %d are shown as \"<%d\" and the percentages they would reveal as \"" RPT_EM_DASH

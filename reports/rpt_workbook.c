@@ -94,6 +94,22 @@ static core_status build(rpt_wctx *w, core_err *err)
     if (st == CORE_OK)
         st = rpt_sheet_provenance(w, err);
     rpt_style_finish(w); /* the house style on every sheet (rpt_cells.c); frees its notes */
+    /* Every sheet's defined name (its top-left cell), so links go to names (rpt_sheet_link), not addresses. */
+    lxw_worksheet *sh;
+    LXW_FOREACH_WORKSHEET(sh, w->book)
+    {
+        char name[128], ref[160], quoted[80];
+        size_t o = 0;
+        for (const char *q = sh->name; *q && o + 2 < sizeof quoted; q++) { /* an apostrophe is doubled */
+            if (*q == '\'')
+                quoted[o++] = '\'';
+            quoted[o++] = *q;
+        }
+        quoted[o] = '\0';
+        rpt_sheet_defname(sh->name, name, sizeof name);
+        snprintf(ref, sizeof ref, "='%s'!$A$1", quoted);
+        rpt_err_at(w, workbook_define_name(w->book, name, ref), sh, 0, 0);
+    }
     if (st == CORE_OK && w->nomem)
         st = core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the workbook");
     if (st == CORE_OK && w->lerr != LXW_NO_ERROR)
@@ -103,7 +119,7 @@ static core_status build(rpt_wctx *w, core_err *err)
 
 core_status rpt_workbook_write_staged(const core_results *res, const rpt_run *run, core_atomic *a, core_err *err)
 {
-    static const core_results no_rows = {0, 0, NULL, 0};
+    static const core_results no_rows = {0, 0, NULL, 0, 0};
     static const rpt_run no_run = {.confidence = 0.95};
     if (!res)
         res = &no_rows;

@@ -35,6 +35,7 @@ done
 tally reference sh tests/reference/run.sh
 tally bad-input sh tests/bad-input/run.sh
 tally hardening sh tests/hardening/run.sh
+tally safety sh tests/hardening/safety.sh
 tally e2e sh tests/e2e/run.sh
 tally cba sh tests/cba/run.sh
 tally meta-compare sh tests/meta/run.sh
@@ -42,6 +43,7 @@ tally workbook sh tests/workbook/run.sh
 tally fidelity-cli sh tests/fidelity/run.sh
 tally handover sh tests/handover/run.sh
 tally practice sh tests/practice/run.sh
+tally docs sh tests/docs/run.sh
 rm -f "$log"
 echo "check: $total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

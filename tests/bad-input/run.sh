@@ -4,7 +4,8 @@
 #  - that the message names the place (file:row:column, file:line: key, the option or the file),
 #    plus the words that say what is wrong and what is valid,
 #  - no crash, no sanitizer report, no bare "nan" on the terminal,
-#  - that no input file changed (SHA-256 of every input in the scratch directory before and after).
+#  - that no input file changed (SHA-256 of every input in the scratch directory before and after),
+#  - for a refused run, that no previous output changed either (SHA-256 of every file under out/).
 # Cases live in tests/bad-input/cases/<category>.sh (data, encoding, config, statistics, output, and
 # one file per module as they land); each is sourced in name order with the helpers below. A new
 # case: add it to the category file it belongs to. The summary counts cases per category.
@@ -25,6 +26,11 @@ inputs_sum() {
         -o -name '*.tsv' -o -name '*.txt' \) -print 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum 2>/dev/null
 }
 
+# The SHA-256 of every previous output (a refused run must leave them byte-identical).
+outputs_sum() {
+    find out -type f -print 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum 2>/dev/null
+}
+
 pass() { passed=$((passed + 1)); cat_n=$((cat_n + 1)); echo "PASS: [$category] $1"; }
 fail() { failed=$((failed + 1)); cat_n=$((cat_n + 1)); echo "FAIL: [$category] $1"; }
 n_expect=0 # runs expected to fail: they assert an exit status and a message naming the place
@@ -36,15 +42,20 @@ expect() {
     name=$1 code=$2
     first=$3
     [ "$first" = "--" ] && first=""
-    if [ "$code" -ne 0 ] && ! echo "$first" | grep -Eq '[A-Za-z0-9_.-]+\.(csv|ini|xlsx|dta|sav|tsv|txt)|--[a-z]|subcommand|option|argument|config file'; then
+    if [ "$code" -ne 0 ] && ! echo "$first" | grep -Eq '[A-Za-z0-9_.-]+\.(csv|ini|xlsx|dta|sav|tsv|txt)|--[a-z]|subcommand|option|argument|config file|SOURCE_DATE_EPOCH'; then
         fail "$name: the case must check that the message names the place (first substring '$first')"
         return
     fi
     [ "$code" -ne 0 ] && cat_e=$((cat_e + 1))
     in_before=$(inputs_sum)
+    out_before=$(outputs_sum)
     expect_run "$@"
     in_after=$(inputs_sum)
     [ "$in_before" = "$in_after" ] || { echo "  $name: an input file changed during the run"; good=0; }
+    if [ "$code" -ne 0 ] && [ "$out_before" != "$(outputs_sum)" ]; then
+        echo "  $name: a previous output changed during a refused run"
+        good=0
+    fi
     if [ $good -eq 1 ]; then pass "$name"; else fail "$name"; fi
 }
 

@@ -77,9 +77,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                                                                   : strcasecmp(nm, sec) == 0;
             if (!match)
                 continue;
-            for (const char *const *key = cli_schema[k].keys; *key; key++)
-                if (!strchr(*key, '*'))
-                    fuzz_config_getters(cfg, sec, *key);
+            for (int tb = 0; tb < 2; tb++)
+                for (const core_cfg_key *key = tb ? cli_schema[k].more : cli_schema[k].keys; key && key->name; key++)
+                    if (!strchr(key->name, '*'))
+                        fuzz_config_getters(cfg, sec, key->name);
             core_read_opts o;
             char **missing;
             if (core_data_opts(cfg, sec, &o, &missing, &err) != CORE_OK)

@@ -9,12 +9,12 @@
 
 #include "core/core_config.h"
 #include "core/core_read.h"
+#include "core/core_data.h"
 #include "fidelity/fid.h"
 
 /* The keys fid_spec_from_config reads (its own schema, so the target does not depend on cli/). */
 static const core_cfg_section fz_fid_schema[] = {
-    {"fidelity", (const char *const[]){"data", "scale", "site", "review", "rater", "respondent", "consensus",
-                                       "min_raters", "kappa_variance", NULL}},
+    {"fidelity", NULL, fid_fidelity_keys, core_data_keys},
 };
 
 static const char *const fz_fid_configs[3] = {

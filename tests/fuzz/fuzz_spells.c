@@ -7,16 +7,13 @@
 
 #include "core/core_config.h"
 #include "core/core_read.h"
+#include "core/core_data.h"
 #include "realworld/rw.h"
 
 /* The keys rw_spec_from_config reads, as [registry] allows them (its own schema: independent of cli/). */
 static const core_cfg_section fz_rw_schema[] = {
-    {"project", (const char *const[]){"confidence", NULL}},
-    {"registry",
-     (const char *const[]){"data", "unit", "time", "cluster", "outcome", "treatment", "fixed_effects", "controls",
-                           "inference", "synthetic_control", "bootstrap", "weights", "event_time", "spells",
-                           "delimiter", "decimal", "missing", "null_values", "spell_unit", "spell_start", "spell_end",
-                           "spell_share", NULL}},
+    {"project", NULL, core_project_keys, NULL},
+    {"registry", NULL, rw_registry_keys, core_data_keys},
 };
 
 static const char fz_rw_config[] = "[registry]\ndata = panel.csv\nunit = person\ntime = year\ncluster = county\n"

@@ -144,12 +144,11 @@ typedef struct kit {
     cea_data d;
 } kit;
 
+/* the sections as the program declares them (their owners' key tables) */
 static const core_cfg_section kit_schema[] = {
-    {"trial", (const char *const[]){"data", "id", "arm", "treatment", "control", "site", NULL}},
-    {"outcome:*", (const char *const[]){"type", "columns", NULL}},
-    {"cea", (const char *const[]){"costs", "cost_months", "utilities", "utility_months", "discount_costs",
-                                  "discount_effects", "bootstrap", "utility_min", "adjust_site", "reference", "wtp",
-                                  "allow_negative", NULL}},
+    {"trial", NULL, rct_trial_keys, core_data_keys},
+    {"outcome:*", NULL, rct_outcome_keys, NULL},
+    {"cea", NULL, cea_keys, core_data_keys},
 };
 
 static int kit_open(kit *k)

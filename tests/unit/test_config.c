@@ -10,13 +10,30 @@
 #include "core/core_error.h"
 #include "tests/t_check.h"
 
-#define KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
+/* a schema of its own, to test the loader's matching: globs in key and section names, a second table */
+static const core_cfg_key t_project_keys[] = {
+    {"title", CORE_CFG_TEXT, "IPS evaluation", NULL, "title"},
+    {"confidence", CORE_CFG_NUMBER, "0.95", "(0, 1)", "level"},
+    {"seed", CORE_CFG_INTEGER, "20130501", "[0, 4294967295]", "seed"},
+    {"flag", CORE_CFG_BOOL, "no", NULL, "a flag"},
+    {"currency", CORE_CFG_TEXT, "NOK", NULL, "currency"},
+    {NULL},
+};
+static const core_cfg_key t_outcome_keys[] = {
+    {"type", CORE_CFG_CHOICE, NULL, "binary|continuous|time_to_event", "type"},
+    {"columns", CORE_CFG_COLUMNS, NULL, NULL, "columns"},
+    {NULL},
+};
+static const core_cfg_key t_cba_keys[] = {
+    {"wage", CORE_CFG_NUMBER, NULL, "[0, inf)", "wage"},
+    {"*.dist", CORE_CFG_DIST, NULL, NULL, "distributions"},
+    {NULL},
+};
+static const core_cfg_key t_markov_keys[] = {{"transitions.*", CORE_CFG_LIST, NULL, NULL, "rows"}, {NULL}};
 static const core_cfg_section schema[] = {
-    {"project", KEYS("title", "confidence", "seed", "flag", "currency")},
-    {"data", KEYS("delimiter", "decimal", "missing")},
-    {"outcome:*", KEYS("type", "columns")},
-    {"cba", KEYS("wage", "*.dist")},
-    {"markov", KEYS("transitions.*")},
+    {"project", NULL, t_project_keys, NULL},   {"data", NULL, core_data_keys, NULL},
+    {"outcome:*", NULL, t_outcome_keys, NULL}, {"cba", NULL, t_cba_keys, NULL},
+    {"markov", NULL, t_markov_keys, NULL},
 };
 #define NS (sizeof schema / sizeof schema[0])
 

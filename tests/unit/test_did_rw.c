@@ -17,18 +17,17 @@
 #include "core/core_atomic.h"
 #include "core/core_config.h"
 #include "core/core_read.h"
+#include "core/core_data.h"
 #include "realworld/rw.h"
 #include "stats/st_cluster.h"
 #include "stats/st_synth.h"
 #include "stats/st_twfe.h"
 #include "tests/t_check.h"
 
-#define KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
+/* the sections as the program declares them (their owners' key tables) */
 static const core_cfg_section schema[] = {
-    {"project", KEYS("title", "confidence", "seed")},
-    {"registry", KEYS("data", "unit", "time", "cluster", "outcome", "treatment", "fixed_effects", "controls",
-                      "inference", "synthetic_control", "bootstrap", "weights", "event_time", "spells", "null_values",
-                      "spell_unit", "spell_start", "spell_end", "spell_share", "delimiter", "decimal", "missing")},
+    {"project", NULL, core_project_keys, NULL},
+    {"registry", NULL, rw_registry_keys, core_data_keys},
 };
 
 static void write_file(const char *path, const char *text)

@@ -12,16 +12,15 @@
 #include "core/core_config.h"
 #include "core/core_read.h"
 #include "core/core_results.h"
+#include "core/core_data.h"
 #include "fidelity/fid.h"
 #include "tests/t_check.h"
 
-#define KEYS(...) ((const char *const[]){__VA_ARGS__, NULL})
+/* the sections as the program declares them (their owners' key tables) */
 static const core_cfg_section schema[] = {
-    {"project", KEYS("title")},
-    {"fidelity", KEYS("data", "scale", "site", "review", "rater", "respondent", "consensus", "min_raters",
-                      "kappa_variance", "link", "outcome", "timepoint")},
-    {"scale:*", KEYS("items", "min", "max", "reverse", "score", "min_answered", "bands", "sections", "prorate",
-                     "title", "anchors")},
+    {"project", NULL, core_project_keys, NULL},
+    {"fidelity", NULL, fid_fidelity_keys, core_data_keys},
+    {"scale:*", NULL, fid_scale_keys, core_data_keys},
 };
 #define NS (sizeof schema / sizeof schema[0])
 

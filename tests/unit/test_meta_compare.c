@@ -22,18 +22,14 @@
 
 #include "core/core_config.h"
 #include "rct/rct_effects.h"
+#include "realworld/rw.h"
 #include "realworld/rw_compare.h"
 #include "tests/t_check.h"
 
 #define Z95 1.959963984540054
 
-static const char *const project_keys[] = {"title", "confidence", NULL};
-static const char *const compare_keys[] = {"workdays_per_year",  "position_share",  "ips_users",      "target_population",
-                                           "exposed_population", "pooled_rr",       "pooled_rr_ci",   "trial_effect",
-                                           "trial_effect_se",    "registry_effect", "registry_effect_se",
-                                           "trial_control_rate", "scale",           "reference_rates", "registry_interval",
-                                           NULL};
-static const core_cfg_section schema[] = {{"project", project_keys}, {"compare", compare_keys}};
+/* the sections as the program declares them (their owners' key tables) */
+static const core_cfg_section schema[] = {{"project", NULL, core_project_keys, NULL}, {"compare", NULL, rw_compare_keys, NULL}};
 
 static core_config *load(const char *name, const char *text, core_err *err)
 {

@@ -25,12 +25,8 @@
 #include "meta/meta.h"
 #include "tests/t_check.h"
 
-static const char *const project_keys[] = {"title", "confidence", "output", "results", NULL};
-static const char *const meta_keys[] = {"data",     "measure", "study",  "events_t",      "n_t",          "events_c",
-                                        "n_c",      "yi",      "vi",     "se",            "method",       "knapp_hartung",
-                                        "outcome",  "year",    "moderator", "moderator_level", "exclude", "mean_t",
-                                        "sd_t",     "mean_c",  "sd_c",   NULL};
-static const core_cfg_section schema[] = {{"project", project_keys}, {"meta", meta_keys}};
+/* the sections as the program declares them (their owners' key tables) */
+static const core_cfg_section schema[] = {{"project", NULL, core_project_keys, NULL}, {"meta", NULL, meta_keys, core_data_keys}};
 #define DIR "build/tmp-tests"
 
 static const char *write_file(const char *name, const char *text)

@@ -16,14 +16,11 @@
 #include "rct/rct.h"
 #include "tests/t_check.h"
 
-#define K(...) ((const char *const[]){__VA_ARGS__, NULL})
+/* the sections as the program declares them (their owners' key tables) */
 static const core_cfg_section schema[] = {
-    {"project", K("title", "confidence", "seed", "output", "results")},
-    {"data", K("delimiter", "decimal", "missing")},
-    {"trial", K("data", "id", "arm", "treatment", "control", "site", "covariates", "timepoints", "subgroups",
-                "multiplicity", "standardised_differences", "layout")},
-    {"outcome:*", K("type", "columns", "column", "baseline", "primary", "label", "timepoints", "covariates")},
-    {"power", K("outcome", "timepoint", "effect", "control", "sd", "n", "alpha", "draws", "allocation")},
+    {"project", NULL, core_project_keys, NULL},   {"data", NULL, core_data_keys, NULL},
+    {"trial", NULL, rct_trial_keys, core_data_keys}, {"outcome:*", NULL, rct_outcome_keys, NULL},
+    {"power", NULL, rct_power_keys, NULL},
 };
 
 typedef struct fixture {

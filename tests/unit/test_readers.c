@@ -145,14 +145,13 @@ static void test_semicolon_decimal_comma(void)
         t_str(cell(t, 0, 2), "C", "semicolon: site");
         core_table_free(t);
     }
-    /* explicit delimiter, and '.' decimal: "1,5" is then not a number */
+    /* explicit delimiter, and '.' decimal: "1,5" is then not a number, and a column of such numbers is
+     * refused (it was kept as text, and read later with a '.' decimal), naming the cell and the setting */
     o = (core_read_opts){.delimiter = ';'};
-    t = ok_read(FIX "semicolon_decimal_comma.csv", &o);
-    if (t) {
-        t_int(t->cols[1].type, CORE_COL_CATEGORICAL, "decimal '.': 1,5 is not a number");
-        t_str(cell(t, 1, 0), "1,5", "decimal '.': text kept as the level");
-        core_table_free(t);
-    }
+    bad_read(core_read_delimited, FIX "semicolon_decimal_comma.csv", &o, CORE_ERR_DATA,
+             "semicolon_decimal_comma.csv:2:2 'wage': '1,5' is not a number");
+    bad_read(core_read_delimited, FIX "semicolon_decimal_comma.csv", &o, CORE_ERR_DATA,
+             "if ',' is the decimal mark here, set decimal = \",\"");
 }
 
 static void test_sniffing(void)
@@ -574,6 +573,69 @@ static void test_binary(void)
     bad_read(core_read_sav, p, NULL, CORE_ERR_DATA, "cut.sav: cannot be read as an SPSS .sav file");
 }
 
+
+/* Numbers are read once, by the declared decimal mark and thousands separator (a Norwegian export). */
+static void test_thousands(void)
+{
+    core_read_opts o = {.delimiter = ';', .decimal = ','};
+    /* the issue's case: 850, 1.200, 2.500 with decimal ',' and no separator declared is refused, naming the
+     * cell and the setting that reads it (it was read as 850, 1.2, 2.5) */
+    const char *p = PUT("nb1.csv", "id;cost\n1;850\n2;1.200\n3;2.500\n");
+    bad_read(core_read_delimited, p, &o, CORE_ERR_DATA, "nb1.csv:3:2 'cost': '1.200' is not a number");
+    bad_read(core_read_delimited, p, &o, CORE_ERR_DATA, "set thousands = \".\"");
+    o.thousands = '.';
+    core_table *t = ok_read(p, &o);
+    if (t) {
+        t_int(t->cols[1].type, CORE_COL_NUMERIC, "thousands '.': numeric");
+        t_true(t->cols[1].num[0] == 850 && t->cols[1].num[1] == 1200 && t->cols[1].num[2] == 2500,
+               "thousands '.': 850, 1200, 2500");
+        core_table_free(t);
+    }
+    /* a decimal comma with grouped thousands, and a no-break space (U+00A0) and narrow one (U+202F) */
+    p = PUT("nb2.csv", "id;x\n1;1.234.567,25\n2;-2,5\n3;12\n");
+    t = ok_read(p, &o);
+    if (t) {
+        t_true(t->cols[1].num[0] == 1234567.25 && t->cols[1].num[1] == -2.5 && t->cols[1].num[2] == 12,
+               "thousands '.', decimal ',': 1234567.25, -2.5, 12");
+        core_table_free(t);
+    }
+    o.thousands = ' ';
+    p = PUT("nb3.csv", "id;x\n1;1\xc2\xa0" "200,5\n2;3\xe2\x80\xaf" "000\n3;4 500\n");
+    t = ok_read(p, &o);
+    if (t) {
+        t_true(t->cols[1].type == CORE_COL_NUMERIC && t->cols[1].num[0] == 1200.5 && t->cols[1].num[1] == 3000 &&
+                   t->cols[1].num[2] == 4500,
+               "thousands space: no-break spaces and a space");
+        core_table_free(t);
+    }
+    /* grouping is checked: a date-like token is text, not a number */
+    double v;
+    t_true(!core_parse_number("01.02.2020", ',', '.', &v), "01.02.2020 is no grouped number");
+    t_true(!core_parse_number("1.20", ',', '.', &v), "a group needs three digits");
+    t_true(!core_parse_number("1234.567", ',', '.', &v), "at most three digits before the first separator");
+    t_true(!core_parse_number("1.5", '.', '.', &v), "a separator equal to the decimal mark is refused");
+    t_true(core_parse_number("1,234.5", '.', ',', &v) && v == 1234.5, "1,234.5 with thousands ','");
+    /* with decimal '.', a comma-decimal cell among numbers is refused, not read as text */
+    core_read_opts c = {.delimiter = ';'};
+    p = PUT("nb4.csv", "id;x\n1;3\n2;2,5\n");
+    bad_read(core_read_delimited, p, &c, CORE_ERR_DATA, "nb4.csv:3:2 'x': '2,5' is not a number");
+    bad_read(core_read_delimited, p, &c, CORE_ERR_DATA, "set decimal = \",\"");
+    /* a text column stays text: its number-like levels are numbers by the file's rules only */
+    p = PUT("nb5.csv", "id;g\n1;1,5\n2;two\n");
+    o.thousands = 0;
+    t = ok_read(p, &o);
+    if (t) {
+        t_true(core_cell_number(t, 1, 0, &v) == 1 && v == 1.5, "level '1,5' read by decimal ','");
+        t_int(core_cell_number(t, 1, 1, &v), -1, "level 'two' is not a number");
+        core_table_free(t);
+    }
+    t = ok_read(p, &c);
+    if (t) {
+        t_int(core_cell_number(t, 1, 0, &v), -1, "level '1,5' with decimal '.' is not a number");
+        core_table_free(t);
+    }
+}
+
 int main(void)
 {
     if (!mkdtemp(tmpdir)) {
@@ -587,6 +649,7 @@ int main(void)
     test_sniffing();
     test_missing();
     test_types();
+    test_thousands();
     test_level_index();
     test_many_levels();
     test_text_errors();

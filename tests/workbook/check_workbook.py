@@ -33,6 +33,7 @@ import openpyxl
 
 NUMERIC = ["estimate", "se", "ci_low", "ci_high", "statistic", "df", "p_value", "p_adjusted", "n"]
 COLUMNS = ["module", "analysis", "outcome", "timepoint", "term", "method"] + NUMERIC + ["label"]
+KEY = "csv_row"  # the Results sheet's last column: the row's number in results.csv, the key figures look up
 LETTER = {chr(ord("A") + i): name for i, name in enumerate(COLUMNS)}
 
 # Ranges whose numbers are not result rows, with the reason (sheet -> list of (first col, last col, why)).
@@ -141,7 +142,8 @@ def numbers(path):
     # Results sheet, row by row
     if check("Results" in book.sheetnames, "Results sheet present"):
         grid = list(cached["Results"].iter_rows(values_only=True))
-        check([str(v) if v is not None else "" for v in grid[0]][:len(header)] == header, "Results: header")
+        check([str(v) if v is not None else "" for v in grid[0]][:len(header) + 1] == header + [KEY],
+              "Results: header (the CSV's, then the key %s)" % KEY)
         check(len(grid) - 1 == len(rows), "Results: one row per results.csv row", "%d vs %d" % (len(grid) - 1, len(rows)))
         bad = []
         for i, (r, cells) in enumerate(zip(rows, grid[1:])):
@@ -155,27 +157,33 @@ def numbers(path):
                         ok = got == want
                     else:
                         ok = is_num(got) and close(float(want), float(got), 1e-15)
+                elif name == "timepoint" and is_num(got):  # a number when the text reads back as one
+                    ok = ("%.15g" % float(got)) == want
                 else:
                     ok = (got if got is not None else "") == want
                 if not ok:
                     bad.append("row %d %s: csv %r sheet %r" % (i + 2, name, want, got))
+            if cells[len(header)] != i + 1:
+                bad.append("row %d %s: %r, not %d" % (i + 2, KEY, cells[len(header)], i + 1))
         check(not bad, "Results: every field of every row equals results.csv", "; ".join(bad[:4]))
 
     # formulas that reference the Results sheet: the right row and field
-    ref = re.compile(r"^=\s*'?Results'?!\$?([A-O])\$?(\d+)\s*$")
+    # (by key: =INDEX(Results!G:G,MATCH(k,Results!Q:Q,0)), never by row)
+    ref = re.compile(r"^=INDEX\(Results!([G-O]):\1,MATCH\((\d+),Results!Q:Q,0\)\)$")
     n_ref, bad = 0, []
     for ws in book.worksheets:
         cws = cached[ws.title]
         for row in ws.iter_rows():
             for c in row:
-                if not (isinstance(c.value, str) and c.value.startswith("=") and "Results!" in c.value):
+                if not (isinstance(c.value, str) and c.value.startswith("=") and "Results!" in c.value) or \
+                        c.value.startswith("=HYPERLINK("):
                     continue
                 n_ref += 1
                 m = ref.match(c.value)
                 if not m:
-                    bad.append("%s!%s: %s is not a plain reference" % (ws.title, c.coordinate, c.value))
+                    bad.append("%s!%s: %s is not a look-up by key" % (ws.title, c.coordinate, c.value))
                     continue
-                field, k = LETTER[m.group(1)], int(m.group(2)) - 2
+                field, k = LETTER[m.group(1)], int(m.group(2)) - 1
                 got = cws[c.coordinate].value
                 if not 0 <= k < len(rows) or rows[k][field] == "" or not is_num(got) or \
                         not close(float(rows[k][field]), float(got), 1e-12):
@@ -191,11 +199,11 @@ def numbers(path):
         bad, n_kf = [], 0
         for row in book["Summary"].iter_rows():
             refs = [ref.match(c.value) for c in row if isinstance(c.value, str) and c.value.startswith("=")]
-            links = [c for c in row if c.hyperlink is not None and (c.hyperlink.location or "").startswith("Results!")]
+            links = [c for c in row if isinstance(c.value, str) and c.value.startswith('=HYPERLINK("#Results!G"&MATCH(')]
             if not links:
                 continue
             n_kf += 1
-            target = int(re.sub(r"\D", "", links[0].hyperlink.location.split("!")[1]))
+            target = int(re.search(r"MATCH\((\d+),", links[0].value).group(1))
             est = [m for m in refs if m and m.group(1) == "G"]
             if not est or int(est[0].group(2)) != target:
                 bad.append("row %d: link to Results row %d, estimate from %s" %
@@ -289,6 +297,8 @@ def disclosure(book_path, res_path, k, hidden):
         for row in ws.iter_rows():
             for c in row:
                 v = c.value
+                if ws.title == "Results" and c.column == len(COLUMNS) + 1:
+                    continue  # the key column: row numbers of the results file, not counts of people
                 if is_num(v) and ws.title != "Provenance" and (hits(float(v)) or hits(100 * float(v))):
                     bad.append("%s!%s=%r" % (ws.title, c.coordinate, v))
                 if isinstance(v, str):

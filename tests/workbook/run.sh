@@ -38,6 +38,10 @@ if "$BIN" run configs/demo.ini -o "$T/demo.xlsx" --results "$T/results.csv" --qu
 # (a) every number traced to results.csv
 sub "(a) openpyxl: every sheet's numbers against results.csv" "$T/numbers.log" \
     $PY tests/workbook/check_workbook.py numbers "$T/demo.xlsx" "$T/results.csv"
+# the table grammar: column widths set once per column (no overlapping ranges), headers aligned like their content,
+# every cell top-aligned
+sub "layout: column ranges, header alignment, one vertical alignment" "$T/layout.log" \
+    $PY tests/workbook/check_layout.py cols "$T/demo.xlsx"
 # the Results sheet is streamed (constant memory): its strings are inline, the other sheets' shared
 mkdir -p "$T/unz" && (cd "$T/unz" && unzip -q -o ../demo.xlsx)
 res_sheet=$($PY - "$T/unz" <<'PY'
@@ -77,6 +81,23 @@ XCU
         cat "$T/soffice.log"
         ko "LibreOffice recalculated the workbook"
     fi
+fi
+
+# Figures bound by key: the Results sheet sorted, then sorted and filtered, in LibreOffice; every formula of the
+# other sheets (the Summary's key figures) recalculates to the same value
+if sh tests/workbook/sort.sh "$T/demo.xlsx" "$T/sorted.xlsx" 2> "$T/sort.log"; then
+    sub "sort: the Results sheet sorted in LibreOffice changes no figure" "$T/sorted.log" \
+        $PY tests/workbook/check_layout.py sorted "$T/demo.xlsx" "$T/sorted.xlsx"
+else
+    cat "$T/sort.log"
+    ko "sort: LibreOffice sorted the Results sheet"
+fi
+if sh tests/workbook/sort.sh "$T/demo.xlsx" "$T/filtered.xlsx" cba 2> "$T/filter.log"; then
+    sub "sort: the Results sheet sorted and filtered to module cba changes no figure" "$T/filtered.log" \
+        $PY tests/workbook/check_layout.py sorted "$T/demo.xlsx" "$T/filtered.xlsx" cba
+else
+    cat "$T/filter.log"
+    ko "sort: LibreOffice sorted and filtered the Results sheet"
 fi
 
 # (c) PDF and PNG pages

@@ -9,6 +9,8 @@ TREAT=ips mkcfg absent.ini good.csv
 expect "treatment level absent from the data" 3 "absent.ini:11: key 'treatment'" "'ips' does not occur" "IPS, TAU" -- rct absent.ini
 EXTRA="confidnce = 0.9" mkcfg typo.ini good.csv
 expect "misspelt key" 2 "typo.ini:5" "'confidnce'" "did you mean 'confidence'" -- rct typo.ini
+printf '[project]\ntitle = x\n[cba]\ndiscount = 0.04\n' > discount.ini
+expect "key cut short: the key it begins, not the section's 40 keys" 2 "discount.ini:4" "'discount'" "did you mean 'discount_rate'?" "ipseval help cba" -- cba discount.ini
 EXTRA="confidence = 1.5" mkcfg conf.ini good.csv
 expect "confidence above 1" 2 "conf.ini:5: key 'confidence'" "outside the valid range (0, 1)" -- rct conf.ini
 EXTRA="confidence = 0" mkcfg conf0.ini good.csv

@@ -116,3 +116,19 @@ expect "tab-separated file with delimiter = tab runs" 0 "" -- rct tab.ini --quie
 RES=out/tabauto.csv OUT=out/tabauto.xlsx mkcfg tabauto.ini good.tsv
 expect "tab-separated file, delimiter auto-detected, runs" 0 "" -- rct tabauto.ini --quiet
 check "tab-separated: same results with delimiter = tab and auto" cmp -s out/tab.csv out/tabauto.csv
+# Strict types: a covariate whose cells are numbers but one is refused, naming the cell and the two ways out
+printf 'id,arm,age,emp\n1,IPS,25,1\n2,TAU,31,0\n3,IPS,forty,0\n4,TAU,22,1\n5,IPS,35,1\n6,TAU,28,0\n7,IPS,44,1\n8,TAU,39,0\n' > forty.csv
+TRIAL_EXTRA="covariates = age" mkcfg forty.ini forty.csv
+expect "'forty' in a numeric covariate" 3 "forty.csv:4:3 'age'" "'forty' is not a number" "7 of the 8 values" \
+    "[data] missing" "[trial] categorical = age" -- rct forty.ini
+# declared categorical, the same column is read as categories (three levels) and the run completes
+printf 'id,arm,grp,emp\n1,IPS,1,1\n2,TAU,2,0\n3,IPS,x,0\n4,TAU,1,1\n5,IPS,2,1\n6,TAU,x,0\n7,IPS,1,1\n8,TAU,2,0\n9,IPS,x,1\n10,TAU,1,0\n11,IPS,2,0\n12,TAU,x,1\n' > declared.csv
+RES=out/declared.csv OUT=out/declared.xlsx TRIAL_EXTRA="covariates = grp
+categorical = grp" mkcfg declared.ini declared.csv
+expect "a column declared categorical holding numbers and text" 0 "" -- rct declared.ini --quiet
+# a baseline column also listed among the covariates enters the model once (it used to be refused as collinear)
+printf 'id,arm,base,score\n1,IPS,3,5\n2,TAU,4,4\n3,IPS,2,6\n4,TAU,5,5\n5,IPS,6,8\n6,TAU,3,3\n7,IPS,4,7\n8,TAU,2,2\n' > basecov.csv
+RES=out/basecov.csv OUT=out/basecov.xlsx TRIAL_EXTRA="covariates = base" OUTCOME="type = continuous
+column = score
+baseline = base" mkcfg basecov.ini basecov.csv
+expect "baseline also listed in the covariates is used once" 0 "" -- rct basecov.ini --quiet

@@ -1,0 +1,32 @@
+/* The keys of [meta]: their one owner (name, type, default, range, help). */
+#include "meta.h"
+
+const core_cfg_key meta_keys[] = {
+    {"data", CORE_CFG_PATH, NULL, ".csv, .txt, .dta, .sav", "the study table: one row per study (or give results)"},
+    {"measure", CORE_CFG_CHOICE, "RR", "RR|OR|RD|MD|SMD|generic", "the effect measure"},
+    {"study", CORE_CFG_COLUMN, "study", NULL, "the study name column"},
+    {"events_t", CORE_CFG_COLUMN, NULL, NULL, "binary measures: events in the intervention arm"},
+    {"n_t", CORE_CFG_COLUMN, NULL, NULL, "binary and mean measures: size of the intervention arm"},
+    {"events_c", CORE_CFG_COLUMN, NULL, NULL, "binary measures: events in the control arm"},
+    {"n_c", CORE_CFG_COLUMN, NULL, NULL, "binary and mean measures: size of the control arm"},
+    {"mean_t", CORE_CFG_COLUMN, NULL, NULL, "MD, SMD: mean of the intervention arm"},
+    {"sd_t", CORE_CFG_COLUMN, NULL, NULL, "MD, SMD: SD of the intervention arm"},
+    {"mean_c", CORE_CFG_COLUMN, NULL, NULL, "MD, SMD: mean of the control arm"},
+    {"sd_c", CORE_CFG_COLUMN, NULL, NULL, "MD, SMD: SD of the control arm"},
+    {"yi", CORE_CFG_COLUMN, NULL, NULL, "generic measure: the effect column"},
+    {"vi", CORE_CFG_COLUMN, NULL, NULL, "generic measure: the effect's variance column"},
+    {"se", CORE_CFG_COLUMN, NULL, NULL, "generic measure: the effect's standard error column (instead of vi)"},
+    {"method", CORE_CFG_LIST, "reml", "fixed, mh, dl, reml, ml, pm", "the pooling methods (several allowed; mh = Mantel-Haenszel)"},
+    {"knapp_hartung", CORE_CFG_BOOL, "yes", NULL, "Knapp-Hartung adjustment of random-effects intervals"},
+    {"outcome", CORE_CFG_TEXT, NULL, NULL, "the outcome's name in results and sheets"},
+    {"year", CORE_CFG_COLUMN, NULL, NULL, "publication year column: cumulative meta-analysis in year order (optional)"},
+    {"moderator", CORE_CFG_COLUMN, NULL, NULL, "a study-level moderator for meta-regression (optional)"},
+    {"moderator_level", CORE_CFG_TEXT, NULL, "a level of moderator", "a level of moderator compared with all others, e.g. USA"},
+    {"exclude", CORE_CFG_LIST, NULL, "study names", "studies left out of the pooling"},
+    {"results", CORE_CFG_LIST, NULL, "results CSV files", "pool other runs' results files, one study per file, instead of data"},
+    {"results_analysis", CORE_CFG_TEXT, NULL, NULL, "results: the analysis whose row each file contributes, e.g. twfe"},
+    {"results_method", CORE_CFG_TEXT, NULL, NULL, "results: the method of that row, e.g. cr2"},
+    {"results_term", CORE_CFG_TEXT, NULL, NULL, "results: the term of that row"},
+    {"results_timepoint", CORE_CFG_TEXT, NULL, NULL, "results: the timepoint of that row"},
+    {NULL},
+};

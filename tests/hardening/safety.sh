@@ -1,0 +1,181 @@
+#!/bin/sh
+# Safety checks of `make check`: nothing misread, nothing overwritten, nothing injected.
+#  1. Norwegian export: the same data written as a spreadsheet in a nb_NO locale writes it (';',
+#     decimal comma, thousands '.' or a no-break space) and in C style give bit-identical results.csv.
+#  2. Formula injection: the demo run on data and a config whose user text (sites, arms, subgroup levels,
+#     study names, labels, title) starts with = + - @: results.csv has no field a spreadsheet takes for a
+#     formula (a leading apostrophe, by default), and in the workbook (openpyxl, and the chart XML) no cell
+#     or chart reference is a formula built from user text.
+BIN=${BIN:-bin/ipseval}
+case "$BIN" in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
+ROOT=$(pwd)
+PY=/usr/bin/python3
+T=$(mktemp -d "${TMPDIR:-/tmp}/ipseval-safety.XXXXXX") || exit 1
+. "$ROOT/tests/lib.sh"
+export SOURCE_DATE_EPOCH=1700000000
+
+# ---- 1. Norwegian export ----
+# trialcfg FILE DATA DATA_SECTION: a trial config on DATA with a [data] section body
+trialcfg() {
+    cat > "$1" <<INI
+[project]
+title = Norwegian export
+seed = 7
+[data]
+$3
+missing = , NA, .
+[trial]
+data = $2
+id = id
+arm = arm
+treatment = IPS
+control = TAU
+site = county
+covariates = age, sex, income
+timepoints = 6, 12, 18
+[outcome:employment]
+type = binary
+columns = emp6, emp12, emp18
+primary = yes
+[outcome:qol]
+type = continuous
+columns = qol6, qol12
+timepoints = 6, 12
+baseline = qol0
+[outcome:days]
+type = continuous
+column = days_to_job
+INI
+}
+for sep in dot nbsp; do
+    $PY "$ROOT/tests/hardening/nb_export.py" "$ROOT/examples/trial.csv" "$T/c.csv" "$T/nb-$sep.csv" $sep
+    th='"."'
+    [ $sep = nbsp ] && th='" "'
+    trialcfg "$T/c.ini" c.csv 'delimiter = ","
+decimal = "."'
+    trialcfg "$T/nb-$sep.ini" "nb-$sep.csv" "delimiter = \";\"
+decimal = \",\"
+thousands = $th"
+    "$BIN" run "$T/c.ini" -o "$T/c.xlsx" --results "$T/c-results.csv" --quiet > "$T/log" 2>&1 || cat "$T/log"
+    "$BIN" run "$T/nb-$sep.ini" -o "$T/nb.xlsx" --results "$T/nb-$sep-results.csv" --quiet > "$T/log" 2>&1 ||
+        cat "$T/log"
+    if [ -s "$T/c-results.csv" ] && [ "$(wc -l < "$T/c-results.csv")" -gt 20 ] &&
+        cmp -s "$T/c-results.csv" "$T/nb-$sep-results.csv"; then
+        ok "norwegian export (thousands $sep): results.csv bit-identical to the C-style file's ($(wc -l < "$T/c-results.csv") lines)"
+    else
+        ko "norwegian export (thousands $sep): results.csv differs from the C-style file's"
+        diff "$T/c-results.csv" "$T/nb-$sep-results.csv" | head -5
+    fi
+    # without the thousands setting the run is refused, naming the cell and the setting
+    trialcfg "$T/nb-no.ini" "nb-$sep.csv" 'delimiter = ";"
+decimal = ","'
+    expect "norwegian export (thousands $sep) read without thousands: refused, naming the cell and the rule" 3 \
+        "nb-$sep.csv:2:30 'income': '180" "set thousands = $th" -- run "$T/nb-no.ini" -o "$T/no.xlsx" --results "$T/no.csv"
+    [ ! -e "$T/no.csv" ] && [ ! -e "$T/no.xlsx" ] && ok "refused run wrote nothing" || ko "refused run wrote nothing"
+done
+
+# ---- 2. Formula injection ----
+mkdir -p "$T/inj/configs" "$T/inj/examples" "$T/inj/out"
+$PY - "$ROOT" "$T/inj" <<'PY'
+import csv, sys
+root, d = sys.argv[1], sys.argv[2]
+inj = {"County A": "=HYPERLINK(\"http://x.invalid\",\"County A\")", "County B": "@SUM(A1:A9)", "County C": "+cmd|x",
+       "County D": "-1+2", "County E": "\tCounty E", "County F": "=Summary!A1"}
+lev = {"male": "=1+1", "female": "female", "severe": "@severe", "moderate": "-moderate"}
+with open(root + "/examples/trial.csv", newline="") as f:
+    rows = list(csv.reader(f))
+h = rows[0]
+for r in rows[1:]:
+    r[h.index("county")] = inj.get(r[h.index("county")], r[h.index("county")])
+    r[h.index("sex")] = lev.get(r[h.index("sex")], r[h.index("sex")])
+    r[h.index("diagnosis")] = lev.get(r[h.index("diagnosis")], r[h.index("diagnosis")])
+    r[h.index("arm")] = "=IPS" if r[h.index("arm")] == "IPS" else r[h.index("arm")]
+with open(d + "/examples/trial.csv", "w", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+with open(root + "/examples/ips_rct_meta.csv", newline="") as f:
+    rows = list(csv.reader(f))
+pre = ["=Summary!A1 ", "+", "@", "-", "=HYPERLINK(\"http://x.invalid\",\"s\") "]
+for i, r in enumerate(rows[1:]):
+    r[0] = pre[i % len(pre)] + r[0]
+with open(d + "/examples/ips_rct_meta.csv", "w", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
+PY
+for f in registry.csv fidelity.csv shrout_fleiss.csv survey.csv; do cp "$ROOT/examples/$f" "$T/inj/examples/"; done
+cp "$ROOT"/configs/*.csv "$T/inj/configs/" 2>/dev/null
+sed -e 's/^title *=.*/title = =HYPERLINK("http:\/\/x.invalid","title")/' -e 's/^treatment *= *IPS/treatment = =IPS/' \
+    -e '/^exclude *=/d' -e 's/^label *= *In competitive employment/label = =Summary!A1/' \
+    "$ROOT/configs/demo.ini" > "$T/inj/configs/demo.ini"
+if "$BIN" run "$T/inj/configs/demo.ini" -o "$T/inj/out/inj.xlsx" --results "$T/inj/out/inj.csv" --quiet > "$T/inj/log" 2>&1; then
+    ok "injection run: exit 0"
+else
+    ko "injection run: exit 0"; cat "$T/inj/log"
+fi
+$PY - "$T/inj/out/inj.csv" "$T/inj/out/inj.xlsx" > "$T/inj/check" 2>&1 <<'PY'
+import csv, re, sys, zipfile
+import openpyxl
+res, book = sys.argv[1], sys.argv[2]
+num = re.compile(r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$|^-?Inf$")
+bad, guarded, n = [], 0, 0
+with open(res, newline="") as f:
+    for row in csv.reader(f):
+        for x in row:
+            n += 1
+            if x[:1] in ("=", "+", "-", "@", "\t", "\r") and not num.match(x):
+                bad.append(x)
+            guarded += x.startswith("'") and x[1:2] in ("=", "+", "-", "@", "\t")
+print("results.csv: %d fields, %d guarded with an apostrophe, %d formula-like" % (n, guarded, len(bad)))
+for x in bad[:5]:
+    print("  formula-like field: %r" % x)
+marks = ("x.invalid", "Summary!A1", "SUM(A1", "cmd|", "1+1", "=IPS", "@severe", "-moderate")
+wb = openpyxl.load_workbook(book)
+cells = formulas = 0
+for ws in wb.worksheets:
+    for row in ws.iter_rows():
+        for c in row:
+            if c.value is None:
+                continue
+            cells += 1
+            if c.data_type == "f":
+                formulas += 1
+                if any(m in str(c.value) for m in marks):
+                    bad.append("cell %s!%s: %s" % (ws.title, c.coordinate, c.value))
+print("workbook: %d cells, %d formulas (the model's own), none built from user text" % (cells, formulas)
+      if not any(b.startswith("cell") for b in bad) else "workbook: a formula cell holds user text")
+refs = literal = 0
+with zipfile.ZipFile(book) as z:
+    for name in z.namelist():
+        if name.startswith("xl/charts/") and name.endswith(".xml"):
+            xml = z.read(name).decode("utf-8")
+            for f in re.findall(r"<c:f>(.*?)</c:f>", xml):
+                refs += 1
+                if any(m in f for m in marks) or not re.match(r"^(?:'[^']+'|[A-Za-z0-9_]+)!\$?[A-Z]+\$?[0-9]+(?::\$?[A-Z]+\$?[0-9]+)?$", f):
+                    bad.append("chart %s: <c:f>%s</c:f>" % (name, f))
+            literal += xml.count("\u200b=")
+print("charts: %d references, each a plain cell range of the workbook's own sheets; %d texts from user text "
+      "starting with '=' written as literal strings" % (refs, literal))
+if literal == 0:
+    bad.append("charts: no user text starting with '=' reached a chart (the test lost its point)")
+for b in bad:
+    if not b.startswith("'"):
+        print("  " + b)
+sys.exit(1 if bad else 0)
+PY
+if [ $? -eq 0 ]; then
+    ok "injection run: no formula-like field in results.csv, no formula or chart reference from user text in the workbook"
+    sed 's/^/  /' "$T/inj/check"
+else
+    ko "injection run: no formula-like field in results.csv, no formula or chart reference from user text in the workbook"
+    cat "$T/inj/check"
+fi
+# csv_formula_guard = no writes text verbatim (exact round-trips)
+sed 's/^\[project\]/[project]\ncsv_formula_guard = no/' "$T/inj/configs/demo.ini" > "$T/inj/configs/verbatim.ini"
+"$BIN" run "$T/inj/configs/verbatim.ini" -o "$T/inj/out/v.xlsx" --results "$T/inj/out/v.csv" --quiet > "$T/inj/log" 2>&1
+if grep -q '^rct,[a-z_]*,.*,=IPS,' "$T/inj/out/v.csv" && ! grep -q "'=IPS" "$T/inj/out/v.csv" && grep -q "'=IPS" "$T/inj/out/inj.csv"; then
+    ok "csv_formula_guard = no: the arm '=IPS' written verbatim (guarded as '=IPS by default)"
+else
+    ko "csv_formula_guard = no: the arm '=IPS' written verbatim (guarded as '=IPS by default)"
+fi
+
+if [ "$failed" -eq 0 ]; then rm -rf "$T"; else echo "  (scratch directory kept: $T)"; fi
+echo "safety: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

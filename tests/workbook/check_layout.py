@@ -1,0 +1,155 @@
+#!/usr/bin/python3
+"""The workbook's layout, read from the .xlsx and from its PDF print (issue 19).
+
+  check_layout.py cols BOOK.xlsx
+      every sheet's column definitions (<col min max>) are ordered and never overlap: a spreadsheet given
+      overlapping ranges keeps only one of them, and a column then shows ### or nothing. Every header cell
+      (the header fill) sits like the content under it (right over numbers, centred over centred cells), and
+      every cell is top-aligned (a label and its numbers read on one line).
+  check_layout.py sorted BOOK.xlsx SORTED.xlsx [MODULE]
+      SORTED is BOOK with its Results sheet sorted (and perhaps filtered) by LibreOffice and every formula
+      recalculated (tests/workbook/sort.sh): the Results rows really moved, and every formula cell of every
+      other sheet (the Summary's key figures above all) has the same value as before.
+Prints PASS/FAIL lines and "workbook-layout: N passed, N failed". Needs /usr/bin/python3 (openpyxl).
+"""
+import re
+import sys
+import zipfile
+
+passed = failed = 0
+
+
+def check(ok, what, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print("PASS: " + what)
+    else:
+        failed += 1
+        print("FAIL: " + what + (" (" + detail + ")" if detail else ""))
+    return ok
+
+
+def sheet_files(z):
+    wb = z.read("xl/workbook.xml").decode()
+    rels = z.read("xl/_rels/workbook.xml.rels").decode()
+    out = []
+    for m in re.finditer(r"<sheet [^>]*?name=\"([^\"]+)\"[^>]*?r:id=\"(rId\d+)\"", wb):
+        t = re.search(r'Id="%s" Type="[^"]+" Target="([^"]+)"' % m.group(2), rels).group(1)
+        out.append((m.group(1).replace("&amp;", "&"), "xl/" + t.lstrip("/").replace("xl/", "")))
+    return out
+
+
+def cols(book):
+    z = zipfile.ZipFile(book)
+    for name, path in sheet_files(z):
+        x = z.read(path).decode()
+        ranges = [(int(a), int(b)) for a, b in re.findall(r'<col min="(\d+)" max="(\d+)"', x)]
+        bad = [(p, q) for p, q in zip(ranges, ranges[1:]) if q[0] <= p[1]] + [r for r in ranges if r[1] < r[0]]
+        check(not bad, "%s: %d column ranges, none overlapping" % (name, len(ranges)),
+              ", ".join("%d-%d then %d-%d" % (p[0], p[1], q[0], q[1]) for p, q in bad[:3]) if bad else "")
+    # alignment: from openpyxl
+    import openpyxl
+    wb = openpyxl.load_workbook(book)
+    for ws in wb.worksheets:
+        if ws.title == "Results":
+            continue
+        bottom = wrong = 0
+        first = None
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                if cell.alignment.vertical not in ("top",):
+                    bottom += 1
+                    first = first or cell.coordinate
+        check(bottom == 0, "%s: every cell top-aligned" % ws.title, "%d not, first %s" % (bottom, first))
+        # a header cell takes the side of the content under it, down to the next header or the first gap:
+        # right over numbers, centred over centred cells
+        def side(c):
+            h = c.alignment.horizontal
+            if h in ("center", "centerContinuous"):
+                return 2
+            if h == "right":
+                return 1
+            if h == "left":
+                return 0
+            return 1 if isinstance(c.value, (int, float)) and not isinstance(c.value, bool) else 0
+
+        def is_head(c):
+            return c.value is not None and c.font.bold and c.fill.fgColor.rgb == "FFDDEBF7"
+
+        for row in ws.iter_rows():
+            for cell in row:
+                if not is_head(cell):
+                    continue
+                tally = [0, 0, 0]
+                r = cell.row + 1
+                while r <= ws.max_row:
+                    c = ws.cell(row=r, column=cell.column)
+                    if is_head(c) or (c.value is None and sum(tally)):
+                        break
+                    if c.value is not None:
+                        tally[side(c)] += 1
+                    r += 1
+                want = {0: (None, "left", "general"), 1: ("right",), 2: ("center",)}
+                best = max(range(3), key=lambda k: (tally[k], -k))
+                if sum(tally) and tally[best] > tally[0] and cell.alignment.horizontal not in want[best]:
+                    wrong += 1
+                    first = cell.coordinate
+        check(wrong == 0, "%s: headers over numbers are right-aligned" % ws.title, "%d not, e.g. %s" % (wrong, first))
+
+
+def sorted_book(book, sorted_path):
+    import openpyxl
+    before = openpyxl.load_workbook(book, data_only=True)
+    formulas = openpyxl.load_workbook(book)
+    after = openpyxl.load_workbook(sorted_path, data_only=True)
+    rb = list(before["Results"].iter_rows(min_row=2, values_only=True))
+    ra = list(after["Results"].iter_rows(min_row=2, values_only=True))
+    moved = sum(1 for x, y in zip(rb, ra) if x != y)
+    check(moved > len(rb) // 2, "Results: the sort moved the rows (%d of %d moved)" % (moved, len(rb)))
+    if len(sys.argv) > 4:  # filtered to one module: the other rows are hidden
+        keep = sys.argv[4]
+        rows = openpyxl.load_workbook(sorted_path)["Results"]
+        hidden = sum(1 for i, r in enumerate(ra, start=2) if rows.row_dimensions[i].hidden)
+        other = sum(1 for r in ra if r[0] != keep)
+        check(hidden == other > 0, "Results: filtered to module %s (%d other rows hidden)" % (keep, hidden),
+              "%d hidden, %d rows of other modules" % (hidden, other))
+    n = 0
+    bad = []
+    for ws in formulas.worksheets:
+        if ws.title == "Results" or ws.title not in after.sheetnames:
+            continue
+        for row in ws.iter_rows():
+            for c in row:
+                if not (isinstance(c.value, str) and c.value.startswith("=")):
+                    continue
+                n += 1
+                x = before[ws.title][c.coordinate].value
+                y = after[ws.title][c.coordinate].value
+                same = (x == y) or (isinstance(x, (int, float)) and isinstance(y, (int, float)) and
+                                    abs(x - y) <= 1e-9 * max(abs(x), abs(y)))
+                if not same:
+                    bad.append("%s!%s %s: %r then %r" % (ws.title, c.coordinate, c.value[:60], x, y))
+    summary = sum(1 for row in formulas["Summary"].iter_rows() for c in row
+                  if isinstance(c.value, str) and "Results!" in c.value)
+    check(summary > 0, "Summary: %d figures and links taken from the Results sheet" % summary)
+    check(not bad, "all %d formula cells of the other sheets unchanged after the sort" % n,
+          "%d changed: %s" % (len(bad), "; ".join(bad[:4])))
+
+
+def main():
+    if len(sys.argv) >= 3 and sys.argv[1] == "cols":
+        cols(sys.argv[2])
+    elif len(sys.argv) in (4, 5) and sys.argv[1] == "sorted":
+        sorted_book(sys.argv[2], sys.argv[3])
+    else:
+        print(__doc__)
+        sys.exit(2)
+    print("workbook-layout: %d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
