@@ -41,6 +41,7 @@
 /** The keys of [cba] and [markov] (cba/cba_keys.c): name, type, default, range, help. */
 extern const core_cfg_key cba_keys[];
 extern const core_cfg_key cba_markov_keys[];
+extern const core_cfg_key cba_index_keys[]; /**< [index]: price index series bridging price years */
 
 #define CBA_MAX_EFFECTS 32      /**< effect months */
 #define CBA_MAX_RULES 8         /**< persistence scenarios */
@@ -67,6 +68,11 @@ typedef enum cba_param {
     CBA_VALUE_PER_JOB_YEAR,
     CBA_DISCOUNT_RATE,
     CBA_MCPF,
+    CBA_BENEFIT_TAX_RATE,              /**< tax the benefit itself bears; the budget saves B (1 - rate) */
+    CBA_REAL_GROWTH,                   /**< real growth of wages and of the value of health, k_y = (1+g)^(y-1) */
+    CBA_DISPLACEMENT,                  /**< share of the extra jobs that only displace other workers */
+    CBA_QALY_PER_EMPLOYED_YEAR,        /**< QALYs per extra employed person-year (follows e_y) */
+    CBA_HEALTH_COST_PER_EMPLOYED_YEAR, /**< public health-care cost change per extra employed person-year */
     CBA_N_PARAMS
 } cba_param;
 
@@ -119,19 +125,26 @@ double cba_dist_quantile(const cba_dist *d, double value, double q);
 
 /* ------------------------------------------------------------------ the model's inputs */
 
-typedef enum cba_persist_kind { CBA_CONSTANT = 0, CBA_LINEAR, CBA_HALFLIFE } cba_persist_kind;
+typedef enum cba_persist_kind { CBA_CONSTANT = 0, CBA_LINEAR, CBA_HALFLIFE, CBA_PATH } cba_persist_kind;
 
-/** A persistence rule beyond the last effect month: constant, linear:F (to 0 over F years), halflife:H. */
+/** A persistence rule beyond the last effect month: constant, linear:F (to 0 over F years), halflife:H, or
+ *  path:e_a,e_b,... (the yearly effects of years a, a+1, ... given explicitly, a = cba_path_first_year()). */
 typedef struct cba_persistence {
     cba_persist_kind kind;
-    double years;  /**< F or H (> 0); unused for constant */
+    double years;                   /**< F or H (> 0); unused for constant and path */
+    size_t n_path;                  /**< path: number of yearly effects given */
+    double path[CBA_MAX_HORIZON];   /**< path: e_a, e_{a+1}, ... */
 } cba_persistence;
 
-/** "constant", "linear:3", "halflife:2.5" (the results' `method`) into buf; returns buf. */
+/** "constant", "linear:3", "halflife:2.5", "path:0.09,0.08" (the results' `method`) into buf; returns buf. */
 const char *cba_persistence_name(const cba_persistence *p, char *buf, size_t size);
 
-/** Parse a rule; CORE_ERR_CONFIG (message without place) when invalid. */
+/** Parse a rule (a path's effects separated by commas); CORE_ERR_CONFIG (message without place) when invalid. */
 core_status cba_persistence_parse(const char *text, cba_persistence *out, core_err *err);
+
+/** The first year a path: rule gives: the year after the one holding the last effect month T, ceil(T/12) + 1
+ *  (3 for T = 18: years 1 and 2 are the means of e(t) held at the last effect from T to 24). */
+int cba_path_first_year(double last_month);
 
 enum { CBA_SOCIETAL = 0, CBA_GOVERNMENT, CBA_PARTICIPANT, CBA_N_PERSPECTIVES };
 extern const char *const cba_perspective_name[CBA_N_PERSPECTIVES];
@@ -148,6 +161,7 @@ typedef struct cba_markov_spec {
     double health_costs[CBA_MAX_STATES];          /**< public health-care costs per person-year */
     double fte[CBA_MAX_STATES];                   /**< full-time equivalents per person-year */
     double dirichlet_n;  /**< PSA: each row ~ Dirichlet(dirichlet_n * row); 0 = transitions fixed */
+    int half_cycle;      /**< 1 (default): cycle c is valued at the mean of its start and end occupancy */
     int from_file[2];    /**< 1: `transitions.<arm>` names a CSV file, to be read with cba_markov_set_matrix() */
 } cba_markov_spec;
 
@@ -164,26 +178,48 @@ typedef struct cba_spec {
     double effect_months[CBA_MAX_EFFECTS]; /**< strictly increasing, > 0 */
     double effect[CBA_MAX_EFFECTS];        /**< employment risk differences (IPS - comparator) */
     double effect_se[CBA_MAX_EFFECTS];     /**< standard errors for the PSA (NaN: unknown) */
-    int effect_uncertain;                  /**< 1: the PSA draws effect_k ~ N(effect_k, se_k^2), independently */
+    int effect_uncertain;                  /**< 1: the PSA draws the effects from a multivariate normal with SEs
+                                                effect_se and correlation effect_corr */
+    int has_corr;                          /**< 1: effect_corr holds the effects' correlation matrix */
+    size_t n_corr_given;                   /**< numbers given in effect.corr (1: one correlation for every pair) */
+    double corr_given[CBA_MAX_EFFECTS * CBA_MAX_EFFECTS];
+    double effect_corr[CBA_MAX_EFFECTS * CBA_MAX_EFFECTS]; /**< correlation matrix of the effects, row-major */
     int effect_from_trial;                 /**< 1: effects came from the run's trial results */
     /** effect.dist = bootstrap (effects from the trial): the PSA resamples participants with replacement within
      *  each arm and recomputes the risk differences at every effect month jointly (keeping their correlation). */
     int effect_bootstrap;
     size_t boot_n;                         /**< participants */
     const int *boot_arm;                   /**< [boot_n]: 1 intervention, 0 comparator (borrowed) */
-    const signed char *boot_y;             /**< [boot_n x n_effects]: outcome 1/0 at each effect month, -1 missing
+    const double *boot_y;                  /**< [boot_n x n_effects]: outcome 1/0 at each effect month, NaN missing
                                                 (borrowed: the caller keeps it alive while the spec is used) */
 
-    cba_persistence rules[CBA_MAX_RULES];  /**< rules[0] drives NPV, ROI, ICER; all get break-even tables */
+    cba_persistence rules[CBA_MAX_RULES];  /**< rules[0] is the base case (base_case, moved first): it drives the
+                                                headline, the PSA and the tornado; every rule gets break-even wages,
+                                                NPVs and ROI */
     size_t n_rules;
+    size_t base_listed;                    /**< position (0-based) of the base case in the config's list */
     int horizon;                           /**< years, 1..CBA_MAX_HORIZON */
 
     size_t n_tax;                          /**< 0: flat tax_rate; else a schedule replaces it */
     double tax_threshold[CBA_MAX_TAX];     /**< increasing, first 0 */
     double tax_marginal[CBA_MAX_TAX];      /**< marginal rate above each threshold */
 
-    int has_population;
-    double population;                     /**< scale-up: people offered the programme */
+    int has_population;                    /**< 1: a scale-up is given (treated, or population x take_up) */
+    double population;                     /**< scale-up factor: the number of people treated */
+    int scale_from_take_up;                /**< 1: population_eligible x take_up; 0: treated */
+    double population_eligible, take_up;   /**< when scale_from_take_up */
+    /* implied effect path of a published break-even table (implied_from = H:W, ...) */
+    size_t n_implied;
+    int implied_h[CBA_MAX_HORIZON];        /**< consecutive horizons, increasing */
+    double implied_w[CBA_MAX_HORIZON];     /**< published break-even wages */
+    /* unpriced impacts (DFØ plus-minus table), scores -4..+4 */
+    size_t n_unpriced;
+    char unpriced_name[16][64];
+    int unpriced_score[16];
+    /* price years: what each money input was given in and the index factor that brought it to price_year */
+    long param_price_year[CBA_N_PARAMS];   /**< 0: given at the analysis's price year */
+    double param_index_factor[CBA_N_PARAMS]; /**< 1 when not converted */
+    char param_index_series[CBA_N_PARAMS][32];
     int perspectives[CBA_N_PERSPECTIVES];  /**< 1 = reported */
     long psa_draws;                        /**< 0 = deterministic only */
     double *wtp;                           /**< WTP grid (owned), n_wtp >= 1 */
@@ -248,19 +284,21 @@ double cba_tax(const cba_spec *s, double tax_rate, double w);
 /** Valid range [lo, hi] of parameter p (an open lower bound is returned as the next double up). */
 void cba_param_range(const cba_spec *s, int p, double *lo, double *hi);
 
-/** The yearly flows of DOMAIN-models.md §3 for a year with effect e_y, in this order. */
+/** The yearly flows of DOMAIN-models.md §3 for a year with effect e_y and growth factor k_y, in this order
+ *  (w = wage k_y; a flat tax gives tax(w) = tax_rate w). */
 enum {
-    CBA_F_EARNINGS = 0,  /**< G = e wage */
-    CBA_F_PRODUCTION,    /**< P = G (1 + employer_contributions) */
-    CBA_F_TAXES,         /**< T = e (tax(wage) + employer_contributions wage) */
-    CBA_F_BENEFITS,      /**< B = e benefit benefit_reduction */
-    CBA_F_HEALTH,        /**< Hc = health_cost_change */
-    CBA_F_QALYS,         /**< qaly_gain */
-    CBA_F_QALY_VALUE,    /**< Q = qaly_gain value_per_qaly */
-    CBA_F_NET_EARNINGS,  /**< e (wage - tax(wage)) */
+    CBA_F_EARNINGS = 0,  /**< G = e w */
+    CBA_F_PRODUCTION,    /**< P = G (1 + employer_contributions) (1 - displacement) */
+    CBA_F_TAXES,         /**< T = e (tax(w) + employer_contributions w) (1 - displacement) */
+    CBA_F_BENEFITS,      /**< B = e benefit benefit_reduction (gross) */
+    CBA_F_HEALTH,        /**< Hc = e health_cost_per_employed_year + health_cost_change */
+    CBA_F_QALYS,         /**< e qaly_per_employed_year + qaly_gain */
+    CBA_F_QALY_VALUE,    /**< Q = QALYs value_per_qaly k */
+    CBA_F_NET_EARNINGS,  /**< e (w - tax(w)) */
+    CBA_F_BENEFITS_NET,  /**< B (1 - benefit_tax_rate): what the budget saves and the participant loses */
     CBA_N_FLOWS
 };
-void cba_year_flows(const cba_spec *s, const double *v, double e_y, double out[CBA_N_FLOWS]);
+void cba_year_flows(const cba_spec *s, const double *v, double e_y, double k_y, double out[CBA_N_FLOWS]);
 
 /** The figures of one parameter set. Break-even values are NaN when undefined (see `why`). */
 typedef struct cba_figures {
@@ -268,10 +306,12 @@ typedef struct cba_figures {
     double gains[CBA_N_PERSPECTIVES], costs[CBA_N_PERSPECTIVES];
     double npv[CBA_N_PERSPECTIVES], roi[CBA_N_PERSPECTIVES]; /**< roi NaN when costs <= 0 */
     double pv_effect;                          /**< sum d_y e_y over the horizon (discounted job-years) */
+    double npv_rule[CBA_MAX_RULES][CBA_N_PERSPECTIVES], roi_rule[CBA_MAX_RULES][CBA_N_PERSPECTIVES];
+    double bew_soc_rule[CBA_MAX_RULES];        /**< societal break-even wage per rule */
     /** Present values over the horizon of the yearly flows (cba_year_flows), for reports that show them. */
     double pv_flow[CBA_N_FLOWS]; /* computed for the deterministic evaluation (all_rules) only */
     double dc_health;                          /**< dC + sum d_y Hc_y (cost side of the ICER) */
-    double dq;                                 /**< sum d_y qaly_gain */
+    double dq;                                 /**< sum d_y (e_y qaly_per_employed_year + qaly_gain) */
     double bew_soc;                            /**< wage at which NPV_soc = 0 */
     int bew_soc_iter;                          /**< Brent iterations (0: closed form) */
     double cost_per_job;                       /**< dC / last effect */
@@ -365,7 +405,18 @@ typedef struct cba_result {
     cba_tornado_bar *bars[CBA_N_TORNADO];    /**< [n_bars] each, sorted by swing, largest first */
     /* Markov */
     cba_markov_result *markov;               /**< NULL without [markov] */
+    /* the implied effect path of implied_from (deterministic) */
+    double implied_s[CBA_MAX_HORIZON];       /**< S_H = dC / W_H */
+    double implied_e[CBA_MAX_HORIZON];       /**< e_H = (S_H - S_{H-1}) / (d_H k_H); NaN for the first horizon */
 } cba_result;
+
+/**
+ * The yearly effects a published break-even table assumes (DOMAIN-models.md §3): S_H = dc / W_H, e_H = (S_H -
+ * S_{H-1}) / (d_H k_H), k_H = (1 + growth)^(H-1); e of the first horizon is NaN (only the cumulative S). CORE_ERR_CONFIG
+ * naming the horizon when the cumulative effect decreases (a wage that rises with the horizon) or a W is not > 0.
+ */
+core_status cba_implied_path(size_t n, const int *h, const double *w, double dc, double rate, double growth,
+                             double *s_out, double *e_out, core_err *err);
 
 /**
  * Run everything the spec asks for: deterministic figures, PSA (s->psa_draws from rng, in a fixed order:

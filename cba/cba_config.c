@@ -18,6 +18,7 @@ static const struct {
     double lo, hi;
     int lo_open;
     const char *what;
+    int hi_open;
 } range[CBA_N_PARAMS] = {
     [CBA_COST_IPS] = {0, INFINITY, 0, "a programme cost"},
     [CBA_COST_CONTROL] = {0, INFINITY, 0, "a programme cost"},
@@ -32,7 +33,27 @@ static const struct {
     [CBA_VALUE_PER_JOB_YEAR] = {0, INFINITY, 0, "a value per job-year"},
     [CBA_DISCOUNT_RATE] = {-1, INFINITY, 1, "a real discount rate"},
     [CBA_MCPF] = {0, 10, 0, "the marginal cost of public funds"},
+    [CBA_BENEFIT_TAX_RATE] = {0, 1, 0, "the tax rate the benefit bears", 1},
+    [CBA_REAL_GROWTH] = {-0.5, 0.5, 0, "a real growth rate a year"},
+    [CBA_DISPLACEMENT] = {0, 1, 0, "a share of the extra jobs"},
+    [CBA_QALY_PER_EMPLOYED_YEAR] = {-1, 1, 0, "QALYs per extra employed person-year"},
+    [CBA_HEALTH_COST_PER_EMPLOYED_YEAR] = {-INFINITY, INFINITY, 0, "a cost change per extra employed person-year"},
 };
+
+/* The money inputs: each may carry its own price year (X.price_year), brought to [project] price_year by [index]. */
+static int is_money(int p)
+{
+    return p == CBA_COST_IPS || p == CBA_COST_CONTROL || p == CBA_WAGE || p == CBA_BENEFIT ||
+           p == CBA_HEALTH_COST_CHANGE || p == CBA_VALUE_PER_QALY || p == CBA_VALUE_PER_JOB_YEAR ||
+           p == CBA_HEALTH_COST_PER_EMPLOYED_YEAR;
+}
+
+/* "[lo, hi]" with the open ends written as such. */
+static const char *range_text(int p, double hi, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s%g, %g%s", range[p].lo_open ? "(" : "[", range[p].lo, hi, range[p].hi_open ? ")" : "]");
+    return buf;
+}
 
 void cba_param_range(const cba_spec *s, int p, double *lo, double *hi)
 {
@@ -40,6 +61,8 @@ void cba_param_range(const cba_spec *s, int p, double *lo, double *hi)
     *hi = range[p].hi;
     if (range[p].lo_open)
         *lo = nextafter(*lo, INFINITY);
+    if (range[p].hi_open)
+        *hi = nextafter(*hi, -INFINITY);
     if (s->allow_negative_cost && (p == CBA_COST_IPS || p == CBA_COST_CONTROL))
         *lo = -INFINITY;
 }
@@ -56,6 +79,8 @@ void cba_spec_init(cba_spec *s)
         s->effect_se[k] = NAN;
     s->rules[0].kind = CBA_CONSTANT;
     s->n_rules = 1;
+    for (int p = 0; p < CBA_N_PARAMS; p++)
+        s->param_index_factor[p] = 1;
     s->horizon = 5;
     for (int p = 0; p < CBA_N_PERSPECTIVES; p++)
         s->perspectives[p] = 1;
@@ -94,8 +119,9 @@ core_status cba_spec_check(const cba_spec *s, core_err *err)
                                     "%s = %g: a programme cost is not negative; if it really is (a saving), set "
                                     "allow_negative_cost = yes",
                                     cba_param_key[p], x);
-            return core_err_set(err, CORE_ERR_CONFIG, "%s = %g is outside the valid range %s%g, %g] (%s)",
-                                cba_param_key[p], x, range[p].lo_open ? "(" : "[", range[p].lo, hi, range[p].what);
+            char rt[80];
+            return core_err_set(err, CORE_ERR_CONFIG, "%s = %g is outside the valid range %s (%s)", cba_param_key[p], x,
+                                range_text(p, range[p].hi, rt, sizeof rt), range[p].what);
         }
         core_status st = cba_dist_check(&s->dist[p], lo, hi, err);
         if (st != CORE_OK) {
@@ -128,9 +154,28 @@ core_status cba_spec_check(const cba_spec *s, core_err *err)
         return core_err_set(err, CORE_ERR_CONFIG, "effect_months: the last month is beyond %d years", CBA_MAX_HORIZON);
     if (s->n_rules < 1 || s->n_rules > CBA_MAX_RULES)
         return core_err_set(err, CORE_ERR_CONFIG, "persistence: give 1 to %d rules", CBA_MAX_RULES);
-    for (size_t r = 0; r < s->n_rules; r++)
-        if (s->rules[r].kind != CBA_CONSTANT && !(s->rules[r].years > 0 && isfinite(s->rules[r].years)))
+    for (size_t r = 0; r < s->n_rules; r++) {
+        const cba_persistence *q = &s->rules[r];
+        if ((q->kind == CBA_LINEAR || q->kind == CBA_HALFLIFE) && !(q->years > 0 && isfinite(q->years)))
             return core_err_set(err, CORE_ERR_CONFIG, "persistence rule %zu needs a number of years > 0", r + 1);
+        if (q->kind == CBA_PATH) {
+            int first = cba_path_first_year(s->effect_months[s->n_effects - 1]);
+            int need = s->horizon - first + 1;
+            if (need > 0 && (int)q->n_path < need)
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "persistence: the path gives %zu yearly effect%s (years %d to %d), but "
+                                    "horizon_years = %d needs %d (years %d to %d)",
+                                    q->n_path, q->n_path == 1 ? "" : "s", first, first + (int)q->n_path - 1,
+                                    s->horizon, need, first, s->horizon);
+        }
+    }
+    if (s->effect_uncertain && s->n_effects > 1 && !s->has_corr)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "effect.corr: the probabilistic analysis draws the %zu effects jointly from a multivariate "
+                            "normal and needs their correlation: give effect.corr = RHO (one correlation between every "
+                            "two effect months) or the %zu x %zu matrix row by row (effect.corr = 0 says independent); "
+                            "with effect = trial the default resamples the participants instead",
+                            s->n_effects, s->n_effects, s->n_effects);
     for (size_t k = 0; k < s->n_tax; k++) {
         if ((k == 0 && s->tax_threshold[0] != 0) || (k > 0 && !(s->tax_threshold[k] > s->tax_threshold[k - 1])) ||
             !isfinite(s->tax_threshold[k]))
@@ -144,7 +189,8 @@ core_status cba_spec_check(const cba_spec *s, core_err *err)
     if (s->n_tax > CBA_MAX_TAX)
         return core_err_set(err, CORE_ERR_CONFIG, "tax_schedule: at most %d brackets", CBA_MAX_TAX);
     if (s->has_population && !(s->population > 0 && isfinite(s->population)))
-        return core_err_set(err, CORE_ERR_CONFIG, "population = %g: give a number of people > 0", s->population);
+        return core_err_set(err, CORE_ERR_CONFIG, "treated = %g: give the number of people treated (> 0)",
+                            s->population);
     if (s->psa_draws < 0 || s->psa_draws > CBA_MAX_DRAWS)
         return core_err_set(err, CORE_ERR_CONFIG, "psa_draws = %ld: give 0 (no PSA) to %ld", s->psa_draws,
                             CBA_MAX_DRAWS);
@@ -251,9 +297,10 @@ static core_status read_param(const core_config *cfg, cba_spec *s, int p, int re
                                     "%s: %g is negative, and a programme cost is not; if it really is (e.g. a net "
                                     "saving), set allow_negative_cost = yes in [cba]",
                                     where(cfg, SEC, key, w, sizeof w), x);
-            return core_err_set(err, CORE_ERR_CONFIG, "%s: %g is outside the valid range %s%g, %g] for %s",
-                                where(cfg, SEC, key, w, sizeof w), x, range[p].lo_open ? "(" : "[", range[p].lo,
-                                range[p].hi, range[p].what);
+            char rt[80];
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: %g is outside the valid range %s for %s",
+                                where(cfg, SEC, key, w, sizeof w), x, range_text(p, range[p].hi, rt, sizeof rt),
+                                range[p].what);
         }
         s->value[p] = x;
         s->has[p] = 1;
@@ -364,6 +411,41 @@ static core_status read_wtp(const core_config *cfg, cba_spec *s, core_err *err)
     return CORE_OK;
 }
 
+/* The effects' correlation matrix from effect.corr (one number for every pair, or the K x K matrix), once the
+ * number of effects K is known. Message without place. */
+static core_status expand_corr(cba_spec *s, core_err *err)
+{
+    size_t K = s->n_effects, g = s->n_corr_given;
+    s->has_corr = 0;
+    if (K <= 1) { /* one effect: nothing to correlate */
+        s->effect_corr[0] = 1;
+        s->has_corr = 1;
+        return CORE_OK;
+    }
+    if (g == 0)
+        return CORE_OK;
+    if (g != 1 && g != K * K)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "effect.corr: %zu numbers for %zu effects; give one correlation (every two effect months) "
+                            "or the %zu x %zu matrix row by row",
+                            g, K, K, K);
+    for (size_t i = 0; i < K; i++)
+        for (size_t j = 0; j < K; j++) {
+            double r = i == j ? 1 : g == 1 ? s->corr_given[0] : s->corr_given[i * K + j];
+            if (!(r >= -1 && r <= 1))
+                return core_err_set(err, CORE_ERR_CONFIG, "effect.corr: %g is not a correlation (from -1 to 1)", r);
+            if (g > 1 && i == j && s->corr_given[i * K + j] != 1)
+                return core_err_set(err, CORE_ERR_CONFIG, "effect.corr: the diagonal of a correlation matrix is 1 "
+                                    "(row %zu has %g)", i + 1, s->corr_given[i * K + j]);
+            if (g > 1 && s->corr_given[i * K + j] != s->corr_given[j * K + i])
+                return core_err_set(err, CORE_ERR_CONFIG, "effect.corr: the matrix is not symmetric (row %zu, column "
+                                    "%zu)", i + 1, j + 1);
+            s->effect_corr[i * K + j] = r;
+        }
+    s->has_corr = 1;
+    return CORE_OK;
+}
+
 static core_status read_effects(const core_config *cfg, cba_spec *s, core_err *err)
 {
     char w[600];
@@ -384,6 +466,9 @@ static core_status read_effects(const core_config *cfg, cba_spec *s, core_err *e
             return core_err_set(err, CORE_ERR_CONFIG,
                                 "%s: months since randomisation must be > 0 and strictly increasing (item %zu is %g)",
                                 where(cfg, SEC, "effect_months", w, sizeof w), k + 1, months[k]);
+    if ((st = num_list(cfg, SEC, "effect.corr", s->corr_given, CBA_MAX_EFFECTS * CBA_MAX_EFFECTS, &s->n_corr_given,
+                       err)) != CORE_OK)
+        return st;
     int dist = -1; /* effect.dist: 0 fixed, 1 normal */
     const char *dv = core_config_str(cfg, SEC, "effect.dist", NULL);
     if (dv) {
@@ -408,8 +493,9 @@ static core_status read_effects(const core_config *cfg, cba_spec *s, core_err *e
         s->effect_from_trial = 1;
         s->n_effects = nm; /* 0: every timepoint of the trial */
         memcpy(s->effect_months, months, nm * sizeof(double));
-        s->effect_uncertain = dist == 1 || dist < 0;
-        s->effect_bootstrap = dist == 2;
+        /* joint uncertainty: resampling the trial's participants is the default */
+        s->effect_uncertain = dist == 1;
+        s->effect_bootstrap = dist == 2 || dist < 0;
         return CORE_OK;
     }
     if (dist == 2)
@@ -460,6 +546,10 @@ static core_status read_effects(const core_config *cfg, cba_spec *s, core_err *e
     for (size_t k = 0; k < ne; k++)
         s->effect_se[k] = ns ? se[k] : NAN;
     s->effect_uncertain = ns && dist != 0;
+    if ((st = expand_corr(s, err)) != CORE_OK) {
+        core_err_prefix(err, "%s", where(cfg, SEC, "effect.corr", w, sizeof w));
+        return st;
+    }
     return CORE_OK;
 }
 
@@ -554,7 +644,8 @@ static core_status read_markov(const core_config *cfg, cba_spec *s, core_err *er
     }
     long cycles;
     if ((st = core_config_long(cfg, M, "cycles", s->horizon, 1, CBA_MAX_HORIZON, &cycles, err)) != CORE_OK ||
-        (st = core_config_double(cfg, M, "dirichlet_n", 0, 0, INFINITY, 0, 1, &m->dirichlet_n, err)) != CORE_OK)
+        (st = core_config_double(cfg, M, "dirichlet_n", 0, 0, INFINITY, 0, 1, &m->dirichlet_n, err)) != CORE_OK ||
+        (st = core_config_bool(cfg, M, "half_cycle", 1, &m->half_cycle, err)) != CORE_OK)
         return st;
     m->cycles = (int)cycles;
     static const char *const tkey[2] = {"transitions.control", "transitions.ips"};
@@ -597,6 +688,175 @@ static core_status read_markov(const core_config *cfg, cba_spec *s, core_err *er
     return CORE_OK;
 }
 
+/* implied_from = 2:395000, 3:254000, ...: a published break-even table by horizon. */
+static core_status read_implied(const core_config *cfg, cba_spec *s, core_err *err)
+{
+    char **items, w[600];
+    size_t n;
+    core_status st = core_config_list(cfg, SEC, "implied_from", 0, &items, &n, err);
+    if (st != CORE_OK)
+        return st;
+    if (n > CBA_MAX_HORIZON) {
+        core_config_list_free(items);
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: at most %d horizons", where(cfg, SEC, "implied_from", w, sizeof w),
+                            CBA_MAX_HORIZON);
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *c = strchr(items[i], ':');
+        double h, x;
+        if (c)
+            *c = '\0';
+        if (!c || !core_parse_double(items[i], '.', &h) || !core_parse_double(c + 1, '.', &x) || h != floor(h) ||
+            h < 1 || h > CBA_MAX_HORIZON || !(x > 0)) {
+            st = core_err_set(err, CORE_ERR_CONFIG,
+                              "%s: item %zu is not HORIZON:WAGE (a whole number of years and a break-even wage > 0, "
+                              "e.g. 2:395000, 3:254000)",
+                              where(cfg, SEC, "implied_from", w, sizeof w), i + 1);
+            core_config_list_free(items);
+            return st;
+        }
+        s->implied_h[i] = (int)h;
+        s->implied_w[i] = x;
+    }
+    core_config_list_free(items);
+    s->n_implied = n;
+    /* the table must be one a path of yearly effects can give: checked at the base values */
+    double S[CBA_MAX_HORIZON], E[CBA_MAX_HORIZON];
+    if (n > 0 && (st = cba_implied_path(n, s->implied_h, s->implied_w, s->value[CBA_COST_IPS] - s->value[CBA_COST_CONTROL],
+                                        s->value[CBA_DISCOUNT_RATE], s->value[CBA_REAL_GROWTH], S, E, err)) != CORE_OK)
+        core_err_prefix(err, "%s", where(cfg, SEC, "implied_from", w, sizeof w));
+    return st;
+}
+
+/* unpriced = quality of life:+2, stigma:+1, ...: DFØ's plus-minus scores of effects not valued in money. */
+static core_status read_unpriced(const core_config *cfg, cba_spec *s, core_err *err)
+{
+    char **items, w[600];
+    size_t n;
+    core_status st = core_config_list(cfg, SEC, "unpriced", 0, &items, &n, err);
+    if (st != CORE_OK)
+        return st;
+    if (n > 16) {
+        core_config_list_free(items);
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: at most 16 impacts", where(cfg, SEC, "unpriced", w, sizeof w));
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *c = strrchr(items[i], ':');
+        double x;
+        if (c)
+            *c = '\0';
+        if (!c || !*items[i] || !core_parse_double(c + 1, '.', &x) || x != floor(x) || x < -4 || x > 4) {
+            st = core_err_set(err, CORE_ERR_CONFIG,
+                              "%s: item %zu is not NAME:SCORE with a whole score from -4 to +4 (DFØ's plus-minus "
+                              "scale, e.g. quality of life:+2)",
+                              where(cfg, SEC, "unpriced", w, sizeof w), i + 1);
+            core_config_list_free(items);
+            return st;
+        }
+        snprintf(s->unpriced_name[i], sizeof s->unpriced_name[i], "%s", items[i]);
+        s->unpriced_score[i] = (int)x;
+    }
+    core_config_list_free(items);
+    s->n_unpriced = n;
+    return CORE_OK;
+}
+
+/* Price years: a money input X may carry X.price_year; [index] series (cpi, wages, gdp_per_capita: YEAR:VALUE, ...)
+ * bring it to [project] price_year, by X.index (default cpi). The value and its distribution are scaled by
+ * I(price_year) / I(X.price_year). */
+static const char *const index_series[] = {"cpi", "wages", "gdp_per_capita"};
+
+static core_status index_value(const core_config *cfg, const char *series, long year, double *out, int *found,
+                               core_err *err)
+{
+    char **items, w[600];
+    size_t n;
+    *found = 0;
+    core_status st = core_config_list(cfg, "index", series, 0, &items, &n, err);
+    if (st != CORE_OK)
+        return st;
+    for (size_t i = 0; i < n && st == CORE_OK; i++) {
+        char *c = strchr(items[i], ':');
+        double y, x;
+        if (c)
+            *c = '\0';
+        if (!c || !core_parse_double(items[i], '.', &y) || !core_parse_double(c + 1, '.', &x) || !(x > 0))
+            st = core_err_set(err, CORE_ERR_CONFIG, "%s: item %zu is not YEAR:INDEX (an index value > 0, e.g. "
+                              "2012:30.00, 2018:33.98)", where(cfg, "index", series, w, sizeof w), i + 1);
+        else if (y == (double)year) {
+            *out = x;
+            *found = 1;
+        }
+    }
+    core_config_list_free(items);
+    return st;
+}
+
+static core_status read_price_years(const core_config *cfg, cba_spec *s, core_err *err)
+{
+    char w[600], key[96];
+    core_status st;
+    for (int p = 0; p < CBA_N_PARAMS; p++) {
+        snprintf(key, sizeof key, "%s.index", cba_param_key[p]);
+        int has_index = core_config_has(cfg, SEC, key);
+        snprintf(key, sizeof key, "%s.price_year", cba_param_key[p]);
+        if (!core_config_has(cfg, SEC, key)) {
+            if (has_index) {
+                snprintf(key, sizeof key, "%s.index", cba_param_key[p]);
+                return core_err_set(err, CORE_ERR_CONFIG, "%s: an index series needs %s.price_year (the year the value "
+                                    "is in)", where(cfg, SEC, key, w, sizeof w), cba_param_key[p]);
+            }
+            continue;
+        }
+        if (!is_money(p))
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: only money inputs carry a price year",
+                                where(cfg, SEC, key, w, sizeof w));
+        long y;
+        if ((st = core_config_long(cfg, SEC, key, 0, 1800, 2200, &y, err)) != CORE_OK)
+            return st;
+        s->param_price_year[p] = y;
+        if (s->price_year == 0)
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: %ld, but [project] has no price_year to bring it to; give "
+                                "price_year in [project]", where(cfg, SEC, key, w, sizeof w), y);
+        if (y == s->price_year)
+            continue;
+        char ikey[96];
+        snprintf(ikey, sizeof ikey, "%s.index", cba_param_key[p]);
+        const char *series = core_config_str(cfg, SEC, ikey, "cpi");
+        int known = 0;
+        for (size_t i = 0; i < sizeof index_series / sizeof index_series[0]; i++)
+            known |= strcasecmp(series, index_series[i]) == 0;
+        if (!known)
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not an index series; use cpi, wages or "
+                                "gdp_per_capita (given in [index])", where(cfg, SEC, ikey, w, sizeof w), series);
+        double from, to;
+        int f1 = 0, f2 = 0;
+        if ((st = index_value(cfg, series, y, &from, &f1, err)) != CORE_OK ||
+            (st = index_value(cfg, series, s->price_year, &to, &f2, err)) != CORE_OK)
+            return st;
+        if (!f1 || !f2)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s: %s is in %ld prices and the analysis in %ld, but [index] %s has no value for %ld; "
+                                "give the index series (e.g. [index] %s = %ld:..., %ld:...) or the value in %ld prices",
+                                where(cfg, SEC, key, w, sizeof w), cba_param_key[p], y, s->price_year, series,
+                                f1 ? s->price_year : y, series, y, s->price_year, s->price_year);
+        double f = to / from;
+        s->param_index_factor[p] = f;
+        snprintf(s->param_index_series[p], sizeof s->param_index_series[p], "%s", series);
+        s->value[p] *= f;
+        cba_dist *d = &s->dist[p];
+        if (d->kind == CBA_DIST_FIXED) {
+            if (!isnan(d->p[0]))
+                d->p[0] *= f;
+        } else if (d->kind != CBA_DIST_NONE) {
+            int np = d->kind == CBA_DIST_TRIANGULAR ? 3 : 2;
+            for (int k = 0; k < np; k++)
+                d->p[k] *= f;
+        }
+    }
+    return CORE_OK;
+}
+
 core_status cba_spec_from_config(const core_config *cfg, double confidence, cba_spec *s, core_err *err)
 {
     cba_spec_init(s);
@@ -612,6 +872,8 @@ core_status cba_spec_from_config(const core_config *cfg, double confidence, cba_
         if ((st = read_param(cfg, s, p, required, err)) != CORE_OK)
             return st;
     }
+    if ((st = read_price_years(cfg, s, err)) != CORE_OK)
+        return st;
     if (core_config_has(cfg, SEC, "tax_schedule")) {
         if (core_config_has(cfg, SEC, "tax_rate") || core_config_has(cfg, SEC, "tax_rate.dist"))
             return core_err_set(err, CORE_ERR_CONFIG, "%s: give tax_rate or tax_schedule, not both",
@@ -628,32 +890,76 @@ core_status cba_spec_from_config(const core_config *cfg, double confidence, cba_
     s->horizon = (int)h;
     if ((st = read_effects(cfg, s, err)) != CORE_OK)
         return st;
-    /* persistence rules */
+    /* persistence rules: a path's yearly effects are list items of their own ("path:0.1, 0.09"): join them */
     char **items;
     size_t n;
     if ((st = core_config_list(cfg, SEC, "persistence", 0, &items, &n, err)) != CORE_OK)
         return st;
-    if (n > CBA_MAX_RULES) {
-        core_config_list_free(items);
-        return core_err_set(err, CORE_ERR_CONFIG, "%s: at most %d rules", where(cfg, SEC, "persistence", w, sizeof w),
-                            CBA_MAX_RULES);
-    }
-    for (size_t r = 0; r < n; r++) {
-        if ((st = cba_persistence_parse(items[r], &s->rules[r], err)) != CORE_OK) {
-            core_err_prefix(err, "%s", where(cfg, SEC, "persistence", w, sizeof w));
+    char rule_text[CBA_MAX_RULES][2048];
+    size_t nr = 0;
+    for (size_t i = 0; i < n; i++) {
+        double x;
+        if (nr > 0 && strncasecmp(rule_text[nr - 1], "path:", 5) == 0 && core_parse_double(items[i], '.', &x)) {
+            size_t l = strlen(rule_text[nr - 1]);
+            snprintf(rule_text[nr - 1] + l, sizeof rule_text[0] - l, ",%s", items[i]);
+            continue;
+        }
+        if (nr == CBA_MAX_RULES) {
             core_config_list_free(items);
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: at most %d rules",
+                                where(cfg, SEC, "persistence", w, sizeof w), CBA_MAX_RULES);
+        }
+        snprintf(rule_text[nr++], sizeof rule_text[0], "%s", items[i]);
+    }
+    core_config_list_free(items);
+    char nb[2][2100];
+    for (size_t r = 0; r < nr; r++) {
+        if ((st = cba_persistence_parse(rule_text[r], &s->rules[r], err)) != CORE_OK) {
+            core_err_prefix(err, "%s", where(cfg, SEC, "persistence", w, sizeof w));
             return st;
         }
         for (size_t q = 0; q < r; q++)
-            if (s->rules[q].kind == s->rules[r].kind && s->rules[q].years == s->rules[r].years) {
-                core_config_list_free(items);
+            if (strcmp(cba_persistence_name(&s->rules[q], nb[0], sizeof nb[0]),
+                       cba_persistence_name(&s->rules[r], nb[1], sizeof nb[1])) == 0)
                 return core_err_set(err, CORE_ERR_CONFIG, "%s: rule %zu repeats rule %zu",
                                     where(cfg, SEC, "persistence", w, sizeof w), r + 1, q + 1);
-            }
     }
-    core_config_list_free(items);
-    if (n > 0)
-        s->n_rules = n;
+    if (nr > 0)
+        s->n_rules = nr;
+    /* the base case: required when several rules are listed; moved to rules[0] */
+    const char *bc = core_config_str(cfg, SEC, "base_case", NULL);
+    if (!bc && s->n_rules > 1)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: is required when persistence lists %zu rules; name the one that drives the headline, "
+                            "the probabilistic analysis and the tornado (one of: %s)",
+                            where(cfg, SEC, "base_case", w, sizeof w), s->n_rules,
+                            core_config_str(cfg, SEC, "persistence", ""));
+    s->base_listed = 0;
+    if (bc) {
+        cba_persistence b;
+        if ((st = cba_persistence_parse(bc, &b, err)) != CORE_OK) {
+            core_err_prefix(err, "%s", where(cfg, SEC, "base_case", w, sizeof w));
+            return st;
+        }
+        cba_persistence_name(&b, nb[0], sizeof nb[0]);
+        size_t found = s->n_rules;
+        for (size_t r = 0; r < s->n_rules && found == s->n_rules; r++)
+            if (strcmp(cba_persistence_name(&s->rules[r], nb[1], sizeof nb[1]), nb[0]) == 0)
+                found = r;
+        if (found == s->n_rules) {
+            if (nr > 0)
+                return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not one of the persistence rules (%s)",
+                                    where(cfg, SEC, "base_case", w, sizeof w), bc,
+                                    core_config_str(cfg, SEC, "persistence", ""));
+            s->rules[0] = b; /* no persistence list: the base case is the one rule */
+            found = 0;
+        }
+        s->base_listed = found;
+        cba_persistence tmp = s->rules[found];
+        for (size_t r = found; r > 0; r--)
+            s->rules[r] = s->rules[r - 1];
+        s->rules[0] = tmp;
+    }
     /* perspectives */
     if ((st = core_config_list(cfg, SEC, "perspective", 0, &items, &n, err)) != CORE_OK)
         return st;
@@ -676,11 +982,32 @@ core_status cba_spec_from_config(const core_config *cfg, double confidence, cba_
         }
     }
     core_config_list_free(items);
-    if (core_config_has(cfg, SEC, "population")) {
-        if ((st = core_config_double(cfg, SEC, "population", 0, 0, INFINITY, 1, 1, &s->population, err)) != CORE_OK)
+    /* scale-up by the number treated: treated, or population x take_up */
+    int has_t = core_config_has(cfg, SEC, "treated"), has_p = core_config_has(cfg, SEC, "population"),
+        has_u = core_config_has(cfg, SEC, "take_up");
+    if (has_t && (has_p || has_u))
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: give treated, or population and take_up, not both",
+                            where(cfg, SEC, "treated", w, sizeof w));
+    if (has_t) {
+        if ((st = core_config_double(cfg, SEC, "treated", 0, 0, INFINITY, 1, 1, &s->population, err)) != CORE_OK)
             return st;
         s->has_population = 1;
+    } else if (has_p || has_u) {
+        if (!has_u || !has_p)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s: the scale-up multiplies by the people treated: give population and take_up (the "
+                                "share of it that receives the programme), or treated",
+                                where(cfg, SEC, has_p ? "take_up" : "population", w, sizeof w));
+        if ((st = core_config_double(cfg, SEC, "population", 0, 0, INFINITY, 1, 1, &s->population_eligible, err)) !=
+                CORE_OK ||
+            (st = core_config_double(cfg, SEC, "take_up", 0, 0, 1, 1, 0, &s->take_up, err)) != CORE_OK)
+            return st;
+        s->population = s->population_eligible * s->take_up;
+        s->scale_from_take_up = 1;
+        s->has_population = 1;
     }
+    if ((st = read_implied(cfg, s, err)) != CORE_OK || (st = read_unpriced(cfg, s, err)) != CORE_OK)
+        return st;
     /* PSA: on by default when anything is uncertain */
     int any = s->effect_uncertain || s->effect_bootstrap;
     for (int p = 0; p < CBA_N_PARAMS; p++)
@@ -754,5 +1081,5 @@ core_status cba_spec_set_effects(cba_spec *s, size_t n, const double *months, co
             s->effect_uncertain = 0;
     }
     s->n_effects = n;
-    return CORE_OK;
+    return expand_corr(s, err);
 }

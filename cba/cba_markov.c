@@ -1,6 +1,9 @@
 /* The Markov cohort model: yearly cycles over states (e.g. work assessment allowance, employed, disability
  * pension, other) for each arm, with earnings, benefits, health-care costs and FTE per state; incremental
- * flows valued by perspective as in the main model (DOMAIN-models.md §3). Briggs et al. (2006) ch. 2-3. */
+ * flows valued by perspective as in the main model (DOMAIN-models.md §3). Cycle c is valued at the mean of its
+ * start and end occupancy (half-cycle correction, half_cycle = yes) or at its end (half_cycle = no), and
+ * discounted by (1 + r)^-c; the benefits bear benefit_tax_rate. Briggs et al. (2006) ch. 2-3 (the half-cycle
+ * correction: Briggs & Sculpher 1998, PharmacoEconomics 13:397-409). */
 #include "cba.h"
 
 #include <math.h>
@@ -16,7 +19,7 @@ void cba_markov_evaluate(const cba_spec *s, const double *v, const double *p_ctr
     double tax_s[CBA_MAX_STATES];
     for (size_t j = 0; j < n; j++)
         tax_s[j] = cba_tax(s, v[CBA_TAX_RATE], m->earnings[j]);
-    double ec = v[CBA_EMPLOYER_CONTRIBUTIONS], mcpf = v[CBA_MCPF];
+    double ec = v[CBA_EMPLOYER_CONTRIBUTIONS], mcpf = v[CBA_MCPF], bnet = 1 - v[CBA_BENEFIT_TAX_RATE];
     double dc = v[CBA_COST_IPS] - v[CBA_COST_CONTROL];
     for (int a = 0; a < 2; a++) {
         memcpy(x[a], m->start, n * sizeof(double));
@@ -35,22 +38,23 @@ void cba_markov_evaluate(const cba_spec *s, const double *v, const double *p_ctr
                     acc += x[a][j] * P[a][j * n + k];
                 nx[k] = acc;
             }
+            /* occupancy valued for cycle c: the mean of its start and end (half-cycle), or its end */
+            for (size_t j = 0; j < n; j++) {
+                double occ = m->half_cycle ? (x[a][j] + nx[j]) / 2 : nx[j];
+                flow[a][0] += occ * m->earnings[j];
+                flow[a][1] += occ * tax_s[j];
+                flow[a][2] += occ * m->benefits[j];
+                flow[a][3] += occ * m->health_costs[j];
+                flow[a][4] += occ * m->fte[j];
+            }
             memcpy(x[a], nx, n * sizeof(double));
             if (trace)
                 memcpy(trace[a][c], nx, n * sizeof(double));
-            /* occupancy at the end of cycle c, valued for that year */
-            for (size_t j = 0; j < n; j++) {
-                flow[a][0] += x[a][j] * m->earnings[j];
-                flow[a][1] += x[a][j] * tax_s[j];
-                flow[a][2] += x[a][j] * m->benefits[j];
-                flow[a][3] += x[a][j] * m->health_costs[j];
-                flow[a][4] += x[a][j] * m->fte[j];
-            }
         }
-        double dE = flow[1][0] - flow[0][0], dT = flow[1][1] - flow[0][1], dB = flow[1][2] - flow[0][2];
+        double dE = flow[1][0] - flow[0][0], dT = flow[1][1] - flow[0][1], dB = (flow[1][2] - flow[0][2]) * bnet;
         double dH = flow[1][3] - flow[0][3];
         double d = pow(1 + v[CBA_DISCOUNT_RATE], -(double)c);
-        gg += d * (dT + ec * dE - dB); /* taxes and contributions gained, benefits saved */
+        gg += d * (dT + ec * dE - dB); /* taxes and contributions gained, benefits saved net of their tax */
         gc += d * dH;
         pg += d * (dE - dT);           /* participants: net earnings gained ... */
         pc += d * (-dB);               /* ... benefits lost */

@@ -16,7 +16,8 @@
 const char *const cba_param_key[CBA_N_PARAMS] = {
     "cost_ips", "cost_control", "wage",           "employer_contributions", "tax_rate",
     "benefit",  "benefit_reduction", "health_cost_change", "qaly_gain", "value_per_qaly",
-    "value_per_job_year", "discount_rate", "mcpf"};
+    "value_per_job_year", "discount_rate", "mcpf", "benefit_tax_rate", "real_growth", "displacement",
+    "qaly_per_employed_year", "health_cost_per_employed_year"};
 
 const char *const cba_perspective_name[CBA_N_PERSPECTIVES] = {"societal", "government", "participant"};
 
@@ -26,14 +27,22 @@ const char *cba_persistence_name(const cba_persistence *p, char *buf, size_t siz
 {
     if (p->kind == CBA_CONSTANT)
         snprintf(buf, size, "constant");
-    else
+    else if (p->kind == CBA_PATH) {
+        size_t o = (size_t)snprintf(buf, size, "path:");
+        for (size_t k = 0; k < p->n_path && o < size; k++)
+            o += (size_t)snprintf(buf + o, size - o, "%s%.15g", k ? "," : "", p->path[k]);
+    } else
         snprintf(buf, size, "%s:%.15g", p->kind == CBA_LINEAR ? "linear" : "halflife", p->years);
     return buf;
 }
 
+int cba_path_first_year(double last_month) { return (int)ceil(last_month / 12 - 1e-12) + 1; }
+
 core_status cba_persistence_parse(const char *text, cba_persistence *out, core_err *err)
 {
     memset(out, 0, sizeof *out);
+    while (*text == ' ' || *text == '\t')
+        text++;
     if (strcasecmp(text, "constant") == 0) {
         out->kind = CBA_CONSTANT;
         return CORE_OK;
@@ -44,11 +53,34 @@ core_status cba_persistence_parse(const char *text, cba_persistence *out, core_e
         out->kind = CBA_LINEAR;
     else if (nl == 8 && strncasecmp(text, "halflife", 8) == 0)
         out->kind = CBA_HALFLIFE;
+    else if (nl == 4 && strncasecmp(text, "path", 4) == 0)
+        out->kind = CBA_PATH;
     else
         return core_err_set(err, CORE_ERR_CONFIG,
-                            "'%s' is not a persistence rule; use constant, linear:F (fade to 0 over F years) or "
-                            "halflife:H (half-life H years)",
+                            "'%s' is not a persistence rule; use constant, linear:F (fade to 0 over F years), "
+                            "halflife:H (half-life H years) or path:e3,e4,... (the yearly effects of years 3, 4, ...)",
                             text);
+    if (out->kind == CBA_PATH) {
+        char buf[2048];
+        snprintf(buf, sizeof buf, "%s", colon ? colon + 1 : "");
+        char *save = NULL;
+        for (char *tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+            double e;
+            if (out->n_path == CBA_MAX_HORIZON)
+                return core_err_set(err, CORE_ERR_CONFIG, "'%s': at most %d yearly effects", text, CBA_MAX_HORIZON);
+            if (!core_parse_double(tok, '.', &e) || !(e >= -1 && e <= 1))
+                return core_err_set(err, CORE_ERR_CONFIG,
+                                    "'%s': item %zu of the path is not a yearly employment effect (a difference of "
+                                    "proportions in [-1, 1])",
+                                    text, out->n_path + 1);
+            out->path[out->n_path++] = e;
+        }
+        if (out->n_path == 0)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "'%s': path needs the yearly effects after ':', e.g. path:0.09,0.08,0.07 for years 3-5",
+                                text);
+        return CORE_OK;
+    }
     double y;
     if (!colon || !core_parse_double(colon + 1, '.', &y) || !(y > 0) || !isfinite(y))
         return core_err_set(err, CORE_ERR_CONFIG, "'%s': %s needs a number of years > 0 after ':', e.g. %s:3", text,
@@ -85,6 +117,7 @@ static double effect_integral(const double *m, const double *e, size_t n, const 
         if (!(u < v))
             break;
         switch (rule->kind) {
+        case CBA_PATH: /* the years before the path: e(t) held at the last effect */
         case CBA_CONSTANT:
             sum += e0 * (v - u);
             break;
@@ -111,15 +144,24 @@ static double effect_integral(const double *m, const double *e, size_t n, const 
 void cba_yearly_effects(const double *months, const double *effect, size_t n, const cba_persistence *rule, int h,
                         double *out)
 {
-    for (int y = 1; y <= h; y++)
-        out[y - 1] = effect_integral(months, effect, n, rule, 12.0 * (y - 1), 12.0 * y) / 12;
+    static const cba_persistence constant = {CBA_CONSTANT, 0, 0, {0}};
+    int first = rule->kind == CBA_PATH && n > 0 ? cba_path_first_year(months[n - 1]) : h + 1;
+    for (int y = 1; y <= h; y++) {
+        if (y >= first) { /* path: given; a path shorter than the horizon holds its last value (checked in config) */
+            size_t k = (size_t)(y - first);
+            out[y - 1] = rule->n_path ? rule->path[k < rule->n_path ? k : rule->n_path - 1] : 0;
+        } else
+            out[y - 1] = effect_integral(months, effect, n, rule->kind == CBA_PATH ? &constant : rule,
+                                         12.0 * (y - 1), 12.0 * y) /
+                         12;
+    }
 }
 
 int cba_window_effects(const double *months, const double *effect, size_t n, double *out)
 {
     if (n == 0)
         return 0;
-    static const cba_persistence constant = {CBA_CONSTANT, 0};
+    static const cba_persistence constant = {CBA_CONSTANT, 0, 0, {0}};
     double T = months[n - 1];
     int ny = (int)ceil(T / 12 - 1e-12);
     if (ny > CBA_MAX_HORIZON)
@@ -148,25 +190,26 @@ double cba_tax(const cba_spec *s, double tax_rate, double w)
     return t;
 }
 
-void cba_year_flows(const cba_spec *s, const double *v, double e, double out[CBA_N_FLOWS])
+void cba_year_flows(const cba_spec *s, const double *v, double e, double k, double out[CBA_N_FLOWS])
 {
-    double w = v[CBA_WAGE], ec = v[CBA_EMPLOYER_CONTRIBUTIONS];
+    double w = v[CBA_WAGE] * k, ec = v[CBA_EMPLOYER_CONTRIBUTIONS], keep = 1 - v[CBA_DISPLACEMENT];
     double tax_w = cba_tax(s, v[CBA_TAX_RATE], w);
     out[CBA_F_EARNINGS] = e * w;
-    out[CBA_F_PRODUCTION] = out[CBA_F_EARNINGS] * (1 + ec);
-    out[CBA_F_TAXES] = e * (tax_w + ec * w);
+    out[CBA_F_PRODUCTION] = out[CBA_F_EARNINGS] * (1 + ec) * keep;
+    out[CBA_F_TAXES] = e * (tax_w + ec * w) * keep;
     out[CBA_F_BENEFITS] = e * v[CBA_BENEFIT] * v[CBA_BENEFIT_REDUCTION];
-    out[CBA_F_HEALTH] = v[CBA_HEALTH_COST_CHANGE];
-    out[CBA_F_QALYS] = v[CBA_QALY_GAIN];
-    out[CBA_F_QALY_VALUE] = v[CBA_QALY_GAIN] * v[CBA_VALUE_PER_QALY];
+    out[CBA_F_HEALTH] = e * v[CBA_HEALTH_COST_PER_EMPLOYED_YEAR] + v[CBA_HEALTH_COST_CHANGE];
+    out[CBA_F_QALYS] = e * v[CBA_QALY_PER_EMPLOYED_YEAR] + v[CBA_QALY_GAIN];
+    out[CBA_F_QALY_VALUE] = out[CBA_F_QALYS] * v[CBA_VALUE_PER_QALY] * k;
     out[CBA_F_NET_EARNINGS] = e * (w - tax_w);
+    out[CBA_F_BENEFITS_NET] = out[CBA_F_BENEFITS] * (1 - v[CBA_BENEFIT_TAX_RATE]);
 }
 
-/* Present values over the horizon that the NPVs share. */
-typedef struct pv_parts {
-    double pv_e;   /* sum d_y e_y */
-    double pv_d;   /* sum d_y */
-} pv_parts;
+/* The years of one evaluation: discount factors, growth factors and the yearly effects of one rule. */
+typedef struct years {
+    int H;
+    const double *d, *k, *e; /* d[y], k[y] for y = 1..H; e[y - 1] */
+} years;
 
 static double value_per_job_year(const cba_spec *s, const double *v)
 {
@@ -174,60 +217,70 @@ static double value_per_job_year(const cba_spec *s, const double *v)
                                           : v[CBA_WAGE] * (1 + v[CBA_EMPLOYER_CONTRIBUTIONS]);
 }
 
-/* NPVs at wage w (the other parameters from v). */
-static void npvs(const cba_spec *s, const double *v, const pv_parts *pv, double w, double *gains, double *costs)
+/* Gains and costs by perspective at wage w (the other parameters from v); pv (may be NULL) gets the present values
+ * of the flows. */
+static void npvs(const cba_spec *s, const double *v, const years *yr, double w, double *gains, double *costs,
+                 double *pv)
 {
-    double dc = v[CBA_COST_IPS] - v[CBA_COST_CONTROL];
-    double ec = v[CBA_EMPLOYER_CONTRIBUTIONS], mcpf = v[CBA_MCPF];
-    double tax_w = cba_tax(s, v[CBA_TAX_RATE], w);
-    double P = pv->pv_e * w * (1 + ec);
-    double T = pv->pv_e * (tax_w + ec * w);
-    double B = pv->pv_e * v[CBA_BENEFIT] * v[CBA_BENEFIT_REDUCTION];
-    double Hc = pv->pv_d * v[CBA_HEALTH_COST_CHANGE];
-    double Q = pv->pv_d * v[CBA_QALY_GAIN] * v[CBA_VALUE_PER_QALY];
-    gains[CBA_GOVERNMENT] = T + B;
-    costs[CBA_GOVERNMENT] = dc + Hc;
-    gains[CBA_PARTICIPANT] = pv->pv_e * (w - tax_w);
-    costs[CBA_PARTICIPANT] = B;
-    gains[CBA_SOCIETAL] = P + Q + mcpf * gains[CBA_GOVERNMENT];
+    double vw[CBA_N_PARAMS];
+    memcpy(vw, v, sizeof vw);
+    vw[CBA_WAGE] = w;
+    double sum[CBA_N_FLOWS] = {0}, fl[CBA_N_FLOWS];
+    for (int y = 1; y <= yr->H; y++) {
+        cba_year_flows(s, vw, yr->e[y - 1], yr->k[y], fl);
+        for (int q = 0; q < CBA_N_FLOWS; q++)
+            sum[q] += yr->d[y] * fl[q];
+    }
+    double dc = v[CBA_COST_IPS] - v[CBA_COST_CONTROL], mcpf = v[CBA_MCPF];
+    gains[CBA_GOVERNMENT] = sum[CBA_F_TAXES] + sum[CBA_F_BENEFITS_NET];
+    costs[CBA_GOVERNMENT] = dc + sum[CBA_F_HEALTH];
+    gains[CBA_PARTICIPANT] = sum[CBA_F_NET_EARNINGS];
+    costs[CBA_PARTICIPANT] = sum[CBA_F_BENEFITS_NET];
+    gains[CBA_SOCIETAL] = sum[CBA_F_PRODUCTION] + sum[CBA_F_QALY_VALUE] + mcpf * gains[CBA_GOVERNMENT];
     costs[CBA_SOCIETAL] = (1 + mcpf) * costs[CBA_GOVERNMENT];
+    if (pv)
+        memcpy(pv, sum, sizeof sum);
 }
 
 typedef struct soc_fn_ctx {
     const cba_spec *s;
     const double *v;
-    const pv_parts *pv;
+    const years *yr;
 } soc_fn_ctx;
 
 static double soc_npv_at(double w, void *p)
 {
     const soc_fn_ctx *c = p;
     double g[CBA_N_PERSPECTIVES], k[CBA_N_PERSPECTIVES];
-    npvs(c->s, c->v, c->pv, w, g, k);
+    npvs(c->s, c->v, c->yr, w, g, k, NULL);
     return g[CBA_SOCIETAL] - k[CBA_SOCIETAL];
 }
 
-/* The wage at which NPV_soc = 0. Linear in the wage with a flat tax (closed form); with a tax schedule piecewise
- * linear and increasing, solved by Brent's method on a bracket found by doubling. */
-static core_status soc_break_even(const cba_spec *s, const double *v, const pv_parts *pv, double *out, int *iter,
+/* The wage (in year 1) at which NPV_soc = 0. Linear in the wage with a flat tax (closed form); with a tax schedule
+ * piecewise linear and increasing, solved by Brent's method on a bracket found by doubling. */
+static core_status soc_break_even(const cba_spec *s, const double *v, const years *yr, double *out, int *iter,
                                   core_err *err)
 {
     *iter = 0;
     *out = NAN;
     double ec = v[CBA_EMPLOYER_CONTRIBUTIONS], mcpf = v[CBA_MCPF];
-    soc_fn_ctx c = {s, v, pv};
+    double sek = 0; /* sum d_y e_y k_y (1 - displacement): the wage's weight */
+    for (int y = 1; y <= yr->H; y++)
+        sek += yr->d[y] * yr->e[y - 1] * yr->k[y];
+    sek *= 1 - v[CBA_DISPLACEMENT];
+    soc_fn_ctx c = {s, v, yr};
     double f0 = soc_npv_at(0, &c);
     if (s->n_tax == 0) {
-        double slope = pv->pv_e * ((1 + ec) + mcpf * (v[CBA_TAX_RATE] + ec));
+        double slope = sek * ((1 + ec) + mcpf * (v[CBA_TAX_RATE] + ec));
         if (slope > 0)
             *out = -f0 / slope;
         return CORE_OK;
     }
-    /* f'(w) = pv_e ((1 + ec) + mcpf (m(w) + ec)) > 0 iff pv_e > 0 (rates are in [0, 1], mcpf >= 0) */
-    if (!(pv->pv_e > 0))
+    /* f'(w) = sek ((1 + ec) + mcpf (m + ec)) > 0 iff sek > 0 (rates are in [0, 1], mcpf >= 0) */
+    if (!(sek > 0))
         return CORE_OK;
     if (f0 >= 0) { /* below 0 no tax is due: f is linear there */
-        *out = -f0 / (pv->pv_e * ((1 + ec) + mcpf * ec));
+        *out = -f0 / (sek * ((1 + ec) + mcpf * ec));
         return CORE_OK;
     }
     double lo = 0, hi = v[CBA_WAGE] > 1 ? v[CBA_WAGE] : 1;
@@ -272,53 +325,91 @@ core_status cba_evaluate(const cba_spec *s, const double *v, const double *eff, 
         cba_yearly_effects(s->effect_months, eff, s->n_effects, &s->rules[r], H, ws->e[r]);
     ws->nw = cba_window_effects(s->effect_months, eff, s->n_effects, ws->w);
 
-    double rate = v[CBA_DISCOUNT_RATE];
-    double d[CBA_MAX_HORIZON + 1];
-    for (int y = 1; y <= H || y <= ws->nw; y++)
+    double rate = v[CBA_DISCOUNT_RATE], g = v[CBA_REAL_GROWTH];
+    double d[CBA_MAX_HORIZON + 1], k[CBA_MAX_HORIZON + 1];
+    for (int y = 1; y <= H || y <= ws->nw; y++) {
         d[y] = pow(1 + rate, -(double)y);
-
+        k[y] = pow(1 + g, (double)(y - 1));
+    }
     out->dc = v[CBA_COST_IPS] - v[CBA_COST_CONTROL];
-    pv_parts pv = {0, 0};
-    for (int y = 1; y <= H; y++) {
-        pv.pv_e += d[y] * ws->e[0][y - 1];
-        pv.pv_d += d[y];
-    }
-    npvs(s, v, &pv, v[CBA_WAGE], out->gains, out->costs);
-    for (int k = 0; k < CBA_N_FLOWS; k++)
-        out->pv_flow[k] = 0;
-    if (all_rules) { /* the yearly flows' present values, for the report (not needed in the PSA loop) */
-        double fl[CBA_N_FLOWS];
-        for (int y = 1; y <= H; y++) {
-            cba_year_flows(s, v, ws->e[0][y - 1], fl);
-            for (int k = 0; k < CBA_N_FLOWS; k++)
-                out->pv_flow[k] += d[y] * fl[k];
+    core_status st = CORE_OK;
+    for (size_t r = 0; r < nr; r++) {
+        years yr = {H, d, k, ws->e[r]};
+        double gains[CBA_N_PERSPECTIVES], costs[CBA_N_PERSPECTIVES], pv[CBA_N_FLOWS];
+        npvs(s, v, &yr, v[CBA_WAGE], gains, costs, pv);
+        for (int p = 0; p < CBA_N_PERSPECTIVES; p++) {
+            out->npv_rule[r][p] = gains[p] - costs[p];
+            out->roi_rule[r][p] = costs[p] > 0 ? gains[p] / costs[p] : NAN;
         }
+        if (r == 0) {
+            memcpy(out->gains, gains, sizeof gains);
+            memcpy(out->costs, costs, sizeof costs);
+            memcpy(out->pv_flow, pv, sizeof pv);
+        }
+        int it;
+        if ((st = soc_break_even(s, v, &yr, &out->bew_soc_rule[r], &it, err)) != CORE_OK)
+            return st;
+        if (r == 0)
+            out->bew_soc_iter = it;
     }
+    out->bew_soc = out->bew_soc_rule[0];
     for (int p = 0; p < CBA_N_PERSPECTIVES; p++) {
-        out->npv[p] = out->gains[p] - out->costs[p];
-        out->roi[p] = out->costs[p] > 0 ? out->gains[p] / out->costs[p] : NAN;
+        out->npv[p] = out->npv_rule[0][p];
+        out->roi[p] = out->roi_rule[0][p];
     }
-    out->pv_effect = pv.pv_e;
-    out->dc_health = out->dc + pv.pv_d * v[CBA_HEALTH_COST_CHANGE];
-    out->dq = pv.pv_d * v[CBA_QALY_GAIN];
+    double pv_e = 0;
+    for (int y = 1; y <= H; y++)
+        pv_e += d[y] * ws->e[0][y - 1];
+    out->pv_effect = pv_e;
+    out->dc_health = out->dc + out->pv_flow[CBA_F_HEALTH];
+    out->dq = out->pv_flow[CBA_F_QALYS];
     out->icer_qaly = out->dq != 0 ? out->dc_health / out->dq : NAN;
-    out->icer_job = pv.pv_e != 0 ? out->dc_health / pv.pv_e : NAN;
+    out->icer_job = pv_e != 0 ? out->dc_health / pv_e : NAN;
     out->inmb_qaly = v[CBA_VALUE_PER_QALY] * out->dq - out->dc_health;
-    out->inmb_job = value_per_job_year(s, v) * pv.pv_e - out->dc_health;
+    out->inmb_job = value_per_job_year(s, v) * pv_e - out->dc_health;
     double last = s->n_effects ? eff[s->n_effects - 1] : 0;
     out->cost_per_job = last > 0 ? out->dc / last : NAN;
 
-    /* Break-even wage W* = dC / sum d_y e_y, cumulatively over horizons, and over the trial window. */
+    /* Break-even wage W* = dC / sum d_y e_y k_y, cumulatively over horizons, and over the trial window. */
     for (size_t r = 0; r < nr; r++) {
         double sum = 0;
         for (int y = 1; y <= ws->nw; y++)
-            sum += d[y] * ws->w[y - 1];
+            sum += d[y] * ws->w[y - 1] * k[y];
         out->bew[r][0] = sum > 0 ? out->dc / sum : NAN;
         sum = 0;
         for (int h = 1; h <= H; h++) {
-            sum += d[h] * ws->e[r][h - 1];
+            sum += d[h] * ws->e[r][h - 1] * k[h];
             out->bew[r][h] = sum > 0 ? out->dc / sum : NAN;
         }
     }
-    return soc_break_even(s, v, &pv, &out->bew_soc, &out->bew_soc_iter, err);
+    return CORE_OK;
+}
+
+core_status cba_implied_path(size_t n, const int *h, const double *w, double dc, double rate, double growth,
+                             double *s_out, double *e_out, core_err *err)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (!(w[i] > 0) || !isfinite(w[i]))
+            return core_err_set(err, CORE_ERR_CONFIG, "the break-even wage at horizon %d is %g; give a wage > 0", h[i],
+                                w[i]);
+        if (i > 0 && h[i] != h[i - 1] + 1)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "horizons %d and %d are not consecutive; each yearly effect is the difference of two "
+                                "consecutive cumulative effects",
+                                h[i - 1], h[i]);
+        s_out[i] = dc / w[i];
+        if (i == 0) {
+            e_out[i] = NAN;
+            continue;
+        }
+        if (s_out[i] < s_out[i - 1])
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "the cumulative discounted effect dC / W falls from %.6g at horizon %d to %.6g at "
+                                "horizon %d (the break-even wage rises from %g to %g): no path of yearly effects >= 0 "
+                                "gives that table",
+                                s_out[i - 1], h[i - 1], s_out[i], h[i], w[i - 1], w[i]);
+        double d = pow(1 + rate, -(double)h[i]), k = pow(1 + growth, (double)(h[i] - 1));
+        e_out[i] = (s_out[i] - s_out[i - 1]) / (d * k);
+    }
+    return CORE_OK;
 }

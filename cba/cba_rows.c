@@ -83,6 +83,12 @@ core_status cba_rows_add(const cba_spec *s, const cba_result *r, core_results *r
     core_status st;
     char note[400], term[64], method[64];
     double pop = s->has_population ? s->population : NAN;
+    char scaled[200];
+    if (s->scale_from_take_up)
+        snprintf(scaled, sizeof scaled, "scaled to the %.10g people treated (population %.10g x take-up %.10g)",
+                 s->population, s->population_eligible, s->take_up);
+    else
+        snprintf(scaled, sizeof scaled, "scaled to the %.10g people treated", s->population);
 #define TRY(x)                                                                                                     \
     do {                                                                                                           \
         if ((st = (x)) != CORE_OK)                                                                                 \
@@ -92,8 +98,7 @@ core_status cba_rows_add(const cba_spec *s, const cba_result *r, core_results *r
     TRY(add(&c, "incremental_cost", NULL, "per_participant", f->dc, slot(&c, CBA_S_DC), 1,
             "programme cost per participant at t = 0", err));
     if (s->has_population)
-        TRY(add(&c, "incremental_cost", NULL, "population", f->dc, slot(&c, CBA_S_DC), pop, "scaled to the population",
-                err));
+        TRY(add(&c, "incremental_cost", NULL, "population", f->dc, slot(&c, CBA_S_DC), pop, scaled, err));
 
     /* break-even wages: every rule, the trial window and each horizon 1..H; the PSA interval for rule 0 */
     for (size_t q = 0; q < s->n_rules; q++) {
@@ -129,13 +134,46 @@ core_status cba_rows_add(const cba_spec *s, const cba_result *r, core_results *r
         const char *pn = cba_perspective_name[p];
         TRY(add(&c, "npv", pn, "per_participant", f->npv[p], slot(&c, CBA_S_NPV + (size_t)p), 1, NULL, err));
         if (s->has_population)
-            TRY(add(&c, "npv", pn, "population", f->npv[p], slot(&c, CBA_S_NPV + (size_t)p), pop,
-                    "scaled to the population", err));
+            TRY(add(&c, "npv", pn, "population", f->npv[p], slot(&c, CBA_S_NPV + (size_t)p), pop, scaled, err));
         snprintf(note, sizeof note, "%s",
                  isnan(f->roi[p]) ? "not defined: the perspective bears no costs"
                                   : "present value of gains / present value of costs");
         TRY(add(&c, "roi", pn, "per_participant", f->roi[p], slot(&c, CBA_S_ROI + (size_t)p), 1, note, err));
     }
+    /* every persistence rule: NPV and ROI by perspective (the base case is rules[0], also the rows above) */
+    for (size_t q = 0; q < s->n_rules; q++) {
+        cba_persistence_name(&s->rules[q], method, sizeof method);
+        for (int p = 0; p < CBA_N_PERSPECTIVES; p++) {
+            if (!s->perspectives[p])
+                continue;
+            snprintf(note, sizeof note, "persistence %s%s", method, q == 0 ? " (the base case)" : "");
+            TRY(add(&c, "npv_by_rule", cba_perspective_name[p], method, f->npv_rule[q][p], NULL, 1, note, err));
+            if (isnan(f->roi_rule[q][p]))
+                snprintf(note, sizeof note, "not defined: the perspective bears no costs; persistence %s", method);
+            TRY(add(&c, "roi_by_rule", cba_perspective_name[p], method, f->roi_rule[q][p], NULL, 1, note, err));
+        }
+        snprintf(note, sizeof note, "%s; persistence %s",
+                 isnan(f->bew_soc_rule[q]) ? "no finite wage makes the societal NPV zero" : "wage at which NPV_soc = 0",
+                 method);
+        TRY(add(&c, "break_even_wage_societal_by_rule", NULL, method, f->bew_soc_rule[q], NULL, 1, note, err));
+    }
+    /* the implied effect path of a published break-even table */
+    for (size_t i = 0; i < s->n_implied; i++) {
+        snprintf(term, sizeof term, "%d", s->implied_h[i]);
+        snprintf(note, sizeof note, "cumulative discounted effect-years dC / W = %.10g / %.10g", f->dc,
+                 s->implied_w[i]);
+        TRY(add(&c, "implied_effect", term, "cumulative", r->implied_s[i], NULL, 1, note, err));
+        if (i == 0)
+            continue;
+        snprintf(note, sizeof note, "yearly effect in year %d that the published table assumes: (S_%d - S_%d) / "
+                 "(d_%d k_%d)", s->implied_h[i], s->implied_h[i], s->implied_h[i - 1], s->implied_h[i],
+                 s->implied_h[i]);
+        TRY(add(&c, "implied_effect", term, "yearly", r->implied_e[i], NULL, 1, note, err));
+    }
+    /* unpriced impacts: DFØ's plus-minus scores, beside the NPVs */
+    for (size_t i = 0; i < s->n_unpriced; i++)
+        TRY(add(&c, "unpriced", s->unpriced_name[i], "plus_minus", s->unpriced_score[i], NULL, 1,
+                "not valued in money; DFØ plus-minus scale from -4 to +4", err));
     snprintf(note, sizeof note, "%s",
              isnan(f->cost_per_job) ? "not defined: no additional person employed at the last effect month"
                                     : "incremental cost / employment effect at the last effect month");
@@ -216,7 +254,7 @@ core_status cba_rows_add(const cba_spec *s, const cba_result *r, core_results *r
                     "per person, on the decision to adopt when NPV > 0", err));
             if (s->has_population)
                 TRY(add(&c, "evpi", cba_perspective_name[p], "npv_population", r->evpi_npv[p], NULL, pop,
-                        "for the population", err));
+                        scaled, err));
         }
     }
 

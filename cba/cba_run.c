@@ -8,7 +8,11 @@
 #include <string.h>
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_matrix.h>
 #include <gsl/gsl_randist.h>
+
+#include "stats/st_boot.h"
 
 const char *const cba_tornado_name[CBA_N_TORNADO] = {"npv:societal", "npv:government", "npv:participant",
                                                      "inmb:per_qaly", "inmb:per_job_year"};
@@ -114,52 +118,59 @@ static int effect_bar(const cba_spec *s)
     return 1;
 }
 
-/* Participants of each arm, for the bootstrap. */
-typedef struct boot_idx {
-    size_t *idx[2];
-    size_t n[2];
-} boot_idx;
-
-static int boot_open(const cba_spec *s, boot_idx *b)
-{
-    b->n[0] = b->n[1] = 0;
-    b->idx[0] = malloc((s->boot_n ? s->boot_n : 1) * sizeof(size_t));
-    b->idx[1] = malloc((s->boot_n ? s->boot_n : 1) * sizeof(size_t));
-    if (!b->idx[0] || !b->idx[1])
-        return 0;
-    for (size_t i = 0; i < s->boot_n; i++) {
-        int a = s->boot_arm[i] ? 1 : 0;
-        b->idx[a][b->n[a]++] = i;
-    }
-    return 1;
-}
-
-static void boot_close(boot_idx *b)
-{
-    free(b->idx[0]);
-    free(b->idx[1]);
-}
-
-/* One bootstrap replicate: resample each arm's participants with replacement (same arm sizes, as randomised)
- * and recompute the risk difference at every effect month over those observed there (complete case, as the
- * trial analysis). A month without an observed participant in an arm gives NaN. */
-static void boot_effects(const cba_spec *s, const boot_idx *b, gsl_rng *rng, double *eff)
+/* One bootstrap replicate of the effects (stats/st_boot.h): each arm's participants resampled with replacement
+ * (same arm sizes, as randomised), the risk difference at every effect month recomputed over those observed there
+ * (complete case, as the trial analysis). A month without an observed participant in an arm gives NaN. */
+static void boot_effects(const cba_spec *s, const st_boot_strata *b, gsl_rng *rng, size_t *idx, double *eff)
 {
     size_t K = s->n_effects;
-    long x[2][CBA_MAX_EFFECTS] = {{0}}, n[2][CBA_MAX_EFFECTS] = {{0}};
-    for (int a = 0; a < 2; a++)
-        for (size_t j = 0; j < b->n[a]; j++) {
-            size_t i = b->idx[a][gsl_rng_uniform_int(rng, b->n[a])];
-            const signed char *y = s->boot_y + i * K;
-            for (size_t k = 0; k < K; k++)
-                if (y[k] >= 0) {
-                    n[a][k]++;
-                    x[a][k] += y[k];
-                }
-        }
+    double m[2 * CBA_MAX_EFFECTS];
+    st_boot_strata_means(b, s->boot_y, K, rng, idx, m); /* stratum 0 comparator, 1 intervention */
     for (size_t k = 0; k < K; k++)
-        eff[k] = n[1][k] > 0 && n[0][k] > 0 ? (double)x[1][k] / (double)n[1][k] - (double)x[0][k] / (double)n[0][k]
-                                            : NAN;
+        eff[k] = m[K + k] - m[k];
+}
+
+/* The Cholesky factor L (row-major, lower) of the effects' covariance S_ij = se_i se_j corr_ij, for joint normal
+ * draws eff = effect + L z. */
+static core_status effect_chol(const cba_spec *s, double *L, core_err *err)
+{
+    size_t K = s->n_effects;
+    gsl_matrix *A = gsl_matrix_alloc(K, K);
+    if (!A)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < K; i++)
+        for (size_t j = 0; j < K; j++)
+            gsl_matrix_set(A, i, j, s->effect_se[i] * s->effect_se[j] * (K == 1 ? 1 : s->effect_corr[i * K + j]));
+    /* a zero SE gives a singular covariance: factor the rows with se > 0 only */
+    int st = GSL_SUCCESS;
+    size_t idx[CBA_MAX_EFFECTS], m = 0;
+    for (size_t i = 0; i < K; i++)
+        if (s->effect_se[i] > 0)
+            idx[m++] = i;
+    for (size_t i = 0; i < K * K; i++)
+        L[i] = 0;
+    if (m > 0) {
+        gsl_matrix *B = gsl_matrix_alloc(m, m);
+        if (!B) {
+            gsl_matrix_free(A);
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        }
+        for (size_t i = 0; i < m; i++)
+            for (size_t j = 0; j < m; j++)
+                gsl_matrix_set(B, i, j, gsl_matrix_get(A, idx[i], idx[j]));
+        st = gsl_linalg_cholesky_decomp1(B);
+        for (size_t i = 0; st == GSL_SUCCESS && i < m; i++)
+            for (size_t j = 0; j <= i; j++)
+                L[idx[i] * K + idx[j]] = gsl_matrix_get(B, i, j);
+        gsl_matrix_free(B);
+    }
+    gsl_matrix_free(A);
+    if (st != GSL_SUCCESS)
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "effect.corr: the effects' correlation matrix is not positive definite; give correlations "
+                            "that a set of %zu effects can have",
+                            K);
+    return CORE_OK;
 }
 
 /* Draw one row of a transition matrix from Dirichlet(n * row), keeping structural zeros at 0. */
@@ -281,22 +292,40 @@ static core_status psa(const cba_spec *s, gsl_rng *rng, const core_progress *pro
     r->evpi_qaly = calloc(nw, sizeof(double));
     r->evpi_job = calloc(nw, sizeof(double));
     r->summary = calloc(ns, sizeof(cba_summary));
-    boot_idx boot = {{NULL, NULL}, {0, 0}};
-    if (s->effect_bootstrap && (!boot_open(s, &boot) || boot.n[0] == 0 || boot.n[1] == 0)) {
-        int empty = boot.idx[0] && boot.idx[1];
-        boot_close(&boot);
+    st_boot_strata boot = {0, 0, NULL, NULL};
+    size_t *boot_idx = NULL;
+    double L[CBA_MAX_EFFECTS * CBA_MAX_EFFECTS];
+    core_status st = CORE_OK;
+    if (s->effect_bootstrap) {
+        int *strat = malloc((s->boot_n ? s->boot_n : 1) * sizeof *strat);
+        if (!strat)
+            st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        else {
+            for (size_t i = 0; i < s->boot_n; i++)
+                strat[i] = s->boot_arm[i] ? 1 : 0;
+            if ((st = st_boot_strata_new(strat, s->boot_n, 2, &boot, err)) != CORE_OK)
+                core_err_prefix(err, "bootstrap of the effects (stratum 0: %s, 1: %s)", s->comparator,
+                                s->intervention);
+            else if (!(boot_idx = malloc(s->boot_n * sizeof *boot_idx)))
+                st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            free(strat);
+        }
+    } else if (s->effect_uncertain)
+        st = effect_chol(s, L, err);
+    if (st != CORE_OK) {
+        st_boot_strata_free(&boot);
+        free(boot_idx);
         free(slot);
         free(mslot);
-        if (empty)
-            return core_err_set(err, CORE_ERR_ANALYSIS, "bootstrap of the effects: an arm has no participant");
-        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        return st;
     }
     if (!slot || (mk && !mslot) || !r->ce_dc || !r->ce_dq || !r->ce_dj || !r->ceac_qaly || !r->ceac_job ||
         !r->front_qaly || !r->front_job || !r->front_ips_qaly || !r->front_ips_job || !r->evpi_qaly ||
         !r->evpi_job || !r->summary) {
         free(slot);
         free(mslot);
-        boot_close(&boot);
+        st_boot_strata_free(&boot);
+        free(boot_idx);
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory for %ld PSA draws", N);
     }
     cba_eval_ws ws;
@@ -304,17 +333,25 @@ static core_status psa(const cba_spec *s, gsl_rng *rng, const core_progress *pro
     double v[CBA_N_PARAMS], eff[CBA_MAX_EFFECTS];
     double pm[2][CBA_MAX_STATES * CBA_MAX_STATES];
     long step = N / 100 > 0 ? N / 100 : 1;
-    core_status st = CORE_OK;
     for (long i = 0; i < N; i++) {
         /* the draw order is fixed: parameters in cba_param order, effects by month, Markov rows by arm and row */
         for (int p = 0; p < CBA_N_PARAMS; p++)
             v[p] = cba_dist_draw(&s->dist[p], s->value[p], rng);
         if (s->effect_bootstrap)
-            boot_effects(s, &boot, rng, eff);
-        else
-            for (size_t k = 0; k < s->n_effects; k++)
-                eff[k] = s->effect_uncertain ? s->effect[k] + gsl_ran_gaussian_ziggurat(rng, s->effect_se[k])
-                                             : s->effect[k];
+            boot_effects(s, &boot, rng, boot_idx, eff);
+        else if (s->effect_uncertain) { /* jointly normal: effect + L z, z standard normal by month */
+            size_t K = s->n_effects;
+            double z[CBA_MAX_EFFECTS];
+            for (size_t k = 0; k < K; k++)
+                z[k] = gsl_ran_gaussian_ziggurat(rng, 1.0);
+            for (size_t k = 0; k < K; k++) {
+                double x = s->effect[k];
+                for (size_t j = 0; j <= k; j++)
+                    x += L[k * K + j] * z[j];
+                eff[k] = x;
+            }
+        } else
+            memcpy(eff, s->effect, s->n_effects * sizeof(double));
         if ((st = cba_evaluate(s, v, eff, 0, &ws, &f, err)) != CORE_OK) {
             core_err_prefix(err, "PSA draw %ld", i + 1);
             break;
@@ -359,7 +396,8 @@ static core_status psa(const cba_spec *s, gsl_rng *rng, const core_progress *pro
         if (i % step == 0)
             core_progress_report(progress, "probabilistic sensitivity analysis", (double)i / (double)N);
     }
-    boot_close(&boot);
+    st_boot_strata_free(&boot);
+    free(boot_idx);
     if (st != CORE_OK) {
         free(slot);
         free(mslot);
@@ -451,6 +489,12 @@ core_status cba_run(const cba_spec *s, gsl_rng *rng, const core_progress *progre
             goto fail;
         }
         cba_markov_evaluate(s, v, s->markov->p[0], s->markov->p[1], r->markov->trace, &r->markov->det);
+    }
+    if (s->n_implied > 0 &&
+        (st = cba_implied_path(s->n_implied, s->implied_h, s->implied_w, r->det.dc, v[CBA_DISCOUNT_RATE],
+                               v[CBA_REAL_GROWTH], r->implied_s, r->implied_e, err)) != CORE_OK) {
+        core_err_prefix(err, "implied_from");
+        goto fail;
     }
     if ((st = tornado(s, &r->det, r, err)) != CORE_OK)
         goto fail;

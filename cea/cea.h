@@ -148,4 +148,10 @@ typedef struct cea_sim_opts {
 /** A synthetic three-arm trial (id, site, arm, emp18, cost6/12/18, u0/6/12/18); caller frees. */
 core_status cea_simulate(const cea_sim_opts *o, gsl_rng *rng, core_table **out, core_err *err);
 
+/** Synthetic costs and utilities (id, cost6/12/18, u0/6/12/18, NOK; assumptions in docs/methods.md) for every
+ *  participant of an existing two-arm trial table, keyed by its id column; `intervention` is the arm level that
+ *  gets the intervention's costs and utility gain. For [cea] data = FILE. Caller frees. */
+core_status cea_simulate_for(const core_table *trial, const char *id, const char *arm, const char *intervention,
+                             gsl_rng *rng, core_table **out, core_err *err);
+
 #endif

@@ -70,8 +70,8 @@ core_status cea_rows(const cea_spec *s, const cea_data *d, const cea_result *r, 
             row.method = is_cost ? "cost" : "utility";
             row.estimate = (double)d->miss[j * d->n_cols + col];
             row.n = (double)d->n_rand[j];
-            snprintf(note, sizeof note, "participants of the arm with '%s' missing (%s at month %g)", d->col_names[col],
-                     is_cost ? "cost of the period ending" : "utility", month);
+            /* "x missing" (n the arm's participants): the form disclosure control reads (reports/rpt_disclose.c) */
+            snprintf(note, sizeof note, "%ld missing", d->miss[j * d->n_cols + col]);
             row.label = note;
             add(&c, &row);
         }
@@ -81,8 +81,8 @@ core_status cea_rows(const cea_spec *s, const cea_data *d, const cea_result *r, 
         row.method = "complete_cases";
         row.estimate = (double)d->n_cc[j];
         row.n = (double)d->n_rand[j];
-        snprintf(note, sizeof note, "participants with every cost and utility observed%s; analysed",
-                 d->adjust_site ? " (and a site)" : "");
+        /* "x of n analysed": every cost and utility observed (and the site when adjusting for it) */
+        snprintf(note, sizeof note, "%ld of %ld analysed", d->n_cc[j], d->n_rand[j]);
         row.label = note;
         add(&c, &row);
     }
@@ -155,8 +155,8 @@ core_status cea_rows(const cea_spec *s, const cea_data *d, const cea_result *r, 
                      "bootstrap resample lies in the %s quadrant", d->options[j], ref, where, where);
         } else if (r->R > 0)
             snprintf(note, sizeof note, "%s vs %s (%s quadrant); no ICER interval: the bootstrap cloud crosses a "
-                     "quadrant boundary (NE %.1f%%, SE %.1f%%, SW %.1f%%, NW %.1f%%), see the INMB (cea_inmb) instead",
-                     d->options[j], ref, where, 100 * qd[0], 100 * qd[1], 100 * qd[2], 100 * qd[3]);
+                     "quadrant boundary (its shares in the cea_quadrant rows); read the INMB (cea_inmb) instead",
+                     d->options[j], ref, where);
         else
             snprintf(note, sizeof note, "%s vs %s (%s quadrant); no bootstrap", d->options[j], ref, where);
         row.label = note;

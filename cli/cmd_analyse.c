@@ -192,6 +192,16 @@ static core_status read_project(cli_ctx *ctx, char **out, char **res, core_err *
         return core_err_set(err, o->output ? CORE_ERR_USAGE : CORE_ERR_CONFIG, "%s: the workbook '%s' must end in .xlsx",
                             o->output ? "--output" : core_config_where(cfg, "project", "output", where, sizeof where),
                             *out);
+    /* A folder the outputs go to is made now, before anything is analysed; one that cannot be made stops the run
+     * here, naming it. `check` writes nothing, so it makes nothing. */
+    for (int k = 0; k < 2 && !ctx->check_only; k++) {
+        int made;
+        if ((st = core_atomic_make_parent(k ? *res : *out, &made, err)) != CORE_OK) {
+            core_err_prefix(err, "%s: ", k ? (o->results ? "--results" : core_config_where(cfg, "project", "results", where, sizeof where))
+                                           : (o->output ? "--output" : core_config_where(cfg, "project", "output", where, sizeof where)));
+            return st;
+        }
+    }
     if (core_same_file(*out, *res))
         return core_err_set(err, CORE_ERR_USAGE, "the workbook and the results file are the same path '%s'", *out);
     if (core_same_file(*out, o->config) || core_same_file(*res, o->config))
@@ -329,6 +339,11 @@ int cli_cmd_analyse(const cli_opts *o)
             printf("ipseval check: %s is valid; nothing written\n%s", o->config, ctx.check_notes);
         goto done;
     }
+    /* a single-module subcommand writes that module's sheets only: the modules it required (the trial for
+     * `ipseval cba` with effect = trial) lend it their results, and their rows stay in the results */
+    const char *only[2] = {o->command, NULL};
+    if (!all)
+        ctx.run.sheet_modules = only;
     if ((st = write_outputs(&ctx, &err)) != CORE_OK)
         goto done;
     if (!o->quiet) /* with --results -, standard output holds the results: the summary goes to stderr */

@@ -199,8 +199,9 @@ int cli_help_subcommand(const char *name)
         printf("  Writes the files [simulate] names (trial, fidelity, survey, registry), drawn from [project] seed;\n"
                "  -o replaces the one file it writes.\n");
     else
-        printf("  Runs this module (and first any module it needs, e.g. the trial for [cba] effect = trial) and writes\n"
-               "  the workbook ([project] output or -o) and the tidy results ([project] results or --results).\n");
+        printf("  Runs this module (and first any module it needs, e.g. the trial for [cba] effect = trial). The workbook\n"
+               "  ([project] output or -o) holds this module's sheets only; the tidy results ([project] results or\n"
+               "  --results) hold its rows and those of the modules it needed. A missing output folder is made.\n");
     if (commands[i].sections) {
         printf("\n  Reads [project] and:\n");
         for (const char *const *s = commands[i].sections; *s; s++) {

@@ -7,6 +7,7 @@
 #include "cea/cea.h"
 #include "cli.h"
 #include "core/core_atomic.h"
+#include "core/core_read.h"
 #include "rct/rct.h"
 
 typedef struct cea_state {
@@ -117,6 +118,27 @@ core_status cli_simulate_cea(const core_config *cfg, const cli_opts *o, long see
         goto done;
     }
     gsl_rng_set(rng, (unsigned long)seed);
+    if (core_config_has(cfg, "simulate", "cea_for")) {
+        /* costs and utilities for the participants of an existing trial file, joined on its id */
+        char *tpath = core_config_resolve(cfg, core_config_str(cfg, "simulate", "cea_for", ""));
+        core_read_opts ro = {.display_name = core_config_str(cfg, "simulate", "cea_for", "")};
+        core_table *trial = tpath ? core_read_delimited(tpath, &ro, err) : NULL;
+        free(tpath);
+        if (!trial) {
+            st = err->code ? err->code : core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            goto done;
+        }
+        st = cea_simulate_for(trial, "id", "arm", core_config_str(cfg, "simulate", "cea_intervention", "IPS"), rng, &t,
+                              err);
+        long n_for = (long)trial->n_rows;
+        core_table_free(trial);
+        if (st != CORE_OK || (st = core_table_write_csv(t, path, err)) != CORE_OK)
+            goto done;
+        if (!o->quiet)
+            printf("ipseval simulate: wrote %s (costs and utilities of the %ld participants of %s; seed %ld; synthetic "
+                   "data)\n", path, n_for, core_config_str(cfg, "simulate", "cea_for", ""), seed);
+        goto done;
+    }
     if ((st = cea_simulate(&so, rng, &t, err)) != CORE_OK || (st = core_table_write_csv(t, path, err)) != CORE_OK)
         goto done;
     if (!o->quiet)

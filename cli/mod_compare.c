@@ -56,7 +56,8 @@ core_status cli_mod_compare(cli_ctx *ctx, core_err *err)
     if (has_reg) {
         if ((st = cli_ctx_require(ctx, "did", NULL, err)) != CORE_OK)
             return st;
-        if (in->registry.has)
+        rw_cmp_effect typed = in->registry;
+        if (typed.has)
             cli_ctx_note(ctx, "compare: registry_effect is not used: the effect comes from the run's [registry]");
         char **outs = NULL;
         size_t n_out = 0;
@@ -68,6 +69,11 @@ core_status cli_mod_compare(cli_ctx *ctx, core_err *err)
         core_config_list_free(outs);
         if (st != CORE_OK)
             return st;
+        if (typed.has)
+            snprintf(in->registry_typed_note, sizeof in->registry_typed_note,
+                     "the typed-in registry_effect %g (%g to %g) is not used: the run estimates its own from "
+                     "[registry]",
+                     typed.est, typed.lo, typed.hi);
         if (!ctx->check_only)
             cli_ctx_note(ctx, "compare: registry interval: %s", in->registry_choice);
     }

@@ -48,6 +48,8 @@ const core_cfg_key cli_simulate_keys[] = {
     {"cea", CORE_CFG_PATH, NULL, ".csv", "write a synthetic three-arm trial with costs and utilities to this file"},
     {"cea_n", CORE_CFG_INTEGER, "720", "[6, 10000000]", "participants in the synthetic cost-effectiveness trial"},
     {"cea_sites", CORE_CFG_INTEGER, "3", "[1, 1000]", "sites of the synthetic cost-effectiveness trial"},
+    {"cea_for", CORE_CFG_PATH, NULL, ".csv", "instead of a three-arm trial: write costs and utilities for each participant (id, arm) of this trial file"},
+    {"cea_intervention", CORE_CFG_TEXT, "IPS", "a level of the trial's arm", "with cea_for: the arm that gets the intervention's costs and utility gain"},
     {NULL},
 };
 
@@ -63,6 +65,7 @@ const core_cfg_section cli_schema[] = {
     {"cba", "the cost-benefit model", cba_keys, NULL},
     {"cea", "cost-effectiveness of trial data: costs, QALYs, the frontier, bootstrap", cea_keys, core_data_keys},
     {"markov", "an optional cohort model of the cost-benefit analysis", cba_markov_keys, NULL},
+    {"index", "price index series that bring money inputs of the cost-benefit model to the analysis's price year", cba_index_keys, NULL},
     {"registry", "registry panel: difference-in-differences and event study", rw_registry_keys, core_data_keys},
     {"compare", "trial against real-world effects on one scale", rw_compare_keys, NULL},
     {"meta", "meta-analysis of a study table or of other runs' results", meta_keys, core_data_keys},

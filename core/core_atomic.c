@@ -324,3 +324,42 @@ core_status core_table_write_csv(const core_table *t, const char *path, core_err
     }
     return core_atomic_commit(&a, err);
 }
+
+core_status core_atomic_make_parent(const char *path, int *made, core_err *err)
+{
+    *made = 0;
+    const char *slash = strrchr(path, '/');
+    if (!slash || slash == path)
+        return CORE_OK; /* the working directory or the root */
+    char dir[PATH_MAX];
+    size_t dl = (size_t)(slash - path);
+    if (dl >= sizeof dir)
+        return core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': the folder name is too long", path);
+    memcpy(dir, path, dl);
+    dir[dl] = '\0';
+    struct stat sb;
+    if (stat(dir, &sb) == 0) {
+        if (S_ISDIR(sb.st_mode))
+            return CORE_OK;
+        return core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': '%s' is a file, not a folder", path, dir);
+    }
+    /* make each missing component from the top down */
+    for (size_t i = 1; i <= dl; i++) {
+        if (dir[i] != '/' && dir[i] != '\0')
+            continue;
+        char c = dir[i];
+        dir[i] = '\0';
+        if (stat(dir, &sb) != 0) {
+            if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+                int e = errno;
+                return core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': cannot create the folder '%s': %s", path,
+                                    dir, strerror(e));
+            }
+            *made = 1;
+        } else if (!S_ISDIR(sb.st_mode)) {
+            return core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': '%s' is a file, not a folder", path, dir);
+        }
+        dir[i] = c;
+    }
+    return CORE_OK;
+}

@@ -57,6 +57,11 @@ void core_atomic_catch_signals(void);
  */
 int core_same_file(const char *a, const char *b);
 
+/** Create the folder that will hold path, and any missing folder above it (as mkdir -p), so a run can write
+ *  into a new folder. CORE_ERR_OUTPUT naming the folder when one cannot be made (e.g. a file is in the way).
+ *  *made = 1 when a folder was created. */
+core_status core_atomic_make_parent(const char *path, int *made, core_err *err);
+
 /** Write a table as CSV (',' delimiter, '.' decimal, RFC 4180 quoting, empty = missing), atomically. */
 core_status core_table_write_csv(const core_table *t, const char *path, core_err *err);
 

@@ -9,6 +9,7 @@
 #include "core_alloc.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
@@ -1248,6 +1249,70 @@ out:
 
 #endif
 
+/* Recode text in a single-byte encoding to UTF-8 (iconv, glibc). Windows-1252 leaves five bytes undefined
+ * (0x81, 0x8D, 0x8F, 0x90, 0x9D) and Latin-1 puts control characters at 0x80-0x9F, which real text never
+ * holds: both are errors naming the line and byte. Text that is already valid UTF-8 with non-ASCII bytes
+ * was saved as UTF-8, and recoding it would garble every letter: an error too. */
+static core_status recode_to_utf8(csv_state *s, int enc, core_err *err)
+{
+    const unsigned char *u = (const unsigned char *)s->b;
+    size_t start = s->n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF ? 3 : 0;
+    const char *ename = enc == CORE_ENC_WINDOWS_1252 ? "windows-1252" : "latin1";
+    int high = 0;
+    for (size_t i = 0; i < s->n && !high; i++)
+        high = u[i] >= 0x80;
+    if (!high)
+        return CORE_OK; /* ASCII: the same text in every one of these encodings */
+    if (start == 3 || utf8_bad_offset(u, s->n) == s->n)
+        return core_err_set(err, CORE_ERR_DATA,
+                            "%s:1: the file is UTF-8 text (%s), but the config says encoding = %s; remove the "
+                            "encoding key (or set encoding = utf-8)",
+                            s->name, start == 3 ? "it starts with a UTF-8 byte-order mark" : "every byte sequence is UTF-8",
+                            ename);
+    for (size_t i = 0; i < s->n; i++) {
+        int bad = enc == CORE_ENC_LATIN1 ? (u[i] >= 0x80 && u[i] <= 0x9F)
+                                         : (u[i] == 0x81 || u[i] == 0x8D || u[i] == 0x8F || u[i] == 0x90 || u[i] == 0x9D);
+        if (bad || u[i] == 0)
+            return core_err_set(err, CORE_ERR_DATA,
+                                "%s:%ld: byte 0x%02X %s; %s",
+                                s->name, line_of(s->b, 0, i), u[i],
+                                u[i] == 0 ? "is a NUL byte: this is no text file in a single-byte encoding"
+                                : enc == CORE_ENC_LATIN1 ? "is a control character in latin1, where text has none"
+                                                         : "is not a character in windows-1252",
+                                enc == CORE_ENC_LATIN1 ? "a Windows export is windows-1252: set encoding = windows-1252"
+                                                       : "check the file's encoding (utf-8, windows-1252 or latin1)");
+    }
+    iconv_t cd = iconv_open("UTF-8", enc == CORE_ENC_WINDOWS_1252 ? "WINDOWS-1252" : "ISO-8859-1");
+    if (cd == (iconv_t)-1)
+        return core_err_set(err, CORE_ERR_IO, "%s: this system cannot recode %s text (iconv: %s)", s->name, ename,
+                            strerror(errno));
+    /* one byte becomes at most three UTF-8 bytes; +1 for the terminating NUL the parser expects */
+    size_t cap;
+    char *out = NULL;
+    if (s->n > (CORE_ALLOC_MAX - 2) / 3 || !(out = core_alloc_array(3 * s->n + 2, 1))) {
+        iconv_close(cd);
+        return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory recoding %s text to UTF-8", s->name, ename);
+    }
+    cap = 3 * s->n + 1;
+    char *in = s->b, *o = out;
+    size_t in_left = s->n, out_left = cap;
+    size_t r = iconv(cd, &in, &in_left, &o, &out_left);
+    int e = errno;
+    iconv_close(cd);
+    if (r == (size_t)-1) {
+        long line = line_of(s->b, 0, (size_t)(in - s->b));
+        free(out);
+        return core_err_set(err, CORE_ERR_DATA, "%s:%ld: byte 0x%02X cannot be recoded from %s (%s)", s->name, line,
+                            (unsigned)(unsigned char)*in, ename, strerror(e));
+    }
+    size_t len = (size_t)(o - out);
+    out[len] = '\0';
+    free(s->b);
+    s->b = out;
+    s->n = len;
+    return CORE_OK;
+}
+
 /* allow_fast = 0: the general parser only (tests/unit/test_csv_fast.c compares the two). */
 static core_table *read_delimited(const char *path, const core_read_opts *opts, core_err *err, int allow_fast)
 {
@@ -1284,14 +1349,22 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
     token *tok = NULL;
     unsigned char *numeric = NULL;
     int fast_tried = !allow_fast;
+    int enc = opts ? opts->encoding : CORE_ENC_UTF8;
+    if (enc != CORE_ENC_UTF8 && enc != CORE_ENC_WINDOWS_1252 && enc != CORE_ENC_LATIN1) {
+        core_err_set(err, CORE_ERR_CONFIG, "%s: unknown encoding %d", name, enc);
+        return NULL;
+    }
 #ifndef CORE_CSV_NO_FAST
     if (thousands) /* the fast path reads plain decimals only */
         fast_tried = 1;
-    if (allow_fast && !fast_tried && (t = fast_mapped(path, name, decimal, delim_opt, miss, &fast_tried)) != NULL)
+    if (allow_fast && !fast_tried && enc == CORE_ENC_UTF8 &&
+        (t = fast_mapped(path, name, decimal, delim_opt, miss, &fast_tried)) != NULL)
         return t;
 #endif
     if (slurp(path, name, &s.b, &s.n, err) != CORE_OK)
         return NULL;
+    if (enc != CORE_ENC_UTF8 && recode_to_utf8(&s, enc, err) != CORE_OK)
+        goto fail;
 
     size_t start = 0;
     const unsigned char *u = (const unsigned char *)s.b;
@@ -1314,8 +1387,8 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
                          name, line);
         else
             core_err_set(err, CORE_ERR_DATA,
-                         "%s:%ld: byte 0x%02X is not valid UTF-8 (the file must be UTF-8; re-save a "
-                         "Latin-1/Windows-1252 file as UTF-8)",
+                         "%s:%ld: byte 0x%02X is not valid UTF-8 (a Windows export? say so with encoding = "
+                         "windows-1252, or latin1, in [data] or the file's section; or re-save the file as UTF-8)",
                          name, line, u[bad]);
         goto fail;
     }

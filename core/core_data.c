@@ -52,6 +52,12 @@ core_status core_data_opts(const core_config *cfg, const char *section, core_rea
         if ((v = core_config_str(cfg, s, "decimal", NULL)) &&
             (st = one_char(cfg, s, "decimal", v, &opts->decimal, 0, err)) != CORE_OK)
             return st;
+        if (core_config_has(cfg, s, "encoding")) {
+            int e;
+            if ((st = core_config_pick(cfg, s, "encoding", &e, err)) != CORE_OK)
+                return st;
+            opts->encoding = e; /* the order of the key table's choices: CORE_ENC_* */
+        }
         if ((v = core_config_str(cfg, s, "thousands", NULL))) {
             if (strcmp(v, ".") == 0 || strcmp(v, ",") == 0)
                 opts->thousands = v[0];

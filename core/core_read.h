@@ -19,7 +19,12 @@ typedef struct core_read_opts {
     char thousands;            /**< 0 none, '.', ',' or ' ' (space, U+00A0 or U+202F); see core_parse_number */
     const char *const *missing;/**< NULL-terminated list of tokens read as missing; NULL = default */
     const char *display_name;  /**< name used in messages (default: the path) */
+    int encoding;              /**< delimited text: CORE_ENC_UTF8 (0), CORE_ENC_WINDOWS_1252 or CORE_ENC_LATIN1 */
 } core_read_opts;
+
+/** Character encodings of delimited text (`encoding` of [data] and the data sections). Text in another
+ *  encoding is recoded to UTF-8 (iconv) before it is parsed; .dta and .sav files carry their own. */
+enum { CORE_ENC_UTF8 = 0, CORE_ENC_WINDOWS_1252 = 1, CORE_ENC_LATIN1 = 2 };
 
 /**
  * Read delimited text (RFC 4180): quoted fields may hold delimiters, doubled quotes and

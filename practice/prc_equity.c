@@ -51,9 +51,11 @@ core_status prc_equity_spec_from_config(const core_config *cfg, prc_equity_spec 
     s->adjust_list = items;
     for (size_t i = 0; i < n; i++) {
         if (strcasecmp(items[i], s->group) == 0) {
+            /* the message first: freeing the spec frees items */
+            st = core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is the group itself; list the other characteristics",
+                              core_config_where(cfg, SEC, "adjust", where, sizeof where), items[i]);
             prc_equity_spec_free(s);
-            return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is the group itself; list the other characteristics",
-                                core_config_where(cfg, SEC, "adjust", where, sizeof where), items[i]);
+            return st;
         }
         s->adjust[i] = items[i];
     }

@@ -88,7 +88,7 @@ core_status rct_participants_binary(const rct_run *r, size_t k, const size_t *tp
         for (size_t e = 0; e < n_tp; e++) {
             double v;
             size_t col = tr->col_index[tr->outcome_cols[k] + tp[e]];
-            m->y[m->n * n_tp + e] = core_cell_number(tr->table, col, i, &v) == 1 ? (signed char)(v == 1) : -1;
+            m->y[m->n * n_tp + e] = core_cell_number(tr->table, col, i, &v) == 1 ? (double)(v == 1) : NAN;
         }
         m->n++;
     }

@@ -49,7 +49,7 @@ void rct_effects_free(rct_effects *e);
 typedef struct rct_participants {
     size_t n, k;              /**< participants, timepoints */
     int *arm;                 /**< 1 intervention, 0 control */
-    signed char *y;           /**< n x k row-major: 1, 0, or -1 when missing */
+    double *y;                /**< n x k row-major: 1, 0, or NaN when missing */
 } rct_participants;
 
 /** Outcome k at timepoints tp[0..n_tp) (column indices of the outcome) for every participant of arms 1 and 0. */

@@ -33,32 +33,61 @@ static void effect_clear(rw_cmp_effect *e)
 
 /* ---------- [compare] ---------- */
 
-static core_status typed_effect(const core_config *cfg, const char *key, const char *se_key, double lo, double hi,
-                                rw_cmp_effect *e, double conf, core_err *err)
+/* A typed-in effect `key` with either its SE (`se_key`) or its published interval (`ci_key` = low, high; NULL: not
+ * accepted). A published interval is kept as published; its SE, for the derived figures, is (high - low)/2z. */
+static core_status typed_effect(const core_config *cfg, const char *key, const char *se_key, const char *ci_key,
+                                double lo, double hi, rw_cmp_effect *e, double conf, core_err *err)
 {
     char where[600];
     core_status st;
     effect_clear(e);
+    int has_se = core_config_has(cfg, "compare", se_key), has_ci = ci_key && core_config_has(cfg, "compare", ci_key);
     if (!core_config_has(cfg, "compare", key)) {
-        if (core_config_has(cfg, "compare", se_key))
+        if (has_se || has_ci)
             return core_err_set(err, CORE_ERR_CONFIG, "%s: given without '%s'",
-                                core_config_where(cfg, "compare", se_key, where, sizeof where), key);
+                                core_config_where(cfg, "compare", has_se ? se_key : ci_key, where, sizeof where), key);
         return CORE_OK;
     }
     if ((st = core_config_double(cfg, "compare", key, NAN, lo, hi, 0, 0, &e->est, err)) != CORE_OK)
         return st;
-    if (!core_config_has(cfg, "compare", se_key))
+    if (has_se && has_ci)
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: give '%s' or '%s', not both",
+                            core_config_where(cfg, "compare", ci_key, where, sizeof where), se_key, ci_key);
+    if (!has_se && !has_ci)
         return core_err_set(err, CORE_ERR_CONFIG,
-                            "%s: needs '%s' (its standard error): every figure of the comparison carries an interval",
-                            core_config_where(cfg, "compare", key, where, sizeof where), se_key);
-    if ((st = core_config_double(cfg, "compare", se_key, NAN, 0, INFINITY, 1, 1, &e->se, err)) != CORE_OK)
-        return st;
+                            "%s: needs '%s' (its standard error)%s%s%s: every figure of the comparison carries an "
+                            "interval",
+                            core_config_where(cfg, "compare", key, where, sizeof where), se_key,
+                            ci_key ? " or '" : "", ci_key ? ci_key : "", ci_key ? "' = LOW, HIGH as published" : "");
     double z = z_of(conf);
-    e->lo = e->est - z * e->se;
-    e->hi = e->est + z * e->se;
+    e->level = conf;
+    if (has_ci) {
+        char **ci = NULL;
+        size_t nci = 0;
+        if ((st = core_config_list(cfg, "compare", ci_key, 0, &ci, &nci, err)) != CORE_OK)
+            return st;
+        int ok = nci == 2 && core_parse_double(ci[0], '.', &e->lo) && core_parse_double(ci[1], '.', &e->hi);
+        core_config_list_free(ci);
+        if (!ok || !(e->lo <= e->est && e->est <= e->hi && e->lo < e->hi) || !isfinite(e->lo) || !isfinite(e->hi))
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s: needs %s = LOW, HIGH with LOW <= %s (%g) <= HIGH, as published (e.g. %s = 2.7, 8.4)",
+                                core_config_where(cfg, "compare", ci_key, where, sizeof where), ci_key, key, e->est,
+                                ci_key);
+        e->se = (e->hi - e->lo) / (2.0 * z);
+        snprintf(e->method, sizeof e->method, "published");
+        snprintf(e->source, sizeof e->source,
+                 "typed in ([compare] %s = %g, %s = %g, %g as published; SE for the derived figures = (high - low) / "
+                 "2z = %.4g)",
+                 key, e->est, ci_key, e->lo, e->hi, e->se);
+    } else {
+        if ((st = core_config_double(cfg, "compare", se_key, NAN, 0, INFINITY, 1, 1, &e->se, err)) != CORE_OK)
+            return st;
+        e->lo = e->est - z * e->se;
+        e->hi = e->est + z * e->se;
+        snprintf(e->method, sizeof e->method, "typed");
+        snprintf(e->source, sizeof e->source, "typed in ([compare] %s, %s; normal interval)", key, se_key);
+    }
     e->has = 1;
-    snprintf(e->method, sizeof e->method, "typed");
-    snprintf(e->source, sizeof e->source, "typed in ([compare] %s, %s; normal interval)", key, se_key);
     return CORE_OK;
 }
 
@@ -98,41 +127,44 @@ core_status rw_compare_from_config(const core_config *cfg, double conf, rw_compa
     char where[600];
     memset(in, 0, sizeof *in);
     in->conf = conf > 0 && conf < 1 ? conf : 0.95;
-    in->ips_users = in->target_population = in->exposed_population = NAN;
+    in->ips_users = in->exposed_population = NAN;
     in->trial_control_rate = in->trial_ips_rate = NAN;
     effect_clear(&in->trial);
     effect_clear(&in->registry);
     effect_clear(&in->pooled);
-    if ((st = core_config_double(cfg, "compare", "workdays_per_year", 230, 0, 366, 1, 0, &in->workdays_per_year,
-                                 err)) != CORE_OK ||
+    in->workdays_default = !core_config_has(cfg, "compare", "workdays_per_year");
+    if ((st = core_config_double(cfg, "compare", "workdays_per_year", RW_CMP_WEEKDAYS_PER_YEAR, 0, 366, 1, 0,
+                                 &in->workdays_per_year, err)) != CORE_OK ||
         (st = core_config_double(cfg, "compare", "position_share", 1, 0, 1, 1, 0, &in->position_share, err)) !=
             CORE_OK ||
-        (st = core_config_double(cfg, "compare", "exposed_population", NAN, 0, INFINITY, 0, 1,
+        (st = core_config_double(cfg, "compare", "exposed_population", NAN, 0, INFINITY, 1, 1,
                                  &in->exposed_population, err)) != CORE_OK)
         return st;
-    int has_u = core_config_has(cfg, "compare", "ips_users"), has_t = core_config_has(cfg, "compare", "target_population");
-    if (has_u != has_t)
+    if (core_config_has(cfg, "compare", "target_population"))
         return core_err_set(err, CORE_ERR_CONFIG,
-                            "%s: take-up is ips_users / target_population: give both or neither",
-                            core_config_where(cfg, "compare", has_u ? "ips_users" : "target_population", where,
-                                              sizeof where));
-    if (has_u) {
+                            "%s: take-up is ips_users / exposed_population, the people the registry effect averages "
+                            "over in the post-period (DOMAIN-models §5); a population that includes the pre-period "
+                            "understates take-up. Remove target_population and give exposed_population",
+                            core_config_where(cfg, "compare", "target_population", where, sizeof where));
+    if (core_config_has(cfg, "compare", "ips_users")) {
         if ((st = core_config_double(cfg, "compare", "ips_users", NAN, 0, INFINITY, 0, 1, &in->ips_users, err)) !=
-                CORE_OK ||
-            (st = core_config_double(cfg, "compare", "target_population", NAN, 0, INFINITY, 1, 1,
-                                     &in->target_population, err)) != CORE_OK)
+            CORE_OK)
             return st;
+        if (isnan(in->exposed_population))
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s: take-up is ips_users / exposed_population: give exposed_population too",
+                                core_config_where(cfg, "compare", "ips_users", where, sizeof where));
         if (in->ips_users == 0)
             return core_err_set(err, CORE_ERR_CONFIG,
-                                "%s: a take-up of 0 (no IPS users in the target population): the effect per IPS user "
+                                "%s: a take-up of 0 (no IPS users among the exposed): the effect per IPS user "
                                 "is undefined; give the number who received IPS",
                                 core_config_where(cfg, "compare", "ips_users", where, sizeof where));
-        if (in->ips_users > in->target_population)
+        if (in->ips_users > in->exposed_population)
             return core_err_set(err, CORE_ERR_CONFIG,
-                                "%s: %g IPS users out of a target population of %g is a take-up above 1; users are a "
-                                "subset of the target population",
+                                "%s: %g IPS users among %g exposed is a take-up above 1; users are a subset of the "
+                                "exposed population",
                                 core_config_where(cfg, "compare", "ips_users", where, sizeof where), in->ips_users,
-                                in->target_population);
+                                in->exposed_population);
     }
     static const char *const scales[] = {"workdays", "employment", NULL};
     int sc;
@@ -144,9 +176,10 @@ core_status rw_compare_from_config(const core_config *cfg, double conf, rw_compa
     if ((st = core_config_choice(cfg, "compare", "registry_interval", prefs, 0, &pi, err)) != CORE_OK)
         return st;
     snprintf(in->registry_prefer, sizeof in->registry_prefer, "%s", pi == 0 ? "" : prefs[pi]);
-    if ((st = typed_effect(cfg, "trial_effect", "trial_effect_se", -1, 1, &in->trial, in->conf, err)) != CORE_OK ||
-        (st = typed_effect(cfg, "registry_effect", "registry_effect_se", -INFINITY, INFINITY, &in->registry, in->conf,
-                           err)) != CORE_OK ||
+    if ((st = typed_effect(cfg, "trial_effect", "trial_effect_se", NULL, -1, 1, &in->trial, in->conf, err)) !=
+            CORE_OK ||
+        (st = typed_effect(cfg, "registry_effect", "registry_effect_se", "registry_ci", -INFINITY, INFINITY,
+                           &in->registry, in->conf, err)) != CORE_OK ||
         (st = core_config_double(cfg, "compare", "trial_control_rate", NAN, 0, 1, 0, 0, &in->trial_control_rate,
                                  err)) != CORE_OK)
         return st;
@@ -170,6 +203,7 @@ core_status rw_compare_from_config(const core_config *cfg, double conf, rw_compa
                                                   sizeof where),
                                 rr);
         in->pooled.has = 1;
+        in->pooled.level = in->conf;
         in->pooled.est = rr;
         in->pooled.lo = lo;
         in->pooled.hi = hi;
@@ -228,15 +262,25 @@ core_status rw_compare_trial_from_effects(const rct_effects *fx, rw_compare_in *
     effect_clear(&in->trial);
     const rct_binary_effect *best = NULL;
     double best_t = -INFINITY;
+    int all_numeric = 1;
+    in->n_tp = 0;
     for (size_t j = 0; j < fx->n_tp; j++) { /* the last numeric timepoint (a non-numeric one: the last listed) */
         const rct_binary_effect *b = &fx->tp[j];
         double t;
         if (!b->timepoint || !*b->timepoint) /* a single timepoint */
-            t = 0;
+            t = 0, all_numeric = 0;
         else if (isnan(t = b->month))
-            t = best_t + 1;
+            t = best_t + 1, all_numeric = 0;
         if (!best || t >= best_t)
             best = b, best_t = t;
+        if (all_numeric && t > 0 && in->n_tp < RW_CMP_MAX_TP && b->estimable) {
+            size_t k = in->n_tp++;
+            in->tp_month[k] = t;
+            in->tp_rd[k] = b->estimate;
+            in->tp_lo[k] = b->ci_low;
+            in->tp_hi[k] = b->ci_high;
+            in->tp_se[k] = b->se;
+        }
     }
     if (!best)
         return core_err_set(err, CORE_ERR_CONFIG,
@@ -249,14 +293,55 @@ core_status rw_compare_trial_from_effects(const rct_effects *fx, rw_compare_in *
                             *tp ? " at " : "", tp, best->why);
     rw_cmp_effect *e = &in->trial;
     e->has = 1;
-    e->est = best->estimate;
-    e->lo = best->ci_low;
-    e->hi = best->ci_high;
-    e->se = best->se;
-    e->p = best->p_value;
+    e->level = in->conf;
     snprintf(e->method, sizeof e->method, "newcombe");
-    snprintf(e->source, sizeof e->source, "trial: outcome %s%s%s, risk difference with Newcombe's interval", fx->name,
-             *tp ? " at timepoint " : "", tp);
+    if (!all_numeric || in->n_tp == 0) { /* no months: the one effect stands for the window */
+        in->n_tp = 0;
+        e->est = best->estimate;
+        e->lo = best->ci_low;
+        e->hi = best->ci_high;
+        e->se = best->se;
+        e->p = best->p_value;
+        snprintf(e->source, sizeof e->source,
+                 "trial: outcome %s%s%s, risk difference with Newcombe's interval (no months to integrate over: "
+                 "taken as the mean effect of the window)",
+                 fx->name, *tp ? " at timepoint " : "", tp);
+    } else {
+        /* sort by month, then the mean of the piecewise-linear path through (0, 0) and (t_k, RD_k) over
+         * [0, t_last]: trapezoids, weights a_k; SE bounded by sum a_k se_k (timepoints perfectly correlated) */
+        for (size_t i = 1; i < in->n_tp; i++)
+            for (size_t j = i; j > 0 && in->tp_month[j] < in->tp_month[j - 1]; j--) {
+                double *arr[] = {in->tp_month, in->tp_rd, in->tp_se, in->tp_lo, in->tp_hi};
+                for (size_t q = 0; q < 5; q++) {
+                    double t = arr[q][j];
+                    arr[q][j] = arr[q][j - 1];
+                    arr[q][j - 1] = t;
+                }
+            }
+        double T = in->tp_month[in->n_tp - 1], est = 0, se = 0, prev = 0;
+        char months[160] = "";
+        for (size_t k = 0; k < in->n_tp; k++) {
+            double h = in->tp_month[k] - prev, hn = k + 1 < in->n_tp ? in->tp_month[k + 1] - in->tp_month[k] : 0;
+            double a = (h + hn) / (2.0 * T); /* RD_k enters the trapezoids on both sides of t_k */
+            est += a * in->tp_rd[k];
+            se += a * in->tp_se[k];
+            prev = in->tp_month[k];
+            size_t l = strlen(months);
+            snprintf(months + l, sizeof months - l, "%s%g", k ? ", " : "", in->tp_month[k]);
+        }
+        double z = z_of(in->conf);
+        e->est = est;
+        e->se = se;
+        e->lo = est - z * se;
+        e->hi = est + z * se;
+        snprintf(e->method, sizeof e->method, "path_mean");
+        snprintf(e->source, sizeof e->source,
+                 "trial: outcome %s, the mean of the employment-effect path e(t) over months 0 to %g (piecewise linear "
+                 "through 0 at randomisation and the risk differences at months %s; DOMAIN-models §3): its integral / "
+                 "%g months; SE the sum of the weighted timepoint SEs, an upper bound (timepoints taken as perfectly "
+                 "correlated), normal interval",
+                 fx->name, T, months, T);
+    }
     in->trial_control_rate = best->p0;
     in->trial_ips_rate = best->p1;
     return CORE_OK;
@@ -363,6 +448,7 @@ core_status rw_compare_pooled_from_rows(const core_results *res, rw_compare_in *
     e->hi = p->ci_high;
     e->se = p->se;
     e->p = p->p_value;
+    e->level = in->conf;
     snprintf(e->method, sizeof e->method, "%s", p->method ? p->method : "");
     snprintf(e->source, sizeof e->source, "meta-analysis: pooled RR of %.0f studies (%s)", p->n,
              p->method ? p->method : "");
@@ -431,41 +517,78 @@ core_status rw_compare_run(const rw_compare_in *in, core_results *res, core_err 
         return core_err_set(err, CORE_ERR_CONFIG,
                             "the comparison has neither a trial effect nor a registry effect: add [trial] (with a binary "
                             "primary outcome) and [registry] sections, or type them in ([compare] trial_effect, "
-                            "registry_effect with their _se)");
+                            "registry_effect with their _se or registry_ci)");
     double D = in->workdays_per_year, f = D * in->position_share, z = z_of(in->conf);
     double k = in->scale_employment ? 1.0 / f : 1.0; /* days -> reported scale */
     const char *scale = in->scale_employment ? "employment_probability" : "workdays_per_person_year";
     emit o = {.res = res, .err = err, .st = CORE_OK};
-    char lab[1024];
-    int has_takeup = isfinite(in->ips_users) && isfinite(in->target_population);
-    double takeup = has_takeup ? in->ips_users / in->target_population : NAN;
+    char lab[1400];
+    int has_takeup = isfinite(in->ips_users) && isfinite(in->exposed_population);
+    double takeup = has_takeup ? in->ips_users / in->exposed_population : NAN;
+    /* the level of everything derived from the registry interval: the level that interval attains */
+    double lvl = in->conf;
+    if (in->registry.has && in->registry.level > 0 && in->registry.level < lvl)
+        lvl = in->registry.level;
+    double zd = z_of(lvl);
+    char lvtxt[200];
+    if (lvl < in->conf)
+        snprintf(lvtxt, sizeof lvtxt, "%.1f%% interval: the level the registry's %s interval attains, not %.0f%%",
+                 100 * lvl, in->registry.method, 100 * in->conf);
+    else
+        snprintf(lvtxt, sizeof lvtxt, "%.0f%% interval", 100 * lvl);
 
     /* the inputs, so that the workbook can rebuild every figure with live formulas */
-    put(&o, "assumption", "compare", "workdays_per_year", "config", D, NAN, NAN, NAN, NAN,
-        "workdays in a full-time employed year");
+    snprintf(lab, sizeof lab, "%s",
+             in->workdays_default ? "workdays in a full-time employed year: the default, the mean number of weekdays "
+                                    "(Monday-Friday) in a calendar year, as the spells module counts them"
+                                  : "workdays in a full-time employed year, as [compare] workdays_per_year gives (one "
+                                    "number for the whole run)");
+    put(&o, "assumption", "compare", "workdays_per_year", in->workdays_default ? "default" : "config", D, NAN, NAN, NAN,
+        NAN, lab);
     put(&o, "assumption", "compare", "position_share", "config", in->position_share, NAN, NAN, NAN, NAN,
         "mean share of full time in the jobs gained");
-    if (has_takeup) {
-        put(&o, "assumption", "compare", "ips_users", "config", in->ips_users, NAN, NAN, NAN, NAN,
-            "people who received IPS in the target population");
-        put(&o, "assumption", "compare", "target_population", "config", in->target_population, NAN, NAN, NAN, NAN,
-            "everyone the registry effect is averaged over");
-        put(&o, "assumption", "compare", "take_up", "ratio", takeup, NAN, NAN, NAN, NAN, "ips_users / target_population");
-    }
     if (isfinite(in->exposed_population))
         put(&o, "assumption", "compare", "exposed_population", "config", in->exposed_population, NAN, NAN, NAN, NAN,
-            "people exposed, for work-years gained");
-    put(&o, "assumption", "compare", "z", "normal", z, NAN, NAN, NAN, NAN,
-        "normal quantile of the confidence level, for the delta-method intervals");
+            "the people the registry effect averages over in the post-period: the take-up denominator and the "
+            "work-years' population");
+    if (has_takeup) {
+        put(&o, "assumption", "compare", "ips_users", "config", in->ips_users, NAN, NAN, NAN, NAN,
+            "people who received IPS among the exposed population, post-period");
+        put(&o, "assumption", "compare", "take_up", "ratio", takeup, NAN, NAN, NAN, NAN,
+            "ips_users / exposed_population: the same people and period the registry effect averages over");
+    }
+    put(&o, "assumption", "compare", "interval_level", "level", lvl, NAN, NAN, NAN, NAN,
+        lvl < in->conf ? "level of the intervals derived from the registry effect (ratios): the level its interval "
+                         "attains"
+                       : "level of the derived intervals (ratios)");
+    put(&o, "assumption", "compare", "z", "normal", zd, NAN, NAN, NAN, NAN,
+        "normal quantile of interval_level, for the delta-method and Fieller intervals of the ratios");
     if (in->trial.has)
         put(&o, "source_effect", "compare", "trial_effect", in->trial.method, in->trial.est, in->trial.se, in->trial.lo,
             in->trial.hi, NAN, in->trial.source);
+    for (size_t q = 0; q < in->n_tp; q++) {
+        char term[48];
+        snprintf(term, sizeof term, "trial_effect[%g]", in->tp_month[q]);
+        snprintf(lab, sizeof lab, "trial: risk difference at month %g (Newcombe interval; SE from the Wald test), one "
+                 "point of the effect path", in->tp_month[q]);
+        put(&o, "source_effect", "compare", term, "newcombe", in->tp_rd[q], in->tp_se[q], in->tp_lo[q], in->tp_hi[q],
+            NAN, lab);
+    }
     if (isfinite(in->trial_control_rate))
         put(&o, "source_effect", "compare", "trial_control_rate", "trial", in->trial_control_rate, NAN, NAN, NAN, NAN,
-            "share employed in the trial's control arm at the same timepoint");
-    if (in->registry.has)
+            "share employed in the trial's control arm at the last timepoint");
+    if (in->registry.has) {
+        snprintf(lab, sizeof lab, "%s; used: %s%s%s", in->registry.source,
+                 in->registry_choice[0] ? in->registry_choice : "the typed-in figure (the run has no [registry])",
+                 in->registry_typed_note[0] ? "; " : "", in->registry_typed_note);
         put(&o, "source_effect", "compare", "registry_effect", in->registry.method, in->registry.est, in->registry.se,
-            in->registry.lo, in->registry.hi, NAN, in->registry.source);
+            in->registry.lo, in->registry.hi, NAN, lab);
+        if (in->registry.level < in->conf) {
+            snprintf(lab, sizeof lab, "the registry interval covers %.1f%% (attained level of %s); its SE is (high - "
+                     "low) / 2z at that level", 100 * in->registry.level, in->registry.method);
+            put(&o, "assumption", "compare", "registry_level", "level", in->registry.level, NAN, NAN, NAN, NAN, lab);
+        }
+    }
     if (in->pooled.has)
         put(&o, "source_effect", "compare", "pooled_rr", in->pooled.method, in->pooled.est, in->pooled.se,
             in->pooled.lo, in->pooled.hi, NAN, in->pooled.source);
@@ -475,76 +598,72 @@ core_status rw_compare_run(const rw_compare_in *in, core_results *res, core_err 
     if (in->trial.has) {
         t_d = in->trial.est * f, t_se = in->trial.se * f, t_lo = in->trial.lo * f, t_hi = in->trial.hi * f;
         snprintf(lab, sizeof lab,
-                 "intention to treat: risk difference %.1f percentage points x %g workdays x position share %g = "
-                 "workdays per person-year; %s",
+                 "intention to treat: mean employment effect %.2f percentage points x %g workdays a year x position "
+                 "share %g = workdays per person-year; %s",
                  100 * in->trial.est, D, in->position_share, in->trial.source);
         put(&o, "effect_on_common_scale", scale, "trial_itt", in->trial.method, k * t_d, k * t_se, k * t_lo, k * t_hi,
             NAN, lab);
     }
-    double r_d = NAN, r_se = NAN, u_d = NAN, u_se = NAN, u_lo = NAN, u_hi = NAN;
+    double r_d = NAN, r_se = NAN, u_d = NAN, u_se = NAN;
     if (in->registry.has) {
         r_d = in->registry.est, r_se = in->registry.se;
-        snprintf(lab, sizeof lab, "per member of the target population (everyone the registry effect averages over); "
-                 "%s; %s",
-                 in->registry.source, in->registry_choice[0] ? in->registry_choice : "interval as given");
+        snprintf(lab, sizeof lab, "per member of the exposed population (everyone the registry effect averages "
+                 "over); %.1f%% interval%s; %s",
+                 100 * (in->registry.level > 0 ? in->registry.level : in->conf),
+                 in->registry.level < in->conf ? " (the level the registry interval attains)" : "",
+                 in->registry_choice[0] ? in->registry_choice : in->registry.source);
         put(&o, "effect_on_common_scale", scale, "registry_per_member", in->registry.method, k * r_d, k * r_se,
-            k * in->registry.lo, k * in->registry.hi, in->target_population, lab);
+            k * in->registry.lo, k * in->registry.hi, in->exposed_population, lab);
         if (has_takeup) {
-            u_d = r_d / takeup, u_se = r_se / takeup, u_lo = in->registry.lo / takeup, u_hi = in->registry.hi / takeup;
+            u_d = r_d / takeup, u_se = r_se / takeup;
             snprintf(lab, sizeof lab,
-                     "per IPS user: the per-member effect / take-up %.4g (%g of %g) (Bloom adjustment; an upper bound "
-                     "if IPS also changed outcomes of non-users through spill-overs, as the Bodø design intends)",
-                     takeup, in->ips_users, in->target_population);
+                     "per IPS user: the per-member effect / take-up %.4g (%g IPS users among %g exposed, post-period) "
+                     "(Bloom 1984; an upper bound if IPS also changed outcomes of non-users through spill-overs, as "
+                     "the Bodø design intends); %.1f%% interval",
+                     takeup, in->ips_users, in->exposed_population,
+                     100 * (in->registry.level > 0 ? in->registry.level : in->conf));
             put(&o, "effect_on_common_scale", scale, "registry_per_user", in->registry.method, k * u_d, k * u_se,
-                k * u_lo, k * u_hi, in->ips_users, lab);
+                k * in->registry.lo / takeup, k * in->registry.hi / takeup, in->ips_users, lab);
         }
     }
-    double p_d = NAN, p_se = NAN, p0 = in->trial_control_rate;
     if (in->pooled.has) {
-        if (isfinite(p0)) {
-            p_d = p0 * (in->pooled.est - 1.0) * f;
-            p_se = p0 * in->pooled.est * in->pooled.se * f; /* delta method on log RR; p0 taken as known */
-            snprintf(lab, sizeof lab,
-                     "pooled RR %.3g (%.3g to %.3g) at the trial's control rate %.1f%%: %.1f%% x (RR - 1) x %g "
-                     "workdays; %s; the control rate is taken as known",
-                     in->pooled.est, in->pooled.lo, in->pooled.hi, 100 * p0, 100 * p0, f, in->pooled.source);
-            put(&o, "effect_on_common_scale", scale, "pooled_rct", in->pooled.method, k * p_d, k * p_se,
-                k * p0 * (in->pooled.lo - 1.0) * f, k * p0 * (in->pooled.hi - 1.0) * f, NAN, lab);
-        } else {
-            put(&o, "effect_on_common_scale", scale, "pooled_rct", in->pooled.method, NAN, NAN, NAN, NAN, NAN,
-                "not translated: the trial's control rate is unknown (give [trial], or trial_control_rate in "
-                "[compare])");
-        }
+        snprintf(lab, sizeof lab,
+                 "pooled risk ratio of published trials on its own scale: a ratio of cumulative incidence ('ever "
+                 "employed' over follow-up), not person-time, so it is not converted to workdays or work-years; %s",
+                 in->pooled.source);
+        put(&o, "effect_on_own_scale", "risk_ratio", "pooled_rct", in->pooled.method, in->pooled.est, in->pooled.se,
+            in->pooled.lo, in->pooled.hi, NAN, lab);
     }
 
-    /* efficacy-effectiveness ratios: real world per IPS user over the trial (and over the pooled RCTs) */
+    /* efficacy-effectiveness ratios: real world per IPS user and per member over the trial */
     const struct {
         const char *term;
-        double b, sb;
+        double a, sa;
         const char *what;
-    } den[2] = {{"registry_per_user_vs_trial", t_d, t_se, "the trial's intention-to-treat effect"},
-                {"registry_per_user_vs_pooled_rct", p_d, p_se, "the pooled RCT effect at the trial's control rate"}};
+    } num[2] = {{"registry_per_user_vs_trial", u_d, u_se, "real-world effect per IPS user"},
+                {"registry_per_member_vs_trial", r_d, r_se, "real-world effect per member (needs no take-up)"}};
     for (int j = 0; j < 2; j++) {
-        if (!isfinite(u_d) || isnan(den[j].b))
+        if (!isfinite(num[j].a) || isnan(t_d))
             continue;
-        if (den[j].b == 0) {
-            put(&o, "efficacy_effectiveness_ratio", "ratio", den[j].term, "delta", NAN, NAN, NAN, NAN, NAN,
-                "undefined: the denominator effect is 0");
+        if (t_d == 0) {
+            put(&o, "efficacy_effectiveness_ratio", "ratio", num[j].term, "delta", NAN, NAN, NAN, NAN, NAN,
+                "undefined: the trial effect is 0");
             continue;
         }
-        ratio q = ratio_of(u_d, u_se, den[j].b, den[j].sb, z);
+        ratio q = ratio_of(num[j].a, num[j].sa, t_d, t_se, zd);
         snprintf(lab, sizeof lab,
-                 "real-world effect per IPS user / %s (both in workdays per person-year); delta method with the two "
-                 "estimates independent; 1 = the real world matches it",
-                 den[j].what);
-        put(&o, "efficacy_effectiveness_ratio", "ratio", den[j].term, "delta", q.r, q.se, q.lo, q.hi, NAN, lab);
+                 "%s / the trial's intention-to-treat effect (both in workdays per person-year); delta method with the "
+                 "two estimates independent; %s; 1 = the real world matches the trial",
+                 num[j].what, lvtxt);
+        put(&o, "efficacy_effectiveness_ratio", "ratio", num[j].term, "delta", q.r, q.se, q.lo, q.hi, NAN, lab);
         if (q.fieller_bounded)
-            snprintf(lab, sizeof lab, "Fieller's interval for the same ratio (exact under normality of both estimates)");
+            snprintf(lab, sizeof lab, "Fieller's interval for the same ratio (exact under normality of both "
+                     "estimates); %s", lvtxt);
         else
             snprintf(lab, sizeof lab,
-                     "Fieller's interval is unbounded: the denominator's interval includes 0, so no finite ratio is "
-                     "excluded");
-        put(&o, "efficacy_effectiveness_ratio", "ratio", den[j].term, "fieller", q.r, NAN, q.f_lo, q.f_hi, NAN, lab);
+                     "Fieller's interval is unbounded: the trial's interval at this level includes 0, so no finite "
+                     "ratio is excluded; %s", lvtxt);
+        put(&o, "efficacy_effectiveness_ratio", "ratio", num[j].term, "fieller", q.r, NAN, q.f_lo, q.f_hi, NAN, lab);
     }
 
     /* work-years gained: effect per member x exposed population / workdays in a full-time year */
@@ -553,8 +672,8 @@ core_status rw_compare_run(const rw_compare_in *in, core_results *res, core_err 
         if (in->registry.has) {
             snprintf(lab, sizeof lab,
                      "registry effect per member %.3g days x %g exposed / %g workdays per full-time year = full-time "
-                     "work-years a year",
-                     r_d, in->exposed_population, D);
+                     "work-years a year; %.1f%% interval (the registry interval's)",
+                     r_d, in->exposed_population, D, 100 * (in->registry.level > 0 ? in->registry.level : in->conf));
             put(&o, "work_years", "work_years", "registry", "scaled", r_d * m, r_se * m, in->registry.lo * m,
                 in->registry.hi * m, in->exposed_population, lab);
         }
@@ -565,23 +684,18 @@ core_status rw_compare_run(const rw_compare_in *in, core_results *res, core_err 
             put(&o, "work_years", "work_years", "trial", "scaled", t_d * m, t_se * m, t_lo * m, t_hi * m,
                 in->exposed_population, lab);
         }
-        if (isfinite(p_d)) {
-            snprintf(lab, sizeof lab, "if every exposed person had the pooled RCT effect (%.3g days): x %g / %g", p_d,
-                     in->exposed_population, D);
-            put(&o, "work_years", "work_years", "pooled_rct", "scaled", p_d * m, p_se * m,
-                p0 * (in->pooled.lo - 1.0) * f * m, p0 * (in->pooled.hi - 1.0) * f * m, in->exposed_population, lab);
-        }
     }
 
     /* employment rates of IPS users: the trial's arms and routine practice (reference lines) */
     if (isfinite(in->trial_ips_rate))
         put(&o, "reference_rate", "employment_rate", "trial_ips", "trial", in->trial_ips_rate, NAN, NAN, NAN, NAN,
-            "the trial's intervention arm at the same timepoint");
+            "the trial's intervention arm at the last timepoint");
     if (isfinite(in->trial_control_rate))
         put(&o, "reference_rate", "employment_rate", "trial_control", "trial", in->trial_control_rate, NAN, NAN, NAN,
-            NAN, "the trial's control arm at the same timepoint");
+            NAN, "the trial's control arm at the last timepoint");
     for (size_t i = 0; i < in->n_rates; i++)
         put(&o, "reference_rate", "employment_rate", in->rates[i].name, "published", in->rates[i].rate, NAN, NAN, NAN,
             NAN, in->rates[i].source);
+    (void)z;
     return o.st;
 }

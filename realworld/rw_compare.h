@@ -43,7 +43,7 @@ typedef struct rw_cmp_effect {
     double level;      /**< the level the interval attains (the requested confidence unless the source states a
                             lower one, as a Conley-Taber interval from few controls does) */
     char method[32];   /**< interval method of the source, e.g. "newcombe", "cr2", "typed" */
-    char source[256];  /**< for labels: "trial, employment at 18 months", "typed in ([compare])", ... */
+    char source[600];  /**< for labels: "trial, employment at 18 months", "typed in ([compare])", ... */
 } rw_cmp_effect;
 
 /** A published employment rate of IPS users in routine practice (a reference line). */
@@ -54,15 +54,25 @@ typedef struct rw_cmp_rate {
 } rw_cmp_rate;
 
 #define RW_CMP_MAX_RATES 8
+#define RW_CMP_MAX_TP 16
+
+/** Mean weekdays (Monday-Friday) in a Gregorian calendar year, 146097 x 5/7 / 400: the default
+ *  workdays_per_year, the days the spells module counts (260 to 262 in a given year). */
+#define RW_CMP_WEEKDAYS_PER_YEAR 260.8875
 
 /** Everything the comparison needs. NaN = not given. */
 typedef struct rw_compare_in {
     double workdays_per_year; /**< workdays in a full-time employed year (> 0) */
     double position_share;    /**< mean share of full time in the jobs gained, (0, 1] */
-    double ips_users, target_population, exposed_population;
+    double ips_users, exposed_population; /**< take-up = ips_users / exposed_population (same people, post-period) */
     int scale_employment;     /**< 1: report on the employment-probability scale instead of workdays */
     double conf;              /**< confidence level of the derived intervals */
-    rw_cmp_effect trial;      /**< risk difference (proportion) */
+    rw_cmp_effect trial;      /**< employment effect (proportion) averaged over the trial's window: the integral of
+                                   the effect path e(t) over [0, last month] / last month (trial_path below) */
+    size_t n_tp;              /**< timepoints of the path (0: the typed-in effect is taken as the window mean) */
+    double tp_month[RW_CMP_MAX_TP], tp_rd[RW_CMP_MAX_TP], tp_se[RW_CMP_MAX_TP], tp_lo[RW_CMP_MAX_TP],
+        tp_hi[RW_CMP_MAX_TP];
+    char registry_typed_note[320]; /**< a typed-in registry effect the run's own estimate replaced, said */
     double trial_control_rate, trial_ips_rate; /**< proportions at the same timepoint */
     rw_cmp_effect registry;   /**< workdays per person-year per member of the target population */
     rw_cmp_effect pooled;     /**< pooled risk ratio (se of the log RR) */
@@ -70,6 +80,7 @@ typedef struct rw_compare_in {
     size_t n_rates;
     char registry_prefer[32]; /**< [compare] registry_interval: "" = automatic, else a method name */
     char registry_choice[240];/**< why this registry interval (for the label) */
+    int workdays_default;     /**< 1: workdays_per_year was not given (RW_CMP_WEEKDAYS_PER_YEAR) */
 } rw_compare_in;
 
 /**

@@ -25,17 +25,18 @@ const core_cfg_key rw_registry_keys[] = {
 };
 
 const core_cfg_key rw_compare_keys[] = {
-    {"workdays_per_year", CORE_CFG_NUMBER, "230", "(0, 366]", "workdays in a full-time year, one number for the whole run"},
+    {"workdays_per_year", CORE_CFG_NUMBER, "260.8875", "(0, 366]", "workdays in a full-time year, one number for the whole run (default: the mean weekdays of a year)"},
     {"position_share", CORE_CFG_NUMBER, "1", "(0, 1]", "mean share of full time in the jobs gained"},
     {"ips_users", CORE_CFG_NUMBER, NULL, "[0, inf)", "people who received IPS among the exposed population, post-period"},
-    {"target_population", CORE_CFG_NUMBER, NULL, "(0, inf)", "the population the registry effect averages over (with ips_users: the take-up)"},
-    {"exposed_population", CORE_CFG_NUMBER, NULL, "[0, inf)", "the people the registry effect averages over in the post-period"},
+    {"target_population", CORE_CFG_NUMBER, NULL, "(0, inf)", "refused: take-up is ips_users / exposed_population (kept only to say so)"},
+    {"exposed_population", CORE_CFG_NUMBER, NULL, "(0, inf)", "the people the registry effect averages over in the post-period: take-up denominator and work-years"},
     {"pooled_rr", CORE_CFG_NUMBER, NULL, "(0, inf)", "a pooled trial risk ratio, shown on its own scale (optional)"},
     {"pooled_rr_ci", CORE_CFG_LIST, NULL, "LOW, HIGH", "the interval of pooled_rr, e.g. 1.82, 2.35"},
-    {"trial_effect", CORE_CFG_NUMBER, NULL, "[-1, 1]", "a typed-in trial employment effect (risk difference) instead of [trial]"},
+    {"trial_effect", CORE_CFG_NUMBER, NULL, "[-1, 1]", "a typed-in trial employment effect (risk difference, the mean over the trial's window) instead of [trial]"},
     {"trial_effect_se", CORE_CFG_NUMBER, NULL, "(0, inf)", "its standard error"},
     {"registry_effect", CORE_CFG_NUMBER, NULL, "(-inf, inf)", "a typed-in registry effect instead of [registry]"},
     {"registry_effect_se", CORE_CFG_NUMBER, NULL, "(0, inf)", "its standard error"},
+    {"registry_ci", CORE_CFG_LIST, NULL, "LOW, HIGH", "the published interval of registry_effect, kept as published (instead of _se)"},
     {"trial_control_rate", CORE_CFG_NUMBER, NULL, "[0, 1]", "the trial's control employment rate, with a typed-in trial_effect"},
     {"scale", CORE_CFG_CHOICE, "workdays", "workdays|employment", "the common scale of the comparison"},
     {"reference_rates", CORE_CFG_LIST, NULL, "NAME: RATE, ...", "routine-practice employment rates, replacing the built-in UK and Italy ones"},

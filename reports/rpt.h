@@ -60,6 +60,8 @@ typedef struct rpt_run {
     const char *title;
     const char *version;
     const char *command;       /**< the subcommand, e.g. "run" */
+    const char *const *sheet_modules; /**< NULL: the sheets of every module with rows; else only these modules'
+                                           (a single-module subcommand: `ipseval cba` writes no trial sheets) */
     const char *command_line;  /**< how to rerun it: "ipseval run demo.ini --seed 7" (output paths left out, so a
                                     rerun into other files is byte-identical); NULL: from command */
     const char *config_path;

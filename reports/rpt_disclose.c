@@ -9,7 +9,7 @@
  *     (the complement would give it back); the label shows "<k/n" or ">n-k/n" and the proportion's estimate,
  *     SE and interval (x = p n) are withheld. A person count n below k (modules rct and did: counts of
  *     people; other modules count raters, studies or draws) is shown as "<k", and so is an estimate that
- *     is that count.
+ *     is that count (module cea too: its missing and complete-case counts are "x missing", "x of n analysed").
  *  2. Secondary suppression: the levels of one categorical variable in one arm add up to the arm's n (with
  *     the missing count), so when exactly one cell of such a group is withheld the smallest other is too.
  *  3. Statistics that are exact functions of a trial's 2x2 table (risk difference, ratios, NNT, the
@@ -78,7 +78,7 @@ static int label_count(const core_result_row *r, double *x, double *n, int *form
 
 static int person_module(const core_result_row *r)
 {
-    return rpt_str_eq(r->module, "rct") || rpt_str_eq(r->module, "did");
+    return rpt_str_eq(r->module, "rct") || rpt_str_eq(r->module, "did") || rpt_str_eq(r->module, "cea");
 }
 
 /* A withheld estimate: the estimate, its SE and interval. */

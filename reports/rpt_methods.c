@@ -31,7 +31,7 @@ static const rpt_method_info table[] = {
      "Wilson EB. Probable inference, the law of succession, and statistical inference. "
      "J Am Stat Assoc 1927;22:209-212"},
     {"arm_summary", NULL, "Arm summary", "Proportion or mean of each arm with its interval.",
-     "see docs/methods.md"},
+     "see the ipseval methods guide"},
     {"risk_difference", "newcombe", "Newcombe hybrid score interval (method 10)",
      "Difference in proportions (intervention minus control); the interval combines the Wilson "
      "intervals of the two arms and keeps good coverage with small counts.",
@@ -83,7 +83,7 @@ static const rpt_method_info table[] = {
      "Outcome regressed on arm and baseline; heteroskedasticity-consistent (HC3) errors.",
      HC_REF},
     {"ancova", NULL, "ANCOVA (least squares)", "Outcome regressed on arm and baseline value.",
-     "see docs/methods.md"},
+     "see the ipseval methods guide"},
     {"hedges_g", NULL, "Hedges' g",
      "Standardised mean difference with the small-sample correction.",
      "Hedges LV. Distribution theory for Glass's estimator of effect size and related "

@@ -49,11 +49,11 @@ static lxw_format *fmt(rpt_wctx *w, const char *num_format, int input)
 static int make_formats(cs *c)
 {
     rpt_wctx *w = c->w;
-    c->in_money = fmt(w, "#,##0.00", 1);
+    c->in_money = fmt(w, "#,##0", 1); /* money in whole currency units (the cell keeps every decimal) */
     c->in_share = fmt(w, "0.0000", 1);
     c->in_num = fmt(w, "0.000000", 1);
     c->in_int = fmt(w, "0", 1);
-    c->money = fmt(w, "#,##0.00", 0);
+    c->money = fmt(w, "#,##0", 0);
     c->share = fmt(w, "0.0000", 0);
     c->num = fmt(w, "0.000000", 0);
     c->num4 = fmt(w, "0.0000", 0);
@@ -182,7 +182,97 @@ static void input_row(cs *c, lxw_row_t r, int p, const char *label, lxw_format *
     validate(c, r, 1, lo_open ? -1 : lo, hi, lo_open, 0, note);
 }
 
+/* How the PSA draws the effects, in words (Sensitivity and Methods sheets). */
+static const char *effect_draw_text(const cba_spec *s, char *buf, size_t n)
+{
+    if (s->effect_bootstrap)
+        snprintf(buf, n, "the effects at the %zu effect months jointly by resampling the trial's participants with "
+                 "replacement within each arm (their correlation kept)", s->n_effects);
+    else if (s->effect_uncertain && s->n_effects > 1) {
+        int exch = s->n_corr_given == 1;
+        if (exch && s->corr_given[0] == 0)
+            snprintf(buf, n, "the effects from normal distributions with their standard errors, independent "
+                     "(effect.corr = 0, as the config says)");
+        else if (exch)
+            snprintf(buf, n, "the effects jointly from a multivariate normal with their standard errors and "
+                     "correlation %.3g between every two effect months (effect.corr)", s->corr_given[0]);
+        else
+            snprintf(buf, n, "the effects jointly from a multivariate normal with their standard errors and the "
+                     "correlation matrix of effect.corr");
+    } else if (s->effect_uncertain)
+        snprintf(buf, n, "the effect from a normal distribution with its standard error");
+    else
+        snprintf(buf, n, "the effects fixed at their estimates");
+    return buf;
+}
+
 /* ---------------------------------------------------------------- the CBA sheet */
+
+/* Append "%+.17g*name" terms to a formula. */
+static void add_term(char *f, size_t n, double coef, const char *name)
+{
+    if (coef == 0)
+        return;
+    size_t l = strlen(f);
+    snprintf(f + l, n - l, "%s%.17g*%s", l && f[l - 1] != '(' ? "+" : "", coef, name);
+}
+
+/* The formula of a yearly effect e_y (or, when window, of the trial-window effect-years of year y): the mean of the
+ * piecewise-linear e(t) over the year's months up to the last effect month T, as a linear combination of the named
+ * effect cells (coefficients by integrating the curve of each unit effect), plus the persistence tail after T with
+ * the rule's parameter cell `pname` (DOMAIN-models.md §3; the same integrals as cba_model.c). */
+static void yearly_formula(const cba_spec *s, const cba_persistence *rule, const char *pname, int y, int window,
+                           char *f, size_t n)
+{
+    size_t K = s->n_effects;
+    double T = s->effect_months[K - 1];
+    snprintf(f, n, "=(");
+    for (size_t k = 0; k < K; k++) {
+        double unit[CBA_MAX_EFFECTS] = {0}, wv[CBA_MAX_HORIZON];
+        unit[k] = 1;
+        int nw = cba_window_effects(s->effect_months, unit, K, wv);
+        char nm[32];
+        snprintf(nm, sizeof nm, "effect_%zu", k + 1);
+        if (y <= nw)
+            add_term(f + 1, n - 1, wv[y - 1], nm);
+    }
+    size_t l = strlen(f);
+    if (f[l - 1] == '(')
+        snprintf(f + l, n - l, "0");
+    l = strlen(f);
+    snprintf(f + l, n - l, ")");
+    double a = 12.0 * (y - 1), b = 12.0 * y, u = a > T ? a : T;
+    if (window || !(b > T))
+        return;
+    l = strlen(f);
+    switch (rule->kind) {
+    case CBA_CONSTANT:
+    case CBA_PATH:
+        snprintf(f + l, n - l, "+effect_last*%.17g", (b - u) / 12);
+        break;
+    case CBA_LINEAR: {
+        char vv[160];
+        snprintf(vv, sizeof vv, "MIN(%.17g,%.17g+12*%s)", b, T, pname);
+        snprintf(f + l, n - l, "+IF(%s>%.17g,effect_last*((%s-%.17g)-((%s-%.17g)^2-%.17g)/(24*%s)),0)/12", vv, u, vv, u,
+                 vv, T, (u - T) * (u - T), pname);
+        break;
+    }
+    case CBA_HALFLIFE:
+        snprintf(f + l, n - l, "+effect_last*%s/LN(2)*(EXP(-LN(2)*%.17g/(12*%s))-EXP(-LN(2)*%.17g/(12*%s)))", pname,
+                 u - T, pname, b - T, pname);
+        break;
+    }
+}
+
+/* A named figure of the by-rule table: "<base>_r<q>", and for the base case (q = 1) also "<base>". */
+static void name_rule_cell(cs *c, const char *base, size_t q, lxw_row_t r, lxw_col_t col)
+{
+    char nm[96];
+    snprintf(nm, sizeof nm, "%s_r%zu", base, q + 1);
+    define(c, nm, r, col);
+    if (q == 0)
+        define(c, base, r, col);
+}
 
 core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
 {
@@ -200,26 +290,28 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         return st;
     lxw_worksheet *ws = c.ws;
     snprintf(c.cur, sizeof c.cur, "%s", w->run->currency ? w->run->currency : "");
-    char b[1024], ra[64], rb[64], fm[1200];
+    char b[1024], ra[64], rb[64], rc[64], rd[64], fm[4096];
+    const double *v = s->value;
     lxw_row_t r = 0;
     rpt_set_cols(w, ws, 0, 0, 46, NULL);
     rpt_set_cols(w, ws, 1, 1, 18, NULL);
     rpt_set_cols(w, ws, 2, 2, 26, NULL);
     rpt_set_cols(w, ws, 3, 3, 20, NULL);
-    rpt_set_cols(w, ws, 4, 12, 16, NULL);
+    rpt_set_cols(w, ws, 4, 20, 16, NULL);
 
     snprintf(b, sizeof b, "Cost-benefit analysis: %s vs %s (reference arm: %s)", s->intervention, s->comparator,
              s->comparator);
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
     if (s->price_year > 0)
-        snprintf(b, sizeof b, "Per participant, %s at %ld prices. Model and formulas: docs/methods.md (cost-benefit).", c.cur,
-                 s->price_year);
+        snprintf(b, sizeof b, "Per participant, %s at %ld prices. Model and formulas: the live cells below and the "
+                 "Methods sheet.", c.cur, s->price_year);
     else
-        snprintf(b, sizeof b, "Per participant, %s. Model and formulas: docs/methods.md (cost-benefit).", c.cur);
+        snprintf(b, sizeof b, "Per participant, %s. Model and formulas: the live cells below and the Methods sheet.", c.cur);
     rpt_put_text(w, ws, r++, 0, b, w->f.meta);
     rpt_put_text(w, ws, r++, 0,
-                 "A live model: change a blue input and the break-even wages, NPVs, ROI, cost per job, ICER and INMB "
-                 "below recalculate (the values shown on opening are ipseval's own). Yearly effects are inputs too.",
+                 "A live model: change a blue input (a cost, the wage, a rate, an effect, a persistence parameter) and "
+                 "every yearly effect, break-even wage, NPV, ROI, cost per job, ICER and INMB below recalculates, for "
+                 "every persistence rule (the values shown on opening are ipseval's own).",
                  w->f.meta);
     r++;
 
@@ -237,20 +329,17 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r, 0, "Incremental cost dC (formula)", NULL);
     formula(&c, ws, r, 1, "=cost_ips-cost_control", f->dc, NULL, c.money);
     name_cell(&c, "incremental_cost", r++, 1);
-    snprintf(b, sizeof b, "Annual gross wage of an extra job (%s)", c.cur);
+    snprintf(b, sizeof b, "Annual gross wage of an extra job in year 1 (%s)", c.cur);
     input_row(&c, r++, CBA_WAGE, b, c.in_money);
     input_row(&c, r++, CBA_EMPLOYER_CONTRIBUTIONS, "Employer contributions (share of the wage)", c.in_share);
-    lxw_row_t tax_row = 0;
-    lxw_row_t sched_first = 0;
+    lxw_row_t sched_first = 0, sched_last = 0;
     if (s->n_tax == 0) {
         input_row(&c, r++, CBA_TAX_RATE, "Average tax rate on the extra earnings", c.in_share);
-        rpt_put_text(w, ws, r, 0, "Tax on the wage (formula)", NULL);
-        tax_row = r;
-        formula(&c, ws, r, 1, "=tax_rate*wage", cba_tax(s, s->value[CBA_TAX_RATE], s->value[CBA_WAGE]), NULL, c.money);
+        rpt_put_text(w, ws, r, 0, "Tax on the year-1 wage (formula)", NULL);
+        formula(&c, ws, r, 1, "=tax_rate*wage", cba_tax(s, v[CBA_TAX_RATE], v[CBA_WAGE]), NULL, c.money);
         name_cell(&c, "tax_on_wage", r++, 1);
     } else {
-        rpt_put_text(w, ws, r++, 0, "Tax schedule: threshold, marginal rate above it, rate step (formula)",
-                     w->f.key);
+        rpt_put_text(w, ws, r++, 0, "Tax schedule: threshold, marginal rate above it, rate step (formula)", w->f.key);
         sched_first = r;
         for (size_t k = 0; k < s->n_tax; k++, r++) {
             rpt_put_num(w, ws, r, 1, s->tax_threshold[k], c.in_money);
@@ -266,24 +355,34 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
                 snprintf(fm, sizeof fm, "=%s-%s", abs_cell(ra, r, 3), abs_cell(rb, r - 1, 3));
             formula(&c, ws, r, 4, fm, step, NULL, c.share);
         }
-        lxw_row_t last = r - 1;
-        rpt_put_text(w, ws, r, 0, "Tax on the wage (formula: sum of steps x amount above each threshold)", NULL);
-        tax_row = r;
-        char thr[64], stp[64];
-        abs_range(thr, sched_first, 1, last, 1);
-        abs_range(stp, sched_first, 4, last, 4);
-        snprintf(fm, sizeof fm, "=SUMPRODUCT((wage>%s)*(wage-%s)*%s)", thr, thr, stp);
-        formula(&c, ws, r, 1, fm, cba_tax(s, 0, s->value[CBA_WAGE]), NULL, c.money);
+        sched_last = r - 1;
+        rpt_put_text(w, ws, r, 0, "Tax on the year-1 wage (formula: sum of steps x amount above each threshold)", NULL);
+        abs_range(ra, sched_first, 1, sched_last, 1);
+        abs_range(rb, sched_first, 4, sched_last, 4);
+        snprintf(fm, sizeof fm, "=SUMPRODUCT((wage>%s)*(wage-%s)*%s)", ra, ra, rb);
+        formula(&c, ws, r, 1, fm, cba_tax(s, 0, v[CBA_WAGE]), NULL, c.money);
         name_cell(&c, "tax_on_wage", r++, 1);
     }
-    (void)tax_row;
     snprintf(b, sizeof b, "Annual benefit while out of work (%s)", c.cur);
     input_row(&c, r++, CBA_BENEFIT, b, c.in_money);
     input_row(&c, r++, CBA_BENEFIT_REDUCTION, "Share of the benefit no longer paid in work", c.in_share);
-    snprintf(b, sizeof b, "Health-care cost change per year (%s; negative = saving)", c.cur);
+    input_row(&c, r++, CBA_BENEFIT_TAX_RATE, "Tax the benefit itself bears (the budget saves the net)", c.in_share);
+    input_row(&c, r++, CBA_REAL_GROWTH, "Real growth of wages and of the value of health, a year", c.in_share);
+    input_row(&c, r++, CBA_DISPLACEMENT, "Displacement (share of the extra jobs taken from others)", c.in_share);
+    snprintf(b, sizeof b, "Health-care cost change per participant per year (%s; negative = saving)", c.cur);
     input_row(&c, r++, CBA_HEALTH_COST_CHANGE, b, c.in_money);
-    input_row(&c, r++, CBA_QALY_GAIN, "QALY gain per participant per year", c.in_num);
-    snprintf(b, sizeof b, "Value of a QALY (%s)", c.cur);
+    snprintf(b, sizeof b, "Health-care cost change per extra employed person-year (%s)", c.cur);
+    input_row(&c, r++, CBA_HEALTH_COST_PER_EMPLOYED_YEAR, b, c.in_money);
+    input_row(&c, r++, CBA_QALY_GAIN, "QALY gain per participant per year (constant)", c.in_num);
+    input_row(&c, r++, CBA_QALY_PER_EMPLOYED_YEAR, "QALYs per extra employed person-year (follows employment)",
+              c.in_num);
+    if (s->param_index_factor[CBA_VALUE_PER_QALY] != 1)
+        snprintf(b, sizeof b, "Value of a QALY (%s; %.10g in %ld prices x %.6g by the %s index)", c.cur,
+                 v[CBA_VALUE_PER_QALY] / s->param_index_factor[CBA_VALUE_PER_QALY],
+                 s->param_price_year[CBA_VALUE_PER_QALY], s->param_index_factor[CBA_VALUE_PER_QALY],
+                 s->param_index_series[CBA_VALUE_PER_QALY]);
+    else
+        snprintf(b, sizeof b, "Value of a QALY (%s)", c.cur);
     input_row(&c, r++, CBA_VALUE_PER_QALY, b, c.in_money);
     if (s->has[CBA_VALUE_PER_JOB_YEAR]) {
         snprintf(b, sizeof b, "Value of an extra job-year for INMB (%s)", c.cur);
@@ -291,8 +390,8 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     } else {
         snprintf(b, sizeof b, "Value of an extra job-year for INMB (%s; formula: production value)", c.cur);
         rpt_put_text(w, ws, r, 0, b, NULL);
-        formula(&c, ws, r, 1, "=wage*(1+employer_contributions)",
-                s->value[CBA_WAGE] * (1 + s->value[CBA_EMPLOYER_CONTRIBUTIONS]), NULL, c.money);
+        formula(&c, ws, r, 1, "=wage*(1+employer_contributions)", v[CBA_WAGE] * (1 + v[CBA_EMPLOYER_CONTRIBUTIONS]),
+                NULL, c.money);
         name_cell(&c, "value_per_job_year", r++, 1);
     }
     input_row(&c, r++, CBA_DISCOUNT_RATE, "Discount rate (real, per year)", c.in_share);
@@ -307,12 +406,27 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     validate(&c, r, 1, 1, s->horizon, 0, 1, b);
     r++;
     if (s->has_population) {
-        rpt_put_text(w, ws, r, 0, "Population offered the programme (scale-up)", NULL);
-        rpt_put_num(w, ws, r, 1, s->population, c.in_money);
-        name_cell(&c, "population", r, 1);
-        validate(&c, r, 1, 0, INFINITY, 1, 0, "The population is a number of people greater than 0.");
-        rpt_put_text(w, ws, r, 3, "greater than 0", c.note);
-        r++;
+        if (s->scale_from_take_up) {
+            rpt_put_text(w, ws, r, 0, "Eligible population (scale-up)", NULL);
+            rpt_put_num(w, ws, r, 1, s->population_eligible, c.in_money);
+            name_cell(&c, "population", r, 1);
+            validate(&c, r, 1, 0, INFINITY, 1, 0, "The population is a number of people greater than 0.");
+            rpt_put_text(w, ws, r++, 3, "greater than 0", c.note);
+            rpt_put_text(w, ws, r, 0, "Take-up (share of it that receives the programme)", NULL);
+            rpt_put_num(w, ws, r, 1, s->take_up, c.in_share);
+            name_cell(&c, "take_up", r, 1);
+            validate(&c, r, 1, 0, 1, 1, 0, "The take-up is a share greater than 0, at most 1.");
+            rpt_put_text(w, ws, r++, 3, "greater than 0, at most 1", c.note);
+            rpt_put_text(w, ws, r, 0, "People treated (formula: population x take-up)", NULL);
+            formula(&c, ws, r, 1, "=population*take_up", s->population, NULL, c.money);
+            name_cell(&c, "treated", r++, 1);
+        } else {
+            rpt_put_text(w, ws, r, 0, "People treated (scale-up)", NULL);
+            rpt_put_num(w, ws, r, 1, s->population, c.in_money);
+            name_cell(&c, "treated", r, 1);
+            validate(&c, r, 1, 0, INFINITY, 1, 0, "The number treated is greater than 0.");
+            rpt_put_text(w, ws, r++, 3, "greater than 0", c.note);
+        }
     }
     r++;
 
@@ -321,233 +435,385 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
              s->effect_from_trial ? "the trial's primary outcome: risk difference with its Wald SE"
                                   : "typed into the config");
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
-    const char *eh[] = {"Months since randomisation", "Effect", "", "Standard error"};
+    const char *eh[] = {"Months since randomisation", "Effect", "Name", "Standard error"};
     for (lxw_col_t k = 0; k < 4; k++)
         rpt_put_text(w, ws, r, k, eh[k], w->f.header);
     r++;
     for (size_t k = 0; k < s->n_effects; k++, r++) {
         rpt_put_num(w, ws, r, 0, s->effect_months[k], NULL);
-        int last = k + 1 == s->n_effects;
-        rpt_put_num(w, ws, r, 1, s->effect[k], last ? c.in_num : c.num);
-        if (last) {
-            name_cell(&c, "effect_last", r, 1);
-            validate(&c, r, 1, -1, 1, 0, 0, "An employment effect is a difference of proportions from -1 to 1.");
-        }
+        rpt_put_num(w, ws, r, 1, s->effect[k], c.in_num);
+        char nm[32];
+        snprintf(nm, sizeof nm, "effect_%zu", k + 1);
+        name_cell(&c, nm, r, 1);
+        if (k + 1 == s->n_effects)
+            define(&c, "effect_last", r, 1);
+        validate(&c, r, 1, -1, 1, 0, 0, "An employment effect is a difference of proportions from -1 to 1.");
         rpt_put_num(w, ws, r, 3, s->effect_se[k], c.num);
     }
     rpt_put_text(w, ws, r++, 0,
-                 "The effect rises linearly from 0 at randomisation through these points; beyond the last one it "
-                 "follows the persistence rule. The yearly effects below are its mean over each year.",
+                 "The effect rises linearly from 0 at randomisation through these points; beyond the last one (also "
+                 "named effect_last) it follows each persistence rule. The yearly effects below are its mean over "
+                 "each year, as formulas of these cells.",
                  c.note);
     r++;
 
-    /* ---- break-even wage by horizon and persistence rule ---- */
+    /* ---- persistence rules ---- */
+    rpt_put_text(w, ws, r++, 0, "Persistence of the effect beyond the last effect month (the first rule is the base "
+                                "case: it drives the headline, the probabilistic analysis and the tornado)",
+                 w->f.subtitle);
+    const char *ph[] = {"Rule", "Years (F or H)", "Name", "Meaning"};
+    for (lxw_col_t k = 0; k < 4; k++)
+        rpt_put_text(w, ws, r, k, ph[k], w->f.header);
+    r++;
+    char pname[CBA_MAX_RULES][32];
+    for (size_t q = 0; q < s->n_rules; q++, r++) {
+        const cba_persistence *pr = &s->rules[q];
+        char rn[400];
+        cba_persistence_name(pr, rn, sizeof rn);
+        snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? " (base case)" : "");
+        rpt_put_text(w, ws, r, 0, b, q == 0 ? w->f.key : NULL);
+        snprintf(pname[q], sizeof pname[q], "rule_%zu_years", q + 1);
+        if (pr->kind == CBA_LINEAR || pr->kind == CBA_HALFLIFE) {
+            rpt_put_num(w, ws, r, 1, pr->years, c.in_share);
+            name_cell(&c, pname[q], r, 1);
+            validate(&c, r, 1, 0, INFINITY, 1, 0, "A number of years greater than 0.");
+        }
+        const char *what = pr->kind == CBA_CONSTANT ? "the effect stays at its last value"
+                           : pr->kind == CBA_LINEAR ? "the effect falls linearly to 0 over F years"
+                           : pr->kind == CBA_HALFLIFE ? "the effect halves every H years"
+                                                      : "the yearly effects of the later years are given (blue cells in "
+                                                        "the rule's column below)";
+        rpt_put_text(w, ws, r, 3, what, c.note);
+    }
+    r++;
+
+    /* ---- yearly table: discount and growth factors, yearly effects and break-even wages by rule ---- */
     int H = s->horizon, nw = res->det_ws.nw;
     int NY = H > nw ? H : nw;
-    rpt_put_text(w, ws, r++, 0, "Break-even wage by horizon: the annual gross wage at which the extra work pays "
-                                "for the programme, W* = dC / sum of discounted yearly effects",
+    rpt_put_text(w, ws, r++, 0, "Break-even wage by horizon: the year-1 annual gross wage at which the extra work pays "
+                                "for the programme, W* = dC / sum of d_y e_y k_y",
                  w->f.subtitle);
-    rpt_put_text(w, ws, r, 0, "Year", w->f.header);
-    rpt_put_text(w, ws, r, 1, "Discount factor (formula)", w->f.header);
-    snprintf(b, sizeof b, "Trial-window effect-years (first %g months)", s->effect_months[s->n_effects - 1]);
-    rpt_put_text(w, ws, r, 2, b, w->f.header);
-    rpt_put_text(w, ws, r, 3, "", w->f.header);
+    const char *yh[] = {"Year", "Discount factor d_y", "Growth factor k_y", "Trial-window effect-years",
+                        "Tax on the wage of year y", "In horizon (1/0)"};
+    for (lxw_col_t k = 0; k < 6; k++)
+        rpt_put_text(w, ws, r, k, yh[k], w->f.header);
     for (size_t q = 0; q < s->n_rules; q++) {
-        char rn[48];
+        char rn[400];
         cba_persistence_name(&s->rules[q], rn, sizeof rn);
-        snprintf(b, sizeof b, "Yearly effect e_y (%s)", rn);
-        rpt_put_text(w, ws, r, (lxw_col_t)(4 + 2 * q), b, w->f.header);
-        snprintf(b, sizeof b, "Break-even wage, horizon = year (%s)", rn);
-        rpt_put_text(w, ws, r, (lxw_col_t)(5 + 2 * q), b, w->f.header);
+        snprintf(b, sizeof b, "Yearly effect e_y (%zu. %s)", q + 1, rn);
+        rpt_put_text(w, ws, r, (lxw_col_t)(6 + 2 * q), b, w->f.header);
+        snprintf(b, sizeof b, "Break-even wage, horizon = year (%zu. %s)", q + 1, rn);
+        rpt_put_text(w, ws, r, (lxw_col_t)(7 + 2 * q), b, w->f.header);
     }
     tall(w, ws, r);
     r++;
     lxw_row_t be1 = r; /* first year row */
+    double dd[CBA_MAX_HORIZON + 1], kk[CBA_MAX_HORIZON + 1], tx[CBA_MAX_HORIZON + 1];
     for (int y = 1; y <= NY; y++, r++) {
+        dd[y] = pow(1 + v[CBA_DISCOUNT_RATE], -(double)y);
+        kk[y] = pow(1 + v[CBA_REAL_GROWTH], (double)(y - 1));
+        tx[y] = cba_tax(s, v[CBA_TAX_RATE], v[CBA_WAGE] * kk[y]);
         rpt_put_num(w, ws, r, 0, y, NULL);
         snprintf(fm, sizeof fm, "=(1+discount_rate)^(-%s)", abs_cell(ra, r, 0));
-        formula(&c, ws, r, 1, fm, pow(1 + s->value[CBA_DISCOUNT_RATE], -(double)y), NULL, c.num);
+        formula(&c, ws, r, 1, fm, dd[y], NULL, c.num);
+        snprintf(fm, sizeof fm, "=(1+real_growth)^(%s-1)", abs_cell(ra, r, 0));
+        formula(&c, ws, r, 2, fm, kk[y], NULL, c.num);
         if (y <= nw) {
-            rpt_put_num(w, ws, r, 2, res->det_ws.w[y - 1], c.in_num);
-            validate(&c, r, 2, -1, 1, 0, 0, "Effect-years in a year are from -1 to 1.");
+            yearly_formula(s, &s->rules[0], pname[0], y, 1, fm, sizeof fm);
+            formula(&c, ws, r, 3, fm, res->det_ws.w[y - 1], NULL, c.num);
         }
+        if (s->n_tax == 0)
+            snprintf(fm, sizeof fm, "=tax_rate*wage*%s", abs_cell(ra, r, 2));
+        else {
+            char wk[80];
+            snprintf(wk, sizeof wk, "wage*%s", abs_cell(rc, r, 2));
+            abs_range(ra, sched_first, 1, sched_last, 1);
+            abs_range(rb, sched_first, 4, sched_last, 4);
+            snprintf(fm, sizeof fm, "=SUMPRODUCT((%s>%s)*(%s-%s)*%s)", wk, ra, wk, ra, rb);
+        }
+        formula(&c, ws, r, 4, fm, tx[y], NULL, c.money);
+        snprintf(fm, sizeof fm, "=IF(%s<=horizon,1,0)", abs_cell(ra, r, 0));
+        formula(&c, ws, r, 5, fm, y <= H, NULL, NULL);
         if (y > H)
             continue;
         for (size_t q = 0; q < s->n_rules; q++) {
-            lxw_col_t ec = (lxw_col_t)(4 + 2 * q);
-            rpt_put_num(w, ws, r, ec, res->det_ws.e[q][y - 1], c.in_num);
-            validate(&c, r, ec, -1, 1, 0, 0, "A yearly employment effect is from -1 to 1.");
+            const cba_persistence *pr = &s->rules[q];
+            lxw_col_t ec = (lxw_col_t)(6 + 2 * q);
+            int first = pr->kind == CBA_PATH ? cba_path_first_year(s->effect_months[s->n_effects - 1]) : H + 1;
+            if (y >= first) {
+                rpt_put_num(w, ws, r, ec, res->det_ws.e[q][y - 1], c.in_num);
+                validate(&c, r, ec, -1, 1, 0, 0, "A yearly employment effect is from -1 to 1.");
+            } else {
+                yearly_formula(s, pr, pname[q], y, 0, fm, sizeof fm);
+                formula(&c, ws, r, ec, fm, res->det_ws.e[q][y - 1], NULL, c.num);
+            }
             abs_range(ra, be1, 1, r, 1);
             abs_range(rb, be1, ec, r, ec);
-            snprintf(fm, sizeof fm, "=IF(SUMPRODUCT(%s,%s)>0,incremental_cost/SUMPRODUCT(%s,%s),\"%s\")", ra, rb, ra,
-                     rb, NO_WAGE);
+            abs_range(rc, be1, 2, r, 2);
+            snprintf(fm, sizeof fm, "=IF(SUMPRODUCT(%s,%s,%s)>0,incremental_cost/SUMPRODUCT(%s,%s,%s),\"%s\")", ra, rb,
+                     rc, ra, rb, rc, NO_WAGE);
             formula(&c, ws, r, ec + 1, fm, f->bew[q][y], NO_WAGE, c.money);
+            snprintf(b, sizeof b, "break_even_r%zu_%d", q + 1, y);
+            define(&c, b, r, ec + 1);
             if (q == 0) {
                 snprintf(b, sizeof b, "break_even_%d", y);
                 define(&c, b, r, ec + 1);
             }
         }
     }
+    lxw_row_t beN = be1 + (lxw_row_t)H - 1;
     rpt_put_text(w, ws, r, 0, "Trial window (break-even wage over the trial's own months)", w->f.key);
     abs_range(ra, be1, 1, be1 + (lxw_row_t)nw - 1, 1);
-    abs_range(rb, be1, 2, be1 + (lxw_row_t)nw - 1, 2);
-    snprintf(fm, sizeof fm, "=IF(SUMPRODUCT(%s,%s)>0,incremental_cost/SUMPRODUCT(%s,%s),\"%s\")", ra, rb, ra, rb,
-             NO_WAGE);
+    abs_range(rb, be1, 3, be1 + (lxw_row_t)nw - 1, 3);
+    abs_range(rc, be1, 2, be1 + (lxw_row_t)nw - 1, 2);
+    snprintf(fm, sizeof fm, "=IF(SUMPRODUCT(%s,%s,%s)>0,incremental_cost/SUMPRODUCT(%s,%s,%s),\"%s\")", ra, rb, rc, ra,
+             rb, rc, NO_WAGE);
     formula(&c, ws, r, 1, fm, f->bew[0][0], NO_WAGE, c.money);
     name_cell(&c, "break_even_trial_window", r, 1);
-    snprintf(b, sizeof b, "named break_even_1 .. break_even_%d in the first rule's column", H);
+    snprintf(b, sizeof b, "the same for every rule; named break_even_rQ_H (rule Q, horizon H), break_even_1 .. "
+             "break_even_%d for the base case", H);
     rpt_put_text(w, ws, r, 3, b, c.note);
     r += 2;
 
-    /* ---- flows by year (first persistence rule) ---- */
-    char rn0[48];
-    cba_persistence_name(&s->rules[0], rn0, sizeof rn0);
-    snprintf(b, sizeof b, "Flows by year, per participant (%s; persistence %s)", c.cur, rn0);
+    /* ---- every rule: present values, NPVs, ROI (live) ---- */
+    snprintf(b, sizeof b, "Present values and net present values by persistence rule (live formulas; per participant, "
+             "%s vs %s)", s->intervention, s->comparator);
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
-    const char *fh[] = {"Year", "Discount factor", "In horizon (1/0)", "Yearly effect e_y", "Gross earnings G",
-                        "Production value P", "Taxes and contributions T", "Benefits no longer paid B",
-                        "Health-care cost change Hc", "QALYs gained", "Value of QALYs Q", "Participant net earnings"};
-    for (lxw_col_t k = 0; k < 12; k++)
+    rpt_put_text(w, ws, r, 0, "Figure", w->f.header);
+    for (size_t q = 0; q < s->n_rules; q++) {
+        char rn[400];
+        cba_persistence_name(&s->rules[q], rn, sizeof rn);
+        snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? " (base case)" : "");
+        rpt_put_text(w, ws, r, (lxw_col_t)(1 + q), b, w->f.header);
+    }
+    rpt_put_text(w, ws, r, (lxw_col_t)(1 + s->n_rules), "What it is", w->f.header);
+    tall(w, ws, r);
+    r++;
+    char dR[64], kR[64], hR[64], tR[64];
+    abs_range(dR, be1, 1, beN, 1);
+    abs_range(kR, be1, 2, beN, 2);
+    abs_range(tR, be1, 4, beN, 4);
+    abs_range(hR, be1, 5, beN, 5);
+    enum { JY, SEK, STX, SD, SDK, PP, PT, PB, PH, PQ, PQV, PN, GG, CG, GS, CS, GP, CP, NS, NG, NP, RS, RG, RP, BS, NROW };
+    static const char *const fig_name[NROW] = {
+        "pv_job_years", "wage_weight", "tax_weight", "pv_years", "pv_years_grown", "pv_production", "pv_taxes",
+        "pv_benefits_saved", "pv_health_costs", "pv_qalys", "pv_qaly_value", "pv_net_earnings", "gains_government",
+        "costs_government", "gains_societal", "costs_societal", "gains_participant", "costs_participant",
+        "npv_societal", "npv_government", "npv_participant", "roi_societal", "roi_government", "roi_participant",
+        "break_even_societal"};
+    static const char *const fig_label[NROW] = {
+        "Discounted job-years gained, sum d_y e_y",
+        "Wage weight, sum d_y e_y k_y",
+        "Tax weight, sum d_y e_y tax(wage k_y)",
+        "Discounted years, sum d_y",
+        "Discounted grown years, sum d_y k_y",
+        "PV of production, wage x wage weight x (1 + ec)(1 - displacement)",
+        "PV of taxes and contributions, (tax weight + ec wage x wage weight)(1 - displacement)",
+        "PV of benefits no longer paid, net of their tax: benefit x reduction x (1 - benefit tax) x job-years",
+        "PV of the health-care cost change: per employed year x job-years + per year x sum d_y",
+        "Discounted QALYs gained: per employed year x job-years + per year x sum d_y",
+        "PV of the value of QALYs: value x (per employed year x wage weight + per year x sum d_y k_y)",
+        "PV of participants' net earnings: wage x wage weight - tax weight",
+        "Gains, government: taxes + benefits saved (net)",
+        "Costs, government: dC + health-care cost change",
+        "Gains, society: production + value of QALYs + mcpf x government gains",
+        "Costs, society: (1 + mcpf) x government costs",
+        "Gains, participants: net earnings",
+        "Costs, participants: benefits no longer received (net of their tax)",
+        "NPV, societal perspective",
+        "NPV, government perspective",
+        "NPV, participant perspective",
+        "ROI, societal (PV gains / PV costs)",
+        "ROI, government",
+        "ROI, participant",
+        "Break-even wage, societal (NPV society = 0)"};
+    lxw_row_t fr0 = r;
+    for (int k = 0; k < NROW; k++) {
+        rpt_put_text(w, ws, fr0 + (lxw_row_t)k, 0, fig_label[k], k >= NS ? w->f.key : NULL);
+    }
+    for (size_t q = 0; q < s->n_rules; q++) {
+        lxw_col_t col = (lxw_col_t)(1 + q), ec = (lxw_col_t)(6 + 2 * q);
+        char eR[64];
+        abs_range(eR, be1, ec, beN, ec);
+        /* the engine's values of the intermediate sums, from its yearly effects */
+        double val[NROW] = {0};
+        for (int y = 1; y <= H; y++) {
+            double e = res->det_ws.e[q][y - 1];
+            val[JY] += dd[y] * e;
+            val[SEK] += dd[y] * e * kk[y];
+            val[STX] += dd[y] * e * tx[y];
+            val[SD] += dd[y];
+            val[SDK] += dd[y] * kk[y];
+        }
+        double keep = 1 - v[CBA_DISPLACEMENT], ecr = v[CBA_EMPLOYER_CONTRIBUTIONS], mc = v[CBA_MCPF];
+        val[PP] = v[CBA_WAGE] * val[SEK] * (1 + ecr) * keep;
+        val[PT] = (val[STX] + ecr * v[CBA_WAGE] * val[SEK]) * keep;
+        val[PB] = v[CBA_BENEFIT] * v[CBA_BENEFIT_REDUCTION] * (1 - v[CBA_BENEFIT_TAX_RATE]) * val[JY];
+        val[PH] = v[CBA_HEALTH_COST_PER_EMPLOYED_YEAR] * val[JY] + v[CBA_HEALTH_COST_CHANGE] * val[SD];
+        val[PQ] = v[CBA_QALY_PER_EMPLOYED_YEAR] * val[JY] + v[CBA_QALY_GAIN] * val[SD];
+        val[PQV] = v[CBA_VALUE_PER_QALY] * (v[CBA_QALY_PER_EMPLOYED_YEAR] * val[SEK] + v[CBA_QALY_GAIN] * val[SDK]);
+        val[PN] = v[CBA_WAGE] * val[SEK] - val[STX];
+        val[GG] = val[PT] + val[PB];
+        val[CG] = f->dc + val[PH];
+        val[GS] = val[PP] + val[PQV] + mc * val[GG];
+        val[CS] = (1 + mc) * val[CG];
+        val[GP] = val[PN];
+        val[CP] = val[PB];
+        val[NS] = f->npv_rule[q][CBA_SOCIETAL];
+        val[NG] = f->npv_rule[q][CBA_GOVERNMENT];
+        val[NP] = f->npv_rule[q][CBA_PARTICIPANT];
+        val[RS] = f->roi_rule[q][CBA_SOCIETAL];
+        val[RG] = f->roi_rule[q][CBA_GOVERNMENT];
+        val[RP] = f->roi_rule[q][CBA_PARTICIPANT];
+        val[BS] = f->bew_soc_rule[q];
+        char cell[NROW][24];
+        for (int k = 0; k < NROW; k++)
+            abs_cell(cell[k], fr0 + (lxw_row_t)k, col);
+        char F[NROW][1024];
+        snprintf(F[JY], 1024, "=SUMPRODUCT(%s,%s,%s)", dR, eR, hR);
+        snprintf(F[SEK], 1024, "=SUMPRODUCT(%s,%s,%s,%s)", dR, eR, kR, hR);
+        snprintf(F[STX], 1024, "=SUMPRODUCT(%s,%s,%s,%s)", dR, eR, tR, hR);
+        snprintf(F[SD], 1024, "=SUMPRODUCT(%s,%s)", dR, hR);
+        snprintf(F[SDK], 1024, "=SUMPRODUCT(%s,%s,%s)", dR, kR, hR);
+        snprintf(F[PP], 1024, "=wage*%s*(1+employer_contributions)*(1-displacement)", cell[SEK]);
+        snprintf(F[PT], 1024, "=(%s+employer_contributions*wage*%s)*(1-displacement)", cell[STX], cell[SEK]);
+        snprintf(F[PB], 1024, "=benefit*benefit_reduction*(1-benefit_tax_rate)*%s", cell[JY]);
+        snprintf(F[PH], 1024, "=health_cost_per_employed_year*%s+health_cost_change*%s", cell[JY], cell[SD]);
+        snprintf(F[PQ], 1024, "=qaly_per_employed_year*%s+qaly_gain*%s", cell[JY], cell[SD]);
+        snprintf(F[PQV], 1024, "=value_per_qaly*(qaly_per_employed_year*%s+qaly_gain*%s)", cell[SEK], cell[SDK]);
+        snprintf(F[PN], 1024, "=wage*%s-%s", cell[SEK], cell[STX]);
+        snprintf(F[GG], 1024, "=%s+%s", cell[PT], cell[PB]);
+        snprintf(F[CG], 1024, "=incremental_cost+%s", cell[PH]);
+        snprintf(F[GS], 1024, "=%s+%s+mcpf*%s", cell[PP], cell[PQV], cell[GG]);
+        snprintf(F[CS], 1024, "=(1+mcpf)*%s", cell[CG]);
+        snprintf(F[GP], 1024, "=%s", cell[PN]);
+        snprintf(F[CP], 1024, "=%s", cell[PB]);
+        snprintf(F[NS], 1024, "=%s-%s", cell[GS], cell[CS]);
+        snprintf(F[NG], 1024, "=%s-%s", cell[GG], cell[CG]);
+        snprintf(F[NP], 1024, "=%s-%s", cell[GP], cell[CP]);
+        snprintf(F[RS], 1024, "=IF(%s>0,%s/%s,\"not defined: no costs\")", cell[CS], cell[GS], cell[CS]);
+        snprintf(F[RG], 1024, "=IF(%s>0,%s/%s,\"not defined: no costs\")", cell[CG], cell[GG], cell[CG]);
+        snprintf(F[RP], 1024, "=IF(%s>0,%s/%s,\"not defined: no costs\")", cell[CP], cell[GP], cell[CP]);
+        snprintf(F[BS], 1024,
+                 "=IF(%s*(1-displacement)*((1+employer_contributions)+mcpf*(tax_rate+employer_contributions))>0,"
+                 "wage-%s/(%s*(1-displacement)*((1+employer_contributions)+mcpf*(tax_rate+employer_contributions))),"
+                 "\"no finite wage\")",
+                 cell[SEK], cell[NS], cell[SEK]);
+        for (int k = 0; k < NROW; k++) {
+            lxw_row_t rr = fr0 + (lxw_row_t)k;
+            lxw_format *fmt_k = k == JY || k == SEK || k == SD || k == SDK || k == PQ ? c.num
+                                : (k >= RS && k <= RP)                              ? c.num4
+                                                                                    : c.money;
+            if (k == BS && s->n_tax > 0) { /* a tax schedule: NPV is not linear in the wage; Brent's value */
+                rpt_put_num(w, ws, rr, col, val[k], c.money);
+            } else {
+                const char *nan_text = k >= RS && k <= RP ? "not defined: no costs" : k == BS ? "no finite wage" : NULL;
+                formula(&c, ws, rr, col, F[k], val[k], nan_text, fmt_k);
+            }
+            name_rule_cell(&c, fig_name[k], q, rr, col);
+        }
+    }
+    for (int k = 0; k < NROW; k++)
+        rpt_put_text(w, ws, fr0 + (lxw_row_t)k, (lxw_col_t)(1 + s->n_rules), fig_name[k], c.cell_name);
+    r = fr0 + NROW;
+    if (s->n_tax > 0) {
+        snprintf(b, sizeof b,
+                 "With a tax schedule the societal NPV is not linear in the wage: its break-even wage is ipseval's "
+                 "value (Brent's method, %d iterations, tolerance %g), not recalculated.",
+                 f->bew_soc_iter, res->soc_root_tol);
+        rpt_put_text(w, ws, r++, 0, b, c.note);
+    }
+    if (s->has_population) {
+        for (int p = 0; p < CBA_N_PERSPECTIVES; p++, r++) {
+            const char *pn = cba_perspective_name[p];
+            char nm[64];
+            snprintf(b, sizeof b, "NPV, %s perspective, all people treated (base case)", pn);
+            rpt_put_text(w, ws, r, 0, b, NULL);
+            snprintf(fm, sizeof fm, "=npv_%s*treated", pn);
+            formula(&c, ws, r, 1, fm, f->npv[p] * s->population, NULL, c.money);
+            snprintf(nm, sizeof nm, "npv_%s_treated", pn);
+            name_cell(&c, nm, r, 1);
+        }
+    }
+    if (s->n_unpriced > 0) {
+        r++;
+        rpt_put_text(w, ws, r++, 0, "Effects not valued in money (DFØ plus-minus scale, -4 to +4), beside the NPVs",
+                     w->f.key);
+        for (size_t i = 0; i < s->n_unpriced; i++, r++) {
+            rpt_put_text(w, ws, r, 0, s->unpriced_name[i], NULL);
+            snprintf(b, sizeof b, "%+d", s->unpriced_score[i]);
+            rpt_put_text(w, ws, r, 1, b, w->f.right);
+        }
+    }
+    r++;
+
+    /* ---- flows by year (base case) ---- */
+    char rn0[400];
+    cba_persistence_name(&s->rules[0], rn0, sizeof rn0);
+    snprintf(b, sizeof b, "Flows by year, per participant (%s; base case, persistence %s)", c.cur, rn0);
+    rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
+    const char *fh[] = {"Year", "Discount factor", "Growth factor", "Yearly effect e_y", "Gross earnings G",
+                        "Production value P", "Taxes and contributions T", "Benefits no longer paid B (gross)",
+                        "Benefits saved net of their tax", "Health-care cost change Hc", "QALYs gained",
+                        "Value of QALYs Q", "Participant net earnings"};
+    for (lxw_col_t k = 0; k < 13; k++)
         rpt_put_text(w, ws, r, k, fh[k], w->f.header);
     tall(w, ws, r);
     r++;
-    lxw_row_t fl1 = r;
-    double v[CBA_N_PARAMS];
-    memcpy(v, s->value, sizeof v);
-    static const char *const flow_f[CBA_N_FLOWS] = {
-        "=%s*wage",                                    /* G, from e */
-        "=%s*(1+employer_contributions)",              /* P, from G */
-        "=%s*(tax_on_wage+employer_contributions*wage)", /* T, from e */
-        "=%s*benefit*benefit_reduction",               /* B, from e */
-        "=health_cost_change",
-        "=qaly_gain",
-        "=%s*value_per_qaly",                          /* Q, from QALYs */
-        "=%s*(wage-tax_on_wage)",                      /* net earnings, from e */
-    };
     for (int y = 1; y <= H; y++, r++) {
+        lxw_row_t yr = be1 + (lxw_row_t)(y - 1);
         rpt_put_num(w, ws, r, 0, y, NULL);
-        snprintf(fm, sizeof fm, "=%s", abs_cell(ra, be1 + (lxw_row_t)(y - 1), 1));
-        formula(&c, ws, r, 1, fm, pow(1 + s->value[CBA_DISCOUNT_RATE], -(double)y), NULL, c.num);
-        snprintf(fm, sizeof fm, "=IF(%s<=horizon,1,0)", abs_cell(ra, r, 0));
-        formula(&c, ws, r, 2, fm, 1, NULL, NULL);
-        snprintf(fm, sizeof fm, "=%s", abs_cell(ra, be1 + (lxw_row_t)(y - 1), 4));
+        snprintf(fm, sizeof fm, "=%s", abs_cell(ra, yr, 1));
+        formula(&c, ws, r, 1, fm, dd[y], NULL, c.num);
+        snprintf(fm, sizeof fm, "=%s", abs_cell(ra, yr, 2));
+        formula(&c, ws, r, 2, fm, kk[y], NULL, c.num);
+        snprintf(fm, sizeof fm, "=%s", abs_cell(ra, yr, 6));
         double e = res->det_ws.e[0][y - 1];
         formula(&c, ws, r, 3, fm, e, NULL, c.num);
         double fl[CBA_N_FLOWS];
-        cba_year_flows(s, v, e, fl);
-        for (int k = 0; k < CBA_N_FLOWS; k++) {
-            lxw_col_t src = k == CBA_F_PRODUCTION ? 4 : k == CBA_F_QALY_VALUE ? 9 : 3;
-            snprintf(fm, sizeof fm, flow_f[k], abs_cell(ra, r, src));
-            formula(&c, ws, r, (lxw_col_t)(4 + k), fm, fl[k], NULL, c.money);
-        }
+        cba_year_flows(s, v, e, kk[y], fl);
+        char E[24], K[24], TX[24], G[24], B[24], QQ[24];
+        abs_cell(E, r, 3);
+        abs_cell(K, r, 2);
+        abs_cell(TX, yr, 4);
+        abs_cell(G, r, 4);
+        abs_cell(B, r, 7);
+        abs_cell(QQ, r, 10);
+        struct {
+            double x;
+            char f[256];
+        } col[9];
+        snprintf(col[0].f, 256, "=%s*wage*%s", E, K);
+        col[0].x = fl[CBA_F_EARNINGS];
+        snprintf(col[1].f, 256, "=%s*(1+employer_contributions)*(1-displacement)", G);
+        col[1].x = fl[CBA_F_PRODUCTION];
+        snprintf(col[2].f, 256, "=%s*(%s+employer_contributions*wage*%s)*(1-displacement)", E, TX, K);
+        col[2].x = fl[CBA_F_TAXES];
+        snprintf(col[3].f, 256, "=%s*benefit*benefit_reduction", E);
+        col[3].x = fl[CBA_F_BENEFITS];
+        snprintf(col[4].f, 256, "=%s*(1-benefit_tax_rate)", B);
+        col[4].x = fl[CBA_F_BENEFITS_NET];
+        snprintf(col[5].f, 256, "=%s*health_cost_per_employed_year+health_cost_change", E);
+        col[5].x = fl[CBA_F_HEALTH];
+        snprintf(col[6].f, 256, "=%s*qaly_per_employed_year+qaly_gain", E);
+        col[6].x = fl[CBA_F_QALYS];
+        snprintf(col[7].f, 256, "=%s*value_per_qaly*%s", QQ, K);
+        col[7].x = fl[CBA_F_QALY_VALUE];
+        snprintf(col[8].f, 256, "=%s*(wage*%s-%s)", E, K, TX);
+        col[8].x = fl[CBA_F_NET_EARNINGS];
+        for (int k = 0; k < 9; k++)
+            formula(&c, ws, r, (lxw_col_t)(4 + k), col[k].f, col[k].x, NULL, k == 6 ? c.num : c.money);
     }
-    lxw_row_t flN = r - 1;
     r++;
 
-    /* ---- results (live) ---- */
-    snprintf(b, sizeof b, "Results (live formulas), per participant, %s vs %s", s->intervention, s->comparator);
+    /* ---- other base-case results (live) ---- */
+    snprintf(b, sizeof b, "Other results (live formulas; base case), per participant, %s vs %s", s->intervention,
+             s->comparator);
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
     const char *rh[] = {"Figure", "Value", "Name", "What it is"};
     for (lxw_col_t k = 0; k < 4; k++)
         rpt_put_text(w, ws, r, k, rh[k], w->f.header);
     r++;
-    char dr[64], hr[64];
-    abs_range(dr, fl1, 1, flN, 1);
-    abs_range(hr, fl1, 2, flN, 2);
-    struct {
-        const char *name, *label, *what;
-        lxw_col_t col; /* flows column summed; 0: a formula of its own */
-        double value;
-    } pv[] = {
-        {"pv_job_years", "Discounted job-years gained", "sum of d_y e_y over the horizon", 3, f->pv_effect},
-        {"pv_earnings", "PV of gross earnings", "sum of d_y G_y", 4, f->pv_flow[CBA_F_EARNINGS]},
-        {"pv_production", "PV of production", "sum of d_y P_y", 5, f->pv_flow[CBA_F_PRODUCTION]},
-        {"pv_taxes", "PV of taxes and contributions", "sum of d_y T_y", 6, f->pv_flow[CBA_F_TAXES]},
-        {"pv_benefits_saved", "PV of benefits no longer paid", "sum of d_y B_y", 7, f->pv_flow[CBA_F_BENEFITS]},
-        {"pv_health_costs", "PV of the health-care cost change", "sum of d_y Hc_y", 8, f->pv_flow[CBA_F_HEALTH]},
-        {"pv_qalys", "Discounted QALYs gained", "sum of d_y x QALY gain", 9, f->pv_flow[CBA_F_QALYS]},
-        {"pv_qaly_value", "PV of the value of QALYs", "sum of d_y Q_y", 10, f->pv_flow[CBA_F_QALY_VALUE]},
-        {"pv_net_earnings", "PV of participants' net earnings", "sum of d_y e_y (wage - tax)", 11,
-         f->pv_flow[CBA_F_NET_EARNINGS]},
-    };
-    for (size_t k = 0; k < sizeof pv / sizeof pv[0]; k++, r++) {
-        rpt_put_text(w, ws, r, 0, pv[k].label, NULL);
-        abs_range(ra, fl1, pv[k].col, flN, pv[k].col);
-        snprintf(fm, sizeof fm, "=SUMPRODUCT(%s,%s,%s)", dr, hr, ra);
-        formula(&c, ws, r, 1, fm, pv[k].value, NULL, pv[k].col == 3 || pv[k].col == 9 ? c.num : c.money);
-        name_cell(&c, pv[k].name, r, 1);
-        rpt_put_text(w, ws, r, 3, pv[k].what, c.note);
-    }
-    static const char *const gain_f[CBA_N_PERSPECTIVES] = {
-        "=pv_production+pv_qaly_value+mcpf*gains_government", "=pv_taxes+pv_benefits_saved", "=pv_net_earnings"};
-    static const char *const cost_f[CBA_N_PERSPECTIVES] = {"=(1+mcpf)*costs_government",
-                                                           "=incremental_cost+pv_health_costs", "=pv_benefits_saved"};
-    static const char *const gain_what[CBA_N_PERSPECTIVES] = {
-        "production + value of QALYs + mcpf x the government's gains",
-        "taxes and contributions + benefits no longer paid", "net earnings"};
-    static const char *const cost_what[CBA_N_PERSPECTIVES] = {
-        "(1 + mcpf) x the government's costs (taxes and benefits are transfers; only their financing cost counts)",
-        "programme cost + health-care cost change", "benefits no longer received"};
-    /* government first: the societal formulas refer to it */
-    static const int order[CBA_N_PERSPECTIVES] = {CBA_GOVERNMENT, CBA_SOCIETAL, CBA_PARTICIPANT};
-    for (int i = 0; i < CBA_N_PERSPECTIVES; i++) {
-        int p = order[i];
-        const char *pn = cba_perspective_name[p];
-        char nm[64];
-        snprintf(b, sizeof b, "Gains, %s perspective (PV)", pn);
-        rpt_put_text(w, ws, r, 0, b, NULL);
-        formula(&c, ws, r, 1, gain_f[p], f->gains[p], NULL, c.money);
-        snprintf(nm, sizeof nm, "gains_%s", pn);
-        name_cell(&c, nm, r, 1);
-        rpt_put_text(w, ws, r++, 3, gain_what[p], c.note);
-        snprintf(b, sizeof b, "Costs, %s perspective (PV)", pn);
-        rpt_put_text(w, ws, r, 0, b, NULL);
-        formula(&c, ws, r, 1, cost_f[p], f->costs[p], NULL, c.money);
-        snprintf(nm, sizeof nm, "costs_%s", pn);
-        name_cell(&c, nm, r, 1);
-        rpt_put_text(w, ws, r++, 3, cost_what[p], c.note);
-        snprintf(b, sizeof b, "NPV, %s perspective", pn);
-        rpt_put_text(w, ws, r, 0, b, w->f.key);
-        snprintf(fm, sizeof fm, "=gains_%s-costs_%s", pn, pn);
-        formula(&c, ws, r, 1, fm, f->npv[p], NULL, c.money);
-        snprintf(nm, sizeof nm, "npv_%s", pn);
-        name_cell(&c, nm, r, 1);
-        rpt_put_text(w, ws, r++, 3, "gains - costs", c.note);
-        snprintf(b, sizeof b, "ROI, %s perspective", pn);
-        rpt_put_text(w, ws, r, 0, b, w->f.key);
-        snprintf(fm, sizeof fm, "=IF(costs_%s>0,gains_%s/costs_%s,\"not defined: no costs\")", pn, pn, pn);
-        formula(&c, ws, r, 1, fm, f->roi[p], "not defined: no costs", c.num4);
-        snprintf(nm, sizeof nm, "roi_%s", pn);
-        name_cell(&c, nm, r, 1);
-        rpt_put_text(w, ws, r++, 3, "present value of gains / present value of costs", c.note);
-        if (s->has_population) {
-            snprintf(b, sizeof b, "NPV, %s perspective, whole population", pn);
-            rpt_put_text(w, ws, r, 0, b, NULL);
-            snprintf(fm, sizeof fm, "=npv_%s*population", pn);
-            formula(&c, ws, r, 1, fm, f->npv[p] * s->population, NULL, c.money);
-            snprintf(nm, sizeof nm, "npv_%s_population", pn);
-            name_cell(&c, nm, r, 1);
-            rpt_put_text(w, ws, r++, 3, "per-participant NPV x population", c.note);
-        }
-    }
-    rpt_put_text(w, ws, r, 0, "Break-even wage, societal (NPV society = 0)", w->f.key);
-    if (s->n_tax == 0) {
-        snprintf(fm, sizeof fm,
-                 "=IF(pv_job_years*((1+employer_contributions)+mcpf*(tax_rate+employer_contributions))>0,"
-                 "-(pv_qaly_value+mcpf*pv_benefits_saved-(1+mcpf)*costs_government)/"
-                 "(pv_job_years*((1+employer_contributions)+mcpf*(tax_rate+employer_contributions))),"
-                 "\"no finite wage\")");
-        formula(&c, ws, r, 1, fm, f->bew_soc, "no finite wage", c.money);
-        rpt_put_text(w, ws, r, 3, "closed form: the societal NPV is linear in the wage", c.note);
-    } else {
-        rpt_put_num(w, ws, r, 1, f->bew_soc, c.money);
-        snprintf(b, sizeof b,
-                 "ipseval's value (Brent's method, %d iterations, tolerance %g): with a tax schedule the NPV is not "
-                 "linear in the wage, so this cell is not recalculated",
-                 f->bew_soc_iter, res->soc_root_tol);
-        rpt_put_text(w, ws, r, 3, b, c.note);
-    }
-    name_cell(&c, "break_even_societal", r++, 1);
     rpt_put_text(w, ws, r, 0, "Cost per additional person employed", w->f.key);
     formula(&c, ws, r, 1, "=IF(effect_last>0,incremental_cost/effect_last,\"not defined: no extra person employed\")",
             f->cost_per_job, "not defined: no extra person employed", c.money);
@@ -577,6 +843,43 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, 3, ce[k].what, c.note);
     }
     r++;
+
+    /* ---- the implied effect path of a published break-even table ---- */
+    if (s->n_implied > 0) {
+        rpt_put_text(w, ws, r++, 0,
+                     "The yearly effects a published break-even table assumes: S_H = dC / W_H is sum of d_y e_y k_y up "
+                     "to H, so e_H = (S_H - S_(H-1)) / (d_H k_H)",
+                     w->f.subtitle);
+        const char *ih[] = {"Horizon H", "Published break-even wage W_H", "Cumulative S_H = dC / W_H",
+                            "Implied yearly effect e_H", "Base case's e_H (this model)"};
+        for (lxw_col_t k = 0; k < 5; k++)
+            rpt_put_text(w, ws, r, k, ih[k], w->f.header);
+        tall(w, ws, r);
+        r++;
+        for (size_t i = 0; i < s->n_implied; i++, r++) {
+            int hh = s->implied_h[i];
+            rpt_put_num(w, ws, r, 0, hh, NULL);
+            rpt_put_num(w, ws, r, 1, s->implied_w[i], c.in_money);
+            validate(&c, r, 1, 0, INFINITY, 1, 0, "A break-even wage is greater than 0.");
+            snprintf(fm, sizeof fm, "=incremental_cost/%s", abs_cell(ra, r, 1));
+            formula(&c, ws, r, 2, fm, res->implied_s[i], NULL, c.num);
+            if (i > 0) {
+                snprintf(fm, sizeof fm, "=(%s-%s)/((1+discount_rate)^(-%s)*(1+real_growth)^(%s-1))",
+                         abs_cell(ra, r, 2), abs_cell(rb, r - 1, 2), abs_cell(rc, r, 0), abs_cell(rd, r, 0));
+                formula(&c, ws, r, 3, fm, res->implied_e[i], NULL, c.num);
+            } else
+                rpt_put_text(w, ws, r, 3, "(first horizon: only the cumulative effect)", c.note);
+            if (hh <= H) {
+                snprintf(fm, sizeof fm, "=%s", abs_cell(ra, be1 + (lxw_row_t)(hh - 1), 6));
+                formula(&c, ws, r, 4, fm, res->det_ws.e[0][hh - 1], NULL, c.num);
+            }
+        }
+        rpt_put_text(w, ws, r++, 0,
+                     "Effects that grow after the trial's last month are what the table assumes when e_H rises; "
+                     "no constant, fading or half-life rule gives them (a path: rule can).",
+                     c.note);
+        r++;
+    }
 
     /* ---- the Markov cohort model (engine values) ---- */
     if (res->markov && s->markov) {
@@ -645,11 +948,11 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory creating cell formats");
     format_set_num_format(money, "#,##0");
     format_set_num_format(prob, "0.000");
-    format_set_num_format(par, "#,##0.0000");
+    format_set_num_format(par, "0.0##"); /* a parameter below 100: as many decimals as it has, up to three */
     format_set_italic(note);
     format_set_font_color(note, 0x595959);
     const char *cur = w->run->currency ? w->run->currency : "";
-    char b[1024];
+    char b[2048];
     lxw_row_t r = 0;
     rpt_set_cols(w, ws, 0, 0, 40, NULL);
     rpt_set_cols(w, ws, 1, 8, 15, NULL);
@@ -657,13 +960,15 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     snprintf(b, sizeof b, "Sensitivity of the cost-benefit results: %s vs %s (reference arm: %s)", s->intervention,
              s->comparator, s->comparator);
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
+    char how[400], rn0[400];
+    effect_draw_text(s, how, sizeof how);
+    cba_persistence_name(&s->rules[0], rn0, sizeof rn0);
     if (res->draws > 0)
         snprintf(b, sizeof b,
-                 "Probabilistic sensitivity analysis: %ld draws of every parameter with a distribution%s, from one "
-                 "generator seeded with %lu; %s percentile intervals. Per participant, %s.",
-                 res->draws,
-                 s->effect_bootstrap ? " and of the effects by resampling the trial's participants (bootstrap)" : "",
-                 w->run->seed, w->conf, cur);
+                 "Probabilistic sensitivity analysis of the base case (persistence %s): %ld draws of every parameter "
+                 "with a distribution, and %s, from one generator seeded with %lu; %s percentile intervals. Per "
+                 "participant, %s.",
+                 rn0, res->draws, how, w->run->seed, w->conf, cur);
     else
         snprintf(b, sizeof b, "No probabilistic analysis in this run (psa_draws = 0 or no parameter is uncertain). "
                               "Per participant, %s.", cur);
@@ -726,15 +1031,18 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         r++;
     }
 
-    /* ---- scenario table ---- */
-    rpt_put_text(w, ws, r++, 0, "Scenarios: break-even wage by horizon and persistence of the effect", w->f.subtitle);
+    /* ---- scenario table: formulas of the CBA sheet's named cells ---- */
+    rpt_put_text(w, ws, r++, 0, "Scenarios: break-even wage by horizon and NPV by persistence rule (the first is the base "
+                                "case; live: formulas of the CBA sheet)",
+                 w->f.subtitle);
     rpt_put_text(w, ws, r, 0, "Horizon", w->f.header);
     for (size_t q = 0; q < s->n_rules; q++) {
-        char rn[48];
+        char rn[400];
         cba_persistence_name(&s->rules[q], rn, sizeof rn);
         rpt_put_text(w, ws, r, (lxw_col_t)(1 + q), rn, w->f.header);
     }
     r++;
+    char fm[200];
     for (int h2 = 0; h2 <= s->horizon; h2++, r++) {
         if (h2 == 0)
             snprintf(b, sizeof b, "Trial window (%g months)", s->effect_months[s->n_effects - 1]);
@@ -742,11 +1050,29 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             snprintf(b, sizeof b, "%d year%s", h2, h2 > 1 ? "s" : "");
         rpt_put_text(w, ws, r, 0, b, NULL);
         for (size_t q = 0; q < s->n_rules; q++) {
-            if (isnan(f->bew[q][h2]))
-                rpt_put_text(w, ws, r, (lxw_col_t)(1 + q), NO_WAGE, w->f.right);
+            if (h2 == 0)
+                snprintf(fm, sizeof fm, "=break_even_trial_window");
             else
-                rpt_put_num(w, ws, r, (lxw_col_t)(1 + q), f->bew[q][h2], money);
+                snprintf(fm, sizeof fm, "=break_even_r%zu_%d", q + 1, h2);
+            if (isnan(f->bew[q][h2]))
+                rpt_err_at(w, worksheet_write_formula_str(ws, r, (lxw_col_t)(1 + q), fm, w->f.right, NO_WAGE), ws, r,
+                           (lxw_col_t)(1 + q));
+            else
+                rpt_err_at(w, worksheet_write_formula_num(ws, r, (lxw_col_t)(1 + q), fm, money, f->bew[q][h2]), ws, r,
+                           (lxw_col_t)(1 + q));
         }
+    }
+    for (int p = 0; p < CBA_N_PERSPECTIVES; p++) {
+        if (!s->perspectives[p])
+            continue;
+        snprintf(b, sizeof b, "NPV, %s, %d years", cba_perspective_name[p], s->horizon);
+        rpt_put_text(w, ws, r, 0, b, NULL);
+        for (size_t q = 0; q < s->n_rules; q++) {
+            snprintf(fm, sizeof fm, "=npv_%s_r%zu", cba_perspective_name[p], q + 1);
+            rpt_err_at(w, worksheet_write_formula_num(ws, r, (lxw_col_t)(1 + q), fm, money, f->npv_rule[q][p]), ws, r,
+                       (lxw_col_t)(1 + q));
+        }
+        r++;
     }
     r++;
 
@@ -781,8 +1107,8 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         for (size_t i = 0; i < res->n_bars; i++, r++) { /* largest swing first */
             const cba_tornado_bar *bar = &res->bars[tg][i];
             rpt_put_text(w, ws, r, 0, strcmp(bar->key, "effect") == 0 ? "effect (all months, in SE)" : bar->key, NULL);
-            rpt_put_num(w, ws, r, 1, bar->lo, par);
-            rpt_put_num(w, ws, r, 2, bar->hi, par);
+            rpt_put_num(w, ws, r, 1, bar->lo, fabs(bar->lo) >= 100 ? money : par);
+            rpt_put_num(w, ws, r, 2, bar->hi, fabs(bar->hi) >= 100 ? money : par);
             rpt_put_num(w, ws, r, 3, bar->at_lo, money);
             rpt_put_num(w, ws, r, 4, bar->at_hi, money);
             rpt_put_num(w, ws, r, 5, fabs(bar->at_hi - bar->at_lo), money);
@@ -868,6 +1194,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         const double *de = res->qaly_uncertain ? res->ce_dq : res->ce_dj;
         const char *ename = res->qaly_uncertain ? "QALYs gained (discounted)" : "Job-years gained (discounted)";
         lxw_col_t cx = 28; /* right of the charts */
+        rpt_chart_data_cols(w, ws, cx); /* hidden, not printed */
         rpt_put_text(w, ws, 3, cx, "CE plane", w->f.subtitle);
         rpt_put_text(w, ws, 4, cx, ename, w->f.header);
         snprintf(b, sizeof b, "Incremental cost (%s)", cur);
@@ -897,6 +1224,13 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_series_set_name(base, "base case");
         chart_series_set_marker_type(base, LXW_CHART_MARKER_DIAMOND);
         chart_series_set_marker_size(base, 9);
+        /* the draws pale, the base case in its own colour on top */
+        lxw_chart_fill pf = {.color = 0x9DC3E6}, bf = {.color = 0xC00000};
+        lxw_chart_line pl = {.color = 0x9DC3E6}, bl = {.color = 0x000000};
+        chart_series_set_marker_fill(pts, &pf);
+        chart_series_set_marker_line(pts, &pl);
+        chart_series_set_marker_fill(base, &bf);
+        chart_series_set_marker_line(base, &bl);
         snprintf(b, sizeof b, "Cost-effectiveness plane: %s minus %s (reference)", s->intervention, s->comparator);
         chart_title_set_name(ch, rpt_chart_str(b));
         chart_axis_set_name(ch->x_axis, rpt_chart_str(ename));
@@ -931,6 +1265,29 @@ static const char *amount(double x, char *buf, size_t n)
     return buf;
 }
 
+/* The base case's assumptions as words: "with the effect halving every 2 years". */
+static const char *rule_words(const cba_persistence *p, double last_month, char *buf, size_t n)
+{
+    switch (p->kind) {
+    case CBA_CONSTANT:
+        snprintf(buf, n, "with the effect held at its %g-month level", last_month);
+        break;
+    case CBA_LINEAR:
+        snprintf(buf, n, "with the effect fading linearly to 0 over %g year%s after month %g", p->years,
+                 p->years == 1 ? "" : "s", last_month);
+        break;
+    case CBA_HALFLIFE:
+        snprintf(buf, n, "with the effect halving every %g year%s after month %g", p->years, p->years == 1 ? "" : "s",
+                 last_month);
+        break;
+    case CBA_PATH:
+        snprintf(buf, n, "with the yearly effects given from year %d (%s)", cba_path_first_year(last_month),
+                 "persistence path");
+        break;
+    }
+    return buf;
+}
+
 core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_err *err)
 {
     (void)err;
@@ -939,7 +1296,7 @@ core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
         return CORE_OK;
     const cba_run_info *info = w->run->cba;
     const char *cur = w->run->currency ? w->run->currency : "";
-    char b[2048], x[64], y[64], z[64];
+    char b[2048], x[64], y[64], z[64], ctx[600] = "";
     const char *ips = info ? info->spec->intervention : "IPS", *ctl = info ? info->spec->comparator : "control";
     amount(dc->estimate, x, sizeof x);
     snprintf(b, sizeof b, "Cost-benefit: %s costs %s %s more per participant than %s.", ips, cur, x, ctl);
@@ -947,21 +1304,30 @@ core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
     if (info) {
         const cba_spec *s = info->spec;
         const cba_figures *f = &info->res->det;
-        char rn[48];
-        cba_persistence_name(&s->rules[0], rn, sizeof rn);
+        char words[300], py[64] = "";
+        double T = s->effect_months[s->n_effects - 1];
+        rule_words(&s->rules[0], T, words, sizeof words);
+        if (s->price_year > 0)
+            snprintf(py, sizeof py, ", %ld %s", s->price_year, cur);
+        else
+            snprintf(py, sizeof py, ", %s", cur);
+        /* "Over 5 years, with the effect halving every 2 years after month 18, 4% discounting, 2018 NOK" */
+        snprintf(ctx, sizeof ctx, "Over %d year%s, %s, %.3g%% discounting%s%s", s->horizon, s->horizon > 1 ? "s" : "",
+                 words, 100 * s->value[CBA_DISCOUNT_RATE], s->value[CBA_REAL_GROWTH] != 0 ? "" : "", py);
         int h2 = s->horizon >= 2 ? 2 : 1;
         if (isnan(f->bew[0][0]) || isnan(f->bew[0][h2]) || isnan(f->bew[0][s->horizon]))
-            snprintf(b, sizeof b, "There is no finite break-even wage: the employment effect is not positive.");
+            snprintf(b, sizeof b, "There is no finite break-even wage: the employment effect is not positive (%s).",
+                     words);
         else {
             amount(f->bew[0][0], x, sizeof x);
             amount(f->bew[0][h2], y, sizeof y);
             amount(f->bew[0][s->horizon], z, sizeof z);
             snprintf(b, sizeof b,
                      "For the extra jobs to pay for it, they would have to pay %s %s a year within the trial's "
-                     "%g months, %s %s within %d year%s, or %s %s within %d years if the effect lasts (%s; discount "
-                     "rate %.3g%%).",
-                     cur, x, s->effect_months[s->n_effects - 1], cur, y, h2, h2 > 1 ? "s" : "", cur, z, s->horizon,
-                     rn, 100 * s->value[CBA_DISCOUNT_RATE]);
+                     "%g months, %s %s within %d year%s, or %s %s within %d years %s (discount rate %.3g%%%s).",
+                     cur, x, T, cur, y, h2, h2 > 1 ? "s" : "", cur, z, s->horizon, words,
+                     100 * s->value[CBA_DISCOUNT_RATE],
+                     s->value[CBA_REAL_GROWTH] != 0 ? "; wages grow in real terms" : "");
         }
         rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     }
@@ -980,7 +1346,12 @@ core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
         } else {
             snprintf(ci, sizeof ci, "%s", x);
         }
-        snprintf(b, sizeof b, "Net present value, %s perspective: %s %s per participant%s", npv->term, cur, ci, tail);
+        if (ctx[0])
+            snprintf(b, sizeof b, "%s: the net present value from the %s perspective is %s %s per participant%s", ctx,
+                     npv->term, cur, ci, tail);
+        else
+            snprintf(b, sizeof b, "Net present value, %s perspective: %s %s per participant%s", npv->term, cur, ci,
+                     tail);
         size_t l = strlen(b);
         if (pp)
             snprintf(b + l, sizeof b - l, "; the probability that it is positive is %.0f%%.", 100 * pp->estimate);
@@ -1000,7 +1371,7 @@ core_status rpt_cba_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
     if (!info)
         return CORE_OK;
     const cba_spec *s = info->spec;
-    char b[1024], rules[256] = "", persp[128] = "";
+    char b[2048], rules[256] = "", persp[128] = "";
     for (size_t q = 0; q < s->n_rules; q++) {
         char rn[48];
         strncat(rules, q ? ", " : "", sizeof rules - strlen(rules) - 1);
@@ -1019,45 +1390,46 @@ core_status rpt_cba_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
     (*r)++;
     typedef struct {
         const char *item, *topic;
-        char text[600];
+        char text[1200];
     } citem;
     citem it[9];
     size_t n = 0;
     it[n] = (citem){"7", "Comparators", ""};
-    snprintf(it[n++].text, 600, "%s vs %s (the reference arm, named on every figure)", s->intervention,
+    snprintf(it[n++].text, sizeof it[0].text, "%s vs %s (the reference arm, named on every figure)", s->intervention,
              s->comparator);
     it[n] = (citem){"8", "Perspective", ""};
-    snprintf(it[n++].text, 600, "%s; taxes and benefits are transfers, valued in the societal NPV only through the "
+    snprintf(it[n++].text, sizeof it[0].text, "%s; taxes and benefits are transfers, valued in the societal NPV only through the "
              "marginal cost of public funds (%.3g)", persp, s->value[CBA_MCPF]);
     it[n] = (citem){"9", "Time horizon", ""};
-    snprintf(it[n++].text, 600, "1 to %d years (break-even table), NPVs over %d years; the trial window of %g months",
+    snprintf(it[n++].text, sizeof it[0].text, "1 to %d years (break-even table), NPVs over %d years; the trial window of %g months",
              s->horizon, s->horizon, s->effect_months[s->n_effects - 1]);
     it[n] = (citem){"10", "Discount rate", ""};
-    snprintf(it[n++].text, 600, "%.4g%% a year (real) for costs, earnings and QALYs; yearly flows at the end of each "
+    snprintf(it[n++].text, sizeof it[0].text, "%.4g%% a year (real) for costs, earnings and QALYs; yearly flows at the end of each "
              "year, programme costs at t = 0", 100 * s->value[CBA_DISCOUNT_RATE]);
     it[n] = (citem){"11, 13", "Outcomes and their valuation", ""};
-    snprintf(it[n++].text, 600, "employment (%s), valued by the wage; QALYs valued at %.10g per QALY",
+    snprintf(it[n++].text, sizeof it[0].text, "employment (%s), valued by the wage; QALYs valued at %.10g per QALY",
              s->effect_from_trial ? "the trial's risk differences" : "effects from the config",
              s->value[CBA_VALUE_PER_QALY]);
     it[n] = (citem){"15", "Currency, price date", ""};
     if (s->price_year > 0)
-        snprintf(it[n++].text, 600, "%s, %ld prices", w->run->currency ? w->run->currency : "", s->price_year);
+        snprintf(it[n++].text, sizeof it[0].text, "%s, %ld prices", w->run->currency ? w->run->currency : "", s->price_year);
     else
-        snprintf(it[n++].text, 600, "%s (price year not given)", w->run->currency ? w->run->currency : "");
+        snprintf(it[n++].text, sizeof it[0].text, "%s (price year not given)", w->run->currency ? w->run->currency : "");
     it[n] = (citem){"16, 17", "Model and assumptions", ""};
-    snprintf(it[n++].text, 600, "effect linear from 0 at randomisation through the effect months, then persistence: "
+    snprintf(it[n++].text, sizeof it[0].text, "effect linear from 0 at randomisation through the effect months, then persistence: "
              "%s%s", rules, s->markov ? "; Markov cohort model with yearly cycles" : "");
     it[n] = (citem){"20", "Characterising uncertainty", ""};
+    char how[400];
+    effect_draw_text(s, how, sizeof how);
     if (info->res->draws > 0)
-        snprintf(it[n++].text, 600, "probabilistic analysis (%ld draws, one seeded generator%s), acceptability curve "
-                 "and frontier, EVPI; one-way analysis at each parameter's %.3g%% and %.3g%% points (tornado on NPV "
-                 "and INMB, not on the ICER)", info->res->draws,
-                 s->effect_bootstrap ? "; effects by bootstrapping the participants" : "", 50 * (1 - s->confidence),
+        snprintf(it[n++].text, sizeof it[0].text, "probabilistic analysis of the base case (%ld draws, one seeded generator; %s), "
+                 "acceptability curve and frontier, EVPI; one-way analysis at each parameter's %.3g%% and %.3g%% "
+                 "points (tornado on NPV and INMB, not on the ICER)", info->res->draws, how, 50 * (1 - s->confidence),
                  100 - 50 * (1 - s->confidence));
     else
-        snprintf(it[n++].text, 600, "deterministic only; scenario analysis over horizons and persistence rules");
+        snprintf(it[n++].text, sizeof it[0].text, "deterministic only; scenario analysis over horizons and persistence rules");
     it[n] = (citem){"22", "Study parameters", ""};
-    snprintf(it[n++].text, 600, "every input with its distribution on the CBA sheet; the configuration on Provenance");
+    snprintf(it[n++].text, sizeof it[0].text, "every input with its distribution on the CBA sheet; the configuration on Provenance");
     for (size_t i = 0; i < n; i++, (*r)++) {
         rpt_put_text(w, ws, *r, 0, "cba", w->f.wrap);
         rpt_put_text(w, ws, *r, 1, it[i].item, w->f.wrap);
@@ -1085,7 +1457,7 @@ static const rpt_method_info entries[] = {
      "Annual gross wage W* at which the extra employment pays for the programme: dC / sum of discounted yearly "
      "effects (the effect rises linearly from 0 through the effect months, then follows the persistence rule); for "
      "the trial window and each horizon.",
-     "Reme SE et al. (2019); DOMAIN-models.md §3; docs/methods.md (cost-benefit)"},
+     "Reme SE et al. (2019); ipseval methods guide, section: Cost-benefit analysis"},
     {"break_even_wage_societal", NULL, "Societal break-even wage",
      "The wage at which the societal NPV is zero: closed form when NPV is linear in the wage, Brent's method with a "
      "tax schedule.",
@@ -1096,6 +1468,21 @@ static const rpt_method_info entries[] = {
      R109 "; " DRUMMOND},
     {"roi", NULL, "Return on investment", "Present value of gains divided by present value of costs, per perspective.",
      R109},
+    {"npv_by_rule", NULL, "Net present value by persistence rule",
+     "The NPV of every perspective under every persistence rule listed (the base case first); the base case alone "
+     "drives the headline, the probabilistic analysis and the tornado.",
+     R109 "; DOMAIN-models.md §3"},
+    {"roi_by_rule", NULL, "Return on investment by persistence rule",
+     "Present value of gains / present value of costs, per perspective and persistence rule.", R109},
+    {"break_even_wage_societal_by_rule", NULL, "Societal break-even wage by persistence rule",
+     "The wage at which the societal NPV is zero under each persistence rule.", R109},
+    {"implied_effect", NULL, "Yearly effects a published break-even table implies",
+     "S_H = dC / W_H is the cumulative discounted effect sum d_y e_y k_y; e_H = (S_H - S_(H-1)) / (d_H k_H): whether the "
+     "table assumes effects that grow, stay or fade.",
+     "DOMAIN-models.md §3; docs/methods.md (cost-benefit)"},
+    {"unpriced", NULL, "Effects not valued in money (plus-minus)",
+     "DFØ's plus-minus table: each effect not valued in money scored from -4 to +4, shown beside the NPVs.",
+     "DFØ, Veileder i samfunnsøkonomiske analyser: ikke-prissatte virkninger, pluss-minusmetoden"},
     {"cost_per_job", NULL, "Cost per additional person employed",
      "Incremental cost divided by the employment effect at the last effect month.", DRUMMOND},
     {"icer", NULL, "Incremental cost-effectiveness ratio",
@@ -1119,8 +1506,9 @@ static const rpt_method_info entries[] = {
      "and INMB, never on an ICER (which changes meaning between quadrants).",
      BRIGGS},
     {"markov", NULL, "Markov cohort model",
-     "Yearly cycles over states with transition matrices per arm; earnings, benefits and health-care costs per state, "
-     "valued by perspective and discounted; PSA draws each row from a Dirichlet distribution.",
+     "Yearly cycles over states with transition matrices per arm; earnings, benefits (net of their tax) and "
+     "health-care costs per state, each cycle valued at the mean of its start and end occupancy (half-cycle "
+     "correction) by perspective and discounted; PSA draws each row from a Dirichlet distribution.",
      BRIGGS},
 };
 

@@ -13,10 +13,10 @@
 
 #define CEA_POINTS_MAX 1000 /* bootstrap pairs drawn per option on the CE plane */
 
+/* A table's header row (the house table grammar, rpt_table_header), two lines high. */
 static void headers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *const *h, size_t n)
 {
-    for (size_t c = 0; c < n; c++)
-        rpt_put_text(w, ws, r, (lxw_col_t)c, h[c], w->f.header);
+    rpt_table_header(w, ws, r, 0, h, n);
     rpt_err_at(w, worksheet_set_row(ws, r, 30, NULL), ws, r, 0);
 }
 
@@ -34,6 +34,19 @@ static void est3(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const
     rpt_put_num(w, ws, r, c, x->estimate, f);
     rpt_put_num(w, ws, r, c + 1, x->ci_low, f);
     rpt_put_num(w, ws, r, c + 2, x->ci_high, f);
+}
+
+/* Randomised and complete cases of an option from its cea_complete_cases row, as disclosure control left them:
+ * a withheld count shows the row's label ("<k of n analysed"). */
+static void count_cells(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x)
+{
+    if (!x)
+        return;
+    rpt_count_cell(w, ws, r, c, x);
+    if (x->hidden & (CORE_HIDE_ESTIMATE | CORE_HIDE_LABEL))
+        rpt_put_text(w, ws, r, c + 1, x->label, w->f.right);
+    else
+        rpt_put_num(w, ws, r, c + 1, x->estimate, w->f.integer);
 }
 
 static void chart_at(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, lxw_chart *ch)
@@ -92,8 +105,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     headers(w, ws, r++, h1, 9);
     for (size_t j = 0; j < k; j++, r++) {
         rpt_put_text(w, ws, r, 0, d->options[j], NULL);
-        rpt_put_num(w, ws, r, 1, (double)d->n_rand[j], w->f.integer);
-        rpt_put_num(w, ws, r, 2, (double)d->n_cc[j], w->f.integer);
+        count_cells(w, ws, r, 1, row(w, "cea_complete_cases", NULL, d->options[j], NULL));
         const char *m = res->R > 0 ? "bootstrap_bca" : "sample_mean";
         est3(w, ws, r, 3, row(w, "cea_mean", "cost", d->options[j], m), money);
         est3(w, ws, r, 6, row(w, "cea_mean", "qaly", d->options[j], m), q4);
@@ -112,8 +124,14 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     r++;
     for (size_t j = 0; j < k; j++, r++) {
         rpt_put_text(w, ws, r, 0, d->options[j], NULL);
-        for (size_t c = 0; c < d->n_cols && c < 60; c++)
-            rpt_put_num(w, ws, r, (lxw_col_t)(1 + c), (double)d->miss[j * d->n_cols + c], w->f.integer);
+        for (size_t c = 0; c < d->n_cols && c < 60; c++) {
+            const core_result_row *x = rpt_find_row(w, "cea", "cea_missing", d->col_names[c], NULL, d->options[j],
+                                                    c < s->n_costs ? "cost" : "utility");
+            if (x && (x->hidden & CORE_HIDE_ESTIMATE))
+                rpt_put_text(w, ws, r, (lxw_col_t)(1 + c), x->label, w->f.right);
+            else if (x)
+                rpt_put_num(w, ws, r, (lxw_col_t)(1 + c), x->estimate, w->f.integer);
+        }
     }
     r++;
 
@@ -150,10 +168,10 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             rpt_err_at(w, worksheet_set_row(ws, r, 45, NULL), ws, r, 0);
         }
     }
-    rpt_put_text(w, ws, r++, 0,
-                 "A negative ICER has no ranking meaning: read the quadrant (SE: cheaper and better, dominant) and the "
-                 "net benefit below. The ICER's interval is given only when every resample lies in one quadrant.",
-                 w->f.note);
+    rpt_merge_text(w, ws, r++, 0, 15,
+                   "A negative ICER has no ranking meaning: read the quadrant (SE: cheaper and better, dominant) and the "
+                   "net benefit below. The ICER's interval is given only when every resample lies in one quadrant.",
+                   w->f.note, 1);
     r++;
 
     /* ---- the incremental analysis ---- */
@@ -178,7 +196,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             rpt_put_text(w, ws, r, 3, words[o->status], NULL);
             rpt_put_num(w, ws, r, 4, o->icer, money);
             const core_result_row *x = row(w, "cea_frontier", NULL, d->options[j], NULL);
-            rpt_put_text(w, ws, r, 5, x ? x->label : "", w->f.wrap);
+            rpt_merge_text(w, ws, r, 5, 15, x ? x->label : "", NULL, 1);
             r++;
         }
     r++;
@@ -328,7 +346,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, chart_row, 0, "No bootstrap ([cea] bootstrap = 0): no CE plane, acceptability or EVPI.",
                      w->f.note);
     rpt_set_cols(w, ws, 0, 0, 26, NULL);
-    rpt_set_cols(w, ws, 1, 14, 13, NULL);
+    rpt_set_cols(w, ws, 1, 14, 15, NULL);
     rpt_set_cols(w, ws, 15, 15, 50, NULL);
     return CORE_OK;
 }
@@ -355,8 +373,13 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
                 else
                     snprintf(front + strlen(front), sizeof front - strlen(front), "%s", d->options[j]);
             }
-    snprintf(b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s; the "
-             "other options are dominated or extendedly dominated (CEA sheet).", d->k, front);
+    char off[512] = "";
+    for (size_t j = 0; j < d->k; j++)
+        if (res->front[j].status == ST_CE_DOMINATED || res->front[j].status == ST_CE_EXTENDED)
+            snprintf(off + strlen(off), sizeof off - strlen(off), "%s%s (%s)", off[0] ? ", " : "", d->options[j],
+                     res->front[j].status == ST_CE_DOMINATED ? "dominated" : "extendedly dominated");
+    snprintf(b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s "
+             "(CEA sheet).", d->k, front, off[0] ? "; off it: " : "", off);
     rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     if (res->R > 0) {
         size_t i = nearest(res->wtp, res->n_wtp, info->spec->threshold);
@@ -451,10 +474,10 @@ core_status rpt_cea_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
 
 static const rpt_method_info entries[] = {
     {"cea_missing", NULL, "Missing costs and utilities", "Participants of each arm with the column missing.",
-     "docs/methods.md (cost-effectiveness from trial data)"},
+     "ipseval methods guide, section: cost-effectiveness from trial data"},
     {"cea_complete_cases", NULL, "Complete cases", "Participants with every cost and utility column observed; the "
      "analysis uses them only (unbiased when missingness does not depend on the unobserved values given the arm).",
-     "docs/methods.md (cost-effectiveness from trial data)"},
+     "ipseval methods guide, section: cost-effectiveness from trial data"},
     {"cea_mean", NULL, "Mean cost and QALYs per option", "Mean discounted cost and QALYs (area under the utility curve) "
      "of the complete cases, with bootstrap intervals.", "Matthews JNS et al. BMJ 1990;300:230; " DRUMMOND_CEA},
     {"cea_incremental", "ols_adjusted", "Incremental QALYs adjusted for baseline utility", "OLS of QALYs on the "

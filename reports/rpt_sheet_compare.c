@@ -100,42 +100,66 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
     const core_result_row *m = find(w, "effect_on_common_scale", "registry_per_member", NULL);
     const core_result_row *u = find(w, "effect_on_common_scale", "registry_per_user", NULL);
     const core_result_row *e = find(w, "efficacy_effectiveness_ratio", "registry_per_user_vs_trial", "fieller");
+    const core_result_row *em = find(w, "efficacy_effectiveness_ratio", "registry_per_member_vs_trial", "fieller");
     const core_result_row *y = find(w, "work_years", "registry", NULL);
+    const core_result_row *D = find(w, "assumption", "workdays_per_year", NULL);
+    const core_result_row *tu = find(w, "assumption", "take_up", NULL);
+    const core_result_row *us = find(w, "assumption", "ips_users", NULL);
+    const core_result_row *ex = find(w, "assumption", "exposed_population", NULL);
+    const core_result_row *lv = find(w, "assumption", "interval_level", NULL);
+    const core_result_row *rl = find(w, "assumption", "registry_level", NULL);
+    const core_result_row *src = find(w, "source_effect", "registry_effect", NULL);
     if (!t && !m)
         return CORE_OK;
     int emp = (t && rpt_str_eq(t->outcome, "employment_probability")) ||
               (m && rpt_str_eq(m->outcome, "employment_probability"));
     double sc = emp ? 100.0 : 1.0;
     const char *unit = emp ? "percentage points of employment" : "workdays per person-year";
-    char b[2048], x1[160], x2[160], x3[160];
+    char b[3072], x1[160], x2[160], x3[160], rlev[160] = "";
     size_t n = 0;
     lxw_row_t r = *row;
+    if (rl && src)
+        snprintf(rlev, sizeof rlev, "interval at %.1f%%, the level the %s interval attains with so few control "
+                 "clusters, not %s", 100 * rl->estimate, rpt_str_eq(src->method, "conley_taber") ? "Conley-Taber"
+                 : (src->method ? src->method : "registry"), w->conf);
+    else
+        snprintf(rlev, sizeof rlev, "%s CI", w->conf);
     rpt_put_text(w, ws, r++, 0, "Trial versus real world", w->f.subtitle);
-    n += (size_t)snprintf(b + n, sizeof b - n, "On one scale (%s, %s CI):", unit, w->conf);
+    n += (size_t)snprintf(b + n, sizeof b - n, "On one scale (%s; a full-time year counted as %.1f workdays):", unit,
+                          D ? D->estimate : NAN);
     if (t)
-        n += (size_t)snprintf(b + n, sizeof b - n, " the trial's effect %s;", (ci_text(t, sc, 1, x1, sizeof x1), x1));
-    if (m)
-        n += (size_t)snprintf(b + n, sizeof b - n, " the registry effect per member of the target population %s",
-                              (ci_text(m, sc, 1, x2, sizeof x2), x2));
-    if (u && n < sizeof b)
-        n += (size_t)snprintf(b + n, sizeof b - n, ", per IPS user %s (an upper bound if there are spill-overs)",
-                              (ci_text(u, sc, 1, x3, sizeof x3), x3));
-    if (e && !isnan(e->estimate) && n < sizeof b) {
-        char r1[48], lo[48], hi[48];
-        if (isfinite(e->ci_low))
-            n += (size_t)snprintf(b + n, sizeof b - n,
-                                  ". Per IPS user the real-world effect is %s times the trial's (Fieller interval %s "
-                                  "to %s)",
-                                  rpt_fmt_num(e->estimate, 2, r1, sizeof r1), rpt_fmt_num(e->ci_low, 2, lo, sizeof lo),
-                                  rpt_fmt_num(e->ci_high, 2, hi, sizeof hi));
+        n += (size_t)snprintf(b + n, sizeof b - n, " the trial's effect, averaged over its follow-up, %s (%s CI);",
+                              (ci_text(t, sc, 1, x1, sizeof x1), x1), w->conf);
+    if (m && n < sizeof b)
+        n += (size_t)snprintf(b + n, sizeof b - n, " the registry effect per member of the exposed population %s (%s)",
+                              (ci_text(m, sc, 1, x2, sizeof x2), x2), rlev);
+    if (u && tu && us && ex && n < sizeof b)
+        n += (size_t)snprintf(b + n, sizeof b - n,
+                              ", per IPS user %s, dividing by a take-up of %.1f%% (%.0f IPS users among the %.0f people "
+                              "exposed in the post-period, the same people the registry effect averages over; an upper "
+                              "bound if there are spill-overs)",
+                              (ci_text(u, sc, 1, x3, sizeof x3), x3), 100 * tu->estimate, us->estimate, ex->estimate);
+    const core_result_row *ratios[2] = {e, em};
+    static const char *const what[2] = {"Per IPS user", "Per member"};
+    for (int j = 0; j < 2; j++) {
+        const core_result_row *q = ratios[j];
+        if (!q || isnan(q->estimate) || n >= sizeof b)
+            continue;
+        char r1[48], lo[48], hi[48], lvt[48];
+        snprintf(lvt, sizeof lvt, "%.1f%%", lv ? 100 * lv->estimate : NAN);
+        if (isfinite(q->ci_low))
+            n += (size_t)snprintf(b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's (Fieller %s "
+                                  "interval %s to %s)",
+                                  what[j], rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt,
+                                  rpt_fmt_num(q->ci_low, 2, lo, sizeof lo), rpt_fmt_num(q->ci_high, 2, hi, sizeof hi));
         else
-            n += (size_t)snprintf(b + n, sizeof b - n,
-                                  ". Per IPS user the real-world effect is %s times the trial's; its interval is "
-                                  "unbounded because the trial's interval includes no effect",
-                                  rpt_fmt_num(e->estimate, 2, r1, sizeof r1));
+            n += (size_t)snprintf(b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's; its %s "
+                                  "interval is unbounded because the trial's interval at that level includes no effect",
+                                  what[j], rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt);
     }
     if (y && n < sizeof b)
-        n += (size_t)snprintf(b + n, sizeof b - n, ". Work gained for %.0f people exposed: %s full-time work-years a year",
+        n += (size_t)snprintf(b + n, sizeof b - n, ". Work gained for the %.0f people exposed: %s full-time work-years "
+                              "a year",
                               y->n, (ci_text(y, 1, 1, x1, sizeof x1), x1));
     if (n < sizeof b)
         snprintf(b + n, sizeof b - n, ".");
@@ -339,8 +363,9 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     snprintf(b, sizeof b,
              "The trial's effect, the registry's and the published trials' on one scale (%s). Blue cells are "
              "assumptions and source effects: change one and every figure below recalculates (the values shown on "
-             "opening are ipseval's own). Intervals are %s; ratios use the delta method with the estimates taken as "
-             "independent, with Fieller's interval beside it. Methods: docs/methods.md (meta-analysis).",
+             "opening are ipseval's own). Intervals are %s unless a row says otherwise (an interval from few control clusters "
+             "attains less, and everything computed from it carries that level); ratios use the delta method with the "
+             "estimates taken as independent, with Fieller's interval beside it. Methods: see the Methods sheet.",
              c.employment ? "employment probability" : "workdays per person-year", w->conf);
     rpt_merge_text(w, c.ws, r++, 0, 6, b, w->f.meta, rpt_lines_for(b, 150));
     r++;
@@ -362,27 +387,38 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     rpt_put_text(w, c.ws, r, 6, "workdays_per_year x position_share: converts a change in the employment share to "
                                 "workdays per person-year", c.note);
     cell(c.f, r++, 1);
-    const core_result_row *ur = find(w, "assumption", "ips_users", NULL), *tr = find(w, "assumption", "target_population", NULL);
-    if (ur && tr) {
-        input(&c, r++, "IPS users in the target population", ur->estimate, c.in_num, "ips_users", "[compare] ips_users",
-              c.users);
-        input(&c, r++, "Target population", tr->estimate, c.in_num, "target_population",
-              "everyone the registry effect is averaged over", c.target);
-        rpt_put_text(w, c.ws, r, 0, "Take-up", w->f.wrap);
-        snprintf(fe, sizeof fe, "=%s/%s", c.users, c.target);
-        formula(&c, r, 1, fe, ur->estimate / tr->estimate, NULL, c.num4);
-        rpt_put_text(w, c.ws, r, 5, "take_up", c.label);
-        rpt_put_text(w, c.ws, r, 6, "ips_users / target_population: the share of the target population who got IPS",
-                     c.note);
-        cell(c.tu, r++, 1);
-    }
     x = find(w, "assumption", "exposed_population", NULL);
     if (x)
-        input(&c, r++, "Exposed population (for work-years)", x->estimate, c.in_num, "exposed_population",
-              "[compare] exposed_population", c.E);
+        input(&c, r++, "Exposed population, post-period", x->estimate, c.in_num, "exposed_population",
+              "[compare] exposed_population: the people the registry effect averages over; take-up denominator and "
+              "work-years' population", c.E);
+    const core_result_row *ur = find(w, "assumption", "ips_users", NULL);
+    if (ur && x) {
+        input(&c, r++, "IPS users among the exposed", ur->estimate, c.in_num, "ips_users", "[compare] ips_users",
+              c.users);
+        rpt_put_text(w, c.ws, r, 0, "Take-up", w->f.wrap);
+        snprintf(fe, sizeof fe, "=%s/%s", c.users, c.E);
+        formula(&c, r, 1, fe, ur->estimate / x->estimate, NULL, c.num4);
+        rpt_put_text(w, c.ws, r, 5, "take_up", c.label);
+        rpt_put_text(w, c.ws, r, 6, "ips_users / exposed_population: the same people and post-period the registry "
+                                    "effect averages over", c.note);
+        cell(c.tu, r++, 1);
+    }
+    x = find(w, "assumption", "interval_level", NULL);
+    if (x)
+        input(&c, r++, "Level of the derived intervals (ratios)", x->estimate, c.in_pct, "interval_level", x->label,
+              c.target);
     x = find(w, "assumption", "z", NULL);
-    input(&c, r++, "Normal quantile of the confidence level", x ? x->estimate : 1.959963984540054, c.in_num, "z",
-          "for the delta-method and Fieller intervals", c.z);
+    if (c.target[0]) { /* z follows the level cell */
+        rpt_put_text(w, c.ws, r, 0, "Normal quantile of that level", w->f.wrap);
+        snprintf(fe, sizeof fe, "=NORMSINV(0.5+%s/2)", c.target);
+        formula(&c, r, 1, fe, x ? x->estimate : 1.959963984540054, NULL, c.num4);
+        rpt_put_text(w, c.ws, r, 5, "z", c.label);
+        rpt_put_text(w, c.ws, r, 6, "for the delta-method and Fieller intervals of the ratios", c.note);
+        cell(c.z, r++, 1);
+    } else
+        input(&c, r++, "Normal quantile of the confidence level", x ? x->estimate : 1.959963984540054, c.in_num, "z",
+              "for the delta-method and Fieller intervals", c.z);
     rpt_put_text(w, c.ws, r, 0, "Scale factor", w->f.wrap);
     if (c.employment) {
         snprintf(fe, sizeof fe, "=1/%s", c.f);
@@ -408,15 +444,35 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     const core_result_row *reg = find(w, "source_effect", "registry_effect", NULL);
     const core_result_row *rr = find(w, "source_effect", "pooled_rr", NULL);
     if (trial)
-        source_row(&c, r++, "Trial: risk difference (share employed)", trial, c.in_num, c.rd, c.rd_se, c.rd_lo, c.rd_hi);
+        source_row(&c, r++, "Trial: mean employment effect over its window (share employed)", trial, c.in_num, c.rd,
+                   c.rd_se, c.rd_lo, c.rd_hi);
+    for (size_t i = 0; i < w->res->n; i++) { /* the points of the trial's effect path, for reading */
+        const core_result_row *q = &w->res->rows[i];
+        if (!rpt_str_eq(q->module, "compare") || !rpt_str_eq(q->analysis, "source_effect") || !q->term ||
+            strncmp(q->term, "trial_effect[", 13) != 0)
+            continue;
+        char nm[96];
+        snprintf(nm, sizeof nm, "  risk difference at month %.*s", (int)(strlen(q->term) - 14), q->term + 13);
+        rpt_put_text(w, c.ws, r, 0, nm, w->f.wrap);
+        rpt_put_num(w, c.ws, r, 1, q->estimate, c.num4);
+        rpt_put_num(w, c.ws, r, 2, q->se, c.num4);
+        rpt_put_num(w, c.ws, r, 3, q->ci_low, c.num4);
+        rpt_put_num(w, c.ws, r, 4, q->ci_high, c.num4);
+        rpt_put_text(w, c.ws, r, 5, q->method, c.label);
+        rpt_put_text(w, c.ws, r, 6, q->label, c.note);
+        r++;
+    }
     if (p0r)
         source_row(&c, r++, "Trial: control arm's employment rate", p0r, c.in_pct, c.p0, NULL, NULL, NULL);
-    if (reg)
-        source_row(&c, r++, "Registry: effect per member (workdays per person-year)", reg, c.in_num, c.reg, c.reg_se,
+    if (reg) {
+        source_row(&c, r, "Registry: effect per member (workdays per person-year)", reg, c.in_num, c.reg, c.reg_se,
                    c.reg_lo, c.reg_hi);
+        row_lines(w, c.ws, r, reg->label ? rpt_lines_for(reg->label, 72) : 1);
+        r++;
+    }
     if (rr) {
-        source_row(&c, r++, "Published RCTs: pooled risk ratio (SE of the log)", rr, c.in_num, c.rr, c.rr_se, c.rr_lo,
-                   c.rr_hi);
+        source_row(&c, r++, "Published RCTs: pooled risk ratio (SE of the log); cumulative incidence, on its own scale",
+                   rr, c.in_num, c.rr, c.rr_se, c.rr_lo, c.rr_hi);
     }
     r++;
 
@@ -461,19 +517,6 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
         cr.rows[cr.n] = r, cr.names[cr.n++] = "Registry, per IPS user";
         r++;
     }
-    x = find(w, "effect_on_common_scale", "pooled_rct", NULL);
-    if (x && rr && p0r && !isnan(x->estimate)) {
-        snprintf(fe, sizeof fe, "=%s*(%s-1)*%s*%s", c.p0, c.rr, c.f, c.k);
-        snprintf(fse, sizeof fse, "=%s*%s*%s*%s*%s", c.p0, c.rr, c.rr_se, c.f, c.k);
-        snprintf(flo, sizeof flo, "=%s*(%s-1)*%s*%s", c.p0, c.rr_lo, c.f, c.k);
-        snprintf(fhi, sizeof fhi, "=%s*(%s-1)*%s*%s", c.p0, c.rr_hi, c.f, c.k);
-        figure(&c, r, "Published RCTs: pooled RR at the trial's control rate", x, fe, fse, flo, fhi, ef);
-        cr.rows[cr.n] = r, cr.names[cr.n++] = "Published RCTs (pooled)";
-        r++;
-    } else if (x) {
-        figure(&c, r++, "Published RCTs: pooled RR at the trial's control rate", NULL, NULL, NULL, NULL, NULL, ef);
-        rpt_put_text(w, c.ws, r - 1, 6, x->label, c.note);
-    }
     /* chart helper cells: y positions (top first) and the zero line */
     for (size_t i = 0; i < cr.n; i++) {
         rpt_put_num(w, c.ws, cr.rows[i], 7, (double)(cr.n - i), NULL);
@@ -489,26 +532,26 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
 
     /* Efficacy-effectiveness ratios. */
     if (find(w, "efficacy_effectiveness_ratio", NULL, NULL)) {
-        rpt_put_text(w, c.ws, r++, 0, "Efficacy-effectiveness ratio (real world per IPS user / trial)", w->f.subtitle);
+        rpt_put_text(w, c.ws, r++, 0, "Efficacy-effectiveness ratios (real world / trial)", w->f.subtitle);
         const char *eh[] = {"Ratio", "Estimate", "SE", "CI low", "CI high", "Method", "How it is computed"};
         header(&c, r++, eh, 7);
         for (int j = 0; j < 2; j++) {
-            const char *term = j ? "registry_per_user_vs_pooled_rct" : "registry_per_user_vs_trial";
+            const char *term = j ? "registry_per_member_vs_trial" : "registry_per_user_vs_trial";
             const core_result_row *dl = find(w, "efficacy_effectiveness_ratio", term, "delta");
             const core_result_row *fi = find(w, "efficacy_effectiveness_ratio", term, "fieller");
-            if (!dl || !reg || !c.tu[0] || (j == 0 && !trial) || (j == 1 && !(rr && p0r)))
+            if (!dl || !reg || !trial || (j == 0 && !c.tu[0]))
                 continue;
             char a[128], sa[128], bb[160], sb[200];
-            snprintf(a, sizeof a, "(%s/%s)", c.reg, c.tu);
-            snprintf(sa, sizeof sa, "(%s/%s)", c.reg_se, c.tu);
             if (j == 0) {
-                snprintf(bb, sizeof bb, "(%s*%s)", c.rd, c.f);
-                snprintf(sb, sizeof sb, "(%s*%s)", c.rd_se, c.f);
+                snprintf(a, sizeof a, "(%s/%s)", c.reg, c.tu);
+                snprintf(sa, sizeof sa, "(%s/%s)", c.reg_se, c.tu);
             } else {
-                snprintf(bb, sizeof bb, "(%s*(%s-1)*%s)", c.p0, c.rr, c.f);
-                snprintf(sb, sizeof sb, "(%s*%s*%s*%s)", c.p0, c.rr, c.rr_se, c.f);
+                snprintf(a, sizeof a, "(%s)", c.reg);
+                snprintf(sa, sizeof sa, "(%s)", c.reg_se);
             }
-            const char *label = j ? "Per IPS user / pooled RCTs" : "Per IPS user / trial";
+            snprintf(bb, sizeof bb, "(%s*%s)", c.rd, c.f);
+            snprintf(sb, sizeof sb, "(%s*%s)", c.rd_se, c.f);
+            const char *label = j ? "Per member / trial (needs no take-up)" : "Per IPS user / trial";
             if (isnan(dl->estimate)) {
                 rpt_put_text(w, c.ws, r, 0, label, w->f.wrap);
                 rpt_put_text(w, c.ws, r, 6, dl->label, c.note);
@@ -569,14 +612,20 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
             snprintf(fhi, sizeof fhi, "=(%s*%s)*%s", c.rd_hi, c.f, m);
             figure(&c, r++, "the trial's ITT effect", x, fe, fse, flo, fhi, c.num);
         }
-        x = find(w, "work_years", "pooled_rct", NULL);
-        if (x && rr && p0r) {
-            snprintf(fe, sizeof fe, "=%s*(%s-1)*%s*%s", c.p0, c.rr, c.f, m);
-            snprintf(fse, sizeof fse, "=%s*%s*%s*%s*%s", c.p0, c.rr, c.rr_se, c.f, m);
-            snprintf(flo, sizeof flo, "=%s*(%s-1)*%s*%s", c.p0, c.rr_lo, c.f, m);
-            snprintf(fhi, sizeof fhi, "=%s*(%s-1)*%s*%s", c.p0, c.rr_hi, c.f, m);
-            figure(&c, r++, "the pooled RCT effect", x, fe, fse, flo, fhi, c.num);
-        }
+        r++;
+    }
+
+    /* On its own scale: the pooled cumulative-incidence ratio (not person-time, not converted). */
+    x = find(w, "effect_on_own_scale", "pooled_rct", NULL);
+    if (x && rr) {
+        rpt_put_text(w, c.ws, r++, 0, "On its own scale: published RCTs (cumulative incidence)", w->f.subtitle);
+        const char *oh[] = {"Figure", "Risk ratio", "SE (log)", "CI low", "CI high", "Method", "Why not converted"};
+        header(&c, r++, oh, 7);
+        snprintf(fe, sizeof fe, "=%s", c.rr);
+        snprintf(fse, sizeof fse, "=%s", c.rr_se);
+        snprintf(flo, sizeof flo, "=%s", c.rr_lo);
+        snprintf(fhi, sizeof fhi, "=%s", c.rr_hi);
+        figure(&c, r++, "Pooled risk ratio of ever being employed", x, fe, fse, flo, fhi, c.num);
         r++;
     }
 
@@ -649,28 +698,38 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
 
 static const rpt_method_info compare_methods[] = {
     {"effect_on_common_scale", NULL, "Effects on one scale",
-     "Trial risk difference x workdays per year x position share; registry DiD effect per member, and per IPS user "
-     "divided by take-up (Bloom); pooled RCT risk ratio at the trial's control rate, p0 (RR - 1). Intervals are the "
-     "sources' intervals transformed.",
+     "Trial: the mean of its employment-effect path over the follow-up (piecewise linear through 0 at randomisation "
+     "and the risk differences at each month; its integral over the window / the window) x workdays per year x "
+     "position share; registry DiD effect per member of the exposed population, and per IPS user divided by take-up "
+     "= IPS users / exposed population (Bloom). Intervals are the sources' intervals transformed, at the level the "
+     "source attains.",
      "Bloom HS. Accounting for no-shows in experimental evaluation designs. Eval Rev 1984;8:225-246; "
      "Brinchmann B et al. Psychol Med 2024;54:1787-1795"},
-    {"efficacy_effectiveness_ratio", "delta", "Efficacy-effectiveness ratio, delta method",
-     "Real-world effect per IPS user over the trial's effect; se by the delta method with independent estimates.",
+    {"effect_on_own_scale", NULL, "Pooled RCTs on their own scale",
+     "A pooled risk ratio of cumulative incidence (ever employed over follow-up) is not person-time: it is shown as "
+     "a ratio, never converted to workdays or work-years.",
+     "DOMAIN-models §5"},
+    {"efficacy_effectiveness_ratio", "delta", "Efficacy-effectiveness ratios, delta method",
+     "Real-world effect per IPS user, and per member, over the trial's effect; se by the delta method with "
+     "independent estimates, at the level the registry interval attains.",
      "Oehlert GW. A note on the delta method. Am Stat 1992;46:27-29"},
-    {"efficacy_effectiveness_ratio", "fieller", "Efficacy-effectiveness ratio, Fieller interval",
+    {"efficacy_effectiveness_ratio", "fieller", "Efficacy-effectiveness ratios, Fieller interval",
      "Exact normal-theory interval for a ratio of independent estimates; unbounded when the denominator's "
      "interval includes 0.",
      "Fieller EC. Some problems in interval estimation. J R Stat Soc B 1954;16:175-185"},
     {"work_years", NULL, "Work-years gained",
-     "Effect per member (workdays per person-year) x exposed population / workdays in a full-time year.",
-     "Brinchmann B et al. Psychol Med 2024;54:1787-1795 (5.6 days = 12.7 work-years)"},
+     "Effect per member (workdays per person-year) x exposed population / workdays in a full-time year (one "
+     "number for the run: workdays_per_year, default the mean weekdays of a calendar year, 260.9).",
+     "Brinchmann B et al. Psychol Med 2024;54:1787-1795 (5.6 days = 12.7 work-years under their own convention)"},
     {"reference_rate", NULL, "Employment rates of IPS users",
      "The trial's arms at the last timepoint and published routine-practice rates, as reference lines.",
      "Pelizza L et al. Early Interv Psychiatry 2020; BJPsych Bulletin (South West London routine practice)"},
     {"assumption", NULL, "Assumptions of the comparison", "The [compare] values the conversions use.",
      "ipseval configuration, SPEC [compare]"},
     {"source_effect", NULL, "Source effects of the comparison",
-     "The trial, registry and pooled RCT effects the comparison converts, with their intervals.",
+     "The trial, registry and pooled RCT effects the comparison converts, with their intervals; a typed-in "
+     "published effect keeps its published interval (registry_ci), and the row says which registry figure was "
+     "used and why.",
      "the run's trial, registry and meta-analysis results, or [compare] typed-in values"},
 };
 

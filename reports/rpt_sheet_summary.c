@@ -34,7 +34,7 @@ static int sheet_present(const rpt_wctx *w, const char *name)
 {
     for (size_t i = 0; i < w->n_sheets; i++)
         if (rpt_str_eq(w->sheets[i].name, name))
-            return rpt_has_rows(w, w->sheets[i].module, w->sheets[i].analysis);
+            return rpt_sheet_shown(w, &w->sheets[i]);
     return 0;
 }
 
@@ -88,7 +88,7 @@ enum { F_EST = RPT_F_EST, F_LO = RPT_F_LO, F_HI = RPT_F_HI, F_P = RPT_F_P };
 static void ref_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x, int f,
                      lxw_format *fmt)
 {
-    rpt_results_ref(w, ws, r, c, x, f, fmt);
+    rpt_results_ref(w, ws, r, c, x, f, fmt == w->f.pp ? 100 : 1, fmt);
 }
 
 /* One key figure: the sentence (merged over A:E), the estimate, its interval and a second number as live
@@ -176,7 +176,7 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         snprintf(b, sizeof b, "Primary outcome, %s %s: %s%% of the %s group and %s%% of the %s group; difference %s%s%s.",
                  rpt_outcome_display(w, outcome), when, e1, trt, e0, ctl, ci, pt ? ", " : "",
                  pt ? p_words(pt->p_value, pw, sizeof pw) : "");
-        key_figure(w, ws, r, b, rd, w->f.pct, pt, F_P, w->f.pval, outcome_sheet(w));
+        key_figure(w, ws, r, b, rd, w->f.pp, pt, F_P, w->f.pval, outcome_sheet(w));
         return;
     }
     const core_result_row *md = rpt_find_row(w, "rct", "ancova", outcome, tp, "arm", NULL);
@@ -303,7 +303,7 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
                                                  "conley_taber");
         char what[96];
         if (lv)
-            snprintf(what, sizeof what, "Conley-Taber interval, attained coverage %.1f%%", 100 * lv->estimate);
+            snprintf(what, sizeof what, "Conley-Taber interval covering %.1f%%:", 100 * lv->estimate);
         else
             snprintf(what, sizeof what, "Conley-Taber interval");
         est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", what, ci, sizeof ci);
@@ -330,8 +330,9 @@ static void kf_compare(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     static const struct {
         const char *term, *what;
     } ratios[] = {{"registry_per_user_vs_trial", "the real-world effect per IPS user / the trial's effect"},
-                  {"registry_per_user_vs_pooled_rct", "the real-world effect per IPS user / the published trials' "
-                                                      "pooled effect"}};
+                  {"registry_per_member_vs_trial", "the real-world effect per member / the trial's effect, needing no "
+                                                   "take-up"}};
+    const core_result_row *lv = first_row(w, "compare", "assumption", "interval_level", NULL);
     char b[1024], ci[256];
     for (size_t i = 0; i < sizeof ratios / sizeof ratios[0]; i++) {
         const core_result_row *x = first_row(w, "compare", "efficacy_effectiveness_ratio", ratios[i].term, "fieller");
@@ -342,8 +343,11 @@ static void kf_compare(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         }
         if (!x)
             continue;
-        char what[48];
-        snprintf(what, sizeof what, "%s 95%% interval", how);
+        char what[64];
+        if (lv)
+            snprintf(what, sizeof what, "%s %.1f%% interval", how, 100 * lv->estimate);
+        else
+            snprintf(what, sizeof what, "%s %s interval", how, w->conf);
         est_ci(w, x->estimate, x->ci_low, x->ci_high, 2, NULL, what, ci, sizeof ci);
         snprintf(b, sizeof b, "Efficacy-effectiveness ratio (%s): %s; 1 means the real world matches.", ratios[i].what,
                  ci);
@@ -364,8 +368,10 @@ static void kf_meta(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     for (size_t k = 0; x->term && x->term[k] && k + 1 < sizeof term; k++)
         term[k] = (char)toupper((unsigned char)x->term[k]); /* "rr" -> "RR" */
     est_ci(w, x->estimate, x->ci_low, x->ci_high, 2, NULL, what, ci, sizeof ci);
-    snprintf(b, sizeof b, "Published trials pooled (%s, %s): %s %s.", x->outcome ? x->outcome : "",
-             x->method ? x->method : "", term, ci);
+    const rpt_method_info *mi = rpt_method_lookup("pooled", x->method);
+    char ow[128];
+    snprintf(b, sizeof b, "Published trials pooled, %s (%s): %s %s.", rpt_words(w, x->outcome, ow, sizeof ow),
+             mi && mi->name ? mi->name : (x->method ? x->method : ""), term, ci);
     key_figure(w, ws, r, b, x, w->f.num2, NULL, 0, NULL, "Meta-analysis");
 }
 
@@ -494,7 +500,7 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r++, 0, "In this workbook", w->f.subtitle);
     for (size_t i = 0; i < w->n_sheets; i++) {
         const rpt_sheet_def *s = &w->sheets[i];
-        if (!s->contents || !rpt_has_rows(w, s->module, s->analysis))
+        if (!s->contents || !rpt_sheet_shown(w, s))
             continue;
         rpt_sheet_link(w, ws, r, 0, s->name, s->name);
         rpt_merge_text(w, ws, r, 1, 10, s->contents, w->f.wrap, rpt_lines_for(s->contents, 150));

@@ -81,7 +81,7 @@ static core_status build(rpt_wctx *w, core_err *err)
     w->n_sheets = sizeof sheets / sizeof sheets[0];
     core_status st = rpt_sheet_summary(w, err);
     for (size_t i = 0; st == CORE_OK && i < w->n_sheets; i++) {
-        if (!rpt_has_rows(w, sheets[i].module, sheets[i].analysis))
+        if (!rpt_sheet_shown(w, &sheets[i]))
             continue;
         w->sheet = &sheets[i];
         st = sheets[i].writer(w, err);

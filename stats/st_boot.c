@@ -66,6 +66,27 @@ void st_boot_strata_draw(const st_boot_strata *s, gsl_rng *rng, size_t *idx)
     }
 }
 
+void st_boot_strata_means(const st_boot_strata *s, const double *y, size_t k_cols, gsl_rng *rng, size_t *idx,
+                          double *means)
+{
+    st_boot_strata_draw(s, rng, idx);
+    for (size_t g = 0; g < s->n_strata; g++) {
+        double *m = means + g * k_cols;
+        for (size_t k = 0; k < k_cols; k++) {
+            double sum = 0;
+            size_t cnt = 0;
+            for (size_t p = s->first[g]; p < s->first[g + 1]; p++) {
+                double v = y[idx[p] * k_cols + k];
+                if (!isnan(v)) {
+                    sum += v;
+                    cnt++;
+                }
+            }
+            m[k] = cnt ? sum / (double)cnt : NAN;
+        }
+    }
+}
+
 double st_boot_norm_inter(const double *t, size_t R, double alpha)
 {
     double rk = ((double)R + 1) * alpha;

@@ -40,6 +40,15 @@ void st_boot_strata_free(st_boot_strata *s);
 /** Draw one within-stratum resample into idx[0..n-1] (position order: stratum by stratum, as grouped). */
 void st_boot_strata_draw(const st_boot_strata *s, gsl_rng *rng, size_t *idx);
 
+/**
+ * The column means of one within-stratum resample (e.g. the risk in each arm at several times, resampling people
+ * so that their measurements stay together): draws idx as st_boot_strata_draw (same uniforms, same order), then
+ * writes to means[g * k_cols + k] the mean of column k (y[i * k_cols + k]; NaN = not observed, left out) over the
+ * resampled members of stratum g, NaN when none of them is observed. idx is workspace of s->n.
+ */
+void st_boot_strata_means(const st_boot_strata *s, const double *y, size_t k_cols, gsl_rng *rng, size_t *idx,
+                          double *means);
+
 /** R's norm.inter: the alpha quantile of the sorted finite values t[0..R-1] (R >= 1). */
 double st_boot_norm_inter(const double *sorted, size_t R, double alpha);
 

@@ -95,10 +95,11 @@ expect "unknown option" 2 "unknown option '--bogus'" -- rct good.ini --bogus
 mkcfg ok.ini good.csv
 "$BIN" rct ok.ini --quiet
 before=$(cat out/report.xlsx out/results.csv | sha256sum)
-RES=nodir/results.csv mkcfg nodir.ini good.csv
-expect "results directory missing" 4 "nodir/results.csv" "does not exist" -- rct nodir.ini
+printf 'x\n' > afile
+RES=afile/results.csv mkcfg nodir.ini good.csv
+expect "results folder cannot be made (a file is in the way)" 4 "afile/results.csv" "is a file, not a folder" -- rct nodir.ini
 OUT=out/report.xlsx RES=out/results.csv mkcfg ok2.ini good.csv
-expect "workbook directory missing" 4 "nodir" "does not exist" -- rct ok2.ini -o nodir/r.xlsx
+expect "workbook folder cannot be made" 4 "afile" "is a file, not a folder" -- rct ok2.ini -o afile/r.xlsx
 after=$(cat out/report.xlsx out/results.csv | sha256sum)
 check "previous report left intact" [ "$before" = "$after" ]
 check "no temporary files left" [ -z "$(ls -A out | grep -v -e '^report.xlsx$' -e '^results.csv$')" ]

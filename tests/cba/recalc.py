@@ -6,6 +6,11 @@
       relative); the named result cells' cached values == the engine's rows in RESULTS.csv (1e-12 relative).
   recalc.py setwage ORIG.xlsx NEW.xlsx WAGE
       write a copy with the named input cell `wage` changed (as a reader would in Excel), formulas kept.
+  recalc.py setcells ORIG.xlsx NEW.xlsx NAME=VALUE ...
+      write a copy with the named input cells changed (as a reader would in Excel), formulas kept.
+  recalc.py allrules RECALC.xlsx RESULTS.csv
+      after a recalculation: every rule's break-even wages (trial window, each horizon, societal) and NPVs by
+      perspective equal those of the ipseval run in RESULTS.csv (1e-9 relative).
   recalc.py moved OLD_RECALC.xlsx NEW_RECALC.xlsx NEW_RESULTS.csv
       after the wage change and a recalculation: the NPVs equal those of an ipseval run with that wage (1e-9),
       and the break-even wages did not move.
@@ -126,6 +131,56 @@ def setwage(orig, new, wage):
     wb.save(new)
 
 
+def setcells(orig, new, *pairs):
+    wb = openpyxl.load_workbook(orig)
+    nm = names(wb)
+    for p in pairs:
+        key, val = p.split("=")
+        sheet, ref = nm[key]
+        wb[sheet][ref].value = float(val)
+    wb.save(new)
+
+
+def allrules(recalc, res_csv):
+    n = openpyxl.load_workbook(recalc, data_only=True)
+    nm = names(n)
+    rows = results(res_csv)
+    rules = []
+    for (a, t, m) in rows:
+        if a == "npv_by_rule" and m not in rules:
+            rules.append(m)
+    check(len(rules) >= 1, "the results hold NPVs by rule")
+    count = 0
+    for q, m in enumerate(rules, 1):
+        h = 1
+        while ("break_even_wage", str(h), m) in rows:
+            key = "break_even_r%d_%d" % (q, h)
+            check(key in nm, "name %s is defined" % key)
+            if key in nm:
+                v, e = value(n, nm, key), est(rows, "break_even_wage", str(h), m)
+                check(close(v, e, 1e-9), "%s (%s, horizon %d): LibreOffice %r == ipseval %r" % (key, m, h, v, e))
+                count += 1
+            h += 1
+        for p in ("societal", "government", "participant"):
+            if ("npv_by_rule", p, m) not in rows:
+                continue
+            key = "npv_%s_r%d" % (p, q)
+            check(key in nm, "name %s is defined" % key)
+            if key in nm:
+                v, e = value(n, nm, key), est(rows, "npv_by_rule", p, m)
+                check(close(v, e, 1e-9), "%s (%s): LibreOffice %r == ipseval %r" % (key, m, v, e))
+                count += 1
+        key = "break_even_societal_r%d" % q
+        if key in nm and ("break_even_wage_societal_by_rule", "", m) in rows:
+            v, e = value(n, nm, key), est(rows, "break_even_wage_societal_by_rule", "", m)
+            check(close(v, e, 1e-9), "%s (%s): LibreOffice %r == ipseval %r" % (key, m, v, e))
+            count += 1
+    v, e = value(n, nm, "break_even_trial_window"), est(rows, "break_even_wage", "trial_window", rules[0])
+    check(close(v, e, 1e-9), "trial window: LibreOffice %r == ipseval %r" % (v, e))
+    check(count >= 3 * len(rules), "compared %d figures over %d rules" % (count, len(rules)))
+    print("every rule's break-even wages and NPVs (%d figures, %d rules) equal ipseval's" % (count + 1, len(rules)))
+
+
 def moved(old_recalc, new_recalc, res_csv):
     o = openpyxl.load_workbook(old_recalc, data_only=True)
     n = openpyxl.load_workbook(new_recalc, data_only=True)
@@ -151,6 +206,11 @@ if __name__ == "__main__":
     elif cmd == "setwage":
         setwage(*sys.argv[2:5])
         sys.exit(0)
+    elif cmd == "setcells":
+        setcells(*sys.argv[2:])
+        sys.exit(0)
+    elif cmd == "allrules":
+        allrules(*sys.argv[2:4])
     elif cmd == "moved":
         moved(*sys.argv[2:5])
     print("recalc-%s: %d passed, %d failed" % (cmd, passed, failed))

@@ -100,8 +100,9 @@ tax_schedule = 0:0.22, 200000:0.30, 650000:0.40
 qaly_gain = 0.02
 value_per_qaly = 588000
 health_cost_change = -1500
-population = 100
+treated = 100
 persistence = halflife:1.5, constant
+base_case = halflife:1.5
 horizon_years = 6"
 sed -i '/^horizon_years = 3/d' sch.ini
 "$BIN" cba sch.ini --quiet -o sched.xlsx --results sched.csv || ko "tax-schedule case runs"
@@ -120,15 +121,69 @@ else
 fi
 sed -i 's/^0.62,0.20,0.10,0.08/0.62,0.20,0.10,0.09/' ips.csv
 expect "Markov CSV row not summing to 1" 3 "ips.csv:2: row 1 (waa) sums to 1.01" -- cba mcsv.ini
-# the effects' PSA by bootstrapping the trial's participants (effect.dist = bootstrap)
+# the demo's PSA resamples the trial's participants by default (effect = trial, no effect.dist), reproducibly by
+# seed: the same as effect.dist = bootstrap said explicitly, and another seed gives other intervals
 sed "s|^effect        = trial.*|effect = trial\neffect.dist = bootstrap|; s|\.\./examples|$ROOT/examples|" "$ROOT/configs/demo.ini" > boot-demo.ini
-if "$BIN" cba boot-demo.ini --quiet -o boot.xlsx --results boot.csv && grep -q '^cba,npv,,,societal,per_participant,120662.87348256' boot.csv \
-    && cmp -s boot.csv demo.csv; then
-    ko "bootstrap: deterministic NPV kept, PSA interval from the resampled participants"
-elif grep -q '^cba,npv,,,societal,per_participant,120662.87348256' boot.csv; then
-    ok "bootstrap: deterministic NPV kept, PSA interval from the resampled participants"
+"$BIN" cba boot-demo.ini --quiet -o boot.xlsx --results boot.csv
+if cmp -s boot.csv demo.csv; then
+    ok "demo: the PSA resamples the participants by default (identical to effect.dist = bootstrap, same seed)"
 else
-    ko "bootstrap of the trial's participants runs"
+    ko "demo: the PSA resamples the participants by default"
+fi
+"$BIN" cba boot-demo.ini --quiet --seed 99 -o boot2.xlsx --results boot2.csv
+if ! cmp -s boot.csv boot2.csv && [ "$(grep '^cba,npv,,,societal,per_participant' boot.csv | cut -d, -f7)" = \
+    "$(grep '^cba,npv,,,societal,per_participant' boot2.csv | cut -d, -f7)" ]; then
+    ok "bootstrap: another seed, other PSA intervals, the same deterministic NPV"
+else
+    ko "bootstrap: another seed, other PSA intervals, the same deterministic NPV"
+fi
+if $PY -c 'import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1], read_only=True)
+txt = " ".join(str(c) for row in wb["Sensitivity"].iter_rows(max_row=3, values_only=True) for c in row if c)
+sys.exit(0 if "resampling the trial" in txt else 1)' demo.xlsx; then
+    ok "demo: the Sensitivity sheet says the effects are drawn by resampling the trial's participants"
+else
+    ko "demo: the Sensitivity sheet says how the effects are drawn"
+fi
+# normal effects with the trial need their correlation (never independent without saying so)
+sed "s|^effect        = trial.*|effect = trial\neffect.dist = normal|; s|\.\./examples|$ROOT/examples|" "$ROOT/configs/demo.ini" > norm-demo.ini
+expect "normal trial effects without effect.corr" 2 "effect.corr" "multivariate normal" -- cba norm-demo.ini
+# reference numbers of the revision: the Norwegian preset under the first version's assumptions (constant effect, no
+# growth, one rule) has government NPV 63,647 untaxed and 45,848 with the benefit taxed at 25% (participant 19,822 ->
+# 37,621); the demo's Markov model has societal NPV 82,187 valued at cycle end and 61,723 half-cycle corrected
+# (benefit untaxed)
+sed 's/^real_growth .*/real_growth = 0/; s/^persistence .*/persistence = constant/; s/^base_case .*/base_case = constant/;
+    s/^benefit_tax_rate .*/benefit_tax_rate = 0/' norway.ini > ref0.ini
+sed 's/^benefit_tax_rate = 0$/benefit_tax_rate = 0.25/' ref0.ini > ref25.ini
+"$BIN" cba ref0.ini --quiet -o ref0.xlsx --results ref0.csv && "$BIN" cba ref25.ini --quiet -o ref25.xlsx --results ref25.csv
+if awk -F, 'FNR == 1 { f++ } $2 == "npv" && $6 == "per_participant" { v[f, $5] = $7 }
+        END { exit !(sprintf("%.0f %.0f %.0f %.0f", v[1, "government"], v[1, "participant"], v[2, "government"],
+                             v[2, "participant"]) == "63647 19822 45848 37621") }' ref0.csv ref25.csv; then
+    ok "Norwegian preset: government NPV 63,647 -> 45,848 and participant 19,822 -> 37,621 with the benefit taxed at 25%"
+else
+    ko "Norwegian preset: government NPV 63,647 -> 45,848 with the benefit taxed at 25% ($(grep '^cba,npv,,,government,per' ref0.csv ref25.csv))"
+fi
+for hc in no yes; do
+    sed "s|^benefit_tax_rate .*|benefit_tax_rate = 0|; s|^half_cycle .*|half_cycle = $hc|; s|\.\./examples|$ROOT/examples|" \
+        "$ROOT/configs/demo.ini" > mk-$hc.ini
+    "$BIN" cba mk-$hc.ini --quiet -o mk-$hc.xlsx --results mk-$hc.csv
+done
+if [ "$(awk -F, '$2 == "markov" && $5 == "npv_societal" && $6 == "per_person" { printf "%.0f", $7 }' mk-no.csv)" = 82187 ] &&
+    [ "$(awk -F, '$2 == "markov" && $5 == "npv_societal" && $6 == "per_person" { printf "%.0f", $7 }' mk-yes.csv)" = 61723 ]; then
+    ok "demo Markov model: societal NPV 82,187 at cycle end, 61,723 half-cycle corrected"
+else
+    ko "demo Markov model: societal NPV 82,187 -> 61,723 half-cycle corrected"
+fi
+# several persistence rules and no base_case: refused, naming the key
+grep -v '^base_case' norway.ini > nobase.ini
+expect "several persistence rules without base_case" 2 "key 'base_case' in [cba]" "is required when persistence lists 3 rules" -- cba nobase.ini
+# the scale-up counts the people treated: population x take_up (561 x 0.09 = 50.49)
+if awk -F, '$2 == "npv" && $5 == "government" && $6 == "per_participant" { p = $7 }
+        $2 == "npv" && $5 == "government" && $6 == "population" { q = $7 }
+        END { d = q - 50.49 * p; if (d < 0) d = -d; exit !(p != "" && d <= 1e-9 * (q < 0 ? -q : q)) }' norway.csv; then
+    ok "scale-up: NPV for the population = per participant x 561 x 0.09"
+else
+    ko "scale-up: NPV for the population = per participant x 561 x 0.09"
 fi
 
 if ! command -v soffice >/dev/null 2>&1; then
@@ -148,8 +203,17 @@ XCU
     $PY "$ROOT/tests/cba/recalc.py" setwage norway.xlsx wage.xlsx 350000
     sed 's/^wage .*/wage = 350000/; /^wage.dist/d' norway.ini > wage.ini
     "$BIN" cba wage.ini --quiet -o wage-engine.xlsx --results wage-engine.csv
+    # five inputs changed in the sheet (18-month effect, wage, discount rate, benefit tax rate, half-life of the base
+    # case) and ipseval's own run with those values in the config
+    $PY "$ROOT/tests/cba/recalc.py" setcells norway.xlsx five.xlsx effect_last=0.12 wage=280000 discount_rate=0.035 \
+        benefit_tax_rate=0.3 rule_1_years=2.5
+    sed 's/^effect        = .*/effect = 0.05, 0.095, 0.12/; s/^wage .*/wage = 280000/; /^wage.dist/d;
+        s/^discount_rate .*/discount_rate = 0.035/; s/^benefit_tax_rate .*/benefit_tax_rate = 0.3/;
+        s/^persistence .*/persistence = constant, linear:3, halflife:2.5/; s/^base_case .*/base_case = halflife:2.5/' \
+        norway.ini > five.ini
+    "$BIN" cba five.ini --quiet -o five-engine.xlsx --results five-engine.csv || ko "the five-input config runs"
     if timeout 300 soffice -env:UserInstallation=file://"$prof" --headless --convert-to xlsx --outdir recalc \
-        norway.xlsx sched.xlsx zero.xlsx demo.xlsx wage.xlsx > soffice.log 2>&1 && [ -s recalc/wage.xlsx ]; then
+        norway.xlsx sched.xlsx zero.xlsx demo.xlsx wage.xlsx five.xlsx > soffice.log 2>&1 && [ -s recalc/five.xlsx ]; then
         ok "LibreOffice recalculated the workbooks"
         for b in norway sched zero demo; do
             if $PY "$ROOT/tests/cba/recalc.py" compare "$b.xlsx" "recalc/$b.xlsx" "$b.csv" > "cmp-$b.log" 2>&1; then
@@ -165,10 +229,27 @@ XCU
             cat moved.log
             ko "wage changed in the sheet"
         fi
+        if $PY "$ROOT/tests/cba/recalc.py" allrules recalc/five.xlsx five-engine.csv > five.log 2>&1; then
+            ok "five inputs changed in the sheet: $(grep '^every rule' five.log)"
+        else
+            cat five.log
+            ko "five inputs changed in the sheet: every break-even wage and NPV equals ipseval's"
+        fi
     else
         cat soffice.log
         ko "LibreOffice recalculated the workbooks"
     fi
+fi
+# `ipseval cba` writes the sheets of the cost-benefit analysis only, not those of the trial it draws its
+# effects from (effect = trial); the trial's rows stay in the results, as the CBA's inputs
+expect "ipseval cba on the demo config" 0 "" -- cba "$ROOT/configs/demo.ini" -o only-cba.xlsx --results only-cba.csv --quiet
+sheets=$($PY -c "
+import re, sys, zipfile
+print(','.join(re.findall(r'<sheet name=\"([^\"]+)\"', zipfile.ZipFile('only-cba.xlsx').read('xl/workbook.xml').decode())))")
+if [ "$sheets" = "Summary,CBA,Sensitivity,Results,Methods,Provenance" ]; then
+    ok "ipseval cba writes the CBA's sheets only ($sheets)"
+else
+    ko "ipseval cba writes the sheets $sheets (expected Summary,CBA,Sensitivity,Results,Methods,Provenance)"
 fi
 echo "cba: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

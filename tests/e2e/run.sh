@@ -53,6 +53,8 @@ if cmp -s "$T/survey.csv" examples/survey.csv; then ok "examples/survey.csv rege
 if cmp -s "$T/registry.csv" examples/registry.csv; then ok "examples/registry.csv regenerates from its seed"; else ko "examples/registry.csv regenerates from its seed"; fi
 "$BIN" simulate examples/simulate-cea.ini -o "$T/cea_trial.csv" --quiet
 if cmp -s "$T/cea_trial.csv" examples/cea_trial.csv; then ok "examples/cea_trial.csv regenerates from its seed"; else ko "examples/cea_trial.csv regenerates from its seed"; fi
+"$BIN" simulate examples/simulate-demo-costs.ini -o "$T/demo_costs.csv" --quiet
+if cmp -s "$T/demo_costs.csv" examples/demo_costs.csv; then ok "examples/demo_costs.csv regenerates from its seed"; else ko "examples/demo_costs.csv regenerates from its seed"; fi
 # The three-arm cost-effectiveness example runs, and reruns identically.
 "$BIN" run examples/cea-three-arm.ini -o "$T/cea.xlsx" --results "$T/cea.csv" --quiet &&
     "$BIN" run examples/cea-three-arm.ini -o "$T/cea2.xlsx" --results "$T/cea2.csv" --quiet

@@ -68,38 +68,53 @@ def conversions(path):
     share = num(find("compare", "assumption", "position_share")["estimate"])
     f = D * share
     users = num(find("compare", "assumption", "ips_users")["estimate"])
-    target = num(find("compare", "assumption", "target_population")["estimate"])
     exposed = num(find("compare", "assumption", "exposed_population")["estimate"])
-    tu = users / target
+    tu = users / exposed
+    check(close(num(find("compare", "assumption", "take_up")["estimate"]), tu),
+          "take-up = IPS users / exposed population (the same people the registry effect averages over)")
     k = 1.0 / f if find("compare", "effect_on_common_scale", "trial_itt")["outcome"] == "employment_probability" else 1.0
 
-    # the trial: the primary binary outcome's Newcombe RD at the last timepoint, Wald SE, control rate
-    rds = [r for r in rows if r["module"] == "rct" and r["analysis"] == "risk_difference" and
-           r["method"] == "newcombe" and r["outcome"] == "employment" and r["term"] == "arm"]
-    rd = max(rds, key=lambda r: float(r["timepoint"]))
-    tp = rd["timepoint"]
-    wald = find("rct", "risk_difference", "arm", "wald", "employment", tp)
+    # the trial: the mean of the piecewise-linear effect path through (0, 0) and the Newcombe RDs at each month,
+    # over months 0 to the last; its SE the weighted sum of the Wald SEs (an upper bound)
+    rds = sorted([r for r in rows if r["module"] == "rct" and r["analysis"] == "risk_difference" and
+                  r["method"] == "newcombe" and r["outcome"] == "employment" and r["term"] == "arm"],
+                 key=lambda r: float(r["timepoint"]))
+    months = [float(r["timepoint"]) for r in rds]
+    T = months[-1]
+    integral, se_sum, prev_t, prev_e = 0.0, 0.0, 0.0, 0.0
+    for r in rds:  # trapezoids, summed directly
+        t, e = float(r["timepoint"]), num(r["estimate"])
+        integral += (t - prev_t) * (prev_e + e) / 2
+        prev_t, prev_e = t, e
+    mean = integral / T
+    for i, r in enumerate(rds):
+        h = months[i] - (months[i - 1] if i else 0.0)
+        hn = months[i + 1] - months[i] if i + 1 < len(months) else 0.0
+        wald = find("rct", "risk_difference", "arm", "wald", "employment", r["timepoint"])
+        se_sum += (h + hn) / (2 * T) * num(wald["se"])
+    tp = rds[-1]["timepoint"]
     ctrl = find("rct", "arm_summary", "TAU", None, "employment", tp)
     src = find("compare", "source_effect", "trial_effect")
-    check(close(num(src["estimate"]), num(rd["estimate"])) and close(num(src["ci_low"]), num(rd["ci_low"])) and
-          close(num(src["se"]), num(wald["se"])), "trial source = rct newcombe RD at %s with the Wald SE" % tp)
+    check(close(num(src["estimate"]), mean, 1e-12) and close(num(src["se"]), se_sum, 1e-12),
+          "trial source = the integral of the effect path over months 0-%g / %g (got %s, want %.15g)" %
+          (T, T, src["estimate"], mean))
     t = cmp("trial_itt")
-    est, se, lo, hi = (num(rd["estimate"]) * f, num(wald["se"]) * f, num(rd["ci_low"]) * f, num(rd["ci_high"]) * f)
+    Z = NormalDist().inv_cdf(0.975)
+    est, se, lo, hi = mean * f, se_sum * f, (mean - Z * se_sum) * f, (mean + Z * se_sum) * f
     for col, want in (("estimate", est), ("se", se), ("ci_low", lo), ("ci_high", hi)):
-        check(close(num(t[col]), k * want), "trial ITT %s = RD x %g x %g (got %s, want %.15g)" % (col, D, share, t[col],
-                                                                                               k * want))
+        check(close(num(t[col]), k * want, 1e-12), "trial ITT %s = path mean x %g x %g (got %s, want %.15g)" %
+              (col, D, share, t[col], k * want))
     t_d, t_se = est, se
-    p0 = num(ctrl["estimate"])
 
-    # the pooled RCTs: the primary method's pooled RR at the control rate
+    # the pooled RCTs: on their own scale (cumulative incidence), never converted
     loo = find("meta", "leave_one_out")
     pooled = find("meta", "pooled", "rr", loo["method"])
-    p = cmp("pooled_rct")
-    rr, rr_se = num(pooled["estimate"]), num(pooled["se"])
-    p_d, p_se = p0 * (rr - 1) * f, p0 * rr * rr_se * f
-    check(close(num(p["estimate"]), k * p_d), "pooled RCT = p0 (RR - 1) f (got %s, want %.15g)" % (p["estimate"], p_d))
-    check(close(num(p["ci_low"]), k * p0 * (num(pooled["ci_low"]) - 1) * f), "pooled RCT low")
-    check(close(num(p["ci_high"]), k * p0 * (num(pooled["ci_high"]) - 1) * f), "pooled RCT high")
+    p = find("compare", "effect_on_own_scale", "pooled_rct")
+    check(p is not None and close(num(p["estimate"]), num(pooled["estimate"])) and
+          close(num(p["ci_low"]), num(pooled["ci_low"])), "pooled RR shown on its own scale, as the meta-analysis's")
+    check(find("compare", "effect_on_common_scale", "pooled_rct") is None and
+          find("compare", "work_years", "pooled_rct") is None,
+          "a cumulative-incidence ratio is not converted to workdays or work-years")
 
     did = [r for r in rows if r["module"] == "did" and r["analysis"] == "twfe"]
     if not did:
@@ -119,12 +134,18 @@ def conversions(path):
         order = [x for x in ("wild", "cr2", "cr1", "cr1_areg", "classical")
                  if find("did", "twfe", "treated", x, "workdays") is not None]
         check(m == order[0], "the first available of wild, cr2, cr1, cr1_areg, classical (got %s)" % m)
+    check("used:" in reg_src["label"], "the workbook says which registry figure it used and why")
     r_d = num(twfe[0]["estimate"])
     # an interval without an SE gives one at the level it attains (Conley-Taber from ten controls: 81.8%)
     lv = find("did", "attained_level", "treated", m, "workdays")
-    z_lv = NormalDist().inv_cdf(0.5 + num(lv["estimate"]) / 2) if lv else Z95
+    level = num(lv["estimate"]) if lv else 0.95
+    z_lv = NormalDist().inv_cdf(0.5 + level / 2)
     r_se = num(chosen["se"]) if chosen["se"] else (num(chosen["ci_high"]) - num(chosen["ci_low"])) / (2 * z_lv)
     r_lo, r_hi = num(chosen["ci_low"]), num(chosen["ci_high"])
+    il = find("compare", "assumption", "interval_level")
+    check(close(num(il["estimate"]), min(level, 0.95)), "derived intervals carry the registry interval's level %.4f" %
+          level)
+    zd = NormalDist().inv_cdf(0.5 + min(level, 0.95) / 2)
     mem = cmp("registry_per_member")
     for col, want in (("estimate", r_d), ("se", r_se), ("ci_low", r_lo), ("ci_high", r_hi)):
         check(close(num(mem[col]), k * want), "registry per member %s (got %s, want %.15g)" % (col, mem[col], want))
@@ -132,18 +153,18 @@ def conversions(path):
     for col, want in (("estimate", r_d / tu), ("se", r_se / tu), ("ci_low", r_lo / tu), ("ci_high", r_hi / tu)):
         check(close(num(usr[col]), k * want), "registry per user %s = per member / take-up %g" % (col, tu))
 
-    # efficacy-effectiveness ratios
-    for term, b, sb in (("registry_per_user_vs_trial", t_d, t_se), ("registry_per_user_vs_pooled_rct", p_d, p_se)):
-        a, sa = r_d / tu, r_se / tu
+    # efficacy-effectiveness ratios, per user and per member, at the carried level
+    for term, a, sa in (("registry_per_user_vs_trial", r_d / tu, r_se / tu), ("registry_per_member_vs_trial", r_d, r_se)):
+        b, sb = t_d, t_se
         ratio = a / b
         dse = abs(ratio) * math.sqrt((sa / a) ** 2 + (sb / b) ** 2)
         d = cmp(term, "efficacy_effectiveness_ratio", "delta")
-        check(close(num(d["estimate"]), ratio), "%s = per user / denominator" % term)
+        check(close(num(d["estimate"]), ratio), "%s = numerator / trial" % term)
         check(close(num(d["se"]), dse), "%s delta se" % term)
-        check(close(num(d["ci_low"]), ratio - Z95 * dse) and close(num(d["ci_high"]), ratio + Z95 * dse),
-              "%s delta interval" % term)
+        check(close(num(d["ci_low"]), ratio - zd * dse) and close(num(d["ci_high"]), ratio + zd * dse),
+              "%s delta interval at the carried level" % term)
         fi = cmp(term, "efficacy_effectiveness_ratio", "fieller")
-        A, B, C = b * b - Z95 ** 2 * sb * sb, -2 * a * b, a * a - Z95 ** 2 * sa * sa
+        A, B, C = b * b - zd ** 2 * sb * sb, -2 * a * b, a * a - zd ** 2 * sa * sa
         disc = B * B - 4 * A * C
         if A > 0 and disc >= 0:
             check(close(num(fi["ci_low"]), (-B - math.sqrt(disc)) / (2 * A), 1e-10) and

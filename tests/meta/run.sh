@@ -172,20 +172,45 @@ mkcmp() { # FILE EXTRA
         "$2" > "$1"
 }
 mkcmp takeup0.ini "ips_users = 0
-target_population = 2340"
+exposed_population = 561"
 expect "a take-up of 0" 2 "takeup0.ini:" "key 'ips_users' in [compare]" "take-up of 0" -- compare takeup0.ini
-mkcmp takeup2.ini "ips_users = 2500
-target_population = 2340"
+mkcmp takeup2.ini "ips_users = 600
+exposed_population = 561"
 expect "a take-up above 1" 2 "takeup2.ini:" "key 'ips_users' in [compare]" "take-up above 1" -- compare takeup2.ini
-mkcmp typed.ini "ips_users = 200
+mkcmp oldden.ini "ips_users = 200
 target_population = 2340
+exposed_population = 561"
+expect "take-up over a population with the pre-period" 2 "oldden.ini:" "key 'target_population' in [compare]" \
+    "ips_users / exposed_population" -- compare oldden.ini
+mkcmp users.ini "ips_users = 200"
+expect "IPS users without the exposed population" 2 "users.ini:" "key 'ips_users' in [compare]" \
+    "give exposed_population" -- compare users.ini
+printf '[project]\noutput = c.xlsx\nresults = c.csv\n[compare]\nregistry_effect = 5.6\nregistry_ci = 2.7, 8.4\nregistry_effect_se = 1.4\n' > both.ini
+expect "registry_ci and registry_effect_se both" 2 "both.ini:" "not both" -- compare both.ini
+printf '[project]\noutput = c.xlsx\nresults = c.csv\n[compare]\nregistry_effect = 5.6\nregistry_ci = 8.4, 2.7\n' > ci.ini
+expect "a published interval the wrong way round" 2 "ci.ini:" "key 'registry_ci' in [compare]" "LOW <= registry_effect" -- compare ci.ini
+printf '[project]\noutput = c.xlsx\nresults = c.csv\n[compare]\nregistry_effect = 5.6\nregistry_ci = 2.7, 8.4\nexposed_population = 561\nworkdays_per_year = 247.5\n' > pub.ini
+expect "a published registry effect with its interval" 0 -- compare pub.ini --quiet
+if awk -F, '$2 == "source_effect" && $5 == "registry_effect" && $6 == "published" && $7 == 5.6 && $9 == 2.7 && $10 == 8.4 { ok = 1 }
+        END { exit !ok }' c.csv; then
+    ok "registry_ci: the published 5.6 (2.7 to 8.4) is kept as published"
+else
+    ko "registry_ci kept ($(grep registry_effect c.csv))"
+fi
+if awk -F, '$2 == "work_years" && $5 == "registry" { d = $7 - 5.6 * 561 / 247.5; if (d < 0) d = -d; ok = d < 1e-9 }
+        END { exit !ok }' c.csv; then
+    ok "Bodø's convention stated in the config: 5.6 x 561 / 247.5 = 12.69 work-years"
+else
+    ko "work-years with workdays_per_year = 247.5 ($(grep work_years c.csv))"
+fi
+mkcmp typed.ini "ips_users = 200
 trial_effect = 0.103
 trial_effect_se = 0.045
 exposed_population = 561"
 expect "typed-in effects run" 0 -- compare typed.ini --quiet
-if awk -F, '$2 == "effect_on_common_scale" && $5 == "trial_itt" { d = $7 - 0.103 * 230; if (d < 0) d = -d; ok = d < 1e-9 }
+if awk -F, '$2 == "effect_on_common_scale" && $5 == "trial_itt" { d = $7 - 0.103 * 260.8875; if (d < 0) d = -d; ok = d < 1e-9 }
         END { exit !ok }' c.csv; then
-    ok "typed-in trial effect: 0.103 x 230 workdays x share 1 = 23.69"
+    ok "typed-in trial effect: 0.103 x 260.8875 workdays (the default: mean weekdays a year) x share 1"
 else
     ko "typed-in trial effect converted ($(grep trial_itt c.csv))"
 fi

@@ -31,6 +31,15 @@ static void base_spec(cba_spec *s, double dc, double d, double rate, int H)
     s->n_wtp = 3;
 }
 
+/* effect.corr = 0: the effects' PSA draws independent (said in the config as a correlation of 0) */
+static void independent(cba_spec *s)
+{
+    size_t K = s->n_effects;
+    for (size_t i = 0; i < K * K; i++)
+        s->effect_corr[i] = i % (K + 1) == 0;
+    s->has_corr = 1;
+}
+
 static cba_result *run(const cba_spec *s, unsigned long seed)
 {
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
@@ -101,8 +110,8 @@ static void test_persistence(void)
     double dc = 79000, d = 0.1;
     cba_spec s;
     base_spec(&s, dc, d, 0, 5);
-    s.rules[1] = (cba_persistence){CBA_LINEAR, 2};
-    s.rules[2] = (cba_persistence){CBA_HALFLIFE, 1};
+    s.rules[1] = (cba_persistence){.kind = CBA_LINEAR, .years = 2};
+    s.rules[2] = (cba_persistence){.kind = CBA_HALFLIFE, .years = 1};
     s.n_rules = 3;
     cba_result *r = run(&s, 1);
     if (!t_true(r != NULL, "persistence: runs"))
@@ -149,7 +158,7 @@ static void test_persistence(void)
     t_rel(w[1], 6 * 0.099 / 12, 1e-14, "window: months 12-18 of year 2 weighted by their months");
     /* an effect month that is not a multiple of 12 and a tail inside year 1 */
     double m2[1] = {3}, e2[1] = {0.2}, y2[2];
-    cba_persistence lin1 = {CBA_LINEAR, 0.5}; /* to 0 at month 9 */
+    cba_persistence lin1 = {.kind = CBA_LINEAR, .years = 0.5}; /* to 0 at month 9 */
     cba_yearly_effects(m2, e2, 1, &lin1, 2, y2);
     t_rel(y2[0], (3 * 0.1 + 6 * 0.1) / 12, 1e-14, "ramp to month 3, fade to 0 by month 9");
     t_rel(y2[1], 0, TOL_EXACT, "nothing left in year 2");
@@ -388,6 +397,7 @@ static cba_spec psa_spec(long draws)
     memcpy(s.effect, e, sizeof e);
     memcpy(s.effect_se, se, sizeof se);
     s.effect_uncertain = 1;
+    independent(&s);
     s.dist[CBA_COST_IPS] = (cba_dist){CBA_DIST_GAMMA, {95000, 9500, 0}};
     s.value[CBA_COST_IPS] = 95000;
     s.value[CBA_COST_CONTROL] = 16000;
@@ -440,6 +450,7 @@ static void test_ceac_evpi(void)
     memcpy(s.effect, e, sizeof e);
     memcpy(s.effect_se, se, sizeof se);
     s.effect_uncertain = 1;
+    independent(&s);
     s.psa_draws = 100000;
     free(s.wtp);
     s.n_wtp = 5;
@@ -578,10 +589,10 @@ static void test_bootstrap(void)
     s.effect_se[0] = NAN;
     size_t n = 2100;
     int *arm = malloc(n * sizeof *arm);
-    signed char *y = malloc(n);
+    double *y = malloc(n * sizeof *y);
     for (size_t i = 0; i < n; i++) {
         arm[i] = i < 1100;
-        y[i] = i < 1100 ? (i < 100 ? -1 : i < 500) : (i - 1100 < 250);
+        y[i] = i < 1100 ? (i < 100 ? NAN : i < 500) : (i - 1100 < 250);
     }
     s.effect_bootstrap = 1;
     s.boot_n = n;

@@ -5,14 +5,14 @@
  * Hand computations (every digit below follows from the inputs in the comments):
  *   f = workdays_per_year x position_share = 230 x 0.6 = 138 workdays per employed person-year.
  *   trial RD 0.103 (se 0.045): ITT = 0.103 x 138 = 14.214 days; se 0.045 x 138 = 6.21.
- *   registry 5.6 (se 1.454) per member; take-up 200/2340 = 0.08547008547...; per user 5.6 x 2340/200 = 65.52,
- *     se 1.454 x 11.7 = 17.0118.
- *   pooled RR 2.07 (1.82 to 2.35), control rate 0.271: 0.271 x 1.07 x 138 = 40.01586 days;
- *     low 0.271 x 0.82 x 138 = 30.66636, high 0.271 x 1.35 x 138 = 50.4873.
- *   EER = 65.52 / 14.214 = 4.60954...; delta se = EER x sqrt((17.0118/65.52)^2 + (6.21/14.214)^2).
+ *   registry 5.6 (se 1.454) per member; take-up 200/561 (IPS users among the exposed, post-period); per user
+ *     5.6 x 561/200 = 15.708, se 1.454 x 2.805 = 4.07847.
+ *   pooled RR 2.07 (1.82 to 2.35): cumulative incidence, shown on its own scale, never in workdays.
+ *   EER = 15.708 / 14.214 = 1.10510...; delta se = EER x sqrt((4.07847/15.708)^2 + (6.21/14.214)^2);
+ *   per member / trial = 5.6 / 14.214.
  *   work-years = 5.6 x 561 / 230 = 13.659130...; the Bodø conversion (DOMAIN.md §4.4): with 247.5 workdays a
  *     year, 5.6 x 561 / 247.5 = 12.6933 ~ the published 12.7 work-years.
- *   Fieller for a/b, a = 65.52 (sa 17.0118), b = 14.214 (sb 6.21), z = 1.959963984540054:
+ *   Fieller for a/b, a = 15.708 (sa 4.07847), b = 14.214 (sb 6.21), z = 1.959963984540054:
  *     A = b^2 - z^2 sb^2, B = -2ab, C = a^2 - z^2 sa^2, roots (-B -+ sqrt(B^2 - 4AC)) / 2A (closed form below).
  */
 #include <gsl/gsl_errno.h>
@@ -56,7 +56,7 @@ static const core_result_row *row(const core_results *r, const char *analysis, c
 }
 
 #define TYPED                                                                                                      \
-    "[compare]\nworkdays_per_year = 230\nposition_share = 0.6\nips_users = 200\ntarget_population = 2340\n"       \
+    "[compare]\nworkdays_per_year = 230\nposition_share = 0.6\nips_users = 200\n"                                \
     "exposed_population = 561\ntrial_effect = 0.103\ntrial_effect_se = 0.045\ntrial_control_rate = 0.271\n"       \
     "registry_effect = 5.6\nregistry_effect_se = 1.454\npooled_rr = 2.07\npooled_rr_ci = 1.82, 2.35\n"
 
@@ -83,22 +83,24 @@ static void test_typed(void)
     t_rel(x->estimate, 5.6, 1e-12, "registry per member 5.6");
     t_rel(x->ci_high, 5.6 + Z95 * 1.454, 1e-12, "registry interval from its se");
     x = row(r, "effect_on_common_scale", "registry_per_user", NULL);
-    t_rel(x->estimate, 65.52, 1e-12, "registry per user 5.6 / (200/2340) = 65.52");
-    t_rel(x->se, 17.0118, 1e-12, "per user se 1.454 x 11.7 = 17.0118");
-    t_rel(row(r, "assumption", "take_up", NULL)->estimate, 200.0 / 2340.0, 1e-15, "take-up 200/2340");
-    /* pooled RR at the trial's control rate */
-    x = row(r, "effect_on_common_scale", "pooled_rct", NULL);
-    t_rel(x->estimate, 40.01586, 1e-12, "pooled 0.271 x (2.07 - 1) x 138 = 40.01586");
-    t_rel(x->ci_low, 30.66636, 1e-12, "pooled low 0.271 x 0.82 x 138");
-    t_rel(x->ci_high, 50.4873, 1e-12, "pooled high 0.271 x 1.35 x 138");
+    t_rel(x->estimate, 15.708, 1e-12, "registry per user 5.6 / (200/561) = 15.708");
+    t_rel(x->se, 4.07847, 1e-12, "per user se 1.454 x 2.805 = 4.07847");
+    t_rel(row(r, "assumption", "take_up", NULL)->estimate, 200.0 / 561.0, 1e-15, "take-up 200/561: users among the exposed");
+    /* pooled RR: cumulative incidence on its own scale, never converted */
+    x = row(r, "effect_on_own_scale", "pooled_rct", NULL);
+    t_rel(x->estimate, 2.07, 1e-15, "pooled RR on its own scale");
+    t_rel(x->ci_low, 1.82, 1e-15, "pooled RR low as given");
+    t_true(core_results_find(r, "effect_on_common_scale", NULL, NULL, "pooled_rct", NULL) == NULL &&
+               core_results_find(r, "work_years", NULL, NULL, "pooled_rct", NULL) == NULL,
+           "cumulative incidence is not converted to workdays or work-years");
     /* efficacy-effectiveness ratio */
-    double eer = 65.52 / 14.214, se = eer * sqrt(pow(17.0118 / 65.52, 2) + pow(6.21 / 14.214, 2));
+    double eer = 15.708 / 14.214, se = eer * sqrt(pow(4.07847 / 15.708, 2) + pow(6.21 / 14.214, 2));
     x = row(r, "efficacy_effectiveness_ratio", "registry_per_user_vs_trial", "delta");
-    t_rel(x->estimate, 4.609539890249050, 1e-12, "EER 65.52 / 14.214 = 4.60953989...");
+    t_rel(x->estimate, 15.708 / 14.214, 1e-12, "EER 15.708 / 14.214");
     t_rel(x->estimate, eer, 1e-14, "EER as computed here");
     t_rel(x->se, se, 1e-12, "EER delta se");
     t_rel(x->ci_low, eer - Z95 * se, 1e-12, "EER delta low");
-    double a = 65.52, sa = 17.0118, b = 14.214, sb = 6.21, z = Z95;
+    double a = 15.708, sa = 4.07847, b = 14.214, sb = 6.21, z = Z95;
     double A = b * b - z * z * sb * sb, B = -2 * a * b, C = a * a - z * z * sa * sa;
     x = row(r, "efficacy_effectiveness_ratio", "registry_per_user_vs_trial", "fieller");
     t_rel(x->ci_low, (-B - sqrt(B * B - 4 * A * C)) / (2 * A), 1e-12, "EER Fieller low");
@@ -106,8 +108,9 @@ static void test_typed(void)
     /* Fieller's limits are where (a - R b)^2 = z^2 (sa^2 + R^2 sb^2): check the defining equation */
     double R = x->ci_high;
     t_rel((a - R * b) * (a - R * b), z * z * (sa * sa + R * R * sb * sb), 1e-10, "Fieller limit solves its equation");
-    x = row(r, "efficacy_effectiveness_ratio", "registry_per_user_vs_pooled_rct", "delta");
-    t_rel(x->estimate, 65.52 / 40.01586, 1e-12, "EER vs pooled RCTs");
+    x = row(r, "efficacy_effectiveness_ratio", "registry_per_member_vs_trial", "delta");
+    t_rel(x->estimate, 5.6 / 14.214, 1e-12, "per member / trial, needing no take-up");
+    t_rel(x->se, 5.6 / 14.214 * sqrt(pow(1.454 / 5.6, 2) + pow(6.21 / 14.214, 2)), 1e-12, "per member ratio delta se");
     /* work-years */
     x = row(r, "work_years", "registry", NULL);
     t_rel(x->estimate, 5.6 * 561 / 230, 1e-12, "work-years 5.6 x 561 / 230 = 13.659");
@@ -121,6 +124,21 @@ static void test_typed(void)
            "UK routine-practice rate by default");
     t_rel(row(r, "reference_rate", "UK routine practice (South West London, N = 539)", NULL)->estimate, 0.462, 1e-15,
           "UK 46.2%%");
+    core_results_free(r);
+    core_config_free(cfg);
+
+    /* a published registry effect keeps its published interval */
+    cfg = load("pub.ini", "[compare]\nregistry_effect = 5.6\nregistry_ci = 2.7, 8.4\nexposed_population = 561\n", &e);
+    t_int(rw_compare_from_config(cfg, 0.95, &in, &e), CORE_OK, "registry_ci reads: %s", e.msg);
+    r = core_results_new();
+    rw_compare_run(&in, r, &e);
+    x = row(r, "effect_on_common_scale", "registry_per_member", NULL);
+    t_rel(x->ci_low, 2.7, 1e-15, "published 5.6 (2.7 to 8.4): low kept");
+    t_rel(x->ci_high, 8.4, 1e-15, "published high kept");
+    t_rel(x->se, 5.7 / (2 * Z95), 1e-12, "its SE for the derived figures: (8.4 - 2.7) / 2z");
+    t_str(x->method, "published", "method: published");
+    t_rel(row(r, "assumption", "workdays_per_year", NULL)->estimate, 260.8875, 1e-15,
+          "default workdays: the mean weekdays of a Gregorian year");
     core_results_free(r);
     core_config_free(cfg);
 
@@ -145,15 +163,15 @@ static void test_typed(void)
     x = row(r, "effect_on_common_scale", "trial_itt", NULL);
     t_rel(x->estimate, 0.103, 1e-12, "employment scale: trial ITT = the RD");
     t_str(x->outcome, "employment_probability", "employment scale named");
-    t_rel(row(r, "effect_on_common_scale", "registry_per_user", NULL)->estimate, 65.52 / 138, 1e-12,
-          "employment scale: per user 65.52 / 138");
+    t_rel(row(r, "effect_on_common_scale", "registry_per_user", NULL)->estimate, 15.708 / 138, 1e-12,
+          "employment scale: per user 15.708 / 138");
     t_rel(row(r, "reference_rate", "Norway routine", NULL)->estimate, 0.35, 1e-15, "rate given as 35%%");
     t_rel(row(r, "reference_rate", "Other", NULL)->estimate, 0.4, 1e-15, "rate given as 0.4");
     core_results_free(r);
     core_config_free(cfg);
 
     /* a trial effect whose interval includes 0: Fieller unbounded, said */
-    cfg = load("wide.ini", "[compare]\nips_users = 200\ntarget_population = 2340\ntrial_effect = 0.05\n"
+    cfg = load("wide.ini", "[compare]\nips_users = 200\nexposed_population = 561\ntrial_effect = 0.05\n"
                            "trial_effect_se = 0.04\nregistry_effect = 5.6\nregistry_effect_se = 1.454\n",
                &e);
     rw_compare_from_config(cfg, 0.95, &in, &e);
@@ -171,9 +189,14 @@ static void test_bad_config(void)
     static const struct {
         const char *name, *text, *want;
     } cases[] = {
-        {"takeup0.ini", "[compare]\nips_users = 0\ntarget_population = 2340\n", "take-up of 0"},
-        {"takeup2.ini", "[compare]\nips_users = 2500\ntarget_population = 2340\n", "take-up above 1"},
-        {"takeup_one.ini", "[compare]\nips_users = 200\n", "give both or neither"},
+        {"takeup0.ini", "[compare]\nips_users = 0\nexposed_population = 561\n", "take-up of 0"},
+        {"takeup2.ini", "[compare]\nips_users = 600\nexposed_population = 561\n", "take-up above 1"},
+        {"takeup_one.ini", "[compare]\nips_users = 200\n", "give exposed_population"},
+        {"target.ini", "[compare]\nips_users = 200\ntarget_population = 2340\nexposed_population = 561\n",
+         "ips_users / exposed_population"},
+        {"regci.ini", "[compare]\nregistry_effect = 5.6\nregistry_ci = 8.4, 2.7\n", "LOW <= registry_effect"},
+        {"regboth.ini", "[compare]\nregistry_effect = 5.6\nregistry_ci = 2.7, 8.4\nregistry_effect_se = 1\n",
+         "not both"},
         {"nose.ini", "[compare]\ntrial_effect = 0.1\n", "trial_effect_se"},
         {"rrci.ini", "[compare]\npooled_rr = 2.07\npooled_rr_ci = 2.2, 2.35\n", "0 < low < pooled_rr"},
         {"share.ini", "[compare]\nposition_share = 1.2\n", "position_share"},
@@ -225,12 +248,14 @@ static void test_from_rows(void)
     in.conf = 0.95;
     core_err e;
     t_int(rw_compare_trial_from_effects(&fx, &in, &e), CORE_OK, "trial from its typed effects");
-    t_rel(in.trial.est, 0.103, 1e-15, "the last timepoint (18, not the last listed 12)");
-    t_rel(in.trial.lo, 0.01, 1e-15, "Newcombe interval");
-    t_rel(in.trial.se, 0.045, 1e-15, "the Wald SE of the same timepoint");
-    t_rel(in.trial.p, 0.02, 1e-15, "the Wald p-value of the same timepoint");
-    t_rel(in.trial_control_rate, 0.271, 1e-15, "control rate of the same timepoint");
-    t_rel(in.trial_ips_rate, 0.374, 1e-15, "intervention rate of the same timepoint");
+    /* the path through (0,0), (6,0.05), (12,0.095), (18,0.103): its integral over 0-18 / 18 = weights 1/3, 1/3, 1/6 */
+    t_rel(in.trial.est, 0.05 / 3 + 0.095 / 3 + 0.103 / 6, 1e-14, "the mean of the effect path over months 0-18");
+    t_int((long)in.n_tp, 3, "three timepoints, in month order");
+    t_rel(in.tp_month[2], 18, 0, "sorted: 18 last (listed before 12)");
+    t_rel(in.trial.se, 0.04 / 3 + 0.044 / 3 + 0.045 / 6, 1e-12, "SE bound: weighted sum of the timepoint SEs");
+    t_rel(in.trial.lo, in.trial.est - Z95 * in.trial.se, 1e-12, "normal interval of the path mean");
+    t_rel(in.trial_control_rate, 0.271, 1e-15, "control rate of the last timepoint");
+    t_rel(in.trial_ips_rate, 0.374, 1e-15, "intervention rate of the last timepoint");
     tp[1].estimable = 0;
     tp[1].why = "not estimable: one arm has no observed outcome at this timepoint";
     t_int(rw_compare_trial_from_effects(&fx, &in, &e), CORE_ERR_ANALYSIS, "an effect that is not estimable refused");
@@ -260,6 +285,26 @@ static void test_from_rows(void)
     t_str(in.registry.method, "conley_taber", "one treated cluster: the Conley-Taber interval");
     t_contains(in.registry_choice, "one treated cluster", "and why");
     t_rel(in.registry.est, 5.3, 1e-15, "the estimate is the twfe one");
+    t_rel(in.registry.se, 11.5 / (2 * Z95), 1e-12, "no attained level given: the requested 95%%");
+    add(r, "did", "attained_level", "workdays", "", "treated", "conley_taber", 9.0 / 11, NAN, NAN, NAN, NULL);
+    rw_compare_registry_from_rows(r, "treated", "workdays", "", &in, &e);
+    double z82 = 1.3351777361189370; /* qnorm(0.5 + (9/11)/2) in R 4.2 */
+    t_rel(in.registry.level, 9.0 / 11, 1e-15, "the Conley-Taber interval's attained level 81.8%% is carried");
+    t_rel(in.registry.se, 11.5 / (2 * z82), 1e-12, "its SE uses z at 81.8%%, not 1.96");
+    t_contains(in.registry_choice, "81.8%", "the choice says the level");
+    {
+        core_results *rr = core_results_new();
+        in.trial.has = 1, in.trial.est = 0.1, in.trial.se = 0.04, in.trial.lo = 0.02, in.trial.hi = 0.18;
+        in.workdays_per_year = 260, in.position_share = 1, in.ips_users = NAN, in.exposed_population = NAN;
+        rw_compare_run(&in, rr, &e);
+        t_rel(row(rr, "assumption", "interval_level", NULL)->estimate, 9.0 / 11, 1e-15,
+              "derived intervals carry the 81.8%% level");
+        const core_result_row *q = row(rr, "efficacy_effectiveness_ratio", "registry_per_member_vs_trial", "delta");
+        t_rel(q->ci_high - q->estimate, z82 * q->se, 1e-12, "the ratio's delta interval is at 81.8%%");
+        t_contains(q->label, "81.8% interval", "and says so");
+        core_results_free(rr);
+        in.trial.has = 0;
+    }
     t_int(rw_compare_registry_from_rows(r, "other", "workdays", "", &in, &e), CORE_ERR_ANALYSIS,
           "no twfe rows for the term");
 

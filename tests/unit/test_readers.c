@@ -375,7 +375,7 @@ static void test_text_errors(void)
     bad_read(rd, p, NULL, CORE_ERR_DATA, "nul.csv:3: contains a NUL byte");
     p = PUT("latin1.csv", "id,site\n1,North\n2,Malm\xF6\n");
     bad_read(rd, p, NULL, CORE_ERR_DATA, "latin1.csv:3: byte 0xF6 is not valid UTF-8");
-    bad_read(rd, p, NULL, CORE_ERR_DATA, "re-save a Latin-1/Windows-1252 file as UTF-8");
+    bad_read(rd, p, NULL, CORE_ERR_DATA, "say so with encoding = windows-1252");
     p = PUT("overlong.csv", "id,site\n1,\xC0\xAF\n");
     bad_read(rd, p, NULL, CORE_ERR_DATA, "overlong.csv:2: byte 0xC0 is not valid UTF-8");
     p = PUT("surrogate.csv", "id,site\n1,x\n2,\xED\xA0\x80\n");

@@ -25,6 +25,7 @@
 Prints PASS/FAIL lines and "workbook-NAME: N passed, N failed". Needs /usr/bin/python3 (python3-openpyxl).
 """
 import bisect
+import math
 import csv
 import re
 import sys
@@ -41,11 +42,13 @@ EXEMPT = {
     "Sensitivity": [("AC", "AD", "PSA draws plotted on the cost-effectiveness plane (10,000 simulated pairs)"),
                     ("B", "H", "one-way sensitivity: each parameter's low and high input values from the config's "
                                "distributions")],
-    "CBA": [("B", "I", "model inputs and per-period intermediate values of the live model (checked by the "
-                       "recalculation test and tests/cba)")],
+    "CBA": [("B", "Z", "model inputs and per-period intermediate values of the live model, per persistence rule "
+                       "(checked by the recalculation test and tests/cba)")],
     "Subgroups": [("AG", "AG", "forest-plot axis positions (chart data)")],
     "Trial vs real world": [("I", "I", "chart axis constants")],
     "Registry": [("A", "A", "calendar years labelling the event-study rows")],
+    "CEA": [("U", "AD", "bootstrap pairs plotted on the cost-effectiveness plane (up to 1,000 per option) and the "
+                        "two end points of the willingness-to-pay line")],
 }
 ROUNDED = {"Fidelity": 1}  # sheets that show a result rounded to this many decimals as a number
 
@@ -169,7 +172,8 @@ def numbers(path):
 
     # formulas that reference the Results sheet: the right row and field
     # (by key: =INDEX(Results!G:G,MATCH(k,Results!Q:Q,0)), never by row)
-    ref = re.compile(r"^=INDEX\(Results!([G-O]):\1,MATCH\((\d+),Results!Q:Q,0\)\)$")
+    # (=100*INDEX(...) for percentage points)
+    ref = re.compile(r"^=(?:(\d+)\*)?INDEX\(Results!([G-O]):\2,MATCH\((\d+),Results!Q:Q,0\)\)$")
     n_ref, bad = 0, []
     for ws in book.worksheets:
         cws = cached[ws.title]
@@ -183,10 +187,11 @@ def numbers(path):
                 if not m:
                     bad.append("%s!%s: %s is not a look-up by key" % (ws.title, c.coordinate, c.value))
                     continue
-                field, k = LETTER[m.group(1)], int(m.group(2)) - 1
+                field, k = LETTER[m.group(2)], int(m.group(3)) - 1
+                times = float(m.group(1) or 1)
                 got = cws[c.coordinate].value
                 if not 0 <= k < len(rows) or rows[k][field] == "" or not is_num(got) or \
-                        not close(float(rows[k][field]), float(got), 1e-12):
+                        not close(times * float(rows[k][field]), float(got), 1e-12):
                     bad.append("%s!%s %s: cached %r, results.csv row %d %s %r" %
                                (ws.title, c.coordinate, c.value, got, k + 2, field,
                                 rows[k][field] if 0 <= k < len(rows) else "?"))
@@ -204,8 +209,8 @@ def numbers(path):
                 continue
             n_kf += 1
             target = int(re.search(r"MATCH\((\d+),", links[0].value).group(1))
-            est = [m for m in refs if m and m.group(1) == "G"]
-            if not est or int(est[0].group(2)) != target:
+            est = [m for m in refs if m and m.group(2) == "G"]
+            if not est or int(est[0].group(3)) != target:
                 bad.append("row %d: link to Results row %d, estimate from %s" %
                            (row[0].row, target, est[0].group(0) if est else "nowhere"))
             sentence = row[0].value if isinstance(row[0].value, str) else ""
@@ -275,8 +280,8 @@ def disclosure(book_path, res_path, k, hidden):
     hid = [float(h) for h in hidden]
     lt = "<%s" % k
 
-    def hits(v):
-        return any(close(v, h, 1e-9) for h in hid)
+    def hits(v):  # an infinite value (e.g. a PSA bound "Inf": no finite break-even wage) is no count
+        return math.isfinite(v) and any(close(v, h, 1e-9) for h in hid)
 
     bad = []
     for i, r in enumerate(rows):

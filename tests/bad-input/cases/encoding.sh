@@ -2,7 +2,7 @@
 # and quoted line breaks are read as the same table. Sourced by ../run.sh.
 
 printf 'id,arm,county,emp\n1,IPS,Troms\370,1\n2,TAU,Oslo,0\n' > latin1.csv; mkcfg latin1.ini latin1.csv
-expect "Latin-1 data file" 3 "latin1.csv:2" "byte 0xF8 is not valid UTF-8" "re-save" -- rct latin1.ini
+expect "Latin-1 data file" 3 "latin1.csv:2" "byte 0xF8 is not valid UTF-8" "encoding = windows-1252" "re-save" -- rct latin1.ini
 printf 'id,arm,county,emp\n1,IPS,\223Oslo\224,1\n2,TAU,Oslo,0\n' > cp1252.csv; mkcfg cp1252.ini cp1252.csv
 expect "Windows-1252 curly quotes" 3 "cp1252.csv:2" "0x93" "not valid UTF-8" -- rct cp1252.ini
 printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n' | iconv -f UTF-8 -t UTF-16 > utf16.csv; mkcfg utf16.ini utf16.csv
@@ -52,3 +52,30 @@ expect "Latin-1 config (title = Bodø saved as Latin-1)" 2 "latin1cfg.ini:2" "by
 { printf '\357\273\277'; sed 's|out/enc-ref|out/enc-bomcfg|' encref.ini; } > bomcfg.ini
 expect "config saved as UTF-8 with BOM (Notepad) runs" 0 "" -- rct bomcfg.ini --quiet
 check "BOM config: same results" cmp -s out/enc-ref.csv out/enc-bomcfg.csv
+
+# encoding = windows-1252 | latin1 (iconv): a Windows export read as it is, the same results as its UTF-8 copy
+printf 'id,arm,county,emp\n1,IPS,Troms\303\270,1\n2,TAU,Troms\303\270,0\n3,IPS,Bod\303\270,1\n4,TAU,Bod\303\270,0\n5,IPS,Oslo,0\n6,TAU,Oslo,1\n7,IPS,Bod\303\270,1\n8,TAU,Troms\303\270,0\n' > enc-utf8.csv
+iconv -f UTF-8 -t WINDOWS-1252 enc-utf8.csv > enc-1252.csv
+RES=out/enc-u.csv OUT=out/enc-u.xlsx TRIAL_EXTRA="site = county" mkcfg encu.ini enc-utf8.csv
+expect "UTF-8 data with a site column" 0 "" -- rct encu.ini --quiet
+RES=out/enc-w.csv OUT=out/enc-w.xlsx TRIAL_EXTRA="site = county
+encoding = windows-1252" mkcfg encw.ini enc-1252.csv
+expect "windows-1252 data with encoding = windows-1252" 0 "" -- rct encw.ini --quiet
+check "windows-1252: the same results as its UTF-8 copy" cmp -s out/enc-u.csv out/enc-w.csv
+RES=out/enc-l.csv OUT=out/enc-l.xlsx DATA_EXTRA="[data]
+encoding = latin1" TRIAL_EXTRA="site = county" mkcfg encl.ini enc-1252.csv
+expect "latin1 data with [data] encoding = latin1" 0 "" -- rct encl.ini --quiet
+check "latin1: the same results as the UTF-8 copy" cmp -s out/enc-u.csv out/enc-l.csv
+TRIAL_EXTRA="encoding = windows-1252" mkcfg encwu.ini enc-utf8.csv
+expect "UTF-8 file said to be windows-1252" 3 "enc-utf8.csv:1" "the file is UTF-8 text" "encoding = windows-1252" -- rct encwu.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,\2010\n' > enc-undef.csv
+TRIAL_EXTRA="encoding = windows-1252" mkcfg encund.ini enc-undef.csv
+expect "byte undefined in windows-1252" 3 "enc-undef.csv:3" "byte 0x81 is not a character in windows-1252" -- rct encund.ini
+printf 'id,arm,county,emp\n1,IPS,\223Oslo\224,1\n2,TAU,Oslo,0\n' > enc-c1.csv
+TRIAL_EXTRA="encoding = latin1" mkcfg encc1.ini enc-c1.csv
+expect "Windows quotes read as latin1" 3 "enc-c1.csv:2" "0x93 is a control character in latin1" "encoding = windows-1252" -- rct encc1.ini
+TRIAL_EXTRA="encoding = cp1252" mkcfg encbad.ini enc-1252.csv
+expect "encoding not one of the three" 2 "encbad.ini:" "key 'encoding'" "'cp1252' is not valid" "utf-8, windows-1252, latin1" -- rct encbad.ini
+printf 'id,arm,emp\n1,IPS,1\n2,TAU,0\n' | iconv -f UTF-8 -t UTF-16 > enc16.csv
+TRIAL_EXTRA="encoding = windows-1252" mkcfg enc16.ini enc16.csv
+expect "UTF-16 file said to be windows-1252" 3 "enc16.csv:1" "NUL byte" -- rct enc16.ini

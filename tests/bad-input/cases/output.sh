@@ -7,9 +7,19 @@ mkcfg ok.ini good.csv
 "$BIN" rct ok.ini --quiet
 prev_out=$(cat out/report.xlsx out/results.csv | sha256sum)
 
-RES=nodir/results.csv mkcfg nodir.ini good.csv
-expect "results directory missing" 4 "nodir/results.csv" "does not exist" -- rct nodir.ini
-expect "workbook directory missing (-o)" 4 "nodir/r.xlsx" "does not exist" -- rct ok.ini -o nodir/r.xlsx
+# a missing output folder is made before the analysis; one that cannot be made stops the run first, naming it
+RES=out/new/sub/results.csv OUT=out/new/sub/report.xlsx mkcfg nodir.ini good.csv
+expect "results folder missing: made" 0 "" -- rct nodir.ini --quiet
+check "the results file is in the new folder" test -s out/new/sub/results.csv
+expect "workbook folder missing (-o): made" 0 "" -- rct ok.ini -o out/new2/r.xlsx --results out/new2/r.csv --quiet
+check "the workbook is in the new folder" test -s out/new2/r.xlsx
+rm -rf out/new out/new2 # the stray-file checks below look at out/ alone
+printf 'x\n' > afile.txt
+RES=afile.txt/results.csv mkcfg filedir.ini good.csv
+expect "a file where the results folder would be" 4 "afile.txt/results.csv" "key 'results' in [project]" "'afile.txt' is a file, not a folder" -- rct filedir.ini
+expect "a file where the workbook folder would be (-o)" 4 "--output" "afile.txt/sub/r.xlsx" "'afile.txt' is a file, not a folder" -- rct ok.ini -o afile.txt/sub/r.xlsx
+expect "check makes no folder" 0 "" -- check ok.ini -o out/new3/r.xlsx --quiet
+check "check wrote no folder" test ! -e out/new3
 mkdir -p out/adir.xlsx
 expect "workbook path is a directory" 4 "out/adir.xlsx" "directory" -- rct ok.ini -o out/adir.xlsx
 expect "results in a directory nobody can write (/proc)" 4 "/proc/ipseval-results.csv" "cannot write" -- rct ok.ini --results /proc/ipseval-results.csv
