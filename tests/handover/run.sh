@@ -66,11 +66,11 @@ done
 awk -F, 'NR == 1 { print "id,arm,month,emp"; next }
          { print $1 "," $3 ",6," $10; print $1 "," $3 ",12," $11; print $1 "," $3 ",18," $12 }' examples/trial.csv \
     >"$TMP/long-data.csv"
-cba_section() { awk '/^\[/ { on = ($0 == "[cba]") } on' "$TMP/demo.ini" | sed 's/^psa_draws *=.*/psa_draws = 400/'
+cba_section() { awk '/^\[/ { on = ($0 == "[cba]") } on' "$TMP/demo.ini" | grep -v '^[a-z_]*\.\(price_year\|index\)' | sed 's/^psa_draws *=.*/psa_draws = 400/'
                 echo "effect.dist = bootstrap"; }
 for layout in wide long; do
     {
-        printf '[project]\ntitle = hand-over test\nseed = 7\n[trial]\narm = arm\ntreatment = IPS\ncontrol = TAU\n'
+        printf '[project]\ntitle = hand-over test\nseed = 7\nprice_year = 2018\n[trial]\narm = arm\ntreatment = IPS\ncontrol = TAU\n'
         printf 'id = id\ntimepoints = 6, 12, 18\n'
         if [ $layout = wide ]; then
             printf 'data = %s/examples/trial.csv\n[outcome:employment]\ntype = binary\ncolumns = emp6, emp12, emp18\n' "$ROOT"
@@ -94,7 +94,7 @@ else
     ko "long layout: the cba rows differ from the wide layout's"
 fi
 # the participants were resampled: without effect.dist = bootstrap the PSA rows differ
-grep -v '^effect.dist' "$TMP/wide.ini" >"$TMP/normal.ini"
+{ grep -v '^effect.dist' "$TMP/wide.ini"; printf 'effect.dist = normal\neffect.corr = 0\n'; } >"$TMP/normal.ini"
 "$BIN" cba "$TMP/normal.ini" -o "$TMP/normal.xlsx" --results "$TMP/normal.csv" --quiet &&
     ! grep "^cba," "$TMP/normal.csv" | cmp -s - "$TMP/a" && ok "the bootstrap rows are not those of effect.dist = normal" ||
     ko "the bootstrap rows are not those of effect.dist = normal"
