@@ -41,7 +41,8 @@ core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
     if ((st = rct_long_spec_read(ctx->cfg, &s->spec, &s->lspec, err)) != CORE_OK)
         return st;
     core_table *t;
-    if ((st = cli_ctx_read_data(ctx, "trial", "data", &t, err)) != CORE_OK)
+    if ((st = cli_ctx_read_data(ctx, "trial", "data", &t, err)) != CORE_OK ||
+        (st = rct_recode_binary(ctx->cfg, &s->spec, t, err)) != CORE_OK) /* yes = Ja, no = Nei */
         return st;
     if (s->lspec.layout_long) {
         if ((st = rct_long_reshape(ctx->cfg, &s->spec, &s->lspec, t, &s->wide, err)) != CORE_OK)
