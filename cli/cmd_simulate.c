@@ -144,7 +144,8 @@ int cli_cmd_simulate(const cli_opts *o)
      * alone when nothing else is asked. */
     if (core_config_has(cfg, "simulate", "fidelity") || core_config_has(cfg, "simulate", "survey")) {
         int fidelity_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry") &&
-                            !core_config_has(cfg, "simulate", "cea");
+                            !core_config_has(cfg, "simulate", "cea") && !core_config_has(cfg, "simulate", "cohort") &&
+                            !core_config_has(cfg, "simulate", "workforce");
         if (cli_simulate_fidelity(cfg, o, seed, fidelity_only ? o->output : NULL, &err) != CORE_OK)
             goto fail;
         if (fidelity_only) {
@@ -171,9 +172,8 @@ int cli_cmd_simulate(const cli_opts *o)
     /* [simulate] cohort = FILE, workforce = FILE: routine-practice data (cli/mod_practice.c); alone when nothing
      * else is asked. */
     if (core_config_has(cfg, "simulate", "cohort") || core_config_has(cfg, "simulate", "workforce")) {
-        int practice_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry") &&
-                            !core_config_has(cfg, "simulate", "fidelity") && !core_config_has(cfg, "simulate", "survey") &&
-                            !core_config_has(cfg, "simulate", "cea");
+        /* fidelity and cea files, asked beside, were written above */
+        int practice_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry");
         if (cli_simulate_practice(cfg, o, seed, practice_only ? o->output : NULL, &err) != CORE_OK)
             goto fail;
         if (practice_only) {

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "cli.h"
 #include "core/core_data.h"
 #include "fidelity/fid.h"
@@ -23,6 +25,24 @@ typedef struct fid_state {
     double *categories;
     char **rater_names;
 } fid_state;
+
+/* The cluster bootstrap of the item kappas draws from a generator of its own, seeded from [project] seed and the
+ * name "fidelity-agreement" (FNV-1a), so that it moves no other module's draws. */
+static core_status agreement_bootstrap(cli_ctx *ctx, fid_state *s, double conf, core_err *err)
+{
+    if (s->spec.bootstrap == 0)
+        return CORE_OK;
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!rng)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    unsigned long h = 2166136261UL ^ (ctx->seed & 0xffffffffUL);
+    for (const char *c = "fidelity-agreement"; *c; c++)
+        h = ((h ^ (unsigned char)*c) * 16777619UL) & 0xffffffffUL;
+    gsl_rng_set(rng, h);
+    core_status st = fid_rows_agreement_clustered(&s->data, conf, (size_t)s->spec.bootstrap, rng, ctx->res, err);
+    gsl_rng_free(rng);
+    return st;
+}
 
 static void fid_state_free(void *p)
 {
@@ -259,6 +279,7 @@ static core_status run_fidelity(cli_ctx *ctx, fid_state *s, core_err *err)
         if ((st = fid_rows_scores(&s->data, conf, ctx->res, err)) != CORE_OK ||
             (st = fid_rows_trends(&s->data, ctx->res, err)) != CORE_OK ||
             (st = fid_rows_agreement(&s->data, conf, ctx->res, err)) != CORE_OK ||
+            (st = agreement_bootstrap(ctx, s, conf, err)) != CORE_OK ||
             (st = fid_rows_alpha(&s->data, conf, ctx->res, err)) != CORE_OK ||
             (st = fid_rows_phase_change(&s->data, conf, ctx->res, err)) != CORE_OK ||
             (st = fid_rows_phase_model(&s->data, conf, ctx->res, err)) != CORE_OK)

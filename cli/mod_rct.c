@@ -61,7 +61,9 @@ core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
     if ((st = rct_timepoint_analyse(&s->spec, &s->trial, ctx->rng, &ctx->progress, ctx->res, err)) != CORE_OK)
         return st;
     if ((st = rct_long_analyse(&s->spec, &s->lspec, &s->trial, &ctx->progress, ctx->res, err)) != CORE_OK ||
-        (st = rct_surv_analyse(ctx->cfg, &s->spec, &s->lspec, &s->trial, ctx->res, err)) != CORE_OK)
+        (st = rct_surv_analyse(ctx->cfg, &s->spec, &s->lspec, &s->trial, ctx->res, err)) != CORE_OK ||
+        (st = rct_cace_analyse(ctx->cfg, &s->spec, &s->trial, ctx->res, err)) != CORE_OK ||
+        (st = rct_multiplicity_apply(&s->spec, ctx->res, err)) != CORE_OK) /* over every analysis, Cox included */
         return st;
     s->info = (rpt_trial_info){.arm_column = s->spec.arm, .treatment = s->spec.treatment, .control = s->spec.control};
     size_t n = s->spec.n_outcomes < 64 ? s->spec.n_outcomes : 64;
@@ -70,8 +72,10 @@ core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
         s->labels[k].name = s->spec.outcomes[k].name;
         s->labels[k].label = s->spec.outcomes[k].label;
         s->labels[k].type = type_names[s->spec.outcomes[k].type];
-        if (s->spec.outcomes[k].primary && !s->info.primary)
+        if (s->spec.outcomes[k].primary && !s->info.primary) {
             s->info.primary = s->spec.outcomes[k].name;
+            s->info.primary_timepoint = s->spec.outcomes[k].primary_timepoint;
+        }
     }
     ctx->run.trial = &s->info;
     ctx->run.outcomes = s->labels;

@@ -11,6 +11,7 @@ const core_cfg_key rct_trial_keys[] = {
     {"site", CORE_CFG_COLUMN, NULL, NULL, "stratum of randomisation; adjusted for in adjusted models (optional)"},
     {"covariates", CORE_CFG_COLUMNS, NULL, NULL, "adjustment set of the adjusted models (optional)"},
     {"categorical", CORE_CFG_COLUMNS, NULL, NULL, "covariates coded as numbers that are categories (dummies, not a slope)"},
+    {"received", CORE_CFG_COLUMN, NULL, "0/1", "treatment received (1 = the intervention): the complier average causal effect (optional)"},
     {"time", CORE_CFG_COLUMN, NULL, NULL, "long layout: the timepoint column"},
     {"timepoints", CORE_CFG_LIST, NULL, "labels, e.g. 6, 12, 18", "wide layout: the labels of the outcome columns, in order"},
     {"subgroups", CORE_CFG_COLUMNS, NULL, NULL, "treatment-by-subgroup interaction analyses (optional)"},
@@ -38,6 +39,7 @@ const core_cfg_key rct_outcome_keys[] = {
     {"timepoints", CORE_CFG_LIST, NULL, "labels", "this outcome's timepoint labels when they differ from [trial] timepoints"},
     {"covariates", CORE_CFG_COLUMNS, NULL, NULL, "this outcome's adjustment set, replacing [trial] covariates"},
     {"adjust", CORE_CFG_BOOL, "yes", NULL, "repeated-measures models adjusted for site, covariates and baseline; no = unadjusted"},
+    {"primary_timepoint", CORE_CFG_TEXT, NULL, "a timepoint label", "the primary outcome's primary timepoint (required with multiplicity and several timepoints)"},
     {NULL},
 };
 

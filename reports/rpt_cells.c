@@ -138,6 +138,7 @@ typedef struct rpt_sheet_style {
     lxw_format *set_fmt[STYLE_COLS]; /* and the column's format */
     double fit[STYLE_COLS];          /* widest fitted content seen */
     long header;                     /* first row written with the header format; -1: none */
+    long data_col;                   /* first column of chart data (rpt_chart_data_cols); -1: none */
     int big;                         /* constant-memory sheet: rows are gone once written, never resized */
     struct wrapped {                 /* each wrapped cell: its row is made tall enough at the end */
         lxw_row_t row;
@@ -181,6 +182,7 @@ static void style_register(rpt_wctx *w, lxw_worksheet *ws)
     memset(ss, 0, sizeof *ss);
     ss->ws = ws;
     ss->header = -1;
+    ss->data_col = -1;
 }
 
 /* Characters of UTF-8 text s (its first line only when multi-line), and its longest word. */
@@ -356,6 +358,169 @@ static void align_headers(rpt_wctx *w, lxw_worksheet *ws)
     }
 }
 
+/* ---------- print: the page model of rpt_style_finish ---------- */
+
+#define PAGE_W_PT 741.0   /* A4 landscape (842 pt) less libxlsxwriter's default margins of 0.7 inch each side */
+#define PAGE_H_PT 487.0   /* 595 pt less top and bottom margins of 0.75 inch */
+#define MAX_BREAKS 256
+
+static double col_px(double width)
+{
+    return width <= 0 ? 0 : (width < 1 ? floor(width * 12 + 0.5) : floor(width * 7 + 0.5) + 5);
+}
+
+static double row_pt(lxw_worksheet *ws, lxw_row_t r)
+{
+    lxw_row *row = lxw_worksheet_find_row(ws, r);
+    return row && row->height_changed ? row->height : 15.0;
+}
+
+/* 1 if row r holds a cell of the header format in columns 0..last. */
+static int header_row(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t last)
+{
+    lxw_row *row = lxw_worksheet_find_row(ws, r);
+    for (lxw_col_t c = 0; row && c <= last; c++) {
+        lxw_cell *cell = lxw_worksheet_find_cell_in_row(row, c);
+        if (cell && (cell->format == w->f.header || cell->format == w->f.header_r || cell->format == w->f.header_c))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 if row r has any cell in columns 0..last. */
+static int row_used(lxw_worksheet *ws, lxw_row_t r, lxw_col_t last)
+{
+    lxw_row *row = lxw_worksheet_find_row(ws, r);
+    for (lxw_col_t c = 0; row && c <= last; c++)
+        if (lxw_worksheet_find_cell_in_row(row, c))
+            return 1;
+    return 0;
+}
+
+/* The print width of columns 0..last plus the charts that reach further right, in pixels. */
+static double print_px(rpt_sheet_style *ss, const double *width, lxw_col_t *last_out)
+{
+    lxw_worksheet *ws = ss->ws;
+    lxw_col_t last = ws->dim_colmax;
+    if (ss->data_col > 0 && last >= (lxw_col_t)ss->data_col)
+        last = (lxw_col_t)ss->data_col - 1;
+    if (ws->print_area.in_use && ws->print_area.last_col < last)
+        last = ws->print_area.last_col;
+    double right = 0, x = 0;
+    lxw_object_properties *op;
+    STAILQ_FOREACH(op, ws->chart_data, list_pointers)
+    {
+        double left = op->x_offset;
+        for (lxw_col_t c = 0; c < op->col; c++)
+            left += col_px(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
+        double r = left + op->width * (op->x_scale > 0 ? op->x_scale : 1);
+        if (r > right)
+            right = r;
+    }
+    for (lxw_col_t c = 0; c <= last; c++)
+        x += col_px(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
+    if (last_out)
+        *last_out = last;
+    return x > right ? x : right;
+}
+
+/*
+ * The sheet's print: its print area (the columns left of any chart data, the rows used or charted), as many
+ * pages wide as keep the text at 75% or more (one page wide whenever that does), a page break before each
+ * table or chart that would not fit on what is left of a page (and does fit on a fresh one), and the header
+ * row repeated only when the sheet's one table runs over pages.
+ */
+static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
+{
+    lxw_worksheet *ws = ss->ws;
+    lxw_col_t last_col = ws->dim_colmax;
+    if (ss->data_col > 0 && last_col >= (lxw_col_t)ss->data_col)
+        last_col = (lxw_col_t)ss->data_col - 1;
+    if (ws->print_area.in_use && ws->print_area.last_col < last_col)
+        last_col = ws->print_area.last_col;
+    lxw_row_t last_row = ws->dim_rowmax; /* the last row with something in the printed columns */
+    while (last_row > 0 && !row_used(ws, last_row, last_col))
+        last_row--;
+    /* charts: their extents widen and lengthen the print, and each is a span kept on one page */
+    struct span { lxw_row_t a, b; } sp[MAX_BREAKS];
+    size_t n_sp = 0;
+    lxw_object_properties *op;
+    STAILQ_FOREACH(op, ws->chart_data, list_pointers)
+    {
+        double px = op->x_offset, h = op->y_offset + op->height * (op->y_scale > 0 ? op->y_scale : 1);
+        lxw_col_t c = op->col;
+        double wpx = op->width * (op->x_scale > 0 ? op->x_scale : 1);
+        while (px + wpx > col_px(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH) && c < LXW_COL_MAX - 1) {
+            px -= col_px(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
+            c++;
+        }
+        if (c > last_col && (ss->data_col < 0 || c < (lxw_col_t)ss->data_col))
+            last_col = c;
+        lxw_row_t r = op->row;
+        double y = 0;
+        while (y + row_pt(ws, r) * 4.0 / 3.0 < h && r < LXW_ROW_MAX - 1) {
+            y += row_pt(ws, r) * 4.0 / 3.0;
+            r++;
+        }
+        if (r > last_row)
+            last_row = r;
+        if (n_sp < MAX_BREAKS)
+            sp[n_sp++] = (struct span){op->row, r};
+    }
+    double wpt = 0.75 * print_px(ss, width, NULL);
+    double scale = PAGE_W_PT / wpt > 1 ? 1 : PAGE_W_PT / wpt;
+    worksheet_fit_to_pages(ws, 1, 0);
+    rpt_err_at(w, worksheet_print_area(ws, 0, 0, last_row, last_col), ws, 0, 0);
+    /* tables: from a header row (or a subtitle right above one) down to the first empty row */
+    long first_end = -1, n_tables = 0;
+    for (lxw_row_t r = 0; r <= last_row; r++) {
+        if (!header_row(w, ws, r, last_col))
+            continue;
+        lxw_row_t a = r > 0 && row_used(ws, r - 1, last_col) && !header_row(w, ws, r - 1, last_col) ? r - 1 : r;
+        lxw_row_t b = r;
+        while (b + 1 <= last_row && row_used(ws, b + 1, last_col))
+            b++;
+        if (n_tables++ == 0)
+            first_end = (long)b;
+        if (n_sp < MAX_BREAKS)
+            sp[n_sp++] = (struct span){a, b};
+        r = b;
+    }
+    /* greedy breaks: a span that does not fit on what is left of the page starts a new one */
+    double page = PAGE_H_PT / scale, y = 0;
+    lxw_row_t breaks[MAX_BREAKS + 1];
+    size_t nb = 0;
+    long first_break = -1;
+    for (lxw_row_t r = 0; r <= last_row; r++) {
+        double h = 0;
+        lxw_row_t end = r;
+        for (size_t k = 0; k < n_sp; k++)
+            if (sp[k].a == r && sp[k].b > end)
+                end = sp[k].b;
+        for (lxw_row_t q = r; q <= end; q++)
+            h += row_pt(ws, q);
+        if (end > r && y > 0 && y + h > page && h <= page && nb < MAX_BREAKS) {
+            breaks[nb++] = r;
+            if (first_break < 0)
+                first_break = (long)r;
+            y = 0;
+        }
+        double rh = row_pt(ws, r);
+        if (y + rh > page) { /* the spreadsheet's own break */
+            if (first_break < 0)
+                first_break = (long)r;
+            y = 0;
+        }
+        y += rh;
+    }
+    breaks[nb] = 0;
+    if (nb)
+        rpt_err_at(w, worksheet_set_h_pagebreaks(ws, breaks), ws, 0, 0);
+    /* print titles only for a table that runs over pages, and only when it is the sheet's one table */
+    if (n_tables == 1 && ss->header >= 0 && first_break > ss->header && first_end >= first_break)
+        rpt_err_at(w, worksheet_repeat_rows(ws, (lxw_row_t)ss->header, (lxw_row_t)ss->header), ws, 0, 0);
+}
+
 void rpt_style_finish(rpt_wctx *w)
 {
     struct rpt_style *st = w->style;
@@ -400,13 +565,20 @@ void rpt_style_finish(rpt_wctx *w)
         /* Each column's width is set once, in runs of equal columns that never overlap (a spreadsheet given
          * overlapping ranges keeps one of them, and a column then shows ### or nothing). A big sheet set its
          * widths as it went (constant-memory mode writes them before the first row). */
+        int hide[STYLE_COLS];
+        for (lxw_col_t c = 0; c < STYLE_COLS; c++) {
+            hide[c] = 0; /* chart data stays visible (a chart skips hidden cells); it is out of the print area */
+            emit[c] |= hide[c];
+        }
+        lxw_row_col_options hidden = {.hidden = 1};
         for (lxw_col_t c = 0; !ss->big && c < STYLE_COLS;) {
             lxw_col_t e = c;
             while (e + 1 < STYLE_COLS && emit[c] && emit[e + 1] && width[e + 1] == width[c] &&
-                   ss->set_fmt[e + 1] == ss->set_fmt[c])
+                   ss->set_fmt[e + 1] == ss->set_fmt[c] && hide[e + 1] == hide[c])
                 e++;
             if (emit[c])
-                rpt_err_at(w, worksheet_set_column(ws, c, e, width[c], ss->set_fmt[c]), ws, 0, c);
+                rpt_err_at(w, worksheet_set_column_opt(ws, c, e, width[c], ss->set_fmt[c], hide[c] ? &hidden : NULL),
+                           ws, 0, c);
             c = e + 1;
         }
         if (!ss->big)
@@ -438,8 +610,8 @@ void rpt_style_finish(rpt_wctx *w)
         int table_sheet = ss->header >= 0 && ss->header <= FREEZE_MAX_ROW && strcmp(ws->name, "Summary") != 0;
         if (table_sheet && ws->panes.type == 0)
             worksheet_freeze_panes(ws, (lxw_row_t)ss->header + 1, 0);
-        if (table_sheet)
-            rpt_err_at(w, worksheet_repeat_rows(ws, (lxw_row_t)ss->header, (lxw_row_t)ss->header), ws, 0, 0);
+        if (!ss->big)
+            print_layout(w, ss, width);
         rpt_err_at(w, worksheet_set_header(ws, head), ws, 0, 0);
         rpt_err_at(w, worksheet_set_footer(ws, foot), ws, 0, 0);
     }
@@ -460,6 +632,8 @@ void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, cons
         w->nomem = 1;
         return;
     }
+    if (!f)
+        f = w->f.plain;
     rpt_err_at(w, worksheet_write_string(ws, r, c, t, f), ws, r, c);
     note_text(w, ws, r, c, t, f);
     free(own);
@@ -473,9 +647,18 @@ void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
     else if (isinf(x))
         rpt_put_text(w, ws, r, c, x > 0 ? "Inf" : "-Inf", w->f.right);
     else {
+        if (!f)
+            f = w->f.plain;
         rpt_err_at(w, worksheet_write_number(ws, r, c, x, f), ws, r, c);
         note_number(w, ws, c, x, f);
     }
+}
+
+void rpt_chart_data_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first)
+{
+    rpt_sheet_style *ss = sheet_style(w, ws);
+    if (ss && (ss->data_col < 0 || (long)first < ss->data_col))
+        ss->data_col = (long)first;
 }
 
 void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width, lxw_format *f)
@@ -575,7 +758,7 @@ int rpt_make_formats(rpt_wctx *w)
                           &f->wrap,  &f->note,     &f->right,     &f->count, &f->pct,
                           &f->pval,  &f->num2,     &f->mono,      &f->key,   &f->sentence,
                           &f->money, &f->integer,  &f->num1,      &f->ci,    &f->link,
-                          &f->header_r, &f->header_c};
+                          &f->header_r, &f->header_c, &f->pp, &f->plain};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (!(*all[i] = new_format(w)))
             return 0;
@@ -628,6 +811,8 @@ int rpt_make_formats(rpt_wctx *w)
     format_set_num_format(f->money, money);
     format_set_num_format(f->integer, "#,##0");
     format_set_num_format(f->num1, "0.0");
+    format_set_align(f->plain, LXW_ALIGN_VERTICAL_TOP);
+    format_set_num_format(f->pp, "0.0\" pp\";\"\xe2\x88\x92\"0.0\" pp\"");
     format_set_align(f->ci, LXW_ALIGN_RIGHT);
     format_set_font_color(f->link, 0x0563C1);
     format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
@@ -650,20 +835,24 @@ static double row_field(const core_result_row *x, int f)
 }
 
 void rpt_results_ref(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x, int field,
-                     lxw_format *fmt)
+                     double scale, lxw_format *fmt)
 {
     if (!x)
         return;
     double v = row_field(x, field);
+    if (!(scale > 0))
+        scale = 1;
     if (!isfinite(v)) {
         rpt_put_text(w, ws, r, c, isnan(v) ? "n/a" : (v > 0 ? "Inf" : "-Inf"), w->f.right);
         return;
     }
-    char formula[128];
-    snprintf(formula, sizeof formula, "=INDEX(Results!%c:%c,MATCH(%zu,Results!Q:Q,0))", 'G' + field, 'G' + field,
-             (size_t)(x - w->res->rows) + 1);
-    rpt_err_at(w, worksheet_write_formula_num(ws, r, c, formula, fmt, v), ws, r, c);
-    note_number(w, ws, c, v, fmt);
+    char formula[160], times[32] = "";
+    if (scale != 1)
+        snprintf(times, sizeof times, "%.15g*", scale);
+    snprintf(formula, sizeof formula, "=%sINDEX(Results!%c:%c,MATCH(%zu,Results!Q:Q,0))", times, 'G' + field,
+             'G' + field, (size_t)(x - w->res->rows) + 1);
+    rpt_err_at(w, worksheet_write_formula_num(ws, r, c, formula, fmt, scale * v), ws, r, c);
+    note_number(w, ws, c, scale * v, fmt);
 }
 
 void rpt_results_link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x,
@@ -750,6 +939,17 @@ const char *rpt_outcome_display(const rpt_wctx *w, const char *name)
     if (o && o->label && *o->label)
         return o->label;
     return name ? name : "";
+}
+
+const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t size)
+{
+    const rpt_outcome_label *o = rpt_outcome_find(w, name);
+    snprintf(buf, size, "%s", o && o->label && *o->label ? o->label : (name ? name : ""));
+    if (!(o && o->label && *o->label))
+        for (char *q = buf; *q; q++)
+            if (*q == '_')
+                *q = ' ';
+    return buf;
 }
 
 /* "x/n" -> x; 0 if the label is not of that form. */

@@ -21,6 +21,9 @@
  *    worksheet_set_column yourself;
  *  - figures cited from the Results sheet go through rpt_results_ref (a look-up by key, never a row
  *    reference), links to a sheet through rpt_sheet_link (a defined name);
+ *  - print (rpt_style_finish): one page wide, a page break before a table or chart that would not fit on what is left of a page,
+ *    print titles only for a sheet's one table that runs over pages, chart data (rpt_chart_data_cols) out of
+ *    the print area;
  *  - money in w->f.money (whole units, thousands separators), counts in w->f.count / w->f.integer,
  *    proportions in w->f.pct (one decimal), differences of proportions as percentage points in w->f.num1
  *    (100 x the difference) with a header saying "percentage points", an interval as two number cells.
@@ -51,6 +54,10 @@ typedef struct rpt_formats {
     lxw_format *money, *integer, *num1, *ci, *link;
     /* a header over numbers or centred cells: set by rpt_style_finish, never written by a sheet */
     lxw_format *header_r, *header_c;
+    /* percentage points: 100 x a difference of proportions, one decimal, "10.2 pp" */
+    lxw_format *pp;
+    /* a cell written with no format: top-aligned like every other (LibreOffice ignores the default format's) */
+    lxw_format *plain;
 } rpt_formats;
 
 struct rpt_style; /* per-sheet layout notes for rpt_style_finish (rpt_cells.c) */
@@ -119,6 +126,10 @@ void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
 /** Width (and format) of columns first..last, recorded for rpt_style_finish, which sets each column once. */
 void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width, lxw_format *f);
 
+/** Columns from `first` on hold chart data: they are left out of the print area (rpt_style_finish). A chart
+ *  skips hidden cells, so they stay visible on screen, right of the sheet's tables. */
+void rpt_chart_data_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first);
+
 /** A table's header row: texts[0..n-1] in row r from column c on, in the header format (aligned later to
  *  the content under each; an empty or NULL text leaves a blank header cell). */
 void rpt_table_header(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *const *texts, size_t n);
@@ -164,11 +175,12 @@ enum { RPT_F_EST, RPT_F_SE, RPT_F_LO, RPT_F_HI, RPT_F_STAT, RPT_F_DF, RPT_F_P, R
 /**
  * A figure of result row x taken from the Results sheet by its key, never by its row:
  * =INDEX(Results!G:G,MATCH(k,Results!Q:Q,0)) with the row's value cached, so sorting or filtering the
- * Results sheet changes nothing. An undefined or withheld number is written as the text "n/a" (or "Inf").
+ * Results sheet changes nothing. scale 100 gives percentage points of a difference of proportions
+ * (=100*INDEX(...), shown with w->f.pp); scale 1 the number as it is. An undefined or withheld number is written as the text "n/a" (or "Inf").
  * Any sheet that cites a result row does it with this (or by its own defined name), never "=Results!G12".
  */
 void rpt_results_ref(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x, int field,
-                     lxw_format *fmt);
+                     double scale, lxw_format *fmt);
 
 /** A link to result row x on the Results sheet that finds the row by its key (a HYPERLINK formula), with text. */
 void rpt_results_link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x,
@@ -197,6 +209,10 @@ const rpt_outcome_label *rpt_outcome_find(const rpt_wctx *w, const char *name);
 
 /** The outcome's display label: the run's label, else its name ("" for NULL). */
 const char *rpt_outcome_display(const rpt_wctx *w, const char *name);
+
+/** A name for people: the run's label of outcome `name` when it has one, else the name with '_' as spaces
+ *  ("prior_work" -> "prior work"). */
+const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t size);
 
 /** 1 if the outcome is binary: its type when the run gives one, else whether arm's label is "x/n". */
 int rpt_outcome_is_binary(const rpt_wctx *w, const char *outcome, const core_result_row *arm);

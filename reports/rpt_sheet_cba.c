@@ -49,11 +49,11 @@ static lxw_format *fmt(rpt_wctx *w, const char *num_format, int input)
 static int make_formats(cs *c)
 {
     rpt_wctx *w = c->w;
-    c->in_money = fmt(w, "#,##0.00", 1);
+    c->in_money = fmt(w, "#,##0", 1); /* money in whole currency units (the cell keeps every decimal) */
     c->in_share = fmt(w, "0.0000", 1);
     c->in_num = fmt(w, "0.000000", 1);
     c->in_int = fmt(w, "0", 1);
-    c->money = fmt(w, "#,##0.00", 0);
+    c->money = fmt(w, "#,##0", 0);
     c->share = fmt(w, "0.0000", 0);
     c->num = fmt(w, "0.000000", 0);
     c->num4 = fmt(w, "0.0000", 0);
@@ -303,10 +303,10 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
              s->comparator);
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
     if (s->price_year > 0)
-        snprintf(b, sizeof b, "Per participant, %s at %ld prices. Model and formulas: docs/methods.md (cost-benefit).",
-                 c.cur, s->price_year);
+        snprintf(b, sizeof b, "Per participant, %s at %ld prices. Model and formulas: the live cells below and the "
+                 "Methods sheet.", c.cur, s->price_year);
     else
-        snprintf(b, sizeof b, "Per participant, %s. Model and formulas: docs/methods.md (cost-benefit).", c.cur);
+        snprintf(b, sizeof b, "Per participant, %s. Model and formulas: the live cells below and the Methods sheet.", c.cur);
     rpt_put_text(w, ws, r++, 0, b, w->f.meta);
     rpt_put_text(w, ws, r++, 0,
                  "A live model: change a blue input (a cost, the wage, a rate, an effect, a persistence parameter) and "
@@ -948,7 +948,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory creating cell formats");
     format_set_num_format(money, "#,##0");
     format_set_num_format(prob, "0.000");
-    format_set_num_format(par, "#,##0.0000");
+    format_set_num_format(par, "0.0##"); /* a parameter below 100: as many decimals as it has, up to three */
     format_set_italic(note);
     format_set_font_color(note, 0x595959);
     const char *cur = w->run->currency ? w->run->currency : "";
@@ -1107,8 +1107,8 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         for (size_t i = 0; i < res->n_bars; i++, r++) { /* largest swing first */
             const cba_tornado_bar *bar = &res->bars[tg][i];
             rpt_put_text(w, ws, r, 0, strcmp(bar->key, "effect") == 0 ? "effect (all months, in SE)" : bar->key, NULL);
-            rpt_put_num(w, ws, r, 1, bar->lo, par);
-            rpt_put_num(w, ws, r, 2, bar->hi, par);
+            rpt_put_num(w, ws, r, 1, bar->lo, fabs(bar->lo) >= 100 ? money : par);
+            rpt_put_num(w, ws, r, 2, bar->hi, fabs(bar->hi) >= 100 ? money : par);
             rpt_put_num(w, ws, r, 3, bar->at_lo, money);
             rpt_put_num(w, ws, r, 4, bar->at_hi, money);
             rpt_put_num(w, ws, r, 5, fabs(bar->at_hi - bar->at_lo), money);
@@ -1194,6 +1194,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         const double *de = res->qaly_uncertain ? res->ce_dq : res->ce_dj;
         const char *ename = res->qaly_uncertain ? "QALYs gained (discounted)" : "Job-years gained (discounted)";
         lxw_col_t cx = 28; /* right of the charts */
+        rpt_chart_data_cols(w, ws, cx); /* hidden, not printed */
         rpt_put_text(w, ws, 3, cx, "CE plane", w->f.subtitle);
         rpt_put_text(w, ws, 4, cx, ename, w->f.header);
         snprintf(b, sizeof b, "Incremental cost (%s)", cur);
@@ -1223,6 +1224,13 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_series_set_name(base, "base case");
         chart_series_set_marker_type(base, LXW_CHART_MARKER_DIAMOND);
         chart_series_set_marker_size(base, 9);
+        /* the draws pale, the base case in its own colour on top */
+        lxw_chart_fill pf = {.color = 0x9DC3E6}, bf = {.color = 0xC00000};
+        lxw_chart_line pl = {.color = 0x9DC3E6}, bl = {.color = 0x000000};
+        chart_series_set_marker_fill(pts, &pf);
+        chart_series_set_marker_line(pts, &pl);
+        chart_series_set_marker_fill(base, &bf);
+        chart_series_set_marker_line(base, &bl);
         snprintf(b, sizeof b, "Cost-effectiveness plane: %s minus %s (reference)", s->intervention, s->comparator);
         chart_title_set_name(ch, rpt_chart_str(b));
         chart_axis_set_name(ch->x_axis, rpt_chart_str(ename));
@@ -1449,7 +1457,7 @@ static const rpt_method_info entries[] = {
      "Annual gross wage W* at which the extra employment pays for the programme: dC / sum of discounted yearly "
      "effects (the effect rises linearly from 0 through the effect months, then follows the persistence rule); for "
      "the trial window and each horizon.",
-     "Reme SE et al. (2019); DOMAIN-models.md §3; docs/methods.md (cost-benefit)"},
+     "Reme SE et al. (2019); ipseval methods guide, section: Cost-benefit analysis"},
     {"break_even_wage_societal", NULL, "Societal break-even wage",
      "The wage at which the societal NPV is zero: closed form when NPV is linear in the wage, Brent's method with a "
      "tax schedule.",

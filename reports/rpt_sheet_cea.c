@@ -474,10 +474,10 @@ core_status rpt_cea_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
 
 static const rpt_method_info entries[] = {
     {"cea_missing", NULL, "Missing costs and utilities", "Participants of each arm with the column missing.",
-     "docs/methods.md (cost-effectiveness from trial data)"},
+     "ipseval methods guide, section: cost-effectiveness from trial data"},
     {"cea_complete_cases", NULL, "Complete cases", "Participants with every cost and utility column observed; the "
      "analysis uses them only (unbiased when missingness does not depend on the unobserved values given the arm).",
-     "docs/methods.md (cost-effectiveness from trial data)"},
+     "ipseval methods guide, section: cost-effectiveness from trial data"},
     {"cea_mean", NULL, "Mean cost and QALYs per option", "Mean discounted cost and QALYs (area under the utility curve) "
      "of the complete cases, with bootstrap intervals.", "Matthews JNS et al. BMJ 1990;300:230; " DRUMMOND_CEA},
     {"cea_incremental", "ols_adjusted", "Incremental QALYs adjusted for baseline utility", "OLS of QALYs on the "

@@ -365,8 +365,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
              "assumptions and source effects: change one and every figure below recalculates (the values shown on "
              "opening are ipseval's own). Intervals are %s unless a row says otherwise (an interval from few control clusters "
              "attains less, and everything computed from it carries that level); ratios use the delta method with the "
-             "estimates taken as independent, with Fieller's interval beside it. Methods: docs/methods.md "
-             "(meta-analysis).",
+             "estimates taken as independent, with Fieller's interval beside it. Methods: see the Methods sheet.",
              c.employment ? "employment probability" : "workdays per person-year", w->conf);
     rpt_merge_text(w, c.ws, r++, 0, 6, b, w->f.meta, rpt_lines_for(b, 150));
     r++;

@@ -118,8 +118,12 @@ core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, cor
     double G = summary_value(w, o, "clusters"), G1 = summary_value(w, o, "treated_clusters");
     char b[2048], e[96], p[48];
     if (est) {
-        int len = snprintf(b, sizeof b, "%s: the effect of %s is %s per person-period (two-way fixed effects, %.0f "
-                           "clusters, %.0f treated).", o, tr, rpt_fmt_num(est->estimate, 1, e, sizeof e), G, G1);
+        char ow[128];
+        int len = snprintf(b, sizeof b, "%s: once IPS started, members of the treated area%s had %s per person-period "
+                           "more than the comparison areas' trend predicts (difference-in-differences with two-way fixed "
+                           "effects, %.0f areas, %.0f treated; it assumes both would have moved in parallel without IPS).",
+                           rpt_words(w, o, ow, sizeof ow), G1 == 1 ? "" : "s", rpt_fmt_num(est->estimate, 1, e, sizeof e),
+                           G, G1);
         if (G1 == 1 && ri && len > 0 && (size_t)len < sizeof b) {
             char lo[48], hi[48];
             len += snprintf(b + len, sizeof b - (size_t)len,
@@ -225,13 +229,18 @@ static void event_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row
     no_legend_title(ch, t);
     chart_axis_set_name(ch->x_axis, "Years relative to first exposure");
     chart_axis_set_name(ch->y_axis, "Effect");
+    /* the axes cross at the plot's lower left, not at zero in its middle; the year labels sit below */
+    chart_axis_set_crossing_min(ch->x_axis);
+    chart_axis_set_crossing_min(ch->y_axis);
+    chart_axis_set_label_position(ch->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
     lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 1.0};
     rpt_err_at(w, worksheet_insert_chart_opt(ws, at, col, ch, &opt), ws, at, col);
 }
 
 /* Synthetic control gaps by period (line). */
-static void gap_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, lxw_row_t at, lxw_col_t col)
+static void gap_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, lxw_row_t at, lxw_col_t col,
+                      int start_line)
 {
     lxw_chart *ch = workbook_add_chart(w->book, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
     if (!ch)
@@ -239,7 +248,19 @@ static void gap_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row_t
     lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
     chart_series_set_categories(s, ws->name, first, 0, last, 0);
     chart_series_set_values(s, ws->name, first, 1, last, 1);
-    chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
+    chart_series_set_name(s, "Treated minus synthetic");
+    if (start_line) { /* a vertical line where treatment starts: columns C:D of the first two data rows */
+        lxw_chart_series *v = chart_add_series(ch, NULL, NULL);
+        chart_series_set_categories(v, ws->name, first, 2, first + 1, 2);
+        chart_series_set_values(v, ws->name, first, 3, first + 1, 3);
+        chart_series_set_name(v, "Treatment starts");
+        lxw_chart_line line = {.color = 0xC00000, .width = 1.5f, .dash_type = LXW_CHART_LINE_DASH_DASH};
+        chart_series_set_line(v, &line);
+        chart_series_set_marker_type(v, LXW_CHART_MARKER_NONE);
+    }
+    chart_axis_set_crossing_min(ch->x_axis);
+    chart_axis_set_crossing_min(ch->y_axis);
+    chart_legend_set_position(ch, start_line ? LXW_CHART_LEGEND_BOTTOM : LXW_CHART_LEGEND_NONE);
     no_legend_title(ch, "Synthetic control: treated minus synthetic");
     chart_axis_set_name(ch->y_axis, "Gap");
     lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 0.8};
@@ -358,8 +379,10 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
     const core_result_row *sc = find(w, "synthetic_control", o, tr, "outcome_path");
     if (sc && !isnan(sc->estimate)) {
         rpt_put_text(w, ws, r++, 0, "Synthetic control: gap by period", w->f.subtitle);
-        const char *gh[] = {"Period", "Treated minus synthetic"};
-        header(w, ws, r++, gh, 2);
+        double F0 = summary_value(w, o, "first_treated_period"), lo = INFINITY, hi = -INFINITY;
+        const char *gh[] = {"Period", "Treated minus synthetic", isnan(F0) ? NULL : "Treatment starts (chart line)",
+                            isnan(F0) ? NULL : "Gap axis"};
+        header(w, ws, r++, gh, isnan(F0) ? 2 : 4);
         lxw_row_t first = r;
         for (size_t i = 0; i < w->res->n; i++) {
             const core_result_row *x = &w->res->rows[i];
@@ -373,10 +396,21 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
                 rpt_put_num(w, ws, r, 0, per, NULL);
             else
                 rpt_put_text(w, ws, r, 0, h2, NULL);
+            if (isfinite(x->estimate)) {
+                lo = x->estimate < lo ? x->estimate : lo;
+                hi = x->estimate > hi ? x->estimate : hi;
+            }
             rpt_put_num(w, ws, r++, 1, x->estimate, w->f.num2);
         }
+        int line = !isnan(F0) && r >= first + 2 && lo <= hi;
+        if (line) { /* the start of treatment, from the lowest to the highest gap */
+            rpt_put_num(w, ws, first, 2, F0, NULL);
+            rpt_put_num(w, ws, first + 1, 2, F0, NULL);
+            rpt_put_num(w, ws, first, 3, lo, w->f.num2);
+            rpt_put_num(w, ws, first + 1, 3, hi, w->f.num2);
+        }
         if (r > first)
-            gap_chart(w, ws, first, r - 1, charts_at + 16, 8);
+            gap_chart(w, ws, first, r - 1, charts_at + 16, 8, line);
         if (min_end < charts_at + 30)
             min_end = charts_at + 30;
         r++;

@@ -244,6 +244,7 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
         return st;
     lxw_row_t r = 0;
     lxw_col_t data_col = 12; /* chart data to the right of the tables */
+    rpt_chart_data_cols(w, ws, data_col); /* hidden, not printed */
     rpt_put_text(w, ws, r++, 0, "Time to the event (e.g. time to first job)", w->f.title);
     rpt_merge_text(w, ws, r++, 0, 8,
                    "Kaplan-Meier estimate per arm (Greenwood standard errors, log-transformed 95% intervals, as R's "

@@ -104,18 +104,18 @@ static const char *formula_doc(const core_result_row *x)
     if (rpt_str_eq(x->module, "rct")) {
         for (size_t i = 0; i < sizeof longitudinal / sizeof longitudinal[0]; i++)
             if (rpt_str_eq(x->analysis, longitudinal[i]))
-                return "docs/methods.md: The trial over time";
-        return "docs/methods.md: The trial at each timepoint";
+                return "ipseval methods guide, section: The trial over time";
+        return "ipseval methods guide, section: The trial at each timepoint";
     }
     if (rpt_str_eq(x->module, "fidelity"))
-        return "docs/methods.md: Fidelity reviews";
+        return "ipseval methods guide, section: Fidelity reviews";
     if (rpt_str_eq(x->module, "cba"))
-        return "docs/methods.md: Cost-benefit analysis";
+        return "ipseval methods guide, section: Cost-benefit analysis";
     if (rpt_str_eq(x->module, "did"))
-        return "docs/methods.md: Real-world effect from registries";
+        return "ipseval methods guide, section: Real-world effect from registries";
     if (rpt_str_eq(x->module, "meta") || rpt_str_eq(x->module, "compare"))
-        return "docs/methods.md: Meta-analysis and the trial-versus-real-world comparison";
-    return "docs/methods.md";
+        return "ipseval methods guide, section: Meta-analysis and the trial-versus-real-world comparison";
+    return "ipseval methods guide";
 }
 
 /* CONSORT 2025 (Hopewell S et al. BMJ 2025;389:e081123): the topics a trial run of this workbook covers. */
@@ -210,7 +210,7 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
                      x->method ? x->method : "", x->method ? ")" : "");
             rpt_put_text(w, ws, r, 3, b, w->f.wrap);
             rpt_put_text(w, ws, r, 4, "No description in this version of the report.", w->f.wrap);
-            rpt_put_text(w, ws, r, 5, "see docs/methods.md", w->f.wrap);
+            rpt_put_text(w, ws, r, 5, "see the ipseval methods guide", w->f.wrap);
         }
         char basis[256];
         p_basis(w, x, basis, sizeof basis);

@@ -451,7 +451,7 @@ static const rpt_method_info rct_methods[] = {
     {"equity", NULL, "Equity of access and outcome",
      "Share of those randomised in each group, the outcome in the intervention arm by group, and a test of "
      "differences between groups (chi-square or one-way ANOVA).",
-     "see docs/methods.md (the trial at each timepoint)"},
+     "see the ipseval methods guide (the trial at each timepoint)"},
     {"multiplicity", "holm", "Holm step-down adjustment",
      "Family-wise error control over the secondary outcomes' main tests; the primary outcome is not adjusted.",
      "Holm S. A simple sequentially rejective multiple test procedure. Scand J Stat 1979;6:65-70"},

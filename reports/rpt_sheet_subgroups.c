@@ -570,7 +570,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
         st = plot(w, ws, g[pick].outcome, g[pick].tp, term, cmp_text, chart_row, chart_row, 11, err);
     }
     /* print the tables and the chart, not the chart's data block at the right */
-    rpt_err_at(w, worksheet_print_area(ws, 0, 0, r > 0 ? r - 1 : 0, DATA_COL - 1), ws, 0, 0);
+    rpt_chart_data_cols(w, ws, DATA_COL); /* hidden, not printed */
     free(g);
     return st;
 }

@@ -88,7 +88,7 @@ enum { F_EST = RPT_F_EST, F_LO = RPT_F_LO, F_HI = RPT_F_HI, F_P = RPT_F_P };
 static void ref_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x, int f,
                      lxw_format *fmt)
 {
-    rpt_results_ref(w, ws, r, c, x, f, fmt);
+    rpt_results_ref(w, ws, r, c, x, f, fmt == w->f.pp ? 100 : 1, fmt);
 }
 
 /* One key figure: the sentence (merged over A:E), the estimate, its interval and a second number as live
@@ -151,6 +151,8 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     }
     if (!outcome || !tp)
         return;
+    if (t && t->primary_timepoint && outcome == t->primary)
+        tp = t->primary_timepoint; /* the declared primary timepoint, not the last */
     const char *trt = t && t->treatment ? t->treatment : "intervention";
     const char *ctl = t && t->control ? t->control : "control";
     const core_result_row *a1 = rpt_find_row(w, "rct", "arm_summary", outcome, tp, trt, NULL);
@@ -176,7 +178,7 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         snprintf(b, sizeof b, "Primary outcome, %s %s: %s%% of the %s group and %s%% of the %s group; difference %s%s%s.",
                  rpt_outcome_display(w, outcome), when, e1, trt, e0, ctl, ci, pt ? ", " : "",
                  pt ? p_words(pt->p_value, pw, sizeof pw) : "");
-        key_figure(w, ws, r, b, rd, w->f.pct, pt, F_P, w->f.pval, outcome_sheet(w));
+        key_figure(w, ws, r, b, rd, w->f.pp, pt, F_P, w->f.pval, outcome_sheet(w));
         return;
     }
     const core_result_row *md = rpt_find_row(w, "rct", "ancova", outcome, tp, "arm", NULL);
@@ -368,8 +370,10 @@ static void kf_meta(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     for (size_t k = 0; x->term && x->term[k] && k + 1 < sizeof term; k++)
         term[k] = (char)toupper((unsigned char)x->term[k]); /* "rr" -> "RR" */
     est_ci(w, x->estimate, x->ci_low, x->ci_high, 2, NULL, what, ci, sizeof ci);
-    snprintf(b, sizeof b, "Published trials pooled (%s, %s): %s %s.", x->outcome ? x->outcome : "",
-             x->method ? x->method : "", term, ci);
+    const rpt_method_info *mi = rpt_method_lookup("pooled", x->method);
+    char ow[128];
+    snprintf(b, sizeof b, "Published trials pooled, %s (%s): %s %s.", rpt_words(w, x->outcome, ow, sizeof ow),
+             mi && mi->name ? mi->name : (x->method ? x->method : ""), term, ci);
     key_figure(w, ws, r, b, x, w->f.num2, NULL, 0, NULL, "Meta-analysis");
 }
 

@@ -10,6 +10,11 @@
       SORTED is BOOK with its Results sheet sorted (and perhaps filtered) by LibreOffice and every formula
       recalculated (tests/workbook/sort.sh): the Results rows really moved, and every formula cell of every
       other sheet (the Summary's key figures above all) has the same value as before.
+  check_layout.py pdf BOOK.pdf MAX_PAGES MIN_PT|-
+      the workbook printed by LibreOffice (tests/workbook/pdf.sh): at most MAX_PAGES pages, no "###" (a number
+      too wide for its column), and no word smaller than MIN_PT points (pdftotext -bbox: a word's box is
+      about 1.30 times its font size high: measured on LibreOffice's PDF of 8, 11 and 14 pt Calibri/Carlito);
+      MIN_PT "-": the smallest text is printed as INFO, not checked.
 Prints PASS/FAIL lines and "workbook-layout: N passed, N failed". Needs /usr/bin/python3 (openpyxl).
 """
 import re
@@ -139,11 +144,43 @@ def sorted_book(book, sorted_path):
           "%d changed: %s" % (len(bad), "; ".join(bad[:4])))
 
 
+def pdf(path, max_pages, min_pt):
+    import subprocess
+    info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
+    pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+    check(pages <= max_pages, "PDF: %d pages (at most %d)" % (pages, max_pages))
+    text = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True).stdout
+    hashes = [(i + 1, line.strip()[:60]) for i, page in enumerate(text.split("\f"))
+              for line in page.splitlines() if "###" in line]
+    check(not hashes, "PDF: no ### (a number too wide for its column)",
+          "; ".join("page %d: %s" % h for h in hashes[:4]))
+    bbox = subprocess.run(["pdftotext", "-bbox", path, "-"], capture_output=True, text=True).stdout
+    small, page = [], 0
+    for line in bbox.splitlines():
+        if line.lstrip().startswith("<page"):
+            page += 1
+        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', line)
+        if m:
+            h = float(m.group(4)) - float(m.group(2))
+            if min_pt is not None and h / 1.30 < min_pt:
+                small.append("page %d %r %.1f pt" % (page, m.group(5)[:20], h / 1.30))
+    if min_pt is None:  # measured only: the smallest text, for the record
+        sizes = [float(a) for a in re.findall(r'yMin="([\d.]+)"', bbox)]
+        hs = [float(b) - float(a) for a, b in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', bbox)]
+        print("INFO: smallest text %.1f pt, %d of %d words below 8 pt" %
+              (min(hs) / 1.30 if hs else 0, sum(1 for h in hs if h / 1.30 < 8), len(hs)))
+        del sizes
+    else:
+        check(not small, "PDF: no text below %g pt" % min_pt, "%d words, e.g. %s" % (len(small), "; ".join(small[:4])))
+
+
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "cols":
         cols(sys.argv[2])
     elif len(sys.argv) in (4, 5) and sys.argv[1] == "sorted":
         sorted_book(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 5 and sys.argv[1] == "pdf":
+        pdf(sys.argv[2], int(sys.argv[3]), None if sys.argv[4] == "-" else float(sys.argv[4]))
     else:
         print(__doc__)
         sys.exit(2)

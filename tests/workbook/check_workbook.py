@@ -172,7 +172,8 @@ def numbers(path):
 
     # formulas that reference the Results sheet: the right row and field
     # (by key: =INDEX(Results!G:G,MATCH(k,Results!Q:Q,0)), never by row)
-    ref = re.compile(r"^=INDEX\(Results!([G-O]):\1,MATCH\((\d+),Results!Q:Q,0\)\)$")
+    # (=100*INDEX(...) for percentage points)
+    ref = re.compile(r"^=(?:(\d+)\*)?INDEX\(Results!([G-O]):\2,MATCH\((\d+),Results!Q:Q,0\)\)$")
     n_ref, bad = 0, []
     for ws in book.worksheets:
         cws = cached[ws.title]
@@ -186,10 +187,11 @@ def numbers(path):
                 if not m:
                     bad.append("%s!%s: %s is not a look-up by key" % (ws.title, c.coordinate, c.value))
                     continue
-                field, k = LETTER[m.group(1)], int(m.group(2)) - 1
+                field, k = LETTER[m.group(2)], int(m.group(3)) - 1
+                times = float(m.group(1) or 1)
                 got = cws[c.coordinate].value
                 if not 0 <= k < len(rows) or rows[k][field] == "" or not is_num(got) or \
-                        not close(float(rows[k][field]), float(got), 1e-12):
+                        not close(times * float(rows[k][field]), float(got), 1e-12):
                     bad.append("%s!%s %s: cached %r, results.csv row %d %s %r" %
                                (ws.title, c.coordinate, c.value, got, k + 2, field,
                                 rows[k][field] if 0 <= k < len(rows) else "?"))
@@ -207,8 +209,8 @@ def numbers(path):
                 continue
             n_kf += 1
             target = int(re.search(r"MATCH\((\d+),", links[0].value).group(1))
-            est = [m for m in refs if m and m.group(1) == "G"]
-            if not est or int(est[0].group(2)) != target:
+            est = [m for m in refs if m and m.group(2) == "G"]
+            if not est or int(est[0].group(3)) != target:
                 bad.append("row %d: link to Results row %d, estimate from %s" %
                            (row[0].row, target, est[0].group(0) if est else "nowhere"))
             sentence = row[0].value if isinstance(row[0].value, str) else ""

@@ -105,6 +105,11 @@ if pages=$(sh tests/workbook/pdf.sh "$T/demo.xlsx" "$T/pdf" 30 2> "$T/pdf.log");
     sheets=$($PY -c "import openpyxl,sys; print(len(openpyxl.load_workbook(sys.argv[1], read_only=True).sheetnames))" "$T/demo.xlsx")
     if [ "$pages" -ge "$sheets" ]; then ok "(c) PDF with $pages pages rendered to PNG (at least one per sheet: $sheets)"
     else ko "(c) PDF has $pages pages for $sheets sheets"; fi
+    # print: no ### anywhere, and the page count held under 80 (179 before the Results sheet left the print
+    # area; the aim is 40); the smallest text is reported (the aim is 8 pt)
+    sub "(c) print: at most 80 pages, no ###" "$T/pdfcheck.log" \
+        $PY tests/workbook/check_layout.py pdf "$T/pdf/demo.pdf" 80 -
+    grep '^INFO' "$T/pdfcheck.log"
 else
     cat "$T/pdf.log"
     ko "(c) workbook -> PDF -> PNG pages"

@@ -155,3 +155,7 @@ OUTCOME="type = binary
 column = emp
 yes = Ja" mkcfg janei4.ini janei.csv
 expect "yes without no" 2 "janei4.ini:" "key 'yes'" "yes and no go together" -- rct janei4.ini
+# the treatment received ([trial] received) is 0/1
+printf 'id,arm,got,emp\n1,IPS,1,1\n2,TAU,0,0\n3,IPS,2,0\n4,TAU,0,1\n' > received.csv
+TRIAL_EXTRA="received = got" mkcfg received.ini received.csv
+expect "treatment received not 0/1" 3 "received.csv:4:3 'got'" "'2' is not 0 or 1" -- rct received.ini
