@@ -446,7 +446,7 @@ static core_status sim_one(const core_config *cfg, const cli_opts *o, long seed,
     }
     gsl_rng_set(rng, (unsigned long)seed);
     if ((st = survey ? fid_simulate_survey(&sv, rng, &t, err) : fid_simulate(so, rng, &t, err)) != CORE_OK ||
-        (st = core_table_write_csv(t, path, err)) != CORE_OK)
+        (st = cli_write_synthetic(t, path, o, seed, err)) != CORE_OK)
         goto done;
     if (!o->quiet && survey)
         printf("ipseval simulate: wrote %s (a panel survey: %ld teams x %ld people x %ld phases, %ld items; seed %ld; "
