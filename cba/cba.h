@@ -48,6 +48,7 @@ extern const core_cfg_key cba_index_keys[]; /**< [index]: price index series bri
 #define CBA_MAX_HORIZON 60      /**< years */
 #define CBA_MAX_TAX 16          /**< brackets of a tax schedule */
 #define CBA_MAX_DRAWS 1000000L  /**< PSA draws */
+#define CBA_MIN_DRAWS 100       /**< fewer PSA draws are refused: percentiles and P(NPV > 0) need a sample */
 #define CBA_MAX_WTP 10001       /**< points of the WTP grid */
 #define CBA_MAX_STATES 12       /**< Markov states */
 

@@ -1017,6 +1017,14 @@ core_status cba_spec_from_config(const core_config *cfg, double confidence, cba_
         (st = core_config_double(cfg, SEC, "root_tol", 1e-6, 0, INFINITY, 1, 1, &s->root_tol, err)) != CORE_OK ||
         (st = core_config_long(cfg, SEC, "root_max_iter", 200, 1, 100000, &iters, err)) != CORE_OK)
         return st;
+    if (draws > 0 && draws < CBA_MIN_DRAWS) {
+        char where[600];
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: %ld draws are too few for a probabilistic sensitivity analysis: its percentile "
+                            "intervals and probabilities need at least %d draws (10,000 is the default); give 0 for no "
+                            "PSA",
+                            core_config_where(cfg, SEC, "psa_draws", where, sizeof where), draws, CBA_MIN_DRAWS);
+    }
     s->psa_draws = draws;
     s->root_max_iter = (int)iters;
     if ((st = read_wtp(cfg, s, err)) != CORE_OK)

@@ -26,6 +26,7 @@ typedef struct cli_opts {
     const char *seed_text;  /* --seed */
     int quiet;
     int no_progress;
+    int force;              /* --force: simulate may replace an existing file */
 } cli_opts;
 
 #define CLI_MAX_INPUTS 32
@@ -107,6 +108,10 @@ int cli_cmd_analyse(const cli_opts *o);   /* run, check and the per-module subco
 /** SOURCE_DATE_EPOCH, strictly (digits only, 1980-01-01 to 9999-12-31): *out unchanged when unset,
  *  CORE_ERR_CONFIG naming it otherwise. */
 core_status cli_source_date_epoch(time_t *out, core_err *err);
+
+/** `ipseval simulate`'s writer: core_table_write_synthetic with the config and seed in the companion
+ *  note, refusing an existing file unless --force. */
+core_status cli_write_synthetic(const core_table *t, const char *path, const cli_opts *o, long seed, core_err *err);
 int cli_cmd_simulate(const cli_opts *o);
 int cli_cmd_help(int argc, char **argv);  /* ipseval help [config | SECTION | SUBCOMMAND] */
 /* The general usage; a subcommand's --help (2 when name is not a subcommand). */

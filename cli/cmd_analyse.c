@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "core/core_atomic.h"
@@ -60,6 +61,21 @@ core_status cli_ctx_read_data(cli_ctx *ctx, const char *section, const char *key
     }
     if ((st = cli_ctx_defer(ctx, free, path, err)) != CORE_OK)
         return st;
+    if ((*table)->note)
+        fprintf(stderr, "ipseval: note: %s\n", (*table)->note);
+    if (!ctx->run.synthetic) { /* data `ipseval simulate` made (its companion file says so), read as if real */
+        size_t cl = strlen(path) + sizeof ".synthetic.txt";
+        char *comp = malloc(cl);
+        if (comp) {
+            snprintf(comp, cl, "%s.synthetic.txt", path);
+            if (access(comp, F_OK) == 0)
+                fprintf(stderr,
+                        "ipseval: warning: %s is synthetic data (%s says so) but [project] synthetic is not yes: "
+                        "set synthetic = yes so that the workbook says so, or use the real data\n",
+                        path, comp);
+            free(comp);
+        }
+    }
     const char *outs[2] = {ctx->output, ctx->results};
     for (int i = 0; i < 2; i++)
         if (outs[i] && core_same_file(outs[i], path))
@@ -292,6 +308,10 @@ int cli_cmd_analyse(const cli_opts *o)
         goto done;
     ctx.output = out;
     ctx.results = res;
+    /* an earlier run killed while it replaced these outputs: finish its commit, remove its temporary files */
+    core_atomic_recover(out);
+    if (strcmp(res, "-") != 0)
+        core_atomic_recover(res);
     if (!(ctx.res = core_results_new())) {
         st = core_err_set(&err, CORE_ERR_NOMEM, "out of memory");
         goto done;

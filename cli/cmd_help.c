@@ -34,7 +34,8 @@ static const struct {
 static const char *const options_text =
     "Options:\n"
     "  -o, --output FILE      workbook (.xlsx) to write; for simulate, the data file\n"
-    "      --results FILE     tidy results CSV to write\n"
+    "      --results FILE     tidy results CSV to write (- for standard output)\n"
+    "      --force            simulate: replace an existing data file\n"
     "      --seed N           seed for every random step (overrides [project] seed)\n"
     "      --quiet            print nothing but errors\n"
     "      --no-progress      no progress bar\n"

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "core/core_atomic.h"
@@ -18,6 +19,14 @@ core_status cli_simulate_registry(const core_config *cfg, const cli_opts *o, lon
 
 /* cli/mod_cea.c: the three-arm cost-effectiveness trial of [simulate]. */
 core_status cli_simulate_cea(const core_config *cfg, const cli_opts *o, long seed, const char *output, core_err *err);
+
+core_status cli_write_synthetic(const core_table *t, const char *path, const cli_opts *o, long seed, core_err *err)
+{
+    char note[1200];
+    snprintf(note, sizeof note, "from %s (seed %ld)", o->config, seed);
+    return core_table_write_synthetic(t, path, note, o->force, err);
+}
+
 /* cli/mod_practice.c: the routine-practice part of [simulate] (cohort = FILE, workforce = FILE). */
 core_status cli_simulate_practice(const core_config *cfg, const cli_opts *o, long seed, const char *output,
                                   core_err *err);
@@ -140,11 +149,36 @@ int cli_cmd_simulate(const cli_opts *o)
             goto fail;
         }
     }
+    /* Generated data never replace a file (it may hold real data): every output the config names is checked
+     * before anything is written, so a refusal leaves every file as it was. */
+    if (!o->force && !o->output) {
+        static const char *const out_keys[] = {"trial", "registry", "registry_spells", "fidelity", "survey",
+                                               "cohort", "workforce", "cea", NULL};
+        for (size_t k = 0; out_keys[k]; k++) {
+            const char *rel = core_config_str(cfg, "simulate", out_keys[k], NULL);
+            if (!rel || !*rel)
+                continue;
+            char *p = core_config_resolve(cfg, rel);
+            struct stat sb;
+            int exists = p && lstat(p, &sb) == 0;
+            if (exists) {
+                char where[600];
+                core_err_set(&err, CORE_ERR_OUTPUT,
+                             "%s: cannot write '%s': it exists, and generated data never replace a file that may hold "
+                             "real data; name another file, or pass --force to replace it",
+                             core_config_where(cfg, "simulate", out_keys[k], where, sizeof where), p);
+            }
+            free(p);
+            if (exists)
+                goto fail;
+        }
+    }
     /* [simulate] fidelity = FILE, survey = FILE: synthetic IPS-25 reviews and a panel survey (cli/mod_fidelity.c);
      * alone when nothing else is asked. */
     if (core_config_has(cfg, "simulate", "fidelity") || core_config_has(cfg, "simulate", "survey")) {
         int fidelity_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry") &&
-                            !core_config_has(cfg, "simulate", "cea");
+                            !core_config_has(cfg, "simulate", "cea") && !core_config_has(cfg, "simulate", "cohort") &&
+                            !core_config_has(cfg, "simulate", "workforce");
         if (cli_simulate_fidelity(cfg, o, seed, fidelity_only ? o->output : NULL, &err) != CORE_OK)
             goto fail;
         if (fidelity_only) {
@@ -171,9 +205,8 @@ int cli_cmd_simulate(const cli_opts *o)
     /* [simulate] cohort = FILE, workforce = FILE: routine-practice data (cli/mod_practice.c); alone when nothing
      * else is asked. */
     if (core_config_has(cfg, "simulate", "cohort") || core_config_has(cfg, "simulate", "workforce")) {
-        int practice_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry") &&
-                            !core_config_has(cfg, "simulate", "fidelity") && !core_config_has(cfg, "simulate", "survey") &&
-                            !core_config_has(cfg, "simulate", "cea");
+        /* fidelity and cea files, asked beside, were written above */
+        int practice_only = !core_config_has(cfg, "simulate", "trial") && !core_config_has(cfg, "simulate", "registry");
         if (cli_simulate_practice(cfg, o, seed, practice_only ? o->output : NULL, &err) != CORE_OK)
             goto fail;
         if (practice_only) {
@@ -231,7 +264,7 @@ int cli_cmd_simulate(const cli_opts *o)
                        .q_missing = qmiss,
                        .q_effect = q_eff};
     if (rct_simulate(&so, rng, &t, &err) != CORE_OK || rct_simulate_tte(&t, &so, rng, &err) != CORE_OK ||
-        core_table_write_csv(t, out_path, &err) != CORE_OK)
+        cli_write_synthetic(t, out_path, o, seed, &err) != CORE_OK)
         goto fail;
     if (!o->quiet)
         printf("ipseval simulate: wrote %s (%zu participants, %ld sites, seed %ld; synthetic data)\n", out_path,

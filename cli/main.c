@@ -80,6 +80,8 @@ int main(int argc, char **argv)
             o.quiet = 1;
         else if (strcmp(a, "--no-progress") == 0)
             o.no_progress = 1;
+        else if (strcmp(a, "--force") == 0)
+            o.force = 1;
         else if (a[0] == '-' && a[1] != '\0')
             return usage_error("unknown option '%s'", a);
         else if (!o.config)

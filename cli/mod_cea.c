@@ -132,14 +132,14 @@ core_status cli_simulate_cea(const core_config *cfg, const cli_opts *o, long see
                               err);
         long n_for = (long)trial->n_rows;
         core_table_free(trial);
-        if (st != CORE_OK || (st = core_table_write_csv(t, path, err)) != CORE_OK)
+        if (st != CORE_OK || (st = cli_write_synthetic(t, path, o, seed, err)) != CORE_OK)
             goto done;
         if (!o->quiet)
             printf("ipseval simulate: wrote %s (costs and utilities of the %ld participants of %s; seed %ld; synthetic "
                    "data)\n", path, n_for, core_config_str(cfg, "simulate", "cea_for", ""), seed);
         goto done;
     }
-    if ((st = cea_simulate(&so, rng, &t, err)) != CORE_OK || (st = core_table_write_csv(t, path, err)) != CORE_OK)
+    if ((st = cea_simulate(&so, rng, &t, err)) != CORE_OK || (st = cli_write_synthetic(t, path, o, seed, err)) != CORE_OK)
         goto done;
     if (!o->quiet)
         printf("ipseval simulate: wrote %s (%ld participants in three arms IPS, IPSE, SAU with costs and utilities, "

@@ -149,8 +149,8 @@ core_status cli_simulate_registry(const core_config *cfg, const cli_opts *o, lon
     }
     gsl_rng_set(rng, (unsigned long)seed);
     if ((st = rw_simulate(&so, rng, &panel, spath ? &spells : NULL, err)) != CORE_OK ||
-        (st = core_table_write_csv(panel, path, err)) != CORE_OK ||
-        (spells && (st = core_table_write_csv(spells, spath, err)) != CORE_OK))
+        (st = cli_write_synthetic(panel, path, o, seed, err)) != CORE_OK ||
+        (spells && (st = cli_write_synthetic(spells, spath, o, seed, err)) != CORE_OK))
         goto done;
     if (!o->quiet)
         printf("ipseval simulate: wrote %s (%ld persons x %ld years in %ld municipalities, %ld treated from %ld; "

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "cli.h"
 #include "core/core_data.h"
 #include "fidelity/fid.h"
@@ -24,6 +26,24 @@ typedef struct fid_state {
     double *categories;
     char **rater_names;
 } fid_state;
+
+/* The cluster bootstrap of the item kappas draws from a generator of its own, seeded from [project] seed and the
+ * name "fidelity-agreement" (FNV-1a), so that it moves no other module's draws. */
+static core_status agreement_bootstrap(cli_ctx *ctx, fid_state *s, double conf, core_err *err)
+{
+    if (s->spec.bootstrap == 0)
+        return CORE_OK;
+    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    if (!rng)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    unsigned long h = 2166136261UL ^ (ctx->seed & 0xffffffffUL);
+    for (const char *c = "fidelity-agreement"; *c; c++)
+        h = ((h ^ (unsigned char)*c) * 16777619UL) & 0xffffffffUL;
+    gsl_rng_set(rng, h);
+    core_status st = fid_rows_agreement_clustered(&s->data, conf, (size_t)s->spec.bootstrap, rng, ctx->res, err);
+    gsl_rng_free(rng);
+    return st;
+}
 
 static void fid_state_free(void *p)
 {
@@ -150,6 +170,7 @@ static core_status run_fidelity(cli_ctx *ctx, fid_state *s, core_err *err)
         if ((st = fid_rows_scores(&s->data, conf, ctx->res, err)) != CORE_OK ||
             (st = fid_rows_trends(&s->data, ctx->res, err)) != CORE_OK ||
             (st = fid_rows_agreement(&s->data, conf, ctx->res, err)) != CORE_OK ||
+            (st = agreement_bootstrap(ctx, s, conf, err)) != CORE_OK ||
             (st = fid_rows_alpha(&s->data, conf, ctx->res, err)) != CORE_OK ||
             (st = fid_rows_phase_change(&s->data, conf, ctx->res, err)) != CORE_OK ||
             (st = fid_rows_phase_model(&s->data, conf, ctx->res, err)) != CORE_OK)
@@ -316,7 +337,7 @@ static core_status sim_one(const core_config *cfg, const cli_opts *o, long seed,
     }
     gsl_rng_set(rng, (unsigned long)seed);
     if ((st = survey ? fid_simulate_survey(&sv, rng, &t, err) : fid_simulate(so, rng, &t, err)) != CORE_OK ||
-        (st = core_table_write_csv(t, path, err)) != CORE_OK)
+        (st = cli_write_synthetic(t, path, o, seed, err)) != CORE_OK)
         goto done;
     if (!o->quiet && survey)
         printf("ipseval simulate: wrote %s (a panel survey: %ld teams x %ld people x %ld phases, %ld items; seed %ld; "

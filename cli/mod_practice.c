@@ -145,7 +145,7 @@ static core_status sim_write(const core_config *cfg, const cli_opts *o, long see
         h = ((h ^ (unsigned char)*c) * 16777619UL) & 0xffffffffUL;
     gsl_rng_set(rng, h);
     if ((st = cohort ? prc_simulate_cohort(&co, rng, &t, err) : prc_simulate_workforce(&wo, rng, &t, err)) != CORE_OK ||
-        (st = core_table_write_csv(t, path, err)) != CORE_OK)
+        (st = cli_write_synthetic(t, path, o, seed, err)) != CORE_OK)
         goto done;
     if (!o->quiet && cohort)
         printf("ipseval simulate: wrote %s (a single-service cohort of %ld people: 46.2%% get a job, median 132 days to "

@@ -47,7 +47,9 @@ core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
         return CORE_OK;
     if ((st = rct_timepoint_analyse(&r->spec, &r->trial, ctx->rng, &ctx->progress, ctx->res, err)) != CORE_OK ||
         (st = rct_long_analyse(&r->spec, &r->lspec, &r->trial, &ctx->progress, ctx->res, err)) != CORE_OK ||
-        (st = rct_surv_analyse(ctx->cfg, &r->spec, &r->lspec, &r->trial, ctx->res, err)) != CORE_OK)
+        (st = rct_surv_analyse(ctx->cfg, &r->spec, &r->lspec, &r->trial, ctx->res, err)) != CORE_OK ||
+        (st = rct_cace_analyse(ctx->cfg, &r->spec, &r->trial, ctx->res, err)) != CORE_OK ||
+        (st = rct_multiplicity_apply(&r->spec, ctx->res, err)) != CORE_OK) /* over every analysis, Cox included */
         return st;
     if (s->p.primary >= 0 && r->spec.outcomes[s->p.primary].type == RCT_BINARY) {
         if ((st = rct_effects_binary(r, (size_t)s->p.primary, ctx->confidence, &s->p.effects, err)) != CORE_OK)
@@ -62,8 +64,10 @@ core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
         s->labels[k].label = r->spec.outcomes[k].label;
         s->labels[k].type = type_names[r->spec.outcomes[k].type];
     }
-    if (s->p.primary >= 0)
+    if (s->p.primary >= 0) {
         s->info.primary = r->spec.outcomes[s->p.primary].name;
+        s->info.primary_timepoint = r->spec.outcomes[s->p.primary].primary_timepoint;
+    }
     ctx->run.trial = &s->info;
     ctx->run.outcomes = s->labels;
     ctx->run.n_outcomes = n;

@@ -2,8 +2,11 @@
  * when SIGINT/SIGTERM/SIGHUP end the run. */
 #include "core_atomic.h"
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -86,6 +89,140 @@ void core_atomic_catch_signals(void)
     }
 }
 
+/* ---------- an earlier killed run: its commit journal and temporary files ----------
+ * Temporary files are named ".BASE.PID.XXXXXX" beside the output BASE; a commit of several outputs first
+ * writes a journal ".BASE.PID.commit" beside each of them, listing every temporary file and its
+ * destination, then renames, then removes the journals. A run killed between its renames leaves a
+ * journal; the next run that names one of those outputs finishes the commit (every listed temporary
+ * file still present is renamed into place: they were complete and synced before the journal was
+ * written), so the pair becomes the new pair. Then it removes the temporary files of dead runs.
+ * Only files of that name pattern, owned by this user, whose run (PID) no longer exists, are touched. */
+
+/* "<digits>.<rest>" after prefix: the PID (> 0) and *rest; 0 when name does not match. */
+static long name_pid(const char *name, const char *prefix, const char **rest)
+{
+    size_t pl = strlen(prefix);
+    if (strncmp(name, prefix, pl) != 0)
+        return 0;
+    const char *q = name + pl;
+    long pid = 0;
+    int nd = 0;
+    while (isdigit((unsigned char)*q) && nd < 10)
+        pid = pid * 10 + (*q++ - '0'), nd++;
+    if (nd == 0 || *q != '.' || pid <= 0)
+        return 0;
+    *rest = q + 1;
+    return pid;
+}
+
+static int pid_dead(long pid)
+{
+    return pid != (long)getpid() && kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+static int ours(const char *path)
+{
+    struct stat sb;
+    return lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid();
+}
+
+/* Finish the commit a journal describes (when it is complete), then remove every copy of it. */
+static void replay_journal(const char *jpath)
+{
+    FILE *f = fopen(jpath, "r");
+    if (!f)
+        return;
+    char line[2 * PATH_MAX + 8];
+    char (*tmp)[PATH_MAX] = NULL, (*dst)[PATH_MAX] = NULL, (*jr)[PATH_MAX] = NULL;
+    size_t n = 0, nj = 0;
+    int complete = 0, header = 0;
+    tmp = calloc(PENDING_MAX, PATH_MAX);
+    dst = calloc(PENDING_MAX, PATH_MAX);
+    jr = calloc(PENDING_MAX, PATH_MAX);
+    while (tmp && dst && jr && fgets(line, sizeof line, f)) {
+        size_t l = strlen(line);
+        if (l == 0 || line[l - 1] != '\n')
+            break;
+        line[--l] = '\0';
+        if (!header) {
+            header = strcmp(line, "ipseval-commit 1") == 0;
+            if (!header)
+                break;
+        } else if (strcmp(line, "end") == 0) {
+            complete = 1;
+            break;
+        } else if (line[0] == 'R' && line[1] == '\t' && n < PENDING_MAX) {
+            char *t2 = strchr(line + 2, '\t');
+            if (!t2)
+                break;
+            *t2 = '\0';
+            if (strlen(line + 2) >= PATH_MAX || strlen(t2 + 1) >= PATH_MAX)
+                break;
+            memcpy(tmp[n], line + 2, strlen(line + 2) + 1);
+            memcpy(dst[n], t2 + 1, strlen(t2 + 1) + 1);
+            n++;
+        } else if (line[0] == 'J' && line[1] == '\t' && nj < PENDING_MAX) {
+            if (strlen(line + 2) >= PATH_MAX)
+                break;
+            memcpy(jr[nj++], line + 2, strlen(line + 2) + 1);
+        }
+    }
+    fclose(f);
+    if (complete) {
+        for (size_t i = 0; i < n; i++) {
+            struct stat sb;
+            if (ours(tmp[i]) && (stat(dst[i], &sb) != 0 || S_ISREG(sb.st_mode)))
+                rename(tmp[i], dst[i]);
+        }
+        for (size_t i = 0; i < nj; i++)
+            if (ours(jr[i]))
+                unlink(jr[i]);
+    }
+    unlink(jpath);
+    free(tmp);
+    free(dst);
+    free(jr);
+}
+
+void core_atomic_recover(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    if (!*base)
+        return;
+    char dir[PATH_MAX], prefix[NAME_MAX + 3];
+    snprintf(dir, sizeof dir, "%.*s", (int)(slash ? (slash > path ? slash - path : 1) : 1), slash ? path : ".");
+    if (snprintf(prefix, sizeof prefix, ".%s.", base) >= (int)sizeof prefix)
+        return;
+    for (int pass = 0; pass < 2; pass++) { /* journals first: they may name temporary files to keep */
+        DIR *d = opendir(dir);
+        if (!d)
+            return;
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            const char *rest;
+            long pid = name_pid(e->d_name, prefix, &rest);
+            if (!pid)
+                continue;
+            int journal = strcmp(rest, "commit") == 0;
+            int temp = strlen(rest) == 6;
+            for (const char *q = rest; temp && *q; q++)
+                temp = isalnum((unsigned char)*q);
+            if (!(pass == 0 ? journal : temp))
+                continue;
+            char full[PATH_MAX];
+            if (snprintf(full, sizeof full, "%s/%s", dir, e->d_name) >= (int)sizeof full || !ours(full) ||
+                !pid_dead(pid))
+                continue;
+            if (journal)
+                replay_journal(full);
+            else
+                unlink(full);
+        }
+        closedir(d);
+    }
+}
+
 static core_status make_tmp(core_atomic *a, const char *path, core_err *err)
 {
     memset(a, 0, sizeof *a);
@@ -99,16 +236,26 @@ static core_status make_tmp(core_atomic *a, const char *path, core_err *err)
     struct stat sb;
     if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
         return core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': directory '%s' does not exist", path, dir);
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': it is a directory", path);
-    size_t n = strlen(path) + 16;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+        return core_err_set(err, CORE_ERR_OUTPUT,
+                            "cannot write '%s': it is %s; ipseval writes its outputs only as regular files (for the "
+                            "results on standard output, use --results -)",
+                            path,
+                            S_ISDIR(sb.st_mode)    ? "a directory"
+                            : S_ISCHR(sb.st_mode)  ? "a character device"
+                            : S_ISBLK(sb.st_mode)  ? "a block device"
+                            : S_ISFIFO(sb.st_mode) ? "a FIFO (named pipe)"
+                            : S_ISSOCK(sb.st_mode) ? "a socket"
+                                                   : "not a regular file");
+    core_atomic_recover(path);
+    size_t n = strlen(path) + 40;
     a->path = strdup(path);
     a->tmp_path = malloc(n);
     if (!a->path || !a->tmp_path) {
         core_atomic_abort(a);
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     }
-    snprintf(a->tmp_path, n, "%.*s%s.%s.XXXXXX", (int)dl, path, slash ? "/" : "", base);
+    snprintf(a->tmp_path, n, "%.*s%s.%s.%ld.XXXXXX", (int)dl, path, slash ? "/" : "", base, (long)getpid());
     sigset_t old;
     block_signals(&old);
     int fd = mkstemp(a->tmp_path);
@@ -207,6 +354,66 @@ static void sync_dir(const char *path)
     }
 }
 
+/* The commit journal beside every staged output (see core_atomic_recover): complete ("end") and synced
+ * before the first rename. Returns the journals' paths (one per entry, "" where none), or NULL when they
+ * cannot be written (the commit goes on without: as before, a kill between renames is then not repaired). */
+static char (*write_journals(core_atomic *const *a, size_t n))[PATH_MAX]
+{
+    char (*jp)[PATH_MAX] = calloc(n, PATH_MAX);
+    char (*abs_tmp)[PATH_MAX] = calloc(n, PATH_MAX);
+    char (*abs_dst)[PATH_MAX] = calloc(n, PATH_MAX);
+    int ok = jp && abs_tmp && abs_dst;
+    for (size_t i = 0; ok && i < n; i++) {
+        if (!a[i] || !a[i]->tmp_path)
+            continue;
+        const char *slash = strrchr(a[i]->path, '/');
+        const char *base = slash ? slash + 1 : a[i]->path;
+        char dir[PATH_MAX], rdir[PATH_MAX];
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash ? (slash > a[i]->path ? slash - a[i]->path : 1) : 1),
+                 slash ? a[i]->path : ".");
+        const char *tb = strrchr(a[i]->tmp_path, '/');
+        tb = tb ? tb + 1 : a[i]->tmp_path;
+        ok = realpath(dir, rdir) != NULL &&
+             snprintf(abs_dst[i], PATH_MAX, "%s/%s", strcmp(rdir, "/") ? rdir : "", base) < PATH_MAX &&
+             snprintf(abs_tmp[i], PATH_MAX, "%s/%s", strcmp(rdir, "/") ? rdir : "", tb) < PATH_MAX &&
+             snprintf(jp[i], PATH_MAX, "%s/.%s.%ld.commit", strcmp(rdir, "/") ? rdir : "", base, (long)getpid()) <
+                 PATH_MAX;
+    }
+    for (size_t i = 0; ok && i < n; i++) {
+        if (!jp[i][0])
+            continue;
+        int fd = open(jp[i], O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+        if (!f) {
+            if (fd >= 0)
+                close(fd);
+            jp[i][0] = '\0';
+            ok = 0;
+            break;
+        }
+        fputs("ipseval-commit 1\n", f);
+        for (size_t k = 0; k < n; k++)
+            if (abs_tmp[k][0])
+                fprintf(f, "R\t%s\t%s\n", abs_tmp[k], abs_dst[k]);
+        for (size_t k = 0; k < n; k++)
+            if (jp[k][0])
+                fprintf(f, "J\t%s\n", jp[k]);
+        fputs("end\n", f);
+        ok = fflush(f) == 0 && fsync(fileno(f)) == 0;
+        ok = (fclose(f) == 0) && ok;
+    }
+    free(abs_tmp);
+    free(abs_dst);
+    if (!ok && jp) {
+        for (size_t i = 0; i < n; i++)
+            if (jp[i][0])
+                unlink(jp[i]);
+        free(jp);
+        return NULL;
+    }
+    return jp;
+}
+
 core_status core_atomic_commit_all(core_atomic *const *a, size_t n, core_err *err)
 {
     core_status st = CORE_OK;
@@ -224,7 +431,13 @@ core_status core_atomic_commit_all(core_atomic *const *a, size_t n, core_err *er
         return st;
     }
     sigset_t old;
-    block_signals(&old); /* phase 2: the renames, not split by an interrupt */
+    block_signals(&old); /* phase 2: the journal and the renames, not split by an interrupt */
+    char (*jpath)[PATH_MAX] = NULL;
+    size_t n_staged = 0;
+    for (size_t i = 0; i < n; i++)
+        n_staged += a[i] && a[i]->tmp_path;
+    if (n_staged > 1 && n_staged <= PENDING_MAX) /* several outputs: a kill between renames is finished later */
+        jpath = write_journals(a, n);
     for (size_t i = 0; i < n; i++) {
         if (!a[i] || !a[i]->tmp_path)
             continue;
@@ -238,6 +451,10 @@ core_status core_atomic_commit_all(core_atomic *const *a, size_t n, core_err *er
         }
         core_atomic_abort(a[i]);
     }
+    for (size_t i = 0; jpath && i < n; i++)
+        if (jpath[i][0])
+            unlink(jpath[i]);
+    free(jpath);
     restore_signals(&old);
     for (size_t i = 0; i < n; i++) {
         if (!a[i] || !a[i]->path)
@@ -301,28 +518,69 @@ static void put_field(FILE *f, const char *s)
     fputc('"', f);
 }
 
+static void write_table(FILE *f, const core_table *t)
+{
+    for (size_t j = 0; j < t->n_cols; j++) {
+        if (j)
+            fputc(',', f);
+        put_field(f, t->cols[j].name);
+    }
+    fputc('\n', f);
+    char buf[512];
+    for (size_t i = 0; i < t->n_rows; i++) {
+        for (size_t j = 0; j < t->n_cols; j++) {
+            if (j)
+                fputc(',', f);
+            put_field(f, core_cell_text(t, j, i, buf, sizeof buf));
+        }
+        fputc('\n', f);
+    }
+}
+
 core_status core_table_write_csv(const core_table *t, const char *path, core_err *err)
 {
     core_atomic a;
     core_status st = core_atomic_begin(&a, path, err);
     if (st != CORE_OK)
         return st;
-    for (size_t j = 0; j < t->n_cols; j++) {
-        if (j)
-            fputc(',', a.f);
-        put_field(a.f, t->cols[j].name);
-    }
-    fputc('\n', a.f);
-    char buf[512];
-    for (size_t i = 0; i < t->n_rows; i++) {
-        for (size_t j = 0; j < t->n_cols; j++) {
-            if (j)
-                fputc(',', a.f);
-            put_field(a.f, core_cell_text(t, j, i, buf, sizeof buf));
-        }
-        fputc('\n', a.f);
-    }
+    write_table(a.f, t);
     return core_atomic_commit(&a, err);
+}
+
+core_status core_table_write_synthetic(const core_table *t, const char *path, const char *note, int force,
+                                       core_err *err)
+{
+    struct stat sb;
+    if (!force && lstat(path, &sb) == 0)
+        return core_err_set(err, CORE_ERR_OUTPUT,
+                            "cannot write '%s': it exists, and generated data never replace a file that may hold real "
+                            "data; choose another output (-o FILE), or pass --force to replace it",
+                            path);
+    size_t cl = strlen(path) + sizeof ".synthetic.txt";
+    char *comp = malloc(cl);
+    if (!comp)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    snprintf(comp, cl, "%s.synthetic.txt", path);
+    core_atomic a, b;
+    core_status st = core_atomic_begin(&a, path, err);
+    if (st != CORE_OK) {
+        free(comp);
+        return st;
+    }
+    if ((st = core_atomic_begin(&b, comp, err)) != CORE_OK) {
+        core_atomic_abort(&a);
+        free(comp);
+        return st;
+    }
+    free(comp);
+    write_table(a.f, t);
+    const char *slash = strrchr(path, '/');
+    fprintf(b.f,
+            "SYNTHETIC DATA. %s was generated by ipseval simulate%s%s: every row is made up, none is an observation "
+            "of a real person.\nipseval run warns when it reads this file without [project] synthetic = yes, and the "
+            "workbook marks synthetic data on every page that matters.\n",
+            slash ? slash + 1 : path, note && *note ? " " : "", note ? note : "");
+    return core_atomic_commit_all((core_atomic *[]){&a, &b}, 2, err);
 }
 
 core_status core_atomic_make_parent(const char *path, int *made, core_err *err)

@@ -24,7 +24,11 @@ typedef struct core_atomic {
     int slot;        /**< 1 + index in the table of pending temporary files; 0 = not listed */
 } core_atomic;
 
-/** Create the temporary file and open it for writing. CORE_ERR_OUTPUT naming the path on failure. */
+/**
+ * Create the temporary file ".BASE.PID.XXXXXX" beside path and open it for writing. An existing path
+ * that is not a regular file (directory, device, FIFO, socket) is refused: CORE_ERR_OUTPUT naming
+ * the path, as on any failure. First calls core_atomic_recover(path).
+ */
 core_status core_atomic_begin(core_atomic *a, const char *path, core_err *err);
 
 /** Create the temporary file but leave it closed (for writers that open by name, e.g. libxlsxwriter). */
@@ -38,11 +42,23 @@ void core_atomic_abort(core_atomic *a);
 
 /**
  * Commit several staged outputs together: every temporary file is flushed and synced first (any
- * failure removes them all and returns CORE_ERR_OUTPUT naming the file: nothing is replaced), then
- * all are renamed into place with SIGINT/SIGTERM/SIGHUP blocked. The entries may be NULL (skipped).
+ * failure removes them all and returns CORE_ERR_OUTPUT naming the file: nothing is replaced), then a
+ * commit journal is written beside each output, all are renamed into place with SIGINT/SIGTERM/SIGHUP
+ * blocked, and the journals removed. Two renames are never one atomic step: a SIGKILL between them
+ * leaves the new first file, the old second one and the journal, and the next run naming either
+ * output finishes the commit (core_atomic_recover) before anything else. The entries may be NULL (skipped).
  * After the call every entry is finished (committed or aborted).
  */
 core_status core_atomic_commit_all(core_atomic *const *a, size_t n, core_err *err);
+
+/**
+ * Repair what an earlier run killed during its commit left beside path: a complete commit journal
+ * (".BASE.PID.commit", written before the renames of a multi-file commit) is finished (its remaining
+ * temporary files renamed into place, so the outputs are again one run's pair), and temporary files
+ * ".BASE.PID.XXXXXX" are removed. Only files of those names, owned by this user, whose process no
+ * longer exists. Best effort; never fails.
+ */
+void core_atomic_recover(const char *path);
 
 /**
  * Install the SIGINT/SIGTERM/SIGHUP handlers that remove pending temporary files (see the file
@@ -64,5 +80,14 @@ core_status core_atomic_make_parent(const char *path, int *made, core_err *err);
 
 /** Write a table as CSV (',' delimiter, '.' decimal, RFC 4180 quoting, empty = missing), atomically. */
 core_status core_table_write_csv(const core_table *t, const char *path, core_err *err);
+
+/**
+ * Write generated (synthetic) data: the table as core_table_write_csv, plus a companion file
+ * PATH.synthetic.txt saying the data are synthetic (note: e.g. "from sim.ini, seed 7"), both staged
+ * and committed together. An existing path is refused (CORE_ERR_OUTPUT naming it and --force) unless
+ * force: generated data never silently replace a file that may hold real data.
+ */
+core_status core_table_write_synthetic(const core_table *t, const char *path, const char *note, int force,
+                                       core_err *err);
 
 #endif

@@ -73,6 +73,9 @@ core_status core_data_opts(const core_config *cfg, const char *section, core_rea
                                     core_config_where(cfg, s, "thousands", where, sizeof where), v);
             }
         }
+        if (core_config_has(cfg, s, "merge_labels") &&
+            (st = core_config_bool(cfg, s, "merge_labels", 0, &opts->merge_labels, err)) != CORE_OK)
+            return st;
         if (core_config_has(cfg, s, "missing")) {
             char **items;
             size_t n;

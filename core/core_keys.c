@@ -7,6 +7,7 @@ const core_cfg_key core_data_keys[] = {
     {"delimiter", CORE_CFG_TEXT, "auto", "auto, \",\", \";\", tab, \"|\"", "field delimiter of delimited text; quote the semicolon: \";\""},
     {"decimal", CORE_CFG_TEXT, ".", "\".\" or \",\"", "decimal mark of numbers in the file (Norwegian Excel exports use \",\")"},
     {"thousands", CORE_CFG_TEXT, "none", "none, \".\", \",\", \" \"", "thousands separator of numbers in the file (\" \" also takes the no-break spaces spreadsheets write)"},
+    {"merge_labels", CORE_CFG_BOOL, "no", NULL, "Stata/SPSS files: codes sharing a value label are merged into one category (said in a note) instead of refused"},
     {"missing", CORE_CFG_LIST, ", NA, .", NULL, "tokens read as a missing value (an empty field is one when listed)"},
     {"encoding", CORE_CFG_CHOICE, "utf-8", "utf-8|windows-1252|latin1", "character encoding of delimited text (Excel's \"CSV\" on Windows: windows-1252); .dta/.sav carry their own"},
     {NULL},

@@ -19,6 +19,8 @@ typedef struct core_read_opts {
     char thousands;            /**< 0 none, '.', ',' or ' ' (space, U+00A0 or U+202F); see core_parse_number */
     const char *const *missing;/**< NULL-terminated list of tokens read as missing; NULL = default */
     const char *display_name;  /**< name used in messages (default: the path) */
+    int merge_labels;          /**< .dta/.sav: codes sharing a value label are merged (and the table's note
+                                    says so) instead of refused */
     int encoding;              /**< delimited text: CORE_ENC_UTF8 (0), CORE_ENC_WINDOWS_1252 or CORE_ENC_LATIN1 */
 } core_read_opts;
 
@@ -63,7 +65,9 @@ core_table *core_read_delimited(const char *path, const core_read_opts *opts, co
  */
 core_table *core_read_dta(const char *path, const core_read_opts *opts, core_err *err);
 
-/** Read an SPSS .sav/.zsav file; as core_read_dta, and user-defined missing values are missing. */
+/** Read an SPSS .sav/.zsav file; as core_read_dta, and user-defined missing values are missing.
+ *  (Both: two codes of a variable that occur in the data and share a value label are CORE_ERR_DATA
+ *  naming the codes and the label, unless opts->merge_labels.) */
 core_table *core_read_sav(const char *path, const core_read_opts *opts, core_err *err);
 
 /** Read by extension (case-insensitive): .dta, .sav/.zsav, else delimited text. */

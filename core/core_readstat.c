@@ -384,6 +384,47 @@ static int dta_truncated(FILE *f)
     return memcmp(tail, close_tag, sizeof tail) != 0;
 }
 
+/* Codes of one variable that share a value label would be read as one category (1 = IPS, 2 = TAU, 3 = IPS
+ * pools 1 and 3 into one arm): an input error naming the codes and the label, unless opts->merge_labels. Only
+ * codes that occur in the data count. Returns 0, or -1 with err set. */
+static int check_shared_labels(const core_column *cols, size_t n_cols, size_t n_rows, const char *name, int merge,
+                               char **note, core_err *err)
+{
+    for (size_t j = 0; j < n_cols; j++) {
+        const core_column *c = &cols[j];
+        for (size_t a = 0; a < c->n_labels; a++)
+            for (size_t b = a + 1; b < c->n_labels && c->n_labels <= 4096; b++) {
+                if (strcmp(c->labels[a].label, c->labels[b].label) != 0)
+                    continue;
+                int seen_a = 0, seen_b = 0;
+                for (size_t i = 0; i < n_rows && !(seen_a && seen_b); i++)
+                    if (!c->missing[i]) {
+                        seen_a |= c->num[i] == c->labels[a].value;
+                        seen_b |= c->num[i] == c->labels[b].value;
+                    }
+                if (!seen_a || !seen_b)
+                    continue;
+                if (!merge) {
+                    core_err_set(err, CORE_ERR_DATA,
+                                 "%s: variable '%s': codes %.15g and %.15g share the value label '%s', so they would be "
+                                 "read as one category; give them different labels, or set merge_labels = yes (in "
+                                 "[data] or the section that names the file) to merge them",
+                                 name, c->name, c->labels[a].value, c->labels[b].value, c->labels[a].label);
+                    return -1;
+                }
+                if (note && !*note) {
+                    char buf[600];
+                    snprintf(buf, sizeof buf,
+                             "%s: variable '%s': codes %.15g and %.15g share the value label '%s' and are merged into "
+                             "one category (merge_labels = yes)",
+                             name, c->name, c->labels[a].value, c->labels[b].value, c->labels[a].label);
+                    *note = strdup(buf);
+                }
+            }
+    }
+    return 0;
+}
+
 typedef readstat_error_t (*rs_parse_fn)(readstat_parser_t *, const char *, void *);
 
 static core_table *read_binary(const char *path, const core_read_opts *opts, core_err *err, rs_parse_fn parse,
@@ -415,6 +456,7 @@ static core_table *read_binary(const char *path, const core_read_opts *opts, cor
     x.is_dta = parse == readstat_parse_dta;
     x.file_size = file_size;
     core_table *t = NULL;
+    char *note = NULL;
     readstat_parser_t *p = readstat_parser_init();
     if (!p) {
         core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", name);
@@ -450,6 +492,8 @@ static core_table *read_binary(const char *path, const core_read_opts *opts, cor
         core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", name);
         goto fail;
     }
+    if (check_shared_labels(x.cols, x.n_cols, x.n_rows, name, opts && opts->merge_labels, &note, err) != 0)
+        goto fail;
 
     t = calloc(1, sizeof *t);
     if (!t || !(t->source = strdup(name)) || !(t->row_src = core_alloc_array(x.n_rows, sizeof *t->row_src))) {
@@ -462,6 +506,8 @@ static core_table *read_binary(const char *path, const core_read_opts *opts, cor
     t->cols = x.cols;
     t->n_cols = x.n_cols;
     t->n_rows = x.n_rows;
+    t->note = note;
+    note = NULL;
     x.cols = NULL;
     for (size_t j = 0; j < t->n_cols; j++) {
         free(x.set_of[j]);
@@ -476,6 +522,7 @@ static core_table *read_binary(const char *path, const core_read_opts *opts, cor
     free(x.labels);
     return t;
 fail:
+    free(note);
     core_table_free(t);
     ctx_free(&x);
     return NULL;

@@ -31,6 +31,7 @@ void core_table_free(core_table *t)
     free(t->cols);
     free(t->row_src);
     free(t->source);
+    free(t->note);
     free(t);
 }
 

@@ -48,6 +48,7 @@ typedef struct core_table {
     size_t n_cols;
     core_column *cols;
     long *row_src;      /**< per row: 1-based line in the file where the record starts */
+    char *note;         /**< a reader's note for the user (e.g. value labels merged), or NULL */
 } core_table;
 
 /** Free a table and everything it owns; NULL is a no-op. */

@@ -110,6 +110,7 @@ extern const char *const fid_method_names[];
 typedef struct fid_spec {
     const char *site, *review, *rater, *respondent;
     const char *reference_phase; /**< survey phase the phase model compares with (default: the first) */
+    long bootstrap;              /**< cluster-bootstrap resamples of reviews for the item kappas (0: none) */
     const char *consensus;       /**< rater value that marks the consensus row (default "consensus") */
     long min_raters;             /**< raters layout: fewer raters in a review is an error (default 2) */
     fid_layout layout;
@@ -178,6 +179,14 @@ core_status fid_rows_trends(const fid_data *d, core_results *res, core_err *err)
 
 /** Raters layout: icc on totals, kappa (three weightings) and fleiss_kappa on item ratings, item_agreement. */
 core_status fid_rows_agreement(const fid_data *d, double conf, core_results *res, core_err *err);
+
+/**
+ * Raters layout: the pooled item kappas of each rater pair (three weightings) with a standard error and percentile
+ * interval from B cluster-bootstrap resamples of whole reviews (rows `kappa`, method `<weights>_cluster_bootstrap`),
+ * drawing from rng. B == 0 or rng NULL: nothing.
+ */
+core_status fid_rows_agreement_clustered(const fid_data *d, double conf, size_t B, gsl_rng *rng, core_results *res,
+                                         core_err *err);
 
 /** cronbach_alpha of the items over reviews (respondents), with alpha if item deleted. */
 core_status fid_rows_alpha(const fid_data *d, double conf, core_results *res, core_err *err);

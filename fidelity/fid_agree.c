@@ -2,6 +2,7 @@
 #include "fidelity/fid.h"
 
 #include "core/core_data.h"
+#include "stats/st_kappam.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -89,8 +90,10 @@ static core_status kappa_rows(const double *a, const double *b, size_t n, const 
     return CORE_OK;
 }
 
-static core_status fleiss_row(const double *x, size_t n, size_t k, const char *outcome, const char *what,
-                              core_results *res, core_err *err)
+/* Fleiss' kappa with its test under no agreement; then, from st_kappam, Fleiss' and Conger's kappa with jackknife
+ * intervals over the targets and the category-specific kappas. */
+static core_status fleiss_row(const double *x, size_t n, size_t k, double conf, const char *outcome,
+                              const char *what, core_results *res, core_err *err)
 {
     st_estimate e;
     core_status st;
@@ -109,7 +112,53 @@ static core_status fleiss_row(const double *x, size_t n, size_t k, const char *o
     snprintf(label, sizeof label, "%zu %s, %zu raters; SE under no agreement beyond chance (Fleiss, Nee & Landis "
              "1979), no interval%s%s", n, what, k, e.undefined ? "; " : "", e.undefined ? e.undefined : "");
     row.label = label;
-    return add(res, &row, err);
+    if ((st = add(res, &row, err)) != CORE_OK || n < 3)
+        return st;
+    st_kappam m;
+    if ((st = st_kappam_fit(x, n, k, conf, &m, err)) != CORE_OK)
+        return st;
+    static const char *const methods[2] = {"fleiss_jackknife", "conger_jackknife"};
+    for (int w = 0; w < 2 && st == CORE_OK; w++) {
+        const st_estimate *q = w ? &m.conger : &m.fleiss;
+        core_result_row j = CORE_RESULT_ROW_EMPTY;
+        j.analysis = "fleiss_kappa";
+        j.outcome = outcome;
+        j.method = methods[w];
+        j.estimate = q->estimate;
+        j.se = q->se;
+        j.ci_low = q->ci_low;
+        j.ci_high = q->ci_high;
+        j.statistic = q->statistic;
+        j.df = q->df;
+        j.p_value = q->p_value;
+        j.n = (double)n;
+        snprintf(label, sizeof label, "%s kappa; SE and t interval by the jackknife over the %zu %s (%zu raters)%s%s",
+                 w ? "Conger's exact (each rater's own margins)" : "Fleiss'", n, what, k, q->undefined ? "; " : "",
+                 q->undefined ? q->undefined : "");
+        j.label = label;
+        st = add(res, &j, err);
+    }
+    for (size_t c = 0; c < m.n_cats && st == CORE_OK; c++) {
+        char term[64];
+        snprintf(term, sizeof term, "%.15g", m.cat_value[c]);
+        const st_estimate *q = &m.category[c];
+        core_result_row j = CORE_RESULT_ROW_EMPTY;
+        j.analysis = "category_kappa";
+        j.outcome = outcome;
+        j.term = term;
+        j.method = "fleiss_nee_landis";
+        j.estimate = q->estimate;
+        j.se = q->se;
+        j.statistic = q->statistic;
+        j.p_value = q->p_value;
+        j.n = (double)n;
+        snprintf(label, sizeof label, "agreement on category %s beyond chance; SE under no agreement (a test, not an "
+                 "interval)%s%s", term, q->undefined ? "; " : "", q->undefined ? q->undefined : "");
+        j.label = label;
+        st = add(res, &j, err);
+    }
+    st_kappam_free(&m);
+    return st;
 }
 
 /* ---------------------------------------------------------- fidelity reviews ---- */
@@ -245,7 +294,7 @@ core_status fid_rows_agreement(const fid_data *d, double conf, core_results *res
                 n++;
             }
         }
-        if (n >= 2 && (st = fleiss_row(all, n, k, "items", "item ratings", res, err)) != CORE_OK)
+        if (n >= 2 && (st = fleiss_row(all, n, k, conf, "items", "item ratings", res, err)) != CORE_OK)
             goto done;
     }
     /* Per item: share of reviews where the raters gave the same score (and within one point). */
@@ -360,7 +409,7 @@ core_status fid_ratings_agreement(const fid_ratings *rt, double conf, core_resul
         note[0] = '\0';
     if ((st = icc_rows(complete, nc, k, conf, rt->outcome, "targets", note, res, err)) != CORE_OK)
         goto done;
-    if (k > 2 && (st = fleiss_row(complete, nc, k, rt->outcome, "targets", res, err)) != CORE_OK)
+    if (k > 2 && (st = fleiss_row(complete, nc, k, conf, rt->outcome, "targets", res, err)) != CORE_OK)
         goto done;
     for (size_t a = 0; a < k; a++)
         for (size_t b = a + 1; b < k; b++) {
@@ -379,5 +428,137 @@ core_status fid_ratings_agreement(const fid_ratings *rt, double conf, core_resul
         }
 done:
     free(x), free(complete), free(pa), free(pb);
+    return st;
+}
+
+/* ------------------------------------------ clustered item ratings: bootstrap over reviews ---- */
+
+typedef struct kappa_boot_ctx {
+    const double *a, *b; /* paired item ratings */
+    const double *cats;
+    size_t n_cats;
+    st_kappa_weights w;
+    st_kappa_variance kv;
+    double *ra, *rb;     /* scratch for a resample */
+} kappa_boot_ctx;
+
+static double kappa_of_rows(const size_t *rows, size_t m, void *p)
+{
+    kappa_boot_ctx *c = p;
+    for (size_t i = 0; i < m; i++) {
+        c->ra[i] = c->a[rows[i]];
+        c->rb[i] = c->b[rows[i]];
+    }
+    st_estimate e;
+    size_t k;
+    core_err err;
+    if (m < 2 || st_kappa_cohen(c->ra, c->rb, m, c->cats, c->n_cats, c->w, c->kv, 0.95, &e, &k, &err) != CORE_OK)
+        return NAN;
+    return e.estimate;
+}
+
+core_status fid_rows_agreement_clustered(const fid_data *d, double conf, size_t B, gsl_rng *rng, core_results *res,
+                                         core_err *err)
+{
+    if (d->spec->layout != FID_LAYOUT_RATERS || B == 0 || !rng)
+        return CORE_OK;
+    const fid_scale *s = d->scale;
+    size_t ni = s->n_items, k = 0;
+    for (size_t r = 0; r < d->n_reviews; r++) {
+        size_t m = d->reviews[r].n_raters;
+        if (m >= 2 && (k == 0 || m < k))
+            k = m;
+    }
+    if (k < 2)
+        return CORE_OK;
+    size_t cap = d->n_reviews * ni;
+    /* a resample of whole reviews holds at most (reviews x items) ratings, as the data */
+    double *pa = malloc(cap * sizeof *pa), *pb = malloc(cap * sizeof *pb), *ra = malloc(cap * sizeof *ra),
+           *rb = malloc(cap * sizeof *rb);
+    size_t *cl = malloc(cap * sizeof *cl);
+    double *cats = malloc((size_t)(s->max - s->min + 1) * sizeof *cats);
+    core_status st = CORE_OK;
+    if (!pa || !pb || !ra || !rb || !cl || !cats) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    size_t n_cats = (size_t)(s->max - s->min + 1);
+    for (int v = s->min; v <= s->max; v++)
+        cats[v - s->min] = v;
+    char label[400], method[64];
+    for (size_t m1 = 0; m1 < k && st == CORE_OK; m1++)
+        for (size_t m2 = m1 + 1; m2 < k && st == CORE_OK; m2++) {
+            size_t n = 0, nc = 0;
+            for (size_t r = 0; r < d->n_reviews; r++) {
+                const fid_review *rv = &d->reviews[r];
+                if (rv->n_raters < 2)
+                    continue;
+                size_t before = n;
+                for (size_t j = 0; j < ni; j++) {
+                    double a = d->scored[rv->rows[m1] * ni + j], b = d->scored[rv->rows[m2] * ni + j];
+                    if (isnan(a) || isnan(b))
+                        continue;
+                    pa[n] = a;
+                    pb[n] = b;
+                    cl[n++] = nc;
+                }
+                nc += n > before;
+            }
+            if (nc < 2 || n < 2)
+                continue;
+            const fid_review *ref = NULL;
+            int same = 1;
+            for (size_t r = 0; r < d->n_reviews; r++) {
+                const fid_review *rv = &d->reviews[r];
+                if (rv->n_raters < k)
+                    continue;
+                if (!ref)
+                    ref = rv;
+                for (size_t m = 0; m < k; m++)
+                    same &= strcmp(rv->rater_names[m], ref->rater_names[m]) == 0;
+            }
+            char term[300];
+            if (same && ref)
+                snprintf(term, sizeof term, "%s vs %s", ref->rater_names[m1], ref->rater_names[m2]);
+            else
+                snprintf(term, sizeof term, "rater %zu vs rater %zu", m1 + 1, m2 + 1);
+            for (int w = 0; w < 3 && st == CORE_OK; w++) {
+                kappa_boot_ctx c = {pa, pb, cats, n_cats, (st_kappa_weights)w, d->spec->kappa_variance, ra, rb};
+                st_estimate e;
+                size_t kk;
+                if ((st = st_kappa_cohen(pa, pb, n, cats, n_cats, (st_kappa_weights)w, d->spec->kappa_variance, conf,
+                                         &e, &kk, err)) != CORE_OK)
+                    break;
+                double se, lo, hi;
+                size_t used;
+                if ((st = st_cluster_bootstrap(n, cl, nc, kappa_of_rows, &c, B, rng, conf, &se, &lo, &hi, &used,
+                                               err)) != CORE_OK)
+                    break;
+                core_result_row row = CORE_RESULT_ROW_EMPTY;
+                snprintf(method, sizeof method, "%s_cluster_bootstrap", KAPPA_METHODS[w]);
+                row.analysis = "kappa";
+                row.outcome = "items";
+                row.term = term;
+                row.method = method;
+                row.estimate = e.estimate;
+                row.se = se;
+                row.ci_low = lo;
+                row.ci_high = hi;
+                row.n = (double)n;
+                snprintf(label, sizeof label, "%zu item ratings in %zu reviews; SE and percentile interval from %zu "
+                         "resamples of whole reviews (items are clustered within reviews; the delta-method SE treats "
+                         "every rating as independent)%s", n, nc, used,
+                         used < B ? "; resamples where kappa was undefined left out" : "");
+                row.label = label;
+                st = add(res, &row, err);
+            }
+        }
+done:
+    free(pa);
+    free(pb);
+    free(ra);
+    free(rb);
+    free(cl);
+    free(cats);
     return st;
 }

@@ -23,6 +23,8 @@ core_status fid_spec_from_config(const core_config *cfg, fid_spec *spec, core_er
     spec->rater = core_config_str(cfg, "fidelity", "rater", NULL);
     spec->respondent = core_config_str(cfg, "fidelity", "respondent", NULL);
     spec->reference_phase = core_config_str(cfg, "fidelity", "reference_phase", NULL);
+    if ((st = core_config_long(cfg, "fidelity", "bootstrap", 1000, 0, 100000, &spec->bootstrap, err)) != CORE_OK)
+        return st;
     if (spec->rater && !*spec->rater)
         spec->rater = NULL;
     if (spec->respondent && !*spec->respondent)

@@ -15,6 +15,7 @@ const core_cfg_key fid_fidelity_keys[] = {
     {"outcome", CORE_CFG_TEXT, NULL, "a binary [outcome:NAME]", "the trial outcome of the link (default: the primary)"},
     {"timepoint", CORE_CFG_TEXT, NULL, "a timepoint label", "the timepoint of the link (default: the last)"},
     {"reference_phase", CORE_CFG_TEXT, NULL, "a value of review", "a panel survey's phase the others are compared with (default: the first)"},
+    {"bootstrap", CORE_CFG_INTEGER, "1000", "[0, 100000]", "resamples of whole reviews for the item kappas' cluster-bootstrap SE (0: none)"},
     {NULL},
 };
 

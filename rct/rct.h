@@ -35,6 +35,7 @@ typedef struct rct_outcome_spec {
     char **columns;    /**< wide layout: one column per timepoint (or a single column) */
     size_t n_columns;
     char *baseline;    /**< optional baseline column */
+    char *yes, *no;    /**< binary: the words of the data that mean 1 and 0 (yes = Ja, no = Nei); NULL: 0/1 */
     int primary;
     char **timepoints; /**< label of each column: the section's `timepoints`, else [trial] timepoints when there are
                             several columns; NULL when one column has no timepoint (see rct_outcome_timepoint) */
@@ -42,6 +43,8 @@ typedef struct rct_outcome_spec {
     char **covariates; /**< the section's own adjustment set (`covariates`), replacing [trial] covariates */
     size_t n_covariates;
     int has_covariates; /**< 1 when the section gives `covariates` */
+    char *primary_timepoint; /**< `primary_timepoint`: the primary outcome's primary timepoint (its other timepoints
+                                  are secondary analyses, in the multiplicity family); NULL when not given */
     int adjust;         /**< `adjust` (default yes): the repeated-measures models include site, the adjustment set
                              and the baseline; no: intercept, time and arm only */
 } rct_outcome_spec;
@@ -81,6 +84,8 @@ typedef struct rct_spec {
     size_t n_treatments;
     char **subgroups;           /**< [trial] subgroups */
     size_t n_subgroups;
+    char *received;             /**< [trial] received: column of the treatment received (1 = the intervention, 0 = not),
+                                     for the complier average causal effect; NULL: none */
     char **categorical;         /**< [trial] categorical: columns read as categories even when they hold numbers */
     size_t n_categorical;
     int multiplicity;           /**< [trial] multiplicity: 0 none, 1 holm, 2 bh */
@@ -109,6 +114,10 @@ typedef struct rct_trial {
  * ids unique, binary outcomes 0/1) and code the arms. Messages name file, row and column, or the
  * config key. Free with rct_trial_free().
  */
+/** Recode the binary outcomes given `yes` and `no` words ([outcome:NAME] yes = Ja, no = Nei) into 1/0 in t,
+ *  before it is reshaped or loaded; a cell that is neither word is CORE_ERR_DATA naming it. */
+core_status rct_recode_binary(const core_config *cfg, const rct_spec *spec, core_table *t, core_err *err);
+
 core_status rct_trial_load(const core_config *cfg, const rct_spec *spec, const core_table *t, rct_trial *trial,
                            core_err *err);
 void rct_trial_free(rct_trial *trial);
@@ -127,7 +136,8 @@ core_status rct_binary_analyse(const rct_spec *spec, const rct_trial *trial, cor
  * Every per-timepoint analysis in reading order: baseline table, attrition, then per outcome and timepoint the
  * binary analyses (2x2 table, logistic unadjusted/adjusted, marginal risk difference, NNT) or the continuous ones
  * (means, Welch/Student, ANCOVA classical/HC2/HC3, Hedges' g, Wilcoxon); subgroups; power ([power], drawing
- * from rng); the multiplicity adjustment of [trial] multiplicity. progress may be NULL.
+ * from rng). progress may be NULL. The multiplicity adjustment (rct_multiplicity_apply) comes after every analysis,
+ * the time-to-event ones included.
  */
 core_status rct_timepoint_analyse(const rct_spec *spec, const rct_trial *trial, gsl_rng *rng,
                                   const core_progress *progress, core_results *res, core_err *err);
@@ -149,8 +159,21 @@ core_status rct_subgroup_analyse(const rct_spec *spec, const rct_trial *trial, c
 core_status rct_power_analyse(const rct_spec *spec, const rct_trial *trial, gsl_rng *rng,
                               const core_progress *progress, core_results *res, core_err *err);
 
-/** Fill p_adjusted (Holm or BH) over the secondary outcomes' main tests; adds a `multiplicity` row. */
+/** Fill p_adjusted (Holm or BH) over the main tests of the secondary analyses (every secondary outcome at every
+ *  timepoint, of every type; the primary outcome at its timepoints other than primary_timepoint); adds a
+ *  `multiplicity` row. Call after every analysis has added its rows. */
 core_status rct_multiplicity_apply(const rct_spec *spec, core_results *res, core_err *err);
+
+/**
+ * With [trial] received (two arms): for every binary or continuous outcome at every timepoint, the complier average
+ * causal effect with randomisation as the instrument: `cace` rows, method `wald` (ratio of the intention-to-treat
+ * differences in outcome and in treatment received = 2SLS without covariates, HC0 SE), `2sls` (with site,
+ * covariates and baseline, classical SE) and `2sls_robust` (HC0); `first_stage` rows (unadjusted, adjusted): the
+ * difference in treatment received, F of the instrument. A received value other than 0/1 is CORE_ERR_DATA naming
+ * the cell.
+ */
+core_status rct_cace_analyse(const core_config *cfg, const rct_spec *s, const rct_trial *tr, core_results *res,
+                             core_err *err);
 
 /** Options of the synthetic trial generator ([simulate] section). */
 typedef struct rct_sim_opts {

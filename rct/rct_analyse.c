@@ -28,8 +28,7 @@ core_status rct_timepoint_analyse(const rct_spec *s, const rct_trial *tr, gsl_rn
             return st;
     }
     if ((st = rct_subgroup_analyse(s, tr, res, err)) != CORE_OK ||
-        (st = rct_power_analyse(s, tr, rng, progress, res, err)) != CORE_OK ||
-        (st = rct_multiplicity_apply(s, res, err)) != CORE_OK)
+        (st = rct_power_analyse(s, tr, rng, progress, res, err)) != CORE_OK)
         return st;
     core_progress_report(progress, "trial outcomes", 1.0);
     return CORE_OK;

@@ -11,6 +11,7 @@ const core_cfg_key rct_trial_keys[] = {
     {"site", CORE_CFG_COLUMN, NULL, NULL, "stratum of randomisation; adjusted for in adjusted models (optional)"},
     {"covariates", CORE_CFG_COLUMNS, NULL, NULL, "adjustment set of the adjusted models (optional)"},
     {"categorical", CORE_CFG_COLUMNS, NULL, NULL, "covariates coded as numbers that are categories (dummies, not a slope)"},
+    {"received", CORE_CFG_COLUMN, NULL, "0/1", "treatment received (1 = the intervention): the complier average causal effect (optional)"},
     {"time", CORE_CFG_COLUMN, NULL, NULL, "long layout: the timepoint column"},
     {"timepoints", CORE_CFG_LIST, NULL, "labels, e.g. 6, 12, 18", "wide layout: the labels of the outcome columns, in order"},
     {"subgroups", CORE_CFG_COLUMNS, NULL, NULL, "treatment-by-subgroup interaction analyses (optional)"},
@@ -28,6 +29,8 @@ const core_cfg_key rct_outcome_keys[] = {
     {"baseline", CORE_CFG_COLUMN, NULL, NULL, "baseline value of the outcome (ANCOVA, baseline-adjusted models; optional)"},
     {"primary", CORE_CFG_BOOL, "no", NULL, "the primary outcome: headline effect, power, cost-benefit"},
     {"label", CORE_CFG_TEXT, NULL, NULL, "name shown in tables and sentences (default: the section's NAME)"},
+    {"yes", CORE_CFG_TEXT, NULL, "a word of the data", "binary: the word that means 1, e.g. Ja (with no; default: the data are 0/1)"},
+    {"no", CORE_CFG_TEXT, NULL, "a word of the data", "binary: the word that means 0, e.g. Nei (with yes)"},
     {"time", CORE_CFG_COLUMN, NULL, NULL, "time_to_event: time to the event or to censoring"},
     {"event", CORE_CFG_COLUMN, NULL, NULL, "time_to_event: the event indicator column"},
     {"event_value", CORE_CFG_TEXT, "1", NULL, "time_to_event: the value of event that means the event happened"},
@@ -36,6 +39,7 @@ const core_cfg_key rct_outcome_keys[] = {
     {"timepoints", CORE_CFG_LIST, NULL, "labels", "this outcome's timepoint labels when they differ from [trial] timepoints"},
     {"covariates", CORE_CFG_COLUMNS, NULL, NULL, "this outcome's adjustment set, replacing [trial] covariates"},
     {"adjust", CORE_CFG_BOOL, "yes", NULL, "repeated-measures models adjusted for site, covariates and baseline; no = unadjusted"},
+    {"primary_timepoint", CORE_CFG_TEXT, NULL, "a timepoint label", "the primary outcome's primary timepoint (required with multiplicity and several timepoints)"},
     {NULL},
 };
 

@@ -1,9 +1,12 @@
-/* Multiplicity over the secondary outcomes ([trial] multiplicity = holm | bh): one family made of the main
- * test of every secondary outcome (primary = no) at every timepoint and for every intervention arm:
- * binary - the adjusted logistic arm coefficient (the unadjusted one when there is no adjustment set);
- * continuous - the classical ANCOVA arm coefficient (the Welch mean difference when there is no adjustment set).
- * p_adjusted is filled on those rows; the primary outcome is never adjusted (DOMAIN-models.md §1). A
- * `multiplicity` row records the family. */
+/* Multiplicity ([trial] multiplicity = holm | bh): one family made of the main test of every secondary analysis,
+ * for every intervention arm:
+ * - every secondary outcome (primary = no) at every timepoint, of every type;
+ * - the primary outcome at its timepoints other than `primary_timepoint` (secondary analyses of it);
+ * the main test being: binary - the adjusted logistic arm coefficient (the unadjusted one when there is no
+ * adjustment set); continuous - the classical ANCOVA arm coefficient (the Welch mean difference when there is no
+ * adjustment set); time to event - the adjusted Cox arm coefficient, Efron ties (the unadjusted Cox without an
+ * adjustment set). p_adjusted is filled on those rows; the primary test (the primary outcome at its primary
+ * timepoint) is never adjusted (DOMAIN-models.md §1). A `multiplicity` row records the family. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,15 +35,19 @@ core_status rct_multiplicity_apply(const rct_spec *s, core_results *res, core_er
     size_t m = 0;
     for (size_t k = 0; k < s->n_outcomes; k++) {
         const rct_outcome_spec *o = &s->outcomes[k];
-        if (o->primary || o->type == RCT_TIME_TO_EVENT)
-            continue;
-        const char *pref = o->type == RCT_BINARY ? "logistic" : "ancova";
-        const char *pref_m = o->type == RCT_BINARY ? "adjusted" : "classical";
-        const char *alt = o->type == RCT_BINARY ? "logistic" : "mean_difference";
-        const char *alt_m = o->type == RCT_BINARY ? "unadjusted" : "welch";
+        if (o->primary && (!o->primary_timepoint || o->type == RCT_TIME_TO_EVENT))
+            continue; /* the primary test itself; without a primary timepoint only one timepoint can be primary */
+        static const char *const pref_a[] = {"logistic", "ancova", "cox_adjusted"};
+        static const char *const pref_ms[] = {"adjusted", "classical", "efron"};
+        static const char *const alt_a[] = {"logistic", "mean_difference", "cox"};
+        static const char *const alt_ms[] = {"unadjusted", "welch", "efron"};
+        const char *pref = pref_a[o->type], *pref_m = pref_ms[o->type];
+        const char *alt = alt_a[o->type], *alt_m = alt_ms[o->type];
         for (size_t i = 0; i < res->n; i++) {
             const core_result_row *r = &res->rows[i];
             if (!same(r->module, "rct") || !same(r->outcome, o->name) || !is_arm_term(r->term) || isnan(r->p_value))
+                continue;
+            if (o->primary && same(r->timepoint, o->primary_timepoint))
                 continue;
             int pick = 0;
             if (same(r->analysis, pref) && same(r->method, pref_m))
@@ -76,10 +83,11 @@ core_status rct_multiplicity_apply(const rct_spec *s, core_results *res, core_er
     free(idx);
     if (st != CORE_OK)
         return st;
-    char label[300];
+    char label[400];
     snprintf(label, sizeof label,
-             "%s over %zu tests: the main test of every secondary outcome, timepoint and arm (adjusted logistic or "
-             "ANCOVA arm coefficient); the primary outcome is not adjusted",
+             "%s over %zu tests: the main test of every secondary outcome, timepoint and arm (adjusted logistic, "
+             "ANCOVA or Cox arm coefficient) and of the primary outcome at its other timepoints; the primary test "
+             "is not adjusted",
              s->multiplicity == 1 ? "Holm step-down" : "Benjamini-Hochberg false discovery rate", m);
     core_result_row r = CORE_RESULT_ROW_EMPTY;
     r.analysis = "multiplicity";

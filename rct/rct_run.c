@@ -16,7 +16,8 @@ core_status rct_run_load(const core_config *cfg, double confidence, rct_read_fn 
         return st;
     r->have_lspec = 1;
     core_table *t = NULL;
-    if ((st = read(arg, &t, err)) != CORE_OK)
+    if ((st = read(arg, &t, err)) != CORE_OK ||
+        (st = rct_recode_binary(cfg, &r->spec, t, err)) != CORE_OK) /* yes = Ja, no = Nei */
         return st;
     r->table = t;
     if (r->lspec.layout_long) {

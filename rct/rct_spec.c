@@ -33,6 +33,9 @@ void rct_spec_free(rct_spec *s)
         free(o->label);
         core_config_list_free(o->columns);
         free(o->baseline);
+        free(o->yes);
+        free(o->no);
+        free(o->primary_timepoint);
         core_config_list_free(o->timepoints);
         core_config_list_free(o->covariates);
     }
@@ -40,6 +43,7 @@ void rct_spec_free(rct_spec *s)
     core_config_list_free(s->treatments);
     core_config_list_free(s->subgroups);
     core_config_list_free(s->categorical);
+    free(s->received);
     free(s->power.outcome);
     free(s->power.timepoint);
     free(s->power.effects);
@@ -267,6 +271,7 @@ layout_ok:
     TRY(core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &s->confidence, err));
     TRY(core_config_list(cfg, "trial", "subgroups", 0, &s->subgroups, &s->n_subgroups, err));
     TRY(core_config_list(cfg, "trial", "categorical", 0, &s->categorical, &s->n_categorical, err));
+    TRY(opt_dup(core_config_str(cfg, "trial", "received", NULL), &s->received, err));
     static const char *const mult[] = {"none", "holm", "bh", NULL};
     TRY(core_config_choice(cfg, "trial", "multiplicity", mult, 0, &s->multiplicity, err));
     TRY(core_config_bool(cfg, "trial", "standardised_differences", 0, &s->standardised_differences, err));
@@ -301,12 +306,23 @@ layout_ok:
         o->type = (rct_outcome_type)ty;
         o->label = strdup(core_config_str(cfg, sec, "label", o->name));
         TRY(opt_dup(core_config_str(cfg, sec, "baseline", NULL), &o->baseline, err));
+        TRY(opt_dup(core_config_str(cfg, sec, "yes", NULL), &o->yes, err));
+        TRY(opt_dup(core_config_str(cfg, sec, "no", NULL), &o->no, err));
+        if ((o->yes != NULL) != (o->no != NULL) || (o->yes && (o->type != RCT_BINARY || !*o->yes || !*o->no ||
+                                                              strcasecmp(o->yes, o->no) == 0))) {
+            st = core_err_set(err, CORE_ERR_CONFIG,
+                              "%s: yes and no go together, on a binary outcome, as two different words of the data "
+                              "(e.g. yes = Ja, no = Nei)",
+                              core_config_where(cfg, sec, o->yes ? "yes" : "no", where, sizeof where));
+            goto fail;
+        }
         if (!o->label) {
             st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             goto fail;
         }
         TRY(core_config_bool(cfg, sec, "primary", 0, &o->primary, err));
         TRY(core_config_bool(cfg, sec, "adjust", 1, &o->adjust, err));
+        TRY(opt_dup(core_config_str(cfg, sec, "primary_timepoint", NULL), &o->primary_timepoint, err));
         if (core_config_has(cfg, sec, "column") && !core_config_has(cfg, sec, "columns")) {
             TRY(core_config_list(cfg, sec, "column", 0, &o->columns, &o->n_columns, err));
             if (o->n_columns != 1) {
@@ -354,6 +370,44 @@ layout_ok:
                     goto fail;
                 }
             o->n_timepoints = o->n_columns;
+        }
+    }
+    /* the primary timepoint: on the primary outcome, one of its timepoints; required with a multiplicity adjustment
+     * when the primary outcome has several timepoints (else which test is primary is not declared) */
+    for (size_t k = 0; k < s->n_outcomes; k++) {
+        rct_outcome_spec *o = &s->outcomes[k];
+        if (o->primary_timepoint && o->n_columns == 1 && o->n_timepoints == 0 && o->type != RCT_TIME_TO_EVENT) {
+            /* the long layout: the timepoints are known once the file is read (rct_long_reshape) */
+        } else if (o->primary_timepoint) {
+            if (!o->primary) {
+                st = core_err_set(err, CORE_ERR_CONFIG, "%s: primary_timepoint is for the primary outcome "
+                                  "(primary = yes); this one is secondary: remove the key",
+                                  core_config_where(cfg, o->section, "primary_timepoint", where, sizeof where));
+                goto fail;
+            }
+            int found = 0;
+            for (size_t j = 0; j < o->n_columns && !found; j++)
+                found = rct_outcome_timepoint(o, j) && strcmp(rct_outcome_timepoint(o, j), o->primary_timepoint) == 0;
+            if (!found) {
+                char list[600] = "";
+                for (size_t j = 0; j < o->n_columns; j++)
+                    if (rct_outcome_timepoint(o, j))
+                        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", j ? ", " : "",
+                                 rct_outcome_timepoint(o, j));
+                st = core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not a timepoint of outcome '%s'; give one of: %s",
+                                  core_config_where(cfg, o->section, "primary_timepoint", where, sizeof where),
+                                  o->primary_timepoint, o->name, list[0] ? list : "(it has no timepoints)");
+                goto fail;
+            }
+        } else if (o->primary && o->n_columns > 1 && s->multiplicity != 0) {
+            st = core_err_set(err, CORE_ERR_CONFIG,
+                              "%s: the primary outcome '%s' is measured at %zu timepoints and [trial] multiplicity "
+                              "is set: say which timepoint is the primary one (primary_timepoint = %s, say); its "
+                              "other timepoints join the secondary family",
+                              core_config_where(cfg, o->section, NULL, where, sizeof where), o->name, o->n_columns,
+                              rct_outcome_timepoint(o, o->n_columns - 1) ? rct_outcome_timepoint(o, o->n_columns - 1)
+                                                                         : "?");
+            goto fail;
         }
     }
     if (s->n_outcomes == 0) {

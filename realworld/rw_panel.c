@@ -541,6 +541,30 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
             if (p->cluster_first[g] < 0 || p->period[k] < p->cluster_first[g])
                 p->cluster_first[g] = p->period[k];
         }
+    /* a treated cluster needs a period before its treatment: without one, its "effect" is a level difference,
+     * not a difference in differences */
+    {
+        unsigned char *pre = calloc(p->G ? p->G : 1, 1);
+        if (!pre) {
+            st = NOMEM(err);
+            goto done;
+        }
+        for (size_t k = 0; k < n; k++)
+            if (p->cluster_treated[p->cluster[k]] && p->period[k] < p->cluster_first[p->cluster[k]])
+                pre[p->cluster[k]] = 1;
+        for (size_t g = 0; g < p->G && st == CORE_OK; g++)
+            if (p->cluster_treated[g] && !pre[g])
+                st = core_err_set(err, CORE_ERR_DATA,
+                                  "%s: the treated %s '%s' has no period before its treatment (treated from %s %ld, "
+                                  "its first in the data), so difference-in-differences cannot compare it with its own "
+                                  "past; give its earlier periods, or leave it out of the panel",
+                                  t->source, s->cluster ? s->cluster : "cluster",
+                                  p->cluster_name && p->cluster_name[g] ? p->cluster_name[g] : "?", s->time,
+                                  (long)(p->period0 + p->cluster_first[g]));
+        free(pre);
+        if (st != CORE_OK)
+            goto done;
+    }
     p->G1 = 0;
     for (size_t g = 0; g < p->G; g++)
         p->G1 += (size_t)p->cluster_treated[g];

@@ -30,6 +30,7 @@ typedef struct rpt_trial_info {
     const char *treatment;    /**< level text of the intervention arm */
     const char *control;      /**< level text of the control arm */
     const char *primary;      /**< name of the primary outcome, or NULL */
+    const char *primary_timepoint; /**< its primary timepoint (`primary_timepoint`), or NULL: the last one */
     const char *time_unit;    /**< plural unit of numeric timepoints for sentences; NULL = "months" */
 } rpt_trial_info;
 

@@ -113,6 +113,13 @@ static const rpt_method_info table[] = {
     {"cox", NULL, "Cox proportional hazards model", "Proportional hazards model.", COX_REF},
     {"cox_adjusted", NULL, "Adjusted Cox model", "Proportional hazards model with covariates.",
      COX_REF},
+    {"cace", NULL, "Complier average causal effect (instrumental variables)",
+     "Effect of receiving the intervention among compliers, randomisation as the instrument (Wald ratio, 2SLS).",
+     "Angrist JD, Imbens GW, Rubin DB. Identification of causal effects using instrumental variables. J Am Stat "
+     "Assoc 1996;91:444-455"},
+    {"first_stage", NULL, "First stage of the instrumental-variable analysis",
+     "Difference between arms in the share receiving the intervention, with the instrument's F statistic.",
+     "Staiger D, Stock JH. Instrumental variables regression with weak instruments. Econometrica 1997;65:557-586"},
     {"ph_test", NULL, "Test of proportional hazards (Schoenfeld residuals)",
      "Score test per term and global of a log hazard ratio that changes with 1 - KM(t), as R's cox.zph.",
      "Grambsch PM, Therneau TM. Proportional hazards tests and diagnostics based on weighted residuals. "

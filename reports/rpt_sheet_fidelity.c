@@ -427,11 +427,20 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
                 continue;
             if (a == 0)
                 snprintf(b, sizeof b, "%s", icc_name(x->method));
-            else if (a == 1)
-                snprintf(b, sizeof b, "Cohen's kappa, %s%s", x->method ? x->method : "",
-                         rpt_str_eq(x->method, "unweighted") ? "" : " weights");
-            else if (a == 2)
-                snprintf(b, sizeof b, "Fleiss' kappa (all raters)");
+            else if (a == 1) {
+                /* "linear_cluster_bootstrap": the same kappa with its SE from resampling whole reviews */
+                const char *m = x->method ? x->method : "";
+                const char *cb = strstr(m, "_cluster_bootstrap");
+                int wlen = cb ? (int)(cb - m) : (int)strlen(m);
+                snprintf(b, sizeof b, "Cohen's kappa, %.*s%s%s", wlen, m,
+                         strncmp(m, "unweighted", 10) == 0 ? "" : " weights",
+                         cb ? ", interval from resampling whole reviews" : "");
+            } else if (a == 2)
+                snprintf(b, sizeof b, "%s", rpt_str_eq(x->method, "conger_jackknife")
+                                                ? "Conger's kappa (all raters), jackknife interval"
+                                            : rpt_str_eq(x->method, "fleiss_jackknife")
+                                                ? "Fleiss' kappa (all raters), jackknife interval"
+                                                : "Fleiss' kappa (all raters), test of no agreement");
             else
                 snprintf(b, sizeof b, "Cronbach's alpha of the %s items", x->outcome ? x->outcome : "");
             int lines = rpt_lines_for(x->label ? x->label : "", 60);
@@ -830,6 +839,22 @@ static const rpt_method_info fid_methods[] = {
      "Cronbach LJ. Psychometrika 1951;16:297-334; Feldt LS. Psychometrika 1965;30:357-370"},
     {"item_agreement", NULL, "Exact agreement per item", "Share of reviews in which every rater gave the item the "
      "same score (and within one point).", "Descriptive"},
+    {"kappa", "unweighted_cluster_bootstrap", "Cohen's kappa with a cluster-bootstrap interval",
+     "The pooled item kappa with its SE and percentile interval from resampling whole reviews (items are clustered "
+     "within reviews).", "Efron B, Tibshirani R. An Introduction to the Bootstrap. Chapman & Hall, 1993"},
+    {"kappa", "linear_cluster_bootstrap", "Linearly weighted kappa with a cluster-bootstrap interval",
+     "As the unweighted, with linear weights.", "Efron B, Tibshirani R. An Introduction to the Bootstrap, 1993"},
+    {"kappa", "quadratic_cluster_bootstrap", "Quadratically weighted kappa with a cluster-bootstrap interval",
+     "As the unweighted, with quadratic weights.", "Efron B, Tibshirani R. An Introduction to the Bootstrap, 1993"},
+    {"fleiss_kappa", "fleiss_jackknife", "Fleiss' kappa with a jackknife interval",
+     "Fleiss' kappa with the jackknife SE over targets and a t interval on n - 1 df.",
+     "Fleiss JL. Psychol Bull 1971;76:378-382; Efron B, Tibshirani R. 1993, ch. 11"},
+    {"fleiss_kappa", "conger_jackknife", "Conger's exact kappa with a jackknife interval",
+     "Kappa for m raters whose chance agreement uses each rater's own margins, with the jackknife SE over targets.",
+     "Conger AJ. Integration and generalization of kappas for multiple raters. Psychol Bull 1980;88:322-328"},
+    {"category_kappa", "fleiss_nee_landis", "Category-specific kappa",
+     "Agreement on one category beyond chance, with its SE under no agreement (a test).",
+     "Fleiss JL, Nee JCM, Landis JR. Psychol Bull 1979;86:974-977"},
     {"phase_model", "lmm_reml", "Survey change over all phases: linear mixed model",
      "For the total and each item: phase as a factor and a random intercept per respondent, fitted by REML on every "
      "answer given; each phase against the reference phase with Satterthwaite degrees of freedom; p adjusted by "

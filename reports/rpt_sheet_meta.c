@@ -118,9 +118,16 @@ core_status rpt_meta_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, co
         snprintf(het, sizeof het, "; I\xc2\xb2 = %s%%", rpt_fmt_num(v.i2->estimate, 0, i2, sizeof i2));
     }
     char pe[48], plo[48], phi[48];
-    snprintf(e, sizeof e, "%s (%s CI %s to %s)", rpt_fmt_num(v.scale * v.pooled->estimate, 2, pe, sizeof pe), w->conf,
-             rpt_fmt_num(v.scale * v.pooled->ci_low, 2, plo, sizeof plo),
-             rpt_fmt_num(v.scale * v.pooled->ci_high, 2, phi, sizeof phi));
+    if (isnan(v.pooled->ci_low) || isnan(v.pooled->ci_high)) /* an undefined interval (Knapp-Hartung scale 0) */
+        snprintf(e, sizeof e, "%s (no %s CI: %s)", rpt_fmt_num(v.scale * v.pooled->estimate, 2, pe, sizeof pe),
+                 w->conf,
+                 v.pooled->label && strstr(v.pooled->label, "Knapp-Hartung scale is 0")
+                     ? "the studies agree exactly, so the Knapp-Hartung interval is undefined"
+                     : "undefined");
+    else
+        snprintf(e, sizeof e, "%s (%s CI %s to %s)", rpt_fmt_num(v.scale * v.pooled->estimate, 2, pe, sizeof pe),
+                 w->conf, rpt_fmt_num(v.scale * v.pooled->ci_low, 2, plo, sizeof plo),
+                 rpt_fmt_num(v.scale * v.pooled->ci_high, 2, phi, sizeof phi));
     snprintf(b, sizeof b, "%.0f published trials pooled (%s): %s %s%s%s.", v.pooled->n,
              method_words(v.primary, mw, sizeof mw), v.measure, e, pi, het);
     rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));

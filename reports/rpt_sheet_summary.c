@@ -151,6 +151,8 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     }
     if (!outcome || !tp)
         return;
+    if (t && t->primary_timepoint && outcome == t->primary)
+        tp = t->primary_timepoint; /* the declared primary timepoint, not the last */
     const char *trt = t && t->treatment ? t->treatment : "intervention";
     const char *ctl = t && t->control ? t->control : "control";
     const core_result_row *a1 = rpt_find_row(w, "rct", "arm_summary", outcome, tp, trt, NULL);

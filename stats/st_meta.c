@@ -623,8 +623,14 @@ static core_status fit_model(const double *yi, const double *vi, size_t k, const
         out->ci_low[j] = out->beta[j] - crit * out->se[j];
         out->ci_high[j] = out->beta[j] + crit * out->se[j];
     }
-    if (o->knapp_hartung && !(out->kh_scale > 0))
-        out->undefined = "the effects agree exactly: the Knapp-Hartung scale is 0, so its test is undefined";
+    if (o->knapp_hartung && !(out->kh_scale > 0)) {
+        /* no interval rather than a zero-width one: "RR 2.00 (95% CI 2.00 to 2.00)" would claim certainty that
+         * three identical studies do not give (metafor, test = "knha", reports the same zero-width interval) */
+        out->undefined = "the effects agree exactly: the Knapp-Hartung scale is 0, so its test and interval are "
+                         "undefined (no interval is given; the random-effects row without Knapp-Hartung has one)";
+        for (size_t j = 0; j < p; j++)
+            out->se[j] = out->stat[j] = out->p_value[j] = out->ci_low[j] = out->ci_high[j] = NAN;
+    }
     moderator_test(out, vb, o->knapp_hartung);
 
     /* I2 and H2 (Higgins & Thompson 2002; metafor's forms). */

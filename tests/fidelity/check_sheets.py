@@ -250,7 +250,7 @@ def fidelity(book, results, lo, hi, bands_text):
         check(n_sites_listed > 0, "next steps list at least one site")
 
     # agreement
-    for an, prefix in (("icc", "ICC("), ("kappa", "Cohen's kappa"), ("fleiss_kappa", "Fleiss' kappa"),
+    for an, prefix in (("icc", "ICC("), ("kappa", "Cohen's kappa"), ("fleiss_kappa", ("Fleiss' kappa", "Conger's kappa")),
                        ("cronbach_alpha", "Cronbach's alpha")):
         want = len([r for r in fid if r["analysis"] == an and (an != "cronbach_alpha" or r["method"] == "raw")])
         got = len([1 for (r, c), v in cells.items() if c == 1 and isinstance(v, str) and v.startswith(prefix)])

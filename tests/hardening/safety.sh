@@ -6,6 +6,10 @@
 #     study names, labels, title) starts with = + - @: results.csv has no field a spreadsheet takes for a
 #     formula (a leading apostrophe, by default), and in the workbook (openpyxl, and the chart XML) no cell
 #     or chart reference is a formula built from user text.
+#  3. A kill at each rename (strace -e inject=rename:signal=SIGKILL:when=N) leaves the old pair of outputs,
+#     the new pair, or a commit journal; the next run naming those outputs (here `ipseval check`) finishes
+#     the commit, so the pair is one run's, and removes the killed run's temporary files (only its own: by
+#     name, owner and a dead PID).
 BIN=${BIN:-bin/ipseval}
 case "$BIN" in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 ROOT=$(pwd)
@@ -174,6 +178,59 @@ if grep -q '^rct,[a-z_]*,.*,=IPS,' "$T/inj/out/v.csv" && ! grep -q "'=IPS" "$T/i
     ok "csv_formula_guard = no: the arm '=IPS' written verbatim (guarded as '=IPS by default)"
 else
     ko "csv_formula_guard = no: the arm '=IPS' written verbatim (guarded as '=IPS by default)"
+fi
+
+# ---- 3. A kill at each rename ----
+if command -v strace > /dev/null 2>&1; then
+    K=$T/kill
+    mkdir -p "$K"
+    cp "$ROOT/examples/trial.csv" "$K/trial.csv"
+    for v in old new; do
+        col=emp12
+        [ $v = new ] && col=emp6
+        printf '[project]\ntitle = kill test\nsynthetic = yes\n[trial]\ndata = trial.csv\nid = id\narm = arm\ntreatment = IPS\ncontrol = TAU\n[outcome:e]\ntype = binary\ncolumn = %s\n' $col > "$K/$v.ini"
+    done
+    pair() { (cd "$K" && cat r.csv r.xlsx 2>/dev/null | sha256sum); }
+    (cd "$K" && "$BIN" run new.ini -o r.xlsx --results r.csv --quiet) && new=$(pair)
+    (cd "$K" && "$BIN" run old.ini -o r.xlsx --results r.csv --quiet) && old=$(pair)
+    mkdir -p "$K/keep" && cp "$K/r.csv" "$K/r.xlsx" "$K/keep/"
+    renames=0
+    for n in 1 2 3; do
+        cp "$K/keep/r.csv" "$K/keep/r.xlsx" "$K/"
+        (cd "$K" && strace -f -qq -o /dev/null -e trace=rename -e inject=rename:signal=SIGKILL:when=$n \
+            "$BIN" run new.ini -o r.xlsx --results r.csv --quiet > /dev/null 2>&1)
+        rc=$?
+        state=$(pair)
+        journal=$(ls -A "$K" | grep -c '^\.r\..*\.commit$')
+        [ $rc -eq 137 ] && renames=$n
+        what="killed at rename $n"
+        [ $rc -ne 137 ] && what="rename $n: run finished (exit $rc)"
+        if [ "$state" = "$old" ]; then now="the old pair"; elif [ "$state" = "$new" ]; then now="the new pair";
+        elif [ "$journal" -gt 0 ]; then now="the new results beside the old workbook, with the commit journal";
+        else now="MIXED, no journal"; fi
+        (cd "$K" && "$BIN" check new.ini -o r.xlsx --results r.csv --quiet)
+        after=$(pair)
+        left=$(ls -A "$K" | grep -c '^\.r\.')
+        if [ "$now" != "MIXED, no journal" ] && { [ "$after" = "$old" ] || [ "$after" = "$new" ]; } && [ "$left" -eq 0 ]; then
+            [ "$after" = "$new" ] && a="the new pair" || a="the old pair"
+            ok "$what: $now; after the next run's recovery, $a and no temporary file"
+        else
+            ko "$what: $now; after the next run's recovery: $( [ "$after" = "$old" ] && echo old || { [ "$after" = "$new" ] && echo new || echo mixed; }) pair, $left temporary files"
+        fi
+    done
+    [ $renames -ge 2 ] && ok "the run renames $renames times (every rename was tested)" || ko "the run renames at least twice ($renames)"
+    # temporaries: a dead run's removed; a live run's (this shell's PID) and another user's kept
+    touch "$K/.r.csv.99999999.abcdef" "$K/.r.xlsx.$$.ghijkl" "$K/.r.csv.99999998.mnopqr"
+    chown nobody "$K/.r.csv.99999998.mnopqr" 2>/dev/null || rm -f "$K/.r.csv.99999998.mnopqr"
+    (cd "$K" && "$BIN" run new.ini -o r.xlsx --results r.csv --quiet)
+    if [ ! -e "$K/.r.csv.99999999.abcdef" ] && [ -e "$K/.r.xlsx.$$.ghijkl" ] &&
+        { [ ! -e "$K/.r.csv.99999998.mnopqr" ] || [ "$(stat -c %U "$K/.r.csv.99999998.mnopqr")" = nobody ]; }; then
+        ok "stale temporaries: a dead run's removed; a live run's and another user's kept"
+    else
+        ko "stale temporaries: a dead run's removed; a live run's and another user's kept"; ls -A "$K"
+    fi
+else
+    echo "  (strace not installed: the kill test is skipped)"
 fi
 
 if [ "$failed" -eq 0 ]; then rm -rf "$T"; else echo "  (scratch directory kept: $T)"; fi

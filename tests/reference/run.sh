@@ -125,6 +125,18 @@ else
     echo "reference-survival-ph: 0 passed, 1 failed"
     status=1
 fi
+# fertility_iv (tests/reference/kits/fertility_iv): the complier average causal effect ([trial] received) against
+# AER::ivreg and sandwich: Wald, 2SLS classical and robust (HC0), first stage with its F, at 1e-9.
+FK=tests/reference/kits/fertility_iv
+if "$BIN" rct $FK/trial.ini --quiet; then
+    /usr/bin/python3 tests/reference/refcmp.py $FK/expected.csv build/tmp-ref/fertility.csv --name reference-fertility-iv \
+        --outcomes work --tol 1e-9 \
+        --require cace:wald,cace:2sls,cace:2sls_robust,first_stage:unadjusted,first_stage:adjusted || status=1
+else
+    echo "FAIL: ipseval rct $FK/trial.ini exited non-zero"
+    echo "reference-fertility-iv: 0 passed, 1 failed"
+    status=1
+fi
 # shrout_fleiss_icc: [agreement] through the fidelity module: the six ICC forms (F tests, intervals) and Cohen's
 # kappa (unweighted, linear, quadratic) for J1 vs J2 and J1 vs J4, with psych's variance of weighted kappa
 # (kappa_variance = psych; our default is the Fleiss-Cohen-Everitt variance, checked against vcd in

@@ -76,7 +76,9 @@ static void test_threearm(void)
     t_int((long)f.tr.n_arms, 3, "three arms");
     core_results *res = core_results_new();
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    if (!t_true(rct_timepoint_analyse(&f.spec, &f.tr, rng, NULL, res, &err) == CORE_OK, "analyses run (%s)",
+    if (!t_true(rct_timepoint_analyse(&f.spec, &f.tr, rng, NULL, res, &err) == CORE_OK &&
+                    rct_multiplicity_apply(&f.spec, res, &err) == CORE_OK,
+                "analyses run (%s)",
                 err.msg))
         goto done;
     /* logistic adjusted emp12 ~ arm + site + age + sex */
@@ -168,15 +170,18 @@ static void test_threearm(void)
         "smd age");
     EST(row(res, "baseline_table", "sex[male]", NULL, "arm[IPS]", "standardised_difference"), estimate,
         0.000312573267946671, "smd sex[male]");
-    /* Holm over: emp6s adjusted arm (IPS, IPSE), q ancova classical arm (IPS, IPSE); primary emp untouched */
+    /* Holm over: emp6s adjusted arm (IPS, IPSE), q ancova classical arm (IPS, IPSE), and the primary outcome emp at
+     * its secondary timepoint 6 (primary_timepoint = 12; adjusted arm, IPS and IPSE); the primary test untouched */
     EST(row(res, "logistic", "emp6s", "6", "arm[IPS]", "adjusted"), p_value, 0.939968444345086, "emp6s p");
     EST(row(res, "logistic", "emp6s", "6", "arm[IPS]", "adjusted"), p_adjusted, 1, "holm emp6s IPS");
-    EST(row(res, "ancova", "q", "12", "arm[IPS]", "classical"), p_adjusted, 0.0118302063286126, "holm q IPS");
-    EST(row(res, "ancova", "q", "12", "arm[IPSE]", "classical"), p_adjusted, 0.0340685432329513, "holm q IPSE");
+    EST(row(res, "ancova", "q", "12", "arm[IPS]", "classical"), p_adjusted, 0.017745309492919, "holm q IPS");
+    EST(row(res, "ancova", "q", "12", "arm[IPSE]", "classical"), p_adjusted, 0.0567809053882521, "holm q IPSE");
+    EST(row(res, "logistic", "emp", "6", "arm[IPS]", "adjusted"), p_adjusted, 1, "holm emp at 6 IPS");
+    EST(row(res, "logistic", "emp", "6", "arm[IPSE]", "adjusted"), p_adjusted, 1, "holm emp at 6 IPSE");
     r = row(res, "logistic", "emp", "12", "arm[IPS]", "adjusted");
-    t_true(r && isnan(r->p_adjusted), "primary outcome not adjusted");
+    t_true(r && isnan(r->p_adjusted), "primary test (emp at its primary timepoint 12) not adjusted");
     r = row(res, "multiplicity", NULL, NULL, NULL, "holm");
-    EST(r, n, 4, "family of 4 tests");
+    EST(r, n, 6, "family of 6 tests");
 done:
     gsl_rng_free(rng);
     core_results_free(res);

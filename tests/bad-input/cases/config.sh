@@ -95,3 +95,18 @@ expect "option without its value" 2 "option '--results' needs a value" -- rct ok
 expect "--seed not a number" 2 "--seed: 'abc'" "whole number" -- rct ok.ini --seed abc
 expect "two config files" 2 "unexpected argument 'ok.ini'" -- rct ok.ini ok.ini
 expect "subcommand without a config" 2 "'rct' needs a config file" -- rct
+# the primary outcome at several timepoints with a multiplicity adjustment: which timepoint is primary must be said
+printf 'id,arm,e6,e12\n1,IPS,1,1\n2,TAU,0,1\n3,IPS,0,0\n4,TAU,1,0\n' > ptp.csv
+TRIAL_EXTRA="multiplicity = holm
+timepoints = 6, 12" OUTCOME="type = binary
+columns = e6, e12
+primary = yes" mkcfg ptp.ini ptp.csv
+expect "primary outcome at two timepoints, multiplicity, no primary_timepoint" 2 "ptp.ini" "[outcome:emp]" \
+    "primary_timepoint = 12" -- rct ptp.ini
+TRIAL_EXTRA="multiplicity = holm
+timepoints = 6, 12" OUTCOME="type = binary
+columns = e6, e12
+primary = yes
+primary_timepoint = 18" mkcfg ptp18.ini ptp.csv
+expect "primary_timepoint not among the outcome's timepoints" 2 "ptp18.ini" "'18' is not a timepoint" "6, 12" \
+    -- rct ptp18.ini

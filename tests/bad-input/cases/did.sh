@@ -38,7 +38,8 @@ mkreg flat.ini flat.csv
 expect "a treatment that never varies" 3 "flat.csv" "'treated' is 0 in every row" "never varies" -- did flat.ini
 awk -F, 'NR > 1 { $4 = ($2 == "A") } { print }' OFS=, panel.csv > absorbed.csv
 mkreg absorbed.ini absorbed.csv
-expect "a treatment absorbed by the unit fixed effects" 1 "absorbed.ini:5: [registry] (data absorbed.csv)" "treated" "absorbed" -- did absorbed.ini
+expect "a treated cluster with no period before its treatment (was reported as absorbed)" 3 "absorbed.csv" \
+    "the treated muni 'A' has no period before its treatment" "year 2010" -- did absorbed.ini
 { cat panel.csv; echo "1,A,2013,1,5"; } > dup.csv
 mkreg dup.ini dup.csv
 expect "a unit twice in one period" 3 "dup.csv:34" "has year 2013 twice" -- did dup.ini

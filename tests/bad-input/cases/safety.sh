@@ -44,3 +44,52 @@ SOURCE_DATE_EPOCH=1700000000
 # Formula guard: a bad value of [project] csv_formula_guard names the key
 EXTRA="csv_formula_guard = maybe" mkcfg guard.ini good.csv
 expect "csv_formula_guard not yes/no" 2 "guard.ini:5: key 'csv_formula_guard'" "yes/no" -- rct guard.ini
+
+# Outputs only as regular files: a FIFO, or a link to a device, is refused (exit 4), never replaced
+rm -f fifo.csv null.csv
+mkfifo fifo.csv
+ln -s /dev/null null.csv
+expect "results path is a FIFO" 4 "fifo.csv" "a FIFO" "only as regular files" -- rct safety-ok.ini --results fifo.csv
+expect "results path is a link to /dev/null" 4 "null.csv" "a character device" "--results -" -- rct safety-ok.ini --results null.csv
+check "/dev/null is still a character device and fifo.csv a FIFO" sh -c '[ -c /dev/null ] && [ -p fifo.csv ]'
+rm -f fifo.csv null.csv
+expect "--results - writes the results to standard output" 0 "module,analysis,outcome" -- rct safety-ok.ini --results - -o out/stdout.xlsx
+
+# Generated data never replace a file: simulate refuses an existing output unless --force
+printf '[project]\nseed = 7\n[simulate]\ntrial = good.csv\nn = 20\n' > simover.ini
+expect "simulate over an existing file named in the config" 4 "simover.ini:4: key 'trial'" "it exists" "--force" -- simulate simover.ini
+expect "simulate -o over an existing file" 4 "good.csv" "it exists" "--force" -- simulate simover.ini -o good.csv
+printf '[project]\nseed = 7\n[simulate]\ntrial = out/sim.csv\nn = 20\n' > simnew.ini
+expect "simulate to a new file" 0 -- simulate simnew.ini --quiet
+check "simulate marks its data synthetic (companion file)" grep -q "SYNTHETIC DATA" out/sim.csv.synthetic.txt
+expect "simulate --force replaces its own earlier output" 0 -- simulate simnew.ini --quiet --force
+OUTCOME="type = binary
+column = emp12" mkcfg simrun.ini out/sim.csv
+expect "run warns when it reads synthetic data without [project] synthetic = yes" 0 "is synthetic data" \
+    "set synthetic = yes" -- rct simrun.ini -o out/simrun.xlsx --results out/simrun.csv
+OUTCOME="type = binary
+column = emp12" EXTRA="synthetic = yes" mkcfg simrun2.ini out/sim.csv
+expect_run "no warning with [project] synthetic = yes" 0 -- rct simrun2.ini -o out/simrun.xlsx --results out/simrun.csv
+case "$out" in *"is synthetic data"*) fail "no warning with [project] synthetic = yes" ;; *) [ $good -eq 1 ] && pass "no warning with [project] synthetic = yes" || fail "no warning with [project] synthetic = yes" ;; esac
+
+# Degenerate settings: a PSA of 1 draw printed "95% percentile intervals" with low = high
+sed -n '/^\[cba\]/,/^\[markov/p' "$ROOT/configs/demo.ini" | grep -v '^\[markov' | sed 's/^psa_draws.*//' > cbabody.txt
+{ printf '[project]\ntitle = psa\nprice_year = 2012\noutput = out/psa.xlsx\nresults = out/psa.csv\n'; cat cbabody.txt; echo "psa_draws = 1"; } > psa.ini
+expect "psa_draws = 1" 2 "psa.ini:$(grep -n '^psa_draws' psa.ini | cut -d: -f1): key 'psa_draws'" "at least 100 draws" -- cba psa.ini
+# three identical studies: the Knapp-Hartung scale is 0, so no interval (it was "RR 2.00 (95% CI 2.00 to 2.00)")
+printf 'study,ei,ni,ec,nc\nA,10,20,5,20\nB,10,20,5,20\nC,10,20,5,20\n' > khsame.csv
+printf '[project]\ntitle = kh\noutput = out/kh.xlsx\nresults = out/kh.csv\n[meta]\ndata = khsame.csv\nmeasure = RR\nstudy = study\nevents_t = ei\nn_t = ni\nevents_c = ec\nn_c = nc\nmethod = reml\nknapp_hartung = yes\n' > khsame.ini
+expect "three identical studies with Knapp-Hartung" 0 -- meta khsame.ini --quiet
+check "Knapp-Hartung with a zero scale gives no interval, and says why" sh -c \
+    "grep '^meta,pooled,,,rr,reml_hk,' out/kh.csv | grep -q '^meta,pooled,,,rr,reml_hk,[^,]*,,,,' && grep -q 'Knapp-Hartung scale is 0' out/kh.csv"
+
+# Categories from value labels: codes sharing a label (1 = IPS, 2 = TAU, 3 = IPS) were pooled into one arm
+# without a word. tests/data/readers/shared_label.dta was written by R (haven 2.5):
+#   write_dta(data.frame(id = 1:6, arm = labelled(c(1, 2, 3, 1, 2, 3), c(IPS = 1, TAU = 2, IPS = 3)),
+#                        emp = c(1, 0, 1, 0, 1, 0)), "shared_label.dta")
+cp "$ROOT/tests/data/readers/shared_label.dta" shared_label.dta
+mkcfg labels.ini shared_label.dta
+expect "codes sharing a value label" 3 "shared_label.dta" "codes 1 and 3 share the value label 'IPS'" "merge_labels = yes" -- rct labels.ini
+DATA_EXTRA='[data]
+merge_labels = yes' mkcfg labels2.ini shared_label.dta
+expect "codes sharing a value label, merge_labels = yes: merged and said" 0 "are merged into one category" -- check labels2.ini
