@@ -51,7 +51,8 @@ struct cli_ctx {
     double confidence;            /* [project] confidence */
     unsigned long seed;           /* [project] seed or --seed */
     int has_seed;
-    gsl_rng *rng;                 /* the one generator, seeded from `seed`; every random step draws from it */
+    gsl_rng *rng;                 /* the stream of the module running now (core_rng_stream(seed, module name)):
+                                     a module's draws never depend on which modules ran before it */
     core_progress progress;
     core_results *res;
     rpt_run run;                  /* modules fill their parts (trial, outcomes, ...) */
@@ -59,6 +60,9 @@ struct cli_ctx {
     size_t n_inputs;
     const char *output, *results; /* resolved output paths (never an input) */
     int done[CLI_MAX_MODULES];    /* modules already run */
+    int current;                  /* index of the module running now, -1 outside any */
+    gsl_rng *streams[CLI_MAX_MODULES];      /* each module's own random stream */
+    const void *products[CLI_MAX_MODULES];  /* each module's typed product (cli_ctx_provide), or NULL */
     struct {
         void (*fn)(void *);
         void *p;
@@ -76,8 +80,16 @@ extern const cli_module cli_modules[];
 extern const size_t cli_modules_n;
 const cli_module *cli_module_find(const char *name);
 
-/* Run a module once (no-op if it already ran): for modules that use another's results. */
-core_status cli_ctx_require(cli_ctx *ctx, const char *module, core_err *err);
+/* Run a module once (no-op if it already ran) and hand over its typed product: for modules that use another's
+ * results. *product (when product is not NULL) is what the module gave cli_ctx_provide, NULL if nothing (e.g. in
+ * check-only mode). The products, owned by the producing module's state until the run ends:
+ *   rct -> const rct_product * (rct/rct_run.h): the loaded trial and the primary binary outcome's effects;
+ *          read by cba (effect = trial, effect.dist = bootstrap), fidelity (the outcome link) and compare.
+ * No module reads another's result rows. */
+core_status cli_ctx_require(cli_ctx *ctx, const char *module, const void **product, core_err *err);
+
+/* The running module's typed product (see cli_ctx_require); it must outlive the run (hold it with cli_ctx_defer). */
+void cli_ctx_provide(cli_ctx *ctx, const void *product);
 
 /* Keep p alive until the workbook is written, then fn(p). CORE_ERR_NOMEM when full (fn(p) is called). */
 core_status cli_ctx_defer(cli_ctx *ctx, void (*fn)(void *), void *p, core_err *err);

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "core/core_atomic.h"
 #include "core/core_data.h"
+#include "core/core_rng.h"
 
 int cli_fail(const core_err *err)
 {
@@ -99,19 +100,41 @@ core_status cli_ctx_read_data(cli_ctx *ctx, const char *section, const char *key
     return CORE_OK;
 }
 
-core_status cli_ctx_require(cli_ctx *ctx, const char *name, core_err *err)
+void cli_ctx_provide(cli_ctx *ctx, const void *product)
 {
+    if (ctx->current >= 0)
+        ctx->products[ctx->current] = product;
+}
+
+core_status cli_ctx_require(cli_ctx *ctx, const char *name, const void **product, core_err *err)
+{
+    if (product)
+        *product = NULL;
     const cli_module *m = cli_module_find(name);
     if (!m)
         return core_err_set(err, CORE_ERR_USAGE, "internal: no module '%s'", name);
     size_t i = (size_t)(m - cli_modules);
-    if (ctx->done[i])
-        return CORE_OK;
-    if (!m->run)
-        return core_err_set(err, CORE_ERR_NOT_BUILT, "%s is not available in this version (%s)", m->what,
-                            IPSEVAL_VERSION);
-    ctx->done[i] = 1;
-    return m->run(ctx, err);
+    if (!ctx->done[i]) {
+        if (!m->run)
+            return core_err_set(err, CORE_ERR_NOT_BUILT, "%s is not available in this version (%s)", m->what,
+                                IPSEVAL_VERSION);
+        ctx->done[i] = 1;
+        /* The module draws from its own stream, seeded from the run's seed and its name (core/core_rng.h). */
+        if (!(ctx->streams[i] = core_rng_stream(ctx->seed, m->name)))
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        gsl_rng *outer_rng = ctx->rng;
+        int outer = ctx->current;
+        ctx->rng = ctx->streams[i];
+        ctx->current = (int)i;
+        core_status st = m->run(ctx, err);
+        ctx->rng = outer_rng;
+        ctx->current = outer;
+        if (st != CORE_OK)
+            return st;
+    }
+    if (product)
+        *product = ctx->products[i];
+    return CORE_OK;
 }
 
 /* ---------- SOURCE_DATE_EPOCH ---------- */
@@ -270,6 +293,7 @@ int cli_cmd_analyse(const cli_opts *o)
     cli_ctx ctx;
     memset(&ctx, 0, sizeof ctx);
     ctx.opts = o;
+    ctx.current = -1;
     int all = strcmp(o->command, "run") == 0 || strcmp(o->command, "check") == 0;
     ctx.check_only = strcmp(o->command, "check") == 0;
     char *out = NULL, *res = NULL;
@@ -288,7 +312,7 @@ int cli_cmd_analyse(const cli_opts *o)
     core_atomic_recover(out);
     if (strcmp(res, "-") != 0)
         core_atomic_recover(res);
-    if (!(ctx.rng = gsl_rng_alloc(gsl_rng_mt19937)) || !(ctx.res = core_results_new())) {
+    if (!(ctx.res = core_results_new())) {
         st = core_err_set(&err, CORE_ERR_NOMEM, "out of memory");
         goto done;
     }
@@ -298,7 +322,6 @@ int cli_cmd_analyse(const cli_opts *o)
             goto done;
         ctx.res->csv_verbatim = !guard;
     }
-    gsl_rng_set(ctx.rng, ctx.seed);
     ctx.progress = cli_progress_new(o);
 
     size_t n_run = 0;
@@ -320,7 +343,7 @@ int cli_cmd_analyse(const cli_opts *o)
                               m->what);
             goto done;
         }
-        if ((st = cli_ctx_require(&ctx, m->name, &err)) != CORE_OK)
+        if ((st = cli_ctx_require(&ctx, m->name, NULL, &err)) != CORE_OK)
             goto done;
         n_run++;
     }
@@ -353,8 +376,9 @@ done:
         ctx.defer[ctx.n_defer].fn(ctx.defer[ctx.n_defer].p);
     }
     core_results_free(ctx.res);
-    if (ctx.rng)
-        gsl_rng_free(ctx.rng);
+    for (size_t i = 0; i < CLI_MAX_MODULES; i++)
+        if (ctx.streams[i])
+            gsl_rng_free(ctx.streams[i]);
     core_config_free(ctx.cfg);
     free(out);
     free(res);

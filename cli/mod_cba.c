@@ -1,6 +1,6 @@
 /* The cost-benefit module: [cba] (and [markov]) -> break-even wages, NPV/ROI by perspective, PSA, CEAC, EVPI,
  * tornado, Markov cohort model. With `effect = trial` the effects are the primary binary outcome's risk
- * differences from the run's trial results (module rct: risk_difference, newcombe, term arm). */
+ * differences, taken from the trial module's product (rct_product: rct/rct_run.h). */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,13 +11,13 @@
 #include "core/core_data.h"
 #include "core/core_table.h"
 #include "rct/rct.h"
+#include "rct/rct_run.h"
 
 typedef struct cba_state {
     cba_spec spec;
     cba_result *res;
     cba_run_info info;
-    int *boot_arm;            /* effect.dist = bootstrap: the participants' arms and outcomes */
-    double *boot_y;
+    rct_participants boot;    /* effect.dist = bootstrap: the participants' arms and outcomes */
 } cba_state;
 
 static void cba_state_free(void *p)
@@ -25,158 +25,78 @@ static void cba_state_free(void *p)
     cba_state *s = p;
     cba_result_free(s->res);
     cba_spec_free(&s->spec);
-    free(s->boot_arm);
-    free(s->boot_y);
+    rct_participants_free(&s->boot);
     free(s);
 }
 
-/* effect.dist = bootstrap: the primary outcome of every participant at each effect month, from the trial data
- * (read again here; the trial module registered the file for Provenance). */
-static core_status bootstrap_data(cli_ctx *ctx, cba_state *st, const char *primary, core_err *err)
+/* effect = trial: the primary binary outcome's risk differences and SEs at the trial's numeric timepoints (all of
+ * them, or those named by effect_months), from the trial module's typed effects; with effect.dist = bootstrap,
+ * the participants' arms and outcomes at those timepoints. */
+static core_status trial_effects(cli_ctx *ctx, cba_state *cs, const rct_product *p, core_err *err)
 {
-    cba_spec *s = &st->spec;
-    rct_spec rs;
-    rct_trial tr;
-    core_table *t = NULL;
-    int have_spec = 0, have_trial = 0;
-    core_status rc = rct_spec_from_config(ctx->cfg, &rs, err);
-    if (rc != CORE_OK)
-        return rc;
-    have_spec = 1;
-    if ((rc = core_data_read_section(ctx->cfg, "trial", "data", &t, NULL, err)) != CORE_OK)
-        goto done;
-    if ((rc = rct_trial_load(ctx->cfg, &rs, t, &tr, err)) != CORE_OK)
-        goto done;
-    have_trial = 1;
-    size_t k = 0;
-    while (k < rs.n_outcomes && strcmp(rs.outcomes[k].name, primary) != 0)
-        k++;
-    if (k == rs.n_outcomes) {
-        rc = core_err_set(err, CORE_ERR_CONFIG, "effect.dist = bootstrap: outcome '%s' is not in the trial", primary);
-        goto done;
-    }
-    const rct_outcome_spec *o = &rs.outcomes[k];
-    size_t col[CBA_MAX_EFFECTS];
-    for (size_t e = 0; e < s->n_effects; e++) {
-        size_t j = 0;
-        double m;
-        while (j < o->n_columns &&
-               !(rct_outcome_timepoint(o, j) && core_parse_double(rct_outcome_timepoint(o, j), '.', &m) &&
-                 m == s->effect_months[e]))
-            j++;
-        if (j == o->n_columns) {
-            rc = core_err_set(err, CORE_ERR_CONFIG, "effect.dist = bootstrap: outcome '%s' has no column at month %g",
-                              primary, s->effect_months[e]);
-            goto done;
-        }
-        col[e] = tr.col_index[tr.outcome_cols[k] + j];
-    }
-    size_t n = tr.n, K = s->n_effects;
-    st->boot_arm = malloc((n ? n : 1) * sizeof *st->boot_arm);
-    st->boot_y = malloc((n > 0 && K > 0 ? n * K : 1) * sizeof *st->boot_y);
-    if (!st->boot_arm || !st->boot_y) {
-        rc = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-        goto done;
-    }
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (tr.arm[i] > 1) /* a multi-arm trial: IPS (the first treatment) against the control only */
-            continue;
-        st->boot_arm[m] = tr.arm[i];
-        for (size_t e = 0; e < K; e++) {
-            double v;
-            st->boot_y[m * K + e] = core_cell_number(t, col[e], i, &v) == 1 ? (double)(v == 1) : NAN;
-        }
-        m++;
-    }
-    s->boot_n = m;
-    s->boot_arm = st->boot_arm;
-    s->boot_y = st->boot_y;
-done:
-    if (have_trial)
-        rct_trial_free(&tr);
-    core_table_free(t);
-    if (have_spec)
-        rct_spec_free(&rs);
-    return rc;
-}
-
-static const core_result_row *rct_row(const core_results *res, const char *analysis, const char *method,
-                                      const char *outcome, const char *tp)
-{
-    for (size_t i = 0; i < res->n; i++) {
-        const core_result_row *r = &res->rows[i];
-        if (r->module && strcmp(r->module, "rct") == 0 && r->analysis && strcmp(r->analysis, analysis) == 0 &&
-            r->method && strcmp(r->method, method) == 0 && r->outcome && strcmp(r->outcome, outcome) == 0 &&
-            r->term && strcmp(r->term, "arm") == 0 && r->timepoint && strcmp(r->timepoint, tp) == 0)
-            return r;
-    }
-    return NULL;
-}
-
-/* The primary binary outcome's risk differences (Newcombe rows: the estimate) with the Wald SE, at the trial's
- * numeric timepoints (all of them, or those named by effect_months). */
-static core_status trial_effects(cli_ctx *ctx, cba_spec *s, core_err *err)
-{
+    cba_spec *s = &cs->spec;
     char where[600];
-    const rpt_trial_info *ti = ctx->run.trial;
-    const char *primary = ti ? ti->primary : NULL;
-    if (!primary)
+    const rct_spec *rs = &p->run.spec;
+    if (p->primary < 0)
         return core_err_set(err, CORE_ERR_CONFIG,
                             "%s: 'trial' needs a primary binary outcome; set primary = yes in an [outcome:NAME] section "
                             "of type binary (employment), or type the effects in",
                             core_config_where(ctx->cfg, "cba", "effect", where, sizeof where));
-    for (size_t k = 0; k < ctx->run.n_outcomes; k++)
-        if (strcmp(ctx->run.outcomes[k].name, primary) == 0 && strcmp(ctx->run.outcomes[k].type, "binary") != 0)
-            return core_err_set(err, CORE_ERR_CONFIG,
-                                "%s: 'trial' needs the primary outcome to be binary (employment); '%s' is %s",
-                                core_config_where(ctx->cfg, "cba", "effect", where, sizeof where), primary,
-                                ctx->run.outcomes[k].type);
-    snprintf(s->intervention, sizeof s->intervention, "%s", ti->treatment ? ti->treatment : "IPS");
-    snprintf(s->comparator, sizeof s->comparator, "%s", ti->control ? ti->control : "control");
-    /* the timepoints, in result order */
+    const rct_outcome_spec *o = &rs->outcomes[p->primary];
+    if (!p->has_effects) {
+        static const char *const type_names[] = {"binary", "continuous", "time_to_event"};
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: 'trial' needs the primary outcome to be binary (employment); '%s' is %s",
+                            core_config_where(ctx->cfg, "cba", "effect", where, sizeof where), o->name,
+                            type_names[o->type]);
+    }
+    snprintf(s->intervention, sizeof s->intervention, "%s", rs->treatment);
+    snprintf(s->comparator, sizeof s->comparator, "%s", rs->control);
     double months[CBA_MAX_EFFECTS], eff[CBA_MAX_EFFECTS], se[CBA_MAX_EFFECTS];
-    size_t n = 0;
-    double z = 1.959963984540054; /* for an SE from the Newcombe interval when no Wald row exists */
-    const core_results *res = ctx->res;
-    for (size_t i = 0; i < res->n; i++) {
-        const core_result_row *r = &res->rows[i];
-        if (!r->module || strcmp(r->module, "rct") != 0 || !r->analysis || strcmp(r->analysis, "risk_difference") != 0 ||
-            !r->method || strcmp(r->method, "newcombe") != 0 || !r->outcome || strcmp(r->outcome, primary) != 0 ||
-            !r->term || strcmp(r->term, "arm") != 0)
-            continue;
-        double m;
-        if (!r->timepoint || !core_parse_double(r->timepoint, '.', &m))
+    size_t cols[CBA_MAX_EFFECTS], n = 0;
+    const rct_effects *e = &p->effects;
+    for (size_t j = 0; j < e->n_tp; j++) {
+        const rct_binary_effect *b = &e->tp[j];
+        if (isnan(b->month))
             return core_err_set(err, CORE_ERR_CONFIG,
                                 "%s: 'trial' needs numeric timepoints (months since randomisation); outcome '%s' has "
                                 "timepoint '%s'",
-                                core_config_where(ctx->cfg, "cba", "effect", where, sizeof where), primary,
-                                r->timepoint ? r->timepoint : "(none)");
+                                core_config_where(ctx->cfg, "cba", "effect", where, sizeof where), e->name,
+                                b->timepoint ? b->timepoint : "(none)");
         if (s->n_effects > 0) { /* effect_months names a subset */
             int wanted = 0;
             for (size_t k = 0; k < s->n_effects; k++)
-                wanted |= s->effect_months[k] == m;
+                wanted |= s->effect_months[k] == b->month;
             if (!wanted)
                 continue;
         }
         if (n == CBA_MAX_EFFECTS)
             return core_err_set(err, CORE_ERR_CONFIG, "the trial has more than %d timepoints", CBA_MAX_EFFECTS);
-        if (isnan(r->estimate))
+        if (!b->estimable)
             return core_err_set(err, CORE_ERR_ANALYSIS, "the employment effect of '%s' at month %s is not estimable (%s)",
-                                primary, r->timepoint, r->label ? r->label : "no estimate");
-        const core_result_row *w = rct_row(res, "risk_difference", "wald", primary, r->timepoint);
-        months[n] = m;
-        eff[n] = r->estimate;
-        se[n] = w && !isnan(w->se) ? w->se : (r->ci_high - r->ci_low) / (2 * z);
+                                e->name, b->timepoint, b->why);
+        months[n] = b->month;
+        eff[n] = b->estimate;
+        se[n] = b->se;
+        cols[n] = j;
         n++;
     }
     if (s->n_effects > 0 && n != s->n_effects)
         return core_err_set(err, CORE_ERR_CONFIG, "%s: not every month is a timepoint of outcome '%s' in the trial",
-                            core_config_where(ctx->cfg, "cba", "effect_months", where, sizeof where), primary);
+                            core_config_where(ctx->cfg, "cba", "effect_months", where, sizeof where), e->name);
     if (n == 0)
         return core_err_set(err, CORE_ERR_ANALYSIS, "the trial results hold no risk difference for outcome '%s'",
-                            primary);
-    return cba_spec_set_effects(s, n, months, eff, se, err);
+                            e->name);
+    core_status st = cba_spec_set_effects(s, n, months, eff, se, err);
+    if (st != CORE_OK || !s->effect_bootstrap || s->psa_draws <= 0)
+        return st;
+    /* effect.dist = bootstrap: the participants at the effect months (kept in order by cba_spec_set_effects) */
+    if ((st = rct_participants_binary(&p->run, e->outcome, cols, n, &cs->boot, err)) != CORE_OK)
+        return st;
+    s->boot_n = cs->boot.n;
+    s->boot_arm = cs->boot.arm;
+    s->boot_y = cs->boot.y;
+    return CORE_OK;
 }
 
 core_status cli_mod_cba(cli_ctx *ctx, core_err *err)
@@ -213,7 +133,8 @@ core_status cli_mod_cba(cli_ctx *ctx, core_err *err)
                                 "%s: 'trial' takes the effects from the trial, but the config has no [trial] section; "
                                 "add one or type the effects in (effect = 0.05, 0.095, 0.103)",
                                 core_config_where(ctx->cfg, "cba", "effect", where, sizeof where));
-        if ((st = cli_ctx_require(ctx, "rct", err)) != CORE_OK)
+        const void *product;
+        if ((st = cli_ctx_require(ctx, "rct", &product, err)) != CORE_OK)
             return st;
         if (ctx->check_only) {
             /* the trial is not analysed in check mode: check the rest with a placeholder effect */
@@ -221,10 +142,7 @@ core_status cli_mod_cba(cli_ctx *ctx, core_err *err)
             if ((st = cba_spec_set_effects(sp, 1, &m, &e, &se, err)) != CORE_OK)
                 return st;
             sp->effect_bootstrap = 0; /* the participants are read when the analysis runs */
-        } else if ((st = trial_effects(ctx, sp, err)) != CORE_OK) {
-            return st;
-        } else if (sp->effect_bootstrap && sp->psa_draws > 0 &&
-                   (st = bootstrap_data(ctx, s, ctx->run.trial->primary, err)) != CORE_OK) {
+        } else if ((st = trial_effects(ctx, s, product, err)) != CORE_OK) {
             return st;
         }
     } else if (ctx->run.trial) {

@@ -1,7 +1,7 @@
 /* The comparison module: [compare] -> the trial's effect, the registry effect per member and per IPS user,
  * the pooled RCT effect, efficacy-effectiveness ratios and work-years on one scale (realworld/rw_compare.h).
- * Effects come from the run's [trial], [registry] and [meta] analyses when those sections are present
- * (cli_ctx_require runs them first), else from the typed-in keys of [compare]. */
+ * Effects come from the run's [trial] (the trial module's product), [registry] and [meta] analyses when those
+ * sections are present (cli_ctx_require runs them first), else from the typed-in keys of [compare]. */
 #include <math.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "rct/rct_run.h"
 #include "realworld/rw_compare.h"
 
 core_status cli_mod_compare(cli_ctx *ctx, core_err *err)
@@ -31,47 +32,29 @@ core_status cli_mod_compare(cli_ctx *ctx, core_err *err)
                             "effects in (trial_effect and registry_effect, each with its _se)",
                             core_config_where(cfg, "compare", NULL, where, sizeof where));
 
-    /* The trial: the run's primary binary outcome; a typed-in trial_effect only without [trial]. */
+    /* The trial: the run's primary binary outcome (the trial module's typed effects); a typed-in trial_effect
+     * only without [trial]. */
     if (has_trial) {
-        if ((st = cli_ctx_require(ctx, "rct", err)) != CORE_OK)
+        const void *product;
+        if ((st = cli_ctx_require(ctx, "rct", &product, err)) != CORE_OK)
             return st;
+        const rct_product *p = product;
         if (in->trial.has)
             cli_ctx_note(ctx, "compare: trial_effect is not used: the effect comes from the run's [trial]");
-        const rpt_trial_info *ti = ctx->run.trial;
-        const char *primary = ti ? ti->primary : NULL, *type = NULL;
-        for (size_t k = 0; primary && k < ctx->run.n_outcomes; k++)
-            if (ctx->run.outcomes[k].name && strcmp(ctx->run.outcomes[k].name, primary) == 0)
-                type = ctx->run.outcomes[k].type;
-        char section_name[300];
-        if (ctx->check_only && !ti) { /* the trial is not analysed in check mode: read its outcomes from the config */
-            for (size_t i = 0; i < core_config_n_sections(cfg) && !primary; i++) {
-                const char *sec = core_config_section_name(cfg, i);
-                int is_primary = 0;
-                if (strncasecmp(sec, "outcome:", 8) != 0 ||
-                    core_config_bool(cfg, sec, "primary", 0, &is_primary, err) != CORE_OK || !is_primary)
-                    continue;
-                snprintf(section_name, sizeof section_name, "%s", sec + 8);
-                primary = section_name;
-                type = core_config_str(cfg, sec, "type", NULL);
-            }
-        }
-        if (!primary || (type && strcmp(type, "binary") != 0))
+        const rct_outcome_spec *o = p->primary >= 0 ? &p->run.spec.outcomes[p->primary] : NULL;
+        if (!o || o->type != RCT_BINARY)
             return core_err_set(err, CORE_ERR_CONFIG,
                                 "%s: the comparison needs the trial's primary outcome to be binary (employment)%s%s%s; "
                                 "set primary = yes in the [outcome:NAME] section of the employment outcome",
                                 core_config_where(cfg, "compare", NULL, where, sizeof where),
-                                primary ? ": '" : ", and no outcome is primary", primary ? primary : "",
-                                primary ? (type && strcmp(type, "continuous") == 0 ? "' is continuous"
-                                                                                   : "' is not binary")
-                                        : "");
-        if (!ctx->check_only &&
-            (st = rw_compare_trial_from_rows(ctx->res, primary, type, ti ? ti->treatment : NULL,
-                                             ti ? ti->control : NULL, in, err)) != CORE_OK)
+                                o ? ": '" : ", and no outcome is primary", o ? o->name : "",
+                                o ? (o->type == RCT_CONTINUOUS ? "' is continuous" : "' is not binary") : "");
+        if (!ctx->check_only && (st = rw_compare_trial_from_effects(&p->effects, in, err)) != CORE_OK)
             return st;
     }
     /* The registry: the run's difference in differences; a typed-in registry_effect only without [registry]. */
     if (has_reg) {
-        if ((st = cli_ctx_require(ctx, "did", err)) != CORE_OK)
+        if ((st = cli_ctx_require(ctx, "did", NULL, err)) != CORE_OK)
             return st;
         rw_cmp_effect typed = in->registry;
         if (typed.has)
@@ -96,7 +79,7 @@ core_status cli_mod_compare(cli_ctx *ctx, core_err *err)
     }
     /* The published RCTs: the run's meta-analysis of risk ratios, else a typed-in pooled_rr. */
     if (has_meta) {
-        if ((st = cli_ctx_require(ctx, "meta", err)) != CORE_OK)
+        if ((st = cli_ctx_require(ctx, "meta", NULL, err)) != CORE_OK)
             return st;
         if (!ctx->check_only) {
             rw_cmp_effect typed = in->pooled;

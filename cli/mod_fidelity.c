@@ -12,6 +12,7 @@
 #include "core/core_data.h"
 #include "fidelity/fid.h"
 #include "rct/rct.h"
+#include "rct/rct_run.h"
 
 typedef struct fid_state {
     fid_scale scale;
@@ -59,28 +60,9 @@ static void fid_state_free(void *p)
 
 /* ------------------------------------------------- the trial's sites (link) ---- */
 
-typedef struct trial_sites {
-    rct_spec spec;
-    rct_long_spec ls;
-    core_table *t, *wide;
-    rct_trial trial;
-    int have_spec, have_ls, have_trial;
-} trial_sites;
-
-static void trial_sites_free(trial_sites *ts)
-{
-    if (ts->have_trial)
-        rct_trial_free(&ts->trial);
-    if (ts->have_ls)
-        rct_long_spec_free(&ts->ls);
-    if (ts->have_spec)
-        rct_spec_free(&ts->spec);
-    core_table_free(ts->wide);
-    core_table_free(ts->t);
-}
-
 /* The link: [fidelity] outcome (a binary trial outcome; default the primary), timepoint (default the
- * last), link = effect (IPS minus control employment rate per site) | rate (IPS arm's rate) | none. */
+ * last), link = effect (IPS minus control employment rate per site) | rate (IPS arm's rate) | none.
+ * The trial comes from the trial module's product (rct_product, rct/rct_run.h): its per-site counts. */
 static core_status fidelity_link(cli_ctx *ctx, fid_state *s, core_err *err)
 {
     const core_config *cfg = ctx->cfg;
@@ -98,147 +80,56 @@ static core_status fidelity_link(cli_ctx *ctx, fid_state *s, core_err *err)
                                 "(site = ... in [trial])", core_config_where(cfg, "fidelity", "link", where, sizeof where));
         return CORE_OK;
     }
-    /* The trial's data file counts as an input of this run: registered by the rct module when it runs
-     * (ipseval run), else here (ipseval fidelity). */
-    const cli_module *rct = cli_module_find("rct");
-    trial_sites ts;
-    memset(&ts, 0, sizeof ts);
-    fid_site_outcome *so = NULL;
-    if ((st = rct_spec_from_config(cfg, &ts.spec, err)) != CORE_OK)
-        goto done;
-    ts.have_spec = 1;
-    if ((st = rct_long_spec_read(cfg, &ts.spec, &ts.ls, err)) != CORE_OK)
-        goto done;
-    ts.have_ls = 1;
-    const core_table *t;
-    if (rct && ctx->done[rct - cli_modules]) {
-        if ((st = core_data_read_section(cfg, "trial", "data", &ts.t, NULL, err)) != CORE_OK)
-            goto done;
-        t = ts.t;
-    } else {
-        core_table *ct;
-        if ((st = cli_ctx_read_data(ctx, "trial", "data", &ct, err)) != CORE_OK)
-            goto done;
-        t = ct;
-    }
-    if (ts.ls.layout_long) {
-        if ((st = rct_long_reshape(cfg, &ts.spec, &ts.ls, t, &ts.wide, err)) != CORE_OK)
-            goto done;
-        t = ts.wide;
-    }
-    if ((st = rct_trial_load(cfg, &ts.spec, t, &ts.trial, err)) != CORE_OK)
-        goto done;
-    ts.have_trial = 1;
+    const void *product;
+    if ((st = cli_ctx_require(ctx, "rct", &product, err)) != CORE_OK)
+        return st;
+    const rct_product *p = product;
+    const rct_run *r = &p->run;
     /* Which outcome and timepoint. */
     const char *oname = core_config_str(cfg, "fidelity", "outcome", NULL);
-    long k = -1;
-    for (size_t q = 0; q < ts.spec.n_outcomes && k < 0; q++)
-        if (oname ? strcasecmp(ts.spec.outcomes[q].name, oname) == 0 : ts.spec.outcomes[q].primary)
-            k = (long)q;
+    long k = oname ? rct_outcome_find(r, oname) : p->primary;
     if (k < 0 && !oname)
-        for (size_t q = 0; q < ts.spec.n_outcomes && k < 0; q++)
-            if (ts.spec.outcomes[q].type == RCT_BINARY)
+        for (size_t q = 0; q < r->spec.n_outcomes && k < 0; q++)
+            if (r->spec.outcomes[q].type == RCT_BINARY)
                 k = (long)q;
-    if (k < 0 || ts.spec.outcomes[k].type != RCT_BINARY) {
+    if (k < 0 || r->spec.outcomes[k].type != RCT_BINARY) {
         if (oname)
-            st = core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not a binary outcome of the trial (an [outcome:NAME] "
-                              "with type = binary)", core_config_where(cfg, "fidelity", "outcome", where, sizeof where),
-                              oname);
-        else
-            st = CORE_OK; /* no binary outcome: nothing to link, silently as there is nothing to say */
-        goto done;
+            return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not a binary outcome of the trial (an [outcome:NAME] "
+                                "with type = binary)", core_config_where(cfg, "fidelity", "outcome", where, sizeof where),
+                                oname);
+        return CORE_OK; /* no binary outcome: nothing to link, silently as there is nothing to say */
     }
-    const rct_outcome_spec *os = &ts.spec.outcomes[k];
+    const rct_outcome_spec *os = &r->spec.outcomes[k];
     size_t n_tp = os->n_columns, tpi = n_tp ? n_tp - 1 : 0;
     const char *tpname = core_config_str(cfg, "fidelity", "timepoint", NULL);
     if (tpname) {
-        long found = -1;
-        for (size_t q = 0; q < n_tp && q < ts.spec.n_timepoints; q++)
-            if (strcmp(ts.spec.timepoints[q], tpname) == 0)
-                found = (long)q;
-        if (found < 0) {
-            st = core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not a timepoint of outcome %s (see [trial] timepoints)",
-                              core_config_where(cfg, "fidelity", "timepoint", where, sizeof where), tpname, os->name);
-            goto done;
-        }
+        long found = rct_timepoint_find(r, (size_t)k, tpname);
+        if (found < 0)
+            return core_err_set(err, CORE_ERR_CONFIG,
+                                "%s: '%s' is not a timepoint of outcome %s (see [trial] timepoints)",
+                                core_config_where(cfg, "fidelity", "timepoint", where, sizeof where), tpname, os->name);
         tpi = (size_t)found;
     }
-    const char *tplabel = n_tp > 1 && tpi < ts.spec.n_timepoints ? ts.spec.timepoints[tpi] : NULL;
-    size_t col = ts.trial.col_index[ts.trial.outcome_cols[k] + tpi];
-    long scol = core_table_find(t, ts.spec.site);
-    if (scol < 0) {
-        st = core_err_set(err, CORE_ERR_CONFIG, "internal: trial site column '%s' not found", ts.spec.site);
-        goto done;
+    const char *tplabel = n_tp > 1 && tpi < r->spec.n_timepoints ? r->spec.timepoints[tpi] : NULL;
+    rct_site_count *sc;
+    size_t n_sites;
+    if ((st = rct_site_counts(r, (size_t)k, tpi, &sc, &n_sites, err)) != CORE_OK)
+        return st;
+    fid_site_outcome *so = calloc(n_sites ? n_sites : 1, sizeof *so);
+    if (!so) {
+        rct_site_counts_free(sc, n_sites);
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     }
-    /* Per site: employed / analysed in each arm (the first intervention arm against the control). */
-    size_t n_sites = 0, cap = 16;
-    so = calloc(cap, sizeof *so);
-    long(*cnt)[4] = calloc(cap, sizeof *cnt); /* x1, n1, x0, n0 */
-    char **names = calloc(cap, sizeof *names);
-    char buf[256];
-    if (!so || !cnt || !names) {
-        free(cnt), free(names);
-        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-        goto done;
-    }
-    for (size_t i = 0; i < t->n_rows; i++) {
-        double y;
-        const char *site = core_cell_text(t, (size_t)scol, i, buf, sizeof buf);
-        int arm = ts.trial.arm[i];
-        if (!*site || arm > 1 || core_cell_number(t, col, i, &y) != 1)
-            continue;
-        size_t j = 0;
-        while (j < n_sites && strcmp(names[j], site) != 0)
-            j++;
-        if (j == n_sites) {
-            if (n_sites == cap) {
-                cap *= 2;
-                void *a = realloc(so, cap * sizeof *so), *b = realloc(cnt, cap * sizeof *cnt),
-                     *c = realloc(names, cap * sizeof *names);
-                if (a)
-                    so = a;
-                if (b)
-                    cnt = b;
-                if (c)
-                    names = c;
-                if (!a || !b || !c) {
-                    st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-                    break;
-                }
-            }
-            memset(cnt[j], 0, sizeof cnt[j]);
-            if (!(names[j] = strdup(site))) {
-                st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-                break;
-            }
-            n_sites++;
-        }
-        cnt[j][arm ? 0 : 2] += y > 0.5;
-        cnt[j][arm ? 1 : 3] += 1;
-    }
-    for (size_t j = 0; j < n_sites && st == CORE_OK; j++) {
-        long x1 = cnt[j][0], n1 = cnt[j][1], x0 = cnt[j][2], n0 = cnt[j][3];
-        so[j].site = names[j];
-        so[j].n = (double)(n1 + n0);
-        double p1 = n1 ? (double)x1 / (double)n1 : NAN, p0 = n0 ? (double)x0 / (double)n0 : NAN;
-        so[j].estimate = kind == 0 ? p1 - p0 : p1;
-        if (kind == 1)
-            so[j].n = (double)n1;
-        snprintf(so[j].label, sizeof so[j].label, "%s %ld/%ld, %s %ld/%ld", ts.spec.treatment, x1, n1,
-                 ts.spec.control, x0, n0);
-    }
-    if (st == CORE_OK && !ctx->check_only)
-        st = fid_rows_link(&s->data, so, n_sites, os->name, tplabel, kind == 0 ? "risk_difference" : "rate",
-                           ctx->confidence, ctx->res, err);
+    for (size_t j = 0; j < n_sites; j++)
+        so[j] = (fid_site_outcome){.site = sc[j].site, .x1 = sc[j].x1, .n1 = sc[j].n1, .x0 = sc[j].x0, .n0 = sc[j].n0};
+    if (!ctx->check_only)
+        st = fid_rows_link(&s->data, so, n_sites, os->name, tplabel, kind == 0 ? FID_LINK_EFFECT : FID_LINK_RATE,
+                           r->spec.treatment, r->spec.control, ctx->confidence, ctx->res, err);
     if (st == CORE_OK)
         cli_ctx_note(ctx, "fidelity-outcome link: %zu trial sites, outcome %s%s%s", n_sites, os->name,
                      tplabel ? " at " : "", tplabel ? tplabel : "");
-    for (size_t j = 0; j < n_sites; j++)
-        free(names[j]);
-    free(names), free(cnt);
-done:
     free(so);
-    trial_sites_free(&ts);
+    rct_site_counts_free(sc, n_sites);
     return st;
 }
 

@@ -17,8 +17,10 @@ static core_status add(core_results *res, core_result_row *row, core_err *err)
 }
 
 core_status fid_rows_link(const fid_data *d, const fid_site_outcome *so, size_t n_so, const char *outcome,
-                          const char *timepoint, const char *measure, double conf, core_results *res, core_err *err)
+                          const char *timepoint, fid_link_measure kind, const char *treatment, const char *control,
+                          double conf, core_results *res, core_err *err)
 {
+    const char *measure = kind == FID_LINK_EFFECT ? "risk_difference" : "rate";
     size_t m = n_so;
     double *x = malloc((m ? m : 1) * sizeof *x), *y = malloc((m ? m : 1) * sizeof *y),
            *w = malloc((m ? m : 1) * sizeof *w);
@@ -38,28 +40,33 @@ core_status fid_rows_link(const fid_data *d, const fid_site_outcome *so, size_t 
                 sum += d->reviews[r].total;
                 k++;
             }
+        const fid_site_outcome *c = &so[i];
+        double p1 = c->n1 ? (double)c->x1 / (double)c->n1 : NAN, p0 = c->n0 ? (double)c->x0 / (double)c->n0 : NAN;
+        double est = kind == FID_LINK_EFFECT ? p1 - p0 : p1, wt = (double)(kind == FID_LINK_EFFECT ? c->n1 + c->n0 : c->n1);
+        char counts[300];
+        snprintf(counts, sizeof counts, "%s %ld/%ld, %s %ld/%ld", treatment, c->x1, c->n1, control, c->x0, c->n0);
         core_result_row row = CORE_RESULT_ROW_EMPTY;
         row.analysis = "fidelity_outcome";
         row.outcome = outcome;
         row.timepoint = timepoint;
-        row.term = so[i].site;
+        row.term = c->site;
         row.method = "site_data";
-        row.estimate = so[i].estimate;
+        row.estimate = est;
         row.statistic = k ? sum / (double)k : NAN; /* the site's mean fidelity total (x of the scatter) */
-        row.n = so[i].n;
+        row.n = wt;
         if (!k) {
             size_t used = strlen(unmatched);
             snprintf(unmatched + used, sizeof unmatched - used, "%s%s", n_unmatched ? ", " : "", so[i].site);
             n_unmatched++;
-            snprintf(label, sizeof label, "%s; no fidelity review of this site: left out of the link", so[i].label);
-        } else if (isnan(so[i].estimate)) {
-            snprintf(label, sizeof label, "%s; outcome not estimable at this site: left out", so[i].label);
+            snprintf(label, sizeof label, "%s; no fidelity review of this site: left out of the link", counts);
+        } else if (isnan(est)) {
+            snprintf(label, sizeof label, "%s; outcome not estimable at this site: left out", counts);
         } else {
-            snprintf(label, sizeof label, "%s; statistic = mean fidelity total %.1f over %zu review%s", so[i].label,
+            snprintf(label, sizeof label, "%s; statistic = mean fidelity total %.1f over %zu review%s", counts,
                      sum / (double)k, k, k == 1 ? "" : "s");
             x[n] = sum / (double)k;
-            y[n] = so[i].estimate;
-            w[n++] = so[i].n;
+            y[n] = est;
+            w[n++] = wt;
         }
         row.label = label;
         st = add(res, &row, err);

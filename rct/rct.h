@@ -35,6 +35,7 @@ typedef struct rct_outcome_spec {
     char **columns;    /**< wide layout: one column per timepoint (or a single column) */
     size_t n_columns;
     char *baseline;    /**< optional baseline column */
+    char *yes, *no;    /**< binary: the words of the data that mean 1 and 0 (yes = Ja, no = Nei); NULL: 0/1 */
     int primary;
     char **timepoints; /**< label of each column: the section's `timepoints`, else [trial] timepoints when there are
                             several columns; NULL when one column has no timepoint (see rct_outcome_timepoint) */
@@ -113,6 +114,10 @@ typedef struct rct_trial {
  * ids unique, binary outcomes 0/1) and code the arms. Messages name file, row and column, or the
  * config key. Free with rct_trial_free().
  */
+/** Recode the binary outcomes given `yes` and `no` words ([outcome:NAME] yes = Ja, no = Nei) into 1/0 in t,
+ *  before it is reshaped or loaded; a cell that is neither word is CORE_ERR_DATA naming it. */
+core_status rct_recode_binary(const core_config *cfg, const rct_spec *spec, core_table *t, core_err *err);
+
 core_status rct_trial_load(const core_config *cfg, const rct_spec *spec, const core_table *t, rct_trial *trial,
                            core_err *err);
 void rct_trial_free(rct_trial *trial);

@@ -29,6 +29,8 @@ const core_cfg_key rct_outcome_keys[] = {
     {"baseline", CORE_CFG_COLUMN, NULL, NULL, "baseline value of the outcome (ANCOVA, baseline-adjusted models; optional)"},
     {"primary", CORE_CFG_BOOL, "no", NULL, "the primary outcome: headline effect, power, cost-benefit"},
     {"label", CORE_CFG_TEXT, NULL, NULL, "name shown in tables and sentences (default: the section's NAME)"},
+    {"yes", CORE_CFG_TEXT, NULL, "a word of the data", "binary: the word that means 1, e.g. Ja (with no; default: the data are 0/1)"},
+    {"no", CORE_CFG_TEXT, NULL, "a word of the data", "binary: the word that means 0, e.g. Nei (with yes)"},
     {"time", CORE_CFG_COLUMN, NULL, NULL, "time_to_event: time to the event or to censoring"},
     {"event", CORE_CFG_COLUMN, NULL, NULL, "time_to_event: the event indicator column"},
     {"event_value", CORE_CFG_TEXT, "1", NULL, "time_to_event: the value of event that means the event happened"},

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/core_data.h"
 #include "rct/rct_design.h"
@@ -483,4 +484,51 @@ core_status rct_trial_load(const core_config *cfg, const rct_spec *s, const core
 fail:
     rct_trial_free(tr);
     return st;
+}
+
+core_status rct_recode_binary(const core_config *cfg, const rct_spec *s, core_table *t, core_err *err)
+{
+    for (size_t k = 0; k < s->n_outcomes; k++) {
+        const rct_outcome_spec *o = &s->outcomes[k];
+        if (o->type != RCT_BINARY || !o->yes)
+            continue;
+        for (size_t j = 0; j < o->n_columns; j++) {
+            long c = core_table_find(t, o->columns[j]);
+            if (c < 0 || t->cols[c].type != CORE_COL_CATEGORICAL)
+                continue; /* an absent column is named by rct_trial_load; numbers stay as they are */
+            core_column *col = &t->cols[c];
+            double *num = malloc((t->n_rows ? t->n_rows : 1) * sizeof *num);
+            if (!num)
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            for (size_t i = 0; i < t->n_rows; i++) {
+                num[i] = 0;
+                if (col->missing[i] || col->code[i] < 0)
+                    continue;
+                const char *v = col->levels[col->code[i]];
+                if (strcasecmp(v, o->yes) == 0)
+                    num[i] = 1;
+                else if (strcasecmp(v, o->no) != 0) {
+                    char where[512], cw[600];
+                    core_status st = core_err_set(
+                        err, CORE_ERR_DATA,
+                        "%s: '%s' is neither yes = '%s' nor no = '%s' of binary outcome '%s' (%s); give one of the "
+                        "two or a missing value" CORE_MISSING_HINT,
+                        core_cell_where(t, (size_t)c, i, where, sizeof where), v, o->yes, o->no, o->name,
+                        core_config_where(cfg, o->section, "yes", cw, sizeof cw));
+                    free(num);
+                    return st;
+                }
+            }
+            for (size_t l = 0; l < col->n_levels; l++)
+                free(col->levels[l]);
+            free(col->levels);
+            free(col->code);
+            col->levels = NULL;
+            col->code = NULL;
+            col->n_levels = 0;
+            col->num = num;
+            col->type = CORE_COL_NUMERIC;
+        }
+    }
+    return CORE_OK;
 }

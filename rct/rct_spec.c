@@ -33,6 +33,8 @@ void rct_spec_free(rct_spec *s)
         free(o->label);
         core_config_list_free(o->columns);
         free(o->baseline);
+        free(o->yes);
+        free(o->no);
         free(o->primary_timepoint);
         core_config_list_free(o->timepoints);
         core_config_list_free(o->covariates);
@@ -304,6 +306,16 @@ layout_ok:
         o->type = (rct_outcome_type)ty;
         o->label = strdup(core_config_str(cfg, sec, "label", o->name));
         TRY(opt_dup(core_config_str(cfg, sec, "baseline", NULL), &o->baseline, err));
+        TRY(opt_dup(core_config_str(cfg, sec, "yes", NULL), &o->yes, err));
+        TRY(opt_dup(core_config_str(cfg, sec, "no", NULL), &o->no, err));
+        if ((o->yes != NULL) != (o->no != NULL) || (o->yes && (o->type != RCT_BINARY || !*o->yes || !*o->no ||
+                                                              strcasecmp(o->yes, o->no) == 0))) {
+            st = core_err_set(err, CORE_ERR_CONFIG,
+                              "%s: yes and no go together, on a binary outcome, as two different words of the data "
+                              "(e.g. yes = Ja, no = Nei)",
+                              core_config_where(cfg, sec, o->yes ? "yes" : "no", where, sizeof where));
+            goto fail;
+        }
         if (!o->label) {
             st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             goto fail;

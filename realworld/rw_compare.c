@@ -1,5 +1,6 @@
 /* Trial versus real world on one scale (see rw_compare.h and docs/methods.md (meta-analysis), "Comparison"). */
 #include "realworld/rw_compare.h"
+#include "rct/rct_effects.h"
 
 #include "core/core_table.h"
 
@@ -256,71 +257,55 @@ static const core_result_row *find_row(const core_results *res, const char *modu
     return NULL;
 }
 
-core_status rw_compare_trial_from_rows(const core_results *res, const char *primary, const char *type,
-                                       const char *treatment, const char *control, rw_compare_in *in, core_err *err)
+core_status rw_compare_trial_from_effects(const rct_effects *fx, rw_compare_in *in, core_err *err)
 {
     effect_clear(&in->trial);
-    if (!primary)
-        return core_err_set(err, CORE_ERR_CONFIG,
-                            "the comparison needs the trial's primary outcome: set primary = yes in an [outcome:NAME] "
-                            "section of type binary (employment), or type the effect in ([compare] trial_effect)");
-    if (type && strcmp(type, "binary") != 0)
-        return core_err_set(err, CORE_ERR_CONFIG,
-                            "the comparison needs a binary primary outcome (employment); '%s' is %s. Make the "
-                            "employment outcome primary, or type the effect in ([compare] trial_effect)",
-                            primary, type);
-    const core_result_row *best = NULL;
+    const rct_binary_effect *best = NULL;
     double best_t = -INFINITY;
     int all_numeric = 1;
     in->n_tp = 0;
-    for (size_t i = 0; i < res->n; i++) {
-        const core_result_row *r = &res->rows[i];
-        if (!eq(r->module, "rct") || !eq(r->analysis, "risk_difference") || !eq(r->method, "newcombe") ||
-            !eq(r->outcome, primary) || !eq(r->term, "arm"))
-            continue;
+    for (size_t j = 0; j < fx->n_tp; j++) { /* the last numeric timepoint (a non-numeric one: the last listed) */
+        const rct_binary_effect *b = &fx->tp[j];
         double t;
-        if (!r->timepoint || !*r->timepoint) /* a single timepoint */
+        if (!b->timepoint || !*b->timepoint) /* a single timepoint */
             t = 0, all_numeric = 0;
-        else if (!core_parse_double(r->timepoint, '.', &t))
-            t = best_t + 1, all_numeric = 0; /* not numeric: the last listed */
+        else if (isnan(t = b->month))
+            t = best_t + 1, all_numeric = 0;
         if (!best || t >= best_t)
-            best = r, best_t = t;
-        if (all_numeric && t > 0 && in->n_tp < RW_CMP_MAX_TP && isfinite(r->estimate)) {
-            const core_result_row *w = find_row(res, "rct", "risk_difference", primary, r->timepoint, "arm", "wald");
+            best = b, best_t = t;
+        if (all_numeric && t > 0 && in->n_tp < RW_CMP_MAX_TP && b->estimable) {
             size_t k = in->n_tp++;
             in->tp_month[k] = t;
-            in->tp_rd[k] = r->estimate;
-            in->tp_lo[k] = r->ci_low;
-            in->tp_hi[k] = r->ci_high;
-            in->tp_se[k] = w && isfinite(w->se) ? w->se : (r->ci_high - r->ci_low) / (2.0 * z_of(in->conf));
+            in->tp_rd[k] = b->estimate;
+            in->tp_lo[k] = b->ci_low;
+            in->tp_hi[k] = b->ci_high;
+            in->tp_se[k] = b->se;
         }
     }
     if (!best)
         return core_err_set(err, CORE_ERR_CONFIG,
                             "the trial results hold no risk difference for outcome '%s': the comparison needs a "
                             "binary primary outcome",
-                            primary);
-    if (isnan(best->estimate) || isnan(best->ci_low))
-        return core_err_set(err, CORE_ERR_ANALYSIS, "the trial's effect on '%s'%s%s is not estimable (%s)", primary,
-                            best->timepoint && *best->timepoint ? " at " : "", best->timepoint ? best->timepoint : "",
-                            best->label ? best->label : "no estimate");
+                            fx->name);
     const char *tp = best->timepoint ? best->timepoint : "";
+    if (!best->estimable)
+        return core_err_set(err, CORE_ERR_ANALYSIS, "the trial's effect on '%s'%s%s is not estimable (%s)", fx->name,
+                            *tp ? " at " : "", tp, best->why);
     rw_cmp_effect *e = &in->trial;
     e->has = 1;
     e->level = in->conf;
     snprintf(e->method, sizeof e->method, "newcombe");
     if (!all_numeric || in->n_tp == 0) { /* no months: the one effect stands for the window */
-        const core_result_row *wald = find_row(res, "rct", "risk_difference", primary, tp, "arm", "wald");
         in->n_tp = 0;
         e->est = best->estimate;
         e->lo = best->ci_low;
         e->hi = best->ci_high;
-        e->se = wald && isfinite(wald->se) ? wald->se : (best->ci_high - best->ci_low) / (2.0 * z_of(in->conf));
-        e->p = wald ? wald->p_value : NAN;
+        e->se = best->se;
+        e->p = best->p_value;
         snprintf(e->source, sizeof e->source,
                  "trial: outcome %s%s%s, risk difference with Newcombe's interval (no months to integrate over: "
                  "taken as the mean effect of the window)",
-                 primary, *tp ? " at timepoint " : "", tp);
+                 fx->name, *tp ? " at timepoint " : "", tp);
     } else {
         /* sort by month, then the mean of the piecewise-linear path through (0, 0) and (t_k, RD_k) over
          * [0, t_last]: trapezoids, weights a_k; SE bounded by sum a_k se_k (timepoints perfectly correlated) */
@@ -355,13 +340,10 @@ core_status rw_compare_trial_from_rows(const core_results *res, const char *prim
                  "through 0 at randomisation and the risk differences at months %s; DOMAIN-models §3): its integral / "
                  "%g months; SE the sum of the weighted timepoint SEs, an upper bound (timepoints taken as perfectly "
                  "correlated), normal interval",
-                 primary, T, months, T);
+                 fx->name, T, months, T);
     }
-    const core_result_row *a;
-    if (control && (a = find_row(res, "rct", "arm_summary", primary, tp, control, NULL)))
-        in->trial_control_rate = a->estimate;
-    if (treatment && (a = find_row(res, "rct", "arm_summary", primary, tp, treatment, NULL)))
-        in->trial_ips_rate = a->estimate;
+    in->trial_control_rate = best->p0;
+    in->trial_ips_rate = best->p1;
     return CORE_OK;
 }
 

@@ -18,8 +18,8 @@
  * Every interval is a linear transform of its source interval, except the ratios (delta method:
  * independent estimates, se from each source; Fieller 1954 for the exact normal-theory interval).
  *
- * The effects come from the run's results (module rct: the primary binary outcome's risk_difference
- * newcombe at the last timepoint, with the Wald SE; module did: analysis twfe for the treatment term;
+ * The effects come from the trial module's product (rct_effects: the primary binary outcome's risk
+ * difference at the last timepoint, Newcombe interval, Wald SE), from the run's results (module did: analysis twfe for the treatment term;
  * module meta: the primary pooled RR) or are typed in ([compare] trial_effect, registry_effect,
  * pooled_rr with their _se / _ci). A typed-in effect is used only when the run has no section that
  * estimates it. Nothing here prints; rows are SPEC §4 (module "compare").
@@ -32,6 +32,8 @@
 #include "core/core_config.h"
 #include "core/core_error.h"
 #include "core/core_results.h"
+
+struct rct_effects;
 
 /** One source effect: estimate, SE and interval on its own scale, and where it came from. */
 typedef struct rw_cmp_effect {
@@ -93,15 +95,11 @@ typedef struct rw_compare_in {
 core_status rw_compare_from_config(const core_config *cfg, double conf, rw_compare_in *in, core_err *err);
 
 /**
- * The trial effect from rct rows: outcome `primary` (must be binary: `type` is the outcome's type as
- * the trial module reports it, or NULL when unknown), risk_difference newcombe at the last numeric
- * timepoint (estimate and interval), the Wald SE of the same timepoint, and the arm proportions
- * (arm_summary) of `control` and `treatment` (NULL: not looked up).
- * CORE_ERR_CONFIG when the outcome is not binary or has no such rows; CORE_ERR_ANALYSIS when the
- * effect is not estimable.
+ * The trial effect from the trial module's typed effects (rct/rct_effects.h: the primary binary outcome):
+ * the risk difference with Newcombe's interval at the last numeric timepoint, its Wald SE and p-value, and the
+ * arm proportions at the same timepoint. CORE_ERR_ANALYSIS when the effect is not estimable.
  */
-core_status rw_compare_trial_from_rows(const core_results *res, const char *primary, const char *type,
-                                       const char *treatment, const char *control, rw_compare_in *in, core_err *err);
+core_status rw_compare_trial_from_effects(const struct rct_effects *fx, rw_compare_in *in, core_err *err);
 
 /**
  * The registry effect from did rows: analysis twfe, term `term` (the treatment column), the first

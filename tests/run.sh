@@ -41,6 +41,7 @@ tally cba sh tests/cba/run.sh
 tally meta-compare sh tests/meta/run.sh
 tally workbook sh tests/workbook/run.sh
 tally fidelity-cli sh tests/fidelity/run.sh
+tally handover sh tests/handover/run.sh
 tally practice sh tests/practice/run.sh
 tally docs sh tests/docs/run.sh
 rm -f "$log"

@@ -437,14 +437,14 @@ static void test_link(void)
     load(&L, SINGLE_INI, csv);
     t_int(L.st, CORE_OK, "link data load");
     if (L.st == CORE_OK) {
-        /* y and weights of tests/unit/test_fidelity_ref.R's lm example, x = the totals above in another order. */
-        fid_site_outcome so[7] = {{.site = "A", .estimate = 0.08, .n = 80}, {.site = "B", .estimate = 0.12, .n = 75},
-                                  {.site = "C", .estimate = 0.03, .n = 70}, {.site = "D", .estimate = 0.15, .n = 66},
-                                  {.site = "E", .estimate = 0.05, .n = 61}, {.site = "F", .estimate = 0.11, .n = 58},
-                                  {.site = "G", .estimate = 0.2, .n = 10}};
+        /* Site effects 0.08, 0.12, 0.03, 0.15, 0.05, 0.11, 0.20 (x1 of 100 against 0 of 100), x = the totals above. */
+        fid_site_outcome so[7] = {{.site = "A", .x1 = 8, .n1 = 100, .n0 = 100},  {.site = "B", .x1 = 12, .n1 = 100, .n0 = 100},
+                                  {.site = "C", .x1 = 3, .n1 = 100, .n0 = 100},  {.site = "D", .x1 = 15, .n1 = 100, .n0 = 100},
+                                  {.site = "E", .x1 = 5, .n1 = 100, .n0 = 100},  {.site = "F", .x1 = 11, .n1 = 100, .n0 = 100},
+                                  {.site = "G", .x1 = 20, .n1 = 100, .n0 = 100}};
         core_results *res = core_results_new();
-        t_int(fid_rows_link(&L.data, so, 7, "employment", "18", "risk_difference", 0.95, res, &L.err), CORE_OK,
-              "link rows");
+        t_int(fid_rows_link(&L.data, so, 7, "employment", "18", FID_LINK_EFFECT, "IPS", "TAU", 0.95, res, &L.err),
+              CORE_OK, "link rows");
         const core_result_row *r = core_results_find(res, "fidelity_outcome", "employment", "18", "risk_difference",
                                                      "spearman");
         /* ranks of x: 1 4 6 3 2 5; of y: 3 5 1 6 2 4: sum d^2 = 4+1+25+9+0+1 = 40, rho = 1 - 6*40/210 = -1/7 */

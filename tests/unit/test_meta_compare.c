@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/core_config.h"
+#include "rct/rct_effects.h"
 #include "realworld/rw.h"
 #include "realworld/rw_compare.h"
 #include "tests/t_check.h"
@@ -235,33 +236,32 @@ static void add(core_results *r, const char *module, const char *analysis, const
 static void test_from_rows(void)
 {
     core_results *r = core_results_new();
-    add(r, "rct", "risk_difference", "employment", "6", "arm", "newcombe", 0.05, NAN, 0.0, 0.1, NULL);
-    add(r, "rct", "risk_difference", "employment", "18", "arm", "newcombe", 0.103, NAN, 0.01, 0.19, NULL);
-    add(r, "rct", "risk_difference", "employment", "12", "arm", "newcombe", 0.095, NAN, 0.0, 0.18, NULL);
-    add(r, "rct", "risk_difference", "employment", "18", "arm", "wald", 0.103, 0.045, 0.015, 0.191, NULL);
-    add(r, "rct", "arm_summary", "employment", "18", "IPS", "wilson", 0.374, NAN, NAN, NAN, NULL);
-    add(r, "rct", "arm_summary", "employment", "18", "TAU", "wilson", 0.271, NAN, NAN, NAN, NULL);
-    add(r, "rct", "risk_difference", "qol", "18", "arm", "newcombe", 9, NAN, 8, 10, NULL);
+    /* the trial: its typed effects (rct/rct_effects.h), timepoints listed 6, 18, 12 */
+    rct_binary_effect tp[3] = {
+        {.timepoint = "6", .month = 6, .estimable = 1, .estimate = 0.05, .se = 0.04, .ci_low = 0.0, .ci_high = 0.1},
+        {.timepoint = "18", .month = 18, .estimable = 1, .estimate = 0.103, .se = 0.045, .ci_low = 0.01,
+         .ci_high = 0.19, .p_value = 0.02, .p1 = 0.374, .p0 = 0.271},
+        {.timepoint = "12", .month = 12, .estimable = 1, .estimate = 0.095, .se = 0.044, .ci_low = 0.0, .ci_high = 0.18}};
+    rct_effects fx = {.name = "employment", .treatment = "IPS", .control = "TAU", .confidence = 0.95, .n_tp = 3, .tp = tp};
     rw_compare_in in;
     memset(&in, 0, sizeof in);
     in.conf = 0.95;
     core_err e;
-    t_int(rw_compare_trial_from_rows(r, "employment", "binary", "IPS", "TAU", &in, &e), CORE_OK, "trial from rows");
+    t_int(rw_compare_trial_from_effects(&fx, &in, &e), CORE_OK, "trial from its typed effects");
     /* the path through (0,0), (6,0.05), (12,0.095), (18,0.103): its integral over 0-18 / 18 = weights 1/3, 1/3, 1/6 */
     t_rel(in.trial.est, 0.05 / 3 + 0.095 / 3 + 0.103 / 6, 1e-14, "the mean of the effect path over months 0-18");
     t_int((long)in.n_tp, 3, "three timepoints, in month order");
     t_rel(in.tp_month[2], 18, 0, "sorted: 18 last (listed before 12)");
-    t_rel(in.trial.se, 0.1 / (2 * Z95) / 3 + 0.18 / (2 * Z95) / 3 + 0.045 / 6, 1e-12,
-          "SE bound: weighted sum of the timepoint SEs (Wald where given, else from the interval)");
+    t_rel(in.trial.se, 0.04 / 3 + 0.044 / 3 + 0.045 / 6, 1e-12, "SE bound: weighted sum of the timepoint SEs");
     t_rel(in.trial.lo, in.trial.est - Z95 * in.trial.se, 1e-12, "normal interval of the path mean");
-    t_rel(in.trial_control_rate, 0.271, 1e-15, "control rate from arm_summary");
-    t_rel(in.trial_ips_rate, 0.374, 1e-15, "intervention rate from arm_summary");
-    t_int(rw_compare_trial_from_rows(r, "qol", "continuous", "IPS", "TAU", &in, &e), CORE_ERR_CONFIG,
-          "a continuous primary outcome refused");
-    t_contains(e.msg, "binary primary outcome", "says a binary primary outcome is needed");
-    t_int(rw_compare_trial_from_rows(r, NULL, NULL, "IPS", "TAU", &in, &e), CORE_ERR_CONFIG, "no primary outcome refused");
-    t_int(rw_compare_trial_from_rows(r, "absent", "binary", "IPS", "TAU", &in, &e), CORE_ERR_CONFIG,
-          "a primary outcome without rows refused");
+    t_rel(in.trial_control_rate, 0.271, 1e-15, "control rate of the last timepoint");
+    t_rel(in.trial_ips_rate, 0.374, 1e-15, "intervention rate of the last timepoint");
+    tp[1].estimable = 0;
+    tp[1].why = "not estimable: one arm has no observed outcome at this timepoint";
+    t_int(rw_compare_trial_from_effects(&fx, &in, &e), CORE_ERR_ANALYSIS, "an effect that is not estimable refused");
+    t_contains(e.msg, "one arm has no observed outcome", "and the message says why");
+    fx.n_tp = 0;
+    t_int(rw_compare_trial_from_effects(&fx, &in, &e), CORE_ERR_CONFIG, "an outcome without timepoints refused");
 
     /* registry: several inferences; auto prefers wild, then cr2 ... */
     add(r, "did", "twfe", "workdays", "", "treated", "cr1", 5.3, 1.1, 2.8, 7.8, NULL);

@@ -132,6 +132,29 @@ RES=out/basecov.csv OUT=out/basecov.xlsx TRIAL_EXTRA="covariates = base" OUTCOME
 column = score
 baseline = base" mkcfg basecov.ini basecov.csv
 expect "baseline also listed in the covariates is used once" 0 "" -- rct basecov.ini --quiet
+
+# binary outcomes written as words: yes = Ja, no = Nei on the outcome recodes them; the same results as 0/1
+sed '1!{s/,1$/,Ja/;s/,0$/,Nei/}' good.csv > janei.csv
+RES=out/jn-ref.csv OUT=out/jn-ref.xlsx mkcfg jnref.ini good.csv
+expect "0/1 reference run for Ja/Nei" 0 "" -- rct jnref.ini --quiet
+RES=out/jn.csv OUT=out/jn.xlsx OUTCOME="type = binary
+column = emp
+yes = Ja
+no = Nei" mkcfg janei.ini janei.csv
+expect "Ja/Nei outcome with yes = Ja, no = Nei" 0 "" -- rct janei.ini --quiet
+check "Ja/Nei: the same results as 0/1" cmp -s out/jn-ref.csv out/jn.csv
+mkcfg janeino.ini janei.csv
+expect "Ja/Nei outcome without yes/no keys" 3 "janei.csv:2:5 'emp'" "'Ja' is not a number" -- rct janeino.ini
+sed '3s/,Nei$/,Kanskje/' janei.csv > janei3.csv
+OUTCOME="type = binary
+column = emp
+yes = Ja
+no = Nei" mkcfg janei3.ini janei3.csv
+expect "a word that is neither yes nor no" 3 "janei3.csv:3:5 'emp'" "'Kanskje' is neither yes = 'Ja' nor no = 'Nei'" -- rct janei3.ini
+OUTCOME="type = binary
+column = emp
+yes = Ja" mkcfg janei4.ini janei.csv
+expect "yes without no" 2 "janei4.ini:" "key 'yes'" "yes and no go together" -- rct janei4.ini
 # the treatment received ([trial] received) is 0/1
 printf 'id,arm,got,emp\n1,IPS,1,1\n2,TAU,0,0\n3,IPS,2,0\n4,TAU,0,1\n' > received.csv
 TRIAL_EXTRA="received = got" mkcfg received.ini received.csv
