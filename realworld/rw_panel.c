@@ -542,7 +542,9 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
                 p->cluster_first[g] = p->period[k];
         }
     /* a treated cluster needs a period before its treatment: without one, its "effect" is a level difference,
-     * not a difference in differences */
+     * not a difference in differences. When no treated cluster has one the panel is refused, naming the first;
+     * when some have, a cluster treated from its first period is absorbed by its own fixed effect and only helps
+     * estimate the period effects (as in R's plm and fixest), so it stays */
     {
         unsigned char *pre = calloc(p->G ? p->G : 1, 1);
         if (!pre) {
@@ -552,7 +554,15 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
         for (size_t k = 0; k < n; k++)
             if (p->cluster_treated[p->cluster[k]] && p->period[k] < p->cluster_first[p->cluster[k]])
                 pre[p->cluster[k]] = 1;
-        for (size_t g = 0; g < p->G && st == CORE_OK; g++)
+        int any_pre = 0, binary = 1;
+        for (size_t g = 0; g < p->G; g++)
+            any_pre |= p->cluster_treated[g] && pre[g];
+        /* only an adoption indicator (0/1) has a "before": a continuous treatment (a tax rate) is regression on
+         * its within-cluster variation, as in R's plm and fixest */
+        for (size_t k = 0; k < n && binary; k++)
+            binary = p->d[k] == 0 || p->d[k] == 1;
+        any_pre |= !binary;
+        for (size_t g = 0; g < p->G && st == CORE_OK && !any_pre; g++)
             if (p->cluster_treated[g] && !pre[g])
                 st = core_err_set(err, CORE_ERR_DATA,
                                   "%s: the treated %s '%s' has no period before its treatment (treated from %s %ld, "

@@ -73,7 +73,7 @@ expect_run "no warning with [project] synthetic = yes" 0 -- rct simrun2.ini -o o
 case "$out" in *"is synthetic data"*) fail "no warning with [project] synthetic = yes" ;; *) [ $good -eq 1 ] && pass "no warning with [project] synthetic = yes" || fail "no warning with [project] synthetic = yes" ;; esac
 
 # Degenerate settings: a PSA of 1 draw printed "95% percentile intervals" with low = high
-sed -n '/^\[cba\]/,/^\[markov/p' "$ROOT/configs/demo.ini" | grep -v '^\[markov' | sed 's/^psa_draws.*//' > cbabody.txt
+awk '/^\[/ { keep = ($0 ~ /^\[cba\]/) } keep' "$ROOT/configs/demo.ini" | sed 's/^psa_draws.*//' > cbabody.txt
 { printf '[project]\ntitle = psa\nprice_year = 2012\noutput = out/psa.xlsx\nresults = out/psa.csv\n'; cat cbabody.txt; echo "psa_draws = 1"; } > psa.ini
 expect "psa_draws = 1" 2 "psa.ini:$(grep -n '^psa_draws' psa.ini | cut -d: -f1): key 'psa_draws'" "at least 100 draws" -- cba psa.ini
 # three identical studies: the Knapp-Hartung scale is 0, so no interval (it was "RR 2.00 (95% CI 2.00 to 2.00)")
