@@ -50,6 +50,12 @@ core_status cli_mod_cohort(cli_ctx *ctx, core_err *err)
     return prc_cohort_analyse(&s->spec, &s->cohort, ctx->confidence, ctx->res, err);
 }
 
+static void equity_spec_free(void *p)
+{
+    prc_equity_spec_free(p);
+    free(p);
+}
+
 core_status cli_mod_equity(cli_ctx *ctx, core_err *err)
 {
     prc_equity_spec *spec = calloc(1, sizeof *spec);
@@ -60,7 +66,7 @@ core_status cli_mod_equity(cli_ctx *ctx, core_err *err)
         free(spec);
         return st;
     }
-    if ((st = cli_ctx_defer(ctx, (void (*)(void *))prc_equity_spec_free, spec, err)) != CORE_OK)
+    if ((st = cli_ctx_defer(ctx, equity_spec_free, spec, err)) != CORE_OK)
         return st;
     core_table *t, *ref;
     if ((st = cli_ctx_read_data(ctx, "equity", "data", &t, err)) != CORE_OK)
