@@ -131,7 +131,7 @@ else
 fi
 # ---- the simulator recovers its calibration (DOMAIN.md §6) on 40,000 people: within 3 standard errors ----
 printf '[project]\nseed = 7\n[simulate]\ncohort = %s\ncohort_n = 40000\n' "$T/big.csv" > "$T/big_sim.ini"
-printf '[cohort]\ndata = big.csv\ndays_to_job = days_to_job\njob = got_job\nsupport_days = support_days\nsupport_limit = 365\n' \
+printf '[project]\nsynthetic = yes\n[cohort]\ndata = big.csv\ndays_to_job = days_to_job\njob = got_job\nsupport_days = support_days\nsupport_limit = 365\n' \
     > "$T/big.ini"
 if "$BIN" simulate "$T/big_sim.ini" --quiet && "$BIN" cohort "$T/big.ini" -o "$T/big.xlsx" --results "$T/big_r.csv" --quiet; then
     $PY - "$T/big_r.csv" <<'PYEOF'
