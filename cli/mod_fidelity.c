@@ -10,6 +10,7 @@
 
 #include "cli.h"
 #include "core/core_data.h"
+#include "core/core_rng.h"
 #include "fidelity/fid.h"
 #include "rct/rct.h"
 #include "rct/rct_run.h"
@@ -27,19 +28,15 @@ typedef struct fid_state {
     char **rater_names;
 } fid_state;
 
-/* The cluster bootstrap of the item kappas draws from a generator of its own, seeded from [project] seed and the
- * name "fidelity-agreement" (FNV-1a), so that it moves no other module's draws. */
+/* The cluster bootstrap of the item kappas draws from a stream of its own, core_rng_stream(seed,
+ * "fidelity-agreement"), so that it moves no other draw of the fidelity module. */
 static core_status agreement_bootstrap(cli_ctx *ctx, fid_state *s, double conf, core_err *err)
 {
     if (s->spec.bootstrap == 0)
         return CORE_OK;
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *rng = core_rng_stream(ctx->seed, "fidelity-agreement");
     if (!rng)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-    unsigned long h = 2166136261UL ^ (ctx->seed & 0xffffffffUL);
-    for (const char *c = "fidelity-agreement"; *c; c++)
-        h = ((h ^ (unsigned char)*c) * 16777619UL) & 0xffffffffUL;
-    gsl_rng_set(rng, h);
     core_status st = fid_rows_agreement_clustered(&s->data, conf, (size_t)s->spec.bootstrap, rng, ctx->res, err);
     gsl_rng_free(rng);
     return st;

@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "core/core_atomic.h"
+#include "core/core_rng.h"
 #include "practice/prc.h"
 
 typedef struct cohort_state {
@@ -141,15 +142,10 @@ static core_status sim_write(const core_config *cfg, const cli_opts *o, long see
                           key, path);
         goto done;
     }
-    if (!(rng = gsl_rng_alloc(gsl_rng_mt19937))) {
+    if (!(rng = core_rng_stream((unsigned long)seed, key))) { /* the file's own stream: the seed and its key */
         st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
         goto done;
     }
-    /* the file's own stream: the seed mixed with the key's bytes (FNV-1a) */
-    unsigned long h = 2166136261UL ^ (unsigned long)seed;
-    for (const char *c = key; *c; c++)
-        h = ((h ^ (unsigned char)*c) * 16777619UL) & 0xffffffffUL;
-    gsl_rng_set(rng, h);
     if ((st = cohort ? prc_simulate_cohort(&co, rng, &t, err) : prc_simulate_workforce(&wo, rng, &t, err)) != CORE_OK ||
         (st = cli_write_synthetic(t, path, o, seed, err)) != CORE_OK)
         goto done;
