@@ -1,6 +1,6 @@
 /**
  * @file kit.h
- * @brief Test helpers: read a reference kit's data.csv and expected.csv (../shared/reference/<kit>/)
+ * @brief Test helpers: read a reference kit's data.csv and expected.csv (tests/reference/kits/<kit>/)
  *        so unit tests compare with R's numbers as the kit holds them, not with copies.
  */
 #ifndef IPSEVAL_TEST_KIT_H
@@ -14,7 +14,7 @@
 #include "core/core_read.h"
 #include "core/core_table.h"
 
-#define KIT_DIR "../shared/reference/"
+#define KIT_DIR "tests/reference/kits/"
 
 /** Read a CSV by its path from the repository root; exits the test with a message when missing. */
 static core_table *kit_read_path(const char *path)

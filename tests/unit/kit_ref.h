@@ -1,4 +1,4 @@
-/* Test helper: the reference kits of ../shared/reference (data.csv through the project's reader,
+/* Test helper: the reference kits of tests/reference/kits (data.csv through the project's reader,
  * expected.csv as a lookup of analysis|outcome|term|statistic -> value). Header-only, for unit tests. */
 #ifndef IPSEVAL_TESTS_KIT_REF_H
 #define IPSEVAL_TESTS_KIT_REF_H
@@ -11,7 +11,7 @@
 #include "core/core_read.h"
 #include "core/core_table.h"
 
-#define KIT_DIR "../shared/reference/"
+#define KIT_DIR "tests/reference/kits/"
 
 typedef struct kit_ref {
     core_table *exp; /* expected.csv as a table */

@@ -336,7 +336,7 @@ static void test_discounting(void)
 int main(void)
 {
     gsl_set_error_handler_off();
-    (void)kit_read; /* kit.h's reader of ../shared kits: this kit lives in the project */
+    (void)kit_read; /* kit.h's reader by kit name: this test reads its kit by path */
     t_verbose = getenv("T_VERBOSE") != NULL;
     test_frontier_extended();
     test_frontier_cost_tie();

@@ -1,7 +1,7 @@
 /* Unit tests of stats/st_ttest (two samples) and stats/st_multiplicity (p.adjust).
  *
  * Sources of expected numbers:
- *  - nsw_lalonde: ../shared/reference/nsw_lalonde/expected.csv, re78 by treat: arm n/mean/sd, Welch and
+ *  - nsw_lalonde: tests/reference/kits/nsw_lalonde/expected.csv, re78 by treat: arm n/mean/sd, Welch and
  *    Student t (R t.test), Hedges' g (exact J; = metafor::escalc("SMD")), Cohen's d, approximate-J g,
  *    Wilcoxon rank-sum (wilcox.test(exact = FALSE, correct = TRUE)).
  *  - small samples with ties, R 4.2.2 (sprintf("%.15g")):
