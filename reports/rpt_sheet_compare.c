@@ -120,8 +120,8 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
     lxw_row_t r = *row;
     if (rl && src)
         rpt_trf(w, rlev, sizeof rlev, "interval at %.1f%%, the level the %s interval attains with so few control "
-                 "clusters, not %s", 100 * rl->estimate, rpt_str_eq(src->method, "conley_taber") ? "Conley-Taber"
-                 : (src->method ? src->method : "registry"), w->conf);
+                 "clusters, not %s", 100 * rl->estimate, rpt_str_eq(src->method, "conley_taber") ? rpt_tr(w, "Conley-Taber")
+                 : (src->method ? src->method : rpt_tr(w, "registry")), w->conf);
     else
         rpt_trf(w, rlev, sizeof rlev, "%s CI", w->conf);
     rpt_put_text(w, ws, r++, 0, "Trial versus real world", w->f.subtitle);
@@ -366,7 +366,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
              "opening are ipseval's own). Intervals are %s unless a row says otherwise (an interval from few control clusters "
              "attains less, and everything computed from it carries that level); ratios use the delta method with the "
              "estimates taken as independent, with Fieller's interval beside it. Methods: see the Methods sheet.",
-             c.employment ? "employment probability" : "workdays per person-year", w->conf);
+             c.employment ? rpt_tr(w, "employment probability") : rpt_tr(w, "workdays per person-year"), w->conf);
     rpt_merge_text(w, c.ws, r++, 0, 6, b, w->f.meta, rpt_lines_for(b, 150));
     r++;
 
@@ -477,7 +477,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     r++;
 
     /* The figures on one scale. */
-    rpt_trf(w, b, sizeof b, "On one scale: %s", c.employment ? "employment (share)" : "workdays per person-year");
+    rpt_trf(w, b, sizeof b, "On one scale: %s", c.employment ? rpt_tr(w, "employment (share)") : rpt_tr(w, "workdays per person-year"));
     rpt_put_text(w, c.ws, r++, 0, b, w->f.subtitle);
     const char *fh[] = {"Figure", "Estimate", "SE", "CI low", "CI high", "Interval from", "How it is computed"};
     header(&c, r, fh, 7);

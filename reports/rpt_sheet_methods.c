@@ -86,11 +86,11 @@ static void p_basis(const rpt_wctx *w, const core_result_row *x, char *buf, size
         size_t used = strlen(buf);
         const char *sep = k ? "; " : "";
         if (!with_df[k])
-            snprintf(buf + used, size - used, "%s%s", sep, name[k]);
+            snprintf(buf + used, size - used, "%s%s", sep, rpt_tr(w, name[k]));
         else if (lo[k] == hi[k])
-            rpt_trf(w, buf + used, size - used, "%s%s with %.6g df", sep, name[k], lo[k]);
+            rpt_trf(w, buf + used, size - used, "%s%s with %.6g df", sep, rpt_tr(w, name[k]), lo[k]);
         else
-            rpt_trf(w, buf + used, size - used, "%s%s, %.4g to %.4g df (each row's df column)", sep, name[k], lo[k],
+            rpt_trf(w, buf + used, size - used, "%s%s, %.4g to %.4g df (each row's df column)", sep, rpt_tr(w, name[k]), lo[k],
                      hi[k]);
     }
 }
@@ -198,13 +198,17 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
         if (seen)
             continue;
         const rpt_method_info *m = rpt_method_lookup(x->analysis, x->method);
+        w->verbatim = 1; /* result vocabulary, as in the results file */
         rpt_put_text(w, ws, r, 0, x->module, w->f.wrap);
         rpt_put_text(w, ws, r, 1, x->analysis, w->f.wrap);
         rpt_put_text(w, ws, r, 2, x->method, w->f.wrap);
+        w->verbatim = 0;
         if (m) {
             rpt_put_text(w, ws, r, 3, m->name, w->f.wrap);
             rpt_put_text(w, ws, r, 4, m->description, w->f.wrap);
+            w->verbatim = 1; /* a citation keeps its title */
             rpt_put_text(w, ws, r, 5, m->reference, w->f.wrap);
+            w->verbatim = 0;
         } else {
             snprintf(b, sizeof b, "%s%s%s%s", x->analysis ? x->analysis : "", x->method ? " (" : "",
                      x->method ? x->method : "", x->method ? ")" : "");

@@ -47,7 +47,7 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
     const char *when = first->timepoint;
     const char *unit = w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months";
     rpt_trf(w, t, sizeof t, "Power of the next trial: %s%s%s%s%s", rpt_outcome_display(w, first->outcome),
-             when && *when ? " at " : "", when && *when ? when : "",
+             when && *when ? rpt_tr(w, " at ") : "", when && *when ? when : "",
              when && rpt_is_number(when, NULL) ? " " : "", when && rpt_is_number(when, NULL) ? unit : "");
     lxw_row_t r = 0;
     rpt_put_text(w, ws, r++, 0, t, w->f.title);

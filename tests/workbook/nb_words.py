@@ -17,6 +17,7 @@ prints each word found ("FAIL: Sheet!A1: 'the' in ...") and "workbook-nb: N pass
 """
 import csv
 import html
+import os
 import re
 import sys
 import zipfile
@@ -31,10 +32,10 @@ outcome outcomes result results sheet sheets number numbers mean means ratio rat
 probability employment employed people participants participant year years month months week weeks day days
 analysis analyses value values change changes group groups sites shows shown show see below above here
 has have had does did done can could would should may might must will shall
-method methods model models test tests data missing level levels random randomised randomized observed expected
+method methods model models missing level levels random randomised randomized observed expected
 """.split())
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_'\-]*")  # an identifier (cost_control, p_adjusted) is one token
 
 
 def texts_of_sheet(z, path, shared):
@@ -75,6 +76,7 @@ def main():
     listing = "--list" in sys.argv
     data = set()
     for line in open(ini, encoding="utf-8"):
+        data.add(line.rstrip("\r\n"))  # a line of the config as the Provenance sheet shows it
         line = line.strip()
         if not line or line[0] in ";#":
             continue
@@ -84,6 +86,14 @@ def main():
             data.add(v)
             for part in v.split(","):
                 data.add(part.strip())
+    # the data files' values (levels, sites, names: the user's words)
+    base = os.path.dirname(os.path.abspath(ini))
+    for line in open(ini, encoding="utf-8"):
+        m = re.match(r"\s*data\s*=\s*(\S+)", line)
+        if m and os.path.exists(os.path.join(base, m.group(1))):
+            with open(os.path.join(base, m.group(1)), encoding="utf-8", errors="replace") as f:
+                for row in csv.reader(f):
+                    data.update(c.strip() for c in row)
     with open(res, encoding="utf-8") as f:
         rd = csv.DictReader(f)
         for row in rd:
