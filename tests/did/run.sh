@@ -93,6 +93,14 @@ else
     ko "roll-out: simulate and analyse"
 fi
 
+# the example regenerates from its config and seed
+if "$BIN" simulate "$ROOT/examples/simulate-rollout.ini" -o "$T/rollout_example.csv" --quiet &&
+    cmp -s "$T/rollout_example.csv" "$ROOT/examples/rollout.csv"; then
+    ok "examples/rollout.csv regenerates from its seed"
+else
+    ko "examples/rollout.csv regenerates from its seed"
+fi
+
 # a bad key value names the key
 printf '[registry]\ndata = %s\nunit = person\ntime = year\ncluster = municipality\noutcome = workdays\ntreatment = treated\ncontrol_group = sometimes\n' "$T/rollout.csv" >"$T/bad.ini"
 if expect "bad control_group" 2 "control_group" "notyet" -- did "$T/bad.ini" --quiet; then :; fi
