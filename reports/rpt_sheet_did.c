@@ -117,7 +117,41 @@ core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, cor
     const core_result_row *wild = find(w, "twfe", o, tr, "wild");
     double G = summary_value(w, o, "clusters"), G1 = summary_value(w, o, "treated_clusters");
     char b[2048], e[96], p[48];
-    if (est) {
+    const core_result_row *cs = NULL;
+    for (size_t i = 0; i < w->res->n && !cs; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (rpt_str_eq(x->module, "did") && rpt_str_eq(x->analysis, "cs_aggregate") && rpt_str_eq(x->outcome, o) &&
+            rpt_str_eq(x->term, "simple") && !isnan(x->estimate))
+            cs = x;
+    }
+    if (cs) { /* staggered adoption: the group-time effects lead, TWFE is named as biased */
+        char ow[128], ci[128], tw[48];
+        const core_result_row *fb = find(w, "bacon_summary", o, "later_vs_earlier", "decomposition");
+        const core_result_row *fa = find(w, "bacon_summary", o, "treated_vs_always", "decomposition");
+        double forb = (fb ? fb->statistic : 0) + (fa ? fa->statistic : 0);
+        int notyet = rpt_str_eq(cs->method, "cs_notyet");
+        int len = rpt_trf(w, b, sizeof b, notyet
+                          ? "%s: areas started IPS in different years (staggered adoption). Averaged over the treated "
+                            "areas and the years since each started, members had %s per person-period more than the "
+                            "areas that had not yet started predict (group-time effects of Callaway & Sant'Anna, %s CI "
+                            "from a cluster bootstrap; it assumes parallel trends)."
+                          : "%s: areas started IPS in different years (staggered adoption). Averaged over the treated "
+                            "areas and the years since each started, members had %s per person-period more than the "
+                            "areas that never started predict (group-time effects of Callaway & Sant'Anna, %s CI from a "
+                            "cluster bootstrap; it assumes parallel trends).",
+                          rpt_words(w, o, ow, sizeof ow), rpt_fmt_ci(cs->estimate, cs->ci_low, cs->ci_high, 1, ci, sizeof ci),
+                          w->conf);
+        if (est && len > 0 && (size_t)len < sizeof b) {
+            len += rpt_trf(w, b + len, sizeof b - (size_t)len, " The two-way fixed-effects estimate, %s, is biased here",
+                           rpt_fmt_num(est->estimate, 1, tw, sizeof tw));
+            if ((fb || fa) && (size_t)len < sizeof b)
+                len += rpt_trf(w, b + len, sizeof b - (size_t)len, ": %.0f%% of its weight compares later with "
+                               "already-treated areas", 100 * forb);
+            if ((size_t)len < sizeof b)
+                rpt_trf(w, b + len, sizeof b - (size_t)len, ".");
+        }
+        rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+    } else if (est) {
         char ow[128];
         int len = rpt_trf(w, b, sizeof b, "%s: once IPS started, members of the treated area%s had %s per person-period "
                            "more than the comparison areas' trend predicts (difference-in-differences with two-way fixed "
@@ -350,7 +384,7 @@ static lxw_row_t staggered_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, co
         height(w, ws, r, btot->label ? rpt_lines_for(btot->label, 70) : 1);
         r += 2;
     } else if (btot && btot->label) {
-        snprintf(b, sizeof b, "Goodman-Bacon decomposition: %s", btot->label);
+        rpt_trf(w, b, sizeof b, "Goodman-Bacon decomposition: %s", btot->label);
         rpt_merge_text(w, ws, r++, 0, 7, b, w->f.meta, rpt_lines_for(b, 140));
         r++;
     }

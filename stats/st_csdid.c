@@ -503,13 +503,17 @@ core_status st_cs_estimate(const st_cs_data *d, const st_cs_opts *o, st_cs_resul
     /* the multiplier bootstrap */
     r->draws = o->draws > 0 && o->rng ? o->draws : 0;
     if (r->draws > 0) {
+        /* the signs of every draw (one byte each), then one statistic at a time: memory B x G bytes + 2B
+         * doubles, whatever the number of cells */
         size_t B = (size_t)r->draws;
-        double *dev = malloc(nstat * B * sizeof *dev);
-        double *v = malloc(G * sizeof *v);
-        size_t exceed = 0;
-        if (!dev || !v) {
+        signed char *sg = malloc(B * G);
+        double *dev = malloc(B * sizeof *dev), *mx = calloc(B, sizeof *mx);
+        unsigned char *ispre = calloc(nc + 1, 1);
+        if (!sg || !dev || !mx || !ispre) {
+            free(sg);
             free(dev);
-            free(v);
+            free(mx);
+            free(ispre);
             free(pre);
             free(psall);
             free(items);
@@ -522,39 +526,46 @@ core_status st_cs_estimate(const st_cs_data *d, const st_cs_opts *o, st_cs_resul
             st = NOMEM(err);
             goto fail0;
         }
-        for (size_t bi = 0; bi < B; bi++) {
+        for (size_t bi = 0; bi < B; bi++)
             for (size_t c = 0; c < G; c++)
-                v[c] = gsl_rng_uniform(o->rng) < 0.5 ? -1.0 : 1.0;
-            for (size_t s = 0; s < nstat; s++) {
-                double x = 0;
-                const double *ps = psall + s * G;
-                for (size_t c = 0; c < G; c++)
-                    x += v[c] * ps[c];
-                dev[s * B + bi] = x;
-            }
-            if (np > 0) {
-                double mx = 0;
-                for (size_t a = 0; a < np; a++) {
-                    double z = fabs(dev[pre[a] * B + bi]) / r->cell[pre[a]].e.se;
-                    mx = z > mx ? z : mx;
-                }
-                exceed += mx >= r->supt * (1 - 1e-9);
-            }
-        }
+                sg[bi * G + c] = gsl_rng_uniform(o->rng) < 0.5 ? -1 : 1;
+        for (size_t a = 0; a < np; a++)
+            ispre[pre[a]] = 1;
         double al = 1 - o->confidence;
         for (size_t s = 0; s < nstat; s++) {
             st_cs_est *e = estp[s];
-            if (!e->estimable || (s < nc && r->cell[s].reference))
+            int want = e->estimable && !(s < nc && r->cell[s].reference);
+            int pre_s = s < nc && ispre[s];
+            if (!want && !pre_s)
                 continue;
-            double *x = dev + s * B;
-            qsort(x, B, sizeof *x, cmp_double);
-            e->lo = e->est - quantile7(x, B, 1 - al / 2);
-            e->hi = e->est - quantile7(x, B, al / 2);
+            const double *ps = psall + s * G;
+            for (size_t bi = 0; bi < B; bi++) {
+                double x = 0;
+                const signed char *v = sg + bi * G;
+                for (size_t c = 0; c < G; c++)
+                    x += v[c] * ps[c];
+                dev[bi] = x;
+                if (pre_s) {
+                    double z = fabs(x) / e->se;
+                    mx[bi] = z > mx[bi] ? z : mx[bi];
+                }
+            }
+            if (!want)
+                continue;
+            qsort(dev, B, sizeof *dev, cmp_double);
+            e->lo = e->est - quantile7(dev, B, 1 - al / 2);
+            e->hi = e->est - quantile7(dev, B, al / 2);
         }
-        if (np > 0)
+        if (np > 0) {
+            size_t exceed = 0;
+            for (size_t bi = 0; bi < B; bi++)
+                exceed += mx[bi] >= r->supt * (1 - 1e-9);
             r->supt_p = (double)exceed / (double)B;
+        }
+        free(sg);
         free(dev);
-        free(v);
+        free(mx);
+        free(ispre);
     }
     free(pre);
     free(psall);

@@ -89,6 +89,27 @@ PYEOF
     bad=$?
     passed=$((passed + 7 - bad))
     failed=$((failed + bad))
+    # the workbook: the Summary leads with the group-time effect and names TWFE as biased; the Registry sheet
+    # has the staggered-adoption section
+    $PY - "$T/rollout.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+def texts(name):
+    return [str(c.value) for row in wb[name].iter_rows() for c in row if c.value is not None]
+s = " ".join(texts("Summary"))
+r = texts("Registry")
+bad = 0
+for ok, what in [("staggered adoption" in s and "Callaway & Sant'Anna" in s and "is biased here" in s,
+                  "workbook: the Summary leads with the group-time effect and names TWFE as biased"),
+                 (any(t.startswith("Staggered adoption") for t in r) and any("Goodman-Bacon" in t for t in r)
+                  and any(t.startswith("ATT(") for t in r), "workbook: the Registry sheet's staggered-adoption section")]:
+    bad += not ok
+    print(("PASS" if ok else "FAIL") + ": " + what)
+sys.exit(bad)
+PYEOF
+    bad=$?
+    passed=$((passed + 2 - bad))
+    failed=$((failed + bad))
 else
     ko "roll-out: simulate and analyse"
 fi
