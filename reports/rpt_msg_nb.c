@@ -235,6 +235,36 @@ const rpt_msg rpt_msgs[] = {
     {"p, Wilcoxon rank-sum", "p, Wilcoxons rangsum"},
     {"Intervention", "Intervensjon"},
 
+    /* ---- CBA (rpt_sheet_cba.c): headings of fixed tables ---- */
+    {"NPV, societal perspective", "Netto nåverdi, samfunnets perspektiv"},
+    {"NPV, government perspective", "Netto nåverdi, statens perspektiv"},
+    {"NPV, participant perspective", "Netto nåverdi, deltakerens perspektiv"},
+    {" (base case)", " (basisalternativ)"},
+    {"Adjusted for baseline covariates (logistic regression, standardised by g-computation)",
+     "Justert for kovariater ved start (logistisk regresjon, standardisert ved g-beregning)"},
+    {"Adjusted for the baseline value and covariates (ANCOVA)", "Justert for verdien ved start og kovariater (ANCOVA)"},
+    {"Does the effect differ between groups? Treatment-by-subgroup interaction tests: ",
+     "Er virkningen ulik mellom grupper? Samspillstester mellom behandling og undergruppe: "},
+
+    /* ---- words put into sentences (band labels of IPS-25, units, parts) ---- */
+    {"item", "punkt"},
+    {"items", "punkter"},
+    {"not reached on this grid", "ikke nådd i dette rutenettet"},
+    {"cost", "kostnad"},
+    {"utility", "nytteverdi"},
+    {"IPS-25 Supported Employment Fidelity Scale (Becker, Swanson, Bond & Merrens 2008)",
+     "IPS-25, trofasthetsskala for individuell jobbstøtte (Becker, Swanson, Bond & Merrens 2008)"},
+    {"Effects not valued in money (DFØ plus-minus scale, -4 to +4), beside the NPVs",
+     "Virkninger som ikke er verdsatt i penger (DFØs pluss-minus-skala, fra -4 til +4), ved siden av netto nåverdiene"},
+    {"DFØ's plus-minus table: each effect not valued in money scored from -4 to +4, shown beside the NPVs.",
+     "DFØs pluss-minus-tabell: hver virkning som ikke er verdsatt i penger, skåret fra -4 til +4, vist ved siden av "
+     "netto nåverdiene."},
+    {"random effects, ML", "tilfeldige effekter, ML"},
+    {"random effects, Paule-Mandel", "tilfeldige effekter, Paule–Mandel"},
+    {"percentage points of employment", "prosentpoeng i arbeid"},
+    {"Employment (probability)", "I arbeid (sannsynlighet)"},
+    {"Workdays per person-year", "Arbeidsdager per person-år"},
+
     /* ---- Summary, Methods and Provenance ---- */
     {"At %s %s",
      "Ved %s %s"},
@@ -1354,6 +1384,71 @@ const rpt_msg rpt_msgs[] = {
      "Behandlingen starter"},
     {"Years relative to first exposure",
      "År i forhold til første eksponering"},
+    {"%s interval, %.1f%% attained with %.0f control %s, not %s",
+     "%s-intervall, %.1f %% oppnådd med %.0f kontroll%s, ikke %s"},
+    {". Reweighted to the registry population (each arm balanced on %zu covariates of the target file), "
+     "the trial's effect would be %s (%s CI)",
+     ". Vektet om til registerbefolkningen (hver gruppe balansert på %zu kovariater fra målfilen) ville "
+     "studiens virkning vært %s (%s KI)"},
+    {"%.1f%% interval",
+     "%.1f %%-intervall"},
+    {"; the trial's effect minus the registry's %s, %s, splits into %s explained by who the participants "
+     "are and %s (%s) that remains: delivery, fidelity, context",
+     "; studiens virkning minus registerets %s, %s, deles i %s som forklares av hvem deltakerne er, og %s "
+     "(%s) som gjenstår: gjennomføring, trofasthet, kontekst"},
+    {" percentage points",
+     " prosentpoeng"},
+    {"; wages grow in real terms",
+     "; lønnen vokser reelt"},
+    {"per IPS user",
+     "per IPS-bruker"},
+    {"chi-square",
+     "kjikvadrat"},
+    {"F (numerator df; the denominator df is in the row's label)",
+     "F (tellerens fg; nevnerens fg står i radens etikett)"},
+    {"The target population",
+     "Målbefolkningen"},
+    {"The covariate means and level shares of [compare] target, with their sources.",
+     "Kovariatgjennomsnittene og nivåandelene i [compare] target, med kildene."},
+    {"Covariate balance of the transport",
+     "Kovariatbalansen i overføringen"},
+    {"Each arm's covariate means before and after weighting (after: the target's, to the solver's "
+     "tolerance).",
+     "Hver gruppes kovariatgjennomsnitt før og etter vekting (etter: målets, innenfor løserens toleranse)."},
+    {"Transported arm proportions",
+     "Overførte andeler per gruppe"},
+    {"Each arm's employment weighted to the target population, with its sandwich SE.",
+     "Hver gruppes andel i arbeid vektet til målbefolkningen, med sandwich-SE."},
+    {"Effective sample size of the weights",
+     "Effektiv utvalgsstørrelse for vektene"},
+    {"(sum w)^2 / sum w^2: the number of equally weighted participants the weighted arm is worth.",
+     "(sum w)^2 / sum w^2: antallet likt vektede deltakere den vektede gruppen er verdt."},
+    {"Each arm weighted separately by entropy weights w proportional to exp(x'lambda) whose weighted "
+     "covariate means equal the target population's ([compare] target); the effect is the weighted "
+     "difference of the arms' outcomes. Sandwich SE of the M-estimator (the weights' estimation included, "
+     "the target taken as known), arms independent; over the window every timepoint stacked. Assumes no "
+     "unmeasured effect modifiers.",
+     "Hver gruppe vektet for seg med entropivekter w proporsjonal med exp(x'lambda) der de vektede "
+     "kovariatgjennomsnittene er lik målbefolkningens ([compare] target); virkningen er den vektede "
+     "forskjellen i gruppenes utfall. Sandwich-SE for M-estimatoren (estimeringen av vektene tatt med, "
+     "målet tatt som kjent), gruppene uavhengige; over tidsvinduet stables hvert tidspunkt. Forutsetter "
+     "ingen umålte effektmodifikatorer."},
+    {"The trial-registry gap, split",
+     "Gapet mellom studie og register, delt opp"},
+    {"Trial minus registry = (trial minus transported: explained by who the participants are) + "
+     "(transported minus registry: delivery, fidelity, context). The explained part's SE from both "
+     "estimates' influence on the same participants; the others' from independent estimates, at the level "
+     "the registry interval attains.",
+     "Studie minus register = (studie minus overført: forklart av hvem deltakerne er) + (overført minus "
+     "register: gjennomføring, trofasthet, kontekst). SE for den forklarte delen fra begge estimatenes "
+     "innflytelse på de samme deltakerne; de andres fra uavhengige estimater, på nivået "
+     "registerintervallet oppnår."},
+    {"the trial's risk differences",
+     "studiens risikoforskjeller"},
+    {"; Markov cohort model with yearly cycles",
+     "; Markov-kohortmodell med årlige sykluser"},
+    {"Trial, transported",
+     "Studie, overført"},
 
     /* ---- Baseline ---- */
     {"Standardised difference, %s vs %s",
@@ -1380,6 +1475,11 @@ const rpt_msg rpt_msgs[] = {
      "    median (kvartiler)"},
     {"    missing, n",
      "    mangler, n"},
+    {" Standardised difference: difference in means (or proportions) over the root mean of the two arms' "
+     "variances (Austin 2009); an absolute value above 0.1 is often read as a notable imbalance.",
+     " Standardisert forskjell: forskjell i gjennomsnitt (eller andeler) delt på roten av gjennomsnittet "
+     "av de to gruppenes varianser (Austin 2009); en absoluttverdi over 0,1 leses ofte som en merkbar "
+     "ubalanse."},
 
     /* ---- Attrition ---- */
     {"%s analysed, n",
@@ -1454,7 +1554,8 @@ const rpt_msg rpt_msgs[] = {
      "små utvalg og sitt intervall. Wilcoxons rangsumtest: normaltilnærming med korreksjon for like "
      "verdier og kontinuitet, som R wilcox.test(exact = FALSE)."},
     {"p adjusted: %s.",
-     "p justert: %s."},
+     "p justert: %.0sjustert for multiple tester over de sekundære utfallenes hovedtester; metoden, "
+     "familien og antallet tester står i etiketten (label) til multiplisitetsraden på arket Resultater."},
     {"Where an estimate is undefined the cell says why.%s",
      "Der et estimat ikke er definert, sier cellen hvorfor.%s"},
     {"Binary outcomes",
@@ -1538,6 +1639,14 @@ const rpt_msg rpt_msgs[] = {
      "Alle deltakere"},
     {"No effect (line)",
      "Ingen virkning (linje)"},
+    {"Pearson chi-square",
+     "Pearsons kjikvadrattest"},
+    {"Wilson intervals",
+     "Wilson-intervaller"},
+    {" at ",
+     " ved "},
+    {"Risk difference, percentage points",
+     "Risikoforskjell, prosentpoeng"},
 
     /* ---- Power ---- */
     {"Power of the next trial: %s%s%s%s%s",
@@ -1604,6 +1713,10 @@ const rpt_msg rpt_msgs[] = {
      "Individspesifikk forskjell (LMM; lik gjennomsnittet for en lineær modell)"},
     {"Per timepoint (Welch)",
      "Per tidspunkt (Welch)"},
+    {"odds ratio (95% CI)",
+     "oddsratio (95 % KI)"},
+    {"difference in means (95% CI)",
+     "forskjell i gjennomsnitt (95 % KI)"},
 
     /* ---- Time to job ---- */
     {"Log-rank test: chi-square %.2f on %.0f df, p = %s",
@@ -1663,6 +1776,8 @@ const rpt_msg rpt_msgs[] = {
      "tid"},
     {"Number at risk",
      "Antall under risiko"},
+    {"Estimate (95% CI)",
+     "Estimat (95 % KI)"},
 
     /* ---- Fidelity ---- */
     {"Fidelity: %s",
@@ -1839,6 +1954,20 @@ const rpt_msg rpt_msgs[] = {
      "Virkning (poeng)"},
     {"Detail",
      "Detaljer"},
+    {" Synthetic example data: not real reviews.",
+     " Syntetiske eksempeldata: ikke virkelige målinger."},
+    {" (see the bands above)",
+     " (se nivåene over)"},
+    {" Without a consensus row the score is the raters' mean.",
+     " Uten en konsensusrad er skåren gjennomsnittet av vurderernes."},
+    {" weights",
+     " vekter"},
+    {", interval from resampling whole reviews",
+     ", intervall fra trekking av hele målinger"},
+    {"employment effect: intervention minus control",
+     "virkning på arbeid: intervensjon minus kontroll"},
+    {"exact permutation",
+     "eksakt permutasjon"},
 
     /* ---- CBA ---- */
     {"Cost-benefit analysis: %s vs %s (reference arm: %s)",
@@ -2111,6 +2240,8 @@ const rpt_msg rpt_msgs[] = {
      "Helårsverk vunnet per person"},
     {"People offered the programme per extra FTE work-year",
      "Personer som tilbys tiltaket per ekstra helårsverk"},
+    {"the trial's primary outcome: risk difference with its Wald SE",
+     "studiens primære utfall: risikoforskjell med Wald-SE"},
 
     /* ---- Sensitivity ---- */
     {"Sensitivity of the cost-benefit results: %s vs %s (reference arm: %s)",
@@ -2312,6 +2443,8 @@ const rpt_msg rpt_msgs[] = {
      "Akseptabilitetsfront"},
     {"CE plane: bootstrap resamples (incremental QALYs, incremental cost)",
      "Kostnadseffektivitetsplan: bootstrap-trekk (inkrementelle QALY, inkrementell kostnad)"},
+    {" and site",
+     " og enhet"},
 
     /* ---- Meta-analysis ---- */
     {"Meta-analysis of published studies%s%s",
@@ -2401,6 +2534,10 @@ const rpt_msg rpt_msgs[] = {
      "Studie lagt til"},
     {"Meta-regression: does a study-level covariate explain the differences?",
      "Metaregresjon: forklarer en kovariat på studienivå forskjellene?"},
+    {" (pooled on the log scale, shown as ratios)",
+     " (slått sammen på log-skala, vist som forholdstall)"},
+    {", log scale",
+     ", log-skala"},
 
     /* ---- Trial vs real world ---- */
     {"The trial's effect, the registry's and the published trials' on one scale (%s). Blue cells are "
@@ -2522,6 +2659,58 @@ const rpt_msg rpt_msgs[] = {
      "Studie, kontrollgruppe"},
     {"chart data (columns H, I: x then y of each series)",
      "diagramdata (kolonne H, I: x og deretter y for hver serie)"},
+    {"%s%s %.1f of %.0f",
+     "%s%s %.1f av %.0f"},
+    {"workdays per person-year",
+     "arbeidsdager per person-år"},
+    {"Trial transported to the registry population: mean employment effect (share)",
+     "Studien overført til registerbefolkningen: gjennomsnittlig virkning på arbeid (andel)"},
+    {"  Trial minus transported (share): explained by who the participants are",
+     "  Studie minus overført (andel): forklart av hvem deltakerne er"},
+    {"Normal quantile of the run's confidence level",
+     "Normalkvantil for kjøringens konfidensnivå"},
+    {"Trial transported to the registry population",
+     "Studien overført til registerbefolkningen"},
+    {"The trial transported to the registry population",
+     "Studien overført til registerbefolkningen"},
+    {"Each arm of the trial is reweighted separately (entropy weights, w proportional to exp(x'lambda); "
+     "Signorovitch et al. 2010, Westreich et al. 2017) so that its weighted covariate means equal the "
+     "target population's below; both arms then stand for that population, and their weighted difference "
+     "is the trial's effect had its participants been like the registry's. It assumes the effect differs "
+     "between people only through the covariates given (no unmeasured effect modifiers) and that the "
+     "target values are right. The effective sample size, (sum w)^2 / sum w^2, says how many equally "
+     "weighted participants the weighted arm is worth.",
+     "Hver gruppe i studien vektes om for seg (entropivekter, w proporsjonal med exp(x'lambda); "
+     "Signorovitch mfl. 2010, Westreich mfl. 2017) slik at de vektede kovariatgjennomsnittene blir lik "
+     "målbefolkningens nedenfor; begge gruppene står da for den befolkningen, og den vektede forskjellen "
+     "er studiens virkning dersom deltakerne hadde vært som registerets. Det forutsetter at virkningen "
+     "bare er ulik mellom personer gjennom de oppgitte kovariatene (ingen umålte effektmodifikatorer) og "
+     "at målverdiene er riktige. Den effektive utvalgsstørrelsen, (sum w)^2 / sum w^2, sier hvor mange "
+     "likt vektede deltakere den vektede gruppen er verdt."},
+    {"Covariate",
+     "Kovariat"},
+    {"Target",
+     "Mål"},
+    {"Arms: unweighted -> weighted",
+     "Gruppene: uvektet -> vektet"},
+    {"Timepoint (month)",
+     "Tidspunkt (måned)"},
+    {"Trial risk difference",
+     "Studiens risikoforskjell"},
+    {"Transported",
+     "Overført"},
+    {"Effective sample size (of n weighted)",
+     "Effektiv utvalgsstørrelse (av n vektet)"},
+    {"How",
+     "Hvordan"},
+    {"The trial-registry gap",
+     "Gapet mellom studie og register"},
+    {"Trial minus registry per IPS user",
+     "Studie minus register per IPS-bruker"},
+    {"  explained by who the participants are (trial - transported)",
+     "  forklart av hvem deltakerne er (studie - overført)"},
+    {"  remaining: delivery, fidelity, context (transported - registry)",
+     "  gjenstår: gjennomføring, trofasthet, kontekst (overført - register)"},
 
     /* ---- Registry ---- */
     {"Outcome: %s",
@@ -2596,6 +2785,12 @@ const rpt_msg rpt_msgs[] = {
      "Relativ periode"},
     {"p (random.)",
      "p (randomisering)"},
+    {", first treated period ",
+     ", første behandlede periode "},
+    {"joint Wald, CR1",
+     "samlet Wald, CR1"},
+    {"randomisation",
+     "randomisering"},
 };
 
 const size_t rpt_n_msgs = sizeof rpt_msgs / sizeof rpt_msgs[0];

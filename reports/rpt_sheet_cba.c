@@ -473,7 +473,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         const cba_persistence *pr = &s->rules[q];
         char rn[400];
         cba_persistence_name(pr, rn, sizeof rn);
-        snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? " (base case)" : "");
+        snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? rpt_tr(w, " (base case)") : "");
         rpt_put_text(w, ws, r, 0, b, q == 0 ? w->f.key : NULL);
         snprintf(pname[q], sizeof pname[q], "rule_%zu_years", q + 1);
         if (pr->kind == CBA_LINEAR || pr->kind == CBA_HALFLIFE) {
@@ -586,7 +586,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     for (size_t q = 0; q < s->n_rules; q++) {
         char rn[400];
         cba_persistence_name(&s->rules[q], rn, sizeof rn);
-        snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? " (base case)" : "");
+        snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? rpt_tr(w, " (base case)") : "");
         rpt_put_text(w, ws, r, (lxw_col_t)(1 + q), b, w->f.header);
     }
     rpt_put_text(w, ws, r, (lxw_col_t)(1 + s->n_rules), "What it is", w->f.header);

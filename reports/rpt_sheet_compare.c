@@ -115,7 +115,7 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
     int emp = (t && rpt_str_eq(t->outcome, "employment_probability")) ||
               (m && rpt_str_eq(m->outcome, "employment_probability"));
     double sc = emp ? 100.0 : 1.0;
-    const char *unit = emp ? "percentage points of employment" : "workdays per person-year";
+    const char *unit = rpt_tr(w, emp ? "percentage points of employment" : "workdays per person-year");
     char b[4096], x1[160], x2[160], x3[160], rlev[240] = "";
     size_t n = 0;
     lxw_row_t r = *row;
@@ -520,7 +520,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
         return st;
     const core_result_row *any = find(w, "effect_on_common_scale", NULL, NULL);
     c.employment = any && rpt_str_eq(any->outcome, "employment_probability");
-    snprintf(c.unit, sizeof c.unit, "%s", c.employment ? "Employment (probability)" : "Workdays per person-year");
+    snprintf(c.unit, sizeof c.unit, "%s", rpt_tr(w, c.employment ? "Employment (probability)" : "Workdays per person-year"));
     char b[2048], fe[1600], fse[1600], flo[8192], fhi[8192];
     lxw_row_t r = 0;
     rpt_put_text(w, c.ws, r++, 0, "Trial versus real world on one scale", w->f.title);

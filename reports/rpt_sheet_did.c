@@ -522,11 +522,11 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
             continue;
         double lev = attained(w, o, tr, rows[k].m);
         if (!isnan(lev) && !isnan(x->ci_low)) {
-            rpt_trf(w, b, sizeof b, "%s: attained coverage %.1f%%, not %s", method_words(rows[k].a, rows[k].m),
+            rpt_trf(w, b, sizeof b, "%s: attained coverage %.1f%%, not %s", rpt_tr(w, method_words(rows[k].a, rows[k].m)),
                      100 * lev, w->conf);
             rpt_put_text(w, ws, r, 0, b, w->f.wrap);
         } else if (!isnan(lev)) {
-            rpt_trf(w, b, sizeof b, "%s: smallest possible p %.3g", method_words(rows[k].a, rows[k].m),
+            rpt_trf(w, b, sizeof b, "%s: smallest possible p %.3g", rpt_tr(w, method_words(rows[k].a, rows[k].m)),
                      1.0 / x->n);
             rpt_put_text(w, ws, r, 0, b, w->f.wrap);
         } else

@@ -89,7 +89,7 @@ static void band_of(const rpt_wctx *w, double total, char *buf, size_t size)
         return;
     for (size_t b = 0; b < fi->n_bands; b++)
         if (total >= fi->band_lower[b]) {
-            snprintf(buf, size, "%s", fi->band_labels[b]);
+            snprintf(buf, size, "%s", rpt_tr(w, fi->band_labels[b]));
             return;
         }
 }
@@ -116,11 +116,11 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         used += (size_t)rpt_trf(w, b, sizeof b, "Bands: ");
         for (size_t k = 0; k < fi->n_bands && used < sizeof b; k++) {
             if (k > 0 && k + 1 == fi->n_bands)
-                used += (size_t)rpt_trf(w, b + used, sizeof b - used, "; %s below %g", fi->band_labels[k],
+                used += (size_t)rpt_trf(w, b + used, sizeof b - used, "; %s below %g", rpt_tr(w, fi->band_labels[k]),
                                          fi->band_lower[k - 1]);
             else
                 used += (size_t)rpt_trf(w, b + used, sizeof b - used, "%s%s %g or more", k ? "; " : "",
-                                         fi->band_labels[k], fi->band_lower[k]);
+                                         rpt_tr(w, fi->band_labels[k]), fi->band_lower[k]);
         }
         rpt_merge_text(w, ws, r++, 0, 16, b, w->f.note, 1);
     }
@@ -333,7 +333,7 @@ static lxw_row_t next_steps(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, l
         char band[128];
         band_of(w, last ? last->estimate : NAN, band, sizeof band);
         char head[700];
-        const char *items = total == 1 ? "item" : "items";
+        const char *items = rpt_tr(w, total == 1 ? "item" : "items");
         if (last && *band)
             rpt_trf(w, head, sizeof head, "%s (%s, %s): %zu %s at or below the middle", v->sites[s], last->timepoint,
                      band, total, items);
@@ -488,7 +488,7 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     int effect = sp && rpt_str_eq(sp->term, "risk_difference");
     const char *oname = sp ? rpt_outcome_display(w, sp->outcome) : "";
     rpt_put_text(w, ws, r++, 0, "Fidelity and outcome across sites", w->f.subtitle);
-    const char *unit = w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months";
+    const char *unit = rpt_tr(w, w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months");
     rpt_trf(w, b, sizeof b, "Each site's mean fidelity total against its %s (%s%s%s%s%s), in percentage points.",
              effect ? rpt_tr(w, "employment effect: intervention minus control") : rpt_tr(w, "employment rate in the intervention arm"),
              oname, sp && sp->timepoint ? rpt_tr(w, " at ") : "", sp && sp->timepoint ? sp->timepoint : "",
@@ -691,7 +691,7 @@ core_status rpt_sheet_fidelity(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, 2, (lxw_col_t)(2 + (fi ? fi->n_items : 20)), 6, NULL);
     char b[600];
     lxw_row_t r = 0;
-    rpt_trf(w, b, sizeof b, "Fidelity: %s", fi && fi->title ? fi->title : (v.scale ? v.scale : rpt_tr(w, "scale")));
+    rpt_trf(w, b, sizeof b, "Fidelity: %s", fi && fi->title ? rpt_tr(w, fi->title) : (v.scale ? v.scale : rpt_tr(w, "scale")));
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
     if (v.n_sites) {
         rpt_trf(w, b, sizeof b, "%zu site%s, %zu review round%s.%s", v.n_sites, v.n_sites == 1 ? "" : "s", v.n_rounds,
@@ -777,7 +777,7 @@ core_status rpt_fidelity_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, 
         for (size_t k = 0; k < fi->n_bands && k < 16 && used < sizeof b; k++)
             if (count[k]) {
                 used += (size_t)snprintf(b + used, sizeof b - used, "%s %zu %s", any ? "," : "", count[k],
-                                         fi->band_labels[k]);
+                                         rpt_tr(w, fi->band_labels[k]));
                 any = 1;
             }
         if (used < sizeof b)

@@ -420,7 +420,7 @@ static void kf_fidelity(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         char v[32];
         rpt_trf(w, b, sizeof b, "Fidelity, %s (latest review, %s): total %s%s%s%s.", x->term,
                  last->timepoint ? last->timepoint : "", rpt_fmt_num(last->estimate, 0, v, sizeof v), tot,
-                 band[0] ? ": " : "", band);
+                 band[0] ? ": " : "", rpt_tr(w, band));
         key_figure(w, ws, r, b, last, w->f.integer, NULL, 0, NULL, "Fidelity");
     }
 }

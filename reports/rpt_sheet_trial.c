@@ -255,8 +255,8 @@ static void adjusted_sentence(const rpt_wctx *w, const trial *tr, const group *g
     buf[0] = '\0';
     if (!x)
         return;
-    const char *how = binary ? "Adjusted for baseline covariates (logistic regression, standardised by g-computation)"
-                             : "Adjusted for the baseline value and covariates (ANCOVA)";
+    const char *how = rpt_tr(w, binary ? "Adjusted for baseline covariates (logistic regression, standardised by g-computation)"
+                                       : "Adjusted for the baseline value and covariates (ANCOVA)");
     if (isnan(x->estimate)) {
         rpt_trf(w, buf, size, "%s, the difference could not be estimated: %s.", how, x->label ? x->label : "n/a");
         return;

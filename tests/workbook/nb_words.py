@@ -35,7 +35,8 @@ has have had does did done can could would should may might must will shall
 method methods model models missing level levels random randomised randomized observed expected
 """.split())
 
-WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_'\-]*")  # an identifier (cost_control, p_adjusted) is one token
+# an identifier (cost_control, p_adjusted) or a file name (results.csv) is one token
+WORD = re.compile(r"[A-Za-z_](?:[A-Za-z0-9_'\-.]*[A-Za-z0-9_])?")
 
 
 def texts_of_sheet(z, path, shared):
@@ -78,6 +79,7 @@ def main():
     for line in open(ini, encoding="utf-8"):
         data.add(line.rstrip("\r\n"))  # a line of the config as the Provenance sheet shows it
         line = line.strip()
+        data.add(line)
         if not line or line[0] in ";#":
             continue
         data.add(line)
@@ -101,6 +103,11 @@ def main():
                 if row.get(k):
                     data.add(row[k])
 
+    # data values inside a sentence (a label, a level, a name from the config or the data): cut out before the scan
+    for v in list(data):
+        data.add(v.replace("_", " "))
+    inner = sorted((v for v in data if len(v) >= 6 and re.search(r"[A-Za-z]{3}", v)), key=len, reverse=True)
+
     z = zipfile.ZipFile(xlsx)
     shared = []
     if "xl/sharedStrings.xml" in z.namelist():
@@ -123,7 +130,11 @@ def main():
         scanned += 1
         if listing:
             print("TEXT: %s: %s" % (where, text))
-        words = [w for w in WORD.findall(text) if w.lower().strip("'-") in STOP]
+        for v in inner:
+            if v in text:
+                text = text.replace(v, " ")
+        # an abbreviation in capitals (OR, RR) is no word
+        words = [w for w in WORD.findall(text) if w.lower().strip("'-") in STOP and not (w.isupper() and len(w) <= 4)]
         for wd in words:
             print("FAIL: %s: '%s' in %r" % (where, wd, text[:160]))
         found_total += len(words)
@@ -151,6 +162,7 @@ def main():
                     break
         n_bad = 0
         for ref, t in cells:
+            t = t.strip()
             if not t or t in data:
                 continue
             if name == results_name and not (row_of(ref) == 1 and len(t) > 40):
