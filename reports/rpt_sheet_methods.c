@@ -79,7 +79,7 @@ static void p_basis(const rpt_wctx *w, const core_result_row *x, char *buf, size
     }
     buf[0] = '\0';
     if (nb == 0) {
-        snprintf(buf, size, "no p-value");
+        rpt_trf(w, buf, size, "no p-value");
         return;
     }
     for (size_t k = 0; k < nb; k++) {
@@ -88,9 +88,9 @@ static void p_basis(const rpt_wctx *w, const core_result_row *x, char *buf, size
         if (!with_df[k])
             snprintf(buf + used, size - used, "%s%s", sep, name[k]);
         else if (lo[k] == hi[k])
-            snprintf(buf + used, size - used, "%s%s with %.6g df", sep, name[k], lo[k]);
+            rpt_trf(w, buf + used, size - used, "%s%s with %.6g df", sep, name[k], lo[k]);
         else
-            snprintf(buf + used, size - used, "%s%s, %.4g to %.4g df (each row's df column)", sep, name[k], lo[k],
+            rpt_trf(w, buf + used, size - used, "%s%s, %.4g to %.4g df (each row's df column)", sep, name[k], lo[k],
                      hi[k]);
     }
 }
@@ -99,7 +99,7 @@ static void p_basis(const rpt_wctx *w, const core_result_row *x, char *buf, size
 static void consort(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, const char *software)
 {
     char code[600];
-    snprintf(code, sizeof code,
+    rpt_trf(w, code, sizeof code,
              "Statistical code: %s, open source; the exact configuration, input checksums, seed and command line "
              "are on the Provenance sheet, so the analysis can be rerun from them. Participant-level data are not "
              "in this workbook.",
@@ -150,12 +150,12 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
     lxw_row_t r = 0;
     rpt_put_text(w, ws, r++, 0, "Methods", w->f.title);
     char software[160];
-    snprintf(software, sizeof software, "ipseval %s, GSL %s", w->run->version ? w->run->version : "", gsl_version);
-    snprintf(b, sizeof b,
-             "Every method used in this run: what it does, a reference, and the distribution and degrees of freedom "
-             "of its p-values. Intervals are %s confidence intervals; p-values are two-sided. Computed by %s. "
-             "\"Results rows\" names the module, analysis and method columns of the Results sheet it gives.",
-             w->conf[0] ? w->conf : "", software);
+    rpt_trf(w, software, sizeof software, "ipseval %s, GSL %s", w->run->version ? w->run->version : "", gsl_version);
+    rpt_trf(w, b, sizeof b,
+            "Every method used in this run: what it does, a reference, and the distribution and degrees of freedom "
+            "of its p-values. Intervals are %s confidence intervals; p-values are two-sided. Computed by %s. "
+            "\"Results rows\" names the module, analysis and method columns of the Results sheet it gives.",
+            w->conf[0] ? w->conf : "", software);
     rpt_merge_text(w, ws, r, 0, 4, b, w->f.wrap, 2);
     r += 2;
     const char *head[] = {"Method", "What it is", "Reference", "p-values: distribution and degrees of freedom",
@@ -207,16 +207,24 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
             }
         }
         /* "no p-value" beside a distribution says nothing */
-        char *np = strstr(basis, "no p-value; ");
+        char nop[64], cut[72];
+        rpt_trf(w, nop, sizeof nop, "no p-value");
+        snprintf(cut, sizeof cut, "%s; ", nop);
+        char *np = strstr(basis, cut);
+        size_t lc = strlen(cut), bl;
         if (np)
-            memmove(np, np + 12, strlen(np + 12) + 1);
-        size_t bl = strlen(basis);
-        if (bl > 12 && strcmp(basis + bl - 12, "; no p-value") == 0)
-            basis[bl - 12] = '\0';
+            memmove(np, np + lc, strlen(np + lc) + 1);
+        snprintf(cut, sizeof cut, "; %s", nop);
+        lc = strlen(cut);
+        bl = strlen(basis);
+        if (bl > lc && strcmp(basis + bl - lc, cut) == 0)
+            basis[bl - lc] = '\0';
         if (m) {
             rpt_put_text(w, ws, r, 0, m->name, w->f.wrap);
             rpt_put_text(w, ws, r, 1, m->description, w->f.wrap);
+            w->verbatim = 1; /* a citation keeps its title */
             rpt_put_text(w, ws, r, 2, m->reference, w->f.wrap);
+            w->verbatim = 0;
         } else {
             snprintf(b, sizeof b, "%s%s%s%s", x->analysis ? x->analysis : "", x->method ? " (" : "",
                      x->method ? x->method : "", x->method ? ")" : "");
@@ -224,7 +232,9 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
             rpt_put_text(w, ws, r, 1, "No description in this version of the report.", w->f.wrap);
         }
         rpt_put_text(w, ws, r, 3, basis, w->f.wrap);
+        w->verbatim = 1; /* result vocabulary, as in the results file */
         rpt_put_text(w, ws, r, 4, used, w->f.wrap);
+        w->verbatim = 0;
         r++;
     }
     free(done);
