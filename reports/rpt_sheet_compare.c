@@ -119,22 +119,22 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
     size_t n = 0;
     lxw_row_t r = *row;
     if (rl && src)
-        snprintf(rlev, sizeof rlev, "interval at %.1f%%, the level the %s interval attains with so few control "
+        rpt_trf(w, rlev, sizeof rlev, "interval at %.1f%%, the level the %s interval attains with so few control "
                  "clusters, not %s", 100 * rl->estimate, rpt_str_eq(src->method, "conley_taber") ? "Conley-Taber"
                  : (src->method ? src->method : "registry"), w->conf);
     else
-        snprintf(rlev, sizeof rlev, "%s CI", w->conf);
+        rpt_trf(w, rlev, sizeof rlev, "%s CI", w->conf);
     rpt_put_text(w, ws, r++, 0, "Trial versus real world", w->f.subtitle);
-    n += (size_t)snprintf(b + n, sizeof b - n, "On one scale (%s; a full-time year counted as %.1f workdays):", unit,
+    n += (size_t)rpt_trf(w, b + n, sizeof b - n, "On one scale (%s; a full-time year counted as %.1f workdays):", unit,
                           D ? D->estimate : NAN);
     if (t)
-        n += (size_t)snprintf(b + n, sizeof b - n, " the trial's effect, averaged over its follow-up, %s (%s CI);",
+        n += (size_t)rpt_trf(w, b + n, sizeof b - n, " the trial's effect, averaged over its follow-up, %s (%s CI);",
                               (ci_text(t, sc, 1, x1, sizeof x1), x1), w->conf);
     if (m && n < sizeof b)
-        n += (size_t)snprintf(b + n, sizeof b - n, " the registry effect per member of the exposed population %s (%s)",
+        n += (size_t)rpt_trf(w, b + n, sizeof b - n, " the registry effect per member of the exposed population %s (%s)",
                               (ci_text(m, sc, 1, x2, sizeof x2), x2), rlev);
     if (u && tu && us && ex && n < sizeof b)
-        n += (size_t)snprintf(b + n, sizeof b - n,
+        n += (size_t)rpt_trf(w, b + n, sizeof b - n,
                               ", per IPS user %s, dividing by a take-up of %.1f%% (%.0f IPS users among the %.0f people "
                               "exposed in the post-period, the same people the registry effect averages over; an upper "
                               "bound if there are spill-overs)",
@@ -148,17 +148,17 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
         char r1[48], lo[48], hi[48], lvt[48];
         snprintf(lvt, sizeof lvt, "%.1f%%", lv ? 100 * lv->estimate : NAN);
         if (isfinite(q->ci_low))
-            n += (size_t)snprintf(b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's (Fieller %s "
+            n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's (Fieller %s "
                                   "interval %s to %s)",
                                   what[j], rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt,
                                   rpt_fmt_num(q->ci_low, 2, lo, sizeof lo), rpt_fmt_num(q->ci_high, 2, hi, sizeof hi));
         else
-            n += (size_t)snprintf(b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's; its %s "
+            n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's; its %s "
                                   "interval is unbounded because the trial's interval at that level includes no effect",
                                   what[j], rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt);
     }
     if (y && n < sizeof b)
-        n += (size_t)snprintf(b + n, sizeof b - n, ". Work gained for the %.0f people exposed: %s full-time work-years "
+        n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". Work gained for the %.0f people exposed: %s full-time work-years "
                               "a year",
                               y->n, (ci_text(y, 1, 1, x1, sizeof x1), x1));
     if (n < sizeof b)
@@ -239,8 +239,8 @@ static core_status effects_chart(cmp *c, const chart_rows *cr, lxw_row_t at, cor
         lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
         if (!s)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-        chart_series_set_categories(s, SHEET, cr->rows[i], 3, cr->rows[i], 4);
-        chart_series_set_values(s, SHEET, cr->rows[i], 7, cr->rows[i], 8);
+        chart_series_set_categories(s, rpt_tr(c->w, SHEET), cr->rows[i], 3, cr->rows[i], 4);
+        chart_series_set_values(s, rpt_tr(c->w, SHEET), cr->rows[i], 7, cr->rows[i], 8);
         lxw_chart_line line = {.color = colors[i % 6], .width = 2.25f};
         chart_series_set_line(s, &line);
         chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
@@ -248,8 +248,8 @@ static core_status effects_chart(cmp *c, const chart_rows *cr, lxw_row_t at, cor
         lxw_chart_series *m = chart_add_series(ch, NULL, NULL);
         if (!m)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-        chart_series_set_categories(m, SHEET, cr->rows[i], 1, cr->rows[i], 1);
-        chart_series_set_values(m, SHEET, cr->rows[i], 7, cr->rows[i], 7);
+        chart_series_set_categories(m, rpt_tr(c->w, SHEET), cr->rows[i], 1, cr->rows[i], 1);
+        chart_series_set_values(m, rpt_tr(c->w, SHEET), cr->rows[i], 7, cr->rows[i], 7);
         lxw_chart_line none = {.none = LXW_TRUE};
         chart_series_set_line(m, &none);
         chart_series_set_marker_type(m, LXW_CHART_MARKER_DIAMOND);
@@ -266,13 +266,13 @@ static core_status effects_chart(cmp *c, const chart_rows *cr, lxw_row_t at, cor
     lxw_chart_series *z = chart_add_series(ch, NULL, NULL);
     if (!z)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-    chart_series_set_categories(z, SHEET, cr->ref, 7, cr->ref + 1, 7);
-    chart_series_set_values(z, SHEET, cr->ref, 8, cr->ref + 1, 8);
+    chart_series_set_categories(z, rpt_tr(c->w, SHEET), cr->ref, 7, cr->ref + 1, 7);
+    chart_series_set_values(z, rpt_tr(c->w, SHEET), cr->ref, 8, cr->ref + 1, 8);
     lxw_chart_line dash = {.color = 0x808080, .width = 0.75f, .dash_type = LXW_CHART_LINE_DASH_DASH};
     chart_series_set_line(z, &dash);
     chart_series_set_marker_type(z, LXW_CHART_MARKER_NONE);
     char name[160];
-    snprintf(name, sizeof name, "%s (%s CI)", c->unit, c->w->conf);
+    rpt_trf(c->w, name, sizeof name, "%s (%s CI)", c->unit, c->w->conf);
     chart_axis_set_name(ch->x_axis, rpt_chart_str(name));
     chart_axis_set_min(ch->y_axis, 0);
     chart_axis_set_max(ch->y_axis, (double)cr->n + 1.0);
@@ -304,8 +304,8 @@ static core_status rates_chart(cmp *c, lxw_row_t first, size_t n_series, const c
         lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
         if (!s)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-        chart_series_set_categories(s, SHEET, r, 7, r, 8);
-        chart_series_set_values(s, SHEET, r + 1, 7, r + 1, 8);
+        chart_series_set_categories(s, rpt_tr(c->w, SHEET), r, 7, r, 8);
+        chart_series_set_values(s, rpt_tr(c->w, SHEET), r + 1, 7, r + 1, 8);
         chart_series_set_name(s, rpt_chart_str(names[i]));
         chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
         if (i < 2) {
@@ -360,7 +360,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     char b[2048], fe[1600], fse[1600], flo[8192], fhi[8192];
     lxw_row_t r = 0;
     rpt_put_text(w, c.ws, r++, 0, "Trial versus real world on one scale", w->f.title);
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "The trial's effect, the registry's and the published trials' on one scale (%s). Blue cells are "
              "assumptions and source effects: change one and every figure below recalculates (the values shown on "
              "opening are ipseval's own). Intervals are %s unless a row says otherwise (an interval from few control clusters "
@@ -452,7 +452,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
             strncmp(q->term, "trial_effect[", 13) != 0)
             continue;
         char nm[96];
-        snprintf(nm, sizeof nm, "  risk difference at month %.*s", (int)(strlen(q->term) - 14), q->term + 13);
+        rpt_trf(w, nm, sizeof nm, "  risk difference at month %.*s", (int)(strlen(q->term) - 14), q->term + 13);
         rpt_put_text(w, c.ws, r, 0, nm, w->f.wrap);
         rpt_put_num(w, c.ws, r, 1, q->estimate, c.num4);
         rpt_put_num(w, c.ws, r, 2, q->se, c.num4);
@@ -477,7 +477,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     r++;
 
     /* The figures on one scale. */
-    snprintf(b, sizeof b, "On one scale: %s", c.employment ? "employment (share)" : "workdays per person-year");
+    rpt_trf(w, b, sizeof b, "On one scale: %s", c.employment ? "employment (share)" : "workdays per person-year");
     rpt_put_text(w, c.ws, r++, 0, b, w->f.subtitle);
     const char *fh[] = {"Figure", "Estimate", "SE", "CI low", "CI high", "Interval from", "How it is computed"};
     header(&c, r, fh, 7);
