@@ -47,6 +47,7 @@ tally workbook sh tests/workbook/run.sh
 tally fidelity-cli sh tests/fidelity/run.sh
 tally handover sh tests/handover/run.sh
 tally practice sh tests/practice/run.sh
+tally did-staggered sh tests/did/run.sh
 tally docs sh tests/docs/run.sh
 # the slowest parts first
 sort -k3 -n -r "$times" | head -8
