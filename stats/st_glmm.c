@@ -28,14 +28,6 @@ static double h_at(const glmm_work *w, size_t g, double s, double b, double *d1,
     /* one exp per row: z = e^{-|e|} gives both log(1 + e^e) = max(e, 0) + log1p(z) and the mean
      * m = 1 / (1 + z) or z / (1 + z), as x + log1p(e^-x) for x > 0, log1p(e^x) otherwise */
     double h = -b * b / 2, g1 = -b, g2 = -1;
-    if (!d1 && !d2) { /* the value alone (the quadrature nodes): the same sum, without the derivatives' exp */
-        for (size_t q = w->start[g]; q < w->start[g + 1]; q++) {
-            size_t i = w->ord[q];
-            double e = w->eta[i] + s * b;
-            h += w->y[i] * e - log1pexp(e);
-        }
-        return h;
-    }
     for (size_t q = w->start[g]; q < w->start[g + 1]; q++) {
         size_t i = w->ord[q];
         double e = w->eta[i] + s * b;
