@@ -118,18 +118,25 @@ core_status cli_simulate_registry(const core_config *cfg, const cli_opts *o, lon
     char *path = NULL, *spath = NULL;
     core_table *panel = NULL, *spells = NULL;
     gsl_rng *rng = NULL;
+    static const char *const designs[] = {"bodo", "rollout", NULL};
+    if ((st = core_config_choice(cfg, "simulate", "registry_design", designs, 0, &so.rollout, err)) != CORE_OK)
+        return st;
+    if (so.rollout) /* the national roll-out: 19 counties, 16 adopting from 2012 to 2019 (rw_sim_adoption) */
+        so.exposure_year = 2012;
     if ((st = core_config_long(cfg, "simulate", "registry_persons", 2000, 11, 10000000, &so.persons, err)) != CORE_OK ||
-        (st = core_config_long(cfg, "simulate", "registry_clusters", 11, 2, 1000, &so.clusters, err)) != CORE_OK ||
-        (st = core_config_long(cfg, "simulate", "registry_treated", 1, 1, 999, &so.treated, err)) != CORE_OK ||
+        (st = core_config_long(cfg, "simulate", "registry_clusters", so.rollout ? 19 : 11, 2, 1000, &so.clusters,
+                               err)) != CORE_OK ||
+        (st = core_config_long(cfg, "simulate", "registry_treated", so.rollout ? 16 : 1, 1, 1000, &so.treated, err)) !=
+            CORE_OK ||
         (st = core_config_double(cfg, "simulate", "registry_effect", 1.0, 0, 3, 0, 0, &so.effect_scale, err)) !=
             CORE_OK ||
         (st = core_config_double(cfg, "simulate", "registry_shock_sd", 2.3, 0, 3, 0, 0, &so.shock_sd, err)) != CORE_OK ||
         (st = core_config_bool(cfg, "simulate", "registry_equal_sizes", 0, &so.equal_sizes, err)) != CORE_OK)
         return st;
     char where[600];
-    if (so.treated >= so.clusters || so.persons < so.clusters)
-        return core_err_set(err, CORE_ERR_CONFIG, "%s: registry_treated must be below registry_clusters (%ld), and "
-                            "registry_persons at least as many", core_config_where(cfg, "simulate", "registry_treated",
+    if ((so.rollout ? so.treated > so.clusters : so.treated >= so.clusters) || so.persons < so.clusters)
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: registry_treated must be below registry_clusters (%ld; at most "
+                            "equal with registry_design = rollout), and registry_persons at least as many", core_config_where(cfg, "simulate", "registry_treated",
                                                                                  where, sizeof where), so.clusters);
     path = output ? strdup(output) : core_config_resolve(cfg, core_config_str(cfg, "simulate", "registry", ""));
     if (core_config_has(cfg, "simulate", "registry_spells"))
@@ -153,10 +160,11 @@ core_status cli_simulate_registry(const core_config *cfg, const cli_opts *o, lon
         (spells && (st = cli_write_synthetic(spells, spath, o, seed, err)) != CORE_OK))
         goto done;
     if (!o->quiet)
-        printf("ipseval simulate: wrote %s (%ld persons x %ld years in %ld municipalities, %ld treated from %ld; "
+        printf("ipseval simulate: wrote %s (%ld persons x %ld years in %ld %s, %ld treated %s %ld%s; "
                "seed %ld; synthetic data)%s%s\n",
-               path, so.persons, so.last_year - so.first_year + 1, so.clusters, so.treated, so.exposure_year, seed,
-               spath ? " and " : "", spath ? spath : "");
+               path, so.persons, so.last_year - so.first_year + 1, so.clusters, so.rollout ? "counties" : "municipalities",
+               so.treated, so.rollout ? "adopting in turn from" : "from", so.exposure_year,
+               so.rollout ? " to the last year" : "", seed, spath ? " and " : "", spath ? spath : "");
 done:
     core_table_free(panel);
     core_table_free(spells);
