@@ -60,12 +60,32 @@ core_status cli_mod_did(cli_ctx *ctx, core_err *err)
     s->have_spec = 1;
     if ((st = cli_ctx_defer(ctx, did_state_free, s, err)) != CORE_OK)
         return st;
-    core_table *t;
-    if ((st = cli_ctx_read_data(ctx, "registry", "data", &t, err)) != CORE_OK)
+    /* only the columns the analysis names are read (a registry extract has many more) */
+    const rw_spec *sp = &s->spec;
+    size_t nc = 0;
+    const char **cols = calloc(5 + sp->n_fe + sp->n_controls + sp->n_outcomes, sizeof *cols);
+    if (!cols)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    const char *fixed[4] = {sp->unit, sp->time, sp->cluster, sp->treatment};
+    for (int k = 0; k < 4; k++)
+        if (fixed[k])
+            cols[nc++] = fixed[k];
+    for (size_t k = 0; k < sp->n_fe; k++)
+        cols[nc++] = sp->fixed_effects[k];
+    for (size_t k = 0; k < sp->n_controls; k++)
+        cols[nc++] = sp->controls[k];
+    for (size_t k = 0; k < sp->n_outcomes; k++)
+        if (!(k == 0 && sp->has_spells)) /* computed from the spells; a column of that name is an error below */
+            cols[nc++] = sp->outcomes[k];
+    core_table *t; /* with spells every column is read: rw_panel_load checks that the outcome's name is free */
+    st = cli_ctx_read_data_cols(ctx, "registry", "data", sp->has_spells ? NULL : cols, &t, err);
+    free(cols);
+    if (st != CORE_OK)
         return st;
-    if ((st = rw_panel_load(ctx->cfg, &s->spec, t, &s->panel, err)) != CORE_OK)
+    if ((st = rw_panel_load_take(ctx->cfg, &s->spec, t, &s->panel, err)) != CORE_OK)
         return st;
     s->have_panel = 1;
+    cli_ctx_release_data(ctx, t); /* the panel holds what the analyses use */
     const rw_panel *p = &s->panel;
     if (s->spec.has_spells) {
         const char *rel = core_config_str(ctx->cfg, "registry", "spells", "");

@@ -87,7 +87,7 @@ typedef struct rw_panel {
     double *d;                /**< treatment */
     double *x;                /**< controls, column-major n x n_controls */
     double *y;                /**< outcomes, column-major n x n_outcomes (NaN where missing) */
-    size_t *row;              /**< table row of each observation (for messages) */
+    size_t *row;              /**< table row of each observation (for messages); NULL: row k is table row k */
     char **cluster_name;      /**< G names */
     char **unit_key;          /**< U unit ids as text (for matching spells); built only when the spec has spells */
     int *cluster_treated;     /**< G: treatment non-zero somewhere in the cluster */
@@ -106,6 +106,10 @@ typedef struct rw_panel {
  */
 core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_table *t, rw_panel *p,
                           core_err *err);
+/** As rw_panel_load, but the panel may take the table's treatment and outcome arrays instead of copying them
+ *  (every row used, one outcome): afterwards t may only be freed. The panel is the same. */
+core_status rw_panel_load_take(const core_config *cfg, const rw_spec *s, core_table *t, rw_panel *p,
+                               core_err *err);
 void rw_panel_free(rw_panel *p);
 
 /** What the spell aggregation saw. */

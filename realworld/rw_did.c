@@ -37,17 +37,25 @@ typedef struct sample {
     int *treated, *first;   /* per compact cluster */
     size_t G1;
     const char **names;     /* regressor names */
+    unsigned char *own_fe;  /* per factor: 1 = a copy of ours, 0 = the panel's own array (borrowed) */
+    int own_y, own_x, own_cluster, own_period;
 } sample;
 
 static void sample_free(sample *s)
 {
-    free(s->y);
-    free(s->x);
-    free(s->cluster);
-    free(s->period);
-    if (s->fe)
+    if (s->own_y)
+        free(s->y);
+    if (s->own_x)
+        free(s->x);
+    if (s->own_cluster)
+        free(s->cluster);
+    if (s->own_period)
+        free(s->period);
+    if (s->fe && s->own_fe)
         for (size_t q = 0; q < s->n_fe; q++)
-            free(s->fe[q]);
+            if (s->own_fe[q])
+                free(s->fe[q]);
+    free(s->own_fe);
     free(s->fe);
     free(s->fe_levels);
     free(s->sfe);
@@ -77,6 +85,21 @@ static size_t compact_levels(int *lv, size_t n, size_t L, int *map_out)
     return k;
 }
 
+/* 1 when compact_levels would leave lv as it is: levels 0, 1, 2, ... in order of first appearance. */
+static int levels_in_order(const int *lv, size_t n)
+{
+    int next = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lv[i] > next)
+            return 0;
+        next += lv[i] == next;
+    }
+    return 1;
+}
+
+/* The sample of outcome o. When the outcome is present in every row, the sample borrows the panel's arrays
+ * instead of copying them (a registry panel of 10^7 rows: ~300 MB not written); a factor whose levels would be
+ * renumbered is still copied, so the sample is the same either way. */
 static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sample *sm, core_err *err)
 {
     memset(sm, 0, sizeof *sm);
@@ -85,16 +108,22 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     for (size_t k = 0; k < p->n; k++)
         n += !isnan(yo[k]);
     size_t pc = 1 + s->n_controls;
+    int whole = n == p->n; /* every row: borrow what needs no renumbering */
     sm->n = n;
     sm->p = pc;
     sm->T = p->T;
     sm->n_fe = p->n_fe;
     sm->n_controls = s->n_controls;
-    sm->y = malloc((n + 1) * sizeof *sm->y);
-    sm->x = malloc((n * pc + 1) * sizeof *sm->x);
-    sm->cluster = malloc((n + 1) * sizeof *sm->cluster);
-    sm->period = malloc((n + 1) * sizeof *sm->period);
+    sm->own_y = !whole;
+    sm->own_x = !whole || s->n_controls > 0;
+    sm->own_cluster = !whole || !levels_in_order(p->cluster, n);
+    sm->own_period = !whole;
+    sm->y = sm->own_y ? malloc((n + 1) * sizeof *sm->y) : (double *)yo;
+    sm->x = sm->own_x ? malloc((n * pc + 1) * sizeof *sm->x) : p->d;
+    sm->cluster = sm->own_cluster ? malloc((n + 1) * sizeof *sm->cluster) : p->cluster;
+    sm->period = sm->own_period ? malloc((n + 1) * sizeof *sm->period) : p->period;
     sm->fe = calloc(p->n_fe + 1, sizeof *sm->fe);
+    sm->own_fe = calloc(p->n_fe + 1, 1);
     sm->fe_levels = calloc(p->n_fe + 1, sizeof *sm->fe_levels);
     sm->sfe = calloc(p->n_fe + 1, sizeof *sm->sfe);
     sm->gmap = malloc((p->G + 1) * sizeof *sm->gmap);
@@ -102,33 +131,58 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     sm->first = malloc((p->G + 1) * sizeof *sm->first);
     sm->names = calloc(pc + 1, sizeof *sm->names);
     int *cmap = malloc((p->G + 1) * sizeof *cmap);
-    if (!sm->y || !sm->x || !sm->cluster || !sm->period || !sm->fe || !sm->fe_levels || !sm->sfe || !sm->gmap ||
-        !sm->treated || !sm->first || !sm->names || !cmap) {
+    if (!sm->y || !sm->x || !sm->cluster || !sm->period || !sm->fe || !sm->own_fe || !sm->fe_levels || !sm->sfe ||
+        !sm->gmap || !sm->treated || !sm->first || !sm->names || !cmap) {
         free(cmap);
         sample_free(sm);
         return NOMEM(err);
     }
-    for (size_t q = 0; q < p->n_fe; q++)
-        if (!(sm->fe[q] = malloc((n + 1) * sizeof(int)))) {
+    for (size_t q = 0; q < p->n_fe; q++) {
+        sm->own_fe[q] = !whole || !levels_in_order(p->fe[q], n);
+        if (!sm->own_fe[q])
+            sm->fe[q] = p->fe[q];
+        else if (!(sm->fe[q] = malloc((n + 1) * sizeof(int)))) {
             free(cmap);
             sample_free(sm);
             return NOMEM(err);
         }
+    }
     size_t i = 0;
-    for (size_t k = 0; k < p->n; k++) {
+    for (size_t k = 0; k < p->n && (sm->own_y || sm->own_x || sm->own_cluster || sm->own_period); k++) {
         if (isnan(yo[k]))
             continue;
-        sm->y[i] = yo[k];
-        sm->x[i] = p->d[k];
-        for (size_t c = 0; c < s->n_controls; c++)
-            sm->x[(1 + c) * n + i] = p->x[c * p->n + k];
-        sm->cluster[i] = p->cluster[k];
-        sm->period[i] = p->period[k];
-        for (size_t q = 0; q < p->n_fe; q++)
-            sm->fe[q][i] = p->fe[q][k];
+        if (sm->own_y)
+            sm->y[i] = yo[k];
+        if (sm->own_x) {
+            sm->x[i] = p->d[k];
+            for (size_t c = 0; c < s->n_controls; c++)
+                sm->x[(1 + c) * n + i] = p->x[c * p->n + k];
+        }
+        if (sm->own_cluster)
+            sm->cluster[i] = p->cluster[k];
+        if (sm->own_period)
+            sm->period[i] = p->period[k];
         i++;
     }
-    sm->G = compact_levels(sm->cluster, n, p->G, cmap);
+    for (size_t q = 0; q < p->n_fe; q++) {
+        if (!sm->own_fe[q])
+            continue;
+        i = 0;
+        for (size_t k = 0; k < p->n; k++)
+            if (!isnan(yo[k]))
+                sm->fe[q][i++] = p->fe[q][k];
+    }
+    if (sm->own_cluster)
+        sm->G = compact_levels(sm->cluster, n, p->G, cmap);
+    else { /* already in order: the identity map, over the clusters that occur */
+        int next = 0;
+        for (size_t g = 0; g < p->G; g++)
+            cmap[g] = -1;
+        for (size_t k = 0; k < n; k++)
+            if (p->cluster[k] == next)
+                cmap[next] = next, next++;
+        sm->G = (size_t)next;
+    }
     for (size_t g = 0; g < p->G; g++)
         if (cmap[g] >= 0) {
             sm->gmap[cmap[g]] = g;
@@ -140,7 +194,14 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     for (size_t g = 0; g < sm->G; g++)
         sm->G1 += (size_t)sm->treated[g];
     for (size_t q = 0; q < p->n_fe; q++) {
-        sm->fe_levels[q] = compact_levels(sm->fe[q], n, p->fe_levels[q], NULL);
+        if (sm->own_fe[q])
+            sm->fe_levels[q] = compact_levels(sm->fe[q], n, p->fe_levels[q], NULL);
+        else {
+            int next = 0;
+            for (size_t k = 0; k < n; k++)
+                next += p->fe[q][k] == next;
+            sm->fe_levels[q] = (size_t)next;
+        }
         sm->sfe[q] = (st_fe){sm->fe[q], sm->fe_levels[q]};
     }
     sm->names[0] = s->treatment;
