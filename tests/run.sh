@@ -33,6 +33,7 @@ for t in "$@"; do
     tally "$(basename "$t")" "$t"
 done
 tally reference sh tests/reference/run.sh
+tally mi sh tests/mi/run.sh
 tally bad-input sh tests/bad-input/run.sh
 tally hardening sh tests/hardening/run.sh
 tally safety sh tests/hardening/safety.sh
