@@ -54,7 +54,7 @@ $(BUILD)/tests/test_allocfail: tests/unit/test_allocfail.c $(AF_OBJ) $(BUILD)/li
 
 # Debian packages the build and the tests need; installed only when missing.
 DEPS_BUILD := gcc make libgsl-dev libxlsxwriter-dev libiniparser-dev libreadstat-dev nettle-dev
-DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui poppler-utils
+DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui poppler-utils strace
 deps:
 	@sh tools/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
 
