@@ -1,5 +1,5 @@
 # ipseval — one build. `make demo` and `make check` are the two commands a newcomer types.
-# Targets: all (bin/ipseval), deps, demo, docs-config, check, check SAN=1 (address+undefined sanitizers),
+# Targets: all (bin/ipseval), deps, demo, demo-nb, docs-config, check, check SAN=1 (address+undefined sanitizers),
 #          bench, install PREFIX=..., clean, format.
 
 VERSION   := 0.1.0
@@ -25,7 +25,7 @@ CLI_OBJ   := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_SRC  := $(wildcard tests/unit/test_*.c)
 TEST_BIN  := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps demo demo-pdf docs-config check check-unit check-reference check-e2e check-bad bench install clean format
+.PHONY: all deps demo demo-nb demo-pdf docs-config check check-unit check-reference check-e2e check-bad bench install clean format
 
 all: $(BIN)
 
@@ -62,6 +62,12 @@ demo: deps $(BIN)
 	@mkdir -p out
 	./$(BIN) run configs/demo.ini
 	@echo "demo: wrote out/ipseval-demo.xlsx and out/results.csv"
+
+# The demo in Norwegian ([project] language = nb): out/ipseval-demo-nb.xlsx (results-nb.csv is the demo's results.csv)
+demo-nb: deps $(BIN)
+	@mkdir -p out
+	./$(BIN) run configs/demo-nb.ini
+	@echo "demo-nb: wrote out/ipseval-demo-nb.xlsx and out/results-nb.csv"
 
 # The demo workbook as a visual record: LibreOffice -> out/ipseval-demo.pdf, pdftoppm -> out/ipseval-demo-pages/*.png
 demo-pdf: demo

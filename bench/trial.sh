@@ -1,7 +1,7 @@
 #!/bin/sh
 # Trial-size benchmark: ipseval's whole command-line run (reading, every analysis the config asks for, workbook)
 # against the R peer's whole Rscript process (start, package loading, reading, the one model fit), on the
-# reference kits' data (../shared/reference), and the full demo. The R fit alone (in-process, median of 5) is
+# reference kits' data (tests/reference/kits), and the full demo. The R fit alone (in-process, median of 5) is
 # given in the check column: at these sizes both are start-up dominated, and ipseval's run does far more than the
 # one fit (every analysis of the config, the workbook). Agreement: the headline coefficient of each (1e-6 relative; 1e-4 for the GLMM, an iterative
 # likelihood fitted to R's default tolerances here). Rows go to $TABLE; run.sh prints the table.
@@ -10,7 +10,7 @@
 #   meta-analysis (BCG, 13):      ipseval meta tests/reference/bcg_meta.ini vs metafor::rma (REML)
 #   full demo (trial of 410 and every module): ipseval run configs/demo.ini (target: under 3 s; no peer)
 . bench/common.inc
-KIT=../shared/reference
+KIT=tests/reference/kits
 fail=0
 r_peers survival lme4 metafor
 mkdir -p build/tmp-ref

@@ -1,4 +1,4 @@
-## R peers of bench/trial.sh at trial size, on the reference kits' data (../shared/reference): one task per call,
+## R peers of bench/trial.sh at trial size, on the reference kits' data (tests/reference/kits): one task per call,
 ##   Rscript bench/trial_peers.R TASK FILE
 ##   cox:   survival::coxph(Surv(time, status) ~ factor(trt), ties = "efron")            (veteran, 137)
 ##   glmer: lme4::glmer(resp ~ factor(age) + smoke + (1 | id), binomial, Laplace)        (Ohio wheeze, 2,148)

@@ -182,6 +182,10 @@ static core_status read_project(cli_ctx *ctx, char **out, char **res, core_err *
         (st = core_config_bool(cfg, "project", "synthetic", 0, &run->synthetic, err)) != CORE_OK ||
         (st = core_config_long(cfg, "project", "seed", 20130501, 0, 4294967295L, &seed, err)) != CORE_OK)
         return st;
+    int lang;
+    if ((st = core_config_pick(cfg, "project", "language", &lang, err)) != CORE_OK)
+        return st;
+    run->language = lang == 1 ? RPT_LANG_NB : RPT_LANG_EN; /* the order of the key's range, "en|nb" */
     run->confidence = ctx->confidence;
     run->small_cell = (int)small_cell;
     ctx->has_seed = core_config_has(cfg, "project", "seed");

@@ -17,7 +17,7 @@ core_status cli_mod_compare(cli_ctx *ctx, core_err *err)
     rw_compare_in *in = calloc(1, sizeof *in);
     if (!in)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-    core_status st = cli_ctx_defer(ctx, free, in, err);
+    core_status st = cli_ctx_defer(ctx, rw_compare_in_free, in, err);
     if (st != CORE_OK)
         return st;
     const core_config *cfg = ctx->cfg;
@@ -51,6 +51,23 @@ core_status cli_mod_compare(cli_ctx *ctx, core_err *err)
                                 o ? (o->type == RCT_CONTINUOUS ? "' is continuous" : "' is not binary") : "");
         if (!ctx->check_only && (st = rw_compare_trial_from_effects(&p->effects, in, err)) != CORE_OK)
             return st;
+        /* the trial transported to the registry population ([compare] target = FILE) */
+        if (core_config_has(cfg, "compare", "target")) {
+            core_table *tt = NULL;
+            if ((st = cli_ctx_read_data(ctx, "compare", "target", &tt, err)) != CORE_OK ||
+                (st = rw_compare_target_load(tt, &p->run, in, err)) != CORE_OK)
+                return st;
+            if (!ctx->check_only && (st = rw_compare_transport(&p->run, (size_t)p->primary, in, err)) != CORE_OK)
+                return st;
+            cli_ctx_note(ctx, "compare: the trial transported to %s (%zu covariate%s)%s", in->target_file, in->n_cov,
+                         in->n_cov == 1 ? "" : "s", in->n_cov_missing ? "; participants with a missing covariate are "
+                         "left out of the weighting" : "");
+        }
+    } else if (core_config_has(cfg, "compare", "target")) {
+        return core_err_set(err, CORE_ERR_CONFIG,
+                            "%s: transporting the trial to a target population reweights its participants: the run "
+                            "needs a [trial] section (a typed-in trial_effect has no participants to weight)",
+                            core_config_where(cfg, "compare", "target", where, sizeof where));
     }
     /* The registry: the run's difference in differences; a typed-in registry_effect only without [registry]. */
     if (has_reg) {
@@ -63,6 +80,8 @@ core_status cli_mod_compare(cli_ctx *ctx, core_err *err)
         size_t n_out = 0;
         if ((st = core_config_list(cfg, "registry", "outcome", 0, &outs, &n_out, err)) != CORE_OK)
             return st;
+        snprintf(in->registry_cluster, sizeof in->registry_cluster, "%s",
+                 core_config_str(cfg, "registry", "cluster", "") ? core_config_str(cfg, "registry", "cluster", "") : "");
         if (!ctx->check_only)
             st = rw_compare_registry_from_rows(ctx->res, core_config_str(cfg, "registry", "treatment", NULL),
                                                n_out ? outs[0] : NULL, in->registry_prefer, in, err);

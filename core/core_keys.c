@@ -23,6 +23,7 @@ const core_cfg_key core_project_keys[] = {
     {"seed", CORE_CFG_INTEGER, "20130501", "[0, 4294967295]", "seed of every random step (--seed overrides)"},
     {"small_cell", CORE_CFG_INTEGER, "0", "[0, 1000000]", "disclosure control: counts below it are shown as \"<k\" in every output"},
     {"synthetic", CORE_CFG_BOOL, "no", NULL, "the data are simulated: the workbook says so"},
+    {"language", CORE_CFG_CHOICE, "en", "en|nb", "the workbook's words: en (English) or nb (Norwegian bokmål); results.csv stays English"},
     {"csv_formula_guard", CORE_CFG_BOOL, "yes", NULL, "results.csv writes text starting with = + - @ tab or CR (not a number) after an apostrophe, so no spreadsheet runs it as a formula; no: verbatim"},
     {NULL},
 };

@@ -1,6 +1,8 @@
 /* Trial versus real world on one scale (see rw_compare.h and docs/methods.md (meta-analysis), "Comparison"). */
 #include "realworld/rw_compare.h"
 #include "rct/rct_effects.h"
+#include "rct/rct_run.h"
+#include "stats/st_entropy.h"
 
 #include "core/core_table.h"
 
@@ -129,6 +131,7 @@ core_status rw_compare_from_config(const core_config *cfg, double conf, rw_compa
     in->conf = conf > 0 && conf < 1 ? conf : 0.95;
     in->ips_users = in->exposed_population = NAN;
     in->trial_control_rate = in->trial_ips_rate = NAN;
+    in->registry_controls = NAN;
     effect_clear(&in->trial);
     effect_clear(&in->registry);
     effect_clear(&in->pooled);
@@ -413,6 +416,13 @@ core_status rw_compare_registry_from_rows(const core_results *res, const char *t
     /* an SE from an interval uses the level that interval attains (81.8% for min-max over ten controls) */
     e->se = isfinite(pick->se) ? pick->se : (pick->ci_high - pick->ci_low) / (2.0 * z_of(e->level));
     e->p = pick->p_value;
+    in->registry_controls = NAN;
+    if (lv && pick->method && strncmp(pick->method, "conley_taber", 12) == 0) {
+        /* min-max over N0 draws covers (N0 - 1) / (N0 + 1): N0 from the attained level */
+        double n0 = floor((1 + e->level) / (1 - e->level) + 0.5);
+        if (n0 >= 2 && fabs((n0 - 1) / (n0 + 1) - e->level) < 1e-9)
+            in->registry_controls = n0;
+    }
     if (lv) {
         size_t l = strlen(why);
         snprintf(why + l, sizeof why - l, "; attained coverage %.1f%%", 100 * e->level);
@@ -455,11 +465,426 @@ core_status rw_compare_pooled_from_rows(const core_results *res, rw_compare_in *
     return CORE_OK;
 }
 
+/* ---------- the trial transported to the target population ([compare] target) ---------- */
+
+void rw_transport_free(rw_transport *t)
+{
+    free(t->w);
+    t->w = NULL;
+}
+
+void rw_compare_in_free(void *p)
+{
+    rw_compare_in *in = p;
+    if (in)
+        rw_transport_free(&in->transport);
+    free(in);
+}
+
+core_status rw_transport_fit(const double *x, size_t n, size_t k, const double *m, const int *arm, const double *y,
+                             size_t n_tp, const double *a, const char *const *names, const char *const *where,
+                             const char *const *tp_names, const char *const *arm_names, rw_transport *out,
+                             core_err *err)
+{
+    memset(out, 0, sizeof *out);
+    if (n_tp == 0 || n_tp > RW_CMP_MAX_TP || k == 0 || k > RW_CMP_MAX_COV)
+        return core_err_set(err, CORE_ERR_ANALYSIS, "transport: %zu timepoints and %zu covariates (1 to %d and 1 to %d)",
+                            n_tp, k, RW_CMP_MAX_TP, RW_CMP_MAX_COV);
+    out->n = n, out->k = k, out->n_tp = n_tp;
+    out->w = calloc(n * n_tp > 0 ? n * n_tp : 1, sizeof *out->w);
+    double *xs = malloc((n * k > 0 ? n * k : 1) * sizeof *xs), *ys = malloc((n ? n : 1) * sizeof *ys);
+    double *psi = malloc((n ? n : 1) * sizeof *psi), *phi_t = calloc(n ? n : 1, sizeof *phi_t);
+    double *phi_e = calloc(n ? n : 1, sizeof *phi_e);
+    size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+    core_status st = CORE_OK;
+    if (!out->w || !xs || !ys || !psi || !phi_t || !phi_e || !idx) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t t = 0; t < n_tp; t++) {
+        const double *yt = y + t * n;
+        double at = a ? a[t] : (t + 1 == n_tp ? 1.0 : 0.0);
+        const char *tpn = tp_names && tp_names[t] ? tp_names[t] : "the last timepoint";
+        for (int g = 1; g >= 0; g--) {
+            const char *an = arm_names && arm_names[g] ? arm_names[g] : (g ? "intervention" : "control");
+            double sg = g ? 1.0 : -1.0;
+            /* unweighted: every participant of the arm with the outcome observed (as the trial's own effect) */
+            long nr = 0;
+            double sy = 0;
+            for (size_t i = 0; i < n; i++)
+                if (arm[i] == g && !isnan(yt[i]))
+                    nr++, sy += yt[i];
+            if (nr == 0) {
+                st = core_err_set(err, CORE_ERR_DATA, "transport: the %s arm has no observed outcome at %s", an, tpn);
+                goto done;
+            }
+            double pr = sy / (double)nr;
+            out->raw[g][t] = pr;
+            out->n_raw[g][t] = nr;
+            for (size_t i = 0; i < n; i++)
+                if (arm[i] == g && !isnan(yt[i]))
+                    phi_e[i] += at * sg * (yt[i] - pr) / (double)nr;
+            /* weighted: those with every covariate observed too */
+            size_t nf = 0;
+            for (size_t i = 0; i < n; i++) {
+                if (arm[i] != g || isnan(yt[i]))
+                    continue;
+                int ok = 1;
+                for (size_t j = 0; j < k && ok; j++)
+                    ok = !isnan(x[j * n + i]);
+                if (ok)
+                    idx[nf++] = i;
+            }
+            if (nf < 2) {
+                st = core_err_set(err, CORE_ERR_DATA,
+                                  "transport: the %s arm has %zu participant%s with the outcome and every target "
+                                  "covariate observed at %s: too few to weight",
+                                  an, nf, nf == 1 ? "" : "s", tpn);
+                goto done;
+            }
+            for (size_t j = 0; j < k; j++) {
+                double lo = INFINITY, hi = -INFINITY;
+                for (size_t q = 0; q < nf; q++) {
+                    double v = x[j * n + idx[q]];
+                    xs[j * nf + q] = v;
+                    lo = v < lo ? v : lo;
+                    hi = v > hi ? v : hi;
+                }
+                if (!(m[j] > lo && m[j] < hi)) {
+                    st = core_err_set(err, CORE_ERR_DATA,
+                                      "%s%scovariate '%s': the target %g is outside what the %s arm's %zu participants "
+                                      "observed at %s have (%g to %g%s): no weighting of them reaches it; give a "
+                                      "target strictly inside that range, or leave '%s' out of the target file",
+                                      where && where[j] ? where[j] : "", where && where[j] ? ": " : "", names[j], m[j],
+                                      an, nf, tpn, lo, hi, lo == hi ? ": every one has the same value" : "", names[j]);
+                    goto done;
+                }
+            }
+            for (size_t q = 0; q < nf; q++)
+                ys[q] = yt[idx[q]];
+            st_entropy_fit f;
+            double mu, se;
+            if ((st = st_entropy_weights(xs, nf, k, m, names, 0, &f, err)) != CORE_OK)
+                goto done;
+            st = st_entropy_mean(&f, xs, m, ys, &mu, &se, psi, err);
+            if (st == CORE_OK) {
+                for (size_t q = 0; q < nf; q++) {
+                    out->w[t * n + idx[q]] = f.w[q];
+                    phi_t[idx[q]] += at * sg * psi[q];
+                    phi_e[idx[q]] -= at * sg * psi[q];
+                }
+                out->mu[g][t] = mu;
+                out->se_arm[g][t] = se;
+                out->ess[g][t] = f.ess;
+                out->gap[g][t] = f.max_abs_gap;
+                out->n_fit[g][t] = (long)nf;
+                if (t + 1 == n_tp)
+                    for (size_t j = 0; j < k; j++) {
+                        double s = 0, sw = 0;
+                        for (size_t q = 0; q < nf; q++)
+                            s += xs[j * nf + q], sw += f.w[q] * xs[j * nf + q];
+                        out->xbar[g][j] = s / (double)nf;
+                        out->wbar[g][j] = sw;
+                    }
+            }
+            st_entropy_fit_free(&f);
+            if (st != CORE_OK)
+                goto done;
+        }
+        out->rd[t] = out->mu[1][t] - out->mu[0][t];
+        out->se[t] = sqrt(out->se_arm[1][t] * out->se_arm[1][t] + out->se_arm[0][t] * out->se_arm[0][t]);
+        out->path += at * out->rd[t];
+        out->raw_path += at * (out->raw[1][t] - out->raw[0][t]);
+    }
+    double vt = 0, ve = 0;
+    for (size_t i = 0; i < n; i++)
+        vt += phi_t[i] * phi_t[i], ve += phi_e[i] * phi_e[i];
+    out->path_se = sqrt(vt);
+    out->explained = out->raw_path - out->path;
+    out->explained_se = sqrt(ve);
+done:
+    free(xs);
+    free(ys);
+    free(psi);
+    free(phi_t);
+    free(phi_e);
+    free(idx);
+    if (st != CORE_OK)
+        rw_transport_free(out);
+    return st;
+}
+
+/* The trial's value of covariate j for row i: the number (a mean), or 1/0 for the level (a share); NaN missing. */
+static double cov_value(const core_table *t, const rw_compare_in *in, size_t j, size_t i)
+{
+    size_t col = (size_t)in->cov_col[j];
+    if (core_cell_missing(t, col, i))
+        return NAN;
+    if (in->cov_level[j][0]) {
+        char buf[256];
+        return strcmp(core_cell_text(t, col, i, buf, sizeof buf), in->cov_level[j]) == 0 ? 1.0 : 0.0;
+    }
+    double v;
+    return core_cell_number(t, col, i, &v) == 1 ? v : NAN;
+}
+
+static long target_col(const core_table *t, const char *name, const char *file, core_err *err, core_status *st)
+{
+    long c = core_table_find(t, name);
+    if (c < 0) {
+        char have[400] = "";
+        for (size_t j = 0; j < t->n_cols && strlen(have) < 300; j++)
+            snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", j ? ", " : "", t->cols[j].name);
+        *st = core_err_set(err, CORE_ERR_DATA,
+                           "%s: no column '%s': a target file has the columns covariate, value, source (e.g. "
+                           "age,38.5,SSB 2019; sex[male],0.55,NAV 2019); this one has: %s",
+                           file, name, have);
+    }
+    return c;
+}
+
+core_status rw_compare_target_load(const core_table *tt, const rct_run *run, rw_compare_in *in, core_err *err)
+{
+    core_status st = CORE_OK;
+    const char *file = tt->source ? tt->source : "the target file";
+    snprintf(in->target_file, sizeof in->target_file, "%s", file);
+    long cc = target_col(tt, "covariate", file, err, &st), vc = cc < 0 ? -1 : target_col(tt, "value", file, err, &st);
+    long sc = vc < 0 ? -1 : target_col(tt, "source", file, err, &st);
+    if (st != CORE_OK)
+        return st;
+    if (tt->n_rows == 0)
+        return core_err_set(err, CORE_ERR_DATA, "%s: no rows: give one row per covariate of the target population "
+                            "(covariate,value,source)", file);
+    if (tt->n_rows > RW_CMP_MAX_COV)
+        return core_err_set(err, CORE_ERR_DATA, "%s: %zu rows: at most %d covariates can be balanced", file,
+                            tt->n_rows, RW_CMP_MAX_COV);
+    const core_table *t = run->table;
+    const rct_trial *tr = &run->trial;
+    const char *arm_names[2] = {run->spec.control, run->spec.treatment};
+    char w1[400], buf[256];
+    in->n_cov = 0;
+    for (size_t r = 0; r < tt->n_rows; r++) {
+        size_t j = in->n_cov;
+        const char *cov = core_cell_text(tt, (size_t)cc, r, buf, sizeof buf);
+        if (!*cov)
+            return core_err_set(err, CORE_ERR_DATA, "%s: empty covariate: name a column of the trial (age) or a level "
+                                "of one (sex[male])", core_cell_where(tt, (size_t)cc, r, w1, sizeof w1));
+        snprintf(in->cov_name[j], sizeof in->cov_name[j], "%s", cov);
+        snprintf(in->cov_where[j], sizeof in->cov_where[j], "%s:%ld", file, tt->row_src ? tt->row_src[r] : (long)r + 2);
+        double v;
+        int vs = core_cell_number(tt, (size_t)vc, r, &v);
+        if (vs != 1 || !isfinite(v))
+            return core_err_set(err, CORE_ERR_DATA, "%s: %s for '%s': give the covariate's mean in the target "
+                                "population, or a level's share from 0 to 1 (exclusive)",
+                                core_cell_where(tt, (size_t)vc, r, w1, sizeof w1),
+                                vs == 0 ? "no value" : "not a number", in->cov_name[j]);
+        in->cov_target[j] = v;
+        const char *src = core_cell_text(tt, (size_t)sc, r, buf, sizeof buf);
+        if (!*src)
+            return core_err_set(err, CORE_ERR_DATA, "%s: no source for '%s': every target value says where it comes "
+                                "from (a register and year, or 'illustrative')",
+                                core_cell_where(tt, (size_t)sc, r, w1, sizeof w1), in->cov_name[j]);
+        snprintf(in->cov_source[j], sizeof in->cov_source[j], "%s", src);
+        /* name or name[level] */
+        char name[128];
+        snprintf(name, sizeof name, "%s", in->cov_name[j]);
+        in->cov_level[j][0] = '\0';
+        char *lb = strchr(name, '[');
+        size_t nl = strlen(name);
+        if (lb) {
+            if (nl < 3 || name[nl - 1] != ']' || lb == name || lb + 1 == name + nl - 1)
+                return core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not NAME or NAME[LEVEL] (e.g. sex[male])",
+                                    core_cell_where(tt, (size_t)cc, r, w1, sizeof w1), in->cov_name[j]);
+            name[nl - 1] = '\0';
+            *lb = '\0';
+            snprintf(in->cov_level[j], sizeof in->cov_level[j], "%s", lb + 1);
+        }
+        for (size_t q = 0; q < j; q++)
+            if (strcasecmp(in->cov_name[q], in->cov_name[j]) == 0)
+                return core_err_set(err, CORE_ERR_DATA, "%s: '%s' is given twice (also on %s); give each covariate "
+                                    "once", core_cell_where(tt, (size_t)cc, r, w1, sizeof w1), in->cov_name[j],
+                                    in->cov_where[q]);
+        long col = core_table_find(t, name);
+        if (col < 0) {
+            char have[600] = "";
+            for (size_t q = 0; q < run->spec.n_covariates && strlen(have) < 500; q++)
+                snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", q ? ", " : "",
+                         run->spec.covariates[q]);
+            return core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a column of the trial data (%s)%s%s",
+                                core_cell_where(tt, (size_t)cc, r, w1, sizeof w1), name,
+                                t->source ? t->source : "[trial] data", have[0] ? "; the trial's covariates: " : "",
+                                have);
+        }
+        in->cov_col[j] = col;
+        const core_column *c = &t->cols[col];
+        int is_share = in->cov_level[j][0] != '\0';
+        if (!is_share && c->type == CORE_COL_CATEGORICAL && !c->level_num) {
+            char lv[400] = "";
+            for (size_t q = 0; q < c->n_levels && strlen(lv) < 300; q++)
+                snprintf(lv + strlen(lv), sizeof lv - strlen(lv), "%s%s[%s]", q ? ", " : "", name, c->levels[q]);
+            return core_err_set(err, CORE_ERR_DATA, "%s: '%s' is a categorical column of the trial: give the share "
+                                "of one of its levels instead of a mean (%s)",
+                                core_cell_where(tt, (size_t)cc, r, w1, sizeof w1), name, lv);
+        }
+        if (is_share && !(v > 0 && v < 1))
+            return core_err_set(err, CORE_ERR_DATA, "%s: the share of %s is %g: a share must lie strictly between 0 "
+                                "and 1 (no weighting can make a level absent or universal)",
+                                core_cell_where(tt, (size_t)vc, r, w1, sizeof w1), in->cov_name[j], v);
+        in->n_cov++;
+        /* against each arm: a level both arms have, a mean inside each arm's range */
+        for (int g = 1; g >= 0; g--) {
+            double lo = INFINITY, hi = -INFINITY;
+            long nn = 0, bad = -1;
+            for (size_t i = 0; i < t->n_rows; i++) {
+                if (tr->arm[i] != g)
+                    continue;
+                double xv = cov_value(t, in, j, i);
+                if (isnan(xv)) {
+                    if (!is_share && !core_cell_missing(t, (size_t)col, i) && bad < 0)
+                        bad = (long)i;
+                    continue;
+                }
+                nn++;
+                lo = xv < lo ? xv : lo;
+                hi = xv > hi ? xv : hi;
+            }
+            if (bad >= 0)
+                return core_err_set(err, CORE_ERR_DATA, "%s: '%s' is not a number at %s: a target mean needs a "
+                                    "numeric column", in->cov_where[j], name,
+                                    core_cell_where(t, (size_t)col, (size_t)bad, w1, sizeof w1));
+            if (is_share && hi < 1)
+                return core_err_set(err, CORE_ERR_DATA, "%s: no participant of the %s arm has %s = '%s' (%ld with "
+                                    "'%s' observed): the share of an absent category cannot be reweighted; leave "
+                                    "%s out of the target file",
+                                    in->cov_where[j], arm_names[g], name, in->cov_level[j], nn, name, in->cov_name[j]);
+            if (is_share && lo > 0)
+                return core_err_set(err, CORE_ERR_DATA, "%s: every participant of the %s arm has %s = '%s': a share "
+                                    "below 1 cannot be reached; leave %s out of the target file",
+                                    in->cov_where[j], arm_names[g], name, in->cov_level[j], in->cov_name[j]);
+            if (!is_share && !(v > lo && v < hi))
+                return core_err_set(err, CORE_ERR_DATA,
+                                    "%s: covariate '%s': the target mean %g is outside the %s arm's range (%g to %g): "
+                                    "the trial cannot stand for a population none of its participants resemble; give "
+                                    "a target strictly inside it, or leave '%s' out",
+                                    in->cov_where[j], name, v, arm_names[g], lo, hi, name);
+        }
+    }
+    /* not every level of one column, and shares of one column adding up to less than 1 */
+    for (size_t j = 0; j < in->n_cov; j++) {
+        if (!in->cov_level[j][0])
+            continue;
+        size_t given = 0;
+        double sum = 0;
+        for (size_t q = 0; q < in->n_cov; q++)
+            if (in->cov_col[q] == in->cov_col[j] && in->cov_level[q][0])
+                given++, sum += in->cov_target[q];
+        /* distinct levels observed in the two arms */
+        char seen[64][96];
+        size_t n_seen = 0;
+        for (size_t i = 0; i < t->n_rows && n_seen < 64; i++) {
+            if ((tr->arm[i] != 0 && tr->arm[i] != 1) || core_cell_missing(t, (size_t)in->cov_col[j], i))
+                continue;
+            const char *tx = core_cell_text(t, (size_t)in->cov_col[j], i, buf, sizeof buf);
+            size_t q;
+            for (q = 0; q < n_seen && strcmp(seen[q], tx) != 0; q++)
+                ;
+            if (q == n_seen)
+                snprintf(seen[n_seen++], sizeof seen[0], "%s", tx);
+        }
+        if (sum >= 1 - 1e-12 || given >= n_seen)
+            return core_err_set(err, CORE_ERR_DATA,
+                                "%s: the shares given for the levels of '%s' add up to %g over %zu of its %zu levels: "
+                                "the levels' shares add up to 1, so give every level but one (the one left out takes "
+                                "the rest)",
+                                in->cov_where[j], t->cols[in->cov_col[j]].name, sum, given, n_seen);
+    }
+    snprintf(in->arm_label[0], sizeof in->arm_label[0], "%s", arm_names[0] ? arm_names[0] : "control");
+    snprintf(in->arm_label[1], sizeof in->arm_label[1], "%s", arm_names[1] ? arm_names[1] : "intervention");
+    return CORE_OK;
+}
+
+core_status rw_compare_transport(const rct_run *run, size_t outcome, rw_compare_in *in, core_err *err)
+{
+    const core_table *t = run->table;
+    const rct_trial *tr = &run->trial;
+    const rct_outcome_spec *o = &run->spec.outcomes[outcome];
+    size_t n = t->n_rows, k = in->n_cov, ntp = in->n_tp ? in->n_tp : 1;
+    size_t cols[RW_CMP_MAX_TP];
+    double a[RW_CMP_MAX_TP];
+    if (in->n_tp) { /* the trial path's months, its trapezoid weights */
+        double T = in->tp_month[in->n_tp - 1], prev = 0;
+        for (size_t q = 0; q < in->n_tp; q++) {
+            size_t j;
+            double mo = NAN;
+            for (j = 0; j < o->n_columns; j++) {
+                const char *lb = rct_outcome_timepoint(o, j);
+                if (lb && core_parse_double(lb, '.', &mo) && mo == in->tp_month[q])
+                    break;
+            }
+            if (j == o->n_columns)
+                return core_err_set(err, CORE_ERR_ANALYSIS, "transport: no column of '%s' at month %g", o->name,
+                                    in->tp_month[q]);
+            cols[q] = tr->col_index[tr->outcome_cols[outcome] + j];
+            double h = in->tp_month[q] - prev, hn = q + 1 < in->n_tp ? in->tp_month[q + 1] - in->tp_month[q] : 0;
+            a[q] = (h + hn) / (2.0 * T);
+            prev = in->tp_month[q];
+            snprintf(in->tp_label[q], sizeof in->tp_label[q], "%s", rct_outcome_timepoint(o, j));
+        }
+    } else { /* no months: the last column stands for the window, as the trial effect */
+        size_t j = o->n_columns - 1;
+        cols[0] = tr->col_index[tr->outcome_cols[outcome] + j];
+        a[0] = 1;
+        snprintf(in->tp_label[0], sizeof in->tp_label[0], "%s",
+                 rct_outcome_timepoint(o, j) ? rct_outcome_timepoint(o, j) : "");
+    }
+    double *x = malloc((n * k > 0 ? n * k : 1) * sizeof *x), *y = malloc((n * ntp > 0 ? n * ntp : 1) * sizeof *y);
+    int *arm = malloc((n ? n : 1) * sizeof *arm);
+    core_status st = CORE_OK;
+    if (!x || !y || !arm) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    in->n_cov_missing = 0;
+    for (size_t i = 0; i < n; i++) {
+        arm[i] = tr->arm[i] == 1 ? 1 : tr->arm[i] == 0 ? 0 : -1;
+        int miss = 0;
+        for (size_t j = 0; j < k; j++)
+            miss |= isnan(x[j * n + i] = cov_value(t, in, j, i));
+        if (miss && arm[i] >= 0)
+            in->n_cov_missing++;
+        for (size_t q = 0; q < ntp; q++) {
+            double v;
+            y[q * n + i] = core_cell_number(t, cols[q], i, &v) == 1 ? (double)(v == 1) : NAN;
+        }
+    }
+    const char *names[RW_CMP_MAX_COV], *where[RW_CMP_MAX_COV], *tpn[RW_CMP_MAX_TP], *arms[2];
+    char tpbuf[RW_CMP_MAX_TP][48];
+    for (size_t j = 0; j < k; j++)
+        names[j] = in->cov_name[j], where[j] = in->cov_where[j];
+    for (size_t q = 0; q < ntp; q++) {
+        snprintf(tpbuf[q], sizeof tpbuf[q], "%s%s", in->n_tp ? "month " : "",
+                 in->tp_label[q][0] ? in->tp_label[q] : "the outcome's timepoint");
+        tpn[q] = tpbuf[q];
+    }
+    arms[0] = in->arm_label[0], arms[1] = in->arm_label[1];
+    snprintf(in->trial_outcome, sizeof in->trial_outcome, "%s", o->name);
+    rw_transport_free(&in->transport);
+    st = rw_transport_fit(x, n, k, in->cov_target, arm, y, ntp, a, names, where, tpn, arms, &in->transport, err);
+    if (st == CORE_OK)
+        in->has_transport = 1;
+done:
+    free(x);
+    free(y);
+    free(arm);
+    return st;
+}
+
 /* ---------- the comparison ---------- */
 
 typedef struct emit {
     core_results *res;
     const char *outcome;
+    const char *tp; /* the timepoint of the rows put now (NULL: none) */
     core_err *err;
     core_status st;
 } emit;
@@ -474,6 +899,7 @@ static void put(emit *o, const char *analysis, const char *outcome, const char *
     r.analysis = analysis;
     r.outcome = outcome;
     r.term = term;
+    r.timepoint = o->tp;
     r.method = method;
     r.estimate = est;
     r.se = se;
@@ -587,6 +1013,15 @@ core_status rw_compare_run(const rw_compare_in *in, core_results *res, core_err 
             snprintf(lab, sizeof lab, "the registry interval covers %.1f%% (attained level of %s); its SE is (high - "
                      "low) / 2z at that level", 100 * in->registry.level, in->registry.method);
             put(&o, "assumption", "compare", "registry_level", "level", in->registry.level, NAN, NAN, NAN, NAN, lab);
+            if (isfinite(in->registry_controls)) {
+                snprintf(lab, sizeof lab, "control clusters (%s) behind the registry interval: a min-max interval "
+                         "over %.0f placebo draws covers (%.0f - 1) / (%.0f + 1) = %.1f%%; method = the cluster column",
+                         in->registry_cluster[0] ? in->registry_cluster : "clusters", in->registry_controls,
+                         in->registry_controls, in->registry_controls, 100 * in->registry.level);
+                put(&o, "assumption", "compare", "registry_controls",
+                    in->registry_cluster[0] ? in->registry_cluster : "cluster", in->registry_controls, NAN, NAN, NAN,
+                    in->registry_controls, lab);
+            }
         }
     }
     if (in->pooled.has)
@@ -624,6 +1059,102 @@ core_status rw_compare_run(const rw_compare_in *in, core_results *res, core_err 
                      100 * (in->registry.level > 0 ? in->registry.level : in->conf));
             put(&o, "effect_on_common_scale", scale, "registry_per_user", in->registry.method, k * u_d, k * u_se,
                 k * in->registry.lo / takeup, k * in->registry.hi / takeup, in->ips_users, lab);
+        }
+    }
+    /* the trial transported to the registry population, and the split of the trial-registry gap */
+    if (in->has_transport && in->trial.has) {
+        const rw_transport *tp = &in->transport;
+        size_t ntp = tp->n_tp;
+        char what[64];
+        for (size_t j = 0; j < in->n_cov; j++) {
+            snprintf(lab, sizeof lab, "target population: %s %s = %g; source: %s (%s)",
+                     in->cov_level[j][0] ? "share of" : "mean of", in->cov_name[j], in->cov_target[j],
+                     in->cov_source[j], in->cov_where[j]);
+            put(&o, "transport_target", "target", in->cov_name[j], in->cov_level[j][0] ? "share" : "mean",
+                in->cov_target[j], NAN, NAN, NAN, NAN, lab);
+            for (int g = 1; g >= 0; g--) {
+                snprintf(lab, sizeof lab, "%s arm, the %ld participants weighted at the last timepoint: unweighted "
+                         "mean of %s", in->arm_label[g], tp->n_fit[g][ntp - 1], in->cov_name[j]);
+                put(&o, "transport_balance", in->arm_label[g], in->cov_name[j], "unweighted", tp->xbar[g][j], NAN,
+                    NAN, NAN, (double)tp->n_fit[g][ntp - 1], lab);
+                snprintf(lab, sizeof lab, "%s arm: mean of %s under the entropy weights (equals the target %g to "
+                         "the solver's tolerance)", in->arm_label[g], in->cov_name[j], in->cov_target[j]);
+                put(&o, "transport_balance", in->arm_label[g], in->cov_name[j], "weighted", tp->wbar[g][j], NAN, NAN,
+                    NAN, (double)tp->n_fit[g][ntp - 1], lab);
+            }
+        }
+        for (size_t q = 0; q < ntp; q++) {
+            o.tp = in->tp_label[q][0] ? in->tp_label[q] : NULL;
+            for (int g = 1; g >= 0; g--) {
+                double m = tp->mu[g][q], s = tp->se_arm[g][q];
+                snprintf(lab, sizeof lab, "%s arm weighted to the target population: %ld of %ld participants with "
+                         "the outcome observed (%ld left out for a missing covariate); unweighted %.4f; sandwich SE "
+                         "(the weights' estimation included, the target means taken as known), normal interval",
+                         in->arm_label[g], tp->n_fit[g][q], tp->n_raw[g][q], tp->n_raw[g][q] - tp->n_fit[g][q],
+                         tp->raw[g][q]);
+                put(&o, "transported_proportion", in->trial_outcome, in->arm_label[g], "entropy_sandwich", m, s,
+                    m - z * s, m + z * s, (double)tp->n_fit[g][q], lab);
+                snprintf(lab, sizeof lab, "effective sample size of the %s arm's entropy weights, (sum w)^2 / sum "
+                         "w^2, of %ld participants weighted; largest gap between a weighted covariate mean and its "
+                         "target %.2g",
+                         in->arm_label[g], tp->n_fit[g][q], tp->gap[g][q]);
+                put(&o, "effective_sample_size", in->trial_outcome, in->arm_label[g], "entropy", tp->ess[g][q], NAN,
+                    NAN, NAN, (double)tp->n_fit[g][q], lab);
+            }
+            snprintf(lab, sizeof lab, "the trial's risk difference with each arm weighted to the target population "
+                     "(entropy weights, Signorovitch et al. 2010); SE sqrt(SE1^2 + SE0^2) from the two arms' sandwich "
+                     "variances; normal %.0f%% interval; the trial's own (unweighted) %.4f",
+                     100 * in->conf, tp->raw[1][q] - tp->raw[0][q]);
+            put(&o, "transported_effect", in->trial_outcome, "arm", "entropy_sandwich", tp->rd[q],
+                tp->se[q], tp->rd[q] - z * tp->se[q], tp->rd[q] + z * tp->se[q],
+                (double)(tp->n_fit[1][q] + tp->n_fit[0][q]), lab);
+        }
+        o.tp = NULL;
+        double tl = tp->path - z * tp->path_se, th = tp->path + z * tp->path_se;
+        snprintf(lab, sizeof lab, "trial transported to the registry population: %s (share employed), each arm "
+                 "weighted to %s; sandwich SE with every timepoint stacked; normal %.0f%% interval",
+                 in->n_tp ? "the mean of its transported effect path" : "its transported effect", in->target_file,
+                 100 * in->conf);
+        put(&o, "source_effect", "compare", "trial_transported", "entropy_sandwich", tp->path, tp->path_se, tl, th, NAN,
+            lab);
+        snprintf(lab, sizeof lab, "the trial's effect minus the transported one (share employed): the part explained "
+                 "by who the participants are; SE from both estimates' influence on the same participants");
+        put(&o, "source_effect", "compare", "trial_transported_explained", "entropy_sandwich", in->trial.est - tp->path,
+            tp->explained_se, in->trial.est - tp->path - z * tp->explained_se,
+            in->trial.est - tp->path + z * tp->explained_se, NAN, lab);
+        put(&o, "assumption", "compare", "z_confidence", "normal", z, NAN, NAN, NAN, NAN,
+            "normal quantile of the run's confidence level, for the transported effect and the part of the gap it "
+            "explains (no registry interval enters them)");
+        double T_d = tp->path * f, T_se = tp->path_se * f;
+        snprintf(what, sizeof what, "%s", in->n_tp ? "the mean of its transported effect path" : "its effect");
+        snprintf(lab, sizeof lab, "the trial transported to the registry population (%zu covariate%s of %s): %s x "
+                 "%g workdays x position share %g; sandwich SE over the participants with every timepoint stacked "
+                 "(the weights' estimation included); normal %.0f%% interval",
+                 in->n_cov, in->n_cov == 1 ? "" : "s", in->target_file, what, D, in->position_share, 100 * in->conf);
+        put(&o, "effect_on_common_scale", scale, "trial_transported", "entropy_sandwich", k * T_d, k * T_se,
+            k * (T_d - z * T_se), k * (T_d + z * T_se), NAN, lab);
+        /* the gap: trial - registry = (trial - transported) + (transported - registry) */
+        double P = t_d - T_d, P_se = tp->explained_se * f;
+        snprintf(lab, sizeof lab, "the part of the gap explained by who the participants are: the trial's effect minus "
+                 "the trial transported to the registry population (%.3g - %.3g); SE of the difference from both "
+                 "estimates' influence on the same participants; normal %.0f%% interval",
+                 k * t_d, k * T_d, 100 * in->conf);
+        put(&o, "transport_gap", scale, "population", "entropy_sandwich", k * P, k * P_se, k * (P - z * P_se),
+            k * (P + z * P_se), NAN, lab);
+        double R_d = has_takeup ? u_d : r_d, R_se = has_takeup ? u_se : r_se;
+        if (in->registry.has) {
+            const char *rn = has_takeup ? "per IPS user" : "per member (no take-up given)";
+            double G = t_d - R_d, G_se = sqrt(t_se * t_se + R_se * R_se);
+            double Q = T_d - R_d, Q_se = sqrt(T_se * T_se + R_se * R_se);
+            snprintf(lab, sizeof lab, "the gap between the trial and the real world: the trial's effect minus the "
+                     "registry effect %s; SE from the two, independent; %s", rn, lvtxt);
+            put(&o, "transport_gap", scale, "total", "independent", k * G, k * G_se, k * (G - zd * G_se),
+                k * (G + zd * G_se), NAN, lab);
+            snprintf(lab, sizeof lab, "the part that remains once the trial stands for the registry population: the "
+                     "transported trial effect minus the registry effect %s (delivery, fidelity, context); SE from the "
+                     "two, independent; %s", rn, lvtxt);
+            put(&o, "transport_gap", scale, "remaining", "independent", k * Q, k * Q_se, k * (Q - zd * Q_se),
+                k * (Q + zd * Q_se), NAN, lab);
         }
     }
     if (in->pooled.has) {
@@ -696,6 +1227,5 @@ core_status rw_compare_run(const rw_compare_in *in, core_results *res, core_err 
     for (size_t i = 0; i < in->n_rates; i++)
         put(&o, "reference_rate", "employment_rate", in->rates[i].name, "published", in->rates[i].rate, NAN, NAN, NAN,
             NAN, in->rates[i].source);
-    (void)z;
     return o.st;
 }

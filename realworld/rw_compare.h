@@ -32,8 +32,10 @@
 #include "core/core_config.h"
 #include "core/core_error.h"
 #include "core/core_results.h"
+#include "core/core_table.h"
 
 struct rct_effects;
+struct rct_run;
 
 /** One source effect: estimate, SE and interval on its own scale, and where it came from. */
 typedef struct rw_cmp_effect {
@@ -55,6 +57,48 @@ typedef struct rw_cmp_rate {
 
 #define RW_CMP_MAX_RATES 8
 #define RW_CMP_MAX_TP 16
+#define RW_CMP_MAX_COV 32
+
+/**
+ * The trial transported to a target population (pure arrays; rw_compare_transport fills it from the trial).
+ * Each arm (1 intervention, 0 control) is weighted at each timepoint t on its participants with the outcome observed
+ * at t and every covariate observed: entropy weights (stats/st_entropy.h) whose weighted covariate means equal the
+ * target m. Transported effect at t: rd_t = mu1_t - mu0_t, SE from the two arms' sandwich influences (independent
+ * arms, weights' estimation included, m taken as known). With path weights a_t (the trial's trapezoids): the path
+ * mean sum a_t rd_t, its SE sqrt(sum_i (sum_t a_t s_i psi_it)^2) (s_i = +1 intervention, -1 control: every
+ * timepoint's estimating equations stacked, participants independent), and the part of the trial's own (unweighted,
+ * complete-case) path mean explained by who the participants are, trial - transported, with the SE of that
+ * difference from the same stacked influences ((y_it - p_at)/n_at for the unweighted proportion).
+ */
+typedef struct rw_transport {
+    size_t n, k, n_tp;
+    double *w;                            /**< n x n_tp (column t at w + t n): weight within its arm at t, 0 outside */
+    double mu[2][RW_CMP_MAX_TP], se_arm[2][RW_CMP_MAX_TP]; /**< weighted outcome mean per arm, its sandwich SE */
+    double raw[2][RW_CMP_MAX_TP];        /**< unweighted complete-case proportion per arm (all observed outcomes) */
+    double ess[2][RW_CMP_MAX_TP];        /**< (sum w)^2 / sum w^2 */
+    long n_fit[2][RW_CMP_MAX_TP];        /**< participants weighted (outcome and covariates observed) */
+    long n_raw[2][RW_CMP_MAX_TP];        /**< participants with the outcome observed */
+    double gap[2][RW_CMP_MAX_TP];        /**< max_j |sum w x_j - m_j| after the fit */
+    double xbar[2][RW_CMP_MAX_COV];      /**< unweighted covariate means per arm (the last timepoint's fit set) */
+    double wbar[2][RW_CMP_MAX_COV];      /**< weighted covariate means per arm (the same set, its weights) */
+    double rd[RW_CMP_MAX_TP], se[RW_CMP_MAX_TP];
+    double path, path_se;                /**< sum a_t rd_t and its stacked sandwich SE */
+    double raw_path, explained, explained_se; /**< sum a_t (raw1 - raw0), raw_path - path and its SE */
+} rw_transport;
+
+/**
+ * x: n x k column-major covariates, NaN when missing (the participant is then left out of the weighting, not of the
+ * unweighted proportions); arm[i]: 1, 0, or -1 (another arm: left out); y: n x n_tp
+ * column-major 1/0 outcomes, NaN when missing; m: the k target values; a: n_tp path weights (NULL: the last
+ * timepoint alone). names (k) name covariates in messages; where (k, may be NULL) says where each target was given
+ * ("target.csv:3"); arm_names[2] = {control, intervention}. A target outside an arm's range at a timepoint (every
+ * weighting needs it strictly inside) is CORE_ERR_DATA naming the covariate, the arm and the timepoint.
+ */
+core_status rw_transport_fit(const double *x, size_t n, size_t k, const double *m, const int *arm, const double *y,
+                             size_t n_tp, const double *a, const char *const *names, const char *const *where,
+                             const char *const *tp_names, const char *const *arm_names, rw_transport *out,
+                             core_err *err);
+void rw_transport_free(rw_transport *t);
 
 /** Mean weekdays (Monday-Friday) in a Gregorian calendar year, 146097 x 5/7 / 400: the default
  *  workdays_per_year, the days the spells module counts (260 to 262 in a given year). */
@@ -80,7 +124,24 @@ typedef struct rw_compare_in {
     size_t n_rates;
     char registry_prefer[32]; /**< [compare] registry_interval: "" = automatic, else a method name */
     char registry_choice[240];/**< why this registry interval (for the label) */
+    double registry_controls; /**< control clusters behind a Conley-Taber interval's attained level (NaN: none) */
+    char registry_cluster[64];/**< the registry's cluster column ([registry] cluster), for the words */
     int workdays_default;     /**< 1: workdays_per_year was not given (RW_CMP_WEEKDAYS_PER_YEAR) */
+    /* transport ([compare] target = FILE): the target population's covariates, and the trial transported to it */
+    size_t n_cov;
+    char cov_name[RW_CMP_MAX_COV][128];   /**< as written: age, sex[male] */
+    char cov_source[RW_CMP_MAX_COV][256]; /**< the file's source column */
+    double cov_target[RW_CMP_MAX_COV];
+    long cov_col[RW_CMP_MAX_COV];         /**< trial table column */
+    char cov_level[RW_CMP_MAX_COV][96];   /**< the level of a share ("" for a mean) */
+    char cov_where[RW_CMP_MAX_COV][320];  /**< "target.csv:3" */
+    char target_file[256];
+    int has_transport;                    /**< 1: `transport` holds the trial transported */
+    rw_transport transport;
+    char tp_label[RW_CMP_MAX_TP][32];     /**< timepoint labels of the transported effects */
+    long n_cov_missing;                   /**< trial participants left out of the weighting for a missing covariate */
+    char arm_label[2][96];                /**< control, intervention */
+    char trial_outcome[96];               /**< the trial outcome transported */
 } rw_compare_in;
 
 /**
@@ -119,6 +180,23 @@ core_status rw_compare_registry_from_rows(const core_results *res, const char *t
  * risk ratios.
  */
 core_status rw_compare_pooled_from_rows(const core_results *res, rw_compare_in *in, core_err *err);
+
+/**
+ * Read the target population ([compare] target = FILE: columns covariate, value, source; one row per covariate:
+ * `age,38.5,...` the mean of a numeric trial column, `sex[male],0.55,...` the share of a level) and check it against
+ * the trial `run` (the column exists; a mean strictly inside each arm's range; a share in (0, 1) of a level both arms
+ * have; no covariate twice; not every level of one column). CORE_ERR_DATA naming the file, line and column.
+ */
+core_status rw_compare_target_load(const core_table *target, const struct rct_run *run, rw_compare_in *in,
+                                   core_err *err);
+
+/**
+ * The trial transported to the target (rw_compare_target_load first): binary outcome `outcome` of `run` at each
+ * numeric timepoint (rw_transport_fit), path weights as the trial effect's path (rw_compare_trial_from_effects
+ * first). Sets in->has_transport.
+ */
+core_status rw_compare_transport(const struct rct_run *run, size_t outcome, rw_compare_in *in, core_err *err);
+void rw_compare_in_free(void *in);
 
 /**
  * Compute every figure and append rows (module "compare"): the inputs first, as `assumption` rows

@@ -40,6 +40,7 @@ const core_cfg_key rw_compare_keys[] = {
     {"trial_control_rate", CORE_CFG_NUMBER, NULL, "[0, 1]", "the trial's control employment rate, with a typed-in trial_effect"},
     {"scale", CORE_CFG_CHOICE, "workdays", "workdays|employment", "the common scale of the comparison"},
     {"reference_rates", CORE_CFG_LIST, NULL, "NAME: RATE, ...", "routine-practice employment rates, replacing the built-in UK and Italy ones"},
+    {"target", CORE_CFG_PATH, NULL, "CSV: covariate,value,source", "the registry population's covariate means and shares (age,38.5,SRC; sex[male],0.55,SRC): the trial is transported to it"},
     {"registry_interval", CORE_CFG_CHOICE, "auto", "auto|wild|cr2|cr1|cr1_areg|classical|conley_taber", "which registry interval to carry (auto: the first of wild, cr2, cr1, cr1_areg, classical)"},
     {NULL},
 };

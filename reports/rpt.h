@@ -56,6 +56,10 @@ typedef struct rpt_fidelity_info {
     const char *const *band_labels;
 } rpt_fidelity_info;
 
+/** The workbook's language ([project] language): every word the workbook writes comes from the message table
+ *  (reports/rpt_msg.h) in this language; result vocabulary (results.csv and the Results sheet's rows) stays English. */
+typedef enum rpt_lang { RPT_LANG_EN = 0, RPT_LANG_NB = 1 } rpt_lang;
+
 /** Everything about the run the report shows besides the result rows. */
 typedef struct rpt_run {
     const char *title;
@@ -85,6 +89,7 @@ typedef struct rpt_run {
     const struct cba_run_info *cba;          /**< cost-benefit spec and result (cba/cba.h); NULL without [cba] */
     const rpt_fidelity_info *fidelity;       /**< NULL without [fidelity] */
     const struct cea_run_info *cea;          /**< cost-effectiveness data and bootstrap (cea/cea.h); NULL without [cea] */
+    rpt_lang language;                       /**< the workbook's words: RPT_LANG_EN (default) or RPT_LANG_NB */
 } rpt_run;
 
 /** Write the tidy results CSV to path atomically (17 significant digits; NaN -> empty field). */

@@ -3,6 +3,7 @@
  * the end covers them all. NaN and Inf never reach worksheet_write_number. Also the formats, the
  * row look-ups and the cells of result rows that several sheets show. */
 #include "reports/rpt_internal.h"
+#include "reports/rpt_msg.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -528,7 +529,7 @@ void rpt_style_finish(rpt_wctx *w)
     char title[160], head[400], foot[200];
     /* & starts a code in headers and footers: a literal one is && */
     size_t o = 0;
-    const char *p = run->title && *run->title ? run->title : "IPS evaluation";
+    const char *p = rpt_tr(w, run->title && *run->title ? run->title : "IPS evaluation");
     for (; *p && o + 3 < sizeof title; p++) {
         if (*p == '&')
             title[o++] = '&';
@@ -544,8 +545,8 @@ void rpt_style_finish(rpt_wctx *w)
     snprintf(head, sizeof head, "&L&\"-,Bold\"%s&R&A", title);
     char when[32];
     rpt_iso_time(run->started, when, sizeof when);
-    snprintf(foot, sizeof foot, "&Lipseval %s, %.10s&CPage &P of &N&R%s", run->version ? run->version : "", when,
-             run->synthetic ? "Synthetic data" : "");
+    snprintf(foot, sizeof foot, rpt_tr(w, "&Lipseval %s, %.10s&CPage &P of &N&R%s"), run->version ? run->version : "",
+             when, run->synthetic ? rpt_tr(w, "Synthetic data") : "");
     /* One vertical alignment throughout: every cell sits at the top of its row, so a label and its numbers
      * read on one line however many lines the row's wrapped texts take (a sheet's own formats included). */
     lxw_format *fmt;
@@ -607,7 +608,7 @@ void rpt_style_finish(rpt_wctx *w)
         }
         free(ss->wrapped);
         /* Freeze the first table's header row when it is near the top and the sheet froze nothing itself. */
-        int table_sheet = ss->header >= 0 && ss->header <= FREEZE_MAX_ROW && strcmp(ws->name, "Summary") != 0;
+        int table_sheet = ss->header >= 0 && ss->header <= FREEZE_MAX_ROW && strcmp(ws->name, rpt_tr(w, "Summary")) != 0;
         if (table_sheet && ws->panes.type == 0)
             worksheet_freeze_panes(ws, (lxw_row_t)ss->header + 1, 0);
         if (!ss->big)
@@ -619,12 +620,46 @@ void rpt_style_finish(rpt_wctx *w)
     w->style = NULL;
 }
 
+/* 1 if s is numbers only (an interval "5.6 (2.7 to 8.4)", "<0.001", "12.5%"): no letters but "to" between
+ * numbers, and not a version or a date ("0.1.0"). */
+static int numbers_only(const char *s)
+{
+    int digits = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p >= '0' && *p <= '9') {
+            digits = 1;
+            const char *q = p;
+            while (*q >= '0' && *q <= '9')
+                q++;
+            if (*q == '.' && q[1] >= '0' && q[1] <= '9') {
+                q++;
+                while (*q >= '0' && *q <= '9')
+                    q++;
+                if (*q == '.' || *q == ':')
+                    return 0; /* 1.2.3: a version */
+            }
+            p = q - 1;
+        } else if (strncmp(p, " to ", 4) == 0) {
+            p += 3;
+        } else if (isalpha((unsigned char)*p) || *p == ':' || *p == '/') {
+            return 0;
+        }
+    }
+    return digits;
+}
+
 void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
 {
     if (!s || !*s) {
         if (f)
             rpt_err_at(w, worksheet_write_blank(ws, r, c, f), ws, r, c);
         return;
+    }
+    char nb[512];
+    if (!w->verbatim && w->run && w->run->language != RPT_LANG_EN) {
+        s = rpt_tr(w, s); /* a key of the message table in the workbook's language; a data value as it is */
+        if (strlen(s) < sizeof nb && numbers_only(s))
+            s = rpt_msg_numbers_nb(s, nb, sizeof nb);
     }
     char *own;
     const char *t = cell_text(s, &own);
@@ -686,7 +721,7 @@ void rpt_merge_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1, l
                     lxw_format *f, int lines)
 {
     char *own;
-    const char *t = cell_text(s ? s : "", &own);
+    const char *t = cell_text(s ? rpt_tr(w, s) : "", &own);
     if (!t) {
         w->nomem = 1;
         return;
@@ -710,6 +745,7 @@ int rpt_lines_for(const char *s, int per_line)
 core_status rpt_add_sheet(rpt_wctx *w, const char *name, lxw_worksheet **ws, core_err *err)
 {
     *ws = NULL;
+    name = rpt_tr(w, name); /* the sheet's name in the workbook's language */
     /* The Debian build lacks upstream fixes for bad names: check before handing one over. */
     if (!rpt_sheet_name_valid(name))
         return core_err_set(err, CORE_ERR_OUTPUT, "invalid worksheet name '%s'", name);
@@ -846,11 +882,12 @@ void rpt_results_ref(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
         rpt_put_text(w, ws, r, c, isnan(v) ? "n/a" : (v > 0 ? "Inf" : "-Inf"), w->f.right);
         return;
     }
-    char formula[160], times[32] = "";
+    char formula[200], times[32] = "";
     if (scale != 1)
         snprintf(times, sizeof times, "%.15g*", scale);
-    snprintf(formula, sizeof formula, "=%sINDEX(Results!%c:%c,MATCH(%zu,Results!Q:Q,0))", times, 'G' + field,
-             'G' + field, (size_t)(x - w->res->rows) + 1);
+    const char *res = rpt_tr(w, "Results"); /* the sheet's name in the workbook's language (letters only) */
+    snprintf(formula, sizeof formula, "=%sINDEX(%s!%c:%c,MATCH(%zu,%s!Q:Q,0))", times, res, 'G' + field,
+             'G' + field, (size_t)(x - w->res->rows) + 1, res);
     rpt_err_at(w, worksheet_write_formula_num(ws, r, c, formula, fmt, scale * v), ws, r, c);
     note_number(w, ws, c, scale * v, fmt);
 }
@@ -860,13 +897,14 @@ void rpt_results_link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
 {
     if (!x)
         return;
-    char formula[256], t[96];
-    snprintf(t, sizeof t, "%s", text ? text : "");
+    char formula[300], t[96];
+    snprintf(t, sizeof t, "%s", text ? rpt_tr(w, text) : "");
     for (char *q = t; *q; q++)
         if (*q == '"')
             *q = '\'';
     size_t k = (size_t)(x - w->res->rows) + 1;
-    snprintf(formula, sizeof formula, "=HYPERLINK(\"#Results!G\"&MATCH(%zu,Results!Q:Q,0),\"%s\")", k, t);
+    const char *res = rpt_tr(w, "Results");
+    snprintf(formula, sizeof formula, "=HYPERLINK(\"#%s!G\"&MATCH(%zu,%s!Q:Q,0),\"%s\")", res, k, res, t);
     rpt_err_at(w, worksheet_write_formula_str(ws, r, c, formula, w->f.link, t), ws, r, c);
     note_text(w, ws, r, c, t, w->f.link);
 }
@@ -883,6 +921,8 @@ const char *rpt_sheet_defname(const char *sheet, char *buf, size_t size)
 void rpt_sheet_link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *sheet, const char *text)
 {
     char url[160], name[128];
+    sheet = rpt_tr(w, sheet); /* the sheet's name, and its defined name, in the workbook's language */
+    text = text ? rpt_tr(w, text) : NULL;
     snprintf(url, sizeof url, "internal:%s", rpt_sheet_defname(sheet, name, sizeof name));
     rpt_err_at(w, worksheet_write_url_opt(ws, r, c, url, w->f.link, text ? text : sheet, NULL), ws, r, c);
     note_text(w, ws, r, c, text ? text : sheet, w->f.link);

@@ -90,7 +90,29 @@ struct rpt_wctx {
     size_t n_sheets;
     const rpt_sheet_def *sheet;   /**< the table entry being written; NULL for the fixed sheets */
     struct rpt_style *style;      /**< what the cell helpers saw on each sheet (widths, header rows) */
+    int verbatim;                 /**< 1 while writing result vocabulary (the Results sheet's rows): no look-up */
 };
+
+/* ---- words (rpt_msg.c; the table and its rules: reports/rpt_msg.h) ---- */
+
+/** Text en in the workbook's language: its message-table text, or en itself (a data value, or English). */
+const char *rpt_tr(const rpt_wctx *w, const char *en);
+
+/** snprintf of format fmt in the workbook's language (fmt is the message's key, the English format); a sentence
+ *  of the table in Norwegian gets its numbers the Norwegian way (rpt_msg_numbers_nb). Every sentence a sheet
+ *  builds with numbers or names goes through this, never snprintf. */
+int rpt_trf(const rpt_wctx *w, char *buf, size_t size, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/** rpt_chart_str of rpt_tr(w, s): chart text in the workbook's language, made literal. */
+const char *rpt_chart_tr(const rpt_wctx *w, const char *s);
+
+/** The charts' titles, axis names, series names and custom data labels that are keys of the message table,
+ *  in the workbook's language (rpt_workbook.c calls it once all sheets are written). */
+void rpt_tr_charts(rpt_wctx *w);
 
 /* ---- cells (rpt_cells.c) ---- */
 

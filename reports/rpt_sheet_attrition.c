@@ -74,9 +74,9 @@ core_status rpt_sheet_attrition(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r, 0, "Outcome", w->f.header);
     rpt_put_text(w, ws, r, 1, "Timepoint", w->f.header);
     for (size_t i = 0; i < a.n; i++) {
-        snprintf(t, sizeof t, "%s analysed, n", a.level[i]);
+        rpt_trf(w, t, sizeof t, "%s analysed, n", a.level[i]);
         rpt_put_text(w, ws, r, (lxw_col_t)(2 + 2 * i), t, w->f.header);
-        snprintf(t, sizeof t, "%s missing, n (%%)", a.level[i]);
+        rpt_trf(w, t, sizeof t, "%s missing, n (%%)", a.level[i]);
         rpt_put_text(w, ws, r, (lxw_col_t)(3 + 2 * i), t, w->f.header);
     }
     rpt_put_text(w, ws, r, (lxw_col_t)(nc - 2), "Missingness by arm, chi-square (df)", w->f.header);
@@ -133,14 +133,14 @@ core_status rpt_sheet_attrition(rpt_wctx *w, core_err *err)
         }
     }
     r++;
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "Analysed: participants with the outcome observed at that timepoint. Missing: randomised but without the "
              "outcome, as a share of those randomised to the arm. Missingness by arm: Pearson chi-square test of arm "
              "by missing (no continuity correction); a small p suggests drop-out differs between arms, which can bias "
              "a complete-case comparison. Where a test is not possible the cell says why.");
     if (k > 0) {
         size_t len = strlen(b);
-        snprintf(b + len, sizeof b - len,
+        rpt_trf(w, b + len, sizeof b - len,
                  " Counts below %d are shown as \"<%d\" and the percentages that would reveal them as \"" RPT_EM_DASH
                  "\".",
                  k, k);

@@ -114,7 +114,7 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, (lxw_col_t)(1 + i), t, w->f.header);
     }
     for (size_t i = 0; any_smd && i + 1 < a.n; i++) {
-        snprintf(t, sizeof t, "Standardised difference, %s vs %s", a.level[i], rpt_trial_control(&a));
+        rpt_trf(w, t, sizeof t, "Standardised difference, %s vs %s", a.level[i], rpt_trial_control(&a));
         rpt_put_text(w, ws, r, (lxw_col_t)(c_smd + i), t, w->f.header);
     }
     rpt_err_at(w, worksheet_set_row(ws, r, 32, NULL), ws, r, 0);
@@ -135,7 +135,7 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
                     size = fmax(size, fabs(m->estimate));
             }
             int dg = rpt_trial_digits(size);
-            snprintf(t, sizeof t, "%s, mean (SD)", var);
+            rpt_trf(w, t, sizeof t, "%s, mean (SD)", var);
             rpt_put_text(w, ws, r, 0, t, w->f.wrap);
             for (size_t i = 0; i < a.n; i++) {
                 const core_result_row *m = brow(w, var, a.level[i], "mean");
@@ -151,7 +151,7 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
                 if (s && isfinite(s->estimate))
                     snprintf(b, sizeof b, "%s (%s)", e1, rpt_fmt_num(s->estimate, dg, e2, sizeof e2));
                 else
-                    snprintf(b, sizeof b, "%s (SD n/a)", e1);
+                    rpt_trf(w, b, sizeof b, "%s (SD n/a)", e1);
                 rpt_put_text(w, ws, r, (lxw_col_t)(1 + i), b, w->f.right);
             }
             if (any_smd)
@@ -224,7 +224,7 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
         }
     }
     r++;
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "n (%%): number and share of those with a value. Median (quartiles): the 25th and 75th percentiles, R's "
              "default (type 7). A characteristic without a \"missing\" row has a value for everyone. No p-values: "
              "in a randomised trial baseline differences are due to chance by construction, so testing them is "
@@ -235,7 +235,7 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
                      : "");
     if (k > 0) {
         size_t len = strlen(b);
-        snprintf(b + len, sizeof b - len,
+        rpt_trf(w, b + len, sizeof b - len,
                  " Counts below %d are shown as \"<%d\" and the percentages that would reveal them as \"" RPT_EM_DASH
                  "\".",
                  k, k);

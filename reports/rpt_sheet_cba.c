@@ -92,8 +92,10 @@ static const char *abs_range(char *buf, lxw_row_t r1, lxw_col_t c1, lxw_row_t r2
 /* Give (r, col) of the CBA sheet an Excel name, and show the name in column C. */
 static void define(cs *c, const char *name, lxw_row_t r, lxw_col_t col)
 {
-    char ref[64], cell[24];
-    snprintf(ref, sizeof ref, "=%s!%s", SHEET, abs_cell(cell, r, col));
+    char ref[96], cell[24];
+    const char *sheet = rpt_tr(c->w, SHEET); /* quoted when it is more than letters ("'Nytte-kostnad'!$B$5") */
+    int plain = strspn(sheet, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == strlen(sheet);
+    snprintf(ref, sizeof ref, plain ? "=%s!%s" : "='%s'!%s", sheet, abs_cell(cell, r, col));
     rpt_err_at(c->w, workbook_define_name(c->w->book, name, ref), c->ws, r, col);
 }
 
@@ -138,23 +140,23 @@ static void validate(cs *c, lxw_row_t r, lxw_col_t col, double lo, double hi, in
     rpt_err_at(c->w, worksheet_data_validation_cell(c->ws, r, col, &v), c->ws, r, col);
 }
 
-static const char *dist_text(const cba_dist *d, char *buf, size_t n)
+static const char *dist_text(const rpt_wctx *w, const cba_dist *d, char *buf, size_t n)
 {
     switch (d->kind) {
     case CBA_DIST_NONE:
-        snprintf(buf, n, "fixed");
+        rpt_trf(w, buf, n, "fixed");
         break;
     case CBA_DIST_FIXED:
-        snprintf(buf, n, "fixed");
+        rpt_trf(w, buf, n, "fixed");
         break;
     case CBA_DIST_UNIFORM:
-        snprintf(buf, n, "uniform(min=%.10g, max=%.10g)", d->p[0], d->p[1]);
+        rpt_trf(w, buf, n, "uniform(min=%.10g, max=%.10g)", d->p[0], d->p[1]);
         break;
     case CBA_DIST_TRIANGULAR:
-        snprintf(buf, n, "triangular(min=%.10g, mode=%.10g, max=%.10g)", d->p[0], d->p[1], d->p[2]);
+        rpt_trf(w, buf, n, "triangular(min=%.10g, mode=%.10g, max=%.10g)", d->p[0], d->p[1], d->p[2]);
         break;
     default:
-        snprintf(buf, n, "%s(mean=%.10g, se=%.10g)", cba_dist_name[d->kind], d->p[0], d->p[1]);
+        rpt_trf(w, buf, n, "%s(mean=%.10g, se=%.10g)", cba_dist_name[d->kind], d->p[0], d->p[1]);
     }
     return buf;
 }
@@ -162,6 +164,7 @@ static const char *dist_text(const cba_dist *d, char *buf, size_t n)
 /* One input row: label, value (named, validated), name, note with the valid range and PSA distribution. */
 static void input_row(cs *c, lxw_row_t r, int p, const char *label, lxw_format *f)
 {
+    rpt_wctx *w = c->w;
     double lo, hi;
     cba_param_range(c->s, p, &lo, &hi);
     const char *key = cba_param_key[p];
@@ -171,38 +174,38 @@ static void input_row(cs *c, lxw_row_t r, int p, const char *label, lxw_format *
     char note[400], d[160], range[120];
     int lo_open = p == CBA_DISCOUNT_RATE;
     if (isfinite(lo) && isfinite(hi))
-        snprintf(range, sizeof range, "from %g to %g", lo, hi);
+        rpt_trf(w, range, sizeof range, "from %g to %g", lo, hi);
     else if (isfinite(lo))
-        snprintf(range, sizeof range, "%s %g", lo_open ? "greater than" : "at least", lo_open ? -1.0 : lo);
+        snprintf(range, sizeof range, "%s %g", rpt_tr(w, lo_open ? "greater than" : "at least"), lo_open ? -1.0 : lo);
     else
-        snprintf(range, sizeof range, "any number");
-    snprintf(note, sizeof note, "%s; PSA: %s", range, dist_text(&c->s->dist[p], d, sizeof d));
+        rpt_trf(w, range, sizeof range, "any number");
+    rpt_trf(w, note, sizeof note, "%s; PSA: %s", range, dist_text(c->w, &c->s->dist[p], d, sizeof d));
     rpt_put_text(c->w, c->ws, r, 3, note, c->note);
-    snprintf(note, sizeof note, "%s must be %s.", key, range);
+    rpt_trf(w, note, sizeof note, "%s must be %s.", key, range);
     validate(c, r, 1, lo_open ? -1 : lo, hi, lo_open, 0, note);
 }
 
 /* How the PSA draws the effects, in words (Sensitivity and Methods sheets). */
-static const char *effect_draw_text(const cba_spec *s, char *buf, size_t n)
+static const char *effect_draw_text(const rpt_wctx *w, const cba_spec *s, char *buf, size_t n)
 {
     if (s->effect_bootstrap)
-        snprintf(buf, n, "the effects at the %zu effect months jointly by resampling the trial's participants with "
+        rpt_trf(w, buf, n, "the effects at the %zu effect months jointly by resampling the trial's participants with "
                  "replacement within each arm (their correlation kept)", s->n_effects);
     else if (s->effect_uncertain && s->n_effects > 1) {
         int exch = s->n_corr_given == 1;
         if (exch && s->corr_given[0] == 0)
-            snprintf(buf, n, "the effects from normal distributions with their standard errors, independent "
+            rpt_trf(w, buf, n, "the effects from normal distributions with their standard errors, independent "
                      "(effect.corr = 0, as the config says)");
         else if (exch)
-            snprintf(buf, n, "the effects jointly from a multivariate normal with their standard errors and "
+            rpt_trf(w, buf, n, "the effects jointly from a multivariate normal with their standard errors and "
                      "correlation %.3g between every two effect months (effect.corr)", s->corr_given[0]);
         else
-            snprintf(buf, n, "the effects jointly from a multivariate normal with their standard errors and the "
+            rpt_trf(w, buf, n, "the effects jointly from a multivariate normal with their standard errors and the "
                      "correlation matrix of effect.corr");
     } else if (s->effect_uncertain)
-        snprintf(buf, n, "the effect from a normal distribution with its standard error");
+        rpt_trf(w, buf, n, "the effect from a normal distribution with its standard error");
     else
-        snprintf(buf, n, "the effects fixed at their estimates");
+        rpt_trf(w, buf, n, "the effects fixed at their estimates");
     return buf;
 }
 
@@ -299,14 +302,14 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, 3, 3, 20, NULL);
     rpt_set_cols(w, ws, 4, 20, 16, NULL);
 
-    snprintf(b, sizeof b, "Cost-benefit analysis: %s vs %s (reference arm: %s)", s->intervention, s->comparator,
+    rpt_trf(w, b, sizeof b, "Cost-benefit analysis: %s vs %s (reference arm: %s)", s->intervention, s->comparator,
              s->comparator);
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
     if (s->price_year > 0)
-        snprintf(b, sizeof b, "Per participant, %s at %ld prices. Model and formulas: the live cells below and the "
+        rpt_trf(w, b, sizeof b, "Per participant, %s at %ld prices. Model and formulas: the live cells below and the "
                  "Methods sheet.", c.cur, s->price_year);
     else
-        snprintf(b, sizeof b, "Per participant, %s. Model and formulas: the live cells below and the Methods sheet.", c.cur);
+        rpt_trf(w, b, sizeof b, "Per participant, %s. Model and formulas: the live cells below and the Methods sheet.", c.cur);
     rpt_put_text(w, ws, r++, 0, b, w->f.meta);
     rpt_put_text(w, ws, r++, 0,
                  "A live model: change a blue input (a cost, the wage, a rate, an effect, a persistence parameter) and "
@@ -322,14 +325,14 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, k, head[k], w->f.header);
     tall(w, ws, r);
     r++;
-    snprintf(b, sizeof b, "Programme cost per participant, %s (%s)", s->intervention, c.cur);
+    rpt_trf(w, b, sizeof b, "Programme cost per participant, %s (%s)", s->intervention, c.cur);
     input_row(&c, r++, CBA_COST_IPS, b, c.in_money);
-    snprintf(b, sizeof b, "Programme cost per participant, %s (%s)", s->comparator, c.cur);
+    rpt_trf(w, b, sizeof b, "Programme cost per participant, %s (%s)", s->comparator, c.cur);
     input_row(&c, r++, CBA_COST_CONTROL, b, c.in_money);
     rpt_put_text(w, ws, r, 0, "Incremental cost dC (formula)", NULL);
     formula(&c, ws, r, 1, "=cost_ips-cost_control", f->dc, NULL, c.money);
     name_cell(&c, "incremental_cost", r++, 1);
-    snprintf(b, sizeof b, "Annual gross wage of an extra job in year 1 (%s)", c.cur);
+    rpt_trf(w, b, sizeof b, "Annual gross wage of an extra job in year 1 (%s)", c.cur);
     input_row(&c, r++, CBA_WAGE, b, c.in_money);
     input_row(&c, r++, CBA_EMPLOYER_CONTRIBUTIONS, "Employer contributions (share of the wage)", c.in_share);
     lxw_row_t sched_first = 0, sched_last = 0;
@@ -346,7 +349,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
             validate(&c, r, 1, 0, INFINITY, 0, 0, "A threshold is at least 0.");
             rpt_put_num(w, ws, r, 3, s->tax_marginal[k], c.in_share);
             validate(&c, r, 3, 0, 1, 0, 0, "A marginal rate is from 0 to 1.");
-            snprintf(b, sizeof b, "bracket %zu: threshold (B) and marginal rate (D); step (E)", k + 1);
+            rpt_trf(w, b, sizeof b, "bracket %zu: threshold (B) and marginal rate (D); step (E)", k + 1);
             rpt_put_text(w, ws, r, 0, b, NULL);
             double step = s->tax_marginal[k] - (k ? s->tax_marginal[k - 1] : 0);
             if (k == 0)
@@ -363,32 +366,32 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         formula(&c, ws, r, 1, fm, cba_tax(s, 0, v[CBA_WAGE]), NULL, c.money);
         name_cell(&c, "tax_on_wage", r++, 1);
     }
-    snprintf(b, sizeof b, "Annual benefit while out of work (%s)", c.cur);
+    rpt_trf(w, b, sizeof b, "Annual benefit while out of work (%s)", c.cur);
     input_row(&c, r++, CBA_BENEFIT, b, c.in_money);
     input_row(&c, r++, CBA_BENEFIT_REDUCTION, "Share of the benefit no longer paid in work", c.in_share);
     input_row(&c, r++, CBA_BENEFIT_TAX_RATE, "Tax the benefit itself bears (the budget saves the net)", c.in_share);
     input_row(&c, r++, CBA_REAL_GROWTH, "Real growth of wages and of the value of health, a year", c.in_share);
     input_row(&c, r++, CBA_DISPLACEMENT, "Displacement (share of the extra jobs taken from others)", c.in_share);
-    snprintf(b, sizeof b, "Health-care cost change per participant per year (%s; negative = saving)", c.cur);
+    rpt_trf(w, b, sizeof b, "Health-care cost change per participant per year (%s; negative = saving)", c.cur);
     input_row(&c, r++, CBA_HEALTH_COST_CHANGE, b, c.in_money);
-    snprintf(b, sizeof b, "Health-care cost change per extra employed person-year (%s)", c.cur);
+    rpt_trf(w, b, sizeof b, "Health-care cost change per extra employed person-year (%s)", c.cur);
     input_row(&c, r++, CBA_HEALTH_COST_PER_EMPLOYED_YEAR, b, c.in_money);
     input_row(&c, r++, CBA_QALY_GAIN, "QALY gain per participant per year (constant)", c.in_num);
     input_row(&c, r++, CBA_QALY_PER_EMPLOYED_YEAR, "QALYs per extra employed person-year (follows employment)",
               c.in_num);
     if (s->param_index_factor[CBA_VALUE_PER_QALY] != 1)
-        snprintf(b, sizeof b, "Value of a QALY (%s; %.10g in %ld prices x %.6g by the %s index)", c.cur,
+        rpt_trf(w, b, sizeof b, "Value of a QALY (%s; %.10g in %ld prices x %.6g by the %s index)", c.cur,
                  v[CBA_VALUE_PER_QALY] / s->param_index_factor[CBA_VALUE_PER_QALY],
                  s->param_price_year[CBA_VALUE_PER_QALY], s->param_index_factor[CBA_VALUE_PER_QALY],
                  s->param_index_series[CBA_VALUE_PER_QALY]);
     else
-        snprintf(b, sizeof b, "Value of a QALY (%s)", c.cur);
+        rpt_trf(w, b, sizeof b, "Value of a QALY (%s)", c.cur);
     input_row(&c, r++, CBA_VALUE_PER_QALY, b, c.in_money);
     if (s->has[CBA_VALUE_PER_JOB_YEAR]) {
-        snprintf(b, sizeof b, "Value of an extra job-year for INMB (%s)", c.cur);
+        rpt_trf(w, b, sizeof b, "Value of an extra job-year for INMB (%s)", c.cur);
         input_row(&c, r++, CBA_VALUE_PER_JOB_YEAR, b, c.in_money);
     } else {
-        snprintf(b, sizeof b, "Value of an extra job-year for INMB (%s; formula: production value)", c.cur);
+        rpt_trf(w, b, sizeof b, "Value of an extra job-year for INMB (%s; formula: production value)", c.cur);
         rpt_put_text(w, ws, r, 0, b, NULL);
         formula(&c, ws, r, 1, "=wage*(1+employer_contributions)", v[CBA_WAGE] * (1 + v[CBA_EMPLOYER_CONTRIBUTIONS]),
                 NULL, c.money);
@@ -399,9 +402,9 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r, 0, "Horizon (years counted in the NPVs)", NULL);
     rpt_put_num(w, ws, r, 1, s->horizon, c.in_int);
     name_cell(&c, "horizon", r, 1);
-    snprintf(b, sizeof b, "whole years from 1 to %d", s->horizon);
+    rpt_trf(w, b, sizeof b, "whole years from 1 to %d", s->horizon);
     rpt_put_text(w, ws, r, 3, b, c.note);
-    snprintf(b, sizeof b, "The horizon is a whole number of years from 1 to %d (the rows of the tables below).",
+    rpt_trf(w, b, sizeof b, "The horizon is a whole number of years from 1 to %d (the rows of the tables below).",
              s->horizon);
     validate(&c, r, 1, 1, s->horizon, 0, 1, b);
     r++;
@@ -431,7 +434,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     r++;
 
     /* ---- effects at the effect months ---- */
-    snprintf(b, sizeof b, "Employment effect, %s minus %s (%s)", s->intervention, s->comparator,
+    rpt_trf(w, b, sizeof b, "Employment effect, %s minus %s (%s)", s->intervention, s->comparator,
              s->effect_from_trial ? "the trial's primary outcome: risk difference with its Wald SE"
                                   : "typed into the config");
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
@@ -500,9 +503,9 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     for (size_t q = 0; q < s->n_rules; q++) {
         char rn[400];
         cba_persistence_name(&s->rules[q], rn, sizeof rn);
-        snprintf(b, sizeof b, "Yearly effect e_y (%zu. %s)", q + 1, rn);
+        rpt_trf(w, b, sizeof b, "Yearly effect e_y (%zu. %s)", q + 1, rn);
         rpt_put_text(w, ws, r, (lxw_col_t)(6 + 2 * q), b, w->f.header);
-        snprintf(b, sizeof b, "Break-even wage, horizon = year (%zu. %s)", q + 1, rn);
+        rpt_trf(w, b, sizeof b, "Break-even wage, horizon = year (%zu. %s)", q + 1, rn);
         rpt_put_text(w, ws, r, (lxw_col_t)(7 + 2 * q), b, w->f.header);
     }
     tall(w, ws, r);
@@ -570,13 +573,13 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
              rb, rc, NO_WAGE);
     formula(&c, ws, r, 1, fm, f->bew[0][0], NO_WAGE, c.money);
     name_cell(&c, "break_even_trial_window", r, 1);
-    snprintf(b, sizeof b, "the same for every rule; named break_even_rQ_H (rule Q, horizon H), break_even_1 .. "
+    rpt_trf(w, b, sizeof b, "the same for every rule; named break_even_rQ_H (rule Q, horizon H), break_even_1 .. "
              "break_even_%d for the base case", H);
     rpt_put_text(w, ws, r, 3, b, c.note);
     r += 2;
 
     /* ---- every rule: present values, NPVs, ROI (live) ---- */
-    snprintf(b, sizeof b, "Present values and net present values by persistence rule (live formulas; per participant, "
+    rpt_trf(w, b, sizeof b, "Present values and net present values by persistence rule (live formulas; per participant, "
              "%s vs %s)", s->intervention, s->comparator);
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
     rpt_put_text(w, ws, r, 0, "Figure", w->f.header);
@@ -717,7 +720,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, fr0 + (lxw_row_t)k, (lxw_col_t)(1 + s->n_rules), fig_name[k], c.cell_name);
     r = fr0 + NROW;
     if (s->n_tax > 0) {
-        snprintf(b, sizeof b,
+        rpt_trf(w, b, sizeof b,
                  "With a tax schedule the societal NPV is not linear in the wage: its break-even wage is ipseval's "
                  "value (Brent's method, %d iterations, tolerance %g), not recalculated.",
                  f->bew_soc_iter, res->soc_root_tol);
@@ -727,7 +730,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         for (int p = 0; p < CBA_N_PERSPECTIVES; p++, r++) {
             const char *pn = cba_perspective_name[p];
             char nm[64];
-            snprintf(b, sizeof b, "NPV, %s perspective, all people treated (base case)", pn);
+            rpt_trf(w, b, sizeof b, "NPV, %s perspective, all people treated (base case)", pn);
             rpt_put_text(w, ws, r, 0, b, NULL);
             snprintf(fm, sizeof fm, "=npv_%s*treated", pn);
             formula(&c, ws, r, 1, fm, f->npv[p] * s->population, NULL, c.money);
@@ -750,7 +753,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     /* ---- flows by year (base case) ---- */
     char rn0[400];
     cba_persistence_name(&s->rules[0], rn0, sizeof rn0);
-    snprintf(b, sizeof b, "Flows by year, per participant (%s; base case, persistence %s)", c.cur, rn0);
+    rpt_trf(w, b, sizeof b, "Flows by year, per participant (%s; base case, persistence %s)", c.cur, rn0);
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
     const char *fh[] = {"Year", "Discount factor", "Growth factor", "Yearly effect e_y", "Gross earnings G",
                         "Production value P", "Taxes and contributions T", "Benefits no longer paid B (gross)",
@@ -807,7 +810,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     r++;
 
     /* ---- other base-case results (live) ---- */
-    snprintf(b, sizeof b, "Other results (live formulas; base case), per participant, %s vs %s", s->intervention,
+    rpt_trf(w, b, sizeof b, "Other results (live formulas; base case), per participant, %s vs %s", s->intervention,
              s->comparator);
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
     const char *rh[] = {"Figure", "Value", "Name", "What it is"};
@@ -903,13 +906,13 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
                     rpt_put_num(w, ws, r, (lxw_col_t)(1 + a * m->n_states + j), mr->trace[a][cy][j], c.share);
         }
         for (int p = 0; p < CBA_N_PERSPECTIVES; p++, r++) {
-            snprintf(b, sizeof b, "NPV, %s perspective", cba_perspective_name[p]);
+            rpt_trf(w, b, sizeof b, "NPV, %s perspective", cba_perspective_name[p]);
             rpt_put_text(w, ws, r, 0, b, NULL);
             rpt_put_num(w, ws, r, 1, mr->det.npv[p], c.money);
             char roi[32], pay[32];
             rpt_fmt_num(mr->det.roi[p], 2, roi, sizeof roi);
             rpt_fmt_num(mr->det.payback[p], 0, pay, sizeof pay);
-            snprintf(b, sizeof b, "ROI %s; first cycle with cumulative NPV >= 0: %s",
+            rpt_trf(w, b, sizeof b, "ROI %s; first cycle with cumulative NPV >= 0: %s",
                      isnan(mr->det.roi[p]) ? "not defined" : roi, isnan(mr->det.payback[p]) ? "none" : pay);
             rpt_put_text(w, ws, r, 3, b, c.note);
         }
@@ -957,20 +960,20 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, 0, 0, 40, NULL);
     rpt_set_cols(w, ws, 1, 8, 15, NULL);
 
-    snprintf(b, sizeof b, "Sensitivity of the cost-benefit results: %s vs %s (reference arm: %s)", s->intervention,
+    rpt_trf(w, b, sizeof b, "Sensitivity of the cost-benefit results: %s vs %s (reference arm: %s)", s->intervention,
              s->comparator, s->comparator);
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
     char how[400], rn0[400];
-    effect_draw_text(s, how, sizeof how);
+    effect_draw_text(w, s, how, sizeof how);
     cba_persistence_name(&s->rules[0], rn0, sizeof rn0);
     if (res->draws > 0)
-        snprintf(b, sizeof b,
+        rpt_trf(w, b, sizeof b,
                  "Probabilistic sensitivity analysis of the base case (persistence %s): %ld draws of every parameter "
                  "with a distribution, and %s, from one generator seeded with %lu; %s percentile intervals. Per "
                  "participant, %s.",
                  rn0, res->draws, how, w->run->seed, w->conf, cur);
     else
-        snprintf(b, sizeof b, "No probabilistic analysis in this run (psa_draws = 0 or no parameter is uncertain). "
+        rpt_trf(w, b, sizeof b, "No probabilistic analysis in this run (psa_draws = 0 or no parameter is uncertain). "
                               "Per participant, %s.", cur);
     rpt_put_text(w, ws, r++, 0, b, w->f.meta);
     r++;
@@ -994,15 +997,15 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         for (int p = 0; p < CBA_N_PERSPECTIVES; p++)
             if (s->perspectives[p]) {
                 static char lab[CBA_N_PERSPECTIVES][2][48];
-                snprintf(lab[p][0], 48, "NPV, %s", cba_perspective_name[p]);
-                snprintf(lab[p][1], 48, "ROI, %s", cba_perspective_name[p]);
+                rpt_trf(w, lab[p][0], 48, "NPV, %s", cba_perspective_name[p]);
+                rpt_trf(w, lab[p][1], 48, "ROI, %s", cba_perspective_name[p]);
                 rows[n++] = (srow){lab[p][0], CBA_S_NPV + (size_t)p, f->npv[p], res->prob_positive[p]};
                 rows[n++] = (srow){lab[p][1], CBA_S_ROI + (size_t)p, f->roi[p], NAN};
             }
         rows[n++] = (srow){"Break-even wage, trial window", CBA_S_BEW0, f->bew[0][0], NAN};
         static char blab[CBA_MAX_HORIZON + 1][48];
         for (int h2 = 1; h2 <= s->horizon && n < 56; h2++) {
-            snprintf(blab[h2], 48, "Break-even wage, %d year%s", h2, h2 > 1 ? "s" : "");
+            rpt_trf(w, blab[h2], 48, "Break-even wage, %d year%s", h2, h2 > 1 ? "s" : "");
             rows[n++] = (srow){blab[h2], CBA_S_BEW0 + (size_t)h2, f->bew[0][h2], NAN};
         }
         rows[n++] = (srow){"Break-even wage, societal", CBA_S_BEW_SOC, f->bew_soc, NAN};
@@ -1024,7 +1027,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             rpt_put_num(w, ws, r, 4, sm->hi, small ? w->f.num2 : money);
             rpt_put_num(w, ws, r, 5, rows[i].p, prob);
             if (sm->n_inf > 0) {
-                snprintf(b, sizeof b, "%ld of %ld draws have no finite value (counted as Inf)", sm->n_inf, res->draws);
+                rpt_trf(w, b, sizeof b, "%ld of %ld draws have no finite value (counted as Inf)", sm->n_inf, res->draws);
                 rpt_put_text(w, ws, r, 6, b, note);
             }
         }
@@ -1045,9 +1048,9 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     char fm[200];
     for (int h2 = 0; h2 <= s->horizon; h2++, r++) {
         if (h2 == 0)
-            snprintf(b, sizeof b, "Trial window (%g months)", s->effect_months[s->n_effects - 1]);
+            rpt_trf(w, b, sizeof b, "Trial window (%g months)", s->effect_months[s->n_effects - 1]);
         else
-            snprintf(b, sizeof b, "%d year%s", h2, h2 > 1 ? "s" : "");
+            rpt_trf(w, b, sizeof b, "%d year%s", h2, h2 > 1 ? "s" : "");
         rpt_put_text(w, ws, r, 0, b, NULL);
         for (size_t q = 0; q < s->n_rules; q++) {
             if (h2 == 0)
@@ -1065,7 +1068,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     for (int p = 0; p < CBA_N_PERSPECTIVES; p++) {
         if (!s->perspectives[p])
             continue;
-        snprintf(b, sizeof b, "NPV, %s, %d years", cba_perspective_name[p], s->horizon);
+        rpt_trf(w, b, sizeof b, "NPV, %s, %d years", cba_perspective_name[p], s->horizon);
         rpt_put_text(w, ws, r, 0, b, NULL);
         for (size_t q = 0; q < s->n_rules; q++) {
             snprintf(fm, sizeof fm, "=npv_%s_r%zu", cba_perspective_name[p], q + 1);
@@ -1091,10 +1094,10 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         const char *what = tg < CBA_N_PERSPECTIVES ? "NPV" : "INMB";
         char tname[64];
         if (tg < CBA_N_PERSPECTIVES)
-            snprintf(tname, sizeof tname, "NPV, %s perspective", cba_perspective_name[tg]);
+            rpt_trf(w, tname, sizeof tname, "NPV, %s perspective", cba_perspective_name[tg]);
         else
-            snprintf(tname, sizeof tname, "INMB %s", tg == CBA_T_INMB_QALY ? "per QALY" : "per job-year");
-        snprintf(b, sizeof b, "One-way sensitivity (tornado) of the %s: each parameter at its %.3g%% and %.3g%% points",
+            rpt_trf(w, tname, sizeof tname, "INMB %s", tg == CBA_T_INMB_QALY ? "per QALY" : "per job-year");
+        rpt_trf(w, b, sizeof b, "One-way sensitivity (tornado) of the %s: each parameter at its %.3g%% and %.3g%% points",
                  tname, 100 * q_lo, 100 * (1 - q_lo));
         rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
         const char *h[] = {"Parameter", "Low value", "High value", "At low", "At high", "Swing",
@@ -1123,14 +1126,14 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
             if (!se)
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-            chart_series_set_categories(se, SENS, first, 0, last, 0);
-            chart_series_set_values(se, SENS, first, (lxw_col_t)(6 + k), last, (lxw_col_t)(6 + k));
+            chart_series_set_categories(se, rpt_tr(w, SENS), first, 0, last, 0);
+            chart_series_set_values(se, rpt_tr(w, SENS), first, (lxw_col_t)(6 + k), last, (lxw_col_t)(6 + k));
             chart_series_set_name(se, rpt_chart_str(k ? "parameter at its high point" : "parameter at its low point"));
         }
         chart_set_series_overlap(ch, 100);
-        snprintf(b, sizeof b, "Tornado: %s, %s vs %s", tname, s->intervention, s->comparator);
+        rpt_trf(w, b, sizeof b, "Tornado: %s, %s vs %s", tname, s->intervention, s->comparator);
         chart_title_set_name(ch, rpt_chart_str(b));
-        snprintf(b, sizeof b, "Change in the %s from the base case (%s)", what, cur);
+        rpt_trf(w, b, sizeof b, "Change in the %s from the base case (%s)", what, cur);
         /* in a bar chart x_axis is the horizontal value axis, y_axis the vertical category axis: the first
          * (largest) bar goes on top, the parameter names beside the plot, not over the bars */
         chart_axis_set_name(ch->x_axis, rpt_chart_str(b));
@@ -1172,14 +1175,14 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
             if (!se)
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-            chart_series_set_categories(se, SENS, first, 0, last, 0);
-            chart_series_set_values(se, SENS, first, (lxw_col_t)(m ? 4 : 1), last, (lxw_col_t)(m ? 4 : 1));
+            chart_series_set_categories(se, rpt_tr(w, SENS), first, 0, last, 0);
+            chart_series_set_values(se, rpt_tr(w, SENS), first, (lxw_col_t)(m ? 4 : 1), last, (lxw_col_t)(m ? 4 : 1));
             chart_series_set_name(se, rpt_chart_str(m ? "per extra job-year" : "per QALY"));
             chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
         }
-        snprintf(b, sizeof b, "Acceptability curve: P(%s is cost-effective vs %s)", s->intervention, s->comparator);
+        rpt_trf(w, b, sizeof b, "Acceptability curve: P(%s is cost-effective vs %s)", s->intervention, s->comparator);
         chart_title_set_name(ch, rpt_chart_str(b));
-        snprintf(b, sizeof b, "Willingness to pay (%s)", cur);
+        rpt_trf(w, b, sizeof b, "Willingness to pay (%s)", cur);
         chart_axis_set_name(ch->x_axis, rpt_chart_str(b));
         chart_axis_set_name(ch->y_axis, "Probability");
         chart_axis_set_min(ch->y_axis, 0);
@@ -1197,7 +1200,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         rpt_chart_data_cols(w, ws, cx); /* hidden, not printed */
         rpt_put_text(w, ws, 3, cx, "CE plane", w->f.subtitle);
         rpt_put_text(w, ws, 4, cx, ename, w->f.header);
-        snprintf(b, sizeof b, "Incremental cost (%s)", cur);
+        rpt_trf(w, b, sizeof b, "Incremental cost (%s)", cur);
         rpt_put_text(w, ws, 4, cx + 1, b, w->f.header);
         rpt_put_num(w, ws, 5, cx, res->qaly_uncertain ? f->dq : f->pv_effect, NULL);
         rpt_put_num(w, ws, 5, cx + 1, f->dc_health, money);
@@ -1213,14 +1216,14 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         lxw_chart_series *pts = chart_add_series(ch, NULL, NULL), *base = chart_add_series(ch, NULL, NULL);
         if (!pts || !base)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-        chart_series_set_categories(pts, SENS, 6, cx, (lxw_row_t)(5 + np), cx);
-        chart_series_set_values(pts, SENS, 6, cx + 1, (lxw_row_t)(5 + np), cx + 1);
-        snprintf(b, sizeof b, "PSA draws (first %ld of %ld)", np, res->draws);
+        chart_series_set_categories(pts, rpt_tr(w, SENS), 6, cx, (lxw_row_t)(5 + np), cx);
+        chart_series_set_values(pts, rpt_tr(w, SENS), 6, cx + 1, (lxw_row_t)(5 + np), cx + 1);
+        rpt_trf(w, b, sizeof b, "PSA draws (first %ld of %ld)", np, res->draws);
         chart_series_set_name(pts, rpt_chart_str(b));
         chart_series_set_marker_type(pts, LXW_CHART_MARKER_CIRCLE);
         chart_series_set_marker_size(pts, 3);
-        chart_series_set_categories(base, SENS, 5, cx, 5, cx);
-        chart_series_set_values(base, SENS, 5, cx + 1, 5, cx + 1);
+        chart_series_set_categories(base, rpt_tr(w, SENS), 5, cx, 5, cx);
+        chart_series_set_values(base, rpt_tr(w, SENS), 5, cx + 1, 5, cx + 1);
         chart_series_set_name(base, "base case");
         chart_series_set_marker_type(base, LXW_CHART_MARKER_DIAMOND);
         chart_series_set_marker_size(base, 9);
@@ -1231,10 +1234,10 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_series_set_marker_line(pts, &pl);
         chart_series_set_marker_fill(base, &bf);
         chart_series_set_marker_line(base, &bl);
-        snprintf(b, sizeof b, "Cost-effectiveness plane: %s minus %s (reference)", s->intervention, s->comparator);
+        rpt_trf(w, b, sizeof b, "Cost-effectiveness plane: %s minus %s (reference)", s->intervention, s->comparator);
         chart_title_set_name(ch, rpt_chart_str(b));
         chart_axis_set_name(ch->x_axis, rpt_chart_str(ename));
-        snprintf(b, sizeof b, "Incremental cost (%s)", cur);
+        rpt_trf(w, b, sizeof b, "Incremental cost (%s)", cur);
         chart_axis_set_name(ch->y_axis, rpt_chart_str(b));
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
         chart_done(w, ws, chart_row, 10, ch);
@@ -1247,7 +1250,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
 /* ---------------------------------------------------------------- Summary headline */
 
 /* A whole amount with thousands separators, as a reader of money writes it: "395,532", "−8,011". */
-static const char *amount(double x, char *buf, size_t n)
+static const char *amount(const rpt_wctx *w, double x, char *buf, size_t n)
 {
     if (!isfinite(x))
         return rpt_fmt_num(x, 0, buf, n);
@@ -1257,8 +1260,14 @@ static const char *amount(double x, char *buf, size_t n)
     if (x < 0 && strcmp(digits, "0") != 0)
         o += (size_t)snprintf(buf, n, "\xe2\x88\x92"); /* U+2212, as rpt_fmt_num */
     for (size_t i = 0; i < len && o + 2 < n; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            buf[o++] = ',';
+        if (i > 0 && (len - i) % 3 == 0) {
+            if (w->run->language == RPT_LANG_NB && o + 4 < n) { /* a no-break space, as Norwegian writes it */
+                buf[o++] = '\xc2';
+                buf[o++] = '\xa0';
+            } else {
+                buf[o++] = ',';
+            }
+        }
         buf[o++] = digits[i];
     }
     buf[o] = '\0';
@@ -1266,22 +1275,22 @@ static const char *amount(double x, char *buf, size_t n)
 }
 
 /* The base case's assumptions as words: "with the effect halving every 2 years". */
-static const char *rule_words(const cba_persistence *p, double last_month, char *buf, size_t n)
+static const char *rule_words(const rpt_wctx *w, const cba_persistence *p, double last_month, char *buf, size_t n)
 {
     switch (p->kind) {
     case CBA_CONSTANT:
-        snprintf(buf, n, "with the effect held at its %g-month level", last_month);
+        rpt_trf(w, buf, n, "with the effect held at its %g-month level", last_month);
         break;
     case CBA_LINEAR:
-        snprintf(buf, n, "with the effect fading linearly to 0 over %g year%s after month %g", p->years,
+        rpt_trf(w, buf, n, "with the effect fading linearly to 0 over %g year%s after month %g", p->years,
                  p->years == 1 ? "" : "s", last_month);
         break;
     case CBA_HALFLIFE:
-        snprintf(buf, n, "with the effect halving every %g year%s after month %g", p->years, p->years == 1 ? "" : "s",
+        rpt_trf(w, buf, n, "with the effect halving every %g year%s after month %g", p->years, p->years == 1 ? "" : "s",
                  last_month);
         break;
     case CBA_PATH:
-        snprintf(buf, n, "with the yearly effects given from year %d (%s)", cba_path_first_year(last_month),
+        rpt_trf(w, buf, n, "with the yearly effects given from year %d (%s)", cba_path_first_year(last_month),
                  "persistence path");
         break;
     }
@@ -1298,31 +1307,31 @@ core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
     const char *cur = w->run->currency ? w->run->currency : "";
     char b[2048], x[64], y[64], z[64], ctx[600] = "";
     const char *ips = info ? info->spec->intervention : "IPS", *ctl = info ? info->spec->comparator : "control";
-    amount(dc->estimate, x, sizeof x);
-    snprintf(b, sizeof b, "Cost-benefit: %s costs %s %s more per participant than %s.", ips, cur, x, ctl);
+    amount(w, dc->estimate, x, sizeof x);
+    rpt_trf(w, b, sizeof b, "Cost-benefit: %s costs %s %s more per participant than %s.", ips, cur, x, ctl);
     rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     if (info) {
         const cba_spec *s = info->spec;
         const cba_figures *f = &info->res->det;
         char words[300], py[64] = "";
         double T = s->effect_months[s->n_effects - 1];
-        rule_words(&s->rules[0], T, words, sizeof words);
+        rule_words(w, &s->rules[0], T, words, sizeof words);
         if (s->price_year > 0)
             snprintf(py, sizeof py, ", %ld %s", s->price_year, cur);
         else
             snprintf(py, sizeof py, ", %s", cur);
         /* "Over 5 years, with the effect halving every 2 years after month 18, 4% discounting, 2018 NOK" */
-        snprintf(ctx, sizeof ctx, "Over %d year%s, %s, %.3g%% discounting%s%s", s->horizon, s->horizon > 1 ? "s" : "",
+        rpt_trf(w, ctx, sizeof ctx, "Over %d year%s, %s, %.3g%% discounting%s%s", s->horizon, s->horizon > 1 ? "s" : "",
                  words, 100 * s->value[CBA_DISCOUNT_RATE], s->value[CBA_REAL_GROWTH] != 0 ? "" : "", py);
         int h2 = s->horizon >= 2 ? 2 : 1;
         if (isnan(f->bew[0][0]) || isnan(f->bew[0][h2]) || isnan(f->bew[0][s->horizon]))
-            snprintf(b, sizeof b, "There is no finite break-even wage: the employment effect is not positive (%s).",
+            rpt_trf(w, b, sizeof b, "There is no finite break-even wage: the employment effect is not positive (%s).",
                      words);
         else {
-            amount(f->bew[0][0], x, sizeof x);
-            amount(f->bew[0][h2], y, sizeof y);
-            amount(f->bew[0][s->horizon], z, sizeof z);
-            snprintf(b, sizeof b,
+            amount(w, f->bew[0][0], x, sizeof x);
+            amount(w, f->bew[0][h2], y, sizeof y);
+            amount(w, f->bew[0][s->horizon], z, sizeof z);
+            rpt_trf(w, b, sizeof b,
                      "For the extra jobs to pay for it, they would have to pay %s %s a year within the trial's "
                      "%g months, %s %s within %d year%s, or %s %s within %d years %s (discount rate %.3g%%%s).",
                      cur, x, T, cur, y, h2, h2 > 1 ? "s" : "", cur, z, s->horizon, words,
@@ -1337,24 +1346,24 @@ core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
     if (npv) {
         const core_result_row *pp = rpt_find_row(w, "cba", "prob_cost_beneficial", NULL, NULL, npv->term, NULL);
         char ci[200], tail[200] = "";
-        amount(npv->estimate, x, sizeof x);
+        amount(w, npv->estimate, x, sizeof x);
         if (!isnan(npv->ci_low)) {
-            amount(npv->ci_low, y, sizeof y);
-            amount(npv->ci_high, z, sizeof z);
-            snprintf(ci, sizeof ci, "%s (%s to %s)", x, y, z);
-            snprintf(tail, sizeof tail, " (%s interval from the probabilistic analysis)", w->conf);
+            amount(w, npv->ci_low, y, sizeof y);
+            amount(w, npv->ci_high, z, sizeof z);
+            rpt_trf(w, ci, sizeof ci, "%s (%s to %s)", x, y, z);
+            rpt_trf(w, tail, sizeof tail, " (%s interval from the probabilistic analysis)", w->conf);
         } else {
             snprintf(ci, sizeof ci, "%s", x);
         }
         if (ctx[0])
-            snprintf(b, sizeof b, "%s: the net present value from the %s perspective is %s %s per participant%s", ctx,
+            rpt_trf(w, b, sizeof b, "%s: the net present value from the %s perspective is %s %s per participant%s", ctx,
                      npv->term, cur, ci, tail);
         else
-            snprintf(b, sizeof b, "Net present value, %s perspective: %s %s per participant%s", npv->term, cur, ci,
+            rpt_trf(w, b, sizeof b, "Net present value, %s perspective: %s %s per participant%s", npv->term, cur, ci,
                      tail);
         size_t l = strlen(b);
         if (pp)
-            snprintf(b + l, sizeof b - l, "; the probability that it is positive is %.0f%%.", 100 * pp->estimate);
+            rpt_trf(w, b + l, sizeof b - l, "; the probability that it is positive is %.0f%%.", 100 * pp->estimate);
         else
             snprintf(b + l, sizeof b - l, ".");
         rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
@@ -1395,41 +1404,41 @@ core_status rpt_cba_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
     citem it[9];
     size_t n = 0;
     it[n] = (citem){"7", "Comparators", ""};
-    snprintf(it[n++].text, sizeof it[0].text, "%s vs %s (the reference arm, named on every figure)", s->intervention,
+    rpt_trf(w, it[n++].text, sizeof it[0].text, "%s vs %s (the reference arm, named on every figure)", s->intervention,
              s->comparator);
     it[n] = (citem){"8", "Perspective", ""};
-    snprintf(it[n++].text, sizeof it[0].text, "%s; taxes and benefits are transfers, valued in the societal NPV only through the "
+    rpt_trf(w, it[n++].text, sizeof it[0].text, "%s; taxes and benefits are transfers, valued in the societal NPV only through the "
              "marginal cost of public funds (%.3g)", persp, s->value[CBA_MCPF]);
     it[n] = (citem){"9", "Time horizon", ""};
-    snprintf(it[n++].text, sizeof it[0].text, "1 to %d years (break-even table), NPVs over %d years; the trial window of %g months",
+    rpt_trf(w, it[n++].text, sizeof it[0].text, "1 to %d years (break-even table), NPVs over %d years; the trial window of %g months",
              s->horizon, s->horizon, s->effect_months[s->n_effects - 1]);
     it[n] = (citem){"10", "Discount rate", ""};
-    snprintf(it[n++].text, sizeof it[0].text, "%.4g%% a year (real) for costs, earnings and QALYs; yearly flows at the end of each "
+    rpt_trf(w, it[n++].text, sizeof it[0].text, "%.4g%% a year (real) for costs, earnings and QALYs; yearly flows at the end of each "
              "year, programme costs at t = 0", 100 * s->value[CBA_DISCOUNT_RATE]);
     it[n] = (citem){"11, 13", "Outcomes and their valuation", ""};
-    snprintf(it[n++].text, sizeof it[0].text, "employment (%s), valued by the wage; QALYs valued at %.10g per QALY",
+    rpt_trf(w, it[n++].text, sizeof it[0].text, "employment (%s), valued by the wage; QALYs valued at %.10g per QALY",
              s->effect_from_trial ? "the trial's risk differences" : "effects from the config",
              s->value[CBA_VALUE_PER_QALY]);
     it[n] = (citem){"15", "Currency, price date", ""};
     if (s->price_year > 0)
-        snprintf(it[n++].text, sizeof it[0].text, "%s, %ld prices", w->run->currency ? w->run->currency : "", s->price_year);
+        rpt_trf(w, it[n++].text, sizeof it[0].text, "%s, %ld prices", w->run->currency ? w->run->currency : "", s->price_year);
     else
-        snprintf(it[n++].text, sizeof it[0].text, "%s (price year not given)", w->run->currency ? w->run->currency : "");
+        rpt_trf(w, it[n++].text, sizeof it[0].text, "%s (price year not given)", w->run->currency ? w->run->currency : "");
     it[n] = (citem){"16, 17", "Model and assumptions", ""};
-    snprintf(it[n++].text, sizeof it[0].text, "effect linear from 0 at randomisation through the effect months, then persistence: "
+    rpt_trf(w, it[n++].text, sizeof it[0].text, "effect linear from 0 at randomisation through the effect months, then persistence: "
              "%s%s", rules, s->markov ? "; Markov cohort model with yearly cycles" : "");
     it[n] = (citem){"20", "Characterising uncertainty", ""};
     char how[400];
-    effect_draw_text(s, how, sizeof how);
+    effect_draw_text(w, s, how, sizeof how);
     if (info->res->draws > 0)
-        snprintf(it[n++].text, sizeof it[0].text, "probabilistic analysis of the base case (%ld draws, one seeded generator; %s), "
+        rpt_trf(w, it[n++].text, sizeof it[0].text, "probabilistic analysis of the base case (%ld draws, one seeded generator; %s), "
                  "acceptability curve and frontier, EVPI; one-way analysis at each parameter's %.3g%% and %.3g%% "
                  "points (tornado on NPV and INMB, not on the ICER)", info->res->draws, how, 50 * (1 - s->confidence),
                  100 - 50 * (1 - s->confidence));
     else
-        snprintf(it[n++].text, sizeof it[0].text, "deterministic only; scenario analysis over horizons and persistence rules");
+        rpt_trf(w, it[n++].text, sizeof it[0].text, "deterministic only; scenario analysis over horizons and persistence rules");
     it[n] = (citem){"22", "Study parameters", ""};
-    snprintf(it[n++].text, sizeof it[0].text, "every input with its distribution on the CBA sheet; the configuration on Provenance");
+    rpt_trf(w, it[n++].text, sizeof it[0].text, "every input with its distribution on the CBA sheet; the configuration on Provenance");
     for (size_t i = 0; i < n; i++, (*r)++) {
         rpt_put_text(w, ws, *r, 0, "cba", w->f.wrap);
         rpt_put_text(w, ws, *r, 1, it[i].item, w->f.wrap);

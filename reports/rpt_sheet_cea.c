@@ -90,7 +90,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     lxw_row_t r = 0;
     const char *lvl = w->conf[0] ? w->conf : "95%";
     rpt_put_text(w, ws, r++, 0, "Cost-effectiveness from the trial's participants", w->f.title);
-    snprintf(b, sizeof b, "%zu options (the arms of the trial), reference %s. Costs discounted at %.3g%% and QALYs at "
+    rpt_trf(w, b, sizeof b, "%zu options (the arms of the trial), reference %s. Costs discounted at %.3g%% and QALYs at "
              "%.3g%% a year (nothing within the first year); QALYs by the area under the utility curve; complete cases; "
              "%ld bootstrap resamples of the participants within arm. Intervals: %s.",
              k, ref, 100 * s->r_cost, 100 * s->r_effect, res->R, lvl);
@@ -100,7 +100,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     /* ---- costs and QALYs per option ---- */
     rpt_put_text(w, ws, r++, 0, "Costs and QALYs per option (mean per participant, BCa bootstrap interval)",
                  w->f.subtitle);
-    snprintf(t1, sizeof t1, "Mean cost (%s)", cur);
+    rpt_trf(w, t1, sizeof t1, "Mean cost (%s)", cur);
     const char *h1[] = {"Option", "Randomised", "Complete cases", t1, "low", "high", "Mean QALYs", "low", "high"};
     headers(w, ws, r++, h1, 9);
     for (size_t j = 0; j < k; j++, r++) {
@@ -117,7 +117,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r, 0, "Option", w->f.header);
     for (size_t c = 0; c < d->n_cols && c < 60; c++) {
         double month = c < s->n_costs ? s->cost_months[c] : s->util_months[c - s->n_costs];
-        snprintf(b, sizeof b, "%s (%s, month %g)", d->col_names[c], c < s->n_costs ? "cost" : "utility", month);
+        rpt_trf(w, b, sizeof b, "%s (%s, month %g)", d->col_names[c], c < s->n_costs ? "cost" : "utility", month);
         rpt_put_text(w, ws, r, (lxw_col_t)(1 + c), b, w->f.header);
     }
     rpt_err_at(w, worksheet_set_row(ws, r, 30, NULL), ws, r, 0);
@@ -136,10 +136,10 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     r++;
 
     /* ---- increments against the reference ---- */
-    snprintf(b, sizeof b, "Against %s: incremental cost and QALYs (regression on the options%s; QALYs adjusted for "
+    rpt_trf(w, b, sizeof b, "Against %s: incremental cost and QALYs (regression on the options%s; QALYs adjusted for "
              "baseline utility), ICER", ref, d->adjust_site ? " and site" : "");
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
-    snprintf(t1, sizeof t1, "Incremental cost (%s)", cur);
+    rpt_trf(w, t1, sizeof t1, "Incremental cost (%s)", cur);
     const char *h2[] = {"Option",           t1,    "low (t)", "high (t)", "BCa low", "BCa high", "Incremental QALYs",
                         "low (t)",          "high (t)", "BCa low", "BCa high", "Unadjusted QALYs", "ICER per QALY",
                         "ICER interval low", "high", "The bootstrap cloud"};
@@ -177,10 +177,10 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     /* ---- the incremental analysis ---- */
     rpt_put_text(w, ws, r++, 0, "The incremental analysis: dominance, extended dominance and the efficiency frontier",
                  w->f.subtitle);
-    snprintf(t1, sizeof t1, "Cost vs %s (%s)", ref, cur);
+    rpt_trf(w, t1, sizeof t1, "Cost vs %s (%s)", ref, cur);
     char t2[64], t3[64];
-    snprintf(t2, sizeof t2, "QALYs vs %s", ref);
-    snprintf(t3, sizeof t3, "ICER along the frontier (%s per QALY)", cur);
+    rpt_trf(w, t2, sizeof t2, "QALYs vs %s", ref);
+    rpt_trf(w, t3, sizeof t3, "ICER along the frontier (%s per QALY)", cur);
     const char *h3[] = {"Option (by cost)", t1, t2, "Status", t3, "Why"};
     headers(w, ws, r++, h3, 6);
     for (size_t rank = 0; rank < k; rank++)
@@ -209,16 +209,16 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
                      w->f.subtitle);
         rpt_put_text(w, ws, r, 0, "Willingness to pay per QALY", w->f.header);
         for (size_t j = 0; j < k; j++) {
-            snprintf(b, sizeof b, "P(%s best)", d->options[j]);
+            rpt_trf(w, b, sizeof b, "P(%s best)", d->options[j]);
             rpt_put_text(w, ws, r, (lxw_col_t)(1 + j), b, w->f.header);
         }
         lxw_col_t c0 = (lxw_col_t)(1 + k);
         rpt_put_text(w, ws, r, c0, "Highest expected net benefit", w->f.header);
         rpt_put_text(w, ws, r, c0 + 1, "Acceptability frontier", w->f.header);
-        snprintf(b, sizeof b, "EVPI per participant (%s)", cur);
+        rpt_trf(w, b, sizeof b, "EVPI per participant (%s)", cur);
         rpt_put_text(w, ws, r, c0 + 2, b, w->f.header);
         for (size_t j = 1; j < k; j++) {
-            snprintf(b, sizeof b, "INMB %s vs %s", d->options[j], ref);
+            rpt_trf(w, b, sizeof b, "INMB %s vs %s", d->options[j], ref);
             rpt_put_text(w, ws, r, (lxw_col_t)(c0 + 3 + 3 * (j - 1)), b, w->f.header);
             rpt_put_text(w, ws, r, (lxw_col_t)(c0 + 4 + 3 * (j - 1)), "low", w->f.header);
             rpt_put_text(w, ws, r, (lxw_col_t)(c0 + 5 + 3 * (j - 1)), "high", w->f.header);
@@ -250,8 +250,8 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             if (!se)
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
             lxw_col_t c = j < k ? (lxw_col_t)(1 + j) : c0 + 1;
-            chart_series_set_categories(se, w->sheet->name, first, 0, last, 0);
-            chart_series_set_values(se, w->sheet->name, first, c, last, c);
+            chart_series_set_categories(se, rpt_tr(w, w->sheet->name), first, 0, last, 0);
+            chart_series_set_values(se, rpt_tr(w, w->sheet->name), first, c, last, c);
             chart_series_set_name(se, rpt_chart_str(j < k ? d->options[j] : "acceptability frontier"));
             if (j < k)
                 chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
@@ -262,7 +262,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             }
         }
         chart_title_set_name(ch, "Probability each option has the highest net benefit");
-        snprintf(b, sizeof b, "Willingness to pay per QALY (%s)", cur);
+        rpt_trf(w, b, sizeof b, "Willingness to pay per QALY (%s)", cur);
         chart_axis_set_name(ch->x_axis, rpt_chart_str(b));
         chart_axis_set_name(ch->y_axis, "Probability");
         chart_axis_set_min(ch->y_axis, 0);
@@ -281,9 +281,9 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
         double emin = 0, emax = 0;
         for (size_t j = 1; j < k; j++) {
             lxw_col_t c = (lxw_col_t)(cx + 2 * (j - 1));
-            snprintf(b, sizeof b, "%s: QALYs", d->options[j]);
+            rpt_trf(w, b, sizeof b, "%s: QALYs", d->options[j]);
             rpt_put_text(w, ws, 4, c, b, w->f.header);
-            snprintf(b, sizeof b, "%s: cost", d->options[j]);
+            rpt_trf(w, b, sizeof b, "%s: cost", d->options[j]);
             rpt_put_text(w, ws, 4, c + 1, b, w->f.header);
             rpt_put_num(w, ws, 5, c, res->dq[j].est, q4);
             rpt_put_num(w, ws, 5, c + 1, res->dc[j].est, money);
@@ -298,7 +298,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             }
         }
         lxw_col_t cl = (lxw_col_t)(cx + 2 * (k - 1));
-        snprintf(b, sizeof b, "WTP line (%s per QALY)", cur);
+        rpt_trf(w, b, sizeof b, "WTP line (%s per QALY)", cur);
         rpt_put_text(w, ws, 4, cl, b, w->f.header);
         rpt_put_num(w, ws, 5, cl, emin, q4);
         rpt_put_num(w, ws, 5, cl + 1, s->threshold * emin, money);
@@ -312,15 +312,15 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             lxw_chart_series *pts = chart_add_series(ch, NULL, NULL), *pt = chart_add_series(ch, NULL, NULL);
             if (!pts || !pt)
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-            chart_series_set_categories(pts, w->sheet->name, 6, c, (lxw_row_t)(5 + np), c);
-            chart_series_set_values(pts, w->sheet->name, 6, c + 1, (lxw_row_t)(5 + np), c + 1);
-            snprintf(b, sizeof b, "%s vs %s (%ld resamples)", d->options[j], ref, np);
+            chart_series_set_categories(pts, rpt_tr(w, w->sheet->name), 6, c, (lxw_row_t)(5 + np), c);
+            chart_series_set_values(pts, rpt_tr(w, w->sheet->name), 6, c + 1, (lxw_row_t)(5 + np), c + 1);
+            rpt_trf(w, b, sizeof b, "%s vs %s (%ld resamples)", d->options[j], ref, np);
             chart_series_set_name(pts, rpt_chart_str(b));
             chart_series_set_marker_type(pts, LXW_CHART_MARKER_CIRCLE);
             chart_series_set_marker_size(pts, 3);
-            chart_series_set_categories(pt, w->sheet->name, 5, c, 5, c);
-            chart_series_set_values(pt, w->sheet->name, 5, c + 1, 5, c + 1);
-            snprintf(b, sizeof b, "%s: estimate", d->options[j]);
+            chart_series_set_categories(pt, rpt_tr(w, w->sheet->name), 5, c, 5, c);
+            chart_series_set_values(pt, rpt_tr(w, w->sheet->name), 5, c + 1, 5, c + 1);
+            rpt_trf(w, b, sizeof b, "%s: estimate", d->options[j]);
             chart_series_set_name(pt, rpt_chart_str(b));
             chart_series_set_marker_type(pt, LXW_CHART_MARKER_DIAMOND);
             chart_series_set_marker_size(pt, 9);
@@ -328,17 +328,17 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
         lxw_chart_series *line = chart_add_series(ch, NULL, NULL);
         if (!line)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-        chart_series_set_categories(line, w->sheet->name, 5, cl, 6, cl);
-        chart_series_set_values(line, w->sheet->name, 5, cl + 1, 6, cl + 1);
-        snprintf(b, sizeof b, "willingness to pay %s %.10g per QALY", cur, s->threshold);
+        chart_series_set_categories(line, rpt_tr(w, w->sheet->name), 5, cl, 6, cl);
+        chart_series_set_values(line, rpt_tr(w, w->sheet->name), 5, cl + 1, 6, cl + 1);
+        rpt_trf(w, b, sizeof b, "willingness to pay %s %.10g per QALY", cur, s->threshold);
         chart_series_set_name(line, rpt_chart_str(b));
         chart_series_set_marker_type(line, LXW_CHART_MARKER_NONE);
         lxw_chart_line ln = {.color = 0xC00000, .width = 1.5};
         chart_series_set_line(line, &ln);
-        snprintf(b, sizeof b, "Cost-effectiveness plane against %s", ref);
+        rpt_trf(w, b, sizeof b, "Cost-effectiveness plane against %s", ref);
         chart_title_set_name(ch, rpt_chart_str(b));
         chart_axis_set_name(ch->x_axis, "Incremental QALYs (discounted, adjusted)");
-        snprintf(b, sizeof b, "Incremental cost (%s)", cur);
+        rpt_trf(w, b, sizeof b, "Incremental cost (%s)", cur);
         chart_axis_set_name(ch->y_axis, rpt_chart_str(b));
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
         chart_at(w, ws, chart_row, 0, ch);
@@ -368,7 +368,7 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
             if (res->front[j].cost_rank == rank &&
                 (res->front[j].status == ST_CE_START || res->front[j].status == ST_CE_FRONTIER)) {
                 if (res->front[j].status == ST_CE_FRONTIER)
-                    snprintf(front + strlen(front), sizeof front - strlen(front), ", then %s (%s %s per QALY)",
+                    rpt_trf(w, front + strlen(front), sizeof front - strlen(front), ", then %s (%s %s per QALY)",
                              d->options[j], cur, rpt_fmt_num(res->front[j].icer, 0, x, sizeof x));
                 else
                     snprintf(front + strlen(front), sizeof front - strlen(front), "%s", d->options[j]);
@@ -378,13 +378,13 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
         if (res->front[j].status == ST_CE_DOMINATED || res->front[j].status == ST_CE_EXTENDED)
             snprintf(off + strlen(off), sizeof off - strlen(off), "%s%s (%s)", off[0] ? ", " : "", d->options[j],
                      res->front[j].status == ST_CE_DOMINATED ? "dominated" : "extendedly dominated");
-    snprintf(b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s "
+    rpt_trf(w, b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s "
              "(CEA sheet).", d->k, front, off[0] ? "; off it: " : "", off);
     rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     if (res->R > 0) {
         size_t i = nearest(res->wtp, res->n_wtp, info->spec->threshold);
         size_t best = res->best[i];
-        snprintf(b, sizeof b, "At %s %s per QALY, %s has the highest expected net benefit; the probability that it is "
+        rpt_trf(w, b, sizeof b, "At %s %s per QALY, %s has the highest expected net benefit; the probability that it is "
                  "the most cost-effective option is %s (%ld bootstrap resamples); EVPI %s %s per participant.",
                  cur, rpt_fmt_num(res->wtp[i], 0, x, sizeof x), d->options[best],
                  rpt_fmt_num(res->prob[i * d->k + best], 3, y, sizeof y), res->R, cur,
@@ -424,36 +424,36 @@ core_status rpt_cea_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
     size_t n = 0;
     double horizon = s->cost_months[s->n_costs - 1];
     it[n].item = "7", it[n].topic = "Comparators";
-    snprintf(it[n++].text, 700, "%s (the arms of the trial); increments against %s; all options compared at once in "
+    rpt_trf(w, it[n++].text, 700, "%s (the arms of the trial); increments against %s; all options compared at once in "
              "the incremental analysis", opts, d->options[0]);
     it[n].item = "8", it[n].topic = "Perspective";
-    snprintf(it[n++].text, 700, "as the cost columns record them (the configuration's cost items; state the "
+    rpt_trf(w, it[n++].text, 700, "as the cost columns record them (the configuration's cost items; state the "
              "perspective with the data)");
     it[n].item = "9", it[n].topic = "Time horizon";
-    snprintf(it[n++].text, 700, "the trial's follow-up: %g months", horizon);
+    rpt_trf(w, it[n++].text, 700, "the trial's follow-up: %g months", horizon);
     it[n].item = "10", it[n].topic = "Discount rate";
-    snprintf(it[n++].text, 700, "costs %.4g%%, QALYs %.4g%% a year; a period's cost by the year its period starts in, "
+    rpt_trf(w, it[n++].text, 700, "costs %.4g%%, QALYs %.4g%% a year; a period's cost by the year its period starts in, "
              "a utility segment by the year it starts in; nothing within the first year", 100 * s->r_cost,
              100 * s->r_effect);
     it[n].item = "11, 12, 13", it[n].topic = "Outcome, measurement and valuation";
-    snprintf(it[n++].text, 700, "QALYs by the area under the utility curve from %zu utility measurements (months %g to "
+    rpt_trf(w, it[n++].text, 700, "QALYs by the area under the utility curve from %zu utility measurements (months %g to "
              "%g); utilities as given (value set minimum %g)", s->n_utils, s->util_months[0],
              s->util_months[s->n_utils - 1], s->utility_min);
     it[n].item = "15", it[n].topic = "Currency, price date";
     snprintf(it[n++].text, 700, "%s", w->run->currency ? w->run->currency : "(currency not given)");
     it[n].item = "19", it[n].topic = "Analytics";
-    snprintf(it[n++].text, 700, "complete cases (%zu of %ld participants; missing counts per arm and column on the "
+    rpt_trf(w, it[n++].text, 700, "complete cases (%zu of %ld participants; missing counts per arm and column on the "
              "CEA sheet); incremental QALYs adjusted for baseline utility%s by regression, costs by regression on the "
              "options%s; dominance and extended dominance", d->n, n_all, d->adjust_site ? " and site" : "", d->adjust_site ? " and site" : "");
     it[n].item = "20", it[n].topic = "Characterising uncertainty";
     if (info->res->R > 0)
-        snprintf(it[n++].text, 700, "non-parametric bootstrap of participants within arm (%ld resamples, one seeded "
+        rpt_trf(w, it[n++].text, 700, "non-parametric bootstrap of participants within arm (%ld resamples, one seeded "
                  "generator): percentile and BCa intervals, CE plane, acceptability curves over all options, the "
                  "acceptability frontier, EVPI", info->res->R);
     else
-        snprintf(it[n++].text, 700, "regression intervals only (no bootstrap)");
+        rpt_trf(w, it[n++].text, 700, "regression intervals only (no bootstrap)");
     it[n].item = "22", it[n].topic = "Study parameters";
-    snprintf(it[n++].text, 700, "the configuration on Provenance; the data file's SHA-256 there");
+    rpt_trf(w, it[n++].text, 700, "the configuration on Provenance; the data file's SHA-256 there");
     for (size_t i = 0; i < n; i++, (*r)++) {
         rpt_put_text(w, ws, *r, 0, "cea", w->f.wrap);
         rpt_put_text(w, ws, *r, 1, it[i].item, w->f.wrap);

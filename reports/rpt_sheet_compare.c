@@ -24,6 +24,7 @@ typedef struct cmp {
     char D[16], sh[16], users[16], target[16], tu[16], E[16], z[16], f[16], k[16];
     char rd[16], rd_se[16], rd_lo[16], rd_hi[16], p0[16], reg[16], reg_se[16], reg_lo[16], reg_hi[16];
     char rr[16], rr_se[16], rr_lo[16], rr_hi[16];
+    char tt[16], tt_se[16], tt_lo[16], tt_hi[16], ex[16], ex_se[16], ex_lo[16], ex_hi[16], zc[16];
 } cmp;
 
 /* First compare row of an analysis and term (one [compare] section: any outcome). */
@@ -115,30 +116,65 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
               (m && rpt_str_eq(m->outcome, "employment_probability"));
     double sc = emp ? 100.0 : 1.0;
     const char *unit = emp ? "percentage points of employment" : "workdays per person-year";
-    char b[3072], x1[160], x2[160], x3[160], rlev[160] = "";
+    char b[4096], x1[160], x2[160], x3[160], rlev[240] = "";
     size_t n = 0;
     lxw_row_t r = *row;
-    if (rl && src)
-        snprintf(rlev, sizeof rlev, "interval at %.1f%%, the level the %s interval attains with so few control "
+    const core_result_row *nc = find(w, "assumption", "registry_controls", NULL);
+    if (rl && src && nc && isfinite(nc->estimate)) { /* "81.8% attained with 10 control municipalities" */
+        char cl[80];
+        const char *word = nc->method && *nc->method ? nc->method : "cluster";
+        size_t wl = strlen(word);
+        if (wl > 1 && word[wl - 1] == 'y' && !strchr("aeiou", word[wl - 2]))
+            snprintf(cl, sizeof cl, "%.*sies", (int)(wl - 1), word);
+        else
+            snprintf(cl, sizeof cl, "%s%s", word, wl && word[wl - 1] == 's' ? "" : "s");
+        rpt_trf(w, rlev, sizeof rlev, "%s interval, %.1f%% attained with %.0f control %s, not %s",
+                 rpt_str_eq(src->method, "conley_taber") ? "Conley-Taber" : (src->method ? src->method : "registry"),
+                 100 * rl->estimate, nc->estimate, cl, w->conf);
+    } else if (rl && src)
+        rpt_trf(w, rlev, sizeof rlev, "interval at %.1f%%, the level the %s interval attains with so few control "
                  "clusters, not %s", 100 * rl->estimate, rpt_str_eq(src->method, "conley_taber") ? "Conley-Taber"
                  : (src->method ? src->method : "registry"), w->conf);
     else
-        snprintf(rlev, sizeof rlev, "%s CI", w->conf);
+        rpt_trf(w, rlev, sizeof rlev, "%s CI", w->conf);
     rpt_put_text(w, ws, r++, 0, "Trial versus real world", w->f.subtitle);
-    n += (size_t)snprintf(b + n, sizeof b - n, "On one scale (%s; a full-time year counted as %.1f workdays):", unit,
+    n += (size_t)rpt_trf(w, b + n, sizeof b - n, "On one scale (%s; a full-time year counted as %.1f workdays):", unit,
                           D ? D->estimate : NAN);
     if (t)
-        n += (size_t)snprintf(b + n, sizeof b - n, " the trial's effect, averaged over its follow-up, %s (%s CI);",
+        n += (size_t)rpt_trf(w, b + n, sizeof b - n, " the trial's effect, averaged over its follow-up, %s (%s CI);",
                               (ci_text(t, sc, 1, x1, sizeof x1), x1), w->conf);
     if (m && n < sizeof b)
-        n += (size_t)snprintf(b + n, sizeof b - n, " the registry effect per member of the exposed population %s (%s)",
+        n += (size_t)rpt_trf(w, b + n, sizeof b - n, " the registry effect per member of the exposed population %s (%s)",
                               (ci_text(m, sc, 1, x2, sizeof x2), x2), rlev);
     if (u && tu && us && ex && n < sizeof b)
-        n += (size_t)snprintf(b + n, sizeof b - n,
+        n += (size_t)rpt_trf(w, b + n, sizeof b - n,
                               ", per IPS user %s, dividing by a take-up of %.1f%% (%.0f IPS users among the %.0f people "
                               "exposed in the post-period, the same people the registry effect averages over; an upper "
                               "bound if there are spill-overs)",
                               (ci_text(u, sc, 1, x3, sizeof x3), x3), 100 * tu->estimate, us->estimate, ex->estimate);
+    const core_result_row *tt = find(w, "effect_on_common_scale", "trial_transported", NULL);
+    const core_result_row *gp = find(w, "transport_gap", "population", NULL);
+    const core_result_row *gr = find(w, "transport_gap", "remaining", NULL);
+    const core_result_row *gt = find(w, "transport_gap", "total", NULL);
+    if (tt && n < sizeof b) {
+        size_t nt = 0;
+        for (size_t i = 0; i < w->res->n; i++)
+            nt += rpt_str_eq(w->res->rows[i].module, "compare") && rpt_str_eq(w->res->rows[i].analysis,
+                                                                               "transport_target");
+        n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". Reweighted to the registry population (each arm balanced on %zu "
+                              "covariates of the target file), the trial's effect would be %s (%s CI)",
+                              nt, (ci_text(tt, sc, 1, x1, sizeof x1), x1), w->conf);
+        if (gp && gr && gt && n < sizeof b) {
+            char x4[64];
+            rpt_trf(w, x4, sizeof x4, "%.1f%% interval", lv ? 100 * lv->estimate : 95.0);
+            n += (size_t)rpt_trf(w, b + n, sizeof b - n, "; the trial's effect minus the registry's %s, %s, splits into "
+                                  "%s explained by who the participants are and %s (%s) that remains: delivery, "
+                                  "fidelity, context",
+                                  rpt_tr(w, u ? "per IPS user" : "per member"), rpt_fmt_num(sc * gt->estimate, 1, x2, sizeof x2),
+                                  rpt_fmt_num(sc * gp->estimate, 1, x3, sizeof x3),
+                                  (ci_text(gr, sc, 1, x1, sizeof x1), x1), x4);
+        }
+    }
     const core_result_row *ratios[2] = {e, em};
     static const char *const what[2] = {"Per IPS user", "Per member"};
     for (int j = 0; j < 2; j++) {
@@ -148,17 +184,17 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
         char r1[48], lo[48], hi[48], lvt[48];
         snprintf(lvt, sizeof lvt, "%.1f%%", lv ? 100 * lv->estimate : NAN);
         if (isfinite(q->ci_low))
-            n += (size_t)snprintf(b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's (Fieller %s "
+            n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's (Fieller %s "
                                   "interval %s to %s)",
                                   what[j], rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt,
                                   rpt_fmt_num(q->ci_low, 2, lo, sizeof lo), rpt_fmt_num(q->ci_high, 2, hi, sizeof hi));
         else
-            n += (size_t)snprintf(b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's; its %s "
+            n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's; its %s "
                                   "interval is unbounded because the trial's interval at that level includes no effect",
                                   what[j], rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt);
     }
     if (y && n < sizeof b)
-        n += (size_t)snprintf(b + n, sizeof b - n, ". Work gained for the %.0f people exposed: %s full-time work-years "
+        n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". Work gained for the %.0f people exposed: %s full-time work-years "
                               "a year",
                               y->n, (ci_text(y, 1, 1, x1, sizeof x1), x1));
     if (n < sizeof b)
@@ -239,8 +275,8 @@ static core_status effects_chart(cmp *c, const chart_rows *cr, lxw_row_t at, cor
         lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
         if (!s)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-        chart_series_set_categories(s, SHEET, cr->rows[i], 3, cr->rows[i], 4);
-        chart_series_set_values(s, SHEET, cr->rows[i], 7, cr->rows[i], 8);
+        chart_series_set_categories(s, rpt_tr(c->w, SHEET), cr->rows[i], 3, cr->rows[i], 4);
+        chart_series_set_values(s, rpt_tr(c->w, SHEET), cr->rows[i], 7, cr->rows[i], 8);
         lxw_chart_line line = {.color = colors[i % 6], .width = 2.25f};
         chart_series_set_line(s, &line);
         chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
@@ -248,8 +284,8 @@ static core_status effects_chart(cmp *c, const chart_rows *cr, lxw_row_t at, cor
         lxw_chart_series *m = chart_add_series(ch, NULL, NULL);
         if (!m)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-        chart_series_set_categories(m, SHEET, cr->rows[i], 1, cr->rows[i], 1);
-        chart_series_set_values(m, SHEET, cr->rows[i], 7, cr->rows[i], 7);
+        chart_series_set_categories(m, rpt_tr(c->w, SHEET), cr->rows[i], 1, cr->rows[i], 1);
+        chart_series_set_values(m, rpt_tr(c->w, SHEET), cr->rows[i], 7, cr->rows[i], 7);
         lxw_chart_line none = {.none = LXW_TRUE};
         chart_series_set_line(m, &none);
         chart_series_set_marker_type(m, LXW_CHART_MARKER_DIAMOND);
@@ -266,13 +302,13 @@ static core_status effects_chart(cmp *c, const chart_rows *cr, lxw_row_t at, cor
     lxw_chart_series *z = chart_add_series(ch, NULL, NULL);
     if (!z)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-    chart_series_set_categories(z, SHEET, cr->ref, 7, cr->ref + 1, 7);
-    chart_series_set_values(z, SHEET, cr->ref, 8, cr->ref + 1, 8);
+    chart_series_set_categories(z, rpt_tr(c->w, SHEET), cr->ref, 7, cr->ref + 1, 7);
+    chart_series_set_values(z, rpt_tr(c->w, SHEET), cr->ref, 8, cr->ref + 1, 8);
     lxw_chart_line dash = {.color = 0x808080, .width = 0.75f, .dash_type = LXW_CHART_LINE_DASH_DASH};
     chart_series_set_line(z, &dash);
     chart_series_set_marker_type(z, LXW_CHART_MARKER_NONE);
     char name[160];
-    snprintf(name, sizeof name, "%s (%s CI)", c->unit, c->w->conf);
+    rpt_trf(c->w, name, sizeof name, "%s (%s CI)", c->unit, c->w->conf);
     chart_axis_set_name(ch->x_axis, rpt_chart_str(name));
     chart_axis_set_min(ch->y_axis, 0);
     chart_axis_set_max(ch->y_axis, (double)cr->n + 1.0);
@@ -304,8 +340,8 @@ static core_status rates_chart(cmp *c, lxw_row_t first, size_t n_series, const c
         lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
         if (!s)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
-        chart_series_set_categories(s, SHEET, r, 7, r, 8);
-        chart_series_set_values(s, SHEET, r + 1, 7, r + 1, 8);
+        chart_series_set_categories(s, rpt_tr(c->w, SHEET), r, 7, r, 8);
+        chart_series_set_values(s, rpt_tr(c->w, SHEET), r + 1, 7, r + 1, 8);
         chart_series_set_name(s, rpt_chart_str(names[i]));
         chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
         if (i < 2) {
@@ -329,6 +365,134 @@ static core_status rates_chart(cmp *c, lxw_row_t first, size_t n_series, const c
     lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.2};
     rpt_err_at(c->w, worksheet_insert_chart_opt(c->ws, at, 9, ch, &opt), c->ws, at, 9);
     return CORE_OK;
+}
+
+/* The trial transported: what the target population is (with its sources) and how each arm was weighted, the
+ * effect at each timepoint with the effective sample sizes, and the trial-registry gap split into the part explained
+ * by who the participants are and the part that remains (live formulas on the source cells above). */
+static lxw_row_t transport_section(cmp *c, lxw_row_t r, const core_result_row *reg, lxw_format *ef, char *fe,
+                                   char *fse, char *flo, char *fhi)
+{
+    rpt_wctx *w = c->w;
+    char b[1600], v[64];
+    rpt_put_text(w, c->ws, r++, 0, "The trial transported to the registry population", w->f.subtitle);
+    static const char intro[] =
+             "Each arm of the trial is reweighted separately (entropy weights, w proportional to exp(x'lambda); "
+             "Signorovitch et al. 2010, Westreich et al. 2017) so that its weighted covariate means equal the target "
+             "population's below; both arms then stand for that population, and their weighted difference is the "
+             "trial's effect had its participants been like the registry's. It assumes the effect differs between "
+             "people only through the covariates given (no unmeasured effect modifiers) and that the target values "
+             "are right. The effective sample size, (sum w)^2 / sum w^2, says how many equally weighted participants "
+             "the weighted arm is worth.";
+    rpt_merge_text(w, c->ws, r++, 0, 6, intro, w->f.meta, rpt_lines_for(intro, 150));
+    /* the target, with each arm before and after weighting */
+    const char *th[] = {"Covariate", "Target", "", "", "", "Arms: unweighted -> weighted", "Source"};
+    header(c, r++, th, 7);
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *q = &w->res->rows[i];
+        if (!rpt_str_eq(q->module, "compare") || !rpt_str_eq(q->analysis, "transport_target"))
+            continue;
+        rpt_put_text(w, c->ws, r, 0, q->term, w->f.wrap);
+        rpt_put_num(w, c->ws, r, 1, q->estimate, rpt_str_eq(q->method, "share") ? c->pct : c->num);
+        size_t n = 0;
+        b[0] = '\0';
+        for (size_t j = 0; j < w->res->n && n < sizeof b; j++) {
+            const core_result_row *u = &w->res->rows[j];
+            if (!rpt_str_eq(u->module, "compare") || !rpt_str_eq(u->analysis, "transport_balance") ||
+                !rpt_str_eq(u->term, q->term) || !rpt_str_eq(u->method, "unweighted"))
+                continue;
+            const core_result_row *wt = rpt_find_row(w, "compare", "transport_balance", u->outcome, NULL, q->term,
+                                                     "weighted");
+            char v2[64];
+            n += (size_t)snprintf(b + n, sizeof b - n, "%s%s %s -> %s", n ? "; " : "", u->outcome ? u->outcome : "",
+                                  rpt_fmt_num(u->estimate, 3, v, sizeof v),
+                                  wt ? rpt_fmt_num(wt->estimate, 3, v2, sizeof v2) : "n/a");
+        }
+        rpt_put_text(w, c->ws, r, 5, b, c->label);
+        rpt_put_text(w, c->ws, r, 6, q->label, c->note);
+        row_lines(w, c->ws, r, q->label ? rpt_lines_for(q->label, 72) : 1);
+        r++;
+    }
+    r++;
+    /* each timepoint: the trial's effect and the transported one, with the effective sample sizes */
+    const char *ph[] = {"Timepoint (month)", "Trial risk difference", "Transported", "CI low", "CI high",
+                        "Effective sample size (of n weighted)", "How"};
+    header(c, r++, ph, 7);
+    for (size_t i = 0; i < w->res->n; i++) {
+        const core_result_row *q = &w->res->rows[i];
+        if (!rpt_str_eq(q->module, "compare") || !rpt_str_eq(q->analysis, "transported_effect"))
+            continue;
+        rpt_put_text(w, c->ws, r, 0, q->timepoint && *q->timepoint ? q->timepoint : "(the one timepoint)",
+                     w->f.wrap);
+        char term[48];
+        snprintf(term, sizeof term, "trial_effect[%s]", q->timepoint ? q->timepoint : "");
+        const core_result_row *tr = find(w, "source_effect", term, NULL);
+        if (!tr)
+            tr = find(w, "source_effect", "trial_effect", NULL);
+        if (tr)
+            rpt_put_num(w, c->ws, r, 1, tr->estimate, c->num4);
+        rpt_put_num(w, c->ws, r, 2, q->estimate, c->num4);
+        rpt_put_num(w, c->ws, r, 3, q->ci_low, c->num4);
+        rpt_put_num(w, c->ws, r, 4, q->ci_high, c->num4);
+        size_t n = 0;
+        b[0] = '\0';
+        for (size_t j = 0; j < w->res->n && n < sizeof b; j++) {
+            const core_result_row *e = &w->res->rows[j];
+            if (!rpt_str_eq(e->module, "compare") || !rpt_str_eq(e->analysis, "effective_sample_size") ||
+                !rpt_str_eq(e->timepoint, q->timepoint))
+                continue;
+            n += (size_t)rpt_trf(w, b + n, sizeof b - n, "%s%s %.1f of %.0f", n ? "; " : "", e->term ? e->term : "",
+                                  e->estimate, e->n);
+        }
+        rpt_put_text(w, c->ws, r, 5, b, c->label);
+        rpt_put_text(w, c->ws, r, 6, q->label, c->note);
+        row_lines(w, c->ws, r, q->label ? rpt_lines_for(q->label, 72) : 1);
+        r++;
+    }
+    r++;
+    /* the gap, split: trial - registry = (trial - transported) + (transported - registry) */
+    const char *gh[] = {"The trial-registry gap", "Estimate", "SE", "CI low", "CI high", "Method", "What it is"};
+    header(c, r++, gh, 7);
+    const core_result_row *x;
+    char R[160], Rse[160];
+    int per_user = c->tu[0] && find(w, "effect_on_common_scale", "registry_per_user", NULL);
+    if (per_user) {
+        snprintf(R, sizeof R, "(%s/%s)", c->reg, c->tu);
+        snprintf(Rse, sizeof Rse, "(%s/%s)", c->reg_se, c->tu);
+    } else {
+        snprintf(R, sizeof R, "(%s)", c->reg);
+        snprintf(Rse, sizeof Rse, "(%s)", c->reg_se);
+    }
+    char se_cell[16], est_cell[16];
+    x = find(w, "transport_gap", "total", NULL);
+    if (x && reg) {
+        snprintf(fe, 1600, "=(%s*%s-%s)*%s", c->rd, c->f, R, c->k);
+        snprintf(fse, 1600, "=SQRT((%s*%s)^2+%s^2)*%s", c->rd_se, c->f, Rse, c->k);
+        cell(est_cell, r, 1), cell(se_cell, r, 2);
+        snprintf(flo, 8192, "=%s-%s*%s", est_cell, c->z, se_cell);
+        snprintf(fhi, 8192, "=%s+%s*%s", est_cell, c->z, se_cell);
+        figure(c, r++, per_user ? "Trial minus registry per IPS user" : "Trial minus registry per member", x, fe, fse,
+               flo, fhi, ef);
+    }
+    x = find(w, "transport_gap", "population", NULL);
+    if (x && c->ex[0] && c->zc[0]) {
+        snprintf(fe, 1600, "=(%s*%s-%s*%s)*%s", c->rd, c->f, c->tt, c->f, c->k);
+        snprintf(fse, 1600, "=%s*%s*%s", c->ex_se, c->f, c->k);
+        cell(est_cell, r, 1), cell(se_cell, r, 2);
+        snprintf(flo, 8192, "=%s-%s*%s", est_cell, c->zc, se_cell);
+        snprintf(fhi, 8192, "=%s+%s*%s", est_cell, c->zc, se_cell);
+        figure(c, r++, "  explained by who the participants are (trial - transported)", x, fe, fse, flo, fhi, ef);
+    }
+    x = find(w, "transport_gap", "remaining", NULL);
+    if (x && reg) {
+        snprintf(fe, 1600, "=(%s*%s-%s)*%s", c->tt, c->f, R, c->k);
+        snprintf(fse, 1600, "=SQRT((%s*%s)^2+%s^2)*%s", c->tt_se, c->f, Rse, c->k);
+        cell(est_cell, r, 1), cell(se_cell, r, 2);
+        snprintf(flo, 8192, "=%s-%s*%s", est_cell, c->z, se_cell);
+        snprintf(fhi, 8192, "=%s+%s*%s", est_cell, c->z, se_cell);
+        figure(c, r++, "  remaining: delivery, fidelity, context (transported - registry)", x, fe, fse, flo, fhi, ef);
+    }
+    return r + 1;
 }
 
 core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
@@ -360,7 +524,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     char b[2048], fe[1600], fse[1600], flo[8192], fhi[8192];
     lxw_row_t r = 0;
     rpt_put_text(w, c.ws, r++, 0, "Trial versus real world on one scale", w->f.title);
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "The trial's effect, the registry's and the published trials' on one scale (%s). Blue cells are "
              "assumptions and source effects: change one and every figure below recalculates (the values shown on "
              "opening are ipseval's own). Intervals are %s unless a row says otherwise (an interval from few control clusters "
@@ -452,7 +616,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
             strncmp(q->term, "trial_effect[", 13) != 0)
             continue;
         char nm[96];
-        snprintf(nm, sizeof nm, "  risk difference at month %.*s", (int)(strlen(q->term) - 14), q->term + 13);
+        rpt_trf(w, nm, sizeof nm, "  risk difference at month %.*s", (int)(strlen(q->term) - 14), q->term + 13);
         rpt_put_text(w, c.ws, r, 0, nm, w->f.wrap);
         rpt_put_num(w, c.ws, r, 1, q->estimate, c.num4);
         rpt_put_num(w, c.ws, r, 2, q->se, c.num4);
@@ -470,6 +634,24 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
         row_lines(w, c.ws, r, reg->label ? rpt_lines_for(reg->label, 72) : 1);
         r++;
     }
+    const core_result_row *ttr = find(w, "source_effect", "trial_transported", NULL);
+    const core_result_row *exr = find(w, "source_effect", "trial_transported_explained", NULL);
+    if (ttr && trial) {
+        source_row(&c, r, "Trial transported to the registry population: mean employment effect (share)", ttr, c.in_num,
+                   c.tt, c.tt_se, c.tt_lo, c.tt_hi);
+        row_lines(w, c.ws, r, ttr->label ? rpt_lines_for(ttr->label, 72) : 1);
+        r++;
+        if (exr) {
+            source_row(&c, r, "  Trial minus transported (share): explained by who the participants are", exr, c.in_num,
+                       c.ex, c.ex_se, c.ex_lo, c.ex_hi);
+            row_lines(w, c.ws, r, exr->label ? rpt_lines_for(exr->label, 72) : 1);
+            r++;
+        }
+        const core_result_row *zr = find(w, "assumption", "z_confidence", NULL);
+        if (zr)
+            input(&c, r++, "Normal quantile of the run's confidence level", zr->estimate, c.in_num, "z_confidence",
+                  zr->label, c.zc);
+    }
     if (rr) {
         source_row(&c, r++, "Published RCTs: pooled risk ratio (SE of the log); cumulative incidence, on its own scale",
                    rr, c.in_num, c.rr, c.rr_se, c.rr_lo, c.rr_hi);
@@ -477,7 +659,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     r++;
 
     /* The figures on one scale. */
-    snprintf(b, sizeof b, "On one scale: %s", c.employment ? "employment (share)" : "workdays per person-year");
+    rpt_trf(w, b, sizeof b, "On one scale: %s", c.employment ? "employment (share)" : "workdays per person-year");
     rpt_put_text(w, c.ws, r++, 0, b, w->f.subtitle);
     const char *fh[] = {"Figure", "Estimate", "SE", "CI low", "CI high", "Interval from", "How it is computed"};
     header(&c, r, fh, 7);
@@ -495,6 +677,16 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
         snprintf(fhi, sizeof fhi, "=%s*%s*%s", c.rd_hi, c.f, c.k);
         figure(&c, r, "Trial: intention-to-treat effect", x, fe, fse, flo, fhi, ef);
         cr.rows[cr.n] = r, cr.names[cr.n++] = "Trial (ITT)";
+        r++;
+    }
+    x = find(w, "effect_on_common_scale", "trial_transported", NULL);
+    if (x && c.tt[0]) {
+        snprintf(fe, sizeof fe, "=%s*%s*%s", c.tt, c.f, c.k);
+        snprintf(fse, sizeof fse, "=%s*%s*%s", c.tt_se, c.f, c.k);
+        snprintf(flo, sizeof flo, "=%s*%s*%s", c.tt_lo, c.f, c.k);
+        snprintf(fhi, sizeof fhi, "=%s*%s*%s", c.tt_hi, c.f, c.k);
+        figure(&c, r, "Trial transported to the registry population", x, fe, fse, flo, fhi, ef);
+        cr.rows[cr.n] = r, cr.names[cr.n++] = "Trial, transported";
         r++;
     }
     x = find(w, "effect_on_common_scale", "registry_per_member", NULL);
@@ -529,6 +721,10 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     rpt_put_num(w, c.ws, r + 1, 7, 0.0, NULL);
     rpt_put_num(w, c.ws, r + 1, 8, (double)cr.n + 1.0, NULL);
     r += 3;
+
+    /* The trial transported to the registry population, and the split of the gap. */
+    if (c.tt[0] && trial)
+        r = transport_section(&c, r, reg, ef, fe, fse, flo, fhi);
 
     /* Efficacy-effectiveness ratios. */
     if (find(w, "efficacy_effectiveness_ratio", NULL, NULL)) {
@@ -724,6 +920,29 @@ static const rpt_method_info compare_methods[] = {
     {"reference_rate", NULL, "Employment rates of IPS users",
      "The trial's arms at the last timepoint and published routine-practice rates, as reference lines.",
      "Pelizza L et al. Early Interv Psychiatry 2020; BJPsych Bulletin (South West London routine practice)"},
+    {"transported_effect", NULL, "The trial transported to the registry population",
+     "Each arm weighted separately by entropy weights w proportional to exp(x'lambda) whose weighted covariate means "
+     "equal the target population's ([compare] target); the effect is the weighted difference of the arms' "
+     "outcomes. Sandwich SE of the M-estimator (the weights' estimation included, the target taken as known), arms "
+     "independent; over the window every timepoint stacked. Assumes no unmeasured effect modifiers.",
+     "Signorovitch JE et al. Value Health 2010;13:940-947; Hainmueller J. Polit Anal 2012;20:25-46; Westreich D et al. "
+     "Am J Epidemiol 2017;186:1010-1014"},
+    {"transported_proportion", NULL, "Transported arm proportions",
+     "Each arm's employment weighted to the target population, with its sandwich SE.",
+     "Signorovitch JE et al. Value Health 2010;13:940-947"},
+    {"effective_sample_size", NULL, "Effective sample size of the weights",
+     "(sum w)^2 / sum w^2: the number of equally weighted participants the weighted arm is worth.",
+     "Kish L. Survey sampling. Wiley 1965"},
+    {"transport_target", NULL, "The target population", "The covariate means and level shares of [compare] target, "
+     "with their sources.", "the target file"},
+    {"transport_balance", NULL, "Covariate balance of the transport",
+     "Each arm's covariate means before and after weighting (after: the target's, to the solver's tolerance).",
+     "Hainmueller J. Polit Anal 2012;20:25-46"},
+    {"transport_gap", NULL, "The trial-registry gap, split",
+     "Trial minus registry = (trial minus transported: explained by who the participants are) + (transported minus "
+     "registry: delivery, fidelity, context). The explained part's SE from both estimates' influence on the same "
+     "participants; the others' from independent estimates, at the level the registry interval attains.",
+     "Westreich D et al. Am J Epidemiol 2017;186:1010-1014"},
     {"assumption", NULL, "Assumptions of the comparison", "The [compare] values the conversions use.",
      "ipseval configuration, SPEC [compare]"},
     {"source_effect", NULL, "Source effects of the comparison",

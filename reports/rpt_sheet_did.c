@@ -119,35 +119,35 @@ core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, cor
     char b[2048], e[96], p[48];
     if (est) {
         char ow[128];
-        int len = snprintf(b, sizeof b, "%s: once IPS started, members of the treated area%s had %s per person-period "
+        int len = rpt_trf(w, b, sizeof b, "%s: once IPS started, members of the treated area%s had %s per person-period "
                            "more than the comparison areas' trend predicts (difference-in-differences with two-way fixed "
                            "effects, %.0f areas, %.0f treated; it assumes both would have moved in parallel without IPS).",
                            rpt_words(w, o, ow, sizeof ow), G1 == 1 ? "" : "s", rpt_fmt_num(est->estimate, 1, e, sizeof e),
                            G, G1);
         if (G1 == 1 && ri && len > 0 && (size_t)len < sizeof b) {
             char lo[48], hi[48];
-            len += snprintf(b + len, sizeof b - (size_t)len,
+            len += rpt_trf(w, b + len, sizeof b - (size_t)len,
                             " With one treated cluster the honest test is the comparison with placebo clusters: p = %s "
                             "(the smallest possible is %s)",
                             rpt_fmt_p(ri->p_value, p, sizeof p), rpt_fmt_num(1.0 / ri->n, 3, e, sizeof e));
             double lev = ct ? attained(w, o, tr, "conley_taber") : NAN;
             if (ct && !isnan(ct->ci_low) && !isnan(lev) && (size_t)len < sizeof b)
-                len += snprintf(b + len, sizeof b - (size_t)len,
+                len += rpt_trf(w, b + len, sizeof b - (size_t)len,
                                 "; Conley-Taber interval %s to %s, which covers the truth %.1f%% of the time (not %s: "
                                 "with %.0f control clusters no interval from them can do better)",
                                 rpt_fmt_num(ct->ci_low, 1, lo, sizeof lo), rpt_fmt_num(ct->ci_high, 1, hi, sizeof hi),
                                 100 * lev, w->conf, G - 1);
             if ((size_t)len < sizeof b)
-                snprintf(b + len, sizeof b - (size_t)len, ". Cluster-robust and wild-bootstrap p-values are shown on the "
+                rpt_trf(w, b + len, sizeof b - (size_t)len, ". Cluster-robust and wild-bootstrap p-values are shown on the "
                          "Registry sheet but cannot be trusted with one treated cluster.");
         } else if (wild && !isnan(wild->ci_low) && len > 0 && (size_t)len < sizeof b) {
             char lo[48], hi[48];
-            snprintf(b + len, sizeof b - (size_t)len, " Wild cluster bootstrap: %s interval %s to %s, p = %s.", w->conf,
+            rpt_trf(w, b + len, sizeof b - (size_t)len, " Wild cluster bootstrap: %s interval %s to %s, p = %s.", w->conf,
                      rpt_fmt_num(wild->ci_low, 1, lo, sizeof lo), rpt_fmt_num(wild->ci_high, 1, hi, sizeof hi),
                      rpt_fmt_p(wild->p_value, p, sizeof p));
         } else if (est && !isnan(est->ci_low) && len > 0 && (size_t)len < sizeof b) {
             char ci[128];
-            snprintf(b + len, sizeof b - (size_t)len, " %s (%s CI).", rpt_fmt_ci(est->estimate, est->ci_low,
+            rpt_trf(w, b + len, sizeof b - (size_t)len, " %s (%s CI).", rpt_fmt_ci(est->estimate, est->ci_low,
                      est->ci_high, 1, ci, sizeof ci), w->conf);
         }
         rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
@@ -225,7 +225,7 @@ static void event_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row
             chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
     }
     char t[256];
-    snprintf(t, sizeof t, "Event study: %s by year relative to first exposure (reference -1)", outcome);
+    rpt_trf(w, t, sizeof t, "Event study: %s by year relative to first exposure (reference -1)", outcome);
     no_legend_title(ch, t);
     chart_axis_set_name(ch->x_axis, "Years relative to first exposure");
     chart_axis_set_name(ch->y_axis, "Effect");
@@ -273,14 +273,14 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
 {
     const char *tr = treatment_term(w, o);
     char b[2048], h1[64], h2[64];
-    snprintf(b, sizeof b, "Outcome: %s", o);
+    rpt_trf(w, b, sizeof b, "Outcome: %s", o);
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
     double N = summary_value(w, o, "observations"), U = summary_value(w, o, "units"),
            T = summary_value(w, o, "periods"), P0 = summary_value(w, o, "first_period"),
            G = summary_value(w, o, "clusters"), G1 = summary_value(w, o, "treated_clusters"),
            F = summary_value(w, o, "first_treated_period"), sw = summary_value(w, o, "fe_sweeps"),
            mn = summary_value(w, o, "smallest_cluster"), mx = summary_value(w, o, "largest_cluster");
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "%.0f person-periods of %.0f units over %.0f periods from %.0f, in %.0f clusters (%.0f to %.0f "
              "observations each), %.0f treated%s%s. Unit and period fixed effects by the within-transformation "
              "(%.0f alternating-projection sweeps).",
@@ -295,7 +295,7 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
     r++;
     /* 1. every inference side by side */
     rpt_put_text(w, ws, r++, 0, "Effect of the treatment, every inference side by side", w->f.subtitle);
-    snprintf(h1, sizeof h1, "Estimate (%s CI)", w->conf);
+    rpt_trf(w, h1, sizeof h1, "Estimate (%s CI)", w->conf);
     const char *hd[] = {"Method", h1, "SE", "Statistic", "df", "p-value", "Notes"};
     header(w, ws, r++, hd, 7);
     static const struct {
@@ -312,11 +312,11 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
             continue;
         double lev = attained(w, o, tr, rows[k].m);
         if (!isnan(lev) && !isnan(x->ci_low)) {
-            snprintf(b, sizeof b, "%s: attained coverage %.1f%%, not %s", method_words(rows[k].a, rows[k].m),
+            rpt_trf(w, b, sizeof b, "%s: attained coverage %.1f%%, not %s", method_words(rows[k].a, rows[k].m),
                      100 * lev, w->conf);
             rpt_put_text(w, ws, r, 0, b, w->f.wrap);
         } else if (!isnan(lev)) {
-            snprintf(b, sizeof b, "%s: smallest possible p %.3g", method_words(rows[k].a, rows[k].m),
+            rpt_trf(w, b, sizeof b, "%s: smallest possible p %.3g", method_words(rows[k].a, rows[k].m),
                      1.0 / x->n);
             rpt_put_text(w, ws, r, 0, b, w->f.wrap);
         } else
@@ -340,7 +340,7 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
         if (!rpt_str_eq(x->module, "did") || !rpt_str_eq(x->analysis, "twfe") || !rpt_str_eq(x->outcome, o) ||
             !rpt_str_eq(x->method, "wild") || !x->term || strncmp(x->term, tr, tl) != 0 || x->term[tl] != ':')
             continue;
-        snprintf(b, sizeof b, "Wild bootstrap test of %s", x->term + tl + 1);
+        rpt_trf(w, b, sizeof b, "Wild bootstrap test of %s", x->term + tl + 1);
         rpt_put_text(w, ws, r, 0, b, w->f.wrap);
         rpt_put_num(w, ws, r, 3, x->statistic, w->f.num2);
         rpt_p_cell(w, ws, r, 5, x);
@@ -419,8 +419,8 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
     const core_result_row *ref = find(w, "event_study", o, "-1", "cr1");
     if (ref && !isnan(ref->estimate)) {
         rpt_put_text(w, ws, r++, 0, "Event study (reference period -1)", w->f.subtitle);
-        snprintf(h1, sizeof h1, "CI low (%s)", w->conf);
-        snprintf(h2, sizeof h2, "CI high (%s)", w->conf);
+        rpt_trf(w, h1, sizeof h1, "CI low (%s)", w->conf);
+        rpt_trf(w, h2, sizeof h2, "CI high (%s)", w->conf);
         const char *eh[] = {"Relative period", "Estimate", h1, h2, "p (CR1)", "p (random.)", "Notes"};
         header(w, ws, r, eh, 7);
         height(w, ws, r++, 2);
@@ -452,7 +452,7 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
             if (!rpt_str_eq(x->module, "did") || !rpt_str_eq(x->analysis, "pretrend_test") ||
                 !rpt_str_eq(x->outcome, o))
                 continue;
-            snprintf(b, sizeof b, "Pre-trend test (%s)", rpt_str_eq(x->method, "randomization") ? "randomisation" :
+            rpt_trf(w, b, sizeof b, "Pre-trend test (%s)", rpt_str_eq(x->method, "randomization") ? "randomisation" :
                      "joint Wald, CR1");
             rpt_put_text(w, ws, r, 0, b, w->f.key);
             rpt_put_num(w, ws, r, 1, x->statistic, w->f.num2);

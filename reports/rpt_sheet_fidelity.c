@@ -113,13 +113,13 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
     rpt_put_text(w, ws, r++, 0, "Totals by review round", w->f.subtitle);
     if (fi && fi->n_bands) {
         size_t used = 0;
-        used += (size_t)snprintf(b, sizeof b, "Bands: ");
+        used += (size_t)rpt_trf(w, b, sizeof b, "Bands: ");
         for (size_t k = 0; k < fi->n_bands && used < sizeof b; k++) {
             if (k > 0 && k + 1 == fi->n_bands)
-                used += (size_t)snprintf(b + used, sizeof b - used, "; %s below %g", fi->band_labels[k],
+                used += (size_t)rpt_trf(w, b + used, sizeof b - used, "; %s below %g", fi->band_labels[k],
                                          fi->band_lower[k - 1]);
             else
-                used += (size_t)snprintf(b + used, sizeof b - used, "%s%s %g or more", k ? "; " : "",
+                used += (size_t)rpt_trf(w, b + used, sizeof b - used, "%s%s %g or more", k ? "; " : "",
                                          fi->band_labels[k], fi->band_lower[k]);
         }
         rpt_merge_text(w, ws, r++, 0, 16, b, w->f.note, 1);
@@ -184,7 +184,7 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         }
         chart_axis_set_name(ch->x_axis, "Review round");
         chart_axis_set_name(ch->y_axis, "Total score");
-        snprintf(b, sizeof b, "Fidelity total by site%s", fi && fi->n_bands > 1 ? " (see the bands above)" : "");
+        rpt_trf(w, b, sizeof b, "Fidelity total by site%s", fi && fi->n_bands > 1 ? " (see the bands above)" : "");
         chart_title_set_name(ch, rpt_chart_str(b));
         lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
         chart_title_set_name_font(ch, &tf);
@@ -208,7 +208,7 @@ static lxw_row_t heat_map(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, lxw
         return r;
     char b[512];
     rpt_put_text(w, ws, r++, 0, "Item scores, site by review (heat map)", w->f.subtitle);
-    snprintf(b, sizeof b, "Each cell is the review's %s score of one item, coloured from %d (red) through %g "
+    rpt_trf(w, b, sizeof b, "Each cell is the review's %s score of one item, coloured from %d (red) through %g "
              "(yellow) to %d (green).%s", fi->respondents ? "mean" : "consensus", fi->min, (fi->min + fi->max) / 2.0,
              fi->max, fi->respondents ? "" : " Without a consensus row the score is the raters' mean.");
     rpt_merge_text(w, ws, r++, 0, (lxw_col_t)(2 + fi->n_items), b, w->f.note, rpt_lines_for(b, 160));
@@ -281,7 +281,7 @@ static lxw_row_t heat_map(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, lxw
     lxw_col_t ac = has_agree ? 18 : 10;
     if (alpha) {
         char h[160], e[64];
-        snprintf(h, sizeof h, "Alpha if the item is left out (all items: %s)",
+        rpt_trf(w, h, sizeof h, "Alpha if the item is left out (all items: %s)",
                  rpt_fmt_num(alpha->estimate, 3, e, sizeof e));
         rpt_merge_text(w, ws, r, ac, ac + 4, h, w->f.header, 1);
     }
@@ -312,7 +312,7 @@ static lxw_row_t next_steps(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, l
         return r;
     char b[512];
     rpt_put_text(w, ws, r++, 0, "Next steps: the lowest items at each site's latest review", w->f.subtitle);
-    snprintf(b, sizeof b, "Up to %d items per site scored at or below the middle of the scale, lowest first, with what "
+    rpt_trf(w, b, sizeof b, "Up to %d items per site scored at or below the middle of the scale, lowest first, with what "
              "the next level asks (anchor text where the scale has it).", NEXT_STEPS);
     rpt_merge_text(w, ws, r++, 0, 17, b, w->f.note, 1);
     for (size_t s = 0; s < v->n_sites; s++) {
@@ -335,13 +335,13 @@ static lxw_row_t next_steps(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, l
         char head[700];
         const char *items = total == 1 ? "item" : "items";
         if (last && *band)
-            snprintf(head, sizeof head, "%s (%s, %s): %zu %s at or below the middle", v->sites[s], last->timepoint,
+            rpt_trf(w, head, sizeof head, "%s (%s, %s): %zu %s at or below the middle", v->sites[s], last->timepoint,
                      band, total, items);
         else if (last)
-            snprintf(head, sizeof head, "%s (%s): %zu %s at or below the middle", v->sites[s], last->timepoint, total,
+            rpt_trf(w, head, sizeof head, "%s (%s): %zu %s at or below the middle", v->sites[s], last->timepoint, total,
                      items);
         else
-            snprintf(head, sizeof head, "%s: %zu %s at or below the middle", v->sites[s], total, items);
+            rpt_trf(w, head, sizeof head, "%s: %zu %s at or below the middle", v->sites[s], total, items);
         rpt_put_text(w, ws, r++, 0, head, w->f.key);
         rpt_put_text(w, ws, r, 0, "Item", w->f.header);
         rpt_merge_text(w, ws, r, 1, 6, "Name", w->f.header, 1);
@@ -414,7 +414,7 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     rpt_merge_text(w, ws, r, 0, 3, "Measure", w->f.header, 1);
     rpt_merge_text(w, ws, r, 4, 6, "Ratings", w->f.header, 1);
     rpt_merge_text(w, ws, r, 7, 8, "Raters", w->f.header, 1);
-    snprintf(b, sizeof b, "Estimate (%s CI)", w->conf);
+    rpt_trf(w, b, sizeof b, "Estimate (%s CI)", w->conf);
     rpt_merge_text(w, ws, r, 9, 12, b, w->f.header, 1);
     rpt_put_text(w, ws, r, 13, "p", w->f.header);
     rpt_put_text(w, ws, r, 14, "n", w->f.header);
@@ -432,7 +432,7 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
                 const char *m = x->method ? x->method : "";
                 const char *cb = strstr(m, "_cluster_bootstrap");
                 int wlen = cb ? (int)(cb - m) : (int)strlen(m);
-                snprintf(b, sizeof b, "Cohen's kappa, %.*s%s%s", wlen, m,
+                rpt_trf(w, b, sizeof b, "Cohen's kappa, %.*s%s%s", wlen, m,
                          strncmp(m, "unweighted", 10) == 0 ? "" : " weights",
                          cb ? ", interval from resampling whole reviews" : "");
             } else if (a == 2)
@@ -442,7 +442,7 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
                                                 ? "Fleiss' kappa (all raters), jackknife interval"
                                                 : "Fleiss' kappa (all raters), test of no agreement");
             else
-                snprintf(b, sizeof b, "Cronbach's alpha of the %s items", x->outcome ? x->outcome : "");
+                rpt_trf(w, b, sizeof b, "Cronbach's alpha of the %s items", x->outcome ? x->outcome : "");
             int lines = rpt_lines_for(x->label ? x->label : "", 60);
             rpt_merge_text(w, ws, r, 0, 3, b, w->f.wrap, lines);
             rpt_merge_text(w, ws, r, 4, 6, a == 3 ? "item scores" : ratings_name(x->outcome), w->f.wrap, lines);
@@ -489,7 +489,7 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     const char *oname = sp ? rpt_outcome_display(w, sp->outcome) : "";
     rpt_put_text(w, ws, r++, 0, "Fidelity and outcome across sites", w->f.subtitle);
     const char *unit = w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months";
-    snprintf(b, sizeof b, "Each site's mean fidelity total against its %s (%s%s%s%s%s), in percentage points.",
+    rpt_trf(w, b, sizeof b, "Each site's mean fidelity total against its %s (%s%s%s%s%s), in percentage points.",
              effect ? "employment effect: intervention minus control" : "employment rate in the intervention arm",
              oname, sp && sp->timepoint ? " at " : "", sp && sp->timepoint ? sp->timepoint : "",
              sp && sp->timepoint && rpt_is_number(sp->timepoint, NULL) ? " " : "",
@@ -523,26 +523,26 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     lxw_row_t last = r - 1;
     if (sp) {
         if (isnan(sp->estimate))
-            snprintf(b, sizeof b, "Spearman's rank correlation: not estimated (%s).", sp->label ? sp->label : "");
+            rpt_trf(w, b, sizeof b, "Spearman's rank correlation: not estimated (%s).", sp->label ? sp->label : "");
         else
-            snprintf(b, sizeof b, "Spearman's rank correlation %s (%s p = %s).", rpt_fmt_num(sp->estimate, 2, e, 40),
+            rpt_trf(w, b, sizeof b, "Spearman's rank correlation %s (%s p = %s).", rpt_fmt_num(sp->estimate, 2, e, 40),
                      sp->label && strstr(sp->label, "exact") ? "exact permutation" : "t-approximation",
                      rpt_fmt_p(sp->p_value, e + 40, 40));
         rpt_merge_text(w, ws, r++, 0, 17, b, w->f.sentence, rpt_lines_for(b, 140));
     }
     if (ls && (ls->hidden & CORE_HIDE_ESTIMATE)) {
-        snprintf(b, sizeof b, "Weighted regression (weights = participants per site): withheld, as a site's count "
+        rpt_trf(w, b, sizeof b, "Weighted regression (weights = participants per site): withheld, as a site's count "
                  "below %d would follow from it (disclosure control).", w->run->small_cell);
         rpt_merge_text(w, ws, r++, 0, 17, b, w->f.sentence, 1);
     } else if (ls && !isnan(ls->estimate)) {
         char est[40], lo[40], hi[40];
-        snprintf(b, sizeof b, "Weighted regression (weights = participants per site): %s percentage points per 10 "
+        rpt_trf(w, b, sizeof b, "Weighted regression (weights = participants per site): %s percentage points per 10 "
                  "points of fidelity (%s CI %s to %s; p = %s).", rpt_fmt_num(1000 * ls->estimate, 1, est, sizeof est),
                  w->conf, rpt_fmt_num(1000 * ls->ci_low, 1, lo, sizeof lo),
                  rpt_fmt_num(1000 * ls->ci_high, 1, hi, sizeof hi), rpt_fmt_p(ls->p_value, e, sizeof e));
         rpt_merge_text(w, ws, r++, 0, 17, b, w->f.sentence, 1);
     }
-    snprintf(b, sizeof b, "Caution: with %zu sites an association is fragile, and it is not causal: sites differ in "
+    rpt_trf(w, b, sizeof b, "Caution: with %zu sites an association is fragile, and it is not causal: sites differ in "
              "more than fidelity (Bond et al. 2012 found r = 0.34 between IPS-25 totals and employment over 79 sites).",
              n_sites);
     rpt_merge_text(w, ws, r++, 0, 17, b, w->f.note, 2);
@@ -584,7 +584,7 @@ static lxw_row_t phase_change(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     rpt_put_text(w, ws, r++, 0, "Change across survey phases (the same respondents, paired t test)", w->f.subtitle);
     rpt_put_text(w, ws, r, 0, "Site", w->f.header);
     rpt_put_text(w, ws, r, 1, "Phases", w->f.header);
-    snprintf(e, sizeof e, "Mean change (%s CI)", w->conf);
+    rpt_trf(w, e, sizeof e, "Mean change (%s CI)", w->conf);
     rpt_merge_text(w, ws, r, 2, 3, e, w->f.header, 1);
     rpt_put_text(w, ws, r, 4, "p", w->f.header);
     rpt_put_text(w, ws, r, 5, "n", w->f.header);
@@ -633,7 +633,7 @@ static lxw_row_t phase_model(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     r++;
     rpt_put_text(w, ws, r, 0, "Indicator", w->f.header);
     rpt_put_text(w, ws, r, 1, "Phases", w->f.header);
-    snprintf(e, sizeof e, "Mean change (%s CI)", w->conf);
+    rpt_trf(w, e, sizeof e, "Mean change (%s CI)", w->conf);
     rpt_merge_text(w, ws, r, 2, 5, e, w->f.header, 1);
     rpt_merge_text(w, ws, r, 6, 7, "p", w->f.header, 1);
     rpt_merge_text(w, ws, r, 8, 9, "p (Holm)", w->f.header, 1);
@@ -691,10 +691,10 @@ core_status rpt_sheet_fidelity(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, 2, (lxw_col_t)(2 + (fi ? fi->n_items : 20)), 6, NULL);
     char b[600];
     lxw_row_t r = 0;
-    snprintf(b, sizeof b, "Fidelity: %s", fi && fi->title ? fi->title : (v.scale ? v.scale : "scale"));
+    rpt_trf(w, b, sizeof b, "Fidelity: %s", fi && fi->title ? fi->title : (v.scale ? v.scale : "scale"));
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
     if (v.n_sites) {
-        snprintf(b, sizeof b, "%zu site%s, %zu review round%s.%s", v.n_sites, v.n_sites == 1 ? "" : "s", v.n_rounds,
+        rpt_trf(w, b, sizeof b, "%zu site%s, %zu review round%s.%s", v.n_sites, v.n_sites == 1 ? "" : "s", v.n_rounds,
                  v.n_rounds == 1 ? "" : "s",
                  w->run->synthetic ? " Synthetic example data: not real reviews." : "");
         rpt_put_text(w, ws, r++, 0, b, w->run->synthetic ? w->f.synthetic : w->f.meta);
@@ -742,14 +742,14 @@ core_status rpt_fidelity_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, 
     }
     const char *title = fi && rpt_str_eq(fi->scale, "ips25") ? "IPS-25" : v.scale;
     if (v.n_rounds > 1 && n[0] && n[1])
-        snprintf(b, sizeof b, "Fidelity (%s, %zu sites): the mean total rose from %s in %s to %s in %s.", title,
+        rpt_trf(w, b, sizeof b, "Fidelity (%s, %zu sites): the mean total rose from %s in %s to %s in %s.", title,
                  v.n_sites, rpt_fmt_num(m[0] / (double)n[0], 1, e, sizeof e), v.rounds[0],
                  rpt_fmt_num(m[1] / (double)n[1], 1, f1, sizeof f1), v.rounds[v.n_rounds - 1]);
     else if (n[1])
-        snprintf(b, sizeof b, "Fidelity (%s, %zu sites): mean total %s.", title, v.n_sites,
+        rpt_trf(w, b, sizeof b, "Fidelity (%s, %zu sites): mean total %s.", title, v.n_sites,
                  rpt_fmt_num(m[1] / (double)n[1], 1, e, sizeof e));
     else
-        snprintf(b, sizeof b, "Fidelity (%s, %zu sites): no review has a total.", title, v.n_sites);
+        rpt_trf(w, b, sizeof b, "Fidelity (%s, %zu sites): no review has a total.", title, v.n_sites);
     if (v.n_rounds > 1 && n[0] && n[1] && m[1] / (double)n[1] < m[0] / (double)n[0]) {
         char *rose = strstr(b, "rose");
         if (rose)
@@ -772,7 +772,7 @@ core_status rpt_fidelity_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, 
                 }
         }
         size_t used = strlen(b);
-        used += (size_t)snprintf(b + used, sizeof b - used, " At the latest review:");
+        used += (size_t)rpt_trf(w, b + used, sizeof b - used, " At the latest review:");
         int any = 0;
         for (size_t k = 0; k < fi->n_bands && k < 16 && used < sizeof b; k++)
             if (count[k]) {
@@ -787,7 +787,7 @@ core_status rpt_fidelity_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, 
     const core_result_row *icc = find(w, "icc", "total", NULL, NULL, "icc2");
     if (icc && !isnan(icc->estimate)) {
         char lo[40], hi[40];
-        snprintf(b, sizeof b, "The raters of each review agreed on the totals: ICC(2,1) %s (%s CI %s to %s).",
+        rpt_trf(w, b, sizeof b, "The raters of each review agreed on the totals: ICC(2,1) %s (%s CI %s to %s).",
                  rpt_fmt_num(icc->estimate, 2, e, sizeof e), w->conf, rpt_fmt_num(icc->ci_low, 2, lo, sizeof lo),
                  rpt_fmt_num(icc->ci_high, 2, hi, sizeof hi));
         rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, 1);

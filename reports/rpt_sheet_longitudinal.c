@@ -91,7 +91,7 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
         int binary = distinct(w, "gee_logistic", o, 1, tmp) > 0;
         const model_col *mc = binary ? bin : con;
         char b[400];
-        snprintf(b, sizeof b, "%s: %s by timepoint", rpt_outcome_display(w, o),
+        rpt_trf(w, b, sizeof b, "%s: %s by timepoint", rpt_outcome_display(w, o),
                  binary ? "odds ratio (95% CI)" : "difference in means (95% CI)");
         rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
         const char *gee_an = binary ? "gee_logistic" : "gee_linear";
@@ -218,7 +218,7 @@ static core_status km_chart(rpt_wctx *w, lxw_worksheet *ws, const char *o, const
         chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
     }
     char title[300];
-    snprintf(title, sizeof title, "Kaplan-Meier: %s", rpt_outcome_display(w, o));
+    rpt_trf(w, title, sizeof title, "Kaplan-Meier: %s", rpt_outcome_display(w, o));
     chart_title_set_name(ch, rpt_chart_str(title));
     chart_axis_set_name(ch->x_axis, "Time since randomisation");
     chart_axis_set_name(ch->y_axis, "Proportion without the event");
@@ -308,7 +308,7 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
         const core_result_row *lr = row_of(w, "logrank", o, NULL, "arm", NULL);
         if (lr) {
             char pb[64];
-            snprintf(b, sizeof b, "Log-rank test: chi-square %.2f on %.0f df, p = %s", lr->statistic, lr->df,
+            rpt_trf(w, b, sizeof b, "Log-rank test: chi-square %.2f on %.0f df, p = %s", lr->statistic, lr->df,
                      rpt_fmt_p(lr->p_value, pb, sizeof pb));
             rpt_put_text(w, ws, r++, 0, isnan(lr->statistic) ? lr->label : b, NULL);
         }
@@ -379,7 +379,7 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                   rpt_str_eq(x->analysis, "rmst_ratio")))
                 continue;
             if (!any_rm) {
-                snprintf(b, sizeof b, "Restricted mean time without the event up to tau = %s",
+                rpt_trf(w, b, sizeof b, "Restricted mean time without the event up to tau = %s",
                          x->timepoint ? x->timepoint : "");
                 rpt_put_text(w, ws, r, 0, b, w->f.header);
                 rpt_put_text(w, ws, r, 1, "Arm / comparison", w->f.header);

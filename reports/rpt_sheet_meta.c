@@ -108,27 +108,27 @@ core_status rpt_meta_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, co
     effect_text(&v, v.pooled, 2, e, sizeof e);
     if (v.pi && !isnan(v.pi->ci_low) && !rpt_str_eq(v.primary, "fixed") && !rpt_str_eq(v.primary, "mh")) {
         char lo[48], hi[48];
-        snprintf(pi, sizeof pi, "; in a new setting like these the effect would lie between %s and %s (%s prediction "
+        rpt_trf(w, pi, sizeof pi, "; in a new setting like these the effect would lie between %s and %s (%s prediction "
                  "interval)",
                  rpt_fmt_num(v.scale * v.pi->ci_low, 2, lo, sizeof lo),
                  rpt_fmt_num(v.scale * v.pi->ci_high, 2, hi, sizeof hi), w->conf);
     }
     if (v.i2 && !isnan(v.i2->estimate)) {
         char i2[48];
-        snprintf(het, sizeof het, "; I\xc2\xb2 = %s%%", rpt_fmt_num(v.i2->estimate, 0, i2, sizeof i2));
+        rpt_trf(w, het, sizeof het, "; I\xc2\xb2 = %s%%", rpt_fmt_num(v.i2->estimate, 0, i2, sizeof i2));
     }
     char pe[48], plo[48], phi[48];
     if (isnan(v.pooled->ci_low) || isnan(v.pooled->ci_high)) /* an undefined interval (Knapp-Hartung scale 0) */
-        snprintf(e, sizeof e, "%s (no %s CI: %s)", rpt_fmt_num(v.scale * v.pooled->estimate, 2, pe, sizeof pe),
+        rpt_trf(w, e, sizeof e, "%s (no %s CI: %s)", rpt_fmt_num(v.scale * v.pooled->estimate, 2, pe, sizeof pe),
                  w->conf,
                  v.pooled->label && strstr(v.pooled->label, "Knapp-Hartung scale is 0")
                      ? "the studies agree exactly, so the Knapp-Hartung interval is undefined"
                      : "undefined");
     else
-        snprintf(e, sizeof e, "%s (%s CI %s to %s)", rpt_fmt_num(v.scale * v.pooled->estimate, 2, pe, sizeof pe),
+        rpt_trf(w, e, sizeof e, "%s (%s CI %s to %s)", rpt_fmt_num(v.scale * v.pooled->estimate, 2, pe, sizeof pe),
                  w->conf, rpt_fmt_num(v.scale * v.pooled->ci_low, 2, plo, sizeof plo),
                  rpt_fmt_num(v.scale * v.pooled->ci_high, 2, phi, sizeof phi));
-    snprintf(b, sizeof b, "%.0f published trials pooled (%s): %s %s%s%s.", v.pooled->n,
+    rpt_trf(w, b, sizeof b, "%.0f published trials pooled (%s): %s %s%s%s.", v.pooled->n,
              method_words(v.primary, mw, sizeof mw), v.measure, e, pi, het);
     rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
     if (v.pooled->label && strstr(v.pooled->label, "very few studies"))
@@ -165,7 +165,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     lxw_chart *ch = workbook_add_chart(w->book, LXW_CHART_SCATTER_STRAIGHT);
     if (!ch)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding the forest plot");
-    const char *sn = SHEET;
+    const char *sn = rpt_tr(w, SHEET);
     /* Interval lines: one series per row, x = (low, high), y = (y, y). */
     for (lxw_row_t r = p->first; r <= p->last; r++) {
         lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
@@ -229,7 +229,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     free(lp), free(labels);
 
     char name[160];
-    snprintf(name, sizeof name, "%s (%s CI)%s", v->measure, w->conf, v->ratio ? ", log scale" : "");
+    rpt_trf(w, name, sizeof name, "%s (%s CI)%s", v->measure, w->conf, v->ratio ? ", log scale" : "");
     chart_axis_set_name(ch->x_axis, rpt_chart_str(name));
     if (v->ratio)
         chart_axis_set_log_base(ch->x_axis, 10);
@@ -240,7 +240,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     chart_axis_off(ch->y_axis);
     chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_FALSE);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-    snprintf(name, sizeof name, "Forest plot: %s", v->outcome && *v->outcome ? v->outcome : "pooled effect");
+    rpt_trf(w, name, sizeof name, "Forest plot: %s", v->outcome && *v->outcome ? v->outcome : "pooled effect");
     chart_title_set_name(ch, rpt_chart_str(name));
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
@@ -310,10 +310,10 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     char b[2048], h[8][160], mw[128];
     const char *ci = w->conf;
     lxw_row_t r = 0;
-    snprintf(b, sizeof b, "Meta-analysis of published studies%s%s", v.outcome && *v.outcome ? ": " : "",
+    rpt_trf(w, b, sizeof b, "Meta-analysis of published studies%s%s", v.outcome && *v.outcome ? ": " : "",
              v.outcome ? v.outcome : "");
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "Measure: %s%s. Main method: %s. Intervals are %s confidence intervals; the prediction interval is where "
              "the effect of a new study like these would lie.",
              v.measure,
@@ -324,8 +324,8 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
 
     /* 1. Pooled effect by method. */
     rpt_put_text(w, ws, r++, 0, "Pooled effect by method", w->f.subtitle);
-    snprintf(h[2], sizeof h[2], "%s (%s CI)", v.measure, ci);
-    snprintf(h[5], sizeof h[5], "Prediction interval (%s)", ci);
+    rpt_trf(w, h[2], sizeof h[2], "%s (%s CI)", v.measure, ci);
+    rpt_trf(w, h[5], sizeof h[5], "Prediction interval (%s)", ci);
     const char *ph[] = {"Method", "Studies", h[2], "p-value", "tau\xc2\xb2", h[5], "I\xc2\xb2 %", "Notes"};
     header_row(w, ws, r, ph, 8);
     row_lines(w, ws, r++, 2);
@@ -346,7 +346,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
         const core_result_row *pi = find(w, "prediction_interval", NULL, x->method);
         if (pi) {
             char lo[48], hi[48];
-            snprintf(b, sizeof b, "%s to %s", rpt_fmt_num(v.scale * pi->ci_low, 2, lo, sizeof lo),
+            rpt_trf(w, b, sizeof b, "%s to %s", rpt_fmt_num(v.scale * pi->ci_low, 2, lo, sizeof lo),
                      rpt_fmt_num(v.scale * pi->ci_high, 2, hi, sizeof hi));
             rpt_put_text(w, ws, r, 5, b, w->f.right);
         }
@@ -361,7 +361,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
 
     /* 2. Studies and the forest plot. */
     rpt_put_text(w, ws, r++, 0, "Studies (forest plot)", w->f.subtitle);
-    snprintf(h[0], sizeof h[0], "%s (%s CI)", v.measure, ci);
+    rpt_trf(w, h[0], sizeof h[0], "%s (%s CI)", v.measure, ci);
     snprintf(h[3], sizeof h[3], "%s", v.measure);
     const char *sh[] = {"Study", "Data", h[0], "Weight %", h[3], "CI low", "CI high", "Chart y"};
     header_row(w, ws, r, sh, 8);
@@ -419,7 +419,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
         }
     /* the pooled estimate and the prediction interval, at the bottom of the plot */
     lxw_row_t pooled_row = r;
-    snprintf(b, sizeof b, "Pooled (%s)", method_words(v.primary, mw, sizeof mw));
+    rpt_trf(w, b, sizeof b, "Pooled (%s)", method_words(v.primary, mw, sizeof mw));
     rpt_put_text(w, ws, r, 0, b, w->f.key);
     row_lines(w, ws, r, rpt_lines_for(b, 34));
     names[n_names++] = "Pooled";
@@ -441,7 +441,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, 1, v.pi->label, w->f.wrap);
         row_lines(w, ws, r, v.pi->label ? rpt_lines_for(v.pi->label, 26) : 1);
         char lo[48], hi[48];
-        snprintf(b, sizeof b, "%s to %s", rpt_fmt_num(v.scale * v.pi->ci_low, 2, lo, sizeof lo),
+        rpt_trf(w, b, sizeof b, "%s to %s", rpt_fmt_num(v.scale * v.pi->ci_low, 2, lo, sizeof lo),
                  rpt_fmt_num(v.scale * v.pi->ci_high, 2, hi, sizeof hi));
         rpt_put_text(w, ws, r, 2, b, w->f.right);
         rpt_put_num(w, ws, r, 5, v.scale * v.pi->ci_low, w->f.num2);
@@ -474,7 +474,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
         pr.xmin = floor(xmin - pad);
         pr.xmax = ceil(xmax + pad);
     }
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "Data: events/participants, intervention vs control, as the study file gives them. Each study's "
              "interval is its own (normal approximation on the %s scale). Weights are those of the main method (%s). "
              "Studies left out of the pool are listed with the reason. The chart (right) reads columns E to I.%s",
@@ -490,8 +490,8 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
 
     /* 3. Heterogeneity. */
     rpt_put_text(w, ws, r++, 0, "Heterogeneity", w->f.subtitle);
-    snprintf(h[0], sizeof h[0], "tau\xc2\xb2 (%s CI, Q-profile)", ci);
-    snprintf(h[1], sizeof h[1], "I\xc2\xb2 %% (%s CI)", ci);
+    rpt_trf(w, h[0], sizeof h[0], "tau\xc2\xb2 (%s CI, Q-profile)", ci);
+    rpt_trf(w, h[1], sizeof h[1], "I\xc2\xb2 %% (%s CI)", ci);
     const char *hh[] = {"Method", "Q", "df", "p-value", h[0], h[1], "H\xc2\xb2", "Notes"};
     header_row(w, ws, r, hh, 8);
     row_lines(w, ws, r++, 2);
@@ -511,7 +511,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
             if (isnan(t2->ci_low))
                 rpt_put_text(w, ws, r, 4, rpt_fmt_num(t2->estimate, 4, e1, sizeof e1), w->f.right);
             else {
-                snprintf(b, sizeof b, "%s (%s to %s)", rpt_fmt_num(t2->estimate, 4, e1, sizeof e1),
+                rpt_trf(w, b, sizeof b, "%s (%s to %s)", rpt_fmt_num(t2->estimate, 4, e1, sizeof e1),
                          rpt_fmt_num(t2->ci_low, 4, e2, sizeof e2), rpt_fmt_num(t2->ci_high, 4, e3, sizeof e3));
                 rpt_put_text(w, ws, r, 4, b, w->f.right);
             }
@@ -538,7 +538,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
                              "Cumulative: the pooled effect as studies were published (year order)"};
     for (int a = 0; a < 2; a++) {
         rpt_put_text(w, ws, r++, 0, titles[a], w->f.subtitle);
-        snprintf(h[0], sizeof h[0], "%s (%s CI)", v.measure, ci);
+        rpt_trf(w, h[0], sizeof h[0], "%s (%s CI)", v.measure, ci);
         const char *lh[] = {a ? "Study added" : "Study left out", "Studies", h[0], "p-value", "Notes"};
         header_row(w, ws, r, lh, 5);
         rpt_merge_text(w, ws, r, 4, 7, "Notes", w->f.header, 1);
@@ -563,7 +563,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     if (find(w, "meta_regression", NULL, NULL)) {
         rpt_put_text(w, ws, r++, 0, "Meta-regression: does a study-level covariate explain the differences?",
                      w->f.subtitle);
-        snprintf(h[0], sizeof h[0], "Coefficient (%s CI)", ci);
+        rpt_trf(w, h[0], sizeof h[0], "Coefficient (%s CI)", ci);
         const char *mh[] = {"Term", "Method", h[0], "p-value", "Notes"};
         header_row(w, ws, r, mh, 5);
         rpt_merge_text(w, ws, r, 4, 7, "Notes", w->f.header, 1);
@@ -586,7 +586,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
             r++;
         }
         if (v.ratio) {
-            snprintf(b, sizeof b,
+            rpt_trf(w, b, sizeof b,
                      "Coefficients are on the log %s scale: exp(coefficient) is the ratio of %ss between levels (or "
                      "per unit). With few studies a meta-regression has little power; a null result is not evidence "
                      "of no moderation.",

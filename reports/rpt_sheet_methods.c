@@ -79,7 +79,7 @@ static void p_basis(const rpt_wctx *w, const core_result_row *x, char *buf, size
     }
     buf[0] = '\0';
     if (nb == 0) {
-        snprintf(buf, size, "no p-value");
+        rpt_trf(w, buf, size, "no p-value");
         return;
     }
     for (size_t k = 0; k < nb; k++) {
@@ -88,9 +88,9 @@ static void p_basis(const rpt_wctx *w, const core_result_row *x, char *buf, size
         if (!with_df[k])
             snprintf(buf + used, size - used, "%s%s", sep, name[k]);
         else if (lo[k] == hi[k])
-            snprintf(buf + used, size - used, "%s%s with %.6g df", sep, name[k], lo[k]);
+            rpt_trf(w, buf + used, size - used, "%s%s with %.6g df", sep, name[k], lo[k]);
         else
-            snprintf(buf + used, size - used, "%s%s, %.4g to %.4g df (each row's df column)", sep, name[k], lo[k],
+            rpt_trf(w, buf + used, size - used, "%s%s, %.4g to %.4g df (each row's df column)", sep, name[k], lo[k],
                      hi[k]);
     }
 }
@@ -122,7 +122,7 @@ static const char *formula_doc(const core_result_row *x)
 static void consort(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, const char *software)
 {
     char code[600];
-    snprintf(code, sizeof code,
+    rpt_trf(w, code, sizeof code,
              "Statistical code: %s, open source; the exact configuration, input checksums, seed and command line "
              "are on the Provenance sheet, so the analysis can be rerun from them. Participant-level data are not "
              "in this workbook.",
@@ -172,7 +172,7 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
     char b[512];
     lxw_row_t r = 0;
     rpt_put_text(w, ws, r++, 0, "Methods", w->f.title);
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "Every method used in this run, with a reference, the distribution and degrees of freedom of its "
              "p-values, where its formulas are written down and the software that computed it. Intervals are %s "
              "confidence intervals; p-values are two-sided.",
@@ -180,7 +180,7 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r++, 0, b, w->f.meta);
     r++;
     char software[160];
-    snprintf(software, sizeof software, "ipseval %s, GSL %s", w->run->version ? w->run->version : "", gsl_version);
+    rpt_trf(w, software, sizeof software, "ipseval %s, GSL %s", w->run->version ? w->run->version : "", gsl_version);
     const char *head[] = {"Module", "Analysis", "Method", "Name", "What it is", "Reference",
                           "p-values: distribution and degrees of freedom", "Formulas", "Software"};
     for (lxw_col_t c = 0; c < 9; c++)

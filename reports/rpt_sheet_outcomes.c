@@ -158,7 +158,7 @@ static void mean_sd_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
         snprintf(t, sizeof t, "%s (%s)", rpt_fmt_num(m->estimate, digits, a, sizeof a),
                  rpt_fmt_num(sd->estimate, digits, b, sizeof b));
     else
-        snprintf(t, sizeof t, "%s (SD n/a)", rpt_fmt_num(m->estimate, digits, a, sizeof a));
+        rpt_trf(w, t, sizeof t, "%s (SD n/a)", rpt_fmt_num(m->estimate, digits, a, sizeof a));
     rpt_put_text(w, ws, r, c, t, w->f.right);
 }
 
@@ -175,7 +175,7 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
     lxw_col_t c0 = (lxw_col_t)(multi ? 3 : 2);
     const char *C = rpt_trial_control(a);
     char ci[48], h[400], term[300];
-    snprintf(ci, sizeof ci, "%s%sCI", w->conf, w->conf[0] ? " " : "");
+    rpt_trf(w, ci, sizeof ci, "%s%sCI", w->conf, w->conf[0] ? " " : "");
 
     rpt_put_text(w, ws, r++, 0, binary ? "Binary outcomes" : "Continuous outcomes", w->f.subtitle);
     rpt_put_text(w, ws, r, 0, "Outcome", w->f.header);
@@ -208,7 +208,7 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
             rpt_put_text(w, ws, r, 0, rpt_outcome_display(w, o), w->f.wrap);
             rpt_timepoint_cell(w, ws, r, 1, tp);
             if (multi) {
-                snprintf(h, sizeof h, "%s vs %s", T, C);
+                rpt_trf(w, h, sizeof h, "%s vs %s", T, C);
                 rpt_put_text(w, ws, r, 2, h, w->f.wrap);
             }
             for (size_t c = 0; c < ncols; c++) {
@@ -306,11 +306,11 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
     char b[4096], t[600];
     lxw_row_t r = 0;
     if (a.n == 2)
-        snprintf(t, sizeof t, "Outcomes at each timepoint: %s vs %s", a.level[0], C);
+        rpt_trf(w, t, sizeof t, "Outcomes at each timepoint: %s vs %s", a.level[0], C);
     else
-        snprintf(t, sizeof t, "Outcomes at each timepoint: each intervention arm vs %s", C);
+        rpt_trf(w, t, sizeof t, "Outcomes at each timepoint: each intervention arm vs %s", C);
     rpt_put_text(w, ws, r++, 0, t, w->f.title);
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "One row per outcome and timepoint%s. Differences are intervention minus control; intervals are %s "
              "confidence intervals.",
              a.n > 2 ? " and for each comparison" : "", w->conf[0] ? w->conf : "");
@@ -334,7 +334,7 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
         width = sizeof CONTINUOUS / sizeof CONTINUOUS[0];
     lxw_col_t last = (lxw_col_t)(c0 + width - 1 - (mult ? 0 : 1));
     if (nb) {
-        snprintf(b, sizeof b,
+        rpt_trf(w, b, sizeof b,
                  "Binary outcomes. n: participants analysed; %%: share with the outcome (Wilson interval on the "
                  "Results sheet). Risk difference in percentage points with Newcombe's hybrid score interval; NNT: "
                  "number needed to treat, 1/RD with the reciprocal limits, reported only when the RD interval "
@@ -347,7 +347,7 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
         rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));
     }
     if (nc) {
-        snprintf(b, sizeof b,
+        rpt_trf(w, b, sizeof b,
                  "Continuous outcomes. Mean (SD) of those analysed. Welch: difference in means with the "
                  "unequal-variance t interval; Student: pooled-variance t. ANCOVA: least squares on arm and the "
                  "adjustment set (the baseline value, site and covariates, as configured), the arm coefficient with classical, HC2 or HC3 (heteroskedasticity-"
@@ -357,13 +357,13 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
         rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));
     }
     if (mrow && mrow->label) {
-        snprintf(b, sizeof b, "p adjusted: %s.", mrow->label);
+        rpt_trf(w, b, sizeof b, "p adjusted: %s.", mrow->label);
         rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));
     }
-    snprintf(b, sizeof b, "Where an estimate is undefined the cell says why.%s", "");
+    rpt_trf(w, b, sizeof b, "Where an estimate is undefined the cell says why.%s", "");
     if (w->run->small_cell > 0) {
         size_t len = strlen(b);
-        snprintf(b + len, sizeof b - len,
+        rpt_trf(w, b + len, sizeof b - len,
                  " Counts below %d are shown as \"<%d\"; a percentage that would reveal such a count is "
                  "shown as \"" RPT_EM_DASH "\".",
                  w->run->small_cell, w->run->small_cell);

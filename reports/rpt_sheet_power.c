@@ -46,7 +46,7 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
     char b[2048], t[2600], c1[64], c2[64];
     const char *when = first->timepoint;
     const char *unit = w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months";
-    snprintf(t, sizeof t, "Power of the next trial: %s%s%s%s%s", rpt_outcome_display(w, first->outcome),
+    rpt_trf(w, t, sizeof t, "Power of the next trial: %s%s%s%s%s", rpt_outcome_display(w, first->outcome),
              when && *when ? " at " : "", when && *when ? when : "",
              when && rpt_is_number(when, NULL) ? " " : "", when && rpt_is_number(when, NULL) ? unit : "");
     lxw_row_t r = 0;
@@ -63,15 +63,15 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
         const char *colon = strchr(eff[e], ':'); /* "rd:0.08"; a shorter method must not be read past (ASan) */
         rpt_is_number(colon ? colon + 1 : eff[e], &x);
         if (binary)
-            snprintf(heads[e], sizeof heads[e], "difference %s percentage points", rpt_fmt_num(100 * x, 1, c1, sizeof c1));
+            rpt_trf(w, heads[e], sizeof heads[e], "difference %s percentage points", rpt_fmt_num(100 * x, 1, c1, sizeof c1));
         else
-            snprintf(heads[e], sizeof heads[e], "mean difference %s", rpt_fmt_num(x, 2, c1, sizeof c1));
+            rpt_trf(w, heads[e], sizeof heads[e], "mean difference %s", rpt_fmt_num(x, 2, c1, sizeof c1));
     }
     rpt_put_text(w, ws, r, 0, "Total sample size", w->f.header);
     for (size_t e = 0; e < ne; e++) {
-        snprintf(t, sizeof t, "Power, %s", heads[e]);
+        rpt_trf(w, t, sizeof t, "Power, %s", heads[e]);
         rpt_put_text(w, ws, r, (lxw_col_t)(1 + 2 * e), t, w->f.header);
-        snprintf(t, sizeof t, "%s Monte Carlo interval", w->conf);
+        rpt_trf(w, t, sizeof t, "%s Monte Carlo interval", w->conf);
         rpt_put_text(w, ws, r, (lxw_col_t)(2 + 2 * e), t, w->f.header);
     }
     rpt_err_at(w, worksheet_set_row(ws, r, 45, NULL), ws, r, 0);
@@ -104,7 +104,7 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
     /* the smallest size on the grid reaching 80% and 90% (a look-up of the rows, in grid order) */
     static const double targets[2] = {0.8, 0.9};
     for (int k = 0; k < 2; k++) {
-        size_t used = (size_t)snprintf(b, sizeof b, "Smallest total size on the grid with at least %.0f%% power:",
+        size_t used = (size_t)rpt_trf(w, b, sizeof b, "Smallest total size on the grid with at least %.0f%% power:",
                                        100 * targets[k]);
         for (size_t e = 0; e < ne && used < sizeof b; e++) {
             const char *hit = NULL;
@@ -121,7 +121,7 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
             snprintf(b + used, sizeof b - used, ".");
         rpt_merge_text(w, ws, r++, 0, (lxw_col_t)(2 * ne), b, w->f.wrap, rpt_lines_for(b, 110));
     }
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "How each trial is simulated and tested is in the label of each row on the Results sheet (the control "
              "proportion or SD, configured or observed in this trial; the test; the significance level). The Monte "
              "Carlo interval is the Wilson interval of the share of significant trials: it shows how much the "
@@ -150,7 +150,7 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
             chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
             chart_series_set_marker_size(s, 4);
         }
-        snprintf(t, sizeof t, "Power by total sample size");
+        rpt_trf(w, t, sizeof t, "Power by total sample size");
         chart_title_set_name(ch, rpt_chart_str(t));
         chart_axis_set_name(ch->x_axis, "Total sample size");
         chart_axis_set_name(ch->y_axis, "Power");

@@ -101,12 +101,12 @@ core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err)
     }
     const core_result_row *bm = rpt_find_row(w, "cohort", "benchmark_difference", "job", NULL, "benchmark", NULL);
     if (bm && bm->label) {
-        snprintf(b, sizeof b, "Against the benchmark: the share who got a job differs from it by %s percentage points "
+        rpt_trf(w, b, sizeof b, "Against the benchmark: the share who got a job differs from it by %s percentage points "
                  "(%s interval %s to %s; exact binomial test, %s).", rpt_fmt_num(100 * bm->estimate, 1, c1, sizeof c1),
                  w->conf, rpt_fmt_num(100 * bm->ci_low, 1, c2, sizeof c2),
                  rpt_fmt_num(100 * bm->ci_high, 1, c3, sizeof c3), p_phrase(bm->p_value, c4, sizeof c4));
         rpt_merge_text(w, ws, r++, 0, 8, b, w->f.wrap, rpt_lines_for(b, 120));
-        snprintf(b, sizeof b, "The benchmark: %s.", bm->label);
+        rpt_trf(w, b, sizeof b, "The benchmark: %s.", bm->label);
         rpt_merge_text(w, ws, r++, 0, 8, b, w->f.note, rpt_lines_for(b, 120));
     }
     r++;
@@ -140,7 +140,7 @@ core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err)
     if (em) {
         const core_result_row *q1 = rpt_find_row(w, "cohort", "days_to_job_employed", "days_to_job", NULL, "q1", NULL);
         const core_result_row *q3 = rpt_find_row(w, "cohort", "days_to_job_employed", "days_to_job", NULL, "q3", NULL);
-        snprintf(b, sizeof b, "Among the %s people who got a job, the median time to it was %s days (quartiles %s to %s "
+        rpt_trf(w, b, sizeof b, "Among the %s people who got a job, the median time to it was %s days (quartiles %s to %s "
                  "days). This is how routine-practice studies usually report it; it leaves out everyone still "
                  "looking, so it is shorter than the Kaplan-Meier median above.",
                  rpt_fmt_count(em->n, w->run->small_cell, c4, sizeof c4), rpt_fmt_num(em->estimate, 0, c1, sizeof c1),
@@ -155,7 +155,7 @@ core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r++, 0, "In-work support", w->f.subtitle);
         const core_result_row *q1 = rpt_find_row(w, "cohort", "support_duration", "support_days", NULL, "q1", NULL);
         const core_result_row *q3 = rpt_find_row(w, "cohort", "support_duration", "support_days", NULL, "q3", NULL);
-        snprintf(b, sizeof b, "Median %s days of in-work support (quartiles %s to %s days), among %s people with a "
+        rpt_trf(w, b, sizeof b, "Median %s days of in-work support (quartiles %s to %s days), among %s people with a "
                  "record.", rpt_fmt_num(med->estimate, 0, c1, sizeof c1),
                  rpt_fmt_num(q1 ? q1->estimate : NAN, 0, c2, sizeof c2),
                  rpt_fmt_num(q3 ? q3->estimate : NAN, 0, c3, sizeof c3),
@@ -164,7 +164,7 @@ core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err)
         size_t j = 0;
         const core_result_row *ov = next_row(w, "cohort", "support_over_limit", &j);
         if (ov && ov->label) {
-            snprintf(b, sizeof b, "%s: %s%% (%s interval %s%% to %s%%).", ov->label,
+            rpt_trf(w, b, sizeof b, "%s: %s%% (%s interval %s%% to %s%%).", ov->label,
                      rpt_fmt_num(100 * ov->estimate, 1, c1, sizeof c1), w->conf,
                      rpt_fmt_num(100 * ov->ci_low, 1, c2, sizeof c2), rpt_fmt_num(100 * ov->ci_high, 1, c3, sizeof c3));
             rpt_merge_text(w, ws, r++, 0, 8, b, w->f.wrap, rpt_lines_for(b, 120));
@@ -201,16 +201,16 @@ core_status rpt_cohort_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, co
     if (!p)
         return CORE_OK;
     char b[1024], c1[32], c2[32], c3[32], c4[32], c5[32], c6[32], c7[32];
-    int n = snprintf(b, sizeof b, "Routine practice: of %s people supported, %s%% got a job (%s interval %s%% to "
+    int n = rpt_trf(w, b, sizeof b, "Routine practice: of %s people supported, %s%% got a job (%s interval %s%% to "
                      "%s%%)", rpt_fmt_count(p->n, w->run->small_cell, c1, sizeof c1),
                      rpt_fmt_num(100 * p->estimate, 1, c2, sizeof c2), w->conf,
                      rpt_fmt_num(100 * p->ci_low, 1, c3, sizeof c3), rpt_fmt_num(100 * p->ci_high, 1, c4, sizeof c4));
     if (m && n > 0 && (size_t)n < sizeof b) {
         if (isnan(m->estimate))
-            snprintf(b + n, sizeof b - (size_t)n, "; fewer than half had a job by the end of follow-up. No control "
+            rpt_trf(w, b + n, sizeof b - (size_t)n, "; fewer than half had a job by the end of follow-up. No control "
                      "group: this describes the service, not its effect.");
         else
-            snprintf(b + n, sizeof b - (size_t)n, "; half of everyone supported had a job within %s days (%s to %s; "
+            rpt_trf(w, b + n, sizeof b - (size_t)n, "; half of everyone supported had a job within %s days (%s to %s; "
                      "Kaplan-Meier, people still looking followed to their last day). No control group: this "
                      "describes the service, not its effect.", rpt_fmt_num(m->estimate, 0, c5, sizeof c5),
                      rpt_fmt_num(m->ci_low, 0, c6, sizeof c6), rpt_fmt_num(m->ci_high, 0, c7, sizeof c7));
@@ -266,7 +266,7 @@ core_status rpt_sheet_equity(rpt_wctx *w, core_err *err)
     const core_result_row *g = next_row(w, "equity", "goodness_of_fit", &i);
     if (g) {
         char c1[32], c2[32];
-        snprintf(b, sizeof b, "Goodness of fit of the users' groups to the reference population: chi-square %s on %.0f "
+        rpt_trf(w, b, sizeof b, "Goodness of fit of the users' groups to the reference population: chi-square %s on %.0f "
                  "df, %s. %s.", rpt_fmt_num(g->statistic, 2, c1, sizeof c1), g->df,
                  p_phrase(g->p_value, c2, sizeof c2), g->label ? g->label : "");
         rpt_merge_text(w, ws, r++, 0, 9, b, w->f.wrap, rpt_lines_for(b, 120));
@@ -349,7 +349,7 @@ core_status rpt_sheet_workforce(rpt_wctx *w, core_err *err)
     i = 0;
     const core_result_row *q = next_row(w, "workforce", "turnover_benchmark", &i);
     if (q && q->label) {
-        snprintf(b, sizeof b, "Ratio to benchmark: %s.", q->label);
+        rpt_trf(w, b, sizeof b, "Ratio to benchmark: %s.", q->label);
         rpt_merge_text(w, ws, r++, 0, 10, b, w->f.note, rpt_lines_for(b, 120));
     }
     r++;
@@ -358,10 +358,10 @@ core_status rpt_sheet_workforce(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r++, 0, "Time in post (Kaplan-Meier; people still employed are censored at the end of "
                      "follow-up)", w->f.subtitle);
         if (isnan(m->estimate))
-            snprintf(b, sizeof b, "Median time in post not reached: more than half were still in post at the end of "
+            rpt_trf(w, b, sizeof b, "Median time in post not reached: more than half were still in post at the end of "
                      "follow-up (%s).", m->label ? m->label : "");
         else
-            snprintf(b, sizeof b, "Median time in post %s years (%s interval %s to %s); %s.",
+            rpt_trf(w, b, sizeof b, "Median time in post %s years (%s interval %s to %s); %s.",
                      rpt_fmt_num(m->estimate, 1, c1, sizeof c1), w->conf, rpt_fmt_num(m->ci_low, 1, c2, sizeof c2),
                      rpt_fmt_num(m->ci_high, 1, c3, sizeof c3), m->label ? m->label : "");
         rpt_merge_text(w, ws, r++, 0, 10, b, w->f.wrap, rpt_lines_for(b, 120));
@@ -372,7 +372,7 @@ core_status rpt_sheet_workforce(rpt_wctx *w, core_err *err)
                                                     "still_in_post", NULL);
             if (!s || isnan(s->estimate))
                 continue;
-            snprintf(b, sizeof b, "Still in post after %d year%s: %s%% (%s%% to %s%%).", yr, yr == 1 ? "" : "s",
+            rpt_trf(w, b, sizeof b, "Still in post after %d year%s: %s%% (%s%% to %s%%).", yr, yr == 1 ? "" : "s",
                      rpt_fmt_num(100 * s->estimate, 1, c1, sizeof c1), rpt_fmt_num(100 * s->ci_low, 1, c2, sizeof c2),
                      rpt_fmt_num(100 * s->ci_high, 1, c3, sizeof c3));
             rpt_merge_text(w, ws, r++, 0, 10, b, w->f.wrap, 1);
@@ -389,12 +389,12 @@ core_status rpt_workforce_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r,
     if (!x || isnan(x->estimate))
         return CORE_OK;
     char b[1024], c1[32], c2[32], c3[32], c4[32], c5[32], c6[32];
-    int n = snprintf(b, sizeof b, "Employment specialists: %s leavers per 100 person-years of employment (%s "
+    int n = rpt_trf(w, b, sizeof b, "Employment specialists: %s leavers per 100 person-years of employment (%s "
                      "interval %s to %s, exact Poisson)", rpt_fmt_num(x->estimate, 1, c1, sizeof c1), w->conf,
                      rpt_fmt_num(x->ci_low, 1, c2, sizeof c2), rpt_fmt_num(x->ci_high, 1, c3, sizeof c3));
     const core_result_row *q = rpt_find_row(w, "workforce", "turnover_benchmark", "leavers", NULL, "all", NULL);
     if (q && n > 0 && (size_t)n < sizeof b)
-        n += snprintf(b + n, sizeof b - (size_t)n, ", %s times the benchmark (%s to %s; %s)",
+        n += rpt_trf(w, b + n, sizeof b - (size_t)n, ", %s times the benchmark (%s to %s; %s)",
                       rpt_fmt_num(q->estimate, 2, c4, sizeof c4), rpt_fmt_num(q->ci_low, 2, c5, sizeof c5),
                       rpt_fmt_num(q->ci_high, 2, c6, sizeof c6), p_phrase(q->p_value, c1, sizeof c1));
     if (n > 0 && (size_t)n < sizeof b)
@@ -420,7 +420,7 @@ core_status rpt_equity_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, co
     if (!hi || !lo || hi == lo)
         return CORE_OK;
     char b[1024], c1[32], c2[32], c3[32], c4[32], c5[32], c6[32];
-    snprintf(b, sizeof b, "Equity of access: the group most over-represented among users relative to the reference "
+    rpt_trf(w, b, sizeof b, "Equity of access: the group most over-represented among users relative to the reference "
              "population is %s (representation ratio %s, %s interval %s to %s), the most under-represented %s (%s, "
              "%s to %s).", hi->term, rpt_fmt_num(hi->estimate, 2, c1, sizeof c1), w->conf,
              rpt_fmt_num(hi->ci_low, 2, c2, sizeof c2), rpt_fmt_num(hi->ci_high, 2, c3, sizeof c3), lo->term,

@@ -26,10 +26,10 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r++, 0, "Provenance", w->f.title);
     r++;
     kv(w, ws, &r, "Title", run->title);
-    snprintf(b, sizeof b, "ipseval %s (GNU Scientific Library %s, libxlsxwriter %s)", run->version ? run->version : "",
+    rpt_trf(w, b, sizeof b, "ipseval %s (GNU Scientific Library %s, libxlsxwriter %s)", run->version ? run->version : "",
              gsl_version, LXW_VERSION);
     kv(w, ws, &r, "Software", b);
-    snprintf(b, sizeof b, "ipseval %s", run->command ? run->command : "");
+    rpt_trf(w, b, sizeof b, "ipseval %s", run->command ? run->command : "");
     kv(w, ws, &r, "Command", b);
     if (run->command_line)
         kv(w, ws, &r, "Command line", run->command_line);
@@ -44,19 +44,19 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
     kv(w, ws, &r, "Confidence level", w->conf[0] ? w->conf : "not set");
     kv(w, ws, &r, "Currency", run->currency);
     if (run->small_cell > 0)
-        snprintf(b, sizeof b, "%d (counts below it are shown as \"<%d\")", run->small_cell, run->small_cell);
+        rpt_trf(w, b, sizeof b, "%d (counts below it are shown as \"<%d\")", run->small_cell, run->small_cell);
     else
-        snprintf(b, sizeof b, "none");
+        rpt_trf(w, b, sizeof b, "none");
     kv(w, ws, &r, "Small-cell threshold", b);
     if (run->small_cell > 0)
-        snprintf(b, sizeof b,
+        rpt_trf(w, b, sizeof b,
                  "small_cell = %d: every count of people below %d is shown as \"<%d\" in this workbook and in the "
                  "results file, and so is every figure that would give it back (its complement, its share, the "
                  "2x2-table statistics of its outcome and timepoint, one more cell of its distribution); %zu result "
                  "rows have a withheld figure.",
                  run->small_cell, run->small_cell, run->small_cell, rpt_disclosed_rows(w->res));
     else
-        snprintf(b, sizeof b, "none: small_cell is 0, so counts are shown as computed");
+        rpt_trf(w, b, sizeof b, "none: small_cell is 0, so counts are shown as computed");
     kv(w, ws, &r, "Disclosure control", b);
     kv(w, ws, &r, "Participant-level data",
        "none: this workbook and the results file hold summaries only, no row per participant.");
@@ -91,7 +91,7 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
     }
     r++;
 
-    snprintf(b, sizeof b, "Configuration file as read%s%s%s", run->config_path ? " (" : "",
+    rpt_trf(w, b, sizeof b, "Configuration file as read%s%s%s", run->config_path ? " (" : "",
              run->config_path ? run->config_path : "", run->config_path ? ")" : "");
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
     const char *p = run->config_text ? run->config_text : "";

@@ -31,16 +31,19 @@ core_status rpt_sheet_results(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, 17, 17, 60, NULL);
     rpt_err_at(w, worksheet_set_row(ws, 0, 45, NULL), ws, 0, 0); /* the note below takes three lines */
     lxw_col_t nc = 0;
+    w->verbatim = 1; /* the results file's column names and rows: result vocabulary, in English in every language */
     for (; core_results_columns[nc]; nc++) /* the table grammar by hand (a big sheet is not restyled) */
         rpt_put_text(w, ws, 0, nc, core_results_columns[nc], nc == 3 || (nc >= 6 && nc <= 14) ? w->f.header_r : w->f.header);
     rpt_put_text(w, ws, 0, nc, RPT_RESULTS_KEY, w->f.header_r);
+    w->verbatim = 0;
     /* Out of the workbook's print: its print area is this one note (a reader prints a filtered part). */
     char note[200];
-    snprintf(note, sizeof note,
+    rpt_trf(w, note, sizeof note,
              "This sheet is not printed with the workbook: its %zu rows are for filtering and sorting. To print a "
              "part, filter it, select the rows and set them as the print range.",
              w->res->n);
     rpt_put_text(w, ws, 0, nc + 1, note, w->f.note);
+    w->verbatim = 1;
     for (size_t i = 0; i < w->res->n; i++) {
         const core_result_row *x = &w->res->rows[i];
         lxw_row_t r = (lxw_row_t)(i + 1);
@@ -71,6 +74,7 @@ core_status rpt_sheet_results(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, c++, x->label, w->f.wrap); /* wrapped in its column: printed pages stay readable */
         rpt_put_num(w, ws, r, c, (double)(i + 1), NULL); /* the key: this row's place in the results file */
     }
+    w->verbatim = 0;
     rpt_err_at(w, worksheet_autofilter(ws, 0, 0, (lxw_row_t)w->res->n, nc), ws, 0, 0);
     worksheet_freeze_panes(ws, 1, 0);
     rpt_err_at(w, worksheet_print_area(ws, 0, nc + 1, 0, nc + 1), ws, 0, nc + 1);

@@ -210,7 +210,7 @@ static core_status plot(rpt_wctx *w, lxw_worksheet *ws, const char *o, const cha
                 !level_of(y->term, s, cmp, lv, sizeof lv))
                 continue;
             if (!isfinite(y->estimate) || !isfinite(y->ci_low) || !isfinite(y->ci_high)) {
-                snprintf(b, sizeof b, "%s: not estimable", lv);
+                rpt_trf(w, b, sizeof b, "%s: not estimable", lv);
                 f.labels[n] = strdup(b);
                 est[n++] = NULL;
                 continue;
@@ -276,12 +276,12 @@ static core_status plot(rpt_wctx *w, lxw_worksheet *ws, const char *o, const cha
     rpt_put_num(w, ws, r + 1, DATA_COL + 4, (double)n + 1, NULL);
     char title[600], axis[700];
     const char *when = tp && *tp ? tp : NULL;
-    snprintf(title, sizeof title, "%s%s%s%s%s: effect by subgroup (p: interaction test)", rpt_outcome_display(w, o), when ? " at " : "",
+    rpt_trf(w, title, sizeof title, "%s%s%s%s%s: effect by subgroup (p: interaction test)", rpt_outcome_display(w, o), when ? " at " : "",
              when ? when : "", when && rpt_is_number(when, NULL) ? " " : "",
              when && rpt_is_number(when, NULL)
                  ? (w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months")
                  : "");
-    snprintf(axis, sizeof axis, "%s, %s (%s CI)",
+    rpt_trf(w, axis, sizeof axis, "%s, %s (%s CI)",
              binary ? "Risk difference, percentage points" : "Mean difference (Welch)", cmp_text,
              w->conf[0] ? w->conf : "");
     st = forest_chart(w, ws, &f, title, axis, at_row, at_col, err);
@@ -374,7 +374,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
     const char *head[] = {"Outcome", "Timepoint", "Subgroup", "Group", "Comparison", "n", "Data",
                           "Effect (CI)", "Interaction p", "Interaction test"};
     char eff[200];
-    snprintf(eff, sizeof eff, "Effect (%s CI)", ci);
+    rpt_trf(w, eff, sizeof eff, "Effect (%s CI)", ci);
     head[7] = eff;
     for (lxw_col_t c = 0; c < 10; c++)
         rpt_put_text(w, ws, r, c, head[c], w->f.header);
@@ -412,7 +412,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                         !level_of(y->term, s, term, lv, sizeof lv))
                         continue;
                     rpt_put_text(w, ws, r, 3, lv, NULL);
-                    snprintf(t, sizeof t, "%s vs %s", a.level[c], C);
+                    rpt_trf(w, t, sizeof t, "%s vs %s", a.level[c], C);
                     rpt_put_text(w, ws, r, 4, t, NULL);
                     rpt_count_cell(w, ws, r, 5, y);
                     /* the counts behind a binary effect are withheld under disclosure control */
@@ -425,7 +425,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
         }
     }
     r++;
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "Effect: %s minus %s within the group - for binary outcomes the risk difference in percentage points "
              "with Newcombe's interval (Data: events/n in each arm), for continuous outcomes the difference in means "
              "with Welch's interval. Interaction test: does the effect differ between the groups? Binary outcomes: "
@@ -459,7 +459,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                 tps[ntp++] = x->timepoint;
         }
         int binary = is_binary(w, eo, ntp ? tps[0] : NULL);
-        snprintf(t, sizeof t, "Equity: who takes part and who gains, %s", rpt_outcome_display(w, eo));
+        rpt_trf(w, t, sizeof t, "Equity: who takes part and who gains, %s", rpt_outcome_display(w, eo));
         rpt_put_text(w, ws, r++, 0, t, w->f.subtitle);
         rpt_put_text(w, ws, r, 0, "Subgroup", w->f.header);
         rpt_put_text(w, ws, r, 1, "Group", w->f.header);
@@ -467,10 +467,10 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
         for (size_t j = 0; j < ntp; j++) {
             char when[160];
             if (tps[j] && rpt_is_number(tps[j], NULL))
-                snprintf(when, sizeof when, "at %s", tps[j]);
+                rpt_trf(w, when, sizeof when, "at %s", tps[j]);
             else
                 snprintf(when, sizeof when, "%s", tps[j] ? tps[j] : "");
-            snprintf(t, sizeof t, "%s arm, %s %s (%s CI)", a.level[0], binary ? "%" : "mean", when, ci);
+            rpt_trf(w, t, sizeof t, "%s arm, %s %s (%s CI)", a.level[0], binary ? "%" : "mean", when, ci);
             rpt_put_text(w, ws, r, (lxw_col_t)(3 + j), t, w->f.header);
         }
         rpt_err_at(w, worksheet_set_row(ws, r, 32, NULL), ws, r, 0);
@@ -501,7 +501,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                     if (sl && (acc->label[0] == '<' || acc->label[0] == '>'))
                         snprintf(b, sizeof b, "%.*s (" RPT_EM_DASH ")", (int)(sl - acc->label), acc->label);
                     else
-                        snprintf(b, sizeof b, "withheld");
+                        rpt_trf(w, b, sizeof b, "withheld");
                     rpt_put_text(w, ws, r, 2, b, w->f.right);
                 } else if (isfinite(cnt)) {
                     char c1[48], c2[48];
@@ -539,7 +539,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
             r++;
         }
         r++;
-        snprintf(b, sizeof b,
+        rpt_trf(w, b, sizeof b,
                  "Randomised: the group's share of everyone randomised with a value (access: who takes part). The "
                  "outcome columns: the %s arm by group, with %s (who gains); the last row of each subgroup tests "
                  "whether the groups differ in that arm (%s). The UK routine-practice studies of IPS report access "
@@ -566,7 +566,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
     if (pick < ng) {
         char cmp_text[300];
         rpt_trial_term(&a, 0, term, sizeof term);
-        snprintf(cmp_text, sizeof cmp_text, "%s minus %s", a.level[0], C);
+        rpt_trf(w, cmp_text, sizeof cmp_text, "%s minus %s", a.level[0], C);
         st = plot(w, ws, g[pick].outcome, g[pick].tp, term, cmp_text, chart_row, chart_row, 11, err);
     }
     /* print the tables and the chart, not the chart's data block at the right */

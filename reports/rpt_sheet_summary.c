@@ -47,8 +47,14 @@ static const char *money(const rpt_wctx *w, double x, char *buf, size_t size)
     snprintf(d, sizeof d, "%.0f", fabs(x));
     size_t n = strlen(d), o = 0;
     for (size_t i = 0; i < n; i++) {
-        if (i && (n - i) % 3 == 0)
-            t[o++] = ',';
+        if (i && (n - i) % 3 == 0) {
+            if (w->run->language == RPT_LANG_NB) { /* a no-break space, as Norwegian writes it */
+                t[o++] = '\xc2';
+                t[o++] = '\xa0';
+            } else {
+                t[o++] = ',';
+            }
+        }
         t[o++] = d[i];
     }
     t[o] = '\0';
@@ -69,7 +75,7 @@ static const char *est_ci(const rpt_wctx *w, double est, double lo, double hi, i
     }
     rpt_fmt_num(lo, digits, l, sizeof l);
     rpt_fmt_num(hi, digits, h, sizeof h);
-    snprintf(buf, size, "%s%s%s (%s %s to %s)", e, unit ? " " : "", unit ? unit : "", what ? what : w->conf, l, h);
+    rpt_trf(w, buf, size, "%s%s%s (%s %s to %s)", e, unit ? " " : "", unit ? unit : "", what ? what : w->conf, l, h);
     return buf;
 }
 
@@ -161,9 +167,9 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     double v;
     const char *unit = t && t->time_unit ? t->time_unit : "months";
     if (rpt_is_number(tp, &v))
-        snprintf(when, sizeof when, "at %s %s", tp, unit);
+        rpt_trf(w, when, sizeof when, "at %s %s", tp, unit);
     else
-        snprintf(when, sizeof when, "at %s", tp);
+        rpt_trf(w, when, sizeof when, "at %s", tp);
     if (rpt_outcome_is_binary(w, outcome, a1)) {
         const core_result_row *rd = rpt_find_row(w, "rct", "risk_difference", outcome, tp, "arm", "newcombe");
         const core_result_row *pt = rpt_find_row(w, "rct", "chisq_test", outcome, tp, "arm", NULL);
@@ -172,10 +178,10 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         rpt_fmt_num(a1 ? 100 * a1->estimate : NAN, 1, e1, sizeof e1);
         rpt_fmt_num(a0 ? 100 * a0->estimate : NAN, 1, e0, sizeof e0);
         char what[48];
-        snprintf(what, sizeof what, "%s CI", w->conf);
+        rpt_trf(w, what, sizeof what, "%s CI", w->conf);
         est_ci(w, 100 * rd->estimate, 100 * rd->ci_low, 100 * rd->ci_high, 1, "percentage points", what, ci,
                sizeof ci);
-        snprintf(b, sizeof b, "Primary outcome, %s %s: %s%% of the %s group and %s%% of the %s group; difference %s%s%s.",
+        rpt_trf(w, b, sizeof b, "Primary outcome, %s %s: %s%% of the %s group and %s%% of the %s group; difference %s%s%s.",
                  rpt_outcome_display(w, outcome), when, e1, trt, e0, ctl, ci, pt ? ", " : "",
                  pt ? p_words(pt->p_value, pw, sizeof pw) : "");
         key_figure(w, ws, r, b, rd, w->f.pp, pt, F_P, w->f.pval, outcome_sheet(w));
@@ -187,9 +193,9 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     if (!md)
         return;
     char what[48];
-    snprintf(what, sizeof what, "%s CI", w->conf);
+    rpt_trf(w, what, sizeof what, "%s CI", w->conf);
     est_ci(w, md->estimate, md->ci_low, md->ci_high, 2, NULL, what, ci, sizeof ci);
-    snprintf(b, sizeof b, "Primary outcome, %s %s: difference in means, %s minus %s, %s; %s.",
+    rpt_trf(w, b, sizeof b, "Primary outcome, %s %s: difference in means, %s minus %s, %s; %s.",
              rpt_outcome_display(w, outcome), when, trt, ctl, ci, p_words(md->p_value, pw, sizeof pw));
     key_figure(w, ws, r, b, md, w->f.num2, md, F_P, w->f.pval, outcome_sheet(w));
 }
@@ -222,11 +228,11 @@ static void kf_time_to_event(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
             rd = x;
     }
     char b[1400], ci[256], pw[48], pw2[48], what[48];
-    snprintf(what, sizeof what, "%s CI", w->conf);
+    rpt_trf(w, what, sizeof what, "%s CI", w->conf);
     double alpha = 1 - w->run->confidence;
     if (!isnan(ph->p_value) && ph->p_value < alpha && rd && !isnan(rd->estimate)) {
         est_ci(w, rd->estimate, rd->ci_low, rd->ci_high, 2, NULL, what, ci, sizeof ci);
-        snprintf(b, sizeof b,
+        rpt_trf(w, b, sizeof b,
                  "%s: proportional hazards is rejected (Schoenfeld-residual test, %s), so no single hazard ratio "
                  "describes the follow-up. Restricted mean time without the event up to %s, %s minus %s: %s; %s.",
                  rpt_outcome_display(w, o), p_words(ph->p_value, pw, sizeof pw), rd->timepoint ? rd->timepoint : "",
@@ -237,7 +243,7 @@ static void kf_time_to_event(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     if (!hr || isnan(hr->estimate))
         return;
     est_ci(w, hr->estimate, hr->ci_low, hr->ci_high, 2, NULL, what, ci, sizeof ci);
-    snprintf(b, sizeof b,
+    rpt_trf(w, b, sizeof b,
              "%s: hazard ratio, %s vs %s (Cox, Efron ties), %s; %s. Proportional hazards is not rejected "
              "(Schoenfeld-residual test, %s).",
              rpt_outcome_display(w, o), trt, ctl, ci, p_words(hr->p_value, pw2, sizeof pw2),
@@ -255,18 +261,18 @@ static void kf_cba(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
             be = first;
         char span[64];
         if (rpt_str_eq(be->term, "trial_window"))
-            snprintf(span, sizeof span, "within the trial's follow-up");
+            rpt_trf(w, span, sizeof span, "within the trial's follow-up");
         else
-            snprintf(span, sizeof span, "within %s year%s", be->term ? be->term : "?",
+            rpt_trf(w, span, sizeof span, "within %s year%s", be->term ? be->term : "?",
                      rpt_str_eq(be->term, "1") ? "" : "s");
         if (!isnan(be->ci_low))
-            snprintf(b, sizeof b,
+            rpt_trf(w, b, sizeof b,
                      "Break-even wage: the extra jobs pay for the programme %s if they pay %s a year (95%% interval "
                      "from the probabilistic analysis %s to %s; effect persistence: %s).",
                      span, money(w, be->estimate, m0, sizeof m0), money(w, be->ci_low, m1, sizeof m1),
                      money(w, be->ci_high, m2, sizeof m2), be->method ? be->method : "");
         else
-            snprintf(b, sizeof b, "Break-even wage: the extra jobs pay for the programme %s if they pay %s a year "
+            rpt_trf(w, b, sizeof b, "Break-even wage: the extra jobs pay for the programme %s if they pay %s a year "
                                   "(effect persistence: %s).",
                      span, money(w, be->estimate, m0, sizeof m0), be->method ? be->method : "");
         key_figure(w, ws, r, b, be, w->f.money, NULL, 0, NULL, "CBA");
@@ -278,13 +284,13 @@ static void kf_cba(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         const core_result_row *pp = first_row(w, "cba", "prob_cost_beneficial", x->term, NULL);
         char pr[64] = "";
         if (pp && isfinite(pp->estimate))
-            snprintf(pr, sizeof pr, "; probability that it is positive: %.0f%%", 100 * pp->estimate);
+            rpt_trf(w, pr, sizeof pr, "; probability that it is positive: %.0f%%", 100 * pp->estimate);
         if (!isnan(x->ci_low))
-            snprintf(b, sizeof b, "Net present value per participant, %s perspective: %s (95%% interval %s to %s)%s.",
+            rpt_trf(w, b, sizeof b, "Net present value per participant, %s perspective: %s (95%% interval %s to %s)%s.",
                      x->term ? x->term : "", money(w, x->estimate, m0, sizeof m0), money(w, x->ci_low, m1, sizeof m1),
                      money(w, x->ci_high, m2, sizeof m2), pr);
         else
-            snprintf(b, sizeof b, "Net present value per participant, %s perspective: %s%s.", x->term ? x->term : "",
+            rpt_trf(w, b, sizeof b, "Net present value per participant, %s perspective: %s%s.", x->term ? x->term : "",
                      money(w, x->estimate, m0, sizeof m0), pr);
         key_figure(w, ws, r, b, x, w->f.money, pp, F_EST, w->f.pct, "CBA");
     }
@@ -305,11 +311,11 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
                                                  "conley_taber");
         char what[96];
         if (lv)
-            snprintf(what, sizeof what, "Conley-Taber interval covering %.1f%%:", 100 * lv->estimate);
+            rpt_trf(w, what, sizeof what, "Conley-Taber interval covering %.1f%%:", 100 * lv->estimate);
         else
-            snprintf(what, sizeof what, "Conley-Taber interval");
+            rpt_trf(w, what, sizeof what, "Conley-Taber interval");
         est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", what, ci, sizeof ci);
-        snprintf(b, sizeof b, "Registry effect on %s (difference in differences): %s%s%s.",
+        rpt_trf(w, b, sizeof b, "Registry effect on %s (difference in differences): %s%s%s.",
                  tw->outcome ? tw->outcome : "the outcome", ci, pc ? "; placebo-cluster " : "",
                  pc ? p_words(pc->p_value, pw, sizeof pw) : "");
         key_figure(w, ws, r, b, ct, w->f.num1, pc, F_P, w->f.pval, "Registry");
@@ -319,9 +325,9 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     if (cr2)
         tw = cr2;
     char what[48];
-    snprintf(what, sizeof what, "%s CI", w->conf);
+    rpt_trf(w, what, sizeof what, "%s CI", w->conf);
     est_ci(w, tw->estimate, tw->ci_low, tw->ci_high, 1, "per person-period", what, ci, sizeof ci);
-    snprintf(b, sizeof b, "Registry effect on %s (difference in differences, %s): %s, %s.",
+    rpt_trf(w, b, sizeof b, "Registry effect on %s (difference in differences, %s): %s, %s.",
              tw->outcome ? tw->outcome : "the outcome", tw->method ? tw->method : "", ci,
              p_words(tw->p_value, pw, sizeof pw));
     key_figure(w, ws, r, b, tw, w->f.num1, tw, F_P, w->f.pval, "Registry");
@@ -347,11 +353,11 @@ static void kf_compare(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
             continue;
         char what[64];
         if (lv)
-            snprintf(what, sizeof what, "%s %.1f%% interval", how, 100 * lv->estimate);
+            rpt_trf(w, what, sizeof what, "%s %.1f%% interval", how, 100 * lv->estimate);
         else
-            snprintf(what, sizeof what, "%s %s interval", how, w->conf);
+            rpt_trf(w, what, sizeof what, "%s %s interval", how, w->conf);
         est_ci(w, x->estimate, x->ci_low, x->ci_high, 2, NULL, what, ci, sizeof ci);
-        snprintf(b, sizeof b, "Efficacy-effectiveness ratio (%s): %s; 1 means the real world matches.", ratios[i].what,
+        rpt_trf(w, b, sizeof b, "Efficacy-effectiveness ratio (%s): %s; 1 means the real world matches.", ratios[i].what,
                  ci);
         key_figure(w, ws, r, b, x, w->f.num2, NULL, 0, NULL, "Trial vs real world");
     }
@@ -366,13 +372,13 @@ static void kf_meta(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         return;
     char b[1024], ci[256];
     char what[48], term[32] = "";
-    snprintf(what, sizeof what, "%s CI", w->conf);
+    rpt_trf(w, what, sizeof what, "%s CI", w->conf);
     for (size_t k = 0; x->term && x->term[k] && k + 1 < sizeof term; k++)
         term[k] = (char)toupper((unsigned char)x->term[k]); /* "rr" -> "RR" */
     est_ci(w, x->estimate, x->ci_low, x->ci_high, 2, NULL, what, ci, sizeof ci);
     const rpt_method_info *mi = rpt_method_lookup("pooled", x->method);
     char ow[128];
-    snprintf(b, sizeof b, "Published trials pooled, %s (%s): %s %s.", rpt_words(w, x->outcome, ow, sizeof ow),
+    rpt_trf(w, b, sizeof b, "Published trials pooled, %s (%s): %s %s.", rpt_words(w, x->outcome, ow, sizeof ow),
              mi && mi->name ? mi->name : (x->method ? x->method : ""), term, ci);
     key_figure(w, ws, r, b, x, w->f.num2, NULL, 0, NULL, "Meta-analysis");
 }
@@ -410,9 +416,9 @@ static void kf_fidelity(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
                 *semi = '\0';
         }
         if (fi && fi->n_items && fi->max > 0)
-            snprintf(tot, sizeof tot, " of %d", (int)fi->n_items * fi->max);
+            rpt_trf(w, tot, sizeof tot, " of %d", (int)fi->n_items * fi->max);
         char v[32];
-        snprintf(b, sizeof b, "Fidelity, %s (latest review, %s): total %s%s%s%s.", x->term,
+        rpt_trf(w, b, sizeof b, "Fidelity, %s (latest review, %s): total %s%s%s%s.", x->term,
                  last->timepoint ? last->timepoint : "", rpt_fmt_num(last->estimate, 0, v, sizeof v), tot,
                  band[0] ? ": " : "", band);
         key_figure(w, ws, r, b, last, w->f.integer, NULL, 0, NULL, "Fidelity");
@@ -474,7 +480,7 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
                      "Synthetic data: these results come from simulated example data, not from real people.",
                      w->f.synthetic);
     rpt_iso_time(run->started, when, sizeof when);
-    snprintf(b, sizeof b, "ipseval %s, run %s (UTC)", run->version ? run->version : "", when);
+    rpt_trf(w, b, sizeof b, "ipseval %s, run %s (UTC)", run->version ? run->version : "", when);
     rpt_put_text(w, ws, r++, 0, b, w->f.meta);
     r++;
 
@@ -518,7 +524,7 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
         rpt_merge_text(w, ws, r, 1, 10, fixed[i][1], w->f.wrap, 1);
     }
     if (run->small_cell > 0) {
-        snprintf(b, sizeof b,
+        rpt_trf(w, b, sizeof b,
                  "Counts below %d are shown as \"<%d\" and the percentages they would reveal as \"" RPT_EM_DASH
                  "\" (disclosure control).",
                  run->small_cell, run->small_cell);

@@ -89,9 +89,9 @@ static void when_text(const rpt_wctx *w, const char *tp, char *buf, size_t size)
     if (!tp || !*tp)
         buf[0] = '\0';
     else if (rpt_is_number(tp, NULL))
-        snprintf(buf, size, "At %s %s", tp, unit);
+        rpt_trf(w, buf, size, "At %s %s", tp, unit);
     else
-        snprintf(buf, size, "At %s", tp);
+        rpt_trf(w, buf, size, "At %s", tp);
 }
 
 /* The sentence of one binary outcome at one timepoint, for a reader who will not open a table. */
@@ -111,9 +111,9 @@ static void headline(const rpt_wctx *w, const trial *tr, const group *g, char *b
 
     when_text(w, g->tp, when, sizeof when);
     if (!t || !c || isnan(t->estimate) || isnan(c->estimate)) {
-        snprintf(groups, sizeof groups, "the proportions of the two groups are not available");
+        rpt_trf(w, groups, sizeof groups, "the proportions of the two groups are not available");
     } else if (rpt_pct_hidden(t, k) || rpt_pct_hidden(c, k)) {
-        snprintf(groups, sizeof groups,
+        rpt_trf(w, groups, sizeof groups,
                  "the proportions are not shown because a count behind them is below %d (disclosure control)",
                  k);
     } else {
@@ -121,20 +121,20 @@ static void headline(const rpt_wctx *w, const trial *tr, const group *g, char *b
         rpt_fmt_num(100 * c->estimate, 1, pc, sizeof pc);
         rpt_fmt_count(t->n, k, nt, sizeof nt);
         rpt_fmt_count(c->n, k, nc, sizeof nc);
-        snprintf(groups, sizeof groups, "%s%% of the %s group (n = %s) and %s%% of the %s group (n = %s)", pt,
+        rpt_trf(w, groups, sizeof groups, "%s%% of the %s group (n = %s) and %s%% of the %s group (n = %s)", pt,
                  tr->treat, nt, pc, tr->ctrl, nc);
     }
 
     if (!rd) {
         diff[0] = '\0';
     } else if (isnan(rd->estimate)) {
-        snprintf(diff, sizeof diff, "the difference could not be estimated (%s)",
+        rpt_trf(w, diff, sizeof diff, "the difference could not be estimated (%s)",
                  rd->label ? rd->label : "n/a");
     } else {
         char e[48], lo[48], hi[48], p[48], ci[160] = "", pv[64] = "";
         rpt_fmt_num(100 * rd->estimate, 1, e, sizeof e);
         if (!isnan(rd->ci_low) && !isnan(rd->ci_high))
-            snprintf(ci, sizeof ci, "%s CI %s to %s", w->conf[0] ? w->conf : "",
+            rpt_trf(w, ci, sizeof ci, "%s CI %s to %s", w->conf[0] ? w->conf : "",
                      rpt_fmt_num(100 * rd->ci_low, 1, lo, sizeof lo),
                      rpt_fmt_num(100 * rd->ci_high, 1, hi, sizeof hi));
         if (chi && !isnan(chi->p_value)) {
@@ -145,14 +145,14 @@ static void headline(const rpt_wctx *w, const trial *tr, const group *g, char *b
         if (ci[0] || pv[0])
             snprintf(paren, sizeof paren, " (%s%s%s)", ci[0] == ' ' ? ci + 1 : ci, ci[0] && pv[0] ? "; " : "",
                      pv);
-        snprintf(diff, sizeof diff, "a difference of %s percentage points%s", e, paren);
+        rpt_trf(w, diff, sizeof diff, "a difference of %s percentage points%s", e, paren);
     }
 
     /* "In competitive employment" reads naturally after "were"; other labels lead the sentence. */
     int in_form = strncmp(label, "In ", 3) == 0 || strncmp(label, "in ", 3) == 0;
     int shown = strchr(groups, '%') != NULL;
     if (in_form && shown) {
-        snprintf(buf, size, "%s%s%s were in%s%s%s.", when, when[0] ? ", " : "", groups, label + 2,
+        rpt_trf(w, buf, size, "%s%s%s were in%s%s%s.", when, when[0] ? ", " : "", groups, label + 2,
                  diff[0] ? ": " : "", diff);
         if (!when[0] && buf[0] >= 'a' && buf[0] <= 'z')
             buf[0] = (char)(buf[0] - 'a' + 'A');
@@ -233,7 +233,7 @@ static void ci_p_text(const rpt_wctx *w, const core_result_row *x, double scale,
     buf[0] = '\0';
     if (!x || isnan(x->ci_low) || isnan(x->ci_high))
         return;
-    int n = snprintf(buf, size, " (%s CI %s to %s", w->conf, rpt_fmt_num(scale * x->ci_low, digits, lo, sizeof lo),
+    int n = rpt_trf(w, buf, size, " (%s CI %s to %s", w->conf, rpt_fmt_num(scale * x->ci_low, digits, lo, sizeof lo),
                      rpt_fmt_num(scale * x->ci_high, digits, hi, sizeof hi));
     if (n > 0 && (size_t)n < size && !isnan(x->p_value)) {
         rpt_fmt_p(x->p_value, p, sizeof p);
@@ -258,11 +258,11 @@ static void adjusted_sentence(const rpt_wctx *w, const trial *tr, const group *g
     const char *how = binary ? "Adjusted for baseline covariates (logistic regression, standardised by g-computation)"
                              : "Adjusted for the baseline value and covariates (ANCOVA)";
     if (isnan(x->estimate)) {
-        snprintf(buf, size, "%s, the difference could not be estimated: %s.", how, x->label ? x->label : "n/a");
+        rpt_trf(w, buf, size, "%s, the difference could not be estimated: %s.", how, x->label ? x->label : "n/a");
         return;
     }
     ci_p_text(w, x, binary ? 100 : 1, digits, cp, sizeof cp);
-    snprintf(buf, size, "%s, the difference was %s%s%s.", how,
+    rpt_trf(w, buf, size, "%s, the difference was %s%s%s.", how,
              rpt_fmt_num((binary ? 100 : 1) * x->estimate, digits, e, sizeof e), binary ? " percentage points" : "",
              cp);
 }
@@ -281,12 +281,12 @@ static void continuous_headline(const rpt_wctx *w, const trial *tr, const group 
         when[0] = 'a';
     int k = w->run->small_cell;
     if (!t || !c || isnan(t->estimate) || isnan(c->estimate)) {
-        snprintf(buf, size, "%s%s%s: the means of the two groups are not available.", rpt_outcome_display(w, g->outcome),
+        rpt_trf(w, buf, size, "%s%s%s: the means of the two groups are not available.", rpt_outcome_display(w, g->outcome),
                  when[0] ? " " : "", when);
         return;
     }
     ci_p_text(w, d, 1, digits, cp, sizeof cp);
-    snprintf(buf, size, "%s%s%s: mean %s in the %s group (n = %s) and %s in the %s group (n = %s); a difference of %s%s.",
+    rpt_trf(w, buf, size, "%s%s%s: mean %s in the %s group (n = %s) and %s in the %s group (n = %s); a difference of %s%s.",
              rpt_outcome_display(w, g->outcome), when[0] ? " " : "", when,
              rpt_fmt_num(t->estimate, digits, mt, sizeof mt), tr->treat, rpt_fmt_count(t->n, k, nt, sizeof nt),
              rpt_fmt_num(c->estimate, digits, mc, sizeof mc), tr->ctrl, rpt_fmt_count(c->n, k, nc, sizeof nc),
@@ -307,7 +307,7 @@ static void subgroup_sentence(const rpt_wctx *w, const group *g, char *buf, size
             continue;
         char p[48];
         if (isnan(x->p_value))
-            snprintf(p, sizeof p, "not estimable");
+            rpt_trf(w, p, sizeof p, "not estimable");
         else {
             char q[40];
             rpt_fmt_p(x->p_value, q, sizeof q);
@@ -322,7 +322,7 @@ static void subgroup_sentence(const rpt_wctx *w, const group *g, char *buf, size
         any = 1;
     }
     if (any && n + 1 < size)
-        snprintf(buf + n, size - n, " (the Subgroups sheet has each group's effect).");
+        rpt_trf(w, buf + n, size - n, " (the Subgroups sheet has each group's effect).");
 }
 
 /* The binary outcomes' sentences and a small table of the same numbers; nothing without binary outcomes. */
@@ -423,7 +423,7 @@ core_status rpt_trial_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, c
         rpt_put_text(w, ws, r, 2, h, w->f.header);
         snprintf(h, sizeof h, "%s %%", tr.ctrl);
         rpt_put_text(w, ws, r, 3, h, w->f.header);
-        snprintf(h, sizeof h, "Difference, percentage points (%s CI)", w->conf[0] ? w->conf : "");
+        rpt_trf(w, h, sizeof h, "Difference, percentage points (%s CI)", w->conf[0] ? w->conf : "");
         rpt_put_text(w, ws, r, 4, h, w->f.header);
         rpt_put_text(w, ws, r, 5, "p-value", w->f.header);
         r++;
@@ -436,7 +436,7 @@ core_status rpt_trial_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, c
             rpt_effect_cell(w, ws, r, 4, find(w, "risk_difference", x->outcome, x->tp, NULL, "newcombe"), 100, 1);
             rpt_p_cell(w, ws, r, 5, find(w, "chisq_test", x->outcome, x->tp, NULL, NULL));
         }
-        snprintf(b, sizeof b,
+        rpt_trf(w, b, sizeof b,
                  "Differences are %s minus %s, with Newcombe's interval; p from Pearson's chi-square test. "
                  "Details by timepoint, adjusted analyses and the continuous outcomes are on the Outcomes sheet.",
                  tr.treat, tr.ctrl);

@@ -93,6 +93,7 @@ static core_status build(rpt_wctx *w, core_err *err)
         st = rpt_sheet_methods(w, err);
     if (st == CORE_OK)
         st = rpt_sheet_provenance(w, err);
+    rpt_tr_charts(w);    /* chart titles and names in the workbook's language */
     rpt_style_finish(w); /* the house style on every sheet (rpt_cells.c); frees its notes */
     /* Every sheet's defined name (its top-left cell), so links go to names (rpt_sheet_link), not addresses. */
     lxw_worksheet *sh;
@@ -145,7 +146,7 @@ core_status rpt_workbook_write_staged(const core_results *res, const rpt_run *ru
         char title[512], author[128], comments[128];
         snprintf(title, sizeof title, "%s", run->title ? run->title : "ipseval report");
         snprintf(author, sizeof author, "ipseval %s", run->version ? run->version : "");
-        snprintf(comments, sizeof comments, "%s", run->synthetic ? "Synthetic data" : "");
+        snprintf(comments, sizeof comments, "%s", run->synthetic ? rpt_tr(&w, "Synthetic data") : "");
         /* A fixed creation time makes a rerun byte-identical (libxlsxwriter otherwise uses now). */
         lxw_doc_properties props = {.title = title, .author = author, .created = run->started};
         if (run->synthetic)

@@ -2,6 +2,7 @@
 #include "stats/st_entropy.h"
 
 #include <gsl/gsl_linalg.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,7 +120,9 @@ core_status st_entropy_weights(const double *x, size_t n, size_t k, const double
             for (size_t j = 0; j < k; j++)
                 lt[j] = out->lambda[j] + step * d[j];
             Ln = dual(z, n, k, lt, wt, NULL, NULL);
-            if (Ln <= L)
+            /* near the minimum L changes by less than its rounding: a full Newton step is then taken on the
+             * gradient's word (without the allowance the step halved to nothing and stalled at a gap of 1e-10) */
+            if (Ln <= L + 8 * DBL_EPSILON * (1 + fabs(L)))
                 break;
         }
         memcpy(out->lambda, lt, k * sizeof *lt);
@@ -161,7 +164,7 @@ done:
 }
 
 core_status st_entropy_mean(const st_entropy_fit *f, const double *x, const double *m, const double *y, double *mu,
-                            double *se, core_err *err)
+                            double *se, double *psi, core_err *err)
 {
     size_t n = f->n, k = f->k;
     double *xb = calloc(k, sizeof *xb), *A = calloc(k * k, sizeof *A), *c = calloc(k, sizeof *c);
@@ -198,6 +201,8 @@ core_status st_entropy_mean(const st_entropy_fit *f, const double *x, const doub
         for (size_t j = 0; j < k; j++)
             e -= (x[j * n + i] - m[j]) * c[j];
         v += f->w[i] * f->w[i] * e * e;
+        if (psi)
+            psi[i] = f->w[i] * e;
     }
     *mu = yb;
     *se = sqrt(v);

@@ -41,8 +41,10 @@ core_status st_entropy_weights(const double *x, size_t n, size_t k, const double
 void st_entropy_fit_free(st_entropy_fit *f);
 
 /** Weighted mean of y under fit f (covariates x and targets m as given to st_entropy_weights), its robust SE
- *  (above). CORE_ERR_ANALYSIS when the weighted covariance of x is singular. */
+ *  (above), and when psi is not NULL each observation's influence psi_i = w_i (y_i - mu - (x_i - m)'b) (n values,
+ *  sum psi_i = 0, se^2 = sum psi_i^2): stacked with other estimates on the same observations, they give the sandwich
+ *  variance of any linear combination. CORE_ERR_ANALYSIS when the weighted covariance of x is singular. */
 core_status st_entropy_mean(const st_entropy_fit *f, const double *x, const double *m, const double *y, double *mu,
-                            double *se, core_err *err);
+                            double *se, double *psi, core_err *err);
 
 #endif

@@ -1,6 +1,6 @@
 /* Two proportions and the 2x2 table (see st_prop.h). Group 1 is x1 events of n1, group 0 is x0
  * of n0; the 2x2 table is a = x1, b = n1 - x1 (row 1), c = x0, d = n0 - x0 (row 0). Formulas
- * follow the R calls named in ../shared/reference/nsw_lalonde/reference.R so that results
+ * follow the R calls named in tests/reference/kits/nsw_lalonde/reference.R so that results
  * agree with R; docs/methods.md gives formulas and references. */
 #include "stats/st_prop.h"
 

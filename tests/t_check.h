@@ -1,7 +1,10 @@
 /**
  * @file t_check.h
  * @brief The in-house check API: one PASS/FAIL line per check, a summary line
- *        "N passed, N failed" and an exit status from it. NaN compares equal to NaN.
+ *        "N passed, N failed" and an exit status from it.
+ *
+ * NaN: t_rel and t_abs fail when either value is NaN (a missing or undefined expected value is never
+ * a pass); where NaN is the right answer the test says so with t_nan.
  *
  * Tolerance tiers (named, never ad hoc):
  *   TOL_EXACT  closed forms (1e-12 relative)
@@ -38,14 +41,14 @@ static void t_report(int ok, const char *fmt, va_list ap, const char *detail)
     }
 }
 
-/** |got - exp| <= tol * max(|exp|, tiny); exp == 0 compares absolutely with tol. */
+/** |got - exp| <= tol * |exp|; exp == 0 compares absolutely with tol. Fails when got or exp is NaN. */
 static inline int t_rel(double got, double exp, double tol, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static inline int t_rel(double got, double exp, double tol, const char *fmt, ...)
 {
     int ok;
     if (isnan(exp) || isnan(got))
-        ok = isnan(exp) && isnan(got);
+        ok = 0;
     else if (isinf(exp) || isinf(got))
         ok = got == exp;
     else if (exp == 0)
@@ -53,8 +56,12 @@ static inline int t_rel(double got, double exp, double tol, const char *fmt, ...
     else
         ok = fabs(got - exp) <= tol * fabs(exp);
     char d[160];
-    snprintf(d, sizeof d, "got %.15g, expected %.15g, rel err %.3g", got, exp,
-             exp != 0 ? fabs(got - exp) / fabs(exp) : fabs(got));
+    if (isnan(exp))
+        snprintf(d, sizeof d, "got %.15g, the expected value is NaN (missing or undefined; t_nan where NaN is meant)",
+                 got);
+    else
+        snprintf(d, sizeof d, "got %.15g, expected %.15g, rel err %.3g", got, exp,
+                 exp != 0 ? fabs(got - exp) / fabs(exp) : fabs(got));
     va_list ap;
     va_start(ap, fmt);
     t_report(ok, fmt, ap, ok ? "" : d);
@@ -62,12 +69,12 @@ static inline int t_rel(double got, double exp, double tol, const char *fmt, ...
     return ok;
 }
 
-/** |got - exp| <= tol. */
+/** |got - exp| <= tol. Fails when got or exp is NaN. */
 static inline int t_abs(double got, double exp, double tol, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static inline int t_abs(double got, double exp, double tol, const char *fmt, ...)
 {
-    int ok = (isnan(exp) && isnan(got)) || fabs(got - exp) <= tol;
+    int ok = !isnan(exp) && !isnan(got) && fabs(got - exp) <= tol;
     char d[160];
     snprintf(d, sizeof d, "got %.15g, expected %.15g", got, exp);
     va_list ap;
@@ -75,6 +82,19 @@ static inline int t_abs(double got, double exp, double tol, const char *fmt, ...
     t_report(ok, fmt, ap, ok ? "" : d);
     va_end(ap);
     return ok;
+}
+
+/** got is NaN: the test states that NaN (undefined, not estimable) is the answer. */
+static inline int t_nan(double got, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static inline int t_nan(double got, const char *fmt, ...)
+{
+    char d[96];
+    snprintf(d, sizeof d, "got %.15g, expected NaN", got);
+    va_list ap;
+    va_start(ap, fmt);
+    t_report(isnan(got), fmt, ap, isnan(got) ? "" : d);
+    va_end(ap);
+    return isnan(got);
 }
 
 static inline int t_int(long got, long exp, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

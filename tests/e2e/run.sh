@@ -13,7 +13,7 @@ mkdir -p "$T"
 
 export SOURCE_DATE_EPOCH=1700000000
 # inputs are never modified (issue 10): SHA-256 of every config, example and reference file, before and after
-inputs_sum() { find configs examples ../shared/reference -type f 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum | sha256sum; }
+inputs_sum() { find configs examples tests/reference/kits -type f 2>/dev/null | LC_ALL=C sort | xargs -r sha256sum | sha256sum; }
 inputs_before=$(inputs_sum)
 if "$BIN" run configs/demo.ini -o "$T/demo.xlsx" --results "$T/results.csv" --quiet; then ok "ipseval run configs/demo.ini"; else ko "ipseval run configs/demo.ini"; fi
 if [ -s "$T/demo.xlsx" ] && [ -s "$T/results.csv" ]; then ok "workbook and results written"; else ko "workbook and results written"; fi

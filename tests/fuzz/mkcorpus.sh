@@ -1,6 +1,6 @@
 #!/bin/sh
 # Rebuild the committed text seed corpora of the fuzz targets from the project's own files:
-#   fuzz_csv:    examples/*.csv, ../shared/reference/*/data.csv, tests/data/readers/* (large files cut
+#   fuzz_csv:    examples/*.csv, tests/reference/kits/*/data.csv, tests/data/readers/* (large files cut
 #                to their first 60 lines), each prefixed with the option byte fuzz_csv.c reads
 #                (0x00 = auto delimiter, '.' decimal; 0x0A = ';' and ',' decimal for the Excel export).
 #   fuzz_config: configs/*.ini, examples/*.ini, tests/reference/*.ini, tests/fuzz/seeds/*.ini.
@@ -15,7 +15,7 @@ seed_csv() { # SRC NAME PREFIX-OCTAL
     { printf "\\$3"; head -n 60 "$1"; } > "$C/fuzz_csv/$2"
 }
 for f in examples/*.csv; do seed_csv "$f" "examples-$(basename "$f")" 000; done
-for d in ../shared/reference/*/; do
+for d in tests/reference/kits/*/; do
     [ -f "$d/data.csv" ] && seed_csv "$d/data.csv" "ref-$(basename "$d").csv" 000
 done
 for f in tests/data/readers/*; do

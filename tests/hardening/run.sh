@@ -18,7 +18,7 @@ T=$(mktemp -d "${TMPDIR:-/tmp}/ipseval-hardening.XXXXXX") || exit 1
 . "$ROOT/tests/lib.sh"
 
 inputs_sum() { # the project's inputs: configs, examples, reference data, fuzz corpora
-    find configs examples tests/fuzz/corpus tests/fuzz/regress ../shared/reference -type f 2>/dev/null |
+    find configs examples tests/fuzz/corpus tests/fuzz/regress tests/reference/kits -type f 2>/dev/null |
         LC_ALL=C sort | xargs -r sha256sum 2>/dev/null | sha256sum
 }
 inputs_before=$(inputs_sum)

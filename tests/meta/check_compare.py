@@ -7,6 +7,13 @@
       interval; per IPS user = per member / take-up; pooled RCT = p0 (RR - 1) x workdays x share; the
       efficacy-effectiveness ratio (delta method, Fieller); work-years = per member x exposed / workdays.
       Registry checks are skipped, and said, when the run has no registry.
+      With [compare] target: the transported figure = its source x workdays x share, the gap's parts add up
+      (trial - registry = (trial - transported) + (transported - registry)), each arm's weighted covariate means
+      equal the target (1e-8), each ESS lies in (0, n].
+  check_compare.py summary RESULTS.csv BOOK.xlsx
+      the Summary sentence on trial versus real world names the days per year, take-up with its numerator and
+      denominator, the attained level of the registry interval with its number of control clusters, and the
+      transported effect, each as the results file has them.
   check_compare.py recalc ORIG.xlsx RECALC.xlsx
       every formula cell of the "Trial vs real world" sheet: ipseval's cached value == LibreOffice's
       recalculated value (1e-9 relative).
@@ -172,11 +179,91 @@ def conversions(path):
         else:
             check(fi["ci_low"] == "" and "unbounded" in fi["label"], "%s Fieller unbounded, said" % term)
 
+    transport(rows, find, f)
+
     # work-years
     wy = cmp("registry", "work_years")
     check(close(num(wy["estimate"]), r_d * exposed / D), "work-years = per member x %g / %g" % (exposed, D))
     check(close(num(wy["ci_low"]), r_lo * exposed / D) and close(num(wy["ci_high"]), r_hi * exposed / D),
           "work-years interval")
+
+
+def transport(rows, find, f):
+    """The trial transported ([compare] target): figures from their sources, the gap's parts, the balance."""
+    src = find("compare", "source_effect", "trial_transported")
+    if src is None:
+        print("# no [compare] target: the transport checks are skipped")
+        return
+    tt = find("compare", "effect_on_common_scale", "trial_transported")
+    ti = find("compare", "effect_on_common_scale", "trial_itt")
+    for c in ("estimate", "se", "ci_low", "ci_high"):
+        check(close(num(tt[c]), num(src[c]) * f, 1e-12), "transported %s = source x workdays x share" % c)
+    pop, tot, rem = (find("compare", "transport_gap", t) for t in ("population", "total", "remaining"))
+    check(close(num(pop["estimate"]), num(ti["estimate"]) - num(tt["estimate"]), 1e-12),
+          "explained part = trial - transported")
+    reg = find("compare", "effect_on_common_scale", "registry_per_user") or \
+        find("compare", "effect_on_common_scale", "registry_per_member")
+    if tot is not None:
+        check(close(num(tot["estimate"]), num(ti["estimate"]) - num(reg["estimate"]), 1e-12),
+              "gap = trial - registry (%s)" % reg["term"])
+        check(close(num(rem["estimate"]), num(tt["estimate"]) - num(reg["estimate"]), 1e-12),
+              "remaining = transported - registry")
+        check(close(num(pop["estimate"]) + num(rem["estimate"]), num(tot["estimate"]), 1e-12),
+              "explained + remaining = the gap")
+    targets = [r for r in rows if r["module"] == "compare" and r["analysis"] == "transport_target"]
+    check(len(targets) > 0, "the target's covariates are rows")
+    for t in targets:
+        for r in rows:
+            if r["module"] == "compare" and r["analysis"] == "transport_balance" and r["term"] == t["term"] and \
+                    r["method"] == "weighted":
+                check(abs(num(r["estimate"]) - num(t["estimate"])) <= 1e-8 * max(1, abs(num(t["estimate"]))),
+                      "%s arm: weighted mean of %s = the target %s" % (r["outcome"], t["term"], t["estimate"]))
+    ess = [r for r in rows if r["module"] == "compare" and r["analysis"] == "effective_sample_size"]
+    check(len(ess) > 0 and all(0 < num(r["estimate"]) <= num(r["n"]) + 1e-9 for r in ess), "0 < ESS <= n")
+    for r in rows:
+        if r["module"] == "compare" and r["analysis"] == "transported_effect":
+            p = [find("compare", "transported_proportion", a, None, None, r["timepoint"]) for a in ("IPS", "TAU")]
+            if None not in p:
+                check(close(num(r["estimate"]), num(p[0]["estimate"]) - num(p[1]["estimate"]), 1e-12) and
+                      close(num(r["se"]), math.hypot(num(p[0]["se"]), num(p[1]["se"])), 1e-12),
+                      "transported effect at %s = IPS - TAU, SE from the two arms" % r["timepoint"])
+
+
+def summary(results, book):
+    """The Summary sentence on trial versus real world, read from the workbook, against the results file."""
+    import openpyxl
+    rows = list(csv.DictReader(open(results, newline="", encoding="utf-8")))
+
+    def val(term, analysis="assumption"):
+        for r in rows:
+            if r["module"] == "compare" and r["analysis"] == analysis and r["term"] == term:
+                return r
+        return None
+    ws = openpyxl.load_workbook(book)["Summary"]
+    text = [c.value for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str) and c.value.startswith("On one scale")]
+    check(len(text) == 1, "the Summary has one sentence on trial versus real world")
+    if not text:
+        return
+    t = text[0]
+    print(t)
+
+    def has(s, what):
+        check(s in t, "%s: '%s' in the sentence" % (what, s))
+    has("a full-time year counted as %.1f workdays" % num(val("workdays_per_year")["estimate"]), "days per year")
+    has("take-up of %.1f%%" % (100 * num(val("take_up")["estimate"])), "take-up")
+    has("%.0f IPS users among the %.0f people exposed in the post-period" %
+        (num(val("ips_users")["estimate"]), num(val("exposed_population")["estimate"])), "take-up's denominator")
+    lv, nc = val("registry_level"), val("registry_controls")
+    if lv is not None:
+        check(nc is not None, "the number of control clusters is a row")
+        word = nc["method"] if nc else "cluster"
+        plural = word[:-1] + "ies" if word.endswith("y") and word[-2] not in "aeiou" else word + "s"
+        has("%.1f%% attained with %.0f control %s" % (100 * num(lv["estimate"]), num(nc["estimate"]), plural),
+            "attained level of the registry interval")
+    tt = val("trial_transported", "effect_on_common_scale")
+    if tt is not None:
+        has("the trial's effect would be %.1f" % num(tt["estimate"]), "the transported effect")
 
 
 def formula_cells(path):
@@ -240,6 +327,9 @@ def main(argv):
     if cmd == "conversions":
         conversions(argv[2])
         name = "compare-conversions"
+    elif cmd == "summary":
+        summary(argv[2], argv[3])
+        name = "compare-summary"
     elif cmd == "recalc":
         recalc(argv[2], argv[3])
         name = "compare-recalc"

@@ -40,6 +40,8 @@ else
     echo "# configs/demo.ini has no [registry]: the registry conversions are checked once it has one"
 fi
 py "every conversion of the demo recomputed from the run's own rows" conversions demo.csv
+py "the Summary sentence on trial versus real world names days, take-up and its denominator, the attained level" \
+    summary demo.csv demo.xlsx
 
 # ../shared/DOMAIN.md §8 check values for the first 7 rows of ips_rct_meta.csv (the demo's pool), through the
 # command line at the precision printed there (half a unit of the last digit; test_meta_ips.c has them against

@@ -1,4 +1,4 @@
-## longitudinal-extra.R -- reference values that the shared kits do not hold, for ipseval's GEE (AR(1),
+## longitudinal-extra.R -- reference values that the ohio_repeated and sleepstudy_lmm kits do not hold, for ipseval's GEE (AR(1),
 ## identity link, waves with gaps) and for the trial formulation of the ohio data through the command line.
 ## Run from the repository root:  Rscript tests/reference/longitudinal-extra.R
 ## Writes tests/reference/longitudinal-extra.csv (same columns as a kit's expected.csv, 15 significant digits).
@@ -24,7 +24,7 @@ gee_rows <- function(g, ds, an, out, note, rename = identity) {
   if (nrow(s$corr) > 0) add(ds, an, out, "rho", "estimate", s$corr$Estimate[1], note)
 }
 ## ---- ohio, AR(1) (the kit has exchangeable and independence) ----
-o <- read.csv("../shared/reference/ohio_repeated/data.csv"); o <- o[order(o$id, o$age), ]
+o <- read.csv("tests/reference/kits/ohio_repeated/data.csv"); o <- o[order(o$id, o$age), ]
 g <- geeglm(resp ~ age + smoke, id = id, data = o, family = binomial, corstr = "ar1", control = ctl)
 gee_rows(g, "ohio_repeated", "gee_logistic:ar1", "resp", "geeglm(resp ~ age + smoke, binomial, corstr='ar1', epsilon=1e-12)")
 ## ---- ohio with rows dropped (unbalanced clusters, gaps in the waves): every 7th row out ----
@@ -35,7 +35,7 @@ for (cs in c("exchangeable", "ar1")) {
            paste0("every 7th row of ohio dropped; geeglm(..., waves = age + 3, corstr='", cs, "')"))
 }
 ## ---- sleepstudy, identity link ----
-s <- read.csv("../shared/reference/sleepstudy_lmm/data.csv"); s <- s[order(s$Subject, s$Days), ]
+s <- read.csv("tests/reference/kits/sleepstudy_lmm/data.csv"); s <- s[order(s$Subject, s$Days), ]
 for (cs in c("exchangeable", "independence", "ar1")) {
   g <- geeglm(Reaction ~ Days, id = Subject, waves = Days, data = s, family = gaussian, corstr = cs, control = ctl)
   gee_rows(g, "sleepstudy_lmm", paste0("gee_linear:", cs), "Reaction",
@@ -67,7 +67,7 @@ for (q in c(1, 25)) {
 }
 
 ## ---- the Laplace / adaptive Gauss-Hermite log-likelihood evaluated EXACTLY (conditional modes by uniroot to 1e-14)
-## at lme4's reported estimates (../shared/reference/ohio_repeated/expected.csv). lme4's own logLik differs from
+## at lme4's reported estimates (tests/reference/kits/ohio_repeated/expected.csv). lme4's own logLik differs from
 ## these by 3.4e-5 (Laplace) and 1.0e-6 (AGHQ): its PIRLS stops at a tolerance (docs/methods.md (the trial over time)).
 ## Printed, and the maximum of that exact approximation (optim BFGS) with SEs from numDeriv's Richardson Hessian
 ## in (beta, sigma) are written as dataset ohio_exact: the precise reference for the GLMM's SEs.
@@ -86,7 +86,7 @@ lap <- function(d, beta, s, K = 1) {
   }
   tot
 }
-oo <- read.csv("../shared/reference/ohio_repeated/data.csv")
+oo <- read.csv("tests/reference/kits/ohio_repeated/data.csv")
 cat(sprintf("exact Laplace at lme4's Laplace estimates: %.12g\n", lap(oo, c(-3.37396206613, -0.176765650712, 0.414783564444), 2.34318379218)))
 cat(sprintf("exact AGHQ(25) at lme4's AGHQ estimates: %.12g\n", lap(oo, c(-3.10152686998, -0.175627635826, 0.398563655024), 2.16491266895, 25)))
 suppressPackageStartupMessages(library(numDeriv))

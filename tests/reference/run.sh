@@ -1,13 +1,8 @@
 #!/bin/sh
 # Reference tests: run ipseval through its command line on each kit's data and compare with R.
-# Needs ../shared beside the repository (as CI has it).
+# The kits (data, R's expected values, the R script that writes them) live in tests/reference/kits/.
 BIN=${BIN:-bin/ipseval}
-KIT=../shared/reference
-if [ ! -d "$KIT" ]; then
-    echo "FAIL: $KIT not found: the reference kit must sit beside the repository"
-    echo "reference: 0 passed, 1 failed"
-    exit 1
-fi
+KIT=tests/reference/kits
 mkdir -p build/tmp-ref
 status=0
 # nsw_lalonde: the trial module at one timepoint, all 258 values: binary employed78 (2x2 analyses, logistic

@@ -1,7 +1,8 @@
 /**
  * @file kit.h
- * @brief Test helpers: read a reference kit's data.csv and expected.csv (../shared/reference/<kit>/)
- *        so unit tests compare with R's numbers as the kit holds them, not with copies.
+ * @brief Test helpers: read a reference kit's data.csv and expected.csv (tests/reference/kits/<kit>/)
+ *        so unit tests compare with R's numbers as the kit holds them, not with copies. A file, column or
+ *        expected value that is not there is a counted failure (t_check.h), never a silent NaN.
  */
 #ifndef IPSEVAL_TEST_KIT_H
 #define IPSEVAL_TEST_KIT_H
@@ -13,8 +14,9 @@
 
 #include "core/core_read.h"
 #include "core/core_table.h"
+#include "tests/t_check.h"
 
-#define KIT_DIR "../shared/reference/"
+#define KIT_DIR "tests/reference/kits/"
 
 /** Read a CSV by its path from the repository root; exits the test with a message when missing. */
 static core_table *kit_read_path(const char *path)
@@ -23,9 +25,8 @@ static core_table *kit_read_path(const char *path)
     core_read_opts o = {0};
     core_table *t = core_read_delimited(path, &o, &err);
     if (!t) {
-        printf("FAIL: cannot read %s: %s\n", path, err.msg);
-        printf("kit: 0 passed, 1 failed\n");
-        exit(1);
+        t_true(0, "cannot read %s: %s", path, err.msg);
+        exit(t_summary("kit"));
     }
     return t;
 }
@@ -43,8 +44,8 @@ static double *kit_col(const core_table *t, const char *name)
 {
     long c = core_table_find(t, name);
     if (c < 0) {
-        printf("FAIL: column %s not in %s\n", name, t->source);
-        exit(1);
+        t_true(0, "column %s not in %s", name, t->source);
+        exit(t_summary("kit"));
     }
     double *v = malloc(t->n_rows * sizeof *v);
     for (size_t i = 0; i < t->n_rows; i++)
@@ -54,7 +55,8 @@ static double *kit_col(const core_table *t, const char *name)
 }
 
 /** The value of (dataset, analysis, term, statistic) in an expected.csv table (dataset NULL: any);
- *  NaN (and a FAIL line) when absent. */
+ *  NaN when the value is empty in the kit (not estimable: only t_nan accepts it); NaN and a counted failure
+ *  when the row is absent. */
 static double kit_value_ds(const core_table *e, const char *dataset, const char *analysis, const char *term,
                            const char *stat)
 {
@@ -69,8 +71,7 @@ static double kit_value_ds(const core_table *e, const char *dataset, const char 
             return core_cell_number(e, (size_t)cv, i, &v) == 1 ? v : NAN;
         }
     }
-    printf("FAIL: expected value %s / %s / %s / %s not in %s\n", dataset ? dataset : "*", analysis, term, stat,
-           e->source);
+    t_true(0, "expected value %s / %s / %s / %s not in %s", dataset ? dataset : "*", analysis, term, stat, e->source);
     return NAN;
 }
 

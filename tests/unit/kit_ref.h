@@ -1,5 +1,6 @@
-/* Test helper: the reference kits of ../shared/reference (data.csv through the project's reader,
- * expected.csv as a lookup of analysis|outcome|term|statistic -> value). Header-only, for unit tests. */
+/* Test helper: the reference kits of tests/reference/kits (data.csv through the project's reader,
+ * expected.csv as a lookup of analysis|outcome|term|statistic -> value). Header-only, for unit tests.
+ * A file, column or expected value that is not there is a counted failure (t_check.h). */
 #ifndef IPSEVAL_TESTS_KIT_REF_H
 #define IPSEVAL_TESTS_KIT_REF_H
 
@@ -10,8 +11,9 @@
 
 #include "core/core_read.h"
 #include "core/core_table.h"
+#include "tests/t_check.h"
 
-#define KIT_DIR "../shared/reference/"
+#define KIT_DIR "tests/reference/kits/"
 
 typedef struct kit_ref {
     core_table *exp; /* expected.csv as a table */
@@ -25,7 +27,7 @@ static int kit_ref_load(kit_ref *k, const char *kit)
     snprintf(path, sizeof path, KIT_DIR "%s/expected.csv", kit);
     k->exp = core_read_delimited(path, NULL, &err);
     if (!k->exp) {
-        printf("FAIL: cannot read %s: %s\n", path, err.msg);
+        t_true(0, "cannot read %s: %s", path, err.msg);
         return 0;
     }
     k->c_an = (size_t)core_table_find(k->exp, "analysis");
@@ -36,7 +38,8 @@ static int kit_ref_load(kit_ref *k, const char *kit)
     return 1;
 }
 
-/* The expected value, or NaN (and a FAIL line) when the key is absent. */
+/* The expected value; NaN when it is empty in the kit (not estimable: only t_nan accepts it); NaN and a
+ * counted failure when the key is absent. */
 static double kit_ref_get(const kit_ref *k, const char *analysis, const char *outcome, const char *term,
                           const char *stat)
 {
@@ -50,7 +53,7 @@ static double kit_ref_get(const kit_ref *k, const char *analysis, const char *ou
             return core_cell_number(k->exp, k->c_val, i, &v) == 1 ? v : NAN;
         }
     }
-    printf("FAIL: expected value %s|%s|%s|%s not in the kit\n", analysis, outcome, term, stat);
+    t_true(0, "expected value %s|%s|%s|%s not in the kit", analysis, outcome, term, stat);
     return NAN;
 }
 
@@ -59,7 +62,7 @@ static void kit_ref_free(kit_ref *k)
     core_table_free(k->exp);
 }
 
-/* Read a kit's data.csv; NULL (with a FAIL line) on error. */
+/* Read a kit's data.csv; NULL (and a counted failure) on error. */
 static core_table *kit_data(const char *kit)
 {
     char path[512];
@@ -67,7 +70,7 @@ static core_table *kit_data(const char *kit)
     snprintf(path, sizeof path, KIT_DIR "%s/data.csv", kit);
     core_table *t = core_read_delimited(path, NULL, &err);
     if (!t)
-        printf("FAIL: cannot read %s: %s\n", path, err.msg);
+        t_true(0, "cannot read %s: %s", path, err.msg);
     return t;
 }
 
@@ -75,6 +78,8 @@ static core_table *kit_data(const char *kit)
 static double *kit_column(const core_table *t, const char *name)
 {
     long c = core_table_find(t, name);
+    if (c < 0)
+        t_true(0, "column %s not in %s", name, t->source);
     double *v = malloc(t->n_rows * sizeof *v);
     for (size_t i = 0; i < t->n_rows; i++)
         if (c < 0 || core_cell_number(t, (size_t)c, i, &v[i]) != 1)

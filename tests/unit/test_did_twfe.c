@@ -1,5 +1,5 @@
 /* Unit tests of stats/st_twfe, st_cluster and st_wild against the fatalities_did reference kit
- * (../shared/reference/fatalities_did: R 4.2.2 lm with state and year dummies, sandwich::vcovCL,
+ * (tests/reference/kits/fatalities_did: R 4.2.2 lm with state and year dummies, sandwich::vcovCL,
  * clubSandwich CR2 + Satterthwaite, and a hand-coded full-enumeration WCR checked by brute-force refits).
  * Every value is read from the kit's expected.csv, none copied.
  *

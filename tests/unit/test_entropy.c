@@ -47,7 +47,7 @@ int main(void)
         maxdev = fmax(maxdev, fabs(f.w[i] - 1.0 / N));
     }
     t_true(maxdev < 1e-15, "own means: equal weights (max deviation %g)", maxdev);
-    st_entropy_mean(&f, x, own, y, &mu, &se, &err);
+    st_entropy_mean(&f, x, own, y, &mu, &se, NULL, &err);
     t_rel(mu, ybar, 1e-13, "own means: the transported mean is the sample mean");
     t_rel(f.ess, N, 1e-12, "own means: ESS = n");
     st_entropy_fit_free(&f);
@@ -71,7 +71,7 @@ int main(void)
         s2 += f.w[i] * f.w[i];
     }
     t_true(dw < 1e-10, "binary covariate: weights m/n1 and (1-m)/n0 (rel. dev. %g)", dw);
-    st_entropy_mean(&f, x + N, &m1, y, &mu, &se, &err);
+    st_entropy_mean(&f, x + N, &m1, y, &mu, &se, NULL, &err);
     t_rel(mu, m1 * y1 + (1 - m1) * y0, 1e-10, "binary covariate: post-stratified mean");
     t_rel(se, sqrt(v), 1e-9, "binary covariate: robust SE = the post-stratified SE");
     t_rel(f.ess, s * s / s2, 1e-12, "ESS = (sum w)^2 / sum w^2");

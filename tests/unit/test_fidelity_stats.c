@@ -1,5 +1,5 @@
 /* stats/st_agree: ICC, Cohen's and Fleiss' kappa, Cronbach's alpha, Spearman, weighted line, paired t.
- * Oracles: ../shared/reference/shrout_fleiss_icc/expected.csv (R psych 2.2.9), the values printed by
+ * Oracles: tests/reference/kits/shrout_fleiss_icc/expected.csv (R psych 2.2.9), the values printed by
  * tests/unit/test_fidelity_ref.R (R 4.2.2: psych, vcd, stats), python3-statsmodels 0.13 for Fleiss'
  * kappa of the worked example in Fleiss (1971) as reproduced on Wikipedia, and a simulation of the
  * null distribution for Fleiss' SE. */

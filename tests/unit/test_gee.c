@@ -1,5 +1,5 @@
 /* GEE (stats/st_gee.h) against geepack:
- *  - ../shared/reference/ohio_repeated/expected.csv: geeglm(resp ~ age + smoke, binomial), exchangeable and
+ *  - tests/reference/kits/ohio_repeated/expected.csv: geeglm(resp ~ age + smoke, binomial), exchangeable and
  *    independence (R 4.2.2, geepack 1.3.9);
  *  - tests/reference/longitudinal-extra.csv (made by tests/reference/longitudinal-extra.R with the same R):
  *    AR(1); unbalanced clusters with gaps in the waves; the identity link on sleepstudy. */

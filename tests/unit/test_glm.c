@@ -1,7 +1,7 @@
 /* Unit tests of stats/st_glm: logistic regression by IRLS, separation, non-convergence.
  *
  * Sources of expected numbers:
- *  - nsw_lalonde: ../shared/reference/nsw_lalonde/expected.csv (R 4.2.2 glm, epsilon 1e-14):
+ *  - nsw_lalonde: tests/reference/kits/nsw_lalonde/expected.csv (R 4.2.2 glm, epsilon 1e-14):
  *    employed78 ~ treat, and ~ treat + age + educ + black + hisp + married + nodegr + re74 + re75,
  *    every coefficient, SE, z, p, Wald CI, and deviance, null deviance, log-likelihood.
  *  - a 12-row example, R 4.2.2:

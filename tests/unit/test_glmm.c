@@ -1,5 +1,5 @@
 /* Random-intercept logistic GLMM (stats/st_glmm.h) against lme4::glmer:
- * ../shared/reference/ohio_repeated/expected.csv (resp ~ age + smoke + (1|id), nAGQ = 1 and 25,
+ * tests/reference/kits/ohio_repeated/expected.csv (resp ~ age + smoke + (1|id), nAGQ = 1 and 25,
  * bobyqa rhoend 1e-12; R 4.2.2, lme4 1.1-31), and tests/reference/longitudinal-extra.csv (dataset ohio_exact):
  * the same approximations evaluated in R with exact conditional modes, maximised by optim and with SEs from
  * numDeriv's Richardson Hessian. Tolerances: see docs/methods.md (the trial over time). */

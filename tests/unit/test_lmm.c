@@ -1,5 +1,5 @@
 /* Random-intercept linear mixed model (stats/st_lmm.h) against lme4 and lmerTest:
- * ../shared/reference/sleepstudy_lmm/expected.csv (lmer(Reaction ~ Days + (1|Subject)), REML and ML;
+ * tests/reference/kits/sleepstudy_lmm/expected.csv (lmer(Reaction ~ Days + (1|Subject)), REML and ML;
  * R 4.2.2, lme4 1.1-31, lmerTest 3.1-3), whose variance components the kit checks against the
  * balanced-design closed form. */
 #include <gsl/gsl_cdf.h>

@@ -2,12 +2,12 @@
  * heterogeneity, Q-profile, prediction intervals, Mantel–Haenszel, meta-regression, bad input.
  *
  * Sources of expected numbers:
- *  - bcg_meta: ../shared/reference/bcg_meta/expected.csv (R 4.2.2, metafor 3.8-1; reference.R beside it),
+ *  - bcg_meta: tests/reference/kits/bcg_meta/expected.csv (R 4.2.2, metafor 3.8-1; reference.R beside it),
  *    read from the kit, not copied.
  *  - Where the kit's R call stops early (Fisher scoring threshold 1e-5 for ML and meta-regression,
  *    uniroot tol eps^0.25 for PM and the Q-profile bounds), the precise values below come from the
  *    same R calls with tight controls, printed with %.12g:
- *      d <- read.csv("../shared/reference/bcg_meta/data.csv"); ctl <- list(threshold=1e-13, maxiter=10000)
+ *      d <- read.csv("tests/reference/kits/bcg_meta/data.csv"); ctl <- list(threshold=1e-13, maxiter=10000)
  *      confint(rma(yi, vi, data=d, method="REML"), control=list(tol=1e-13))         # Q-profile
  *      rma(yi, vi, data=d, method="ML", control=ctl)                                 # ML
  *      rma(yi, vi, data=d, method="PM", control=list(tol=1e-13))                     # PM

@@ -1,5 +1,5 @@
-/* The meta-analysis module (meta/) on the bundled IPS trials (examples/ips_rct_meta.csv, copied from
- * ../shared/data/ips_rct_meta.csv): the check values of ../shared/DOMAIN.md §8, and the module's
+/* The meta-analysis module (meta/) on the bundled IPS trials (examples/ips_rct_meta.csv): the check values
+ * published with the data (DOMAIN.md §8 of the project's domain notes, quoted below), and the module's
  * rows (exclusions, leave-one-out, cumulative, meta-regression, Mantel-Haenszel) against R.
  *
  * DOMAIN.md §8 (computed with R metafor, first 7 rows, log RR): DerSimonian-Laird RR 2.599

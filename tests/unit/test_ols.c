@@ -1,7 +1,7 @@
 /* Unit tests of stats/st_ols: QR least squares, classical/HC0-HC3 covariance, joint Wald, rank check.
  *
  * Sources of expected numbers:
- *  - nsw_lalonde: ../shared/reference/nsw_lalonde/expected.csv, lm(re78 ~ treat + re75 + age + educ)
+ *  - nsw_lalonde: tests/reference/kits/nsw_lalonde/expected.csv, lm(re78 ~ treat + re75 + age + educ)
  *    with classical, HC2 and HC3 SEs (R 4.2.2, sandwich 3.0-2), every term and statistic.
  *  - Longley (R datasets::longley, the NIST StRD ill-conditioned regression) with R 4.2.2 and
  *    sandwich 3.0-2 (Debian r-cran-sandwich):

@@ -1,7 +1,7 @@
 /* Unit tests of stats/st_prop: two proportions and the 2x2 table.
  *
  * Sources of expected numbers:
- *  - nsw_lalonde: ../shared/reference/nsw_lalonde/expected.csv (R 4.2.2, reference.R beside it),
+ *  - nsw_lalonde: tests/reference/kits/nsw_lalonde/expected.csv (R 4.2.2, reference.R beside it),
  *    employed78 by treat: x1 = 140 of n1 = 185 treated, x0 = 168 of n0 = 260 controls.
  *  - closed forms computed here by hand (symmetries, chi-square = z^2 of the pooled test, Wilson at
  *    x = 0 and x = n, tea-tasting probabilities k/70).
@@ -80,7 +80,7 @@ static void test_nsw_lalonde(void)
     st_estimate e;
     double lo, hi;
 
-    /* All values: ../shared/reference/nsw_lalonde/expected.csv, outcome employed78, term treat. */
+    /* All values: tests/reference/kits/nsw_lalonde/expected.csv, outcome employed78, term treat. */
     /* arm_summary treat=1 and treat=0: Wilson 95% CI (prop.test(x, n, correct = FALSE)) */
     t_int(st_wilson(NSW_X1, NSW_N1, 0.95, &lo, &hi, &err), CORE_OK, "nsw wilson treat=1 status");
     t_rel(lo, 0.690118783972, TOL_REF, "nsw wilson treat=1 ci_low");

@@ -1,5 +1,5 @@
 /* Kaplan–Meier, log-rank and Cox (stats/st_surv.h) against R's survival package:
- * ../shared/reference/veteran_survival/expected.csv (survfit, survdiff, coxph; R 4.2.2, survival 3.5-3),
+ * tests/reference/kits/veteran_survival/expected.csv (survfit, survdiff, coxph; R 4.2.2, survival 3.5-3),
  * and closed forms on small examples. */
 #include <math.h>
 #include <stdio.h>

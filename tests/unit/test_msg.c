@@ -1,0 +1,155 @@
+/* The workbook's message table (reports/rpt_msg.h): every message has a Norwegian text that differs from its
+ * English (unless marked the same on purpose), formats take the same arguments in both languages, sheet names are
+ * valid and distinct, keys are unique; the look-up and the Norwegian numbers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reports/rpt_msg.h"
+#include "tests/t_check.h"
+
+/* The conversions of a printf format, one letter each with its length modifier ("zu", "s", "d", ".1f" -> "f"),
+ * in argument order (numbered conversions "%2$s" put in their place); "%%" is none. Returns the count, or -1 when
+ * numbered and unnumbered conversions are mixed or a number is out of range. */
+static int conversions(const char *f, char out[32][4])
+{
+    int n = 0, numbered = -1, max = 0;
+    char slot[32][4];
+    memset(slot, 0, sizeof slot);
+    for (const char *p = f; *p; p++) {
+        if (*p != '%')
+            continue;
+        p++;
+        if (*p == '%')
+            continue;
+        int pos = 0;
+        const char *q = p;
+        while (*q >= '0' && *q <= '9')
+            pos = 10 * pos + (*q++ - '0');
+        int is_num = *q == '$' && pos > 0;
+        if (numbered >= 0 && numbered != is_num)
+            return -1;
+        numbered = is_num;
+        if (is_num)
+            p = q + 1;
+        while (*p && strchr("-+ #0", *p))
+            p++;
+        while (*p && ((*p >= '0' && *p <= '9') || *p == '.' || *p == '*'))
+            p++;
+        char conv[4] = {0};
+        size_t k = 0;
+        while (*p && strchr("hlzjtL", *p) && k < 2)
+            conv[k++] = *p++;
+        conv[k] = *p;
+        if (!*p)
+            return -1;
+        if (is_num) {
+            if (pos > 32)
+                return -1;
+            memcpy(slot[pos - 1], conv, 4);
+            if (pos > max)
+                max = pos;
+        } else {
+            if (n >= 32)
+                return -1;
+            memcpy(out[n++], conv, 4);
+        }
+    }
+    if (numbered == 1) {
+        for (int i = 0; i < max; i++) {
+            if (!slot[i][0])
+                return -1;
+            memcpy(out[i], slot[i], 4);
+        }
+        return max;
+    }
+    return n;
+}
+
+static int same_conversions(const char *a, const char *b)
+{
+    char ca[32][4], cb[32][4];
+    int na = conversions(a, ca), nb = conversions(b, cb);
+    if (na < 0 || nb < 0 || na != nb)
+        return 0;
+    for (int i = 0; i < na; i++)
+        if (strcmp(ca[i], cb[i]) != 0)
+            return 0;
+    return 1;
+}
+
+int main(void)
+{
+    size_t empty = 0, same = 0, formats = 0, sheets = 0, dup = 0, bad_sheet = 0;
+    for (size_t i = 0; i < rpt_n_msgs; i++) {
+        const rpt_msg *m = &rpt_msgs[i];
+        if (!m->en || !*m->en || !m->nb || !*m->nb) {
+            printf("FAIL: message %zu ('%s') has an empty text\n", i, m->en ? m->en : "(null)");
+            empty++;
+            continue;
+        }
+        if (strcmp(m->en, m->nb) == 0 && !(m->flags & RPT_MSG_SAME)) {
+            printf("FAIL: message '%s' is not translated (the same in nb, not marked RPT_MSG_SAME)\n", m->en);
+            same++;
+        }
+        if (!same_conversions(m->en, m->nb)) {
+            printf("FAIL: message '%s': the nb text '%s' takes other arguments\n", m->en, m->nb);
+            formats++;
+        }
+        if (m->flags & RPT_MSG_SHEET) {
+            sheets++;
+            if (!rpt_sheet_name_valid(m->en) || !rpt_sheet_name_valid(m->nb)) {
+                printf("FAIL: sheet name '%s' / '%s' is not a valid worksheet name\n", m->en, m->nb);
+                bad_sheet++;
+            }
+            for (size_t j = 0; j < i; j++)
+                if ((rpt_msgs[j].flags & RPT_MSG_SHEET) && strcmp(rpt_msgs[j].nb, m->nb) == 0) {
+                    printf("FAIL: sheets '%s' and '%s' get the same name '%s'\n", rpt_msgs[j].en, m->en, m->nb);
+                    bad_sheet++;
+                }
+        }
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(rpt_msgs[j].en, m->en) == 0) {
+                printf("FAIL: message '%s' is in the table twice\n", m->en);
+                dup++;
+            }
+        if (rpt_msg_find(m->en) != m && !dup) {
+            printf("FAIL: message '%s' is not found by its key\n", m->en);
+            dup++;
+        }
+    }
+    printf("INFO: %zu messages, %zu of them sheet names\n", rpt_n_msgs, sheets);
+    t_true(rpt_n_msgs > 100, "the table has messages");
+    t_int((int)empty, 0, "every message has an English and a Norwegian text");
+    t_int((int)same, 0, "every Norwegian text differs from its English, unless marked the same");
+    t_int((int)formats, 0, "every Norwegian format takes the English format's arguments, in order");
+    t_int((int)bad_sheet, 0, "sheet names valid (1..31 characters, none of []:*?/\\) and distinct in nb");
+    t_int((int)dup, 0, "every key once, and found");
+    t_true(sheets >= 21, "every sheet has a name in the table");
+
+    /* the format check can fail */
+    t_true(!same_conversions("%s of %d", "%d av %s"), "format check: swapped types are caught");
+    t_true(!same_conversions("%s of %d", "%s av"), "format check: a missing argument is caught");
+    t_true(same_conversions("%s of %d", "%2$d av %1$s"), "format check: numbered conversions in another order");
+    t_true(same_conversions("%.1f%% of %zu", "%.1f %% av %zu"), "format check: %% is no argument");
+
+    /* look-up */
+    const char *sum = "Summary";
+    t_true(rpt_msg_text(RPT_LANG_EN, sum) == sum, "English: the key itself");
+    t_str(rpt_msg_text(RPT_LANG_NB, sum), "Sammendrag", "Norwegian: the table's text");
+    const char *data = "In competitive employment";
+    t_true(rpt_msg_text(RPT_LANG_NB, data) == data, "a data value is not a key: written as it is");
+    t_true(rpt_msg_text(RPT_LANG_NB, "") != NULL && rpt_msg_find("") == NULL, "the empty text is no key");
+
+    /* numbers in Norwegian text */
+    char b[128], b2[128];
+    t_str(rpt_msg_numbers_nb("5.6 (2.7 to 8.4)", b, sizeof b), "5,6 (2,7 til 8,4)", "an interval");
+    t_str(rpt_msg_numbers_nb("\xe2\x88\x92" "2.1 to \xe2\x88\x92" "0.5", b, sizeof b),
+          "\xe2\x88\x92" "2,1 til \xe2\x88\x92" "0,5", "negative bounds");
+    t_str(rpt_msg_numbers_nb("p = 0.033; up to 18 months", b, sizeof b), "p = 0,033; up to 18 months",
+          "'to' between words stays");
+    rpt_msg_numbers_nb(rpt_msg_numbers_nb("10.2 (0.8 to 19.3), NOK 1,000", b, sizeof b), b2, sizeof b2);
+    t_str(b2, "10,2 (0,8 til 19,3), NOK 1,000", "idempotent (a sentence made of sentences)");
+    t_str(rpt_msg_numbers_nb("12.5 to 13.5", b, 8), "12,5", "cut to fit, never inside a word");
+    return t_summary("msg");
+}

@@ -1,0 +1,179 @@
+#!/usr/bin/python3
+"""English words in a Norwegian workbook ([project] language = nb), outside data values.
+
+usage: nb_words.py WORKBOOK.xlsx CONFIG.ini RESULTS.csv [--list]
+
+Reads the xlsx as a zip (no openpyxl needed): sheet names, every text cell of every sheet (shared strings,
+inline strings, cached formula text), and the charts' titles, axis names and series names. A text is a data
+value, and not scanned, when it is
+  - the Results sheet's column names and rows (result vocabulary: SPEC's machine contract, English by design),
+  - a line of the config file or a value in it (titles, labels, levels, paths: the user's words),
+  - a value of results.csv's text columns (module, analysis, outcome, timepoint, term, method, label),
+  - a cell of the Methods sheet's reference column (citations keep their titles),
+  - a cell of the Methods sheet's module, analysis and method columns (result vocabulary).
+Every other text must have none of the stop-list's English words. One check per sheet and one for the charts;
+prints each word found ("FAIL: Sheet!A1: 'the' in ...") and "workbook-nb: N passed, N failed".
+--list prints every text scanned (to see what was looked at).
+"""
+import csv
+import html
+import re
+import sys
+import zipfile
+
+# Words that are English and not Norwegian (so "for", "to", "per", "at", "by", "under", "over", "time", "rate",
+# "total", "site" and "all", which Norwegian has too, are left out).
+STOP = set("""
+the and with of is are was were be been being this that these those which who whom whose what when where why how
+than then there their they them its it not no yes or if but because each every between from into onto within without
+effect effects difference differences interval intervals summary cost costs benefit benefits trial trials
+outcome outcomes result results sheet sheets number numbers mean means ratio ratios estimate estimates lower upper
+probability employment employed people participants participant year years month months week weeks day days
+analysis analyses value values change changes group groups sites shows shown show see below above here
+has have had does did done can could would should may might must will shall
+method methods model models test tests data missing level levels random randomised randomized observed expected
+""".split())
+
+WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+
+
+def texts_of_sheet(z, path, shared):
+    """(cell, text) for every text cell of a worksheet part."""
+    x = z.read(path).decode("utf-8")
+    out = []
+    for m in re.finditer(r'<c r="([A-Z]+\d+)"([^>]*?)(?:/>|>(.*?)</c>)', x, re.S):
+        ref, attrs, body = m.group(1), m.group(2), m.group(3) or ""
+        t = re.search(r't="(\w+)"', attrs)
+        t = t.group(1) if t else ""
+        if t == "s":
+            v = re.search(r"<v>(\d+)</v>", body)
+            if v:
+                out.append((ref, shared[int(v.group(1))]))
+        elif t == "inlineStr":
+            out.append((ref, html.unescape("".join(re.findall(r"<t[^>]*>(.*?)</t>", body, re.S)))))
+        elif t == "str":
+            v = re.search(r"<v>(.*?)</v>", body, re.S)
+            if v:
+                out.append((ref, html.unescape(v.group(1))))
+    return out
+
+
+def col_of(ref):
+    return re.match(r"[A-Z]+", ref).group(0)
+
+
+def row_of(ref):
+    return int(re.search(r"\d+", ref).group(0))
+
+
+def main():
+    if len(sys.argv) < 4:
+        print(__doc__)
+        print("workbook-nb: 0 passed, 1 failed")
+        return 1
+    xlsx, ini, res = sys.argv[1:4]
+    listing = "--list" in sys.argv
+    data = set()
+    for line in open(ini, encoding="utf-8"):
+        line = line.strip()
+        if not line or line[0] in ";#":
+            continue
+        data.add(line)
+        if "=" in line:
+            v = line.split("=", 1)[1].strip().strip('"')
+            data.add(v)
+            for part in v.split(","):
+                data.add(part.strip())
+    with open(res, encoding="utf-8") as f:
+        rd = csv.DictReader(f)
+        for row in rd:
+            for k in ("module", "analysis", "outcome", "timepoint", "term", "method", "label"):
+                if row.get(k):
+                    data.add(row[k])
+
+    z = zipfile.ZipFile(xlsx)
+    shared = []
+    if "xl/sharedStrings.xml" in z.namelist():
+        ss = z.read("xl/sharedStrings.xml").decode("utf-8")
+        for si in re.findall(r"<si>(.*?)</si>", ss, re.S):
+            shared.append(html.unescape("".join(re.findall(r"<t[^>]*>(.*?)</t>", si, re.S))))
+    wb = z.read("xl/workbook.xml").decode("utf-8")
+    rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8")
+    sheets = []
+    for name, rid in re.findall(r'<sheet name="([^"]*)" sheetId="\d+" r:id="(rId\d+)"', wb):
+        target = re.search(r'Id="%s" Type="[^"]+" Target="([^"]+)"' % rid, rels).group(1)
+        sheets.append((html.unescape(name), "xl/" + target))
+
+    passed = failed = 0
+    found_total = 0
+    scanned = 0
+
+    def scan(where, text):
+        nonlocal found_total, scanned
+        scanned += 1
+        if listing:
+            print("TEXT: %s: %s" % (where, text))
+        words = [w for w in WORD.findall(text) if w.lower().strip("'-") in STOP]
+        for wd in words:
+            print("FAIL: %s: '%s' in %r" % (where, wd, text[:160]))
+        found_total += len(words)
+        return len(words)
+
+    names = [n for n, _ in sheets]
+    # Sheet names
+    bad = sum(scan("sheet name", n) for n in names)
+    if bad:
+        failed += 1
+    else:
+        passed += 1
+    results_name = names[-3] if len(names) >= 3 else None  # Results, Methods, Provenance close the workbook
+    methods_name = names[-2] if len(names) >= 2 else None
+    for name, part in sheets:
+        cells = texts_of_sheet(z, part, shared)
+        skip_cols = set()
+        if name == methods_name:
+            # the header row of the methods table: its first four columns before "Name" are module, analysis,
+            # method (result vocabulary); the reference column is the sixth
+            for ref, t in cells:
+                if col_of(ref) == "F" and row_of(ref) <= 6:
+                    skip_cols = {"A", "B", "C", "F"}
+                    head_row = row_of(ref)
+                    break
+        n_bad = 0
+        for ref, t in cells:
+            if not t or t in data:
+                continue
+            if name == results_name and not (row_of(ref) == 1 and len(t) > 40):
+                continue  # result vocabulary; its one note is scanned
+            if name == methods_name and skip_cols and col_of(ref) in skip_cols and row_of(ref) > head_row:
+                continue
+            n_bad += scan("%s!%s" % (name, ref), t)
+        if n_bad:
+            failed += 1
+        else:
+            passed += 1
+    # Charts: titles, axis names, series names (rich text and literal series names)
+    n_bad = 0
+    for part in sorted(p for p in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", p)):
+        x = z.read(part).decode("utf-8")
+        txt = re.findall(r"<a:t>(.*?)</a:t>", x, re.S)
+        for tx in re.findall(r"<c:tx>(.*?)</c:tx>", x, re.S):
+            if "<c:strRef>" not in tx:
+                txt += re.findall(r"<c:v>(.*?)</c:v>", tx, re.S)
+        for t in txt:
+            t = html.unescape(t).lstrip("\u200b")
+            if t and t not in data:
+                n_bad += scan(part.split("/")[-1], t)
+    if n_bad:
+        failed += 1
+    else:
+        passed += 1
+    print("INFO: %d texts scanned on %d sheets and %d charts; %d English words found"
+          % (scanned, len(sheets), len([p for p in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", p)]),
+             found_total))
+    print("workbook-nb: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
