@@ -97,6 +97,14 @@ for r in rows[1:]:
     r[h.index("arm")] = "=IPS" if r[h.index("arm")] == "IPS" else r[h.index("arm")]
 with open(d + "/examples/trial.csv", "w", newline="") as f:
     csv.writer(f, lineterminator="\n").writerows(rows)
+# the registry target names the same levels ([compare] target): renamed with them
+with open(root + "/examples/registry_target.csv", newline="") as f:
+    rows = list(csv.reader(f))
+for r in rows[1:]:
+    for a, b in lev.items():
+        r[0] = r[0].replace("[" + a + "]", "[" + b + "]")
+with open(d + "/examples/registry_target.csv", "w", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
 with open(root + "/examples/ips_rct_meta.csv", newline="") as f:
     rows = list(csv.reader(f))
 pre = ["=Summary!A1 ", "+", "@", "-", "=HYPERLINK(\"http://x.invalid\",\"s\") "]
