@@ -99,6 +99,14 @@ core_status cli_ctx_defer(cli_ctx *ctx, void (*fn)(void *), void *p, core_err *e
 core_status cli_ctx_read_data(cli_ctx *ctx, const char *section, const char *key, core_table **table,
                               core_err *err);
 
+/* As cli_ctx_read_data, keeping only the named columns (NULL-terminated; core_read_opts.columns): a module
+ * that knows every column it will use reads no others. The file is hashed on a second thread meanwhile. */
+core_status cli_ctx_read_data_cols(cli_ctx *ctx, const char *section, const char *key, const char *const *columns,
+                                   core_table **table, core_err *err);
+
+/* Free a table read with cli_ctx_read_data now (its module has taken what it needs), not at the end. */
+void cli_ctx_release_data(cli_ctx *ctx, core_table *table);
+
 /* Add a line to what `ipseval check` prints. */
 void cli_ctx_note(cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

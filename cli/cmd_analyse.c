@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <errno.h>
+#include <pthread.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -47,12 +48,56 @@ void cli_ctx_note(cli_ctx *ctx, const char *fmt, ...)
 }
 
 static void table_free_void(void *p) { core_table_free(p); }
+static void noop_void(void *p) { (void)p; }
+
+void cli_ctx_release_data(cli_ctx *ctx, core_table *table)
+{
+    for (size_t k = 0; k < ctx->n_defer; k++)
+        if (ctx->defer[k].p == table && ctx->defer[k].fn == table_free_void) {
+            ctx->defer[k].fn = noop_void;
+            core_table_free(table);
+            return;
+        }
+}
+
+/* The input's SHA-256 on a second thread while the reader parses it (docs/performance.md). */
+typedef struct hash_job {
+    const char *path;
+    char sha256[65];
+    core_err err;
+    core_status st;
+} hash_job;
+
+static void *hash_thread(void *arg)
+{
+    hash_job *h = arg;
+    h->st = rpt_sha256_file(h->path, h->sha256, &h->err);
+    return NULL;
+}
 
 core_status cli_ctx_read_data(cli_ctx *ctx, const char *section, const char *key, core_table **table,
                               core_err *err)
 {
+    return cli_ctx_read_data_cols(ctx, section, key, NULL, table, err);
+}
+
+core_status cli_ctx_read_data_cols(cli_ctx *ctx, const char *section, const char *key, const char *const *columns,
+                                   core_table **table, core_err *err)
+{
     char *path = NULL;
-    core_status st = core_data_read_section(ctx->cfg, section, key, table, &path, err);
+    hash_job hj = {.st = CORE_ERR_IO};
+    pthread_t th;
+    int hashing = 0;
+    char *hpath = NULL;
+    const char *rel = core_config_str(ctx->cfg, section, key, NULL);
+    if (!ctx->check_only && rel && (hpath = core_config_resolve(ctx->cfg, rel)) != NULL) {
+        hj.path = hpath;
+        hashing = pthread_create(&th, NULL, hash_thread, &hj) == 0;
+    }
+    core_status st = core_data_read_columns(ctx->cfg, section, key, columns, table, &path, err);
+    if (hashing)
+        pthread_join(th, NULL);
+    free(hpath);
     if (st != CORE_OK)
         return st;
     if ((st = cli_ctx_defer(ctx, table_free_void, *table, err)) != CORE_OK) {
@@ -93,8 +138,10 @@ core_status cli_ctx_read_data(cli_ctx *ctx, const char *section, const char *key
     in->role = role;
     in->path = core_config_str(ctx->cfg, section, key, path);
     in->rows = (long)(*table)->n_rows;
-    in->cols = (long)(*table)->n_cols;
-    if (!ctx->check_only && (st = rpt_sha256_file(path, in->sha256, err)) != CORE_OK)
+    in->cols = (long)((*table)->n_cols_file ? (*table)->n_cols_file : (*table)->n_cols);
+    if (hashing && hj.st == CORE_OK)
+        memcpy(in->sha256, hj.sha256, sizeof hj.sha256);
+    else if (!ctx->check_only && (st = rpt_sha256_file(path, in->sha256, err)) != CORE_OK)
         return st;
     ctx->n_inputs++;
     return CORE_OK;

@@ -60,12 +60,32 @@ core_status cli_mod_did(cli_ctx *ctx, core_err *err)
     s->have_spec = 1;
     if ((st = cli_ctx_defer(ctx, did_state_free, s, err)) != CORE_OK)
         return st;
-    core_table *t;
-    if ((st = cli_ctx_read_data(ctx, "registry", "data", &t, err)) != CORE_OK)
+    /* only the columns the analysis names are read (a registry extract has many more) */
+    const rw_spec *sp = &s->spec;
+    size_t nc = 0;
+    const char **cols = calloc(5 + sp->n_fe + sp->n_controls + sp->n_outcomes, sizeof *cols);
+    if (!cols)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    const char *fixed[4] = {sp->unit, sp->time, sp->cluster, sp->treatment};
+    for (int k = 0; k < 4; k++)
+        if (fixed[k])
+            cols[nc++] = fixed[k];
+    for (size_t k = 0; k < sp->n_fe; k++)
+        cols[nc++] = sp->fixed_effects[k];
+    for (size_t k = 0; k < sp->n_controls; k++)
+        cols[nc++] = sp->controls[k];
+    for (size_t k = 0; k < sp->n_outcomes; k++)
+        if (!(k == 0 && sp->has_spells)) /* computed from the spells; a column of that name is an error below */
+            cols[nc++] = sp->outcomes[k];
+    core_table *t; /* with spells every column is read: rw_panel_load checks that the outcome's name is free */
+    st = cli_ctx_read_data_cols(ctx, "registry", "data", sp->has_spells ? NULL : cols, &t, err);
+    free(cols);
+    if (st != CORE_OK)
         return st;
-    if ((st = rw_panel_load(ctx->cfg, &s->spec, t, &s->panel, err)) != CORE_OK)
+    if ((st = rw_panel_load_take(ctx->cfg, &s->spec, t, &s->panel, err)) != CORE_OK)
         return st;
     s->have_panel = 1;
+    cli_ctx_release_data(ctx, t); /* the panel holds what the analyses use */
     const rw_panel *p = &s->panel;
     if (s->spec.has_spells) {
         const char *rel = core_config_str(ctx->cfg, "registry", "spells", "");
@@ -118,18 +138,25 @@ core_status cli_simulate_registry(const core_config *cfg, const cli_opts *o, lon
     char *path = NULL, *spath = NULL;
     core_table *panel = NULL, *spells = NULL;
     gsl_rng *rng = NULL;
+    static const char *const designs[] = {"bodo", "rollout", NULL};
+    if ((st = core_config_choice(cfg, "simulate", "registry_design", designs, 0, &so.rollout, err)) != CORE_OK)
+        return st;
+    if (so.rollout) /* the national roll-out: 19 counties, 16 adopting from 2012 to 2019 (rw_sim_adoption) */
+        so.exposure_year = 2012;
     if ((st = core_config_long(cfg, "simulate", "registry_persons", 2000, 11, 10000000, &so.persons, err)) != CORE_OK ||
-        (st = core_config_long(cfg, "simulate", "registry_clusters", 11, 2, 1000, &so.clusters, err)) != CORE_OK ||
-        (st = core_config_long(cfg, "simulate", "registry_treated", 1, 1, 999, &so.treated, err)) != CORE_OK ||
+        (st = core_config_long(cfg, "simulate", "registry_clusters", so.rollout ? 19 : 11, 2, 1000, &so.clusters,
+                               err)) != CORE_OK ||
+        (st = core_config_long(cfg, "simulate", "registry_treated", so.rollout ? 16 : 1, 1, 1000, &so.treated, err)) !=
+            CORE_OK ||
         (st = core_config_double(cfg, "simulate", "registry_effect", 1.0, 0, 3, 0, 0, &so.effect_scale, err)) !=
             CORE_OK ||
         (st = core_config_double(cfg, "simulate", "registry_shock_sd", 2.3, 0, 3, 0, 0, &so.shock_sd, err)) != CORE_OK ||
         (st = core_config_bool(cfg, "simulate", "registry_equal_sizes", 0, &so.equal_sizes, err)) != CORE_OK)
         return st;
     char where[600];
-    if (so.treated >= so.clusters || so.persons < so.clusters)
-        return core_err_set(err, CORE_ERR_CONFIG, "%s: registry_treated must be below registry_clusters (%ld), and "
-                            "registry_persons at least as many", core_config_where(cfg, "simulate", "registry_treated",
+    if ((so.rollout ? so.treated > so.clusters : so.treated >= so.clusters) || so.persons < so.clusters)
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: registry_treated must be below registry_clusters (%ld; at most "
+                            "equal with registry_design = rollout), and registry_persons at least as many", core_config_where(cfg, "simulate", "registry_treated",
                                                                                  where, sizeof where), so.clusters);
     path = output ? strdup(output) : core_config_resolve(cfg, core_config_str(cfg, "simulate", "registry", ""));
     if (core_config_has(cfg, "simulate", "registry_spells"))
@@ -153,10 +180,11 @@ core_status cli_simulate_registry(const core_config *cfg, const cli_opts *o, lon
         (spells && (st = cli_write_synthetic(spells, spath, o, seed, err)) != CORE_OK))
         goto done;
     if (!o->quiet)
-        printf("ipseval simulate: wrote %s (%ld persons x %ld years in %ld municipalities, %ld treated from %ld; "
+        printf("ipseval simulate: wrote %s (%ld persons x %ld years in %ld %s, %ld treated %s %ld%s; "
                "seed %ld; synthetic data)%s%s\n",
-               path, so.persons, so.last_year - so.first_year + 1, so.clusters, so.treated, so.exposure_year, seed,
-               spath ? " and " : "", spath ? spath : "");
+               path, so.persons, so.last_year - so.first_year + 1, so.clusters, so.rollout ? "counties" : "municipalities",
+               so.treated, so.rollout ? "adopting in turn from" : "from", so.exposure_year,
+               so.rollout ? " to the last year" : "", seed, spath ? " and " : "", spath ? spath : "");
 done:
     core_table_free(panel);
     core_table_free(spells);

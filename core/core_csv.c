@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #ifndef CORE_CSV_NO_FAST
 #include <fcntl.h>
@@ -492,12 +493,71 @@ static int is_missing(const char *s, size_t len, const token *tok, size_t n_tok)
     return 0;
 }
 
-/* Check header names (trimmed in place) and copy them into a new table of n_rows rows. */
-static core_table *make_table(csv_state *s, size_t m, size_t n_rows, core_err *err)
+/* Which of the m named columns to keep for a list of wanted names (NULL: all). A name is matched as
+ * core_table_find does (exact, then the first case-insensitive match), so the kept table finds every wanted
+ * column where the whole one would. When a wanted name matches no column, every column is kept: the caller's
+ * message about the missing column then lists the file's columns as before. Returns a new array (1 = keep). */
+static unsigned char *keep_columns(const core_table *t, const char *const *columns)
+{
+    size_t m = t->n_cols;
+    unsigned char *keep = core_alloc_array(m ? m : 1, 1);
+    if (!keep)
+        return NULL;
+    if (columns && !columns[0])
+        columns = NULL; /* an empty list: every column */
+    memset(keep, columns ? 0 : 1, m);
+    for (size_t w = 0; columns && columns[w]; w++) {
+        size_t j = m;
+        for (size_t k = 0; k < m && j == m; k++)
+            if (strcmp(t->cols[k].name, columns[w]) == 0)
+                j = k;
+        for (size_t k = 0; k < m && j == m; k++)
+            if (strcasecmp(t->cols[k].name, columns[w]) == 0)
+                j = k;
+        if (j == m) {
+            memset(keep, 1, m);
+            break;
+        }
+        keep[j] = 1;
+    }
+    return keep;
+}
+
+/* Drop the columns not kept (their arrays may be NULL); the table's n_cols_file stays the file's count. */
+static void drop_columns(core_table *t, const unsigned char *keep)
+{
+    size_t w = 0, m = t->n_cols;
+    for (size_t j = 0; j < m; j++) {
+        core_column *c = &t->cols[j];
+        if (keep[j]) {
+            t->cols[w++] = *c;
+            continue;
+        }
+        free(c->name);
+        free(c->num);
+        free(c->code);
+        for (size_t k = 0; k < c->n_levels; k++)
+            free(c->levels[k]);
+        free(c->levels);
+        free(c->missing);
+        free(c->level_num);
+    }
+    if (w < m && !t->n_cols_file)
+        t->n_cols_file = m;
+    t->n_cols = w;
+}
+
+/* Check header names (trimmed in place) and copy them into a new table of n_rows rows. With keep (from
+ * keep_columns, filled here when keep_out is given), only the kept columns get their arrays. */
+static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char *const *columns,
+                              unsigned char **keep_out, core_err *err)
 {
     core_table *t = calloc(1, sizeof *t);
     core_column scratch = {0}; /* a throwaway column: its level index detects duplicate names */
     core_level_index *ix = NULL;
+    unsigned char *keep = NULL;
+    if (keep_out)
+        *keep_out = NULL;
     if (!t)
         goto nomem;
     t->source = strdup(s->name);
@@ -536,14 +596,22 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, core_err *e
         }
         core_column *c = &t->cols[j];
         c->type = CORE_COL_NUMERIC;
-        c->name = strdup(name);
+        if (!(c->name = strdup(name)))
+            goto nomem;
+        f = next;
+    }
+    if (!(keep = keep_columns(t, keep_out ? columns : NULL)))
+        goto nomem;
+    for (size_t j = 0; j < m; j++) {
+        core_column *c = &t->cols[j];
+        if (!keep[j])
+            continue;
         c->num = core_alloc_array(n_rows, sizeof *c->num);
         c->missing = core_alloc_array(n_rows, 1);
-        if (!c->name || !c->num || !c->missing)
+        if (!c->num || !c->missing)
             goto nomem;
         core_prefault(c->num, n_rows * sizeof *c->num); /* filled in full next */
         core_prefault(c->missing, n_rows);
-        f = next;
     }
     core_level_index_free(ix);
     for (size_t k = 0; k < scratch.n_levels; k++)
@@ -551,6 +619,10 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, core_err *e
     free(scratch.levels);
     for (size_t i = 0; i < n_rows && i + 1 < s->n_rec; i++) /* the fast path numbers its rows itself */
         t->row_src[i] = s->rec_line[i + 1];
+    if (keep_out)
+        *keep_out = keep;
+    else
+        free(keep);
     return t;
 nomem:
     core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", s->name);
@@ -559,6 +631,7 @@ fail:
     for (size_t k = 0; k < scratch.n_levels; k++)
         free(scratch.levels[k]);
     free(scratch.levels);
+    free(keep);
     core_table_free(t);
     return NULL;
 }
@@ -836,6 +909,7 @@ typedef struct fast_part {
     core_column *lv;
     int threaded;
     unsigned char *cat; /* in: columns read as categorical; out: plus those found to be (ret 2) */
+    const unsigned char *keep; /* columns stored (the others are only stepped over) */
     int ret;            /* 1 done, 0 not handled (fall back), 2 redo with cat[] extended, -1 no memory */
 } fast_part;
 
@@ -877,11 +951,12 @@ static int fast_fill(fast_part *pt)
             tok_numeric = 1;
     }
     const char *p = b + pt->p0, *end = b + pt->p1;
+    const unsigned char *keep = pt->keep;
     for (size_t i = pt->r0; i < pt->r1; i++) {
         for (size_t j = 0; j < m; j++) {
             const char *v, *q = p;
             size_t len;
-            if (t->cols[j].type == CORE_COL_NUMERIC && !tok_numeric) {
+            if (t->cols[j].type == CORE_COL_NUMERIC && !tok_numeric && keep[j]) {
                 /* shortcut: an optional minus and at most 15 digits (exact in a double), then the field's end */
                 const char *z = q;
                 int neg = z < end && *z == '-';
@@ -955,6 +1030,8 @@ static int fast_fill(fast_part *pt)
                     goto done;
                 }
             }
+            if (!keep[j]) /* a column no analysis named: its cell is stepped over, as checked as the others */
+                continue;
             core_column *c = &t->cols[j];
             int miss = len == 0;
             for (size_t tq = 0; tq < n_tok && !miss; tq++) /* is_missing, inlined: most cells match no token */
@@ -1040,14 +1117,15 @@ static size_t fast_two_part_rows = 200000;
 
 /* Fill t from the text in one or two parts (see fast_part); returns as fast_fill. */
 static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_t rows_a, int delim, char decimal,
-                           const token *tok, size_t n_tok, core_table *t, unsigned char *cat)
+                           const token *tok, size_t n_tok, core_table *t, unsigned char *cat,
+                           const unsigned char *keep)
 {
     size_t m = t->n_cols, rows = t->n_rows;
     for (size_t j = 0; j < m; j++)
         if (cat[j] && fast_to_categorical(&t->cols[j], rows, 0, NULL) != 0)
             return -1;
     fast_part a = {.b = b, .p0 = d0, .p1 = n, .r0 = 0, .r1 = rows, .delim = delim, .decimal = decimal, .tok = tok,
-                   .n_tok = n_tok, .t = t, .lv = t->cols, .cat = cat};
+                   .n_tok = n_tok, .t = t, .lv = t->cols, .cat = cat, .keep = keep};
     if (mid == 0 || rows_a == 0 || rows_a >= rows)
         return fast_fill(&a);
     /* two parts */
@@ -1116,7 +1194,8 @@ out:
 }
 
 /* The fast path: a table, or NULL when the file is not one it handles (err untouched then). */
-static core_table *fast_read(const csv_state *s, size_t start, char decimal, const char *const *miss)
+static core_table *fast_read(const csv_state *s, size_t start, char decimal, const char *const *miss,
+                             const char *const *columns)
 {
     const char *b = s->b;
     size_t n = s->n, eol = start;
@@ -1171,11 +1250,15 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
     for (size_t q = 0; q < n_tok; q++)
         tok[q].s = trim(miss[q], strlen(miss[q]), &tok[q].len);
     for (;;) {
-        if (!(t = make_table(&hs, m, rows, &herr)))
+        unsigned char *keep = NULL;
+        if (!(t = make_table(&hs, m, rows, columns, &keep, &herr)))
             goto out;
         for (size_t i = 0; i < rows; i++)
             t->row_src[i] = (long)(i + 2);
-        int r = fast_fill_parts(b, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat);
+        int r = fast_fill_parts(b, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat, keep);
+        if (r == 1)
+            drop_columns(t, keep);
+        free(keep);
         if (r == 1) {
             if (finish_numbers(t, decimal, 0, &herr) != CORE_OK) { /* the general parser says why */
                 core_table_free(t);
@@ -1208,7 +1291,7 @@ out:
  * on this kind of virtual machine costs more than parsing it). NULL when the file is not a regular file, is
  * not clean UTF-8 text, or fast_read declines; *tried says whether fast_read saw the text. */
 static core_table *fast_mapped(const char *path, const char *name, char decimal, char delim_opt,
-                               const char *const *miss, int *tried)
+                               const char *const *miss, const char *const *columns, int *tried)
 {
     *tried = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -1241,7 +1324,7 @@ static core_table *fast_mapped(const char *path, const char *name, char decimal,
     csv_state s = {.name = name, .b = map, .n = n, .line = 1};
     s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, n - start);
     *tried = 1;
-    t = fast_read(&s, start, decimal, miss);
+    t = fast_read(&s, start, decimal, miss, columns);
 out:
     munmap(map, n);
     return t;
@@ -1322,6 +1405,7 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
     char thousands = opts ? opts->thousands : 0;
     char delim_opt = opts ? opts->delimiter : 0;
     const char *const *miss = (opts && opts->missing) ? opts->missing : default_missing;
+    const char *const *columns = opts ? opts->columns : NULL;
     core_err_clear(err);
 
     if (decimal != '.' && decimal != ',') {
@@ -1358,7 +1442,7 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
     if (thousands) /* the fast path reads plain decimals only */
         fast_tried = 1;
     if (allow_fast && !fast_tried && enc == CORE_ENC_UTF8 &&
-        (t = fast_mapped(path, name, decimal, delim_opt, miss, &fast_tried)) != NULL)
+        (t = fast_mapped(path, name, decimal, delim_opt, miss, columns, &fast_tried)) != NULL)
         return t;
 #endif
     if (slurp(path, name, &s.b, &s.n, err) != CORE_OK)
@@ -1402,7 +1486,7 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
 
     s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, s.n - start);
 #ifndef CORE_CSV_NO_FAST
-    if (!fast_tried && (t = fast_read(&s, start, decimal, miss)) != NULL) { /* pipes: not mapped */
+    if (!fast_tried && (t = fast_read(&s, start, decimal, miss, columns)) != NULL) { /* pipes: not mapped */
         free(s.b);
         return t;
     }
@@ -1418,7 +1502,7 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
         goto fail;
     }
 
-    t = make_table(&s, m, s.n_rec - 1, err);
+    t = make_table(&s, m, s.n_rec - 1, NULL, NULL, err);
     if (!t)
         goto fail;
 
@@ -1436,6 +1520,13 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
     fill_numbers(&s, t, decimal, thousands, tok, n_tok, numeric);
     if (fill_levels(&s, t, numeric) != CORE_OK)
         goto nomem;
+    if (columns) { /* the columns no analysis named go before their numbers are judged, as in the fast path */
+        unsigned char *keep = keep_columns(t, columns);
+        if (!keep)
+            goto nomem;
+        drop_columns(t, keep);
+        free(keep);
+    }
     if (finish_numbers(t, decimal, thousands, err) != CORE_OK)
         goto fail;
 

@@ -112,6 +112,12 @@ core_status core_data_opts(const core_config *cfg, const char *section, core_rea
 core_status core_data_read_section(const core_config *cfg, const char *section, const char *key,
                                    core_table **table, char **resolved, core_err *err)
 {
+    return core_data_read_columns(cfg, section, key, NULL, table, resolved, err);
+}
+
+core_status core_data_read_columns(const core_config *cfg, const char *section, const char *key,
+                                   const char *const *columns, core_table **table, char **resolved, core_err *err)
+{
     *table = NULL;
     if (resolved)
         *resolved = NULL;
@@ -129,6 +135,7 @@ core_status core_data_read_section(const core_config *cfg, const char *section, 
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     }
     opts.display_name = path;
+    opts.columns = columns;
     *table = core_read_any(path, &opts, err);
     core_config_list_free(missing);
     if (!*table) {

@@ -18,6 +18,11 @@
 core_status core_data_read_section(const core_config *cfg, const char *section, const char *key,
                                    core_table **table, char **resolved, core_err *err);
 
+/** As core_data_read_section, keeping only the named columns of delimited text (core_read_opts.columns;
+ *  NULL = all). */
+core_status core_data_read_columns(const core_config *cfg, const char *section, const char *key,
+                                   const char *const *columns, core_table **table, char **resolved, core_err *err);
+
 /** Appended to the message about a data cell that is not a number: the way to declare such a token missing. */
 #define CORE_MISSING_HINT "; if it marks a missing value, list it in [data] missing"
 

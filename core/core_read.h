@@ -22,6 +22,10 @@ typedef struct core_read_opts {
     int merge_labels;          /**< .dta/.sav: codes sharing a value label are merged (and the table's note
                                     says so) instead of refused */
     int encoding;              /**< delimited text: CORE_ENC_UTF8 (0), CORE_ENC_WINDOWS_1252 or CORE_ENC_LATIN1 */
+    const char *const *columns;/**< delimited text: NULL-terminated names of the columns to keep (matched as
+                                    core_table_find does); the others are checked as text (quotes, line
+                                    structure, UTF-8) but not stored, and their numbers are not judged.
+                                    NULL or empty = every column; a name no column has = every column. */
 } core_read_opts;
 
 /** Character encodings of delimited text (`encoding` of [data] and the data sections). Text in another

@@ -49,6 +49,8 @@ typedef struct core_table {
     core_column *cols;
     long *row_src;      /**< per row: 1-based line in the file where the record starts */
     char *note;         /**< a reader's note for the user (e.g. value labels merged), or NULL */
+    size_t n_cols_file; /**< columns in the file when a reader kept only some (core_read_opts.columns);
+                             0 = n_cols */
 } core_table;
 
 /** Free a table and everything it owns; NULL is a no-op. */

@@ -59,6 +59,8 @@ typedef struct rw_spec {
     int synthetic_control;
     long bootstrap;           /**< wild-bootstrap draws (and cap on randomisation assignments) */
     int webb;                 /**< weights = webb */
+    int cs_notyet;            /**< control_group = notyet (staggered adoption; default never) */
+    int cs_universal;         /**< base_period = universal (default varying) */
     int has_event;            /**< event_time given */
     long event_lo, event_hi;
     double *nulls;            /**< null_values: extra H0 values for the wild bootstrap */
@@ -85,7 +87,7 @@ typedef struct rw_panel {
     double *d;                /**< treatment */
     double *x;                /**< controls, column-major n x n_controls */
     double *y;                /**< outcomes, column-major n x n_outcomes (NaN where missing) */
-    size_t *row;              /**< table row of each observation (for messages) */
+    size_t *row;              /**< table row of each observation (for messages); NULL: row k is table row k */
     char **cluster_name;      /**< G names */
     char **unit_key;          /**< U unit ids as text (for matching spells); built only when the spec has spells */
     int *cluster_treated;     /**< G: treatment non-zero somewhere in the cluster */
@@ -104,6 +106,10 @@ typedef struct rw_panel {
  */
 core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_table *t, rw_panel *p,
                           core_err *err);
+/** As rw_panel_load, but the panel may take the table's treatment and outcome arrays instead of copying them
+ *  (every row used, one outcome): afterwards t may only be freed. The panel is the same. */
+core_status rw_panel_load_take(const core_config *cfg, const rw_spec *s, core_table *t, rw_panel *p,
+                               core_err *err);
 void rw_panel_free(rw_panel *p);
 
 /** What the spell aggregation saw. */
@@ -162,14 +168,23 @@ typedef struct rw_sim_opts {
     double effect_scale;      /**< multiplies the true effect path (1 = +5.6 average, +10.5 at year 3; 0 = null) */
     double shock_sd;          /**< sd of municipality-year shocks in workdays (default 2.3) */
     int equal_sizes;          /**< 1: equal municipality sizes (default: unequal) */
+    int rollout;              /**< 1: the national roll-out: `treated` counties adopt in turn from exposure_year to
+                                   last_year (see rw_sim_adoption); the rest never do */
 } rw_sim_opts;
+
+/** The roll-out design's adoption year of cluster g (0-based): of the `treated` adopting clusters the first
+ *  four (or all, when fewer) start in exposure_year, cluster g >= 4 in exposure_year + 1 +
+ *  floor((g - 4) (last_year - exposure_year) / (treated - 4)), at most last_year; -1: never (g >= treated).
+ *  Without rollout: exposure_year for g < treated. */
+long rw_sim_adoption(const rw_sim_opts *o, long g);
 
 /** The true effect (workdays) in relative year k >= 0 after exposure, effect_scale = 1. */
 double rw_sim_true_effect(long k);
 
 /**
  * Simulate a registry panel (person, municipality, year, age, treated, workdays, benefit_days,
- * gp_visits) and, if spells is not NULL, the employment spells that aggregate exactly to `workdays`.
+ * gp_visits; with rollout the clusters are counties, adopting at rw_sim_adoption and the effect following
+ * rw_sim_true_effect in the years since each county's own start) and, if spells is not NULL, the employment spells that aggregate exactly to `workdays`.
  * Synthetic, from rng; the true effect on workdays is additive in expectation. Tables owned by caller.
  */
 core_status rw_simulate(const rw_sim_opts *o, gsl_rng *rng, core_table **panel, core_table **spells, core_err *err);

@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "realworld/rw.h"
+#include "stats/st_bacon.h"
 #include "stats/st_cluster.h"
+#include "stats/st_csdid.h"
 #include "stats/st_ri.h"
 #include "stats/st_synth.h"
 #include "stats/st_twfe.h"
@@ -35,17 +37,25 @@ typedef struct sample {
     int *treated, *first;   /* per compact cluster */
     size_t G1;
     const char **names;     /* regressor names */
+    unsigned char *own_fe;  /* per factor: 1 = a copy of ours, 0 = the panel's own array (borrowed) */
+    int own_y, own_x, own_cluster, own_period;
 } sample;
 
 static void sample_free(sample *s)
 {
-    free(s->y);
-    free(s->x);
-    free(s->cluster);
-    free(s->period);
-    if (s->fe)
+    if (s->own_y)
+        free(s->y);
+    if (s->own_x)
+        free(s->x);
+    if (s->own_cluster)
+        free(s->cluster);
+    if (s->own_period)
+        free(s->period);
+    if (s->fe && s->own_fe)
         for (size_t q = 0; q < s->n_fe; q++)
-            free(s->fe[q]);
+            if (s->own_fe[q])
+                free(s->fe[q]);
+    free(s->own_fe);
     free(s->fe);
     free(s->fe_levels);
     free(s->sfe);
@@ -75,6 +85,21 @@ static size_t compact_levels(int *lv, size_t n, size_t L, int *map_out)
     return k;
 }
 
+/* 1 when compact_levels would leave lv as it is: levels 0, 1, 2, ... in order of first appearance. */
+static int levels_in_order(const int *lv, size_t n)
+{
+    int next = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lv[i] > next)
+            return 0;
+        next += lv[i] == next;
+    }
+    return 1;
+}
+
+/* The sample of outcome o. When the outcome is present in every row, the sample borrows the panel's arrays
+ * instead of copying them (a registry panel of 10^7 rows: ~300 MB not written); a factor whose levels would be
+ * renumbered is still copied, so the sample is the same either way. */
 static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sample *sm, core_err *err)
 {
     memset(sm, 0, sizeof *sm);
@@ -83,16 +108,22 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     for (size_t k = 0; k < p->n; k++)
         n += !isnan(yo[k]);
     size_t pc = 1 + s->n_controls;
+    int whole = n == p->n; /* every row: borrow what needs no renumbering */
     sm->n = n;
     sm->p = pc;
     sm->T = p->T;
     sm->n_fe = p->n_fe;
     sm->n_controls = s->n_controls;
-    sm->y = malloc((n + 1) * sizeof *sm->y);
-    sm->x = malloc((n * pc + 1) * sizeof *sm->x);
-    sm->cluster = malloc((n + 1) * sizeof *sm->cluster);
-    sm->period = malloc((n + 1) * sizeof *sm->period);
+    sm->own_y = !whole;
+    sm->own_x = !whole || s->n_controls > 0;
+    sm->own_cluster = !whole || !levels_in_order(p->cluster, n);
+    sm->own_period = !whole;
+    sm->y = sm->own_y ? malloc((n + 1) * sizeof *sm->y) : (double *)yo;
+    sm->x = sm->own_x ? malloc((n * pc + 1) * sizeof *sm->x) : p->d;
+    sm->cluster = sm->own_cluster ? malloc((n + 1) * sizeof *sm->cluster) : p->cluster;
+    sm->period = sm->own_period ? malloc((n + 1) * sizeof *sm->period) : p->period;
     sm->fe = calloc(p->n_fe + 1, sizeof *sm->fe);
+    sm->own_fe = calloc(p->n_fe + 1, 1);
     sm->fe_levels = calloc(p->n_fe + 1, sizeof *sm->fe_levels);
     sm->sfe = calloc(p->n_fe + 1, sizeof *sm->sfe);
     sm->gmap = malloc((p->G + 1) * sizeof *sm->gmap);
@@ -100,33 +131,58 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     sm->first = malloc((p->G + 1) * sizeof *sm->first);
     sm->names = calloc(pc + 1, sizeof *sm->names);
     int *cmap = malloc((p->G + 1) * sizeof *cmap);
-    if (!sm->y || !sm->x || !sm->cluster || !sm->period || !sm->fe || !sm->fe_levels || !sm->sfe || !sm->gmap ||
-        !sm->treated || !sm->first || !sm->names || !cmap) {
+    if (!sm->y || !sm->x || !sm->cluster || !sm->period || !sm->fe || !sm->own_fe || !sm->fe_levels || !sm->sfe ||
+        !sm->gmap || !sm->treated || !sm->first || !sm->names || !cmap) {
         free(cmap);
         sample_free(sm);
         return NOMEM(err);
     }
-    for (size_t q = 0; q < p->n_fe; q++)
-        if (!(sm->fe[q] = malloc((n + 1) * sizeof(int)))) {
+    for (size_t q = 0; q < p->n_fe; q++) {
+        sm->own_fe[q] = !whole || !levels_in_order(p->fe[q], n);
+        if (!sm->own_fe[q])
+            sm->fe[q] = p->fe[q];
+        else if (!(sm->fe[q] = malloc((n + 1) * sizeof(int)))) {
             free(cmap);
             sample_free(sm);
             return NOMEM(err);
         }
+    }
     size_t i = 0;
-    for (size_t k = 0; k < p->n; k++) {
+    for (size_t k = 0; k < p->n && (sm->own_y || sm->own_x || sm->own_cluster || sm->own_period); k++) {
         if (isnan(yo[k]))
             continue;
-        sm->y[i] = yo[k];
-        sm->x[i] = p->d[k];
-        for (size_t c = 0; c < s->n_controls; c++)
-            sm->x[(1 + c) * n + i] = p->x[c * p->n + k];
-        sm->cluster[i] = p->cluster[k];
-        sm->period[i] = p->period[k];
-        for (size_t q = 0; q < p->n_fe; q++)
-            sm->fe[q][i] = p->fe[q][k];
+        if (sm->own_y)
+            sm->y[i] = yo[k];
+        if (sm->own_x) {
+            sm->x[i] = p->d[k];
+            for (size_t c = 0; c < s->n_controls; c++)
+                sm->x[(1 + c) * n + i] = p->x[c * p->n + k];
+        }
+        if (sm->own_cluster)
+            sm->cluster[i] = p->cluster[k];
+        if (sm->own_period)
+            sm->period[i] = p->period[k];
         i++;
     }
-    sm->G = compact_levels(sm->cluster, n, p->G, cmap);
+    for (size_t q = 0; q < p->n_fe; q++) {
+        if (!sm->own_fe[q])
+            continue;
+        i = 0;
+        for (size_t k = 0; k < p->n; k++)
+            if (!isnan(yo[k]))
+                sm->fe[q][i++] = p->fe[q][k];
+    }
+    if (sm->own_cluster)
+        sm->G = compact_levels(sm->cluster, n, p->G, cmap);
+    else { /* already in order: the identity map, over the clusters that occur */
+        int next = 0;
+        for (size_t g = 0; g < p->G; g++)
+            cmap[g] = -1;
+        for (size_t k = 0; k < n; k++)
+            if (p->cluster[k] == next)
+                cmap[next] = next, next++;
+        sm->G = (size_t)next;
+    }
     for (size_t g = 0; g < p->G; g++)
         if (cmap[g] >= 0) {
             sm->gmap[cmap[g]] = g;
@@ -138,7 +194,14 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     for (size_t g = 0; g < sm->G; g++)
         sm->G1 += (size_t)sm->treated[g];
     for (size_t q = 0; q < p->n_fe; q++) {
-        sm->fe_levels[q] = compact_levels(sm->fe[q], n, p->fe_levels[q], NULL);
+        if (sm->own_fe[q])
+            sm->fe_levels[q] = compact_levels(sm->fe[q], n, p->fe_levels[q], NULL);
+        else {
+            int next = 0;
+            for (size_t k = 0; k < n; k++)
+                next += p->fe[q][k] == next;
+            sm->fe_levels[q] = (size_t)next;
+        }
         sm->sfe[q] = (st_fe){sm->fe[q], sm->fe_levels[q]};
     }
     sm->names[0] = s->treatment;
@@ -160,6 +223,8 @@ typedef struct writer {
     const char *outcome;
     core_err *err;
     core_status st;
+    const char *twfe_warn; /* staggered adoption: put before the label of every twfe row of the treatment */
+    const char *treatment;
 } writer;
 
 static void put(writer *w, const char *analysis, const char *term, const char *method, double est, double se,
@@ -182,7 +247,15 @@ static void put(writer *w, const char *analysis, const char *term, const char *m
     r.p_value = p;
     r.n = n;
     r.label = label;
+    char *warned = NULL;
+    if (w->twfe_warn && !strcmp(analysis, "twfe") && term && w->treatment && !strcmp(term, w->treatment)) {
+        size_t len = strlen(w->twfe_warn) + (label ? strlen(label) : 0) + 4;
+        if ((warned = malloc(len)))
+            snprintf(warned, len, "%s%s%s", w->twfe_warn, label && *label ? " | " : "", label ? label : "");
+        r.label = warned ? warned : w->twfe_warn;
+    }
     w->st = core_results_add(w->res, &r);
+    free(warned);
     if (w->st != CORE_OK)
         core_err_set(w->err, w->st, "out of memory");
 }
@@ -203,6 +276,13 @@ typedef struct ctx {
     writer w;
     rw_summary *sum;
     int first_period; /* common first treated period (compact sample), -1 if none */
+    int staggered;    /* a 0/1 cluster-level adoption whose treated clusters start in different periods */
+    st_bacon_result bacon;
+    int have_bacon;
+    const char *bacon_why; /* why there is no decomposition */
+    char warn[900], bacon_msg[300];
+    const char **gname; /* Bacon group names (calendar start, never, always) */
+    char (*gbuf)[32];
 } ctx;
 
 static const char *cname(const ctx *c, size_t g) { return c->p->cluster_name[c->sm.gmap[g]]; }
@@ -828,6 +908,327 @@ done:
     free(tn);
 }
 
+/* ---- staggered adoption: Goodman-Bacon and Callaway-Sant'Anna ---- */
+
+/* Per sample observation: its unit (panel index). */
+static int *sample_units(const ctx *c)
+{
+    const rw_panel *p = c->p;
+    const double *yo = NULL;
+    for (size_t o = 0; o < c->s->n_outcomes; o++)
+        if (!strcmp(c->s->outcomes[o], c->w.outcome))
+            yo = p->y + o * p->n;
+    int *u = malloc((c->sm.n + 1) * sizeof *u);
+    if (!u || !yo) {
+        free(u);
+        return NULL;
+    }
+    size_t i = 0;
+    for (size_t k = 0; k < p->n; k++)
+        if (!isnan(yo[k]))
+            u[i++] = p->unit[k];
+    return u;
+}
+
+/* The decomposition of the TWFE coefficient (before the twfe rows, which carry its warning). */
+static void stagger_bacon(ctx *c)
+{
+    const sample *sm = &c->sm;
+    const rw_panel *p = c->p;
+    size_t T = sm->T, U = p->U;
+    c->bacon_why = NULL;
+    int model = c->s->n_controls == 0 && c->s->n_fe == 2 &&
+                ((!strcmp(c->s->fixed_effects[0], c->s->unit) && !strcmp(c->s->fixed_effects[1], c->s->time)) ||
+                 (!strcmp(c->s->fixed_effects[1], c->s->unit) && !strcmp(c->s->fixed_effects[0], c->s->time)));
+    if (!model) {
+        c->bacon_why = "the decomposition is of the model with unit and period fixed effects and no controls, "
+                       "which is not the model fitted here";
+        return;
+    }
+    int *u = sample_units(c);
+    size_t *cnt = calloc(U + 1, sizeof *cnt);
+    int *gof = malloc((U + 1) * sizeof *gof);  /* unit -> start period (T never) */
+    size_t K = 0;
+    int starts[1024];
+    double *size = NULL, *ybar = NULL;
+    if (!u || !cnt || !gof) {
+        c->w.st = NOMEM(c->w.err);
+        goto done;
+    }
+    for (size_t i = 0; i < sm->n; i++) {
+        cnt[u[i]]++;
+        size_t g = sm->gmap[sm->cluster[i]];
+        gof[u[i]] = p->cluster_treated[g] ? p->cluster_first[g] : (int)T;
+    }
+    for (size_t q = 0; q < U; q++)
+        if (cnt[q] != 0 && cnt[q] != T) {
+            c->bacon_why = "the decomposition needs a balanced panel (every unit in every period); some units miss "
+                           "periods";
+            goto done;
+        }
+    for (size_t q = 0; q < U; q++) {
+        if (!cnt[q])
+            continue;
+        size_t k = 0;
+        while (k < K && starts[k] != gof[q])
+            k++;
+        if (k == K) {
+            if (K == sizeof starts / sizeof starts[0]) {
+                c->bacon_why = "more than 1,024 adoption periods";
+                goto done;
+            }
+            starts[K++] = gof[q];
+        }
+    }
+    /* groups in order of start */
+    for (size_t a = 1; a < K; a++)
+        for (size_t b = a; b > 0 && starts[b - 1] > starts[b]; b--) {
+            int t = starts[b];
+            starts[b] = starts[b - 1];
+            starts[b - 1] = t;
+        }
+    size = calloc(K, sizeof *size);
+    ybar = calloc(K * T, sizeof *ybar);
+    c->gbuf = malloc(K * sizeof *c->gbuf);
+    c->gname = malloc(K * sizeof *c->gname);
+    if (!size || !ybar || !c->gbuf || !c->gname) {
+        c->w.st = NOMEM(c->w.err);
+        goto done;
+    }
+    for (size_t q = 0; q < U; q++)
+        if (cnt[q])
+            for (size_t k = 0; k < K; k++)
+                if (starts[k] == gof[q])
+                    size[k] += 1;
+    for (size_t i = 0; i < sm->n; i++)
+        for (size_t k = 0; k < K; k++)
+            if (starts[k] == gof[u[i]]) {
+                ybar[k * T + (size_t)sm->period[i]] += sm->y[i] / size[k];
+                break;
+            }
+    for (size_t k = 0; k < K; k++) {
+        if (starts[k] == (int)T)
+            snprintf(c->gbuf[k], sizeof c->gbuf[k], "never");
+        else if (starts[k] == 0)
+            snprintf(c->gbuf[k], sizeof c->gbuf[k], "always");
+        else
+            snprintf(c->gbuf[k], sizeof c->gbuf[k], "%ld", p->period0 + starts[k]);
+        c->gname[k] = c->gbuf[k];
+    }
+    core_err e2;
+    if (st_bacon(K, T, size, starts, ybar, &c->bacon, &e2) != CORE_OK) {
+        if (e2.code == CORE_ERR_NOMEM)
+            c->w.st = NOMEM(c->w.err);
+        snprintf(c->bacon_msg, sizeof c->bacon_msg, "%.290s", e2.msg);
+        c->bacon_why = c->bacon_msg;
+        goto done;
+    }
+    c->have_bacon = 1;
+done:
+    free(u);
+    free(cnt);
+    free(gof);
+    free(size);
+    free(ybar);
+}
+
+/* The loud warning on the TWFE rows. */
+static void stagger_warning(ctx *c, const st_cs_result *cs)
+{
+    size_t nst = 0;
+    int seen[4096] = {0};
+    for (size_t g = 0; g < c->sm.G; g++)
+        if (c->sm.treated[g] && c->sm.first[g] >= 0 && c->sm.first[g] < 4096 && !seen[c->sm.first[g]]) {
+            seen[c->sm.first[g]] = 1;
+            nst++;
+        }
+    size_t l = (size_t)snprintf(c->warn, sizeof c->warn,
+                                "WARNING, STAGGERED ADOPTION: treated clusters start in %zu different periods, so this "
+                                "TWFE coefficient also compares later- with earlier-treated clusters, whose changing "
+                                "effects enter with a negative sign (Goodman-Bacon 2021): biased, even in sign, when "
+                                "effects grow with exposure.", nst);
+    if (c->have_bacon && l < sizeof c->warn) {
+        double fw = c->bacon.type_weight[ST_BACON_LATER_VS_EARLIER] + c->bacon.type_weight[ST_BACON_TREATED_VS_ALWAYS];
+        size_t flips = 0, nforb = 0;
+        double clean = 0, cw = 0;
+        for (size_t q = 0; q < c->bacon.n_pairs; q++) {
+            const st_bacon_pair *pr = &c->bacon.pair[q];
+            if (pr->type == ST_BACON_TREATED_VS_NEVER || pr->type == ST_BACON_EARLIER_VS_LATER) {
+                clean += pr->weight * pr->estimate;
+                cw += pr->weight;
+            }
+        }
+        clean = cw > 0 ? clean / cw : NAN;
+        for (size_t q = 0; q < c->bacon.n_pairs; q++) {
+            const st_bacon_pair *pr = &c->bacon.pair[q];
+            if (pr->type == ST_BACON_LATER_VS_EARLIER || pr->type == ST_BACON_TREATED_VS_ALWAYS) {
+                nforb++;
+                flips += !isnan(clean) && pr->estimate * clean < 0;
+            }
+        }
+        l += (size_t)snprintf(c->warn + l, sizeof c->warn - l,
+                              " %.1f%% of its weight is on these forbidden comparisons (bacon rows)", 100 * fw);
+        if (nforb > 0 && l < sizeof c->warn)
+            l += (size_t)snprintf(c->warn + l, sizeof c->warn - l, "; %zu of %zu of them have the opposite sign of "
+                                  "the clean comparisons' average (%.4g)", flips, nforb, clean);
+        if (l < sizeof c->warn)
+            l += (size_t)snprintf(c->warn + l, sizeof c->warn - l, ".");
+    }
+    if (cs && !isnan(cs->simple.est) && l < sizeof c->warn)
+        l += (size_t)snprintf(c->warn + l, sizeof c->warn - l, " Use cs_aggregate simple (Callaway-Sant'Anna): %.4g%s.",
+                              cs->simple.est, c->f->beta[0] * cs->simple.est < 0 ? ", of the OTHER SIGN" : "");
+    c->w.twfe_warn = c->warn;
+}
+
+static core_status stagger_cs(ctx *c, st_cs_result *cs, core_err *e2)
+{
+    const sample *sm = &c->sm;
+    const rw_panel *p = c->p;
+    int *u = sample_units(c);
+    int *coh = malloc((p->U + 1) * sizeof *coh), *ucl = malloc((p->U + 1) * sizeof *ucl);
+    core_status st;
+    if (!u || !coh || !ucl) {
+        free(u);
+        free(coh);
+        free(ucl);
+        return core_err_set(e2, CORE_ERR_NOMEM, "out of memory");
+    }
+    for (size_t q = 0; q < p->U; q++) {
+        coh[q] = -1;
+        ucl[q] = 0;
+    }
+    for (size_t i = 0; i < sm->n; i++) {
+        size_t g = sm->gmap[sm->cluster[i]];
+        coh[u[i]] = p->cluster_treated[g] ? p->cluster_first[g] : -1;
+        ucl[u[i]] = sm->cluster[i];
+    }
+    st_cs_data d = {.n = sm->n, .y = sm->y, .unit = u, .period = sm->period, .U = p->U, .T = sm->T, .cohort = coh,
+                    .cluster = ucl, .G = sm->G};
+    st_cs_opts o = {.control = c->s->cs_notyet ? ST_CS_NOTYET : ST_CS_NEVER,
+                    .base = c->s->cs_universal ? ST_CS_UNIVERSAL : ST_CS_VARYING, .confidence = c->s->confidence,
+                    .draws = c->s->bootstrap, .rng = c->o->rng};
+    st = st_cs_estimate(&d, &o, cs, e2);
+    free(u);
+    free(coh);
+    free(ucl);
+    return st;
+}
+
+static void put_cs(ctx *c, const char *analysis, const char *term, const char *method, const st_cs_est *e, double n,
+                   const char *label)
+{
+    if (!e->estimable) {
+        put(&c->w, analysis, term, method, NAN, NAN, NAN, NAN, NAN, NAN, NAN, n,
+            "not estimable: no treated or no control unit observed in both periods");
+        return;
+    }
+    put(&c->w, analysis, term, method, e->est, e->se, e->lo, e->hi, e->z, NAN, e->p, n, label);
+}
+
+static void write_stagger(ctx *c, st_cs_result *cs, const char *cs_why)
+{
+    const char *method = c->s->cs_notyet ? "cs_notyet" : "cs_never";
+    long p0 = c->p->period0;
+    char lab[900], term[64];
+    const char *ctrl = c->s->cs_notyet ? "never- and not-yet-treated controls" : "never-treated controls";
+    const char *base = c->s->cs_universal ? "universal base period (g-1 for every t)"
+                                          : "varying base period (g-1 after the start, t-1 before it; as R did)";
+    if (cs_why) {
+        put(&c->w, "cs_aggregate", "simple", method, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, cs_why);
+    } else {
+        char inf[300];
+        snprintf(inf, sizeof inf, "se: cluster-robust from the influence function (%zu clusters); interval: cluster "
+                 "multiplier bootstrap, %ld Rademacher draws (the did stream), %.0f%% basic; p: normal",
+                 c->sm.G, cs->draws, 100 * c->s->confidence);
+        size_t small = 0;
+        for (size_t k = 0; k < cs->n_cohorts; k++) {
+            size_t ncl = 0;
+            for (size_t g = 0; g < c->sm.G; g++)
+                ncl += c->sm.treated[g] && c->sm.first[g] == cs->cohort[k];
+            small += ncl == 1;
+        }
+        char few[300] = "";
+        if (small > 0)
+            snprintf(few, sizeof few, "; %zu cohort%s of one cluster: its own shocks are not in the se (the cohort's "
+                     "cluster-level influence is 0), so the interval is too narrow for it", small, small == 1 ? "" : "s");
+        snprintf(lab, sizeof lab, "Callaway & Sant'Anna (2021), unconditional; %s; %s; %s%s", ctrl, base, inf, few);
+        put_cs(c, "cs_aggregate", "simple", method, &cs->simple, NAN, lab);
+        put_cs(c, "cs_aggregate", "group_average", method, &cs->group_overall, NAN,
+               "cohort effects weighted by cohort size");
+        put_cs(c, "cs_aggregate", "event_average", method, &cs->dynamic_overall, NAN,
+               "mean of the event-time effects at 0, 1, ... (exposure-weighted as R did's dynamic overall)");
+        for (size_t k = 0; k < cs->n_cohorts; k++) {
+            snprintf(term, sizeof term, "%ld", p0 + cs->cohort[k]);
+            char l2[200];
+            snprintf(l2, sizeof l2, "mean of the cohort's post-period effects; %zu units (share %.4g)",
+                     cs->cohort_units[k], cs->share[k]);
+            put_cs(c, "cs_group", term, method, &cs->group[k], (double)cs->cohort_units[k], l2);
+        }
+        for (int e = cs->e_min; e <= cs->e_max; e++) {
+            snprintf(term, sizeof term, "%d", e);
+            const st_cs_est *ee = &cs->dynamic[e - cs->e_min];
+            if (c->s->cs_universal && e == -1)
+                put(&c->w, "cs_event", term, method, 0, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+                    "reference period (universal base: 0 by construction)");
+            else
+                put_cs(c, "cs_event", term, method, ee, NAN,
+                       e < 0 ? "event time before the start (a pre-trend)" : "event time since the start");
+        }
+        for (size_t k = 0; k < cs->n_cells; k++) {
+            const st_cs_cell *cl = &cs->cell[k];
+            if (cl->reference)
+                continue;
+            snprintf(term, sizeof term, "ATT(%ld,%ld)", p0 + cl->g, p0 + cl->t);
+            char l2[200];
+            snprintf(l2, sizeof l2, "cohort %ld in %ld against %ld; %zu treated, %zu control units", p0 + cl->g,
+                     p0 + cl->t, p0 + cl->base, cl->n_treated, cl->n_control);
+            put_cs(c, "cs_att_gt", term, method, &cl->e, (double)(cl->n_treated + cl->n_control), l2);
+        }
+        if (cs->pre_k == 0)
+            put(&c->w, "cs_pretrend", "pre_period_cells", "wald", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+                "no pre-period group-time effect to test");
+        else {
+            if (cs->wald_singular)
+                snprintf(lab, sizeof lab, "the cluster covariance of the %zu pre-period cells is singular (more cells "
+                         "than clusters can inform, or cohorts of one cluster): no Wald test; see sup_t", cs->pre_k);
+            else
+                snprintf(lab, sizeof lab, "joint Wald test that the %zu pre-period ATT(g,t) are 0: chi-square(%zu) with "
+                         "the cluster covariance of their influence functions", cs->pre_k, cs->pre_k);
+            put(&c->w, "cs_pretrend", "pre_period_cells", "wald", NAN, NAN, NAN, NAN, cs->wald,
+                cs->wald_singular ? NAN : (double)cs->pre_k, cs->wald_p, NAN, lab);
+            snprintf(lab, sizeof lab, "sup-t test: the largest |ATT/se| of the %zu pre-period cells against its "
+                     "multiplier-bootstrap distribution (%ld draws)", cs->pre_k, cs->draws);
+            put(&c->w, "cs_pretrend", "pre_period_cells", "sup_t", NAN, NAN, NAN, NAN, cs->supt, (double)cs->pre_k,
+                cs->supt_p, NAN, lab);
+        }
+    }
+    /* the decomposition */
+    if (!c->have_bacon) {
+        put(&c->w, "bacon_summary", "total", "decomposition", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN,
+            c->bacon_why ? c->bacon_why : "not computed");
+        return;
+    }
+    const st_bacon_result *b = &c->bacon;
+    for (size_t q = 0; q < b->n_pairs; q++) {
+        const st_bacon_pair *pr = &b->pair[q];
+        char t2[96];
+        snprintf(t2, sizeof t2, "%s vs %s", c->gname[pr->treated], c->gname[pr->control]);
+        int forb = pr->type == ST_BACON_LATER_VS_EARLIER || pr->type == ST_BACON_TREATED_VS_ALWAYS;
+        put(&c->w, "bacon", t2, st_bacon_type_names[pr->type], pr->estimate, NAN, NAN, NAN, pr->weight, NAN, NAN, NAN,
+            forb ? "2x2 DiD with already-treated units as controls (forbidden); statistic = weight in the TWFE "
+                   "coefficient"
+                 : "2x2 DiD; statistic = weight in the TWFE coefficient");
+    }
+    for (int t = 0; t < ST_BACON_NTYPES; t++)
+        if (b->type_weight[t] > 0)
+            put(&c->w, "bacon_summary", st_bacon_type_names[t], "decomposition", b->type_estimate[t], NAN, NAN, NAN,
+                b->type_weight[t], NAN, NAN, NAN, "weighted mean of the type's 2x2 estimates; statistic = total weight");
+    snprintf(lab, sizeof lab, "Goodman-Bacon (2021): sum of weight x 2x2 estimate; statistic = sum of the weights; "
+             "the fitted TWFE coefficient is %.17g (difference %.3g)", c->f->beta[0], b->sum_weighted - c->f->beta[0]);
+    put(&c->w, "bacon_summary", "total", "decomposition", b->sum_weighted, NAN, NAN, NAN, b->sum_weights, NAN, NAN,
+        NAN, lab);
+}
+
 /* ---- all of it ---- */
 
 static core_status analyse_outcome(const rw_spec *s, const rw_panel *p, const rw_opts *o, size_t oi, core_results *res,
@@ -855,12 +1256,35 @@ static core_status analyse_outcome(const rw_spec *s, const rw_panel *p, const rw
     }
     sum->G = c.sm.G;
     sum->G1 = c.sm.G1;
+    c.w.treatment = c.sm.names[0];
     write_summary(&c);
+    c.staggered = p->cluster_level && !p->common_timing && c.sm.G1 > 0;
+    st_cs_result cs = {0};
+    const char *cs_why = NULL;
+    core_err cs_err = {0};
+    if (c.staggered && c.w.st == CORE_OK) {
+        stagger_bacon(&c);
+        if (stagger_cs(&c, &cs, &cs_err) != CORE_OK) {
+            if (cs_err.code == CORE_ERR_NOMEM)
+                c.w.st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+            cs_why = cs_err.msg;
+        }
+        if (c.w.st == CORE_OK)
+            stagger_warning(&c, cs_why ? NULL : &cs);
+    }
     write_twfe(&c);
     write_wild(&c);
+    if (c.staggered && c.w.st == CORE_OK)
+        write_stagger(&c, &cs, cs_why);
+    if (!cs_why)
+        st_cs_result_free(&cs);
+    st_bacon_result_free(&c.bacon);
+    free(c.gname);
+    free(c.gbuf);
     const char *why = cluster_design_reason(&c);
     if (!why && !p->common_timing)
-        why = "treated clusters start in different periods; placebo assignments need a common start";
+        why = "treated clusters start in different periods; placebo assignments need a common start (see the cs_* "
+              "rows: group-time effects, their event study and pre-trend test for staggered adoption)";
     st_ri_assign as = {0};
     if (!why && c.w.st == CORE_OK) {
         st = st_ri_assign_make(c.sm.treated, c.sm.G, s->bootstrap, o->rng, &as, err);

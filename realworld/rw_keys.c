@@ -13,6 +13,8 @@ const core_cfg_key rw_registry_keys[] = {
     {"inference", CORE_CFG_LIST, "classical, cr1, cr1_areg, cr2, wild, ri", "classical, cr1, cr1_areg, cr1_xtreg, cr1_gonly, cr2, wild, ri", "the standard errors and tests reported side by side"},
     {"synthetic_control", CORE_CFG_BOOL, "no", NULL, "synthetic control on cluster-by-period means, with placebo tests"},
     {"bootstrap", CORE_CFG_INTEGER, "9999", "[99, 10000000]", "wild-bootstrap draws; full enumeration when 2^G <= draws"},
+    {"control_group", CORE_CFG_CHOICE, "never", "never|notyet", "staggered adoption: the controls of the group-time effects (never-treated, or not-yet-treated too)"},
+    {"base_period", CORE_CFG_CHOICE, "varying", "varying|universal", "staggered adoption: the base period of the group-time effects (varying as R's did, or g-1 throughout)"},
     {"weights", CORE_CFG_CHOICE, "rademacher", "rademacher|webb", "wild-bootstrap weights"},
     {"event_time", CORE_CFG_TEXT, NULL, "FIRST:LAST, FIRST <= -1 <= LAST", "event-study window relative to the first treated period, e.g. -5:4 (optional)"},
     {"null_values", CORE_CFG_LIST, "0", "numbers", "effect values under the null hypothesis tested"},

@@ -35,7 +35,10 @@ static uint64_t mix64(uint64_t x)
     return x;
 }
 
-/* Factorise column col over the rows rows[0..n-1]. */
+/* Row k of the panel in the table: rows[k], or k when every row is used (rows NULL). */
+#define ROW(rows, k) ((rows) ? (rows)[k] : (k))
+
+/* Factorise column col over the rows rows[0..n-1] (NULL: rows 0..n-1). */
 static core_status factorise(const core_table *t, size_t col, const size_t *rows, size_t n, factor *f, core_err *err)
 {
     memset(f, 0, sizeof *f);
@@ -57,7 +60,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
         for (size_t l = 0; l < c->n_levels; l++)
             map[l] = -1;
         for (size_t k = 0; k < n; k++) {
-            int code = c->code[rows[k]];
+            int code = c->code[ROW(rows, k)];
             if (map[code] < 0) {
                 if (f->n_levels == cap_first) {
                     size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);
@@ -69,7 +72,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
                     f->first = nf;
                     cap_first *= 2;
                 }
-                f->first[f->n_levels] = rows[k];
+                f->first[f->n_levels] = ROW(rows, k);
                 map[code] = (int)f->n_levels++;
             }
             f->level[k] = map[code];
@@ -84,7 +87,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
     double lo = 0, hi = 0;
     int whole = 1;
     for (size_t k = 0; k < n && whole; k++) {
-        double v = c->num[rows[k]];
+        double v = c->num[ROW(rows, k)];
         if (!(v == floor(v)) || fabs(v) > 4e15)
             whole = 0;
         else if (k == 0 || v < lo)
@@ -101,7 +104,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
         }
         memset(map, 0xff, range * sizeof *map); /* -1 */
         for (size_t k = 0; k < n; k++) {
-            size_t r = rows[k];
+            size_t r = ROW(rows, k);
             int *m = &map[(size_t)(c->num[r] - lo)];
             if (*m < 0) {
                 if (f->n_levels == cap_first) {
@@ -135,7 +138,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
     }
     memset(slot, 0xff, cap * sizeof *slot);
     for (size_t k = 0; k < n; k++) {
-        double v = c->num[rows[k]];
+        double v = c->num[ROW(rows, k)];
         if (v == 0)
             v = 0; /* -0 == 0 */
         uint64_t bits;
@@ -160,7 +163,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
                 cap_vals *= 2;
             }
             vals[f->n_levels] = v;
-            f->first[f->n_levels] = rows[k];
+            f->first[f->n_levels] = ROW(rows, k);
             slot[i] = (long)f->n_levels++;
             if (2 * f->n_levels > cap) { /* keep the load at most 1/2: double and re-insert */
                 size_t ncap = 2 * cap;
@@ -243,7 +246,23 @@ static int cell_num(const core_table *t, size_t col, size_t row, double *v, core
     return r;
 }
 
+static core_status panel_load(const core_config *cfg, const rw_spec *s, core_table *t, int take, rw_panel *p,
+                              core_err *err);
+
 core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_table *t, rw_panel *p, core_err *err)
+{
+    return panel_load(cfg, s, (core_table *)t, 0, p, err); /* take = 0: t is only read */
+}
+
+core_status rw_panel_load_take(const core_config *cfg, const rw_spec *s, core_table *t, rw_panel *p, core_err *err)
+{
+    return panel_load(cfg, s, t, 1, p, err);
+}
+
+/* take: when every row is used, the treatment and a single outcome column (numeric) become the panel's own
+ * arrays instead of being copied (the table must not be used afterwards but to free it). */
+static core_status panel_load(const core_config *cfg, const rw_spec *s, core_table *t, int take, rw_panel *p,
+                              core_err *err)
 {
     memset(p, 0, sizeof *p);
     core_status st = CORE_OK;
@@ -317,19 +336,33 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
         goto done;
     }
     p->n = n;
+    if (n == t->n_rows) { /* every row: the identity needs no array (ROW) */
+        free(rows);
+        rows = NULL;
+    }
     p->row = rows;
     rows = NULL;
+    /* arrays taken from the table (take): the treatment, and a single numeric outcome */
+    int take_d = take && !p->row && t->cols[cd].type == CORE_COL_NUMERIC && t->cols[cd].num;
+    int take_y = take && !p->row && s->n_outcomes == 1 && cy[0] >= 0 && t->cols[cy[0]].type == CORE_COL_NUMERIC &&
+                 t->cols[cy[0]].num && (size_t)cy[0] != cd;
+    for (size_t k = 0; k < s->n_controls; k++) { /* a column read again below is not taken */
+        take_d &= cx[k] != cd;
+        take_y &= (long)cx[k] != cy[0];
+    }
     p->period = malloc(n * sizeof *p->period);
-    p->d = malloc(n * sizeof *p->d);
+    p->d = take_d ? NULL : malloc(n * sizeof *p->d);
     p->x = malloc((n * s->n_controls + 1) * sizeof *p->x);
-    p->y = malloc(n * s->n_outcomes * sizeof *p->y);
+    p->y = take_y ? NULL : malloc(n * s->n_outcomes * sizeof *p->y);
     core_prefault(p->period, n * sizeof *p->period); /* each filled in full below */
-    core_prefault(p->d, n * sizeof *p->d);
+    if (!take_d)
+        core_prefault(p->d, n * sizeof *p->d);
     core_prefault(p->x, n * s->n_controls * sizeof *p->x);
-    core_prefault(p->y, n * s->n_outcomes * sizeof *p->y);
+    if (!take_y)
+        core_prefault(p->y, n * s->n_outcomes * sizeof *p->y);
     p->fe = calloc(s->n_fe + 1, sizeof *p->fe);
     p->fe_levels = calloc(s->n_fe + 1, sizeof *p->fe_levels);
-    if (!p->period || !p->d || !p->x || !p->y || !p->fe || !p->fe_levels) {
+    if (!p->period || (!take_d && !p->d) || !p->x || (!take_y && !p->y) || !p->fe || !p->fe_levels) {
         st = NOMEM(err);
         goto done;
     }
@@ -337,7 +370,7 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
     long tmin = 0, tmax = 0;
     for (size_t k = 0; k < n; k++) {
         double v;
-        size_t i = p->row[k];
+        size_t i = ROW(p->row, k);
         if (t->cols[ct].type == CORE_COL_NUMERIC)
             v = t->cols[ct].num[i];
         else if (cell_num(t, ct, i, &v, &st, err, "time column") < 0)
@@ -353,8 +386,7 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
             tmin = tv;
         if (k == 0 || tv > tmax)
             tmax = tv;
-        p->period[k] = (int)0; /* set below */
-        p->d[k] = v;           /* scratch: the time value */
+        p->period[k] = (int)tv; /* |tv| <= 1e9; made 0-based below */
     }
     if (tmax - tmin > 100000) {
         st = core_err_set(err, CORE_ERR_DATA, "%s: column '%s' spans %ld to %ld: too many periods", t->source, s->time,
@@ -369,7 +401,7 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
         goto done;
     }
     for (size_t k = 0; k < n; k++) {
-        p->period[k] = (int)((long)p->d[k] - tmin);
+        p->period[k] = (int)((long)p->period[k] - tmin);
         perd[p->period[k]] = 1;
     }
     for (size_t q = 0; q < p->T; q++)
@@ -427,13 +459,13 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
             int u = p->unit[k];
             if (ucl[u] < 0) {
                 ucl[u] = p->cluster[k];
-                urow[u] = p->row[k];
+                urow[u] = ROW(p->row, k);
             } else if (ucl[u] != p->cluster[k]) {
                 st = core_err_set(err, CORE_ERR_DATA,
                                   "%s: %s '%s' is in %s '%s' here but in '%s' on line %ld: a unit must stay in one "
                                   "cluster (its fixed effect must be nested in the clusters for cluster-robust "
                                   "inference); drop the movers or assign each unit to one %s",
-                                  core_cell_where(t, cc, p->row[k], w, sizeof w), s->unit,
+                                  core_cell_where(t, cc, ROW(p->row, k), w, sizeof w), s->unit,
                                   core_cell_text(t, cu, fu.first[u], b2, sizeof b2), s->cluster,
                                   p->cluster_name[p->cluster[k]], p->cluster_name[ucl[u]], t->row_src[urow[u]],
                                   s->cluster);
@@ -457,7 +489,7 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
                 size_t bit = (size_t)p->unit[k] * p->T + (size_t)p->period[k];
                 if (seen[bit / 8] & (1u << (bit % 8))) {
                     st = core_err_set(err, CORE_ERR_DATA, "%s: %s '%s' has %s %ld twice: one row per unit and period",
-                                      core_cell_where(t, ct, p->row[k], w, sizeof w), s->unit,
+                                      core_cell_where(t, ct, ROW(p->row, k), w, sizeof w), s->unit,
                                       core_cell_text(t, cu, fu.first[p->unit[k]], b2, sizeof b2),
                                       s->time, tmin + p->period[k]);
                     goto done;
@@ -489,10 +521,24 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
     /* treatment, controls, outcomes */
     double d0 = NAN;
     int varies = 0;
-    const core_column *ctd = &t->cols[cd];
+    core_column *ctd = &t->cols[cd];
+    if (take_d) { /* every row has a treatment (no row dropped): the column is the array */
+        p->d = ctd->num;
+        ctd->num = NULL;
+    }
+    if (take_y) { /* missing cells become NaN in place (the reader leaves 0 there) */
+        core_column *co = &t->cols[cy[0]];
+        p->y = co->num;
+        co->num = NULL;
+        for (size_t k = 0; k < n; k++)
+            if (co->missing[k])
+                p->y[k] = NAN;
+    }
     for (size_t k = 0; k < n; k++) {
-        size_t i = p->row[k];
-        if (ctd->type == CORE_COL_NUMERIC)
+        size_t i = ROW(p->row, k);
+        if (take_d)
+            ;
+        else if (ctd->type == CORE_COL_NUMERIC)
             p->d[k] = ctd->num[i];
         else if (cell_num(t, cd, i, &p->d[k], &st, err, "treatment") < 0)
             goto done;
@@ -503,7 +549,7 @@ core_status rw_panel_load(const core_config *cfg, const rw_spec *s, const core_t
         for (size_t c = 0; c < s->n_controls; c++)
             if (cell_num(t, cx[c], i, &p->x[c * n + k], &st, err, "control") < 0)
                 goto done;
-        for (size_t o = 0; o < s->n_outcomes; o++) {
+        for (size_t o = 0; o < s->n_outcomes && !take_y; o++) {
             double v = NAN;
             if (cy[o] >= 0) {
                 const core_column *co = &t->cols[cy[o]];

@@ -10,6 +10,9 @@
  * exposed years and +10.5 three years after the first exposure (Brinchmann et al. 2024). y0 + X <= 260.
  * Spells reproduce workdays exactly: a base job of y0 weekdays (sometimes at 50% over twice the days,
  * sometimes registered twice, which the aggregation must merge) and the extra job of X weekdays after it.
+ * The roll-out design (rollout = 1): the clusters are counties; `treated` of them adopt in turn (rw_sim_adoption:
+ * four in exposure_year, the others over the years up to last_year), the rest never; each county's effect follows
+ * the same path in the years since its own start, so effects grow with exposure and differ by calendar year.
  * Everything is synthetic and drawn from the caller's generator. */
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -29,6 +32,18 @@ double rw_sim_true_effect(long k)
     if (k < 0)
         return 0;
     return k < 5 ? EFFECT[k] : EFFECT[4];
+}
+
+long rw_sim_adoption(const rw_sim_opts *o, long g)
+{
+    if (g < 0 || g >= o->treated)
+        return -1;
+    if (!o->rollout || g < 4 || o->treated <= 4)
+        return o->exposure_year;
+    long span = o->last_year - o->exposure_year;
+    if (span <= 0)
+        return o->exposure_year;
+    return o->exposure_year + 1 + (g - 4) * span / (o->treated - 4); /* at most last_year: g - 4 < treated - 4 */
 }
 
 static void date_text(long day, char *buf, size_t size)
@@ -53,10 +68,11 @@ core_status rw_simulate(const rw_sim_opts *o, gsl_rng *rng, core_table **panel, 
     if (spells)
         *spells = NULL;
     long P = o->persons, G = o->clusters, G1 = o->treated, Y0 = o->first_year, Y1 = o->last_year, E = o->exposure_year;
-    if (P < G || G < 2 || G1 < 1 || G1 >= G || Y1 <= Y0 || E <= Y0 || E > Y1 || Y1 - Y0 > 60)
+    if (P < G || G < 2 || G1 < 1 || G1 > G || (G1 == G && !o->rollout) || Y1 <= Y0 || E <= Y0 || E > Y1 ||
+        Y1 - Y0 > 60)
         return core_err_set(err, CORE_ERR_USAGE,
-                            "registry simulation: need persons >= municipalities >= 2, 1 <= treated < municipalities, "
-                            "and first_year < exposure_year <= last_year");
+                            "registry simulation: need persons >= municipalities >= 2, 1 <= treated < municipalities "
+                            "(<= with the roll-out), and first_year < exposure_year <= last_year");
     if (!(o->shock_sd >= 0 && o->shock_sd <= 3.0) || !(o->effect_scale >= 0 && o->effect_scale <= 3.0))
         return core_err_set(err, CORE_ERR_USAGE, "registry simulation: shock sd in [0, 3] and effect scale in [0, 3]");
     long T = Y1 - Y0 + 1;
@@ -101,7 +117,9 @@ core_status rw_simulate(const rw_sim_opts *o, gsl_rng *rng, core_table **panel, 
         goto done;
     }
     for (long g = 0; g < G; g++) {
-        if (g < G1)
+        if (o->rollout)
+            snprintf(gname[g], sizeof gname[g], "County %02ld", g + 1);
+        else if (g < G1)
             snprintf(gname[g], sizeof gname[g], G1 == 1 ? "Bod\xc3\xb8" : "Treated %02ld", g + 1);
         else
             snprintf(gname[g], sizeof gname[g], "Control %02ld", g - G1 + 1);
@@ -124,6 +142,7 @@ core_status rw_simulate(const rw_sim_opts *o, gsl_rng *rng, core_table **panel, 
     size_t row = 0;
     long person = 0;
     for (long g = 0; g < G; g++) {
+        long start = rw_sim_adoption(o, g);
         for (long k = 0; k < size[g]; k++) {
             person++;
             double a = gsl_ran_flat(rng, 0.05, 0.45);
@@ -132,10 +151,10 @@ core_status rw_simulate(const rw_sim_opts *o, gsl_rng *rng, core_table **panel, 
                 long year = Y0 + q;
                 double pi = a + 0.05 * (double)q / (double)(T - 1) + shock[g * T + q];
                 long y0 = gsl_rng_uniform(rng) < pi ? 20 + (long)gsl_rng_uniform_int(rng, 181) : 0;
-                int treated = g < G1 && year >= E;
+                int treated = start >= 0 && year >= start;
                 long x = 0;
                 if (treated) {
-                    double pk = o->effect_scale * rw_sim_true_effect(year - E) / 40.0;
+                    double pk = o->effect_scale * rw_sim_true_effect(year - start) / 40.0;
                     if (gsl_rng_uniform(rng) < pk)
                         x = 20 + (long)gsl_rng_uniform_int(rng, 41);
                 }

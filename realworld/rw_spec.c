@@ -138,6 +138,11 @@ core_status rw_spec_from_config(const core_config *cfg, rw_spec *s, core_err *er
         (st = core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &s->confidence, err)) != CORE_OK)
         goto fail;
     static const char *const wnames[] = {"rademacher", "webb", NULL};
+    static const char *const cgnames[] = {"never", "notyet", NULL};
+    static const char *const bpnames[] = {"varying", "universal", NULL};
+    if ((st = core_config_choice(cfg, "registry", "control_group", cgnames, 0, &s->cs_notyet, err)) != CORE_OK ||
+        (st = core_config_choice(cfg, "registry", "base_period", bpnames, 0, &s->cs_universal, err)) != CORE_OK)
+        goto fail;
     if ((st = core_config_choice(cfg, "registry", "weights", wnames, 0, &s->webb, err)) != CORE_OK)
         goto fail;
     if (core_config_has(cfg, "registry", "event_time")) {

@@ -117,7 +117,41 @@ core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, cor
     const core_result_row *wild = find(w, "twfe", o, tr, "wild");
     double G = summary_value(w, o, "clusters"), G1 = summary_value(w, o, "treated_clusters");
     char b[2048], e[96], p[48];
-    if (est) {
+    const core_result_row *cs = NULL;
+    for (size_t i = 0; i < w->res->n && !cs; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (rpt_str_eq(x->module, "did") && rpt_str_eq(x->analysis, "cs_aggregate") && rpt_str_eq(x->outcome, o) &&
+            rpt_str_eq(x->term, "simple") && !isnan(x->estimate))
+            cs = x;
+    }
+    if (cs) { /* staggered adoption: the group-time effects lead, TWFE is named as biased */
+        char ow[128], ci[128], tw[48];
+        const core_result_row *fb = find(w, "bacon_summary", o, "later_vs_earlier", "decomposition");
+        const core_result_row *fa = find(w, "bacon_summary", o, "treated_vs_always", "decomposition");
+        double forb = (fb ? fb->statistic : 0) + (fa ? fa->statistic : 0);
+        int notyet = rpt_str_eq(cs->method, "cs_notyet");
+        int len = rpt_trf(w, b, sizeof b, notyet
+                          ? "%s: areas started IPS in different years (staggered adoption). Averaged over the treated "
+                            "areas and the years since each started, members had %s per person-period more than the "
+                            "areas that had not yet started predict (group-time effects of Callaway & Sant'Anna, %s CI "
+                            "from a cluster bootstrap; it assumes parallel trends)."
+                          : "%s: areas started IPS in different years (staggered adoption). Averaged over the treated "
+                            "areas and the years since each started, members had %s per person-period more than the "
+                            "areas that never started predict (group-time effects of Callaway & Sant'Anna, %s CI from a "
+                            "cluster bootstrap; it assumes parallel trends).",
+                          rpt_words(w, o, ow, sizeof ow), rpt_fmt_ci(cs->estimate, cs->ci_low, cs->ci_high, 1, ci, sizeof ci),
+                          w->conf);
+        if (est && len > 0 && (size_t)len < sizeof b) {
+            len += rpt_trf(w, b + len, sizeof b - (size_t)len, " The two-way fixed-effects estimate, %s, is biased here",
+                           rpt_fmt_num(est->estimate, 1, tw, sizeof tw));
+            if ((fb || fa) && (size_t)len < sizeof b)
+                len += rpt_trf(w, b + len, sizeof b - (size_t)len, ": %.0f%% of its weight compares later with "
+                               "already-treated areas", 100 * forb);
+            if ((size_t)len < sizeof b)
+                rpt_trf(w, b + len, sizeof b - (size_t)len, ".");
+        }
+        rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
+    } else if (est) {
         char ow[128];
         int len = rpt_trf(w, b, sizeof b, "%s: once IPS started, members of the treated area%s had %s per person-period "
                            "more than the comparison areas' trend predicts (difference-in-differences with two-way fixed "
@@ -267,6 +301,182 @@ static void gap_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row_t
     rpt_err_at(w, worksheet_insert_chart_opt(ws, at, col, ch, &opt), ws, at, col);
 }
 
+/* ---------- staggered adoption ---------- */
+
+/* Rows of one analysis and outcome, in order, into out (at most max). */
+static size_t rows_of(const rpt_wctx *w, const char *analysis, const char *outcome, const core_result_row **out,
+                      size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < w->res->n && n < max; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (rpt_str_eq(x->module, "did") && rpt_str_eq(x->analysis, analysis) && rpt_str_eq(x->outcome, outcome))
+            out[n++] = x;
+    }
+    return n;
+}
+
+/* One estimate row of the staggered tables: label, estimate (CI), SE, z, p, notes. */
+static void cs_line(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *what, const core_result_row *x)
+{
+    rpt_put_text(w, ws, r, 0, what, w->f.wrap);
+    if (isnan(x->ci_low) && !isnan(x->estimate)) {
+        char b[64];
+        rpt_put_text(w, ws, r, 1, rpt_fmt_num(x->estimate, 2, b, sizeof b), w->f.right);
+    } else
+        rpt_effect_cell(w, ws, r, 1, x, 1.0, 2);
+    rpt_put_num(w, ws, r, 2, x->se, w->f.num2);
+    rpt_put_num(w, ws, r, 3, x->statistic, w->f.num2);
+    rpt_p_cell(w, ws, r, 5, x);
+    rpt_put_text(w, ws, r, 6, x->label, w->f.wrap);
+    height(w, ws, r, x->label ? rpt_lines_for(x->label, 70) : 1);
+}
+
+/* Treated clusters starting in different periods: the TWFE warning, the Goodman-Bacon decomposition, the
+ * Callaway-Sant'Anna aggregations, event study (with its plot), cohorts, pre-trend tests and group-time cells. */
+static lxw_row_t staggered_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *o, const char *tr)
+{
+    const core_result_row *simple = NULL, *rows[512];
+    for (size_t i = 0; i < w->res->n && !simple; i++) {
+        const core_result_row *x = &w->res->rows[i];
+        if (rpt_str_eq(x->module, "did") && rpt_str_eq(x->analysis, "cs_aggregate") && rpt_str_eq(x->outcome, o) &&
+            rpt_str_eq(x->term, "simple"))
+            simple = x;
+    }
+    const core_result_row *btot = find(w, "bacon_summary", o, "total", "decomposition");
+    if (!simple && !btot)
+        return r;
+    const char *method = simple ? simple->method : NULL;
+    char b[2048], h1[64], h2[64];
+    rpt_put_text(w, ws, r++, 0, "Staggered adoption: treated clusters start in different periods", w->f.subtitle);
+    const core_result_row *tw = find(w, "twfe", o, tr, NULL);
+    if (tw && tw->label && !strncmp(tw->label, "WARNING", 7)) {
+        size_t l = strcspn(tw->label, "|");
+        snprintf(b, sizeof b, "%.*s", (int)(l > 0 && tw->label[l - 1] == ' ' ? l - 1 : l), tw->label);
+        rpt_merge_text(w, ws, r++, 0, 7, b, w->f.synthetic, rpt_lines_for(b, 110));
+    }
+    /* the decomposition */
+    if (btot && !isnan(btot->estimate)) {
+        rpt_put_text(w, ws, r++, 0, "Where the TWFE coefficient comes from (Goodman-Bacon decomposition)", w->f.key);
+        const char *bh[] = {"Comparison", "Weight", "2x2 estimate (weighted mean)", "Notes"};
+        header(w, ws, r++, bh, 3);
+        static const struct {
+            const char *m, *words, *note;
+        } ty[] = {{"treated_vs_never", "Treated vs never treated", "clean"},
+                  {"earlier_vs_later", "Earlier vs later treated (before the later start)", "clean"},
+                  {"later_vs_earlier", "Later vs earlier treated (earlier ones as controls)",
+                   "forbidden: subtracts the change in the earlier clusters' effect"},
+                  {"treated_vs_always", "Treated vs always treated", "forbidden: already-treated controls"}};
+        for (size_t k = 0; k < sizeof ty / sizeof ty[0]; k++) {
+            const core_result_row *x = find(w, "bacon_summary", o, ty[k].m, "decomposition");
+            if (!x)
+                continue;
+            rpt_put_text(w, ws, r, 0, ty[k].words, w->f.wrap);
+            rpt_put_num(w, ws, r, 1, x->statistic, w->f.num2);
+            rpt_put_num(w, ws, r, 2, x->estimate, w->f.num2);
+            rpt_put_text(w, ws, r, 6, ty[k].note, w->f.wrap);
+            r++;
+        }
+        rpt_put_text(w, ws, r, 0, "Total = the TWFE coefficient", w->f.key);
+        rpt_put_num(w, ws, r, 1, btot->statistic, w->f.num2);
+        rpt_put_num(w, ws, r, 2, btot->estimate, w->f.num2);
+        rpt_put_text(w, ws, r, 6, btot->label, w->f.wrap);
+        height(w, ws, r, btot->label ? rpt_lines_for(btot->label, 70) : 1);
+        r += 2;
+    } else if (btot && btot->label) {
+        rpt_trf(w, b, sizeof b, "Goodman-Bacon decomposition: %s", btot->label);
+        rpt_merge_text(w, ws, r++, 0, 7, b, w->f.meta, rpt_lines_for(b, 140));
+        r++;
+    }
+    if (!simple)
+        return r;
+    /* the aggregations */
+    rpt_put_text(w, ws, r++, 0, "Group-time effects (Callaway & Sant'Anna 2021): what replaces TWFE here", w->f.key);
+    snprintf(h1, sizeof h1, "Estimate (%s CI)", w->conf);
+    const char *hd[] = {"Aggregation", h1, "SE", "z", "", "p-value", "Notes"};
+    header(w, ws, r++, hd, 7);
+    static const struct {
+        const char *t, *words;
+    } ag[] = {{"simple", "Average effect on the treated (post cells, cohort-size weights)"},
+              {"group_average", "Average of the cohorts' effects"},
+              {"event_average", "Average over event times 0, 1, ..."}};
+    for (size_t k = 0; k < sizeof ag / sizeof ag[0]; k++) {
+        const core_result_row *x = find(w, "cs_aggregate", o, ag[k].t, method);
+        if (x)
+            cs_line(w, ws, r++, ag[k].words, x);
+    }
+    r++;
+    /* event study with its plot */
+    size_t ne = rows_of(w, "cs_event", o, rows, sizeof rows / sizeof rows[0]);
+    if (ne > 0) {
+        rpt_put_text(w, ws, r++, 0, "Event study on the group-time effects (years since each cohort's start)", w->f.key);
+        snprintf(h1, sizeof h1, "CI low (%s)", w->conf);
+        snprintf(h2, sizeof h2, "CI high (%s)", w->conf);
+        const char *eh[] = {"Event time", "Estimate", h1, h2, "SE", "p-value", "Notes"};
+        header(w, ws, r, eh, 7);
+        height(w, ws, r++, 2);
+        lxw_row_t first = r, at = r;
+        for (size_t k = 0; k < ne; k++) {
+            double e;
+            if (!rpt_is_number(rows[k]->term, &e))
+                continue;
+            rpt_put_num(w, ws, r, 0, e, NULL);
+            rpt_put_num(w, ws, r, 1, rows[k]->estimate, w->f.num2);
+            rpt_put_num(w, ws, r, 2, isnan(rows[k]->ci_low) && rows[k]->estimate == 0 ? 0 : rows[k]->ci_low, w->f.num2);
+            rpt_put_num(w, ws, r, 3, isnan(rows[k]->ci_high) && rows[k]->estimate == 0 ? 0 : rows[k]->ci_high,
+                        w->f.num2);
+            rpt_put_num(w, ws, r, 4, rows[k]->se, w->f.num2);
+            rpt_p_cell(w, ws, r, 5, isnan(rows[k]->p_value) ? NULL : rows[k]);
+            rpt_put_text(w, ws, r, 6, rows[k]->label, w->f.wrap);
+            r++;
+        }
+        if (r - first > 1)
+            event_chart(w, ws, first, r - 1, at, 8, o);
+        if (r < at + 16)
+            r = at + 16;
+        r++;
+    }
+    /* pre-trend tests */
+    size_t np = rows_of(w, "cs_pretrend", o, rows, sizeof rows / sizeof rows[0]);
+    if (np > 0) {
+        rpt_put_text(w, ws, r++, 0, "Pre-trend tests on the pre-period group-time effects", w->f.key);
+        const char *ph[] = {"Test", "", "", "Statistic", "df", "p-value", "Notes"};
+        header(w, ws, r++, ph, 7);
+        for (size_t k = 0; k < np; k++) {
+            rpt_put_text(w, ws, r, 0, rpt_str_eq(rows[k]->method, "wald") ? "Wald chi-square" : "sup-t (bootstrap)",
+                         w->f.wrap);
+            rpt_put_num(w, ws, r, 3, rows[k]->statistic, w->f.num2);
+            rpt_put_num(w, ws, r, 4, rows[k]->df, w->f.num2);
+            if (!isnan(rows[k]->p_value))
+                rpt_p_cell(w, ws, r, 5, rows[k]);
+            rpt_put_text(w, ws, r, 6, rows[k]->label, w->f.wrap);
+            height(w, ws, r, rows[k]->label ? rpt_lines_for(rows[k]->label, 70) : 1);
+            r++;
+        }
+        r++;
+    }
+    /* cohorts, then every cell */
+    static const struct {
+        const char *a, *title, *col;
+    } lists[] = {{"cs_group", "Effect by cohort (year of the start)", "Cohort"},
+                 {"cs_att_gt", "Every group-time effect ATT(cohort, year)", "Cell"}};
+    for (size_t q = 0; q < 2; q++) {
+        size_t nr = rows_of(w, lists[q].a, o, rows, sizeof rows / sizeof rows[0]);
+        if (nr == 0)
+            continue;
+        rpt_put_text(w, ws, r++, 0, lists[q].title, w->f.key);
+        snprintf(h1, sizeof h1, "Estimate (%s CI)", w->conf);
+        const char *ch[] = {lists[q].col, h1, "SE", "z", "", "p-value", "Notes"};
+        header(w, ws, r++, ch, 7);
+        for (size_t k = 0; k < nr; k++)
+            cs_line(w, ws, r++, rows[k]->term, rows[k]);
+        if (nr == sizeof rows / sizeof rows[0])
+            rpt_put_text(w, ws, r++, 0, "(the first 512; every row is in the Results sheet)", w->f.meta);
+        r++;
+    }
+    return r;
+}
+
 /* ---------- the sheet ---------- */
 
 static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *o)
@@ -348,6 +558,7 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
         r++;
     }
     r++;
+    r = staggered_block(w, ws, r, o, tr);
     lxw_row_t charts_at = r;
     lxw_row_t min_end = r;
     /* 2. placebo distribution */
@@ -556,6 +767,36 @@ static const rpt_method_info did_methods[] = {
      "Convex weights of control clusters matching the treated cluster's pre-period means; effect = mean gap after "
      "treatment; p = rank of the post/pre RMSPE ratio among all clusters, each control in turn as if treated.",
      "Abadie A, Diamond A, Hainmueller J. J Am Stat Assoc 2010;105:493-505; Abadie A. J Econ Lit 2021;59:391-425"},
+    {"cs_att_gt", NULL, "Group-time effects ATT(g,t) (staggered adoption)",
+     "Unconditional Callaway-Sant'Anna: the mean change of cohort g from the base period to t minus that of the "
+     "controls (never-treated, or not-yet-treated: cohort later than both periods); base g-1 after the start and t-1 "
+     "before it (varying, as R did) or g-1 throughout (universal). SE from the cluster-summed influence function; "
+     "interval from a cluster multiplier bootstrap (Rademacher).",
+     "Callaway B, Sant'Anna PHC. Difference-in-differences with multiple time periods. J Econometrics "
+     "2021;225:200-230"},
+    {"cs_aggregate", NULL, "Aggregated group-time effects",
+     "simple: post-period cells weighted by cohort size; group_average: the cohorts' mean post effects weighted by "
+     "size; event_average: the mean of the event-time effects from 0 on. The estimated weights enter the influence "
+     "function (as R did's aggte).",
+     "Callaway B, Sant'Anna PHC. J Econometrics 2021;225:200-230"},
+    {"cs_group", NULL, "Group-time effects by cohort", "The mean of a cohort's post-period ATT(g,t).",
+     "Callaway B, Sant'Anna PHC. J Econometrics 2021;225:200-230"},
+    {"cs_event", NULL, "Event study on group-time effects",
+     "ATT(g, g+e) averaged over cohorts with cohort-size weights, for every event time e (negative: pre-trends).",
+     "Callaway B, Sant'Anna PHC. J Econometrics 2021;225:200-230; Sun L, Abraham S. J Econometrics 2021;225:175-199"},
+    {"cs_pretrend", NULL, "Pre-trend tests on group-time effects",
+     "Wald chi-square that every pre-period ATT(g,t) is 0 with their cluster covariance (when it is of full rank), and "
+     "the sup-t test of the largest |ATT/se| against the multiplier bootstrap.",
+     "Callaway B, Sant'Anna PHC. J Econometrics 2021;225:200-230; Roth J. Am Econ Rev Insights 2022;4:305-322"},
+    {"bacon", NULL, "Goodman-Bacon decomposition of TWFE",
+     "Every 2x2 difference-in-differences between two adoption groups that the TWFE coefficient averages, with its "
+     "weight (statistic): treated vs never, earlier vs later, and the forbidden later vs earlier (and vs always "
+     "treated) comparisons that use already-treated units as controls.",
+     "Goodman-Bacon A. Difference-in-differences with variation in treatment timing. J Econometrics 2021;225:254-277"},
+    {"bacon_summary", NULL, "Goodman-Bacon decomposition by comparison type",
+     "Total weight (statistic) and weighted mean 2x2 estimate per comparison type; total: the weights sum to 1 and "
+     "reproduce the TWFE coefficient.",
+     "Goodman-Bacon A. J Econometrics 2021;225:254-277"},
     {"event_study", NULL, "Event study",
      "Leads and lags of the first treated period (reference -1, end points binned) in the same fixed-effects model; "
      "CR1 and randomisation p-values per period.",

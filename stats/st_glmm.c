@@ -31,6 +31,14 @@ static double log1pexp(double x)
 static double h_at(const glmm_work *w, size_t g, double s, double b, double *d1, double *d2)
 {
     double h = -b * b / 2, g1 = -b, g2 = -1;
+    if (!d1 && !d2) { /* the value alone (the quadrature nodes): the same sum, without the derivatives' exp */
+        for (size_t q = w->start[g]; q < w->start[g + 1]; q++) {
+            size_t i = w->ord[q];
+            double e = w->eta[i] + s * b;
+            h += w->y[i] * e - log1pexp(e);
+        }
+        return h;
+    }
     for (size_t q = w->start[g]; q < w->start[g + 1]; q++) {
         size_t i = w->ord[q];
         double e = w->eta[i] + s * b;

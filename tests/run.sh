@@ -43,6 +43,7 @@ tally workbook sh tests/workbook/run.sh
 tally fidelity-cli sh tests/fidelity/run.sh
 tally handover sh tests/handover/run.sh
 tally practice sh tests/practice/run.sh
+tally did-staggered sh tests/did/run.sh
 tally docs sh tests/docs/run.sh
 rm -f "$log"
 echo "check: $total_p passed, $total_f failed"

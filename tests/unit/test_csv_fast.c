@@ -151,7 +151,7 @@ int main(void)
     static const char delims[] = {0, ',', ';', '\t', '|'};
     static const char *const custom_missing[] = {"NA", "-99", " ", "n/a", NULL};
     static char buf[8192];
-    int cases = 2500, fast_taken = 0, agree = 0, failures_shown = 0;
+    int cases = 2500, fast_taken = 0, agree = 0, failures_shown = 0, sel_checked = 0, sel_agree = 0;
     for (int k = 0; k < cases; k++) {
         char delim_opt = delims[rnd(5)];
         char delim = delim_opt ? delim_opt : ",;\t|"[rnd(4)];
@@ -173,7 +173,7 @@ int main(void)
         int tried;
         static const char *const default_missing[] = {"", "NA", ".", NULL};
         core_table *fast = fast_mapped(path, "gen.csv", o.decimal ? o.decimal : '.', o.delimiter,
-                                       o.missing ? o.missing : default_missing, &tried);
+                                       o.missing ? o.missing : default_missing, NULL, &tried);
         fast_taken += fast != NULL;
         char why[200] = "";
         int ok;
@@ -193,11 +193,47 @@ int main(void)
                    delim_opt, o.decimal ? o.decimal : '.', why, slow ? "" : " slow: ", slow ? "" : e1.msg, (int)n,
                    buf);
         }
+        /* column selection (core_read_opts.columns): a random subset of the columns, read by both paths, is the
+         * whole table's columns bit for bit (and both paths agree when the whole file is refused) */
+        if (slow && slow->n_cols > 0) {
+            const char *want[16];
+            core_column view_cols[16];
+            size_t nw = 0;
+            for (size_t j = 0; j < slow->n_cols && nw < 15; j++)
+                if (rnd(2)) {
+                    want[nw] = slow->cols[j].name;
+                    view_cols[nw++] = slow->cols[j];
+                }
+            want[nw] = NULL;
+            core_table view = *slow;
+            if (nw > 0) {
+                view.cols = view_cols;
+                view.n_cols = nw;
+            }
+            core_read_opts os = o;
+            os.columns = want;
+            core_err e3, e4;
+            core_table *sel_slow = read_delimited(path, &os, &e3, 0);
+            core_table *sel_fast = read_delimited(path, &os, &e4, 1);
+            char why2[200] = "";
+            int ok2 = sel_slow && sel_fast && same_table(&view, sel_slow, why2, sizeof why2) &&
+                      same_table(&view, sel_fast, why2, sizeof why2) &&
+                      sel_slow->n_cols_file == (nw > 0 && nw < slow->n_cols ? slow->n_cols : 0);
+            sel_checked++;
+            sel_agree += ok2;
+            if (!ok2 && failures_shown++ < 5)
+                printf("FAIL: case %d, %zu of %zu columns selected: %s %s %s\n", k, nw, slow->n_cols, why2,
+                       sel_slow ? "" : e3.msg, sel_fast ? "" : e4.msg);
+            core_table_free(sel_slow);
+            core_table_free(sel_fast);
+        }
         core_table_free(slow);
         core_table_free(full);
         core_table_free(fast);
     }
     remove(path);
+    t_int(sel_agree, sel_checked, "a selection of columns equals those columns of the whole table, both paths");
+    t_true(sel_checked > cases / 4, "selections checked on %d files", sel_checked);
     t_int(agree, cases, "fast and general parser agree on every generated file");
     t_true(fast_taken > cases / 4, "the fast path took %d of %d files (not a vacuous comparison)", fast_taken, cases);
     printf("csv_fast: %d files, %d read by the fast path\n", cases, fast_taken);
