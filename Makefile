@@ -54,8 +54,9 @@ $(BUILD)/tests/test_allocfail: tests/unit/test_allocfail.c $(AF_OBJ) $(BUILD)/li
 
 # Debian packages the build and the tests need; installed only when missing.
 DEPS_BUILD := gcc make libgsl-dev libxlsxwriter-dev libiniparser-dev libreadstat-dev nettle-dev
-# fonts-crosextra-carlito: Calibri's metrics, so LibreOffice lays the workbook out as Excel does (print tests)
-DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito
+# fonts-crosextra-carlito: Calibri's metrics, so LibreOffice lays the workbook out as Excel does (print tests);
+# strace: the kill test of tests/hardening/safety.sh
+DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito strace
 deps:
 	@sh tools/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
 
@@ -76,7 +77,7 @@ demo-pdf: demo
 	    echo "demo-pdf: wrote out/ipseval-demo.pdf and $$pages pages in out/ipseval-demo-pages/"
 
 check: deps $(BIN) $(TEST_BIN)
-	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+	@BIN=$(BIN) BUILD=$(BUILD) IPSEVAL_SAN=$(if $(SAN),1,0) sh tests/run.sh $(TEST_BIN)
 
 # The configuration reference: printed from the key tables by the program itself; tests/docs/run.sh fails
 # when docs/config.md differs from `ipseval help config` (after adding a key: make docs-config).
