@@ -54,7 +54,8 @@ $(BUILD)/tests/test_allocfail: tests/unit/test_allocfail.c $(AF_OBJ) $(BUILD)/li
 
 # Debian packages the build and the tests need; installed only when missing.
 DEPS_BUILD := gcc make libgsl-dev libxlsxwriter-dev libiniparser-dev libreadstat-dev nettle-dev
-DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui poppler-utils
+# fonts-crosextra-carlito: Calibri's metrics, so LibreOffice lays the workbook out as Excel does (print tests)
+DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito
 deps:
 	@sh tools/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
 

@@ -140,6 +140,9 @@ typedef struct rpt_sheet_style {
     double fit[STYLE_COLS];          /* widest fitted content seen */
     long header;                     /* first row written with the header format; -1: none */
     long data_col;                   /* first column of chart data (rpt_chart_data_cols); -1: none */
+    long print_last;                 /* last printed row (rpt_print_end); -1: every row used */
+    int print_pages;                 /* page budget (rpt_print_pages); 0: DEFAULT_PRINT_PAGES */
+    int budget_cut;                  /* print_last is where the page budget ran out */
     int big;                         /* constant-memory sheet: rows are gone once written, never resized */
     struct wrapped {                 /* each wrapped cell: its row is made tall enough at the end */
         lxw_row_t row;
@@ -184,6 +187,7 @@ static void style_register(rpt_wctx *w, lxw_worksheet *ws)
     ss->ws = ws;
     ss->header = -1;
     ss->data_col = -1;
+    ss->print_last = -1;
 }
 
 /* Characters of UTF-8 text s (its first line only when multi-line), and its longest word. */
@@ -361,9 +365,22 @@ static void align_headers(rpt_wctx *w, lxw_worksheet *ws)
 
 /* ---------- print: the page model of rpt_style_finish ---------- */
 
-#define PAGE_W_PT 741.0   /* A4 landscape (842 pt) less libxlsxwriter's default margins of 0.7 inch each side */
-#define PAGE_H_PT 487.0   /* 595 pt less top and bottom margins of 0.75 inch */
+/*
+ * Print geometry: A4 with margins of 0.4 inch left and right and 0.6 inch top and bottom (the header and footer
+ * 0.25 inch from the edge). A sheet prints at no less than MIN_SCALE, so 11 pt text never prints below 8.4 pt: a
+ * sheet wider than that splits into groups of whole columns (its first column repeated when it is a label
+ * column), and a chart that would make the print wider moves below the sheet's tables.
+ */
+#define PAGE_LONG_PT 841.9
+#define PAGE_SHORT_PT 595.3
+#define MARGIN_LR_IN 0.4
+#define MARGIN_TB_IN 0.6
+#define MARGIN_HF_IN 0.25
+#define MIN_SCALE 0.75
 #define MAX_BREAKS 256
+#define MAX_GROUPS 16
+#define MAX_CHARTS 64
+#define DEFAULT_PRINT_PAGES 2 /* a sheet's print: its first tables, on at most this many pages */
 
 static double col_px(double width)
 {
@@ -398,38 +415,199 @@ static int row_used(lxw_worksheet *ws, lxw_row_t r, lxw_col_t last)
     return 0;
 }
 
-/* The print width of columns 0..last plus the charts that reach further right, in pixels. */
-static double print_px(rpt_sheet_style *ss, const double *width, lxw_col_t *last_out)
+
+/* Width of column c in points as a spreadsheet prints it: Excel's pixels, and 8.5% more, as LibreOffice lays
+ * out the same widths (measured on its PDF of the demo: the fit-to-width scale it chose, against ours). */
+#define PRINT_WIDTH_SLACK 1.085
+static double col_pt(const double *width, lxw_col_t c)
 {
-    lxw_worksheet *ws = ss->ws;
-    lxw_col_t last = ws->dim_colmax;
-    if (ss->data_col > 0 && last >= (lxw_col_t)ss->data_col)
-        last = (lxw_col_t)ss->data_col - 1;
-    if (ws->print_area.in_use && ws->print_area.last_col < last)
-        last = ws->print_area.last_col;
-    double right = 0, x = 0;
+    return PRINT_WIDTH_SLACK * 0.75 * col_px(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
+}
+
+/* A chart's place in points: left and right edges from column 0, top and height; its first row. */
+struct chart_box {
     lxw_object_properties *op;
-    STAILQ_FOREACH(op, ws->chart_data, list_pointers)
-    {
-        double left = op->x_offset;
-        for (lxw_col_t c = 0; c < op->col; c++)
-            left += col_px(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
-        double r = left + op->width * (op->x_scale > 0 ? op->x_scale : 1);
-        if (r > right)
-            right = r;
+    double left, right, height;
+    lxw_row_t row0; /* where the sheet put it */
+    lxw_col_t col0;
+    int32_t x0, y0;
+};
+
+/* One way to print a sheet on a page of pw x ph points: the scale, the column groups, the charts moved down. */
+struct print_plan {
+    int landscape;
+    double scale;
+    size_t n_groups;
+    lxw_col_t group[MAX_GROUPS]; /* first column of each group after the first */
+    int repeat_first;            /* the first column printed on every group's pages */
+    double move_beyond;          /* charts whose right edge passes this (points) move below the tables */
+    double pages;                /* estimated pages */
+};
+
+/* Groups of whole columns 0..last, each at most `avail` points wide (later groups also carry column 0 when rep):
+ * the number of groups, their first columns in g; 0 when it would take more than MAX_GROUPS. */
+static size_t column_groups(const double *width, lxw_col_t last, double avail, int rep, lxw_col_t *g)
+{
+    size_t n = 1;
+    double x = 0, w0 = rep ? col_pt(width, 0) : 0;
+    for (lxw_col_t c = 0; c <= last; c++) {
+        double cw = col_pt(width, c);
+        if (x > 0 && x + cw > avail) {
+            if (n >= MAX_GROUPS)
+                return 0;
+            g[n - 1] = c;
+            n++;
+            x = w0;
+        }
+        x += cw;
     }
-    for (lxw_col_t c = 0; c <= last; c++)
-        x += col_px(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
-    if (last_out)
-        *last_out = last;
-    return x > right ? x : right;
+    return n;
+}
+
+static double cols_pt(const double *width, lxw_col_t a, lxw_col_t b)
+{
+    double x = 0;
+    for (lxw_col_t c = a; c <= b; c++)
+        x += col_pt(width, c);
+    return x;
 }
 
 /*
- * The sheet's print: its print area (the columns left of any chart data, the rows used or charted), as many
- * pages wide as keep the text at 75% or more (one page wide whenever that does), a page break before each
- * table or chart that would not fit on what is left of a page (and does fit on a fresh one), and the header
- * row repeated only when the sheet's one table runs over pages.
+ * How to print on one orientation: everything one page wide when that keeps MIN_SCALE; else, when the charts that
+ * widen the print stand right of every cell, the tables on one page and the charts beside them on the next (a
+ * vertical break between); else the charts that widen the print move below the tables when the tables alone fit;
+ * else groups of whole columns at the largest scale that needs no more groups than MIN_SCALE does.
+ */
+static void plan_for(struct print_plan *p, int landscape, const double *width, lxw_col_t last_cells,
+                     const struct chart_box *cb, size_t n_cb, double rows_pt)
+{
+    double pw = (landscape ? PAGE_LONG_PT : PAGE_SHORT_PT) - 2 * 72 * MARGIN_LR_IN;
+    double ph = (landscape ? PAGE_SHORT_PT : PAGE_LONG_PT) - 2 * 72 * MARGIN_TB_IN;
+    double cells = cols_pt(width, 0, last_cells), all = cells;
+    for (size_t k = 0; k < n_cb; k++)
+        if (cb[k].right > all)
+            all = cb[k].right;
+    memset(p, 0, sizeof *p);
+    p->landscape = landscape;
+    p->n_groups = 1;
+    p->move_beyond = 1e300;
+    /* the charts right of every cell: their first column and the width they take from it */
+    lxw_col_t beside = LXW_COL_MAX;
+    double beside_w = 0;
+    int all_beside = 1;
+    for (size_t k = 0; k < n_cb; k++) {
+        if (cb[k].right <= pw / 1.0 && cb[k].right <= cells)
+            continue;
+        if (cb[k].op->col <= last_cells)
+            all_beside = 0;
+        else if (cb[k].op->col < beside)
+            beside = cb[k].op->col;
+    }
+    if (beside != LXW_COL_MAX)
+        for (size_t k = 0; k < n_cb; k++)
+            if (cb[k].op->col >= beside && cb[k].right - cols_pt(width, 0, beside - 1) > beside_w)
+                beside_w = cb[k].right - cols_pt(width, 0, beside - 1);
+    if (all * MIN_SCALE <= pw) { /* everything fits one page wide */
+        p->scale = pw / all > 1 ? 1 : pw / all;
+    } else if (all_beside && beside != LXW_COL_MAX && cells * MIN_SCALE <= pw && beside_w * MIN_SCALE <= pw) {
+        double wide = cells > beside_w ? cells : beside_w;
+        p->scale = pw / wide > 1 ? 1 : pw / wide;
+        p->n_groups = 2;
+        p->group[0] = beside;
+    } else if (cells * MIN_SCALE <= pw) { /* the tables fit: the charts that widen the print move below */
+        p->move_beyond = cells > pw ? cells : pw;
+        double keep = cells;
+        for (size_t k = 0; k < n_cb; k++)
+            if (cb[k].right <= p->move_beyond && cb[k].right > keep)
+                keep = cb[k].right;
+        p->scale = pw / keep > 1 ? 1 : pw / keep;
+    } else { /* groups of columns */
+        p->repeat_first = col_pt(width, 0) <= 0.3 * pw / MIN_SCALE;
+        lxw_col_t g[MAX_GROUPS];
+        size_t n = column_groups(width, last_cells, pw / MIN_SCALE, p->repeat_first, g);
+        double lo = MIN_SCALE, hi = 1;
+        for (int it = 0; n && it < 20; it++) {
+            double mid = (lo + hi) / 2;
+            size_t m = column_groups(width, last_cells, pw / mid, p->repeat_first, g);
+            if (m && m <= n)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        p->scale = lo;
+        p->n_groups = n ? column_groups(width, last_cells, pw / lo, p->repeat_first, p->group) : 1;
+        p->move_beyond = cols_pt(width, 0, p->n_groups > 1 ? p->group[0] - 1 : last_cells);
+    }
+    double h = rows_pt;
+    for (size_t k = 0; k < n_cb; k++)
+        if (cb[k].right > p->move_beyond)
+            h += cb[k].height + 15;
+    p->pages = p->n_groups * ceil(1.1 * h * p->scale / ph);
+}
+
+/* 1 if no cell of row r in columns 0..last, nor a chart over it. */
+static int row_free(lxw_worksheet *ws, lxw_row_t r, lxw_col_t last, const struct chart_box *cb, size_t n_cb)
+{
+    if (row_used(ws, r, last))
+        return 0;
+    for (size_t k = 0; k < n_cb; k++) {
+        lxw_row_t a = cb[k].op->row, b = a;
+        double y = 0;
+        while (y + row_pt(ws, b) < cb[k].height && b < LXW_ROW_MAX - 1)
+            y += row_pt(ws, b++);
+        if (r >= a && r <= b)
+            return 0;
+    }
+    return 1;
+}
+
+/* A chart font at least min_pt: a font libxlsxwriter keeps holds its size in hundredths of a point; a missing one
+ * (the chart's default of 10 pt) is made. */
+static void font_at_least(lxw_chart_font **f, double min_pt, int *nomem)
+{
+    if (!*f) {
+        if (min_pt <= 10)
+            return;
+        if (!(*f = calloc(1, sizeof **f))) {
+            *nomem = 1;
+            return;
+        }
+    }
+    if ((*f)->size < 100 * min_pt)
+        (*f)->size = 100 * min_pt;
+}
+
+/* Every text of a chart printed at `scale` made large enough to print at 8.5 pt or more. */
+static void chart_fonts(lxw_chart *ch, double scale, int *nomem)
+{
+    double min_pt = ceil(2 * 8.5 / scale) / 2;
+    if (ch->title.font)
+        font_at_least(&ch->title.font, min_pt, nomem);
+    font_at_least(&ch->legend.font, min_pt, nomem);
+    lxw_chart_axis *ax[] = {ch->x_axis, ch->y_axis};
+    for (size_t i = 0; i < 2; i++) {
+        if (!ax[i])
+            continue;
+        font_at_least(&ax[i]->title.font, min_pt, nomem);
+        font_at_least(&ax[i]->num_font, min_pt, nomem);
+    }
+    lxw_chart_series *se;
+    STAILQ_FOREACH(se, ch->series_list, list_pointers)
+    {
+        if (se->has_labels || se->data_label_count)
+            font_at_least(&se->label_font, min_pt, nomem);
+        for (uint16_t k = 0; se->data_labels && k < se->data_label_count; k++)
+            if (se->data_labels[k].font)
+                font_at_least(&se->data_labels[k].font, min_pt, nomem);
+    }
+}
+
+/*
+ * The sheet's print: its print area (the columns left of any chart data, the rows used or charted, down to what the
+ * page budget allows), the page's orientation and scale (print_plan), a page break before each table or chart that
+ * would not fit on what is left of a page (and does fit on a fresh one), and the header row repeated only when the
+ * sheet's one table runs over pages. A sheet longer than its budget (rpt_print_pages; DEFAULT_PRINT_PAGES) prints
+ * its first tables, and a note under them says the rest is on screen.
  */
 static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
 {
@@ -440,38 +618,103 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
     if (ws->print_area.in_use && ws->print_area.last_col < last_col)
         last_col = ws->print_area.last_col;
     lxw_row_t last_row = ws->dim_rowmax; /* the last row with something in the printed columns */
+    if (ss->print_last >= 0 && (lxw_row_t)ss->print_last < last_row)
+        last_row = (lxw_row_t)ss->print_last;
     while (last_row > 0 && !row_used(ws, last_row, last_col))
         last_row--;
-    /* charts: their extents widen and lengthen the print, and each is a span kept on one page */
-    struct span { lxw_row_t a, b; } sp[MAX_BREAKS];
-    size_t n_sp = 0;
+    /* the charts' boxes */
+    struct chart_box cb[MAX_CHARTS];
+    size_t n_cb = 0;
     lxw_object_properties *op;
     STAILQ_FOREACH(op, ws->chart_data, list_pointers)
     {
-        double px = op->x_offset, h = op->y_offset + op->height * (op->y_scale > 0 ? op->y_scale : 1);
-        lxw_col_t c = op->col;
-        double wpx = op->width * (op->x_scale > 0 ? op->x_scale : 1);
-        while (px + wpx > col_px(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH) && c < LXW_COL_MAX - 1) {
-            px -= col_px(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
+        if (n_cb == MAX_CHARTS)
+            break;
+        if (ss->print_last >= 0 && (long)op->row > ss->print_last)
+            continue; /* below the print: on screen only */
+        double left = PRINT_WIDTH_SLACK * 0.75 * op->x_offset;
+        for (lxw_col_t c = 0; c < op->col; c++)
+            left += col_pt(width, c);
+        cb[n_cb].op = op;
+        cb[n_cb].row0 = op->row;
+        cb[n_cb].col0 = op->col;
+        cb[n_cb].x0 = op->x_offset;
+        cb[n_cb].y0 = op->y_offset;
+        cb[n_cb].left = left;
+        cb[n_cb].right = left + PRINT_WIDTH_SLACK * 0.75 * op->width * (op->x_scale > 0 ? op->x_scale : 1);
+        cb[n_cb].height = 0.75 * (op->y_offset + op->height * (op->y_scale > 0 ? op->y_scale : 1));
+        n_cb++;
+    }
+    lxw_col_t last_cells = 0; /* the last column with a cell in the printed rows */
+    for (lxw_row_t r = 0; r <= last_row; r++) {
+        lxw_row *row = lxw_worksheet_find_row(ws, r);
+        for (lxw_col_t c = last_col; row && c > last_cells; c--)
+            if (lxw_worksheet_find_cell_in_row(row, c)) {
+                last_cells = c;
+                break;
+            }
+    }
+    double rows_pt = 0;
+    for (lxw_row_t r = 0; r <= last_row; r++)
+        rows_pt += row_pt(ws, r);
+    /* landscape or portrait: fewer column groups, then fewer pages, then the larger scale */
+    struct print_plan pl, pp;
+    plan_for(&pl, 1, width, last_cells, cb, n_cb, rows_pt);
+    plan_for(&pp, 0, width, last_cells, cb, n_cb, rows_pt);
+    struct print_plan *p =
+        pp.n_groups < pl.n_groups ||
+                (pp.n_groups == pl.n_groups &&
+                 (pp.pages < pl.pages || (pp.pages == pl.pages && pp.scale > pl.scale + 0.05)))
+            ? &pp
+            : &pl;
+    /* charts beyond the print's width move below everything, one under another, at the left edge */
+    lxw_row_t below = last_row + 2;
+    for (size_t k = 0; k < n_cb; k++) {
+        if (cb[k].right <= p->move_beyond)
+            continue;
+        lxw_object_properties *o = cb[k].op;
+        o->row = below;
+        o->col = 0;
+        o->x_offset = 0;
+        o->y_offset = 0;
+        cb[k].left = 0;
+        cb[k].right = PRINT_WIDTH_SLACK * 0.75 * o->width * (o->x_scale > 0 ? o->x_scale : 1);
+        double y = 0;
+        while (y < cb[k].height)
+            y += row_pt(ws, below++);
+        below++;
+    }
+    /* the print area's columns: the cells and the charts */
+    last_col = last_cells;
+    for (size_t k = 0; k < n_cb; k++) {
+        lxw_object_properties *o = cb[k].op;
+        double px = cb[k].right - cols_pt(width, 0, o->col) + col_pt(width, o->col);
+        lxw_col_t c = o->col;
+        while (px > col_pt(width, c) && c < LXW_COL_MAX - 1) {
+            px -= col_pt(width, c);
             c++;
         }
-        if (c > last_col && (ss->data_col < 0 || c < (lxw_col_t)ss->data_col))
+        if (c > last_col)
             last_col = c;
-        lxw_row_t r = op->row;
+    }
+    /* rows: each chart is a span kept on one page */
+    struct span { lxw_row_t a, b; } sp[MAX_BREAKS];
+    size_t n_sp = 0;
+    lxw_row_t last_all = last_row;
+    for (size_t k = 0; k < n_cb; k++) {
+        lxw_object_properties *o = cb[k].op;
+        lxw_row_t r = o->row;
         double y = 0;
-        while (y + row_pt(ws, r) * 4.0 / 3.0 < h && r < LXW_ROW_MAX - 1) {
-            y += row_pt(ws, r) * 4.0 / 3.0;
+        while (y + row_pt(ws, r) < cb[k].height + 0.75 * o->y_offset && r < LXW_ROW_MAX - 1) {
+            y += row_pt(ws, r);
             r++;
         }
-        if (r > last_row)
-            last_row = r;
+        if (r > last_all)
+            last_all = r;
         if (n_sp < MAX_BREAKS)
-            sp[n_sp++] = (struct span){op->row, r};
+            sp[n_sp++] = (struct span){o->row, r};
     }
-    double wpt = 0.75 * print_px(ss, width, NULL);
-    double scale = PAGE_W_PT / wpt > 1 ? 1 : PAGE_W_PT / wpt;
-    worksheet_fit_to_pages(ws, 1, 0);
-    rpt_err_at(w, worksheet_print_area(ws, 0, 0, last_row, last_col), ws, 0, 0);
+    last_row = last_all;
     /* tables: from a header row (or a subtitle right above one) down to the first empty row */
     long first_end = -1, n_tables = 0;
     for (lxw_row_t r = 0; r <= last_row; r++) {
@@ -487,11 +730,15 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
             sp[n_sp++] = (struct span){a, b};
         r = b;
     }
-    /* greedy breaks: a span that does not fit on what is left of the page starts a new one */
-    double page = PAGE_H_PT / scale, y = 0;
+    double scale = p->n_groups > 1 ? floor(100 * p->scale) / 100 : p->scale;
+    /* greedy breaks: a span that does not fit on what is left of the page starts a new one; the print stops where
+     * the page budget (pages down, per column group) runs out */
+    size_t budget = ss->print_pages > 0 ? (size_t)ss->print_pages : DEFAULT_PRINT_PAGES;
+    size_t pages_down = budget / p->n_groups ? budget / p->n_groups : 1, page_no = 1;
+    double page = ((p->landscape ? PAGE_SHORT_PT : PAGE_LONG_PT) - 2 * 72 * MARGIN_TB_IN) / scale, y = 0;
     lxw_row_t breaks[MAX_BREAKS + 1];
     size_t nb = 0;
-    long first_break = -1;
+    long first_break = -1, cut = -1;
     for (lxw_row_t r = 0; r <= last_row; r++) {
         double h = 0;
         lxw_row_t end = r;
@@ -500,20 +747,81 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
                 end = sp[k].b;
         for (lxw_row_t q = r; q <= end; q++)
             h += row_pt(ws, q);
-        if (end > r && y > 0 && y + h > page && h <= page && nb < MAX_BREAKS) {
-            breaks[nb++] = r;
-            if (first_break < 0)
-                first_break = (long)r;
-            y = 0;
-        }
         double rh = row_pt(ws, r);
-        if (y + rh > page) { /* the spreadsheet's own break */
+        int brk = 0;
+        if (end > r && y > 0 && y + h > page && h <= page && nb < MAX_BREAKS)
+            brk = 2; /* ours */
+        else if (y + rh > page)
+            brk = 1; /* the spreadsheet's own */
+        if (brk && page_no == pages_down) {
+            cut = (long)r - 1;
+            break;
+        }
+        if (brk) {
+            if (brk == 2)
+                breaks[nb++] = r;
             if (first_break < 0)
                 first_break = (long)r;
+            page_no++;
             y = 0;
         }
         y += rh;
     }
+    if (cut >= 0 && !ss->budget_cut) {
+        /* charts below the cut widened the plan: plan again for what prints (once), the charts back in place */
+        int again = 0;
+        for (size_t k = 0; k < n_cb; k++)
+            again |= (long)cb[k].row0 > cut;
+        if (again) {
+            for (size_t k = 0; k < n_cb; k++) {
+                cb[k].op->row = cb[k].row0;
+                cb[k].op->col = cb[k].col0;
+                cb[k].op->x_offset = cb[k].x0;
+                cb[k].op->y_offset = cb[k].y0;
+            }
+            ss->print_last = cut;
+            ss->budget_cut = 1;
+            print_layout(w, ss, width);
+            return;
+        }
+    }
+    if (cut >= 0) { /* the rest stays on screen (the footer says so): the print ends at the last row used */
+        ss->budget_cut = 1;
+        lxw_row_t e = (lxw_row_t)cut;
+        while (e > 0 && row_free(ws, e, last_col, cb, n_cb))
+            e--;
+        last_row = e;
+        for (size_t k = 0; k < n_sp; k++) /* a chart cut off is not printed at all: the print stops above it */
+            if (sp[k].a <= last_row && sp[k].b > last_row && sp[k].a > 0 && k < n_cb)
+                last_row = sp[k].a - 1;
+        while (nb > 0 && breaks[nb - 1] > last_row)
+            nb--;
+    }
+    worksheet_set_paper(ws, 9); /* A4 */
+    if (p->landscape)
+        worksheet_set_landscape(ws);
+    else
+        worksheet_set_portrait(ws);
+    worksheet_set_margins(ws, MARGIN_LR_IN, MARGIN_LR_IN, MARGIN_TB_IN, MARGIN_TB_IN);
+    ws->margin_header = MARGIN_HF_IN;
+    ws->margin_footer = MARGIN_HF_IN;
+    if (p->n_groups > 1) {
+        worksheet_set_print_scale(ws, (uint16_t)(100 * scale + 0.5));
+        lxw_col_t vb[MAX_GROUPS + 1];
+        for (size_t k = 0; k + 1 < p->n_groups; k++)
+            vb[k] = p->group[k];
+        vb[p->n_groups - 1] = 0;
+        rpt_err_at(w, worksheet_set_v_pagebreaks(ws, vb), ws, 0, 0);
+        worksheet_print_across(ws);
+        if (p->repeat_first)
+            rpt_err_at(w, worksheet_repeat_columns(ws, 0, 0), ws, 0, 0);
+    } else {
+        worksheet_fit_to_pages(ws, 1, 0);
+    }
+    rpt_err_at(w, worksheet_print_area(ws, 0, 0, last_row, last_col), ws, 0, 0);
+    STAILQ_FOREACH(op, ws->chart_data, list_pointers)
+        if (op->chart)
+            chart_fonts(op->chart, scale, &w->nomem);
     breaks[nb] = 0;
     if (nb)
         rpt_err_at(w, worksheet_set_h_pagebreaks(ws, breaks), ws, 0, 0);
@@ -526,7 +834,7 @@ void rpt_style_finish(rpt_wctx *w)
 {
     struct rpt_style *st = w->style;
     const rpt_run *run = w->run;
-    char title[160], head[400], foot[200];
+    char title[160], head[400], foot[200], foot_cut[260];
     /* & starts a code in headers and footers: a literal one is && */
     size_t o = 0;
     const char *p = rpt_tr(w, run->title && *run->title ? run->title : "IPS evaluation");
@@ -547,6 +855,10 @@ void rpt_style_finish(rpt_wctx *w)
     rpt_iso_time(run->started, when, sizeof when);
     snprintf(foot, sizeof foot, rpt_tr(w, "&Lipseval %s, %.10s&CPage &P of &N&R%s"), run->version ? run->version : "",
              when, run->synthetic ? rpt_tr(w, "Synthetic data") : "");
+    /* a sheet whose print stops at its page budget says so on each printed page */
+    snprintf(foot_cut, sizeof foot_cut,
+             rpt_tr(w, "&Lipseval %s, %.10s&CPage &P of &N: this sheet's first tables; the rest is on the sheet&R%s"),
+             run->version ? run->version : "", when, run->synthetic ? rpt_tr(w, "Synthetic data") : "");
     /* One vertical alignment throughout: every cell sits at the top of its row, so a label and its numbers
      * read on one line however many lines the row's wrapped texts take (a sheet's own formats included). */
     lxw_format *fmt;
@@ -588,6 +900,8 @@ void rpt_style_finish(rpt_wctx *w)
          * make each row with wrapped cells tall enough for its longest one (never shorter than it is). */
         for (size_t k = 0; k < ss->n_wrapped; k++) {
             struct wrapped *cw = &ss->wrapped[k];
+            if (ss->data_col >= 0 && (long)cw->col >= ss->data_col)
+                continue; /* chart data sizes no row: it would stretch the table beside it */
             double per_line = width[cw->col] > 2 ? width[cw->col] - 1 : 1;
             int lines = (int)ceil(1.1 * cw->chars / per_line) + cw->breaks;
             for (size_t q = k + 1; q < ss->n_wrapped && ss->wrapped[q].row == cw->row; q++) {
@@ -614,7 +928,7 @@ void rpt_style_finish(rpt_wctx *w)
         if (!ss->big)
             print_layout(w, ss, width);
         rpt_err_at(w, worksheet_set_header(ws, head), ws, 0, 0);
-        rpt_err_at(w, worksheet_set_footer(ws, foot), ws, 0, 0);
+        rpt_err_at(w, worksheet_set_footer(ws, ss->budget_cut ? foot_cut : foot), ws, 0, 0);
     }
     free(st);
     w->style = NULL;
@@ -687,6 +1001,22 @@ void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
         rpt_err_at(w, worksheet_write_number(ws, r, c, x, f), ws, r, c);
         note_number(w, ws, c, x, f);
     }
+}
+
+void rpt_print_end(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *note)
+{
+    rpt_sheet_style *ss = sheet_style(w, ws);
+    if (note)
+        rpt_put_text(w, ws, r, 0, note, w->f.note);
+    if (ss)
+        ss->print_last = (long)r;
+}
+
+void rpt_print_pages(rpt_wctx *w, lxw_worksheet *ws, int pages)
+{
+    rpt_sheet_style *ss = sheet_style(w, ws);
+    if (ss && pages > 0)
+        ss->print_pages = pages;
 }
 
 void rpt_chart_data_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first)

@@ -152,6 +152,14 @@ void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t las
  *  skips hidden cells, so they stay visible on screen, right of the sheet's tables. */
 void rpt_chart_data_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first);
 
+/** The sheet prints down to row r and no further (the tables below stay on screen); a note, when given, is
+ *  written in row r (left empty for it) to say so. */
+void rpt_print_end(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *note);
+
+/** The sheet's print takes at most `pages` pages (its first tables; the default is 2): a longer sheet prints down
+ *  to the last table or chart that fits, with a note under it that the rest is on screen. */
+void rpt_print_pages(rpt_wctx *w, lxw_worksheet *ws, int pages);
+
 /** A table's header row: texts[0..n-1] in row r from column c on, in the header format (aligned later to
  *  the content under each; an empty or NULL text leaves a blank header cell). */
 void rpt_table_header(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *const *texts, size_t n);

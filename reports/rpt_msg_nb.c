@@ -108,6 +108,29 @@ const rpt_msg rpt_msgs[] = {
     {"Synthetic data", "Syntetiske data", 0},
     {"&Lipseval %s, %.10s&CPage &P of &N&R%s", "&Lipseval %s, %.10s&CSide &P av &N&R%s", 0},
     {"n/a", "i.t.", 0},
+    {"&Lipseval %s, %.10s&CPage &P of &N: this sheet's first tables; the rest is on the sheet&R%s",
+     "&Lipseval %s, %.10s&CSide &P av &N: arkets første tabeller; resten står på arket&R%s", 0},
+
+    /* ---- Methods (rpt_sheet_methods.c) ---- */
+    {"Every method used in this run: what it does, a reference, and the distribution and degrees of freedom of its "
+     "p-values. Intervals are %s confidence intervals; p-values are two-sided. Computed by %s. \"Results rows\" "
+     "names the module, analysis and method columns of the Results sheet it gives.",
+     "Hver metode som er brukt i denne kjøringen: hva den gjør, en referanse, og fordelingen og frihetsgradene til "
+     "p-verdiene. Intervallene er %s konfidensintervaller; p-verdiene er tosidige. Beregnet med %s. "
+     "\"Resultatrader\" viser kolonnene modul, analyse og metode i resultatarket for radene metoden gir.",
+     0},
+    {"Method", "Metode", 0},
+    {"What it is", "Hva den er", 0},
+    {"Reference", "Referanse", 0},
+    {"p-values: distribution and degrees of freedom", "p-verdier: fordeling og frihetsgrader", 0},
+    {"Results rows (module: analysis / method)", "Resultatrader (modul: analyse / metode)", 0},
+
+    /* ---- Subgroups (rpt_sheet_subgroups.c) ---- */
+    {"No interaction test: why", "Ingen samspillstest: hvorfor", 0},
+
+    /* ---- Provenance (rpt_sheet_provenance.c) ---- */
+    {"The configuration file as read follows on screen (not printed).",
+     "Konfigurasjonsfilen slik den ble lest, følger på skjermen (skrives ikke ut).", 0},
 
     /* ---- words inside sentences ---- */
     {"intervention", "intervensjon", 0},

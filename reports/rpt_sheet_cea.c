@@ -276,6 +276,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
         lxw_col_t cx = (lxw_col_t)(c0 + 3 + 3 * (k - 1) + 2);
         if (cx < 20)
             cx = 20; /* right of every table above */
+        rpt_chart_data_cols(w, ws, cx); /* not printed */
         rpt_put_text(w, ws, 3, cx, "CE plane: bootstrap resamples (incremental QALYs, incremental cost)",
                      w->f.subtitle);
         double emin = 0, emax = 0;

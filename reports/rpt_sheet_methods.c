@@ -1,6 +1,6 @@
-/* The Methods sheet: each (module, analysis, method) used, described from rpt_method_lookup, with the
- * distribution and degrees of freedom its p-values use (read from the result rows themselves), where its
- * formulas are written down, and the software that computed it; then the reporting checklists: CONSORT 2025
+/* The Methods sheet: each method used, described from rpt_method_lookup (one row per description, the
+ * (module, analysis, method) triples of the Results sheet it covers listed beside it), with the distribution and
+ * degrees of freedom its p-values use (read from the result rows themselves); then the reporting checklists: CONSORT 2025
  * for a trial (topics this workbook covers, with where the statistical code is) and CHEERS 2022 for a
  * cost-benefit analysis (rpt_cba_cheers) and a cost-effectiveness analysis of trial data (rpt_cea_cheers). */
 #include "reports/rpt_internal.h"
@@ -95,29 +95,6 @@ static void p_basis(const rpt_wctx *w, const core_result_row *x, char *buf, size
     }
 }
 
-/* Where the formulas of a module's methods are written down (docs/ of the source distribution). */
-static const char *formula_doc(const core_result_row *x)
-{
-    static const char *const longitudinal[] = {"gee_logistic", "gee_linear", "glmm_logistic", "lmm", "km_median",
-                                               "km_survival", "km_curve", "logrank", "cox", "cox_adjusted",
-                                               "hazard_ratio"};
-    if (rpt_str_eq(x->module, "rct")) {
-        for (size_t i = 0; i < sizeof longitudinal / sizeof longitudinal[0]; i++)
-            if (rpt_str_eq(x->analysis, longitudinal[i]))
-                return "ipseval methods guide, section: The trial over time";
-        return "ipseval methods guide, section: The trial at each timepoint";
-    }
-    if (rpt_str_eq(x->module, "fidelity"))
-        return "ipseval methods guide, section: Fidelity reviews";
-    if (rpt_str_eq(x->module, "cba"))
-        return "ipseval methods guide, section: Cost-benefit analysis";
-    if (rpt_str_eq(x->module, "did"))
-        return "ipseval methods guide, section: Real-world effect from registries";
-    if (rpt_str_eq(x->module, "meta") || rpt_str_eq(x->module, "compare"))
-        return "ipseval methods guide, section: Meta-analysis and the trial-versus-real-world comparison";
-    return "ipseval methods guide";
-}
-
 /* CONSORT 2025 (Hopewell S et al. BMJ 2025;389:e081123): the topics a trial run of this workbook covers. */
 static void consort(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, const char *software)
 {
@@ -172,63 +149,95 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
     char b[512];
     lxw_row_t r = 0;
     rpt_put_text(w, ws, r++, 0, "Methods", w->f.title);
-    rpt_trf(w, b, sizeof b,
-             "Every method used in this run, with a reference, the distribution and degrees of freedom of its "
-             "p-values, where its formulas are written down and the software that computed it. Intervals are %s "
-             "confidence intervals; p-values are two-sided.",
-             w->conf[0] ? w->conf : "");
-    rpt_put_text(w, ws, r++, 0, b, w->f.meta);
-    r++;
     char software[160];
     rpt_trf(w, software, sizeof software, "ipseval %s, GSL %s", w->run->version ? w->run->version : "", gsl_version);
-    const char *head[] = {"Module", "Analysis", "Method", "Name", "What it is", "Reference",
-                          "p-values: distribution and degrees of freedom", "Formulas", "Software"};
-    for (lxw_col_t c = 0; c < 9; c++)
+    rpt_trf(w, b, sizeof b,
+            "Every method used in this run: what it does, a reference, and the distribution and degrees of freedom "
+            "of its p-values. Intervals are %s confidence intervals; p-values are two-sided. Computed by %s. "
+            "\"Results rows\" names the module, analysis and method columns of the Results sheet it gives.",
+            w->conf[0] ? w->conf : "", software);
+    rpt_merge_text(w, ws, r, 0, 4, b, w->f.wrap, 2);
+    r += 2;
+    const char *head[] = {"Method", "What it is", "Reference", "p-values: distribution and degrees of freedom",
+                          "Results rows (module: analysis / method)"};
+    for (lxw_col_t c = 0; c < 5; c++)
         rpt_put_text(w, ws, r, c, head[c], w->f.header);
     lxw_row_t header = r++;
 
-    for (size_t i = 0; i < w->res->n; i++) {
+    /* One row per method description, in order of first use: the (module, analysis, method) triples it describes
+     * listed in the last column, their p-value bases joined. */
+    size_t n = w->res->n;
+    char *done = calloc(n ? n : 1, 1);
+    if (!done)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the Methods sheet");
+    for (size_t i = 0; i < n; i++) {
         const core_result_row *x = &w->res->rows[i];
-        int seen = 0; /* one row per distinct (module, analysis, method), in order of first use */
-        for (size_t j = 0; j < i && !seen; j++) {
-            const core_result_row *y = &w->res->rows[j];
-            seen = rpt_str_eq(x->module, y->module) && rpt_str_eq(x->analysis, y->analysis) &&
-                   rpt_str_eq(x->method, y->method);
-        }
-        if (seen)
+        if (done[i])
             continue;
         const rpt_method_info *m = rpt_method_lookup(x->analysis, x->method);
-        rpt_put_text(w, ws, r, 0, x->module, w->f.wrap);
-        rpt_put_text(w, ws, r, 1, x->analysis, w->f.wrap);
-        rpt_put_text(w, ws, r, 2, x->method, w->f.wrap);
+        char used[1200] = "", basis[600] = "";
+        for (size_t j = i; j < n; j++) {
+            const core_result_row *y = &w->res->rows[j];
+            if (done[j])
+                continue;
+            const rpt_method_info *my = rpt_method_lookup(y->analysis, y->method);
+            int same = m ? my == m
+                         : (!my && rpt_str_eq(x->analysis, y->analysis) && rpt_str_eq(x->method, y->method));
+            if (!same)
+                continue;
+            int first = 1; /* the first row of its (module, analysis, method): listed, its p basis added */
+            for (size_t q = i; q < j && first; q++)
+                first = !(rpt_str_eq(w->res->rows[q].module, y->module) &&
+                          rpt_str_eq(w->res->rows[q].analysis, y->analysis) &&
+                          rpt_str_eq(w->res->rows[q].method, y->method));
+            done[j] = 1;
+            if (!first)
+                continue;
+            size_t u = strlen(used);
+            if (u + 4 < sizeof used)
+                snprintf(used + u, sizeof used - u, "%s%s: %s%s%s", u ? "; " : "", y->module ? y->module : "",
+                         y->analysis ? y->analysis : "", y->method && *y->method ? " / " : "",
+                         y->method ? y->method : "");
+            char pb[256];
+            p_basis(w, y, pb, sizeof pb);
+            if (!strstr(basis, pb)) {
+                size_t v = strlen(basis);
+                if (v + strlen(pb) + 3 < sizeof basis)
+                    snprintf(basis + v, sizeof basis - v, "%s%s", v ? "; " : "", pb);
+            }
+        }
+        /* "no p-value" beside a distribution says nothing */
+        char nop[64], cut[72];
+        rpt_trf(w, nop, sizeof nop, "no p-value");
+        snprintf(cut, sizeof cut, "%s; ", nop);
+        char *np = strstr(basis, cut);
+        size_t lc = strlen(cut), bl;
+        if (np)
+            memmove(np, np + lc, strlen(np + lc) + 1);
+        snprintf(cut, sizeof cut, "; %s", nop);
+        lc = strlen(cut);
+        bl = strlen(basis);
+        if (bl > lc && strcmp(basis + bl - lc, cut) == 0)
+            basis[bl - lc] = '\0';
         if (m) {
-            rpt_put_text(w, ws, r, 3, m->name, w->f.wrap);
-            rpt_put_text(w, ws, r, 4, m->description, w->f.wrap);
-            rpt_put_text(w, ws, r, 5, m->reference, w->f.wrap);
+            rpt_put_text(w, ws, r, 0, m->name, w->f.wrap);
+            rpt_put_text(w, ws, r, 1, m->description, w->f.wrap);
+            w->verbatim = 1; /* a citation keeps its title */
+            rpt_put_text(w, ws, r, 2, m->reference, w->f.wrap);
+            w->verbatim = 0;
         } else {
             snprintf(b, sizeof b, "%s%s%s%s", x->analysis ? x->analysis : "", x->method ? " (" : "",
                      x->method ? x->method : "", x->method ? ")" : "");
-            rpt_put_text(w, ws, r, 3, b, w->f.wrap);
-            rpt_put_text(w, ws, r, 4, "No description in this version of the report.", w->f.wrap);
-            rpt_put_text(w, ws, r, 5, "see the ipseval methods guide", w->f.wrap);
+            rpt_put_text(w, ws, r, 0, b, w->f.wrap);
+            rpt_put_text(w, ws, r, 1, "No description in this version of the report.", w->f.wrap);
         }
-        char basis[256];
-        p_basis(w, x, basis, sizeof basis);
-        rpt_put_text(w, ws, r, 6, basis, w->f.wrap);
-        rpt_put_text(w, ws, r, 7, formula_doc(x), w->f.wrap);
-        rpt_put_text(w, ws, r, 8, software, w->f.wrap);
-        /* Spreadsheets keep the stored row height of an .xlsx, so wrapped cells would overlap: size the row
-         * for its longest wrapped cell (characters per line of each column's width). */
-        int lines = 1, l;
-        const char *cells[] = {m ? m->name : NULL, m ? m->description : NULL, m ? m->reference : NULL, basis};
-        const int per_line[] = {32, 52, 56, 28};
-        for (size_t k = 0; k < 4; k++)
-            if (cells[k] && (l = rpt_lines_for(cells[k], per_line[k])) > lines)
-                lines = l;
-        if (lines > 1)
-            rpt_err_at(w, worksheet_set_row(ws, r, 15.0 * lines, NULL), ws, r, 0);
+        rpt_put_text(w, ws, r, 3, basis, w->f.wrap);
+        w->verbatim = 1; /* result vocabulary, as in the results file */
+        rpt_put_text(w, ws, r, 4, used, w->f.wrap);
+        w->verbatim = 0;
         r++;
     }
+    free(done);
     if (rpt_has_rows(w, "rct", NULL))
         consort(w, ws, &r, software);
     if (rpt_has_rows(w, "cba", NULL)) { /* the CHEERS 2022 items a cost-benefit run covers (rpt_sheet_cba.c) */
@@ -241,15 +250,11 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
         if (st != CORE_OK)
             return st;
     }
-    rpt_set_cols(w, ws, 0, 0, 9, NULL);
-    rpt_set_cols(w, ws, 1, 1, 20, NULL);
-    rpt_set_cols(w, ws, 2, 2, 13, NULL);
-    rpt_set_cols(w, ws, 3, 3, 34, NULL);
-    rpt_set_cols(w, ws, 4, 4, 55, NULL);
-    rpt_set_cols(w, ws, 5, 5, 60, NULL);
-    rpt_set_cols(w, ws, 6, 6, 30, NULL);
-    rpt_set_cols(w, ws, 7, 7, 26, NULL);
-    rpt_set_cols(w, ws, 8, 8, 20, NULL);
+    rpt_set_cols(w, ws, 0, 0, 24, NULL); /* one landscape page wide */
+    rpt_set_cols(w, ws, 1, 1, 58, NULL);
+    rpt_set_cols(w, ws, 2, 2, 42, NULL);
+    rpt_set_cols(w, ws, 3, 3, 20, NULL);
+    rpt_set_cols(w, ws, 4, 4, 24, NULL);
     worksheet_freeze_panes(ws, header + 1, 0);
     return CORE_OK;
 }

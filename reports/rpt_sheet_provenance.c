@@ -88,6 +88,8 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
             rpt_put_text(w, ws, r, 4, "n/a", w->f.right);
     }
     r++;
+    /* the configuration text is for the screen: a printed report names the file and its checksum above */
+    rpt_print_end(w, ws, r++, "The configuration file as read follows on screen (not printed).");
 
     rpt_trf(w, b, sizeof b, "Configuration file as read%s%s%s", run->config_path ? " (" : "",
              run->config_path ? run->config_path : "", run->config_path ? ")" : "");

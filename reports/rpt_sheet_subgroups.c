@@ -372,7 +372,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
 
     /* the table: a block per (outcome, timepoint, subgroup) */
     const char *head[] = {"Outcome", "Timepoint", "Subgroup", "Group", "Comparison", "n", "Data",
-                          "Effect (CI)", "Interaction p", "Interaction test"};
+                          "Effect (CI)", "Interaction p", "No interaction test: why"};
     char eff[200];
     rpt_trf(w, eff, sizeof eff, "Effect (%s CI)", ci);
     head[7] = eff;
@@ -396,12 +396,12 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
             rpt_put_text(w, ws, r, 0, rpt_outcome_display(w, o), w->f.wrap);
             rpt_timepoint_cell(w, ws, r, 1, tp);
             rpt_put_text(w, ws, r, 2, s, w->f.key);
-            if (isnan(x->p_value)) {
+            if (isnan(x->p_value)) { /* why there is no test (the test itself is described under the table) */
                 rpt_put_text(w, ws, r, 8, "n/a", w->f.right);
+                rpt_put_text(w, ws, r, 9, x->label, w->f.wrap);
             } else {
                 rpt_p_cell(w, ws, r, 8, x);
             }
-            rpt_put_text(w, ws, r, 9, x->label, w->f.wrap);
             r++;
             for (size_t c = 0; c < ncmp; c++) {
                 rpt_trial_term(&a, c, term, sizeof term);
@@ -549,15 +549,16 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
         rpt_merge_text(w, ws, r++, 0, 9, b, w->f.note, rpt_lines_for(b, 160));
     }
 
-    rpt_set_cols(w, ws, 0, 0, 28, NULL);
-    rpt_set_cols(w, ws, 1, 1, 16, NULL);
-    rpt_set_cols(w, ws, 2, 2, 18, NULL);
-    rpt_set_cols(w, ws, 3, 3, 18, NULL);
+    rpt_set_cols(w, ws, 0, 0, 24, NULL); /* one landscape page wide */
+    rpt_set_cols(w, ws, 1, 1, 10, NULL);
+    rpt_set_cols(w, ws, 2, 2, 14, NULL);
+    rpt_set_cols(w, ws, 3, 3, 16, NULL);
     rpt_set_cols(w, ws, 4, 4, 14, NULL);
     rpt_set_cols(w, ws, 5, 5, 8, NULL);
-    rpt_set_cols(w, ws, 6, 7, 20, NULL);
+    rpt_set_cols(w, ws, 6, 6, 17, NULL);
+    rpt_set_cols(w, ws, 7, 7, 20, NULL);
     rpt_set_cols(w, ws, 8, 8, 11, NULL);
-    rpt_set_cols(w, ws, 9, 9, 40, NULL);
+    rpt_set_cols(w, ws, 9, 9, 24, NULL);
     rpt_set_cols(w, ws, DATA_COL, DATA_COL, 24, NULL);
     rpt_set_cols(w, ws, DATA_COL + 1, DATA_COL + 7, 10, NULL);
     worksheet_freeze_panes(ws, header + 1, 0);

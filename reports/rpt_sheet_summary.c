@@ -466,13 +466,15 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
     const rpt_run *run = w->run;
     char b[2048], when[32];
     lxw_row_t r = 0;
-    rpt_set_cols(w, ws, 0, 0, 36, NULL);
-    rpt_set_cols(w, ws, 1, 1, 11, NULL);
-    rpt_set_cols(w, ws, 2, 3, 12, NULL);
-    rpt_set_cols(w, ws, 4, 4, 34, NULL);
-    rpt_set_cols(w, ws, 5, 8, 13, NULL);
-    rpt_set_cols(w, ws, 9, 9, 20, NULL);
-    rpt_set_cols(w, ws, 10, 10, 20, NULL);
+    /* one landscape page wide at 80% or more: 11 pt text prints at 8.8 pt or larger */
+    rpt_print_pages(w, ws, 3);
+    rpt_set_cols(w, ws, 0, 0, 28, NULL);
+    rpt_set_cols(w, ws, 1, 1, 10, NULL);
+    rpt_set_cols(w, ws, 2, 3, 10, NULL);
+    rpt_set_cols(w, ws, 4, 4, 22, NULL);
+    rpt_set_cols(w, ws, 5, 8, 11, NULL);
+    rpt_set_cols(w, ws, 9, 9, 14, NULL);
+    rpt_set_cols(w, ws, 10, 10, 16, NULL);
 
     rpt_put_text(w, ws, r++, 0, run->title && *run->title ? run->title : "IPS evaluation", w->f.title);
     if (run->synthetic)

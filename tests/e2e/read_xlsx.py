@@ -271,10 +271,19 @@ def check_methods(book, rows):
     if "Methods" not in book.sheetnames:
         return
     grid = [list(r) for r in book["Methods"].iter_rows(values_only=True)]
-    head = next((i for i, r in enumerate(grid) if r and r[0] == "Module"), None)
+    head = next((i for i, r in enumerate(grid) if r and r[0] == "Method" and len(r) > 4 and r[4]), None)
     if not check(head is not None, "Methods: header row found"):
         return
-    have = {(cell_str(r[0]), cell_str(r[1]), cell_str(r[2])) for r in grid[head + 1:] if r}
+    # one row per method description; its last column lists the Results rows it gives:
+    # "module: analysis / method; module: analysis" (no " / " when the method is empty)
+    have = set()
+    for r in grid[head + 1:]:
+        if not r or len(r) < 5 or not r[4]:
+            continue
+        for part in str(r[4]).split("; "):
+            mod, _, rest = part.partition(": ")
+            an, _, me = rest.partition(" / ")
+            have.add((mod, an, me))
     want = []
     for r in rows:
         key = (r["module"], r["analysis"], r["method"])

@@ -12,9 +12,9 @@
       other sheet (the Summary's key figures above all) has the same value as before.
   check_layout.py pdf BOOK.pdf MAX_PAGES MIN_PT|-
       the workbook printed by LibreOffice (tests/workbook/pdf.sh): at most MAX_PAGES pages, no "###" (a number
-      too wide for its column), and no word smaller than MIN_PT points (pdftotext -bbox: a word's box is
-      about 1.30 times its font size high: measured on LibreOffice's PDF of 8, 11 and 14 pt Calibri/Carlito);
-      MIN_PT "-": the smallest text is printed as INFO, not checked.
+      too wide for its column), and no text smaller than MIN_PT points as printed (the font size each piece of
+      text is drawn at on the page, the print scale included: pdftohtml -xml); MIN_PT "-": the smallest text is
+      printed as INFO, not checked.
 Prints PASS/FAIL lines and "workbook-layout: N passed, N failed". Needs /usr/bin/python3 (openpyxl).
 """
 import re
@@ -154,24 +154,29 @@ def pdf(path, max_pages, min_pt):
               for line in page.splitlines() if "###" in line]
     check(not hashes, "PDF: no ### (a number too wide for its column)",
           "; ".join("page %d: %s" % h for h in hashes[:4]))
-    bbox = subprocess.run(["pdftotext", "-bbox", path, "-"], capture_output=True, text=True).stdout
-    small, page = [], 0
-    for line in bbox.splitlines():
-        if line.lstrip().startswith("<page"):
-            page += 1
-        m = re.search(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', line)
-        if m:
-            h = float(m.group(4)) - float(m.group(2))
-            if min_pt is not None and h / 1.30 < min_pt:
-                small.append("page %d %r %.1f pt" % (page, m.group(5)[:20], h / 1.30))
-    if min_pt is None:  # measured only: the smallest text, for the record
-        sizes = [float(a) for a in re.findall(r'yMin="([\d.]+)"', bbox)]
-        hs = [float(b) - float(a) for a, b in re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', bbox)]
-        print("INFO: smallest text %.1f pt, %d of %d words below 8 pt" %
-              (min(hs) / 1.30 if hs else 0, sum(1 for h in hs if h / 1.30 < 8), len(hs)))
-        del sizes
-    else:
-        check(not small, "PDF: no text below %g pt" % min_pt, "%d words, e.g. %s" % (len(small), "; ".join(small[:4])))
+    # The size each piece of text is drawn at, print scale included: pdftohtml (poppler) gives every font size as
+    # drawn on the page, in pixels at its zoom (3: a third of a point each, rounded); a size s may be as small as
+    # (s - 0.5) / 3 points, and that is what is checked.
+    xml = subprocess.run(["pdftohtml", "-xml", "-i", "-stdout", "-zoom", "3", path],
+                         capture_output=True, text=True).stdout
+    fonts, small, sizes, page = {}, [], [], 0
+    for part in xml.split("<page number=")[1:]:
+        page = int(re.match(r'"(\d+)"', part).group(1))
+        for m in re.finditer(r'<fontspec id="(\d+)" size="(-?\d+)"', part):
+            fonts[m.group(1)] = (int(m.group(2)) - 0.5) / 3
+        for m in re.finditer(r'<text [^>]*font="(\d+)">(.*?)</text>', part):
+            text = re.sub(r"<[^>]+>", "", m.group(2)).strip()
+            if not text:
+                continue
+            pt = fonts[m.group(1)]
+            sizes.append(pt)
+            if min_pt is not None and pt < min_pt:
+                small.append("page %d %r %.1f pt" % (page, text[:20], pt))
+    check(len(sizes) > 100, "PDF: %d pieces of text read with their font sizes" % len(sizes))
+    print("INFO: smallest text %.2f pt, %d of %d pieces below 8 pt" %
+          (min(sizes) if sizes else 0, sum(1 for x in sizes if x < 8), len(sizes)))
+    if min_pt is not None:
+        check(not small, "PDF: no text below %g pt" % min_pt, "%d pieces, e.g. %s" % (len(small), "; ".join(small[:4])))
 
 
 def main():

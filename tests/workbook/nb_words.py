@@ -10,7 +10,7 @@ value, and not scanned, when it is
   - a line of the config file or a value in it (titles, labels, levels, paths: the user's words),
   - a value of results.csv's text columns (module, analysis, outcome, timepoint, term, method, label),
   - a cell of the Methods sheet's reference column (citations keep their titles),
-  - a cell of the Methods sheet's module, analysis and method columns (result vocabulary).
+  - a cell of the Methods sheet's Results rows column (module, analysis and method: result vocabulary).
 Every other text must have none of the stop-list's English words. One check per sheet and one for the charts;
 prints each word found ("FAIL: Sheet!A1: 'the' in ...") and "workbook-nb: N passed, N failed".
 --list prints every text scanned (to see what was looked at).
@@ -132,11 +132,11 @@ def main():
         cells = texts_of_sheet(z, part, shared)
         skip_cols = set()
         if name == methods_name:
-            # the header row of the methods table: its first four columns before "Name" are module, analysis,
-            # method (result vocabulary); the reference column is the sixth
+            # the header row of the methods table (its fifth column, the Results rows, in the first rows): the
+            # reference column (C, citations) and the Results rows (E, result vocabulary) are not scanned
             for ref, t in cells:
-                if col_of(ref) == "F" and row_of(ref) <= 6:
-                    skip_cols = {"A", "B", "C", "F"}
+                if col_of(ref) == "E" and row_of(ref) <= 6:
+                    skip_cols = {"C", "E"}
                     head_row = row_of(ref)
                     break
         n_bad = 0

@@ -105,10 +105,10 @@ if pages=$(sh tests/workbook/pdf.sh "$T/demo.xlsx" "$T/pdf" 30 2> "$T/pdf.log");
     sheets=$($PY -c "import openpyxl,sys; print(len(openpyxl.load_workbook(sys.argv[1], read_only=True).sheetnames))" "$T/demo.xlsx")
     if [ "$pages" -ge "$sheets" ]; then ok "(c) PDF with $pages pages rendered to PNG (at least one per sheet: $sheets)"
     else ko "(c) PDF has $pages pages for $sheets sheets"; fi
-    # print: no ### anywhere, and the page count held under 80 (179 before the Results sheet left the print
-    # area; the aim is 40); the smallest text is reported (the aim is 8 pt)
-    sub "(c) print: at most 80 pages, no ###" "$T/pdfcheck.log" \
-        $PY tests/workbook/check_layout.py pdf "$T/pdf/demo.pdf" 80 -
+    # print: at most 40 pages (179 at first, 65 before the print layout of rpt_style_finish), no ###, and no text
+    # drawn below 8 pt (the font sizes of LibreOffice's PDF, the print scale included)
+    sub "(c) print: at most 40 pages, no ###, no text below 8 pt" "$T/pdfcheck.log" \
+        $PY tests/workbook/check_layout.py pdf "$T/pdf/demo.pdf" 40 8
     grep '^INFO' "$T/pdfcheck.log"
 else
     cat "$T/pdf.log"
