@@ -33,9 +33,11 @@ static const core_result_row *brow(const rpt_wctx *w, const char *outcome, const
 static void share_text(const rpt_wctx *w, const core_result_row *r, char *buf, size_t size)
 {
     char c[48], p[64], q[48];
-    double k = NAN, n = NAN;
-    if (r->label && sscanf(r->label, "%lf/%lf", &k, &n) != 2)
-        k = NAN;
+    double k = NAN; /* the count: the row's counts (never its label), else the share times n */
+    if (r->counts.kind == CORE_COUNT_SHARE)
+        k = r->counts.x1;
+    else if (isfinite(r->estimate) && isfinite(r->n))
+        k = floor(r->estimate * r->n + 0.5);
     if (isnan(r->estimate) || isnan(k)) {
         snprintf(buf, size, "%s", r->label && *r->label ? r->label : "n/a");
         return;
@@ -229,9 +231,9 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
              "default (type 7). A characteristic without a \"missing\" row has a value for everyone. No p-values: "
              "in a randomised trial baseline differences are due to chance by construction, so testing them is "
              "not meaningful (CONSORT 2010, item 15).%s",
-             any_smd ? " Standardised difference: difference in means (or proportions) over the root mean of the "
+             any_smd ? rpt_tr(w, " Standardised difference: difference in means (or proportions) over the root mean of the "
                        "two arms' variances (Austin 2009); an absolute value above 0.1 is often read as a notable "
-                       "imbalance."
+                       "imbalance.")
                      : "");
     if (k > 0) {
         size_t len = strlen(b);
