@@ -64,6 +64,8 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
        run->synthetic ? "synthetic (simulated example data)" : "as read from the input files");
     kv(w, ws, &r, "Configuration file", run->config_path);
     kv(w, ws, &r, "Configuration SHA-256", run->config_sha256);
+    if (run->results_sha256[0]) /* the pair: this workbook and the results file written with it */
+        kv(w, ws, &r, "Results file SHA-256", run->results_sha256);
     r++;
 
     rpt_put_text(w, ws, r++, 0, "Input files", w->f.subtitle);
