@@ -90,6 +90,7 @@ struct rpt_wctx {
     size_t n_sheets;
     const rpt_sheet_def *sheet;   /**< the table entry being written; NULL for the fixed sheets */
     struct rpt_style *style;      /**< what the cell helpers saw on each sheet (widths, header rows) */
+    lxw_format *wrap_meta, *wrap_synthetic, *wrap_subtitle; /**< wrapping twins of layout formats (print) */
     int verbatim;                 /**< 1 while writing result vocabulary (the Results sheet's rows): no look-up */
 };
 
