@@ -70,7 +70,8 @@ core_status cea_rows(const cea_spec *s, const cea_data *d, const cea_result *r, 
             row.method = is_cost ? "cost" : "utility";
             row.estimate = (double)d->miss[j * d->n_cols + col];
             row.n = (double)d->n_rand[j];
-            /* "x missing" (n the arm's participants): the form disclosure control reads (reports/rpt_disclose.c) */
+            /* the counts disclosure control reads (reports/rpt_disclose.c): x missing of the arm's n */
+            row.counts = core_counts_one(CORE_COUNT_MISSING, row.estimate, row.n);
             snprintf(note, sizeof note, "%ld missing", d->miss[j * d->n_cols + col]);
             row.label = note;
             add(&c, &row);
@@ -81,7 +82,8 @@ core_status cea_rows(const cea_spec *s, const cea_data *d, const cea_result *r, 
         row.method = "complete_cases";
         row.estimate = (double)d->n_cc[j];
         row.n = (double)d->n_rand[j];
-        /* "x of n analysed": every cost and utility observed (and the site when adjusting for it) */
+        /* x of n analysed: every cost and utility observed (and the site when adjusting for it) */
+        row.counts = core_counts_one(CORE_COUNT_ANALYSED, row.estimate, row.n);
         snprintf(note, sizeof note, "%ld of %ld analysed", d->n_cc[j], d->n_rand[j]);
         row.label = note;
         add(&c, &row);

@@ -22,6 +22,8 @@ static void row_free_strings(core_result_row *r)
     free((char *)r->term);
     free((char *)r->method);
     free((char *)r->label);
+    free((char *)r->counts.g1);
+    free((char *)r->counts.g0);
 }
 
 void core_results_free(core_results *r)
@@ -59,14 +61,36 @@ core_status core_results_add(core_results *r, const core_result_row *row)
     core_result_row c = *row;
     c.hidden = 0;
     c.module = c.analysis = c.outcome = c.timepoint = c.term = c.method = c.label = NULL;
+    c.counts.g1 = c.counts.g0 = NULL;
     if (!dup_opt(row->module, &c.module) || !dup_opt(row->analysis, &c.analysis) ||
         !dup_opt(row->outcome, &c.outcome) || !dup_opt(row->timepoint, &c.timepoint) ||
         !dup_opt(row->term, &c.term) || !dup_opt(row->method, &c.method) ||
-        !dup_opt(row->label, &c.label)) {
+        !dup_opt(row->label, &c.label) || !dup_opt(row->counts.g1, &c.counts.g1) ||
+        !dup_opt(row->counts.g0, &c.counts.g0)) {
         row_free_strings(&c);
         return CORE_ERR_NOMEM;
     }
     r->rows[r->n++] = c;
+    return CORE_OK;
+}
+
+core_status core_results_set_counts(core_results *r, core_row_counts counts)
+{
+    if (!r || !r->n)
+        return CORE_OK;
+    core_row_counts *c = &r->rows[r->n - 1].counts;
+    const char *g1, *g0;
+    if (!dup_opt(counts.g1, &g1))
+        return CORE_ERR_NOMEM;
+    if (!dup_opt(counts.g0, &g0)) {
+        free((char *)g1);
+        return CORE_ERR_NOMEM;
+    }
+    free((char *)c->g1);
+    free((char *)c->g0);
+    *c = counts;
+    c->g1 = g1;
+    c->g0 = g0;
     return CORE_OK;
 }
 

@@ -54,6 +54,8 @@ core_status fid_rows_link(const fid_data *d, const fid_site_outcome *so, size_t 
         row.estimate = est;
         row.statistic = k ? sum / (double)k : NAN; /* the site's mean fidelity total (x of the scatter) */
         row.n = wt;
+        row.counts = core_counts_named(core_counts_pair((double)c->x1, (double)c->n1, (double)c->x0, (double)c->n0),
+                                       treatment, control);
         if (!k) {
             size_t used = strlen(unmatched);
             snprintf(unmatched + used, sizeof unmatched - used, "%s%s", n_unmatched ? ", " : "", so[i].site);

@@ -46,10 +46,13 @@ core_status rct_attrition_analyse(const rct_spec *s, const rct_trial *tr, core_r
                 if ((st = rct_row_est(res, "attrition", o->name, tp, rct_arm_level(s, a), "analysed", &e, (double)n,
                                       label, err)) != CORE_OK)
                     break;
+                core_results_set_counts(res, core_counts_one(CORE_COUNT_ANALYSED, (double)obs[a], (double)n));
                 e.estimate = n ? (double)m / (double)n : NAN;
                 snprintf(label, sizeof label, "%ld/%ld", m, n);
                 st = rct_row_est(res, "attrition", o->name, tp, rct_arm_level(s, a), "missing", &e, (double)n, label,
                                  err);
+                if (st == CORE_OK)
+                    core_results_set_counts(res, core_counts_one(CORE_COUNT_SHARE, (double)m, (double)n));
             }
             if (st != CORE_OK)
                 break;

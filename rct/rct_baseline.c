@@ -42,6 +42,9 @@ static core_status missing_rows(bl_ctx *c, const char *var, const long *miss, co
         snprintf(label, sizeof label, "%ld missing", miss[a]);
         st = rct_row_est(c->res, "baseline_table", var, NULL, rct_arm_level(c->s, a), "missing", &e,
                          (double)c->tr->n_arm[a], label, err);
+        if (st == CORE_OK)
+            core_results_set_counts(c->res,
+                                    core_counts_one(CORE_COUNT_MISSING, (double)miss[a], (double)c->tr->n_arm[a]));
     }
     return st;
 }
@@ -65,6 +68,8 @@ static core_status share_rows(bl_ctx *c, const char *name, const int *is, core_e
         snprintf(label, sizeof label, "%ld/%ld", x[a], n[a]);
         st = rct_row_est(c->res, "baseline_table", name, NULL, rct_arm_level(c->s, a), "n_percent", &e, (double)n[a],
                          label, err);
+        if (st == CORE_OK)
+            core_results_set_counts(c->res, core_counts_one(CORE_COUNT_SHARE, (double)x[a], (double)n[a]));
     }
     for (size_t a = 1; c->s->standardised_differences && a < tr->n_arms && st == CORE_OK; a++) {
         if (!n[a] || !n[0]) {

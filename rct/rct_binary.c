@@ -23,6 +23,7 @@ static core_status arm_row(core_results *res, const char *outcome, const char *t
     snprintf(label, sizeof label, "%ld/%ld", x, n);
     r.label = label;
     if (n > 0) {
+        r.counts = core_counts_one(CORE_COUNT_SHARE, (double)x, (double)n);
         double p = (double)x / (double)n;
         r.estimate = p;
         r.se = sqrt(p * (1 - p) / (double)n);

@@ -50,6 +50,9 @@ static core_status level_effects(const rct_spec *s, const rct_trial *tr, const r
                     break;
                 st = rct_row_est(res, "subgroup_effect", o->name, tp, term, "newcombe", &e, (double)(n[a] + n[0]),
                                  label, err);
+                if (st == CORE_OK)
+                    core_results_set_counts(res,
+                                            core_counts_pair((double)x[a], (double)n[a], (double)x[0], (double)n[0]));
             } else {
                 size_t n1 = rct_arm_values(tr, col, (int)a, mask, buf);
                 size_t n0 = rct_arm_values(tr, col, 0, mask, buf + tr->n);
@@ -63,6 +66,8 @@ static core_status level_effects(const rct_spec *s, const rct_trial *tr, const r
                 snprintf(label, sizeof label, "n = %zu vs %zu", n1, n0);
                 st = rct_row_est(res, "subgroup_effect", o->name, tp, term, "welch", &e, (double)(n1 + n0),
                                  e.undefined ? e.undefined : label, err);
+                if (st == CORE_OK && !e.undefined)
+                    core_results_set_counts(res, core_counts_sizes((double)n1, (double)n0));
             }
         }
     }
@@ -206,6 +211,7 @@ static core_status equity(const rct_spec *s, const rct_trial *tr, const rct_outc
             if ((st = rct_row_est(res, "equity", o->name, NULL, term, "access", &e, (double)tot, label, err)) !=
                 CORE_OK)
                 break;
+            core_results_set_counts(res, core_counts_one(CORE_COUNT_SHARE, (double)cnt[l], (double)tot));
         }
         for (size_t i = 0; i < tr->n; i++)
             mask[i] = v->code[i] == (int)l;
@@ -223,6 +229,11 @@ static core_status equity(const rct_spec *s, const rct_trial *tr, const rct_outc
             }
             st = rct_row_est(res, "equity", o->name, tp, term, "outcome", &e, (double)n[1],
                              n[1] > 0 ? label : "no participant of the intervention arm in this group", err);
+            if (st == CORE_OK && n[1] > 0 &&
+                core_results_set_counts(res, core_counts_named(core_counts_one(CORE_COUNT_SHARE, (double)x[1],
+                                                                               (double)n[1]),
+                                                               arm1, NULL)) != CORE_OK)
+                st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
         } else {
             size_t n1 = rct_arm_values(tr, col, 1, mask, buf);
             nn[l] = n1;

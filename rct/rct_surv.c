@@ -256,13 +256,19 @@ static core_status cox_rows(const srow *c, const rct_spec *s, const char *analys
     double z = gsl_cdf_ugaussian_Pinv(0.5 + s->confidence / 2);
     snprintf(label, sizeof label, "%ld events in %ld participants", fit.events, fit.n);
     const char *lab = fit.undefined ? fit.undefined : label;
+    core_row_counts events = fit.undefined ? CORE_COUNTS_NONE
+                                           : core_counts_one(CORE_COUNT_EVENTS, (double)fit.events, (double)fit.n);
     for (size_t j = 0; j < d->p && st == CORE_OK; j++) {
         double b = fit.beta[j], se = fit.se[j], zz = b / se, p = erfc(fabs(zz) / M_SQRT2);
         st = put(c, analysis, meth, NULL, d->term[j], b, se, b - z * se, b + z * se, zz, NAN, p, (double)fit.n, lab,
                  err);
         if (st == CORE_OK)
+            core_results_set_counts(c->res, events);
+        if (st == CORE_OK)
             st = put(c, "hazard_ratio", hr_method, NULL, d->term[j], exp(b), se, exp(b - z * se), exp(b + z * se), zz,
                      NAN, p, (double)fit.n, lab, err);
+        if (st == CORE_OK)
+            core_results_set_counts(c->res, events);
     }
     double df = (double)d->p;
     if (st == CORE_OK)
@@ -388,6 +394,7 @@ core_status rct_surv_analyse(const core_config *cfg, const rct_spec *s, const rc
             if ((st = put(&c, "arm_summary", "wilson", NULL, lv, pr, sqrt(pr * (1 - pr) / (double)m), lo, hi, NAN, NAN,
                           NAN, (double)m, label, err)) != CORE_OK)
                 goto next;
+            core_results_set_counts(c.res, core_counts_one(CORE_COUNT_SHARE, (double)x, (double)m)); /* st is CORE_OK */
             st_km km;
             if ((st = st_km_fit(ta, ea, m, &km, err)) != CORE_OK)
                 goto next;
@@ -396,6 +403,8 @@ core_status rct_surv_analyse(const core_config *cfg, const rct_spec *s, const rc
                 snprintf(label, sizeof label, "%ld events in %zu participants", x, m);
                 st = put(&c, "km_median", "log", NULL, lv, med.estimate, NAN, med.ci_low, med.ci_high, NAN, NAN, NAN,
                          (double)m, med.undefined ? med.undefined : label, err);
+                if (st == CORE_OK && !med.undefined)
+                    core_results_set_counts(c.res, core_counts_one(CORE_COUNT_EVENTS, (double)x, (double)m));
             }
             /* the curve itself (for the workbook's chart): S(t) at 0 and at every distinct time */
             st = put(&c, "km_curve", "log", "0", lv, 1, 0, 1, 1, NAN, NAN, NAN, (double)m, NULL, err);
@@ -417,6 +426,8 @@ core_status rct_surv_analyse(const core_config *cfg, const rct_spec *s, const rc
                 snprintf(label, sizeof label, "%ld at risk", pt.n_risk);
                 st = put(&c, "km_survival", "log", ts->at_labels[j], lv, pt.surv, pt.se, pt.ci_low, pt.ci_high, NAN, NAN,
                          NAN, (double)pt.n_risk, pt.undefined ? pt.undefined : label, err);
+                if (st == CORE_OK && !pt.undefined)
+                    core_results_set_counts(c.res, core_counts_one(CORE_COUNT_AT_RISK, (double)pt.n_risk, NAN));
             }
             /* restricted mean survival time to tau (time without the event, e.g. without a job) */
             if (st == CORE_OK && a < RCT_MAX_ARMS && tau > 0) {

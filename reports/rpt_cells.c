@@ -1432,16 +1432,12 @@ const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t siz
     return buf;
 }
 
-/* "x/n" -> x; 0 if the label is not of that form. */
-static int label_events(const char *label, double *x)
+/* The events x of an arm's share x/n (the row's counts, never its label); 0 when the row carries none. */
+static int row_events(const core_result_row *arm, double *x)
 {
-    if (!label)
+    if (arm->counts.kind != CORE_COUNT_SHARE || !isfinite(arm->counts.x1))
         return 0;
-    char *end;
-    double v = strtod(label, &end);
-    if (end == label || *end != '/')
-        return 0;
-    *x = v;
+    *x = arm->counts.x1;
     return 1;
 }
 
@@ -1450,8 +1446,8 @@ int rpt_outcome_is_binary(const rpt_wctx *w, const char *outcome, const core_res
     const rpt_outcome_label *o = rpt_outcome_find(w, outcome);
     if (o && o->type && *o->type)
         return strcmp(o->type, "binary") == 0;
-    double x;
-    return arm && label_events(arm->label, &x); /* no type given: an "x/n" label means a proportion */
+    /* no type given: an arm's share (Wilson interval, a count x of n) means a proportion */
+    return arm && (arm->counts.kind == CORE_COUNT_SHARE || rpt_str_eq(arm->method, "wilson"));
 }
 
 /* Disclosure control: an arm's n is hidden when below k ... */
@@ -1468,7 +1464,7 @@ int rpt_pct_hidden(const core_result_row *arm, int k)
     if (rpt_n_hidden(arm, k))
         return 1;
     double x;
-    if (!label_events(arm->label, &x)) {
+    if (!row_events(arm, &x)) {
         if (!isfinite(arm->estimate) || !isfinite(arm->n))
             return 0;
         x = floor(arm->estimate * arm->n + 0.5);

@@ -3,9 +3,13 @@
  * The rows are changed in place before any output is written, so the results file and every sheet of the
  * workbook show the same withheld cells (a withheld number is NaN; CORE_HIDE_* bits say which).
  *
+ * The counts come from the rows' fields (core_row_counts, set where each row is made), never from their labels:
+ * a label is text for people, and rewording one changes nothing that is withheld (tests/unit/test_disclose.c).
+ * A withheld row's label is replaced by one written here from those fields, and its withheld counts are NaN.
+ *
  * Rules, in the spirit of the primary and secondary suppression of statistical agencies (Hundepool A et al.
  * Statistical Disclosure Control. Wiley, 2012, ch. 7):
- *  1. A count x of n in a label ("x/n", "x of n analysed", "x missing") is withheld when x < k or n - x < k
+ *  1. A count x of n (a share "x/n", "x of n analysed", "x missing") is withheld when x < k or n - x < k
  *     (the complement would give it back); the label shows "<k/n" or ">n-k/n" and the proportion's estimate,
  *     SE and interval (x = p n) are withheld. A person count n below k (modules rct and did: counts of
  *     people; other modules count raters, studies or draws) is shown as "<k", and so is an estimate that
@@ -16,13 +20,13 @@
  *     tests, the unadjusted logistic model, the standardised difference of a level) are withheld for an
  *     (outcome, timepoint) whose arm counts are withheld: with the other arm's share shown they give the
  *     withheld share back.
- *  4. The counts inside the labels of subgroup and equity rows ("x1/n1 vs x0/n0", "n = n1 vs n0",
- *     "IPS arm: x/n", "x/n randomised"), of survival rows ("x events in n participants", "x at risk") follow
- *     rule 1. A subgroup's risk difference and an equity share are exact functions of their counts and are
+ *  4. The counts of subgroup and equity rows (x1/n1 vs x0/n0, group sizes n1 vs n0, the intervention arm's
+ *     x/n, x/n randomised) and of survival rows (x events in n participants, x at risk) follow rule 1. A
+ *     subgroup's risk difference and an equity share are exact functions of their counts and are
  *     withheld with them; so is, by rule 2, the smallest other level of the same variable (the levels add up
  *     to the arm totals shown), and so are the tests that are exact functions of those tables: the equity
  *     chi-square of the variable and the logistic likelihood-ratio interaction test of arm by that variable.
- *     The same holds for the trial counts of each site in the fidelity-outcome link ("IPS x1/n1, TAU x0/n0"):
+ *     The same holds for the trial counts of each site in the fidelity-outcome link (x1/n1 and x0/n0 per arm):
  *     a site's effect is withheld with them, the sites add up to the arms, and the weighted regression over
  *     sites (linear in each site's effect) is withheld; the rank correlation is kept.
  * What it does not do: model-based estimates (adjusted models, GEE, mixed models, Cox) and Kaplan-Meier
@@ -34,46 +38,33 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A whole number of digits at *s; advances *s. 0 if none. */
-static int whole(const char **s, double *out)
-{
-    const char *p = *s;
-    double v = 0;
-    if (*p < '0' || *p > '9')
-        return 0;
-    while (*p >= '0' && *p <= '9')
-        v = 10 * v + (*p++ - '0');
-    *s = p;
-    *out = v;
-    return 1;
-}
+/* Rows whose counts rule 4 reads (subgroups, equity, survival, the fidelity-outcome sites). */
+static int rule4_row(const core_result_row *r);
 
-/* The count in a row's label: "x/n", "x of n analysed" or "x missing" (n from the row). 0 if none. */
-static int label_count(const core_result_row *r, double *x, double *n, int *form)
+/* Rule 1's count of a row: x of n as a share (form 0), analysed (form 1) or missing (form 2). 0 if none. */
+static int row_count(const core_result_row *r, double *x, double *n, int *form)
 {
-    const char *p = r->label;
-    if (!p || !whole(&p, x))
-        return 0;
-    if (*p == '/') {
-        p++;
-        if (!whole(&p, n) || *p)
+    const core_row_counts *c = &r->counts;
+    switch (c->kind) {
+    case CORE_COUNT_SHARE:
+        if (!isnan(c->n0)) /* a comparison of two groups: rule 4 */
             return 0;
         *form = 0;
-        return 1;
-    }
-    if (strncmp(p, " of ", 4) == 0) {
-        p += 4;
-        if (!whole(&p, n) || strcmp(p, " analysed") != 0)
-            return 0;
+        break;
+    case CORE_COUNT_ANALYSED:
         *form = 1;
-        return 1;
-    }
-    if (strcmp(p, " missing") == 0 && isfinite(r->n)) {
-        *n = r->n;
+        break;
+    case CORE_COUNT_MISSING:
         *form = 2;
-        return 1;
+        break;
+    default:
+        return 0;
     }
-    return 0;
+    if (!isfinite(c->x1) || !isfinite(c->n1) || rule4_row(r))
+        return 0;
+    *x = c->x1;
+    *n = c->n1;
+    return 1;
 }
 
 static int person_module(const core_result_row *r)
@@ -104,6 +95,7 @@ static core_status say_withheld(core_results *res, size_t i, const char *fmt, in
 {
     char lab[96];
     snprintf(lab, sizeof lab, fmt, k);
+    res->rows[i].counts.x1 = res->rows[i].counts.x0 = NAN; /* the label no longer shows them */
     res->rows[i].hidden |= CORE_HIDE_LABEL;
     return core_results_set_label(res, i, lab) == CORE_OK ? CORE_OK : CORE_ERR_NOMEM;
 }
@@ -128,6 +120,9 @@ static core_status withhold_count(core_results *res, size_t i, int k, double x, 
     if (core_results_set_label(res, i, lab) != CORE_OK)
         return CORE_ERR_NOMEM;
     r->hidden |= CORE_HIDE_LABEL;
+    r->counts.x1 = NAN;
+    if (n < k)
+        r->counts.n1 = NAN;
     withhold_estimate(r);
     return CORE_OK;
 }
@@ -196,28 +191,15 @@ static size_t secondary_cell(const core_results *res, size_t i, const unsigned c
     return members >= 2 && hidden == 1 ? smallest : (size_t)-1;
 }
 
-/* The count x of an "x/n", "x of n analysed" or "x missing" label (INFINITY when none). */
-static double label_x(const core_result_row *r)
+/* Rule 1's count x of a row (INFINITY when none). */
+static double row_x(const core_result_row *r)
 {
     double x, n;
     int form;
-    return label_count(r, &x, &n, &form) ? x : INFINITY;
+    return row_count(r, &x, &n, &form) ? x : INFINITY;
 }
 
-/* ---- rule 4: counts inside the labels of subgroup, equity and survival rows ---- */
-
-/* "x/n" at *s (whole numbers); advances *s. */
-static int pair_at(const char **s, double *x, double *n)
-{
-    const char *p = *s;
-    if (!whole(&p, x) || *p != '/')
-        return 0;
-    p++;
-    if (!whole(&p, n))
-        return 0;
-    *s = p;
-    return 1;
-}
+/* ---- rule 4: the counts of subgroup, equity and survival rows and of the fidelity-outcome sites ---- */
 
 /* A count x of n as the label shows it under threshold k: "x/n", "<k/n", ">n-k/n", or "<k" for a small group.
  * Returns 1 when it was masked. */
@@ -259,110 +241,100 @@ static int site_row(const core_result_row *r)
            rpt_str_eq(r->method, "site_data");
 }
 
-/* Rewrites the counts in the label of an rct row under threshold k into lab. Returns L4_NONE when the label
- * holds no count below k (or no count at all); L4_TABLE when a masked count makes the row's estimate an exact
- * function of a withheld count (a subgroup's risk difference, an equity share); L4_COUNTS when only the label
- * changes (group sizes of a difference in means, events of a survival model, numbers at risk). */
+static int rule4_row(const core_result_row *r)
+{
+    if (site_row(r))
+        return 1;
+    return rpt_str_eq(r->module, "rct") &&
+           (rpt_str_eq(r->analysis, "subgroup_effect") || rpt_str_eq(r->analysis, "equity") ||
+            r->counts.kind == CORE_COUNT_EVENTS || r->counts.kind == CORE_COUNT_AT_RISK);
+}
+
+static int finite2(double a, double b)
+{
+    return isfinite(a) && isfinite(b);
+}
+
+/* Writes the label of a row of rule 4 whose counts (fields) hold one below k into lab. Returns L4_NONE when no
+ * count is below k (or the row has none); L4_TABLE when a masked count makes the row's estimate an exact function
+ * of a withheld count (a subgroup's risk difference, an equity share, a site's effect); L4_COUNTS when only the
+ * counts are withheld (group sizes of a difference in means, events of a survival model, numbers at risk). */
 static int label4(const core_result_row *r, int k, char *lab, size_t size)
 {
-    const char *p = r->label;
-    double x1, n1, x0, n0;
+    const core_row_counts *c = &r->counts;
     char a[64], b[64];
-    if (!p || !r->analysis)
+    if (!rule4_row(r))
         return L4_NONE;
-    if (site_row(r)) { /* "<T> x1/n1, <C> x0/n0; ..." (arm names may hold anything) */
-        const char *end = strstr(p, "; ");
-        size_t len = end ? (size_t)(end - p) : strlen(p), o = 0;
-        int m = 0;
-        for (size_t i = 0; i < len && o + 64 < size;) {
-            const char *q = p + i;
-            if (i > 0 && p[i - 1] == ' ' && pair_at(&q, &x1, &n1) && (q == p + len || *q == ',')) {
-                m |= masked_pair(x1, n1, k, a, sizeof a);
-                o += (size_t)snprintf(lab + o, size - o, "%s", a);
-                i = (size_t)(q - p);
-                continue;
-            }
-            lab[o++] = p[i++];
+    switch (c->kind) {
+    case CORE_COUNT_SHARE:
+        if (!finite2(c->x1, c->n1))
+            return L4_NONE;
+        if (!isnan(c->n0)) { /* two groups: a subgroup's arms, a site's arms */
+            if (!finite2(c->x0, c->n0))
+                return L4_NONE;
+            if (!(masked_pair(c->x1, c->n1, k, a, sizeof a) | masked_pair(c->x0, c->n0, k, b, sizeof b)))
+                return L4_NONE;
+            if (c->g1 && c->g0) /* the groups by name, e.g. a site's arms "IPS <k/n1, TAU x0/n0" */
+                snprintf(lab, size, "%s %s, %s %s", c->g1, a, c->g0, b);
+            else
+                snprintf(lab, size, "%s vs %s", a, b);
+            return L4_TABLE;
         }
-        lab[o] = '\0';
-        if (end)
-            snprintf(lab + o, size - o, "%s", end);
-        return m ? L4_TABLE : L4_NONE;
-    }
-    if (!rpt_str_eq(r->module, "rct"))
-        return L4_NONE;
-    if (rpt_str_eq(r->analysis, "subgroup_effect")) {
-        if (pair_at(&p, &x1, &n1)) { /* "x1/n1 vs x0/n0" */
-            if (strncmp(p, " vs ", 4) != 0)
-                return L4_NONE;
-            p += 4;
-            if (!pair_at(&p, &x0, &n0) || *p)
-                return L4_NONE;
-            int m = masked_pair(x1, n1, k, a, sizeof a) | masked_pair(x0, n0, k, b, sizeof b);
-            snprintf(lab, size, "%s vs %s", a, b);
-            return m ? L4_TABLE : L4_NONE;
-        }
-        if (strncmp(p, "n = ", 4) == 0) { /* "n = n1 vs n0" */
-            p += 4;
-            if (!whole(&p, &n1) || strncmp(p, " vs ", 4) != 0)
-                return L4_NONE;
-            p += 4;
-            if (!whole(&p, &n0) || *p)
-                return L4_NONE;
-            int m = masked_count(n1, k, a, sizeof a) | masked_count(n0, k, b, sizeof b);
-            snprintf(lab, size, "n = %s vs %s", a, b);
-            return m ? L4_COUNTS : L4_NONE;
-        }
-        return L4_NONE;
-    }
-    if (rpt_str_eq(r->analysis, "equity")) {
-        if (rpt_str_eq(r->method, "access")) { /* "x/n randomised" */
-            if (!pair_at(&p, &x1, &n1) || strcmp(p, " randomised") != 0)
-                return L4_NONE;
-            if (!masked_pair(x1, n1, k, a, sizeof a))
-                return L4_NONE;
+        if (!masked_pair(c->x1, c->n1, k, a, sizeof a))
+            return L4_NONE;
+        if (rpt_str_eq(r->method, "access"))
             snprintf(lab, size, "%s randomised", a);
-            return L4_TABLE;
-        }
-        if (rpt_str_eq(r->method, "outcome")) { /* "<arm> arm: x/n" (the arm's name may hold anything) */
-            const char *c = strrchr(p, ':');
-            if (!c || c - p < 4 || strncmp(c - 4, " arm", 4) != 0 || c[1] != ' ')
-                return L4_NONE;
-            const char *q = c + 2;
-            if (!pair_at(&q, &x1, &n1) || *q)
-                return L4_NONE;
-            if (!masked_pair(x1, n1, k, a, sizeof a))
-                return L4_NONE;
-            snprintf(lab, size, "%.*s%s", (int)(c + 2 - p), p, a);
-            return L4_TABLE;
-        }
-        return L4_NONE;
-    }
-    int events = rpt_str_eq(r->analysis, "cox") || rpt_str_eq(r->analysis, "cox_adjusted") ||
-                 rpt_str_eq(r->analysis, "hazard_ratio") || rpt_str_eq(r->analysis, "km_median");
-    if (events) { /* "x events in n participants" */
-        if (!whole(&p, &x1) || strncmp(p, " events in ", 11) != 0)
+        else if (c->g1) /* the group by name, e.g. the intervention arm's share "IPS arm: <k/n" */
+            snprintf(lab, size, "%s arm: %s", c->g1, a);
+        else
+            snprintf(lab, size, "%s", a);
+        return L4_TABLE;
+    case CORE_COUNT_SIZES:
+        if (!finite2(c->n1, c->n0) ||
+            !(masked_count(c->n1, k, a, sizeof a) | masked_count(c->n0, k, b, sizeof b)))
             return L4_NONE;
-        p += 11;
-        if (!whole(&p, &n1) || strcmp(p, " participants") != 0)
+        snprintf(lab, size, "n = %s vs %s", a, b);
+        return L4_COUNTS;
+    case CORE_COUNT_EVENTS:
+        if (!finite2(c->x1, c->n1))
             return L4_NONE;
-        if (n1 < k)
+        if (c->n1 < k)
             snprintf(lab, size, "<%d participants", k);
-        else if (x1 < k)
-            snprintf(lab, size, "<%d events in %.0f participants", k, n1);
-        else if (n1 - x1 < k)
-            snprintf(lab, size, ">%.0f events in %.0f participants", n1 - k, n1);
+        else if (c->x1 < k)
+            snprintf(lab, size, "<%d events in %.0f participants", k, c->n1);
+        else if (c->n1 - c->x1 < k)
+            snprintf(lab, size, ">%.0f events in %.0f participants", c->n1 - k, c->n1);
         else
             return L4_NONE;
         return L4_COUNTS;
-    }
-    if (rpt_str_eq(r->analysis, "km_survival")) { /* "x at risk" */
-        if (!whole(&p, &x1) || strcmp(p, " at risk") != 0 || x1 >= k)
+    case CORE_COUNT_AT_RISK:
+        if (!isfinite(c->x1) || c->x1 >= k)
             return L4_NONE;
         snprintf(lab, size, "<%d at risk", k);
         return L4_COUNTS;
+    default:
+        return L4_NONE;
     }
-    return L4_NONE;
+}
+
+/* The counts of a row of rule 4 that are below k (or give one back) become NaN: they are withheld. */
+static void withhold_counts4(core_row_counts *c, int k)
+{
+    if (c->kind == CORE_COUNT_SIZES) {
+        if (c->n1 < k)
+            c->n1 = NAN;
+        if (c->n0 < k)
+            c->n0 = NAN;
+        return;
+    }
+    if (c->n1 < k || c->x1 < k || c->n1 - c->x1 < k)
+        c->x1 = NAN;
+    if (c->n1 < k)
+        c->n1 = NAN;
+    if (c->n0 < k || c->x0 < k || c->n0 - c->x0 < k)
+        c->x0 = NAN;
+    if (c->n0 < k)
+        c->n0 = NAN;
 }
 
 /* The part of a term after its level, "sex[female]:arm" -> ":arm" ("" when none). */
@@ -395,21 +367,17 @@ static void withhold_row4(core_result_row *r)
         withhold_all(r);
 }
 
-/* The smallest count in a subgroup or equity label (to pick the cell of secondary suppression). */
+/* The smallest count (or complement) of a row's shares (to pick the cell of secondary suppression). */
 static double smallest_count(const core_result_row *r)
 {
-    const char *p = r->label;
-    double best = INFINITY, x, n;
-    while (p && *p) {
-        if (*p >= '0' && *p <= '9' && (p == r->label || p[-1] < '0' || p[-1] > '9') && pair_at(&p, &x, &n)) {
-            if (x < best)
-                best = x;
-            if (n - x < best)
-                best = n - x;
-            continue;
-        }
-        p++;
-    }
+    const core_row_counts *c = &r->counts;
+    double best = INFINITY;
+    if (c->kind != CORE_COUNT_SHARE)
+        return best;
+    if (finite2(c->x1, c->n1))
+        best = fmin(c->x1, c->n1 - c->x1);
+    if (finite2(c->x0, c->n0))
+        best = fmin(best, fmin(c->x0, c->n0 - c->x0));
     return best;
 }
 
@@ -457,6 +425,7 @@ static core_status rule4(core_results *res, int k)
             break;
         }
         r->hidden |= CORE_HIDE_LABEL;
+        withhold_counts4(&r->counts, k);
         if (how == L4_TABLE) {
             withhold_row4(r);
             held[i] = 2;
@@ -506,7 +475,7 @@ core_status rpt_disclose(core_results *res, int k, core_err *err)
             continue;
         double x, n;
         int form;
-        if (label_count(r, &x, &n, &form)) {
+        if (row_count(r, &x, &n, &form)) {
             cell[i] = 1;
             if (x < k || n - x < k) {
                 cell[i] = 2;
@@ -525,7 +494,7 @@ core_status rpt_disclose(core_results *res, int k, core_err *err)
     for (size_t i = 0; i < res->n && st == CORE_OK; i++) {
         if (cell[i] != 2)
             continue;
-        size_t s = secondary_cell(res, i, cell, same_group, label_x);
+        size_t s = secondary_cell(res, i, cell, same_group, row_x);
         if (s != (size_t)-1) {
             cell[s] = 2;
             withhold_estimate(&res->rows[s]);

@@ -33,9 +33,11 @@ static const core_result_row *brow(const rpt_wctx *w, const char *outcome, const
 static void share_text(const rpt_wctx *w, const core_result_row *r, char *buf, size_t size)
 {
     char c[48], p[64], q[48];
-    double k = NAN, n = NAN;
-    if (r->label && sscanf(r->label, "%lf/%lf", &k, &n) != 2)
-        k = NAN;
+    double k = NAN; /* the count: the row's counts (never its label), else the share times n */
+    if (r->counts.kind == CORE_COUNT_SHARE)
+        k = r->counts.x1;
+    else if (isfinite(r->estimate) && isfinite(r->n))
+        k = floor(r->estimate * r->n + 0.5);
     if (isnan(r->estimate) || isnan(k)) {
         snprintf(buf, size, "%s", r->label && *r->label ? r->label : "n/a");
         return;
