@@ -1432,7 +1432,6 @@ const rpt_msg rpt_msgs[] = {
      "syntetiske (simulerte eksempeldata)"},
     {"Configuration file",
      "Konfigurasjonsfil"},
-    {"Results file SHA-256", "Resultatfilens SHA-256", 0},
     {"Configuration SHA-256",
      "Konfigurasjonens SHA-256"},
     {"Input files",
