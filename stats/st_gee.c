@@ -24,7 +24,7 @@ void st_gee_free(st_gee *g)
 
 typedef struct gee_work {
     size_t n, p, G, maxn;
-    const double *y, *X;
+    const double *y, *X, *wt;
     const long *wave;
     size_t *ord;     /* rows sorted by (cluster, wave) */
     size_t *start;   /* G + 1 offsets into ord */
@@ -67,7 +67,7 @@ static double gee_alpha(gee_work *w, double *phi_out)
 {
     double ss = 0;
     for (size_t i = 0; i < w->n; i++)
-        ss += w->r[i] * w->r[i];
+        ss += (w->wt ? w->wt[i] : 1) * w->r[i] * w->r[i];
     double phi = ss / (double)w->n;
     *phi_out = phi;
     if (w->corr == ST_CORR_INDEPENDENCE || !(phi > 0))
@@ -155,9 +155,11 @@ static int gee_sums(gee_work *w, double alpha, double *B, double *U, double *M)
         gsl_vector_view rs = gsl_vector_subvector(w->rs, 0, m);
         for (size_t a = 0; a < m; a++) {
             size_t i = w->ord[w->start[g] + a];
-            gsl_vector_set(&rs.vector, a, w->r[i]);
+            /* a row weight (independence only) scales both factors by sqrt(w): w x r and w x x' */
+            double sw = w->wt ? sqrt(w->wt[i]) : 1;
+            gsl_vector_set(&rs.vector, a, sw * w->r[i]);
             for (size_t j = 0; j < p; j++)
-                gsl_matrix_set(&Xs.matrix, a, j, w->dv[i] * w->X[i * p + j]);
+                gsl_matrix_set(&Xs.matrix, a, j, sw * w->dv[i] * w->X[i * p + j]);
             for (size_t b = 0; b < m; b++) {
                 size_t k = w->ord[w->start[g] + b];
                 double c;
@@ -221,7 +223,12 @@ core_status st_gee_fit(const double *y, const double *X, const size_t *cluster, 
         o.max_iter = 100;
     if (p == 0 || n_clusters == 0 || n < p)
         return core_err_set(err, CORE_ERR_ANALYSIS, "GEE: %zu observations are too few for %zu coefficients", n, p);
+    if (o.weights && o.corr != ST_CORR_INDEPENDENCE)
+        return core_err_set(err, CORE_ERR_USAGE, "GEE: row weights need the independence working correlation");
     for (size_t i = 0; i < n; i++) {
+        if (o.weights && !(isfinite(o.weights[i]) && o.weights[i] >= 0))
+            return core_err_set(err, CORE_ERR_USAGE, "GEE: row %zu: weight %g is not a finite number >= 0", i + 1,
+                                o.weights[i]);
         if (cluster[i] >= n_clusters)
             return core_err_set(err, CORE_ERR_USAGE, "GEE: row %zu: cluster code out of range", i + 1);
         if (!isfinite(y[i]) || (o.family == ST_GEE_LOGIT && y[i] != 0 && y[i] != 1))
@@ -232,7 +239,7 @@ core_status st_gee_fit(const double *y, const double *X, const size_t *cluster, 
                 return core_err_set(err, CORE_ERR_USAGE, "GEE: row %zu: covariate %zu is not finite", i + 1, j + 1);
     }
     core_status st = CORE_OK;
-    gee_work w = {.n = n, .p = p, .G = n_clusters, .y = y, .X = X, .wave = wave, .fam = o.family, .corr = o.corr};
+    gee_work w = {.n = n, .p = p, .G = n_clusters, .y = y, .X = X, .wt = o.weights, .wave = wave, .fam = o.family, .corr = o.corr};
     w.ord = malloc(n * sizeof *w.ord);
     w.start = calloc(n_clusters + 1, sizeof *w.start);
     w.eta = malloc(n * sizeof *w.eta);

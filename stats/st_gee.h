@@ -33,6 +33,10 @@ typedef struct st_gee_opts {
     st_gee_corr corr;      /**< default exchangeable */
     double tol;            /**< convergence: max |step_j| <= tol * max(1, |beta_j|) (default 1e-10) */
     int max_iter;          /**< Fisher-scoring iterations (default 100) */
+    const double *weights; /**< NULL, or n finite weights >= 0 per row (e.g. inverse-probability weights), which
+                                multiply each row's contribution to the estimating equations, the information and
+                                the sandwich's meat; treated as known (as geeglm(weights = )). Independence working
+                                correlation only. The scale is sum w r^2 / N. */
 } st_gee_opts;
 
 /** A fitted model. Arrays have p entries (p*p row-major for matrices), owned by the struct. */
