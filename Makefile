@@ -54,8 +54,9 @@ $(BUILD)/tests/test_allocfail: tests/unit/test_allocfail.c $(AF_OBJ) $(BUILD)/li
 
 # Debian packages the build and the tests need; installed only when missing.
 DEPS_BUILD := gcc make libgsl-dev libxlsxwriter-dev libiniparser-dev libreadstat-dev nettle-dev
-# fonts-crosextra-carlito: Calibri's metrics, so LibreOffice lays the workbook out as Excel does (print tests)
-DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito
+# fonts-crosextra-carlito: Calibri's metrics, so LibreOffice lays the workbook out as Excel does (print tests);
+# strace: the kill test of tests/hardening/safety.sh
+DEPS_TEST  := python3 python3-openpyxl libreoffice-calc-nogui poppler-utils fonts-crosextra-carlito strace
 deps:
 	@sh tools/deps.sh $(DEPS_BUILD) $(DEPS_TEST)
 

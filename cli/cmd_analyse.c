@@ -306,28 +306,42 @@ static core_status write_outputs(cli_ctx *ctx, core_err *err)
     core_atomic a_res, a_book;
     core_status st;
     if (strcmp(ctx->results, "-") == 0) { /* --results -: the workbook alone is staged; the CSV goes to stdout */
-        if ((st = core_atomic_begin_name(&a_book, ctx->output, err)) != CORE_OK)
-            return st;
-        if ((st = rpt_workbook_write_staged(ctx->res, run, &a_book, err)) != CORE_OK ||
-            (st = core_atomic_commit(&a_book, err)) != CORE_OK) {
+        char *csv = NULL;
+        size_t csv_len = 0;
+        FILE *mem = open_memstream(&csv, &csv_len); /* first in memory: the workbook records its SHA-256 */
+        if (!mem)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        st = rpt_results_write_csv_stream(ctx->res, mem, "standard output", err);
+        if (fclose(mem) != 0 && st == CORE_OK)
+            st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        if (st == CORE_OK)
+            rpt_sha256_buffer(csv, csv_len, run->results_sha256);
+        if (st == CORE_OK && (st = core_atomic_begin_name(&a_book, ctx->output, err)) == CORE_OK &&
+            ((st = rpt_workbook_write_staged(ctx->res, run, &a_book, err)) != CORE_OK ||
+             (st = core_atomic_commit(&a_book, err)) != CORE_OK))
             core_atomic_abort(&a_book);
-            return st;
-        }
-        if ((st = rpt_results_write_csv_stream(ctx->res, stdout, "standard output", err)) != CORE_OK)
-            return st;
-        if (fflush(stdout) != 0 || ferror(stdout))
-            return core_err_set(err, CORE_ERR_OUTPUT, "--results -: cannot write the results to standard output: %s",
-                                strerror(errno));
-        return CORE_OK;
+        if (st == CORE_OK && (fwrite(csv, 1, csv_len, stdout) != csv_len || fflush(stdout) != 0 || ferror(stdout)))
+            st = core_err_set(err, CORE_ERR_OUTPUT, "--results -: cannot write the results to standard output: %s",
+                              strerror(errno));
+        free(csv);
+        return st;
     }
-    /* Both outputs are staged, then renamed into place together: a failure leaves both old files. */
+    /* Both outputs are staged, then renamed into place together (core_atomic_commit_all: a commit journal decides
+     * the pair): a failure leaves both old files. The workbook records the SHA-256 of the results file staged with
+     * it, so any reader can tell whether a workbook and a results file are one run's pair. */
     if ((st = core_atomic_begin(&a_res, ctx->results, err)) != CORE_OK)
         return st;
     if ((st = core_atomic_begin_name(&a_book, ctx->output, err)) != CORE_OK) {
         core_atomic_abort(&a_res);
         return st;
     }
-    if ((st = rpt_results_write_csv_staged(ctx->res, &a_res, err)) != CORE_OK ||
+    if ((st = rpt_results_write_csv_staged(ctx->res, &a_res, err)) == CORE_OK) {
+        if (fflush(a_res.f) != 0 || ferror(a_res.f))
+            st = core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", ctx->results, strerror(errno));
+        else
+            st = rpt_sha256_file(a_res.tmp_path, run->results_sha256, err);
+    }
+    if (st != CORE_OK ||
         (st = rpt_workbook_write_staged(ctx->res, run, &a_book, err)) != CORE_OK ||
         (st = core_atomic_commit_all((core_atomic *[]){&a_res, &a_book}, 2, err)) != CORE_OK) {
         core_atomic_abort(&a_res);

@@ -50,6 +50,9 @@ static core_status read_results_files(cli_ctx *ctx, meta_state *s, core_err *err
             if (outs[o] && core_same_file(outs[o], path))
                 return core_err_set(err, CORE_ERR_USAGE, "the %s path '%s' is the input '%s' of [meta] results; inputs "
                                     "are never overwritten", o ? "results" : "workbook", outs[o], path);
+        /* another run's results file: if that run was killed while it replaced its outputs, its commit journal
+         * decides the pair, so finish that commit before reading (core_atomic_recover) */
+        core_atomic_recover(path);
         core_read_opts ro = {.display_name = as_written};
         core_table *t = core_read_delimited(path, &ro, err);
         if (!t) {

@@ -9,6 +9,7 @@
 
 typedef struct rct_state {
     rct_product p;
+    rct_missing_spec missing;
     rpt_trial_info info;
     rpt_outcome_label labels[64];
 } rct_state;
@@ -17,6 +18,7 @@ static void rct_state_free(void *p)
 {
     rct_state *s = p;
     rct_effects_free(&s->p.effects);
+    rct_missing_spec_free(&s->missing);
     rct_run_free(&s->p.run);
     free(s);
 }
@@ -38,6 +40,8 @@ core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
     if ((st = rct_run_load(ctx->cfg, ctx->confidence, read_trial, ctx, r, err)) != CORE_OK)
         return st;
     s->p.primary = rct_run_primary(r);
+    if ((st = rct_missing_spec_read(ctx->cfg, &s->missing, err)) != CORE_OK)
+        return st;
     if ((st = rct_surv_analyse(ctx->cfg, &r->spec, &r->lspec, &r->trial, NULL, err)) != CORE_OK)
         return st; /* time-to-event columns checked in `ipseval check` too */
     cli_ctx_note(ctx, "trial: %zu participants (%ld %s, %ld %s), %zu outcome(s)", r->trial.n, r->trial.n_treat,
@@ -49,7 +53,9 @@ core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
         (st = rct_long_analyse(&r->spec, &r->lspec, &r->trial, &ctx->progress, ctx->res, err)) != CORE_OK ||
         (st = rct_surv_analyse(ctx->cfg, &r->spec, &r->lspec, &r->trial, ctx->res, err)) != CORE_OK ||
         (st = rct_cace_analyse(ctx->cfg, &r->spec, &r->trial, ctx->res, err)) != CORE_OK ||
-        (st = rct_multiplicity_apply(&r->spec, ctx->res, err)) != CORE_OK) /* over every analysis, Cox included */
+        (st = rct_multiplicity_apply(&r->spec, ctx->res, err)) != CORE_OK || /* over every analysis, Cox included */
+        (st = rct_missing_analyse(&r->spec, &r->lspec, &r->trial, &s->missing, ctx->seed, &ctx->progress, ctx->res,
+                                  err)) != CORE_OK) /* [missing]: multiple imputation, tipping point, IPW */
         return st;
     if (s->p.primary >= 0 && r->spec.outcomes[s->p.primary].type == RCT_BINARY) {
         if ((st = rct_effects_binary(r, (size_t)s->p.primary, ctx->confidence, &s->p.effects, err)) != CORE_OK)

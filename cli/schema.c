@@ -60,6 +60,7 @@ const core_cfg_section cli_schema[] = {
     {"trial", "the randomised trial: its data and design", rct_trial_keys, core_data_keys},
     {"outcome:*", "one section per trial outcome; NAME is used in results and sheets", rct_outcome_keys, NULL},
     {"power", "power and sample size by simulation", rct_power_keys, NULL},
+    {"missing", "missing outcomes of the trial: multiple imputation and sensitivity analyses", rct_missing_keys, NULL},
     {"fidelity", "fidelity reviews (IPS-25 or a scale of your own) or a survey", fid_fidelity_keys, core_data_keys},
     {"scale:*", "a scale of your own, or refinements of a built-in one", fid_scale_keys, core_data_keys},
     {"agreement", "inter-rater agreement on any ratings table", fid_agreement_keys, core_data_keys},

@@ -90,13 +90,18 @@ void core_atomic_catch_signals(void)
 }
 
 /* ---------- an earlier killed run: its commit journal and temporary files ----------
- * Temporary files are named ".BASE.PID.XXXXXX" beside the output BASE; a commit of several outputs first
- * writes a journal ".BASE.PID.commit" beside each of them, listing every temporary file and its
- * destination, then renames, then removes the journals. A run killed between its renames leaves a
- * journal; the next run that names one of those outputs finishes the commit (every listed temporary
- * file still present is renamed into place: they were complete and synced before the journal was
- * written), so the pair becomes the new pair. Then it removes the temporary files of dead runs.
- * Only files of that name pattern, owned by this user, whose run (PID) no longer exists, are touched. */
+ * Temporary files are named ".BASE.PID.XXXXXX" beside the output BASE. A commit of several outputs first
+ * writes a journal ".BASE.PID.commit" beside each of them (so that a run naming any one of the outputs finds
+ * it), each listing every temporary file with its destination and every journal, and ending "end"; then it
+ * renames, then removes the journals. The commit is decided when the last journal is complete: a journal
+ * decides it only when it and every journal it lists end with "end". So a run killed before that point
+ * leaves the old pair (its temporary files and any journal are removed by the next run), and a run killed
+ * after it leaves a decided commit that the next run naming one of those outputs finishes (every listed
+ * temporary file still present is renamed into place: they were complete and synced before the first
+ * journal was written), so the pair becomes the new pair. Journals are removed only after every rename, so a
+ * decided commit whose journals are partly gone has nothing left to rename. Then the next run removes the
+ * temporary files of dead runs. Only files of those name patterns, owned by this user, whose run (PID) no
+ * longer exists, are touched. */
 
 /* "<digits>.<rest>" after prefix: the PID (> 0) and *rest; 0 when name does not match. */
 static long name_pid(const char *name, const char *prefix, const char **rest)
@@ -126,20 +131,18 @@ static int ours(const char *path)
     return lstat(path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_uid == geteuid();
 }
 
-/* Finish the commit a journal describes (when it is complete), then remove every copy of it. */
-static void replay_journal(const char *jpath)
+/* The entries of a journal: its temporary files and destinations, and the journals of the commit. Returns 1
+ * when the journal is complete (its last line "end"), 0 when not (or unreadable). */
+typedef char pathbuf[PATH_MAX];
+static int read_journal(const char *jpath, pathbuf *tmp, pathbuf *dst, size_t *n, pathbuf *jr, size_t *nj)
 {
     FILE *f = fopen(jpath, "r");
     if (!f)
-        return;
+        return 0;
     char line[2 * PATH_MAX + 8];
-    char (*tmp)[PATH_MAX] = NULL, (*dst)[PATH_MAX] = NULL, (*jr)[PATH_MAX] = NULL;
-    size_t n = 0, nj = 0;
     int complete = 0, header = 0;
-    tmp = calloc(PENDING_MAX, PATH_MAX);
-    dst = calloc(PENDING_MAX, PATH_MAX);
-    jr = calloc(PENDING_MAX, PATH_MAX);
-    while (tmp && dst && jr && fgets(line, sizeof line, f)) {
+    *n = *nj = 0;
+    while (fgets(line, sizeof line, f)) {
         size_t l = strlen(line);
         if (l == 0 || line[l - 1] != '\n')
             break;
@@ -151,31 +154,55 @@ static void replay_journal(const char *jpath)
         } else if (strcmp(line, "end") == 0) {
             complete = 1;
             break;
-        } else if (line[0] == 'R' && line[1] == '\t' && n < PENDING_MAX) {
+        } else if (line[0] == 'R' && line[1] == '\t' && *n < PENDING_MAX) {
             char *t2 = strchr(line + 2, '\t');
             if (!t2)
                 break;
             *t2 = '\0';
             if (strlen(line + 2) >= PATH_MAX || strlen(t2 + 1) >= PATH_MAX)
                 break;
-            memcpy(tmp[n], line + 2, strlen(line + 2) + 1);
-            memcpy(dst[n], t2 + 1, strlen(t2 + 1) + 1);
-            n++;
-        } else if (line[0] == 'J' && line[1] == '\t' && nj < PENDING_MAX) {
+            if (tmp) {
+                memcpy(tmp[*n], line + 2, strlen(line + 2) + 1);
+                memcpy(dst[*n], t2 + 1, strlen(t2 + 1) + 1);
+            }
+            (*n)++;
+        } else if (line[0] == 'J' && line[1] == '\t' && *nj < PENDING_MAX) {
             if (strlen(line + 2) >= PATH_MAX)
                 break;
-            memcpy(jr[nj++], line + 2, strlen(line + 2) + 1);
+            if (jr)
+                memcpy(jr[*nj], line + 2, strlen(line + 2) + 1);
+            (*nj)++;
+        } else {
+            break;
         }
     }
     fclose(f);
-    if (complete) {
+    return complete;
+}
+
+/* Finish the commit a journal describes when it is decided (it and every journal it lists complete); otherwise
+ * the commit never began: remove its temporary files. Then remove every journal of the commit. */
+static void replay_journal(const char *jpath)
+{
+    pathbuf *tmp = calloc(PENDING_MAX, PATH_MAX), *dst = calloc(PENDING_MAX, PATH_MAX),
+            *jr = calloc(PENDING_MAX, PATH_MAX);
+    size_t n = 0, nj = 0, n2, nj2;
+    if (tmp && dst && jr) {
+        int decided = read_journal(jpath, tmp, dst, &n, jr, &nj);
+        for (size_t i = 0; decided && i < nj; i++)
+            decided = read_journal(jr[i], NULL, NULL, &n2, NULL, &nj2);
         for (size_t i = 0; i < n; i++) {
             struct stat sb;
-            if (ours(tmp[i]) && (stat(dst[i], &sb) != 0 || S_ISREG(sb.st_mode)))
+            if (!ours(tmp[i]))
+                continue;
+            if (!decided)
+                unlink(tmp[i]);
+            else if (stat(dst[i], &sb) != 0 || S_ISREG(sb.st_mode))
                 rename(tmp[i], dst[i]);
         }
+        /* the other journals first: while this one exists, a kill here is repaired by the next run */
         for (size_t i = 0; i < nj; i++)
-            if (ours(jr[i]))
+            if (strcmp(jr[i], jpath) != 0 && ours(jr[i]))
                 unlink(jr[i]);
     }
     unlink(jpath);
@@ -356,7 +383,7 @@ static void sync_dir(const char *path)
 
 /* The commit journal beside every staged output (see core_atomic_recover): complete ("end") and synced
  * before the first rename. Returns the journals' paths (one per entry, "" where none), or NULL when they
- * cannot be written (the commit goes on without: as before, a kill between renames is then not repaired). */
+ * cannot be written (then nothing is renamed: without a journal a kill between renames could not be repaired). */
 static char (*write_journals(core_atomic *const *a, size_t n))[PATH_MAX]
 {
     char (*jp)[PATH_MAX] = calloc(n, PATH_MAX);
@@ -405,10 +432,12 @@ static char (*write_journals(core_atomic *const *a, size_t n))[PATH_MAX]
     free(abs_tmp);
     free(abs_dst);
     if (!ok && jp) {
+        int e = errno;
         for (size_t i = 0; i < n; i++)
             if (jp[i][0])
                 unlink(jp[i]);
         free(jp);
+        errno = e;
         return NULL;
     }
     return jp;
@@ -436,23 +465,43 @@ core_status core_atomic_commit_all(core_atomic *const *a, size_t n, core_err *er
     size_t n_staged = 0;
     for (size_t i = 0; i < n; i++)
         n_staged += a[i] && a[i]->tmp_path;
-    if (n_staged > 1 && n_staged <= PENDING_MAX) /* several outputs: a kill between renames is finished later */
-        jpath = write_journals(a, n);
+    if (n_staged > 1) { /* several outputs: the journal decides the commit, so a kill between renames is finished */
+        if (n_staged > PENDING_MAX || !(jpath = write_journals(a, n))) {
+            int e = errno;
+            st = core_err_set(err, CORE_ERR_OUTPUT, "cannot write the commit journal beside '%s': %s; nothing was "
+                              "replaced", a[0] ? a[0]->path : a[1]->path, n_staged > PENDING_MAX ? "too many files" :
+                              strerror(e ? e : EIO));
+        }
+    }
+    const char *done = NULL; /* the first output already replaced */
     for (size_t i = 0; i < n; i++) {
         if (!a[i] || !a[i]->tmp_path)
             continue;
         if (st == CORE_OK && rename(a[i]->tmp_path, a[i]->path) != 0) {
-            st = core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", a[i]->path, strerror(errno));
+            int e = errno;
+            if (done) /* half committed: keep the journal and the staged files, so the next run finishes it */
+                st = core_err_set(err, CORE_ERR_OUTPUT,
+                                  "cannot write '%s': %s; '%s' was already replaced: the next run naming these "
+                                  "outputs finishes the commit (its journal and staged files are kept)",
+                                  a[i]->path, strerror(e), done);
+            else
+                st = core_err_set(err, CORE_ERR_OUTPUT, "cannot write '%s': %s", a[i]->path, strerror(e));
         } else if (st == CORE_OK) {
             pending_remove(a[i]);
             free(a[i]->tmp_path);
             a[i]->tmp_path = NULL;
+            done = done ? done : a[i]->path;
             continue;
+        }
+        if (done) { /* a staged file the journal names: not removed, not listed for the signal handler */
+            pending_remove(a[i]);
+            free(a[i]->tmp_path);
+            a[i]->tmp_path = NULL;
         }
         core_atomic_abort(a[i]);
     }
     for (size_t i = 0; jpath && i < n; i++)
-        if (jpath[i][0])
+        if (jpath[i][0] && !(st != CORE_OK && done))
             unlink(jpath[i]);
     free(jpath);
     restore_signals(&old);

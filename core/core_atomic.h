@@ -43,20 +43,24 @@ void core_atomic_abort(core_atomic *a);
 /**
  * Commit several staged outputs together: every temporary file is flushed and synced first (any
  * failure removes them all and returns CORE_ERR_OUTPUT naming the file: nothing is replaced), then a
- * commit journal is written beside each output, all are renamed into place with SIGINT/SIGTERM/SIGHUP
- * blocked, and the journals removed. Two renames are never one atomic step: a SIGKILL between them
- * leaves the new first file, the old second one and the journal, and the next run naming either
- * output finishes the commit (core_atomic_recover) before anything else. The entries may be NULL (skipped).
- * After the call every entry is finished (committed or aborted).
+ * commit journal is written and synced beside each output (a journal that cannot be written stops here:
+ * CORE_ERR_OUTPUT, nothing replaced), all are renamed into place in order with SIGINT/SIGTERM/SIGHUP
+ * blocked, and the journals removed. The complete set of journals decides the commit: a SIGKILL before it
+ * leaves the old files, one after it a commit that the next run naming any output finishes
+ * (core_atomic_recover). Two renames are never one atomic step: a SIGKILL between them leaves the new first
+ * file beside the old second one until then. A rename that fails after another succeeded keeps the journals
+ * and the remaining staged files (the error says so), so the next run finishes the commit. The entries may
+ * be NULL (skipped). After the call every entry is finished (committed or aborted).
  */
 core_status core_atomic_commit_all(core_atomic *const *a, size_t n, core_err *err);
 
 /**
- * Repair what an earlier run killed during its commit left beside path: a complete commit journal
- * (".BASE.PID.commit", written before the renames of a multi-file commit) is finished (its remaining
- * temporary files renamed into place, so the outputs are again one run's pair), and temporary files
- * ".BASE.PID.XXXXXX" are removed. Only files of those names, owned by this user, whose process no
- * longer exists. Best effort; never fails.
+ * Repair what an earlier run killed during its commit left beside path: a decided commit journal
+ * (".BASE.PID.commit" complete, and every journal it lists complete) is finished (its remaining temporary
+ * files renamed into place, so the outputs are again one run's pair); an undecided one is removed with its
+ * temporary files (the old pair stays); temporary files ".BASE.PID.XXXXXX" are removed. Only files of those
+ * names, owned by this user, whose process no longer exists. Call it before reading an output of another
+ * run, as before writing one. Best effort; never fails.
  */
 void core_atomic_recover(const char *path);
 

@@ -238,6 +238,49 @@ core_status rct_long_reshape(const core_config *cfg, rct_spec *spec, const rct_l
 core_status rct_long_analyse(const rct_spec *spec, const rct_long_spec *ls, const rct_trial *trial,
                              const core_progress *progress, core_results *res, core_err *err);
 
+#define RCT_GLMM_LAPLACE 1u
+#define RCT_GLMM_AGHQ 2u
+/** The repeated-measures models of outcome k alone (as rct_long_analyse does for each outcome); glmm_fits: which
+ *  binary mixed models are fitted (RCT_GLMM_LAPLACE | RCT_GLMM_AGHQ; 0: none). */
+core_status rct_long_analyse_outcome(const rct_spec *spec, const rct_long_spec *ls, const rct_trial *trial, size_t k,
+                                     unsigned glmm_fits, core_results *res, core_err *err);
+
+/* ---- Missing outcomes ([missing], rct_mi.c; docs/methods.md (missing outcomes)) ---- */
+
+/** The keys of [missing]. */
+extern const core_cfg_key rct_missing_keys[];
+
+/** [missing]: multiple imputation and the sensitivity analyses for missing outcomes. */
+typedef struct rct_missing_spec {
+    int present;          /**< 1 when the config has a [missing] section (else nothing below runs) */
+    int mi;               /**< method = mi: multiple imputation is the primary analysis (0: complete case) */
+    long imputations;     /**< m (default 50) */
+    long iterations;      /**< sweeps of the chained equations (default 10; mice's maxit default is 5) */
+    int pmm;              /**< continuous = pmm (default norm) */
+    long donors;          /**< pmm donors (default 5) */
+    double tipping_step;  /**< binary: step of the tipping-point grid of assumed rates (default 0.05) */
+    int tipping;          /**< tipping = yes (default) */
+    double *deltas;       /**< continuous: shifts of the imputed values in the intervention arm(s) */
+    size_t n_deltas;
+    unsigned glmm;        /**< `glmm`: the binary mixed models re-fitted per imputation (RCT_GLMM_* bits; default
+                               Laplace only) */
+} rct_missing_spec;
+
+/** Read [missing] (absent: present = 0, complete case). Messages name file:line and key. */
+core_status rct_missing_spec_read(const core_config *cfg, rct_missing_spec *m, core_err *err);
+void rct_missing_spec_free(rct_missing_spec *m);
+
+/**
+ * With [missing]: for the primary outcome (binary or continuous), multiple imputation (method = mi) by chained
+ * equations within each arm over its timepoints, its baseline, the adjustment set and site, drawing from
+ * core_rng_stream(seed, "rct-mi"); every per-timepoint and repeated-measures analysis of it re-run per imputation
+ * and pooled by Rubin's rules (`mi`, `mi_fmi`, `mi_riv` rows; `mi_summary`); the tipping-point grid (binary,
+ * `tipping_point`) and delta-adjusted imputation (continuous with `deltas`, `delta_adjusted`). progress may be NULL.
+ */
+core_status rct_missing_analyse(const rct_spec *spec, const rct_long_spec *ls, const rct_trial *trial,
+                                const rct_missing_spec *ms, unsigned long seed, const core_progress *progress,
+                                core_results *res, core_err *err);
+
 /**
  * Time-to-event outcomes: validate the time and event columns (res NULL: validate only) and, with res, add
  * arm_summary, km_median, km_survival (at each `at`), logrank (with observed[LEVEL]/expected[LEVEL]), cox and

@@ -55,3 +55,16 @@ const core_cfg_key rct_power_keys[] = {
     {"allocation", CORE_CFG_NUMBER, "0.5", "(0, 1)", "share of participants allocated to the intervention"},
     {NULL},
 };
+
+const core_cfg_key rct_missing_keys[] = {
+    {"method", CORE_CFG_CHOICE, "complete_case", "complete_case|mi", "primary analysis of the primary outcome: complete cases (assumes missing completely at random) or multiple imputation (missing at random)"},
+    {"imputations", CORE_CFG_INTEGER, "50", "[2, 100000]", "mi: number of imputed data sets"},
+    {"iterations", CORE_CFG_INTEGER, "10", "[1, 1000]", "mi: sweeps of the chained equations per imputation (mice's maxit is 5)"},
+    {"continuous", CORE_CFG_CHOICE, "norm", "norm|pmm", "mi: continuous values by Bayesian linear regression (norm) or predictive mean matching (pmm)"},
+    {"donors", CORE_CFG_INTEGER, "5", "[1, 100]", "mi with continuous = pmm: candidate donors"},
+    {"tipping", CORE_CFG_BOOL, "yes", NULL, "binary primary outcome: the tipping-point grid of assumed rates among the missing"},
+    {"tipping_step", CORE_CFG_NUMBER, "0.05", "[0.01, 0.5]", "step of the tipping-point grid (rates 0 to 1)"},
+    {"deltas", CORE_CFG_LIST, NULL, "numbers", "continuous primary outcome: shifts of the imputed values in the intervention arm (delta-adjusted imputation)"},
+    {"glmm", CORE_CFG_CHOICE, "laplace", "none|laplace|both", "mi, binary outcome over time: the mixed models re-fitted per imputation (adaptive quadrature costs seconds per fit)"},
+    {NULL},
+};

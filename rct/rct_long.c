@@ -772,14 +772,14 @@ static core_status coef_rows(row_ctx *c, const long_data *d, const char *analysi
     return CORE_OK;
 }
 
-core_status rct_long_analyse(const rct_spec *s, const rct_long_spec *ls, const rct_trial *tr,
-                             const core_progress *progress, core_results *res, core_err *err)
+core_status rct_long_analyse_outcome(const rct_spec *s, const rct_long_spec *ls, const rct_trial *tr, size_t k,
+                                     unsigned glmm_fits, core_results *res, core_err *err)
 {
     core_status st = CORE_OK;
-    for (size_t k = 0; k < s->n_outcomes; k++) {
+    {
         const rct_outcome_spec *o = &s->outcomes[k];
         if (o->type == RCT_TIME_TO_EVENT || o->n_columns < 2)
-            continue;
+            return CORE_OK;
         int bin = o->type == RCT_BINARY;
         long_data d;
         char why[600] = "";
@@ -792,8 +792,6 @@ core_status rct_long_analyse(const rct_spec *s, const rct_long_spec *ls, const r
                  d.n_units, o->n_columns, d.adjusted_for[0] ? d.adjusted_for : "unadjusted (adjust = no)");
         static const char *const corr_name[] = {"exchangeable", "independence", "ar1"};
         const char *gee_an = bin ? "gee_logistic" : "gee_linear";
-        if (progress)
-            core_progress_report(progress, "repeated-measures models", (double)k / (double)s->n_outcomes);
         /* GEE */
         for (int cs = 0; cs < 3; cs++) {
             if (d.n == 0) {
@@ -831,6 +829,8 @@ core_status rct_long_analyse(const rct_spec *s, const rct_long_spec *ls, const r
         if (bin) {
             for (int m = 0; m < 2; m++) {
                 const char *meth = m == 0 ? "laplace" : "aghq";
+                if (!(glmm_fits & (1u << m)))
+                    continue;
                 if (d.n == 0) {
                     if ((st = add_na(&c, "glmm_logistic", meth, why, err)) != CORE_OK)
                         goto out;
@@ -909,6 +909,17 @@ core_status rct_long_analyse(const rct_spec *s, const rct_long_spec *ls, const r
         }
     out:
         long_data_free(&d);
+    }
+    return st;
+}
+
+core_status rct_long_analyse(const rct_spec *s, const rct_long_spec *ls, const rct_trial *tr,
+                             const core_progress *progress, core_results *res, core_err *err)
+{
+    for (size_t k = 0; k < s->n_outcomes; k++) {
+        if (progress)
+            core_progress_report(progress, "repeated-measures models", (double)k / (double)s->n_outcomes);
+        core_status st = rct_long_analyse_outcome(s, ls, tr, k, RCT_GLMM_LAPLACE | RCT_GLMM_AGHQ, res, err);
         if (st != CORE_OK)
             return st;
     }

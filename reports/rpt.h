@@ -72,6 +72,8 @@ typedef struct rpt_run {
     const char *config_path;
     const char *config_text;   /**< the whole config file as read */
     char config_sha256[65];
+    char results_sha256[65];   /**< SHA-256 of the results CSV written with this workbook, so a reader can tell the
+                                    pair belongs together; "" when there is none */
     const rpt_input *inputs;
     size_t n_inputs;
     unsigned long seed;

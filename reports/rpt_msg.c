@@ -86,6 +86,21 @@ static int number_at(const char *p)
     return 0;
 }
 
+/* 1 if the '.' at s[i] is in a version or a dotted number ("0.1.0", "2.7.1"): another '.' between digits
+ * right before or after its digit runs. */
+static int in_version(const char *s, size_t i)
+{
+    size_t b = i;
+    while (b > 0 && is_digit(s[b - 1]))
+        b--;
+    if (b >= 2 && s[b - 1] == '.' && is_digit(s[b - 2]))
+        return 1;
+    size_t e = i + 1;
+    while (is_digit(s[e]))
+        e++;
+    return s[e] == '.' && is_digit(s[e + 1]);
+}
+
 const char *rpt_msg_numbers_nb(const char *s, char *out, size_t size)
 {
     size_t o = 0;
@@ -93,7 +108,7 @@ const char *rpt_msg_numbers_nb(const char *s, char *out, size_t size)
         return out;
     for (size_t i = 0; s && s[i] && o + 1 < size;) {
         char c = s[i];
-        if (c == '.' && i > 0 && is_digit(s[i - 1]) && is_digit(s[i + 1])) {
+        if (c == '.' && i > 0 && is_digit(s[i - 1]) && is_digit(s[i + 1]) && !in_version(s, i)) {
             out[o++] = ',';
             i++;
         } else if (strncmp(s + i, " to ", 4) == 0 && number_before(s, i) && number_at(s + i + 4)) {

@@ -49,7 +49,8 @@ const rpt_msg *rpt_msg_find(const char *en);
 const char *rpt_msg_text(rpt_lang lang, const char *en);
 
 /**
- * Numbers in a text written the Norwegian way, into out: a '.' between digits becomes ',' and " to " between
+ * Numbers in a text written the Norwegian way, into out: a '.' between digits becomes ',' (not in a version,
+ * "0.1.0") and " to " between
  * two numbers becomes " til ". Idempotent, so a sentence built of sentences can be given again. (Thousands
  * separators are the money writers' own: a no-break space in Norwegian.) Returns out (always terminated; cut to
  * fit size).

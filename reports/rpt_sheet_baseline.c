@@ -231,9 +231,9 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
              "default (type 7). A characteristic without a \"missing\" row has a value for everyone. No p-values: "
              "in a randomised trial baseline differences are due to chance by construction, so testing them is "
              "not meaningful (CONSORT 2010, item 15).%s",
-             any_smd ? " Standardised difference: difference in means (or proportions) over the root mean of the "
+             any_smd ? rpt_tr(w, " Standardised difference: difference in means (or proportions) over the root mean of the "
                        "two arms' variances (Austin 2009); an absolute value above 0.1 is often read as a notable "
-                       "imbalance."
+                       "imbalance.")
                      : "");
     if (k > 0) {
         size_t len = strlen(b);

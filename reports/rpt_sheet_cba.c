@@ -435,8 +435,8 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
 
     /* ---- effects at the effect months ---- */
     rpt_trf(w, b, sizeof b, "Employment effect, %s minus %s (%s)", s->intervention, s->comparator,
-             s->effect_from_trial ? "the trial's primary outcome: risk difference with its Wald SE"
-                                  : "typed into the config");
+             s->effect_from_trial ? rpt_tr(w, "the trial's primary outcome: risk difference with its Wald SE")
+                                  : rpt_tr(w, "typed into the config"));
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
     const char *eh[] = {"Months since randomisation", "Effect", "Name", "Standard error"};
     for (lxw_col_t k = 0; k < 4; k++)
@@ -473,7 +473,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         const cba_persistence *pr = &s->rules[q];
         char rn[400];
         cba_persistence_name(pr, rn, sizeof rn);
-        snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? " (base case)" : "");
+        snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? rpt_tr(w, " (base case)") : "");
         rpt_put_text(w, ws, r, 0, b, q == 0 ? w->f.key : NULL);
         snprintf(pname[q], sizeof pname[q], "rule_%zu_years", q + 1);
         if (pr->kind == CBA_LINEAR || pr->kind == CBA_HALFLIFE) {
@@ -586,7 +586,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     for (size_t q = 0; q < s->n_rules; q++) {
         char rn[400];
         cba_persistence_name(&s->rules[q], rn, sizeof rn);
-        snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? " (base case)" : "");
+        snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? rpt_tr(w, " (base case)") : "");
         rpt_put_text(w, ws, r, (lxw_col_t)(1 + q), b, w->f.header);
     }
     rpt_put_text(w, ws, r, (lxw_col_t)(1 + s->n_rules), "What it is", w->f.header);
@@ -730,7 +730,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         for (int p = 0; p < CBA_N_PERSPECTIVES; p++, r++) {
             const char *pn = cba_perspective_name[p];
             char nm[64];
-            rpt_trf(w, b, sizeof b, "NPV, %s perspective, all people treated (base case)", pn);
+            rpt_trf(w, b, sizeof b, "NPV, %s perspective, all people treated (base case)", rpt_tr(w, pn));
             rpt_put_text(w, ws, r, 0, b, NULL);
             snprintf(fm, sizeof fm, "=npv_%s*treated", pn);
             formula(&c, ws, r, 1, fm, f->npv[p] * s->population, NULL, c.money);
@@ -906,14 +906,14 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
                     rpt_put_num(w, ws, r, (lxw_col_t)(1 + a * m->n_states + j), mr->trace[a][cy][j], c.share);
         }
         for (int p = 0; p < CBA_N_PERSPECTIVES; p++, r++) {
-            rpt_trf(w, b, sizeof b, "NPV, %s perspective", cba_perspective_name[p]);
+            rpt_trf(w, b, sizeof b, "NPV, %s perspective", rpt_tr(w, cba_perspective_name[p]));
             rpt_put_text(w, ws, r, 0, b, NULL);
             rpt_put_num(w, ws, r, 1, mr->det.npv[p], c.money);
             char roi[32], pay[32];
             rpt_fmt_num(mr->det.roi[p], 2, roi, sizeof roi);
             rpt_fmt_num(mr->det.payback[p], 0, pay, sizeof pay);
             rpt_trf(w, b, sizeof b, "ROI %s; first cycle with cumulative NPV >= 0: %s",
-                     isnan(mr->det.roi[p]) ? "not defined" : roi, isnan(mr->det.payback[p]) ? "none" : pay);
+                     isnan(mr->det.roi[p]) ? rpt_tr(w, "not defined") : roi, isnan(mr->det.payback[p]) ? rpt_tr(w, "none") : pay);
             rpt_put_text(w, ws, r, 3, b, c.note);
         }
         rpt_put_text(w, ws, r, 0, "FTE work-years gained per person", NULL);
@@ -997,8 +997,8 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         for (int p = 0; p < CBA_N_PERSPECTIVES; p++)
             if (s->perspectives[p]) {
                 static char lab[CBA_N_PERSPECTIVES][2][48];
-                rpt_trf(w, lab[p][0], 48, "NPV, %s", cba_perspective_name[p]);
-                rpt_trf(w, lab[p][1], 48, "ROI, %s", cba_perspective_name[p]);
+                rpt_trf(w, lab[p][0], 48, "NPV, %s", rpt_tr(w, cba_perspective_name[p]));
+                rpt_trf(w, lab[p][1], 48, "ROI, %s", rpt_tr(w, cba_perspective_name[p]));
                 rows[n++] = (srow){lab[p][0], CBA_S_NPV + (size_t)p, f->npv[p], res->prob_positive[p]};
                 rows[n++] = (srow){lab[p][1], CBA_S_ROI + (size_t)p, f->roi[p], NAN};
             }
@@ -1068,7 +1068,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     for (int p = 0; p < CBA_N_PERSPECTIVES; p++) {
         if (!s->perspectives[p])
             continue;
-        rpt_trf(w, b, sizeof b, "NPV, %s, %d years", cba_perspective_name[p], s->horizon);
+        rpt_trf(w, b, sizeof b, "NPV, %s, %d years", rpt_tr(w, cba_perspective_name[p]), s->horizon);
         rpt_put_text(w, ws, r, 0, b, NULL);
         for (size_t q = 0; q < s->n_rules; q++) {
             snprintf(fm, sizeof fm, "=npv_%s_r%zu", cba_perspective_name[p], q + 1);
@@ -1094,9 +1094,9 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         const char *what = tg < CBA_N_PERSPECTIVES ? "NPV" : "INMB";
         char tname[64];
         if (tg < CBA_N_PERSPECTIVES)
-            rpt_trf(w, tname, sizeof tname, "NPV, %s perspective", cba_perspective_name[tg]);
+            rpt_trf(w, tname, sizeof tname, "NPV, %s perspective", rpt_tr(w, cba_perspective_name[tg]));
         else
-            rpt_trf(w, tname, sizeof tname, "INMB %s", tg == CBA_T_INMB_QALY ? "per QALY" : "per job-year");
+            rpt_trf(w, tname, sizeof tname, "INMB %s", tg == CBA_T_INMB_QALY ? rpt_tr(w, "per QALY") : rpt_tr(w, "per job-year"));
         rpt_trf(w, b, sizeof b, "One-way sensitivity (tornado) of the %s: each parameter at its %.3g%% and %.3g%% points",
                  tname, 100 * q_lo, 100 * (1 - q_lo));
         rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
@@ -1291,7 +1291,7 @@ static const char *rule_words(const rpt_wctx *w, const cba_persistence *p, doubl
         break;
     case CBA_PATH:
         rpt_trf(w, buf, n, "with the yearly effects given from year %d (%s)", cba_path_first_year(last_month),
-                 "persistence path");
+                 rpt_tr(w, "persistence path"));
         break;
     }
     return buf;
@@ -1336,7 +1336,7 @@ core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
                      "%g months, %s %s within %d year%s, or %s %s within %d years %s (discount rate %.3g%%%s).",
                      cur, x, T, cur, y, h2, h2 > 1 ? "s" : "", cur, z, s->horizon, words,
                      100 * s->value[CBA_DISCOUNT_RATE],
-                     s->value[CBA_REAL_GROWTH] != 0 ? "; wages grow in real terms" : "");
+                     s->value[CBA_REAL_GROWTH] != 0 ? rpt_tr(w, "; wages grow in real terms") : "");
         }
         rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     }
@@ -1389,7 +1389,7 @@ core_status rpt_cba_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
     for (int p = 0; p < CBA_N_PERSPECTIVES; p++)
         if (s->perspectives[p]) {
             strncat(persp, persp[0] ? ", " : "", sizeof persp - strlen(persp) - 1);
-            strncat(persp, cba_perspective_name[p], sizeof persp - strlen(persp) - 1);
+            strncat(persp, rpt_tr(w, cba_perspective_name[p]), sizeof persp - strlen(persp) - 1);
         }
     (*r)++;
     rpt_put_text(w, ws, (*r)++, 0, "Cost-benefit analysis: CHEERS 2022 items this run reports", w->f.subtitle);
@@ -1417,7 +1417,7 @@ core_status rpt_cba_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
              "year, programme costs at t = 0", 100 * s->value[CBA_DISCOUNT_RATE]);
     it[n] = (citem){"11, 13", "Outcomes and their valuation", ""};
     rpt_trf(w, it[n++].text, sizeof it[0].text, "employment (%s), valued by the wage; QALYs valued at %.10g per QALY",
-             s->effect_from_trial ? "the trial's risk differences" : "effects from the config",
+             s->effect_from_trial ? rpt_tr(w, "the trial's risk differences") : rpt_tr(w, "effects from the config"),
              s->value[CBA_VALUE_PER_QALY]);
     it[n] = (citem){"15", "Currency, price date", ""};
     if (s->price_year > 0)
@@ -1426,7 +1426,7 @@ core_status rpt_cba_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
         rpt_trf(w, it[n++].text, sizeof it[0].text, "%s (price year not given)", w->run->currency ? w->run->currency : "");
     it[n] = (citem){"16, 17", "Model and assumptions", ""};
     rpt_trf(w, it[n++].text, sizeof it[0].text, "effect linear from 0 at randomisation through the effect months, then persistence: "
-             "%s%s", rules, s->markov ? "; Markov cohort model with yearly cycles" : "");
+             "%s%s", rules, s->markov ? rpt_tr(w, "; Markov cohort model with yearly cycles") : "");
     it[n] = (citem){"20", "Characterising uncertainty", ""};
     char how[400];
     effect_draw_text(w, s, how, sizeof how);

@@ -117,7 +117,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r, 0, "Option", w->f.header);
     for (size_t c = 0; c < d->n_cols && c < 60; c++) {
         double month = c < s->n_costs ? s->cost_months[c] : s->util_months[c - s->n_costs];
-        rpt_trf(w, b, sizeof b, "%s (%s, month %g)", d->col_names[c], c < s->n_costs ? "cost" : "utility", month);
+        rpt_trf(w, b, sizeof b, "%s (%s, month %g)", d->col_names[c], c < s->n_costs ? rpt_tr(w, "cost") : rpt_tr(w, "utility"), month);
         rpt_put_text(w, ws, r, (lxw_col_t)(1 + c), b, w->f.header);
     }
     rpt_err_at(w, worksheet_set_row(ws, r, 30, NULL), ws, r, 0);
@@ -137,7 +137,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
 
     /* ---- increments against the reference ---- */
     rpt_trf(w, b, sizeof b, "Against %s: incremental cost and QALYs (regression on the options%s; QALYs adjusted for "
-             "baseline utility), ICER", ref, d->adjust_site ? " and site" : "");
+             "baseline utility), ICER", ref, d->adjust_site ? rpt_tr(w, " and site") : "");
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
     rpt_trf(w, t1, sizeof t1, "Incremental cost (%s)", cur);
     const char *h2[] = {"Option",           t1,    "low (t)", "high (t)", "BCa low", "BCa high", "Incremental QALYs",
@@ -380,7 +380,7 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
             snprintf(off + strlen(off), sizeof off - strlen(off), "%s%s (%s)", off[0] ? ", " : "", d->options[j],
                      res->front[j].status == ST_CE_DOMINATED ? "dominated" : "extendedly dominated");
     rpt_trf(w, b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s "
-             "(CEA sheet).", d->k, front, off[0] ? "; off it: " : "", off);
+             "(CEA sheet).", d->k, front, off[0] ? rpt_tr(w, "; off it: ") : "", off);
     rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     if (res->R > 0) {
         size_t i = nearest(res->wtp, res->n_wtp, info->spec->threshold);
@@ -445,7 +445,7 @@ core_status rpt_cea_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
     it[n].item = "19", it[n].topic = "Analytics";
     rpt_trf(w, it[n++].text, 700, "complete cases (%zu of %ld participants; missing counts per arm and column on the "
              "CEA sheet); incremental QALYs adjusted for baseline utility%s by regression, costs by regression on the "
-             "options%s; dominance and extended dominance", d->n, n_all, d->adjust_site ? " and site" : "", d->adjust_site ? " and site" : "");
+             "options%s; dominance and extended dominance", d->n, n_all, d->adjust_site ? rpt_tr(w, " and site") : "", d->adjust_site ? rpt_tr(w, " and site") : "");
     it[n].item = "20", it[n].topic = "Characterising uncertainty";
     if (info->res->R > 0)
         rpt_trf(w, it[n++].text, 700, "non-parametric bootstrap of participants within arm (%ld resamples, one seeded "

@@ -115,7 +115,7 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
     int emp = (t && rpt_str_eq(t->outcome, "employment_probability")) ||
               (m && rpt_str_eq(m->outcome, "employment_probability"));
     double sc = emp ? 100.0 : 1.0;
-    const char *unit = emp ? "percentage points of employment" : "workdays per person-year";
+    const char *unit = rpt_tr(w, emp ? "percentage points of employment" : "workdays per person-year");
     char b[4096], x1[160], x2[160], x3[160], rlev[240] = "";
     size_t n = 0;
     lxw_row_t r = *row;
@@ -133,8 +133,8 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
                  100 * rl->estimate, nc->estimate, cl, w->conf);
     } else if (rl && src)
         rpt_trf(w, rlev, sizeof rlev, "interval at %.1f%%, the level the %s interval attains with so few control "
-                 "clusters, not %s", 100 * rl->estimate, rpt_str_eq(src->method, "conley_taber") ? "Conley-Taber"
-                 : (src->method ? src->method : "registry"), w->conf);
+                 "clusters, not %s", 100 * rl->estimate, rpt_str_eq(src->method, "conley_taber") ? rpt_tr(w, "Conley-Taber")
+                 : (src->method ? src->method : rpt_tr(w, "registry")), w->conf);
     else
         rpt_trf(w, rlev, sizeof rlev, "%s CI", w->conf);
     rpt_put_text(w, ws, r++, 0, "Trial versus real world", w->f.subtitle);
@@ -520,7 +520,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
         return st;
     const core_result_row *any = find(w, "effect_on_common_scale", NULL, NULL);
     c.employment = any && rpt_str_eq(any->outcome, "employment_probability");
-    snprintf(c.unit, sizeof c.unit, "%s", c.employment ? "Employment (probability)" : "Workdays per person-year");
+    snprintf(c.unit, sizeof c.unit, "%s", rpt_tr(w, c.employment ? "Employment (probability)" : "Workdays per person-year"));
     char b[2048], fe[1600], fse[1600], flo[8192], fhi[8192];
     lxw_row_t r = 0;
     rpt_put_text(w, c.ws, r++, 0, "Trial versus real world on one scale", w->f.title);
@@ -530,7 +530,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
              "opening are ipseval's own). Intervals are %s unless a row says otherwise (an interval from few control clusters "
              "attains less, and everything computed from it carries that level); ratios use the delta method with the "
              "estimates taken as independent, with Fieller's interval beside it. Methods: see the Methods sheet.",
-             c.employment ? "employment probability" : "workdays per person-year", w->conf);
+             c.employment ? rpt_tr(w, "employment probability") : rpt_tr(w, "workdays per person-year"), w->conf);
     rpt_merge_text(w, c.ws, r++, 0, 6, b, w->f.meta, rpt_lines_for(b, 150));
     r++;
 
@@ -659,7 +659,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     r++;
 
     /* The figures on one scale. */
-    rpt_trf(w, b, sizeof b, "On one scale: %s", c.employment ? "employment (share)" : "workdays per person-year");
+    rpt_trf(w, b, sizeof b, "On one scale: %s", c.employment ? rpt_tr(w, "employment (share)") : rpt_tr(w, "workdays per person-year"));
     rpt_put_text(w, c.ws, r++, 0, b, w->f.subtitle);
     const char *fh[] = {"Figure", "Estimate", "SE", "CI low", "CI high", "Interval from", "How it is computed"};
     header(&c, r, fh, 7);

@@ -494,7 +494,7 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
              "%.0f person-periods of %.0f units over %.0f periods from %.0f, in %.0f clusters (%.0f to %.0f "
              "observations each), %.0f treated%s%s. Unit and period fixed effects by the within-transformation "
              "(%.0f alternating-projection sweeps).",
-             N, U, T, P0, G, mn, mx, G1, isnan(F) ? "" : ", first treated period ",
+             N, U, T, P0, G, mn, mx, G1, isnan(F) ? "" : rpt_tr(w, ", first treated period "),
              isnan(F) ? "" : (snprintf(h1, sizeof h1, "%.0f", F), h1), sw);
     rpt_merge_text(w, ws, r++, 0, 7, b, w->f.meta, rpt_lines_for(b, 140));
     const core_result_row *v = find(w, "panel_summary", o, "verdict", NULL);
@@ -522,11 +522,11 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
             continue;
         double lev = attained(w, o, tr, rows[k].m);
         if (!isnan(lev) && !isnan(x->ci_low)) {
-            rpt_trf(w, b, sizeof b, "%s: attained coverage %.1f%%, not %s", method_words(rows[k].a, rows[k].m),
+            rpt_trf(w, b, sizeof b, "%s: attained coverage %.1f%%, not %s", rpt_tr(w, method_words(rows[k].a, rows[k].m)),
                      100 * lev, w->conf);
             rpt_put_text(w, ws, r, 0, b, w->f.wrap);
         } else if (!isnan(lev)) {
-            rpt_trf(w, b, sizeof b, "%s: smallest possible p %.3g", method_words(rows[k].a, rows[k].m),
+            rpt_trf(w, b, sizeof b, "%s: smallest possible p %.3g", rpt_tr(w, method_words(rows[k].a, rows[k].m)),
                      1.0 / x->n);
             rpt_put_text(w, ws, r, 0, b, w->f.wrap);
         } else
@@ -663,8 +663,8 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
             if (!rpt_str_eq(x->module, "did") || !rpt_str_eq(x->analysis, "pretrend_test") ||
                 !rpt_str_eq(x->outcome, o))
                 continue;
-            rpt_trf(w, b, sizeof b, "Pre-trend test (%s)", rpt_str_eq(x->method, "randomization") ? "randomisation" :
-                     "joint Wald, CR1");
+            rpt_trf(w, b, sizeof b, "Pre-trend test (%s)", rpt_str_eq(x->method, "randomization") ? rpt_tr(w, "randomisation") :
+                     rpt_tr(w, "joint Wald, CR1"));
             rpt_put_text(w, ws, r, 0, b, w->f.key);
             rpt_put_num(w, ws, r, 1, x->statistic, w->f.num2);
             rpt_p_cell(w, ws, r, 4, x);

@@ -89,7 +89,7 @@ static void band_of(const rpt_wctx *w, double total, char *buf, size_t size)
         return;
     for (size_t b = 0; b < fi->n_bands; b++)
         if (total >= fi->band_lower[b]) {
-            snprintf(buf, size, "%s", fi->band_labels[b]);
+            snprintf(buf, size, "%s", rpt_tr(w, fi->band_labels[b]));
             return;
         }
 }
@@ -116,11 +116,11 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         used += (size_t)rpt_trf(w, b, sizeof b, "Bands: ");
         for (size_t k = 0; k < fi->n_bands && used < sizeof b; k++) {
             if (k > 0 && k + 1 == fi->n_bands)
-                used += (size_t)rpt_trf(w, b + used, sizeof b - used, "; %s below %g", fi->band_labels[k],
+                used += (size_t)rpt_trf(w, b + used, sizeof b - used, "; %s below %g", rpt_tr(w, fi->band_labels[k]),
                                          fi->band_lower[k - 1]);
             else
                 used += (size_t)rpt_trf(w, b + used, sizeof b - used, "%s%s %g or more", k ? "; " : "",
-                                         fi->band_labels[k], fi->band_lower[k]);
+                                         rpt_tr(w, fi->band_labels[k]), fi->band_lower[k]);
         }
         rpt_merge_text(w, ws, r++, 0, 16, b, w->f.note, 1);
     }
@@ -184,7 +184,7 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         }
         chart_axis_set_name(ch->x_axis, "Review round");
         chart_axis_set_name(ch->y_axis, "Total score");
-        rpt_trf(w, b, sizeof b, "Fidelity total by site%s", fi && fi->n_bands > 1 ? " (see the bands above)" : "");
+        rpt_trf(w, b, sizeof b, "Fidelity total by site%s", fi && fi->n_bands > 1 ? rpt_tr(w, " (see the bands above)") : "");
         chart_title_set_name(ch, rpt_chart_str(b));
         lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
         chart_title_set_name_font(ch, &tf);
@@ -209,8 +209,8 @@ static lxw_row_t heat_map(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, lxw
     char b[512];
     rpt_put_text(w, ws, r++, 0, "Item scores, site by review (heat map)", w->f.subtitle);
     rpt_trf(w, b, sizeof b, "Each cell is the review's %s score of one item, coloured from %d (red) through %g "
-             "(yellow) to %d (green).%s", fi->respondents ? "mean" : "consensus", fi->min, (fi->min + fi->max) / 2.0,
-             fi->max, fi->respondents ? "" : " Without a consensus row the score is the raters' mean.");
+             "(yellow) to %d (green).%s", fi->respondents ? rpt_tr(w, "mean") : rpt_tr(w, "consensus"), fi->min, (fi->min + fi->max) / 2.0,
+             fi->max, fi->respondents ? "" : rpt_tr(w, " Without a consensus row the score is the raters' mean."));
     rpt_merge_text(w, ws, r++, 0, (lxw_col_t)(2 + fi->n_items), b, w->f.note, rpt_lines_for(b, 160));
     /* Section row: each run of items of one section merged over its columns. */
     lxw_col_t first = 2;
@@ -333,7 +333,7 @@ static lxw_row_t next_steps(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, l
         char band[128];
         band_of(w, last ? last->estimate : NAN, band, sizeof band);
         char head[700];
-        const char *items = total == 1 ? "item" : "items";
+        const char *items = rpt_tr(w, total == 1 ? "item" : "items");
         if (last && *band)
             rpt_trf(w, head, sizeof head, "%s (%s, %s): %zu %s at or below the middle", v->sites[s], last->timepoint,
                      band, total, items);
@@ -433,8 +433,8 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
                 const char *cb = strstr(m, "_cluster_bootstrap");
                 int wlen = cb ? (int)(cb - m) : (int)strlen(m);
                 rpt_trf(w, b, sizeof b, "Cohen's kappa, %.*s%s%s", wlen, m,
-                         strncmp(m, "unweighted", 10) == 0 ? "" : " weights",
-                         cb ? ", interval from resampling whole reviews" : "");
+                         strncmp(m, "unweighted", 10) == 0 ? "" : rpt_tr(w, " weights"),
+                         cb ? rpt_tr(w, ", interval from resampling whole reviews") : "");
             } else if (a == 2)
                 snprintf(b, sizeof b, "%s", rpt_str_eq(x->method, "conger_jackknife")
                                                 ? "Conger's kappa (all raters), jackknife interval"
@@ -488,10 +488,10 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     int effect = sp && rpt_str_eq(sp->term, "risk_difference");
     const char *oname = sp ? rpt_outcome_display(w, sp->outcome) : "";
     rpt_put_text(w, ws, r++, 0, "Fidelity and outcome across sites", w->f.subtitle);
-    const char *unit = w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months";
+    const char *unit = rpt_tr(w, w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months");
     rpt_trf(w, b, sizeof b, "Each site's mean fidelity total against its %s (%s%s%s%s%s), in percentage points.",
-             effect ? "employment effect: intervention minus control" : "employment rate in the intervention arm",
-             oname, sp && sp->timepoint ? " at " : "", sp && sp->timepoint ? sp->timepoint : "",
+             effect ? rpt_tr(w, "employment effect: intervention minus control") : rpt_tr(w, "employment rate in the intervention arm"),
+             oname, sp && sp->timepoint ? rpt_tr(w, " at ") : "", sp && sp->timepoint ? sp->timepoint : "",
              sp && sp->timepoint && rpt_is_number(sp->timepoint, NULL) ? " " : "",
              sp && sp->timepoint && rpt_is_number(sp->timepoint, NULL) ? unit : "");
     rpt_merge_text(w, ws, r++, 0, 17, b, w->f.note, 1);
@@ -526,7 +526,7 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
             rpt_trf(w, b, sizeof b, "Spearman's rank correlation: not estimated (%s).", sp->label ? sp->label : "");
         else
             rpt_trf(w, b, sizeof b, "Spearman's rank correlation %s (%s p = %s).", rpt_fmt_num(sp->estimate, 2, e, 40),
-                     sp->label && strstr(sp->label, "exact") ? "exact permutation" : "t-approximation",
+                     sp->label && strstr(sp->label, "exact") ? rpt_tr(w, "exact permutation") : rpt_tr(w, "t-approximation"),
                      rpt_fmt_p(sp->p_value, e + 40, 40));
         rpt_merge_text(w, ws, r++, 0, 17, b, w->f.sentence, rpt_lines_for(b, 140));
     }
@@ -691,12 +691,12 @@ core_status rpt_sheet_fidelity(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, 2, (lxw_col_t)(2 + (fi ? fi->n_items : 20)), 6, NULL);
     char b[600];
     lxw_row_t r = 0;
-    rpt_trf(w, b, sizeof b, "Fidelity: %s", fi && fi->title ? fi->title : (v.scale ? v.scale : "scale"));
+    rpt_trf(w, b, sizeof b, "Fidelity: %s", fi && fi->title ? rpt_tr(w, fi->title) : (v.scale ? v.scale : rpt_tr(w, "scale")));
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
     if (v.n_sites) {
         rpt_trf(w, b, sizeof b, "%zu site%s, %zu review round%s.%s", v.n_sites, v.n_sites == 1 ? "" : "s", v.n_rounds,
                  v.n_rounds == 1 ? "" : "s",
-                 w->run->synthetic ? " Synthetic example data: not real reviews." : "");
+                 w->run->synthetic ? rpt_tr(w, " Synthetic example data: not real reviews.") : "");
         rpt_put_text(w, ws, r++, 0, b, w->run->synthetic ? w->f.synthetic : w->f.meta);
     }
     r++;
@@ -777,7 +777,7 @@ core_status rpt_fidelity_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, 
         for (size_t k = 0; k < fi->n_bands && k < 16 && used < sizeof b; k++)
             if (count[k]) {
                 used += (size_t)snprintf(b + used, sizeof b - used, "%s %zu %s", any ? "," : "", count[k],
-                                         fi->band_labels[k]);
+                                         rpt_tr(w, fi->band_labels[k]));
                 any = 1;
             }
         if (used < sizeof b)

@@ -92,7 +92,7 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
         const model_col *mc = binary ? bin : con;
         char b[400];
         rpt_trf(w, b, sizeof b, "%s: %s by timepoint", rpt_outcome_display(w, o),
-                 binary ? "odds ratio (95% CI)" : "difference in means (95% CI)");
+                 binary ? rpt_tr(w, "odds ratio (95% CI)") : rpt_tr(w, "difference in means (95% CI)"));
         rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
         const char *gee_an = binary ? "gee_logistic" : "gee_linear";
         const char *tps[MAXV], *terms[MAXV];

@@ -122,14 +122,14 @@ core_status rpt_meta_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, co
         rpt_trf(w, e, sizeof e, "%s (no %s CI: %s)", rpt_fmt_num(v.scale * v.pooled->estimate, 2, pe, sizeof pe),
                  w->conf,
                  v.pooled->label && strstr(v.pooled->label, "Knapp-Hartung scale is 0")
-                     ? "the studies agree exactly, so the Knapp-Hartung interval is undefined"
-                     : "undefined");
+                     ? rpt_tr(w, "the studies agree exactly, so the Knapp-Hartung interval is undefined")
+                     : rpt_tr(w, "undefined"));
     else
         rpt_trf(w, e, sizeof e, "%s (%s CI %s to %s)", rpt_fmt_num(v.scale * v.pooled->estimate, 2, pe, sizeof pe),
                  w->conf, rpt_fmt_num(v.scale * v.pooled->ci_low, 2, plo, sizeof plo),
                  rpt_fmt_num(v.scale * v.pooled->ci_high, 2, phi, sizeof phi));
     rpt_trf(w, b, sizeof b, "%.0f published trials pooled (%s): %s %s%s%s.", v.pooled->n,
-             method_words(v.primary, mw, sizeof mw), v.measure, e, pi, het);
+             rpt_tr(w, method_words(v.primary, mw, sizeof mw)), v.measure, e, pi, het);
     rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
     if (v.pooled->label && strstr(v.pooled->label, "very few studies"))
         rpt_merge_text(w, ws, r++, 0, 5,
@@ -229,7 +229,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     free(lp), free(labels);
 
     char name[160];
-    rpt_trf(w, name, sizeof name, "%s (%s CI)%s", v->measure, w->conf, v->ratio ? ", log scale" : "");
+    rpt_trf(w, name, sizeof name, "%s (%s CI)%s", v->measure, w->conf, v->ratio ? rpt_tr(w, ", log scale") : "");
     chart_axis_set_name(ch->x_axis, rpt_chart_str(name));
     if (v->ratio)
         chart_axis_set_log_base(ch->x_axis, 10);
@@ -240,7 +240,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     chart_axis_off(ch->y_axis);
     chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_FALSE);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-    rpt_trf(w, name, sizeof name, "Forest plot: %s", v->outcome && *v->outcome ? v->outcome : "pooled effect");
+    rpt_trf(w, name, sizeof name, "Forest plot: %s", v->outcome && *v->outcome ? v->outcome : rpt_tr(w, "pooled effect"));
     chart_title_set_name(ch, rpt_chart_str(name));
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
@@ -317,8 +317,8 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
              "Measure: %s%s. Main method: %s. Intervals are %s confidence intervals; the prediction interval is where "
              "the effect of a new study like these would lie.",
              v.measure,
-             v.ratio ? " (pooled on the log scale, shown as ratios)" : v.scale == 100 ? " (percentage points)" : "",
-             method_words(v.primary, mw, sizeof mw), ci);
+             v.ratio ? rpt_tr(w, " (pooled on the log scale, shown as ratios)") : v.scale == 100 ? rpt_tr(w, " (percentage points)") : "",
+             rpt_tr(w, method_words(v.primary, mw, sizeof mw)), ci);
     rpt_merge_text(w, ws, r++, 0, 7, b, w->f.meta, rpt_lines_for(b, 150));
     r++;
 
@@ -419,7 +419,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
         }
     /* the pooled estimate and the prediction interval, at the bottom of the plot */
     lxw_row_t pooled_row = r;
-    rpt_trf(w, b, sizeof b, "Pooled (%s)", method_words(v.primary, mw, sizeof mw));
+    rpt_trf(w, b, sizeof b, "Pooled (%s)", rpt_tr(w, method_words(v.primary, mw, sizeof mw)));
     rpt_put_text(w, ws, r, 0, b, w->f.key);
     row_lines(w, ws, r, rpt_lines_for(b, 34));
     names[n_names++] = "Pooled";
@@ -478,8 +478,8 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
              "Data: events/participants, intervention vs control, as the study file gives them. Each study's "
              "interval is its own (normal approximation on the %s scale). Weights are those of the main method (%s). "
              "Studies left out of the pool are listed with the reason. The chart (right) reads columns E to I.%s",
-             v.ratio ? "log" : "analysis", method_words(v.primary, mw, sizeof mw),
-             n_st > MAX_PLOT_ROWS ? " The plot shows the first 240 studies." : "");
+             v.ratio ? rpt_tr(w, "log") : rpt_tr(w, "analysis"), rpt_tr(w, method_words(v.primary, mw, sizeof mw)),
+             n_st > MAX_PLOT_ROWS ? rpt_tr(w, " The plot shows the first 240 studies.") : "");
     rpt_merge_text(w, ws, r++, 0, 7, b, w->f.note, rpt_lines_for(b, 150));
     if (n_plot > 0 && (st = forest_chart(w, ws, &v, &pr, chart_at, 10, err)) != CORE_OK) {
         free(names);

@@ -86,11 +86,11 @@ static void p_basis(const rpt_wctx *w, const core_result_row *x, char *buf, size
         size_t used = strlen(buf);
         const char *sep = k ? "; " : "";
         if (!with_df[k])
-            snprintf(buf + used, size - used, "%s%s", sep, name[k]);
+            snprintf(buf + used, size - used, "%s%s", sep, rpt_tr(w, name[k]));
         else if (lo[k] == hi[k])
-            rpt_trf(w, buf + used, size - used, "%s%s with %.6g df", sep, name[k], lo[k]);
+            rpt_trf(w, buf + used, size - used, "%s%s with %.6g df", sep, rpt_tr(w, name[k]), lo[k]);
         else
-            rpt_trf(w, buf + used, size - used, "%s%s, %.4g to %.4g df (each row's df column)", sep, name[k], lo[k],
+            rpt_trf(w, buf + used, size - used, "%s%s, %.4g to %.4g df (each row's df column)", sep, rpt_tr(w, name[k]), lo[k],
                      hi[k]);
     }
 }

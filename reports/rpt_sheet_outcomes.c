@@ -183,7 +183,7 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
     if (multi)
         rpt_put_text(w, ws, r, 2, "Comparison", w->f.header);
     for (size_t c = 0; c < ncols; c++) {
-        heading(h, sizeof h, cols[c].head, multi ? "Intervention" : a->level[0], C, ci, mult);
+        heading(h, sizeof h, rpt_tr(w, cols[c].head), multi ? rpt_tr(w, "Intervention") : a->level[0], C, ci, mult);
         rpt_put_text(w, ws, r, (lxw_col_t)(c0 + c), h, w->f.header);
     }
     rpt_err_at(w, worksheet_set_row(ws, r, 45, NULL), ws, r, 0);
@@ -313,7 +313,7 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
     rpt_trf(w, b, sizeof b,
              "One row per outcome and timepoint%s. Differences are intervention minus control; intervals are %s "
              "confidence intervals.",
-             a.n > 2 ? " and for each comparison" : "", w->conf[0] ? w->conf : "");
+             a.n > 2 ? rpt_tr(w, " and for each comparison") : "", w->conf[0] ? w->conf : "");
     rpt_put_text(w, ws, r++, 0, b, w->f.meta);
     r++;
     lxw_row_t hb = 0, hc = 0, freeze = 0;

@@ -45,9 +45,9 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
     int binary = strncmp(first->method, "rd:", 3) == 0;
     char b[2048], t[2600], c1[64], c2[64];
     const char *when = first->timepoint;
-    const char *unit = w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months";
+    const char *unit = rpt_tr(w, w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months");
     rpt_trf(w, t, sizeof t, "Power of the next trial: %s%s%s%s%s", rpt_outcome_display(w, first->outcome),
-             when && *when ? " at " : "", when && *when ? when : "",
+             when && *when ? rpt_tr(w, " at ") : "", when && *when ? when : "",
              when && rpt_is_number(when, NULL) ? " " : "", when && rpt_is_number(when, NULL) ? unit : "");
     lxw_row_t r = 0;
     rpt_put_text(w, ws, r++, 0, t, w->f.title);
@@ -115,7 +115,7 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
                     hit = ns[q];
             }
             used += (size_t)snprintf(b + used, sizeof b - used, "%s %s, %s", e ? ";" : "", heads[e],
-                                     hit ? hit : "not reached on this grid");
+                                     hit ? hit : rpt_tr(w, "not reached on this grid"));
         }
         if (used < sizeof b)
             snprintf(b + used, sizeof b - used, ".");

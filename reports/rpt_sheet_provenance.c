@@ -64,6 +64,8 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
        run->synthetic ? "synthetic (simulated example data)" : "as read from the input files");
     kv(w, ws, &r, "Configuration file", run->config_path);
     kv(w, ws, &r, "Configuration SHA-256", run->config_sha256);
+    if (run->results_sha256[0]) /* the pair: this workbook and the results file written with it */
+        kv(w, ws, &r, "Results file SHA-256", run->results_sha256);
     r++;
 
     rpt_put_text(w, ws, r++, 0, "Input files", w->f.subtitle);
@@ -75,8 +77,10 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r++, 0, "(none)", NULL);
     for (size_t i = 0; run->inputs && i < run->n_inputs; i++, r++) {
         const rpt_input *in = &run->inputs[i];
+        w->verbatim = 1; /* the config's section and path */
         rpt_put_text(w, ws, r, 0, in->role, NULL);
         rpt_put_text(w, ws, r, 1, in->path, NULL);
+        w->verbatim = 0;
         rpt_put_text(w, ws, r, 2, in->sha256, w->f.mono);
         if (in->rows >= 0)
             rpt_put_num(w, ws, r, 3, (double)in->rows, w->f.count);
@@ -103,7 +107,9 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
         char *line = strndup(p, len);
         if (!line)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the Provenance sheet");
+        w->verbatim = 1; /* the config as written */
         rpt_put_text(w, ws, r++, 0, line, w->f.mono);
+        w->verbatim = 0;
         free(line);
         if (r >= LXW_ROW_MAX)
             break;

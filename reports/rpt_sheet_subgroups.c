@@ -276,13 +276,13 @@ static core_status plot(rpt_wctx *w, lxw_worksheet *ws, const char *o, const cha
     rpt_put_num(w, ws, r + 1, DATA_COL + 4, (double)n + 1, NULL);
     char title[600], axis[700];
     const char *when = tp && *tp ? tp : NULL;
-    rpt_trf(w, title, sizeof title, "%s%s%s%s%s: effect by subgroup (p: interaction test)", rpt_outcome_display(w, o), when ? " at " : "",
+    rpt_trf(w, title, sizeof title, "%s%s%s%s%s: effect by subgroup (p: interaction test)", rpt_outcome_display(w, o), when ? rpt_tr(w, " at ") : "",
              when ? when : "", when && rpt_is_number(when, NULL) ? " " : "",
              when && rpt_is_number(when, NULL)
-                 ? (w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months")
+                 ? (w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : rpt_tr(w, "months"))
                  : "");
     rpt_trf(w, axis, sizeof axis, "%s, %s (%s CI)",
-             binary ? "Risk difference, percentage points" : "Mean difference (Welch)", cmp_text,
+             binary ? rpt_tr(w, "Risk difference, percentage points") : rpt_tr(w, "Mean difference (Welch)"), cmp_text,
              w->conf[0] ? w->conf : "");
     st = forest_chart(w, ws, &f, title, axis, at_row, at_col, err);
 done:
@@ -432,8 +432,8 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
              "likelihood-ratio test of logistic y ~ arm * subgroup against y ~ arm + subgroup; continuous: the F test "
              "of the same linear models. A group with no events (or only events) has no finite logistic "
              "interaction model: the cell says so and the groups' risk differences are still shown.%s",
-             ncmp > 1 ? "each intervention" : a.level[0], C,
-             k > 0 ? " Under disclosure control the counts behind each group's effect are not shown." : "");
+             ncmp > 1 ? rpt_tr(w, "each intervention") : a.level[0], C,
+             k > 0 ? rpt_tr(w, " Under disclosure control the counts behind each group's effect are not shown.") : "");
     rpt_merge_text(w, ws, r++, 0, 9, b, w->f.note, rpt_lines_for(b, 160));
     r++;
 
@@ -470,7 +470,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                 rpt_trf(w, when, sizeof when, "at %s", tps[j]);
             else
                 snprintf(when, sizeof when, "%s", tps[j] ? tps[j] : "");
-            rpt_trf(w, t, sizeof t, "%s arm, %s %s (%s CI)", a.level[0], binary ? "%" : "mean", when, ci);
+            rpt_trf(w, t, sizeof t, "%s arm, %s %s (%s CI)", a.level[0], binary ? "%" : rpt_tr(w, "mean"), when, ci);
             rpt_put_text(w, ws, r, (lxw_col_t)(3 + j), t, w->f.header);
         }
         rpt_err_at(w, worksheet_set_row(ws, r, 32, NULL), ws, r, 0);
@@ -544,8 +544,8 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                  "outcome columns: the %s arm by group, with %s (who gains); the last row of each subgroup tests "
                  "whether the groups differ in that arm (%s). The UK routine-practice studies of IPS report access "
                  "and outcome by group this way; the interaction tests above say whether the effect itself differs.",
-                 a.level[0], binary ? "Wilson intervals" : "t intervals",
-                 binary ? "Pearson chi-square" : "one-way ANOVA F test");
+                 a.level[0], binary ? rpt_tr(w, "Wilson intervals") : rpt_tr(w, "t intervals"),
+                 binary ? rpt_tr(w, "Pearson chi-square") : rpt_tr(w, "one-way ANOVA F test"));
         rpt_merge_text(w, ws, r++, 0, 9, b, w->f.note, rpt_lines_for(b, 160));
     }
 

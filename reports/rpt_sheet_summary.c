@@ -70,12 +70,12 @@ static const char *est_ci(const rpt_wctx *w, double est, double lo, double hi, i
     char e[48], l[48], h[48];
     rpt_fmt_num(est, digits, e, sizeof e);
     if (isnan(lo) || isnan(hi)) {
-        snprintf(buf, size, "%s%s%s", e, unit ? " " : "", unit ? unit : "");
+        rpt_trf(w, buf, size, "%s%s%s", e, unit ? " " : "", unit ? rpt_tr(w, unit) : "");
         return buf;
     }
     rpt_fmt_num(lo, digits, l, sizeof l);
     rpt_fmt_num(hi, digits, h, sizeof h);
-    rpt_trf(w, buf, size, "%s%s%s (%s %s to %s)", e, unit ? " " : "", unit ? unit : "", what ? what : w->conf, l, h);
+    rpt_trf(w, buf, size, "%s%s%s (%s %s to %s)", e, unit ? " " : "", unit ? rpt_tr(w, unit) : "", what ? what : w->conf, l, h);
     return buf;
 }
 
@@ -159,13 +159,13 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         return;
     if (t && t->primary_timepoint && outcome == t->primary)
         tp = t->primary_timepoint; /* the declared primary timepoint, not the last */
-    const char *trt = t && t->treatment ? t->treatment : "intervention";
-    const char *ctl = t && t->control ? t->control : "control";
+    const char *trt = t && t->treatment ? t->treatment : rpt_tr(w, "intervention");
+    const char *ctl = t && t->control ? t->control : rpt_tr(w, "control");
     const core_result_row *a1 = rpt_find_row(w, "rct", "arm_summary", outcome, tp, trt, NULL);
     const core_result_row *a0 = rpt_find_row(w, "rct", "arm_summary", outcome, tp, ctl, NULL);
     char b[1024], e1[32], e0[32], ci[256], pw[48], when[96];
     double v;
-    const char *unit = t && t->time_unit ? t->time_unit : "months";
+    const char *unit = rpt_tr(w, t && t->time_unit ? t->time_unit : "months");
     if (rpt_is_number(tp, &v))
         rpt_trf(w, when, sizeof when, "at %s %s", tp, unit);
     else
@@ -217,8 +217,8 @@ static void kf_time_to_event(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     if (!ph)
         return;
     const char *o = ph->outcome;
-    const char *trt = t && t->treatment ? t->treatment : "intervention";
-    const char *ctl = t && t->control ? t->control : "control";
+    const char *trt = t && t->treatment ? t->treatment : rpt_tr(w, "intervention");
+    const char *ctl = t && t->control ? t->control : rpt_tr(w, "control");
     const core_result_row *hr = rpt_find_row(w, "rct", "hazard_ratio", o, NULL, "arm", "cox_efron");
     const core_result_row *rd = NULL;
     for (size_t i = 0; i < w->res->n && !rd; i++) {
@@ -247,7 +247,7 @@ static void kf_time_to_event(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
              "%s: hazard ratio, %s vs %s (Cox, Efron ties), %s; %s. Proportional hazards is not rejected "
              "(Schoenfeld-residual test, %s).",
              rpt_outcome_display(w, o), trt, ctl, ci, p_words(hr->p_value, pw2, sizeof pw2),
-             isnan(ph->p_value) ? "not computed" : p_words(ph->p_value, pw, sizeof pw));
+             isnan(ph->p_value) ? rpt_tr(w, "not computed") : p_words(ph->p_value, pw, sizeof pw));
     key_figure(w, ws, r, b, hr, w->f.num2, hr, F_P, w->f.pval, "Time to job");
 }
 
@@ -263,18 +263,18 @@ static void kf_cba(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         if (rpt_str_eq(be->term, "trial_window"))
             rpt_trf(w, span, sizeof span, "within the trial's follow-up");
         else
-            rpt_trf(w, span, sizeof span, "within %s year%s", be->term ? be->term : "?",
-                     rpt_str_eq(be->term, "1") ? "" : "s");
+            rpt_trf(w, span, sizeof span, rpt_str_eq(be->term, "1") ? "within %s year" : "within %s years",
+                    be->term ? be->term : "?");
         if (!isnan(be->ci_low))
             rpt_trf(w, b, sizeof b,
                      "Break-even wage: the extra jobs pay for the programme %s if they pay %s a year (95%% interval "
                      "from the probabilistic analysis %s to %s; effect persistence: %s).",
                      span, money(w, be->estimate, m0, sizeof m0), money(w, be->ci_low, m1, sizeof m1),
-                     money(w, be->ci_high, m2, sizeof m2), be->method ? be->method : "");
+                     money(w, be->ci_high, m2, sizeof m2), rpt_tr(w, be->method ? be->method : ""));
         else
             rpt_trf(w, b, sizeof b, "Break-even wage: the extra jobs pay for the programme %s if they pay %s a year "
                                   "(effect persistence: %s).",
-                     span, money(w, be->estimate, m0, sizeof m0), be->method ? be->method : "");
+                     span, money(w, be->estimate, m0, sizeof m0), rpt_tr(w, be->method ? be->method : ""));
         key_figure(w, ws, r, b, be, w->f.money, NULL, 0, NULL, "CBA");
     }
     for (size_t i = 0; i < w->res->n; i++) {
@@ -287,10 +287,10 @@ static void kf_cba(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
             rpt_trf(w, pr, sizeof pr, "; probability that it is positive: %.0f%%", 100 * pp->estimate);
         if (!isnan(x->ci_low))
             rpt_trf(w, b, sizeof b, "Net present value per participant, %s perspective: %s (95%% interval %s to %s)%s.",
-                     x->term ? x->term : "", money(w, x->estimate, m0, sizeof m0), money(w, x->ci_low, m1, sizeof m1),
+                     rpt_tr(w, x->term ? x->term : ""), money(w, x->estimate, m0, sizeof m0), money(w, x->ci_low, m1, sizeof m1),
                      money(w, x->ci_high, m2, sizeof m2), pr);
         else
-            rpt_trf(w, b, sizeof b, "Net present value per participant, %s perspective: %s%s.", x->term ? x->term : "",
+            rpt_trf(w, b, sizeof b, "Net present value per participant, %s perspective: %s%s.", rpt_tr(w, x->term ? x->term : ""),
                      money(w, x->estimate, m0, sizeof m0), pr);
         key_figure(w, ws, r, b, x, w->f.money, pp, F_EST, w->f.pct, "CBA");
     }
@@ -316,7 +316,7 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
             rpt_trf(w, what, sizeof what, "Conley-Taber interval");
         est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", what, ci, sizeof ci);
         rpt_trf(w, b, sizeof b, "Registry effect on %s (difference in differences): %s%s%s.",
-                 tw->outcome ? tw->outcome : "the outcome", ci, pc ? "; placebo-cluster " : "",
+                 tw->outcome ? tw->outcome : rpt_tr(w, "the outcome"), ci, pc ? rpt_tr(w, "; placebo-cluster ") : "",
                  pc ? p_words(pc->p_value, pw, sizeof pw) : "");
         key_figure(w, ws, r, b, ct, w->f.num1, pc, F_P, w->f.pval, "Registry");
         return;
@@ -328,7 +328,7 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     rpt_trf(w, what, sizeof what, "%s CI", w->conf);
     est_ci(w, tw->estimate, tw->ci_low, tw->ci_high, 1, "per person-period", what, ci, sizeof ci);
     rpt_trf(w, b, sizeof b, "Registry effect on %s (difference in differences, %s): %s, %s.",
-             tw->outcome ? tw->outcome : "the outcome", tw->method ? tw->method : "", ci,
+             tw->outcome ? tw->outcome : rpt_tr(w, "the outcome"), rpt_tr(w, tw->method ? tw->method : ""), ci,
              p_words(tw->p_value, pw, sizeof pw));
     key_figure(w, ws, r, b, tw, w->f.num1, tw, F_P, w->f.pval, "Registry");
 }
@@ -347,7 +347,7 @@ static void kf_compare(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         const char *how = "Fieller";
         if (!x) {
             x = first_row(w, "compare", "efficacy_effectiveness_ratio", ratios[i].term, NULL);
-            how = "delta-method";
+            how = rpt_tr(w, "delta-method");
         }
         if (!x)
             continue;
@@ -357,7 +357,7 @@ static void kf_compare(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         else
             rpt_trf(w, what, sizeof what, "%s %s interval", how, w->conf);
         est_ci(w, x->estimate, x->ci_low, x->ci_high, 2, NULL, what, ci, sizeof ci);
-        rpt_trf(w, b, sizeof b, "Efficacy-effectiveness ratio (%s): %s; 1 means the real world matches.", ratios[i].what,
+        rpt_trf(w, b, sizeof b, "Efficacy-effectiveness ratio (%s): %s; 1 means the real world matches.", rpt_tr(w, ratios[i].what),
                  ci);
         key_figure(w, ws, r, b, x, w->f.num2, NULL, 0, NULL, "Trial vs real world");
     }
@@ -379,7 +379,7 @@ static void kf_meta(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     const rpt_method_info *mi = rpt_method_lookup("pooled", x->method);
     char ow[128];
     rpt_trf(w, b, sizeof b, "Published trials pooled, %s (%s): %s %s.", rpt_words(w, x->outcome, ow, sizeof ow),
-             mi && mi->name ? mi->name : (x->method ? x->method : ""), term, ci);
+             rpt_tr(w, mi && mi->name ? mi->name : (x->method ? x->method : "")), term, ci);
     key_figure(w, ws, r, b, x, w->f.num2, NULL, 0, NULL, "Meta-analysis");
 }
 
@@ -420,7 +420,7 @@ static void kf_fidelity(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         char v[32];
         rpt_trf(w, b, sizeof b, "Fidelity, %s (latest review, %s): total %s%s%s%s.", x->term,
                  last->timepoint ? last->timepoint : "", rpt_fmt_num(last->estimate, 0, v, sizeof v), tot,
-                 band[0] ? ": " : "", band);
+                 band[0] ? ": " : "", rpt_tr(w, band));
         key_figure(w, ws, r, b, last, w->f.integer, NULL, 0, NULL, "Fidelity");
     }
 }

@@ -85,7 +85,7 @@ static void trial_close(trial *t)
 /* "At 18 months" / "At week 6" / "" for a single timepoint. */
 static void when_text(const rpt_wctx *w, const char *tp, char *buf, size_t size)
 {
-    const char *unit = w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months";
+    const char *unit = rpt_tr(w, w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months");
     if (!tp || !*tp)
         buf[0] = '\0';
     else if (rpt_is_number(tp, NULL))
@@ -159,8 +159,8 @@ static void headline(const rpt_wctx *w, const trial *tr, const group *g, char *b
     } else {
         char lw[160];
         snprintf(lw, sizeof lw, "%s", when);
-        if (lw[0])
-            lw[0] = 'a'; /* "At 18 months" -> "at 18 months" after the label */
+        if (lw[0] >= 'A' && lw[0] <= 'Z')
+            lw[0] = (char)(lw[0] - 'A' + 'a'); /* "At 18 months" -> "at 18 months" after the label */
         snprintf(buf, size, "%s%s%s: %s%s%s.", label, lw[0] ? " " : "", lw, groups, diff[0] ? "; " : "",
                  diff);
     }
@@ -255,15 +255,15 @@ static void adjusted_sentence(const rpt_wctx *w, const trial *tr, const group *g
     buf[0] = '\0';
     if (!x)
         return;
-    const char *how = binary ? "Adjusted for baseline covariates (logistic regression, standardised by g-computation)"
-                             : "Adjusted for the baseline value and covariates (ANCOVA)";
+    const char *how = rpt_tr(w, binary ? "Adjusted for baseline covariates (logistic regression, standardised by g-computation)"
+                                       : "Adjusted for the baseline value and covariates (ANCOVA)");
     if (isnan(x->estimate)) {
         rpt_trf(w, buf, size, "%s, the difference could not be estimated: %s.", how, x->label ? x->label : "n/a");
         return;
     }
     ci_p_text(w, x, binary ? 100 : 1, digits, cp, sizeof cp);
     rpt_trf(w, buf, size, "%s, the difference was %s%s%s.", how,
-             rpt_fmt_num((binary ? 100 : 1) * x->estimate, digits, e, sizeof e), binary ? " percentage points" : "",
+             rpt_fmt_num((binary ? 100 : 1) * x->estimate, digits, e, sizeof e), binary ? rpt_tr(w, " percentage points") : "",
              cp);
 }
 
@@ -313,8 +313,8 @@ static void subgroup_sentence(const rpt_wctx *w, const group *g, char *buf, size
             rpt_fmt_p(x->p_value, q, sizeof q);
             snprintf(p, sizeof p, "p %s%s", q[0] == '<' ? "" : "= ", q);
         }
-        int m = snprintf(buf + n, size - n, "%s%s %s", any ? ", " : "Does the effect differ between groups? "
-                                                                      "Treatment-by-subgroup interaction tests: ",
+        int m = snprintf(buf + n, size - n, "%s%s %s", any ? ", " : rpt_tr(w, "Does the effect differ between groups? "
+                                                                              "Treatment-by-subgroup interaction tests: "),
                          x->term + 4, p);
         if (m < 0 || (size_t)m >= size - n)
             break;

@@ -22,30 +22,22 @@ typedef struct glmm_work {
     double *eta;           /* per row: x'beta */
 } glmm_work;
 
-static double log1pexp(double x)
-{
-    return x > 0 ? x + log1p(exp(-x)) : log1p(exp(x));
-}
-
 /* log of the integrand for cluster g at b: sum_j [y eta - log(1 + e^eta)] - b^2/2, eta = x'beta + s b */
 static double h_at(const glmm_work *w, size_t g, double s, double b, double *d1, double *d2)
 {
+    /* one exp per row: z = e^{-|e|} gives both log(1 + e^e) = max(e, 0) + log1p(z) and the mean
+     * m = 1 / (1 + z) or z / (1 + z), as x + log1p(e^-x) for x > 0, log1p(e^x) otherwise */
     double h = -b * b / 2, g1 = -b, g2 = -1;
-    if (!d1 && !d2) { /* the value alone (the quadrature nodes): the same sum, without the derivatives' exp */
-        for (size_t q = w->start[g]; q < w->start[g + 1]; q++) {
-            size_t i = w->ord[q];
-            double e = w->eta[i] + s * b;
-            h += w->y[i] * e - log1pexp(e);
-        }
-        return h;
-    }
     for (size_t q = w->start[g]; q < w->start[g + 1]; q++) {
         size_t i = w->ord[q];
         double e = w->eta[i] + s * b;
-        double m = e >= 0 ? 1 / (1 + exp(-e)) : exp(e) / (1 + exp(e));
-        h += w->y[i] * e - log1pexp(e);
-        g1 += s * (w->y[i] - m);
-        g2 -= s * s * m * (1 - m);
+        double z = exp(-fabs(e));
+        h += w->y[i] * e - ((e > 0 ? e : 0) + log1p(z));
+        if (d1) {
+            double m = e >= 0 ? 1 / (1 + z) : z / (1 + z);
+            g1 += s * (w->y[i] - m);
+            g2 -= s * s * m * (1 - m);
+        }
     }
     if (d1)
         *d1 = g1;

@@ -7,11 +7,15 @@ export BIN
 total_p=0
 total_f=0
 log=$(mktemp)
+times=$(mktemp)
 tally() { # name, command...
     name=$1
     shift
+    t0=$(date +%s)
     "$@" >"$log" 2>&1
     rc=$?
+    # the wall time of each part, so CI's 30-minute budget can be watched (not a test: nothing is timed)
+    echo "time: $name $(($(date +%s) - t0)) s" >>"$times"
     grep -v '^PASS' "$log"
     # every summary line of the block counts (tests/reference/run.sh prints one per kit, no total)
     lines=$(grep -E '^[A-Za-z0-9_-]+: [0-9]+ passed, [0-9]+ failed' "$log")
@@ -33,6 +37,7 @@ for t in "$@"; do
     tally "$(basename "$t")" "$t"
 done
 tally reference sh tests/reference/run.sh
+tally mi sh tests/mi/run.sh
 tally bad-input sh tests/bad-input/run.sh
 tally hardening sh tests/hardening/run.sh
 tally safety sh tests/hardening/safety.sh
@@ -45,6 +50,8 @@ tally handover sh tests/handover/run.sh
 tally practice sh tests/practice/run.sh
 tally did-staggered sh tests/did/run.sh
 tally docs sh tests/docs/run.sh
-rm -f "$log"
+# the slowest parts first
+sort -k3 -n -r "$times" | head -8
+rm -f "$log" "$times"
 echo "check: $total_p passed, $total_f failed"
 [ "$total_f" -eq 0 ]

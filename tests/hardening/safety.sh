@@ -6,10 +6,11 @@
 #     study names, labels, title) starts with = + - @: results.csv has no field a spreadsheet takes for a
 #     formula (a leading apostrophe, by default), and in the workbook (openpyxl, and the chart XML) no cell
 #     or chart reference is a formula built from user text.
-#  3. A kill at each rename (strace -e inject=rename:signal=SIGKILL:when=N) leaves the old pair of outputs,
-#     the new pair, or a commit journal; the next run naming those outputs (here `ipseval check`) finishes
-#     the commit, so the pair is one run's, and removes the killed run's temporary files (only its own: by
-#     name, owner and a dead PID).
+#  3. A kill at each step of the commit (strace -e inject=SYSCALL:signal=SIGKILL:when=N for every rename,
+#     unlink and fsync of a run): a reader honouring the commit journal sees the old pair or the new pair,
+#     never a mix (checked by the results file's SHA-256 recorded on the workbook's Provenance sheet); the
+#     next run naming those outputs (here `ipseval check`) leaves that pair on disk and removes the killed
+#     run's temporary files (only its own: by name, owner and a dead PID).
 BIN=${BIN:-bin/ipseval}
 case "$BIN" in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 ROOT=$(pwd)
@@ -96,6 +97,14 @@ for r in rows[1:]:
     r[h.index("arm")] = "=IPS" if r[h.index("arm")] == "IPS" else r[h.index("arm")]
 with open(d + "/examples/trial.csv", "w", newline="") as f:
     csv.writer(f, lineterminator="\n").writerows(rows)
+# the registry target names the same levels ([compare] target): renamed with them
+with open(root + "/examples/registry_target.csv", newline="") as f:
+    rows = list(csv.reader(f))
+for r in rows[1:]:
+    for a, b in lev.items():
+        r[0] = r[0].replace("[" + a + "]", "[" + b + "]")
+with open(d + "/examples/registry_target.csv", "w", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows(rows)
 with open(root + "/examples/ips_rct_meta.csv", newline="") as f:
     rows = list(csv.reader(f))
 pre = ["=Summary!A1 ", "+", "@", "-", "=HYPERLINK(\"http://x.invalid\",\"s\") "]
@@ -180,57 +189,115 @@ else
     ko "csv_formula_guard = no: the arm '=IPS' written verbatim (guarded as '=IPS by default)"
 fi
 
-# ---- 3. A kill at each rename ----
+# ---- 3. A kill at each step of the commit ----
+# Two runs give two pairs (workbook, results file): "old" is on disk, "new" is being written. The new run is
+# killed (strace -e inject=SYSCALL:signal=SIGKILL:when=N) at each call of the commit that changes a directory
+# entry or makes data durable: rename, unlink, fsync (renameat, renameat2, unlinkat, symlink, symlinkat, link and
+# linkat too: the commit makes none, and the trace says so). After each kill, tests/hardening/pair.py reads the
+# pair as it is on disk and as a reader that honours the commit journal sees it (docs/methods.md, "Outputs"):
+# the reader's pair must be the old pair or the new pair, each with the workbook's Provenance recording the
+# SHA-256 of its results file; the files on disk are such a pair, or new results beside the old workbook with
+# the journal that decides it. The next run (`ipseval check`, which analyses and writes nothing) then leaves on
+# disk exactly what the reader saw, and no temporary file. A kill during that repair is repaired in turn.
+K=$T/kill
+SYSCALLS=rename,renameat,renameat2,unlink,unlinkat,symlink,symlinkat,link,linkat,fsync,fdatasync
 if command -v strace > /dev/null 2>&1; then
-    K=$T/kill
-    mkdir -p "$K"
+    mkdir -p "$K/res" "$K/tmp" "$K/keep"
     cp "$ROOT/examples/trial.csv" "$K/trial.csv"
     for v in old new; do
         col=emp12
         [ $v = new ] && col=emp6
         printf '[project]\ntitle = kill test\nsynthetic = yes\n[trial]\ndata = trial.csv\nid = id\narm = arm\ntreatment = IPS\ncontrol = TAU\n[outcome:e]\ntype = binary\ncolumn = %s\n' $col > "$K/$v.ini"
     done
-    pair() { (cd "$K" && cat r.csv r.xlsx 2>/dev/null | sha256sum); }
-    (cd "$K" && "$BIN" run new.ini -o r.xlsx --results r.csv --quiet) && new=$(pair)
-    (cd "$K" && "$BIN" run old.ini -o r.xlsx --results r.csv --quiet) && old=$(pair)
-    mkdir -p "$K/keep" && cp "$K/r.csv" "$K/r.xlsx" "$K/keep/"
-    renames=0
-    for n in 1 2 3; do
-        cp "$K/keep/r.csv" "$K/keep/r.xlsx" "$K/"
-        (cd "$K" && strace -f -qq -o /dev/null -e trace=rename -e inject=rename:signal=SIGKILL:when=$n \
-            "$BIN" run new.ini -o r.xlsx --results r.csv --quiet > /dev/null 2>&1)
-        rc=$?
-        state=$(pair)
-        journal=$(ls -A "$K" | grep -c '^\.r\..*\.commit$')
-        [ $rc -eq 137 ] && renames=$n
-        what="killed at rename $n"
-        [ $rc -ne 137 ] && what="rename $n: run finished (exit $rc)"
-        if [ "$state" = "$old" ]; then now="the old pair"; elif [ "$state" = "$new" ]; then now="the new pair";
-        elif [ "$journal" -gt 0 ]; then now="the new results beside the old workbook, with the commit journal";
-        else now="MIXED, no journal"; fi
-        (cd "$K" && "$BIN" check new.ini -o r.xlsx --results r.csv --quiet)
-        after=$(pair)
-        left=$(ls -A "$K" | grep -c '^\.r\.')
-        if [ "$now" != "MIXED, no journal" ] && { [ "$after" = "$old" ] || [ "$after" = "$new" ]; } && [ "$left" -eq 0 ]; then
-            [ "$after" = "$new" ] && a="the new pair" || a="the old pair"
-            ok "$what: $now; after the next run's recovery, $a and no temporary file"
+    # the workbook and the results in different folders: the journal lies beside each
+    krun() { (cd "$K" && TMPDIR="$K/tmp" "$@" -o r.xlsx --results res/r.csv --quiet; exit $?) > /dev/null 2>&1; }
+    view() { $PY "$ROOT/tests/hardening/pair.py" "$K/r.xlsx" "$K/res/r.csv"; }
+    name_of() { # "W R OK" -> old / new / mixed
+        if [ "$1" = "$old 1" ]; then echo old; elif [ "$1" = "$new 1" ]; then echo new; else echo "mixed ($1)"; fi
+    }
+    leftovers() { ls -A "$K" "$K/res" | grep -c '^\.r\.'; }
+    krun "$BIN" run new.ini && new=$(view | sed -n 's/^disk //p' | cut -d' ' -f1,2)
+    krun "$BIN" run old.ini && old=$(view | sed -n 's/^disk //p' | cut -d' ' -f1,2)
+    cp "$K/r.xlsx" "$K/keep/" && cp "$K/res/r.csv" "$K/keep/"
+    [ "$(name_of "$(view | sed -n 's/^disk //p')")" = old ] && [ "$old" != "$new" ] &&
+        ok "kill test: the old and the new pair differ, and each workbook records its results file's SHA-256" ||
+        ko "kill test: the old and the new pair differ, and each workbook records its results file's SHA-256 ($old / $new)"
+    # the calls of a whole new run, numbered per system call as strace counts them for when=N
+    (cd "$K" && TMPDIR="$K/tmp" strace -f -qq -o "$K/trace" -e trace=$SYSCALLS "$BIN" run new.ini -o r.xlsx \
+        --results res/r.csv --quiet > /dev/null 2>&1)
+    cp "$K/keep/r.xlsx" "$K/" && cp "$K/keep/r.csv" "$K/res/"
+    points=$(awk '{ sub(/^[0-9]+ +/, ""); c = $0; sub(/\(.*/, "", c); n[c]++
+                    # libxlsxwriter scratch files in TMPDIR: unlinked as soon as made; the first stands for all
+                    if (index($0, "/tmp/tmp.") && c == "unlink" && n[c] > 1) next
+                    print c ":" n[c] }' "$K/trace")
+    counts=$(echo "$points" | cut -d: -f1 | sort | uniq -c | awk '{printf "%s%s %s", s, $1, $2; s = ", "}')
+    other=$(grep -c -E '^[0-9]+ +(renameat|renameat2|unlinkat|symlink|symlinkat|link|linkat)\(' "$K/trace")
+    [ "$other" -eq 0 ] && ok "kill test: the run makes no renameat, renameat2, unlinkat, symlink or link call" ||
+        ko "kill test: the run makes no renameat, renameat2, unlinkat, symlink or link call ($other)"
+    tested=0
+    # case: a system call and its number in a run (new.ini), or "check:" and one in the repair of the split pair
+    for p in $points check:rename:1 check:unlink:1; do
+        cp "$K/keep/r.xlsx" "$K/" && cp "$K/keep/r.csv" "$K/res/"
+        rm -f "$K"/.r.* "$K"/res/.r.*
+        case $p in
+        check:*)
+            sc=${p#check:}
+            krun strace -f -qq -o /dev/null -e trace=$SYSCALLS -e inject=rename:signal=SIGKILL:when=2 "$BIN" run new.ini
+            krun strace -f -qq -o /dev/null -e trace=$SYSCALLS -e inject=${sc%:*}:signal=SIGKILL:when=${sc#*:} \
+                "$BIN" check new.ini
+            rc=$?
+            what="the repair (ipseval check) of a pair split at the second rename, killed at its ${sc%:*} ${sc#*:}" ;;
+        *)
+            krun strace -f -qq -o /dev/null -e trace=$SYSCALLS -e inject=${p%:*}:signal=SIGKILL:when=${p#*:} \
+                "$BIN" run new.ini
+            rc=$?
+            what="killed at ${p%:*} ${p#*:}" ;;
+        esac
+        tested=$((tested + 1))
+        [ $rc -eq 137 ] || what="$what (not killed: exit $rc)"
+        v=$(view)
+        disk=$(name_of "$(echo "$v" | sed -n 's/^disk //p')")
+        reader=$(name_of "$(echo "$v" | sed -n 's/^reader //p')")
+        journal=$(ls -A "$K" "$K/res" | grep -c '^\.r\..*\.commit$')
+        krun "$BIN" check new.ini
+        after=$(name_of "$(view | sed -n 's/^disk //p')")
+        left=$(leftovers)
+        if [ $rc -eq 137 ] && { [ "$reader" = old ] || [ "$reader" = new ]; } && [ "$after" = "$reader" ] &&
+            { [ "$disk" = "$reader" ] || [ "$journal" -gt 0 ]; } && [ "$left" -eq 0 ]; then
+            [ "$disk" = "$reader" ] && d="the same on disk" || d="on disk $disk, with $journal journals"
+            ok "$what: a reader sees the $reader pair ($d); after the next run the $after pair, no temporary file"
         else
-            ko "$what: $now; after the next run's recovery: $( [ "$after" = "$old" ] && echo old || { [ "$after" = "$new" ] && echo new || echo mixed; }) pair, $left temporary files"
+            ko "$what: reader $reader, disk $disk, $journal journals; after the next run: $after, $left temporary files"
         fi
     done
-    [ $renames -ge 2 ] && ok "the run renames $renames times (every rename was tested)" || ko "the run renames at least twice ($renames)"
+    [ $tested -ge 8 ] && ok "kill test: $tested kill points (the run's calls: $counts; the libxlsxwriter scratch unlinks in TMPDIR counted once)" ||
+        ko "kill test: at least 8 kill points ($tested: $counts)"
+    # a reader inside ipseval: [meta] results reads another run's results file; killed at its first rename the run
+    # left the old pair on disk and a deciding journal, so [meta] reads the new results (it finishes the commit)
+    cp "$K/keep/r.xlsx" "$K/" && cp "$K/keep/r.csv" "$K/res/" && cp "$K/keep/r.csv" "$K/other.csv"
+    krun strace -f -qq -o /dev/null -e trace=$SYSCALLS -e inject=rename:signal=SIGKILL:when=1 "$BIN" run new.ini
+    printf '[project]\ntitle = m\n[meta]\nresults = res/r.csv, other.csv\nresults_analysis = risk_difference\nresults_method = wald\nresults_term = arm\n' > "$K/m.ini"
+    before=$(name_of "$(view | sed -n 's/^disk //p')")
+    if (cd "$K" && "$BIN" meta m.ini -o m.xlsx --results m.csv --quiet) &&
+        [ "$before" = old ] && [ "$(name_of "$(view | sed -n 's/^disk //p')")" = new ] && [ "$(leftovers)" -eq 0 ] &&
+        [ "$(grep '^meta,study_effect,,,res/r.csv,' "$K/m.csv" | cut -d, -f7)" = "$(grep '^rct,risk_difference,e,,arm,wald,' "$K/res/r.csv" | cut -d, -f7)" ] &&
+        [ "$(grep '^meta,study_effect,,,res/r.csv,' "$K/m.csv" | cut -d, -f7)" != "$(grep '^rct,risk_difference,e,,arm,wald,' "$K/keep/r.csv" | cut -d, -f7)" ]; then
+        ok "[meta] results honours the journal of a run killed at its first rename: it reads the new results"
+    else
+        ko "[meta] results honours the journal of a run killed at its first rename (disk before: $before)"
+    fi
     # temporaries: a dead run's removed; a live run's (this shell's PID) and another user's kept
-    touch "$K/.r.csv.99999999.abcdef" "$K/.r.xlsx.$$.ghijkl" "$K/.r.csv.99999998.mnopqr"
-    chown nobody "$K/.r.csv.99999998.mnopqr" 2>/dev/null || rm -f "$K/.r.csv.99999998.mnopqr"
-    (cd "$K" && "$BIN" run new.ini -o r.xlsx --results r.csv --quiet)
-    if [ ! -e "$K/.r.csv.99999999.abcdef" ] && [ -e "$K/.r.xlsx.$$.ghijkl" ] &&
-        { [ ! -e "$K/.r.csv.99999998.mnopqr" ] || [ "$(stat -c %U "$K/.r.csv.99999998.mnopqr")" = nobody ]; }; then
+    touch "$K/res/.r.csv.99999999.abcdef" "$K/.r.xlsx.$$.ghijkl" "$K/res/.r.csv.99999998.mnopqr"
+    chown nobody "$K/res/.r.csv.99999998.mnopqr" 2>/dev/null || rm -f "$K/res/.r.csv.99999998.mnopqr"
+    krun "$BIN" run new.ini
+    if [ ! -e "$K/res/.r.csv.99999999.abcdef" ] && [ -e "$K/.r.xlsx.$$.ghijkl" ] &&
+        { [ ! -e "$K/res/.r.csv.99999998.mnopqr" ] || [ "$(stat -c %U "$K/res/.r.csv.99999998.mnopqr")" = nobody ]; }; then
         ok "stale temporaries: a dead run's removed; a live run's and another user's kept"
     else
-        ko "stale temporaries: a dead run's removed; a live run's and another user's kept"; ls -A "$K"
+        ko "stale temporaries: a dead run's removed; a live run's and another user's kept"; ls -A "$K" "$K/res"
     fi
 else
-    echo "  (strace not installed: the kill test is skipped)"
+    echo "SKIP: the kill test (strace is not installed; make deps installs it): 3 checks and every kill point not run"
 fi
 
 if [ "$failed" -eq 0 ]; then rm -rf "$T"; else echo "  (scratch directory kept: $T)"; fi

@@ -9,8 +9,9 @@
 #include "tests/t_check.h"
 
 /* The conversions of a printf format, one letter each with its length modifier ("zu", "s", "d", ".1f" -> "f"),
- * in argument order (numbered conversions "%2$s" put in their place); "%%" is none. Returns the count, or -1 when
- * numbered and unnumbered conversions are mixed or a number is out of range. */
+ * in argument order (numbered conversions "%2$s" put in their place); "%%" is none, and so is a '%' that starts
+ * no conversion ("95% CI", "Weight %": a text that is no format). The report's own templates %T %C %I %M count.
+ * Returns the count, or -1 when numbered and unnumbered conversions are mixed or a number is out of range. */
 static int conversions(const char *f, char out[32][4])
 {
     int n = 0, numbered = -1, max = 0;
@@ -19,30 +20,34 @@ static int conversions(const char *f, char out[32][4])
     for (const char *p = f; *p; p++) {
         if (*p != '%')
             continue;
-        p++;
-        if (*p == '%')
+        if (p[1] == '%') {
+            p++;
             continue;
+        }
+        const char *q = p + 1;
         int pos = 0;
-        const char *q = p;
         while (*q >= '0' && *q <= '9')
             pos = 10 * pos + (*q++ - '0');
         int is_num = *q == '$' && pos > 0;
+        if (is_num)
+            q++;
+        else
+            q = p + 1;
+        while (*q && strchr("-+#0", *q))
+            q++;
+        while (*q && ((*q >= '0' && *q <= '9') || *q == '.' || *q == '*'))
+            q++;
+        char conv[4] = {0};
+        size_t k = 0;
+        while (*q && strchr("hlzjtL", *q) && k < 2)
+            conv[k++] = *q++;
+        if (!*q || !strchr("diouxXeEfgGaAcspTCIM", *q))
+            continue; /* a literal '%' */
+        conv[k] = *q;
+        p = q;
         if (numbered >= 0 && numbered != is_num)
             return -1;
         numbered = is_num;
-        if (is_num)
-            p = q + 1;
-        while (*p && strchr("-+ #0", *p))
-            p++;
-        while (*p && ((*p >= '0' && *p <= '9') || *p == '.' || *p == '*'))
-            p++;
-        char conv[4] = {0};
-        size_t k = 0;
-        while (*p && strchr("hlzjtL", *p) && k < 2)
-            conv[k++] = *p++;
-        conv[k] = *p;
-        if (!*p)
-            return -1;
         if (is_num) {
             if (pos > 32)
                 return -1;
@@ -132,6 +137,8 @@ int main(void)
     t_true(!same_conversions("%s of %d", "%s av"), "format check: a missing argument is caught");
     t_true(same_conversions("%s of %d", "%2$d av %1$s"), "format check: numbered conversions in another order");
     t_true(same_conversions("%.1f%% of %zu", "%.1f %% av %zu"), "format check: %% is no argument");
+    t_true(same_conversions("Median (95% CI)", "Median (95 % KI)"), "format check: a text's '%%' is no argument");
+    t_true(!same_conversions("%T n", "%C n"), "format check: the report's templates count");
 
     /* look-up */
     const char *sum = "Summary";
@@ -150,6 +157,8 @@ int main(void)
           "'to' between words stays");
     rpt_msg_numbers_nb(rpt_msg_numbers_nb("10.2 (0.8 to 19.3), NOK 1,000", b, sizeof b), b2, sizeof b2);
     t_str(b2, "10,2 (0,8 til 19,3), NOK 1,000", "idempotent (a sentence made of sentences)");
+    t_str(rpt_msg_numbers_nb("ipseval 0.1.0, GSL 2.7.1; 2.5", b, sizeof b), "ipseval 0.1.0, GSL 2.7.1; 2,5",
+          "a version keeps its dots");
     t_str(rpt_msg_numbers_nb("12.5 to 13.5", b, 8), "12,5", "cut to fit, never inside a word");
     return t_summary("msg");
 }

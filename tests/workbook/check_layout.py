@@ -17,6 +17,7 @@
       printed as INFO, not checked.
 Prints PASS/FAIL lines and "workbook-layout: N passed, N failed". Needs /usr/bin/python3 (openpyxl).
 """
+import os
 import re
 import sys
 import zipfile
@@ -110,13 +111,14 @@ def sorted_book(book, sorted_path):
     before = openpyxl.load_workbook(book, data_only=True)
     formulas = openpyxl.load_workbook(book)
     after = openpyxl.load_workbook(sorted_path, data_only=True)
-    rb = list(before["Results"].iter_rows(min_row=2, values_only=True))
-    ra = list(after["Results"].iter_rows(min_row=2, values_only=True))
+    res = os.environ.get("IPS_SHEET") or "Results"  # its name in the workbook's language ([project] language)
+    rb = list(before[res].iter_rows(min_row=2, values_only=True))
+    ra = list(after[res].iter_rows(min_row=2, values_only=True))
     moved = sum(1 for x, y in zip(rb, ra) if x != y)
     check(moved > len(rb) // 2, "Results: the sort moved the rows (%d of %d moved)" % (moved, len(rb)))
     if len(sys.argv) > 4:  # filtered to one module: the other rows are hidden
         keep = sys.argv[4]
-        rows = openpyxl.load_workbook(sorted_path)["Results"]
+        rows = openpyxl.load_workbook(sorted_path)[res]
         hidden = sum(1 for i, r in enumerate(ra, start=2) if rows.row_dimensions[i].hidden)
         other = sum(1 for r in ra if r[0] != keep)
         check(hidden == other > 0, "Results: filtered to module %s (%d other rows hidden)" % (keep, hidden),

@@ -17,6 +17,7 @@ prints each word found ("FAIL: Sheet!A1: 'the' in ...") and "workbook-nb: N pass
 """
 import csv
 import html
+import os
 import re
 import sys
 import zipfile
@@ -31,10 +32,11 @@ outcome outcomes result results sheet sheets number numbers mean means ratio rat
 probability employment employed people participants participant year years month months week weeks day days
 analysis analyses value values change changes group groups sites shows shown show see below above here
 has have had does did done can could would should may might must will shall
-method methods model models test tests data missing level levels random randomised randomized observed expected
+method methods model models missing level levels random randomised randomized observed expected
 """.split())
 
-WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+# an identifier (cost_control, p_adjusted) or a file name (results.csv) is one token
+WORD = re.compile(r"[A-Za-z_](?:[A-Za-z0-9_'\-.]*[A-Za-z0-9_])?")
 
 
 def texts_of_sheet(z, path, shared):
@@ -75,7 +77,9 @@ def main():
     listing = "--list" in sys.argv
     data = set()
     for line in open(ini, encoding="utf-8"):
+        data.add(line.rstrip("\r\n"))  # a line of the config as the Provenance sheet shows it
         line = line.strip()
+        data.add(line)
         if not line or line[0] in ";#":
             continue
         data.add(line)
@@ -84,12 +88,25 @@ def main():
             data.add(v)
             for part in v.split(","):
                 data.add(part.strip())
+    # the data files' values (levels, sites, names: the user's words)
+    base = os.path.dirname(os.path.abspath(ini))
+    for line in open(ini, encoding="utf-8"):
+        m = re.match(r"\s*data\s*=\s*(\S+)", line)
+        if m and os.path.exists(os.path.join(base, m.group(1))):
+            with open(os.path.join(base, m.group(1)), encoding="utf-8", errors="replace") as f:
+                for row in csv.reader(f):
+                    data.update(c.strip() for c in row)
     with open(res, encoding="utf-8") as f:
         rd = csv.DictReader(f)
         for row in rd:
             for k in ("module", "analysis", "outcome", "timepoint", "term", "method", "label"):
                 if row.get(k):
                     data.add(row[k])
+
+    # data values inside a sentence (a label, a level, a name from the config or the data): cut out before the scan
+    for v in list(data):
+        data.add(v.replace("_", " "))
+    inner = sorted((v for v in data if len(v) >= 6 and re.search(r"[A-Za-z]{3}", v)), key=len, reverse=True)
 
     z = zipfile.ZipFile(xlsx)
     shared = []
@@ -113,7 +130,11 @@ def main():
         scanned += 1
         if listing:
             print("TEXT: %s: %s" % (where, text))
-        words = [w for w in WORD.findall(text) if w.lower().strip("'-") in STOP]
+        for v in inner:
+            if v in text:
+                text = text.replace(v, " ")
+        # an abbreviation in capitals (OR, RR) is no word
+        words = [w for w in WORD.findall(text) if w.lower().strip("'-") in STOP and not (w.isupper() and len(w) <= 4)]
         for wd in words:
             print("FAIL: %s: '%s' in %r" % (where, wd, text[:160]))
         found_total += len(words)
@@ -141,6 +162,7 @@ def main():
                     break
         n_bad = 0
         for ref, t in cells:
+            t = t.strip()
             if not t or t in data:
                 continue
             if name == results_name and not (row_of(ref) == 1 and len(t) > 40):

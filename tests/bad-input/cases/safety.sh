@@ -93,3 +93,13 @@ expect "codes sharing a value label" 3 "shared_label.dta" "codes 1 and 3 share t
 DATA_EXTRA='[data]
 merge_labels = yes' mkcfg labels2.ini shared_label.dta
 expect "codes sharing a value label, merge_labels = yes: merged and said" 0 "are merged into one category" -- check labels2.ini
+# The same in SPSS: tests/data/readers/shared_label.sav was written by R (haven 2.5.1) from the same data frame
+# with write_sav(..., "shared_label.sav").
+cp "$ROOT/tests/data/readers/shared_label.sav" shared_label.sav
+mkcfg labels-sav.ini shared_label.sav
+expect "codes sharing a value label (.sav)" 3 "shared_label.sav" "variable 'arm'" "codes 1 and 3 share the value label 'IPS'" \
+    "merge_labels = yes" -- rct labels-sav.ini
+DATA_EXTRA='[data]
+merge_labels = yes' mkcfg labels-sav2.ini shared_label.sav
+expect "codes sharing a value label (.sav), merge_labels = yes: merged and said" 0 "shared_label.sav: variable 'arm': codes 1 and 3" \
+    "are merged into one category" "4 IPS, 2 TAU" -- check labels-sav2.ini
