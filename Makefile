@@ -77,7 +77,7 @@ demo-pdf: demo
 	    echo "demo-pdf: wrote out/ipseval-demo.pdf and $$pages pages in out/ipseval-demo-pages/"
 
 check: deps $(BIN) $(TEST_BIN)
-	@BIN=$(BIN) BUILD=$(BUILD) sh tests/run.sh $(TEST_BIN)
+	@BIN=$(BIN) BUILD=$(BUILD) IPSEVAL_SAN=$(if $(SAN),1,0) sh tests/run.sh $(TEST_BIN)
 
 # The configuration reference: printed from the key tables by the program itself; tests/docs/run.sh fails
 # when docs/config.md differs from `ipseval help config` (after adding a key: make docs-config).

@@ -101,6 +101,96 @@ peer() { # NAME FILE LIMIT_KB -> "read S estimation S estimate E se S peak_kb K"
 }
 med() { grep -w "$1" | field "$1" | median; } # median of a field over runs
 
+# ---- headline: whole processes on both sides (issue 21) ----
+# ipseval: the whole `ipseval did` command (config, read, panel, TWFE, CR1, 9,999 wild draws with the interval by
+# test inversion, results and workbook); R: the whole `Rscript bench/did_peers.R datatable FILE` process (start-up,
+# fread, data.table demeaning, lm, sandwich::vcovCL; no bootstrap). Wall and CPU seconds (user + system) and peak
+# memory from /usr/bin/time; the estimate and the CR1 standard error of both are compared.
+whole_ours() { # DIR -> "wall cpu peak_kb estimate se" (one run)
+    (cd "$1" && /usr/bin/time -f "%e %U %S %M" -o whole.time "../../../$BIN" did twfe.ini --quiet --no-progress \
+        -o whole.xlsx --results whole.csv 2>/dev/null) || return 1
+    er=$(awk -F, '$2 == "twfe" && $5 == "treated" && $6 == "cr1" { print $7, $8; exit }' "$1/whole.csv")
+    awk -v e="$er" '{ printf "%s %.3f %s %s\n", $1, $2 + $3, $4, e }' "$1/whole.time"
+}
+whole_r() { # FILE -> "wall cpu peak_kb estimate se" or nothing
+    command -v Rscript >/dev/null 2>&1 || return 0
+    out=$( (ulimit -v 24000000; /usr/bin/time -f "WHOLE %e %U %S %M" Rscript bench/did_peers.R datatable "$1") 2>&1)
+    l=$(echo "$out" | grep "^datatable read")
+    [ -n "$l" ] || return 0
+    echo "$out" | awk -v l="$l" '$1 == "WHOLE" { split(l, f, " "); printf "%s %.3f %s %s %s\n", $2, $3 + $4, $5, f[7], f[9] }'
+}
+col() { awk -v k="$1" '{ print $k }'; }
+whole_row() { # SIZE N_OURS N_R DIR FILE
+    o=""; r=""
+    i=0; while [ $i -lt "$2" ]; do o="$o
+$(whole_ours "$4")" || return 1; i=$((i + 1)); done
+    i=0; while [ $i -lt "$3" ]; do r="$r
+$(whole_r "$5")"; i=$((i + 1)); done
+    ow=$(echo "$o" | col 1 | median); oc=$(echo "$o" | col 2 | median); om=$(echo "$o" | col 3 | sort -n | tail -n 1)
+    oe=$(echo "$o" | grep . | tail -n 1 | col 4); os=$(echo "$o" | grep . | tail -n 1 | col 5)
+    rw=$(echo "$r" | grep . | col 1 | median); rc=$(echo "$r" | grep . | col 2 | median)
+    rm=$(echo "$r" | grep . | col 3 | sort -n | tail -n 1)
+    re=$(echo "$r" | grep . | tail -n 1 | col 4); rs=$(echo "$r" | grep . | tail -n 1 | col 5)
+    if [ -n "$re" ]; then
+        chk="$(agree "$oe" "$re" "$os" "$rs"); CPU $oc s vs $rc s"
+        case "$chk" in DIFFER*) fail=1 ;; esac
+        row "whole process: did vs R script" "$1" "$ow" "Rscript fread+data.table+vcovCL" "$rw" "$(mb "$om")" "$(mb "$rm")" "$chk"
+    else
+        row "whole process: did vs R script" "$1" "$ow" "Rscript fread+data.table+vcovCL" "-" "$(mb "$om")" "-" \
+            "R not run; CPU $oc s; estimate $oe, CR1 se $os"
+    fi
+    echo "did: whole processes at $1: ipseval wall $ow s (CPU $oc s, peak $(mb "$om") MB); R wall ${rw:--} s (CPU ${rc:--} s, peak $(mb "${rm:--}") MB)"
+}
+agree() { # ours_est R_est ours_se R_se -> "agree" or "DIFFER"
+    if [ -z "$2" ]; then echo "no peer"; return; fi
+    echo "$1 $2 $3 $4" | awk '{ d1 = ($1 - $2) / $2; d2 = ($3 - $4) / $4; if (d1 < 0) d1 = -d1; if (d2 < 0) d2 = -d2;
+        if (d1 <= 1e-8 && d2 <= 1e-6) printf "estimate, CR1 se agree (%.1e, %.1e)", d1, d2; else { printf "DIFFER %s/%s vs %s/%s", $1, $3, $2, $4 } }'
+}
+whole_row "770,000 p-y" 5 3 "$B/m77k" "$B/m77k/registry77k.csv" || { echo "did: whole ipseval run failed"; exit 1; }
+whole_row "10^7 p-y" 3 1 "$NB" "$NB/registry1m.csv" || { echo "did: whole ipseval run failed at 10^7"; exit 1; }
+# 10^8 person-years: the 10^7 panel ten times over with the person ids shifted (10^7 persons, the same 11
+# municipalities and years), made once under build/bench/huge/ (3.6 GB; skipped when the disk has less than
+# 12 GB free or the machine less than 16 GB of memory available). The TWFE estimate of ten copies of a panel is the
+# estimate of one copy, and the CR1 variance differs only by the small-sample factor (N - 1) / (N - K): both are
+# checked against the 10^7 run (to 1e-8: the sums over 10^8 rows round differently from those over 10^7, by
+# about 2e-9 relative in the estimate). R's route needs about 30 GB here and is not run.
+HB=$B/huge
+mkdir -p "$HB"
+avail_kb=$(df -Pk "$HB" | awk 'NR == 2 { print $4 }')
+mem_kb=$(awk '$1 == "MemAvailable:" { print $2 }' /proc/meminfo)
+if [ ! -s "$HB/registry100m.csv" ] || [ "$NB/registry1m.csv" -nt "$HB/registry100m.csv" ]; then
+    if [ "${avail_kb:-0}" -lt 12000000 ]; then
+        echo "did: 10^8 person-years skipped: $((avail_kb / 1048576)) GB free on the disk, the file needs 3.6 GB and 12 GB are asked for"
+    else
+        echo "did: making the 10^8 person-year panel (once)"
+        $CC -O2 -o "$B/replicate" bench/replicate.c &&
+            "$B/replicate" "$NB/registry1m.csv" "$HB/registry100m.csv.tmp" 10 1000000 &&
+            mv "$HB/registry100m.csv.tmp" "$HB/registry100m.csv"
+    fi
+fi
+if [ -s "$HB/registry100m.csv" ] && [ "${mem_kb:-0}" -ge 16000000 ]; then
+    config "$HB" twfe registry100m.csv "outcome = workdays
+inference = cr1, wild
+bootstrap = 9999
+weights = webb"
+    h=$(whole_ours "$HB") || { echo "did: whole ipseval run failed at 10^8"; exit 1; }
+    t10=$(whole_ours "$NB")
+    chk=$(echo "$h $t10" | awk '{ n1 = 1e8; n0 = 1e7; K = 10; de = ($4 - $9) / $9; if (de < 0) de = -de;
+        want = $10 * sqrt(((n1 - 1) / (n1 - K)) / ((n0 - 1) / (n0 - K))); ds = ($5 - want) / want; if (ds < 0) ds = -ds;
+        if (de <= 1e-8 && ds <= 1e-8) printf "= the 10^7 run: estimate %.1e, CR1 se (N-1)/(N-K)-scaled %.1e; CPU %s s", de, ds, $2;
+        else printf "DIFFER from the 10^7 run: %s/%s vs %s/%s", $4, $5, $9, $10 }')
+    case "$chk" in DIFFER*) fail=1 ;; esac
+    row "whole process: did vs R script" "10^8 p-y" "$(echo "$h" | col 1)" "- (R needs ~30 GB)" "-" "$(mb "$(echo "$h" | col 3)")" "-" "$chk"
+    echo "did: 10^8 person-years: $h"
+elif [ -s "$HB/registry100m.csv" ]; then
+    echo "did: 10^8 person-years skipped: $((mem_kb / 1048576)) GB of memory available, 16 GB are asked for"
+fi
+
+if [ -n "$DID_WHOLE_ONLY" ]; then # the headline rows alone (DID_WHOLE_ONLY=1 sh bench/did.sh)
+    [ "$fail" -eq 0 ]
+    exit
+fi
+
 # ---- ingestion and TWFE at 770,000 ----
 o77=$(ours 5 "$B/did_bench" "$B/m77k/twfe.ini") || { echo "did: ipseval harness failed"; exit 1; }
 r77=$(ours 3 "$B/did_bench" --read-only "$B/m77k/twfe.ini") || exit 1
@@ -128,11 +218,6 @@ dt_t=$(echo "$dt" | grep "^datatable" | field estimation | median)
 dt_m=$(echo "$dt" | grep "^datatable" | field peak_kb | tail -n 1)
 dt_est=$(echo "$dt" | grep "^datatable" | field estimate | tail -n 1)
 dt_se=$(echo "$dt" | grep "^datatable" | field se | tail -n 1)
-agree() { # ours_est R_est ours_se R_se -> "agree" or "DIFFER"
-    if [ -z "$2" ]; then echo "no peer"; return; fi
-    echo "$1 $2 $3 $4" | awk '{ d1 = ($1 - $2) / $2; d2 = ($3 - $4) / $4; if (d1 < 0) d1 = -d1; if (d2 < 0) d2 = -d2;
-        if (d1 <= 1e-8 && d2 <= 1e-6) printf "estimate, CR1 se agree (%.1e, %.1e)", d1, d2; else { printf "DIFFER %s/%s vs %s/%s", $1, $3, $2, $4 } }'
-}
 chk77=$(agree "$est_ours" "$dt_est" "$se_ours" "$dt_se")
 case "$chk77" in DIFFER*) fail=1 ;; esac
 row "ingestion (read CSV)" "770,000 rows" "$read77" "data.table::fread" "${fr_t:--}" "$(mb "$rmem77")" "$(mb "$fr_m")" "same rows"

@@ -712,7 +712,10 @@ core_status rw_compare_target_load(const core_table *tt, const rct_run *run, rw_
         in->cov_col[j] = col;
         const core_column *c = &t->cols[col];
         int is_share = in->cov_level[j][0] != '\0';
-        if (!is_share && c->type == CORE_COL_CATEGORICAL && !c->level_num) {
+        int text_levels = 0; /* a categorical column whose levels are not all numbers */
+        for (size_t q = 0; c->type == CORE_COL_CATEGORICAL && q < c->n_levels; q++)
+            text_levels |= !c->level_num || q >= c->n_level_num || isnan(c->level_num[q]);
+        if (!is_share && text_levels) {
             char lv[400] = "";
             for (size_t q = 0; q < c->n_levels && strlen(lv) < 300; q++)
                 snprintf(lv + strlen(lv), sizeof lv - strlen(lv), "%s%s[%s]", q ? ", " : "", name, c->levels[q]);

@@ -343,6 +343,9 @@ extern const rpt_method_table rpt_methods_compare;
 /* The trial over time (rpt_sheet_longitudinal.c): the "Longitudinal" and "Time to job" sheets and the method
  * descriptions of the repeated-measures and time-to-event analyses. */
 core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err);
+/* Missing outcomes (rpt_sheet_missing.c): the "Missing data" sheet ([missing]: complete case beside multiple
+ * imputation, the tipping-point heat map, delta-adjusted analyses). */
+core_status rpt_sheet_missing(rpt_wctx *w, core_err *err);
 core_status rpt_sheet_survival(rpt_wctx *w, core_err *err);
 extern const rpt_method_table rpt_methods_longitudinal;
 

@@ -21,6 +21,7 @@ const rpt_msg rpt_msgs[] = {
     {"Subgroups", "Undergrupper", SHEET},
     {"Power", "Styrke", SHEET},
     {"Longitudinal", "Over tid", SHEET},
+    {"Missing data", "Manglende data", SHEET},
     {"Time to job", "Tid til jobb", SHEET},
     {"Fidelity", "Trofasthet", SHEET},
     {"CBA", "Nytte-kostnad", SHEET},
@@ -235,6 +236,95 @@ const rpt_msg rpt_msgs[] = {
      "og angi dem som utskriftsområde.",
      0},
 
+    /* ---- missing outcomes (rpt_sheet_missing.c, the Summary and Outcomes sentences of [missing]) ---- */
+    {"missing outcomes of the primary outcome: which analysis is primary and under which assumption, complete case "
+     "beside multiple imputation with the fraction of missing information, the tipping-point heat map, "
+     "delta-adjusted analyses.",
+     "manglende utfall for primærutfallet: hvilken analyse som er primær og under hvilken antakelse, fullstendige "
+     "tilfeller ved siden av multippel imputasjon med andelen manglende informasjon, varmekart over vippepunktet, "
+     "delta-justerte analyser."},
+    {" These are complete cases (valid if the outcome is missing completely at random), beside the primary analysis "
+     "below.",
+     " Dette er fullstendige tilfeller (gyldig hvis utfallet mangler helt tilfeldig), ved siden av primæranalysen "
+     "nedenfor."},
+    {" Complete cases: valid if the outcome is missing completely at random.",
+     " Fullstendige tilfeller: gyldig hvis utfallet mangler helt tilfeldig."},
+    {"Primary analysis, multiple imputation (%s imputations, chained equations within arm; valid if the outcome is "
+     "missing at random given arm and the imputation model): difference %s, %s; fraction of missing information %s.",
+     "Primæranalyse, multippel imputasjon (%s imputasjoner, kjedede likninger innen gruppe; gyldig hvis utfallet "
+     "mangler tilfeldig gitt gruppe og imputasjonsmodellen): forskjell %s, %s; andel manglende informasjon %s."},
+    {"Every figure here is a complete-case analysis: the participants observed at that timepoint (valid if the "
+     "outcome is missing completely at random). The primary analysis of %s is multiple imputation (valid if missing "
+     "at random): see the Missing data sheet.",
+     "Alle tall her er analyser av fullstendige tilfeller: deltakerne observert på tidspunktet (gyldig hvis utfallet "
+     "mangler helt tilfeldig). Primæranalysen av %s er multippel imputasjon (gyldig hvis det mangler tilfeldig): se "
+     "arket Manglende data."},
+    {"Every figure here is a complete-case analysis: the participants observed at that timepoint (valid if the "
+     "outcome is missing completely at random).%s",
+     "Alle tall her er analyser av fullstendige tilfeller: deltakerne observert på tidspunktet (gyldig hvis utfallet "
+     "mangler helt tilfeldig).%s"},
+    {"Missing outcomes: %s", "Manglende utfall: %s"},
+    {"Complete case and multiple imputation, side by side", "Fullstendige tilfeller og multippel imputasjon, side om side"},
+    {"Complete case (CI)", "Fullstendige tilfeller (KI)"},
+    {"p, complete case", "p, fullstendige tilfeller"},
+    {"Multiple imputation (CI)", "Multippel imputasjon (KI)"},
+    {"p, imputation", "p, imputasjon"},
+    {"df (Barnard-Rubin)", "fg (Barnard–Rubin)"},
+    {"Fraction of missing information", "Andel manglende informasjon"},
+    {"Relative increase in variance", "Relativ økning i varians"},
+    {"Estimates on the scale of the Results sheet (proportions, log-odds for logistic coefficients, ratios as "
+     "ratios). Complete case: the participants observed at that timepoint (valid if the outcome is missing "
+     "completely at random). Multiple imputation: Rubin's rules, t on the Barnard-Rubin degrees of freedom (valid if "
+     "missing at random given the imputation model).",
+     "Estimater på skalaen i arket Resultater (andeler, log-odds for logistiske koeffisienter, forhold som forhold). "
+     "Fullstendige tilfeller: deltakerne observert på tidspunktet (gyldig hvis utfallet mangler helt tilfeldig). "
+     "Multippel imputasjon: Rubins regler, t med Barnard–Rubins frihetsgrader (gyldig hvis det mangler tilfeldig gitt "
+     "imputasjonsmodellen)."},
+    {"Tipping point at timepoint %s: the missing counted as having the outcome at assumed rates",
+     "Vippepunkt ved tidspunkt %s: de manglende regnet med utfallet i antatte andeler"},
+    {"Tipping point: the missing counted as having the outcome at assumed rates%s",
+     "Vippepunkt: de manglende regnet med utfallet i antatte andeler%s"},
+    {"p of the completed table (Pearson chi-square). Green: the complete-case conclusion holds; red: it changes "
+     "(significance or the sign of the difference). Rows: share of the missing in %s with the outcome; columns: share "
+     "of the missing in %s.",
+     "p i den utfylte tabellen (Pearsons kjikvadrat). Grønn: konklusjonen fra fullstendige tilfeller står seg; rød: "
+     "den endres (signifikans eller fortegnet til forskjellen). Rader: andel av de manglende i %s med utfallet; "
+     "kolonner: andel av de manglende i %s."},
+    {"Delta-adjusted imputation: the intervention arm's imputed values shifted by delta",
+     "Delta-justert imputasjon: intervensjonsgruppens imputerte verdier forskjøvet med delta"},
+    {"Delta", "Delta", SAME},
+    {"Estimate (CI)", "Estimat (KI)"},
+    {"What it says", "Hva den sier"},
+    {"Risk difference (Wald)", "Risikoforskjell (Wald)"},
+    {"Risk ratio (log-Wald)", "Risikoratio (log-Wald)"},
+    {"Odds ratio (Woolf)", "Oddsratio (Woolf)"},
+    {"Odds ratio (conditional MLE)", "Oddsratio (betinget SME)"},
+    {"Log-odds ratio, logistic unadjusted", "Log-oddsratio, logistisk ujustert"},
+    {"Log-odds ratio, logistic adjusted", "Log-oddsratio, logistisk justert"},
+    {"Odds ratio, logistic unadjusted", "Oddsratio, logistisk ujustert"},
+    {"Odds ratio, logistic adjusted", "Oddsratio, logistisk justert"},
+    {"Risk difference adjusted (g-computation)", "Justert risikoforskjell (g-beregning)"},
+    {"Mean difference (Welch)", "Forskjell i gjennomsnitt (Welch)"},
+    {"Mean difference (Student)", "Forskjell i gjennomsnitt (Student)"},
+    {"ANCOVA (classical SE)", "ANCOVA (klassisk SE)"},
+    {"ANCOVA (HC2)", "ANCOVA (HC2)", SAME},
+    {"ANCOVA (HC3)", "ANCOVA (HC3)", SAME},
+    {"Hedges' g", "Hedges' g", SAME},
+    {"GEE log-odds ratio, exchangeable", "GEE log-oddsratio, utskiftbar"},
+    {"GEE log-odds ratio, independence", "GEE log-oddsratio, uavhengighet"},
+    {"GEE log-odds ratio, AR(1)", "GEE log-oddsratio, AR(1)"},
+    {"GEE odds ratio, exchangeable", "GEE oddsratio, utskiftbar"},
+    {"GEE odds ratio, independence", "GEE oddsratio, uavhengighet"},
+    {"GEE odds ratio, AR(1)", "GEE oddsratio, AR(1)"},
+    {"GLMM log-odds ratio, Laplace", "GLMM log-oddsratio, Laplace"},
+    {"GLMM log-odds ratio, adaptive G-H", "GLMM log-oddsratio, adaptiv G-H"},
+    {"GLMM odds ratio, Laplace", "GLMM oddsratio, Laplace"},
+    {"GLMM odds ratio, adaptive G-H", "GLMM oddsratio, adaptiv G-H"},
+    {"GEE difference, exchangeable", "GEE-forskjell, utskiftbar"},
+    {"GEE difference, independence", "GEE-forskjell, uavhengighet"},
+    {"GEE difference, AR(1)", "GEE-forskjell, AR(1)"},
+    {"LMM difference, REML", "LMM-forskjell, REML"},
+    {"LMM difference, ML", "LMM-forskjell, ML"},
     /* ---- Outcomes (rpt_sheet_outcomes.c): column templates, %T the intervention, %C the control, %I "95% CI",
      * %M the multiplicity method ---- */
     {"%T mean (SD)", "%T gjennomsnitt (SD)"},

@@ -356,6 +356,21 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
                  "and continuity corrections, as R wilcox.test(exact = FALSE).");
         rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));
     }
+    /* the missing-data assumption of every figure here, and where the primary analysis is when it is imputed */
+    const core_result_row *mi_sum = rpt_find_row(w, "rct", "mi_summary", NULL, NULL, NULL, "fcs");
+    if (mi_sum && (!mi_sum->outcome || !rpt_has_rows(w, "rct", "mi")))
+        mi_sum = NULL;
+    if (mi_sum)
+        rpt_trf(w, b, sizeof b,
+                "Every figure here is a complete-case analysis: the participants observed at that timepoint (valid if "
+                "the outcome is missing completely at random). The primary analysis of %s is multiple imputation "
+                "(valid if missing at random): see the Missing data sheet.",
+                rpt_outcome_display(w, mi_sum->outcome));
+    else
+        rpt_trf(w, b, sizeof b,
+                "Every figure here is a complete-case analysis: the participants observed at that timepoint (valid if "
+                "the outcome is missing completely at random).%s", "");
+    rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));
     if (mrow && mrow->label) {
         rpt_trf(w, b, sizeof b, "p adjusted: %s.", mrow->label);
         rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));

@@ -136,6 +136,48 @@ static const char *outcome_sheet(const rpt_wctx *w)
     return sheet_present(w, "Outcomes") ? "Outcomes" : "Trial outcomes";
 }
 
+/* The missing-data assumption of the primary key figure ([missing], rct/rct_mi.c): complete cases assume the
+ * outcome is missing completely at random; with multiple imputation primary the complete-case figures are said to
+ * be the secondary ones. */
+static void missing_words(const rpt_wctx *w, const char *outcome, const char *tp, char *b, size_t size)
+{
+    const core_result_row *ms = rpt_find_row(w, "rct", "mi_summary", outcome, NULL, NULL, "fcs");
+    size_t len = strlen(b);
+    if (len + 1 >= size)
+        return;
+    if (ms && rpt_find_row(w, "rct", "mi", outcome, tp, "arm", NULL))
+        rpt_trf(w, b + len, size - len, " These are complete cases (valid if the outcome is missing completely at "
+                                        "random), beside the primary analysis below.");
+    else
+        rpt_trf(w, b + len, size - len, " Complete cases: valid if the outcome is missing completely at random.");
+}
+
+/* With [missing] method = mi: the primary analysis, the pooled estimate of `key` at tp, as a key figure. */
+static void kf_imputed(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, const char *outcome, const char *tp,
+                       const char *key, int binary)
+{
+    const core_result_row *ms = rpt_find_row(w, "rct", "mi_summary", outcome, NULL, NULL, "fcs");
+    const core_result_row *mi = rpt_find_row(w, "rct", "mi", outcome, tp, "arm", key);
+    const core_result_row *fmi = rpt_find_row(w, "rct", "mi_fmi", outcome, tp, "arm", key);
+    if (!ms || !mi || isnan(mi->estimate))
+        return;
+    char b[1024], ci[256], pw[48], m[32], f[32], what[48];
+    snprintf(what, sizeof what, "%s CI", w->conf);
+    if (binary)
+        est_ci(w, 100 * mi->estimate, 100 * mi->ci_low, 100 * mi->ci_high, 1, "percentage points", what, ci, sizeof ci);
+    else
+        est_ci(w, mi->estimate, mi->ci_low, mi->ci_high, 2, NULL, what, ci, sizeof ci);
+    rpt_fmt_num(ms->n, 0, m, sizeof m);
+    rpt_fmt_num(fmi ? fmi->estimate : NAN, 2, f, sizeof f);
+    rpt_trf(w, b, sizeof b,
+            "Primary analysis, multiple imputation (%s imputations, chained equations within arm; valid if the outcome "
+            "is missing at random given arm and the imputation model): difference %s, %s; fraction of missing "
+            "information %s.",
+            m, ci, p_words(mi->p_value, pw, sizeof pw), f);
+    key_figure(w, ws, r, b, mi, binary ? w->f.pp : w->f.num2, mi, F_P, w->f.pval,
+               sheet_present(w, "Missing data") ? "Missing data" : outcome_sheet(w));
+}
+
 static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
 {
     const rpt_trial_info *t = w->run->trial;
@@ -163,7 +205,7 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     const char *ctl = t && t->control ? t->control : rpt_tr(w, "control");
     const core_result_row *a1 = rpt_find_row(w, "rct", "arm_summary", outcome, tp, trt, NULL);
     const core_result_row *a0 = rpt_find_row(w, "rct", "arm_summary", outcome, tp, ctl, NULL);
-    char b[1024], e1[32], e0[32], ci[256], pw[48], when[96];
+    char b[2048], e1[32], e0[32], ci[256], pw[48], when[96];
     double v;
     const char *unit = rpt_tr(w, t && t->time_unit ? t->time_unit : "months");
     if (rpt_is_number(tp, &v))
@@ -184,7 +226,9 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         rpt_trf(w, b, sizeof b, "Primary outcome, %s %s: %s%% of the %s group and %s%% of the %s group; difference %s%s%s.",
                  rpt_outcome_display(w, outcome), when, e1, trt, e0, ctl, ci, pt ? ", " : "",
                  pt ? p_words(pt->p_value, pw, sizeof pw) : "");
+        missing_words(w, outcome, tp, b, sizeof b);
         key_figure(w, ws, r, b, rd, w->f.pp, pt, F_P, w->f.pval, outcome_sheet(w));
+        kf_imputed(w, ws, r, outcome, tp, "risk_difference:wald", 1);
         return;
     }
     const core_result_row *md = rpt_find_row(w, "rct", "ancova", outcome, tp, "arm", NULL);
@@ -197,7 +241,9 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     est_ci(w, md->estimate, md->ci_low, md->ci_high, 2, NULL, what, ci, sizeof ci);
     rpt_trf(w, b, sizeof b, "Primary outcome, %s %s: difference in means, %s minus %s, %s; %s.",
              rpt_outcome_display(w, outcome), when, trt, ctl, ci, p_words(md->p_value, pw, sizeof pw));
+    missing_words(w, outcome, tp, b, sizeof b);
     key_figure(w, ws, r, b, md, w->f.num2, md, F_P, w->f.pval, outcome_sheet(w));
+    kf_imputed(w, ws, r, outcome, tp, rpt_str_eq(md->analysis, "ancova") ? "ancova:classical" : "mean_difference:welch", 0);
 }
 
 /* Time to the event (the primary outcome when it is one, else the first): the hazard ratio when proportional

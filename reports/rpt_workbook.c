@@ -38,6 +38,10 @@ static const rpt_sheet_def sheets[] = {
     {"Longitudinal", "rct", "gee_logistic", rpt_sheet_longitudinal,
      "each repeated outcome's effect by timepoint from one model across all timepoints (GEE, mixed models), side by "
      "side with the per-timepoint analysis."},
+    {"Missing data", "rct", "mi_summary", rpt_sheet_missing,
+     "missing outcomes of the primary outcome: which analysis is primary and under which assumption, complete case "
+     "beside multiple imputation with the fraction of missing information, the tipping-point heat map, "
+     "delta-adjusted analyses."},
     {"Time to job", "rct", "km_median", rpt_sheet_survival,
      "time to the event by arm: Kaplan-Meier curves with numbers at risk, medians, log-rank test, hazard ratios."},
     {"Fidelity", "fidelity", NULL, rpt_sheet_fidelity,

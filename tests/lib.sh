@@ -9,8 +9,22 @@
 #                             otherwise good=0 and each reason is printed as "  NAME: why" (the catalogue,
 #                             tests/bad-input/run.sh, adds its own checks around it)
 # The script prints "NAME: $passed passed, $failed failed" at its end and exits non-zero when $failed > 0.
+#   office NAME               true when the LibreOffice checks NAME should run here: false, with a SKIP line, in the
+#                             sanitizer build (make check SAN=1 sets IPSEVAL_SAN=1: LibreOffice reads the same
+#                             workbook in the plain check, and the sanitizers watch ipseval's memory, not
+#                             LibreOffice's); false with a counted failure when soffice is missing
 passed=0
 failed=0
+office() {
+    if [ "${IPSEVAL_SAN:-0}" = 1 ]; then
+        echo "SKIP: $1 (LibreOffice checks run in the plain make check, not under the sanitizers)"
+        return 1
+    fi
+    command -v soffice >/dev/null 2>&1 && return 0
+    failed=$((failed + 1))
+    echo "FAIL: $1: LibreOffice (soffice) is not installed; make deps installs libreoffice-calc-nogui"
+    return 1
+}
 ok() { passed=$((passed + 1)); echo "PASS: $1"; }
 ko() { failed=$((failed + 1)); echo "FAIL: $1"; }
 

@@ -186,9 +186,7 @@ else
     ko "scale-up: NPV for the population = per participant x 561 x 0.09"
 fi
 
-if ! command -v soffice >/dev/null 2>&1; then
-    ko "LibreOffice (soffice) is not installed; make deps installs libreoffice-calc-nogui"
-else
+if office "LibreOffice recalculates the CBA workbooks"; then
     # A throwaway profile that makes LibreOffice recalculate every formula of an .xlsx on load (PITFALLS.md)
     prof="$(pwd)/lo-profile"
     mkdir -p "$prof/user" recalc

@@ -1,7 +1,7 @@
 #!/bin/sh
 # End to end: make demo's job (ipseval run configs/demo.ini) into a scratch directory, then
 #  - the workbook reads back (openpyxl) with the same numbers as results.csv,
-#  - LibreOffice opens it (soffice --headless --convert-to pdf succeeds),
+#  - (LibreOffice opens, recalculates and prints the same demo workbook in tests/workbook/run.sh)
 #  - a rerun with the same SOURCE_DATE_EPOCH is byte-identical,
 #  - the bundled example is what `ipseval simulate examples/simulate-trial.ini` makes from its seed.
 BIN=${BIN:-bin/ipseval}
@@ -64,18 +64,7 @@ else
     ko "the three-arm cost-effectiveness example runs and reruns byte-identically"
 fi
 
-# LibreOffice opens the workbook.
-if command -v soffice >/dev/null 2>&1; then
-    prof="$(pwd)/$T/lo-profile"
-    if timeout 180 soffice -env:UserInstallation=file://"$prof" --headless --convert-to pdf --outdir "$T" "$T/demo.xlsx" > "$T/soffice.log" 2>&1 && [ -s "$T/demo.pdf" ]; then
-        ok "LibreOffice converts the workbook to PDF"
-    else
-        cat "$T/soffice.log"
-        ko "LibreOffice converts the workbook to PDF"
-    fi
-else
-    ko "LibreOffice (soffice) is not installed; make deps installs libreoffice-calc-nogui"
-fi
+# LibreOffice opening the demo workbook, recalculating and printing it: tests/workbook/run.sh
 if [ "$inputs_before" = "$(inputs_sum)" ]; then ok "no input file changed (SHA-256 before and after)"; else ko "an input file changed"; fi
 echo "e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

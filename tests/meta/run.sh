@@ -69,9 +69,7 @@ domain "REML-KH CI low" pooled rr reml_hk 9 1.910 0.0005
 domain "REML-KH CI high" pooled rr reml_hk 10 3.497 0.0005
 domain "fixed RR" pooled rr fixed 7 2.49 0.005
 
-if ! command -v soffice >/dev/null 2>&1; then
-    ko "LibreOffice (soffice) is not installed; make deps installs libreoffice-calc-nogui"
-else
+if office "LibreOffice recalculates the comparison workbooks"; then
     prof="$(pwd)/lo-profile" # recalculate every formula on load (PITFALLS.md)
     mkdir -p "$prof/user" recalc
     cat > "$prof/user/registrymodifications.xcu" <<'XCU'

@@ -26,5 +26,33 @@ else
     echo "mi-seed: 0 passed, 1 failed"
     status=1
 fi
+# the workbook: the Missing data sheet (side by side, the tipping-point heat map) and the Summary's sentences saying
+# which analysis is primary and under which assumption
+/usr/bin/python3 - "$T/mi-binary.xlsx" <<'PY' || status=1
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ok = bad = 0
+def check(c, what):
+    global ok, bad
+    if c: ok += 1
+    else:
+        bad += 1
+        print("FAIL: " + what)
+check("Missing data" in wb.sheetnames, "a Missing data sheet")
+ws = wb["Missing data"]
+texts = [str(v) for row in ws.iter_rows(values_only=True) for v in row if isinstance(v, str)]
+check(any("multiple imputation by chained equations, 1000 imputations" in t for t in texts), "the sheet says the imputation")
+check(any(t.startswith("Complete case and multiple imputation") for t in texts), "the side-by-side table")
+check(any(t.startswith("Tipping point at timepoint 12") for t in texts), "the tipping-point grid")
+fills = {c.fill.fgColor.rgb for row in ws.iter_rows() for c in row if isinstance(c.value, float) and c.fill and c.fill.fill_type}
+check("FFC6EFCE" in fills and "FFFFC7CE" in fills, "the heat map has cells where the conclusion holds and where it changes")
+summ = [str(v) for row in wb["Summary"].iter_rows(values_only=True) for v in row if isinstance(v, str)]
+check(any("complete cases (valid if the outcome is missing completely at random)" in t for t in summ),
+      "the Summary says the complete-case assumption")
+check(any(t.startswith("Primary analysis, multiple imputation (1000 imputations") and "missing at random" in t for t in summ),
+      "the Summary says the primary analysis is multiple imputation under MAR")
+print("mi-workbook: %d passed, %d failed" % (ok, bad))
+sys.exit(1 if bad else 0)
+PY
 rm -rf "$T"
 exit $status

@@ -148,4 +148,15 @@ else
     echo "reference-shrout-fleiss: 0 passed, 1 failed"
     status=1
 fi
+# transport_nsw: the trial transported to a target population ([compare] target): entropy weights per arm and
+# timepoint, weighted proportions, effective sample sizes, the transported effect and path with their sandwich SEs,
+# against base R (the generic stacked M-estimator sandwich), at 1e-9.
+if "$BIN" compare tests/reference/transport_nsw.ini --quiet; then
+    /usr/bin/python3 tests/reference/kitcmp.py reference-transport "$KIT/transport_nsw/expected.csv" \
+        build/tmp-ref/transport.csv 1e-9 || status=1
+else
+    echo "FAIL: ipseval compare tests/reference/transport_nsw.ini exited non-zero"
+    echo "reference-transport: 0 passed, 1 failed"
+    status=1
+fi
 exit $status

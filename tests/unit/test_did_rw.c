@@ -265,6 +265,124 @@ static void test_synth(void)
     }
 }
 
+
+/* The registry module's data path (docs/performance.md): reading only the named columns and letting the panel take
+ * the table's arrays (rw_panel_load_take) give the same rows, bit for bit, as reading every column and copying
+ * (rw_panel_load); with a complete outcome (the samples borrow the panel's arrays), an outcome with missing cells
+ * (the take path writes NaN in place; the samples copy) and two outcomes (nothing taken). */
+static int same_rows(const core_results *a, const core_results *b)
+{
+    if (a->n != b->n)
+        return 0;
+    for (size_t i = 0; i < a->n; i++) {
+        const core_result_row *x = &a->rows[i], *y = &b->rows[i];
+        const char *sa[] = {x->analysis, x->outcome, x->timepoint, x->term, x->method, x->label};
+        const char *sb[] = {y->analysis, y->outcome, y->timepoint, y->term, y->method, y->label};
+        for (int k = 0; k < 6; k++)
+            if ((sa[k] == NULL) != (sb[k] == NULL) || (sa[k] && strcmp(sa[k], sb[k]) != 0))
+                return 0;
+        double va[] = {x->estimate, x->se, x->ci_low, x->ci_high, x->statistic, x->df, x->p_value, x->n};
+        double vb[] = {y->estimate, y->se, y->ci_low, y->ci_high, y->statistic, y->df, y->p_value, y->n};
+        if (memcmp(va, vb, sizeof va) != 0)
+            return 0;
+    }
+    return 1;
+}
+
+static core_results *analyse_path(const char *ini, int selected, size_t *n_cols, size_t *n_cols_file)
+{
+    core_err err;
+    core_config *cfg = core_config_load(ini, schema, 2, &err);
+    rw_spec s;
+    if (!t_true(cfg != NULL, "config %s loads: %s", ini, err.msg))
+        return NULL;
+    if (!t_true(rw_spec_from_config(cfg, &s, &err) == CORE_OK, "spec: %s", err.msg)) {
+        core_config_free(cfg);
+        return NULL;
+    }
+    const char *cols[16];
+    size_t nc = 0;
+    cols[nc++] = s.unit;
+    cols[nc++] = s.time;
+    cols[nc++] = s.cluster;
+    cols[nc++] = s.treatment;
+    for (size_t k = 0; k < s.n_outcomes; k++)
+        cols[nc++] = s.outcomes[k];
+    cols[nc] = NULL;
+    core_table *t = NULL;
+    core_results *res = core_results_new();
+    rw_panel p;
+    int loaded = 0;
+    if (core_data_read_columns(cfg, "registry", "data", selected ? cols : NULL, &t, NULL, &err) != CORE_OK) {
+        t_true(0, "panel reads: %s", err.msg);
+        goto out;
+    }
+    *n_cols = t->n_cols;
+    *n_cols_file = t->n_cols_file;
+    if (!t_true((selected ? rw_panel_load_take(cfg, &s, t, &p, &err) : rw_panel_load(cfg, &s, t, &p, &err)) == CORE_OK,
+                "panel loads: %s", err.msg))
+        goto out;
+    loaded = 1;
+    core_table_free(t); /* the panel holds everything the analyses use */
+    t = NULL;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(r, 7);
+    rw_opts o = {.rng = r};
+    rw_summary sum;
+    t_true(rw_analyse(&s, &p, &o, res, &sum, &err) == CORE_OK, "analysis runs: %s", err.msg);
+    gsl_rng_free(r);
+out:
+    if (loaded)
+        rw_panel_free(&p);
+    core_table_free(t);
+    rw_spec_free(&s);
+    core_config_free(cfg);
+    return res;
+}
+
+static void test_data_path(void)
+{
+    /* 40 persons in 5 municipalities over 2010-2016, the first municipality treated from 2014; a text column and a
+     * quoted one no analysis names; y complete, y2 missing in some rows */
+    FILE *f = fopen("build/tmp-tests/rw_path.csv", "w");
+    if (!t_true(f != NULL, "write the panel"))
+        return;
+    fprintf(f, "note,person,municipality,year,treated,y,\"quoted\",y2\n");
+    unsigned long z = 12345;
+    for (int i = 1; i <= 40; i++)
+        for (int yr = 2010; yr <= 2016; yr++) {
+            z = z * 6364136223846793005UL + 1442695040888963407UL;
+            int m = (i - 1) % 5, d = m == 0 && yr >= 2014;
+            double y = (double)((z >> 33) % 2500) / 10.0 + 3.0 * d + (double)m;
+            fprintf(f, "%s,%d,M%d,%d,%d,%.1f,\"x, %d\",%s\n", (z >> 20) % 3 ? "ok" : "check", i, m, yr, d, y, i,
+                    (z >> 40) % 7 == 0 ? "NA" : (yr % 2 ? "1.5" : "2"));
+        }
+    fclose(f);
+    static const char *const outcomes[] = {"y", "y2", "y, y2"};
+    for (int c = 0; c < 3; c++) {
+        char ini[600];
+        snprintf(ini, sizeof ini,
+                 "[registry]\ndata = rw_path.csv\nunit = person\ntime = year\ncluster = municipality\n"
+                 "treatment = treated\noutcome = %s\ninference = cr1, cr2, wild, ri\nbootstrap = 99\n"
+                 "event_time = -3:2\n",
+                 outcomes[c]);
+        write_file("build/tmp-tests/rw_path.ini", ini);
+        size_t nca, nfa, ncb, nfb;
+        core_results *a = analyse_path("build/tmp-tests/rw_path.ini", 0, &nca, &nfa);
+        core_results *b = analyse_path("build/tmp-tests/rw_path.ini", 1, &ncb, &nfb);
+        if (a && b) {
+            t_true(a->n > 10, "outcome = %s: %zu rows", outcomes[c], a->n);
+            t_true(same_rows(a, b), "outcome = %s: the named columns and the taken arrays give the same rows, bit for "
+                   "bit", outcomes[c]);
+            t_int((long)nca, 8, "every column read: 8");
+            t_int((long)ncb, (long)(4 + (c == 2 ? 2 : 1)), "only the named columns kept");
+            t_int((long)nfb, 8, "the file's column count kept for Provenance");
+        }
+        core_results_free(a);
+        core_results_free(b);
+    }
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -273,5 +391,6 @@ int main(void)
     test_spells();
     test_simulator();
     test_synth();
+    test_data_path();
     return t_summary("test_did_rw");
 }

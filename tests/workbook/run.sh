@@ -63,10 +63,8 @@ else
     ko "Results sheet written in constant-memory mode ($res_sheet)"
 fi
 
-# (b) LibreOffice recalculates every formula of every sheet
-if ! command -v soffice >/dev/null 2>&1; then
-    ko "LibreOffice (soffice) is not installed; make deps installs libreoffice-calc-nogui"
-else
+# (b) LibreOffice recalculates every formula of every sheet; then sort, filter and print (all in LibreOffice)
+if office "(b) recalculation, (sort) sorted and filtered Results, (c) print"; then
     prof="$ROOT/$T/lo-profile"
     mkdir -p "$prof/user" "$T/recalc"
     cat > "$prof/user/registrymodifications.xcu" <<'XCU'
@@ -85,7 +83,6 @@ XCU
         cat "$T/soffice.log"
         ko "LibreOffice recalculated the workbook"
     fi
-fi
 
 # Figures bound by key: the Results sheet sorted, then sorted and filtered, in LibreOffice; every formula of the
 # other sheets (the Summary's key figures) recalculates to the same value
@@ -118,6 +115,7 @@ else
     cat "$T/pdf.log"
     ko "(c) workbook -> PDF -> PNG pages"
 fi
+fi # office
 
 # Disclosure control: IPS 3 of 15 employed (12 not), TAU 9 of 22, small_cell = 5
 D="$T/disclosure"
