@@ -131,6 +131,7 @@ static const char *cell_text(const char *s, char **own)
 #define DEFAULT_WIDTH 8.43  /* Excel's default column width in characters */
 #define MAX_FIT 60.0        /* never wider than this: longer texts wrap or run on */
 #define FIT_TEXT_CHARS 40   /* a text longer than this is a sentence or note that runs on, not a cell */
+#define LONG_TEXT_CHARS 60   /* a layout text in column A longer than this may run past the print: it is wrapped */
 #define FREEZE_MAX_ROW 6    /* a first header row further down sits under a narrative: nothing frozen */
 
 typedef struct rpt_sheet_style {
@@ -151,6 +152,13 @@ typedef struct rpt_sheet_style {
         int breaks;                  /* explicit line breaks */
     } *wrapped;
     size_t n_wrapped, cap_wrapped;
+    struct long_text {               /* a sentence or note in column A alone: wrapped over the print's width */
+        lxw_row_t row;
+        char *text;
+        lxw_format *f;
+        size_t chars;
+    } *longs;
+    size_t n_longs, cap_longs;
 } rpt_sheet_style;
 
 struct rpt_style {
@@ -259,6 +267,30 @@ static void note_wrapped(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
     ss->wrapped[ss->n_wrapped++] = (struct wrapped){r, c, widest, breaks - 1};
 }
 
+/* A long layout text in column A, kept to be wrapped over the print's width (print_layout). */
+static void note_long(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *s, lxw_format *f, size_t n)
+{
+    rpt_sheet_style *ss = sheet_style(w, ws);
+    if (!ss || ss->big)
+        return;
+    if (ss->n_longs == ss->cap_longs) {
+        size_t cap = ss->cap_longs ? 2 * ss->cap_longs : 16;
+        struct long_text *nl = realloc(ss->longs, cap * sizeof *nl);
+        if (!nl) {
+            w->nomem = 1;
+            return;
+        }
+        ss->longs = nl;
+        ss->cap_longs = cap;
+    }
+    char *t = strdup(s);
+    if (!t) {
+        w->nomem = 1;
+        return;
+    }
+    ss->longs[ss->n_longs++] = (struct long_text){r, t, f, n};
+}
+
 static void note_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
 {
     if (f && f->text_wrap)
@@ -271,6 +303,8 @@ static void note_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
         note_width(w, ws, c, 1.15 * (double)lw + 2); /* a header wraps between words, never inside one */
         return;
     }
+    if (layout_format(w, f) && c == 0 && n > LONG_TEXT_CHARS && !strchr(s, '\n') && f != w->f.title)
+        note_long(w, ws, r, s, f, n);
     if (layout_format(w, f) || n > FIT_TEXT_CHARS)
         return;
     double k = (f && f->bold) ? 1.15 : 1.0;
@@ -440,6 +474,7 @@ struct print_plan {
     size_t n_groups;
     lxw_col_t group[MAX_GROUPS]; /* first column of each group after the first */
     int repeat_first;            /* the first column printed on every group's pages */
+    int split;                   /* the tables' columns are split over groups */
     double move_beyond;          /* charts whose right edge passes this (points) move below the tables */
     double pages;                /* estimated pages */
 };
@@ -522,6 +557,7 @@ static void plan_for(struct print_plan *p, int landscape, const double *width, l
                 keep = cb[k].right;
         p->scale = pw / keep > 1 ? 1 : pw / keep;
     } else { /* groups of columns */
+        p->split = 1;
         p->repeat_first = col_pt(width, 0) <= 0.3 * pw / MIN_SCALE;
         lxw_col_t g[MAX_GROUPS];
         size_t n = column_groups(width, last_cells, pw / MIN_SCALE, p->repeat_first, g);
@@ -543,6 +579,41 @@ static void plan_for(struct print_plan *p, int landscape, const double *width, l
         if (cb[k].right > p->move_beyond)
             h += cb[k].height + 15;
     p->pages = p->n_groups * ceil(1.1 * h * p->scale / ph);
+}
+
+/* The wrapping twin of a layout format (made once per format; the same format when it wraps already). */
+static lxw_format *wrap_format(rpt_wctx *w, lxw_format *f)
+{
+    static const size_t max = sizeof w->f / sizeof(lxw_format *);
+    if (!f || f->text_wrap)
+        return f;
+    lxw_format **twin = NULL;
+    if (f == w->f.meta)
+        twin = &w->wrap_meta;
+    else if (f == w->f.synthetic)
+        twin = &w->wrap_synthetic;
+    else if (f == w->f.subtitle)
+        twin = &w->wrap_subtitle;
+    (void)max;
+    if (!twin)
+        return NULL;
+    if (!*twin) {
+        lxw_format *t = workbook_add_format(w->book);
+        if (!t) {
+            w->nomem = 1;
+            return NULL;
+        }
+        if (f->bold)
+            format_set_bold(t);
+        if (f->italic)
+            format_set_italic(t);
+        if (f->font_color != LXW_COLOR_UNSET)
+            format_set_font_color(t, f->font_color);
+        format_set_text_wrap(t);
+        format_set_align(t, LXW_ALIGN_VERTICAL_TOP);
+        *twin = t;
+    }
+    return *twin;
 }
 
 /* 1 if no cell of row r in columns 0..last, nor a chart over it. */
@@ -654,17 +725,51 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
                 break;
             }
     }
+    /* long sentences and notes alone in column A: merged over the columns printed on the first pages and wrapped
+     * there, the row made tall enough, so no line runs past the page's edge */
+    lxw_col_t g1 = 0;
+    double avail = col_px(width[0]);
+    while (g1 < last_cells && PRINT_WIDTH_SLACK * 0.75 * (avail + col_px(g1 + 1 < STYLE_COLS ? width[g1 + 1] : DEFAULT_WIDTH)) <=
+                                  (PAGE_LONG_PT - 2 * 72 * MARGIN_LR_IN) / MIN_SCALE) {
+        g1++;
+        avail += col_px(g1 < STYLE_COLS ? width[g1] : DEFAULT_WIDTH);
+    }
+    for (size_t k = 0; k < ss->n_longs; k++) {
+        struct long_text *lt = &ss->longs[k];
+        double per_line = (avail - 5) / 7.0 / (lt->f && lt->f->bold ? 1.15 : 1.0);
+        if (g1 == 0 || (double)lt->chars * 1.05 <= col_px(width[0]) / 7.0 || (long)lt->row > (long)last_row)
+            continue;
+        int alone = 1;
+        lxw_row *row = lxw_worksheet_find_row(ws, lt->row);
+        for (lxw_col_t c = 1; row && c <= last_col && alone; c++)
+            alone = !lxw_worksheet_find_cell_in_row(row, c);
+        lxw_merged_range *mr;
+        STAILQ_FOREACH(mr, ws->merged_ranges, list_pointers)
+            if (mr->first_row <= lt->row && mr->last_row >= lt->row)
+                alone = 0;
+        if (!alone)
+            continue;
+        lxw_format *wf = wrap_format(w, lt->f);
+        if (!wf)
+            continue;
+        rpt_err_at(w, worksheet_merge_range(ws, lt->row, 0, lt->row, g1, lt->text, wf), ws, lt->row, 0);
+        int lines = (int)ceil(1.1 * (double)lt->chars / (per_line > 1 ? per_line : 1));
+        double h = (lt->f && lt->f->font_size > 11 ? lt->f->font_size / 11.0 : 1.0) * 15.0 * (lines < 1 ? 1 : lines);
+        rpt_err_at(w, worksheet_set_row(ws, lt->row, h, row ? row->format : NULL), ws, lt->row, 0);
+    }
     double rows_pt = 0;
     for (lxw_row_t r = 0; r <= last_row; r++)
         rows_pt += row_pt(ws, r);
-    /* landscape or portrait: fewer column groups, then fewer pages, then the larger scale */
+    /* landscape or portrait: tables kept whole, then fewer column groups, then fewer pages, then the larger scale */
     struct print_plan pl, pp;
     plan_for(&pl, 1, width, last_cells, cb, n_cb, rows_pt);
     plan_for(&pp, 0, width, last_cells, cb, n_cb, rows_pt);
     struct print_plan *p =
-        pp.n_groups < pl.n_groups ||
-                (pp.n_groups == pl.n_groups &&
-                 (pp.pages < pl.pages || (pp.pages == pl.pages && pp.scale > pl.scale + 0.05)))
+        pp.split < pl.split ||
+                (pp.split == pl.split &&
+                 (pp.n_groups < pl.n_groups ||
+                  (pp.n_groups == pl.n_groups &&
+                   (pp.pages < pl.pages || (pp.pages == pl.pages && pp.scale > pl.scale + 0.05)))))
             ? &pp
             : &pl;
     /* charts beyond the print's width move below everything, one under another, at the left edge */
@@ -927,6 +1032,11 @@ void rpt_style_finish(rpt_wctx *w)
             worksheet_freeze_panes(ws, (lxw_row_t)ss->header + 1, 0);
         if (!ss->big)
             print_layout(w, ss, width);
+        for (size_t k = 0; k < ss->n_longs; k++)
+            free(ss->longs[k].text);
+        free(ss->longs);
+        ss->longs = NULL;
+        ss->n_longs = 0;
         rpt_err_at(w, worksheet_set_header(ws, head), ws, 0, 0);
         rpt_err_at(w, worksheet_set_footer(ws, ss->budget_cut ? foot_cut : foot), ws, 0, 0);
     }

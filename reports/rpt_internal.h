@@ -21,9 +21,11 @@
  *    worksheet_set_column yourself;
  *  - figures cited from the Results sheet go through rpt_results_ref (a look-up by key, never a row
  *    reference), links to a sheet through rpt_sheet_link (a defined name);
- *  - print (rpt_style_finish): one page wide, a page break before a table or chart that would not fit on what is left of a page,
- *    print titles only for a sheet's one table that runs over pages, chart data (rpt_chart_data_cols) out of
- *    the print area;
+ *  - print (rpt_style_finish, print_layout): A4 at 75% or more (no text below 8.25 pt; chart texts enlarged to
+ *    match), landscape or portrait, one page wide when that allows, else the charts beside the tables on their own
+ *    page, else column groups; a page break before a table or chart that would not fit on what is left of a page,
+ *    print titles only for a sheet's one table that runs over pages, chart data (rpt_chart_data_cols) out of the
+ *    print area; a page budget per sheet (rpt_print_pages, default 2) and rpt_print_end for what is for the screen;
  *  - money in w->f.money (whole units, thousands separators), counts in w->f.count / w->f.integer,
  *    proportions in w->f.pct (one decimal), differences of proportions as percentage points in w->f.num1
  *    (100 x the difference) with a header saying "percentage points", an interval as two number cells.
@@ -90,6 +92,7 @@ struct rpt_wctx {
     size_t n_sheets;
     const rpt_sheet_def *sheet;   /**< the table entry being written; NULL for the fixed sheets */
     struct rpt_style *style;      /**< what the cell helpers saw on each sheet (widths, header rows) */
+    lxw_format *wrap_meta, *wrap_synthetic, *wrap_subtitle; /**< wrapping twins of layout formats (print) */
     int verbatim;                 /**< 1 while writing result vocabulary (the Results sheet's rows): no look-up */
 };
 

@@ -109,6 +109,7 @@ const rpt_msg rpt_msgs[] = {
     {"Synthetic data", "Syntetiske data", 0},
     {"&Lipseval %s, %.10s&CPage &P of &N&R%s", "&Lipseval %s, %.10s&CSide &P av &N&R%s", 0},
     {"n/a", "i.t.", 0},
+    {"Results file SHA-256", "Resultatfilens SHA-256", 0},
     {"&Lipseval %s, %.10s&CPage &P of &N: this sheet's first tables; the rest is on the sheet&R%s",
      "&Lipseval %s, %.10s&CSide &P av &N: arkets første tabeller; resten står på arket&R%s", 0},
 

@@ -261,6 +261,28 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
                 chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
             }
         }
+        {   /* the threshold marked: a vertical line at the willingness to pay of the analysis, its two points in the
+             * chart-data columns right of the CE plane's */
+            lxw_col_t cxx = (lxw_col_t)(c0 + 3 + 3 * (k - 1) + 2);
+            if (cxx < 20)
+                cxx = 20;
+            lxw_col_t ct = (lxw_col_t)(cxx + 2 * (k - 1) + 2);
+            rpt_trf(w, b, sizeof b, "willingness to pay %s %.10g per QALY", cur, s->threshold);
+            rpt_put_text(w, ws, 4, ct, b, w->f.header);
+            rpt_put_num(w, ws, 5, ct, s->threshold, money);
+            rpt_put_num(w, ws, 5, ct + 1, 0, prob);
+            rpt_put_num(w, ws, 6, ct, s->threshold, money);
+            rpt_put_num(w, ws, 6, ct + 1, 1, prob);
+            lxw_chart_series *th = chart_add_series(ch, NULL, NULL);
+            if (!th)
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
+            chart_series_set_categories(th, rpt_tr(w, w->sheet->name), 5, ct, 6, ct);
+            chart_series_set_values(th, rpt_tr(w, w->sheet->name), 5, ct + 1, 6, ct + 1);
+            chart_series_set_name(th, rpt_chart_str(b));
+            lxw_chart_line red = {.color = 0xC00000, .width = 1.5};
+            chart_series_set_line(th, &red);
+            chart_series_set_marker_type(th, LXW_CHART_MARKER_NONE);
+        }
         chart_title_set_name(ch, "Probability each option has the highest net benefit");
         rpt_trf(w, b, sizeof b, "Willingness to pay per QALY (%s)", cur);
         chart_axis_set_name(ch->x_axis, rpt_chart_str(b));

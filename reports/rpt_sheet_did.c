@@ -684,10 +684,12 @@ core_status rpt_sheet_did(rpt_wctx *w, core_err *err)
     core_status st = rpt_add_sheet(w, w->sheet ? w->sheet->name : "Registry", &ws, err);
     if (st != CORE_OK)
         return st;
-    rpt_set_cols(w, ws, 0, 0, 38, NULL);
-    rpt_set_cols(w, ws, 1, 1, 22, NULL);
+    /* one landscape page wide, the charts beside on the next page; two pages down of each */
+    rpt_print_pages(w, ws, 4);
+    rpt_set_cols(w, ws, 0, 0, 30, NULL);
+    rpt_set_cols(w, ws, 1, 1, 18, NULL);
     rpt_set_cols(w, ws, 2, 5, 11, NULL);
-    rpt_set_cols(w, ws, 6, 6, 60, NULL);
+    rpt_set_cols(w, ws, 6, 6, 44, NULL);
     lxw_row_t r = 0;
     rpt_put_text(w, ws, r++, 0, "Registry: real-world effect by difference-in-differences", w->f.title);
     const char *intro = "Two-way fixed effects on the person-period panel, with every inference the design allows "

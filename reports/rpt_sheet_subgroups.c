@@ -549,7 +549,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
         rpt_merge_text(w, ws, r++, 0, 9, b, w->f.note, rpt_lines_for(b, 160));
     }
 
-    rpt_set_cols(w, ws, 0, 0, 24, NULL); /* one landscape page wide */
+    rpt_set_cols(w, ws, 0, 0, 27, NULL); /* one landscape page wide */
     rpt_set_cols(w, ws, 1, 1, 10, NULL);
     rpt_set_cols(w, ws, 2, 2, 14, NULL);
     rpt_set_cols(w, ws, 3, 3, 16, NULL);

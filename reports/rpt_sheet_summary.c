@@ -553,6 +553,8 @@ core_status rpt_sheet_summary(rpt_wctx *w, core_err *err)
 
     key_figures(w, ws, &r);
 
+    /* the contents are links, for the screen: the print ends above them */
+    rpt_print_end(w, ws, r > 0 ? r - 1 : 0, NULL);
     rpt_put_text(w, ws, r++, 0, "In this workbook", w->f.subtitle);
     for (size_t i = 0; i < w->n_sheets; i++) {
         const rpt_sheet_def *s = &w->sheets[i];

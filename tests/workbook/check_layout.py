@@ -139,8 +139,8 @@ def sorted_book(book, sorted_path):
                                     abs(x - y) <= 1e-9 * max(abs(x), abs(y)))
                 if not same:
                     bad.append("%s!%s %s: %r then %r" % (ws.title, c.coordinate, c.value[:60], x, y))
-    summary = sum(1 for row in formulas["Summary"].iter_rows() for c in row
-                  if isinstance(c.value, str) and "Results!" in c.value)
+    summary = sum(1 for row in formulas[formulas.sheetnames[0]].iter_rows() for c in row
+                  if isinstance(c.value, str) and (res + "!") in c.value)
     check(summary > 0, "Summary: %d figures and links taken from the Results sheet" % summary)
     check(not bad, "all %d formula cells of the other sheets unchanged after the sort" % n,
           "%d changed: %s" % (len(bad), "; ".join(bad[:4])))

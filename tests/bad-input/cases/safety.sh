@@ -37,8 +37,12 @@ for sde in abc 0 253402300800 " 1700000000" -5 1.5e9; do
 done
 SOURCE_DATE_EPOCH=315532800
 expect "SOURCE_DATE_EPOCH at 1980-01-01 accepted" 0 -- rct safety-ok.ini --quiet -o out/sde.xlsx --results out/sde.csv
-check "SOURCE_DATE_EPOCH used for the workbook's creation time" sh -c \
-    "/usr/bin/python3 -c \"import openpyxl,sys; sys.exit(0 if str(openpyxl.load_workbook('out/sde.xlsx').properties.created).startswith('1980-01-01') else 1)\""
+check "SOURCE_DATE_EPOCH used for every timestamp of the workbook (created, modified, Provenance run time, zip entries)" sh -c \
+    "/usr/bin/python3 -c \"import openpyxl,sys,zipfile; wb = openpyxl.load_workbook('out/sde.xlsx'); p = wb.properties; \
+run = [r[1] for r in wb['Provenance'].iter_rows(values_only=True) if r[0] == 'Run time (UTC)']; \
+zd = {i.date_time[:3] for i in zipfile.ZipFile('out/sde.xlsx').infolist()}; \
+sys.exit(0 if str(p.created).startswith('1980-01-01') and str(p.modified).startswith('1980-01-01') and \
+run == ['1980-01-01T00:00:00Z'] and zd == {(1980, 1, 1)} else 1)\""
 SOURCE_DATE_EPOCH=1700000000
 
 # Formula guard: a bad value of [project] csv_formula_guard names the key
