@@ -111,12 +111,13 @@ static int key_match(const char *want, const char *have)
     return strcmp(want, have ? have : "") == 0;
 }
 
-const core_result_row *core_results_find(const core_results *r, const char *analysis, const char *outcome,
-                                         const char *timepoint, const char *term, const char *method)
+const core_result_row *core_results_find(const core_results *r, const char *module, const char *analysis,
+                                         const char *outcome, const char *timepoint, const char *term,
+                                         const char *method)
 {
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t i = 0; r && i < r->n; i++) {
         const core_result_row *x = &r->rows[i];
-        if (key_match(analysis, x->analysis) && key_match(outcome, x->outcome) &&
+        if (key_match(module, x->module) && key_match(analysis, x->analysis) && key_match(outcome, x->outcome) &&
             key_match(timepoint, x->timepoint) && key_match(term, x->term) && key_match(method, x->method))
             return x;
     }

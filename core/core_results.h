@@ -114,9 +114,14 @@ void core_results_free(core_results *r);
 /** Append a copy of row (strings duplicated). CORE_ERR_NOMEM on failure. */
 core_status core_results_add(core_results *r, const core_result_row *row);
 
-/** First row matching every non-NULL key (analysis, outcome, timepoint, term, method); NULL if none. */
-const core_result_row *core_results_find(const core_results *r, const char *analysis, const char *outcome,
-                                         const char *timepoint, const char *term, const char *method);
+/**
+ * The one results finder: the first row matching every non-NULL key (module, analysis, outcome, timepoint, term,
+ * method); NULL if none. A key "" matches an empty field (NULL or ""). Every reader of rows uses it (the
+ * workbook's rpt_find_row, realworld's comparison, the tests).
+ */
+const core_result_row *core_results_find(const core_results *r, const char *module, const char *analysis,
+                                         const char *outcome, const char *timepoint, const char *term,
+                                         const char *method);
 
 /** The counts of the row added last (a writer that adds rows through a helper sets them after it, once that
  *  row is added); the groups' names are copied. CORE_ERR_NOMEM (only with names) leaves the row as it was. */

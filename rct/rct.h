@@ -1,7 +1,8 @@
 /**
  * @file rct.h
  * @brief The randomised trial: its specification (from [trial] and [outcome:*]), the validated
- *        participant data, and the per-timepoint analyses of binary outcomes.
+ *        participant data (two or more arms), and its analyses: binary, continuous and time-to-event
+ *        outcomes at each timepoint, repeated measures, subgroups, power and the complier effect.
  *
  * Intention to treat: every participant is analysed in the arm randomised to; a missing outcome
  * at a timepoint leaves that participant out of that timepoint only (complete case), and the
@@ -121,13 +122,6 @@ core_status rct_recode_binary(const core_config *cfg, const rct_spec *spec, core
 core_status rct_trial_load(const core_config *cfg, const rct_spec *spec, const core_table *t, rct_trial *trial,
                            core_err *err);
 void rct_trial_free(rct_trial *trial);
-
-/**
- * For every binary outcome at every timepoint: arm summaries (Wilson), risk difference (Wald,
- * Newcombe), risk ratio (log-Wald), odds ratio (Woolf, Fisher conditional MLE), Pearson chi-square
- * and Fisher's exact test, appended to res as SPEC §4 rows.
- */
-core_status rct_binary_analyse(const rct_spec *spec, const rct_trial *trial, core_results *res, core_err *err);
 
 /* ---- The trial at each timepoint (docs/methods.md (the trial at each timepoint)). Comparisons: each intervention arm vs the control;
  *      term `arm` with two arms, `arm[LEVEL]` with more. ---- */

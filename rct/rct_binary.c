@@ -103,20 +103,6 @@ core_status rct_binary_2x2(const rct_spec *s, const rct_trial *tr, size_t k, siz
     return CORE_OK;
 }
 
-core_status rct_binary_analyse(const rct_spec *s, const rct_trial *tr, core_results *res, core_err *err)
-{
-    core_status st;
-    for (size_t k = 0; k < s->n_outcomes; k++) {
-        const rct_outcome_spec *o = &s->outcomes[k];
-        if (o->type != RCT_BINARY)
-            continue;
-        for (size_t j = 0; j < o->n_columns; j++)
-            if ((st = rct_binary_2x2(s, tr, k, j, res, err)) != CORE_OK)
-                return st;
-    }
-    return CORE_OK;
-}
-
 core_status rct_nnt_row(core_results *res, const char *outcome, const char *tp, const char *term, const char *method,
                         const st_estimate *rd, double n, core_err *err)
 {

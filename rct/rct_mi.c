@@ -698,10 +698,10 @@ static core_status delta_rows(const rct_spec *s, const rct_trial *tr, size_t k, 
             st = rct_continuous_analyse(s, ct, k, j, tmp, err);
             const core_result_row *r = NULL;
             if (st == CORE_OK) {
-                r = core_results_find(tmp, "ancova", o->name, tp, term, "classical");
+                r = core_results_find(tmp, "rct", "ancova", o->name, tp, term, "classical");
                 used = "ANCOVA (classical) arm coefficient";
                 if (!r || !isfinite(r->se)) {
-                    r = core_results_find(tmp, "mean_difference", o->name, tp, term, "welch");
+                    r = core_results_find(tmp, "rct", "mean_difference", o->name, tp, term, "welch");
                     used = "Welch mean difference";
                 }
             }

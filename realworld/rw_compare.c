@@ -251,13 +251,7 @@ static int eq(const char *a, const char *b)
 static const core_result_row *find_row(const core_results *res, const char *module, const char *analysis,
                                        const char *outcome, const char *tp, const char *term, const char *method)
 {
-    for (size_t i = 0; i < res->n; i++) {
-        const core_result_row *r = &res->rows[i];
-        if (eq(r->module, module) && eq(r->analysis, analysis) && (!outcome || eq(r->outcome, outcome)) &&
-            (!tp || eq(r->timepoint, tp)) && (!term || eq(r->term, term)) && (!method || eq(r->method, method)))
-            return r;
-    }
-    return NULL;
+    return core_results_find(res, module, analysis, outcome, tp, term, method);
 }
 
 core_status rw_compare_trial_from_effects(const rct_effects *fx, rw_compare_in *in, core_err *err)

@@ -1395,14 +1395,10 @@ int rpt_sheet_shown(const rpt_wctx *w, const rpt_sheet_def *s)
 const core_result_row *rpt_find_row(const rpt_wctx *w, const char *module, const char *analysis,
                                     const char *outcome, const char *tp, const char *term, const char *method)
 {
-    for (size_t i = 0; i < w->res->n; i++) {
-        const core_result_row *r = &w->res->rows[i];
-        if (rpt_str_eq(r->module, module) && rpt_str_eq(r->analysis, analysis) && rpt_str_eq(r->outcome, outcome) &&
-            rpt_str_eq(r->timepoint, tp) && (!term || rpt_str_eq(r->term, term)) &&
-            (!method || rpt_str_eq(r->method, method)))
-            return r;
-    }
-    return NULL;
+    /* module, analysis, outcome and timepoint are matched as given (NULL: an empty field); term and method when
+     * given */
+    return core_results_find(w->res, module ? module : "", analysis ? analysis : "", outcome ? outcome : "",
+                             tp ? tp : "", term, method);
 }
 
 const rpt_outcome_label *rpt_outcome_find(const rpt_wctx *w, const char *name)

@@ -57,7 +57,7 @@ static cba_result *run(const cba_spec *s, unsigned long seed)
 static const core_result_row *find(const core_results *res, const char *analysis, const char *term,
                                    const char *method)
 {
-    return core_results_find(res, analysis, NULL, NULL, term, method);
+    return core_results_find(res, NULL, analysis, NULL, NULL, term, method);
 }
 
 /* 1. Constant effect, no discounting: sum_y e_y = d (H - 0.25) (the ramp from 0 at randomisation to d at 6 months

@@ -346,8 +346,8 @@ static void test_scale_up(void)
     core_results *res = core_results_new();
     core_err err;
     t_int(cba_rows_add(&s, r, res, &err), CORE_OK, "scale-up: rows");
-    const core_result_row *pp = core_results_find(res, "npv", NULL, NULL, "government", "per_participant");
-    const core_result_row *pop = core_results_find(res, "npv", NULL, NULL, "government", "population");
+    const core_result_row *pp = core_results_find(res, NULL, "npv", NULL, NULL, "government", "per_participant");
+    const core_result_row *pop = core_results_find(res, NULL, "npv", NULL, NULL, "government", "population");
     if (t_true(pp && pop, "scale-up: per-participant and population rows")) {
         t_rel(pop->estimate, pp->estimate * 50.49, 1e-13, "scale-up: NPV x 561 x 0.09 = 50.49 people treated");
         t_contains(pop->label, "50.49", "the label says how many were treated");

@@ -86,9 +86,9 @@ int main(void)
     row.estimate = 1.5;
     t_int(core_results_add(r, &row), CORE_OK, "add row");
     t_true(isnan(r->rows[0].se), "unset numbers are NaN (empty)");
-    const core_result_row *f = core_results_find(r, "risk_ratio", NULL, NULL, "arm", NULL);
+    const core_result_row *f = core_results_find(r, NULL, "risk_ratio", NULL, NULL, "arm", NULL);
     t_true(f && f->estimate == 1.5, "find row");
-    t_true(core_results_find(r, "risk_ratio", NULL, NULL, "x", NULL) == NULL, "no such row");
+    t_true(core_results_find(r, NULL, "risk_ratio", NULL, NULL, "x", NULL) == NULL, "no such row");
     core_results_free(r);
 
     /* atomic writes and same-file checks */

@@ -164,15 +164,15 @@ static void test_band_edges_scored(void)
     }
     core_results *res = core_results_new();
     t_int(fid_rows_scores(&L.data, 0.95, res, &L.err), CORE_OK, "score rows");
-    const core_result_row *r = core_results_find(res, "total_score", "ips25", "1", "Site 1", "consensus");
+    const core_result_row *r = core_results_find(res, NULL, "total_score", "ips25", "1", "Site 1", "consensus");
     t_true(r && r->estimate == 74 && r->label && strstr(r->label, "Fair fidelity"), "total_score row: 74 is Fair");
-    r = core_results_find(res, "total_score", "ips25", "1", "Site 0", NULL);
+    r = core_results_find(res, NULL, "total_score", "ips25", "1", "Site 0", NULL);
     t_true(r && strstr(r->label, "Not IPS"), "total_score row: 73 is Not IPS");
     /* Section subtotals of site 0 (total 73 = 23 threes and 2 twos: S1, S2 are 3+1 = ... by add_row: base 2,
      * extra 23 -> the first 23 items are 3, the last two 2): staffing 9, organisation 24, services 40. */
-    r = core_results_find(res, "section_score", "Staffing", "1", "Site 0", NULL);
+    r = core_results_find(res, NULL, "section_score", "Staffing", "1", "Site 0", NULL);
     t_true(r && r->estimate == 9, "staffing subtotal 9");
-    r = core_results_find(res, "section_score", "Services", "1", "Site 0", NULL);
+    r = core_results_find(res, NULL, "section_score", "Services", "1", "Site 0", NULL);
     t_true(r && r->estimate == 40, "services subtotal 3 x 12 + 2 x 2 = 40");
     core_results_free(res);
     unload(&L);
@@ -198,17 +198,17 @@ static void test_consensus_and_mean(void)
         core_results *res = core_results_new();
         fid_rows_scores(&L.data, 0.95, res, &L.err);
         fid_rows_trends(&L.data, res, &L.err);
-        const core_result_row *r = core_results_find(res, "total_change", "ips25", "2015", "North", NULL);
+        const core_result_row *r = core_results_find(res, NULL, "total_change", "ips25", "2015", "North", NULL);
         t_true(r && fabs(r->estimate - 22.5) < 1e-12, "change since first 110 - 87.5 = 22.5");
-        r = core_results_find(res, "total_score", "ips25", "all", "North", "mean_of_reviews");
+        r = core_results_find(res, NULL, "total_score", "ips25", "all", "North", "mean_of_reviews");
         t_true(r && fabs(r->estimate - 98.75) < 1e-12, "mean over reviews (87.5 + 110) / 2");
         /* 2015: 110 = 10 fives and 15 fours: no item at or below 3, so no next steps for North. */
-        t_true(core_results_find(res, "items_to_improve", NULL, NULL, "North", NULL) == NULL,
+        t_true(core_results_find(res, NULL, "items_to_improve", NULL, NULL, "North", NULL) == NULL,
                "no item at or below 3 at the latest review");
         fid_rows_agreement(&L.data, 0.95, res, &L.err);
-        r = core_results_find(res, "kappa", "items", NULL, "A vs B", "unweighted");
+        r = core_results_find(res, NULL, "kappa", "items", NULL, "A vs B", "unweighted");
         t_true(r != NULL && r->n == 50, "pooled kappa over 2 reviews x 25 items, term 'A vs B'");
-        r = core_results_find(res, "item_agreement", "S1", NULL, NULL, "exact");
+        r = core_results_find(res, NULL, "item_agreement", "S1", NULL, NULL, "exact");
         t_true(r && fabs(r->estimate - 0.5) < 1e-12, "S1: same score in 1 of 2 reviews");
         core_results_free(res);
     }
@@ -232,7 +232,7 @@ static void test_trends_and_next_steps(void)
         core_results *res = core_results_new();
         fid_rows_scores(&L.data, 0.95, res, &L.err);
         fid_rows_trends(&L.data, res, &L.err);
-        const core_result_row *r = core_results_find(res, "total_change", "ips25", "3", "East", NULL);
+        const core_result_row *r = core_results_find(res, NULL, "total_change", "ips25", "3", "East", NULL);
         t_true(r && r->estimate == 20, "change 80 - 60 = 20");
         /* Latest review: S1..O2 (the first 5 items) at 4, the rest at 3 -> 20 items to improve; S3 stayed at 3
          * (round 1: first 10 items 3; round 2: first 20 items 3), and its next level's anchor is built in. */
@@ -240,9 +240,9 @@ static void test_trends_and_next_steps(void)
         for (size_t i = 0; i < res->n; i++)
             n += strcmp(res->rows[i].analysis, "items_to_improve") == 0;
         t_int((long)n, 20, "20 items at or below 3 at the latest review");
-        r = core_results_find(res, "items_to_improve", "S1", NULL, "East", NULL);
+        r = core_results_find(res, NULL, "items_to_improve", "S1", NULL, "East", NULL);
         t_true(r == NULL, "S1 at 4 is not listed");
-        r = core_results_find(res, "items_to_improve", "O3", NULL, "East", NULL);
+        r = core_results_find(res, NULL, "items_to_improve", "O3", NULL, "East", NULL);
         t_true(r && r->estimate == 3 && strcmp(r->method, "stayed_low") == 0, "O3 stayed at 3 in all reviews");
         t_contains(r ? r->label : NULL, "anchor text not built in", "O3: no invented anchor");
         core_results_free(res);
@@ -396,7 +396,7 @@ static void test_survey(void)
     fid_rows_scores(&L.data, 0.95, res, &L.err);
     t_int(fid_rows_alpha(&L.data, 0.95, res, &L.err), CORE_OK, "alpha rows");
     t_int(fid_rows_phase_change(&L.data, 0.95, res, &L.err), CORE_OK, "phase change rows");
-    const core_result_row *r = core_results_find(res, "cronbach_alpha", "w", NULL, NULL, "raw");
+    const core_result_row *r = core_results_find(res, NULL, "cronbach_alpha", "w", NULL, NULL, "raw");
     t_true(r && r->n == 11, "alpha over the 11 complete respondent rows");
     if (r) {
         t_rel(r->estimate, 0.957113280094647, TOL_REF, "alpha (psych raw_alpha)");
@@ -406,10 +406,10 @@ static void test_survey(void)
     static const char *const it[4] = {"q1", "q2", "q3", "q4"};
     static const double drop[4] = {0.938636363636364, 0.942434210526316, 0.923487544483986, 0.964285714285714};
     for (int j = 0; j < 4; j++) {
-        r = core_results_find(res, "cronbach_alpha", "w", NULL, it[j], "if_item_deleted");
+        r = core_results_find(res, NULL, "cronbach_alpha", "w", NULL, it[j], "if_item_deleted");
         t_true(r && fabs(r->estimate - drop[j]) <= TOL_REF * drop[j], "alpha without %s (psych alpha.drop)", it[j]);
     }
-    r = core_results_find(res, "phase_change", "w", "1 to 2", "all", "paired_t");
+    r = core_results_find(res, NULL, "phase_change", "w", "1 to 2", "all", "paired_t");
     t_true(r != NULL && r->n == 6, "paired change over the 6 respondents scored in both phases");
     if (r) {
         t_rel(r->estimate, 0.444444444444444, TOL_REF, "mean change (t.test paired)");
@@ -418,7 +418,7 @@ static void test_survey(void)
         t_rel(r->ci_low, 0.338533638219991, TOL_REF, "paired ci_low");
         t_rel(r->ci_high, 0.550355250668898, TOL_REF, "paired ci_high");
     }
-    r = core_results_find(res, "total_score", "w", "1", "A", NULL);
+    r = core_results_find(res, NULL, "total_score", "w", "1", "A", NULL);
     t_true(r && fabs(r->se - 1.18634202800348 / sqrt(6)) < 1e-12, "site score se = SD / sqrt(n)");
     core_results_free(res);
     unload(&L);
@@ -445,14 +445,14 @@ static void test_link(void)
         core_results *res = core_results_new();
         t_int(fid_rows_link(&L.data, so, 7, "employment", "18", FID_LINK_EFFECT, "IPS", "TAU", 0.95, res, &L.err),
               CORE_OK, "link rows");
-        const core_result_row *r = core_results_find(res, "fidelity_outcome", "employment", "18", "risk_difference",
+        const core_result_row *r = core_results_find(res, NULL, "fidelity_outcome", "employment", "18", "risk_difference",
                                                      "spearman");
         /* ranks of x: 1 4 6 3 2 5; of y: 3 5 1 6 2 4: sum d^2 = 4+1+25+9+0+1 = 40, rho = 1 - 6*40/210 = -1/7 */
         t_true(r && fabs(r->estimate - (-1.0 / 7)) < 1e-12, "Spearman rho by hand -1/7");
         t_true(r && r->n == 6, "site G without reviews left out");
         t_contains(r ? r->label : NULL, "without fidelity reviews: G", "and named");
         t_contains(r ? r->label : NULL, "fragile and not causal", "with the caution six sites deserve");
-        r = core_results_find(res, "fidelity_outcome", "employment", "18", "G", "site_data");
+        r = core_results_find(res, NULL, "fidelity_outcome", "employment", "18", "G", "site_data");
         t_contains(r ? r->label : NULL, "no fidelity review of this site", "G's own row says why");
         core_results_free(res);
     }

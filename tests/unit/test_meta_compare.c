@@ -47,7 +47,7 @@ static core_config *load(const char *name, const char *text, core_err *err)
 
 static const core_result_row *row(const core_results *r, const char *analysis, const char *term, const char *method)
 {
-    const core_result_row *x = core_results_find(r, analysis, NULL, NULL, term, method);
+    const core_result_row *x = core_results_find(r, NULL, analysis, NULL, NULL, term, method);
     static core_result_row none;
     none = CORE_RESULT_ROW_EMPTY;
     if (!x)
@@ -90,8 +90,8 @@ static void test_typed(void)
     x = row(r, "effect_on_own_scale", "pooled_rct", NULL);
     t_rel(x->estimate, 2.07, 1e-15, "pooled RR on its own scale");
     t_rel(x->ci_low, 1.82, 1e-15, "pooled RR low as given");
-    t_true(core_results_find(r, "effect_on_common_scale", NULL, NULL, "pooled_rct", NULL) == NULL &&
-               core_results_find(r, "work_years", NULL, NULL, "pooled_rct", NULL) == NULL,
+    t_true(core_results_find(r, NULL, "effect_on_common_scale", NULL, NULL, "pooled_rct", NULL) == NULL &&
+               core_results_find(r, NULL, "work_years", NULL, NULL, "pooled_rct", NULL) == NULL,
            "cumulative incidence is not converted to workdays or work-years");
     /* efficacy-effectiveness ratio */
     double eer = 15.708 / 14.214, se = eer * sqrt(pow(4.07847 / 15.708, 2) + pow(6.21 / 14.214, 2));
@@ -119,7 +119,7 @@ static void test_typed(void)
     /* reference rates: the published defaults, and the trial's arms */
     t_rel(row(r, "reference_rate", "trial_control", NULL)->estimate, 0.271, 1e-15, "trial control rate");
     t_rel(row(r, "reference_rate", "trial_ips", NULL)->estimate, 0.374, 1e-12, "trial IPS rate = control + RD");
-    t_true(core_results_find(r, "reference_rate", NULL, NULL, "UK routine practice (South West London, N = 539)",
+    t_true(core_results_find(r, NULL, "reference_rate", NULL, NULL, "UK routine practice (South West London, N = 539)",
                              NULL) != NULL,
            "UK routine-practice rate by default");
     t_rel(row(r, "reference_rate", "UK routine practice (South West London, N = 539)", NULL)->estimate, 0.462, 1e-15,
@@ -150,7 +150,7 @@ static void test_typed(void)
     r = core_results_new();
     t_int(rw_compare_run(&in, r, &e), CORE_OK, "registry alone runs");
     t_abs(row(r, "work_years", "registry", NULL)->estimate, 12.7, 0.05, "Bodø: 5.6 days = 12.7 work-years");
-    t_true(core_results_find(r, "efficacy_effectiveness_ratio", NULL, NULL, NULL, NULL) == NULL,
+    t_true(core_results_find(r, NULL, "efficacy_effectiveness_ratio", NULL, NULL, NULL, NULL) == NULL,
            "no ratio without a trial effect");
     core_results_free(r);
     core_config_free(cfg);

@@ -69,7 +69,7 @@ static core_status run(const char *ini_name, const char *ini, core_results **res
 
 static const core_result_row *row(const core_results *r, const char *analysis, const char *term, const char *method)
 {
-    const core_result_row *x = core_results_find(r, analysis, NULL, NULL, term, method);
+    const core_result_row *x = core_results_find(r, NULL, analysis, NULL, NULL, term, method);
     if (!x)
         printf("FAIL: no row %s / %s / %s\n", analysis, term, method ? method : "");
     static core_result_row nan_row;
@@ -157,7 +157,7 @@ static void test_domain_check_values(void)
           100.0, 1e-12, "weights add to 100%%");
 
     /* Meta-regression on the US indicator (primary method dl: checked with reml below). */
-    t_true(core_results_find(r, "meta_regression", NULL, NULL, "country[USA]", "dl_hk") != NULL,
+    t_true(core_results_find(r, NULL, "meta_regression", NULL, NULL, "country[USA]", "dl_hk") != NULL,
            "meta-regression row named country[USA]");
     core_results_free(r);
     meta_studies_free(&ms);

@@ -57,7 +57,7 @@ static void fx_close(fixture *f)
 static const core_result_row *row(const core_results *r, const char *an, const char *out, const char *tp,
                                   const char *term, const char *method)
 {
-    const core_result_row *x = core_results_find(r, an, out, tp, term, method);
+    const core_result_row *x = core_results_find(r, NULL, an, out, tp, term, method);
     if (!x)
         printf("FAIL: no row %s|%s|%s|%s|%s\n", an, out, tp ? tp : "", term, method);
     return x;
