@@ -262,9 +262,21 @@ typedef struct rct_missing_spec {
     int tipping;          /**< tipping = yes (default) */
     double *deltas;       /**< continuous: shifts of the imputed values in the intervention arm(s) */
     size_t n_deltas;
+    int ipw;              /**< ipw = yes: inverse-probability-weighted GEE of the primary outcome (default no) */
     unsigned glmm;        /**< `glmm`: the binary mixed models re-fitted per imputation (RCT_GLMM_* bits; default
                                Laplace only) */
 } rct_missing_spec;
+
+/**
+ * Inverse-probability-weighted GEE of outcome k (binary or continuous over at least two timepoints; `ipw_gee`
+ * rows, method `independence`): monotone dropout (values after a first missing one left out); per timepoint a
+ * logistic model of being observed, among those observed at the previous one, on arm, the adjustment set of the
+ * repeated-measures models and the prior outcome; stabilised weights (numerator: the same on arm alone),
+ * multiplied over visits; the GEE of rct_long_analyse_outcome (arm + time + adjustment set) with those row weights,
+ * independence working correlation, sandwich SEs treating the weights as known.
+ */
+core_status rct_long_ipw(const rct_spec *spec, const rct_long_spec *ls, const rct_trial *trial, size_t k,
+                         core_results *res, core_err *err);
 
 /** Read [missing] (absent: present = 0, complete case). Messages name file:line and key. */
 core_status rct_missing_spec_read(const core_config *cfg, rct_missing_spec *m, core_err *err);

@@ -65,6 +65,7 @@ const core_cfg_key rct_missing_keys[] = {
     {"tipping", CORE_CFG_BOOL, "yes", NULL, "binary primary outcome: the tipping-point grid of assumed rates among the missing"},
     {"tipping_step", CORE_CFG_NUMBER, "0.05", "[0.01, 0.5]", "step of the tipping-point grid (rates 0 to 1)"},
     {"deltas", CORE_CFG_LIST, NULL, "numbers", "continuous primary outcome: shifts of the imputed values in the intervention arm (delta-adjusted imputation)"},
+    {"ipw", CORE_CFG_BOOL, "no", NULL, "primary outcome over time: inverse-probability-weighted GEE under monotone dropout at random (stabilised weights from logistic dropout models)"},
     {"glmm", CORE_CFG_CHOICE, "laplace", "none|laplace|both", "mi, binary outcome over time: the mixed models re-fitted per imputation (adaptive quadrature costs seconds per fit)"},
     {NULL},
 };

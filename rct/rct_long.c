@@ -12,6 +12,7 @@
 #include "core/core_data.h"
 #include "rct/rct_design.h"
 #include "stats/st_gee.h"
+#include "stats/st_glm.h"
 #include "stats/st_glmm.h"
 #include "stats/st_lmm.h"
 
@@ -725,7 +726,7 @@ typedef struct row_ctx {
     core_results *res;
     const char *outcome;
     double n_units;
-    char label[700];
+    char label[1000];
 } row_ctx;
 
 static core_status add(row_ctx *c, const char *analysis, const char *method, const char *tp, const char *term,
@@ -924,4 +925,195 @@ core_status rct_long_analyse(const rct_spec *s, const rct_long_spec *ls, const r
             return st;
     }
     return CORE_OK;
+}
+
+/* ------------------------------------------------------------------ inverse-probability-weighted GEE */
+
+/* Logistic fit of r on the first pz columns of Z (rows of stride doubles) over the rows with use[i]; probabilities
+ * into pr[i]. Returns 0 with why set when the model is not usable (or with *st set on running out of memory). */
+static int ipw_logit(const double *Z, size_t stride, size_t pz, const double *r, const unsigned char *use, size_t N, double *pr,
+                     char *why, size_t why_size, const char *what, core_status *st, core_err *err)
+{
+    size_t m = 0;
+    double *X = malloc((N ? N : 1) * pz * sizeof *X), *y = malloc((N ? N : 1) * sizeof *y);
+    if (!X || !y) {
+        free(X), free(y);
+        *st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        return 0;
+    }
+    for (size_t i = 0; i < N; i++)
+        if (use[i]) {
+            memcpy(X + m * pz, Z + i * stride, pz * sizeof *X);
+            y[m++] = r[i];
+        }
+    st_logit_fit *f = NULL;
+    core_err e2;
+    core_status s2 = m >= pz ? st_logit_fit_new(X, y, m, pz, NULL, &f, &e2) : CORE_ERR_ANALYSIS;
+    int ok = 0;
+    if (s2 == CORE_ERR_NOMEM)
+        *st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+    else if (s2 != CORE_OK)
+        snprintf(why, why_size, "not estimable: the %s dropout model: %.300s", what,
+                 m >= pz ? e2.msg : "too few participants");
+    else if (f->undefined || !f->converged)
+        snprintf(why, why_size, "not estimable: the %s dropout model: %.300s", what,
+                 f->undefined ? f->undefined : "did not converge");
+    else {
+        m = 0;
+        for (size_t i = 0; i < N; i++)
+            if (use[i])
+                pr[i] = f->fitted[m++];
+        ok = 1;
+    }
+    st_logit_free(f);
+    free(X), free(y);
+    return ok;
+}
+
+core_status rct_long_ipw(const rct_spec *s, const rct_long_spec *ls, const rct_trial *tr, size_t k,
+                         core_results *res, core_err *err)
+{
+    const rct_outcome_spec *o = &s->outcomes[k];
+    if (o->type == RCT_TIME_TO_EVENT)
+        return CORE_OK;
+    if (o->n_columns < 2) {
+        row_ctx c1 = {.res = res, .outcome = o->name, .n_units = NAN};
+        return add_na(&c1, "ipw_gee", "independence",
+                      "inverse-probability-weighted GEE needs the outcome at two or more timepoints (dropout between "
+                      "visits); this outcome has one",
+                      err);
+    }
+    int bin = o->type == RCT_BINARY;
+    size_t T = o->n_columns, A = tr->n_arms, N = tr->n;
+    long_data d;
+    char why[600] = "";
+    core_status st = build(s, ls, tr, k, &d, why, sizeof why, err);
+    row_ctx c = {.res = res, .outcome = o->name, .n_units = (double)d.n_units};
+    rct_design adj = {0};
+    size_t *adj_row = NULL, q = 0;
+    double *Z = NULL, *Zn = NULL, *r = NULL, *pd = NULL, *pn = NULL, *w = NULL, *yv = NULL, *wt = NULL;
+    unsigned char *use = NULL, *obs = NULL;
+    if (st != CORE_OK)
+        goto out;
+    if (d.n == 0) {
+        st = add_na(&c, "ipw_gee", "independence", why, err);
+        goto out;
+    }
+    int adjusted = o->adjust && (s->site || o->baseline || (o->has_covariates ? o->n_covariates : s->n_covariates));
+    if (adjusted) {
+        rct_model m = {.arm = 0, .site = 1, .baseline = o->baseline};
+        rct_outcome_covariates(s, o, &m.covariates, &m.n_covariates);
+        if ((st = rct_design_build(s, tr, (size_t)-1, &m, &adj, err)) != CORE_OK)
+            goto out;
+        q = adj.p - 1;
+    }
+    size_t pz = 1 + (A - 1) + q + 1; /* intercept, arm dummies, adjustment set, prior outcome */
+    adj_row = malloc((N ? N : 1) * sizeof *adj_row);
+    Z = calloc((N ? N : 1) * pz, sizeof *Z);
+    Zn = calloc((N ? N : 1) * A, sizeof *Zn);
+    r = malloc((N ? N : 1) * sizeof *r);
+    pd = malloc((N ? N : 1) * sizeof *pd);
+    pn = malloc((N ? N : 1) * sizeof *pn);
+    w = malloc((N ? N : 1) * T * sizeof *w);
+    yv = malloc((N ? N : 1) * T * sizeof *yv);
+    use = malloc(N ? N : 1);
+    obs = calloc((N ? N : 1) * T, 1);
+    wt = malloc((d.n ? d.n : 1) * sizeof *wt);
+    if (!adj_row || !Z || !Zn || !r || !pd || !pn || !w || !yv || !use || !obs || !wt) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < N; i++)
+        adj_row[i] = adjusted ? (size_t)-1 : 0;
+    for (size_t rr = 0; rr < adj.n; rr++)
+        adj_row[adj.rows[rr]] = rr;
+    /* monotone observation: observed at j and at every earlier timepoint */
+    for (size_t i = 0; i < N; i++) {
+        int alive = adj_row[i] != (size_t)-1;
+        for (size_t j = 0; j < T; j++) {
+            double v;
+            int here = core_cell_number(tr->table, tr->col_index[tr->outcome_cols[k] + j], i, &v) == 1;
+            alive = alive && here;
+            obs[i * T + j] = (unsigned char)alive;
+            yv[i * T + j] = here ? v : NAN;
+        }
+    }
+    size_t n_dropped_rows = 0;
+    for (size_t j = 0; j < T; j++) {
+        for (size_t i = 0; i < N; i++) {
+            use[i] = adj_row[i] != (size_t)-1 && (j == 0 || obs[i * T + j - 1]);
+            r[i] = obs[i * T + j];
+            double *z = Z + i * pz, *zn = Zn + i * A;
+            z[0] = zn[0] = 1;
+            for (size_t a = 1; a < A; a++)
+                z[a] = zn[a] = tr->arm[i] == (int)a;
+            if (use[i] && q)
+                memcpy(z + A, adj.X + adj_row[i] * adj.p + 1, q * sizeof *z);
+            z[A + q] = j > 0 && use[i] ? yv[i * T + j - 1] : 0;
+        }
+        char what[200];
+        snprintf(what, sizeof what, "timepoint %s", rct_outcome_timepoint(o, j));
+        /* the first timepoint has no prior outcome: its column is left out */
+        if (!ipw_logit(Z, pz, j > 0 ? pz : pz - 1, r, use, N, pd, why, sizeof why, what, &st, err) ||
+            !ipw_logit(Zn, A, A, r, use, N, pn, why, sizeof why, what, &st, err)) {
+            if (st == CORE_OK)
+                st = add_na(&c, "ipw_gee", "independence", why, err);
+            goto out;
+        }
+        for (size_t i = 0; i < N; i++)
+            if (use[i])
+                w[i * T + j] = (j > 0 ? w[i * T + j - 1] : 1) * pn[i] / pd[i];
+    }
+    /* the rows of d come participant by participant (in table order), timepoints ascending (see build) */
+    size_t row = 0, m = 0;
+    double wmax = 0, wsum = 0;
+    for (size_t i = 0; i < N && row < d.n; i++) {
+        if (adjusted && adj_row[i] == (size_t)-1)
+            continue;
+        for (size_t j = 0; j < T; j++) {
+            if (isnan(yv[i * T + j]))
+                continue;
+            if (obs[i * T + j]) {
+                memmove(d.X + m * d.p, d.X + row * d.p, d.p * sizeof *d.X);
+                d.y[m] = d.y[row];
+                d.unit[m] = d.unit[row];
+                d.wave[m] = d.wave[row];
+                wt[m] = w[i * T + j];
+                wmax = fmax(wmax, wt[m]);
+                wsum += wt[m];
+                m++;
+            } else
+                n_dropped_rows++;
+            row++;
+        }
+    }
+    st_gee g;
+    core_err e2;
+    st_gee_opts go = {.family = bin ? ST_GEE_LOGIT : ST_GEE_IDENTITY, .corr = ST_CORR_INDEPENDENCE, .weights = wt};
+    core_status s2 = st_gee_fit(d.y, d.X, d.unit, d.wave, m, d.p, d.n_units, &go, &g, &e2);
+    if (s2 == CORE_ERR_NOMEM) {
+        st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        goto out;
+    }
+    if (s2 != CORE_OK) {
+        st = add_na(&c, "ipw_gee", "independence", e2.msg, err);
+        goto out;
+    }
+    c.n_units = (double)g.n_clusters;
+    snprintf(c.label, sizeof c.label,
+             "inverse-probability-weighted GEE (independence working correlation), missing at random with monotone "
+             "dropout: %zu observations of %zu participants at %zu timepoints (%zu values after a first missing "
+             "one left out); %.200s; stabilised weights (mean %.3g, largest %.3g): per timepoint a logistic model of "
+             "being observed among those observed before, on arm, the adjustment set and the prior outcome, over the "
+             "same on arm alone, multiplied over visits; robust SEs treat the weights as known (as geepack's geeglm)",
+             m, g.n_clusters, T, n_dropped_rows, d.adjusted_for[0] ? d.adjusted_for : "unadjusted (adjust = no)",
+             m ? wsum / (double)m : NAN, wmax);
+    st = coef_rows(&c, &d, "ipw_gee", "independence", bin ? "ipw_gee_logistic" : NULL, g.beta, g.se, NULL,
+                   s->confidence, g.undefined, err);
+    st_gee_free(&g);
+out:
+    long_data_free(&d);
+    rct_design_free(&adj);
+    free(adj_row), free(Z), free(Zn), free(r), free(pd), free(pn), free(w), free(yv), free(use), free(obs), free(wt);
+    return st;
 }

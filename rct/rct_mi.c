@@ -35,7 +35,8 @@ core_status rct_missing_spec_read(const core_config *cfg, rct_missing_spec *m, c
         (st = core_config_integer(cfg, "missing", "donors", &m->donors, err)) != CORE_OK ||
         (st = core_config_flag(cfg, "missing", "tipping", &m->tipping, err)) != CORE_OK ||
         (st = core_config_number(cfg, "missing", "tipping_step", &m->tipping_step, err)) != CORE_OK ||
-        (st = core_config_pick(cfg, "missing", "glmm", &glmm, err)) != CORE_OK)
+        (st = core_config_pick(cfg, "missing", "glmm", &glmm, err)) != CORE_OK ||
+        (st = core_config_flag(cfg, "missing", "ipw", &m->ipw, err)) != CORE_OK)
         return st;
     m->glmm = glmm == 0 ? 0 : glmm == 1 ? RCT_GLMM_LAPLACE : RCT_GLMM_LAPLACE | RCT_GLMM_AGHQ;
     m->mi = method == 1;
@@ -792,6 +793,8 @@ core_status rct_missing_analyse(const rct_spec *s, const rct_long_spec *ls, cons
     const rct_outcome_spec *o = &s->outcomes[k];
     size_t jt = analysis_column(o);
     core_status st = CORE_OK;
+    if (ms->ipw && (st = rct_long_ipw(s, ls, tr, k, res, err)) != CORE_OK)
+        return st;
     if (o->type == RCT_BINARY && ms->tipping && tr->n_arms >= 2 &&
         (st = tipping_rows(s, tr, k, jt, ms->tipping_step, res, err)) != CORE_OK)
         return st;

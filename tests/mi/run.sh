@@ -54,5 +54,41 @@ check(any(t.startswith("Primary analysis, multiple imputation (1000 imputations"
 print("mi-workbook: %d passed, %d failed" % (ok, bad))
 sys.exit(1 if bad else 0)
 PY
+# inverse-probability-weighted GEE ([missing] ipw = yes) against glm + geeglm(weights = ) on the same data
+# (tests/reference/kits/ipw_gee, reference.R): the coefficients and robust SEs at 1e-6 relative
+IK=tests/reference/kits/ipw_gee
+if "$BIN" rct "$IK/trial-binary.ini" -o "$T/ipw.xlsx" --results "$T/ipw.csv" --quiet; then
+    /usr/bin/python3 - "$IK/expected.csv" "$T/ipw.csv" <<'PY' || status=1
+import csv, sys
+exp = {(r["analysis"], r["term"], r["statistic"]): float(r["value"]) for r in csv.DictReader(open(sys.argv[1]))}
+rows = [r for r in csv.DictReader(open(sys.argv[2])) if r["analysis"] == "ipw_gee"]
+ours = {("(Intercept)", ""): "(Intercept)", ("time[12]", ""): "t12", ("arm", "6"): "ips6", ("arm", "12"): "ips12",
+        ("x", ""): "x"}
+ok = bad = 0
+def check(c, what):
+    global ok, bad
+    if c: ok += 1
+    else:
+        bad += 1
+        print("FAIL: " + what)
+seen = set()
+for r in rows:
+    key = (r["term"], r["timepoint"])
+    check(key in ours, "ipw_gee row %s %s expected" % key)
+    if key not in ours: continue
+    seen.add(key)
+    for col, stat in (("estimate", "estimate"), ("se", "se")):
+        e, v = exp[("ipw_gee_by_time", ours[key], stat)], float(r[col])
+        check(abs(v - e) <= 1e-6 * abs(e), "ipw_gee %s %s %s: %.10g, R %.10g" % (key + (stat, v, e)))
+check(len(seen) == 5, "all five ipw_gee terms present")
+check(all("stabilised weights" in r["label"] and "as known" in r["label"] for r in rows), "the label states the weights")
+print("ipw-gee: %d passed, %d failed" % (ok, bad))
+sys.exit(1 if bad else 0)
+PY
+else
+    echo "FAIL: ipseval rct $IK/trial-binary.ini exited non-zero"
+    echo "ipw-gee: 0 passed, 1 failed"
+    status=1
+fi
 rm -rf "$T"
 exit $status

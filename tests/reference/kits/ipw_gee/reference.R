@@ -24,6 +24,9 @@ long <- long[long$keep, ]
 long <- long[order(long$id, long$time), ]
 long$t12 <- as.numeric(long$time == 12)
 g <- geeglm(y ~ ips + t12 + x, family = binomial, data = long, id = id, weights = w, corstr = "independence")
+# the same with an arm effect per timepoint (ipseval's default arm_by_time = yes): factor(time) + arm:factor(time) + x
+long$ips6 <- long$ips * (long$time == 6); long$ips12 <- long$ips * (long$time == 12)
+g2 <- geeglm(y ~ t12 + ips6 + ips12 + x, family = binomial, data = long, id = id, weights = w, corstr = "independence")
 out <- data.frame()
 add <- function(an, term, stat, v) out <<- rbind(out, data.frame(analysis = an, term = term, statistic = stat, value = v))
 for (nm in names(coef(m6))) add("drop6_den", nm, "estimate", coef(m6)[[nm]])
@@ -32,6 +35,8 @@ for (nm in names(coef(n6))) add("drop6_num", nm, "estimate", coef(n6)[[nm]])
 for (nm in names(coef(n12))) add("drop12_num", nm, "estimate", coef(n12)[[nm]])
 s <- summary(g)$coefficients
 for (nm in rownames(s)) { add("ipw_gee", nm, "estimate", s[nm, "Estimate"]); add("ipw_gee", nm, "se", s[nm, "Std.err"]) }
+s2 <- summary(g2)$coefficients
+for (nm in rownames(s2)) { add("ipw_gee_by_time", nm, "estimate", s2[nm, "Estimate"]); add("ipw_gee_by_time", nm, "se", s2[nm, "Std.err"]) }
 add("ipw_gee", "all", "n", nrow(long))
 add("ipw_gee", "all", "weight_sum", sum(long$w))
 add("ipw_gee", "all", "weight_max", max(long$w))
