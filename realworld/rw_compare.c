@@ -401,6 +401,30 @@ core_status rw_compare_registry_from_rows(const core_results *res, const char *t
                  pick->method, flagged ? "; flagged unreliable by the registry analysis" : "");
     }
     rw_cmp_effect *e = &in->registry;
+    /* Staggered adoption: the two-way fixed-effects coefficient weights in "forbidden" comparisons of later- with
+     * earlier-treated clusters (Goodman-Bacon 2021) and can be far from any average effect; the registry figure is
+     * then the Callaway-Sant'Anna simple aggregate with its cluster multiplier-bootstrap interval, unless
+     * [compare] registry_interval names a two-way fixed-effects interval. */
+    const core_result_row *cs = find_row(res, "did", "cs_aggregate", outcome, NULL, "simple", NULL);
+    if (!(prefer && *prefer) && cs && isfinite(cs->estimate) && isfinite(cs->ci_low) && isfinite(cs->ci_high)) {
+        e->has = 1;
+        e->est = cs->estimate;
+        e->lo = cs->ci_low;
+        e->hi = cs->ci_high;
+        e->level = in->conf;
+        e->se = isfinite(cs->se) ? cs->se : (cs->ci_high - cs->ci_low) / (2.0 * z_of(e->level));
+        e->p = cs->p_value;
+        in->registry_controls = NAN;
+        snprintf(e->method, sizeof e->method, "%s", cs->method ? cs->method : "");
+        snprintf(e->source, sizeof e->source,
+                 "registry: Callaway-Sant'Anna simple aggregate of the group-time effects of %s (staggered adoption)",
+                 outcome ? outcome : "");
+        snprintf(in->registry_choice, sizeof in->registry_choice,
+                 "Callaway-Sant'Anna simple aggregate, cluster multiplier-bootstrap interval: adoption is staggered, "
+                 "so the two-way fixed-effects estimate (%.4g) mixes in forbidden comparisons",
+                 first->estimate);
+        return CORE_OK;
+    }
     e->has = 1;
     e->est = first->estimate;
     e->lo = pick->ci_low;
