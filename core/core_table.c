@@ -91,10 +91,73 @@ int core_column_level(core_column *c, const char *text)
     return (int)c->n_levels++;
 }
 
-void core_table_set_num(core_table *t, size_t col, size_t row, double v)
+core_status core_table_set_num(core_table *t, size_t col, size_t row, double v)
 {
     t->cols[col].num[row] = v;
     t->cols[col].missing[row] = 0;
+    return CORE_OK;
+}
+
+core_status core_table_set_code(core_table *t, size_t col, size_t row, int code)
+{
+    if (code < 0) {
+        core_table_set_missing(t, col, row);
+        return CORE_OK;
+    }
+    t->cols[col].code[row] = code;
+    t->cols[col].missing[row] = 0;
+    return CORE_OK;
+}
+
+void core_table_set_missing(core_table *t, size_t col, size_t row)
+{
+    core_column *c = &t->cols[col];
+    c->missing[row] = 1;
+    if (c->type == CORE_COL_NUMERIC)
+        c->num[row] = 0;
+    else
+        c->code[row] = -1;
+}
+
+long core_table_line(const core_table *t, size_t i)
+{
+    return t->row_src ? t->row_src[i] : (long)i + 2;
+}
+
+core_status core_table_set_line(core_table *t, size_t i, long line)
+{
+    t->row_src[i] = line;
+    return CORE_OK;
+}
+
+double *core_column_take_f64(core_column *c, size_t n)
+{
+    (void)n;
+    double *v = c->num;
+    c->num = NULL;
+    return v;
+}
+
+core_status core_table_column_to_numeric(core_table *t, size_t col, double *num)
+{
+    core_column *c = &t->cols[col];
+    for (size_t l = 0; l < c->n_levels; l++)
+        free(c->levels[l]);
+    free(c->levels);
+    free(c->code);
+    free(c->level_num);
+    free(c->num);
+    c->levels = NULL;
+    c->code = NULL;
+    c->level_num = NULL;
+    c->n_level_num = 0;
+    c->n_levels = 0;
+    c->num = num;
+    c->type = CORE_COL_NUMERIC;
+    for (size_t i = 0; i < t->n_rows; i++)
+        if (c->missing[i])
+            num[i] = 0;
+    return CORE_OK;
 }
 
 core_status core_table_set_text(core_table *t, size_t col, size_t row, const char *text)

@@ -53,6 +53,45 @@ typedef struct core_table {
                              0 = n_cols */
 } core_table;
 
+/* ---- cell access: every reader of a table goes through these (the storage is the table's own affair) ---- */
+
+/** True when row i of column c is missing. */
+static inline int core_col_missing(const core_column *c, size_t i)
+{
+    return c->missing[i] != 0;
+}
+
+/** Numeric column: the value of row i (0 where missing). */
+static inline double core_col_num(const core_column *c, size_t i)
+{
+    return c->num[i];
+}
+
+/** Categorical column: the level code of row i, -1 where missing. */
+static inline int core_col_code(const core_column *c, size_t i)
+{
+    return c->code[i];
+}
+
+/** The 1-based line (text) or record number (binary) where row i of the file starts, for messages. */
+long core_table_line(const core_table *t, size_t i);
+
+/** Set where row i starts (tables built from other tables); CORE_ERR_NOMEM when it cannot be kept. */
+core_status core_table_set_line(core_table *t, size_t i, long line);
+
+/**
+ * Numeric column of n rows: its values as a new array of doubles (0 where missing) that the caller frees;
+ * the column gives up its own storage when it can hand that over as is (it must not be read as numbers
+ * afterwards; its missing flags stay). NULL on no memory.
+ */
+double *core_column_take_f64(core_column *c, size_t n);
+
+/**
+ * Turn categorical column col into a numeric one holding num[0..n_rows-1] (taken over, freed here or by the
+ * table); the cells missing before stay missing (their num is ignored), the levels are dropped.
+ */
+core_status core_table_column_to_numeric(core_table *t, size_t col, double *num);
+
 /** Free a table and everything it owns; NULL is a no-op. */
 void core_table_free(core_table *t);
 
@@ -115,8 +154,14 @@ core_table *core_table_new(const char *source, size_t n_rows, size_t n_cols, con
 /** Add (or find) a level of a categorical column; returns its code, or -1 on no memory. */
 int core_column_level(core_column *c, const char *text);
 
-/** Set a numeric cell (clears missing). */
-void core_table_set_num(core_table *t, size_t col, size_t row, double v);
+/** Set a numeric cell (clears missing); CORE_ERR_NOMEM when the column could not grow to hold it. */
+core_status core_table_set_num(core_table *t, size_t col, size_t row, double v);
+
+/** Set a categorical cell to an existing level code (-1: missing); CORE_ERR_NOMEM as above. */
+core_status core_table_set_code(core_table *t, size_t col, size_t row, int code);
+
+/** Make a cell missing. */
+void core_table_set_missing(core_table *t, size_t col, size_t row);
 
 /** Set a categorical cell to a level text (clears missing); returns CORE_OK or CORE_ERR_NOMEM. */
 core_status core_table_set_text(core_table *t, size_t col, size_t row, const char *text);
