@@ -311,6 +311,7 @@ typedef struct csv_state {
     core_line_ex *ex;      /* data rows that do not start on the line after the previous row's start */
     size_t n_ex, cap_ex;
     long next_line;        /* the line the next data row starts on if nothing intervenes */
+    int mapped;            /* b is the file mapped read-only (the fast path): pages behind the parser are let go */
 } csv_state;
 
 static int is_space(char c)
@@ -850,6 +851,43 @@ static core_status finish_numbers(core_table *t, char decimal, char thousands, c
 
 #ifndef CORE_CSV_NO_FAST
 
+/* Letting go of the mapped file behind the parser: the file is mapped whole (populated in one call: cheaper than
+ * page by page on this kind of virtual machine), checked and its lines counted; the pass that fills the table then
+ * gives back the pages it has left behind (they stay in the page cache), so that the file's pages and the table
+ * are not held in full at the same time: the peak is about the larger of the two, not their sum. Off (on = 0) for
+ * text in malloc'd memory. */
+enum { WIN_BYTES = 8 << 20 };
+
+typedef struct map_win {
+    const char *b;
+    size_t lo, next; /* lo: page-aligned start of what is still held; next: where to let go again */
+    int on;
+} map_win;
+
+static void win_init(map_win *w, const char *b, size_t p, int on)
+{
+    *w = (map_win){.b = b, .lo = (p + 4095) & ~(size_t)4095, .next = p + WIN_BYTES, .on = on};
+}
+
+static void win_move(map_win *w, size_t p)
+{
+    size_t e = p & ~(size_t)4095;
+    if (e > w->lo) {
+        int saved = errno; /* advice only */
+        (void)madvise((void *)(uintptr_t)(w->b + w->lo), e - w->lo, MADV_DONTNEED);
+        errno = saved;
+        w->lo = e;
+    }
+    w->next = p + WIN_BYTES;
+}
+
+/* Call as the pass reaches p (increasing). */
+static inline void win_at(map_win *w, size_t p)
+{
+    if (w->on && p >= w->next)
+        win_move(w, p);
+}
+
 /* Exact powers of ten (10^22 is the largest one a double holds exactly). */
 static const double pow10_exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                                        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
@@ -951,6 +989,7 @@ typedef struct fast_part {
     int threaded;
     unsigned char *cat; /* in: columns read as categorical; out: plus those found to be (ret 2) */
     const unsigned char *keep; /* columns stored (the others are only stepped over) */
+    int mapped;                /* b is the mapped file (map_win) */
     int ret;            /* 1 done, 0 not handled (fall back), 2 redo with cat[] extended, -1 no memory */
 } fast_part;
 
@@ -958,27 +997,59 @@ typedef struct fast_part {
  * double when the column's width holds it. */
 static inline int fast_put_int(core_column *c, size_t cap, size_t li, int neg, uint64_t iv)
 {
-    if (iv <= 127 && !(neg && iv == 0)) { /* -0 is a double */
-        int8_t k = (int8_t)(neg ? -(int)iv : (int)iv);
+    if (!(neg && iv == 0)) { /* -0 is a double */
+        int64_t k = neg ? -(int64_t)iv : (int64_t)iv;
         switch (c->width) {
         case 1:
-            ((int8_t *)c->data)[li] = k;
-            return 0;
-        case 2:
-            ((int16_t *)c->data)[li] = k;
-            return 0;
-        case 4:
-            ((int32_t *)c->data)[li] = k;
-            return 0;
-        default:
+            if (k >= INT8_MIN && k <= INT8_MAX) {
+                ((int8_t *)c->data)[li] = (int8_t)k;
+                return 0;
+            }
             break;
+        case 2:
+            if (k >= INT16_MIN && k <= INT16_MAX) {
+                ((int16_t *)c->data)[li] = (int16_t)k;
+                return 0;
+            }
+            break;
+        case 4:
+            if (k >= INT32_MIN && k <= INT32_MAX) {
+                ((int32_t *)c->data)[li] = (int32_t)k;
+                return 0;
+            }
+            break;
+        default:
+            ((double *)c->data)[li] = (double)k; /* iv < 10^15: exact */
+            return 0;
         }
-    } else if (c->width == 4 && iv <= INT32_MAX) {
-        ((int32_t *)c->data)[li] = neg ? -(int32_t)iv : (int32_t)iv;
-        return 0;
     }
     double dv = (double)iv;
     return core_column_put_num(c, cap, li, li, neg ? -dv : dv);
+}
+
+/* Row li of categorical column c: code k (-1 missing), stored directly when the column's width holds it. */
+static inline int fast_put_code(core_column *c, size_t cap, size_t li, int k)
+{
+    uint32_t u = (uint32_t)(k + 1);
+    if (c->width == 1 && u <= UINT8_MAX) {
+        ((uint8_t *)c->data)[li] = (uint8_t)u;
+        return 0;
+    }
+    if (c->width == 4) {
+        ((uint32_t *)c->data)[li] = u;
+        return 0;
+    }
+    return core_column_put_code(c, cap, li, li, k);
+}
+
+/* Row li of numeric column c: the number x, stored directly when the column is of doubles. */
+static inline int fast_put_num(core_column *c, size_t cap, size_t li, double x)
+{
+    if (c->width == 8) {
+        ((double *)c->data)[li] = x;
+        return 0;
+    }
+    return core_column_put_num(c, cap, li, li, x);
 }
 
 static int fast_fill(fast_part *pt)
@@ -1022,8 +1093,11 @@ static int fast_fill(fast_part *pt)
     }
     const char *p = b + pt->p0, *end = b + pt->p1;
     const unsigned char *keep = pt->keep;
+    map_win win;
+    win_init(&win, b, pt->p0, pt->mapped);
     for (size_t i = pt->r0; i < pt->r1; i++) {
         size_t li = i - base; /* the row in dst */
+        win_at(&win, (size_t)(p - b));
         for (size_t j = 0; j < m; j++) {
             const char *v, *q = p;
             size_t len;
@@ -1116,13 +1190,13 @@ static int fast_fill(fast_part *pt)
                         goto done;
                     }
                 } else
-                    core_column_put_code(c, cap, li, li, -1);
+                    fast_put_code(c, cap, li, -1);
                 continue;
             }
             if (c->type == CORE_COL_NUMERIC) {
                 double x;
                 if (fast_number(v, len, decimal, &x)) {
-                    if (core_column_put_num(c, cap, li, li, x) != 0) {
+                    if (fast_put_num(c, cap, li, x) != 0) {
                         ret = -1;
                         goto done;
                     }
@@ -1142,7 +1216,7 @@ static int fast_fill(fast_part *pt)
             const core_column *lc = &pt->lv[j];
             if (fc[j].last >= 0 && fc[j].last_len == len && lc->levels[fc[j].last][0] == v[0] &&
                 memcmp(lc->levels[fc[j].last], v, len) == 0) {
-                if (core_column_put_code(c, cap, li, li, fc[j].last) != 0) {
+                if (fast_put_code(c, cap, li, fc[j].last) != 0) {
                     ret = -1;
                     goto done;
                 }
@@ -1164,7 +1238,7 @@ static int fast_fill(fast_part *pt)
             memcpy(tbuf, v, len);
             tbuf[len] = '\0';
             int code = core_level_index_add(ix[j], tbuf);
-            if (code < 0 || core_column_put_code(c, cap, li, li, code) != 0) {
+            if (code < 0 || fast_put_code(c, cap, li, code) != 0) {
                 ret = -1;
                 goto done;
             }
@@ -1199,7 +1273,7 @@ static size_t fast_two_part_rows = 200000;
 /* Fill t from the text in one or two parts (see fast_part); returns as fast_fill. */
 static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_t rows_a, int delim, char decimal,
                            const token *tok, size_t n_tok, core_table *t, unsigned char *cat,
-                           const unsigned char *keep)
+                           const unsigned char *keep, int mapped)
 {
     size_t m = t->n_cols, rows = t->n_rows;
     for (size_t j = 0; j < m; j++)
@@ -1207,7 +1281,7 @@ static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_
             return -1;
     fast_part a = {.b = b, .p0 = d0, .p1 = n, .r0 = 0, .r1 = rows, .delim = delim, .decimal = decimal, .tok = tok,
                    .n_tok = n_tok, .t = t, .lv = t->cols, .dst = t->cols, .base = 0, .cap = rows, .cat = cat,
-                   .keep = keep};
+                   .keep = keep, .mapped = mapped};
     if (mid == 0 || rows_a == 0 || rows_a >= rows)
         return fast_fill(&a);
     /* two parts */
@@ -1362,7 +1436,7 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
         unsigned char *keep = NULL;
         if (!(t = make_table(&hs, m, rows, columns, &keep, &herr)))
             goto out;
-        int r = fast_fill_parts(b, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat, keep);
+        int r = fast_fill_parts(b, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat, keep, s->mapped);
         if (r == 1)
             drop_columns(t, keep);
         free(keep);
@@ -1412,6 +1486,7 @@ static core_table *fast_mapped(const char *path, const char *name, char decimal,
         return NULL;
     }
     size_t n = (size_t)st.st_size;
+    /* populated at once; the pass that fills the table lets go of it behind itself (map_win) */
     void *map = mmap(NULL, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     close(fd);
     if (map == MAP_FAILED)
@@ -1429,7 +1504,7 @@ static core_table *fast_mapped(const char *path, const char *name, char decimal,
         ;
     if (k == n)
         goto out;
-    csv_state s = {.name = name, .b = map, .n = n, .line = 1};
+    csv_state s = {.name = name, .b = map, .n = n, .line = 1, .mapped = 1};
     s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, n - start);
     *tried = 1;
     t = fast_read(&s, start, decimal, miss, columns);
