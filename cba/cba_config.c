@@ -1,6 +1,6 @@
 /* The inputs of the model: defaults, [cba] and [markov] from the config, and validation.
  * Every config error names "file:line: key 'x' in [cba]" and what would be valid. */
-#include "cba.h"
+#include "cba/cba.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cba/cba.h"
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_data.h"
 #include "core/core_table.h"
 #include "rct/rct.h"

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "cea/cea.h"
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_atomic.h"
 #include "core/core_read.h"
 #include "rct/rct.h"

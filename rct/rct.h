@@ -27,6 +27,10 @@ extern const core_cfg_key rct_power_keys[];
 
 typedef enum rct_outcome_type { RCT_BINARY = 0, RCT_CONTINUOUS, RCT_TIME_TO_EVENT } rct_outcome_type;
 
+/** The trial's effect measure of a binary outcome: the `analysis` of its rows, and the name other modules give a
+ *  measure taken from the trial (the fidelity–outcome link's term). Its one spelling outside the report writers. */
+#define RCT_RISK_DIFFERENCE "risk_difference"
+
 /** One [outcome:NAME] section. */
 typedef struct rct_outcome_spec {
     char *name;        /**< NAME as written in the section header */

@@ -1,5 +1,5 @@
 /* [trial] and [outcome:*] into an rct_spec. */
-#include "rct.h"
+#include "rct/rct.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -12,7 +12,7 @@
 #include "../t_check.h"
 #include "cea/cea.h"
 #include "core/core_data.h"
-#include "kit.h"
+#include "tests/unit/kit.h"
 #include "rct/rct.h"
 #include "stats/st_boot.h"
 #include "stats/st_cea.h"
