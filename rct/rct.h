@@ -98,8 +98,9 @@ typedef struct rct_spec {
     rct_power_spec power;
 } rct_spec;
 
-/** Read [trial] and every [outcome:*] section; checks names and types, not the data. */
-core_status rct_spec_from_config(const core_config *cfg, rct_spec *spec, core_err *err);
+/** Read [trial] and every [outcome:*] section; checks names and types, not the data. confidence: the run's
+ *  [project] confidence (read once, by the caller). */
+core_status rct_spec_from_config(const core_config *cfg, double confidence, rct_spec *spec, core_err *err);
 void rct_spec_free(rct_spec *spec);
 
 /** Participant data checked against the spec: arms coded k = 1..n_treatments (treatments[k-1]) / 0 (control). */

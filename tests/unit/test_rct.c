@@ -36,7 +36,7 @@ static int fx_open(fixture *f, const char *ini, core_err *err)
     memset(f, 0, sizeof *f);
     if (!(f->cfg = core_config_load(ini, schema, sizeof schema / sizeof schema[0], err)))
         return 0;
-    if (rct_spec_from_config(f->cfg, &f->spec, err) != CORE_OK)
+    if (rct_spec_from_config(f->cfg, 0.95, &f->spec, err) != CORE_OK)
         return 0;
     if (core_data_read_section(f->cfg, "trial", "data", &f->t, NULL, err) != CORE_OK)
         return 0;
