@@ -246,6 +246,37 @@ static int cell_num(const core_table *t, size_t col, size_t row, double *v, core
     return r;
 }
 
+/* 1 when every unit stays in one cluster and no (unit, period) comes twice: the two checks of panel_load in one
+ * pass over the rows. 0 (a mover, a duplicate, or no memory for the check) sends the rows through the checks'
+ * own passes, which name the first offending row (or report the lack of memory). */
+static int units_clean(const rw_panel *p, size_t n)
+{
+    double bits = (double)p->U * (double)p->T;
+    int *ucl = malloc((p->U ? p->U : 1) * sizeof *ucl);
+    unsigned char *seen = bits < 4e10 ? calloc((size_t)(bits / 8) + 1, 1) : NULL;
+    int ok = ucl && (seen || bits >= 4e10);
+    for (size_t u = 0; ok && u < p->U; u++)
+        ucl[u] = -1;
+    const int *unit = p->unit, *cluster = p->cluster, *period = p->period;
+    size_t T = p->T;
+    for (size_t k = 0; ok && k < n; k++) {
+        int u = unit[k], g = cluster[k];
+        if (ucl[u] < 0)
+            ucl[u] = g;
+        else if (ucl[u] != g)
+            ok = 0;
+        if (seen) {
+            size_t bit = (size_t)u * T + (size_t)period[k];
+            if (seen[bit / 8] & (1u << (bit % 8)))
+                ok = 0;
+            seen[bit / 8] |= (unsigned char)(1u << (bit % 8));
+        }
+    }
+    free(ucl);
+    free(seen);
+    return ok;
+}
+
 static core_status panel_load(const core_config *cfg, const rw_spec *s, core_table *t, int take, rw_panel *p,
                               core_err *err);
 
@@ -445,6 +476,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         }
     /* a unit in one cluster only; (unit, period) once */
     {
+        int clean = units_clean(p, n); /* both at once; otherwise each on its own, for the message */
         int *ucl = malloc(p->U * sizeof *ucl);
         size_t *urow = malloc(p->U * sizeof *urow);
         if (!ucl || !urow) {
@@ -455,7 +487,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         }
         for (size_t u = 0; u < p->U; u++)
             ucl[u] = -1;
-        for (size_t k = 0; k < n; k++) {
+        for (size_t k = 0; k < n && !clean; k++) {
             int u = p->unit[k];
             if (ucl[u] < 0) {
                 ucl[u] = p->cluster[k];
@@ -477,7 +509,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         free(ucl);
         free(urow);
         double bits = (double)p->U * (double)p->T;
-        if (bits < 4e10) {
+        if (bits < 4e10 && !clean) {
             seen = calloc((size_t)(bits / 8) + 1, 1);
             size_t *first_row = NULL;
             if (!seen) {
@@ -580,33 +612,43 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
     }
     for (size_t g = 0; g < p->G; g++)
         p->cluster_first[g] = -1;
+    const int *pcl = p->cluster, *pper = p->period; /* locals: the loops below keep them in registers */
+    const double *pd = p->d;
+    int *ctr = p->cluster_treated, *cfirst = p->cluster_first;
     for (size_t k = 0; k < n; k++)
-        if (p->d[k] != 0) {
-            int g = p->cluster[k];
-            p->cluster_treated[g] = 1;
-            if (p->cluster_first[g] < 0 || p->period[k] < p->cluster_first[g])
-                p->cluster_first[g] = p->period[k];
+        if (pd[k] != 0) {
+            int g = pcl[k];
+            ctr[g] = 1;
+            if (cfirst[g] < 0 || pper[k] < cfirst[g])
+                cfirst[g] = pper[k];
         }
+    /* one pass for three facts: which treated clusters have a period before their treatment (pre), whether the
+     * treatment is 0/1 (binary), and whether it is 1 exactly from each treated cluster's first treated period on
+     * (cluster_level) */
+    int binary = 1, level = 1;
+    unsigned char *pre = calloc(p->G ? p->G : 1, 1);
+    if (!pre) {
+        st = NOMEM(err);
+        goto done;
+    }
+    for (size_t k = 0; k < n; k++) {
+        int g = pcl[k], tk = pper[k];
+        double dk = pd[k];
+        int before = ctr[g] && tk < cfirst[g];
+        pre[g] |= (unsigned char)before;
+        binary &= dk == 0 || dk == 1;
+        level &= dk == (ctr[g] && !before ? 1.0 : 0.0);
+    }
     /* a treated cluster needs a period before its treatment: without one, its "effect" is a level difference,
      * not a difference in differences. When no treated cluster has one the panel is refused, naming the first;
      * when some have, a cluster treated from its first period is absorbed by its own fixed effect and only helps
      * estimate the period effects (as in R's plm and fixest), so it stays */
     {
-        unsigned char *pre = calloc(p->G ? p->G : 1, 1);
-        if (!pre) {
-            st = NOMEM(err);
-            goto done;
-        }
-        for (size_t k = 0; k < n; k++)
-            if (p->cluster_treated[p->cluster[k]] && p->period[k] < p->cluster_first[p->cluster[k]])
-                pre[p->cluster[k]] = 1;
-        int any_pre = 0, binary = 1;
+        int any_pre = 0;
         for (size_t g = 0; g < p->G; g++)
             any_pre |= p->cluster_treated[g] && pre[g];
         /* only an adoption indicator (0/1) has a "before": a continuous treatment (a tax rate) is regression on
          * its within-cluster variation, as in R's plm and fixest */
-        for (size_t k = 0; k < n && binary; k++)
-            binary = p->d[k] == 0 || p->d[k] == 1;
         any_pre |= !binary;
         for (size_t g = 0; g < p->G && st == CORE_OK && !any_pre; g++)
             if (p->cluster_treated[g] && !pre[g])
@@ -618,19 +660,14 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
                                   p->cluster_name && p->cluster_name[g] ? p->cluster_name[g] : "?", s->time,
                                   (long)(p->period0 + p->cluster_first[g]));
         free(pre);
+        pre = NULL;
         if (st != CORE_OK)
             goto done;
     }
     p->G1 = 0;
     for (size_t g = 0; g < p->G; g++)
         p->G1 += (size_t)p->cluster_treated[g];
-    p->cluster_level = 1;
-    for (size_t k = 0; k < n && p->cluster_level; k++) {
-        int g = p->cluster[k];
-        double want = p->cluster_treated[g] && p->period[k] >= p->cluster_first[g] ? 1.0 : 0.0;
-        if (p->d[k] != want)
-            p->cluster_level = 0;
-    }
+    p->cluster_level = level;
     p->common_timing = 1;
     int f0 = -1;
     for (size_t g = 0; g < p->G; g++)
