@@ -310,8 +310,13 @@ static void write_summary(ctx *c)
     size_t mn = (size_t)-1, mx = 0;
     size_t *cnt = calloc(sm->G, sizeof *cnt);
     if (cnt) {
-        for (size_t i = 0; i < sm->n; i++)
-            cnt[sm->cluster[i]]++;
+        for (size_t i = 0; i < sm->n;) { /* runs of one cluster counted at once */
+            size_t i0 = i;
+            int g = sm->cluster[i];
+            while (i < sm->n && sm->cluster[i] == g)
+                i++;
+            cnt[g] += i - i0;
+        }
         for (size_t g = 0; g < sm->G; g++) {
             if (cnt[g] < mn)
                 mn = cnt[g];

@@ -184,17 +184,54 @@ static core_status demean_block(const st_demean *d, double *const *col, const do
         size_t La = d->fe[0].n_levels, Lb = d->fe[1].n_levels;
         const double *ia = d->inv_count[0], *ib = d->inv_count[1];
         double change = 0;
+        double s2v[AP_BLOCK], sumv[AP_BLOCK];
+        if (kb == 2) { /* y and one regressor: both columns in each pass, so the levels are read once */
+            double *ma0 = acc + off[0], *mb0 = acc + off[1], *ma1 = acc + tot + off[0], *mb1 = acc + tot + off[1];
+            const double *x0 = src ? src[0] : col[0], *x1 = src ? src[1] : col[1];
+            double s20 = 0, sum0 = 0, s21 = 0, sum1 = 0;
+            /* a unit's rows usually come together: its two sums stay in registers over the run (the same
+             * additions in the same order as into memory; ma and mb are different cells) */
+            int cur = n ? la[0] : 0;
+            double ra0 = ma0[cur], ra1 = ma1[cur];
+            for (size_t i = 0; i < n; i++) {
+                double v0 = x0[i], v1 = x1[i];
+                int a = la[i], b = lb[i];
+                if (a != cur) {
+                    ma0[cur] = ra0;
+                    ma1[cur] = ra1;
+                    cur = a;
+                    ra0 = ma0[a];
+                    ra1 = ma1[a];
+                }
+                s20 += v0 * v0;
+                sum0 += v0;
+                ra0 += v0;
+                mb0[b] += v0;
+                s21 += v1 * v1;
+                sum1 += v1;
+                ra1 += v1;
+                mb1[b] += v1;
+            }
+            if (n) {
+                ma0[cur] = ra0;
+                ma1[cur] = ra1;
+            }
+            s2v[0] = s20, sumv[0] = sum0, s2v[1] = s21, sumv[1] = sum1;
+        }
         for (size_t c = 0; c < kb; c++) {
             double *ma = acc + c * tot + off[0], *mb = acc + c * tot + off[1], *x = col[c];
             const double *xs = src ? src[c] : x;
             double s2 = 0, sum = 0;
-            for (size_t i = 0; i < n; i++) {
-                double v = xs[i];
-                s2 += v * v;
-                sum += v;
-                ma[la[i]] += v;
-                mb[lb[i]] += v;
-            }
+            if (kb == 2)
+                s2 = s2v[c], sum = sumv[c];
+            else
+                for (size_t i = 0; i < n; i++) {
+                    double v = xs[i];
+                    s2 += v * v;
+                    sum += v;
+                    ma[la[i]] += v;
+                    mb[lb[i]] += v;
+                }
             double mu = sum / (double)n;
             for (size_t l = 0; l < La; l++)
                 ma[l] = ma[l] * ia[l] - mu; /* the grand mean folded into the first factor's means */
@@ -206,11 +243,24 @@ static core_status demean_block(const st_demean *d, double *const *col, const do
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             }
             double *cb = ca + La;
-            for (size_t i = 0; i < n; i++) {
-                double v = xs[i] - ma[la[i]] - mb[lb[i]];
-                x[i] = v;
-                ca[la[i]] += v;
-                cb[lb[i]] += v;
+            {
+                int cur = n ? la[0] : 0; /* runs of one unit in registers, as in the first pass */
+                double mcur = ma[cur], rc = ca[cur];
+                for (size_t i = 0; i < n; i++) {
+                    int a = la[i], b = lb[i];
+                    if (a != cur) {
+                        ca[cur] = rc;
+                        cur = a;
+                        mcur = ma[a];
+                        rc = ca[a];
+                    }
+                    double v = xs[i] - mcur - mb[b];
+                    x[i] = v;
+                    rc += v;
+                    cb[b] += v;
+                }
+                if (n)
+                    ca[cur] = rc;
             }
             double inv = s2 > 0 ? sqrt((double)n / s2) : 0, big = 0;
             for (size_t l = 0; l < La + Lb; l++) {
@@ -621,17 +671,28 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
             goto fail;
     }
 
-    /* Absorbed regressors: nothing left after demeaning. */
+    /* Absorbed regressors: nothing left after demeaning. With one regressor the pass also sums x'y: its ss_dm is
+     * the x'x of the solution below (the same sum in the same order). */
+    double sxx1 = 0, sxy1 = 0;
     for (size_t j = 0; j < p; j++) {
-        const double *raw = d->x + j * n, *dm = f->xd + j * n;
-        double mean = 0, ss_raw = 0, ss_dm = 0;
+        const double *raw = d->x + j * n, *dm = f->xd + j * n, *yd = f->yd;
+        double mean = 0, ss_raw = 0, ss_dm = 0, sxy = 0;
         for (size_t i = 0; i < n; i++)
             mean += raw[i];
         mean /= (double)n;
-        for (size_t i = 0; i < n; i++) {
-            ss_raw += (raw[i] - mean) * (raw[i] - mean);
-            ss_dm += dm[i] * dm[i];
-        }
+        if (p == 1)
+            for (size_t i = 0; i < n; i++) {
+                ss_raw += (raw[i] - mean) * (raw[i] - mean);
+                ss_dm += dm[i] * dm[i];
+                sxy += dm[i] * yd[i];
+            }
+        else
+            for (size_t i = 0; i < n; i++) {
+                ss_raw += (raw[i] - mean) * (raw[i] - mean);
+                ss_dm += dm[i] * dm[i];
+            }
+        sxx1 = ss_dm;
+        sxy1 = sxy;
         char nb[32];
         if (!(ss_raw > 0) || ss_dm <= 1e-20 * ss_raw) {
             st = core_err_set(err, CORE_ERR_ANALYSIS,
@@ -643,12 +704,8 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
         }
     }
     if (p == 1) {
-        /* One regressor: the QR of a single column is its norm, and the solution x'y / x'x. */
-        double sxx = 0, sxy = 0;
-        for (size_t i = 0; i < n; i++) {
-            sxx += f->xd[i] * f->xd[i];
-            sxy += f->xd[i] * f->yd[i];
-        }
+        /* One regressor: the QR of a single column is its norm, and the solution x'y / x'x (summed above). */
+        double sxx = sxx1, sxy = sxy1;
         f->beta[0] = sxy / sxx;
         f->bread[0] = 1 / sxx;
         goto residuals;
