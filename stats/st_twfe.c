@@ -543,15 +543,27 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
             size_t La = f->fe[0].n_levels, Lb = f->fe[1].n_levels;
             double *ca = f->dm->inv_count[0], *cb = f->dm->inv_count[1];
             int *na = ncl[0], *nb = ncl[1];
+            /* a unit's rows usually come together: its count is kept over the run (whole numbers: the same
+             * count), and its cluster looked at when the unit or the cluster changes */
+            int pa = -1, pg = -1;
+            double run = 0;
             for (size_t i = 0; i < n; i++) {
                 int g = cl[i], a = la[i], b = lb[i];
                 if (g < 0 || (size_t)g >= G || a < 0 || (size_t)a >= La || b < 0 || (size_t)b >= Lb) {
                     bad = 1;
                     break;
                 }
-                ca[a] += 1.0;
+                int same = a == pa && g == pg;
+                if (a != pa) {
+                    if (pa >= 0)
+                        ca[pa] += run;
+                    run = 0;
+                    pa = a;
+                }
+                pg = g;
+                run += 1.0;
                 cb[b] += 1.0;
-                if (na) {
+                if (na && !same) {
                     if (na[a] < 0)
                         na[a] = g;
                     else if (na[a] != g)
@@ -570,6 +582,8 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
                     bit[k / 8] |= (unsigned char)(1u << (k % 8));
                 }
             }
+            if (pa >= 0 && !bad)
+                ca[pa] += run;
             if (!na) {
                 free(ncl[0]);
                 ncl[0] = NULL;
