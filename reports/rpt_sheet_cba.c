@@ -1180,6 +1180,17 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             chart_series_set_name(se, rpt_chart_str(m ? "per extra job-year" : "per QALY"));
             chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
         }
+        /* the threshold: a vertical line at the willingness to pay the model values a QALY (or a job-year) at */
+        double lam = res->qaly_uncertain ? s->value[CBA_VALUE_PER_QALY]
+                                         : s->has[CBA_VALUE_PER_JOB_YEAR] ? s->value[CBA_VALUE_PER_JOB_YEAR] : NAN;
+        if (isfinite(lam) && lam >= s->wtp[0] && lam <= s->wtp[s->n_wtp - 1]) {
+            char lt[48];
+            rpt_trf(w, b, sizeof b, res->qaly_uncertain ? "willingness to pay %s %s per QALY" : "willingness to pay %s %s per job-year",
+                    cur, rpt_fmt_num(lam, 0, lt, sizeof lt));
+            lxw_chart_series *th = rpt_cd_line(w, ch, lam, 0, lam, 1, 0xC00000, 1.5, 1);
+            if (th)
+                chart_series_set_name(th, rpt_chart_str(b));
+        }
         rpt_trf(w, b, sizeof b, "Acceptability curve: P(%s is cost-effective vs %s)", s->intervention, s->comparator);
         chart_title_set_name(ch, rpt_chart_str(b));
         rpt_trf(w, b, sizeof b, "Willingness to pay (%s)", cur);
@@ -1234,6 +1245,21 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_series_set_marker_line(pts, &pl);
         chart_series_set_marker_fill(base, &bf);
         chart_series_set_marker_line(base, &bl);
+        /* the willingness-to-pay line through the origin: draws below it are cost-effective at that value */
+        if (isfinite(lam)) {
+            double emin = 0, emax = 0;
+            for (long i = 0; i < np; i++)
+                if (isfinite(de[i]))
+                    emin = fmin(emin, de[i]), emax = fmax(emax, de[i]);
+            if (emax > emin) {
+                char lt[48];
+                rpt_trf(w, b, sizeof b, res->qaly_uncertain ? "willingness to pay %s %s per QALY" : "willingness to pay %s %s per job-year",
+                        cur, rpt_fmt_num(lam, 0, lt, sizeof lt));
+                lxw_chart_series *wl = rpt_cd_line(w, ch, emin, lam * emin, emax, lam * emax, 0xC00000, 1.5, 1);
+                if (wl)
+                    chart_series_set_name(wl, rpt_chart_str(b));
+            }
+        }
         rpt_trf(w, b, sizeof b, "Cost-effectiveness plane: %s minus %s (reference)", s->intervention, s->comparator);
         chart_title_set_name(ch, rpt_chart_str(b));
         chart_axis_set_name(ch->x_axis, rpt_chart_str(ename));
