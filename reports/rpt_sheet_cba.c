@@ -927,10 +927,32 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
 
 /* ---------------------------------------------------------------- the Sensitivity sheet */
 
-static void chart_done(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, lxw_chart *ch)
+/* The sheet's charts, inserted once all are made: the CE plane and the acceptability curve first (they print on the
+ * page after the tables, one above the other), then the tornados. */
+typedef struct sens_charts {
+    lxw_chart *ch[4];
+    int prio[4];
+    size_t n;
+} sens_charts;
+
+static void chart_done(sens_charts *sc, lxw_chart *ch, int prio)
 {
-    lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.4};
-    rpt_err_at(w, worksheet_insert_chart_opt(ws, r, col, ch, &o), ws, r, col);
+    if (sc->n < 4) {
+        sc->ch[sc->n] = ch;
+        sc->prio[sc->n++] = prio;
+    }
+}
+
+static void charts_insert(rpt_wctx *w, lxw_worksheet *ws, sens_charts *sc, lxw_row_t r, lxw_col_t col)
+{
+    for (int p = 0; p < 4; p++)
+        for (size_t k = 0; k < sc->n; k++) {
+            if (sc->prio[k] != p)
+                continue;
+            lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.1};
+            rpt_err_at(w, worksheet_insert_chart_opt(ws, r, col, sc->ch[k], &o), ws, r, col);
+            r += 18;
+        }
 }
 
 core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
@@ -1081,6 +1103,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
 
     /* ---- tornado: NPV (first reported perspective) and INMB ---- */
     lxw_row_t chart_row = r;
+    sens_charts sc = {.n = 0};
     int persp = CBA_SOCIETAL;
     while (persp < CBA_N_PERSPECTIVES && !s->perspectives[persp])
         persp++;
@@ -1140,8 +1163,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_axis_set_reverse(ch->y_axis);
         chart_axis_set_label_position(ch->y_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-        chart_done(w, ws, chart_row, 10, ch);
-        chart_row += 22;
+        chart_done(&sc, ch, 2 + t);
         r++;
     }
 
@@ -1199,8 +1221,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_axis_set_min(ch->y_axis, 0);
         chart_axis_set_max(ch->y_axis, 1);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-        chart_done(w, ws, chart_row, 10, ch);
-        chart_row += 22;
+        chart_done(&sc, ch, 1);
         r++;
 
         /* CE plane: the first draws (and the base case), in columns to the right */
@@ -1266,10 +1287,9 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         rpt_trf(w, b, sizeof b, "Incremental cost (%s)", cur);
         chart_axis_set_name(ch->y_axis, rpt_chart_str(b));
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-        chart_done(w, ws, chart_row, 10, ch);
-        chart_row += 22;
+        chart_done(&sc, ch, 0);
     }
-    (void)chart_row;
+    charts_insert(w, ws, &sc, chart_row, 10);
     return CORE_OK;
 }
 

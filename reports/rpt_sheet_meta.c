@@ -15,6 +15,7 @@
 #include <string.h>
 
 #define SHEET "Meta-analysis"
+#define FOREST_PX(n) (100.0 + 26.0 * (double)((n) + 4)) /* the forest plot's height in pixels for n studies */
 #define MAX_PLOT_ROWS 240 /* Excel allows 255 series in a chart; the plot shows at most this many studies */
 
 /* What the sheet and the headline read from the rows. */
@@ -352,7 +353,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     chart_title_set_name(ch, rpt_chart_str(name));
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
-    double height = 100.0 + 22.0 * (double)(n + 4);
+    double height = FOREST_PX(n);
     lxw_chart_options opt = {.x_scale = 1.6, .y_scale = height / 288.0};
     rpt_err_at(w, worksheet_insert_chart_opt(ws, at_row, at_col, ch, &opt), ws, at_row, at_col);
     return CORE_OK;
@@ -573,18 +574,22 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     rpt_trf(w, b, sizeof b,
              "Data: events/participants, intervention vs control, as the study file gives them. Each study's "
              "interval is its own (normal approximation on the %s scale). Weights are those of the main method (%s). "
-             "Studies left out of the pool are listed with the reason. In the forest plot (right) a square's size "
+             "Studies left out of the pool are listed with the reason. In the forest plot (below) a square's size "
              "follows the study's weight, the diamond spans the pooled estimate's interval and the dashed red line "
              "on the last row is the prediction interval.%s",
              v.ratio ? rpt_tr(w, "log") : rpt_tr(w, "analysis"), rpt_tr(w, method_words(v.primary, mw, sizeof mw)),
              n_st > MAX_PLOT_ROWS ? rpt_tr(w, " The plot shows the first 240 studies.") : "");
     rpt_merge_text(w, ws, r++, 0, 6, b, w->f.note, rpt_lines_for(b, 140));
-    if (n_plot > 0 && (st = forest_chart(w, ws, &v, &pr, chart_at, 9, err)) != CORE_OK) {
+    r++;
+    /* the forest plot under the table (printed with it), as tall as its rows need */
+    if (n_plot > 0 && (st = forest_chart(w, ws, &v, &pr, r, 0, err)) != CORE_OK) {
         free(pr.names), free(arr);
         return st;
     }
+    if (n_plot > 0)
+        r += (lxw_row_t)ceil(0.75 * FOREST_PX(n_plot) / 15.0) + 1;
     free(pr.names), free(arr);
-    r++;
+    (void)chart_at;
 
     /* 3. Heterogeneity. */
     rpt_put_text(w, ws, r++, 0, "Heterogeneity", w->f.subtitle);
