@@ -109,11 +109,16 @@ static void name_cell(cs *c, const char *name, lxw_row_t r, lxw_col_t col)
 static void formula(cs *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, const char *f, double value,
                     const char *text_if_nan, lxw_format *format)
 {
+    /* the formula's own text (its "not defined" answer) in the workbook's language, as its cached value */
+    char fb[512];
+    const char *t = text_if_nan ? rpt_tr(c->w, text_if_nan) : NULL;
+    const char *at = text_if_nan && t != text_if_nan ? strstr(f, text_if_nan) : NULL;
+    if (at && (size_t)snprintf(fb, sizeof fb, "%.*s%s%s", (int)(at - f), f, t, at + strlen(text_if_nan)) < sizeof fb)
+        f = fb;
     if (isfinite(value))
         rpt_err_at(c->w, worksheet_write_formula_num(ws, r, col, f, format, value), ws, r, col);
     else
-        rpt_err_at(c->w, worksheet_write_formula_str(ws, r, col, f, format, text_if_nan ? text_if_nan : ""), ws, r,
-                   col);
+        rpt_err_at(c->w, worksheet_write_formula_str(ws, r, col, f, format, t ? t : ""), ws, r, col);
 }
 
 /* Data validation of an input cell: a decimal in [lo, hi] (open ends as given), or a whole number. */

@@ -186,12 +186,12 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
         if (isfinite(q->ci_low))
             n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's (Fieller %s "
                                   "interval %s to %s)",
-                                  what[j], rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt,
+                                  rpt_tr(w, what[j]), rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt,
                                   rpt_fmt_num(q->ci_low, 2, lo, sizeof lo), rpt_fmt_num(q->ci_high, 2, hi, sizeof hi));
         else
             n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's; its %s "
                                   "interval is unbounded because the trial's interval at that level includes no effect",
-                                  what[j], rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt);
+                                  rpt_tr(w, what[j]), rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt);
     }
     if (y && n < sizeof b)
         n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". Work gained for the %.0f people exposed: %s full-time work-years "

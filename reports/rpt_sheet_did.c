@@ -380,8 +380,16 @@ static lxw_row_t staggered_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, co
     rpt_put_text(w, ws, r++, 0, "Staggered adoption: treated clusters start in different periods", w->f.subtitle);
     const core_result_row *tw = find(w, "twfe", o, tr, NULL);
     if (tw && tw->label && !strncmp(tw->label, "WARNING", 7)) {
-        size_t l = strcspn(tw->label, "|");
-        snprintf(b, sizeof b, "%.*s", (int)(l > 0 && tw->label[l - 1] == ' ' ? l - 1 : l), tw->label);
+        size_t l = strcspn(tw->label, "|"), k;
+        if (w->run->language != RPT_LANG_EN &&
+            sscanf(tw->label, "WARNING, STAGGERED ADOPTION: treated clusters start in %zu", &k) == 1)
+            /* the label's first sentence in the workbook's language (the weights follow in the table below) */
+            rpt_trf(w, b, sizeof b, "WARNING, STAGGERED ADOPTION: treated clusters start in %zu different periods, so "
+                    "this TWFE coefficient also compares later- with earlier-treated clusters, whose changing effects "
+                    "enter with a negative sign (Goodman-Bacon 2021): biased, even in sign, when effects grow with "
+                    "exposure.", k);
+        else
+            snprintf(b, sizeof b, "%.*s", (int)(l > 0 && tw->label[l - 1] == ' ' ? l - 1 : l), tw->label);
         rpt_merge_text(w, ws, r++, 0, 7, b, w->f.synthetic, rpt_lines_for(b, 110));
     }
     /* the decomposition */
@@ -439,8 +447,8 @@ static lxw_row_t staggered_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, co
     size_t ne = rows_of(w, "cs_event", o, rows, sizeof rows / sizeof rows[0]);
     if (ne > 0) {
         rpt_put_text(w, ws, r++, 0, "Event study on the group-time effects (years since each cohort's start)", w->f.key);
-        snprintf(h1, sizeof h1, "CI low (%s)", w->conf);
-        snprintf(h2, sizeof h2, "CI high (%s)", w->conf);
+        rpt_trf(w, h1, sizeof h1, "CI low (%s)", w->conf);
+        rpt_trf(w, h2, sizeof h2, "CI high (%s)", w->conf);
         const char *eh[] = {"Event time", "Estimate", h1, h2, "SE", "p-value", "Notes"};
         header(w, ws, r, eh, 7);
         height(w, ws, r++, 2);
