@@ -575,8 +575,8 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
                               unsigned char **keep_out, core_err *err)
 {
     core_table *t = calloc(1, sizeof *t);
-    core_column scratch = {0}; /* a throwaway column: its level index detects duplicate names */
-    core_level_index *ix = NULL;
+    uint32_t *slot = NULL; /* duplicate names: open addressing over the names themselves (column + 1; 0 empty) */
+    size_t hcap = 64;
     unsigned char *keep = NULL;
     if (keep_out)
         *keep_out = NULL;
@@ -589,8 +589,9 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
     t->line0 = 2;
     t->n_cols = m;
     t->n_rows = n_rows;
-    ix = core_level_index_new(&scratch);
-    if (!ix)
+    while (hcap < 2 * (m + 1))
+        hcap *= 2;
+    if (m >= UINT32_MAX || !(slot = core_calloc_array(hcap, sizeof *slot)))
         goto nomem;
     char *f = s->b + s->rec_at[0];
     for (size_t j = 0; j < m; j++) {
@@ -605,20 +606,21 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
                          s->name, j + 1);
             goto fail;
         }
-        int code = core_level_index_add(ix, name);
-        if (code < 0)
-            goto nomem;
-        if ((size_t)code != j) {
+        size_t h = (size_t)hash_text(name) & (hcap - 1);
+        while (slot[h] && strcmp(t->cols[slot[h] - 1].name, name) != 0)
+            h = (h + 1) & (hcap - 1);
+        if (slot[h]) {
             core_err_set(err, CORE_ERR_DATA,
-                         "%s:1:%zu: duplicate column name '%s' (column %d has it too; column names must be "
+                         "%s:1:%zu: duplicate column name '%s' (column %u has it too; column names must be "
                          "unique)",
-                         s->name, j + 1, name, code + 1);
+                         s->name, j + 1, name, slot[h]);
             goto fail;
         }
         core_column *c = &t->cols[j];
         c->type = CORE_COL_NUMERIC;
         if (!(c->name = strdup(name)))
             goto nomem;
+        slot[h] = (uint32_t)j + 1;
         f = next;
     }
     if (!(keep = keep_columns(t, keep_out ? columns : NULL)))
@@ -631,10 +633,8 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
         if (!(c->data = core_alloc_array(n_rows ? n_rows : 1, 1)))
             goto nomem;
     }
-    core_level_index_free(ix);
-    for (size_t k = 0; k < scratch.n_levels; k++)
-        free(scratch.levels[k]);
-    free(scratch.levels);
+    free(slot);
+    slot = NULL;
     if (s->n_ex) { /* the rows that do not follow their predecessor's line (the fast path has none) */
         t->line_ex = s->ex;
         t->n_line_ex = s->n_ex;
@@ -649,10 +649,7 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
 nomem:
     core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", s->name);
 fail:
-    core_level_index_free(ix);
-    for (size_t k = 0; k < scratch.n_levels; k++)
-        free(scratch.levels[k]);
-    free(scratch.levels);
+    free(slot);
     free(keep);
     core_table_free(t);
     return NULL;
@@ -798,6 +795,11 @@ static core_status finish_numbers(core_table *t, char decimal, char thousands, c
                     bad = l;
             } else
                 all_like = 0;
+        }
+        if (!any_ok) { /* no level is a number: no values to keep (NULL says the same as NaN everywhere) */
+            free(c->level_num);
+            c->level_num = NULL;
+            c->n_level_num = 0;
         }
         if (bad == (size_t)-1) /* every level a number by the rules, or some level a number by no rules */
             continue;
