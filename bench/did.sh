@@ -15,6 +15,8 @@
 #   spells      employment spells -> workdays per person-year, ~10^7 spells (the simulator's spells cut into
 #               consecutive pieces: the same workdays, checked against the simulator's own workdays column), and
 #               the step's memory for 3 x 10^6 and 10^7 spells (streaming: the same)
+# Env: DID_WHOLE_ONLY=1 the headline rows only; DID_NO_HUGE=1 without 10^8; BIN_BEFORE=path an earlier build
+# timed interleaved with BIN (the results files must be the same bytes).
 # Medians of several runs; the machine's load (uptime) is printed with the table, as timings on a shared
 # machine vary. Rows go to $TABLE (bench/common.inc); run.sh prints the table.
 . bench/common.inc
