@@ -518,6 +518,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     core_status st = rpt_add_sheet(w, w->sheet->name, &c.ws, err);
     if (st != CORE_OK)
         return st;
+    rpt_chart_data_cols(w, c.ws, 7); /* the charts' positions (columns H, I): on the hidden chart-data sheet */
     const core_result_row *any = find(w, "effect_on_common_scale", NULL, NULL);
     c.employment = any && rpt_str_eq(any->outcome, "employment_probability");
     snprintf(c.unit, sizeof c.unit, "%s", rpt_tr(w, c.employment ? "Employment (probability)" : "Workdays per person-year"));
@@ -853,7 +854,6 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     int chart2 = ti && tc;
     lxw_row_t data_at = r + 1;
     if (chart2) {
-        rpt_put_text(w, c.ws, r, 6, "chart data (columns H, I: x then y of each series)", c.note);
         lxw_row_t lr = data_at;
         const core_result_row *arm[2] = {ti, tc};
         static const char *const arm_names[2] = {"Trial, intervention arm", "Trial, control arm"};

@@ -44,6 +44,10 @@ sub "(a) openpyxl: every sheet's numbers against results.csv" "$T/numbers.log" \
 # every cell top-aligned
 sub "layout: column ranges, header alignment, one vertical alignment" "$T/layout.log" \
     $PY tests/workbook/check_layout.py cols "$T/demo.xlsx"
+# the charts: their data on the hidden chart-data sheet, the diamond, willingness-to-pay, threshold, start-of-treatment
+# and band lines, and no chart cut by the print area or a page break (read from the .xlsx: no LibreOffice)
+sub "charts: data on the hidden sheet, reference lines, kept whole in print" "$T/charts.log" \
+    $PY tests/workbook/check_layout.py charts "$T/demo.xlsx"
 # the workbook in Norwegian ([project] language = nb, configs/demo-nb.ini): no English word outside data values, the
 # same results file, and language = de refused (one more demo run; tests/workbook/nb.sh)
 sub "nb: the demo in Norwegian bokmål" "$T/nb.log" env BIN="$BIN" sh tests/workbook/nb.sh "$T/results.csv" "$T/demo.xlsx"
