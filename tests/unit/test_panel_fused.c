@@ -64,7 +64,7 @@ static void load(const char *csv, int take, int fused, got *r)
     core_config *cfg = core_config_load(DIR "panel_fused.ini", schema, 2, &err);
     rw_spec s;
     memset(r, 0, sizeof *r);
-    if (!t_true(cfg && rw_spec_from_config(cfg, &s, &err) == CORE_OK, "config: %s", err.msg)) {
+    if (!t_true(cfg && rw_spec_from_config(cfg, 0.95, &s, &err) == CORE_OK, "config: %s", err.msg)) {
         r->st = CORE_ERR_CONFIG;
         core_config_free(cfg);
         return;
