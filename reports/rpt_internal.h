@@ -24,8 +24,8 @@
  *  - print (rpt_style_finish, print_layout): A4 at 75% or more (no text below 8.25 pt; chart texts enlarged to
  *    match), landscape or portrait, one page wide when that allows, else the charts beside the tables on their own
  *    page, else column groups; a page break before a table or chart that would not fit on what is left of a page,
- *    print titles only for a sheet's one table that runs over pages, chart data (rpt_chart_data_cols) out of the
- *    print area; a page budget per sheet (rpt_print_pages, default 2) and rpt_print_end for what is for the screen;
+ *    print titles only for a sheet's one table that runs over pages, chart data on the hidden chart-data sheet (not in
+ *    any print); a page budget per sheet (rpt_print_pages, default 2) and rpt_print_end for what is for the screen;
  *  - money in w->f.money (whole units, thousands separators), counts in w->f.count / w->f.integer,
  *    proportions in w->f.pct (one decimal), differences of proportions as percentage points in w->f.num1
  *    (100 x the difference) with a header saying "percentage points", an interval as two number cells.
