@@ -1074,6 +1074,7 @@ static int numbers_only(const char *s)
 
 void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
 {
+    rpt_cd_redirect(w, &ws, &c); /* chart data goes to the hidden chart-data sheet */
     if (!s || !*s) {
         if (f)
             rpt_err_at(w, worksheet_write_blank(ws, r, c, f), ws, r, c);
@@ -1108,6 +1109,7 @@ void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
     else {
         if (!f)
             f = w->f.plain;
+        rpt_cd_redirect(w, &ws, &c); /* chart data goes to the hidden chart-data sheet */
         rpt_err_at(w, worksheet_write_number(ws, r, c, x, f), ws, r, c);
         note_number(w, ws, c, x, f);
     }
@@ -1134,10 +1136,22 @@ void rpt_chart_data_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first)
     rpt_sheet_style *ss = sheet_style(w, ws);
     if (ss && (ss->data_col < 0 || (long)first < ss->data_col))
         ss->data_col = (long)first;
+    for (size_t i = 0; i < w->n_cd_map; i++)
+        if (w->cd_map[i].ws == ws)
+            return; /* one region a sheet, declared before its first cell */
+    if (w->n_cd_map == RPT_CD_MAPS) {
+        rpt_err_at(w, LXW_ERROR_PARAMETER_VALIDATION, ws, 0, first);
+        return;
+    }
+    w->cd_map[w->n_cd_map++] = (struct rpt_cd_map){ws, first, rpt_cd_block(w, RPT_CD_REGION_COLS)};
 }
 
 void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width, lxw_format *f)
 {
+    lxw_worksheet *dw = ws;
+    lxw_col_t dc = first;
+    if (rpt_cd_redirect(w, &dw, &dc))
+        return; /* chart-data columns are on the hidden sheet */
     rpt_sheet_style *ss = sheet_style(w, ws);
     /* Recorded only: rpt_style_finish sets each column once (a later call for a column replaces an earlier one). */
     for (lxw_col_t c = first; ss && !ss->big && c <= last && c < STYLE_COLS; c++) {

@@ -1,5 +1,5 @@
 /* Generalised estimating equations (see st_gee.h). */
-#include "st_gee.h"
+#include "stats/st_gee.h"
 
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_errno.h>
