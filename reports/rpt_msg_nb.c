@@ -47,12 +47,12 @@ const rpt_msg rpt_msgs[] = {
     {"willingness to pay %s %s per job-year", "betalingsvilje %s %s per arbeidsår"},
     {"Data: events/participants, intervention vs control, as the study file gives them. Each study's interval is its "
      "own (normal approximation on the %s scale). Weights are those of the main method (%s). Studies left out of the "
-     "pool are listed with the reason. In the forest plot (below) a square's size follows the study's weight, the "
+     "pool are listed with the reason. In the forest plot (above) a square's size follows the study's weight, the "
      "diamond spans the pooled estimate's interval and the dashed red line on the last row is the prediction "
      "interval.%s",
      "Data: hendelser/deltakere, tiltak mot kontroll, slik studiefilen oppgir dem. Hver studies intervall er dens eget "
      "(normaltilnærming på %s-skala). Vektene er hovedmetodens (%s). Studier som er holdt utenfor sammenslåingen, er "
-     "listet med grunnen. I skogplottet (under) følger kvadratets størrelse studiens vekt, ruten spenner over det "
+     "listet med grunnen. I skogplottet (over) følger kvadratets størrelse studiens vekt, ruten spenner over det "
      "samlede estimatets intervall, og den stiplede røde linjen på siste rad er prediksjonsintervallet.%s"},
 
     /* ---- what each sheet holds (rpt_workbook.c, rpt_sheet_summary.c) ---- */
@@ -2190,6 +2190,48 @@ const rpt_msg rpt_msgs[] = {
     {"Benjamini-Hochberg adjustment", "Benjamini–Hochberg-justering"},
     {"False discovery rate control over the secondary outcomes' main tests; the primary outcome is not adjusted.",
      "Kontroll av andelen falske funn over hovedtestene for de sekundære utfallene; hovedutfallet justeres ikke."},
+
+    /* ---- texts written through a variable (headers, alternatives, validation messages, formula answers) ---- */
+    {"GEE AR(1)", "GEE AR(1)", SAME},
+    {"GLMM Laplace", "GLMM Laplace", SAME},
+    {"GLMM adaptive G-H", "GLMM adaptiv G-H"},
+    {"LMM REML", "LMM REML", SAME},
+    {"LMM ML", "LMM ML", SAME},
+    {"Holm", "Holm", SAME},
+    {"Benjamini-Hochberg", "Benjamini–Hochberg"},
+    {"Rate (%)", "Andel (%)"},
+    {"Employment rate (%)", "Andel i arbeid (%)"},
+    {"Trial minus registry per member", "Studie minus register per medlem"},
+    {"Main results", "Hovedresultater"},
+    {"RMST", "RMST", SAME},
+    {"extendedly dominated", "utvidet dominert"},
+    {"ICER per QALY", "ICER per QALY", SAME},
+    {"INMB per QALY", "INMB per QALY", SAME},
+    {"Normal quantile of the confidence level", "Normalfordelingskvantil for konfidensnivået"},
+    {"for the delta-method and Fieller intervals", "for intervallene etter deltametoden og Fieller"},
+    {"not set", "ikke satt"},
+    {"The results name fewer than two arms, so there is no comparison to show; the Results sheet has every row.",
+     "Resultatene nevner færre enn to grupper, så det er ingen sammenligning å vise; arket Resultater har alle radene."},
+    {"The trial's outcomes are times to an event: see the Time to job sheet.",
+     "Studiens utfall er tid til en hendelse: se arket Tid til jobb."},
+    {"(currency not given)", "(valuta ikke oppgitt)"},
+    {"the yearly effects of the later years are given (blue cells in the rule's column below)",
+     "de årlige virkningene i de senere årene er oppgitt (blå celler i regelens kolonne under)"},
+    {"no finite break-even wage", "ingen endelig balanselønn"},
+    {"no finite wage", "ingen endelig lønn"},
+    {"not defined: no costs", "ikke definert: ingen kostnader"},
+    {"not defined: no extra person employed", "ikke definert: ingen flere i arbeid"},
+    {"Not a valid value", "Ikke en gyldig verdi"},
+    {"A threshold is at least 0.", "Et innslagspunkt er minst 0."},
+    {"A marginal rate is from 0 to 1.", "En marginalsats er fra 0 til 1."},
+    {"The population is a number of people greater than 0.", "Befolkningen er et antall personer større enn 0."},
+    {"The take-up is a share greater than 0, at most 1.", "Oppslutningen er en andel større enn 0, høyst 1."},
+    {"The number treated is greater than 0.", "Antallet som får tiltaket, er større enn 0."},
+    {"An employment effect is a difference of proportions from -1 to 1.",
+     "En virkning på arbeid er en forskjell i andeler fra -1 til 1."},
+    {"A number of years greater than 0.", "Et antall år større enn 0."},
+    {"A yearly employment effect is from -1 to 1.", "En årlig virkning på arbeid er fra -1 til 1."},
+    {"A break-even wage is greater than 0.", "En balanselønn er større enn 0."},
 
     /* ---- Baseline ---- */
     {"Standardised difference, %s vs %s",
