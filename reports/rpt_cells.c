@@ -159,6 +159,24 @@ typedef struct rpt_sheet_style {
         size_t chars;
     } *longs;
     size_t n_longs, cap_longs;
+    char *head_text[STYLE_COLS];     /* the last header written in each column, and its row (rpt_ci_cell) */
+    long head_row[STYLE_COLS];
+    struct ivl {                     /* an interval shown by a formula of its numbers (rpt_ci_cell) */
+        lxw_row_t row;
+        lxw_col_t col;
+        double est, lo, hi;
+        int digits, pct;
+        lxw_format *f;
+        int slot;                    /* its number columns: slot[slot] */
+    } *ivls;
+    size_t n_ivls, cap_ivls;
+    struct ci_slot {                 /* one interval column of one table: its header, where its numbers go */
+        lxw_col_t col;
+        long head_row;
+        int only;
+        char *head;
+    } slot[64];
+    int n_slot;
 } rpt_sheet_style;
 
 struct rpt_style {
@@ -196,6 +214,8 @@ static void style_register(rpt_wctx *w, lxw_worksheet *ws)
     ss->header = -1;
     ss->data_col = -1;
     ss->print_last = -1;
+    for (lxw_col_t c = 0; c < STYLE_COLS; c++)
+        ss->head_row[c] = -1;
 }
 
 /* Characters of UTF-8 text s (its first line only when multi-line), and its longest word. */
@@ -300,6 +320,14 @@ static void note_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
         rpt_sheet_style *ss = sheet_style(w, ws);
         if (ss && ss->header < 0)
             ss->header = (long)r;
+        if (ss && c < STYLE_COLS) { /* the header an interval below it names its numbers by (rpt_ci_cell) */
+            char *t = strdup(s);
+            if (t) {
+                free(ss->head_text[c]);
+                ss->head_text[c] = t;
+                ss->head_row[c] = (long)r;
+            }
+        }
         note_width(w, ws, c, 1.15 * (double)lw + 2); /* a header wraps between words, never inside one */
         return;
     }
@@ -935,6 +963,8 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
         rpt_err_at(w, worksheet_repeat_rows(ws, (lxw_row_t)ss->header, (lxw_row_t)ss->header), ws, 0, 0);
 }
 
+static void write_intervals(rpt_wctx *w, rpt_sheet_style *ss);
+
 void rpt_style_finish(rpt_wctx *w)
 {
     struct rpt_style *st = w->style;
@@ -973,6 +1003,15 @@ void rpt_style_finish(rpt_wctx *w)
     for (size_t i = 0; st && i < st->n; i++) {
         rpt_sheet_style *ss = &st->s[i];
         lxw_worksheet *ws = ss->ws;
+        write_intervals(w, ss); /* before the widths: its number columns are fitted too */
+        free(ss->ivls);
+        ss->ivls = NULL;
+        for (int k = 0; k < ss->n_slot; k++)
+            free(ss->slot[k].head);
+        for (lxw_col_t c = 0; c < STYLE_COLS; c++) {
+            free(ss->head_text[c]);
+            ss->head_text[c] = NULL;
+        }
         double width[STYLE_COLS];
         int emit[STYLE_COLS];
         for (lxw_col_t c = 0; c < STYLE_COLS; c++) {
@@ -1042,6 +1081,197 @@ void rpt_style_finish(rpt_wctx *w)
     }
     free(st);
     w->style = NULL;
+}
+
+
+/* ---------- intervals as numbers: a formula of two (or three) number cells shows "est (lo to hi)" ---------- */
+
+
+/* x (x 100 when pct, with "%") with `digits` decimals rounded half away from zero, as the spreadsheet's FIXED
+ * rounds, with a real minus sign (none when it rounds to zero): the cached text of the display formula. */
+static void ci_text(double x, int digits, int pct, char *out, size_t size)
+{
+    double v = pct ? 100 * x : x, k = pow(10, digits), rv = round(v * k) / k;
+    char mag[400];
+    snprintf(mag, sizeof mag, "%.*f", digits, fabs(rv));
+    int nonzero = strpbrk(mag, "123456789") != NULL;
+    snprintf(out, size, "%s%s%s", (rv < 0 && nonzero) ? "\xe2\x88\x92" : "", mag, pct ? "%" : "");
+}
+
+/* The spreadsheet text of number cell (r, c): FIXED without thousands separators, in the reader's decimal mark;
+ * ROUND(..)+0 so that a value rounding to zero shows no minus sign. */
+static size_t ci_ref(char *out, size_t size, lxw_row_t r, lxw_col_t c, int digits, int pct)
+{
+    char cell[32];
+    lxw_rowcol_to_cell(cell, r, c);
+    int n = snprintf(out, size, pct ? "FIXED(ROUND(100*%s,%d)+0,%d,1)&\"%%\"" : "FIXED(ROUND(%s,%d)+0,%d,1)", cell,
+                     digits, digits);
+    return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+void rpt_ci_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double est, double lo, double hi,
+                 int digits, int pct, lxw_format *f)
+{
+    rpt_sheet_style *ss = sheet_style(w, ws);
+    if (!f)
+        f = w->f.right;
+    if (digits < 0)
+        digits = 0;
+    if (digits > 6)
+        digits = 6;
+    int only = isnan(est); /* an interval without an estimate: "lo to hi" */
+    if (!ss || ss->big || c >= STYLE_COLS || !isfinite(lo) || !isfinite(hi) || (!only && !isfinite(est))) {
+        /* no numbers to show it by (an infinite or missing bound): the text as before */
+        char b[1000], l[420], h[420];
+        if (only) {
+            char lt[440], ht[440];
+            snprintf(lt, sizeof lt, "%s%s", rpt_fmt_num(pct ? 100 * lo : lo, digits, l, sizeof l), pct ? "%" : "");
+            snprintf(ht, sizeof ht, "%s%s", rpt_fmt_num(pct ? 100 * hi : hi, digits, h, sizeof h), pct ? "%" : "");
+            snprintf(b, sizeof b, "%s to %s", lt, ht);
+        } else {
+            rpt_fmt_ci(pct ? 100 * est : est, pct ? 100 * lo : lo, pct ? 100 * hi : hi, digits, b, sizeof b);
+        }
+        rpt_put_text(w, ws, r, c, b, f);
+        return;
+    }
+    if (ss->n_ivls == ss->cap_ivls) {
+        size_t cap = ss->cap_ivls ? 2 * ss->cap_ivls : 64;
+        struct ivl *ni = realloc(ss->ivls, cap * sizeof *ni);
+        if (!ni) {
+            w->nomem = 1;
+            return;
+        }
+        ss->ivls = ni;
+        ss->cap_ivls = cap;
+    }
+    /* the cell is written (and its width noted) now with the text; the formula replaces it at the end */
+    char a[440], b[440], d[440], t[1400];
+    ci_text(lo, digits, pct, b, sizeof b);
+    ci_text(hi, digits, pct, d, sizeof d);
+    if (only) {
+        rpt_trf(w, t, sizeof t, "%s to %s", b, d);
+    } else {
+        ci_text(est, digits, pct, a, sizeof a);
+        rpt_trf(w, t, sizeof t, "%s (%s to %s)", a, b, d);
+    }
+    rpt_err_at(w, worksheet_write_string(ws, r, c, t, f), ws, r, c);
+    note_text(w, ws, r, c, t, f);
+    int s = 0;
+    while (s < ss->n_slot && !(ss->slot[s].col == c && ss->slot[s].head_row == ss->head_row[c] &&
+                               ss->slot[s].only == only))
+        s++;
+    if (s == ss->n_slot) {
+        if (s == (int)(sizeof ss->slot / sizeof ss->slot[0]))
+            return; /* the text written above stays */
+        ss->slot[s] = (struct ci_slot){c, ss->head_row[c], only, ss->head_text[c] ? strdup(ss->head_text[c]) : NULL};
+        ss->n_slot++;
+    }
+    ss->ivls[ss->n_ivls++] = (struct ivl){r, c, est, lo, hi, digits, pct, f, s};
+}
+
+/* Each interval of the sheet: its numbers in columns right of every table (out of the print area, beside its table's
+ * header row: the column's header, "Lower", "Upper"), and in its cell a formula of them that shows the text. */
+static void write_intervals(rpt_wctx *w, rpt_sheet_style *ss)
+{
+    lxw_worksheet *ws = ss->ws;
+    if (!ss->n_ivls)
+        return;
+    lxw_col_t base = (lxw_col_t)(ws->dim_colmax + 2), next = base, at_of[64];
+    for (int s = 0; s < ss->n_slot; s++) {
+        struct ci_slot *sl = &ss->slot[s];
+        at_of[s] = next;
+        next += sl->only ? 2 : 3;
+        if (sl->head_row < 0)
+            continue;
+        const char *head = sl->head ? sl->head : "";
+        lxw_row_t hr = (lxw_row_t)sl->head_row;
+        if (sl->only) {
+            char hb[600];
+            rpt_trf(w, hb, sizeof hb, "%s, lower", head);
+            rpt_put_text(w, ws, hr, at_of[s], hb, w->f.header);
+            rpt_put_text(w, ws, hr, at_of[s] + 1, "Upper", w->f.header);
+        } else {
+            rpt_put_text(w, ws, hr, at_of[s], head, w->f.header);
+            rpt_put_text(w, ws, hr, at_of[s] + 1, "Lower", w->f.header);
+            rpt_put_text(w, ws, hr, at_of[s] + 2, "Upper", w->f.header);
+        }
+    }
+    for (size_t k = 0; k < ss->n_ivls; k++) {
+        struct ivl *v = &ss->ivls[k];
+        int only = ss->slot[v->slot].only;
+        lxw_col_t at = at_of[v->slot];
+        lxw_format *nf = v->pct ? w->f.pct
+                         : v->digits == 0 ? w->f.integer
+                         : v->digits == 1 ? w->f.num1
+                         : v->digits == 2 ? w->f.num2
+                         : v->digits == 3 ? w->f.pval
+                                          : NULL;
+        lxw_col_t lc = only ? at : at + 1;
+        if (!only)
+            rpt_put_num(w, ws, v->row, at, v->est, nf);
+        rpt_put_num(w, ws, v->row, lc, v->lo, nf);
+        rpt_put_num(w, ws, v->row, lc + 1, v->hi, nf);
+        /* the display: the pieces of the message in the workbook's language around the numbers */
+        const char *fmt = rpt_tr(w, only ? "%s to %s" : "%s (%s to %s)");
+        char formula[2000], cached[1400], ref[200];
+        size_t o = 0;
+        int arg = 0, ok = 1;
+        o += (size_t)snprintf(formula, sizeof formula, "=SUBSTITUTE(");
+        for (const char *p = fmt; *p && ok;) {
+            const char *q = strstr(p, "%s");
+            size_t len = q ? (size_t)(q - p) : strlen(p);
+            if (len) { /* a literal piece, its quotes doubled */
+                if (o + 2 * len + 8 >= sizeof formula) {
+                    ok = 0;
+                    break;
+                }
+                if (arg)
+                    formula[o++] = '&';
+                formula[o++] = '"';
+                for (size_t i = 0; i < len; i++) {
+                    if (p[i] == '"')
+                        formula[o++] = '"';
+                    formula[o++] = p[i];
+                }
+                formula[o++] = '"';
+                arg = 1;
+            }
+            if (!q)
+                break;
+            int nth = 0; /* the arguments come in order: estimate, lower, upper */
+            for (const char *z = fmt; z < q; z++)
+                if (z[0] == '%' && z[1] == 's')
+                    nth++;
+            int field = only ? (nth < 2 ? nth + 1 : -1) : (nth < 3 ? nth : -1);
+            lxw_col_t fc = field == 0 ? at : field == 1 ? lc : lc + 1;
+            size_t n = field < 0 ? 0 : ci_ref(ref, sizeof ref, v->row, fc, v->digits, v->pct);
+            if (!n || o + n + 4 >= sizeof formula) {
+                ok = 0;
+                break;
+            }
+            if (arg)
+                formula[o++] = '&';
+            memcpy(formula + o, ref, n);
+            o += n;
+            arg = 1;
+            p = q + 2;
+        }
+        if (!ok || o + 24 >= sizeof formula)
+            continue; /* the text written already stays */
+        o += (size_t)snprintf(formula + o, sizeof formula - o, ",\"-\",\"\xe2\x88\x92\")");
+        char a[440], b[440], d[440];
+        ci_text(v->lo, v->digits, v->pct, b, sizeof b);
+        ci_text(v->hi, v->digits, v->pct, d, sizeof d);
+        if (only) {
+            rpt_trf(w, cached, sizeof cached, "%s to %s", b, d);
+        } else {
+            ci_text(v->est, v->digits, v->pct, a, sizeof a);
+            rpt_trf(w, cached, sizeof cached, "%s (%s to %s)", a, b, d);
+        }
+        rpt_err_at(w, worksheet_write_formula_str(ws, v->row, v->col, formula, v->f, cached), ws, v->row, v->col);
+    }
+    if (next > base && (ss->data_col < 0 || ss->data_col > (long)base - 1))
+        ss->data_col = (long)base - 1; /* out of the print area, like chart data */
 }
 
 /* 1 if s is numbers only (an interval "5.6 (2.7 to 8.4)", "<0.001", "12.5%"): no letters but "to" between
@@ -1524,9 +1754,7 @@ void rpt_effect_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
     } else if (isnan(x->estimate))
         rpt_put_text(w, ws, r, c, x->label ? x->label : "n/a", w->f.wrap);
     else
-        rpt_put_text(w, ws, r, c,
-                     rpt_fmt_ci(scale * x->estimate, scale * x->ci_low, scale * x->ci_high, digits, b, sizeof b),
-                     w->f.right);
+        rpt_ci_cell(w, ws, r, c, scale * x->estimate, scale * x->ci_low, scale * x->ci_high, digits, 0, w->f.right);
 }
 
 void rpt_p_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x)

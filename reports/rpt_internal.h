@@ -272,6 +272,17 @@ void rpt_share_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, co
 void rpt_effect_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x,
                      double scale, int digits);
 
+/**
+ * An interval as numbers: lo and hi (and the estimate est; NaN for an interval alone) as number cells right of the
+ * sheet's tables (out of its print area, in line with the table's header row: the column's header, "Lower",
+ * "Upper"), and in (r, c), in format f (NULL: right-aligned), a formula of them that shows "est (lo to hi)" (or
+ * "lo to hi") with `digits` decimals in the reader's own decimal mark (FIXED). pct: proportions shown as
+ * percentages ("21.7% to 25.5%"). A bound or estimate that is not finite: the text, as rpt_fmt_ci writes it.
+ * Every interval a table shows goes through this (or through two number cells of its own), never as text.
+ */
+void rpt_ci_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double est, double lo, double hi,
+                 int digits, int pct, lxw_format *f);
+
 /** A row's p-value: "<0.001", a number with 3 decimals, or the row's reason when undefined. */
 void rpt_p_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x);
 

@@ -209,6 +209,7 @@ const rpt_msg rpt_msgs[] = {
     {"Estimate", "Estimat", 0},
     {"Lower", "Nedre", 0},
     {"Upper", "Øvre", 0},
+    {"%s, lower", "%s, nedre", 0},
     {"p / probability", "p / sannsynlighet", 0},
     {"Source (Results sheet)", "Kilde (arket Resultater)", 0},
     {"Shown on", "Vises på", 0},

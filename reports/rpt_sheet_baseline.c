@@ -163,8 +163,7 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
             for (size_t i = 0; i < a.n; i++) {
                 const core_result_row *m = brow(w, var, a.level[i], "median");
                 if (m && isfinite(m->estimate))
-                    rpt_put_text(w, ws, r, (lxw_col_t)(1 + i),
-                                 rpt_fmt_ci(m->estimate, m->ci_low, m->ci_high, dg, b, sizeof b), w->f.right);
+                    rpt_ci_cell(w, ws, r, (lxw_col_t)(1 + i), m->estimate, m->ci_low, m->ci_high, dg, 0, w->f.right);
             }
             r++;
         } else if (share0) {
