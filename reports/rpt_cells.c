@@ -1650,6 +1650,16 @@ const char *rpt_outcome_display(const rpt_wctx *w, const char *name)
 const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t size)
 {
     const rpt_outcome_label *o = rpt_outcome_find(w, name);
+    if (!(o && o->label && *o->label) && name) /* a column of the data: its label ([trial] labels, the file's) */
+        for (size_t k = 0; w->run && k < w->run->n_variables; k++)
+            if (rpt_str_eq(w->run->variables[k].name, name) && w->run->variables[k].label) {
+                const rpt_outcome_label *v = &w->run->variables[k];
+                if (rpt_str_eq(v->type, "baseline"))
+                    rpt_trf(w, buf, size, "%s at baseline", v->label);
+                else
+                    snprintf(buf, size, "%s", v->label);
+                return buf;
+            }
     snprintf(buf, size, "%s", o && o->label && *o->label ? o->label : (name ? name : ""));
     if (!(o && o->label && *o->label))
         for (char *q = buf; *q; q++)

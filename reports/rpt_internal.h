@@ -243,8 +243,9 @@ const rpt_outcome_label *rpt_outcome_find(const rpt_wctx *w, const char *name);
 /** The outcome's display label: the run's label, else its name ("" for NULL). */
 const char *rpt_outcome_display(const rpt_wctx *w, const char *name);
 
-/** A name for people: the run's label of outcome `name` when it has one, else the name with '_' as spaces
- *  ("prior_work" -> "prior work"). */
+/** A name for people: the run's label of outcome `name` when it has one, else the label of the data's column
+ *  `name` (rpt_run.variables: [trial] labels, a Stata/SPSS variable label, "<outcome label> at baseline"), else the
+ *  name with '_' as spaces ("prior_work" -> "prior work"). Every table that names a column of the data uses this. */
 const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t size);
 
 /** 1 if the outcome is binary: its type when the run gives one, else whether arm's label is "x/n". */

@@ -210,6 +210,8 @@ const rpt_msg rpt_msgs[] = {
     {"Lower", "Nedre", 0},
     {"Upper", "Øvre", 0},
     {"%s, lower", "%s, nedre", 0},
+    {"%s at baseline", "%s ved oppstart", 0},
+    {"%s, n (%%)", "%s, antall (%%)", 0},
     {"p / probability", "p / sannsynlighet", 0},
     {"Source (Results sheet)", "Kilde (arket Resultater)", 0},
     {"Shown on", "Vises på", 0},
@@ -734,10 +736,10 @@ const rpt_msg rpt_msgs[] = {
      "Forskjell i andeler innad i ett nivå av undergruppevariabelen, Newcombes hybride skårintervall."},
     {"Treatment-by-subgroup interaction, likelihood-ratio test",
      "Samspill mellom behandling og undergruppe, likelihood-ratio-test"},
-    {"Logistic model y ~ arm * subgroup against y ~ arm + subgroup; chi-square on the number of "
-     "interaction terms.",
-     "Logistisk modell y ~ arm * subgroup mot y ~ arm + subgroup; kjikvadrat med antall samspillsledd som "
-     "fg."},
+    {"A logistic model in which the effect may differ between the groups against one with the same effect in "
+     "every group; chi-square on the number of interaction terms.",
+     "En logistisk modell der virkningen kan variere mellom gruppene, mot en med samme virkning i alle grupper; "
+     "kjikvadrat med antall samspillsledd som fg."},
     {"Equity of access and outcome",
      "Likeverdig tilgang og utfall"},
     {"Share of those randomised in each group, the outcome in the intervention arm by group, and a test "
@@ -750,10 +752,10 @@ const rpt_msg rpt_msgs[] = {
      "Forskjell i gjennomsnitt innad i ett nivå av undergruppevariabelen, Welchs intervall."},
     {"Treatment-by-subgroup interaction, F test",
      "Samspill mellom behandling og undergruppe, F-test"},
-    {"Linear model y ~ arm * subgroup against y ~ arm + subgroup; F on the number of interaction terms "
-     "and the residual df.",
-     "Lineær modell y ~ arm * subgroup mot y ~ arm + subgroup; F med antall samspillsledd og "
-     "residualfrihetsgradene."},
+    {"A linear model in which the effect may differ between the groups against one with the same effect in "
+     "every group; F on the number of interaction terms and the residual df.",
+     "En lineær modell der virkningen kan variere mellom gruppene, mot en med samme virkning i alle grupper; "
+     "F med antall samspillsledd og residualfrihetsgradene."},
     {"Power by simulation",
      "Styrke ved simulering"},
     {"Share of trials simulated under the design with p below alpha in the primary analysis, with its "
@@ -1686,14 +1688,15 @@ const rpt_msg rpt_msgs[] = {
     {"Effect: %s minus %s within the group - for binary outcomes the risk difference in percentage points "
      "with Newcombe's interval (Data: events/n in each arm), for continuous outcomes the difference in "
      "means with Welch's interval. Interaction test: does the effect differ between the groups? Binary "
-     "outcomes: likelihood-ratio test of logistic y ~ arm * subgroup against y ~ arm + subgroup; "
-     "continuous: the F test of the same linear models. A group with no events (or only events) has no "
+     "outcomes: likelihood-ratio test of a logistic model in which the effect may differ between the groups "
+     "against one with the same effect in every group; continuous: the F test of the same linear models. A group with no events (or only events) has no "
      "finite logistic interaction model: the cell says so and the groups' risk differences are still "
      "shown.%s",
      "Virkning: %s minus %s innad i gruppen – for ja/nei-utfall risikoforskjellen i prosentpoeng med "
      "Newcombes intervall (Data: hendelser/n i hver gruppe), for kontinuerlige utfall forskjellen i "
      "gjennomsnitt med Welchs intervall. Samspillstest: er virkningen ulik mellom gruppene? "
-     "Ja/nei-utfall: likelihood-ratio-test av logistisk y ~ arm * subgroup mot y ~ arm + subgroup; "
+     "Ja/nei-utfall: likelihood-ratio-test av en logistisk modell der virkningen kan variere mellom gruppene, "
+     "mot en med samme virkning i alle grupper; "
      "kontinuerlige: F-testen av de samme lineære modellene. En gruppe uten hendelser (eller bare "
      "hendelser) har ingen endelig logistisk samspillsmodell: cellen sier det, og gruppenes "
      "risikoforskjeller vises likevel.%s"},
