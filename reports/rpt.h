@@ -91,6 +91,7 @@ typedef struct rpt_run {
      *  baseline"); rpt_words looks them up. */
     const rpt_outcome_label *variables;
     size_t n_variables;
+    const char *registry_time; /**< [registry] time: the panel's period column ("year"), or NULL */
     const struct cba_run_info *cba;          /**< cost-benefit spec and result (cba/cba.h); NULL without [cba] */
     const rpt_fidelity_info *fidelity;       /**< NULL without [fidelity] */
     const struct cea_run_info *cea;          /**< cost-effectiveness data and bootstrap (cea/cea.h); NULL without [cea] */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define CELL_MAX_BYTES 32000 /* under Excel's 32,767 characters per cell, whatever the encoding */
@@ -1396,6 +1397,11 @@ void rpt_merge_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1, l
         w->nomem = 1;
         return;
     }
+    if (lines > 1 && f && !f->text_wrap) { /* text of more than one line wraps in its range, never runs past it */
+        lxw_format *wf = wrap_format(w, f);
+        if (wf)
+            f = wf;
+    }
     rpt_err_at(w, worksheet_merge_range(ws, r, c1, r, c2, t, f), ws, r, c1);
     free(own);
     /* Spreadsheets do not grow merged rows to fit wrapped text: size the row ourselves. */
@@ -1666,6 +1672,20 @@ const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t siz
             if (*q == '_')
                 *q = ' ';
     return buf;
+}
+
+const char *rpt_per_period(const rpt_wctx *w)
+{
+    const char *t = w && w->run ? w->run->registry_time : NULL;
+    static const char *const unit[][2] = {{"year", "per person-year"},   {"years", "per person-year"},
+                                          {"month", "per person-month"}, {"months", "per person-month"},
+                                          {"quarter", "per person-quarter"}, {"week", "per person-week"}};
+    for (size_t k = 0; t && k < sizeof unit / sizeof unit[0]; k++)
+        if (strcasecmp(t, unit[k][0]) == 0 || (strlen(t) > strlen(unit[k][0]) &&
+                                                 strcasecmp(t + strlen(t) - strlen(unit[k][0]), unit[k][0]) == 0 &&
+                                                 t[strlen(t) - strlen(unit[k][0]) - 1] == '_'))
+            return rpt_tr(w, unit[k][1]);
+    return rpt_tr(w, "per person and period of the registry panel");
 }
 
 /* The events x of an arm's share x/n (the row's counts, never its label); 0 when the row carries none. */

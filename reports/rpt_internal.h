@@ -248,6 +248,10 @@ const char *rpt_outcome_display(const rpt_wctx *w, const char *name);
  *  name with '_' as spaces ("prior_work" -> "prior work"). Every table that names a column of the data uses this. */
 const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t size);
 
+/** The registry effect's unit in words: "per person-year" when the panel's period ([registry] time) is a year
+ *  column, "per person-month", ...; else "per person and period of the registry panel". In the workbook's language. */
+const char *rpt_per_period(const rpt_wctx *w);
+
 /** 1 if the outcome is binary: its type when the run gives one, else whether arm's label is "x/n". */
 int rpt_outcome_is_binary(const rpt_wctx *w, const char *outcome, const core_result_row *arm);
 

@@ -211,6 +211,11 @@ const rpt_msg rpt_msgs[] = {
     {"Upper", "Øvre", 0},
     {"%s, lower", "%s, nedre", 0},
     {"%s at baseline", "%s ved oppstart", 0},
+    {"per person-year", "per personår", 0},
+    {"per person-month", "per personmåned", 0},
+    {"per person-quarter", "per personkvartal", 0},
+    {"per person-week", "per personuke", 0},
+    {"per person and period of the registry panel", "per person og periode i registerpanelet", 0},
     {"%s, n (%%)", "%s, antall (%%)", 0},
     {"p / probability", "p / sannsynlighet", 0},
     {"Source (Results sheet)", "Kilde (arket Resultater)", 0},
@@ -462,10 +467,10 @@ const rpt_msg rpt_msgs[] = {
      ". %s er virkningen i praksis %s ganger studiens (Fieller %s intervall %s til %s)"},
     {". Work gained for the %.0f people exposed: %s full-time work-years a year",
      ". Arbeid vunnet for de %.0f eksponerte: %s helårsverk i året"},
-    {"%s: once IPS started, members of the treated area%s had %s per person-period more than the "
+    {"%s: once IPS started, members of the treated area%s had %s %s more than the "
      "comparison areas' trend predicts (difference-in-differences with two-way fixed effects, %.0f areas, "
      "%.0f treated; it assumes both would have moved in parallel without IPS).",
-     "%s: etter at IPS startet, hadde medlemmer i det behandlede området%s %s per person-periode mer enn "
+     "%s: etter at IPS startet, hadde medlemmer i det behandlede området%s %s %s mer enn "
      "trenden i sammenligningsområdene tilsier (forskjell-i-forskjeller med toveis faste effekter, %.0f "
      "områder, %.0f behandlet; det forutsetter at begge ville ha utviklet seg parallelt uten IPS)."},
     {" With one treated cluster the honest test is the comparison with placebo clusters: p = %s (the "

@@ -595,7 +595,7 @@ static lxw_row_t phase_change(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         if (!is_fid(x, "phase_change"))
             continue;
         rpt_put_text(w, ws, r, 0, x->term, NULL);
-        rpt_put_text(w, ws, r, 1, x->timepoint, NULL);
+        rpt_timepoint_cell(w, ws, r, 1, x->timepoint);
         if (isnan(x->estimate))
             rpt_merge_text(w, ws, r, 2, 3, x->label, w->f.wrap, 1);
         else {
@@ -627,7 +627,7 @@ static lxw_row_t phase_model(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         const core_result_row *x = &w->res->rows[i];
         if (!is_fid(x, "phase_response"))
             continue;
-        rpt_put_text(w, ws, r, 0, x->timepoint, NULL);
+        rpt_timepoint_cell(w, ws, r, 0, x->timepoint);
         rpt_put_num(w, ws, r, 1, x->statistic, w->f.count);
         rpt_put_num(w, ws, r, 2, x->estimate, w->f.pct);
         r++;
@@ -646,7 +646,7 @@ static lxw_row_t phase_model(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         if (!is_fid(x, "phase_model"))
             continue;
         rpt_put_text(w, ws, r, 0, rpt_str_eq(x->term, "total") ? "Total score" : x->outcome, NULL);
-        rpt_put_text(w, ws, r, 1, x->timepoint, NULL);
+        rpt_timepoint_cell(w, ws, r, 1, x->timepoint);
         if (isnan(x->estimate))
             rpt_merge_text(w, ws, r, 2, 5, x->label, w->f.wrap, 1);
         else {
