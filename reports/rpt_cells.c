@@ -1674,6 +1674,53 @@ const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t siz
     return buf;
 }
 
+const char *rpt_label_text(const rpt_wctx *w, const char *s, char *buf, size_t size)
+{
+    size_t o = 0;
+    if (!size)
+        return buf;
+    buf[0] = '\0';
+    if (!s)
+        return buf;
+    if (w && w->run && w->run->language != RPT_LANG_EN && strchr(s, ' ')) {
+        /* a result's sentence is English result text, shown as the results file has it in another language */
+        snprintf(buf, size, "%s", s);
+        return buf;
+    }
+    for (const char *p = s; *p && o + 1 < size;) {
+        int ident = isalnum((unsigned char)*p) || *p == '_';
+        if (!ident || (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
+            buf[o++] = *p++;
+            continue;
+        }
+        size_t len = 0;
+        while (isalnum((unsigned char)p[len]) || p[len] == '_')
+            len++;
+        const char *lab = NULL;
+        char tmp[400];
+        for (size_t k = 0; w && w->run && k < w->run->n_variables && !lab; k++) {
+            const rpt_outcome_label *v = &w->run->variables[k];
+            if (v->name && strlen(v->name) == len && strncmp(v->name, p, len) == 0 && v->label && *v->label)
+                lab = rpt_words(w, v->name, tmp, sizeof tmp);
+        }
+        if (lab) {
+            size_t n = strlen(lab);
+            if (o + n + 1 >= size)
+                break;
+            memcpy(buf + o, lab, n);
+            o += n;
+        } else {
+            if (o + len + 1 >= size)
+                break;
+            memcpy(buf + o, p, len);
+            o += len;
+        }
+        p += len;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
 const char *rpt_per_period(const rpt_wctx *w)
 {
     const char *t = w && w->run ? w->run->registry_time : NULL;

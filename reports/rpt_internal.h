@@ -248,6 +248,11 @@ const char *rpt_outcome_display(const rpt_wctx *w, const char *name);
  *  name with '_' as spaces ("prior_work" -> "prior work"). Every table that names a column of the data uses this. */
 const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t size);
 
+/** Text s (a result's label or term) with every name of a data column that has a label (rpt_run.variables) replaced
+ *  by it, as a whole word: "adjusted for age, prior_work" -> "adjusted for Age (years), Worked before". In a
+ *  workbook not in English a text with spaces (an English result label) is left as the results file has it. */
+const char *rpt_label_text(const rpt_wctx *w, const char *s, char *buf, size_t size);
+
 /** The registry effect's unit in words: "per person-year" when the panel's period ([registry] time) is a year
  *  column, "per person-month", ...; else "per person and period of the registry panel". In the workbook's language. */
 const char *rpt_per_period(const rpt_wctx *w);

@@ -392,7 +392,8 @@ static lxw_row_t transport_section(cmp *c, lxw_row_t r, const core_result_row *r
         const core_result_row *q = &w->res->rows[i];
         if (!rpt_str_eq(q->module, "compare") || !rpt_str_eq(q->analysis, "transport_target"))
             continue;
-        rpt_put_text(w, c->ws, r, 0, q->term, w->f.wrap);
+        char lt[400];
+        rpt_put_text(w, c->ws, r, 0, rpt_label_text(w, q->term, lt, sizeof lt), w->f.wrap);
         rpt_put_num(w, c->ws, r, 1, q->estimate, rpt_str_eq(q->method, "share") ? c->pct : c->num);
         size_t n = 0;
         b[0] = '\0';
@@ -409,7 +410,8 @@ static lxw_row_t transport_section(cmp *c, lxw_row_t r, const core_result_row *r
                                   wt ? rpt_fmt_num(wt->estimate, 3, v2, sizeof v2) : "n/a");
         }
         rpt_put_text(w, c->ws, r, 5, b, c->label);
-        rpt_put_text(w, c->ws, r, 6, q->label, c->note);
+        char ql[1200];
+        rpt_put_text(w, c->ws, r, 6, rpt_label_text(w, q->label, ql, sizeof ql), c->note);
         row_lines(w, c->ws, r, q->label ? rpt_lines_for(q->label, 72) : 1);
         r++;
     }

@@ -446,7 +446,7 @@ static lxw_row_t staggered_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, co
             rpt_put_text(w, ws, r, 0, rpt_str_eq(rows[k]->method, "wald") ? "Wald chi-square" : "sup-t (bootstrap)",
                          w->f.wrap);
             rpt_put_num(w, ws, r, 3, rows[k]->statistic, w->f.num2);
-            rpt_put_num(w, ws, r, 4, rows[k]->df, w->f.num2);
+            rpt_put_num(w, ws, r, 4, rows[k]->df, rows[k]->df == floor(rows[k]->df) ? w->f.integer : w->f.num2);
             if (!isnan(rows[k]->p_value))
                 rpt_p_cell(w, ws, r, 5, rows[k]);
             rpt_put_text(w, ws, r, 6, rows[k]->label, w->f.wrap);
@@ -537,7 +537,7 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
             rpt_effect_cell(w, ws, r, 1, x, 1.0, 2);
         rpt_put_num(w, ws, r, 2, x->se, w->f.num2);
         rpt_put_num(w, ws, r, 3, x->statistic, w->f.num2);
-        rpt_put_num(w, ws, r, 4, x->df, w->f.num2);
+        rpt_put_num(w, ws, r, 4, x->df, x->df == floor(x->df) ? w->f.integer : w->f.num2);
         rpt_p_cell(w, ws, r, 5, x);
         rpt_put_text(w, ws, r, 6, x->label, w->f.wrap);
         height(w, ws, r, x->label ? rpt_lines_for(x->label, 70) : 1);

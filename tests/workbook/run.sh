@@ -43,6 +43,10 @@ sub "(a) openpyxl: every sheet's numbers against results.csv" "$T/numbers.log" \
 # every cell top-aligned
 sub "layout: column ranges, header alignment, one vertical alignment" "$T/layout.log" \
     $PY tests/workbook/check_layout.py cols "$T/demo.xlsx"
+# numbers for people: no interval as text on any sheet (a formula of its number cells), timepoints as numbers, money in
+# whole units, the data's columns named by the config's [trial] labels in every table
+sub "formats: intervals as number cells, timepoints, money, labels" "$T/formats.log" \
+    $PY tests/workbook/check_layout.py formats "$T/demo.xlsx" configs/demo.ini
 # the workbook in Norwegian ([project] language = nb, configs/demo-nb.ini): no English word outside data values, the
 # same results file, and language = de refused (one more demo run; tests/workbook/nb.sh)
 sub "nb: the demo in Norwegian bokmål" "$T/nb.log" env BIN="$BIN" sh tests/workbook/nb.sh "$T/results.csv" "$T/demo.xlsx"
