@@ -105,8 +105,25 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     memset(sm, 0, sizeof *sm);
     const double *yo = p->y + o * p->n;
     size_t n = 0;
-    for (size_t k = 0; k < p->n; k++)
+    /* One pass: the rows with the outcome and, over all rows, whether the clusters and each factor have their
+     * levels 0, 1, 2, ... in order of first appearance (levels_in_order) and how many (the count is then the
+     * level count of a sample of every row). Up to 8 factors here; more are checked below one by one. */
+    enum { NF = 8 };
+    size_t nfe = p->n_fe < NF ? p->n_fe : NF;
+    int nx_c = 0, ok_c = 1, nx_f[NF] = {0}, ok_f[NF];
+    for (size_t q = 0; q < NF; q++)
+        ok_f[q] = 1;
+    for (size_t k = 0; k < p->n; k++) {
         n += !isnan(yo[k]);
+        int c = p->cluster[k];
+        ok_c &= c <= nx_c;
+        nx_c += c == nx_c;
+        for (size_t q = 0; q < nfe; q++) {
+            int l = p->fe[q][k];
+            ok_f[q] &= l <= nx_f[q];
+            nx_f[q] += l == nx_f[q];
+        }
+    }
     size_t pc = 1 + s->n_controls;
     int whole = n == p->n; /* every row: borrow what needs no renumbering */
     sm->n = n;
@@ -116,7 +133,7 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     sm->n_controls = s->n_controls;
     sm->own_y = !whole;
     sm->own_x = !whole || s->n_controls > 0;
-    sm->own_cluster = !whole || !levels_in_order(p->cluster, n);
+    sm->own_cluster = !whole || !ok_c;
     sm->own_period = !whole;
     sm->y = sm->own_y ? malloc((n + 1) * sizeof *sm->y) : (double *)yo;
     sm->x = sm->own_x ? malloc((n * pc + 1) * sizeof *sm->x) : p->d;
@@ -138,7 +155,7 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
         return NOMEM(err);
     }
     for (size_t q = 0; q < p->n_fe; q++) {
-        sm->own_fe[q] = !whole || !levels_in_order(p->fe[q], n);
+        sm->own_fe[q] = !whole || !(q < nfe ? ok_f[q] : levels_in_order(p->fe[q], n));
         if (!sm->own_fe[q])
             sm->fe[q] = p->fe[q];
         else if (!(sm->fe[q] = malloc((n + 1) * sizeof(int)))) {
@@ -174,14 +191,10 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     }
     if (sm->own_cluster)
         sm->G = compact_levels(sm->cluster, n, p->G, cmap);
-    else { /* already in order: the identity map, over the clusters that occur */
-        int next = 0;
+    else { /* already in order: the identity map, over the clusters that occur (0 .. nx_c - 1) */
         for (size_t g = 0; g < p->G; g++)
-            cmap[g] = -1;
-        for (size_t k = 0; k < n; k++)
-            if (p->cluster[k] == next)
-                cmap[next] = next, next++;
-        sm->G = (size_t)next;
+            cmap[g] = (int)g < nx_c ? (int)g : -1;
+        sm->G = (size_t)nx_c;
     }
     for (size_t g = 0; g < p->G; g++)
         if (cmap[g] >= 0) {
@@ -196,6 +209,8 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     for (size_t q = 0; q < p->n_fe; q++) {
         if (sm->own_fe[q])
             sm->fe_levels[q] = compact_levels(sm->fe[q], n, p->fe_levels[q], NULL);
+        else if (q < nfe)
+            sm->fe_levels[q] = (size_t)nx_f[q];
         else {
             int next = 0;
             for (size_t k = 0; k < n; k++)
@@ -295,8 +310,13 @@ static void write_summary(ctx *c)
     size_t mn = (size_t)-1, mx = 0;
     size_t *cnt = calloc(sm->G, sizeof *cnt);
     if (cnt) {
-        for (size_t i = 0; i < sm->n; i++)
-            cnt[sm->cluster[i]]++;
+        for (size_t i = 0; i < sm->n;) { /* runs of one cluster counted at once */
+            size_t i0 = i;
+            int g = sm->cluster[i];
+            while (i < sm->n && sm->cluster[i] == g)
+                i++;
+            cnt[g] += i - i0;
+        }
         for (size_t g = 0; g < sm->G; g++) {
             if (cnt[g] < mn)
                 mn = cnt[g];

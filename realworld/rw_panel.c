@@ -246,6 +246,85 @@ static int cell_num(const core_table *t, size_t col, size_t row, double *v, core
     return r;
 }
 
+/* 1 when every unit stays in one cluster and no (unit, period) comes twice: the two checks of panel_load in one
+ * pass over the rows. 0 (a mover, a duplicate, or no memory for the check) sends the rows through the checks'
+ * own passes, which name the first offending row (or report the lack of memory). */
+static int units_clean(const rw_panel *p, size_t n)
+{
+    double bits = (double)p->U * (double)p->T;
+    int *ucl = malloc((p->U ? p->U : 1) * sizeof *ucl);
+    unsigned char *seen = bits < 4e10 ? calloc((size_t)(bits / 8) + 1, 1) : NULL;
+    int ok = ucl && (seen || bits >= 4e10);
+    for (size_t u = 0; ok && u < p->U; u++)
+        ucl[u] = -1;
+    const int *unit = p->unit, *cluster = p->cluster, *period = p->period;
+    size_t T = p->T;
+    for (size_t k = 0; ok && k < n; k++) {
+        int u = unit[k], g = cluster[k];
+        if (ucl[u] < 0)
+            ucl[u] = g;
+        else if (ucl[u] != g)
+            ok = 0;
+        if (seen) {
+            size_t bit = (size_t)u * T + (size_t)period[k];
+            if (seen[bit / 8] & (1u << (bit % 8)))
+                ok = 0;
+            seen[bit / 8] |= (unsigned char)(1u << (bit % 8));
+        }
+    }
+    free(ucl);
+    free(seen);
+    return ok;
+}
+
+/* The treatment by cluster and period in one pass over the rows (see panel_load): fills cluster_treated,
+ * cluster_first, pre, binary, level and varies (the treatment differs from the first row's somewhere). Returns 0,
+ * having done nothing, when clusters x periods exceed the rows or no memory is left for the cells. */
+static int cluster_cells(rw_panel *p, size_t n, unsigned char *pre, int *binary, int *level, int *varies)
+{
+    size_t G = p->G, T = p->T;
+    if ((double)G * (double)T > (double)n + 65536.0)
+        return 0;
+    unsigned char *fl = calloc(G * T + 1, 1); /* per cell: 1 rows, 2 a non-zero treatment, 4 one other than 1 */
+    if (!fl)
+        return 0;
+    const int *cl = p->cluster, *per = p->period;
+    const double *d = p->d;
+    double d0 = d[0];
+    int bin = 1, var = 0;
+    for (size_t k = 0; k < n; k++) {
+        double dk = d[k];
+        fl[(size_t)cl[k] * T + (size_t)per[k]] |= (unsigned char)(1 | (dk != 0) << 1 | (dk != 1) << 2);
+        bin &= dk == 0 || dk == 1;
+        var |= (k > 0) & (dk != d0); /* as the loop of panel_load: row 0 is the reference */
+    }
+    /* a cluster is treated when some row has a non-zero treatment; its first treated period is the earliest
+     * such; it has a period before when some row comes earlier; the treatment is at the cluster level when every
+     * row of a treated cluster from its first treated period on has 1 (rows before it, and rows of untreated
+     * clusters, have 0 by these definitions) */
+    int lev = 1;
+    for (size_t g = 0; g < G; g++) {
+        const unsigned char *c = fl + g * T;
+        int first = -1;
+        for (size_t t = 0; t < T && first < 0; t++)
+            if (c[t] & 2)
+                first = (int)t;
+        p->cluster_first[g] = first;
+        p->cluster_treated[g] = first >= 0;
+        if (first < 0)
+            continue;
+        for (size_t t = 0; t < (size_t)first; t++)
+            pre[g] |= (unsigned char)(c[t] & 1);
+        for (size_t t = (size_t)first; t < T; t++)
+            lev &= !(c[t] & 4);
+    }
+    free(fl);
+    *binary = bin;
+    *level = lev;
+    *varies = var;
+    return 1;
+}
+
 static core_status panel_load(const core_config *cfg, const rw_spec *s, core_table *t, int take, rw_panel *p,
                               core_err *err);
 
@@ -445,6 +524,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         }
     /* a unit in one cluster only; (unit, period) once */
     {
+        int clean = units_clean(p, n); /* both at once; otherwise each on its own, for the message */
         int *ucl = malloc(p->U * sizeof *ucl);
         size_t *urow = malloc(p->U * sizeof *urow);
         if (!ucl || !urow) {
@@ -455,7 +535,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         }
         for (size_t u = 0; u < p->U; u++)
             ucl[u] = -1;
-        for (size_t k = 0; k < n; k++) {
+        for (size_t k = 0; k < n && !clean; k++) {
             int u = p->unit[k];
             if (ucl[u] < 0) {
                 ucl[u] = p->cluster[k];
@@ -477,7 +557,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         free(ucl);
         free(urow);
         double bits = (double)p->U * (double)p->T;
-        if (bits < 4e10) {
+        if (bits < 4e10 && !clean) {
             seen = calloc((size_t)(bits / 8) + 1, 1);
             size_t *first_row = NULL;
             if (!seen) {
@@ -534,7 +614,8 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
             if (co->missing[k])
                 p->y[k] = NAN;
     }
-    for (size_t k = 0; k < n; k++) {
+    int per_row = !take_d || !take_y || s->n_controls > 0; /* else nothing to copy: the checks below */
+    for (size_t k = 0; k < n && per_row; k++) {
         size_t i = ROW(p->row, k);
         if (take_d)
             ;
@@ -563,7 +644,51 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
             p->y[o * n + k] = v;
         }
     }
+    /* treated clusters and their first treated period */
+    p->cluster_treated = calloc(p->G, sizeof *p->cluster_treated);
+    p->cluster_first = malloc(p->G * sizeof *p->cluster_first);
+    unsigned char *pre = calloc(p->G ? p->G : 1, 1);
+    if (!p->cluster_treated || !p->cluster_first || !pre) {
+        free(pre);
+        st = NOMEM(err);
+        goto done;
+    }
+    for (size_t g = 0; g < p->G; g++)
+        p->cluster_first[g] = -1;
+    /* Then three facts: which treated clusters have a period before their treatment (pre), whether the treatment
+     * is 0/1 (binary), and whether it is 1 exactly from each treated cluster's first treated period on
+     * (cluster_level); and whether it varies at all when the loop above did not look. All from one pass that
+     * marks, per cluster and period, rows present, a non-zero treatment, a treatment other than 1 (cluster_cells);
+     * when clusters x periods are too many for that, two passes over the rows. */
+    int binary = 1, level = 1, varies_d = 0;
+    if (!cluster_cells(p, n, pre, &binary, &level, &varies_d)) {
+        const int *pcl = p->cluster, *pper = p->period; /* locals: the loops keep them in registers */
+        const double *pd = p->d;
+        int *ctr = p->cluster_treated, *cfirst = p->cluster_first;
+        for (size_t k = 0; k < n; k++) {
+            varies_d |= (k > 0) & (pd[k] != pd[0]);
+            if (pd[k] != 0) {
+                int g = pcl[k];
+                ctr[g] = 1;
+                if (cfirst[g] < 0 || pper[k] < cfirst[g])
+                    cfirst[g] = pper[k];
+            }
+        }
+        for (size_t k = 0; k < n; k++) {
+            int g = pcl[k], tk = pper[k];
+            double dk = pd[k];
+            int before = ctr[g] && tk < cfirst[g];
+            pre[g] |= (unsigned char)before;
+            binary &= dk == 0 || dk == 1;
+            level &= dk == (ctr[g] && !before ? 1.0 : 0.0);
+        }
+    }
+    if (!per_row) {
+        d0 = p->d[0];
+        varies = varies_d;
+    }
     if (!varies) {
+        free(pre);
         st = core_err_set(err, CORE_ERR_DATA,
                           "%s: the treatment '%s' is %g in every row: it never varies, so there is no effect to "
                           "estimate (it should be 1 in the treated clusters from their first treated period, 0 "
@@ -571,42 +696,16 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
                           t->source, s->treatment, d0);
         goto done;
     }
-    /* treated clusters and their first treated period */
-    p->cluster_treated = calloc(p->G, sizeof *p->cluster_treated);
-    p->cluster_first = malloc(p->G * sizeof *p->cluster_first);
-    if (!p->cluster_treated || !p->cluster_first) {
-        st = NOMEM(err);
-        goto done;
-    }
-    for (size_t g = 0; g < p->G; g++)
-        p->cluster_first[g] = -1;
-    for (size_t k = 0; k < n; k++)
-        if (p->d[k] != 0) {
-            int g = p->cluster[k];
-            p->cluster_treated[g] = 1;
-            if (p->cluster_first[g] < 0 || p->period[k] < p->cluster_first[g])
-                p->cluster_first[g] = p->period[k];
-        }
     /* a treated cluster needs a period before its treatment: without one, its "effect" is a level difference,
      * not a difference in differences. When no treated cluster has one the panel is refused, naming the first;
      * when some have, a cluster treated from its first period is absorbed by its own fixed effect and only helps
      * estimate the period effects (as in R's plm and fixest), so it stays */
     {
-        unsigned char *pre = calloc(p->G ? p->G : 1, 1);
-        if (!pre) {
-            st = NOMEM(err);
-            goto done;
-        }
-        for (size_t k = 0; k < n; k++)
-            if (p->cluster_treated[p->cluster[k]] && p->period[k] < p->cluster_first[p->cluster[k]])
-                pre[p->cluster[k]] = 1;
-        int any_pre = 0, binary = 1;
+        int any_pre = 0;
         for (size_t g = 0; g < p->G; g++)
             any_pre |= p->cluster_treated[g] && pre[g];
         /* only an adoption indicator (0/1) has a "before": a continuous treatment (a tax rate) is regression on
          * its within-cluster variation, as in R's plm and fixest */
-        for (size_t k = 0; k < n && binary; k++)
-            binary = p->d[k] == 0 || p->d[k] == 1;
         any_pre |= !binary;
         for (size_t g = 0; g < p->G && st == CORE_OK && !any_pre; g++)
             if (p->cluster_treated[g] && !pre[g])
@@ -618,19 +717,14 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
                                   p->cluster_name && p->cluster_name[g] ? p->cluster_name[g] : "?", s->time,
                                   (long)(p->period0 + p->cluster_first[g]));
         free(pre);
+        pre = NULL;
         if (st != CORE_OK)
             goto done;
     }
     p->G1 = 0;
     for (size_t g = 0; g < p->G; g++)
         p->G1 += (size_t)p->cluster_treated[g];
-    p->cluster_level = 1;
-    for (size_t k = 0; k < n && p->cluster_level; k++) {
-        int g = p->cluster[k];
-        double want = p->cluster_treated[g] && p->period[k] >= p->cluster_first[g] ? 1.0 : 0.0;
-        if (p->d[k] != want)
-            p->cluster_level = 0;
-    }
+    p->cluster_level = level;
     p->common_timing = 1;
     int f0 = -1;
     for (size_t g = 0; g < p->G; g++)

@@ -168,19 +168,26 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
      * listed in the last column, their p-value bases joined. */
     size_t n = w->res->n;
     char *done = calloc(n ? n : 1, 1);
-    if (!done)
+    /* each row's description, looked up once (the pairing below compares them for every later row) */
+    const rpt_method_info **look = malloc((n ? n : 1) * sizeof *look);
+    if (!done || !look) {
+        free(done);
+        free(look);
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the Methods sheet");
+    }
+    for (size_t i = 0; i < n; i++)
+        look[i] = rpt_method_lookup(w->res->rows[i].analysis, w->res->rows[i].method);
     for (size_t i = 0; i < n; i++) {
         const core_result_row *x = &w->res->rows[i];
         if (done[i])
             continue;
-        const rpt_method_info *m = rpt_method_lookup(x->analysis, x->method);
+        const rpt_method_info *m = look[i];
         char used[1200] = "", basis[600] = "";
         for (size_t j = i; j < n; j++) {
             const core_result_row *y = &w->res->rows[j];
             if (done[j])
                 continue;
-            const rpt_method_info *my = rpt_method_lookup(y->analysis, y->method);
+            const rpt_method_info *my = look[j];
             int same = m ? my == m
                          : (!my && rpt_str_eq(x->analysis, y->analysis) && rpt_str_eq(x->method, y->method));
             if (!same)
@@ -238,6 +245,7 @@ core_status rpt_sheet_methods(rpt_wctx *w, core_err *err)
         r++;
     }
     free(done);
+    free(look);
     if (rpt_has_rows(w, "rct", NULL))
         consort(w, ws, &r, software);
     if (rpt_has_rows(w, "cba", NULL)) { /* the CHEERS 2022 items a cost-benefit run covers (rpt_sheet_cba.c) */

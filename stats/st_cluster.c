@@ -21,11 +21,20 @@ static double *cluster_scores(const st_twfe_fit *f)
     double *s = calloc(G * p, sizeof *s);
     if (!s)
         return NULL;
+    /* Rows of one cluster usually come in runs (a panel sorted by unit): the running sum of a run stays in a
+     * register, starting from the cluster's sum so far, so the additions are the same, in the same order, as
+     * adding row by row into memory (the same bits), without waiting on a store for every row. */
     const int *cl = f->data->cluster;
+    const double *e = f->resid;
     for (size_t j = 0; j < p; j++) {
         const double *x = f->xd + j * n;
-        for (size_t i = 0; i < n; i++)
-            s[(size_t)cl[i] * p + j] += x[i] * f->resid[i];
+        for (size_t i = 0; i < n;) {
+            int g = cl[i];
+            double acc = s[(size_t)g * p + j];
+            for (; i < n && cl[i] == g; i++)
+                acc += x[i] * e[i];
+            s[(size_t)g * p + j] = acc;
+        }
     }
     return s;
 }

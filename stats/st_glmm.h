@@ -10,10 +10,12 @@
  * scaled by its curvature (Pinheiro & Bates 1995); with one node this is the Laplace approximation
  * (lme4's nAGQ = 1), with k nodes adaptive Gauss–Hermite quadrature (nAGQ = k; nodes from
  * gsl_integration_fixed). The approximate log-likelihood is maximised over (beta, log sigma) by
- * Newton–Raphson with numerical derivatives and step control, starting from the GLM; if that fails,
- * a Nelder–Mead simplex is tried. Standard errors come from the inverse of the Hessian of the
- * approximate log-likelihood in (beta, sigma), by central differences with Richardson extrapolation
- * (lme4 uses a cruder finite-difference Hessian: see docs/methods.md (the trial over time)).
+ * Newton–Raphson from the GLM with its exact gradient in closed form (the conditional modes and the node scale
+ * differentiated implicitly), an exact Hessian for Laplace and the Hessian with the quadrature grid held for
+ * k > 1, Levenberg damping and step halving; if that fails, a Nelder–Mead simplex is tried. Each cluster's mode
+ * search starts from its mode at the previous evaluation. Standard errors come from the inverse of the Hessian
+ * of the approximate log-likelihood in (beta, sigma), by central differences of the exact gradient (lme4 uses a
+ * finite-difference Hessian of the deviance: see docs/methods.md (the trial over time)).
  *
  * References: Pinheiro & Bates (1995) J Comput Graph Stat 4:12; Breslow & Clayton (1993) JASA 88:9;
  * Bates, Mächler, Bolker & Walker (2015) J Stat Softw 67(1).

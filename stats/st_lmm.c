@@ -28,11 +28,14 @@ typedef struct lmm_work {
  * W_i = I - c_i J with c_i = g / (1 + n_i g), the inverse of I + g J. Returns 0, or -1 if A is singular. */
 static int lmm_gls(lmm_work *w, double g, double *Q, double *logdetA, double *sumlog)
 {
-    size_t p = w->p, G = w->G;
+    size_t p = w->p, G = w->G, tda = w->A->tda;
+    /* direct access to the GSL blocks in the inner loops (the accessor functions are not inlined) */
+    double *A = w->A->data, *bv = w->b->data;
+    size_t bs = w->b->stride;
     for (size_t j = 0; j < p; j++) {
-        gsl_vector_set(w->b, j, w->Xty[j]);
+        bv[j * bs] = w->Xty[j];
         for (size_t k = 0; k < p; k++)
-            gsl_matrix_set(w->A, j, k, w->XtX[j * p + k]);
+            A[j * tda + k] = w->XtX[j * p + k];
     }
     double sl = 0;
     for (size_t i = 0; i < G; i++) {
@@ -42,9 +45,10 @@ static int lmm_gls(lmm_work *w, double g, double *Q, double *logdetA, double *su
         sl += log1p(w->ni[i] * g);
         const double *si = w->s + i * p;
         for (size_t j = 0; j < p; j++) {
-            *gsl_vector_ptr(w->b, j) -= c * si[j] * w->ty[i];
+            bv[j * bs] -= c * si[j] * w->ty[i];
+            double *Aj = A + j * tda;
             for (size_t k = 0; k < p; k++)
-                *gsl_matrix_ptr(w->A, j, k) -= c * si[j] * si[k];
+                Aj[k] -= c * si[j] * si[k];
         }
     }
     if (gsl_linalg_cholesky_decomp1(w->A) != GSL_SUCCESS)
@@ -62,10 +66,12 @@ static int lmm_gls(lmm_work *w, double g, double *Q, double *logdetA, double *su
     /* Q from the residuals themselves (no cancellation in y'y - ...) */
     memset(w->rs, 0, G * sizeof *w->rs);
     double rr = 0;
+    const double *be = w->beta->data;
+    size_t bes = w->beta->stride;
     for (size_t r = 0; r < w->n; r++) {
         double e = w->y[r];
         for (size_t j = 0; j < p; j++)
-            e -= w->X[r * p + j] * gsl_vector_get(w->beta, j);
+            e -= w->X[r * p + j] * be[j * bes];
         rr += e * e;
         w->rs[w->unit[r]] += e;
     }
@@ -110,27 +116,25 @@ static double lmm_deviance2(lmm_work *w, double su2, double s2)
     return D;
 }
 
-/* Var(beta_j) = s2 [A(g)^-1]_jj at (su2, s2). */
-static double lmm_var_coef(lmm_work *w, double su2, double s2, size_t j)
+/* Var(beta_j) = s2 [A(g)^-1]_jj at (su2, s2), for every j (one GLS factorisation, a solve per j); NaN on failure. */
+static void lmm_var_coefs(lmm_work *w, double su2, double s2, double *v)
 {
     double Q, ld, sl;
+    for (size_t j = 0; j < w->p; j++)
+        v[j] = NAN;
     if (lmm_gls(w, su2 / s2, &Q, &ld, &sl) != 0)
-        return NAN;
+        return;
     gsl_vector *e = gsl_vector_calloc(w->p), *x = gsl_vector_alloc(w->p);
-    if (!e || !x) {
-        if (e)
-            gsl_vector_free(e);
-        if (x)
-            gsl_vector_free(x);
-        return NAN;
-    }
-    gsl_vector_set(e, j, 1);
-    double v = NAN;
-    if (gsl_linalg_cholesky_solve(w->A, e, x) == GSL_SUCCESS)
-        v = s2 * gsl_vector_get(x, j);
-    gsl_vector_free(e);
-    gsl_vector_free(x);
-    return v;
+    if (e && x)
+        for (size_t j = 0; j < w->p; j++) {
+            gsl_vector_set_basis(e, j);
+            if (gsl_linalg_cholesky_solve(w->A, e, x) == GSL_SUCCESS)
+                v[j] = s2 * gsl_vector_get(x, j);
+        }
+    if (e)
+        gsl_vector_free(e);
+    if (x)
+        gsl_vector_free(x);
 }
 
 void st_lmm_free(st_lmm *m)
@@ -314,23 +318,34 @@ core_status st_lmm_fit(const double *y, const double *X, const size_t *unit, siz
             out->undefined = "the deviance is not convex in the variance components: Satterthwaite df not available";
         } else {
             double C[4] = {2 * H[3] / det, -2 * H[1] / det, -2 * H[2] / det, 2 * H[0] / det};
+            /* Var(beta_j) at (a, b) and at the 8 points of the Richardson-extrapolated central differences */
+            double *vv = malloc(9 * p * sizeof *vv);
+            if (!vv) {
+                st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+                goto done;
+            }
+            double hs[2] = {ha, hb};
+            lmm_var_coefs(&w, a, b, vv);
+            for (int q = 0; q < 2; q++) {
+                double pa = q == 0, pb = q == 1;
+                double *v1p = vv + (1 + 4 * q) * p, *v1m = v1p + p, *v2p = v1m + p, *v2m = v2p + p;
+                lmm_var_coefs(&w, a + pa * hs[q], b + pb * hs[q], v1p);
+                lmm_var_coefs(&w, a - pa * hs[q], b - pb * hs[q], v1m);
+                lmm_var_coefs(&w, a + pa * hs[q] / 2, b + pb * hs[q] / 2, v2p);
+                lmm_var_coefs(&w, a - pa * hs[q] / 2, b - pb * hs[q] / 2, v2m);
+            }
             for (size_t j = 0; j < p; j++) {
-                double v = lmm_var_coef(&w, a, b, j), ga[2];
-                double hs[2] = {ha, hb};
+                double v = vv[j], ga[2];
                 for (int q = 0; q < 2; q++) {
-                    double d1, d2;
-                    double pa = q == 0, pb = q == 1;
-                    d1 = (lmm_var_coef(&w, a + pa * hs[q], b + pb * hs[q], j) -
-                          lmm_var_coef(&w, a - pa * hs[q], b - pb * hs[q], j)) /
-                         (2 * hs[q]);
-                    d2 = (lmm_var_coef(&w, a + pa * hs[q] / 2, b + pb * hs[q] / 2, j) -
-                          lmm_var_coef(&w, a - pa * hs[q] / 2, b - pb * hs[q] / 2, j)) /
-                         hs[q];
+                    const double *v1p = vv + (1 + 4 * q) * p, *v1m = v1p + p, *v2p = v1m + p, *v2m = v2p + p;
+                    double d1 = (v1p[j] - v1m[j]) / (2 * hs[q]);
+                    double d2 = (v2p[j] - v2m[j]) / hs[q];
                     ga[q] = (4 * d2 - d1) / 3;
                 }
                 double den = ga[0] * (C[0] * ga[0] + C[1] * ga[1]) + ga[1] * (C[2] * ga[0] + C[3] * ga[1]);
                 out->df[j] = den > 0 ? 2 * v * v / den : NAN;
             }
+            free(vv);
         }
     }
 done:

@@ -13,6 +13,33 @@ static int desc(const void *a, const void *b)
     return (x < y) - (x > y);
 }
 
+/* The projection with the sorted copy in u (n entries of scratch). Small n (the donor pools here: tens) is
+ * sorted by insertion, larger by qsort; either gives the same descending sequence, so the same threshold. */
+static void simplex_project(double *v, size_t n, double *u)
+{
+    memcpy(u, v, n * sizeof *u);
+    if (n <= 64) {
+        for (size_t i = 1; i < n; i++) {
+            double x = u[i];
+            size_t j = i;
+            for (; j > 0 && u[j - 1] < x; j--)
+                u[j] = u[j - 1];
+            u[j] = x;
+        }
+    } else {
+        qsort(u, n, sizeof *u, desc);
+    }
+    double css = 0, theta = 0;
+    for (size_t k = 0; k < n; k++) {
+        css += u[k];
+        double t = (css - 1) / (double)(k + 1);
+        if (u[k] - t > 0)
+            theta = t;
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i] = v[i] - theta > 0 ? v[i] - theta : 0;
+}
+
 void st_simplex_project(double *v, size_t n)
 {
     double *u = malloc(n * sizeof *u);
@@ -24,17 +51,7 @@ void st_simplex_project(double *v, size_t n)
             v[i] = s > 0 ? v[i] / s : 1.0 / (double)n;
         return;
     }
-    memcpy(u, v, n * sizeof *u);
-    qsort(u, n, sizeof *u, desc);
-    double css = 0, theta = 0;
-    for (size_t k = 0; k < n; k++) {
-        css += u[k];
-        double t = (css - 1) / (double)(k + 1);
-        if (u[k] - t > 0)
-            theta = t;
-    }
-    for (size_t i = 0; i < n; i++)
-        v[i] = v[i] - theta > 0 ? v[i] - theta : 0;
+    simplex_project(v, n, u);
     free(u);
 }
 
@@ -103,9 +120,9 @@ core_status st_synth_weights(const double *a, const double *B, size_t T0, size_t
     int max_iter = o && o->max_iter > 0 ? o->max_iter : 200000;
     double *BtB = calloc(J * J, sizeof *BtB), *Bta = calloc(J, sizeof *Bta), *x = malloc(J * sizeof *x),
            *y = malloc(J * sizeof *y), *xo = malloc(J * sizeof *xo), *g = malloc(J * sizeof *g),
-           *pv = malloc(J * sizeof *pv);
+           *pv = malloc(J * sizeof *pv), *su = malloc(J * sizeof *su);
     core_status st = CORE_OK;
-    if (!BtB || !Bta || !x || !y || !xo || !g || !pv) {
+    if (!BtB || !Bta || !x || !y || !xo || !g || !pv || !su) {
         st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
         goto done;
     }
@@ -149,7 +166,7 @@ core_status st_synth_weights(const double *a, const double *B, size_t T0, size_t
                 s += BtB[i * J + j] * y[j];
             x[i] = y[i] - 2 * (s - Bta[i]) / L;
         }
-        st_simplex_project(x, J);
+        simplex_project(x, J, su);
         double tn = (1 + sqrt(1 + 4 * tk * tk)) / 2, change = 0;
         for (size_t i = 0; i < J; i++) {
             double d = x[i] - xo[i];
@@ -186,5 +203,6 @@ done:
     free(xo);
     free(g);
     free(pv);
+    free(su);
     return st;
 }

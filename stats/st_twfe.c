@@ -54,7 +54,8 @@ int st_demean_balanced(const st_demean *d)
     return d && d->balanced;
 }
 
-st_demean *st_demean_new(size_t n, const st_fe *fe, size_t n_fe)
+/* The workspace with its per-level counts still zero (demean_finish turns counts into inverses). */
+static st_demean *demean_alloc(size_t n, const st_fe *fe, size_t n_fe)
 {
     st_demean *d = calloc(1, sizeof *d);
     if (!d)
@@ -76,21 +77,46 @@ st_demean *st_demean_new(size_t n, const st_fe *fe, size_t n_fe)
         size_t L = fe[f].n_levels ? fe[f].n_levels : 1;
         if (!(d->inv_count[f] = calloc(L, sizeof(double))))
             goto fail;
-        for (size_t i = 0; i < n; i++)
-            d->inv_count[f][fe[f].level[i]] += 1.0;
+    }
+    return d;
+fail:
+    st_demean_free(d);
+    return NULL;
+}
+
+static void demean_finish(st_demean *d)
+{
+    for (size_t f = 0; f < d->n_fe; f++) {
+        size_t L = d->fe[f].n_levels ? d->fe[f].n_levels : 1;
         for (size_t l = 0; l < L; l++)
             d->inv_count[f][l] = d->inv_count[f][l] > 0 ? 1.0 / d->inv_count[f][l] : 0.0;
     }
-    /* A complete two-way layout (a balanced panel: every unit in every period once)? Then the within
-     * transformation is x - mean_a - mean_b + mean, exactly: two passes instead of iterating. */
-    if (n_fe == 2 && fe[0].n_levels > 0 && fe[1].n_levels > 0 &&
-        (double)fe[0].n_levels * (double)fe[1].n_levels == (double)n) {
-        size_t L1 = fe[1].n_levels;
+}
+
+/* A complete two-way layout (a balanced panel: every unit in every period once)? Then the within
+ * transformation is x - mean_a - mean_b + mean, exactly: two passes instead of iterating. */
+static int complete_layout(size_t n, const st_fe *fe, size_t n_fe)
+{
+    return n_fe == 2 && fe[0].n_levels > 0 && fe[1].n_levels > 0 &&
+           (double)fe[0].n_levels * (double)fe[1].n_levels == (double)n;
+}
+
+st_demean *st_demean_new(size_t n, const st_fe *fe, size_t n_fe)
+{
+    st_demean *d = demean_alloc(n, fe, n_fe);
+    if (!d)
+        return NULL;
+    for (size_t f = 0; f < d->n_fe; f++)
+        for (size_t i = 0; i < n; i++)
+            d->inv_count[f][d->fe[f].level[i]] += 1.0;
+    demean_finish(d);
+    if (complete_layout(n, d->fe, d->n_fe)) {
+        size_t L1 = d->fe[1].n_levels;
         unsigned char *bit = calloc(n / 8 + 1, 1);
         if (bit) {
             d->balanced = 1;
             for (size_t i = 0; i < n && d->balanced; i++) {
-                size_t k = (size_t)fe[0].level[i] * L1 + (size_t)fe[1].level[i];
+                size_t k = (size_t)d->fe[0].level[i] * L1 + (size_t)d->fe[1].level[i];
                 if (bit[k / 8] & (1u << (k % 8)))
                     d->balanced = 0; /* a pair twice: with n = L0 x L1, some other pair is absent */
                 bit[k / 8] |= (unsigned char)(1u << (k % 8));
@@ -99,9 +125,6 @@ st_demean *st_demean_new(size_t n, const st_fe *fe, size_t n_fe)
         }
     }
     return d;
-fail:
-    st_demean_free(d);
-    return NULL;
 }
 
 /* Alternating projections on a block of kb <= 8 columns (converging together). Passes are fused: subtracting factor f's means and summing for the next factor happen in one pass,
@@ -161,17 +184,54 @@ static core_status demean_block(const st_demean *d, double *const *col, const do
         size_t La = d->fe[0].n_levels, Lb = d->fe[1].n_levels;
         const double *ia = d->inv_count[0], *ib = d->inv_count[1];
         double change = 0;
+        double s2v[AP_BLOCK], sumv[AP_BLOCK];
+        if (kb == 2) { /* y and one regressor: both columns in each pass, so the levels are read once */
+            double *ma0 = acc + off[0], *mb0 = acc + off[1], *ma1 = acc + tot + off[0], *mb1 = acc + tot + off[1];
+            const double *x0 = src ? src[0] : col[0], *x1 = src ? src[1] : col[1];
+            double s20 = 0, sum0 = 0, s21 = 0, sum1 = 0;
+            /* a unit's rows usually come together: its two sums stay in registers over the run (the same
+             * additions in the same order as into memory; ma and mb are different cells) */
+            int cur = n ? la[0] : 0;
+            double ra0 = ma0[cur], ra1 = ma1[cur];
+            for (size_t i = 0; i < n; i++) {
+                double v0 = x0[i], v1 = x1[i];
+                int a = la[i], b = lb[i];
+                if (a != cur) {
+                    ma0[cur] = ra0;
+                    ma1[cur] = ra1;
+                    cur = a;
+                    ra0 = ma0[a];
+                    ra1 = ma1[a];
+                }
+                s20 += v0 * v0;
+                sum0 += v0;
+                ra0 += v0;
+                mb0[b] += v0;
+                s21 += v1 * v1;
+                sum1 += v1;
+                ra1 += v1;
+                mb1[b] += v1;
+            }
+            if (n) {
+                ma0[cur] = ra0;
+                ma1[cur] = ra1;
+            }
+            s2v[0] = s20, sumv[0] = sum0, s2v[1] = s21, sumv[1] = sum1;
+        }
         for (size_t c = 0; c < kb; c++) {
             double *ma = acc + c * tot + off[0], *mb = acc + c * tot + off[1], *x = col[c];
             const double *xs = src ? src[c] : x;
             double s2 = 0, sum = 0;
-            for (size_t i = 0; i < n; i++) {
-                double v = xs[i];
-                s2 += v * v;
-                sum += v;
-                ma[la[i]] += v;
-                mb[lb[i]] += v;
-            }
+            if (kb == 2)
+                s2 = s2v[c], sum = sumv[c];
+            else
+                for (size_t i = 0; i < n; i++) {
+                    double v = xs[i];
+                    s2 += v * v;
+                    sum += v;
+                    ma[la[i]] += v;
+                    mb[lb[i]] += v;
+                }
             double mu = sum / (double)n;
             for (size_t l = 0; l < La; l++)
                 ma[l] = ma[l] * ia[l] - mu; /* the grand mean folded into the first factor's means */
@@ -183,11 +243,24 @@ static core_status demean_block(const st_demean *d, double *const *col, const do
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             }
             double *cb = ca + La;
-            for (size_t i = 0; i < n; i++) {
-                double v = xs[i] - ma[la[i]] - mb[lb[i]];
-                x[i] = v;
-                ca[la[i]] += v;
-                cb[lb[i]] += v;
+            {
+                int cur = n ? la[0] : 0; /* runs of one unit in registers, as in the first pass */
+                double mcur = ma[cur], rc = ca[cur];
+                for (size_t i = 0; i < n; i++) {
+                    int a = la[i], b = lb[i];
+                    if (a != cur) {
+                        ca[cur] = rc;
+                        cur = a;
+                        mcur = ma[a];
+                        rc = ca[a];
+                    }
+                    double v = xs[i] - mcur - mb[b];
+                    x[i] = v;
+                    rc += v;
+                    cb[b] += v;
+                }
+                if (n)
+                    ca[cur] = rc;
             }
             double inv = s2 > 0 ? sqrt((double)n / s2) : 0, big = 0;
             for (size_t l = 0; l < La + Lb; l++) {
@@ -408,22 +481,16 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
     size_t n = d->n, p = d->p;
     if (n == 0 || p == 0 || !d->y || !d->x || (d->n_fe > 0 && !d->fe))
         return core_err_set(err, CORE_ERR_USAGE, "fixed-effects regression: no observations or no regressor");
-    for (size_t f = 0; f < d->n_fe; f++)
-        for (size_t i = 0; i < n; i++)
-            if (d->fe[f].level[i] < 0 || (size_t)d->fe[f].level[i] >= d->fe[f].n_levels)
-                return core_err_set(err, CORE_ERR_USAGE, "fixed-effects regression: level %d of factor %zu out of range",
-                                    d->fe[f].level[i], f + 1);
-    if (d->cluster)
-        for (size_t i = 0; i < n; i++)
-            if (d->cluster[i] < 0 || (size_t)d->cluster[i] >= d->n_clusters)
-                return core_err_set(err, CORE_ERR_USAGE, "fixed-effects regression: cluster %d out of range",
-                                    d->cluster[i]);
+    if (d->n_fe > 64)
+        return core_err_set(err, CORE_ERR_USAGE, "more than 64 fixed-effect factors");
     st_twfe_fit *f = calloc(1, sizeof *f);
     if (!f)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     core_status st = CORE_OK;
     gsl_matrix *A = NULL;
     gsl_vector *tau = NULL;
+    int *ncl[64] = {0}; /* per factor and level: its cluster (the nesting check), or NULL once not nested */
+    unsigned char *bit = NULL;
     f->n = n;
     f->p = p;
     f->G = d->cluster ? d->n_clusters : 0;
@@ -446,10 +513,139 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
     f->yd = big_alloc(n * sizeof *f->yd);
     f->resid = big_alloc(n * sizeof *f->resid);
     f->fe_nested = calloc(f->n_fe, sizeof *f->fe_nested);
-    f->dm = st_demean_new(n, f->fe, f->n_fe);
+    f->dm = demean_alloc(n, f->fe, f->n_fe);
     if (!f->beta || !f->bread || !f->xd || !f->yd || !f->resid || !f->fe_nested || !f->dm) {
         st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
         goto fail;
+    }
+    /* One pass over the factors and the clusters (each is a pass over the rows otherwise): the levels and
+     * clusters in range, the observations per level, whether the layout is complete (every pair of a two-way
+     * layout once), and which factors are nested in the clusters (every level inside one cluster). */
+    {
+        size_t F = f->n_fe, G = d->cluster ? d->n_clusters : 0; /* F: with the intercept's factor when none */
+        int balanced = complete_layout(n, f->fe, f->n_fe);
+        if (balanced && !(bit = calloc(n / 8 + 1, 1)))
+            balanced = 0; /* as st_demean_new: no memory for the check, the general projections */
+        for (size_t q = 0; d->cluster && q < F; q++) {
+            size_t L = f->fe[q].n_levels;
+            if (!(ncl[q] = malloc((L ? L : 1) * sizeof *ncl[q]))) {
+                st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+                goto fail;
+            }
+            for (size_t l = 0; l < L; l++)
+                ncl[q][l] = -1;
+        }
+        int bad = 0;
+        size_t L1 = F == 2 ? f->fe[1].n_levels : 0;
+        const int *cl = d->cluster;
+        if (F == 2 && cl) { /* the two-way panel, with locals (no reloads through the fit's pointers) */
+            const int *la = f->fe[0].level, *lb = f->fe[1].level;
+            size_t La = f->fe[0].n_levels, Lb = f->fe[1].n_levels;
+            double *ca = f->dm->inv_count[0], *cb = f->dm->inv_count[1];
+            int *na = ncl[0], *nb = ncl[1];
+            /* a unit's rows usually come together: its count is kept over the run (whole numbers: the same
+             * count), and its cluster looked at when the unit or the cluster changes */
+            int pa = -1, pg = -1;
+            double run = 0;
+            for (size_t i = 0; i < n; i++) {
+                int g = cl[i], a = la[i], b = lb[i];
+                if (g < 0 || (size_t)g >= G || a < 0 || (size_t)a >= La || b < 0 || (size_t)b >= Lb) {
+                    bad = 1;
+                    break;
+                }
+                int same = a == pa && g == pg;
+                if (a != pa) {
+                    if (pa >= 0)
+                        ca[pa] += run;
+                    run = 0;
+                    pa = a;
+                }
+                pg = g;
+                run += 1.0;
+                cb[b] += 1.0;
+                if (na && !same) {
+                    if (na[a] < 0)
+                        na[a] = g;
+                    else if (na[a] != g)
+                        na = NULL;
+                }
+                if (nb) {
+                    if (nb[b] < 0)
+                        nb[b] = g;
+                    else if (nb[b] != g)
+                        nb = NULL;
+                }
+                if (balanced) {
+                    size_t k = (size_t)a * L1 + (size_t)b;
+                    if (bit[k / 8] & (1u << (k % 8)))
+                        balanced = 0;
+                    bit[k / 8] |= (unsigned char)(1u << (k % 8));
+                }
+            }
+            if (pa >= 0 && !bad)
+                ca[pa] += run;
+            if (!na) {
+                free(ncl[0]);
+                ncl[0] = NULL;
+            }
+            if (!nb) {
+                free(ncl[1]);
+                ncl[1] = NULL;
+            }
+        }
+        for (size_t i = 0; i < n && !bad && !(F == 2 && cl); i++) {
+            int g = d->cluster ? d->cluster[i] : 0;
+            bad |= d->cluster && (g < 0 || (size_t)g >= G);
+            for (size_t q = 0; q < F && !bad; q++) {
+                int l = f->fe[q].level[i];
+                if (l < 0 || (size_t)l >= f->fe[q].n_levels) {
+                    bad = 1;
+                    break;
+                }
+                f->dm->inv_count[q][l] += 1.0;
+                if (ncl[q]) {
+                    if (ncl[q][l] < 0)
+                        ncl[q][l] = g;
+                    else if (ncl[q][l] != g) {
+                        free(ncl[q]);
+                        ncl[q] = NULL;
+                    }
+                }
+            }
+            if (balanced && !bad) {
+                size_t k = (size_t)f->fe[0].level[i] * L1 + (size_t)f->fe[1].level[i];
+                if (bit[k / 8] & (1u << (k % 8)))
+                    balanced = 0; /* a pair twice: with n = L0 x L1, some other pair is absent */
+                bit[k / 8] |= (unsigned char)(1u << (k % 8));
+            }
+        }
+        if (bad) { /* the first level or cluster out of range, in the order of the checks */
+            for (size_t q = 0; q < d->n_fe; q++)
+                for (size_t i = 0; i < n; i++)
+                    if (d->fe[q].level[i] < 0 || (size_t)d->fe[q].level[i] >= d->fe[q].n_levels) {
+                        st = core_err_set(err, CORE_ERR_USAGE,
+                                          "fixed-effects regression: level %d of factor %zu out of range",
+                                          d->fe[q].level[i], q + 1);
+                        goto fail;
+                    }
+            for (size_t i = 0; d->cluster && i < n; i++)
+                if (d->cluster[i] < 0 || (size_t)d->cluster[i] >= d->n_clusters) {
+                    st = core_err_set(err, CORE_ERR_USAGE, "fixed-effects regression: cluster %d out of range",
+                                      d->cluster[i]);
+                    goto fail;
+                }
+        }
+        demean_finish(f->dm);
+        f->dm->balanced = balanced;
+        for (size_t q = 0; d->cluster && q < F; q++) {
+            f->fe_nested[q] = ncl[q] != NULL;
+            if (ncl[q])
+                f->k_nested_levels += (double)f->fe[q].n_levels;
+            free(ncl[q]);
+            ncl[q] = NULL;
+        }
+        free(bit);
+        bit = NULL;
     }
     if (f->dm->balanced) /* a complete two-way layout is connected: one redundancy (Abowd et al. 2002) */
         f->k_fe = (double)f->fe[0].n_levels + (double)f->fe[1].n_levels - 1;
@@ -489,43 +685,28 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
             goto fail;
     }
 
-    /* Nested factors: every level inside one cluster. */
-    if (d->cluster) {
-        for (size_t q = 0; q < f->n_fe; q++) {
-            size_t L = f->fe[q].n_levels;
-            int *cl = malloc(L * sizeof *cl);
-            if (!cl) {
-                st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-                goto fail;
-            }
-            for (size_t l = 0; l < L; l++)
-                cl[l] = -1;
-            int nested = 1;
-            for (size_t i = 0; i < n && nested; i++) {
-                int *c = &cl[f->fe[q].level[i]];
-                if (*c < 0)
-                    *c = d->cluster[i];
-                else if (*c != d->cluster[i])
-                    nested = 0;
-            }
-            free(cl);
-            f->fe_nested[q] = nested;
-            if (nested)
-                f->k_nested_levels += (double)L;
-        }
-    }
-
-    /* Absorbed regressors: nothing left after demeaning. */
+    /* Absorbed regressors: nothing left after demeaning. With one regressor the pass also sums x'y: its ss_dm is
+     * the x'x of the solution below (the same sum in the same order). */
+    double sxx1 = 0, sxy1 = 0;
     for (size_t j = 0; j < p; j++) {
-        const double *raw = d->x + j * n, *dm = f->xd + j * n;
-        double mean = 0, ss_raw = 0, ss_dm = 0;
+        const double *raw = d->x + j * n, *dm = f->xd + j * n, *yd = f->yd;
+        double mean = 0, ss_raw = 0, ss_dm = 0, sxy = 0;
         for (size_t i = 0; i < n; i++)
             mean += raw[i];
         mean /= (double)n;
-        for (size_t i = 0; i < n; i++) {
-            ss_raw += (raw[i] - mean) * (raw[i] - mean);
-            ss_dm += dm[i] * dm[i];
-        }
+        if (p == 1)
+            for (size_t i = 0; i < n; i++) {
+                ss_raw += (raw[i] - mean) * (raw[i] - mean);
+                ss_dm += dm[i] * dm[i];
+                sxy += dm[i] * yd[i];
+            }
+        else
+            for (size_t i = 0; i < n; i++) {
+                ss_raw += (raw[i] - mean) * (raw[i] - mean);
+                ss_dm += dm[i] * dm[i];
+            }
+        sxx1 = ss_dm;
+        sxy1 = sxy;
         char nb[32];
         if (!(ss_raw > 0) || ss_dm <= 1e-20 * ss_raw) {
             st = core_err_set(err, CORE_ERR_ANALYSIS,
@@ -537,12 +718,8 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
         }
     }
     if (p == 1) {
-        /* One regressor: the QR of a single column is its norm, and the solution x'y / x'x. */
-        double sxx = 0, sxy = 0;
-        for (size_t i = 0; i < n; i++) {
-            sxx += f->xd[i] * f->xd[i];
-            sxy += f->xd[i] * f->yd[i];
-        }
+        /* One regressor: the QR of a single column is its norm, and the solution x'y / x'x (summed above). */
+        double sxx = sxx1, sxy = sxy1;
         f->beta[0] = sxy / sxx;
         f->bread[0] = 1 / sxx;
         goto residuals;
@@ -619,19 +796,35 @@ core_status st_twfe_estimate(const st_twfe_data *d, const st_ap_opts *o, st_twfe
         free(Ri);
     }
 residuals:
-    f->rss = 0;
-    for (size_t i = 0; i < n; i++) {
-        double r = f->yd[i];
-        for (size_t j = 0; j < p; j++)
-            r -= f->xd[j * n + i] * f->beta[j];
-        f->resid[i] = r;
-        f->rss += r * r;
+    {
+        /* locals: stores to resid could alias the fit's fields, which would then live in memory */
+        const double *yd = f->yd, *xd = f->xd, *beta = f->beta;
+        double *resid = f->resid, rss = 0;
+        if (p == 1) {
+            double b = beta[0];
+            for (size_t i = 0; i < n; i++) {
+                double r = yd[i] - xd[i] * b;
+                resid[i] = r;
+                rss += r * r;
+            }
+        } else
+            for (size_t i = 0; i < n; i++) {
+                double r = yd[i];
+                for (size_t j = 0; j < p; j++)
+                    r -= xd[j * n + i] * beta[j];
+                resid[i] = r;
+                rss += r * r;
+            }
+        f->rss = rss;
     }
     gsl_matrix_free(A);
     gsl_vector_free(tau);
     *out = f;
     return CORE_OK;
 fail:
+    for (size_t q = 0; q < 64; q++)
+        free(ncl[q]);
+    free(bit);
     gsl_matrix_free(A);
     gsl_vector_free(tau);
     st_twfe_fit_free(f);

@@ -181,10 +181,10 @@ core_status st_wild_new(const st_twfe_fit *f, size_t j, const st_wild_opts *o, g
         }
         i_done = n; /* the fixed-effect sums below, row by row */
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = i_done; i < n; i++) {
         size_t g = (size_t)cl[i];
         double uy = uy_[i], ud = ud_[i], e = f->resid[i];
-        for (size_t a = 0; a < p && i >= i_done; a++) {
+        for (size_t a = 0; a < p; a++) {
             double xa = f->xd[a * n + i];
             sy[g * p + a] += xa * uy;
             sd[g * p + a] += xa * ud;
@@ -192,14 +192,26 @@ core_status st_wild_new(const st_twfe_fit *f, size_t j, const st_wild_opts *o, g
             for (size_t b = 0; b < p; b++)
                 S[g * p * p + a * p + b] += xa * f->xd[b * n + i];
         }
-        for (size_t q = 0; q < f->n_fe; q++) {
-            long c = st_fe_split_col(&s, f, q, i);
+    }
+    /* The sums by cluster and fixed-effect column, one factor at a time (the factors' columns are distinct
+     * cells, and each cell still gets its rows in row order: the same sums as one pass over all factors). */
+    for (size_t q = 0; q < f->n_fe; q++) {
+        if (s.off[q] == (size_t)-1) /* nested: no column */
+            continue;
+        const int *lv = f->fe[q].level;
+        long drop = s.drop[q], off = (long)s.off[q];
+        for (size_t i = 0; i < n; i++) {
+            long c = (long)lv[i] - drop;
             if (c < 0)
                 continue;
-            gy[g * L + (size_t)c] += uy;
-            gd[g * L + (size_t)c] += ud;
-            for (size_t a = 0; a < p; a++)
-                Om[g * p * L + a * L + (size_t)c] += f->xd[a * n + i];
+            size_t g = (size_t)cl[i], cell = g * L + (size_t)(off + c);
+            gy[cell] += uy_[i];
+            gd[cell] += ud_[i];
+            if (p == 1)
+                Om[cell] += f->xd[i];
+            else
+                for (size_t a = 0; a < p; a++)
+                    Om[g * p * L + a * L + (size_t)(off + c)] += f->xd[a * n + i];
         }
     }
     /* A balanced panel, units nested in the clusters, periods not: each unit contributes D_j'M_j D_j =
@@ -381,17 +393,18 @@ static long exceed_count(const st_wild *w, double b0, double *t_out)
 {
     double t = w->se0 > 0 ? (w->bhat - b0) / w->se0 : (w->bhat == b0 ? 0 : INFINITY);
     double at = fabs(t) * (1 - TIE_REL);
+    /* Branch-free, so that the compiler can do two or four draws per instruction (the same correctly rounded
+     * square roots and divisions, hence the same count); the interval's bisection calls this ~70 times. */
     long c = 0;
+    const double *ny = w->ny, *nd = w->nd, *A = w->A, *Bc = w->Bc, *C = w->C;
+    double b2 = 2 * b0, bb = b0 * b0;
     for (long b = 0; b < w->nv; b++) {
-        double num = w->ny[b] - b0 * w->nd[b];
-        double den2 = w->A[b] - 2 * b0 * w->Bc[b] + b0 * b0 * w->C[b];
-        double ts;
-        if (den2 > 0)
-            ts = fabs(num) / sqrt(den2);
-        else
-            ts = num == 0 ? 0 : INFINITY;
-        if (ts >= at)
-            c++;
+        double num = ny[b] - b0 * nd[b];
+        double den2 = A[b] - b2 * Bc[b] + bb * C[b];
+        double an = fabs(num);
+        double q = an / sqrt(den2 > 0 ? den2 : 1.0);
+        double ts = den2 > 0 ? q : (num == 0 ? 0 : INFINITY);
+        c += ts >= at;
     }
     if (t_out)
         *t_out = t;
