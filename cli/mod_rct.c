@@ -33,12 +33,8 @@ static void rct_state_free(void *p)
 /* A label for column name (the first one given wins); text is owned by the state when own is set. */
 static void add_var(rct_state *s, const char *name, char *text, int own, const char *type)
 {
-    if (own && s->n_own < sizeof s->own / sizeof s->own[0])
-        s->own[s->n_own++] = text;
-    else if (own) {
-        free(text);
-        return;
-    }
+    if (own)
+        s->own[s->n_own++] = text; /* room checked by the caller */
     if (!name || !*name || !text || !*text || s->n_vars == sizeof s->vars / sizeof s->vars[0])
         return;
     for (size_t k = 0; k < s->n_vars; k++)
@@ -49,7 +45,7 @@ static void add_var(rct_state *s, const char *name, char *text, int own, const c
 
 /* The data's columns named for people: [trial] labels ("name: label | name: label"), then the file's variable labels
  * (Stata/SPSS), then an outcome's baseline column (type "baseline": the workbook says "<its label> at baseline"). */
-static void variable_labels(rct_state *s, const core_config *cfg, const rct_run *r)
+static core_status variable_labels(rct_state *s, const core_config *cfg, const rct_run *r, core_err *err)
 {
     const char *v = core_config_value(cfg, "trial", "labels");
     while (v && *v) {
@@ -66,14 +62,17 @@ static void variable_labels(rct_state *s, const core_config *cfg, const rct_run 
                 c++;
             while (d > c && (d[-1] == ' ' || d[-1] == '\t'))
                 d--;
+            if (s->n_own + 2 > sizeof s->own / sizeof s->own[0])
+                return core_err_set(err, CORE_ERR_CONFIG, "[trial] labels: more than %zu labels",
+                                    sizeof s->own / sizeof s->own[0] / 2);
             char *name = strndup(a, (size_t)(b - a)), *text = strndup(c, (size_t)(d - c));
-            if (name && text && s->n_own + 2 <= sizeof s->own / sizeof s->own[0]) {
-                s->own[s->n_own++] = name;
-                add_var(s, name, text, 1, NULL);
-            } else {
+            if (!name || !text) {
                 free(name);
                 free(text);
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             }
+            s->own[s->n_own++] = name;
+            add_var(s, name, text, 1, NULL);
         }
         v = end ? end + 1 : NULL;
     }
@@ -84,6 +83,7 @@ static void variable_labels(rct_state *s, const core_config *cfg, const rct_run 
         if (o->baseline && o->label) /* the workbook says "<label> at baseline" in its language */
             add_var(s, o->baseline, o->label, 0, "baseline");
     }
+    return CORE_OK;
 }
 
 static core_status read_trial(void *ctx, core_table **t, core_err *err)
@@ -140,7 +140,8 @@ core_status cli_mod_rct(cli_ctx *ctx, core_err *err)
     ctx->run.trial = &s->info;
     ctx->run.outcomes = s->labels;
     ctx->run.n_outcomes = n;
-    variable_labels(s, ctx->cfg, r);
+    if ((st = variable_labels(s, ctx->cfg, r, err)) != CORE_OK)
+        return st;
     ctx->run.variables = s->vars;
     ctx->run.n_variables = s->n_vars;
     return CORE_OK;

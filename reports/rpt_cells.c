@@ -327,6 +327,8 @@ static void note_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
                 free(ss->head_text[c]);
                 ss->head_text[c] = t;
                 ss->head_row[c] = (long)r;
+            } else {
+                w->nomem = 1;
             }
         }
         note_width(w, ws, c, 1.15 * (double)lw + 2); /* a header wraps between words, never inside one */
@@ -1165,6 +1167,10 @@ void rpt_ci_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
         if (s == (int)(sizeof ss->slot / sizeof ss->slot[0]))
             return; /* the text written above stays */
         ss->slot[s] = (struct ci_slot){c, ss->head_row[c], only, ss->head_text[c] ? strdup(ss->head_text[c]) : NULL};
+        if (ss->head_text[c] && !ss->slot[s].head) {
+            w->nomem = 1;
+            return;
+        }
         ss->n_slot++;
     }
     ss->ivls[ss->n_ivls++] = (struct ivl){r, c, est, lo, hi, digits, pct, f, s};
