@@ -942,6 +942,32 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
     ws->margin_header = MARGIN_HF_IN;
     ws->margin_footer = MARGIN_HF_IN;
     if (p->n_groups > 1) {
+        /* a wrapped text merged past the first column group would be cut at the group's edge: it wraps within the
+         * first group instead, its row made tall enough */
+        lxw_col_t g0 = p->group[0];
+        lxw_merged_range *mr;
+        STAILQ_FOREACH(mr, ws->merged_ranges, list_pointers) {
+            if (mr->first_col >= g0 || mr->last_col < g0 || mr->first_row != mr->last_row || mr->first_row > last_row)
+                continue;
+            lxw_row *row = lxw_worksheet_find_row(ws, mr->first_row);
+            lxw_cell *cell = row ? lxw_worksheet_find_cell_in_row(row, mr->first_col) : NULL;
+            if (!cell || !cell->format || !cell->format->text_wrap || !cell->sst_string)
+                continue;
+            mr->last_col = g0 - 1;
+            double per_line = 0;
+            for (lxw_col_t c = mr->first_col; c < g0; c++)
+                per_line += c < STYLE_COLS ? width[c] : DEFAULT_WIDTH;
+            size_t n = 0;
+            int nl = 0;
+            for (const unsigned char *q = (const unsigned char *)cell->sst_string; *q; q++) {
+                n += (*q & 0xC0) != 0x80;
+                nl += *q == '\n';
+            }
+            int lines = (int)ceil(1.1 * (double)n / (per_line > 2 ? per_line - 1 : 1)) + nl;
+            double h = (cell->format->font_size > 11 ? cell->format->font_size / 11.0 : 1.0) * 15.0 * (lines < 1 ? 1 : lines);
+            if (!(row->height_changed && row->height >= h))
+                rpt_err_at(w, worksheet_set_row(ws, mr->first_row, h, row->format), ws, mr->first_row, 0);
+        }
         worksheet_set_print_scale(ws, (uint16_t)(100 * scale + 0.5));
         lxw_col_t vb[MAX_GROUPS + 1];
         for (size_t k = 0; k + 1 < p->n_groups; k++)
