@@ -160,6 +160,9 @@ typedef struct rpt_method_info {
  */
 const rpt_method_info *rpt_method_lookup(const char *analysis, const char *method);
 
+/** The k-th description of every module's table (k from 0), or NULL past the last: for the tests. */
+const rpt_method_info *rpt_method_at(size_t k);
+
 /**
  * 1 if name is a valid worksheet name: 1..31 characters (UTF-8), none of []:*?/\ ,
  * not starting or ending with an apostrophe; 0 otherwise.

@@ -1129,12 +1129,12 @@ static void ci_text(double x, int digits, int pct, char *out, size_t size)
 
 /* The spreadsheet text of number cell (r, c): FIXED without thousands separators, in the reader's decimal mark;
  * ROUND(..)+0 so that a value rounding to zero shows no minus sign. */
-static size_t ci_ref(char *out, size_t size, lxw_row_t r, lxw_col_t c, int digits, int pct)
+static size_t ci_ref(char *out, size_t size, const char *sheet, lxw_row_t r, lxw_col_t c, int digits, int pct)
 {
     char cell[32];
     lxw_rowcol_to_cell(cell, r, c);
-    int n = snprintf(out, size, pct ? "FIXED(ROUND(100*%s,%d)+0,%d,1)&\"%%\"" : "FIXED(ROUND(%s,%d)+0,%d,1)", cell,
-                     digits, digits);
+    int n = snprintf(out, size, pct ? "FIXED(ROUND(100*%s%s,%d)+0,%d,1)&\"%%\"" : "FIXED(ROUND(%s%s,%d)+0,%d,1)", sheet,
+                     cell, digits, digits);
     return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }
 
@@ -1209,44 +1209,56 @@ static void write_intervals(rpt_wctx *w, rpt_sheet_style *ss)
     lxw_worksheet *ws = ss->ws;
     if (!ss->n_ivls)
         return;
-    lxw_col_t base = (lxw_col_t)(ws->dim_colmax + 2), next = base, at_of[64];
+    /* the numbers go to a block of the hidden chart-data sheet, in the rows of their cells */
+    lxw_col_t total = 0, at_of[64];
+    for (int s = 0; s < ss->n_slot; s++)
+        total += ss->slot[s].only ? 2 : 3;
+    lxw_col_t next = rpt_cd_block(w, total);
+    if (!w->cd || w->lerr != LXW_NO_ERROR)
+        return; /* the texts written already stay */
+    char sheet_ref[120]; /* 'Chart data'! with any quote doubled */
+    size_t so = 0;
+    sheet_ref[so++] = '\'';
+    for (const char *q = rpt_cd_name(w); *q && so + 4 < sizeof sheet_ref; q++) {
+        if (*q == '\'')
+            sheet_ref[so++] = '\'';
+        sheet_ref[so++] = *q;
+    }
+    sheet_ref[so++] = '\'';
+    sheet_ref[so++] = '!';
+    sheet_ref[so] = '\0';
     for (int s = 0; s < ss->n_slot; s++) {
         struct ci_slot *sl = &ss->slot[s];
         at_of[s] = next;
         next += sl->only ? 2 : 3;
         if (sl->head_row < 0)
             continue;
-        const char *head = sl->head ? sl->head : "";
+        char hb[800];
         lxw_row_t hr = (lxw_row_t)sl->head_row;
+        snprintf(hb, sizeof hb, "%s: %s", ws->name, sl->head ? sl->head : ""); /* which sheet's column it is */
         if (sl->only) {
-            char hb[600];
-            rpt_trf(w, hb, sizeof hb, "%s, lower", head);
-            rpt_put_text(w, ws, hr, at_of[s], hb, w->f.header);
-            rpt_put_text(w, ws, hr, at_of[s] + 1, "Upper", w->f.header);
+            char hl[900];
+            rpt_trf(w, hl, sizeof hl, "%s, lower", hb);
+            rpt_cd_text(w, hr, at_of[s], hl);
+            rpt_cd_text(w, hr, at_of[s] + 1, rpt_tr(w, "Upper"));
         } else {
-            rpt_put_text(w, ws, hr, at_of[s], head, w->f.header);
-            rpt_put_text(w, ws, hr, at_of[s] + 1, "Lower", w->f.header);
-            rpt_put_text(w, ws, hr, at_of[s] + 2, "Upper", w->f.header);
+            rpt_cd_text(w, hr, at_of[s], hb);
+            rpt_cd_text(w, hr, at_of[s] + 1, rpt_tr(w, "Lower"));
+            rpt_cd_text(w, hr, at_of[s] + 2, rpt_tr(w, "Upper"));
         }
     }
     for (size_t k = 0; k < ss->n_ivls; k++) {
         struct ivl *v = &ss->ivls[k];
         int only = ss->slot[v->slot].only;
         lxw_col_t at = at_of[v->slot];
-        lxw_format *nf = v->pct ? w->f.pct
-                         : v->digits == 0 ? w->f.integer
-                         : v->digits == 1 ? w->f.num1
-                         : v->digits == 2 ? w->f.num2
-                         : v->digits == 3 ? w->f.pval
-                                          : NULL;
         lxw_col_t lc = only ? at : at + 1;
         if (!only)
-            rpt_put_num(w, ws, v->row, at, v->est, nf);
-        rpt_put_num(w, ws, v->row, lc, v->lo, nf);
-        rpt_put_num(w, ws, v->row, lc + 1, v->hi, nf);
+            rpt_cd_num(w, v->row, at, v->est);
+        rpt_cd_num(w, v->row, lc, v->lo);
+        rpt_cd_num(w, v->row, lc + 1, v->hi);
         /* the display: the pieces of the message in the workbook's language around the numbers */
         const char *fmt = rpt_tr(w, only ? "%s to %s" : "%s (%s to %s)");
-        char formula[2000], cached[1400], ref[200];
+        char formula[3000], cached[1400], ref[300];
         size_t o = 0;
         int arg = 0, ok = 1;
         o += (size_t)snprintf(formula, sizeof formula, "=SUBSTITUTE(");
@@ -1277,7 +1289,7 @@ static void write_intervals(rpt_wctx *w, rpt_sheet_style *ss)
                     nth++;
             int field = only ? (nth < 2 ? nth + 1 : -1) : (nth < 3 ? nth : -1);
             lxw_col_t fc = field == 0 ? at : field == 1 ? lc : lc + 1;
-            size_t n = field < 0 ? 0 : ci_ref(ref, sizeof ref, v->row, fc, v->digits, v->pct);
+            size_t n = field < 0 ? 0 : ci_ref(ref, sizeof ref, sheet_ref, v->row, fc, v->digits, v->pct);
             if (!n || o + n + 4 >= sizeof formula) {
                 ok = 0;
                 break;
@@ -1303,8 +1315,6 @@ static void write_intervals(rpt_wctx *w, rpt_sheet_style *ss)
         }
         rpt_err_at(w, worksheet_write_formula_str(ws, v->row, v->col, formula, v->f, cached), ws, v->row, v->col);
     }
-    if (next > base && (ss->data_col < 0 || ss->data_col > (long)base - 1))
-        ss->data_col = (long)base - 1; /* out of the print area, like chart data */
 }
 
 /* 1 if s is numbers only (an interval "5.6 (2.7 to 8.4)", "<0.001", "12.5%"): no letters but "to" between
@@ -1337,6 +1347,7 @@ static int numbers_only(const char *s)
 
 void rpt_put_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, lxw_format *f)
 {
+    rpt_cd_redirect(w, &ws, &c); /* chart data goes to the hidden chart-data sheet */
     if (!s || !*s) {
         if (f)
             rpt_err_at(w, worksheet_write_blank(ws, r, c, f), ws, r, c);
@@ -1371,6 +1382,7 @@ void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
     else {
         if (!f)
             f = w->f.plain;
+        rpt_cd_redirect(w, &ws, &c); /* chart data goes to the hidden chart-data sheet */
         rpt_err_at(w, worksheet_write_number(ws, r, c, x, f), ws, r, c);
         note_number(w, ws, c, x, f);
     }
@@ -1397,10 +1409,22 @@ void rpt_chart_data_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first)
     rpt_sheet_style *ss = sheet_style(w, ws);
     if (ss && (ss->data_col < 0 || (long)first < ss->data_col))
         ss->data_col = (long)first;
+    for (size_t i = 0; i < w->n_cd_map; i++)
+        if (w->cd_map[i].ws == ws)
+            return; /* one region a sheet, declared before its first cell */
+    if (w->n_cd_map == RPT_CD_MAPS) {
+        rpt_err_at(w, LXW_ERROR_PARAMETER_VALIDATION, ws, 0, first);
+        return;
+    }
+    w->cd_map[w->n_cd_map++] = (struct rpt_cd_map){ws, first, rpt_cd_block(w, RPT_CD_REGION_COLS)};
 }
 
 void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width, lxw_format *f)
 {
+    lxw_worksheet *dw = ws;
+    lxw_col_t dc = first;
+    if (rpt_cd_redirect(w, &dw, &dc))
+        return; /* chart-data columns are on the hidden sheet */
     rpt_sheet_style *ss = sheet_style(w, ws);
     /* Recorded only: rpt_style_finish sets each column once (a later call for a column replaces an earlier one). */
     for (lxw_col_t c = first; ss && !ss->big && c <= last && c < STYLE_COLS; c++) {

@@ -62,6 +62,9 @@ typedef struct rpt_formats {
     lxw_format *plain;
 } rpt_formats;
 
+#define RPT_CD_MAPS 32         /* sheets with chart-data columns */
+#define RPT_CD_REGION_COLS 32  /* columns of the chart-data sheet given to one sheet's chart-data columns */
+
 struct rpt_style; /* per-sheet layout notes for rpt_style_finish (rpt_cells.c) */
 
 typedef struct rpt_wctx rpt_wctx;
@@ -94,6 +97,15 @@ struct rpt_wctx {
     struct rpt_style *style;      /**< what the cell helpers saw on each sheet (widths, header rows) */
     lxw_format *wrap_meta, *wrap_synthetic, *wrap_subtitle; /**< wrapping twins of layout formats (print) */
     int verbatim;                 /**< 1 while writing result vocabulary (the Results sheet's rows): no look-up */
+    /* the hidden chart-data sheet (rpt_chartdata.c): made at the first chart's data, moved behind the analysis
+     * sheets by rpt_cd_finish */
+    lxw_worksheet *cd;
+    lxw_col_t cd_next;            /**< its first free column */
+    struct rpt_cd_map {           /**< a sheet's chart-data columns (rpt_chart_data_cols), written here instead */
+        lxw_worksheet *ws;
+        lxw_col_t from, base;
+    } cd_map[RPT_CD_MAPS];
+    size_t n_cd_map;
 };
 
 /* ---- words (rpt_msg.c; the table and its rules: reports/rpt_msg.h) ---- */
@@ -151,9 +163,44 @@ void rpt_put_num(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
 /** Width (and format) of columns first..last, recorded for rpt_style_finish, which sets each column once. */
 void rpt_set_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last, double width, lxw_format *f);
 
-/** Columns from `first` on hold chart data: they are left out of the print area (rpt_style_finish). A chart
- *  skips hidden cells, so they stay visible on screen, right of the sheet's tables. */
+/** Columns from `first` on of ws hold chart data: every cell written there through the helpers (rpt_put_text,
+ *  rpt_put_num) goes to the hidden chart-data sheet instead (rpt_chartdata.c), and rpt_cd_finish points the charts'
+ *  ranges in those columns there. Call it before writing any of them. */
 void rpt_chart_data_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t first);
+
+/* ---- the hidden chart-data sheet (rpt_chartdata.c) ----
+ * Every chart's source data lives on one hidden sheet ("Chart data"), never printed, and every chart series
+ * refers to it by a plain cell range: a sheet's chart-data columns are written there (rpt_chart_data_cols), a
+ * chart's own lines (reference lines, bands, markers) go into a block of its own (rpt_cd_block), and a series
+ * drawn from a table on a visible sheet is copied there by rpt_cd_finish (a formula cell as a link to it, so a
+ * live model's chart stays live). */
+
+/** The chart-data sheet's name in the workbook's language (for chart_series_set_values and the like). */
+const char *rpt_cd_name(const rpt_wctx *w);
+
+/** ncols fresh columns of the chart-data sheet (made hidden at the first call): the first one. */
+lxw_col_t rpt_cd_block(rpt_wctx *w, lxw_col_t ncols);
+
+/** A number (NaN: nothing, an empty point) or a text in the chart-data sheet. */
+void rpt_cd_num(rpt_wctx *w, lxw_row_t r, lxw_col_t c, double x);
+void rpt_cd_text(rpt_wctx *w, lxw_row_t r, lxw_col_t c, const char *s);
+
+/** A scatter series of the points (x[i], y[i]), i < n, on chart ch, its data in a block of its own (a NaN leaves a
+ *  gap: the line breaks there); NULL when n is 0 or out of memory. */
+lxw_chart_series *rpt_cd_xy(rpt_wctx *w, lxw_chart *ch, const double *x, const double *y, size_t n);
+
+/** A straight line from (x0, y0) to (x1, y1) on a scatter chart (a reference line: no-effect, willingness to pay,
+ *  threshold, start of treatment), in colour, width (points) and dashed or not, no markers. */
+lxw_chart_series *rpt_cd_line(rpt_wctx *w, lxw_chart *ch, double x0, double y0, double x1, double y1,
+                              lxw_color_t color, double width, int dash);
+
+/** For the cell helpers: 1 when (ws, c) is in a sheet's chart-data columns, with ws and c changed to the place on
+ *  the chart-data sheet; else 0. */
+int rpt_cd_redirect(rpt_wctx *w, lxw_worksheet **ws, lxw_col_t *c);
+
+/** Once all analysis sheets are written: every chart range still on another sheet copied to the chart-data sheet
+ *  and pointed there, and the sheet moved behind the analysis sheets. */
+void rpt_cd_finish(rpt_wctx *w);
 
 /** The sheet prints down to row r and no further (the tables below stay on screen); a note, when given, is
  *  written in row r (left empty for it) to say so. */
@@ -283,9 +330,9 @@ void rpt_effect_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
                      double scale, int digits);
 
 /**
- * An interval as numbers: lo and hi (and the estimate est; NaN for an interval alone) as number cells right of the
- * sheet's tables (out of its print area, in line with the table's header row: the column's header, "Lower",
- * "Upper"), and in (r, c), in format f (NULL: right-aligned), a formula of them that shows "est (lo to hi)" (or
+ * An interval as numbers: lo and hi (and the estimate est; NaN for an interval alone) as number cells on the hidden
+ * chart-data sheet (in the rows of their cells, under the sheet's and column's header, "Lower", "Upper"; a reader may
+ * unhide it), and in (r, c), in format f (NULL: right-aligned), a formula of them that shows "est (lo to hi)" (or
  * "lo to hi") with `digits` decimals in the reader's own decimal mark (FIXED). pct: proportions shown as
  * percentages ("21.7% to 25.5%"). A bound or estimate that is not finite: the text, as rpt_fmt_ci writes it.
  * Every interval a table shows goes through this (or through two number cells of its own), never as text.

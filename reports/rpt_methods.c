@@ -207,6 +207,16 @@ static const rpt_method_table *const tables[] = {
     &rpt_methods_practice,
 };
 
+const rpt_method_info *rpt_method_at(size_t k)
+{
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+        if (k < tables[t]->n)
+            return &tables[t]->entries[k];
+        k -= tables[t]->n;
+    }
+    return NULL;
+}
+
 static int same(const char *a, const char *b)
 {
     return a && b && strcmp(a, b) == 0;

@@ -156,6 +156,8 @@ int rpt_trf(const rpt_wctx *w, char *buf, size_t size, const char *fmt, ...)
             rpt_msg_numbers_nb(buf, t, size);
             memcpy(buf, t, strlen(t) + 1);
             free(t);
+            if (n >= 0 && (size_t)n < size)
+                n = (int)strlen(buf); /* " til " is longer than " to ": the length written, for a caller appending */
         }
     }
     return n;

@@ -36,6 +36,24 @@ const rpt_msg rpt_msgs[] = {
     {"Results", "Resultater", SHEET},
     {"Methods", "Metoder", SHEET},
     {"Provenance", "Opphav", SHEET},
+    {"Chart data", "Diagramdata", SHEET},
+
+    /* ---- charts (rpt_chartdata.c and the sheets' charts): rows, reference lines, bands ---- */
+    {"Pooled estimate", "Samlet estimat"},
+    {"No effect", "Ingen effekt"},
+    {"%s (%g or more)", "%s (%g eller mer)"},
+    {" (dashed lines: where each band starts)", " (stiplede linjer: der hvert nivå begynner)"},
+    {"willingness to pay %s %s per QALY", "betalingsvilje %s %s per QALY"},
+    {"willingness to pay %s %s per job-year", "betalingsvilje %s %s per arbeidsår"},
+    {"Data: events/participants, intervention vs control, as the study file gives them. Each study's interval is its "
+     "own (normal approximation on the %s scale). Weights are those of the main method (%s). Studies left out of the "
+     "pool are listed with the reason. In the forest plot (below) a square's size follows the study's weight, the "
+     "diamond spans the pooled estimate's interval and the dashed red line on the last row is the prediction "
+     "interval.%s",
+     "Data: hendelser/deltakere, tiltak mot kontroll, slik studiefilen oppgir dem. Hver studies intervall er dens eget "
+     "(normaltilnærming på %s-skala). Vektene er hovedmetodens (%s). Studier som er holdt utenfor sammenslåingen, er "
+     "listet med grunnen. I skogplottet (under) følger kvadratets størrelse studiens vekt, ruten spenner over det "
+     "samlede estimatets intervall, og den stiplede røde linjen på siste rad er prediksjonsintervallet.%s"},
 
     /* ---- what each sheet holds (rpt_workbook.c, rpt_sheet_summary.c) ---- */
     {"baseline characteristics by arm (CONSORT table 1), with standardised differences when configured.",
@@ -1567,6 +1585,619 @@ const rpt_msg rpt_msgs[] = {
      "; Markov-kohortmodell med årlige sykluser"},
     {"Trial, transported",
      "Studie, overført"},
+
+    /* ---- staggered adoption (rpt_sheet_did.c, rpt_sheet_summary.c) ---- */
+    {"%s: areas started IPS in different years (staggered adoption). Averaged over the treated areas and the years "
+     "since each started, members had %s %s more than the areas that never started predict "
+     "(group-time effects of Callaway & Sant'Anna, %s CI from a cluster bootstrap; it assumes parallel trends).",
+     "%s: områdene startet med IPS i ulike år (trinnvis innføring). I gjennomsnitt over områdene med tiltaket og "
+     "årene siden hvert av dem startet, hadde medlemmene %s %s mer enn områdene som aldri startet "
+     "tilsier (gruppe-tid-virkninger etter Callaway & Sant'Anna, %s KI fra en klyngebootstrap; forutsetter parallelle "
+     "trender)."},
+    {"%s: areas started IPS in different years (staggered adoption). Averaged over the treated areas and the years "
+     "since each started, members had %s %s more than the areas that had not yet started predict "
+     "(group-time effects of Callaway & Sant'Anna, %s CI from a cluster bootstrap; it assumes parallel trends).",
+     "%s: områdene startet med IPS i ulike år (trinnvis innføring). I gjennomsnitt over områdene med tiltaket og "
+     "årene siden hvert av dem startet, hadde medlemmene %s %s mer enn områdene som ennå ikke hadde "
+     "startet tilsier (gruppe-tid-virkninger etter Callaway & Sant'Anna, %s KI fra en klyngebootstrap; forutsetter "
+     "parallelle trender)."},
+    {" The two-way fixed-effects estimate, %s, is biased here",
+     " Toveis faste effekter-estimatet, %s, er skjevt her"},
+    {": %.0f%% of its weight compares later with already-treated areas",
+     ": %.0f %% av vekten sammenligner senere med allerede behandlede områder"},
+    {"classical", "klassisk"},
+    {"Staggered adoption: treated clusters start in different periods",
+     "Trinnvis innføring: klyngene med tiltaket starter i ulike perioder"},
+    {"Where the TWFE coefficient comes from (Goodman-Bacon decomposition)",
+     "Hvor TWFE-koeffisienten kommer fra (Goodman-Bacon-dekomponering)"},
+    {"Weight", "Vekt"},
+    {"2x2 estimate (weighted mean)", "2x2-estimat (vektet gjennomsnitt)"},
+    {"Treated vs never treated", "Behandlet mot aldri behandlet"},
+    {"clean", "ren"},
+    {"Earlier vs later treated (before the later start)", "Tidligere mot senere behandlet (før den senere starten)"},
+    {"Later vs earlier treated (earlier ones as controls)", "Senere mot tidligere behandlet (de tidligere som kontroller)"},
+    {"forbidden: subtracts the change in the earlier clusters' effect",
+     "forbudt: trekker fra endringen i de tidligere klyngenes virkning"},
+    {"Treated vs always treated", "Behandlet mot alltid behandlet"},
+    {"forbidden: already-treated controls", "forbudt: allerede behandlede kontroller"},
+    {"Total = the TWFE coefficient", "Sum = TWFE-koeffisienten"},
+    {"Group-time effects (Callaway & Sant'Anna 2021): what replaces TWFE here",
+     "Gruppe-tid-virkninger (Callaway & Sant'Anna 2021): det som erstatter TWFE her"},
+    {"Aggregation", "Aggregering"},
+    {"Average effect on the treated (post cells, cohort-size weights)",
+     "Gjennomsnittlig virkning for de behandlede (celler etter start, vektet med kohortstørrelse)"},
+    {"Average of the cohorts' effects", "Gjennomsnitt av kohortenes virkninger"},
+    {"Average over event times 0, 1, ...", "Gjennomsnitt over hendelsestid 0, 1, ..."},
+    {"Event study on the group-time effects (years since each cohort's start)",
+     "Hendelsesstudie på gruppe-tid-virkningene (år siden hver kohorts start)"},
+    {"Event time", "Hendelsestid"},
+    {"Pre-trend tests on the pre-period group-time effects", "Tester av førtrend på gruppe-tid-virkningene før start"},
+    {"Wald chi-square", "Wald kjikvadrat"},
+    {"sup-t (bootstrap)", "sup-t (bootstrap)", SAME},
+    {"Effect by cohort (year of the start)", "Virkning etter kohort (startår)"},
+    {"Every group-time effect ATT(cohort, year)", "Hver gruppe-tid-virkning ATT(kohort, år)"},
+    {"Cell", "Celle"},
+    {"Aggregated group-time effects", "Aggregerte gruppe-tid-virkninger"},
+    {"simple: post-period cells weighted by cohort size; group_average: the cohorts' mean post effects weighted by "
+     "size; event_average: the mean of the event-time effects from 0 on. The estimated weights enter the influence "
+     "function (as R did's aggte).",
+     "simple: celler etter start vektet med kohortstørrelse; group_average: kohortenes gjennomsnittlige virkning etter "
+     "start vektet med størrelse; event_average: gjennomsnittet av virkningene etter hendelsestid fra 0. De estimerte "
+     "vektene går inn i influensfunksjonen (som aggte i R-pakken did)."},
+    {"Group-time effects by cohort", "Gruppe-tid-virkninger etter kohort"},
+    {"The mean of a cohort's post-period ATT(g,t).", "Gjennomsnittet av en kohorts ATT(g,t) etter start."},
+    {"Event study on group-time effects", "Hendelsesstudie på gruppe-tid-virkninger"},
+    {"ATT(g, g+e) averaged over cohorts with cohort-size weights, for every event time e (negative: pre-trends).",
+     "ATT(g, g+e) i gjennomsnitt over kohortene med kohortstørrelse som vekt, for hver hendelsestid e (negativ: "
+     "førtrender)."},
+    {"Group-time effects ATT(g,t) (staggered adoption)", "Gruppe-tid-virkninger ATT(g,t) (trinnvis innføring)"},
+    {"Unconditional Callaway-Sant'Anna: the mean change of cohort g from the base period to t minus that of the "
+     "controls (never-treated, or not-yet-treated: cohort later than both periods); base g-1 after the start and t-1 "
+     "before it (varying, as R did) or g-1 throughout (universal). SE from the cluster-summed influence function; "
+     "interval from a cluster multiplier bootstrap (Rademacher).",
+     "Ubetinget Callaway–Sant'Anna: gjennomsnittlig endring i kohort g fra basisperioden til t minus kontrollenes "
+     "(aldri behandlet, eller ennå ikke behandlet: kohort senere enn begge periodene); basis g-1 etter start og t-1 "
+     "før (varying, som R-pakken did) eller g-1 hele veien (universal). Standardfeil fra influensfunksjonen summert "
+     "per klynge; intervall fra en multiplikator-bootstrap over klynger (Rademacher)."},
+    {"Pre-trend tests on group-time effects", "Tester av førtrend på gruppe-tid-virkninger"},
+    {"Wald chi-square that every pre-period ATT(g,t) is 0 with their cluster covariance (when it is of full rank), and "
+     "the sup-t test of the largest |ATT/se| against the multiplier bootstrap.",
+     "Wald kjikvadrattest av at hver ATT(g,t) før start er 0, med klyngekovariansen (når den har full rang), og sup-t-"
+     "testen av største |ATT/se| mot multiplikator-bootstrapen."},
+    {"Goodman-Bacon decomposition of TWFE", "Goodman-Bacon-dekomponering av TWFE"},
+    {"Every 2x2 difference-in-differences between two adoption groups that the TWFE coefficient averages, with its "
+     "weight (statistic): treated vs never, earlier vs later, and the forbidden later vs earlier (and vs always "
+     "treated) comparisons that use already-treated units as controls.",
+     "Hver 2x2 forskjell-i-forskjeller mellom to innføringsgrupper som TWFE-koeffisienten er et gjennomsnitt av, med "
+     "sin vekt (statistikk): behandlet mot aldri, tidligere mot senere, og de forbudte sammenligningene senere mot "
+     "tidligere (og mot alltid behandlet) som bruker allerede behandlede enheter som kontroller."},
+    {"Goodman-Bacon decomposition by comparison type", "Goodman-Bacon-dekomponering etter type sammenligning"},
+    {"Total weight (statistic) and weighted mean 2x2 estimate per comparison type; total: the weights sum to 1 and "
+     "reproduce the TWFE coefficient.",
+     "Samlet vekt (statistikk) og vektet gjennomsnittlig 2x2-estimat per type sammenligning; sum: vektene summerer "
+     "til 1 og gjenskaper TWFE-koeffisienten."},
+    {"Randomisation over placebo clusters (coefficient)", "Randomisering over placeboklynger (koeffisient)"},
+    {"Randomisation over placebo clusters (CR1 t-statistic)", "Randomisering over placeboklynger (CR1 t-statistikk)"},
+    {"Conley-Taber, Ferman-Pinto size correction", "Conley–Taber, Ferman–Pinto-korreksjon av testnivået"},
+    {"Cluster-robust CR1 (xtreg K), t(G-1)", "Klyngerobust CR1 (xtreg K), t(G-1)"},
+    {"Cluster-robust CR0 x G/(G-1), t(G-1)", "Klyngerobust CR0 x G/(G-1), t(G-1)"},
+    {"Cluster-robust CR1 (xtreg degrees of freedom)", "Klyngerobust CR1 (frihetsgrader som xtreg)"},
+    {"As CR1 with K = regressors, non-nested fixed effects and the constant (Stata xtreg, fe); t on G-1 df.",
+     "Som CR1 med K = forklaringsvariabler, ikke-nestede faste effekter og konstantleddet (Stata xtreg, fe); t med "
+     "G-1 fg."},
+    {"Cluster-robust CR0 x G/(G-1)", "Klyngerobust CR0 x G/(G-1)"},
+    {"Sandwich with the cluster factor G/(G-1) only; t on G-1 df.",
+     "Sandwich med bare klyngefaktoren G/(G-1); t med G-1 fg."},
+
+    {"WARNING, STAGGERED ADOPTION: treated clusters start in %zu different periods, so this TWFE coefficient also "
+     "compares later- with earlier-treated clusters, whose changing effects enter with a negative sign (Goodman-Bacon "
+     "2021): biased, even in sign, when effects grow with exposure.",
+     "ADVARSEL, TRINNVIS INNFØRING: klyngene med tiltaket starter i %zu ulike perioder, så denne TWFE-koeffisienten "
+     "sammenligner også senere med tidligere behandlede klynger, og deres skiftende virkninger går inn med negativt "
+     "fortegn (Goodman-Bacon 2021): skjev, også i fortegn, når virkningene vokser med eksponeringstiden."},
+    {"Per IPS user", "Per IPS-bruker"},
+    {"Per member", "Per medlem"},
+    {". %s the real-world effect is %s times the trial's; its %s interval is unbounded because the trial's interval "
+     "at that level includes no effect",
+     ". %s er virkningen i praksis %s ganger studiens; %s-intervallet er ubegrenset fordi studiens intervall på det "
+     "nivået inneholder null virkning"},
+
+    /* ---- Provenance (rpt_sheet_provenance.c, rpt_sheet_methods.c) ---- */
+    {"ipseval %s", "ipseval %s", SAME},
+    {"ipseval %s, GSL %s", "ipseval %s, GSL %s", SAME},
+    {"ipseval %s (GNU Scientific Library %s, libxlsxwriter %s)", "ipseval %s (GNU Scientific Library %s, libxlsxwriter %s)",
+     SAME},
+    {"SOURCE_DATE_EPOCH (reproducible build date)", "SOURCE_DATE_EPOCH (reproduserbar byggedato)"},
+    {"Data", "Data", SAME},
+    {"as read from the input files", "slik de er lest fra inndatafilene"},
+    {"SHA-256", "SHA-256", SAME},
+    {"(none)", "(ingen)"},
+
+    /* ---- Cohort, Equity, Workforce (rpt_sheet_practice.c) ---- */
+    {"Routine practice: of %s people supported, %s%% got a job (%s interval %s%% to %s%%)",
+     "Ordinær drift: av %s personer som fikk støtte, fikk %s %% jobb (%s intervall %s %% til %s %%)"},
+    {"; half of everyone supported had a job within %s days (%s to %s; Kaplan-Meier, people still looking followed to "
+     "their last day). No control group: this describes the service, not its effect.",
+     "; halvparten av alle som fikk støtte hadde jobb innen %s dager (%s til %s; Kaplan–Meier, de som fortsatt søkte "
+     "fulgt til sin siste dag). Ingen kontrollgruppe: dette beskriver tjenesten, ikke virkningen av den."},
+    {"; fewer than half had a job by the end of follow-up. No control group: this describes the service, not its "
+     "effect.",
+     "; færre enn halvparten hadde jobb ved slutten av oppfølgingen. Ingen kontrollgruppe: dette beskriver tjenesten, "
+     "ikke virkningen av den."},
+    {"A single-service cohort: who got a job, how soon, and for how long they were supported",
+     "Kohort fra én tjeneste: hvem fikk jobb, hvor raskt, og hvor lenge de fikk støtte"},
+    {"One group of people supported in ordinary practice, with no control group: these figures describe the service; "
+     "they are not an effect of it.",
+     "Én gruppe personer som fikk støtte i ordinær drift, uten kontrollgruppe: tallene beskriver tjenesten; de er ikke "
+     "en virkning av den."},
+    {"Who got a job", "Hvem fikk jobb"},
+    {"Level", "Nivå"},
+    {"People", "Personer"},
+    {"Got a job", "Fikk jobb"},
+    {"Share", "Andel"},
+    {"Wilson low", "Wilson nedre"},
+    {"Wilson high", "Wilson øvre"},
+    {"Exact low", "Eksakt nedre"},
+    {"Exact high", "Eksakt øvre"},
+    {"Everyone", "Alle"},
+    {"Against the benchmark: the share who got a job differs from it by %s percentage points (%s interval %s to %s; "
+     "exact binomial test, %s).",
+     "Mot sammenligningstallet: andelen som fikk jobb avviker fra det med %s prosentpoeng (%s intervall %s til %s; "
+     "eksakt binomisk test, %s)."},
+    {"The benchmark:", "Sammenligningstallet:"},
+    {"Time to a first job (Kaplan-Meier; people still without a job at the end of follow-up are censored there)",
+     "Tid til første jobb (Kaplan–Meier; de som fortsatt er uten jobb ved slutten av oppfølgingen, sensureres der)"},
+    {"Jobs", "Jobber"},
+    {"Median days", "Median dager"},
+    {"With a job by 6 months", "I jobb innen 6 måneder"},
+    {"By 12 months", "Innen 12 måneder"},
+    {"By 24 months", "Innen 24 måneder"},
+    {"Among the %s people who got a job, the median time to it was %s days (quartiles %s to %s days). This is how "
+     "routine-practice studies usually report it; it leaves out everyone still looking, so it is shorter than the "
+     "Kaplan-Meier median above.",
+     "Blant de %s som fikk jobb, var mediantiden dit %s dager (kvartiler %s til %s dager). Slik rapporterer studier "
+     "fra ordinær drift det vanligvis; det utelater alle som fortsatt søker, så det er kortere enn Kaplan–Meier-"
+     "medianen over."},
+    {"Do the groups differ?", "Er gruppene ulike?"},
+    {"Question", "Spørsmål"},
+    {"Chi-square", "Kjikvadrat"},
+    {"share who got a job", "andel som fikk jobb"},
+    {"time to a first job", "tid til første jobb"},
+    {"log-rank", "log-rank", SAME},
+    {"Share with a job, Wilson score interval", "Andel i jobb, Wilson-intervall"},
+    {"Share of the cohort (or of a group) who got a job, with the Wilson score interval.",
+     "Andelen av kohorten (eller av en gruppe) som fikk jobb, med Wilson-intervallet."},
+    {"Share with a job, exact (Clopper-Pearson) interval", "Andel i jobb, eksakt (Clopper–Pearson) intervall"},
+    {"The same share with the exact binomial interval, which never covers less than its stated level.",
+     "Den samme andelen med det eksakte binomiske intervallet, som aldri dekker mindre enn sitt oppgitte nivå."},
+    {"Difference from a published benchmark, exact binomial test",
+     "Forskjell fra et publisert sammenligningstall, eksakt binomisk test"},
+    {"Share who got a job minus the benchmark proportion, with the Clopper-Pearson interval shifted by it and the "
+     "two-sided exact binomial test (the benchmark is taken as known).",
+     "Andelen som fikk jobb minus sammenligningsandelen, med Clopper–Pearson-intervallet forskjøvet tilsvarende og den "
+     "tosidige eksakte binomiske testen (sammenligningstallet regnes som kjent)."},
+    {"Median time to a first job (Kaplan-Meier), Brookmeyer-Crowley interval",
+     "Mediantid til første jobb (Kaplan–Meier), Brookmeyer–Crowley-intervall"},
+    {"Kaplan-Meier estimate with people still without a job censored at the end of follow-up; the median is the first "
+     "time the curve reaches one half, its interval from the log-transformed pointwise bands.",
+     "Kaplan–Meier-estimat der de som fortsatt er uten jobb sensureres ved slutten av oppfølgingen; medianen er første "
+     "tidspunkt kurven når en halv, intervallet fra de log-transformerte punktvise båndene."},
+    {"Share with a job by a given month (1 - Kaplan-Meier)", "Andel i jobb innen en gitt måned (1 - Kaplan–Meier)"},
+    {"One minus the Kaplan-Meier estimate at whole months of 365.25/12 days, with the log interval; the end of "
+     "follow-up is treated as censoring (no competing events).",
+     "En minus Kaplan–Meier-estimatet ved hele måneder à 365,25/12 dager, med log-intervallet; slutten av oppfølgingen "
+     "behandles som sensurering (ingen konkurrerende hendelser)."},
+    {"Days to a job among those who got one", "Dager til jobb blant dem som fikk jobb"},
+    {"Median and quartiles of the days to a first job among people who got one: conditional on getting a job, as "
+     "routine-practice studies report it (not a Kaplan-Meier estimate).",
+     "Median og kvartiler av dager til første jobb blant dem som fikk jobb: betinget på å få jobb, slik studier fra "
+     "ordinær drift rapporterer det (ikke et Kaplan–Meier-estimat)."},
+    {"Shares with a job across groups, Pearson chi-square", "Andeler i jobb på tvers av grupper, Pearsons kjikvadrattest"},
+    {"Chi-square test of the groups-by-job table without continuity correction.",
+     "Kjikvadrattest av krysstabellen gruppe mot jobb, uten kontinuitetskorreksjon."},
+    {"Time to a first job across groups, log-rank test", "Tid til første jobb på tvers av grupper, log-rank-test"},
+    {"Log-rank test of equal hazards of a first job across the groups.",
+     "Log-rank-test av like hasarder for første jobb i gruppene."},
+    {"Equity of access: the group most over-represented among users relative to the reference population is %s "
+     "(representation ratio %s, %s interval %s to %s), the most under-represented %s (%s, %s to %s).",
+     "Likeverdig tilgang: gruppen som er mest overrepresentert blant brukerne sammenlignet med referansebefolkningen, "
+     "er %s (representasjonsforhold %s, %s intervall %s til %s), den mest underrepresenterte %s (%s, %s til %s)."},
+    {"Employment specialists: %s leavers per 100 person-years of employment (%s interval %s to %s, exact Poisson)",
+     "Jobbspesialister: %s som sluttet per 100 personår i stillingen (%s intervall %s til %s, eksakt Poisson)"},
+    {", %s times the benchmark (%s to %s; %s)", ", %s ganger sammenligningstallet (%s til %s; %s)"},
+    {"not reached", "ikke nådd"},
+    {"In-work support", "Oppfølging i jobb"},
+    {"Median %s days of in-work support (quartiles %s to %s days), among %s people with a record.",
+     "Median %s dager med oppfølging i jobb (kvartiler %s til %s dager), blant %s personer med registrering."},
+    {"%s: %s%% (%s interval %s%% to %s%%).", "%s: %s %% (%s intervall %s %% til %s %%)."},
+    {"Equity of access: who uses the service against who could",
+     "Likeverdig tilgang: hvem som bruker tjenesten mot hvem som kunne"},
+    {"A representation ratio above 1 means the group is over-represented among users relative to the reference "
+     "population; below 1, under-represented.",
+     "Et representasjonsforhold over 1 betyr at gruppen er overrepresentert blant brukerne sammenlignet med "
+     "referansebefolkningen; under 1, underrepresentert."},
+    {"Users", "Brukere"},
+    {"Share of users", "Andel av brukerne"},
+    {"Share of reference", "Andel i referansen"},
+    {"Representation ratio", "Representasjonsforhold"},
+    {"Exact p", "Eksakt p"},
+    {"log-Wald low", "log-Wald nedre"},
+    {"log-Wald high", "log-Wald øvre"},
+    {"Goodness of fit of the users' groups to the reference population: chi-square %s on %.0f df, %s. %s.",
+     "Tilpasning av brukernes grupper til referansebefolkningen: kjikvadrat %s med %.0f fg, %s. %s."},
+    {"Outcomes by group (against the largest or the configured comparison group)",
+     "Utfall etter gruppe (mot den største eller den valgte sammenligningsgruppen)"},
+    {"With the outcome", "Med utfallet"},
+    {"Difference (percentage points)", "Forskjell (prosentpoeng)"},
+    {"Adjusted odds ratio", "Justert oddsratio"},
+    {"p (adjusted)", "p (justert)"},
+    {"comparison group", "sammenligningsgruppe"},
+    {"The employment specialists: turnover and time in post", "Jobbspesialistene: turnover og tid i stillingen"},
+    {"Leavers per 100 person-years of employment (person-years = days employed / 365.25), with exact Poisson "
+     "intervals; against the benchmark rate when one is configured.",
+     "Antall som slutter per 100 personår i stillingen (personår = dager ansatt / 365,25), med eksakte Poisson-"
+     "intervaller; mot sammenligningsraten når en er oppgitt."},
+    {"Spells", "Ansettelsesforhold"},
+    {"Leavers", "Sluttet"},
+    {"Per 100 person-years", "Per 100 personår"},
+    {"Ratio to benchmark", "Forhold til sammenligningstallet"},
+    {"All sites", "Alle enheter"},
+    {"whole follow-up", "hele oppfølgingen"},
+    {"Ratio to benchmark:", "Forhold til sammenligningstallet:"},
+    {"Time in post (Kaplan-Meier; people still employed are censored at the end of follow-up)",
+     "Tid i stillingen (Kaplan–Meier; de som fortsatt er ansatt, sensureres ved slutten av oppfølgingen)"},
+    {"Median time in post %s years (%s interval %s to %s); %s.", "Median tid i stillingen %s år (%s intervall %s til %s); %s."},
+    {"Still in post after %d year%s: %s%% (%s%% to %s%%).", "Fortsatt i stillingen etter %d år%s: %s %% (%s %% til %s %%)."},
+    {"Duration of in-work support: median and quartiles", "Varighet av oppfølging i jobb: median og kvartiler"},
+    {"Sample quantiles by linear interpolation (R's default, type 7).",
+     "Utvalgskvantiler ved lineær interpolasjon (standard i R, type 7)."},
+    {"Share needing more in-work support than the limit", "Andel som trenger mer oppfølging i jobb enn grensen"},
+    {"Share of people with a support record above the configured number of days, Wilson interval.",
+     "Andel personer med registrert oppfølging over det valgte antallet dager, Wilson-intervall."},
+    {"Share of users in each group, Wilson interval", "Andel brukere i hver gruppe, Wilson-intervall"},
+    {"Each group's share among the service's users.", "Hver gruppes andel blant tjenestens brukere."},
+    {"Representation ratio against known reference shares, exact", "Representasjonsforhold mot kjente referanseandeler, eksakt"},
+    {"Share among users over a known reference share: the Clopper-Pearson interval of the users' share divided by the "
+     "reference share, and the exact binomial test.",
+     "Andel blant brukerne delt på en kjent referanseandel: Clopper–Pearson-intervallet for brukernes andel delt på "
+     "referanseandelen, og den eksakte binomiske testen."},
+    {"Representation ratio, log-Wald interval", "Representasjonsforhold, log-Wald-intervall"},
+    {"Normal approximation on the log scale; the reference's variance is added when it is counted.",
+     "Normaltilnærming på log-skalaen; referansens varians legges til når den er opptalt."},
+    {"Goodness of fit to the reference population", "Tilpasning til referansebefolkningen"},
+    {"Pearson chi-square of the users' group counts against the reference shares (k - 1 df); approximate when an "
+     "expected count is below 5.",
+     "Pearsons kjikvadrattest av brukernes antall per gruppe mot referanseandelene (k - 1 fg); tilnærmet når et "
+     "forventet antall er under 5."},
+    {"Outcome in each group, Wilson interval", "Utfall i hver gruppe, Wilson-intervall"},
+    {"Share of each group with the outcome.", "Andel i hver gruppe med utfallet."},
+    {"Outcome difference between groups, Newcombe interval", "Forskjell i utfall mellom grupper, Newcombe-intervall"},
+    {"Difference in the share with the outcome against the comparison group, Newcombe's hybrid score interval.",
+     "Forskjell i andelen med utfallet mot sammenligningsgruppen, Newcombes hybride score-intervall."},
+    {"Outcome ratio between groups, log-Wald interval", "Forholdstall for utfall mellom grupper, log-Wald-intervall"},
+    {"Ratio of the shares with the outcome against the comparison group.",
+     "Forholdet mellom andelene med utfallet mot sammenligningsgruppen."},
+    {"Outcome between groups adjusted for other characteristics", "Utfall mellom grupper justert for andre kjennetegn"},
+    {"Odds ratio of the outcome against the comparison group from a logistic regression on the group and the "
+     "configured characteristics (complete cases), Wald interval.",
+     "Oddsratio for utfallet mot sammenligningsgruppen fra en logistisk regresjon på gruppen og de valgte kjennetegnene "
+     "(komplette tilfeller), Wald-intervall."},
+    {"Turnover per 100 person-years, exact Poisson interval", "Turnover per 100 personår, eksakt Poisson-intervall"},
+    {"Leavers over person-years of employment (days / 365.25) inside the follow-up, times 100, with Garwood's exact "
+     "interval.",
+     "Antall som sluttet delt på personår i stillingen (dager / 365,25) innenfor oppfølgingen, ganger 100, med "
+     "Garwoods eksakte intervall."},
+    {"Turnover against a benchmark rate", "Turnover mot en sammenligningsrate"},
+    {"Rate over the benchmark (taken as known), with the exact interval divided by it and the two-sided exact Poisson "
+     "test, as R poisson.test.",
+     "Raten delt på sammenligningsraten (regnet som kjent), med det eksakte intervallet delt på den og den tosidige "
+     "eksakte Poisson-testen, som poisson.test i R."},
+    {"Time in post (Kaplan-Meier)", "Tid i stillingen (Kaplan–Meier)"},
+    {"Kaplan-Meier estimate of years in post for spells begun inside the follow-up; people still employed are censored "
+     "at its end.",
+     "Kaplan–Meier-estimat av år i stillingen for ansettelsesforhold som startet innenfor oppfølgingen; de som "
+     "fortsatt er ansatt, sensureres ved slutten."},
+    {"Representation ratio against reference counts, exact", "Representasjonsforhold mot referanseantall, eksakt"},
+    {"Share among users over share in the reference population, both counted: the exact conditional interval and test "
+     "of a ratio of two Poisson rates (users and reference as independent populations), as R poisson.test.",
+     "Andel blant brukerne delt på andel i referansebefolkningen, begge opptalt: det eksakte betingede intervallet og "
+     "testen for forholdet mellom to Poisson-rater (brukere og referanse som uavhengige populasjoner), som "
+     "poisson.test i R."},
+
+    /* ---- Fidelity: survey phases (rpt_sheet_fidelity.c) ---- */
+    {"%s (%s): %zu %s at or below the middle", "%s (%s): %zu %s på eller under midten"},
+    {"Consistency of the items", "Indre konsistens i spørsmålene"},
+    {"Change across survey phases, every answer used (mixed model: phase as a factor, a random intercept per "
+     "respondent, REML)",
+     "Endring over målerundene, alle svar brukt (blandet modell: runde som faktor, et tilfeldig konstantledd per "
+     "respondent, REML)"},
+    {"Phase", "Runde"},
+    {"Respondents", "Respondenter"},
+    {"Share of the reference phase's respondents who answered", "Andel av referanserundens respondenter som svarte"},
+    {"Indicator", "Indikator"},
+    {"Phases", "Runder"},
+    {"Mean change (%s CI)", "Gjennomsnittlig endring (%s KI)"},
+    {"p (Holm)", "p (Holm)", SAME},
+    {"Answers", "Svar"},
+    {"The model uses every answer, so people who skipped a phase still count (under missing at random); the paired "
+     "test below uses only people who answered both the first and the last phase. Holm's adjustment is across the "
+     "items for each pair of phases.",
+     "Modellen bruker alle svar, så de som hoppet over en runde teller likevel med (forutsatt tilfeldig manglende "
+     "data, MAR); den parede testen under bruker bare dem som svarte både i første og siste runde. Holms justering "
+     "gjelder på tvers av spørsmålene for hvert par av runder."},
+    {"Change across survey phases (the same respondents, paired t test)",
+     "Endring over målerundene (de samme respondentene, paret t-test)"},
+    {"Paired t test", "Paret t-test"},
+    {"Mean change of the same respondents' scores from the first to the last survey phase, t interval on n - 1 df.",
+     "Gjennomsnittlig endring i skåren til de samme respondentene fra første til siste målerunde, t-intervall med "
+     "n - 1 fg."},
+    {"Who answered each survey phase", "Hvem svarte i hver målerunde"},
+    {"Respondents with a score in each phase, and the share of the reference phase's respondents who answered it.",
+     "Respondenter med skår i hver runde, og andelen av referanserundens respondenter som svarte."},
+    {"Survey change over all phases: linear mixed model", "Endring over alle målerunder: lineær blandet modell"},
+    {"For the total and each item: phase as a factor and a random intercept per respondent, fitted by REML on every "
+     "answer given; each phase against the reference phase with Satterthwaite degrees of freedom; p adjusted by Holm "
+     "across the items.",
+     "For totalskåren og hvert spørsmål: runde som faktor og et tilfeldig konstantledd per respondent, tilpasset med "
+     "REML på alle avgitte svar; hver runde mot referanserunden med Satterthwaite-frihetsgrader; p justert med Holm "
+     "på tvers av spørsmålene."},
+    {"mean", "gjennomsnitt"},
+
+    /* ---- CEA with several arms, CBA (rpt_sheet_cea.c, rpt_sheet_outcomes.c, rpt_sheet_cba.c) ---- */
+    {"; off it: ", "; utenfor den: "},
+    {"Outcomes at each timepoint: each intervention arm vs %s", "Utfall ved hvert tidspunkt: hver intervensjonsgruppe mot %s"},
+    {" and for each comparison", " og for hver sammenligning"},
+    {"dominated", "dominert"},
+    {"P(%s best)", "P(%s er best)"},
+    {"%s(mean=%.10g, se=%.10g)", "%s(gjennomsnitt=%.10g, sf=%.10g)"},
+    {"%s; PSA: %s", "%s; PSA: %s", SAME},
+    {"INMB %s", "INMB %s", SAME},
+    {"the effects jointly from a multivariate normal with their standard errors and correlation %.3g between every two "
+     "effect months (effect.corr)",
+     "virkningene samlet fra en flerdimensjonal normalfordeling med sine standardfeil og korrelasjon %.3g mellom hver "
+     "to virkningsmåneder (effect.corr)"},
+    {"typed into the config", "skrevet inn i oppsettet"},
+    {"Value of a QALY (%s)", "Verdien av et QALY (%s)"},
+    {"Job-years gained (discounted)", "Vunne jobbår (diskontert)"},
+    {"effects from the config", "virkninger fra oppsettet"},
+    {"EVPI per person, per QALY", "EVPI per person, per QALY", SAME},
+    {"per job-year", "per jobbår"},
+    {"Parameter", "Parameter", SAME},
+    {"Inf", "Inf", SAME},
+    {"not defined: no QALY gained", "ikke definert: ingen QALY vunnet"},
+    {"not defined: no job-year gained", "ikke definert: ingen jobbår vunnet"},
+
+    /* ---- every other literal text of the sheets (a check of tests/workbook/msg_coverage.py) ---- */
+    {" Counts below %d are shown as \"<%d\" and the percentages that would reveal them as \"" RPT_EM_DASH "\".",
+     " Antall under %d vises som \"<%d\", og prosentandeler som ville avsløre dem, som \"" RPT_EM_DASH "\"."},
+    {" Counts below %d are shown as \"<%d\"; a percentage that would reveal such a count is shown as \"" RPT_EM_DASH
+     "\".",
+     " Antall under %d vises som \"<%d\"; en prosentandel som ville avsløre et slikt antall, vises som \"" RPT_EM_DASH
+     "\"."},
+    {"No outcome is measured at timepoints; time-to-event outcomes (with their censoring) are on their own sheet.",
+     "Ingen utfall er målt ved tidspunkter; tid-til-hendelse-utfall (med sensurering) står på eget ark."},
+    {"%s (SD n/a)", "%s (SD i.t.)"},
+    {"uniform(min=%.10g, max=%.10g)", "uniform(min=%.10g, maks=%.10g)"},
+    {"triangular(min=%.10g, mode=%.10g, max=%.10g)", "triangulær(min=%.10g, typetall=%.10g, maks=%.10g)"},
+    {"the effects from normal distributions with their standard errors, independent (effect.corr = 0, as the config "
+     "says)",
+     "virkningene fra normalfordelinger med sine standardfeil, uavhengige (effect.corr = 0, slik oppsettet sier)"},
+    {"the effects jointly from a multivariate normal with their standard errors and the correlation matrix of "
+     "effect.corr",
+     "virkningene samlet fra en flerdimensjonal normalfordeling med sine standardfeil og korrelasjonsmatrisen i "
+     "effect.corr"},
+    {"the effect from a normal distribution with its standard error",
+     "virkningen fra en normalfordeling med sin standardfeil"},
+    {"the effects fixed at their estimates", "virkningene holdt fast på sine estimater"},
+    {"Per participant, %s. Model and formulas: the live cells below and the Methods sheet.",
+     "Per deltaker, %s. Modell og formler: de levende cellene under og arket Metoder."},
+    {"bracket %zu: threshold (B) and marginal rate (D); step (E)",
+     "trinn %zu: innslagspunkt (B) og marginalsats (D); økning (E)"},
+    {"Value of an extra job-year for INMB (%s)", "Verdien av et ekstra arbeidsår for INMB (%s)"},
+    {"With a tax schedule the societal NPV is not linear in the wage: its break-even wage is ipseval's value (Brent's "
+     "method, %d iterations, tolerance %g), not recalculated.",
+     "Med en skattetabell er samfunnets netto nåverdi ikke lineær i lønnen: balanselønnen er verdien ipseval fant "
+     "(Brents metode, %d iterasjoner, toleranse %g), og regnes ikke om."},
+    {"No probabilistic analysis in this run (psa_draws = 0 or no parameter is uncertain). Per participant, %s.",
+     "Ingen probabilistisk analyse i denne kjøringen (psa_draws = 0 eller ingen parameter er usikker). Per deltaker, "
+     "%s."},
+    {"with the effect held at its %g-month level", "med virkningen holdt på nivået ved %g måneder"},
+    {"with the effect fading linearly to 0 over %g year%s after month %g",
+     "med virkningen avtagende lineært til 0 over %g år%s etter måned %g"},
+    {"with the yearly effects given from year %d (%s)", "med de oppgitte årlige virkningene fra år %d (%s)"},
+    {"There is no finite break-even wage: the employment effect is not positive (%s).",
+     "Det finnes ingen endelig balanselønn: virkningen på arbeid er ikke positiv (%s)."},
+    {"Net present value, %s perspective: %s %s per participant%s",
+     "Netto nåverdi, %s perspektiv: %s %s per deltaker%s"},
+    {"%s (price year not given)", "%s (prisår ikke oppgitt)"},
+    {"deterministic only; scenario analysis over horizons and persistence rules",
+     "bare deterministisk; scenarioanalyse over tidshorisonter og varighetsregler"},
+    {"Tax schedule: threshold, marginal rate above it, rate step (formula)",
+     "Skattetabell: innslagspunkt, marginalsats over det, økning i sats (formel)"},
+    {"Tax on the year-1 wage (formula: sum of steps x amount above each threshold)",
+     "Skatt på lønnen i år 1 (formel: summen av økningene x beløpet over hvert innslagspunkt)"},
+    {"People treated (scale-up)", "Personer som får tiltaket (oppskalering)"},
+    {"cba", "cba", SAME},
+    {"cea", "cea", SAME},
+    {"Husereau D, Drummond M, Augustovski F, et al. Consolidated Health Economic Evaluation Reporting Standards 2022 "
+     "(CHEERS 2022) statement. BMJ 2022;376:e067975",
+     "Husereau D, Drummond M, Augustovski F, et al. Consolidated Health Economic Evaluation Reporting Standards 2022 "
+     "(CHEERS 2022) statement. BMJ 2022;376:e067975", SAME},
+    {"not defined", "ikke definert"},
+    {"per QALY", "per QALY", SAME},
+    {"persistence path", "varighetsforløp"},
+    {"regression intervals only (no bootstrap)", "bare regresjonsintervaller (ingen bootstrap)"},
+    {"No bootstrap ([cea] bootstrap = 0): no CE plane, acceptability or EVPI.",
+     "Ingen bootstrap ([cea] bootstrap = 0): ingen kostnadseffektivitetsplan, akseptabilitetskurve eller EVPI."},
+    {"take_up", "take_up", SAME},
+    {"Conley-Taber", "Conley–Taber"},
+    {"registry", "registeret"},
+    {"employment probability", "sannsynlighet for arbeid"},
+    {"employment (share)", "arbeid (andel)"},
+    {" Wild cluster bootstrap: %s interval %s to %s, p = %s.", " Vill klyngebootstrap: %s intervall %s til %s, p = %s."},
+    {" %s (%s CI).", " %s (%s KI)."},
+    {"Goodman-Bacon decomposition: %s", "Goodman-Bacon-dekomponering: %s"},
+    {"Wild bootstrap test of %s", "Vill bootstrap-test av %s"},
+    {"(the first 512; every row is in the Results sheet)", "(de første 512; alle radene står på arket Resultater)"},
+    {"%s: %zu %s at or below the middle", "%s: %zu %s på eller under midten"},
+    {"Spearman's rank correlation: not estimated (%s).", "Spearmans rangkorrelasjon: ikke estimert (%s)."},
+    {"Weighted regression (weights = participants per site): withheld, as a site's count below %d would follow from it "
+     "(disclosure control).",
+     "Vektet regresjon (vekter = deltakere per enhet): holdt tilbake, fordi en enhets antall under %d ville kunne "
+     "utledes av den (skjerming av små tall)."},
+    {"Fidelity (%s, %zu sites): mean total %s.", "Trofasthet (%s, %zu enheter): gjennomsnittlig totalskår %s."},
+    {"Fidelity (%s, %zu sites): no review has a total.", "Trofasthet (%s, %zu enheter): ingen måling har totalskår."},
+    {"consensus", "konsensus"},
+    {"employment rate in the intervention arm", "andel i arbeid i intervensjonsgruppen"},
+    {"t-approximation", "t-tilnærming"},
+    {"scale", "skala"},
+    {"all (main effect)", "alle (hovedeffekt)"},
+    {"%s (no %s CI: %s)", "%s (ingen %s KI: %s)"},
+    {"With so few studies the between-study variance is imprecise and the interval wide.",
+     "Med så få studier er variansen mellom studiene upresis og intervallet bredt."},
+    {"the studies agree exactly, so the Knapp-Hartung interval is undefined",
+     "studiene stemmer nøyaktig overens, så Knapp–Hartung-intervallet er udefinert"},
+    {"undefined", "udefinert"},
+    {"pooled effect", "samlet virkning"},
+    {" (percentage points)", " (prosentpoeng)"},
+    {"log", "log", SAME},
+    {"analysis", "analyse"},
+    {" The plot shows the first 240 studies.", " Plottet viser de første 240 studiene."},
+    {"Outcomes at each timepoint", "Utfall ved hvert tidspunkt"},
+    {"mean difference %s", "forskjell i gjennomsnitt %s"},
+    {"Median time in post not reached: more than half were still in post at the end of follow-up (%s).",
+     "Median tid i stillingen ikke nådd: mer enn halvparten var fortsatt i stillingen ved slutten av oppfølgingen (%s)."},
+    {"%d (counts below it are shown as \"<%d\")", "%d (antall under dette vises som \"<%d\")"},
+    {"small_cell = %d: every count of people below %d is shown as \"<%d\" in this workbook and in the results file, and "
+     "so is every figure that would give it back (its complement, its share, the 2x2-table statistics of its outcome "
+     "and timepoint, one more cell of its distribution); %zu result rows have a withheld figure.",
+     "small_cell = %d: hvert antall personer under %d vises som \"<%d\" i denne arbeidsboken og i resultatfilen, og det "
+     "samme gjelder hvert tall som ville gi det tilbake (komplementet, andelen, 2x2-tabellens statistikker for "
+     "utfallet og tidspunktet, én celle til i fordelingen); %zu resultatrader har et tilbakeholdt tall."},
+    {"%s: not estimable", "%s: kan ikke estimeres"},
+    {"withheld", "holdt tilbake"},
+    {"%s minus %s", "%s minus %s", SAME},
+    {"each intervention", "hver intervensjon"},
+    {" Under disclosure control the counts behind each group's effect are not shown.",
+     " Med skjerming av små tall vises ikke antallene bak hver gruppes virkning."},
+    {"t intervals", "t-intervaller"},
+    {"one-way ANOVA F test", "enveis ANOVA F-test"},
+    {"At %s", "Ved %s"},
+    {"the proportions of the two groups are not available", "andelene i de to gruppene er ikke tilgjengelige"},
+    {"the proportions are not shown because a count behind them is below %d (disclosure control)",
+     "andelene vises ikke fordi et antall bak dem er under %d (skjerming av små tall)"},
+    {"the difference could not be estimated (%s)", "forskjellen kunne ikke estimeres (%s)"},
+    {"%s%s%s were in%s%s%s.", "%s%s%s var i%s%s%s."},
+    {"%s, the difference could not be estimated: %s.", "%s, forskjellen kunne ikke estimeres: %s."},
+    {"%s%s%s: the means of the two groups are not available.", "%s%s%s: gjennomsnittene i de to gruppene er ikke "
+     "tilgjengelige."},
+    {"%s%s%s: mean %s in the %s group (n = %s) and %s in the %s group (n = %s); a difference of %s%s.",
+     "%s%s%s: gjennomsnitt %s i %s-gruppen (n = %s) og %s i %s-gruppen (n = %s); en forskjell på %s%s."},
+    {"not estimable", "kan ikke estimeres"},
+    {"Other outcomes", "Andre utfall"},
+    {"The trial's intervention and control arms are not named; see the Results sheet.",
+     "Studiens intervensjons- og kontrollgruppe er ikke navngitt; se arket Resultater."},
+    {"The results name fewer than two arms, so there is no comparison to lay out; the Results sheet has every row.",
+     "Resultatene nevner færre enn to grupper, så det er ingen sammenligning å vise; arket Resultater har alle radene."},
+
+    /* ---- the Methods sheet: names and descriptions of every module's table (tests/unit/test_msg.c) ---- */
+    {"ANCOVA (least squares)", "ANCOVA (minste kvadraters metode)"},
+    {"Outcome regressed on arm and baseline value.", "Utfallet regrediert på gruppe og utgangsverdi."},
+    {"Cox proportional hazards model", "Cox' proporsjonale hasarders modell"},
+    {"Proportional hazards model.", "Modell med proporsjonale hasarder."},
+    {"Complier average causal effect (instrumental variables)",
+     "Gjennomsnittlig kausal virkning blant etterlevere (instrumentvariabler)"},
+    {"Effect of receiving the intervention among compliers, randomisation as the instrument (Wald ratio, 2SLS).",
+     "Virkningen av å motta intervensjonen blant etterlevere, med randomiseringen som instrument (Wald-forhold, 2SLS)."},
+    {"First stage of the instrumental-variable analysis", "Første trinn i instrumentvariabelanalysen"},
+    {"Difference between arms in the share receiving the intervention, with the instrument's F statistic.",
+     "Forskjell mellom gruppene i andelen som mottar intervensjonen, med instrumentets F-statistikk."},
+    {"Fleiss' kappa", "Fleiss' kappa", SAME},
+    {"Paule-Mandel random effects", "Paule–Mandel tilfeldige effekter"},
+    {"Inverse-variance pooling with the Paule-Mandel between-study variance.",
+     "Sammenslåing med invers varians og Paule–Mandels varians mellom studier."},
+    {"ML random effects", "ML tilfeldige effekter"},
+    {"Inverse-variance pooling with the maximum-likelihood between-study variance.",
+     "Sammenslåing med invers varians og sannsynlighetsmaksimeringens varians mellom studier."},
+    {"ML with Knapp-Hartung", "ML med Knapp–Hartung"},
+    {"ML pooling with the Knapp-Hartung SE and t test on k-1 df.",
+     "ML-sammenslåing med Knapp–Hartungs standardfeil og t-test med k-1 fg."},
+    {"Paule-Mandel with Knapp-Hartung", "Paule–Mandel med Knapp–Hartung"},
+    {"Paule-Mandel pooling with the Knapp-Hartung SE and t test on k-1 df.",
+     "Paule–Mandel-sammenslåing med Knapp–Hartungs standardfeil og t-test med k-1 fg."},
+    {"Mantel-Haenszel", "Mantel–Haenszel"},
+    {"Mantel-Haenszel pooled RR, OR or RD of the 2x2 tables (no continuity correction); variances of Greenland and "
+     "Robins (RR), Robins, Breslow and Greenland (OR), Sato, Greenland and Robins (RD).",
+     "Mantel–Haenszels samlede RR, OR eller RD for 2x2-tabellene (ingen kontinuitetskorreksjon); varianser etter "
+     "Greenland og Robins (RR), Robins, Breslow og Greenland (OR), Sato, Greenland og Robins (RD)."},
+    {"Cochran's Q (chi-square on k-1 df), tau² with its Q-profile interval, I² = tau²/(tau² + typical within-study "
+     "variance) and H².",
+     "Cochrans Q (kjikvadrat med k-1 fg), tau² med Q-profil-intervall, I² = tau²/(tau² + typisk varians innen studier) "
+     "og H²."},
+    {"GEE logistic regression", "GEE logistisk regresjon"},
+    {"Population-average log odds ratios across timepoints; working correlation exchangeable, independence or AR(1) "
+     "(moment estimates as geepack), robust sandwich standard errors.",
+     "Log-oddsratioer på populasjonsnivå over tidspunktene; arbeidskorrelasjon utskiftbar, uavhengig eller AR(1) "
+     "(momentestimater som geepack), robuste sandwich-standardfeil."},
+    {"GEE linear regression", "GEE lineær regresjon"},
+    {"Population-average differences in means across timepoints with robust sandwich standard errors.",
+     "Forskjeller i gjennomsnitt på populasjonsnivå over tidspunktene med robuste sandwich-standardfeil."},
+    {"First time the Kaplan-Meier estimate reaches 50%; interval from the log-transformed pointwise band.",
+     "Første tidspunkt Kaplan–Meier-estimatet når 50 %; intervall fra det log-transformerte punktvise båndet."},
+    {"Kaplan-Meier survival at a time", "Kaplan–Meier-overlevelse ved et tidspunkt"},
+    {"Proportion without the event at the time, Greenwood standard error, log-transformed interval.",
+     "Andel uten hendelsen ved tidspunktet, Greenwoods standardfeil, log-transformert intervall."},
+    {"Observed versus expected events per arm under equal hazards.",
+     "Observerte mot forventede hendelser per gruppe under like hasarder."},
+    {"Cox proportional-hazards regression", "Cox-regresjon (proporsjonale hasarder)"},
+    {"Log hazard ratios by partial likelihood (Efron or Breslow handling of ties), model-based standard errors.",
+     "Log-hasardratioer ved partiell rimelighetsfunksjon (Efrons eller Breslows behandling av like tider), "
+     "modellbaserte standardfeil."},
+    {"Adjusted Cox regression", "Justert Cox-regresjon"},
+    {"As Cox regression, adjusted for site and covariates.", "Som Cox-regresjon, justert for enhet og kovariater."},
+    {"CR2 (Bell-McCaffrey) with Satterthwaite df", "CR2 (Bell–McCaffrey) med Satterthwaite-frihetsgrader"},
+    {"Residuals of each cluster scaled by (I - H_gg)^(-1/2) of the full dummy-variable model; t test with the "
+     "Satterthwaite degrees of freedom of the working model (as R clubSandwich).",
+     "Residualene i hver klynge skalert med (I - H_gg)^(-1/2) fra den fulle modellen med dummyvariabler; t-test med "
+     "Satterthwaite-frihetsgradene til arbeidsmodellen (som R-pakken clubSandwich)."},
+    {"Restricted wild cluster bootstrap (WCR)", "Restriktiv vill klyngebootstrap (WCR)"},
+    {"Null imposed, Rademacher or Webb weights per cluster, full enumeration when 2^G is at most the draws; computed on "
+     "cluster sufficient statistics without refitting; interval by test inversion.",
+     "Nullhypotesen pålagt, Rademacher- eller Webb-vekter per klynge, fullstendig opptelling når 2^G er høyst antall "
+     "trekk; beregnet fra klyngenes tilstrekkelige observatorer uten ny tilpasning; intervall ved testinvertering."},
+    {"Synthetic control with placebo test", "Syntetisk kontroll med placebotest"},
+    {"Convex weights of control clusters matching the treated cluster's pre-period means; effect = mean gap after "
+     "treatment; p = rank of the post/pre RMSPE ratio among all clusters, each control in turn as if treated.",
+     "Konvekse vekter på kontrollklyngene som treffer den behandlede klyngens gjennomsnitt før start; virkning = "
+     "gjennomsnittlig avstand etter start; p = rangen til forholdet RMSPE etter/før blant alle klynger, med hver "
+     "kontroll etter tur som om den var behandlet."},
+    {"Intraclass correlation (Shrout-Fleiss forms)", "Intraklassekorrelasjon (Shrout–Fleiss-formene)"},
+    {"Two-way ANOVA mean squares of targets x raters; ICC(1,1), (2,1), (3,1) and their k-rater means, F tests against 0 "
+     "and F-based intervals (ICC(2,1) by Satterthwaite's approximation).",
+     "Gjennomsnittlige kvadratsummer fra toveis ANOVA for objekter x vurderere; ICC(1,1), (2,1), (3,1) og "
+     "gjennomsnittene over k vurderere, F-tester mot 0 og F-baserte intervaller (ICC(2,1) med Satterthwaites "
+     "tilnærming)."},
+    {"Chance-corrected agreement of two raters on categories; interval kappa +- z SE with the large-sample variance of "
+     "Fleiss, Cohen and Everitt, clamped to [-1, 1].",
+     "Sjansekorrigert enighet mellom to vurderere om kategorier; intervall kappa +- z SE med storutvalgsvariansen til "
+     "Fleiss, Cohen og Everitt, avgrenset til [-1, 1]."},
+    {"Cohen's kappa with agreement weights 1 - |i-j|/(k-1) (linear) or 1 - (i-j)^2/(k-1)^2 (quadratic) over the k "
+     "categories; large-sample variance of Fleiss, Cohen and Everitt (as vcd::Kappa; psych 2.2.9's differs, see the "
+     "methods notes).",
+     "Cohens kappa med enighetsvekter 1 - |i-j|/(k-1) (lineær) eller 1 - (i-j)^2/(k-1)^2 (kvadratisk) over de k "
+     "kategoriene; storutvalgsvariansen til Fleiss, Cohen og Everitt (som vcd::Kappa; psych 2.2.9 avviker, se "
+     "metodenotatene)."},
+    {"Agreement of several raters on nominal categories; SE under the null hypothesis of chance agreement for the z "
+     "test.",
+     "Enighet mellom flere vurderere om nominelle kategorier; standardfeil under nullhypotesen om tilfeldig enighet, "
+     "for z-testen."},
+    {"Internal consistency k/(k-1) (1 - sum of item variances / variance of the total) over reviews (or respondents) "
+     "with every item scored; Feldt's F interval; alpha with each item left out.",
+     "Indre konsistens k/(k-1) (1 - summen av punktvariansene / variansen til totalen) over målinger (eller "
+     "respondenter) med alle punkter skåret; Feldts F-intervall; alfa med hvert punkt utelatt."},
+    {"Benjamini-Hochberg adjustment", "Benjamini–Hochberg-justering"},
+    {"False discovery rate control over the secondary outcomes' main tests; the primary outcome is not adjusted.",
+     "Kontroll av andelen falske funn over hovedtestene for de sekundære utfallene; hovedutfallet justeres ikke."},
 
     /* ---- Baseline ---- */
     {"Standardised difference, %s vs %s",

@@ -109,11 +109,16 @@ static void name_cell(cs *c, const char *name, lxw_row_t r, lxw_col_t col)
 static void formula(cs *c, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, const char *f, double value,
                     const char *text_if_nan, lxw_format *format)
 {
+    /* the formula's own text (its "not defined" answer) in the workbook's language, as its cached value */
+    char fb[512];
+    const char *t = text_if_nan ? rpt_tr(c->w, text_if_nan) : NULL;
+    const char *at = text_if_nan && t != text_if_nan ? strstr(f, text_if_nan) : NULL;
+    if (at && (size_t)snprintf(fb, sizeof fb, "%.*s%s%s", (int)(at - f), f, t, at + strlen(text_if_nan)) < sizeof fb)
+        f = fb;
     if (isfinite(value))
         rpt_err_at(c->w, worksheet_write_formula_num(ws, r, col, f, format, value), ws, r, col);
     else
-        rpt_err_at(c->w, worksheet_write_formula_str(ws, r, col, f, format, text_if_nan ? text_if_nan : ""), ws, r,
-                   col);
+        rpt_err_at(c->w, worksheet_write_formula_str(ws, r, col, f, format, t ? t : ""), ws, r, col);
 }
 
 /* Data validation of an input cell: a decimal in [lo, hi] (open ends as given), or a whole number. */
@@ -927,10 +932,32 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
 
 /* ---------------------------------------------------------------- the Sensitivity sheet */
 
-static void chart_done(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, lxw_chart *ch)
+/* The sheet's charts, inserted once all are made: the CE plane and the acceptability curve first (they print on the
+ * page after the tables, one above the other), then the tornados. */
+typedef struct sens_charts {
+    lxw_chart *ch[4];
+    int prio[4];
+    size_t n;
+} sens_charts;
+
+static void chart_done(sens_charts *sc, lxw_chart *ch, int prio)
 {
-    lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.4};
-    rpt_err_at(w, worksheet_insert_chart_opt(ws, r, col, ch, &o), ws, r, col);
+    if (sc->n < 4) {
+        sc->ch[sc->n] = ch;
+        sc->prio[sc->n++] = prio;
+    }
+}
+
+static void charts_insert(rpt_wctx *w, lxw_worksheet *ws, sens_charts *sc, lxw_row_t r, lxw_col_t col)
+{
+    for (int p = 0; p < 4; p++)
+        for (size_t k = 0; k < sc->n; k++) {
+            if (sc->prio[k] != p)
+                continue;
+            lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.1};
+            rpt_err_at(w, worksheet_insert_chart_opt(ws, r, col, sc->ch[k], &o), ws, r, col);
+            r += 18;
+        }
 }
 
 core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
@@ -953,14 +980,13 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     format_set_num_format(prob, "0.0%"); /* a probability: a percentage with one decimal */
     format_set_num_format(par, "0.0##"); /* a parameter below 100: as many decimals as it has, up to three */
     format_set_italic(note);
-    format_set_text_wrap(note); /* the notes of the last column wrap in it, never run past the printed page */
     format_set_font_color(note, 0x595959);
     const char *cur = w->run->currency ? w->run->currency : "";
     char b[2048];
     lxw_row_t r = 0;
     rpt_set_cols(w, ws, 0, 0, 40, NULL);
     rpt_set_cols(w, ws, 1, 8, 15, NULL);
-    rpt_set_cols(w, ws, 6, 6, 34, NULL);
+    rpt_set_cols(w, ws, 6, 6, 46, NULL); /* the notes of the last column, whole on the printed page */
 
     rpt_trf(w, b, sizeof b, "Sensitivity of the cost-benefit results: %s vs %s (reference arm: %s)", s->intervention,
              s->comparator, s->comparator);
@@ -1083,6 +1109,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
 
     /* ---- tornado: NPV (first reported perspective) and INMB ---- */
     lxw_row_t chart_row = r;
+    sens_charts sc = {.n = 0};
     int persp = CBA_SOCIETAL;
     while (persp < CBA_N_PERSPECTIVES && !s->perspectives[persp])
         persp++;
@@ -1142,8 +1169,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_axis_set_reverse(ch->y_axis);
         chart_axis_set_label_position(ch->y_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-        chart_done(w, ws, chart_row, 10, ch);
-        chart_row += 22;
+        chart_done(&sc, ch, 2 + t);
         r++;
     }
 
@@ -1182,6 +1208,17 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             chart_series_set_name(se, rpt_chart_str(m ? "per extra job-year" : "per QALY"));
             chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
         }
+        /* the threshold: a vertical line at the willingness to pay the model values a QALY (or a job-year) at */
+        double lam = res->qaly_uncertain ? s->value[CBA_VALUE_PER_QALY]
+                                         : s->has[CBA_VALUE_PER_JOB_YEAR] ? s->value[CBA_VALUE_PER_JOB_YEAR] : NAN;
+        if (isfinite(lam) && lam >= s->wtp[0] && lam <= s->wtp[s->n_wtp - 1]) {
+            char lt[48];
+            rpt_trf(w, b, sizeof b, res->qaly_uncertain ? "willingness to pay %s %s per QALY" : "willingness to pay %s %s per job-year",
+                    cur, rpt_fmt_num(lam, 0, lt, sizeof lt));
+            lxw_chart_series *th = rpt_cd_line(w, ch, lam, 0, lam, 1, 0xC00000, 1.5, 1);
+            if (th)
+                chart_series_set_name(th, rpt_chart_str(b));
+        }
         rpt_trf(w, b, sizeof b, "Acceptability curve: P(%s is cost-effective vs %s)", s->intervention, s->comparator);
         chart_title_set_name(ch, rpt_chart_str(b));
         rpt_trf(w, b, sizeof b, "Willingness to pay (%s)", cur);
@@ -1190,8 +1227,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_axis_set_min(ch->y_axis, 0);
         chart_axis_set_max(ch->y_axis, 1);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-        chart_done(w, ws, chart_row, 10, ch);
-        chart_row += 22;
+        chart_done(&sc, ch, 1);
         r++;
 
         /* CE plane: the first draws (and the base case), in columns to the right */
@@ -1236,16 +1272,30 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_series_set_marker_line(pts, &pl);
         chart_series_set_marker_fill(base, &bf);
         chart_series_set_marker_line(base, &bl);
+        /* the willingness-to-pay line through the origin: draws below it are cost-effective at that value */
+        if (isfinite(lam)) {
+            double emin = 0, emax = 0;
+            for (long i = 0; i < np; i++)
+                if (isfinite(de[i]))
+                    emin = fmin(emin, de[i]), emax = fmax(emax, de[i]);
+            if (emax > emin) {
+                char lt[48];
+                rpt_trf(w, b, sizeof b, res->qaly_uncertain ? "willingness to pay %s %s per QALY" : "willingness to pay %s %s per job-year",
+                        cur, rpt_fmt_num(lam, 0, lt, sizeof lt));
+                lxw_chart_series *wl = rpt_cd_line(w, ch, emin, lam * emin, emax, lam * emax, 0xC00000, 1.5, 1);
+                if (wl)
+                    chart_series_set_name(wl, rpt_chart_str(b));
+            }
+        }
         rpt_trf(w, b, sizeof b, "Cost-effectiveness plane: %s minus %s (reference)", s->intervention, s->comparator);
         chart_title_set_name(ch, rpt_chart_str(b));
         chart_axis_set_name(ch->x_axis, rpt_chart_str(ename));
         rpt_trf(w, b, sizeof b, "Incremental cost (%s)", cur);
         chart_axis_set_name(ch->y_axis, rpt_chart_str(b));
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-        chart_done(w, ws, chart_row, 10, ch);
-        chart_row += 22;
+        chart_done(&sc, ch, 0);
     }
-    (void)chart_row;
+    charts_insert(w, ws, &sc, chart_row, 10);
     return CORE_OK;
 }
 

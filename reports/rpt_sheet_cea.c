@@ -266,6 +266,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             lxw_col_t cxx = (lxw_col_t)(c0 + 3 + 3 * (k - 1) + 2);
             if (cxx < 20)
                 cxx = 20;
+            rpt_chart_data_cols(w, ws, cxx); /* on the hidden chart-data sheet */
             lxw_col_t ct = (lxw_col_t)(cxx + 2 * (k - 1) + 2);
             rpt_trf(w, b, sizeof b, "willingness to pay %s %.10g per QALY", cur, s->threshold);
             rpt_put_text(w, ws, 4, ct, b, w->f.header);

@@ -186,12 +186,12 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
         if (isfinite(q->ci_low))
             n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's (Fieller %s "
                                   "interval %s to %s)",
-                                  what[j], rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt,
+                                  rpt_tr(w, what[j]), rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt,
                                   rpt_fmt_num(q->ci_low, 2, lo, sizeof lo), rpt_fmt_num(q->ci_high, 2, hi, sizeof hi));
         else
             n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". %s the real-world effect is %s times the trial's; its %s "
                                   "interval is unbounded because the trial's interval at that level includes no effect",
-                                  what[j], rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt);
+                                  rpt_tr(w, what[j]), rpt_fmt_num(q->estimate, 2, r1, sizeof r1), lvt);
     }
     if (y && n < sizeof b)
         n += (size_t)rpt_trf(w, b + n, sizeof b - n, ". Work gained for the %.0f people exposed: %s full-time work-years "
@@ -524,6 +524,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     core_status st = rpt_add_sheet(w, w->sheet->name, &c.ws, err);
     if (st != CORE_OK)
         return st;
+    rpt_chart_data_cols(w, c.ws, 7); /* the charts' positions (columns H, I): on the hidden chart-data sheet */
     const core_result_row *any = find(w, "effect_on_common_scale", NULL, NULL);
     c.employment = any && rpt_str_eq(any->outcome, "employment_probability");
     snprintf(c.unit, sizeof c.unit, "%s", rpt_tr(w, c.employment ? "Employment (probability)" : "Workdays per person-year"));
@@ -859,7 +860,6 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     int chart2 = ti && tc;
     lxw_row_t data_at = r + 1;
     if (chart2) {
-        rpt_put_text(w, c.ws, r, 6, "chart data (columns H, I: x then y of each series)", c.note);
         lxw_row_t lr = data_at;
         const core_result_row *arm[2] = {ti, tc};
         static const char *const arm_names[2] = {"Trial, intervention arm", "Trial, control arm"};

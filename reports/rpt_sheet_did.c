@@ -258,6 +258,28 @@ static void event_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row
         if (ser[k].dash)
             chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
     }
+    /* no effect: a horizontal line at 0 across the periods; first exposure: a vertical line between -1 and 0 */
+    lxw_row *r0 = lxw_worksheet_find_row(ws, first), *r1 = lxw_worksheet_find_row(ws, last);
+    lxw_cell *c0 = r0 ? lxw_worksheet_find_cell_in_row(r0, 0) : NULL, *c1 = r1 ? lxw_worksheet_find_cell_in_row(r1, 0) : NULL;
+    if (c0 && c1 && c0->type == NUMBER_CELL && c1->type == NUMBER_CELL) {
+        double lo = 0, hi = 0;
+        for (lxw_row_t r = first; r <= last; r++) {
+            lxw_row *rw = lxw_worksheet_find_row(ws, r);
+            for (lxw_col_t c = 1; rw && c <= 3; c++) {
+                lxw_cell *cl = lxw_worksheet_find_cell_in_row(rw, c);
+                if (cl && cl->type == NUMBER_CELL)
+                    lo = fmin(lo, cl->u.number), hi = fmax(hi, cl->u.number);
+            }
+        }
+        lxw_chart_series *z = rpt_cd_line(w, ch, c0->u.number, 0, c1->u.number, 0, 0x808080, 0.75, 0);
+        if (z)
+            chart_series_set_name(z, "No effect");
+        if (c0->u.number < 0 && c1->u.number >= 0 && hi > lo) {
+            lxw_chart_series *v = rpt_cd_line(w, ch, -0.5, lo, -0.5, hi, 0xC00000, 1.5, 1);
+            if (v)
+                chart_series_set_name(v, "Treatment starts");
+        }
+    }
     char t[256];
     rpt_trf(w, t, sizeof t, "Event study: %s by year relative to first exposure (reference -1)", outcome);
     no_legend_title(ch, t);
@@ -274,8 +296,9 @@ static void event_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row
 
 /* Synthetic control gaps by period (line). */
 static void gap_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row_t last, lxw_row_t at, lxw_col_t col,
-                      int start_line)
+                      double f0, double lo, double hi)
 {
+    int start_line = !isnan(f0) && lo <= hi;
     lxw_chart *ch = workbook_add_chart(w->book, LXW_CHART_SCATTER_STRAIGHT_WITH_MARKERS);
     if (!ch)
         return;
@@ -283,14 +306,20 @@ static void gap_chart(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t first, lxw_row_t
     chart_series_set_categories(s, ws->name, first, 0, last, 0);
     chart_series_set_values(s, ws->name, first, 1, last, 1);
     chart_series_set_name(s, "Treated minus synthetic");
-    if (start_line) { /* a vertical line where treatment starts: columns C:D of the first two data rows */
-        lxw_chart_series *v = chart_add_series(ch, NULL, NULL);
-        chart_series_set_categories(v, ws->name, first, 2, first + 1, 2);
-        chart_series_set_values(v, ws->name, first, 3, first + 1, 3);
-        chart_series_set_name(v, "Treatment starts");
-        lxw_chart_line line = {.color = 0xC00000, .width = 1.5f, .dash_type = LXW_CHART_LINE_DASH_DASH};
-        chart_series_set_line(v, &line);
-        chart_series_set_marker_type(v, LXW_CHART_MARKER_NONE);
+    if (start_line) { /* a vertical line where treatment starts, from the lowest to the highest gap */
+        lxw_chart_series *v = rpt_cd_line(w, ch, f0, lo, f0, hi, 0xC00000, 1.5, 1);
+        if (v)
+            chart_series_set_name(v, "Treatment starts");
+    }
+    if (lo < 0 && hi > 0) { /* no gap */
+        double x0 = NAN, x1 = NAN;
+        lxw_row *r0 = lxw_worksheet_find_row(ws, first), *r1 = lxw_worksheet_find_row(ws, last);
+        lxw_cell *c0 = r0 ? lxw_worksheet_find_cell_in_row(r0, 0) : NULL, *c1 = r1 ? lxw_worksheet_find_cell_in_row(r1, 0) : NULL;
+        if (c0 && c1 && c0->type == NUMBER_CELL && c1->type == NUMBER_CELL)
+            x0 = c0->u.number, x1 = c1->u.number;
+        lxw_chart_series *z = isnan(x0) ? NULL : rpt_cd_line(w, ch, x0, 0, x1, 0, 0x808080, 0.75, 0);
+        if (z)
+            chart_series_set_name(z, "No effect");
     }
     chart_axis_set_crossing_min(ch->x_axis);
     chart_axis_set_crossing_min(ch->y_axis);
@@ -351,8 +380,16 @@ static lxw_row_t staggered_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, co
     rpt_put_text(w, ws, r++, 0, "Staggered adoption: treated clusters start in different periods", w->f.subtitle);
     const core_result_row *tw = find(w, "twfe", o, tr, NULL);
     if (tw && tw->label && !strncmp(tw->label, "WARNING", 7)) {
-        size_t l = strcspn(tw->label, "|");
-        snprintf(b, sizeof b, "%.*s", (int)(l > 0 && tw->label[l - 1] == ' ' ? l - 1 : l), tw->label);
+        size_t l = strcspn(tw->label, "|"), k;
+        if (w->run->language != RPT_LANG_EN &&
+            sscanf(tw->label, "WARNING, STAGGERED ADOPTION: treated clusters start in %zu", &k) == 1)
+            /* the label's first sentence in the workbook's language (the weights follow in the table below) */
+            rpt_trf(w, b, sizeof b, "WARNING, STAGGERED ADOPTION: treated clusters start in %zu different periods, so "
+                    "this TWFE coefficient also compares later- with earlier-treated clusters, whose changing effects "
+                    "enter with a negative sign (Goodman-Bacon 2021): biased, even in sign, when effects grow with "
+                    "exposure.", k);
+        else
+            snprintf(b, sizeof b, "%.*s", (int)(l > 0 && tw->label[l - 1] == ' ' ? l - 1 : l), tw->label);
         rpt_merge_text(w, ws, r++, 0, 7, b, w->f.synthetic, rpt_lines_for(b, 110));
     }
     /* the decomposition */
@@ -410,8 +447,8 @@ static lxw_row_t staggered_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, co
     size_t ne = rows_of(w, "cs_event", o, rows, sizeof rows / sizeof rows[0]);
     if (ne > 0) {
         rpt_put_text(w, ws, r++, 0, "Event study on the group-time effects (years since each cohort's start)", w->f.key);
-        snprintf(h1, sizeof h1, "CI low (%s)", w->conf);
-        snprintf(h2, sizeof h2, "CI high (%s)", w->conf);
+        rpt_trf(w, h1, sizeof h1, "CI low (%s)", w->conf);
+        rpt_trf(w, h2, sizeof h2, "CI high (%s)", w->conf);
         const char *eh[] = {"Event time", "Estimate", h1, h2, "SE", "p-value", "Notes"};
         header(w, ws, r, eh, 7);
         height(w, ws, r++, 2);
@@ -591,9 +628,8 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
     if (sc && !isnan(sc->estimate)) {
         rpt_put_text(w, ws, r++, 0, "Synthetic control: gap by period", w->f.subtitle);
         double F0 = summary_value(w, o, "first_treated_period"), lo = INFINITY, hi = -INFINITY;
-        const char *gh[] = {"Period", "Treated minus synthetic", isnan(F0) ? NULL : "Treatment starts (chart line)",
-                            isnan(F0) ? NULL : "Gap axis"};
-        header(w, ws, r++, gh, isnan(F0) ? 2 : 4);
+        const char *gh[] = {"Period", "Treated minus synthetic"};
+        header(w, ws, r++, gh, 2);
         lxw_row_t first = r;
         for (size_t i = 0; i < w->res->n; i++) {
             const core_result_row *x = &w->res->rows[i];
@@ -613,15 +649,8 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
             }
             rpt_put_num(w, ws, r++, 1, x->estimate, w->f.num2);
         }
-        int line = !isnan(F0) && r >= first + 2 && lo <= hi;
-        if (line) { /* the start of treatment, from the lowest to the highest gap */
-            rpt_put_num(w, ws, first, 2, F0, NULL);
-            rpt_put_num(w, ws, first + 1, 2, F0, NULL);
-            rpt_put_num(w, ws, first, 3, lo, w->f.num2);
-            rpt_put_num(w, ws, first + 1, 3, hi, w->f.num2);
-        }
-        if (r > first)
-            gap_chart(w, ws, first, r - 1, charts_at + 16, 8, line);
+        if (r > first) /* with the start of treatment marked, from the lowest to the highest gap */
+            gap_chart(w, ws, first, r - 1, charts_at + 16, 8, r >= first + 2 ? F0 : NAN, lo, hi);
         if (min_end < charts_at + 30)
             min_end = charts_at + 30;
         r++;

@@ -178,13 +178,34 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
             chart_series_set_name_range(se, sn, row, 0);
             chart_series_set_marker_type(se, LXW_CHART_MARKER_CIRCLE);
         }
+        /* the bands: a dashed line at each band's lower limit, named in the legend */
+        static const lxw_color_t band_color[] = {0xC00000, 0xED7D31, 0x548235, 0x7030A0};
+        for (size_t k = 0; fi && k < fi->n_bands && v->n_rounds <= 64; k++) {
+            if (fi->n_items && fi->band_lower[k] <= (double)fi->n_items * fi->min)
+                continue; /* the lowest band starts at the bottom of the scale */
+            lxw_col_t bc = rpt_cd_block(w, 1);
+            for (size_t q = 0; q < v->n_rounds; q++)
+                rpt_cd_num(w, (lxw_row_t)(1 + q), bc, fi->band_lower[k]);
+            lxw_chart_series *se = chart_add_series(ch, NULL, NULL);
+            if (!se || !w->cd) {
+                w->nomem = 1;
+                return r;
+            }
+            chart_series_set_categories(se, sn, head, 1, head, (lxw_col_t)v->n_rounds);
+            chart_series_set_values(se, w->cd->name, 1, bc, (lxw_row_t)v->n_rounds, bc);
+            rpt_trf(w, b, sizeof b, "%s (%g or more)", rpt_tr(w, fi->band_labels[k]), fi->band_lower[k]);
+            chart_series_set_name(se, rpt_chart_str(b));
+            lxw_chart_line dl = {.color = band_color[k % 4], .width = 1.0f, .dash_type = LXW_CHART_LINE_DASH_DASH};
+            chart_series_set_line(se, &dl);
+            chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
+        }
         if (fi && fi->n_items) {
             chart_axis_set_min(ch->y_axis, (double)fi->n_items * fi->min);
             chart_axis_set_max(ch->y_axis, (double)fi->n_items * fi->max);
         }
         chart_axis_set_name(ch->x_axis, "Review round");
         chart_axis_set_name(ch->y_axis, "Total score");
-        rpt_trf(w, b, sizeof b, "Fidelity total by site%s", fi && fi->n_bands > 1 ? rpt_tr(w, " (see the bands above)") : "");
+        rpt_trf(w, b, sizeof b, "Fidelity total by site%s", fi && fi->n_bands > 1 ? rpt_tr(w, " (dashed lines: where each band starts)") : "");
         chart_title_set_name(ch, rpt_chart_str(b));
         lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
         chart_title_set_name_font(ch, &tf);

@@ -315,6 +315,30 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
             rpt_put_text(w, ws, r++, 0, isnan(lr->statistic) ? lr->label : b, NULL);
         }
         r++;
+        /* the curves right under the medians (so they print with them), the numbers at risk under the chart */
+        lxw_row_t chart_at = r;
+        if ((st = km_chart(w, ws, o, arms, na, chart_at, data_col, err)) != CORE_OK)
+            return st;
+        data_col += (lxw_col_t)(3 * na + 1);
+        r += 22;
+        rpt_put_text(w, ws, r, 0, "Number at risk", w->f.header);
+        rpt_put_text(w, ws, r, 1, "0", w->f.header);
+        for (size_t j = 0; j < nat && j < 9; j++)
+            rpt_put_text(w, ws, r, (lxw_col_t)(2 + j), ats[j], w->f.header);
+        r++;
+        for (size_t a = 0; a < na; a++) {
+            rpt_put_text(w, ws, r, 0, arms[a], NULL);
+            const core_result_row *z = row_of(w, "km_curve", o, "0", arms[a], "log");
+            if (z)
+                rpt_count_cell(w, ws, r, 1, z);
+            for (size_t j = 0; j < nat && j < 9; j++) {
+                const core_result_row *sv = row_of(w, "km_survival", o, ats[j], arms[a], "log");
+                if (sv)
+                    rpt_count_cell(w, ws, r, (lxw_col_t)(2 + j), sv);
+            }
+            r++;
+        }
+        r++;
         rpt_put_text(w, ws, r, 0, "Hazard ratio", w->f.header);
         rpt_put_text(w, ws, r, 1, "Term", w->f.header);
         rpt_put_text(w, ws, r, 2, "HR (95% CI)", w->f.header);
@@ -406,29 +430,6 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
         }
         if (any_rm)
             r++;
-        /* numbers at risk at 0 and the `at` times, under the chart */
-        lxw_row_t chart_at = r;
-        if ((st = km_chart(w, ws, o, arms, na, chart_at, data_col, err)) != CORE_OK)
-            return st;
-        data_col += (lxw_col_t)(3 * na + 1);
-        r += 22;
-        rpt_put_text(w, ws, r, 0, "Number at risk", w->f.header);
-        rpt_put_text(w, ws, r, 1, "0", w->f.header);
-        for (size_t j = 0; j < nat && j < 9; j++)
-            rpt_put_text(w, ws, r, (lxw_col_t)(2 + j), ats[j], w->f.header);
-        r++;
-        for (size_t a = 0; a < na; a++) {
-            rpt_put_text(w, ws, r, 0, arms[a], NULL);
-            const core_result_row *z = row_of(w, "km_curve", o, "0", arms[a], "log");
-            if (z)
-                rpt_count_cell(w, ws, r, 1, z);
-            for (size_t j = 0; j < nat && j < 9; j++) {
-                const core_result_row *sv = row_of(w, "km_survival", o, ats[j], arms[a], "log");
-                if (sv)
-                    rpt_count_cell(w, ws, r, (lxw_col_t)(2 + j), sv);
-            }
-            r++;
-        }
         r += 2;
     }
     rpt_set_cols(w, ws, 0, 0, 22, NULL);

@@ -7,6 +7,7 @@
  * estimates; the pooled estimate and the prediction interval are two more rows, and a vertical line
  * marks no effect. The chart reads its numbers from the table beside it. */
 #include "reports/rpt_internal.h"
+#include "reports/rpt_msg.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #define SHEET "Meta-analysis"
+#define FOREST_PX(n) (100.0 + 26.0 * (double)((n) + 4)) /* the forest plot's height in pixels for n studies */
 #define MAX_PLOT_ROWS 240 /* Excel allows 255 series in a chart; the plot shows at most this many studies */
 
 /* What the sheet and the headline read from the rows. */
@@ -154,100 +156,207 @@ core_status rpt_meta_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, co
 
 /* ---------- the forest plot ---------- */
 
+/* What the plot draws, on the measure's scale (ratios as ratios): the studies, the pooled estimate and the prediction
+ * interval (NaN: none). */
 typedef struct plot_rows {
-    lxw_row_t first, last;   /* table rows of the studies (contiguous) */
-    lxw_row_t pooled, pi;    /* rows of the pooled estimate and the prediction interval (0: none) */
-    lxw_col_t c_est, c_lo, c_hi, c_y1, c_y2, c_name;
-    double xmin, xmax;
-    lxw_row_t ref;           /* the two-row no-effect line: rows ref, ref+1 at columns c_lo.. */
-    const char **names;      /* label of each row first..pooled (NULL: none) */
+    size_t n;
+    const char **names;
+    double *est, *lo, *hi, *wt;
+    double p_est, p_lo, p_hi, pi_lo, pi_hi;
+    double xmin, xmax; /* the axis' range (1-2-5 steps) */
 } plot_rows;
 
-static void series_line(lxw_chart_series *s, lxw_color_t color, double width)
+static lxw_chart_series *styled(lxw_chart_series *s, lxw_color_t color, double width)
 {
-    lxw_chart_line line = {.color = color, .width = (float)width};
-    chart_series_set_line(s, &line);
-    chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+    if (s) {
+        lxw_chart_line line = {.color = color, .width = (float)width};
+        chart_series_set_line(s, &line);
+        chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
+    }
+    return s;
 }
 
+/* Literal labels for the points of series s (NULL or "": none). */
+static void point_labels(rpt_wctx *w, lxw_chart_series *s, const char *const *text, size_t n,
+                         uint8_t position, double size_pt, int bold)
+{
+    lxw_chart_data_label *labels = calloc(n, sizeof *labels);
+    lxw_chart_data_label **lp = calloc(n + 1, sizeof *lp);
+    if (!s || !labels || !lp) {
+        free(labels), free(lp);
+        w->nomem |= s != NULL;
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        labels[i].value = (char *)(text[i] && *text[i] ? text[i] : " ");
+        labels[i].hide = !(text[i] && *text[i]);
+        lp[i] = &labels[i];
+    }
+    rpt_err_at(w, rpt_chart_labels(s, lp), w->cd, 0, 0);
+    chart_series_set_labels_position(s, position);
+    lxw_chart_font f = {.size = size_pt, .bold = (uint8_t)bold};
+    chart_series_set_labels_font(s, &f);
+    free(lp), free(labels);
+}
+
+/*
+ * The forest plot: a row per study (its interval as a line, its estimate as a square sized by its weight), the pooled
+ * estimate as a diamond spanning its interval, the prediction interval on a row of its own, a dashed line at no
+ * effect. The names stand in a column of their own at the plot's left, clear of every line. A ratio is drawn on a
+ * log scale with ticks at 1-2-5 steps (0.5, 1, 2, 5, 10 ...): the x axis carries log(ratio) and the tick labels are
+ * the ratios themselves, written by a series of its own. All of it reads the hidden chart-data sheet.
+ */
 static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view *v, const plot_rows *p,
                                 lxw_row_t at_row, lxw_col_t at_col, core_err *err)
 {
     lxw_chart *ch = workbook_add_chart(w->book, LXW_CHART_SCATTER_STRAIGHT);
     if (!ch)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding the forest plot");
-    const char *sn = rpt_tr(w, SHEET);
-    /* Interval lines: one series per row, x = (low, high), y = (y, y). */
-    for (lxw_row_t r = p->first; r <= p->last; r++) {
-        lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
-        if (!s)
-            return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a forest plot series");
-        chart_series_set_categories(s, sn, r, p->c_lo, r, p->c_hi);
-        chart_series_set_values(s, sn, r, p->c_y1, r, p->c_y2);
-        series_line(s, 0x404040, 1.25);
+    size_t n = p->n, m = 3 * n + 16;
+    double *x = calloc(m, sizeof *x), *y = calloc(m, sizeof *y);
+    const char **lab = calloc(m, sizeof *lab);
+    char (*tick_text)[24] = calloc(32, sizeof *tick_text);
+    if (!x || !y || !lab || !tick_text) {
+        free(x), free(y), free(lab), free(tick_text);
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding the forest plot");
     }
-    lxw_row_t extra[2] = {p->pooled, p->pi};
-    for (int i = 0; i < 2; i++) {
-        if (!extra[i])
+#define TX(u) (v->ratio ? log(u) : (u))
+    /* rows: the studies from the top (y = n + 1 .. 2), the pooled diamond at 1, the prediction interval at 0 */
+    double ytop = (double)n + 1.7, ybot = -0.6, span = TX(p->xmax) - TX(p->xmin);
+    const char *pooled_name = rpt_tr(w, "Pooled estimate"), *pi_name = rpt_tr(w, "Prediction interval");
+    size_t longest = strlen(pooled_name) > strlen(pi_name) ? strlen(pooled_name) : strlen(pi_name);
+    for (size_t i = 0; i < n; i++)
+        if (p->names[i] && strlen(p->names[i]) > longest)
+            longest = strlen(p->names[i]);
+    /* the names' column: its share of the plot's width from the longest name (about 5.5 px a character of 8 pt in
+     * a plot about 700 px wide), 20% to 45% */
+    double share = (5.5 * (double)(longest > 48 ? 48 : longest) + 16) / 700.0;
+    share = share < 0.2 ? 0.2 : share > 0.45 ? 0.45 : share;
+    double xleft = TX(p->xmin) - span * share / (1 - share);
+    /* study intervals: one series, a gap between rows */
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        double yy = (double)(n + 1 - i);
+        x[k] = TX(p->lo[i]), y[k++] = yy;
+        x[k] = TX(p->hi[i]), y[k++] = yy;
+        x[k] = NAN, y[k++] = NAN;
+    }
+    styled(rpt_cd_xy(w, ch, x, y, k), 0x404040, 1.25);
+    /* the estimates: squares, larger for a larger weight (one series per size class keeps it to a few series) */
+    double wmax = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(p->wt[i]) && p->wt[i] > wmax)
+            wmax = p->wt[i];
+    for (int cls = 0; cls < 3; cls++) {
+        k = 0;
+        for (size_t i = 0; i < n; i++) {
+            double r = wmax > 0 && !isnan(p->wt[i]) ? p->wt[i] / wmax : 1;
+            int c = r > 2.0 / 3 ? 2 : r > 1.0 / 3 ? 1 : 0;
+            if (c == cls)
+                x[k] = TX(p->est[i]), y[k++] = (double)(n + 1 - i);
+        }
+        lxw_chart_series *s = rpt_cd_xy(w, ch, x, y, k);
+        if (!s)
             continue;
-        lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
-        if (!s)
-            return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a forest plot series");
-        chart_series_set_categories(s, sn, extra[i], p->c_lo, extra[i], p->c_hi);
-        chart_series_set_values(s, sn, extra[i], p->c_y1, extra[i], p->c_y2);
-        series_line(s, i == 0 ? 0xC00000 : 0xE69F00, i == 0 ? 3.0 : 1.5);
+        lxw_chart_line none = {.none = LXW_TRUE};
+        chart_series_set_line(s, &none);
+        chart_series_set_marker_type(s, LXW_CHART_MARKER_SQUARE);
+        chart_series_set_marker_size(s, (uint8_t)(5 + 2 * cls));
+        lxw_chart_fill fill = {.color = 0x1F3864};
+        chart_series_set_marker_fill(s, &fill);
     }
-    /* No-effect line. */
-    lxw_chart_series *ref = chart_add_series(ch, NULL, NULL);
-    if (!ref)
-        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a forest plot series");
-    chart_series_set_categories(ref, sn, p->ref, p->c_lo, p->ref + 1, p->c_lo);
-    chart_series_set_values(ref, sn, p->ref, p->c_y1, p->ref + 1, p->c_y1);
-    lxw_chart_line dash = {.color = 0x808080, .width = 0.75f, .dash_type = LXW_CHART_LINE_DASH_DASH};
-    chart_series_set_line(ref, &dash);
-    chart_series_set_marker_type(ref, LXW_CHART_MARKER_NONE);
-    /* The estimates: markers only, labelled with the study names. */
-    lxw_chart_series *m = chart_add_series(ch, NULL, NULL);
-    if (!m)
-        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a forest plot series");
-    chart_series_set_categories(m, sn, p->first, p->c_est, p->pooled ? p->pooled : p->last, p->c_est);
-    chart_series_set_values(m, sn, p->first, p->c_y1, p->pooled ? p->pooled : p->last, p->c_y1);
-    lxw_chart_line none = {.none = LXW_TRUE};
-    chart_series_set_line(m, &none);
-    chart_series_set_marker_type(m, LXW_CHART_MARKER_SQUARE);
-    chart_series_set_marker_size(m, 6);
-    lxw_chart_fill black = {.color = 0x1F3864};
-    chart_series_set_marker_fill(m, &black);
-    /* Study names as literal labels: LibreOffice shows the y value for labels that refer to cells. */
-    size_t nl = (size_t)((p->pooled ? p->pooled : p->last) - p->first + 1);
-    lxw_chart_data_label *labels = calloc(nl, sizeof *labels);
-    lxw_chart_data_label **lp = calloc(nl + 1, sizeof *lp);
-    if (!labels || !lp) {
-        free(labels), free(lp);
-        return core_err_set(err, CORE_ERR_NOMEM, "out of memory labelling the forest plot");
+    /* the pooled estimate: a diamond from its lower to its upper limit */
+    if (!isnan(p->p_est) && !isnan(p->p_lo) && !isnan(p->p_hi)) {
+        double dx[5] = {TX(p->p_lo), TX(p->p_est), TX(p->p_hi), TX(p->p_est), TX(p->p_lo)};
+        double dy[5] = {1, 1.38, 1, 0.62, 1};
+        styled(rpt_cd_xy(w, ch, dx, dy, 5), 0xC00000, 2.0);
+    } else if (!isnan(p->p_est)) { /* no interval: the estimate alone */
+        lxw_chart_series *s = rpt_cd_xy(w, ch, (double[]){TX(p->p_est)}, (double[]){1}, 1);
+        if (s) {
+            chart_series_set_marker_type(s, LXW_CHART_MARKER_DIAMOND);
+            chart_series_set_marker_size(s, 9);
+        }
     }
-    for (size_t i = 0; i < nl; i++) {
-        const char *nm = p->names[i];
-        labels[i].value = (char *)(nm && *nm ? nm : " ");
-        labels[i].hide = !(nm && *nm);
-        lp[i] = &labels[i];
+    /* the prediction interval: a dashed line on its own row, named */
+    int has_pi = !isnan(p->pi_lo) && !isnan(p->pi_hi);
+    if (has_pi) {
+        lxw_chart_series *s = rpt_cd_line(w, ch, TX(p->pi_lo), 0, TX(p->pi_hi), 0, 0xC00000, 1.5, 1);
+        (void)s;
     }
-    lxw_error le = rpt_chart_labels(m, lp);
-    rpt_err_at(w, le, ws, at_row, at_col);
-    chart_series_set_labels_position(m, LXW_CHART_LABEL_POSITION_ABOVE);
-    lxw_chart_font small = {.size = 7};
-    chart_series_set_labels_font(m, &small);
-    free(lp), free(labels);
+    /* no effect */
+    double none = v->ratio ? 1.0 : 0.0;
+    rpt_cd_line(w, ch, TX(none), ybot, TX(none), ytop, 0x808080, 0.75, 1);
+    /* the names, left of every line */
+    k = 0;
+    for (size_t i = 0; i < n; i++) {
+        x[k] = xleft, y[k] = (double)(n + 1 - i), lab[k++] = p->names[i];
+    }
+    x[k] = xleft, y[k] = 1, lab[k++] = pooled_name;
+    if (has_pi)
+        x[k] = xleft, y[k] = 0, lab[k++] = pi_name;
+    lxw_chart_series *names = rpt_cd_xy(w, ch, x, y, k);
+    if (names) {
+        lxw_chart_line none_line = {.none = LXW_TRUE};
+        chart_series_set_line(names, &none_line);
+        chart_series_set_marker_type(names, LXW_CHART_MARKER_NONE);
+        point_labels(w, names, lab, k, LXW_CHART_LABEL_POSITION_RIGHT, 8, 0);
+    }
+    /* the x axis' ticks: 1-2-5 steps (ratios) or about five round steps, labelled with the measure's values */
+    size_t nt = 0;
+    double ticks[32];
+    if (v->ratio) {
+        for (double d = pow(10.0, floor(log10(p->xmin))); d <= p->xmax * (1 + 1e-9) && nt < 30; d *= 10)
+            for (int q = 0; q < 3 && nt < 30; q++) {
+                double t = d * (q == 0 ? 1 : q == 1 ? 2 : 5);
+                if (t >= p->xmin * (1 - 1e-9) && t <= p->xmax * (1 + 1e-9))
+                    ticks[nt++] = t;
+            }
+    } else {
+        double raw = (p->xmax - p->xmin) / 5, mag = pow(10.0, floor(log10(raw > 0 ? raw : 1))), step = mag;
+        if (raw > 5 * mag)
+            step = 10 * mag;
+        else if (raw > 2 * mag)
+            step = 5 * mag;
+        else if (raw > mag)
+            step = 2 * mag;
+        for (double t = ceil(p->xmin / step) * step; t <= p->xmax + 1e-9 * step && nt < 30; t += step)
+            ticks[nt++] = fabs(t) < 1e-12 * step ? 0 : t;
+    }
+    k = 0;
+    for (size_t i = 0; i < nt; i++) { /* light vertical grid lines at the ticks */
+        x[k] = TX(ticks[i]), y[k++] = ybot;
+        x[k] = TX(ticks[i]), y[k++] = ytop;
+        x[k] = NAN, y[k++] = NAN;
+    }
+    styled(rpt_cd_xy(w, ch, x, y, k), 0xD9D9D9, 0.5);
+    for (size_t i = 0; i < nt; i++) {
+        char t[24], nb[24];
+        snprintf(t, sizeof t, "%.4g", ticks[i]);
+        snprintf(tick_text[i], sizeof tick_text[i], "%s",
+                 w->run && w->run->language != RPT_LANG_EN ? rpt_msg_numbers_nb(t, nb, sizeof nb) : t);
+        x[i] = TX(ticks[i]), y[i] = ybot, lab[i] = tick_text[i];
+    }
+    lxw_chart_series *tk = rpt_cd_xy(w, ch, x, y, nt);
+    if (tk) {
+        chart_series_set_marker_type(tk, LXW_CHART_MARKER_NONE);
+        lxw_chart_line none_line = {.none = LXW_TRUE};
+        chart_series_set_line(tk, &none_line);
+        point_labels(w, tk, lab, nt, LXW_CHART_LABEL_POSITION_BELOW, 8, 0);
+    }
+#undef TX
+    free(x), free(y), free(lab), free(tick_text);
 
     char name[160];
     rpt_trf(w, name, sizeof name, "%s (%s CI)%s", v->measure, w->conf, v->ratio ? rpt_tr(w, ", log scale") : "");
     chart_axis_set_name(ch->x_axis, rpt_chart_str(name));
-    if (v->ratio)
-        chart_axis_set_log_base(ch->x_axis, 10);
-    chart_axis_set_min(ch->x_axis, p->xmin);
-    chart_axis_set_max(ch->x_axis, p->xmax);
-    chart_axis_set_min(ch->y_axis, 0);
-    chart_axis_set_max(ch->y_axis, (double)(p->last - p->first) + 4.0);
+    /* the axis spans the names' column and the ticks: its own numbers (log values) are not shown */
+    chart_axis_set_min(ch->x_axis, xleft);
+    chart_axis_set_max(ch->x_axis, (v->ratio ? log(p->xmax) : p->xmax) + 0.02 * span);
+    chart_axis_set_label_position(ch->x_axis, LXW_CHART_AXIS_LABEL_POSITION_NONE);
+    chart_axis_set_major_tick_mark(ch->x_axis, LXW_CHART_AXIS_TICK_MARK_NONE);
+    chart_axis_major_gridlines_set_visible(ch->x_axis, LXW_FALSE);
+    chart_axis_set_min(ch->y_axis, ybot - 0.9); /* room for the tick labels under the grid */
+    chart_axis_set_max(ch->y_axis, ytop);
     chart_axis_off(ch->y_axis);
     chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_FALSE);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
@@ -255,7 +364,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     chart_title_set_name(ch, rpt_chart_str(name));
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
-    double height = 80.0 + 24.0 * (double)(p->last - p->first + 4);
+    double height = FOREST_PX(n);
     lxw_chart_options opt = {.x_scale = 1.6, .y_scale = height / 288.0};
     rpt_err_at(w, worksheet_insert_chart_opt(ws, at_row, at_col, ch, &opt), ws, at_row, at_col);
     return CORE_OK;
@@ -369,24 +478,24 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r++, 0, "Studies (forest plot)", w->f.subtitle);
     rpt_trf(w, h[0], sizeof h[0], "%s (%s CI)", v.measure, ci);
     snprintf(h[3], sizeof h[3], "%s", v.measure);
-    const char *sh[] = {"Study", "Data", h[0], "Weight %", h[3], "CI low", "CI high", "Chart y"};
-    header_row(w, ws, r, sh, 8);
-    rpt_put_text(w, ws, r, 8, "Chart y", w->f.header);
+    const char *sh[] = {"Study", "Data", h[0], "Weight %", h[3], "CI low", "CI high"};
+    header_row(w, ws, r, sh, 7);
     lxw_row_t chart_at = r;
     row_lines(w, ws, r++, 2);
-    plot_rows pr = {.c_name = 0, .c_est = 4, .c_lo = 5, .c_hi = 6, .c_y1 = 7, .c_y2 = 8};
-    pr.first = r;
     size_t n_st = 0, n_rows = 0, n_plot = 0;
     for (size_t i = 0; i < res->n; i++)
         if (rpt_str_eq(res->rows[i].module, "meta") && rpt_str_eq(res->rows[i].analysis, "study_effect")) {
             n_rows++;
             n_st += !isnan(res->rows[i].estimate);
         }
-    const char **names = calloc(n_rows + 2, sizeof *names);
-    if (!names)
+    plot_rows pr = {.p_est = NAN, .p_lo = NAN, .p_hi = NAN, .pi_lo = NAN, .pi_hi = NAN};
+    pr.names = calloc(n_rows + 1, sizeof *pr.names);
+    double *arr = calloc(4 * (n_rows + 1), sizeof *arr);
+    if (!pr.names || !arr) {
+        free(pr.names), free(arr);
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the meta-analysis sheet");
-    size_t n_names = 0;
-    double y = (double)(n_st < MAX_PLOT_ROWS ? n_st : MAX_PLOT_ROWS) + 2.0;
+    }
+    pr.est = arr, pr.lo = arr + (n_rows + 1), pr.hi = arr + 2 * (n_rows + 1), pr.wt = arr + 3 * (n_rows + 1);
     double xmin = INFINITY, xmax = -INFINITY;
     for (int pass = 0; pass < 2; pass++) /* included studies first (they are the plot's rows), then the excluded */
         for (size_t i = 0; i < res->n; i++) {
@@ -409,62 +518,50 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
                 rpt_put_num(w, ws, r, 4, v.scale * x->estimate, w->f.num2);
                 rpt_put_num(w, ws, r, 5, v.scale * x->ci_low, w->f.num2);
                 rpt_put_num(w, ws, r, 6, v.scale * x->ci_high, w->f.num2);
-                xmin = fmin(xmin, v.scale * x->ci_low);
-                xmax = fmax(xmax, v.scale * x->ci_high);
             }
-            names[n_names++] = inc ? x->term : NULL;
             if (inc) {
-                rpt_put_num(w, ws, r, 7, y, NULL);
-                rpt_put_num(w, ws, r, 8, y, NULL);
-                y -= 1.0;
-                pr.last = r;
+                pr.names[n_plot] = x->term;
+                pr.est[n_plot] = v.scale * x->estimate;
+                pr.lo[n_plot] = v.scale * x->ci_low;
+                pr.hi[n_plot] = v.scale * x->ci_high;
+                pr.wt[n_plot] = wt ? wt->estimate : NAN;
+                xmin = fmin(xmin, pr.lo[n_plot]);
+                xmax = fmax(xmax, pr.hi[n_plot]);
                 n_plot++;
             }
             r++;
         }
+    pr.n = n_plot;
     /* the pooled estimate and the prediction interval, at the bottom of the plot */
-    lxw_row_t pooled_row = r;
     rpt_trf(w, b, sizeof b, "Pooled (%s)", rpt_tr(w, method_words(v.primary, mw, sizeof mw)));
     rpt_put_text(w, ws, r, 0, b, w->f.key);
     row_lines(w, ws, r, rpt_lines_for(b, 34));
-    names[n_names++] = "Pooled";
     effect_cell(w, ws, r, 2, &v, v.pooled, 2, NULL, w->f.right);
     rpt_put_num(w, ws, r, 3, 100.0, w->f.num2);
     rpt_put_num(w, ws, r, 4, v.scale * v.pooled->estimate, w->f.num2);
     rpt_put_num(w, ws, r, 5, v.scale * v.pooled->ci_low, w->f.num2);
     rpt_put_num(w, ws, r, 6, v.scale * v.pooled->ci_high, w->f.num2);
-    rpt_put_num(w, ws, r, 7, 1.0, NULL);
-    rpt_put_num(w, ws, r, 8, 1.0, NULL);
+    pr.p_est = v.scale * v.pooled->estimate;
+    pr.p_lo = v.scale * v.pooled->ci_low;
+    pr.p_hi = v.scale * v.pooled->ci_high;
     xmin = fmin(xmin, v.scale * v.pooled->ci_low);
     xmax = fmax(xmax, v.scale * v.pooled->ci_high);
     r++;
-    lxw_row_t pi_row = 0;
     if (v.pi && !isnan(v.pi->ci_low)) {
-        pi_row = r;
         rpt_put_text(w, ws, r, 0, "Prediction interval", w->f.key);
         rpt_put_text(w, ws, r, 1, v.pi->label, w->f.wrap);
         row_lines(w, ws, r, v.pi->label ? rpt_lines_for(v.pi->label, 26) : 1);
         rpt_ci_cell(w, ws, r, 2, NAN, v.scale * v.pi->ci_low, v.scale * v.pi->ci_high, 2, 0, w->f.right);
         rpt_put_num(w, ws, r, 5, v.scale * v.pi->ci_low, w->f.num2);
         rpt_put_num(w, ws, r, 6, v.scale * v.pi->ci_high, w->f.num2);
-        rpt_put_num(w, ws, r, 7, 0.5, NULL);
-        rpt_put_num(w, ws, r, 8, 0.5, NULL);
-        xmin = fmin(xmin, v.scale * v.pi->ci_low);
-        xmax = fmax(xmax, v.scale * v.pi->ci_high);
+        pr.pi_lo = v.scale * v.pi->ci_low;
+        pr.pi_hi = v.scale * v.pi->ci_high;
+        xmin = fmin(xmin, pr.pi_lo);
+        xmax = fmax(xmax, pr.pi_hi);
         r++;
     }
-    /* no-effect line data */
+    r++;
     double none = v.ratio ? 1.0 : 0.0;
-    rpt_put_text(w, ws, r, 0, "No effect (chart line)", w->f.meta);
-    rpt_put_num(w, ws, r, 5, none, NULL);
-    rpt_put_num(w, ws, r, 7, 0.0, NULL);
-    rpt_put_num(w, ws, r + 1, 5, none, NULL);
-    rpt_put_num(w, ws, r + 1, 7, (double)n_plot + 2.0, NULL);
-    pr.ref = r;
-    r += 2;
-    pr.pooled = pooled_row;
-    pr.pi = pi_row;
-    pr.names = names;
     xmin = fmin(xmin, none);
     xmax = fmax(xmax, none);
     if (v.ratio) { /* the nearest 1-2-5 steps around the data */
@@ -478,16 +575,22 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     rpt_trf(w, b, sizeof b,
              "Data: events/participants, intervention vs control, as the study file gives them. Each study's "
              "interval is its own (normal approximation on the %s scale). Weights are those of the main method (%s). "
-             "Studies left out of the pool are listed with the reason. The chart (right) reads columns E to I.%s",
+             "Studies left out of the pool are listed with the reason. In the forest plot (below) a square's size "
+             "follows the study's weight, the diamond spans the pooled estimate's interval and the dashed red line "
+             "on the last row is the prediction interval.%s",
              v.ratio ? rpt_tr(w, "log") : rpt_tr(w, "analysis"), rpt_tr(w, method_words(v.primary, mw, sizeof mw)),
              n_st > MAX_PLOT_ROWS ? rpt_tr(w, " The plot shows the first 240 studies.") : "");
-    rpt_merge_text(w, ws, r++, 0, 7, b, w->f.note, rpt_lines_for(b, 150));
-    if (n_plot > 0 && (st = forest_chart(w, ws, &v, &pr, chart_at, 10, err)) != CORE_OK) {
-        free(names);
+    rpt_merge_text(w, ws, r++, 0, 6, b, w->f.note, rpt_lines_for(b, 140));
+    r++;
+    /* the forest plot under the table (printed with it), as tall as its rows need */
+    if (n_plot > 0 && (st = forest_chart(w, ws, &v, &pr, r, 0, err)) != CORE_OK) {
+        free(pr.names), free(arr);
         return st;
     }
-    free(names);
-    r++;
+    if (n_plot > 0)
+        r += (lxw_row_t)ceil(0.75 * FOREST_PX(n_plot) / 15.0) + 1;
+    free(pr.names), free(arr);
+    (void)chart_at;
 
     /* 3. Heterogeneity. */
     rpt_put_text(w, ws, r++, 0, "Heterogeneity", w->f.subtitle);

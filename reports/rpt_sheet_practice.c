@@ -106,7 +106,7 @@ core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err)
                  w->conf, rpt_fmt_num(100 * bm->ci_low, 1, c2, sizeof c2),
                  rpt_fmt_num(100 * bm->ci_high, 1, c3, sizeof c3), p_phrase(bm->p_value, c4, sizeof c4));
         rpt_merge_text(w, ws, r++, 0, 8, b, w->f.wrap, rpt_lines_for(b, 120));
-        rpt_trf(w, b, sizeof b, "The benchmark: %s.", bm->label);
+        snprintf(b, sizeof b, "%s %s.", rpt_tr(w, "The benchmark:"), bm->label); /* the label as results.csv has it */
         rpt_merge_text(w, ws, r++, 0, 8, b, w->f.note, rpt_lines_for(b, 120));
     }
     r++;
@@ -349,7 +349,7 @@ core_status rpt_sheet_workforce(rpt_wctx *w, core_err *err)
     i = 0;
     const core_result_row *q = next_row(w, "workforce", "turnover_benchmark", &i);
     if (q && q->label) {
-        rpt_trf(w, b, sizeof b, "Ratio to benchmark: %s.", q->label);
+        snprintf(b, sizeof b, "%s %s.", rpt_tr(w, "Ratio to benchmark:"), q->label); /* the label as results.csv has it */
         rpt_merge_text(w, ws, r++, 0, 10, b, w->f.note, rpt_lines_for(b, 120));
     }
     r++;

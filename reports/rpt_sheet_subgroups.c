@@ -347,6 +347,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
         free(g);
         return st;
     }
+    rpt_chart_data_cols(w, ws, DATA_COL); /* the forest plot's data: on the hidden chart-data sheet */
     const char *C = rpt_trial_control(&a);
     size_t ncmp = rpt_trial_n_comparisons(&a);
     int k = w->run->small_cell;
@@ -574,8 +575,6 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
         rpt_trf(w, cmp_text, sizeof cmp_text, "%s minus %s", a.level[0], C);
         st = plot(w, ws, g[pick].outcome, g[pick].tp, term, cmp_text, chart_row, chart_row, 11, err);
     }
-    /* print the tables and the chart, not the chart's data block at the right */
-    rpt_chart_data_cols(w, ws, DATA_COL); /* hidden, not printed */
     free(g);
     return st;
 }

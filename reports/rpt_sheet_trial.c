@@ -149,7 +149,8 @@ static void headline(const rpt_wctx *w, const trial *tr, const group *g, char *b
     }
 
     /* "In competitive employment" reads naturally after "were"; other labels lead the sentence. */
-    int in_form = strncmp(label, "In ", 3) == 0 || strncmp(label, "in ", 3) == 0;
+    int in_form = (strncmp(label, "In ", 3) == 0 || strncmp(label, "in ", 3) == 0) &&
+                  w->run->language == RPT_LANG_EN; /* English grammar: in Norwegian the label leads */
     int shown = strchr(groups, '%') != NULL;
     if (in_form && shown) {
         rpt_trf(w, buf, size, "%s%s%s were in%s%s%s.", when, when[0] ? ", " : "", groups, label + 2,

@@ -92,6 +92,8 @@ static core_status build(rpt_wctx *w, core_err *err)
         w->sheet = NULL;
     }
     if (st == CORE_OK)
+        rpt_cd_finish(w); /* every chart's data on the hidden chart-data sheet, behind the analysis sheets */
+    if (st == CORE_OK)
         st = rpt_sheet_results(w, err);
     if (st == CORE_OK)
         st = rpt_sheet_methods(w, err);

@@ -123,12 +123,14 @@ else
 fi
 
 # the trial-versus-registry comparison under staggered adoption takes the Callaway-Sant'Anna simple aggregate
-# (estimate and interval), not the two-way fixed-effects coefficient: the demo with the roll-out as its registry
+# (estimate and interval), not the two-way fixed-effects coefficient: the demo with the roll-out as its registry,
+# written in Norwegian (language = nb: the results file is the same) and its workbook scanned for English words
 $PY - "$ROOT" "$T/stag.ini" <<'PYEOF'
 import re, sys
 root, out = sys.argv[1], sys.argv[2]
 s = open(root + '/configs/demo.ini').read()
 s = re.sub(r'= *\.\./examples/', '= ' + root + '/examples/', s)
+s = s.replace('[project]\n', '[project]\nlanguage = nb\n', 1)
 secs = re.split(r'(?m)^(?=\[)', s)
 res = []
 for sec in secs:
@@ -154,6 +156,12 @@ sys.exit(0 if ok else 1)
 PYEOF
     then ok "compare under staggered adoption: the registry figure is the Callaway-Sant'Anna simple aggregate"
     else ko "compare under staggered adoption: the registry figure is the Callaway-Sant'Anna simple aggregate"; fi
+    if $PY "$ROOT/tests/workbook/nb_words.py" "$T/stag.xlsx" "$T/stag.ini" "$T/stag.csv" > "$T/stag-nb.log" 2>&1; then
+        ok "the demo with the roll-out registry in Norwegian: no English word outside data values"
+    else
+        grep '^FAIL' "$T/stag-nb.log" | head -n 20
+        ko "the demo with the roll-out registry in Norwegian: $(grep '^INFO' "$T/stag-nb.log" | sed 's/.*; //')"
+    fi
 else
     ko "the demo with the roll-out registry runs"
 fi

@@ -123,6 +123,19 @@ int main(void)
             dup++;
         }
     }
+    /* coverage: every method's name and description on the Methods sheet has its Norwegian text */
+    size_t n_methods = 0, no_nb = 0;
+    for (const rpt_method_info *mi; (mi = rpt_method_at(n_methods)) != NULL; n_methods++) {
+        const char *t[2] = {mi->name, mi->description};
+        for (int k = 0; k < 2; k++)
+            if (t[k] && *t[k] && !rpt_msg_find(t[k])) {
+                printf("FAIL: method text without a Norwegian entry: '%s'\n", t[k]);
+                no_nb++;
+            }
+    }
+    printf("INFO: %zu method descriptions\n", n_methods);
+    t_true(n_methods > 100, "the method tables are reached");
+    t_int((int)no_nb, 0, "every method's name and description has a Norwegian text (the Methods sheet in nb)");
     printf("INFO: %zu messages, %zu of them sheet names\n", rpt_n_msgs, sheets);
     t_true(rpt_n_msgs > 100, "the table has messages");
     t_int((int)empty, 0, "every message has an English and a Norwegian text");

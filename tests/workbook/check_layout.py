@@ -7,8 +7,8 @@
       (the header fill) sits like the content under it (right over numbers, centred over centred cells), and
       every cell is top-aligned (a label and its numbers read on one line).
   check_layout.py formats BOOK.xlsx CONFIG.ini
-      numbers for people (issue 19): no interval written as text on any sheet (it is a formula of its number cells,
-      every one of which is a number), a timepoint column holds numbers, money (a currency in the number format) in
+      numbers for people (issue 19): no interval written as text on any sheet (it is a formula of its number cells
+      on the chart-data sheet, every one of which is a number), a timepoint column holds numbers, money (a currency in the number format) in
       whole units, and the data's columns named by their labels: no identifier of the config's [trial] labels
       (a name with '_' or a digit) in any text but the Results, Methods and Provenance sheets', and every label shown.
   check_layout.py sorted BOOK.xlsx SORTED.xlsx [MODULE]
@@ -20,6 +20,14 @@
       too wide for its column), and no text smaller than MIN_PT points as printed (the font size each piece of
       text is drawn at on the page, the print scale included: pdftohtml -xml); MIN_PT "-": the smallest text is
       printed as INFO, not checked.
+  check_layout.py charts BOOK.xlsx
+      the charts (issue 19): every chart's data on the hidden chart-data sheet ("Chart data", hidden, every series
+      range pointing there, no chart-data columns left on a visible sheet); the forest plot's pooled diamond
+      (a closed series of 5 points spanning the pooled interval), the CE planes' willingness-to-pay line (through
+      the origin), the acceptability curves' threshold line (vertical), the synthetic control's and event study's
+      start-of-treatment line (vertical) and the event study's axes crossing at the plot's edge, the fidelity
+      trend's band lines (constant); and no chart cut by the print: a chart is wholly inside the print area or
+      wholly outside it, and no page break (row or column) runs through it.
 Prints PASS/FAIL lines and "workbook-layout: N passed, N failed". Needs /usr/bin/python3 (openpyxl).
 """
 import os
@@ -63,7 +71,7 @@ def cols(book):
     import openpyxl
     wb = openpyxl.load_workbook(book)
     for ws in wb.worksheets:
-        if ws.title == "Results":
+        if ws.title == "Results" or ws.sheet_state != "visible":  # the hidden chart-data sheet is not read as a table
             continue
         bottom = wrong = 0
         first = None
@@ -113,14 +121,14 @@ def cols(book):
 
 NUM = r"[\u2212-]?\d[\d,.]*%?"
 INTERVAL_TEXT = re.compile(r"^(?:%s \(%s (?:to|til) %s\)|%s (?:to|til) %s)$" % (NUM, NUM, NUM, NUM, NUM))
-FIXED_REF = re.compile(r"FIXED\(ROUND\((?:100\*)?([A-Z]+\d+),")
+FIXED_REF = re.compile(r"FIXED\(ROUND\((?:100\*)?(?:'((?:[^']|'')+)'!)?([A-Z]+\d+),")
 
 
 def formats(book, config):
     import openpyxl
     wb = openpyxl.load_workbook(book)
     cached = openpyxl.load_workbook(book, data_only=True)
-    skip = ("Results", "Methods", "Provenance")
+    skip = ("Results", "Methods", "Provenance", "Chart data")
     labels = {}
     for line in open(config, encoding="utf-8"):
         m = re.match(r"\s*labels\s*=\s*(.*)$", line)
@@ -142,8 +150,8 @@ def formats(book, config):
                     text_ivl.append("%s %r" % (c.coordinate, v))
                 if isinstance(v, str) and v.startswith("=SUBSTITUTE(FIXED("):
                     n_ivl += 1
-                    for ref in FIXED_REF.findall(v):
-                        x = cws[ref].value
+                    for sheet, ref in FIXED_REF.findall(v):
+                        x = (cached[sheet.replace("''", "'")] if sheet else cws)[ref].value
                         if not isinstance(x, (int, float)) or isinstance(x, bool):
                             bad_ref.append("%s -> %s %r" % (c.coordinate, ref, x))
                 if isinstance(v, (int, float)) and not isinstance(v, bool) and '"' in c.number_format and \
@@ -255,6 +263,153 @@ def pdf(path, max_pages, min_pt):
         check(not small, "PDF: no text below %g pt" % min_pt, "%d pieces, e.g. %s" % (len(small), "; ".join(small[:4])))
 
 
+def _pts(xml):
+    """The cached values of a <c:xVal>/<c:yVal>/<c:cat>/<c:val> element: {index: value}."""
+    out = {}
+    for i, v in re.findall(r'<c:pt idx="(\d+)"><c:v>([^<]*)</c:v>', xml):
+        try:
+            out[int(i)] = float(v)
+        except ValueError:
+            out[int(i)] = v
+    return out
+
+
+def _series(cx):
+    ser = []
+    for body in re.findall(r"<c:ser>(.*?)</c:ser>", cx, re.S):
+        tx = re.search(r"<c:tx>(.*?)</c:tx>", body, re.S)
+        name = "".join(re.findall(r"<(?:c:v|a:t)>([^<]*)</", tx.group(1))) if tx else ""
+        xs = re.search(r"<c:(?:xVal|cat)>(.*?)</c:(?:xVal|cat)>", body, re.S)
+        ys = re.search(r"<c:(?:yVal|val)>(.*?)</c:(?:yVal|val)>", body, re.S)
+        x = _pts(xs.group(1)) if xs else {}
+        y = _pts(ys.group(1)) if ys else {}
+        n = max([len(x), len(y)] + [int(m) for m in re.findall(r'<c:ptCount val="(\d+)"', body)] or [0])
+        ser.append({"name": name, "x": [x.get(i) for i in range(n)], "y": [y.get(i) for i in range(n)],
+                    "refs": re.findall(r"<c:f>([^<]+)</c:f>", body)})
+    return ser
+
+
+def charts(book):
+    import posixpath
+    z = zipfile.ZipFile(book)
+    wb = z.read("xl/workbook.xml").decode()
+    data_sheet = os.environ.get("IPS_CHART_SHEET") or "Chart data"
+    m = re.search(r'<sheet name="%s"[^>]*/>' % re.escape(data_sheet), wb)
+    check(m is not None and 'state="hidden"' in m.group(0), "the chart-data sheet %r is there and hidden" % data_sheet,
+          m.group(0) if m else "no such sheet")
+    quoted = "'%s'!" % data_sheet if re.search(r"[^A-Za-z0-9_]", data_sheet) else data_sheet + "!"
+    areas = {}
+    for name, ref in re.findall(r'<definedName name="_xlnm.Print_Area" localSheetId="\d+">([^<]+)!([^<]+)<', wb):
+        pass
+    for sid, val in re.findall(r'<definedName name="_xlnm.Print_Area" localSheetId="(\d+)">([^<]+)<', wb):
+        areas[int(sid)] = val.replace("&apos;", "'")
+    kinds = {}
+    n_charts, cut, offsheet = 0, [], []
+    for idx, (name, path) in enumerate(sheet_files(z)):
+        x = z.read(path).decode()
+        rows_brk = [int(b) for b in re.findall(r'<brk id="(\d+)"', x.split("<colBreaks")[0].split("<rowBreaks")[1])] \
+            if "<rowBreaks" in x else []
+        cols_brk = [int(b) for b in re.findall(r'<brk id="(\d+)"', x.split("<colBreaks")[1])] if "<colBreaks" in x else []
+        area = areas.get(idx)
+        last_row = last_col = None
+        if area:
+            a = re.search(r"\$([A-Z]+)\$(\d+)$", area)
+            last_row = int(a.group(2)) - 1
+            last_col = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(a.group(1)))) - 1
+        relp = posixpath.join(posixpath.dirname(path), "_rels", posixpath.basename(path) + ".rels")
+        if relp not in z.namelist():
+            continue
+        for d in re.findall(r'Target="([^"]*drawing[^"]*)"', z.read(relp).decode()):
+            dp = posixpath.normpath(posixpath.join(posixpath.dirname(path), d))
+            dx = z.read(dp).decode()
+            drels = z.read(posixpath.join(posixpath.dirname(dp), "_rels", posixpath.basename(dp) + ".rels")).decode()
+            for anc in re.findall(r"<xdr:twoCellAnchor.*?</xdr:twoCellAnchor>", dx, re.S):
+                if "<c:chart " not in anc:
+                    continue
+                fr = [int(v) for v in re.search(r"<xdr:from><xdr:col>(\d+)</xdr:col><xdr:colOff>\d+</xdr:colOff>"
+                                                r"<xdr:row>(\d+)</xdr:row>", anc).groups()]
+                to = re.search(r"<xdr:to><xdr:col>(\d+)</xdr:col><xdr:colOff>(\d+)</xdr:colOff><xdr:row>(\d+)</xdr:row>"
+                               r"<xdr:rowOff>(\d+)</xdr:rowOff>", anc).groups()
+                tc = int(to[0]) - (int(to[1]) == 0)
+                tr = int(to[2]) - (int(to[3]) == 0)
+                cid = re.search(r'r:id="(rId\d+)"', anc).group(1)
+                ct = re.search(r'Id="%s" Type="[^"]+" Target="([^"]+)"' % cid, drels).group(1)
+                cx = z.read(posixpath.normpath(posixpath.join(posixpath.dirname(dp), ct))).decode()
+                n_charts += 1
+                title = "".join(re.findall(r"<a:t>([^<]*)</a:t>", re.search(r"<c:title>(.*?)</c:title>", cx, re.S).group(1))) \
+                    if "<c:title>" in cx else ""
+                ser = _series(cx)
+                for s_ in ser:
+                    offsheet += ["%s: %s" % (title[:40], f) for f in s_["refs"] if not f.startswith(quoted)]
+                kinds.setdefault(title.split(":")[0], []).append((name, title, ser, cx))
+                printed = last_row is not None and fr[1] <= last_row and fr[0] <= last_col
+                if printed:
+                    if tr > last_row or tc > last_col:
+                        cut.append("%s: %s runs past the print area" % (name, title[:40]))
+                    for b in rows_brk:
+                        if fr[1] < b <= tr:
+                            cut.append("%s: %s cut by the page break before row %d" % (name, title[:40], b + 1))
+                    for b in cols_brk:
+                        if fr[0] < b <= tc:
+                            cut.append("%s: %s cut by the page break before column %d" % (name, title[:40], b + 1))
+    check(n_charts > 0 and not offsheet, "all %d charts read their data from the chart-data sheet" % n_charts,
+          "; ".join(offsheet[:4]))
+    check(not cut, "no chart is cut by the print area's edge or a page break", "; ".join(cut[:4]))
+
+    def vertical(s):
+        return len(s["x"]) == 2 and None not in s["x"] and s["x"][0] == s["x"][1] and s["y"][0] != s["y"][1]
+
+    def find(prefix):
+        return kinds.get(prefix, [])
+
+    forest = find("Forest plot")
+    ok = bool(forest)
+    for _, t, ser, _ in forest:
+        dia = [s for s in ser if len(s["x"]) == 5 and None not in s["x"] and s["x"][0] == s["x"][4]
+               and s["y"][0] == s["y"][4] == s["y"][2] and s["x"][1] == s["x"][3] and s["x"][0] < s["x"][1] < s["x"][2]]
+        ok = ok and len(dia) == 1
+    check(ok, "forest plot: the pooled estimate is a diamond spanning its interval (%d plots)" % len(forest))
+    planes = [c for k, v in kinds.items() if "plane" in k for c in v]
+    ok = bool(planes)
+    for _, t, ser, _ in planes:
+        wtp = [s for s in ser if s["name"].startswith("willingness to pay") and len(s["x"]) == 2 and None not in s["y"]
+               and s["x"][0] != 0 and s["x"][1] != 0 and abs(s["y"][0] / s["x"][0] - s["y"][1] / s["x"][1]) <=
+               1e-9 * abs(s["y"][1] / s["x"][1])]
+        ok = ok and len(wtp) >= 1 and "base case" in [s["name"] for s in ser] + [s["name"].split(":")[-1].strip() for s in ser] \
+            if t.startswith("Cost-effectiveness plane:") else ok and len(wtp) >= 1
+    check(ok, "CE planes: a willingness-to-pay line through the origin (%d planes)" % len(planes))
+    ceac = find("Acceptability curve") + find("Probability each option has the highest net benefit")
+    ok = bool(ceac) and all(any(s["name"].startswith("willingness to pay") and vertical(s) for s in ser)
+                            for _, _, ser, _ in ceac)
+    check(ok, "acceptability curves: the threshold as a vertical line (%d charts)" % len(ceac))
+    synth = find("Synthetic control")
+    ok = bool(synth) and all(any(s["name"] == "Treatment starts" and vertical(s) for s in ser) for _, _, ser, _ in synth)
+    check(ok, "synthetic control: a line where treatment starts (%d charts)" % len(synth))
+    ev = find("Event study")
+    ok = bool(ev) and all(any(s["name"] == "Treatment starts" and vertical(s) for s in ser) and
+                          any(s["name"] == "No effect" and s["y"] == [0.0, 0.0] for s in ser) and
+                          cx.count('<c:crosses val="min"/>') >= 2 for _, _, ser, cx in ev)
+    check(ok, "event study: axes crossing at the plot's edge, a zero line and the start of treatment (%d charts)" % len(ev))
+    fid = find("Fidelity total by site (dashed lines")
+    ok = bool(fid) and all(sum(1 for s in ser if s["name"].endswith("or more)") and len(set(s["y"])) == 1) >= 2
+                           for _, _, ser, _ in fid)
+    check(ok, "fidelity trend: the bands drawn as lines (%d charts)" % len(fid))
+    # nothing right of a sheet's print area (chart data used to sit there, on screen but not printed)
+    import openpyxl
+    wbk = openpyxl.load_workbook(book, read_only=True)
+    wide = []
+    for idx, ws in enumerate(wbk.worksheets):
+        a = re.search(r"\$([A-Z]+)\$\d+$", areas.get(idx, ""))
+        if ws.title in (data_sheet, "Results") or not a:
+            continue
+        lc = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(a.group(1))))
+        for row in ws.iter_rows(min_col=lc + 1, values_only=True):
+            if any(v is not None for v in row):
+                wide.append("%s (right of column %s)" % (ws.title, a.group(1)))
+                break
+    check(not wide, "no cell right of a visible sheet's print area (no chart data left there)", ", ".join(wide))
+
+
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "cols":
         cols(sys.argv[2])
@@ -262,6 +417,8 @@ def main():
         formats(sys.argv[2], sys.argv[3])
     elif len(sys.argv) in (4, 5) and sys.argv[1] == "sorted":
         sorted_book(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "charts":
+        charts(sys.argv[2])
     elif len(sys.argv) == 5 and sys.argv[1] == "pdf":
         pdf(sys.argv[2], int(sys.argv[3]), None if sys.argv[4] == "-" else float(sys.argv[4]))
     else:

@@ -33,7 +33,47 @@ probability employment employed people participants participant year years month
 analysis analyses value values change changes group groups sites shows shown show see below above here
 has have had does did done can could would should may might must will shall
 method methods model models missing level levels random randomised randomized observed expected
+trial's timepoint timepoints weighted first case cases study real clusters event events errors variance square
+arms complete  reference published means frontier extra discounted work way table score review ratios items
+intervention interaction horizon without row primary pay health fixed effectiveness acceptability percentage options
+analysed against yearly utility synthetic size randomisation programme only member low high weight treatment
+transported proportional given curve comparison weights valid user than societal section says sample power imputation
+gains gained cumulative coefficient chart care through same restricted resamples probabilistic plane more hazards
+freedom formulas follow effective draws degrees covariate covariates conditional columns approximation willingness take
+standardised source scores rows reviews proportions own hazard guide file figure differ configuration column classical
+chance binary average zero whether valued ties sensitivity next main live input government error earnings counts
+correlation continuous configured computation across workbook totals subgroups statistical relative read quadrant
+point percentile missingness maximum least jobs gives  factor exchangeable dominance differs correction confidence
+computed characteristics attrition assumes absolute whole used unadjusted times taxes simulated set rates production
+prediction practice mixed latest intercept information independent independence gross gap forest flow few explained
+efficacy discount  denominator cycle curves counted consistency completely cells both beside attains assumptions
+area whose versus terms  supports statistic starts specific society sided scored quartiles proportion post pooling
+longer linearly leave follows everyone equity end corrected cohort based annual alone after adjustment access working
+wages utilities uses unweighted units trust tipping taken tables software smallest since services service rises
+resampling resample reports registry's refitted prices possible plus planning permutation periods part paid ones once
+observations none negative needed most money middle meaning many lowest longitudinal lie keeps itself integral
+incidence hybrid hold heterogeneity heat headline handled half growth greater funds fraction extended excludes equal
+employer efficiency divided displacement delivery default controls continuity context constant consistent consensus
+budget beyond better bands averages association assignments among alternating along added worth unless unequal typed
+true topic tied text tested targets takes swing sweeps supported support steps step statistics squares squared
+specialists simulation significant significance shares separately seed secondary search scenarios scaled root
+residuals replacement rejected reads ratings quantity quantile quadratic quadrants printed print precision positive
+otherwise others other numerator nothing near names name multiplicity moved measure listed lines limits lies leads
+joint investment into instead influence includes included grid green good gave frequent flows fit finite files figures
+falls exposure exactly evidence ever estimation equally else drives down different description currency covers
+coverage converts converted common coefficients code category categorical carries but blue  before bars band
+balance averaged attained assumption assumed another anchor also allocation additional actual yellow written
+workforce while well weighting untreated unreliable unobserved undiscounted undefined uncertainty uncertain unbiased
+truth truncated transport transition threshold stays stayed stay states stated started staff simple sign shifted
+several series scoring schedule saving sampling runs rules requested representation share shared employment
+specialist leavers  still reached quartile median's adoption staggered aggregate aggregation calendar dynamic
+group-time comparisons earlier later never yet not-yet universal varying decomposition forbidden clean timing pooled
+random-effects fixed-effects defined input typed jointly multivariate normal's
 """.split())
+
+# proper names that hold an English word (an R package), cut out before the scan,
+ALLOW = [re.compile(r"R-pakken did\b"),
+         re.compile(r"(?<![\w.])/[^\s)]+")]  # and a file's absolute path (the config's, on Provenance)
 
 # an identifier (cost_control, p_adjusted) or a file name (results.csv) is one token
 WORD = re.compile(r"[A-Za-z_](?:[A-Za-z0-9_'\-.]*[A-Za-z0-9_])?")
@@ -83,7 +123,10 @@ def main():
         if not line or line[0] in ";#":
             continue
         data.add(line)
+        if line.startswith("[") and line.endswith("]"):
+            data.add(line[1:-1])  # a section's name
         if "=" in line:
+            data.add(line.split("=", 1)[0].strip())  # a key's name (the config's own words)
             v = line.split("=", 1)[1].strip().strip('"')
             data.add(v)
             for part in v.split(","):
@@ -103,10 +146,19 @@ def main():
                 if row.get(k):
                     data.add(row[k])
 
+    # every config key (docs/config.md, generated from the parser's table): the config's own vocabulary, shown
+    # where the workbook names the key an input came from
+    doc = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "docs", "config.md")
+    if os.path.exists(doc):
+        for k, rng in re.findall(r"^\| `([A-Za-z0-9_.]+)` \|[^|]*\|[^|]*\|([^|]*)\|", open(doc, encoding="utf-8").read(),
+                                 re.M):
+            data.add(k)
+            data.update(w.strip() for w in rng.split(",") if re.fullmatch(r"\s*[a-z_0-9]+\s*", w))  # a choice's words
     # data values inside a sentence (a label, a level, a name from the config or the data): cut out before the scan
     for v in list(data):
         data.add(v.replace("_", " "))
-    inner = sorted((v for v in data if len(v) >= 6 and re.search(r"[A-Za-z]{3}", v)), key=len, reverse=True)
+    inner = sorted((v for v in data if (len(v) >= 6 or (len(v) >= 4 and v[0].isupper())) and re.search(r"[A-Za-z]{3}", v)),
+                   key=len, reverse=True)
 
     z = zipfile.ZipFile(xlsx)
     shared = []
@@ -115,6 +167,8 @@ def main():
         for si in re.findall(r"<si>(.*?)</si>", ss, re.S):
             shared.append(html.unescape("".join(re.findall(r"<t[^>]*>(.*?)</t>", si, re.S))))
     wb = z.read("xl/workbook.xml").decode("utf-8")
+    # the workbook's defined names (identifiers its formulas use, shown beside the cells they name)
+    data.update(html.unescape(n) for n in re.findall(r'<definedName name="([^"]+)"', wb))
     rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8")
     sheets = []
     for name, rid in re.findall(r'<sheet name="([^"]*)" sheetId="\d+" r:id="(rId\d+)"', wb):
@@ -130,6 +184,8 @@ def main():
         scanned += 1
         if listing:
             print("TEXT: %s: %s" % (where, text))
+        for a in ALLOW:
+            text = a.sub(" ", text)
         for v in inner:
             if v in text:
                 text = text.replace(v, " ")
@@ -163,8 +219,8 @@ def main():
         n_bad = 0
         for ref, t in cells:
             t = t.strip()
-            if not t or t in data:
-                continue
+            if not t or t in data or all(p.strip() in data for p in t.split(": ")):
+                continue  # a data value, or data values joined by ": " (an arm and a state)
             if name == results_name and not (row_of(ref) == 1 and len(t) > 40):
                 continue  # result vocabulary; its one note is scanned
             if name == methods_name and skip_cols and col_of(ref) in skip_cols and row_of(ref) > head_row:
@@ -184,7 +240,7 @@ def main():
                 txt += re.findall(r"<c:v>(.*?)</c:v>", tx, re.S)
         for t in txt:
             t = html.unescape(t).lstrip("\u200b")
-            if t and t not in data:
+            if t and t not in data and not all(p.strip() in data for p in t.split(": ")):
                 n_bad += scan(part.split("/")[-1], t)
     if n_bad:
         failed += 1

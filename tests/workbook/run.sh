@@ -4,7 +4,8 @@
 #  (b) LibreOffice headless recalculates every formula of every sheet (OOXMLRecalcMode = always, in a throwaway
 #      profile: ../shared/PITFALLS.md) and each recalculated value equals ipseval's cached one;
 #  (c) the workbook converts to PDF and every page renders to PNG (tests/workbook/pdf.sh, as make demo-pdf);
-#  the Norwegian demo (language = nb) has no English word outside data values (tests/workbook/nb.sh);
+#  the Norwegian demo (language = nb) has no English word outside data values (tests/workbook/nb.sh), and no more has
+#  any other config of configs/ or example (tests/workbook/nb_configs.sh);
 #  disclosure: counts 3 and 12 (of 15) under small_cell = 5 show "<5" and no cell reveals them, in the workbook
 #  and in the results file; the Results sheet is written in constant-memory mode (inline strings).
 BIN=${BIN:-bin/ipseval}
@@ -47,9 +48,16 @@ sub "layout: column ranges, header alignment, one vertical alignment" "$T/layout
 # whole units, the data's columns named by the config's [trial] labels in every table
 sub "formats: intervals as number cells, timepoints, money, labels" "$T/formats.log" \
     $PY tests/workbook/check_layout.py formats "$T/demo.xlsx" configs/demo.ini
+# the charts: their data on the hidden chart-data sheet, the diamond, willingness-to-pay, threshold, start-of-treatment
+# and band lines, and no chart cut by the print area or a page break (read from the .xlsx: no LibreOffice)
+sub "charts: data on the hidden sheet, reference lines, kept whole in print" "$T/charts.log" \
+    $PY tests/workbook/check_layout.py charts "$T/demo.xlsx"
 # the workbook in Norwegian ([project] language = nb, configs/demo-nb.ini): no English word outside data values, the
 # same results file, and language = de refused (one more demo run; tests/workbook/nb.sh)
 sub "nb: the demo in Norwegian bokmål" "$T/nb.log" env BIN="$BIN" sh tests/workbook/nb.sh "$T/results.csv" "$T/demo.xlsx"
+# every other shipped config and the examples in Norwegian, and the message table's coverage of the sheet writers'
+# texts (tests/workbook/nb_configs.sh, a few seconds)
+sub "nb: every config and example in Norwegian bokmål" "$T/nb-configs.log" env BIN="$BIN" sh tests/workbook/nb_configs.sh
 # the Results sheet is streamed (constant memory): its strings are inline, the other sheets' shared
 mkdir -p "$T/unz" && (cd "$T/unz" && unzip -q -o ../demo.xlsx)
 res_sheet=$($PY - "$T/unz" <<'PY'
