@@ -39,7 +39,7 @@ int main(int argc, char **argv)
     if (!cfg)
         return die(&err);
     rw_spec s;
-    if (rw_spec_from_config(cfg, &s, &err) != CORE_OK)
+    if (rw_spec_from_config(cfg, 0.95, &s, &err) != CORE_OK)
         return die(&err);
     double t0 = now(), c0 = cpu();
     core_table *t;

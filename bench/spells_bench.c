@@ -116,7 +116,7 @@ int main(int argc, char **argv)
     rw_spec s;
     core_table *t;
     rw_panel p;
-    if (rw_spec_from_config(cfg, &s, &err) != CORE_OK ||
+    if (rw_spec_from_config(cfg, 0.95, &s, &err) != CORE_OK ||
         core_data_read_section(cfg, "registry", "data", &t, NULL, &err) != CORE_OK ||
         rw_panel_load(cfg, &s, t, &p, &err) != CORE_OK) {
         fprintf(stderr, "spells_bench: %s\n", err.msg);

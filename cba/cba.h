@@ -245,9 +245,11 @@ void cba_spec_free(cba_spec *s);
  * Read [cba] (and [markov]) into s. Effects: `effect = trial` leaves effect_from_trial = 1 with
  * n_effects = 0 for the caller to fill (cba_spec_set_trial_effects); else `effect` is a list of numbers
  * at `effect_months` with optional `effect_se` (and `effect.dist = normal | fixed`). Every error names
- * file:line: key and what would be valid. Free with cba_spec_free() also on failure.
+ * file:line: key and what would be valid. confidence and price_year are the run's [project] keys (price_year 0:
+ * none given), read once by the caller. Free with cba_spec_free() on success; on failure nothing is left to free.
  */
-core_status cba_spec_from_config(const core_config *cfg, double confidence, cba_spec *s, core_err *err);
+core_status cba_spec_from_config(const core_config *cfg, double confidence, long price_year, cba_spec *s,
+                                 core_err *err);
 
 /**
  * Fill the effects from the trial's risk differences at numeric timepoints months[k] (the estimate and its

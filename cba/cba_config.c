@@ -1,6 +1,6 @@
 /* The inputs of the model: defaults, [cba] and [markov] from the config, and validation.
  * Every config error names "file:line: key 'x' in [cba]" and what would be valid. */
-#include "cba.h"
+#include "cba/cba.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -857,14 +857,11 @@ static core_status read_price_years(const core_config *cfg, cba_spec *s, core_er
     return CORE_OK;
 }
 
-core_status cba_spec_from_config(const core_config *cfg, double confidence, cba_spec *s, core_err *err)
+static core_status spec_read(const core_config *cfg, cba_spec *s, core_err *err)
 {
-    cba_spec_init(s);
-    s->confidence = confidence;
     char w[600];
     core_status st;
-    if ((st = core_config_bool(cfg, SEC, "allow_negative_cost", 0, &s->allow_negative_cost, err)) != CORE_OK ||
-        (st = core_config_long(cfg, "project", "price_year", 0, 0, 9999, &s->price_year, err)) != CORE_OK)
+    if ((st = core_config_bool(cfg, SEC, "allow_negative_cost", 0, &s->allow_negative_cost, err)) != CORE_OK)
         return st;
     /* required: the costs, the wage and the discount rate (0 is a valid rate, but it must be said) */
     for (int p = 0; p < CBA_N_PARAMS; p++) {
@@ -1032,6 +1029,18 @@ core_status cba_spec_from_config(const core_config *cfg, double confidence, cba_
     if (core_config_has_section(cfg, "markov") && (st = read_markov(cfg, s, err)) != CORE_OK)
         return st;
     return CORE_OK;
+}
+
+core_status cba_spec_from_config(const core_config *cfg, double confidence, long price_year, cba_spec *s,
+                                 core_err *err)
+{
+    cba_spec_init(s);
+    s->confidence = confidence;
+    s->price_year = price_year;
+    core_status st = spec_read(cfg, s, err);
+    if (st != CORE_OK)
+        cba_spec_free(s);
+    return st;
 }
 
 core_status cba_markov_set_matrix(cba_spec *s, int a, const core_table *t, core_err *err)

@@ -1,6 +1,6 @@
 /* Parameter distributions of the PSA: parsing `X.dist`, checks, draws and quantiles.
  * Mean-and-SE families use the method of moments (Briggs, Claxton & Sculpher 2006, ch. 4). */
-#include "cba.h"
+#include "cba/cba.h"
 
 #include <ctype.h>
 #include <math.h>

@@ -1,5 +1,5 @@
 /* The keys of [cba] and [markov]: their one owner (name, type, default, range, help). */
-#include "cba.h"
+#include "cba/cba.h"
 
 #define DIST(k, what) {k ".dist", CORE_CFG_DIST, NULL, "normal, lognormal, gamma, beta, uniform, triangular, fixed", "PSA distribution of " what}
 

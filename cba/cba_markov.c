@@ -4,7 +4,7 @@
  * start and end occupancy (half-cycle correction, half_cycle = yes) or at its end (half_cycle = no), and
  * discounted by (1 + r)^-c; the benefits bear benefit_tax_rate. Briggs et al. (2006) ch. 2-3 (the half-cycle
  * correction: Briggs & Sculpher 1998, PharmacoEconomics 13:397-409). */
-#include "cba.h"
+#include "cba/cba.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,6 +1,6 @@
 /* The deterministic model of DOMAIN-models.md §3: effect over time, yearly effects, flows by perspective,
  * break-even wages (closed form; Brent's method when a tax schedule makes NPV nonlinear in the wage). */
-#include "cba.h"
+#include "cba/cba.h"
 
 #include <math.h>
 #include <stdio.h>

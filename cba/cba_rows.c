@@ -1,7 +1,7 @@
 /* The tidy rows of a CBA run (SPEC §4, module cba). Figures carry the deterministic value in `estimate`; with a
  * PSA, `se` is the SD over the draws, `ci_low`/`ci_high` the percentile interval, `statistic` the PSA mean and `n`
  * the number of draws. The comparison ("IPS vs control") is named in every label. */
-#include "cba.h"
+#include "cba/cba.h"
 
 #include <math.h>
 #include <stdio.h>

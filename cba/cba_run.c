@@ -1,7 +1,7 @@
 /* cba_run: the deterministic figures, the probabilistic sensitivity analysis (PSA), the acceptability curve and
  * frontier, EVPI, the one-way sensitivity analysis (tornado) and the Markov cohort model.
  * PSA, CEAC and EVPI as Briggs, Claxton & Sculpher (2006) ch. 4-7; frontier as Fenwick et al. (2001). */
-#include "cba.h"
+#include "cba/cba.h"
 
 #include <math.h>
 #include <stdlib.h>

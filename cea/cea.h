@@ -49,8 +49,9 @@ typedef struct cea_spec {
     double confidence;
 } cea_spec;
 
-/** Read [cea]; messages name file:line and the key. Free with cea_spec_free. */
-core_status cea_spec_from_config(const core_config *cfg, cea_spec *s, core_err *err);
+/** Read [cea]; messages name file:line and the key. confidence: the run's [project] confidence (read by the
+ *  caller). Free with cea_spec_free. */
+core_status cea_spec_from_config(const core_config *cfg, double confidence, cea_spec *s, core_err *err);
 void cea_spec_free(cea_spec *s);
 
 /** What the module needs of the trial: its table, an arm code per row, the arms' names, id and site columns. */

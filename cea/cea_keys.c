@@ -1,5 +1,5 @@
 /* The keys of [cea]: their one owner (name, type, default, range, help). */
-#include "cea.h"
+#include "cea/cea.h"
 
 const core_cfg_key cea_keys[] = {
     {"data", CORE_CFG_PATH, NULL, ".csv, .txt, .dta, .sav", "costs and utilities joined on [trial] id (default: they are in the trial's file)"},

@@ -94,10 +94,11 @@ static core_status read_wtp(const core_config *cfg, cea_spec *s, core_err *err)
     return st;
 }
 
-core_status cea_spec_from_config(const core_config *cfg, cea_spec *s, core_err *err)
+core_status cea_spec_from_config(const core_config *cfg, double confidence, cea_spec *s, core_err *err)
 {
     memset(s, 0, sizeof *s);
     s->adjust_site = -1;
+    s->confidence = confidence;
     char w[600];
     core_status st;
     if (!core_config_has_section(cfg, "trial")) {
@@ -162,8 +163,6 @@ core_status cea_spec_from_config(const core_config *cfg, cea_spec *s, core_err *
     }
     s->reference = core_config_str(cfg, SEC, "reference", NULL);
     s->has_data = core_config_has(cfg, SEC, "data");
-    if ((st = core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &s->confidence, err)) != CORE_OK)
-        goto fail;
     if ((st = read_wtp(cfg, s, err)) != CORE_OK)
         goto fail;
     /* default threshold: the middle of the grid */

@@ -48,9 +48,12 @@ struct cli_ctx {
     const cli_opts *opts;
     core_config *cfg;
     int check_only;
+    /* [project], read once (read_project, cli/cmd_analyse.c) and handed to the modules that use it */
     double confidence;            /* [project] confidence */
+    long price_year;              /* [project] price_year, 0 when not given */
     unsigned long seed;           /* [project] seed or --seed */
     int has_seed;
+    int csv_verbatim;             /* [project] csv_formula_guard = no */
     gsl_rng *rng;                 /* the stream of the module running now (core_rng_stream(seed, module name)):
                                      a module's draws never depend on which modules ran before it */
     core_progress progress;
@@ -109,6 +112,10 @@ void cli_ctx_release_data(cli_ctx *ctx, core_table *table);
 
 /* Add a line to what `ipseval check` prints. */
 void cli_ctx_note(cli_ctx *ctx, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The seed in force: --seed, else [project] seed (its table default when absent); *given: either was written. */
+core_status cli_project_seed(const core_config *cfg, const cli_opts *o, unsigned long *seed, int *given,
+                             core_err *err);
 
 /* Subcommands; each returns the process exit status. */
 int cli_cmd_analyse(const cli_opts *o);   /* run, check and the per-module subcommands */

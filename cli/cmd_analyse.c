@@ -9,7 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_atomic.h"
 #include "core/core_data.h"
 #include "core/core_rng.h"
@@ -208,6 +208,30 @@ core_status cli_source_date_epoch(time_t *out, core_err *err)
 
 /* ---------- [project] ---------- */
 
+core_status cli_project_seed(const core_config *cfg, const cli_opts *o, unsigned long *seed, int *given, core_err *err)
+{
+    long v;
+    core_status st = core_config_integer(cfg, "project", "seed", &v, err);
+    if (st != CORE_OK)
+        return st;
+    *given = core_config_has(cfg, "project", "seed");
+    if (o->seed_text) { /* --seed: the key's range, as the config's seed */
+        const core_cfg_key *k = core_cfg_find(cli_schema, cli_schema_n, "project", "seed");
+        double lo = 0, hi = 0;
+        int lo_open, hi_open;
+        if (!k || !core_cfg_interval(k->range, &lo, &hi, &lo_open, &hi_open))
+            return core_err_set(err, CORE_ERR_USAGE, "internal: [project] seed has no range");
+        if (!core_parse_long(o->seed_text, &v) || (double)v < lo || (double)v > hi)
+            return core_err_set(err, CORE_ERR_USAGE, "--seed: '%s' is not a whole number from %.0f to %.0f",
+                                o->seed_text, lo, hi);
+        *given = 1;
+    }
+    *seed = (unsigned long)v;
+    return CORE_OK;
+}
+
+/* Every [project] key is read here, once, by the key table's getters (default and range from
+ * core/core_keys.c), into the run context; modules are handed what they use. */
 static core_status read_project(cli_ctx *ctx, char **out, char **res, core_err *err)
 {
     const core_config *cfg = ctx->cfg;
@@ -215,43 +239,32 @@ static core_status read_project(cli_ctx *ctx, char **out, char **res, core_err *
     rpt_run *run = &ctx->run;
     core_status st;
     char where[600];
-    run->title = core_config_str(cfg, "project", "title", "IPS evaluation");
-    run->currency = core_config_str(cfg, "project", "currency", "NOK");
+    run->title = core_config_value(cfg, "project", "title");
+    run->currency = core_config_value(cfg, "project", "currency");
     const char *c = run->currency;
     if (strlen(c) != 3 || !isupper((unsigned char)c[0]) || !isupper((unsigned char)c[1]) ||
         !isupper((unsigned char)c[2]))
         return core_err_set(err, CORE_ERR_CONFIG, "%s: '%s' is not an ISO 4217 currency code (three capitals, e.g. NOK)",
                             core_config_where(cfg, "project", "currency", where, sizeof where), c);
-    long small_cell, price_year, seed;
-    if ((st = core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &ctx->confidence, err)) != CORE_OK ||
-        (st = core_config_long(cfg, "project", "small_cell", 0, 0, 1000000, &small_cell, err)) != CORE_OK ||
-        (st = core_config_long(cfg, "project", "price_year", 2000, 1900, 2200, &price_year, err)) != CORE_OK ||
-        (st = core_config_bool(cfg, "project", "synthetic", 0, &run->synthetic, err)) != CORE_OK ||
-        (st = core_config_long(cfg, "project", "seed", 20130501, 0, 4294967295L, &seed, err)) != CORE_OK)
-        return st;
-    int lang;
-    if ((st = core_config_pick(cfg, "project", "language", &lang, err)) != CORE_OK)
+    long small_cell;
+    int lang, guard;
+    if ((st = core_config_number(cfg, "project", "confidence", &ctx->confidence, err)) != CORE_OK ||
+        (st = core_config_integer(cfg, "project", "small_cell", &small_cell, err)) != CORE_OK ||
+        (st = core_config_integer(cfg, "project", "price_year", &ctx->price_year, err)) != CORE_OK ||
+        (st = core_config_flag(cfg, "project", "synthetic", &run->synthetic, err)) != CORE_OK ||
+        (st = cli_project_seed(cfg, o, &ctx->seed, &ctx->has_seed, err)) != CORE_OK ||
+        (st = core_config_pick(cfg, "project", "language", &lang, err)) != CORE_OK ||
+        (st = core_config_flag(cfg, "project", "csv_formula_guard", &guard, err)) != CORE_OK)
         return st;
     run->language = lang == 1 ? RPT_LANG_NB : RPT_LANG_EN; /* the order of the key's range, "en|nb" */
     run->confidence = ctx->confidence;
     run->small_cell = (int)small_cell;
-    ctx->has_seed = core_config_has(cfg, "project", "seed");
-    ctx->seed = (unsigned long)seed;
-    if (o->seed_text) {
-        long s;
-        if (!core_parse_long(o->seed_text, &s) || s < 0 || s > 4294967295L)
-            return core_err_set(err, CORE_ERR_USAGE, "--seed: '%s' is not a whole number from 0 to 4294967295",
-                                o->seed_text);
-        ctx->seed = (unsigned long)s;
-        ctx->has_seed = 1;
-    }
+    ctx->csv_verbatim = !guard;
     run->seed = ctx->seed;
     run->has_seed = 1; /* the seed in force is always shown: a default seed is still a seed */
     /* Command-line paths are relative to the working directory; config paths to the config file. */
-    *out = o->output ? strdup(o->output)
-                     : core_config_resolve(cfg, core_config_str(cfg, "project", "output", "ipseval-report.xlsx"));
-    *res = o->results ? strdup(o->results)
-                      : core_config_resolve(cfg, core_config_str(cfg, "project", "results", "results.csv"));
+    *out = o->output ? strdup(o->output) : core_config_resolve(cfg, core_config_value(cfg, "project", "output"));
+    *res = o->results ? strdup(o->results) : core_config_resolve(cfg, core_config_value(cfg, "project", "results"));
     if (!*out || !*res)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     size_t lo = strlen(*out);
@@ -381,12 +394,7 @@ int cli_cmd_analyse(const cli_opts *o)
         st = core_err_set(&err, CORE_ERR_NOMEM, "out of memory");
         goto done;
     }
-    {
-        int guard;
-        if ((st = core_config_bool(ctx.cfg, "project", "csv_formula_guard", 1, &guard, &err)) != CORE_OK)
-            goto done;
-        ctx.res->csv_verbatim = !guard;
-    }
+    ctx.res->csv_verbatim = ctx.csv_verbatim;
     ctx.progress = cli_progress_new(o);
 
     size_t n_run = 0;

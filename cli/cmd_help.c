@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_data.h"
 
 /* The subcommands, in the order the usage lists them; the sections each reads. */

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_atomic.h"
 #include "rct/rct.h"
 
@@ -96,7 +96,6 @@ int cli_cmd_simulate(const cli_opts *o)
     }
     if (core_config_long(cfg, "simulate", "n", 410, 4, 100000000, &n, &err) != CORE_OK ||
         core_config_long(cfg, "simulate", "sites", 6, 1, 1000, &sites, &err) != CORE_OK ||
-        core_config_long(cfg, "project", "seed", 20130501, 0, 4294967295L, &seed, &err) != CORE_OK ||
         core_config_choice(cfg, "simulate", "margins", margin_kinds, 0, &margins, &err) != CORE_OK ||
         core_config_list(cfg, "simulate", "timepoints", 0, &tps, &n_tp, &err) != CORE_OK)
         goto fail;
@@ -143,12 +142,11 @@ int cli_cmd_simulate(const cli_opts *o)
                        strcmp(waves[2], "12") == 0;
     if (prob_list(cfg, "questionnaire_missing", is_default_w ? "0.02,0.15,0.25" : "", n_w, 1, qmiss, &err) != CORE_OK)
         goto fail;
-    if (o->seed_text) {
-        if (!core_parse_long(o->seed_text, &seed) || seed < 0 || seed > 4294967295L) {
-            core_err_set(&err, CORE_ERR_USAGE, "--seed: '%s' is not a whole number from 0 to 4294967295", o->seed_text);
-            goto fail;
-        }
-    }
+    unsigned long useed;
+    int seed_given;
+    if (cli_project_seed(cfg, o, &useed, &seed_given, &err) != CORE_OK)
+        goto fail;
+    seed = (long)useed;
     /* Generated data never replace a file (it may hold real data): every output the config names is checked
      * before anything is written, so a refusal leaves every file as it was. */
     if (!o->force && !o->output) {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_atomic.h"
 
 #ifndef IPSEVAL_VERSION

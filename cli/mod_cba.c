@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "cba/cba.h"
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_data.h"
 #include "core/core_table.h"
 #include "rct/rct.h"
@@ -109,9 +109,8 @@ core_status cli_mod_cba(cli_ctx *ctx, core_err *err)
     cba_state *s = calloc(1, sizeof *s);
     if (!s)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-    core_status st = cba_spec_from_config(ctx->cfg, ctx->confidence, &s->spec, err);
+    core_status st = cba_spec_from_config(ctx->cfg, ctx->confidence, ctx->price_year, &s->spec, err);
     if (st != CORE_OK) {
-        cba_spec_free(&s->spec);
         free(s);
         return st;
     }

@@ -5,16 +5,14 @@
 #include <string.h>
 
 #include "cea/cea.h"
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_atomic.h"
 #include "core/core_read.h"
 #include "rct/rct.h"
+#include "rct/rct_run.h"
 
 typedef struct cea_state {
     cea_spec spec;
-    rct_spec trial_spec;
-    rct_trial trial;
-    int have_trial;
     const char **arm_names;
     cea_data data;
     cea_result res;
@@ -26,64 +24,56 @@ static void cea_state_free(void *p)
     cea_state *s = p;
     cea_result_free(&s->res);
     cea_data_free(&s->data);
-    if (s->have_trial)
-        rct_trial_free(&s->trial);
-    rct_spec_free(&s->trial_spec);
     cea_spec_free(&s->spec);
     free(s->arm_names);
     free(s);
 }
 
+/* The options are the trial's arms: the trial comes from the trial module's product (rct_product, rct/rct_run.h),
+ * loaded once for every module that reads it. */
 core_status cli_mod_cea(cli_ctx *ctx, core_err *err)
 {
     cea_state *s = calloc(1, sizeof *s);
     if (!s)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-    core_status st = cea_spec_from_config(ctx->cfg, &s->spec, err);
+    core_status st = cea_spec_from_config(ctx->cfg, ctx->confidence, &s->spec, err);
     if (st != CORE_OK) {
-        free(s);
-        return st;
-    }
-    if ((st = rct_spec_from_config(ctx->cfg, &s->trial_spec, err)) != CORE_OK) {
-        cea_spec_free(&s->spec);
         free(s);
         return st;
     }
     if ((st = cli_ctx_defer(ctx, cea_state_free, s, err)) != CORE_OK)
         return st;
-    const char *layout = core_config_str(ctx->cfg, "trial", "layout", "wide");
-    if (strcmp(layout, "wide") != 0) {
+    const void *product;
+    if ((st = cli_ctx_require(ctx, "rct", &product, err)) != CORE_OK)
+        return st;
+    const rct_run *r = &((const rct_product *)product)->run;
+    if (r->lspec.layout_long && !s->spec.has_data) {
         char w[600];
-        return core_err_set(err, CORE_ERR_CONFIG, "%s: [cea] reads one row per participant; give the trial in the wide "
-                            "layout (or its costs and utilities in [cea] data = FILE, one row per id)",
-                            core_config_where(ctx->cfg, "trial", "layout", w, sizeof w));
+        return core_err_set(err, CORE_ERR_CONFIG, "%s: [cea] reads one row per participant; with the trial in the long "
+                            "layout give its costs and utilities in [cea] data = FILE, one row per id (or the trial in "
+                            "the wide layout)", core_config_where(ctx->cfg, "trial", "layout", w, sizeof w));
     }
-    core_table *t, *extra = NULL;
-    if ((st = cli_ctx_read_data(ctx, "trial", "data", &t, err)) != CORE_OK)
-        return st;
-    if ((st = rct_trial_load(ctx->cfg, &s->trial_spec, t, &s->trial, err)) != CORE_OK)
-        return st;
-    s->have_trial = 1;
+    core_table *extra = NULL;
     if (s->spec.has_data && (st = cli_ctx_read_data(ctx, "cea", "data", &extra, err)) != CORE_OK)
         return st;
-    size_t na = s->trial.n_arms;
+    size_t na = r->trial.n_arms;
     if (!(s->arm_names = calloc(na, sizeof *s->arm_names)))
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-    s->arm_names[0] = s->trial_spec.control;
+    s->arm_names[0] = r->spec.control;
     for (size_t a = 1; a < na; a++)
-        s->arm_names[a] = s->trial_spec.treatments[a - 1];
-    cea_trial_view v = {.t = t,
-                        .arm = s->trial.arm,
+        s->arm_names[a] = r->spec.treatments[a - 1];
+    cea_trial_view v = {.t = r->table,
+                        .arm = r->trial.arm,
                         .arm_names = s->arm_names,
                         .n_arms = na,
-                        .id = s->trial_spec.id,
-                        .site = s->trial_spec.site,
-                        .control = s->trial_spec.control};
+                        .id = r->spec.id,
+                        .site = r->spec.site,
+                        .control = r->spec.control};
     if ((st = cea_data_build(ctx->cfg, &s->spec, &v, extra, &s->data, err)) != CORE_OK)
         return st;
     const cea_data *d = &s->data;
     cli_ctx_note(ctx, "cea: %zu options (reference %s), %zu complete cases of %zu participants, %ld bootstrap "
-                 "resamples", d->k, d->options[0], d->n, t->n_rows, s->spec.bootstrap);
+                 "resamples", d->k, d->options[0], d->n, r->table->n_rows, s->spec.bootstrap);
     if (ctx->check_only)
         return CORE_OK;
     if ((st = cea_analyse(&s->spec, d, ctx->rng, &ctx->progress, &s->res, err)) != CORE_OK)

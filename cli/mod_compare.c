@@ -8,7 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "rct/rct_run.h"
 #include "realworld/rw_compare.h"
 

@@ -8,7 +8,7 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_data.h"
 #include "core/core_rng.h"
 #include "fidelity/fid.h"
@@ -121,7 +121,7 @@ static core_status fidelity_link(cli_ctx *ctx, fid_state *s, core_err *err)
         so[j] = (fid_site_outcome){.site = sc[j].site, .x1 = sc[j].x1, .n1 = sc[j].n1, .x0 = sc[j].x0, .n0 = sc[j].n0};
     if (!ctx->check_only)
         st = fid_rows_link(&s->data, so, n_sites, os->name, tplabel, kind == 0 ? FID_LINK_EFFECT : FID_LINK_RATE,
-                           r->spec.treatment, r->spec.control, ctx->confidence, ctx->res, err);
+                           RCT_RISK_DIFFERENCE, r->spec.treatment, r->spec.control, ctx->confidence, ctx->res, err);
     if (st == CORE_OK)
         cli_ctx_note(ctx, "fidelity-outcome link: %zu trial sites, outcome %s%s%s", n_sites, os->name,
                      tplabel ? " at " : "", tplabel ? tplabel : "");

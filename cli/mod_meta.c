@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_atomic.h"
 #include "core/core_read.h"
 #include "meta/meta.h"
@@ -81,7 +81,7 @@ core_status cli_mod_meta(cli_ctx *ctx, core_err *err)
     meta_state *s = calloc(1, sizeof *s);
     if (!s)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
-    core_status st = meta_spec_from_config(ctx->cfg, &s->spec, err);
+    core_status st = meta_spec_from_config(ctx->cfg, ctx->confidence, &s->spec, err);
     if (st != CORE_OK) {
         free(s);
         return st;

@@ -7,7 +7,7 @@
 
 #include <gsl/gsl_rng.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/core_atomic.h"
 #include "core/core_rng.h"
 #include "practice/prc.h"

@@ -2,7 +2,7 @@
  * A new module: write cli/mod_<name>.c with its run function, declare it here, add one line below. */
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 
 core_status cli_mod_rct(cli_ctx *ctx, core_err *err);
 core_status cli_mod_cba(cli_ctx *ctx, core_err *err);

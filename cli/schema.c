@@ -3,7 +3,7 @@
  * `ipseval help` and docs/config.md are printed from these tables, and the parser accepts only them.
  * [project] (core/core_keys.c, shared by every module) is read once, by cli/, into the run context;
  * [simulate] belongs to cli/. */
-#include "cli.h"
+#include "cli/cli.h"
 
 #include "cba/cba.h"
 #include "cea/cea.h"

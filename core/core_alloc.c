@@ -1,5 +1,5 @@
 /* Capped, overflow-checked allocation for input-derived sizes (see core_alloc.h). */
-#include "core_alloc.h"
+#include "core/core_alloc.h"
 
 #include <errno.h>
 #include <stdint.h>

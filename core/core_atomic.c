@@ -1,6 +1,6 @@
 /* Atomic output files: temp file in the same directory + rename; pending temp files are removed
  * when SIGINT/SIGTERM/SIGHUP end the run. */
-#include "core_atomic.h"
+#include "core/core_atomic.h"
 
 #include <ctype.h>
 #include <dirent.h>

@@ -14,8 +14,8 @@
 
 #include <stdio.h>
 
-#include "core_error.h"
-#include "core_table.h"
+#include "core/core_error.h"
+#include "core/core_table.h"
 
 typedef struct core_atomic {
     char *path;      /**< the destination */

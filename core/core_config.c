@@ -1,7 +1,7 @@
 /* The INI configuration: one pass over the text for lines, duplicates, unknown names and values (read by
  * iniparser 4.1's rules, which earlier versions of this file used, but kept in a hash table: a linear
  * dictionary made a config of 20,000 sections take most of a minute); strict typed getters. */
-#include "core_config.h"
+#include "core/core_config.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -16,7 +16,7 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
-#include "core_table.h"
+#include "core/core_table.h"
 
 #define INI_MAX_LINE 1023 /* iniparser 4.1's ASCIILINESZ: the line length INI files have been held to */
 

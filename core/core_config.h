@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "core_error.h"
+#include "core/core_error.h"
 
 /** The largest config file read: 16 MiB (a larger one is a configuration error, not read into memory). */
 #define CORE_CONFIG_MAX_BYTES (16 << 20)

@@ -1,5 +1,5 @@
 /* Reading the data file a config section names. */
-#include "core_data.h"
+#include "core/core_data.h"
 
 #include <stdlib.h>
 #include <string.h>

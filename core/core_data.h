@@ -6,9 +6,9 @@
 #ifndef IPSEVAL_CORE_DATA_H
 #define IPSEVAL_CORE_DATA_H
 
-#include "core_config.h"
-#include "core_read.h"
-#include "core_table.h"
+#include "core/core_config.h"
+#include "core/core_read.h"
+#include "core/core_table.h"
 
 /**
  * Read the file named by key `key` (e.g. "data") of `section`, relative to the config.

@@ -1,5 +1,5 @@
 /* The status type: a strerror table tied to the enum, and message helpers. */
-#include "core_error.h"
+#include "core/core_error.h"
 
 #include <gsl/gsl_errno.h>
 #include <stdarg.h>

@@ -1,6 +1,6 @@
 /* The keys every module shares: [project] (read once, by cli/, into the run context) and the keys of every
  * section that reads a delimited data file ([data] and each data section). */
-#include "core_data.h"
+#include "core/core_data.h"
 
 /* name, type, default, range, help: one line per key (core_config.h, core_cfg_key) */
 const core_cfg_key core_data_keys[] = {

@@ -9,8 +9,8 @@
 #ifndef IPSEVAL_CORE_READ_H
 #define IPSEVAL_CORE_READ_H
 
-#include "core_error.h"
-#include "core_table.h"
+#include "core/core_error.h"
+#include "core/core_table.h"
 
 /** How delimited text is read; zero-initialised means: auto delimiter, '.' decimal, missing = "", NA, ".". */
 typedef struct core_read_opts {

@@ -4,8 +4,8 @@
  * labels either before the data (.sav) or after it (.dta). So columns are grown as observations
  * arrive (the row count in the header may be missing: -1), the labels are collected by label-set
  * name, and they are attached to their columns once the whole file has been read. */
-#include "core_read.h"
-#include "core_alloc.h"
+#include "core/core_read.h"
+#include "core/core_alloc.h"
 
 #include <errno.h>
 #include <math.h>

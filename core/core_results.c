@@ -1,5 +1,5 @@
 /* Tidy result rows: a growable array that owns copies of its strings. */
-#include "core_results.h"
+#include "core/core_results.h"
 
 #include <stdlib.h>
 #include <string.h>

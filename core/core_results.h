@@ -12,7 +12,7 @@
 #include <math.h>
 #include <stddef.h>
 
-#include "core_error.h"
+#include "core/core_error.h"
 
 /**
  * What a row's counts of people are (disclosure control, reports/rpt_disclose.c, reads these fields and never

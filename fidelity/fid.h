@@ -228,18 +228,20 @@ typedef struct fid_site_outcome {
 } fid_site_outcome;
 
 /** What the link relates fidelity to: the site's effect (x1/n1 - x0/n0, weight n1 + n0) or its intervention
- *  arm's rate (x1/n1, weight n1). The rows' term names it: "risk_difference" or "rate". */
+ *  arm's rate (x1/n1, weight n1). The rows' term names it: the trial's name of its effect measure (the caller
+ *  gives it: the trial module owns the name) or "rate". */
 typedef enum fid_link_measure { FID_LINK_EFFECT = 0, FID_LINK_RATE } fid_link_measure;
 
 /**
  * fidelity_outcome rows: per site (method site_data; the counts travel in the row's `counts`), Spearman's rho
  * between the site's mean fidelity total and its outcome (exact p), and the weighted line (weights =
- * participants). outcome/timepoint name the trial outcome, treatment/control its arms (for the labels). Sites
+ * participants). outcome/timepoint name the trial outcome, effect_name the measure (the rows' term with
+ * FID_LINK_EFFECT), treatment/control its arms (for the labels). Sites
  * without fidelity reviews are left out and named in the label; fewer than 3 matched sites gives rows that say so.
  */
 core_status fid_rows_link(const fid_data *d, const fid_site_outcome *so, size_t n_so, const char *outcome,
-                          const char *timepoint, fid_link_measure measure, const char *treatment, const char *control,
-                          double conf, core_results *res, core_err *err);
+                          const char *timepoint, fid_link_measure measure, const char *effect_name,
+                          const char *treatment, const char *control, double conf, core_results *res, core_err *err);
 
 /* --------------------------------------------------------------- simulator ---- */
 

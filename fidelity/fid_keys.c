@@ -1,5 +1,5 @@
 /* The keys of [fidelity], [scale:NAME] and [agreement]: their one owner (name, type, default, range, help). */
-#include "fid.h"
+#include "fidelity/fid.h"
 
 const core_cfg_key fid_fidelity_keys[] = {
     {"data", CORE_CFG_PATH, NULL, ".csv, .txt, .dta, .sav", "fidelity reviews: one row per site, review (and rater) with one column per item (required)"},

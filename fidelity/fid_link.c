@@ -17,10 +17,10 @@ static core_status add(core_results *res, core_result_row *row, core_err *err)
 }
 
 core_status fid_rows_link(const fid_data *d, const fid_site_outcome *so, size_t n_so, const char *outcome,
-                          const char *timepoint, fid_link_measure kind, const char *treatment, const char *control,
-                          double conf, core_results *res, core_err *err)
+                          const char *timepoint, fid_link_measure kind, const char *effect_name,
+                          const char *treatment, const char *control, double conf, core_results *res, core_err *err)
 {
-    const char *measure = kind == FID_LINK_EFFECT ? "risk_difference" : "rate";
+    const char *measure = kind == FID_LINK_EFFECT ? effect_name : "rate";
     size_t m = n_so;
     double *x = malloc((m ? m : 1) * sizeof *x), *y = malloc((m ? m : 1) * sizeof *y),
            *w = malloc((m ? m : 1) * sizeof *w);

@@ -46,8 +46,9 @@ typedef struct meta_spec {
     char *results_analysis, *results_method, *results_term, *results_timepoint; /**< which row is each file's effect */
 } meta_spec;
 
-/** Read [meta] (and [project] confidence). Checks names and combinations, not the data. */
-core_status meta_spec_from_config(const core_config *cfg, meta_spec *spec, core_err *err);
+/** Read [meta]; confidence: the run's [project] confidence (read by the caller). Checks names and combinations,
+ *  not the data. */
+core_status meta_spec_from_config(const core_config *cfg, double confidence, meta_spec *spec, core_err *err);
 void meta_spec_free(meta_spec *spec);
 
 /** One row of the study table. */

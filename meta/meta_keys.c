@@ -1,5 +1,5 @@
 /* The keys of [meta]: their one owner (name, type, default, range, help). */
-#include "meta.h"
+#include "meta/meta.h"
 
 const core_cfg_key meta_keys[] = {
     {"data", CORE_CFG_PATH, NULL, ".csv, .txt, .dta, .sav", "the study table: one row per study (or give results)"},

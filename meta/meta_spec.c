@@ -72,9 +72,10 @@ static core_status column_key(const core_config *cfg, const char *key, int neede
             goto fail;                                                                                             \
     } while (0)
 
-core_status meta_spec_from_config(const core_config *cfg, meta_spec *s, core_err *err)
+core_status meta_spec_from_config(const core_config *cfg, double confidence, meta_spec *s, core_err *err)
 {
     memset(s, 0, sizeof *s);
+    s->confidence = confidence;
     core_status st = CORE_OK;
     char where[600];
     char **methods = NULL;
@@ -129,7 +130,6 @@ core_status meta_spec_from_config(const core_config *cfg, meta_spec *s, core_err
         TRY(dup_to(core_config_str(cfg, "meta", "outcome", ""), &s->outcome, err));
         TRY(core_config_list(cfg, "meta", "exclude", 0, &s->exclude, &s->n_exclude, err));
         TRY(core_config_bool(cfg, "meta", "knapp_hartung", 1, &s->knapp_hartung, err));
-        TRY(core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &s->confidence, err));
         goto methods;
     }
     if (!core_config_has(cfg, "meta", "data")) {
@@ -174,7 +174,6 @@ core_status meta_spec_from_config(const core_config *cfg, meta_spec *s, core_err
     }
     TRY(core_config_list(cfg, "meta", "exclude", 0, &s->exclude, &s->n_exclude, err));
     TRY(core_config_bool(cfg, "meta", "knapp_hartung", 1, &s->knapp_hartung, err));
-    TRY(core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &s->confidence, err));
 
 methods:;
     size_t nm = 0;

@@ -1,5 +1,5 @@
 /* The keys of [cohort], [equity] and [workforce]: their one owner (name, type, default, range, help). */
-#include "prc.h"
+#include "practice/prc.h"
 
 const core_cfg_key prc_cohort_keys[] = {
     {"data", CORE_CFG_PATH, NULL, ".csv, .txt, .dta, .sav", "the cohort: one row per person supported (required)"},

@@ -27,6 +27,10 @@ extern const core_cfg_key rct_power_keys[];
 
 typedef enum rct_outcome_type { RCT_BINARY = 0, RCT_CONTINUOUS, RCT_TIME_TO_EVENT } rct_outcome_type;
 
+/** The trial's effect measure of a binary outcome: the `analysis` of its rows, and the name other modules give a
+ *  measure taken from the trial (the fidelity–outcome link's term). Its one spelling outside the report writers. */
+#define RCT_RISK_DIFFERENCE "risk_difference"
+
 /** One [outcome:NAME] section. */
 typedef struct rct_outcome_spec {
     char *name;        /**< NAME as written in the section header */
@@ -94,8 +98,9 @@ typedef struct rct_spec {
     rct_power_spec power;
 } rct_spec;
 
-/** Read [trial] and every [outcome:*] section; checks names and types, not the data. */
-core_status rct_spec_from_config(const core_config *cfg, rct_spec *spec, core_err *err);
+/** Read [trial] and every [outcome:*] section; checks names and types, not the data. confidence: the run's
+ *  [project] confidence (read once, by the caller). */
+core_status rct_spec_from_config(const core_config *cfg, double confidence, rct_spec *spec, core_err *err);
 void rct_spec_free(rct_spec *spec);
 
 /** Participant data checked against the spec: arms coded k = 1..n_treatments (treatments[k-1]) / 0 (control). */

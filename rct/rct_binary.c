@@ -1,6 +1,6 @@
 /* Binary outcomes at each timepoint: arm summaries and the 2x2 analyses of SPEC §4 for each intervention
  * arm against the control, as tidy rows. */
-#include "rct.h"
+#include "rct/rct.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -72,7 +72,7 @@ core_status rct_binary_2x2(const rct_spec *s, const rct_trial *tr, size_t k, siz
         double n_tot = (double)(n1 + n0);
         if (n1 == 0 || n0 == 0) {
             /* Nothing to compare; say so in one row rather than a row of blanks per analysis. */
-            if ((st = rct_row_est(res, "risk_difference", o->name, tp, term, "newcombe", NULL, n_tot,
+            if ((st = rct_row_est(res, RCT_RISK_DIFFERENCE, o->name, tp, term, "newcombe", NULL, n_tot,
                                   "not estimable: one arm has no observed outcome at this timepoint", err)) != CORE_OK)
                 return st;
             continue;
@@ -89,8 +89,8 @@ core_status rct_binary_2x2(const rct_spec *s, const rct_trial *tr, size_t k, siz
         if ((st = rct_row_est(res, analysis, o->name, tp, term, method, &e, n_tot, NULL, err)) != CORE_OK)         \
             return st;                                                                                             \
     } while (0)
-        RUN(st_rd_wald(x1, n1, x0, n0, conf, &e, err), "risk_difference", "wald");
-        RUN(st_rd_newcombe(x1, n1, x0, n0, conf, &e, err), "risk_difference", "newcombe");
+        RUN(st_rd_wald(x1, n1, x0, n0, conf, &e, err), RCT_RISK_DIFFERENCE, "wald");
+        RUN(st_rd_newcombe(x1, n1, x0, n0, conf, &e, err), RCT_RISK_DIFFERENCE, "newcombe");
         if ((st = rct_nnt_row(res, o->name, tp, term, "newcombe", &e, n_tot, err)) != CORE_OK)
             return st;
         RUN(st_rr_logwald(x1, n1, x0, n0, conf, &e, err), "risk_ratio", "log_wald");

@@ -1,5 +1,5 @@
 /* The keys of [trial], [outcome:NAME] and [power]: their one owner (name, type, default, range, help). */
-#include "rct.h"
+#include "rct/rct.h"
 
 const core_cfg_key rct_trial_keys[] = {
     {"data", CORE_CFG_PATH, NULL, ".csv, .txt, .dta, .sav", "the trial data file (required)"},

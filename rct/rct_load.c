@@ -1,5 +1,5 @@
 /* Check the participant table against the trial spec and code the arms. */
-#include "rct.h"
+#include "rct/rct.h"
 
 #include <stdlib.h>
 #include <string.h>

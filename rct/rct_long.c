@@ -1,6 +1,6 @@
 /* The trial over time: the long layout, and one model across all timepoints (GEE, GLMM, LMM).
  * docs/methods.md (the trial over time) describes the models; stats/st_gee.h, st_glmm.h, st_lmm.h the estimators. */
-#include "rct.h"
+#include "rct/rct.h"
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>

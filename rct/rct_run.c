@@ -7,11 +7,10 @@ core_status rct_run_load(const core_config *cfg, double confidence, rct_read_fn 
                          core_err *err)
 {
     memset(r, 0, sizeof *r);
-    core_status st = rct_spec_from_config(cfg, &r->spec, err);
+    core_status st = rct_spec_from_config(cfg, confidence, &r->spec, err);
     if (st != CORE_OK)
         return st;
     r->have_spec = 1;
-    r->spec.confidence = confidence;
     if ((st = rct_long_spec_read(cfg, &r->spec, &r->lspec, err)) != CORE_OK)
         return st;
     r->have_lspec = 1;

@@ -30,7 +30,7 @@ typedef struct rct_run {
 typedef core_status (*rct_read_fn)(void *arg, core_table **table, core_err *err);
 
 /**
- * The one loading sequence: rct_spec_from_config (confidence: the run's [project] confidence), rct_long_spec_read,
+ * The one loading sequence: rct_spec_from_config (confidence: the run's [project] confidence, read by the caller), rct_long_spec_read,
  * then read(arg) for the data, rct_long_reshape when layout = long, rct_trial_load. On failure r holds what was
  * loaded so far: free it with rct_run_free in every case (r is zeroed first).
  */

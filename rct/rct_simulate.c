@@ -23,7 +23,7 @@
  * at each follow-up wave are shifted so that the observed standardised difference (pooled SD, among those
  * observed, before rounding) equals the target, as the employment rates hit theirs. Missing: baseline item non-response q_missing[0]
  * independently, follow-up waves by monotone questionnaire drop-out (q_missing rising). */
-#include "rct.h"
+#include "rct/rct.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>

@@ -6,7 +6,7 @@
  * to (0, day of timepoint j]; one never seen employed had a short-lived job anyway with probability SHORT_JOB (the
  * intervention arm's job search is more active: SHORT_JOB_IPS), at a uniform time within the follow-up they were
  * observed; everyone else is censored at the end of their follow-up (the last timepoint they were observed at). */
-#include "rct.h"
+#include "rct/rct.h"
 
 #include <gsl/gsl_randist.h>
 #include <math.h>

@@ -1,5 +1,5 @@
 /* [trial] and [outcome:*] into an rct_spec. */
-#include "rct.h"
+#include "rct/rct.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -219,9 +219,10 @@ static core_status power_spec(const core_config *cfg, rct_spec *s, core_err *err
     return CORE_OK;
 }
 
-core_status rct_spec_from_config(const core_config *cfg, rct_spec *s, core_err *err)
+core_status rct_spec_from_config(const core_config *cfg, double confidence, rct_spec *s, core_err *err)
 {
     memset(s, 0, sizeof *s);
+    s->confidence = confidence;
     core_status st = CORE_OK;
     char where[600];
     if (!core_config_has_section(cfg, "trial"))
@@ -268,7 +269,6 @@ layout_ok:
     TRY(opt_dup(core_config_str(cfg, "trial", "site", NULL), &s->site, err));
     TRY(core_config_list(cfg, "trial", "covariates", 0, &s->covariates, &s->n_covariates, err));
     TRY(core_config_list(cfg, "trial", "timepoints", 0, &s->timepoints, &s->n_timepoints, err));
-    TRY(core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &s->confidence, err));
     TRY(core_config_list(cfg, "trial", "subgroups", 0, &s->subgroups, &s->n_subgroups, err));
     TRY(core_config_list(cfg, "trial", "categorical", 0, &s->categorical, &s->n_categorical, err));
     TRY(opt_dup(core_config_str(cfg, "trial", "received", NULL), &s->received, err));

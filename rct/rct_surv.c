@@ -2,7 +2,7 @@
  * for the workbook's chart: S(t), interval and number at risk at 0 and every distinct time), log-rank, Cox
  * (unadjusted and adjusted).
  * docs/methods.md (the trial over time); the estimators are stats/st_surv.h. */
-#include "rct.h"
+#include "rct/rct.h"
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>

@@ -67,11 +67,12 @@ typedef struct rw_spec {
     size_t n_nulls;
     int has_spells;
     char *spell_unit, *spell_start, *spell_end, *spell_share;
-    double confidence;        /**< from [project] */
+    double confidence;        /**< the run's [project] confidence */
 } rw_spec;
 
-/** Read [registry] (and [project] confidence). Errors name file:line and the key. */
-core_status rw_spec_from_config(const core_config *cfg, rw_spec *s, core_err *err);
+/** Read [registry]; confidence: the run's [project] confidence (read by the caller). Errors name file:line and
+ *  the key. */
+core_status rw_spec_from_config(const core_config *cfg, double confidence, rw_spec *s, core_err *err);
 void rw_spec_free(rw_spec *s);
 
 /** A validated panel: rows with every needed value, indices dense from 0. */

@@ -1,5 +1,5 @@
 /* The keys of [registry] and [compare]: their one owner (name, type, default, range, help). */
-#include "rw.h"
+#include "realworld/rw.h"
 
 const core_cfg_key rw_registry_keys[] = {
     {"data", CORE_CFG_PATH, NULL, ".csv, .txt, .dta, .sav", "the panel: one row per unit and period (required)"},

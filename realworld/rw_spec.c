@@ -73,9 +73,10 @@ static core_status list_key(const core_config *cfg, const char *key, char ***out
     return CORE_OK;
 }
 
-core_status rw_spec_from_config(const core_config *cfg, rw_spec *s, core_err *err)
+core_status rw_spec_from_config(const core_config *cfg, double confidence, rw_spec *s, core_err *err)
 {
     memset(s, 0, sizeof *s);
+    s->confidence = confidence;
     core_status st;
     char where[600];
     if ((st = req_str(cfg, "unit", &s->unit, err)) != CORE_OK || (st = req_str(cfg, "time", &s->time, err)) != CORE_OK ||
@@ -134,8 +135,7 @@ core_status rw_spec_from_config(const core_config *cfg, rw_spec *s, core_err *er
         s->inference[RW_INF_CR2] = s->inference[RW_INF_WILD] = s->inference[RW_INF_RI] = 1;
     }
     if ((st = core_config_bool(cfg, "registry", "synthetic_control", 0, &s->synthetic_control, err)) != CORE_OK ||
-        (st = core_config_long(cfg, "registry", "bootstrap", 9999, 99, 10000000, &s->bootstrap, err)) != CORE_OK ||
-        (st = core_config_double(cfg, "project", "confidence", 0.95, 0, 1, 1, 1, &s->confidence, err)) != CORE_OK)
+        (st = core_config_long(cfg, "registry", "bootstrap", 9999, 99, 10000000, &s->bootstrap, err)) != CORE_OK)
         goto fail;
     static const char *const wnames[] = {"rademacher", "webb", NULL};
     static const char *const cgnames[] = {"never", "notyet", NULL};

@@ -140,8 +140,8 @@ static void validate(cs *c, lxw_row_t r, lxw_col_t col, double lo, double hi, in
         v.minimum_number = -1e300;
         v.maximum_number = 1e300;
     }
-    v.error_title = "Not a valid value";
-    v.error_message = (char *)what;
+    v.error_title = (char *)rpt_tr(c->w, "Not a valid value");
+    v.error_message = (char *)rpt_tr(c->w, what);
     rpt_err_at(c->w, worksheet_data_validation_cell(c->ws, r, col, &v), c->ws, r, col);
 }
 
@@ -1086,8 +1086,9 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             else
                 snprintf(fm, sizeof fm, "=break_even_r%zu_%d", q + 1, h2);
             if (isnan(f->bew[q][h2]))
-                rpt_err_at(w, worksheet_write_formula_str(ws, r, (lxw_col_t)(1 + q), fm, w->f.right, NO_WAGE), ws, r,
-                           (lxw_col_t)(1 + q));
+                rpt_err_at(w,
+                           worksheet_write_formula_str(ws, r, (lxw_col_t)(1 + q), fm, w->f.right, rpt_tr(w, NO_WAGE)),
+                           ws, r, (lxw_col_t)(1 + q));
             else
                 rpt_err_at(w, worksheet_write_formula_num(ws, r, (lxw_col_t)(1 + q), fm, money, f->bew[q][h2]), ws, r,
                            (lxw_col_t)(1 + q));

@@ -278,8 +278,8 @@ static void continuous_headline(const rpt_wctx *w, const trial *tr, const group 
     const core_result_row *d = find(w, "mean_difference", g->outcome, g->tp, cmp_term(w, tr->treat, term, sizeof term),
                                     "welch");
     when_text(w, g->tp, when, sizeof when);
-    if (when[0])
-        when[0] = 'a';
+    if (when[0] >= 'A' && when[0] <= 'Z')
+        when[0] = (char)(when[0] - 'A' + 'a'); /* "At 12 months" -> "at 12 months", "Ved" -> "ved" after the label */
     int k = w->run->small_cell;
     if (!t || !c || isnan(t->estimate) || isnan(c->estimate)) {
         rpt_trf(w, buf, size, "%s%s%s: the means of the two groups are not available.", rpt_outcome_display(w, g->outcome),

@@ -1,5 +1,5 @@
 /* Random-intercept linear mixed model by REML or ML (see st_lmm.h). */
-#include "st_lmm.h"
+#include "stats/st_lmm.h"
 
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_linalg.h>

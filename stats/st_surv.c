@@ -1,5 +1,5 @@
 /* Kaplan–Meier, log-rank and Cox regression (see st_surv.h for the conventions and references). */
-#include "st_surv.h"
+#include "stats/st_surv.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>

@@ -263,11 +263,10 @@ def fidelity(book, results, lo, hi, bands_text):
         check(lk is not None and cells.get((lk, 2)) == "Mean fidelity total", "a link table")
         if lk is None:
             return
-        effect = any(r["term"] == "risk_difference" for r in fid if r["analysis"] == "fidelity_outcome")
         for i, r in enumerate(link):
             rr = lk + 1 + i
             check(cells.get((rr, 1)) == r["term"] and close(cells.get((rr, 2)), r1(num(r["statistic"]))) and
-                  close(cells.get((rr, 3)), r1(100 * num(r["estimate"]) if effect else 100 * num(r["estimate"]))),
+                  close(cells.get((rr, 3)), r1(100 * num(r["estimate"]))),
                   "link row %s: mean total %s, effect %s" % (r["term"], cells.get((rr, 2)), cells.get((rr, 3))))
         sc = [ch for ch in ws._charts if type(ch).__name__ == "ScatterChart"]
         check(len(sc) == 1 and len(sc[0].series) == 1, "a scatter chart of the link")

@@ -32,7 +32,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     int fd = fuzz_memfile((const uint8_t *)fz_rw_config, sizeof fz_rw_config - 1, path, sizeof path);
     fz_rw_cfg = core_config_load(path, fz_rw_schema, 2, &err);
     close(fd);
-    if (!fz_rw_cfg || rw_spec_from_config(fz_rw_cfg, &fz_rw_spec, &err) != CORE_OK) {
+    if (!fz_rw_cfg || rw_spec_from_config(fz_rw_cfg, 0.95, &fz_rw_spec, &err) != CORE_OK) {
         fprintf(stderr, "fuzz_spells: config: %s\n", err.msg);
         abort();
     }

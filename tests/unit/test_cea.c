@@ -12,7 +12,7 @@
 #include "../t_check.h"
 #include "cea/cea.h"
 #include "core/core_data.h"
-#include "kit.h"
+#include "tests/unit/kit.h"
 #include "rct/rct.h"
 #include "stats/st_boot.h"
 #include "stats/st_cea.h"
@@ -159,9 +159,9 @@ static int kit_open(kit *k)
     memset(k, 0, sizeof *k);
     core_err err;
     if (!(k->cfg = core_config_load(KIT "kit.ini", kit_schema, 3, &err)) ||
-        rct_spec_from_config(k->cfg, &k->rs, &err) != CORE_OK ||
+        rct_spec_from_config(k->cfg, 0.95, &k->rs, &err) != CORE_OK ||
         core_data_read_section(k->cfg, "trial", "data", &k->t, NULL, &err) != CORE_OK ||
-        rct_trial_load(k->cfg, &k->rs, k->t, &k->tr, &err) != CORE_OK || cea_spec_from_config(k->cfg, &k->s, &err) != CORE_OK) {
+        rct_trial_load(k->cfg, &k->rs, k->t, &k->tr, &err) != CORE_OK || cea_spec_from_config(k->cfg, 0.95, &k->s, &err) != CORE_OK) {
         printf("FAIL: the kit does not load: %s\n", err.msg);
         t_failed++;
         return 0;

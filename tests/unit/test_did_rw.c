@@ -44,7 +44,7 @@ static int load(const char *ini, core_config **cfg, rw_spec *s, core_table **t, 
     *cfg = core_config_load(ini, schema, 2, &err);
     if (!t_true(*cfg != NULL, "config %s loads: %s", ini, err.msg))
         return 0;
-    if (!t_true(rw_spec_from_config(*cfg, s, &err) == CORE_OK, "spec: %s", err.msg))
+    if (!t_true(rw_spec_from_config(*cfg, 0.95, s, &err) == CORE_OK, "spec: %s", err.msg))
         return 0;
     char *path = core_config_resolve(*cfg, core_config_str(*cfg, "registry", "data", ""));
     core_read_opts ro = {0};
@@ -296,7 +296,7 @@ static core_results *analyse_path(const char *ini, int selected, size_t *n_cols,
     rw_spec s;
     if (!t_true(cfg != NULL, "config %s loads: %s", ini, err.msg))
         return NULL;
-    if (!t_true(rw_spec_from_config(cfg, &s, &err) == CORE_OK, "spec: %s", err.msg)) {
+    if (!t_true(rw_spec_from_config(cfg, 0.95, &s, &err) == CORE_OK, "spec: %s", err.msg)) {
         core_config_free(cfg);
         return NULL;
     }

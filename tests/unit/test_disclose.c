@@ -193,7 +193,7 @@ int main(void)
     /* a binary outcome: IPS 3 of 15 (12 not), TAU 9 of 22 */
     addc(r, "arm_summary", "employment", "IPS", "wilson", 0.2, 15, "3/15", SHARE(3, 15));
     addc(r, "arm_summary", "employment", "TAU", "wilson", 9.0 / 22, 22, "9/22", SHARE(9, 22));
-    add(r, "risk_difference", "employment", "arm", "newcombe", 0.2 - 9.0 / 22, 37, NULL);
+    add(r, RCT_RISK_DIFFERENCE, "employment", "arm", "newcombe", 0.2 - 9.0 / 22, 37, NULL);
     add(r, "odds_ratio", "employment", "arm", "logistic_adjusted", 0.5, 37, NULL);
     add(r, "logistic", "employment", "arm", "unadjusted", -1.0, 37, NULL);
     /* a binary outcome with 12 of 15: the complement (3) is small */
@@ -219,7 +219,7 @@ int main(void)
     x = row(r, "arm_summary", "employment", "TAU", NULL);
     t_str(x->label, "9/22", "the other arm is untouched");
     t_true(x->hidden == 0 && fabs(x->estimate - 9.0 / 22) < 1e-15, "and its share is kept");
-    x = row(r, "risk_difference", "employment", "arm", NULL);
+    x = row(r, RCT_RISK_DIFFERENCE, "employment", "arm", NULL);
     t_true(isnan(x->estimate) && isnan(x->ci_low) && (x->hidden & CORE_HIDE_ESTIMATE),
            "the risk difference (TAU share + RD = the withheld share) is withheld");
     t_contains(x->label, "withheld", "and says so");
@@ -368,8 +368,8 @@ int main(void)
          core_counts_named(PAIR(21, 43, 15, 44), "IPS", "TAU"));
     addc(f, "fidelity_outcome", "employment", "County F", "site_data", -0.06, 8, "IPS 1/4, TAU 2/4; statistic = 96.7",
          core_counts_named(PAIR(1, 4, 2, 4), "IPS", "TAU"));
-    add(f, "fidelity_outcome", "employment", "risk_difference", "wls", 0.0005, 3, "slope");
-    add(f, "fidelity_outcome", "employment", "risk_difference", "spearman", 0.5, 3, "rho");
+    add(f, "fidelity_outcome", "employment", RCT_RISK_DIFFERENCE, "wls", 0.0005, 3, "slope");
+    add(f, "fidelity_outcome", "employment", RCT_RISK_DIFFERENCE, "spearman", 0.5, 3, "rho");
     t_int(rpt_disclose(f, 10, &err), CORE_OK, "rpt_disclose (k = 10) runs on the fidelity-outcome link");
     x = row(f, "fidelity_outcome", "employment", "County F", NULL);
     t_str(x->label, "IPS <10, TAU <10", "a site of 8 shows '<10' for both arms (named from the counts' groups)");
@@ -381,9 +381,9 @@ int main(void)
            "total kept");
     t_str(row(f, "fidelity_outcome", "employment", "County B", NULL)->label, "IPS 21/43, TAU 15/44; statistic = 90",
           "the third site stays");
-    x = row(f, "fidelity_outcome", "employment", "risk_difference", "wls");
+    x = row(f, "fidelity_outcome", "employment", RCT_RISK_DIFFERENCE, "wls");
     t_true(isnan(x->estimate) && isnan(x->p_value), "the weighted regression over sites (linear in each) is withheld");
-    t_rel(row(f, "fidelity_outcome", "employment", "risk_difference", "spearman")->estimate, 0.5, TOL_EXACT,
+    t_rel(row(f, "fidelity_outcome", "employment", RCT_RISK_DIFFERENCE, "spearman")->estimate, 0.5, TOL_EXACT,
           "the rank correlation is kept");
     core_results_free(f);
 
@@ -392,7 +392,7 @@ int main(void)
     module = "rct";
     addc(all, "arm_summary", "employment", "IPS", "wilson", 0.2, 15, "3/15", SHARE(3, 15));
     addc(all, "arm_summary", "employment", "TAU", "wilson", 9.0 / 22, 22, "9/22", SHARE(9, 22));
-    add(all, "risk_difference", "employment", "arm", "newcombe", 0.2 - 9.0 / 22, 37, NULL);
+    add(all, RCT_RISK_DIFFERENCE, "employment", "arm", "newcombe", 0.2 - 9.0 / 22, 37, NULL);
     addc(all, "baseline_table", "county[A]", "IPS", "n_percent", 3.0 / 20, 20, "3/20", SHARE(3, 20));
     addc(all, "baseline_table", "county[B]", "IPS", "n_percent", 12.0 / 20, 20, "12/20", SHARE(12, 20));
     addc(all, "baseline_table", "county[C]", "IPS", "n_percent", 5.0 / 20, 20, "5/20", SHARE(5, 20));

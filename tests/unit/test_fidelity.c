@@ -14,6 +14,7 @@
 #include "core/core_results.h"
 #include "core/core_data.h"
 #include "fidelity/fid.h"
+#include "rct/rct.h"
 #include "tests/t_check.h"
 
 /* the sections as the program declares them (their owners' key tables) */
@@ -443,9 +444,9 @@ static void test_link(void)
                                   {.site = "E", .x1 = 5, .n1 = 100, .n0 = 100},  {.site = "F", .x1 = 11, .n1 = 100, .n0 = 100},
                                   {.site = "G", .x1 = 20, .n1 = 100, .n0 = 100}};
         core_results *res = core_results_new();
-        t_int(fid_rows_link(&L.data, so, 7, "employment", "18", FID_LINK_EFFECT, "IPS", "TAU", 0.95, res, &L.err),
+        t_int(fid_rows_link(&L.data, so, 7, "employment", "18", FID_LINK_EFFECT, RCT_RISK_DIFFERENCE, "IPS", "TAU", 0.95, res, &L.err),
               CORE_OK, "link rows");
-        const core_result_row *r = core_results_find(res, NULL, "fidelity_outcome", "employment", "18", "risk_difference",
+        const core_result_row *r = core_results_find(res, NULL, "fidelity_outcome", "employment", "18", RCT_RISK_DIFFERENCE,
                                                      "spearman");
         /* ranks of x: 1 4 6 3 2 5; of y: 3 5 1 6 2 4: sum d^2 = 4+1+25+9+0+1 = 40, rho = 1 - 6*40/210 = -1/7 */
         t_true(r && fabs(r->estimate - (-1.0 / 7)) < 1e-12, "Spearman rho by hand -1/7");

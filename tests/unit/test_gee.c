@@ -8,7 +8,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "kit.h"
+#include "tests/unit/kit.h"
 #include "stats/st_gee.h"
 #include "tests/t_check.h"
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kit.h"
+#include "tests/unit/kit.h"
 #include "stats/st_gee.h"
 #include "stats/st_glm.h"
 #include "tests/t_check.h"

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "kit.h"
+#include "tests/unit/kit.h"
 #include "stats/st_lmm.h"
 #include "tests/t_check.h"
 

@@ -53,7 +53,7 @@ static core_status run(const char *ini_name, const char *ini, core_results **res
     if (!cfg)
         return err->code;
     meta_spec spec;
-    if ((st = meta_spec_from_config(cfg, &spec, err)) != CORE_OK) {
+    if ((st = meta_spec_from_config(cfg, 0.95, &spec, err)) != CORE_OK) {
         core_config_free(cfg);
         return st;
     }

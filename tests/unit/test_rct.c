@@ -36,7 +36,7 @@ static int fx_open(fixture *f, const char *ini, core_err *err)
     memset(f, 0, sizeof *f);
     if (!(f->cfg = core_config_load(ini, schema, sizeof schema / sizeof schema[0], err)))
         return 0;
-    if (rct_spec_from_config(f->cfg, &f->spec, err) != CORE_OK)
+    if (rct_spec_from_config(f->cfg, 0.95, &f->spec, err) != CORE_OK)
         return 0;
     if (core_data_read_section(f->cfg, "trial", "data", &f->t, NULL, err) != CORE_OK)
         return 0;
@@ -137,7 +137,7 @@ static void test_threearm(void)
     EST(r, statistic, 3.10812209521166, "welch t IPSE");
     EST(r, df, 130.435659753692, "welch df IPSE");
     EST(r, ci_low, 1.64297266787464, "welch lo IPSE");
-    r = row(res, "risk_difference", "emp", "12", "arm[IPSE]", "newcombe");
+    r = row(res, RCT_RISK_DIFFERENCE, "emp", "12", "arm[IPSE]", "newcombe");
     EST(r, ci_low, -0.191938004410015, "newcombe lo IPSE");
     EST(r, ci_high, 0.115539598347849, "newcombe hi IPSE");
     EST(row(res, "arm_summary", "emp", "12", "IPSE", "wilson"), n, 74, "IPSE n at 12");

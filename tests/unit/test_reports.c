@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "rct/rct.h"
 #include "reports/rpt.h"
 #include "tests/t_check.h"
 
@@ -221,11 +222,11 @@ static void test_format(void)
     t_true(!rpt_sheet_name_valid("'x"), "sheet name starting with an apostrophe refused");
     t_true(!rpt_sheet_name_valid(""), "empty sheet name refused");
 
-    const rpt_method_info *m = rpt_method_lookup("risk_difference", "newcombe");
+    const rpt_method_info *m = rpt_method_lookup(RCT_RISK_DIFFERENCE, "newcombe");
     t_true(m && strstr(m->reference, "1998;17:873-890"), "methods: Newcombe reference");
     m = rpt_method_lookup("odds_ratio", "woolf");
     t_true(m && strstr(m->reference, "Woolf B"), "methods: Woolf reference");
-    t_true(rpt_method_lookup("risk_difference", "nonsense") == NULL, "methods: unknown pair gives NULL");
+    t_true(rpt_method_lookup(RCT_RISK_DIFFERENCE, "nonsense") == NULL, "methods: unknown pair gives NULL");
     m = rpt_method_lookup("cox", "exact");
     t_true(m && m->method == NULL, "methods: unknown method of a known analysis gets the generic entry");
 }
@@ -268,8 +269,8 @@ static core_results *sample_rows(void)
             lt);
         add(r, "arm_summary", "emp", tps[i], "TAU", "wilson", pc[i], pc[i] - 0.055, pc[i] + 0.06, NAN, 205,
             lc);
-        add(r, "risk_difference", "emp", tps[i], "arm", "wald", pt[i] - pc[i], -0.01, 0.19, NAN, 410, NULL);
-        add(r, "risk_difference", "emp", tps[i], "arm", "newcombe", pt[i] - pc[i], 0.012, 0.194, NAN, 410,
+        add(r, RCT_RISK_DIFFERENCE, "emp", tps[i], "arm", "wald", pt[i] - pc[i], -0.01, 0.19, NAN, 410, NULL);
+        add(r, RCT_RISK_DIFFERENCE, "emp", tps[i], "arm", "newcombe", pt[i] - pc[i], 0.012, 0.194, NAN, 410,
             NULL);
         add(r, "risk_ratio", "emp", tps[i], "arm", "log_wald", pt[i] / pc[i], 1.04, 1.83, NAN, 410, NULL);
         add(r, "odds_ratio", "emp", tps[i], "arm", "woolf", 1.6, 1.05, 2.44, NAN, 410, NULL);
@@ -281,7 +282,7 @@ static core_results *sample_rows(void)
     /* A rare outcome: 2 events in the control arm, an undefined ratio and an infinite bound. */
     add(r, "arm_summary", "any_job", NULL, "IPS", "wilson", 9.0 / 30, 0.17, 0.48, NAN, 30, "9/30");
     add(r, "arm_summary", "any_job", NULL, "TAU", "wilson", 2.0 / 30, 0.018, 0.21, NAN, 30, "2/30");
-    add(r, "risk_difference", "any_job", NULL, "arm", "newcombe", 7.0 / 30, 0.04, 0.41, NAN, 60, NULL);
+    add(r, RCT_RISK_DIFFERENCE, "any_job", NULL, "arm", "newcombe", 7.0 / 30, 0.04, 0.41, NAN, 60, NULL);
     add(r, "risk_ratio", "any_job", NULL, "arm", "log_wald", NAN, NAN, NAN, NAN, 60,
         "undefined: zero events in the control arm, \"see\" note");
     add(r, "odds_ratio", "any_job", NULL, "arm", "fisher_cmle", 5.8, 1.1, INFINITY, NAN, 60, NULL);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "rct/rct.h"
 #include "reports/rpt.h"
 #include "tests/t_check.h"
 
@@ -79,7 +80,7 @@ static void trial_rows(core_results *r, const char *const *arms, size_t n_arms, 
             snprintf(term, sizeof term, "arm");
         add(r, "baseline_table", "age", NULL, term, "standardised_difference", e, NAN, NAN, NAN, NAN, label);
         add(r, "attrition", "emp", "6", "arm", "missing_by_arm", NAN, NAN, NAN, p, 100, label);
-        add(r, "risk_difference", "emp", "6", term, "newcombe", e, lo, hi, NAN, 90, label);
+        add(r, RCT_RISK_DIFFERENCE, "emp", "6", term, "newcombe", e, lo, hi, NAN, 90, label);
         add(r, "number_needed_to_treat", "emp", "6", term, "newcombe", NAN, NAN, NAN, NAN, 90,
             "not reported: the interval of the risk difference includes 0");
         add(r, "odds_ratio", "emp", "6", term, "woolf", e, lo, hi, NAN, 90, label);

@@ -7,7 +7,7 @@
 
 #include <gsl/gsl_errno.h>
 
-#include "kit.h"
+#include "tests/unit/kit.h"
 #include "stats/st_surv.h"
 #include "tests/t_check.h"
 
