@@ -1184,7 +1184,13 @@ void rpt_ci_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
         rpt_trf(w, t, sizeof t, "%s (%s to %s)", a, b, d);
     }
     rpt_err_at(w, worksheet_write_string(ws, r, c, t, f), ws, r, c);
-    note_text(w, ws, r, c, t, f);
+    int merged = 0; /* a merged cell's text spans its range: it does not size the column */
+    lxw_merged_range *mr;
+    STAILQ_FOREACH(mr, ws->merged_ranges, list_pointers)
+        if (mr->first_row <= r && r <= mr->last_row && mr->first_col <= c && c <= mr->last_col)
+            merged = 1;
+    if (!merged)
+        note_text(w, ws, r, c, t, f);
     int s = 0;
     while (s < ss->n_slot && !(ss->slot[s].col == c && ss->slot[s].head_row == ss->head_row[c] &&
                                ss->slot[s].only == only))
