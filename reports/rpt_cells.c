@@ -1163,6 +1163,8 @@ void rpt_ci_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, doubl
         rpt_put_text(w, ws, r, c, b, f);
         return;
     }
+    if (!w->cd) /* its numbers go to the hidden chart-data sheet: made now, among the analysis sheets */
+        (void)rpt_cd_block(w, 0);
     if (ss->n_ivls == ss->cap_ivls) {
         size_t cap = ss->cap_ivls ? 2 * ss->cap_ivls : 64;
         struct ivl *ni = realloc(ss->ivls, cap * sizeof *ni);
