@@ -991,7 +991,6 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     lxw_row_t r = 0;
     rpt_set_cols(w, ws, 0, 0, 40, NULL);
     rpt_set_cols(w, ws, 1, 8, 15, NULL);
-    rpt_set_cols(w, ws, 6, 6, 46, NULL); /* the notes of the last column, whole on the printed page */
 
     rpt_trf(w, b, sizeof b, "Sensitivity of the cost-benefit results: %s vs %s (reference arm: %s)", s->intervention,
              s->comparator, s->comparator);
@@ -1060,7 +1059,8 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             rpt_put_num(w, ws, r, 4, sm->hi, small ? w->f.num2 : money);
             rpt_put_num(w, ws, r, 5, rows[i].p, prob);
             if (sm->n_inf > 0) {
-                rpt_trf(w, b, sizeof b, "%ld of %ld draws have no finite value (counted as Inf)", sm->n_inf, res->draws);
+                /* short: the last printed column (the interval counts a draw with no finite value as Inf) */
+                rpt_trf(w, b, sizeof b, "Inf in %ld of %ld draws", sm->n_inf, res->draws);
                 rpt_put_text(w, ws, r, 6, b, note);
             }
         }
