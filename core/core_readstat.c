@@ -192,6 +192,9 @@ static int on_variable(int index, readstat_variable_t *var, const char *val_labe
     c->name = strdup(name ? name : "");
     if (!c->name)
         goto nomem;
+    const char *vlabel = readstat_variable_get_label(var); /* the variable label: the workbook's name for it */
+    if (vlabel && *vlabel && !(c->label = strdup(vlabel)))
+        goto nomem;
     if (val_labels && *val_labels && c->type == CORE_COL_NUMERIC &&
         !(x->set_of[j] = label_name_dup(x, val_labels)))
         goto nomem;

@@ -126,6 +126,7 @@ int core_column_put_missing(core_column *c, size_t cap, size_t i, int on)
 void core_column_free(core_column *c)
 {
     free(c->name);
+    free(c->label);
     free(c->data);
     free(c->miss);
     for (size_t k = 0; k < c->n_levels; k++)

@@ -34,6 +34,7 @@ typedef struct core_value_label {
  */
 typedef struct core_column {
     char *name;
+    char *label;              /**< the variable label a Stata/SPSS file gives the column, or NULL */
     core_col_type type;
     unsigned char width;      /**< bytes per cell of data: numeric 1, 2, 4 (integers) or 8 (double); codes 1, 2, 4 */
     void *data;               /**< the cells (n_rows of the table) */
