@@ -7,6 +7,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "core/core_data.h"
 #include "tests/t_check.h"
@@ -117,6 +118,7 @@ static void compare(const char *name, treat_fn f, int mode, core_status want)
 int main(void)
 {
     gsl_set_error_handler_off();
+    mkdir("build/tmp-tests", 0777); /* its scratch files; the folder may not exist when run by hand */
     compare("staggered adoption", stag, 0, CORE_OK);
     compare("continuous treatment", cont, 0, CORE_OK);
     compare("treatment not at the cluster level", unit_level, 0, CORE_OK);
