@@ -173,7 +173,7 @@ static void input_row(cs *c, lxw_row_t r, int p, const char *label, lxw_format *
     double lo, hi;
     cba_param_range(c->s, p, &lo, &hi);
     const char *key = cba_param_key[p];
-    rpt_put_text(c->w, c->ws, r, 0, label, w->f.wrap); /* wraps in its column, never cut by the value beside it */
+    rpt_put_text(c->w, c->ws, r, 0, label, NULL);
     rpt_put_num(c->w, c->ws, r, 1, c->s->value[p], f);
     name_cell(c, key, r, 1);
     char note[400], d[160], range[120];
