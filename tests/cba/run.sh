@@ -244,10 +244,10 @@ expect "ipseval cba on the demo config" 0 "" -- cba "$ROOT/configs/demo.ini" -o 
 sheets=$($PY -c "
 import re, sys, zipfile
 print(','.join(re.findall(r'<sheet name=\"([^\"]+)\"', zipfile.ZipFile('only-cba.xlsx').read('xl/workbook.xml').decode())))")
-if [ "$sheets" = "Summary,CBA,Sensitivity,Results,Methods,Provenance" ]; then
-    ok "ipseval cba writes the CBA's sheets only ($sheets)"
+if [ "$sheets" = "Summary,CBA,Sensitivity,Chart data,Results,Methods,Provenance" ]; then
+    ok "ipseval cba writes the CBA's sheets only, its charts' data on the hidden Chart data sheet ($sheets)"
 else
-    ko "ipseval cba writes the sheets $sheets (expected Summary,CBA,Sensitivity,Results,Methods,Provenance)"
+    ko "ipseval cba writes the sheets $sheets (expected Summary,CBA,Sensitivity,Chart data,Results,Methods,Provenance)"
 fi
 echo "cba: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
