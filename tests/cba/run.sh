@@ -248,7 +248,7 @@ print(','.join(n for n, a in re.findall(r'<sheet name=\"([^\"]+)\"([^>]*)>', zip
 if [ "$sheets" = "Summary,CBA,Sensitivity,Results,Methods,Provenance" ]; then
     ok "ipseval cba writes the CBA's sheets only ($sheets)"
 else
-    ko "ipseval cba writes the sheets $sheets (expected Summary,CBA,Sensitivity,Chart data,Results,Methods,Provenance)"
+    ko "ipseval cba writes the sheets $sheets (expected Summary,CBA,Sensitivity,Results,Methods,Provenance)"
 fi
 echo "cba: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
