@@ -15,6 +15,8 @@
 #   spells      employment spells -> workdays per person-year, ~10^7 spells (the simulator's spells cut into
 #               consecutive pieces: the same workdays, checked against the simulator's own workdays column), and
 #               the step's memory for 3 x 10^6 and 10^7 spells (streaming: the same)
+# Env: DID_WHOLE_ONLY=1 the headline rows only; DID_NO_HUGE=1 without 10^8; BIN_BEFORE=path an earlier build
+# timed interleaved with BIN (the results files must be the same bytes).
 # Medians of several runs; the machine's load (uptime) is printed with the table, as timings on a shared
 # machine vary. Rows go to $TABLE (bench/common.inc); run.sh prints the table.
 . bench/common.inc
@@ -106,8 +108,8 @@ med() { grep -w "$1" | field "$1" | median; } # median of a field over runs
 # test inversion, results and workbook); R: the whole `Rscript bench/did_peers.R datatable FILE` process (start-up,
 # fread, data.table demeaning, lm, sandwich::vcovCL; no bootstrap). Wall and CPU seconds (user + system) and peak
 # memory from /usr/bin/time; the estimate and the CR1 standard error of both are compared.
-whole_ours() { # DIR -> "wall cpu peak_kb estimate se" (one run)
-    (cd "$1" && /usr/bin/time -f "%e %U %S %M" -o whole.time "../../../$BIN" did twfe.ini --quiet --no-progress \
+whole_ours() { # DIR [BINARY] -> "wall cpu peak_kb estimate se" (one run)
+    (cd "$1" && /usr/bin/time -f "%e %U %S %M" -o whole.time "../../../${2:-$BIN}" did twfe.ini --quiet --no-progress \
         -o whole.xlsx --results whole.csv 2>/dev/null) || return 1
     er=$(awk -F, '$2 == "twfe" && $5 == "treated" && $6 == "cr1" { print $7, $8; exit }' "$1/whole.csv")
     awk -v e="$er" '{ printf "%s %.3f %s %s\n", $1, $2 + $3, $4, e }' "$1/whole.time"
@@ -148,6 +150,26 @@ agree() { # ours_est R_est ours_se R_se -> "agree" or "DIFFER"
 }
 whole_row "770,000 p-y" 5 3 "$B/m77k" "$B/m77k/registry77k.csv" || { echo "did: whole ipseval run failed"; exit 1; }
 whole_row "10^7 p-y" 3 1 "$NB" "$NB/registry1m.csv" || { echo "did: whole ipseval run failed at 10^7"; exit 1; }
+# BIN_BEFORE=path (relative to the top folder, as BIN): an earlier build timed in the same run, interleaved with
+# this one (5 runs each at 770,000, 3 at 10^7), for before/after figures; its results file must be the same bytes.
+if [ -n "${BIN_BEFORE:-}" ]; then
+    for sz in "770,000 p-y:$B/m77k:5" "10^7 p-y:$NB:3"; do
+        label=${sz%%:*}; rest=${sz#*:}; dir=${rest%:*}; n=${rest##*:}
+        a=""; b=""; same=1
+        i=0; while [ $i -lt "$n" ]; do
+            a="$a
+$(whole_ours "$dir" "$BIN_BEFORE")" || exit 1; cp "$dir/whole.csv" "$dir/whole_before.csv"
+            b="$b
+$(whole_ours "$dir")" || exit 1; cmp -s "$dir/whole.csv" "$dir/whole_before.csv" || same=0
+            i=$((i + 1)); done
+        aw=$(echo "$a" | grep . | col 1 | median); ac=$(echo "$a" | grep . | col 2 | median); am=$(echo "$a" | grep . | col 3 | sort -n | tail -n 1)
+        bw=$(echo "$b" | grep . | col 1 | median); bc=$(echo "$b" | grep . | col 2 | median); bm=$(echo "$b" | grep . | col 3 | sort -n | tail -n 1)
+        [ $same = 1 ] && chk="results file byte-identical" || { chk="RESULTS DIFFER"; fail=1; }
+        row "whole process: did vs earlier build" "$label" "$bw" "ipseval (BIN_BEFORE)" "$aw" "$(mb "$bm")" "$(mb "$am")" \
+            "$chk; CPU $bc s vs $ac s"
+        echo "did: $label: this build wall $bw s, CPU $bc s, peak $(mb "$bm") MB; earlier build wall $aw s, CPU $ac s, peak $(mb "$am") MB; $chk"
+    done
+fi
 # 10^8 person-years: the 10^7 panel ten times over with the person ids shifted (10^7 persons, the same 11
 # municipalities and years), made once under build/bench/huge/ (3.6 GB; skipped when the disk has less than
 # 12 GB free or the machine less than 16 GB of memory available). The TWFE estimate of ten copies of a panel is the
@@ -156,6 +178,10 @@ whole_row "10^7 p-y" 3 1 "$NB" "$NB/registry1m.csv" || { echo "did: whole ipseva
 # about 2e-9 relative in the estimate). R's route needs about 30 GB here and is not run.
 HB=$B/huge
 mkdir -p "$HB"
+if [ -n "${DID_NO_HUGE:-}" ]; then # DID_NO_HUGE=1: the 10^8 row is left out (it needs ~9 GB of memory)
+    echo "did: 10^8 person-years skipped (DID_NO_HUGE is set)"
+fi
+if [ -z "${DID_NO_HUGE:-}" ]; then
 avail_kb=$(df -Pk "$HB" | awk 'NR == 2 { print $4 }')
 mem_kb=$(awk '$1 == "MemAvailable:" { print $2 }' /proc/meminfo)
 if [ ! -s "$HB/registry100m.csv" ] || [ "$NB/registry1m.csv" -nt "$HB/registry100m.csv" ]; then
@@ -185,6 +211,7 @@ weights = webb"
 elif [ -s "$HB/registry100m.csv" ]; then
     echo "did: 10^8 person-years skipped: $((mem_kb / 1048576)) GB of memory available, 16 GB are asked for"
 fi
+fi # DID_NO_HUGE
 
 if [ -n "$DID_WHOLE_ONLY" ]; then # the headline rows alone (DID_WHOLE_ONLY=1 sh bench/did.sh)
     [ "$fail" -eq 0 ]

@@ -103,20 +103,9 @@ core_status cli_mod_meta(cli_ctx *ctx, core_err *err)
     for (size_t i = 0; i < ms->n; i++)
         if (ms->s[i].excluded)
             cli_ctx_note(ctx, "meta: study '%s' (line %ld) %s", ms->s[i].name, ms->s[i].line, ms->s[i].excluded);
-    int random = 0;
-    for (size_t i = 0; i < s->spec.n_methods; i++)
-        random |= s->spec.methods[i] == META_DL || s->spec.methods[i] == META_REML || s->spec.methods[i] == META_ML ||
-                  s->spec.methods[i] == META_PM;
-    char where[600];
-    if (ms->k == 0)
-        return core_err_set(err, CORE_ERR_ANALYSIS, "%s: no study is left to pool (all %zu excluded)",
-                            core_config_where(ctx->cfg, "meta", "data", where, sizeof where), ms->n);
-    if (random && ms->k < 2)
-        return core_err_set(err, CORE_ERR_ANALYSIS,
-                            "%s: a random-effects model needs at least two studies; %zu is left to pool. Use method = "
-                            "fixed, or add studies",
-                            core_config_where(ctx->cfg, "meta", "method", where, sizeof where), ms->k);
-    const char *few = random ? meta_few_studies_warning(ms->k) : NULL;
+    const char *few;
+    if ((st = meta_check(ctx->cfg, &s->spec, ms, &few, err)) != CORE_OK)
+        return st;
     if (few)
         cli_ctx_note(ctx, "meta: warning: %zu studies pooled: %s", ms->k, few);
     if (ctx->check_only)

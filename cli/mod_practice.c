@@ -42,10 +42,7 @@ core_status cli_mod_cohort(cli_ctx *ctx, core_err *err)
         return st;
     if ((st = prc_cohort_load(ctx->cfg, &s->spec, t, &s->cohort, err)) != CORE_OK)
         return st;
-    long jobs = 0;
-    for (size_t i = 0; i < s->cohort.n; i++)
-        jobs += s->cohort.job[i];
-    cli_ctx_note(ctx, "cohort: %zu people, %ld got a job", s->cohort.n, jobs);
+    cli_ctx_note(ctx, "cohort: %zu people, %ld got a job", s->cohort.n, s->cohort.n_jobs);
     if (ctx->check_only)
         return CORE_OK;
     return prc_cohort_analyse(&s->spec, &s->cohort, ctx->confidence, ctx->res, err);

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/core_text.h"
+
 /* ---------- pending temporary files, for the signal handler ----------
  * The one piece of process-wide state in core/: a signal handler can reach nothing else. A slot
  * is filled (path copied) before it is marked used, and marked unused before it is reused, with
@@ -552,27 +554,12 @@ int core_same_file(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
-static void put_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
 static void write_table(FILE *f, const core_table *t)
 {
     for (size_t j = 0; j < t->n_cols; j++) {
         if (j)
             fputc(',', f);
-        put_field(f, t->cols[j].name);
+        core_csv_put_field(f, t->cols[j].name, 0);
     }
     fputc('\n', f);
     char buf[512];
@@ -580,7 +567,7 @@ static void write_table(FILE *f, const core_table *t)
         for (size_t j = 0; j < t->n_cols; j++) {
             if (j)
                 fputc(',', f);
-            put_field(f, core_cell_text(t, j, i, buf, sizeof buf));
+            core_csv_put_field(f, core_cell_text(t, j, i, buf, sizeof buf), 0);
         }
         fputc('\n', f);
     }

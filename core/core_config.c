@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "core/core_table.h"
+#include "core/core_text.h"
 
 #define INI_MAX_LINE 1023 /* iniparser 4.1's ASCIILINESZ: the line length INI files have been held to */
 
@@ -305,40 +306,14 @@ static char *ini_value(const char *line)
     return strndup(v, n);
 }
 
-/* Offset of the first byte of s[0..n) that breaks UTF-8 (RFC 3629: no overlong forms, no surrogates,
- * nothing above U+10FFFF); n when the text is clean. */
+/* Offset of the first byte of s[0..n) that breaks UTF-8 (core_utf8_len); n when the text is clean. */
 static size_t utf8_bad(const char *text, size_t n)
 {
     const unsigned char *s = (const unsigned char *)text;
-    size_t i = 0;
-    while (i < n) {
-        unsigned char c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t need;
-        unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-        if (c >= 0xC2 && c <= 0xDF)
-            need = 1;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            lo = c == 0xE0 ? 0xA0 : 0x80;
-            hi = c == 0xED ? 0x9F : 0xBF;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            lo = c == 0xF0 ? 0x90 : 0x80;
-            hi = c == 0xF4 ? 0x8F : 0xBF;
-        } else
-            return i;
-        if (need >= n - i || s[i + 1] < lo || s[i + 1] > hi)
-            return i;
-        for (size_t k = 2; k <= need; k++)
-            if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-                return i;
-        i += need + 1;
-    }
-    return n;
+    size_t i = 0, k;
+    while (i < n && (k = core_utf8_len(s + i, n - i)) > 0)
+        i += k;
+    return i;
 }
 
 static char *read_file(const char *path, core_err *err)

@@ -7,6 +7,7 @@
  * numeric, the second interns the levels of the categorical ones in order of first appearance. */
 #include "core_read.h"
 #include "core_alloc.h"
+#include "core/core_text.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -203,8 +204,7 @@ static core_status slurp(const char *path, const char *name, char **out, size_t 
     return CORE_OK;
 }
 
-/* Offset of the first NUL byte or byte that breaks UTF-8 (RFC 3629: no overlong forms, no
- * surrogates, nothing above U+10FFFF); n when the text is clean. */
+/* Offset of the first NUL byte or byte that breaks UTF-8 (core_utf8_len); n when the text is clean. */
 static size_t utf8_bad_offset(const unsigned char *s, size_t n)
 {
     size_t i = 0;
@@ -225,32 +225,10 @@ static size_t utf8_bad_offset(const unsigned char *s, size_t n)
         }
         if (c == 0)
             return i;
-        size_t need;
-        unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-        if (c >= 0xC2 && c <= 0xDF)
-            need = 1;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            need = 2;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            need = 3;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else
+        size_t k = core_utf8_len(s + i, n - i);
+        if (k == 0)
             return i;
-        if (need >= n - i) /* sequence cut off by the end of the file */
-            return i;
-        if (s[i + 1] < lo || s[i + 1] > hi)
-            return i;
-        for (size_t k = 2; k <= need; k++)
-            if (s[i + k] < 0x80 || s[i + k] > 0xBF)
-                return i;
-        i += need + 1;
+        i += k;
     }
     return n;
 }

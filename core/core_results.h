@@ -48,6 +48,7 @@ typedef struct core_result_row {
     double estimate, se, ci_low, ci_high, statistic, df, p_value, p_adjusted, n;
     const char *label;
     core_row_counts counts; /**< the counts of people behind the row (not written to the results file) */
+    unsigned flags;  /**< CORE_ROW_* facts about the row for other readers (not written to the results file) */
     unsigned hidden; /**< disclosure control (reports/rpt_disclose.c): CORE_HIDE_* bits of fields withheld;
                           0 on every row core_results_add stores */
 } core_result_row;
@@ -61,6 +62,9 @@ typedef struct core_result_row {
 #define CORE_HIDE_P 0x010u
 #define CORE_HIDE_N 0x020u
 #define CORE_HIDE_LABEL 0x040u
+
+/* Facts about a row that its label words for people and other code reads from here, never from the label. */
+#define CORE_ROW_UNRELIABLE 0x001u /**< the module judges the row's inference unreliable (the label says why) */
 
 /** No counts: every number NaN. */
 #define CORE_COUNTS_NONE ((core_row_counts){CORE_COUNT_NONE, NAN, NAN, NAN, NAN, NULL, NULL})

@@ -116,4 +116,12 @@ core_status meta_analyse(const meta_spec *spec, const meta_studies *st, core_res
 /** Warning text when the number of included studies is small for random effects (k < 5), else NULL. */
 const char *meta_few_studies_warning(size_t k);
 
+/**
+ * Whether the included studies can be pooled by the configured methods (also in check-only mode):
+ * CORE_ERR_ANALYSIS naming the [meta] key when no study is left, or a random-effects method has fewer than two.
+ * *warning: meta_few_studies_warning when a random-effects method pools few studies, else NULL.
+ */
+core_status meta_check(const core_config *cfg, const meta_spec *spec, const meta_studies *st, const char **warning,
+                       core_err *err);
+
 #endif

@@ -27,6 +27,26 @@ static int is_random(meta_method m)
     return m == META_DL || m == META_REML || m == META_ML || m == META_PM;
 }
 
+core_status meta_check(const core_config *cfg, const meta_spec *spec, const meta_studies *st, const char **warning,
+                       core_err *err)
+{
+    char where[600];
+    int random = 0;
+    *warning = NULL;
+    for (size_t i = 0; i < spec->n_methods; i++)
+        random |= is_random(spec->methods[i]);
+    if (st->k == 0)
+        return core_err_set(err, CORE_ERR_ANALYSIS, "%s: no study is left to pool (all %zu excluded)",
+                            core_config_where(cfg, "meta", "data", where, sizeof where), st->n);
+    if (random && st->k < 2)
+        return core_err_set(err, CORE_ERR_ANALYSIS,
+                            "%s: a random-effects model needs at least two studies; %zu is left to pool. Use method = "
+                            "fixed, or add studies",
+                            core_config_where(cfg, "meta", "method", where, sizeof where), st->k);
+    *warning = random ? meta_few_studies_warning(st->k) : NULL;
+    return CORE_OK;
+}
+
 static st_meta_tau2 tau2_of(meta_method m)
 {
     switch (m) {

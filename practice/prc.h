@@ -59,6 +59,7 @@ typedef struct prc_cohort {
     size_t n;
     double *days;    /**< days to job or censoring (>= 0) */
     int *job;        /**< 1 event, 0 censored */
+    long n_jobs;     /**< people with a job (job = 1) */
     double *support; /**< in-work support days, NaN where missing or no column */
     long n_support;  /**< people with a support value */
     int *group_code[PRC_MAX_GROUPS]; /**< per group column: level code per person (-1 missing) */

@@ -220,6 +220,7 @@ core_status prc_cohort_load(const core_config *cfg, const prc_cohort_spec *s, co
         }
         c->days[i] = d;
         c->job[i] = (int)e;
+        c->n_jobs += c->job[i];
         c->support[i] = NAN;
         if (s->support_days) {
             double v;

@@ -346,7 +346,7 @@ core_status rw_compare_trial_from_effects(const rct_effects *fx, rw_compare_in *
 
 static int unreliable(const core_result_row *r)
 {
-    return r && r->label && strstr(r->label, "unreliable") != NULL;
+    return r && (r->flags & CORE_ROW_UNRELIABLE);
 }
 
 core_status rw_compare_registry_from_rows(const core_results *res, const char *term, const char *outcome,

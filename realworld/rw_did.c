@@ -240,6 +240,7 @@ typedef struct writer {
     core_status st;
     const char *twfe_warn; /* staggered adoption: put before the label of every twfe row of the treatment */
     const char *treatment;
+    unsigned next_flags; /* CORE_ROW_* of the next row put (then cleared) */
 } writer;
 
 static void put(writer *w, const char *analysis, const char *term, const char *method, double est, double se,
@@ -262,6 +263,8 @@ static void put(writer *w, const char *analysis, const char *term, const char *m
     r.p_value = p;
     r.n = n;
     r.label = label;
+    r.flags = w->next_flags;
+    w->next_flags = 0;
     char *warned = NULL;
     if (w->twfe_warn && !strcmp(analysis, "twfe") && term && w->treatment && !strcmp(term, w->treatment)) {
         size_t len = strlen(w->twfe_warn) + (label ? strlen(label) : 0) + 4;
@@ -401,8 +404,10 @@ static void write_summary(ctx *c)
     put(w, "panel_summary", "verdict", NULL, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, v);
 }
 
-static const char *few_label(const ctx *c, char *buf, size_t size, const char *base)
+static const char *few_label(ctx *c, char *buf, size_t size, const char *base)
 {
+    if (c->sm.G1 == 1)
+        c->w.next_flags = CORE_ROW_UNRELIABLE; /* the row put with this label */
     if (c->sm.G1 == 1)
         snprintf(buf, size, "%sunreliable: one treated cluster of %zu (MacKinnon & Webb 2017); see "
                  "randomization_inference", base, c->sm.G);
@@ -491,6 +496,7 @@ static void write_wild(ctx *c)
                  "randomization_inference", base);
     else
         few_label(c, lab, sizeof lab, base);
+    c->w.next_flags = c->sm.G1 == 1 ? CORE_ROW_UNRELIABLE : 0;
     put(&c->w, "twfe", nm, "wild", c->f->beta[0], NAN, lo, hi, t.t, NAN, t.p_value, (double)c->sm.n, lab);
     for (size_t k = 0; k < c->s->n_nulls; k++) {
         char term[200];
@@ -852,6 +858,7 @@ static void write_event(ctx *c, const st_ri_assign *as)
         }
         snprintf(lab, sizeof lab, "%s%s", (e.rel[k] == e.lo && e.lo > rmin) || (e.rel[k] == e.hi && e.hi < rmax) ? bin : "",
                  c->sm.G1 == 1 ? "CR1 unreliable with one treated cluster; see method randomization" : "CR1, t on G-1 df");
+        c->w.next_flags = c->sm.G1 == 1 ? CORE_ROW_UNRELIABLE : 0;
         put(&c->w, "event_study", tn[k], "cr1", t.estimate, t.se, t.ci_low, t.ci_high, t.statistic, t.df, t.p_value,
             (double)n, lab);
         bact[k] = fe->beta[k];
@@ -873,6 +880,7 @@ static void write_event(ctx *c, const st_ri_assign *as)
         else {
             snprintf(lab, sizeof lab, "joint Wald test that the %zu leads are 0: F(%zu, %.0f) with CR1%s", nl, nl, df2,
                      c->sm.G1 == 1 ? "; unreliable with one treated cluster, see method randomization" : "");
+            c->w.next_flags = c->sm.G1 == 1 ? CORE_ROW_UNRELIABLE : 0;
             put(&c->w, "pretrend_test", "leads", "wald_cr1", NAN, NAN, NAN, NAN, F, (double)nl, pv, (double)n, lab);
         }
     }

@@ -246,11 +246,16 @@ static int cell_num(const core_table *t, size_t col, size_t row, double *v, core
     return r;
 }
 
+/* 0: every check of panel_load in its own pass over the rows, as before they were fused (tests compare both). */
+static int panel_fused = 1;
+
 /* 1 when every unit stays in one cluster and no (unit, period) comes twice: the two checks of panel_load in one
  * pass over the rows. 0 (a mover, a duplicate, or no memory for the check) sends the rows through the checks'
  * own passes, which name the first offending row (or report the lack of memory). */
 static int units_clean(const rw_panel *p, size_t n)
 {
+    if (!panel_fused)
+        return 0;
     double bits = (double)p->U * (double)p->T;
     int *ucl = malloc((p->U ? p->U : 1) * sizeof *ucl);
     unsigned char *seen = bits < 4e10 ? calloc((size_t)(bits / 8) + 1, 1) : NULL;
@@ -283,7 +288,7 @@ static int units_clean(const rw_panel *p, size_t n)
 static int cluster_cells(rw_panel *p, size_t n, unsigned char *pre, int *binary, int *level, int *varies)
 {
     size_t G = p->G, T = p->T;
-    if ((double)G * (double)T > (double)n + 65536.0)
+    if (!panel_fused || (double)G * (double)T > (double)n + 65536.0)
         return 0;
     unsigned char *fl = calloc(G * T + 1, 1); /* per cell: 1 rows, 2 a non-zero treatment, 4 one other than 1 */
     if (!fl)
@@ -614,7 +619,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
             if (co->missing[k])
                 p->y[k] = NAN;
     }
-    int per_row = !take_d || !take_y || s->n_controls > 0; /* else nothing to copy: the checks below */
+    int per_row = !panel_fused || !take_d || !take_y || s->n_controls > 0; /* else nothing to copy: below */
     for (size_t k = 0; k < n && per_row; k++) {
         size_t i = ROW(p->row, k);
         if (take_d)

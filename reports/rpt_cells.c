@@ -4,6 +4,7 @@
  * row look-ups and the cells of result rows that several sheets show. */
 #include "reports/rpt_internal.h"
 #include "reports/rpt_msg.h"
+#include "core/core_text.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -47,31 +48,9 @@ void rpt_err_at(rpt_wctx *w, lxw_error e, lxw_worksheet *ws, lxw_row_t r, lxw_co
 /* Decode one UTF-8 character at s; its length, or 0 when the bytes are not valid UTF-8. */
 static size_t utf8_char(const unsigned char *s)
 {
-    unsigned c = s[0];
-    size_t len;
-    unsigned cp;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        cp = c & 0x1F;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        cp = c & 0x0F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        cp = c & 0x07;
-    } else {
-        return 0;
-    }
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
-        return 0; /* overlong, out of range, surrogate or XML-illegal */
+    size_t len = core_utf8_len(s, s[0] ? strnlen((const char *)s, 4) : 1); /* UTF-8 as core reads it */
+    if (len == 3 && s[0] == 0xEF && s[1] == 0xBF && (s[2] == 0xBE || s[2] == 0xBF))
+        return 0; /* U+FFFE, U+FFFF: valid UTF-8, not allowed in XML */
     return len;
 }
 
@@ -918,7 +897,10 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
         vb[p->n_groups - 1] = 0;
         rpt_err_at(w, worksheet_set_v_pagebreaks(ws, vb), ws, 0, 0);
         worksheet_print_across(ws);
-        if (p->repeat_first)
+        int chart_in_a = 0; /* a printed chart over column A: repeating the column would print a strip of it again */
+        for (size_t k = 0; k < n_cb; k++)
+            chart_in_a |= cb[k].op->col == 0 && (long)cb[k].op->row <= (long)last_row;
+        if (p->repeat_first && !chart_in_a)
             rpt_err_at(w, worksheet_repeat_columns(ws, 0, 0), ws, 0, 0);
     } else {
         worksheet_fit_to_pages(ws, 1, 0);

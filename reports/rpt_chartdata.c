@@ -238,3 +238,21 @@ lxw_chart_series *rpt_cd_line(rpt_wctx *w, lxw_chart *ch, double x0, double y0, 
     chart_series_set_marker_type(s, LXW_CHART_MARKER_NONE);
     return s;
 }
+
+const char *rpt_whole_text(const rpt_wctx *w, double x, char *buf, size_t size)
+{
+    char d[64];
+    snprintf(d, sizeof d, "%.0f", fabs(x));
+    const char *sep = w->run && w->run->language != RPT_LANG_EN ? "\xc2\xa0" : ",";
+    size_t n = strlen(d), o = 0;
+    if (x < 0 && o + 1 < size)
+        buf[o++] = '-';
+    for (size_t i = 0; i < n && o + 3 < size; i++) {
+        buf[o++] = d[i];
+        if ((n - 1 - i) % 3 == 0 && i + 1 < n)
+            for (const char *p = sep; *p && o + 1 < size; p++)
+                buf[o++] = *p;
+    }
+    buf[o < size ? o : size - 1] = '\0';
+    return buf;
+}

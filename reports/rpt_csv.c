@@ -1,6 +1,7 @@
 /* The tidy results CSV (SPEC §4): RFC 4180 quoting, 17 significant digits, written atomically. */
 #include "reports/rpt.h"
 #include "core/core_table.h"
+#include "core/core_text.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -24,22 +25,7 @@ static void put_field(FILE *f, const char *s, int verbatim)
 {
     if (!s)
         return;
-    int guard = !verbatim && rpt_csv_formula_like(s);
-    if (!strpbrk(s, ",\"\r\n")) {
-        if (guard)
-            fputc('\'', f);
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    if (guard)
-        fputc('\'', f);
-    for (; *s; s++) {
-        if (*s == '"')
-            fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
+    core_csv_put_field(f, s, !verbatim && rpt_csv_formula_like(s));
 }
 
 /* A number: empty for NaN, R's spelling for infinities, otherwise round-trip exact. */

@@ -24,8 +24,8 @@
  *  - print (rpt_style_finish, print_layout): A4 at 75% or more (no text below 8.25 pt; chart texts enlarged to
  *    match), landscape or portrait, one page wide when that allows, else the charts beside the tables on their own
  *    page, else column groups; a page break before a table or chart that would not fit on what is left of a page,
- *    print titles only for a sheet's one table that runs over pages, chart data (rpt_chart_data_cols) out of the
- *    print area; a page budget per sheet (rpt_print_pages, default 2) and rpt_print_end for what is for the screen;
+ *    print titles only for a sheet's one table that runs over pages, chart data on the hidden chart-data sheet (not in
+ *    any print); a page budget per sheet (rpt_print_pages, default 2) and rpt_print_end for what is for the screen;
  *  - money in w->f.money (whole units, thousands separators), counts in w->f.count / w->f.integer,
  *    proportions in w->f.pct (one decimal), differences of proportions as percentage points in w->f.num1
  *    (100 x the difference) with a header saying "percentage points", an interval as two number cells.
@@ -193,6 +193,10 @@ lxw_chart_series *rpt_cd_xy(rpt_wctx *w, lxw_chart *ch, const double *x, const d
  *  threshold, start of treatment), in colour, width (points) and dashed or not, no markers. */
 lxw_chart_series *rpt_cd_line(rpt_wctx *w, lxw_chart *ch, double x0, double y0, double x1, double y1,
                               lxw_color_t color, double width, int dash);
+
+/** x rounded to a whole number with thousands separators as text ("666,008"; a no-break space in Norwegian), for
+ *  chart texts that name an amount. */
+const char *rpt_whole_text(const rpt_wctx *w, double x, char *buf, size_t size);
 
 /** For the cell helpers: 1 when (ws, c) is in a sheet's chart-data columns, with ws and c changed to the place on
  *  the chart-data sheet; else 0. */

@@ -47,12 +47,12 @@ const rpt_msg rpt_msgs[] = {
     {"willingness to pay %s %s per job-year", "betalingsvilje %s %s per arbeidsår"},
     {"Data: events/participants, intervention vs control, as the study file gives them. Each study's interval is its "
      "own (normal approximation on the %s scale). Weights are those of the main method (%s). Studies left out of the "
-     "pool are listed with the reason. In the forest plot (below) a square's size follows the study's weight, the "
+     "pool are listed with the reason. In the forest plot (above) a square's size follows the study's weight, the "
      "diamond spans the pooled estimate's interval and the dashed red line on the last row is the prediction "
      "interval.%s",
      "Data: hendelser/deltakere, tiltak mot kontroll, slik studiefilen oppgir dem. Hver studies intervall er dens eget "
      "(normaltilnærming på %s-skala). Vektene er hovedmetodens (%s). Studier som er holdt utenfor sammenslåingen, er "
-     "listet med grunnen. I skogplottet (under) følger kvadratets størrelse studiens vekt, ruten spenner over det "
+     "listet med grunnen. I skogplottet (over) følger kvadratets størrelse studiens vekt, ruten spenner over det "
      "samlede estimatets intervall, og den stiplede røde linjen på siste rad er prediksjonsintervallet.%s"},
 
     /* ---- what each sheet holds (rpt_workbook.c, rpt_sheet_summary.c) ---- */

@@ -948,12 +948,17 @@ static void chart_done(sens_charts *sc, lxw_chart *ch, int prio)
     }
 }
 
-static void charts_insert(rpt_wctx *w, lxw_worksheet *ws, sens_charts *sc, lxw_row_t r, lxw_col_t col)
+static void charts_insert(rpt_wctx *w, lxw_worksheet *ws, sens_charts *sc, lxw_row_t top, lxw_row_t r, lxw_col_t col)
 {
     for (int p = 0; p < 4; p++)
         for (size_t k = 0; k < sc->n; k++) {
             if (sc->prio[k] != p)
                 continue;
+            if (p < 2) { /* the CE plane and the acceptability curve side by side under the first tables */
+                lxw_chart_options o = {.x_scale = 1.0, .y_scale = 1.1, .x_offset = p ? 500 : 0, .y_offset = 4};
+                rpt_err_at(w, worksheet_insert_chart_opt(ws, top, 0, sc->ch[k], &o), ws, top, 0);
+                continue;
+            }
             lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.1};
             rpt_err_at(w, worksheet_insert_chart_opt(ws, r, col, sc->ch[k], &o), ws, r, col);
             r += 18;
@@ -1108,6 +1113,10 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     r++;
 
     /* ---- tornado: NPV (first reported perspective) and INMB ---- */
+    /* rows for the CE plane and the acceptability curve (printed with the tables above), then the tornados */
+    lxw_row_t top_charts = r;
+    if (res->draws > 0)
+        r += 19;
     lxw_row_t chart_row = r;
     sens_charts sc = {.n = 0};
     int persp = CBA_SOCIETAL;
@@ -1214,7 +1223,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         if (isfinite(lam) && lam >= s->wtp[0] && lam <= s->wtp[s->n_wtp - 1]) {
             char lt[48];
             rpt_trf(w, b, sizeof b, res->qaly_uncertain ? "willingness to pay %s %s per QALY" : "willingness to pay %s %s per job-year",
-                    cur, rpt_fmt_num(lam, 0, lt, sizeof lt));
+                    cur, rpt_whole_text(w, lam, lt, sizeof lt));
             lxw_chart_series *th = rpt_cd_line(w, ch, lam, 0, lam, 1, 0xC00000, 1.5, 1);
             if (th)
                 chart_series_set_name(th, rpt_chart_str(b));
@@ -1281,12 +1290,15 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             if (emax > emin) {
                 char lt[48];
                 rpt_trf(w, b, sizeof b, res->qaly_uncertain ? "willingness to pay %s %s per QALY" : "willingness to pay %s %s per job-year",
-                        cur, rpt_fmt_num(lam, 0, lt, sizeof lt));
+                        cur, rpt_whole_text(w, lam, lt, sizeof lt));
                 lxw_chart_series *wl = rpt_cd_line(w, ch, emin, lam * emin, emax, lam * emax, 0xC00000, 1.5, 1);
                 if (wl)
                     chart_series_set_name(wl, rpt_chart_str(b));
             }
         }
+        /* the axes cross at 0 (the quadrants); their numbers stand at the plot's edges, clear of the draws */
+        chart_axis_set_label_position(ch->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+        chart_axis_set_label_position(ch->y_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
         rpt_trf(w, b, sizeof b, "Cost-effectiveness plane: %s minus %s (reference)", s->intervention, s->comparator);
         chart_title_set_name(ch, rpt_chart_str(b));
         chart_axis_set_name(ch->x_axis, rpt_chart_str(ename));
@@ -1295,7 +1307,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
         chart_done(&sc, ch, 0);
     }
-    charts_insert(w, ws, &sc, chart_row, 10);
+    charts_insert(w, ws, &sc, top_charts, chart_row, 10);
     return CORE_OK;
 }
 

@@ -268,7 +268,8 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
                 cxx = 20;
             rpt_chart_data_cols(w, ws, cxx); /* on the hidden chart-data sheet */
             lxw_col_t ct = (lxw_col_t)(cxx + 2 * (k - 1) + 2);
-            rpt_trf(w, b, sizeof b, "willingness to pay %s %.10g per QALY", cur, s->threshold);
+            char lt[48];
+            rpt_trf(w, b, sizeof b, "willingness to pay %s %s per QALY", cur, rpt_whole_text(w, s->threshold, lt, sizeof lt));
             rpt_put_text(w, ws, 4, ct, b, w->f.header);
             rpt_put_num(w, ws, 5, ct, s->threshold, money);
             rpt_put_num(w, ws, 5, ct + 1, 0, prob);
@@ -348,17 +349,29 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             chart_series_set_name(pt, rpt_chart_str(b));
             chart_series_set_marker_type(pt, LXW_CHART_MARKER_DIAMOND);
             chart_series_set_marker_size(pt, 9);
+            /* the resamples pale, the estimate dark with a black edge, in the option's own hue */
+            static const lxw_color_t pale[] = {0x9DC3E6, 0xF4B183, 0xA9D18E, 0xC9B3E6},
+                                     dark[] = {0x1F3864, 0xC55A11, 0x375623, 0x5B2C8F};
+            lxw_chart_fill pf = {.color = pale[(j - 1) % 4]}, df = {.color = dark[(j - 1) % 4]};
+            lxw_chart_line pl = {.color = pale[(j - 1) % 4]}, dl = {.color = 0x000000};
+            chart_series_set_marker_fill(pts, &pf);
+            chart_series_set_marker_line(pts, &pl);
+            chart_series_set_marker_fill(pt, &df);
+            chart_series_set_marker_line(pt, &dl);
         }
         lxw_chart_series *line = chart_add_series(ch, NULL, NULL);
         if (!line)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
         chart_series_set_categories(line, rpt_tr(w, w->sheet->name), 5, cl, 6, cl);
         chart_series_set_values(line, rpt_tr(w, w->sheet->name), 5, cl + 1, 6, cl + 1);
-        rpt_trf(w, b, sizeof b, "willingness to pay %s %.10g per QALY", cur, s->threshold);
+        char lt[48];
+        rpt_trf(w, b, sizeof b, "willingness to pay %s %s per QALY", cur, rpt_whole_text(w, s->threshold, lt, sizeof lt));
         chart_series_set_name(line, rpt_chart_str(b));
+        lxw_chart_line wd = {.color = 0xC00000, .width = 1.5, .dash_type = LXW_CHART_LINE_DASH_DASH};
+        chart_series_set_line(line, &wd);
         chart_series_set_marker_type(line, LXW_CHART_MARKER_NONE);
-        lxw_chart_line ln = {.color = 0xC00000, .width = 1.5};
-        chart_series_set_line(line, &ln);
+        chart_axis_set_label_position(ch->x_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+        chart_axis_set_label_position(ch->y_axis, LXW_CHART_AXIS_LABEL_POSITION_LOW);
         rpt_trf(w, b, sizeof b, "Cost-effectiveness plane against %s", ref);
         chart_title_set_name(ch, rpt_chart_str(b));
         chart_axis_set_name(ch->x_axis, "Incremental QALYs (discounted, adjusted)");

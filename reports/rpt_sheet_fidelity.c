@@ -210,11 +210,11 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
         chart_title_set_name_font(ch, &tf);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_RIGHT);
-        lxw_chart_options opt = {.x_scale = 1.3, .y_scale = 1.1};
-        lxw_col_t at = (lxw_col_t)(v->n_rounds + 8);
-        rpt_err_at(w, worksheet_insert_chart_opt(ws, head, at, ch, &opt), ws, head, at);
-        if (r < head + 18)
-            r = head + 18; /* leave room for the chart */
+        /* under the table (printed with it) */
+        lxw_chart_options opt = {.x_scale = 1.3, .y_scale = 1.1, .y_offset = 4};
+        r++;
+        rpt_err_at(w, worksheet_insert_chart_opt(ws, r, 0, ch, &opt), ws, r, 0);
+        r += 18; /* the chart's rows */
     }
     return r + 1;
 }

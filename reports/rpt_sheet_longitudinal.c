@@ -226,7 +226,7 @@ static core_status km_chart(rpt_wctx *w, lxw_worksheet *ws, const char *o, const
     chart_axis_set_max(ch->y_axis, 1);
     chart_axis_set_min(ch->x_axis, 0);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-    lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 1.3};
+    lxw_chart_options opt = {.x_scale = 1.4, .y_scale = 1.3, .y_offset = 4};
     lxw_error e = worksheet_insert_chart_opt(ws, anchor, 0, ch, &opt);
     rpt_err_at(w, e, ws, anchor, 0);
     return CORE_OK;

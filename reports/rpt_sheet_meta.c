@@ -347,6 +347,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     chart_axis_set_min(ch->y_axis, ybot - 0.9); /* room for the tick labels under the grid */
     chart_axis_set_max(ch->y_axis, ytop);
     chart_axis_off(ch->y_axis);
+    chart_axis_set_crossing_min(ch->y_axis); /* the x axis at the bottom, under the prediction interval's row */
     chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_FALSE);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
     rpt_trf(w, name, sizeof name, "Forest plot: %s", v->outcome && *v->outcome ? v->outcome : rpt_tr(w, "pooled effect"));
@@ -354,7 +355,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
     double height = FOREST_PX(n);
-    lxw_chart_options opt = {.x_scale = 1.6, .y_scale = height / 288.0};
+    lxw_chart_options opt = {.x_scale = 1.6, .y_scale = height / 288.0, .y_offset = 4};
     rpt_err_at(w, worksheet_insert_chart_opt(ws, at_row, at_col, ch, &opt), ws, at_row, at_col);
     return CORE_OK;
 }
@@ -415,6 +416,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     core_status st = rpt_add_sheet(w, w->sheet->name, &ws, err);
     if (st != CORE_OK)
         return st;
+    rpt_print_pages(w, ws, 4); /* the pooled effects and the forest plot (on two column groups) */
     const core_results *res = w->res;
     char b[2048], h[8][160], mw[128];
     const char *ci = w->conf;
@@ -468,20 +470,22 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     }
     r++;
 
-    /* 2. Studies and the forest plot. */
-    rpt_put_text(w, ws, r++, 0, "Studies (forest plot)", w->f.subtitle);
-    rpt_trf(w, h[0], sizeof h[0], "%s (%s CI)", v.measure, ci);
-    snprintf(h[3], sizeof h[3], "%s", v.measure);
-    const char *sh[] = {"Study", "Data", h[0], "Weight %", h[3], "CI low", "CI high"};
-    header_row(w, ws, r, sh, 7);
-    lxw_row_t chart_at = r;
-    row_lines(w, ws, r++, 2);
+    /* 2. The forest plot (under the pooled effects, so it prints with them), then its studies. */
     size_t n_st = 0, n_rows = 0, n_plot = 0;
     for (size_t i = 0; i < res->n; i++)
         if (rpt_str_eq(res->rows[i].module, "meta") && rpt_str_eq(res->rows[i].analysis, "study_effect")) {
             n_rows++;
             n_st += !isnan(res->rows[i].estimate);
         }
+    lxw_row_t chart_at = r;
+    if (n_st > 0)
+        r += (lxw_row_t)ceil(0.75 * FOREST_PX(n_st < MAX_PLOT_ROWS ? n_st : MAX_PLOT_ROWS) / 15.0) + 2;
+    rpt_put_text(w, ws, r++, 0, "Studies (forest plot)", w->f.subtitle);
+    rpt_trf(w, h[0], sizeof h[0], "%s (%s CI)", v.measure, ci);
+    snprintf(h[3], sizeof h[3], "%s", v.measure);
+    const char *sh[] = {"Study", "Data", h[0], "Weight %", h[3], "CI low", "CI high"};
+    header_row(w, ws, r, sh, 7);
+    row_lines(w, ws, r++, 2);
     plot_rows pr = {.p_est = NAN, .p_lo = NAN, .p_hi = NAN, .pi_lo = NAN, .pi_hi = NAN};
     pr.names = calloc(n_rows + 1, sizeof *pr.names);
     double *arr = calloc(4 * (n_rows + 1), sizeof *arr);
@@ -574,22 +578,19 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     rpt_trf(w, b, sizeof b,
              "Data: events/participants, intervention vs control, as the study file gives them. Each study's "
              "interval is its own (normal approximation on the %s scale). Weights are those of the main method (%s). "
-             "Studies left out of the pool are listed with the reason. In the forest plot (below) a square's size "
+             "Studies left out of the pool are listed with the reason. In the forest plot (above) a square's size "
              "follows the study's weight, the diamond spans the pooled estimate's interval and the dashed red line "
              "on the last row is the prediction interval.%s",
              v.ratio ? rpt_tr(w, "log") : rpt_tr(w, "analysis"), rpt_tr(w, method_words(v.primary, mw, sizeof mw)),
              n_st > MAX_PLOT_ROWS ? rpt_tr(w, " The plot shows the first 240 studies.") : "");
     rpt_merge_text(w, ws, r++, 0, 6, b, w->f.note, rpt_lines_for(b, 140));
     r++;
-    /* the forest plot under the table (printed with it), as tall as its rows need */
-    if (n_plot > 0 && (st = forest_chart(w, ws, &v, &pr, r, 0, err)) != CORE_OK) {
+    /* the forest plot in the rows kept for it above the table */
+    if (n_plot > 0 && (st = forest_chart(w, ws, &v, &pr, chart_at, 0, err)) != CORE_OK) {
         free(pr.names), free(arr);
         return st;
     }
-    if (n_plot > 0)
-        r += (lxw_row_t)ceil(0.75 * FOREST_PX(n_plot) / 15.0) + 1;
     free(pr.names), free(arr);
-    (void)chart_at;
 
     /* 3. Heterogeneity. */
     rpt_put_text(w, ws, r++, 0, "Heterogeneity", w->f.subtitle);

@@ -153,13 +153,16 @@ static int gee_sums(gee_work *w, double alpha, double *B, double *U, double *M)
         gsl_matrix_view R = gsl_matrix_submatrix(w->R, 0, 0, m, m);
         gsl_matrix_view Xs = gsl_matrix_submatrix(w->Xs, 0, 0, m, p);
         gsl_vector_view rs = gsl_vector_subvector(w->rs, 0, m);
+        /* direct access to the views' blocks in the loops below (GSL's accessors are not inlined) */
+        double *xs = Xs.matrix.data, *rv = rs.vector.data, *Rd = R.matrix.data;
+        size_t xt = Xs.matrix.tda, rst = rs.vector.stride, rt = R.matrix.tda;
         for (size_t a = 0; a < m; a++) {
             size_t i = w->ord[w->start[g] + a];
             /* a row weight (independence only) scales both factors by sqrt(w): w x r and w x x' */
             double sw = w->wt ? sqrt(w->wt[i]) : 1;
-            gsl_vector_set(&rs.vector, a, sw * w->r[i]);
+            rv[a * rst] = sw * w->r[i];
             for (size_t j = 0; j < p; j++)
-                gsl_matrix_set(&Xs.matrix, a, j, sw * w->dv[i] * w->X[i * p + j]);
+                xs[a * xt + j] = sw * w->dv[i] * w->X[i * p + j];
             for (size_t b = 0; b < m; b++) {
                 size_t k = w->ord[w->start[g] + b];
                 double c;
@@ -171,7 +174,7 @@ static int gee_sums(gee_work *w, double alpha, double *B, double *U, double *M)
                     c = pow(alpha, (double)labs(w->wave[k] - w->wave[i]));
                 else
                     c = 0;
-                gsl_matrix_set(&R.matrix, a, b, c);
+                Rd[a * rt + b] = c;
             }
         }
         if (w->corr != ST_CORR_INDEPENDENCE && m > 1) {
@@ -186,13 +189,13 @@ static int gee_sums(gee_work *w, double alpha, double *B, double *U, double *M)
         for (size_t j = 0; j < p; j++) {
             double s = 0;
             for (size_t a = 0; a < m; a++)
-                s += gsl_matrix_get(&Xs.matrix, a, j) * gsl_vector_get(&rs.vector, a);
+                s += xs[a * xt + j] * rv[a * rst];
             u[j] = s;
             U[j] += s;
             for (size_t k = 0; k <= j; k++) {
                 double b = 0;
                 for (size_t a = 0; a < m; a++)
-                    b += gsl_matrix_get(&Xs.matrix, a, j) * gsl_matrix_get(&Xs.matrix, a, k);
+                    b += xs[a * xt + j] * xs[a * xt + k];
                 B[j * p + k] += b;
             }
         }

@@ -424,7 +424,7 @@ double st_glmm_loglik(const double *y, const double *X, const size_t *cluster, s
     core_err err;
     if (check_input(y, X, cluster, n, p, n_clusters, n_points, &err) != CORE_OK)
         return NAN;
-    glmm_work w;
+    glmm_work w = {0};
     double r = NAN;
     double *th = malloc((p + 1) * sizeof *th);
     if (th && glmm_setup(&w, y, X, cluster, n, p, n_clusters, n_points, &err) == CORE_OK) {

@@ -9,6 +9,7 @@
 #include "core/core_error.h"
 #include "core/core_results.h"
 #include "core/core_table.h"
+#include "core/core_text.h"
 #include "tests/t_check.h"
 
 static void slurp(const char *path, char *buf, size_t size)
@@ -106,5 +107,43 @@ int main(void)
     t_true(core_same_file(p, "build/tmp-tests/../tmp-tests/table.csv"), "same file through ..");
     t_true(!core_same_file(p, "build/tmp-tests/other.csv"), "different files");
     core_table_free(t);
+    /* core_text: UTF-8 as RFC 3629 defines it, and CSV fields quoted as RFC 4180 */
+    {
+        static const struct {
+            const char *bytes;
+            size_t n, want;
+            const char *what;
+        } u[] = {{"a", 1, 1, "ASCII"},
+                 {"\xC3\xB8", 2, 2, "o-slash (2 bytes)"},
+                 {"\xE2\x82\xAC", 3, 3, "euro sign (3 bytes)"},
+                 {"\xF0\x9F\x98\x80", 4, 4, "an emoji (4 bytes)"},
+                 {"\xC0\xAF", 2, 0, "overlong 2-byte form"},
+                 {"\xE0\x80\xAF", 3, 0, "overlong 3-byte form"},
+                 {"\xED\xA0\x80", 3, 0, "a surrogate"},
+                 {"\xF4\x90\x80\x80", 4, 0, "above U+10FFFF"},
+                 {"\xE2\x82", 2, 0, "cut off by the end"},
+                 {"\xE2\x28\xAC", 3, 0, "a bad continuation byte"},
+                 {"\x80", 1, 0, "a lone continuation byte"},
+                 {"\xF5\x80\x80\x80", 4, 0, "a byte that never starts UTF-8"}};
+        for (size_t i = 0; i < sizeof u / sizeof u[0]; i++)
+            t_int((long)core_utf8_len((const unsigned char *)u[i].bytes, u[i].n), (long)u[i].want, "utf-8: %s",
+                  u[i].what);
+        char *csv = NULL;
+        size_t len = 0;
+        FILE *m = open_memstream(&csv, &len);
+        core_csv_put_field(m, "plain", 0);
+        fputc('|', m);
+        core_csv_put_field(m, "a,b", 0);
+        fputc('|', m);
+        core_csv_put_field(m, "say \"hi\"", 0);
+        fputc('|', m);
+        core_csv_put_field(m, "=1+1", 1);
+        fputc('|', m);
+        core_csv_put_field(m, "=A1,\"x\"", 1);
+        fclose(m);
+        t_str(csv, "plain|\"a,b\"|\"say \"\"hi\"\"\"|'=1+1|\"'=A1,\"\"x\"\"\"",
+              "csv fields: quoted only when needed, quotes doubled, the apostrophe inside the quotes");
+        free(csv);
+    }
     return t_summary("core");
 }

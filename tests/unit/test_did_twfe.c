@@ -274,9 +274,37 @@ static void check_unbalanced(void)
     gsl_rng_free(r);
 }
 
+/* Levels or clusters out of range are refused with the first offending factor (or the clusters) named, as the
+ * checks did one pass at a time before they were fused into one (stats/st_twfe.c). */
+static void check_ranges(void)
+{
+    enum { N = 8 };
+    int a[N] = {0, 0, 1, 1, 2, 2, 3, 3}, b[N] = {0, 1, 0, 1, 0, 1, 0, 1}, cl[N] = {0, 0, 0, 0, 1, 1, 1, 1};
+    double y[N] = {1, 2, 3, 5, 4, 8, 6, 9}, x[N] = {0, 1, 0, 1, 0, 0, 0, 1};
+    st_fe fe[2] = {{a, 4}, {b, 2}};
+    st_twfe_data d = {.n = N, .y = y, .p = 1, .x = x, .fe = fe, .n_fe = 2, .cluster = cl, .n_clusters = 2};
+    st_twfe_fit *f = NULL;
+    core_err err;
+    t_true(st_twfe_estimate(&d, NULL, &f, &err) == CORE_OK, "ranges: a valid layout fits: %s", err.msg);
+    st_twfe_fit_free(f);
+    b[5] = 2; /* factor 2 out of range at row 6, and the clusters at row 3: factor 2 is named (factors first) */
+    cl[2] = 5;
+    t_true(st_twfe_estimate(&d, NULL, &f, &err) == CORE_ERR_USAGE && strstr(err.msg, "level 2 of factor 2"),
+           "ranges: factor 2 named first: %s", err.msg);
+    b[5] = 1;
+    t_true(st_twfe_estimate(&d, NULL, &f, &err) == CORE_ERR_USAGE && strstr(err.msg, "cluster 5 out of range"),
+           "ranges: then the clusters: %s", err.msg);
+    cl[2] = 0;
+    a[7] = -1; /* factor 1 after factor 2 would have been checked in one pass: still named */
+    b[0] = 3;
+    t_true(st_twfe_estimate(&d, NULL, &f, &err) == CORE_ERR_USAGE && strstr(err.msg, "level -1 of factor 1"),
+           "ranges: factor 1 named before factor 2 though later in the rows: %s", err.msg);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
+    check_ranges();
     core_table *e = kit_read("fatalities_did/expected.csv");
     core_table *data = kit_read("fatalities_did/data.csv");
     check_block(e, data, "twfe", -1);

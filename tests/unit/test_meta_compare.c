@@ -277,10 +277,14 @@ static void test_from_rows(void)
     t_str(in.registry.method, "cr1", "registry_interval = cr1 is obeyed");
     t_int(rw_compare_registry_from_rows(r, "treated", "workdays", "conley_taber", &in, &e), CORE_ERR_CONFIG,
           "an interval the run does not have is refused");
-    /* one treated cluster: the rows say unreliable, and a Conley-Taber interval exists -> it is used */
+    /* one treated cluster: the registry flags its rows unreliable (CORE_ROW_UNRELIABLE; the label words it for
+     * people and is never read), and a Conley-Taber interval exists -> it is used */
     add(r, "did", "twfe", "workdays", "", "treated", "classical", 5.3, 0.5, 4.3, 6.3,
         "unreliable: one treated cluster of 11");
     add(r, "did", "randomization_inference", "workdays", "", "treated", "conley_taber", 5.3, NAN, -0.3, 11.2, NULL);
+    rw_compare_registry_from_rows(r, "treated", "workdays", "", &in, &e);
+    t_str(in.registry.method, "wild", "a label saying unreliable without the flag changes nothing");
+    r->rows[r->n - 2].flags = CORE_ROW_UNRELIABLE;
     rw_compare_registry_from_rows(r, "treated", "workdays", "", &in, &e);
     t_str(in.registry.method, "conley_taber", "one treated cluster: the Conley-Taber interval");
     t_contains(in.registry_choice, "one treated cluster", "and why");
