@@ -512,6 +512,7 @@ static void drop_columns(core_table *t, const unsigned char *keep)
             continue;
         }
         free(c->name);
+        free(c->label);
         free(c->num);
         free(c->code);
         for (size_t k = 0; k < c->n_levels; k++)

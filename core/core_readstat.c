@@ -43,6 +43,7 @@ static void ctx_free(rs_ctx *x)
     for (size_t j = 0; j < x->n_cols; j++) {
         core_column *c = &x->cols[j];
         free(c->name);
+        free(c->label);
         free(c->num);
         free(c->code);
         for (size_t k = 0; k < c->n_levels; k++)
@@ -203,6 +204,9 @@ static int on_variable(int index, readstat_variable_t *var, const char *val_labe
     const char *name = readstat_variable_get_name(var);
     c->name = strdup(name ? name : "");
     if (!c->name)
+        goto nomem;
+    const char *vlabel = readstat_variable_get_label(var); /* the variable label: the workbook's name for it */
+    if (vlabel && *vlabel && !(c->label = strdup(vlabel)))
         goto nomem;
     if (val_labels && *val_labels && c->type == CORE_COL_NUMERIC &&
         !(x->set_of[j] = label_name_dup(x, val_labels)))

@@ -17,6 +17,7 @@ void core_table_free(core_table *t)
     for (size_t j = 0; j < t->n_cols; j++) {
         core_column *c = &t->cols[j];
         free(c->name);
+        free(c->label);
         free(c->num);
         free(c->code);
         for (size_t k = 0; k < c->n_levels; k++)

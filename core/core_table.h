@@ -27,6 +27,7 @@ typedef struct core_value_label {
 /** One column. Exactly one of num/code is used, as type says; missing[i] != 0 marks a missing cell. */
 typedef struct core_column {
     char *name;
+    char *label;              /**< the variable label a Stata/SPSS file gives the column, or NULL */
     core_col_type type;
     double *num;              /**< numeric: the values (undefined where missing) */
     int *code;                /**< categorical: index into levels, -1 where missing */
