@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/core_atomic.h"
 #include "core/core_config.h"
@@ -386,6 +387,7 @@ static void test_data_path(void)
 int main(void)
 {
     gsl_set_error_handler_off();
+    mkdir("build/tmp-tests", 0777); /* its scratch files; the folder may not exist when run by hand */
     test_unbalanced_vs_r();
     test_dates();
     test_spells();
