@@ -1072,7 +1072,7 @@ core_status cba_markov_set_matrix(cba_spec *s, int a, const core_table *t, core_
         }
         if (fabs(sum - 1) > 1e-9)
             return core_err_set(err, CORE_ERR_DATA, "%s:%ld: row %zu (%s) sums to %.10g; each row must sum to 1",
-                                t->source, t->row_src[i], i + 1, m->states[i], sum);
+                                t->source, core_table_line(t, i), i + 1, m->states[i], sum);
     }
     m->from_file[a] = 0;
     return CORE_OK;

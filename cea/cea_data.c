@@ -81,7 +81,7 @@ static core_status join(const core_config *cfg, const cea_trial_view *v, const c
             size_t r2 = ix[i - 1].row < ix[i].row ? ix[i].row : ix[i - 1].row;
             st = core_err_set(err, CORE_ERR_DATA, "%s: id '%s' is here and on line %ld; each participant has one row",
                               core_cell_where(x, (size_t)cx, r2, b, sizeof b), ix[i].id,
-                              x->row_src ? x->row_src[r1] : (long)r1 + 1);
+                              core_table_line(x, r1));
             goto done;
         }
     for (size_t i = 0; i < v->t->n_rows; i++) {

@@ -108,6 +108,7 @@ core_status cli_mod_did(cli_ctx *ctx, core_err *err)
         cli_ctx_note(ctx, "warning: one treated cluster: the wild cluster bootstrap (and CR1/CR2) cannot be "
                      "trusted with a single treated cluster (MacKinnon & Webb 2017), so its p-value is reported as "
                      "unreliable; use the randomisation inference over placebo clusters (inference = ri)");
+    ctx->run.registry_time = s->spec.time; /* the panel's period, for "per person-year" in the workbook */
     if (ctx->check_only)
         return CORE_OK;
     rw_opts o = {.rng = ctx->rng, .progress = &ctx->progress};

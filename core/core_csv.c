@@ -282,9 +282,14 @@ typedef struct csv_state {
     size_t r, w;    /* read and write positions, w <= r always */
     long line;      /* physical line at r */
     int delim;      /* byte value, or -1 for none */
-    size_t *rec_at; /* per record: offset of its first field (in the rewritten text) */
-    long *rec_line; /* per record: line where it starts */
-    size_t n_rec, cap_rec;
+    size_t *rec_at; /* the header record: offset of its first field (in the rewritten text) */
+    long *rec_line; /* the header record: line where it starts */
+    size_t n_rec, cap_rec; /* records (the header and the data rows) */
+    size_t data_at;        /* offset of the first data record: the data records lie one after another from here */
+    core_line_ex *ex;      /* data rows that do not start on the line after the previous row's start */
+    size_t n_ex, cap_ex;
+    long next_line;        /* the line the next data row starts on if nothing intervenes */
+    int mapped;            /* b is the file mapped read-only (the fast path): pages behind the parser are let go */
 } csv_state;
 
 static int is_space(char c)
@@ -399,6 +404,28 @@ static core_status push_record(csv_state *s, size_t at, long line)
     return CORE_OK;
 }
 
+/* One more data row, starting on line: remembered only when it does not follow the previous row's line. */
+static core_status count_row(csv_state *s, long line)
+{
+    size_t row = s->n_rec - 1;
+    if (line != s->next_line) {
+        if (s->n_ex == s->cap_ex) {
+            size_t ncap;
+            if (!core_grow_cap(s->cap_ex, s->n_ex + 1, 16, sizeof *s->ex, &ncap))
+                return CORE_ERR_NOMEM;
+            core_line_ex *nx = core_realloc_array(s->ex, ncap, sizeof *nx);
+            if (!nx)
+                return CORE_ERR_NOMEM;
+            s->ex = nx;
+            s->cap_ex = ncap;
+        }
+        s->ex[s->n_ex++] = (core_line_ex){.row = row, .line = line};
+    }
+    s->next_line = line + 1;
+    s->n_rec++;
+    return CORE_OK;
+}
+
 /* Split the text into records; checks field counts against the header. */
 static core_status parse_all(csv_state *s, size_t *n_fields, core_err *err)
 {
@@ -409,6 +436,8 @@ static core_status parse_all(csv_state *s, size_t *n_fields, core_err *err)
         return st;
     if (push_record(s, 0, 1) != CORE_OK)
         return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", s->name);
+    s->data_at = s->w;
+    s->next_line = 2;
     long pending_blank = 0; /* a blank line seen in a multi-column file: fine only if nothing follows */
     size_t trailing_blank = 0;
     while (s->r < s->n) {
@@ -434,7 +463,7 @@ static core_status parse_all(csv_state *s, size_t *n_fields, core_err *err)
                                 "the delimiter; every row needs one field per column)",
                                 s->name, line, nf, nf == 1 ? "" : "s", m);
         trailing_blank = blank ? trailing_blank + 1 : 0;
-        if (push_record(s, at, line) != CORE_OK)
+        if (count_row(s, line) != CORE_OK)
             return core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", s->name);
     }
     s->n_rec -= trailing_blank; /* single-column file: blank lines at the end are not rows */
@@ -511,14 +540,7 @@ static void drop_columns(core_table *t, const unsigned char *keep)
             t->cols[w++] = *c;
             continue;
         }
-        free(c->name);
-        free(c->num);
-        free(c->code);
-        for (size_t k = 0; k < c->n_levels; k++)
-            free(c->levels[k]);
-        free(c->levels);
-        free(c->missing);
-        free(c->level_num);
+        core_column_free(c);
     }
     if (w < m && !t->n_cols_file)
         t->n_cols_file = m;
@@ -531,8 +553,8 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
                               unsigned char **keep_out, core_err *err)
 {
     core_table *t = calloc(1, sizeof *t);
-    core_column scratch = {0}; /* a throwaway column: its level index detects duplicate names */
-    core_level_index *ix = NULL;
+    uint32_t *slot = NULL; /* duplicate names: open addressing over the names themselves (column + 1; 0 empty) */
+    size_t hcap = 64;
     unsigned char *keep = NULL;
     if (keep_out)
         *keep_out = NULL;
@@ -540,14 +562,14 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
         goto nomem;
     t->source = strdup(s->name);
     t->cols = core_calloc_array(m, sizeof *t->cols);
-    t->row_src = core_alloc_array(n_rows, sizeof *t->row_src);
-    if (!t->source || !t->cols || !t->row_src)
+    if (!t->source || !t->cols)
         goto nomem;
-    core_prefault(t->row_src, n_rows * sizeof *t->row_src);
+    t->line0 = 2;
     t->n_cols = m;
     t->n_rows = n_rows;
-    ix = core_level_index_new(&scratch);
-    if (!ix)
+    while (hcap < 2 * (m + 1))
+        hcap *= 2;
+    if (m >= UINT32_MAX || !(slot = core_calloc_array(hcap, sizeof *slot)))
         goto nomem;
     char *f = s->b + s->rec_at[0];
     for (size_t j = 0; j < m; j++) {
@@ -562,20 +584,21 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
                          s->name, j + 1);
             goto fail;
         }
-        int code = core_level_index_add(ix, name);
-        if (code < 0)
-            goto nomem;
-        if ((size_t)code != j) {
+        size_t h = (size_t)hash_text(name) & (hcap - 1);
+        while (slot[h] && strcmp(t->cols[slot[h] - 1].name, name) != 0)
+            h = (h + 1) & (hcap - 1);
+        if (slot[h]) {
             core_err_set(err, CORE_ERR_DATA,
-                         "%s:1:%zu: duplicate column name '%s' (column %d has it too; column names must be "
+                         "%s:1:%zu: duplicate column name '%s' (column %u has it too; column names must be "
                          "unique)",
-                         s->name, j + 1, name, code + 1);
+                         s->name, j + 1, name, slot[h]);
             goto fail;
         }
         core_column *c = &t->cols[j];
         c->type = CORE_COL_NUMERIC;
         if (!(c->name = strdup(name)))
             goto nomem;
+        slot[h] = (uint32_t)j + 1;
         f = next;
     }
     if (!(keep = keep_columns(t, keep_out ? columns : NULL)))
@@ -584,19 +607,18 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
         core_column *c = &t->cols[j];
         if (!keep[j])
             continue;
-        c->num = core_alloc_array(n_rows, sizeof *c->num);
-        c->missing = core_alloc_array(n_rows, 1);
-        if (!c->num || !c->missing)
+        c->width = 1; /* int8 until a value needs more (core_column_put_num) */
+        if (!(c->data = core_alloc_array(n_rows ? n_rows : 1, 1)))
             goto nomem;
-        core_prefault(c->num, n_rows * sizeof *c->num); /* filled in full next */
-        core_prefault(c->missing, n_rows);
     }
-    core_level_index_free(ix);
-    for (size_t k = 0; k < scratch.n_levels; k++)
-        free(scratch.levels[k]);
-    free(scratch.levels);
-    for (size_t i = 0; i < n_rows && i + 1 < s->n_rec; i++) /* the fast path numbers its rows itself */
-        t->row_src[i] = s->rec_line[i + 1];
+    free(slot);
+    slot = NULL;
+    if (s->n_ex) { /* the rows that do not follow their predecessor's line (the fast path has none) */
+        t->line_ex = s->ex;
+        t->n_line_ex = s->n_ex;
+        s->ex = NULL;
+        s->n_ex = s->cap_ex = 0;
+    }
     if (keep_out)
         *keep_out = keep;
     else
@@ -605,89 +627,104 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
 nomem:
     core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", s->name);
 fail:
-    core_level_index_free(ix);
-    for (size_t k = 0; k < scratch.n_levels; k++)
-        free(scratch.levels[k]);
-    free(scratch.levels);
+    free(slot);
     free(keep);
     core_table_free(t);
     return NULL;
 }
 
 /* Pass 1: missing flags and numbers; a column stays numeric while every cell parses. */
-static void fill_numbers(csv_state *s, core_table *t, char decimal, char thousands, const token *tok,
-                         size_t n_tok, unsigned char *numeric)
+static core_status fill_numbers(csv_state *s, core_table *t, char decimal, char thousands, const token *tok,
+                                size_t n_tok, unsigned char *numeric)
 {
-    for (size_t i = 0; i < t->n_rows; i++) {
-        const char *f = s->b + s->rec_at[i + 1];
+    size_t n = t->n_rows;
+    const char *f = s->b + s->data_at;
+    for (size_t i = 0; i < n; i++) {
         for (size_t j = 0; j < t->n_cols; j++) {
             size_t len = strlen(f), tl;
             const char *v = trim(f, len, &tl);
             core_column *c = &t->cols[j];
+            double x = 0;
             if (is_missing(v, tl, tok, n_tok)) {
-                c->missing[i] = 1;
-                c->num[i] = 0.0;
-            } else {
-                c->missing[i] = 0;
-                if (numeric[j] && !core_parse_number(f, decimal, thousands, &c->num[i]))
+                if (core_column_put_missing(c, n, i, 1) != 0)
+                    return CORE_ERR_NOMEM;
+                if (numeric[j])
+                    core_column_put_num(c, n, i, i, 0); /* 0 fits every width */
+            } else if (numeric[j]) {
+                if (!core_parse_number(f, decimal, thousands, &x))
                     numeric[j] = 0;
+                else if (core_column_put_num(c, n, i, i, x) != 0)
+                    return CORE_ERR_NOMEM;
             }
             f += len + 1;
         }
     }
+    return CORE_OK;
 }
 
-/* Pass 2: turn the non-numeric columns into categorical ones. */
+/* Pass 2: turn the non-numeric columns into categorical ones (their missing cells are the bits pass 1 set). */
 static core_status fill_levels(csv_state *s, core_table *t, const unsigned char *numeric)
 {
     size_t m = t->n_cols, n = t->n_rows, n_cat = 0;
     core_level_index **ix = core_calloc_array(m, sizeof *ix);
-    if (!ix)
-        return CORE_ERR_NOMEM;
+    unsigned char **miss = core_calloc_array(m, sizeof *miss);
     core_status st = CORE_OK;
+    if (!ix || !miss) {
+        st = CORE_ERR_NOMEM;
+        goto done;
+    }
     for (size_t j = 0; j < m; j++) {
         if (numeric[j])
             continue;
         core_column *c = &t->cols[j];
-        free(c->num);
-        c->num = NULL;
+        free(c->data);
+        miss[j] = c->miss;
+        c->miss = NULL;
         c->type = CORE_COL_CATEGORICAL;
-        c->code = core_alloc_array(n, sizeof *c->code);
+        c->width = 1;
+        c->data = core_alloc_array(n ? n : 1, 1);
         ix[j] = core_level_index_new(c);
-        if (!c->code || !ix[j]) {
+        if (!c->data || !ix[j]) {
             st = CORE_ERR_NOMEM;
             goto done;
         }
         n_cat++;
     }
+    char *f = s->b + s->data_at;
     for (size_t i = 0; i < n && n_cat > 0; i++) {
-        char *f = s->b + s->rec_at[i + 1];
         for (size_t j = 0; j < m; j++) {
             size_t len = strlen(f);
             char *next = f + len + 1; /* taken before trimming shortens the string */
             core_column *c = &t->cols[j];
             if (!numeric[j]) {
-                if (c->missing[i])
-                    c->code[i] = -1;
-                else {
+                int code = -1;
+                if (!(miss[j] && ((miss[j][i >> 3] >> (i & 7)) & 1))) {
                     size_t tl;
                     char *v = (char *)trim(f, len, &tl);
                     v[tl] = '\0';
-                    int code = core_level_index_add(ix[j], v);
+                    code = core_level_index_add(ix[j], v);
                     if (code < 0) {
                         st = CORE_ERR_NOMEM;
                         goto done;
                     }
-                    c->code[i] = code;
+                }
+                if (core_column_put_code(c, n, i, i, code) != 0) {
+                    st = CORE_ERR_NOMEM;
+                    goto done;
                 }
             }
             f = next;
         }
     }
 done:
-    for (size_t j = 0; j < m; j++)
-        core_level_index_free(ix[j]);
+    for (size_t j = 0; j < m; j++) {
+        if (ix)
+            core_level_index_free(ix[j]);
+        if (miss)
+            free(miss[j]);
+    }
     free(ix);
+    free(miss);
     return st;
 }
 
@@ -737,6 +774,11 @@ static core_status finish_numbers(core_table *t, char decimal, char thousands, c
             } else
                 all_like = 0;
         }
+        if (!any_ok) { /* no level is a number: no values to keep (NULL says the same as NaN everywhere) */
+            free(c->level_num);
+            c->level_num = NULL;
+            c->n_level_num = 0;
+        }
         if (bad == (size_t)-1) /* every level a number by the rules, or some level a number by no rules */
             continue;
         int fit = -1; /* the simplest setting that reads every cell: the same decimal mark, else no separator */
@@ -763,7 +805,7 @@ static core_status finish_numbers(core_table *t, char decimal, char thousands, c
                          dec, th == ' ' ? "a space" : th == '.' ? "'.'" : "','", dec, thn);
         }
         size_t row = 0;
-        while (row < t->n_rows && c->code[row] != (int)bad)
+        while (row < t->n_rows && core_col_code(c, row) != (int)bad)
             row++;
         char where[400];
         return core_err_set(err, CORE_ERR_DATA,
@@ -788,6 +830,43 @@ static core_status finish_numbers(core_table *t, char decimal, char thousands, c
 /* file the fast path accepts (tests/unit/test_csv_fast.c compares them).                         */
 
 #ifndef CORE_CSV_NO_FAST
+
+/* Letting go of the mapped file behind the parser: the file is mapped whole (populated in one call: cheaper than
+ * page by page on this kind of virtual machine), checked and its lines counted; the pass that fills the table then
+ * gives back the pages it has left behind (they stay in the page cache), so that the file's pages and the table
+ * are not held in full at the same time: the peak is about the larger of the two, not their sum. Off (on = 0) for
+ * text in malloc'd memory. */
+enum { WIN_BYTES = 8 << 20 };
+
+typedef struct map_win {
+    const char *b;
+    size_t lo, next; /* lo: page-aligned start of what is still held; next: where to let go again */
+    int on;
+} map_win;
+
+static void win_init(map_win *w, const char *b, size_t p, int on)
+{
+    *w = (map_win){.b = b, .lo = (p + 4095) & ~(size_t)4095, .next = p + WIN_BYTES, .on = on};
+}
+
+static void win_move(map_win *w, size_t p)
+{
+    size_t e = p & ~(size_t)4095;
+    if (e > w->lo) {
+        int saved = errno; /* advice only */
+        (void)madvise((void *)(uintptr_t)(w->b + w->lo), e - w->lo, MADV_DONTNEED);
+        errno = saved;
+        w->lo = e;
+    }
+    w->next = p + WIN_BYTES;
+}
+
+/* Call as the pass reaches p (increasing). */
+static inline void win_at(map_win *w, size_t p)
+{
+    if (w->on && p >= w->next)
+        win_move(w, p);
+}
 
 /* Exact powers of ten (10^22 is the largest one a double holds exactly). */
 static const double pow10_exact[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
@@ -852,15 +931,15 @@ static int fast_number(const char *s, size_t len, char decimal, double *out)
 /* Make column c categorical (rows 0..i-1 all missing) with a level index. */
 static int fast_to_categorical(core_column *c, size_t n_rows, size_t i, core_level_index **ix)
 {
-    free(c->num);
-    c->num = NULL;
+    free(c->data);
+    free(c->miss);
+    c->miss = NULL;
     c->type = CORE_COL_CATEGORICAL;
-    c->code = core_alloc_array(n_rows, sizeof *c->code);
-    if (!c->code)
+    c->width = 1;
+    c->data = core_alloc_array(n_rows ? n_rows : 1, 1);
+    if (!c->data)
         return -1;
-    core_prefault(c->code, n_rows * sizeof *c->code);
-    for (size_t k = 0; k < i; k++)
-        c->code[k] = -1;
+    memset(c->data, 0, i); /* code 0: missing */
     if (!ix)
         return 0;
     *ix = core_level_index_new(c);
@@ -885,11 +964,73 @@ typedef struct fast_part {
     size_t n_tok;
     core_table *t;
     core_column *lv;
+    core_column *dst;   /* where the cells go: the table's columns (first part), scratch ones (second part) */
+    size_t base, cap;   /* table row of dst's row 0; rows dst has room for */
     int threaded;
     unsigned char *cat; /* in: columns read as categorical; out: plus those found to be (ret 2) */
     const unsigned char *keep; /* columns stored (the others are only stepped over) */
+    int mapped;                /* b is the mapped file (map_win) */
     int ret;            /* 1 done, 0 not handled (fall back), 2 redo with cat[] extended, -1 no memory */
 } fast_part;
+
+/* Row li of numeric column c: the whole number (neg ? -iv : iv), iv < 10^15, stored without a detour through a
+ * double when the column's width holds it. */
+static inline int fast_put_int(core_column *c, size_t cap, size_t li, int neg, uint64_t iv)
+{
+    if (!(neg && iv == 0)) { /* -0 is a double */
+        int64_t k = neg ? -(int64_t)iv : (int64_t)iv;
+        switch (c->width) {
+        case 1:
+            if (k >= INT8_MIN && k <= INT8_MAX) {
+                ((int8_t *)c->data)[li] = (int8_t)k;
+                return 0;
+            }
+            break;
+        case 2:
+            if (k >= INT16_MIN && k <= INT16_MAX) {
+                ((int16_t *)c->data)[li] = (int16_t)k;
+                return 0;
+            }
+            break;
+        case 4:
+            if (k >= INT32_MIN && k <= INT32_MAX) {
+                ((int32_t *)c->data)[li] = (int32_t)k;
+                return 0;
+            }
+            break;
+        default:
+            ((double *)c->data)[li] = (double)k; /* iv < 10^15: exact */
+            return 0;
+        }
+    }
+    double dv = (double)iv;
+    return core_column_put_num(c, cap, li, li, neg ? -dv : dv);
+}
+
+/* Row li of categorical column c: code k (-1 missing), stored directly when the column's width holds it. */
+static inline int fast_put_code(core_column *c, size_t cap, size_t li, int k)
+{
+    uint32_t u = (uint32_t)(k + 1);
+    if (c->width == 1 && u <= UINT8_MAX) {
+        ((uint8_t *)c->data)[li] = (uint8_t)u;
+        return 0;
+    }
+    if (c->width == 4) {
+        ((uint32_t *)c->data)[li] = u;
+        return 0;
+    }
+    return core_column_put_code(c, cap, li, li, k);
+}
+
+/* Row li of numeric column c: the number x, stored directly when the column is of doubles. */
+static inline int fast_put_num(core_column *c, size_t cap, size_t li, double x)
+{
+    if (c->width == 8) {
+        ((double *)c->data)[li] = x;
+        return 0;
+    }
+    return core_column_put_num(c, cap, li, li, x);
+}
 
 static int fast_fill(fast_part *pt)
 {
@@ -899,8 +1040,10 @@ static int fast_fill(fast_part *pt)
     const token *tok = pt->tok;
     size_t n_tok = pt->n_tok;
     core_table *t = pt->t;
+    core_column *dst = pt->dst;
+    size_t base = pt->base, cap = pt->cap;
     unsigned char *cat = pt->cat;
-    size_t m = t->n_cols, rows = t->n_rows;
+    size_t m = t->n_cols;
     int ret = 1;
     core_level_index **ix = core_calloc_array(m, sizeof *ix);
     fast_cat *fc = core_alloc_array(m, sizeof *fc);
@@ -930,11 +1073,15 @@ static int fast_fill(fast_part *pt)
     }
     const char *p = b + pt->p0, *end = b + pt->p1;
     const unsigned char *keep = pt->keep;
+    map_win win;
+    win_init(&win, b, pt->p0, pt->mapped);
     for (size_t i = pt->r0; i < pt->r1; i++) {
+        size_t li = i - base; /* the row in dst */
+        win_at(&win, (size_t)(p - b));
         for (size_t j = 0; j < m; j++) {
             const char *v, *q = p;
             size_t len;
-            if (t->cols[j].type == CORE_COL_NUMERIC && !tok_numeric && keep[j]) {
+            if (dst[j].type == CORE_COL_NUMERIC && !tok_numeric && keep[j]) {
                 /* shortcut: an optional minus and at most 15 digits (exact in a double), then the field's end */
                 const char *z = q;
                 int neg = z < end && *z == '-';
@@ -955,9 +1102,10 @@ static int fast_fill(fast_part *pt)
                     else if (*z == '\r' && z + 1 < end && z[1] == '\n')
                         nx = z + 2;
                     if (nx) {
-                        double dv = (double)iv;
-                        t->cols[j].num[i] = neg ? -dv : dv;
-                        t->cols[j].missing[i] = 0;
+                        if (fast_put_int(&dst[j], cap, li, neg, iv) != 0) {
+                            ret = -1;
+                            goto done;
+                        }
                         seen[j] = 1;
                         p = nx;
                         continue;
@@ -1010,21 +1158,28 @@ static int fast_fill(fast_part *pt)
             }
             if (!keep[j]) /* a column no analysis named: its cell is stepped over, as checked as the others */
                 continue;
-            core_column *c = &t->cols[j];
+            core_column *c = &dst[j];
             int miss = len == 0;
             for (size_t tq = 0; tq < n_tok && !miss; tq++) /* is_missing, inlined: most cells match no token */
                 miss = tok[tq].len == len && tok[tq].s[0] == v[0] && memcmp(tok[tq].s, v, len) == 0;
             if (miss) {
-                c->missing[i] = 1;
-                if (c->type == CORE_COL_NUMERIC)
-                    c->num[i] = 0.0;
-                else
-                    c->code[i] = -1;
+                if (c->type == CORE_COL_NUMERIC) {
+                    core_column_put_num(c, cap, li, li, 0); /* 0 fits every width */
+                    if (core_column_put_missing(c, cap, li, 1) != 0) {
+                        ret = -1;
+                        goto done;
+                    }
+                } else
+                    fast_put_code(c, cap, li, -1);
                 continue;
             }
-            c->missing[i] = 0;
             if (c->type == CORE_COL_NUMERIC) {
-                if (fast_number(v, len, decimal, &c->num[i])) {
+                double x;
+                if (fast_number(v, len, decimal, &x)) {
+                    if (fast_put_num(c, cap, li, x) != 0) {
+                        ret = -1;
+                        goto done;
+                    }
                     seen[j] = 1;
                     continue;
                 }
@@ -1033,7 +1188,7 @@ static int fast_fill(fast_part *pt)
                     ret = 2;
                     goto done;
                 }
-                if (fast_to_categorical(c, rows, i, &ix[j]) != 0) {
+                if (fast_to_categorical(c, cap, li, &ix[j]) != 0) {
                     ret = -1;
                     goto done;
                 }
@@ -1041,7 +1196,10 @@ static int fast_fill(fast_part *pt)
             const core_column *lc = &pt->lv[j];
             if (fc[j].last >= 0 && fc[j].last_len == len && lc->levels[fc[j].last][0] == v[0] &&
                 memcmp(lc->levels[fc[j].last], v, len) == 0) {
-                c->code[i] = fc[j].last;
+                if (fast_put_code(c, cap, li, fc[j].last) != 0) {
+                    ret = -1;
+                    goto done;
+                }
                 continue;
             }
             if (len + 1 > tcap) {
@@ -1060,11 +1218,10 @@ static int fast_fill(fast_part *pt)
             memcpy(tbuf, v, len);
             tbuf[len] = '\0';
             int code = core_level_index_add(ix[j], tbuf);
-            if (code < 0) {
+            if (code < 0 || fast_put_code(c, cap, li, code) != 0) {
                 ret = -1;
                 goto done;
             }
-            c->code[i] = code;
             fc[j].last = code;
             fc[j].last_len = len;
         }
@@ -1096,14 +1253,15 @@ static size_t fast_two_part_rows = 200000;
 /* Fill t from the text in one or two parts (see fast_part); returns as fast_fill. */
 static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_t rows_a, int delim, char decimal,
                            const token *tok, size_t n_tok, core_table *t, unsigned char *cat,
-                           const unsigned char *keep)
+                           const unsigned char *keep, int mapped)
 {
     size_t m = t->n_cols, rows = t->n_rows;
     for (size_t j = 0; j < m; j++)
         if (cat[j] && fast_to_categorical(&t->cols[j], rows, 0, NULL) != 0)
             return -1;
     fast_part a = {.b = b, .p0 = d0, .p1 = n, .r0 = 0, .r1 = rows, .delim = delim, .decimal = decimal, .tok = tok,
-                   .n_tok = n_tok, .t = t, .lv = t->cols, .cat = cat, .keep = keep};
+                   .n_tok = n_tok, .t = t, .lv = t->cols, .dst = t->cols, .base = 0, .cap = rows, .cat = cat,
+                   .keep = keep, .mapped = mapped};
     if (mid == 0 || rows_a == 0 || rows_a >= rows)
         return fast_fill(&a);
     /* two parts */
@@ -1117,6 +1275,15 @@ static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_
         goto out;
     }
     memcpy(cat_b, cat, m);
+    size_t nb = rows - rows_a;
+    for (size_t j = 0; j < m; j++) { /* the second part's cells: scratch columns, of the table's types */
+        scratch[j].type = t->cols[j].type;
+        scratch[j].width = 1;
+        if (keep[j] && !(scratch[j].data = core_calloc_array(nb, 1))) {
+            ret = -1;
+            goto out;
+        }
+    }
     a.p1 = mid;
     a.r1 = rows_a;
     a.threaded = 1;
@@ -1126,6 +1293,9 @@ static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_
     bp.r0 = rows_a;
     bp.r1 = rows;
     bp.lv = scratch;
+    bp.dst = scratch;
+    bp.base = rows_a;
+    bp.cap = nb;
     bp.cat = cat_b;
     pthread_t th;
     int started = pthread_create(&th, NULL, fast_thread, &bp) == 0;
@@ -1137,35 +1307,50 @@ static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_
     for (size_t j = 0; j < m; j++)
         cat[j] |= cat_b[j];
     ret = a.ret < 0 || bp.ret < 0 ? -1 : a.ret == 0 || bp.ret == 0 ? 0 : a.ret == 2 || bp.ret == 2 ? 2 : 1;
-    /* the second part's levels after the first's, its codes mapped */
+    /* the second part's cells after the first's: numbers at the wider of the two widths; levels after the first
+     * part's, codes mapped */
     for (size_t j = 0; ret == 1 && j < m; j++) {
-        core_column *c = &t->cols[j];
-        if (c->type != CORE_COL_CATEGORICAL || scratch[j].n_levels == 0)
+        core_column *c = &t->cols[j], *x = &scratch[j];
+        if (!keep[j])
             continue;
-        free(map);
-        map = core_alloc_array(scratch[j].n_levels, sizeof *map);
-        core_level_index_free(ix);
-        ix = core_level_index_new(c);
-        if (!map || !ix) {
-            ret = -1;
-            break;
-        }
-        for (size_t l = 0; l < scratch[j].n_levels; l++)
-            if ((map[l] = core_level_index_add(ix, scratch[j].levels[l])) < 0)
+        if (c->type == CORE_COL_NUMERIC) {
+            if (core_column_widen(c, rows, rows_a, x->width) != 0) {
                 ret = -1;
-        for (size_t i = rows_a; ret == 1 && i < rows; i++)
-            if (c->code[i] >= 0)
-                c->code[i] = map[c->code[i]];
+                break;
+            }
+            for (size_t k = 0; k < nb; k++)
+                core_column_put_num(c, rows, rows, rows_a + k, core_col_num(x, k)); /* wide enough: no memory */
+            for (size_t k = 0; x->miss && k < nb && ret == 1; k++)
+                if (((x->miss[k >> 3] >> (k & 7)) & 1) && core_column_put_missing(c, rows, rows_a + k, 1) != 0)
+                    ret = -1;
+            continue;
+        }
+        free(map);
+        map = NULL;
+        if (x->n_levels > 0) {
+            map = core_alloc_array(x->n_levels, sizeof *map);
+            core_level_index_free(ix);
+            ix = core_level_index_new(c);
+            if (!map || !ix) {
+                ret = -1;
+                break;
+            }
+            for (size_t l = 0; l < x->n_levels; l++)
+                if ((map[l] = core_level_index_add(ix, x->levels[l])) < 0)
+                    ret = -1;
+        }
+        for (size_t k = 0; ret == 1 && k < nb; k++) {
+            int code = core_col_code(x, k);
+            if (core_column_put_code(c, rows, rows_a + k, rows_a + k, code >= 0 ? map[code] : -1) != 0)
+                ret = -1;
+        }
     }
 out:
     core_level_index_free(ix);
     free(map);
     if (scratch)
-        for (size_t j = 0; j < m; j++) {
-            for (size_t l = 0; l < scratch[j].n_levels; l++)
-                free(scratch[j].levels[l]);
-            free(scratch[j].levels);
-        }
+        for (size_t j = 0; j < m; j++)
+            core_column_free(&scratch[j]);
     free(scratch);
     free(cat_b);
     return ret;
@@ -1231,9 +1416,7 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
         unsigned char *keep = NULL;
         if (!(t = make_table(&hs, m, rows, columns, &keep, &herr)))
             goto out;
-        for (size_t i = 0; i < rows; i++)
-            t->row_src[i] = (long)(i + 2);
-        int r = fast_fill_parts(b, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat, keep);
+        int r = fast_fill_parts(b, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat, keep, s->mapped);
         if (r == 1)
             drop_columns(t, keep);
         free(keep);
@@ -1241,7 +1424,8 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
             if (finish_numbers(t, decimal, 0, &herr) != CORE_OK) { /* the general parser says why */
                 core_table_free(t);
                 t = NULL;
-            }
+            } else
+                core_table_compact(t);
             break;
         }
         core_table_free(t);
@@ -1282,6 +1466,7 @@ static core_table *fast_mapped(const char *path, const char *name, char decimal,
         return NULL;
     }
     size_t n = (size_t)st.st_size;
+    /* populated at once; the pass that fills the table lets go of it behind itself (map_win) */
     void *map = mmap(NULL, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
     close(fd);
     if (map == MAP_FAILED)
@@ -1299,7 +1484,7 @@ static core_table *fast_mapped(const char *path, const char *name, char decimal,
         ;
     if (k == n)
         goto out;
-    csv_state s = {.name = name, .b = map, .n = n, .line = 1};
+    csv_state s = {.name = name, .b = map, .n = n, .line = 1, .mapped = 1};
     s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, n - start);
     *tried = 1;
     t = fast_read(&s, start, decimal, miss, columns);
@@ -1495,8 +1680,8 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
         tok[q].s = trim(miss[q], strlen(miss[q]), &tok[q].len);
     memset(numeric, 1, m);
 
-    fill_numbers(&s, t, decimal, thousands, tok, n_tok, numeric);
-    if (fill_levels(&s, t, numeric) != CORE_OK)
+    if (fill_numbers(&s, t, decimal, thousands, tok, n_tok, numeric) != CORE_OK ||
+        fill_levels(&s, t, numeric) != CORE_OK)
         goto nomem;
     if (columns) { /* the columns no analysis named go before their numbers are judged, as in the fast path */
         unsigned char *keep = keep_columns(t, columns);
@@ -1507,12 +1692,14 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
     }
     if (finish_numbers(t, decimal, thousands, err) != CORE_OK)
         goto fail;
+    core_table_compact(t);
 
     free(tok);
     free(numeric);
     free(s.b);
     free(s.rec_at);
     free(s.rec_line);
+    free(s.ex);
     return t;
 nomem:
     core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", name);
@@ -1523,6 +1710,7 @@ fail:
     free(s.b);
     free(s.rec_at);
     free(s.rec_line);
+    free(s.ex);
     return NULL;
 }
 

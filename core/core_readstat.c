@@ -41,17 +41,7 @@ typedef struct rs_ctx {
 static void ctx_free(rs_ctx *x)
 {
     for (size_t j = 0; j < x->n_cols; j++) {
-        core_column *c = &x->cols[j];
-        free(c->name);
-        free(c->num);
-        free(c->code);
-        for (size_t k = 0; k < c->n_levels; k++)
-            free(c->levels[k]);
-        free(c->levels);
-        for (size_t k = 0; k < c->n_labels; k++)
-            free(c->labels[k].label);
-        free(c->labels);
-        free(c->missing);
+        core_column_free(&x->cols[j]);
         free(x->set_of[j]);
         core_level_index_free(x->ix[j]);
     }
@@ -89,28 +79,26 @@ static int ensure_cols(rs_ctx *x, size_t want)
     return 0;
 }
 
-/* Allocate or grow one column's cell arrays to cap rows; new cells are missing. */
+/* Allocate or grow one column's cell arrays to cap rows (at its width: int8 or uint8 codes to begin with, wider
+ * as values need); new cells are missing. */
 static int grow_column(core_column *c, size_t old_cap, size_t cap)
 {
-    unsigned char *m = core_realloc_array(c->missing, cap, 1);
-    if (!m)
+    if (c->width == 0)
+        c->width = 1;
+    unsigned char *v = core_realloc_array(c->data, cap, c->width);
+    if (!v)
         return -1;
-    c->missing = m;
-    memset(m + old_cap, 1, cap - old_cap);
+    c->data = v;
+    memset(v + old_cap * c->width, 0, (cap - old_cap) * c->width); /* 0; code 0 is missing */
     if (c->type == CORE_COL_NUMERIC) {
-        double *v = core_realloc_array(c->num, cap, sizeof *v);
-        if (!v)
+        size_t ob = c->miss ? old_cap / 8 + 1 : 0, nb = cap / 8 + 1;
+        unsigned char *m = core_realloc_array(c->miss, nb, 1);
+        if (!m)
             return -1;
-        c->num = v;
+        c->miss = m;
+        memset(m + ob, 0, nb - ob);
         for (size_t i = old_cap; i < cap; i++)
-            v[i] = 0.0;
-    } else {
-        int *v = core_realloc_array(c->code, cap, sizeof *v);
-        if (!v)
-            return -1;
-        c->code = v;
-        for (size_t i = old_cap; i < cap; i++)
-            v[i] = -1;
+            m[i >> 3] |= (unsigned char)(1u << (i & 7));
     }
     return 0;
 }
@@ -204,6 +192,9 @@ static int on_variable(int index, readstat_variable_t *var, const char *val_labe
     c->name = strdup(name ? name : "");
     if (!c->name)
         goto nomem;
+    const char *vlabel = readstat_variable_get_label(var); /* the variable label: the workbook's name for it */
+    if (vlabel && *vlabel && !(c->label = strdup(vlabel)))
+        goto nomem;
     if (val_labels && *val_labels && c->type == CORE_COL_NUMERIC &&
         !(x->set_of[j] = label_name_dup(x, val_labels)))
         goto nomem;
@@ -236,8 +227,9 @@ static int on_value(int obs_index, readstat_variable_t *var, readstat_value_t va
         double v = readstat_double_value(value);
         if (!isfinite(v))
             return READSTAT_HANDLER_OK;
-        c->num[i] = v;
-        c->missing[i] = 0;
+        if (core_column_put_num(c, x->cap_rows, x->cap_rows, i, v) != 0)
+            goto nomem;
+        core_column_put_missing(c, x->cap_rows, i, 0);
         return READSTAT_HANDLER_OK;
     }
     if (readstat_value_is_missing(value, var))
@@ -265,8 +257,8 @@ static int on_value(int obs_index, readstat_variable_t *var, readstat_value_t va
     }
     if (code < 0)
         goto nomem;
-    c->code[i] = code;
-    c->missing[i] = 0;
+    if (core_column_put_code(c, x->cap_rows, x->cap_rows, i, code) != 0)
+        goto nomem;
     return READSTAT_HANDLER_OK;
 nomem:
     x->nomem = 1;
@@ -398,9 +390,9 @@ static int check_shared_labels(const core_column *cols, size_t n_cols, size_t n_
                     continue;
                 int seen_a = 0, seen_b = 0;
                 for (size_t i = 0; i < n_rows && !(seen_a && seen_b); i++)
-                    if (!c->missing[i]) {
-                        seen_a |= c->num[i] == c->labels[a].value;
-                        seen_b |= c->num[i] == c->labels[b].value;
+                    if (!core_col_missing(c, i)) {
+                        seen_a |= core_col_num(c, i) == c->labels[a].value;
+                        seen_b |= core_col_num(c, i) == c->labels[b].value;
                     }
                 if (!seen_a || !seen_b)
                     continue;
@@ -496,12 +488,11 @@ static core_table *read_binary(const char *path, const core_read_opts *opts, cor
         goto fail;
 
     t = calloc(1, sizeof *t);
-    if (!t || !(t->source = strdup(name)) || !(t->row_src = core_alloc_array(x.n_rows, sizeof *t->row_src))) {
+    if (!t || !(t->source = strdup(name))) {
         core_err_set(err, CORE_ERR_NOMEM, "%s: out of memory", name);
         goto fail;
     }
-    for (size_t i = 0; i < x.n_rows; i++)
-        t->row_src[i] = (long)i + 1; /* observation number */
+    t->line0 = 1; /* rows are observation numbers */
     /* hand the columns over; the table frees them from now on */
     t->cols = x.cols;
     t->n_cols = x.n_cols;
@@ -509,6 +500,7 @@ static core_table *read_binary(const char *path, const core_read_opts *opts, cor
     t->note = note;
     note = NULL;
     x.cols = NULL;
+    core_table_compact(t);
     for (size_t j = 0; j < t->n_cols; j++) {
         free(x.set_of[j]);
         core_level_index_free(x.ix[j]);

@@ -1,5 +1,6 @@
 /* The columnar table: construction, cell access, strict number parsing. */
 #include "core_table.h"
+#include "core_alloc.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -10,26 +11,178 @@
 #include <string.h>
 #include <strings.h>
 
+/* ---- storage ---- */
+
+/* The width a value needs: 1, 2 or 4 for a whole number int8/16/32 hold exactly (not -0), else 8; *k is
+ * the whole number. */
+static unsigned num_width(double v, int32_t *k)
+{
+    if (!(v >= -2147483648.0 && v <= 2147483647.0))
+        return 8;
+    int32_t x = (int32_t)v;
+    if ((double)x != v || (x == 0 && signbit(v)))
+        return 8;
+    *k = x;
+    return x >= INT8_MIN && x <= INT8_MAX ? 1 : x >= INT16_MIN && x <= INT16_MAX ? 2 : 4;
+}
+
+static unsigned code_width(size_t k1)
+{
+    return k1 <= UINT8_MAX ? 1 : k1 <= UINT16_MAX ? 2 : 4;
+}
+
+int core_column_widen(core_column *c, size_t cap, size_t filled, unsigned w)
+{
+    if (w <= c->width)
+        return 0;
+    void *nd = core_alloc_array(cap ? cap : 1, w);
+    if (!nd)
+        return -1;
+    if (c->type == CORE_COL_NUMERIC) {
+        for (size_t i = 0; i < filled; i++) {
+            double v = core_col_num(c, i);
+            switch (w) {
+            case 2:
+                ((int16_t *)nd)[i] = (int16_t)v;
+                break;
+            case 4:
+                ((int32_t *)nd)[i] = (int32_t)v;
+                break;
+            default:
+                ((double *)nd)[i] = v;
+            }
+        }
+    } else {
+        for (size_t i = 0; i < filled; i++) {
+            uint32_t u = (uint32_t)(core_col_code(c, i) + 1);
+            if (w == 2)
+                ((uint16_t *)nd)[i] = (uint16_t)u;
+            else
+                ((uint32_t *)nd)[i] = u;
+        }
+    }
+    free(c->data);
+    c->data = nd;
+    c->width = (unsigned char)w;
+    return 0;
+}
+
+int core_column_put_num(core_column *c, size_t cap, size_t filled, size_t i, double v)
+{
+    int32_t k = 0;
+    unsigned need = num_width(v, &k);
+    if (need > c->width && core_column_widen(c, cap, filled, need) != 0)
+        return -1;
+    switch (c->width) {
+    case 1:
+        ((int8_t *)c->data)[i] = (int8_t)k;
+        break;
+    case 2:
+        ((int16_t *)c->data)[i] = (int16_t)k;
+        break;
+    case 4:
+        ((int32_t *)c->data)[i] = k;
+        break;
+    default:
+        ((double *)c->data)[i] = v;
+    }
+    return 0;
+}
+
+int core_column_put_code(core_column *c, size_t cap, size_t filled, size_t i, int k)
+{
+    uint32_t u = k < 0 ? 0 : (uint32_t)k + 1;
+    unsigned need = code_width(u);
+    if (need > c->width && core_column_widen(c, cap, filled, need) != 0)
+        return -1;
+    switch (c->width) {
+    case 1:
+        ((uint8_t *)c->data)[i] = (uint8_t)u;
+        break;
+    case 2:
+        ((uint16_t *)c->data)[i] = (uint16_t)u;
+        break;
+    default:
+        ((uint32_t *)c->data)[i] = u;
+    }
+    return 0;
+}
+
+int core_column_put_missing(core_column *c, size_t cap, size_t i, int on)
+{
+    if (!c->miss) {
+        if (!on)
+            return 0;
+        if (!(c->miss = core_calloc_array(cap / 8 + 1, 1)))
+            return -1;
+    }
+    if (on)
+        c->miss[i >> 3] |= (unsigned char)(1u << (i & 7));
+    else
+        c->miss[i >> 3] &= (unsigned char)~(1u << (i & 7));
+    return 0;
+}
+
+void core_column_free(core_column *c)
+{
+    free(c->name);
+    free(c->label);
+    free(c->data);
+    free(c->miss);
+    for (size_t k = 0; k < c->n_levels; k++)
+        free(c->levels[k]);
+    free(c->levels);
+    for (size_t k = 0; k < c->n_labels; k++)
+        free(c->labels[k].label);
+    free(c->labels);
+    free(c->level_num);
+    memset(c, 0, sizeof *c);
+}
+
+void core_table_compact(core_table *t)
+{
+    for (size_t j = 0; j < t->n_cols; j++) {
+        core_column *c = &t->cols[j];
+        if (!c->miss)
+            continue;
+        size_t n = t->n_rows, k = 0; /* only the bits of rows (a reader's bitmap may have room for more) */
+        while (k < n / 8 && c->miss[k] == 0)
+            k++;
+        if (k == n / 8)
+            for (k *= 8; k < n && !((c->miss[k >> 3] >> (k & 7)) & 1); k++)
+                ;
+        else
+            k = 0;
+        if (k == n) {
+            free(c->miss);
+            c->miss = NULL;
+        }
+    }
+}
+
+size_t core_table_bytes(const core_table *t)
+{
+    size_t b = t->n_cols * sizeof *t->cols + t->n_line_ex * sizeof *t->line_ex +
+               (t->row_line ? t->n_rows * sizeof *t->row_line : 0);
+    for (size_t j = 0; j < t->n_cols; j++) {
+        const core_column *c = &t->cols[j];
+        b += strlen(c->name) + 1 + (c->data ? t->n_rows * c->width : 0) + (c->miss ? t->n_rows / 8 + 1 : 0);
+        b += c->n_levels * sizeof(char *) + (c->level_num ? c->n_levels * sizeof(double) : 0);
+        for (size_t k = 0; k < c->n_levels; k++)
+            b += strlen(c->levels[k]) + 1;
+    }
+    return b;
+}
+
 void core_table_free(core_table *t)
 {
     if (!t)
         return;
-    for (size_t j = 0; j < t->n_cols; j++) {
-        core_column *c = &t->cols[j];
-        free(c->name);
-        free(c->num);
-        free(c->code);
-        for (size_t k = 0; k < c->n_levels; k++)
-            free(c->levels[k]);
-        free(c->levels);
-        for (size_t k = 0; k < c->n_labels; k++)
-            free(c->labels[k].label);
-        free(c->labels);
-        free(c->missing);
-        free(c->level_num);
-    }
+    for (size_t j = 0; j < t->n_cols; j++)
+        core_column_free(&t->cols[j]);
     free(t->cols);
-    free(t->row_src);
+    free(t->line_ex);
+    free(t->row_line);
     free(t->source);
     free(t->note);
     free(t);
@@ -43,31 +196,30 @@ core_table *core_table_new(const char *source, size_t n_rows, size_t n_cols, con
         return NULL;
     t->source = strdup(source ? source : "");
     t->cols = calloc(n_cols ? n_cols : 1, sizeof *t->cols);
-    t->row_src = calloc(n_rows ? n_rows : 1, sizeof *t->row_src);
-    if (!t->source || !t->cols || !t->row_src)
+    if (!t->source || !t->cols)
         goto fail;
     t->n_cols = n_cols;
     t->n_rows = n_rows;
-    for (size_t i = 0; i < n_rows; i++)
-        t->row_src[i] = (long)i + 2; /* header on line 1 unless a reader says otherwise */
+    t->line0 = 2; /* header on line 1 unless a reader says otherwise */
     for (size_t j = 0; j < n_cols; j++) {
         core_column *c = &t->cols[j];
         c->name = strdup(names[j]);
         c->type = types ? types[j] : CORE_COL_NUMERIC;
-        c->missing = malloc(n_rows ? n_rows : 1);
-        if (!c->name || !c->missing)
+        if (!c->name)
             goto fail;
-        memset(c->missing, 1, n_rows ? n_rows : 1);
+        /* built cell by cell: the widest storage, so that setting a cell never needs memory */
         if (c->type == CORE_COL_NUMERIC) {
-            c->num = calloc(n_rows ? n_rows : 1, sizeof *c->num);
-            if (!c->num)
+            c->width = 8;
+            c->data = core_calloc_array(n_rows ? n_rows : 1, sizeof(double));
+            c->miss = malloc(n_rows / 8 + 1);
+            if (!c->data || !c->miss)
                 goto fail;
+            memset(c->miss, 0xff, n_rows / 8 + 1);
         } else {
-            c->code = malloc((n_rows ? n_rows : 1) * sizeof *c->code);
-            if (!c->code)
+            c->width = 4;
+            c->data = core_calloc_array(n_rows ? n_rows : 1, sizeof(uint32_t)); /* 0: missing */
+            if (!c->data)
                 goto fail;
-            for (size_t i = 0; i < n_rows; i++)
-                c->code[i] = -1;
         }
     }
     return t;
@@ -91,10 +243,18 @@ int core_column_level(core_column *c, const char *text)
     return (int)c->n_levels++;
 }
 
-void core_table_set_num(core_table *t, size_t col, size_t row, double v)
+core_status core_table_set_num(core_table *t, size_t col, size_t row, double v)
 {
-    t->cols[col].num[row] = v;
-    t->cols[col].missing[row] = 0;
+    core_column *c = &t->cols[col];
+    if (core_column_put_num(c, t->n_rows, t->n_rows, row, v) != 0 ||
+        core_column_put_missing(c, t->n_rows, row, 0) != 0)
+        return CORE_ERR_NOMEM;
+    return CORE_OK;
+}
+
+core_status core_table_set_code(core_table *t, size_t col, size_t row, int code)
+{
+    return core_column_put_code(&t->cols[col], t->n_rows, t->n_rows, row, code) != 0 ? CORE_ERR_NOMEM : CORE_OK;
 }
 
 core_status core_table_set_text(core_table *t, size_t col, size_t row, const char *text)
@@ -102,8 +262,108 @@ core_status core_table_set_text(core_table *t, size_t col, size_t row, const cha
     int k = core_column_level(&t->cols[col], text);
     if (k < 0)
         return CORE_ERR_NOMEM;
-    t->cols[col].code[row] = k;
-    t->cols[col].missing[row] = 0;
+    return core_table_set_code(t, col, row, k);
+}
+
+void core_table_set_missing(core_table *t, size_t col, size_t row)
+{
+    core_column *c = &t->cols[col];
+    if (c->type == CORE_COL_CATEGORICAL) {
+        core_column_put_code(c, t->n_rows, t->n_rows, row, -1); /* a narrower code: never needs memory */
+        return;
+    }
+    core_column_put_num(c, t->n_rows, t->n_rows, row, 0); /* 0 fits every width */
+    if (core_column_put_missing(c, t->n_rows, row, 1) != 0) {
+        /* no memory for the bitmap: cannot happen for a table from core_table_new (it has one) */
+    }
+}
+
+long core_table_line(const core_table *t, size_t i)
+{
+    if (t->row_line)
+        return t->row_line[i];
+    size_t lo = 0, hi = t->n_line_ex; /* the last exception at or before row i */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (t->line_ex[mid].row <= i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0)
+        return t->line0 + (long)i;
+    return t->line_ex[lo - 1].line + (long)(i - t->line_ex[lo - 1].row);
+}
+
+core_status core_table_set_line(core_table *t, size_t i, long line)
+{
+    if (t->row_line) {
+        t->row_line[i] = line;
+        return CORE_OK;
+    }
+    if (core_table_line(t, i) == line)
+        return CORE_OK;
+    if (t->n_line_ex == 0 || t->line_ex[t->n_line_ex - 1].row < i) { /* in row order: one more exception */
+        core_line_ex *nx = core_realloc_array(t->line_ex, t->n_line_ex + 1, sizeof *nx);
+        if (!nx)
+            return CORE_ERR_NOMEM;
+        t->line_ex = nx;
+        nx[t->n_line_ex++] = (core_line_ex){.row = i, .line = line};
+        return CORE_OK;
+    }
+    long *rl = core_alloc_array(t->n_rows ? t->n_rows : 1, sizeof *rl); /* out of order: one line per row */
+    if (!rl)
+        return CORE_ERR_NOMEM;
+    for (size_t k = 0; k < t->n_rows; k++)
+        rl[k] = core_table_line(t, k);
+    rl[i] = line;
+    t->row_line = rl;
+    return CORE_OK;
+}
+
+double *core_column_take_f64(core_column *c, size_t n)
+{
+    double *v;
+    if (c->width == 8) {
+        v = c->data;
+    } else {
+        if (!(v = core_alloc_array(n ? n : 1, sizeof *v)))
+            return NULL;
+        for (size_t i = 0; i < n; i++)
+            v[i] = core_col_num(c, i);
+        free(c->data);
+    }
+    c->data = NULL;
+    return v;
+}
+
+core_status core_table_column_to_numeric(core_table *t, size_t col, double *num)
+{
+    core_column *c = &t->cols[col];
+    size_t n = t->n_rows;
+    unsigned char *miss = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (core_col_code(c, i) < 0) {
+            if (!miss && !(miss = core_calloc_array(n / 8 + 1, 1))) {
+                free(num);
+                return CORE_ERR_NOMEM;
+            }
+            miss[i >> 3] |= (unsigned char)(1u << (i & 7));
+            num[i] = 0;
+        }
+    for (size_t l = 0; l < c->n_levels; l++)
+        free(c->levels[l]);
+    free(c->levels);
+    free(c->data);
+    free(c->level_num);
+    c->levels = NULL;
+    c->level_num = NULL;
+    c->n_level_num = 0;
+    c->n_levels = 0;
+    c->data = num;
+    c->width = 8;
+    c->miss = miss;
+    c->type = CORE_COL_NUMERIC;
     return CORE_OK;
 }
 
@@ -120,40 +380,41 @@ long core_table_find(const core_table *t, const char *name)
 
 int core_cell_missing(const core_table *t, size_t col, size_t row)
 {
-    return t->cols[col].missing[row] != 0;
+    return core_col_missing(&t->cols[col], row);
 }
 
 const char *core_cell_text(const core_table *t, size_t col, size_t row, char *buf, size_t size)
 {
     const core_column *c = &t->cols[col];
-    if (c->missing[row]) {
+    if (core_col_missing(c, row)) {
         snprintf(buf, size, "%s", "");
         return buf;
     }
     if (c->type == CORE_COL_CATEGORICAL) {
-        snprintf(buf, size, "%s", c->levels[c->code[row]]);
+        snprintf(buf, size, "%s", c->levels[core_col_code(c, row)]);
         return buf;
     }
+    double v = core_col_num(c, row);
     for (size_t k = 0; k < c->n_labels; k++)
-        if (c->labels[k].value == c->num[row]) {
+        if (c->labels[k].value == v) {
             snprintf(buf, size, "%s", c->labels[k].label);
             return buf;
         }
-    snprintf(buf, size, "%.15g", c->num[row]);
+    snprintf(buf, size, "%.15g", v);
     return buf;
 }
 
 int core_cell_number(const core_table *t, size_t col, size_t row, double *out)
 {
     const core_column *c = &t->cols[col];
-    if (c->missing[row])
+    if (core_col_missing(c, row))
         return 0;
     if (c->type == CORE_COL_NUMERIC) {
-        *out = c->num[row];
+        *out = core_col_num(c, row);
         return 1;
     }
     /* text is not parsed again: the reader read it once, by the file's rules */
-    int k = c->code[row];
+    int k = core_col_code(c, row);
     if (!c->level_num || k < 0 || (size_t)k >= c->n_level_num || isnan(c->level_num[k]))
         return -1;
     *out = c->level_num[k];
@@ -162,8 +423,7 @@ int core_cell_number(const core_table *t, size_t col, size_t row, double *out)
 
 const char *core_cell_where(const core_table *t, size_t col, size_t row, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s:%ld:%zu '%s'", t->source, t->row_src ? t->row_src[row] : (long)row + 1, col + 1,
-             t->cols[col].name);
+    snprintf(buf, size, "%s:%ld:%zu '%s'", t->source, core_table_line(t, row), col + 1, t->cols[col].name);
     return buf;
 }
 

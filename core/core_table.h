@@ -10,11 +10,12 @@
 #define IPSEVAL_CORE_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core_error.h"
 
 typedef enum core_col_type {
-    CORE_COL_NUMERIC = 0,     /**< values in num[] */
+    CORE_COL_NUMERIC = 0,     /**< values in data (see width) */
     CORE_COL_CATEGORICAL = 1  /**< values are codes into levels[] */
 } core_col_type;
 
@@ -24,34 +25,150 @@ typedef struct core_value_label {
     char *label;
 } core_value_label;
 
-/** One column. Exactly one of num/code is used, as type says; missing[i] != 0 marks a missing cell. */
+/**
+ * One column, stored compactly: read its cells with core_col_num / core_col_code / core_col_missing.
+ * A numeric column holds whole numbers as int8, int16 or int32 (width 1, 2, 4: the narrowest that holds
+ * every value, exactly) and anything else as double (width 8); a categorical column holds level codes plus
+ * one as uint8, uint16 or uint32 (0 = missing), as narrow as its level count allows. Missing numeric cells
+ * are bits of miss (NULL when no cell is missing) and hold 0.
+ */
 typedef struct core_column {
     char *name;
+    char *label;              /**< the variable label a Stata/SPSS file gives the column, or NULL */
     core_col_type type;
-    double *num;              /**< numeric: the values (undefined where missing) */
-    int *code;                /**< categorical: index into levels, -1 where missing */
+    unsigned char width;      /**< bytes per cell of data: numeric 1, 2, 4 (integers) or 8 (double); codes 1, 2, 4 */
+    void *data;               /**< the cells (n_rows of the table) */
+    unsigned char *miss;      /**< numeric: bit i set = row i missing; NULL when none is (categorical: NULL) */
     char **levels;            /**< categorical: level texts, in order of first appearance */
     size_t n_levels;
     core_value_label *labels; /**< numeric: optional value labels (they become levels for matching) */
     size_t n_labels;
-    unsigned char *missing;   /**< 1 = missing */
     double *level_num;        /**< categorical, from a text reader: per level, its value as a number by the
                                    file's declared rules (decimal mark, thousands separator), NaN when it is
                                    not one; NULL otherwise. Read once, when the file is read. */
     size_t n_level_num;
 } core_column;
 
-/** A table of n_rows x n_cols; row_src[i] is the line (text) or record number (binary) of row i. */
+/** Where rows start when they do not follow one a line: from row on, row i starts on line + (i - row). */
+typedef struct core_line_ex {
+    size_t row;
+    long line;
+} core_line_ex;
+
+/**
+ * A table of n_rows x n_cols. Row i starts on line line0 + i of the file (text: line0 = 2, after the
+ * header; binary: record numbers, line0 = 1) unless the sparse exceptions line_ex say otherwise (a quoted
+ * field over several lines, skipped blank lines); read it with core_table_line().
+ */
 typedef struct core_table {
     char *source;       /**< file name for messages (as the user wrote it) */
     size_t n_rows;
     size_t n_cols;
     core_column *cols;
-    long *row_src;      /**< per row: 1-based line in the file where the record starts */
+    long line0;            /**< line of row 0 when no exception says otherwise */
+    core_line_ex *line_ex; /**< exceptions, by increasing row */
+    size_t n_line_ex;
+    long *row_line;        /**< per row, when lines were set out of order (core_table_set_line); else NULL */
     char *note;         /**< a reader's note for the user (e.g. value labels merged), or NULL */
     size_t n_cols_file; /**< columns in the file when a reader kept only some (core_read_opts.columns);
                              0 = n_cols */
 } core_table;
+
+/* ---- cell access: every reader of a table goes through these (the storage is the table's own affair) ---- */
+
+/** Categorical column: the level code of row i, -1 where missing. */
+static inline int core_col_code(const core_column *c, size_t i)
+{
+    switch (c->width) {
+    case 1:
+        return (int)((const uint8_t *)c->data)[i] - 1;
+    case 2:
+        return (int)((const uint16_t *)c->data)[i] - 1;
+    default:
+        return (int)((const uint32_t *)c->data)[i] - 1;
+    }
+}
+
+/** True when row i of column c is missing. */
+static inline int core_col_missing(const core_column *c, size_t i)
+{
+    if (c->type == CORE_COL_CATEGORICAL)
+        return core_col_code(c, i) < 0;
+    return c->miss && ((c->miss[i >> 3] >> (i & 7)) & 1);
+}
+
+/** Numeric column: the value of row i (0 where missing). */
+static inline double core_col_num(const core_column *c, size_t i)
+{
+    switch (c->width) {
+    case 1:
+        return ((const int8_t *)c->data)[i];
+    case 2:
+        return ((const int16_t *)c->data)[i];
+    case 4:
+        return ((const int32_t *)c->data)[i];
+    default:
+        return ((const double *)c->data)[i];
+    }
+}
+
+/** Numeric column stored as int32 (width 4): its cells, for loops over a whole column; else NULL. */
+static inline const int32_t *core_col_i32(const core_column *c)
+{
+    return c->type == CORE_COL_NUMERIC && c->width == 4 ? (const int32_t *)c->data : NULL;
+}
+
+/** Numeric column stored as double (width 8): its cells; else NULL. */
+static inline const double *core_col_f64(const core_column *c)
+{
+    return c->type == CORE_COL_NUMERIC && c->width == 8 ? (const double *)c->data : NULL;
+}
+
+/** The 1-based line (text) or record number (binary) where row i of the file starts, for messages. */
+long core_table_line(const core_table *t, size_t i);
+
+/** Set where row i starts (tables built from other tables); CORE_ERR_NOMEM when it cannot be kept. */
+core_status core_table_set_line(core_table *t, size_t i, long line);
+
+/**
+ * Numeric column of n rows: its values as a new array of doubles (0 where missing) that the caller frees;
+ * the column gives up its storage (it must not be read as numbers afterwards; its missing flags stay).
+ * NULL on no memory.
+ */
+double *core_column_take_f64(core_column *c, size_t n);
+
+/**
+ * Turn categorical column col into a numeric one holding num[0..n_rows-1] (taken over, freed here or by the
+ * table); the cells missing before stay missing (their num is ignored), the levels are dropped.
+ */
+core_status core_table_column_to_numeric(core_table *t, size_t col, double *num);
+
+/* ---- storage, for the readers ---- */
+
+/**
+ * Store v in row i of numeric column c, whose data has room for cap rows, widening it when v needs more
+ * (rows [0, filled) are kept, converted exactly); clears nothing (the missing bit is the caller's).
+ * Returns 0, or -1 on no memory.
+ */
+int core_column_put_num(core_column *c, size_t cap, size_t filled, size_t i, double v);
+
+/** Store level code k (-1: missing) in row i of categorical column c, as core_column_put_num. */
+int core_column_put_code(core_column *c, size_t cap, size_t filled, size_t i, int k);
+
+/** Set (on = 1) or clear the missing bit of row i of numeric column c of cap rows; -1 on no memory. */
+int core_column_put_missing(core_column *c, size_t cap, size_t i, int on);
+
+/** Widen column c (cap rows, rows [0, filled) kept) to width w; 0 or -1 on no memory. */
+int core_column_widen(core_column *c, size_t cap, size_t filled, unsigned w);
+
+/** Free what a column owns (not the struct). */
+void core_column_free(core_column *c);
+
+/** After reading: drop missing bitmaps with no bit set. */
+void core_table_compact(core_table *t);
+
+/** Bytes the table's cells, flags and levels take (for benchmarks and tests). */
+size_t core_table_bytes(const core_table *t);
 
 /** Free a table and everything it owns; NULL is a no-op. */
 void core_table_free(core_table *t);
@@ -115,8 +232,14 @@ core_table *core_table_new(const char *source, size_t n_rows, size_t n_cols, con
 /** Add (or find) a level of a categorical column; returns its code, or -1 on no memory. */
 int core_column_level(core_column *c, const char *text);
 
-/** Set a numeric cell (clears missing). */
-void core_table_set_num(core_table *t, size_t col, size_t row, double v);
+/** Set a numeric cell (clears missing); CORE_ERR_NOMEM when the column could not grow to hold it. */
+core_status core_table_set_num(core_table *t, size_t col, size_t row, double v);
+
+/** Set a categorical cell to an existing level code (-1: missing); CORE_ERR_NOMEM as above. */
+core_status core_table_set_code(core_table *t, size_t col, size_t row, int code);
+
+/** Make a cell missing. */
+void core_table_set_missing(core_table *t, size_t col, size_t row);
 
 /** Set a categorical cell to a level text (clears missing); returns CORE_OK or CORE_ERR_NOMEM. */
 core_status core_table_set_text(core_table *t, size_t col, size_t row, const char *text);

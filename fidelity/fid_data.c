@@ -336,7 +336,7 @@ core_status fid_data_load(const core_config *cfg, const fid_spec *spec, const co
         }
         if (answered == 0 && spec->layout != FID_LAYOUT_RESPONDENTS) {
             st = core_err_set(err, CORE_ERR_DATA, "%s:%ld: no item is scored in this row (all %zu items of scale '%s' "
-                              "are missing); fill in the scores or remove the row", t->source, t->row_src[i], ni,
+                              "are missing); fill in the scores or remove the row", t->source, core_table_line(t, i), ni,
                               s->name);
             goto fail;
         }
@@ -376,12 +376,12 @@ core_status fid_data_load(const core_config *cfg, const fid_spec *spec, const co
             if (spec->layout == FID_LAYOUT_SINGLE)
                 st = core_err_set(err, CORE_ERR_DATA, "%s:%ld: site '%s' review '%s' appears twice (also line %ld); "
                                   "without a rater column each review is one row (set rater = COLUMN for several raters)",
-                                  t->source, t->row_src[hi], d->sites[a->site], d->rounds[a->round], t->row_src[lo]);
+                                  t->source, core_table_line(t, hi), d->sites[a->site], d->rounds[a->round], core_table_line(t, lo));
             else
                 st = core_err_set(err, CORE_ERR_DATA, "%s:%ld: duplicate row: site '%s' review '%s' %s '%s' appears "
-                                  "twice (also line %ld)", t->source, t->row_src[hi], d->sites[a->site],
+                                  "twice (also line %ld)", t->source, core_table_line(t, hi), d->sites[a->site],
                                   d->rounds[a->round], spec->layout == FID_LAYOUT_RATERS ? "rater" : "respondent",
-                                  a->rater, t->row_src[lo]);
+                                  a->rater, core_table_line(t, lo));
             goto fail;
         }
     }
@@ -426,7 +426,7 @@ core_status fid_data_load(const core_config *cfg, const fid_spec *spec, const co
             st = core_err_set(err, CORE_ERR_DATA, "%s:%ld: site '%s' review '%s' has %zu rater%s (%s%s); agreement and "
                               "consensus need at least %ld raters per review (add the missing rater's row, or set "
                               "min_raters = 1 in [fidelity] to score single-rater reviews)", t->source,
-                              t->row_src[first], rv->site, rv->round, rv->n_raters, rv->n_raters == 1 ? "" : "s",
+                              core_table_line(t, first), rv->site, rv->round, rv->n_raters, rv->n_raters == 1 ? "" : "s",
                               rv->n_raters ? rv->rater_names[0] : "only a consensus row",
                               rv->n_raters > 1 ? ", ..." : "", spec->min_raters);
             goto fail;

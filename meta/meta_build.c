@@ -116,7 +116,7 @@ core_status meta_studies_build(const core_config *cfg, const meta_spec *spec, co
     /* Names first: unique, non-empty; then the exclude list must name studies that exist. */
     for (size_t i = 0; i < t->n_rows; i++) {
         meta_study *s = &out->s[i];
-        s->line = t->row_src ? t->row_src[i] : (long)i + 2;
+        s->line = core_table_line(t, i);
         s->yi = s->vi = s->a = s->n1 = s->c = s->n0 = s->year = s->x = NAN;
         const char *nm = core_cell_text(t, (size_t)c_study, i, text, sizeof text);
         if (!*nm) {
@@ -350,7 +350,7 @@ core_status meta_studies_from_results(const meta_spec *spec, const core_table *c
             goto fail;
         }
         size_t i = (size_t)hit;
-        s->line = t->row_src ? t->row_src[i] : (long)i + 2;
+        s->line = core_table_line(t, i);
         double est, se;
         const char *term = core_cell_text(t, (size_t)col[2], i, t2, sizeof t2);
         if (core_cell_number(t, (size_t)col[5], i, &est) != 1 || !isfinite(est)) {

@@ -174,7 +174,7 @@ core_status prc_cohort_load(const core_config *cfg, const prc_cohort_spec *s, co
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
         }
         for (size_t i = 0; i < n && st == CORE_OK; i++) {
-            int k = t->cols[ci].code[i];
+            int k = core_col_code(&t->cols[ci], i);
             if (k < 0)
                 st = core_err_set(err, CORE_ERR_DATA, "%s: missing id", core_cell_where(t, ci, i, w, sizeof w));
             else if (seen[k]++)
@@ -239,7 +239,8 @@ core_status prc_cohort_load(const core_config *cfg, const prc_cohort_spec *s, co
     for (size_t g = 0; g < s->n_groups && st == CORE_OK; g++) {
         const core_column *col = &t->cols[gcol[g]];
         if (col->type == CORE_COL_CATEGORICAL) {
-            memcpy(c->group_code[g], col->code, n * sizeof *col->code);
+            for (size_t i = 0; i < n; i++)
+                c->group_code[g][i] = core_col_code(col, i);
             c->group_levels[g] = col->levels;
             c->group_n_levels[g] = col->n_levels;
         } else {

@@ -145,7 +145,7 @@ static core_status load_reference(const core_config *cfg, const prc_equity_spec 
                               core_cell_where(ref, (size_t)cg, i, w, sizeof w));
             break;
         }
-        r->name[i] = ref->cols[cg].levels[ref->cols[cg].code[i]];
+        r->name[i] = ref->cols[cg].levels[core_col_code(&ref->cols[cg], i)];
         for (size_t j = 0; j < i; j++)
             if (strcmp(r->name[j], r->name[i]) == 0) {
                 st = core_err_set(err, CORE_ERR_DATA, "%s: group '%s' is listed twice",
@@ -166,7 +166,7 @@ static core_status load_reference(const core_config *cfg, const prc_equity_spec 
         r->ref_total += v;
         if (!r->source && csrc >= 0 && !core_cell_missing(ref, (size_t)csrc, i) &&
             ref->cols[csrc].type == CORE_COL_CATEGORICAL)
-            r->source = ref->cols[csrc].levels[ref->cols[csrc].code[i]];
+            r->source = ref->cols[csrc].levels[core_col_code(&ref->cols[csrc], i)];
     }
     if (st == CORE_OK && !r->counts && fabs(r->ref_total - 1) > 0.01)
         st = core_err_set(err, CORE_ERR_DATA, "%s: the shares add up to %.6g; they must add up to 1 (within 0.01): "
@@ -174,7 +174,7 @@ static core_status load_reference(const core_config *cfg, const prc_equity_spec 
                           r->ref_total);
     /* users per group */
     for (size_t i = 0; i < t->n_rows && st == CORE_OK; i++) {
-        int code = gc->code[i];
+        int code = core_col_code(gc, i);
         if (code < 0)
             continue;
         const char *lev = gc->levels[code];
@@ -368,7 +368,7 @@ static core_status outcome_rows(const core_config *cfg, const prc_equity_spec *s
     }
     long dropped = 0;
     for (size_t i = 0; i < n && st == CORE_OK; i++) {
-        int code = gc->code[i];
+        int code = core_col_code(gc, i);
         if (code < 0) {
             dropped++;
             continue;
@@ -519,9 +519,9 @@ static core_status outcome_rows(const core_config *cfg, const prc_equity_spec *s
                 const core_column *col = &t->cols[ac[a]];
                 if (col->type == CORE_COL_CATEGORICAL) {
                     for (size_t l = 1; l < col->n_levels; l++)
-                        xr[c++] = col->code[i] == (int)l;
+                        xr[c++] = core_col_code(col, i) == (int)l;
                 } else {
-                    xr[c++] = col->num[i];
+                    xr[c++] = core_col_num(col, i);
                 }
             }
             yy[row++] = y[i];

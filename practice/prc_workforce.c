@@ -167,7 +167,7 @@ core_status prc_workforce_load(const core_config *cfg, const prc_workforce_spec 
             p->left = 1;
         }
         if (s->site) {
-            int code = t->cols[csite].code[i];
+            int code = core_col_code(&t->cols[csite], i);
             if (code < 0) {
                 st = core_err_set(err, CORE_ERR_DATA, "%s: the site is missing",
                                   core_cell_where(t, csite, i, where, sizeof where));
@@ -176,7 +176,7 @@ core_status prc_workforce_load(const core_config *cfg, const prc_workforce_spec 
             p->site = code;
         }
         if (t->cols[cp].type == CORE_COL_CATEGORICAL) {
-            pid[i] = t->cols[cp].code[i];
+            pid[i] = core_col_code(&t->cols[cp], i);
             if (pid[i] < 0)
                 st = core_err_set(err, CORE_ERR_DATA, "%s: the person is missing",
                                   core_cell_where(t, cp, i, where, sizeof where));

@@ -70,8 +70,8 @@ core_status rct_var_init(const core_table *t, const char *name, int force_catego
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
         }
         for (size_t i = 0; i < n; i++)
-            if (!col->missing[i] && col->code[i] >= 0)
-                used[col->code[i]] = 1;
+            if (!core_col_missing(col, i) && core_col_code(col, i) >= 0)
+                used[core_col_code(col, i)] = 1;
         for (size_t l = 0; l < col->n_levels; l++)
             if (used[l])
                 ls[m++] = (lv_sort){.txt = col->levels[l], .src = (int)l};
@@ -79,7 +79,7 @@ core_status rct_var_init(const core_table *t, const char *name, int force_catego
         for (size_t k = 0; k < m; k++)
             map[ls[k].src] = (int)k;
         for (size_t i = 0; i < n; i++)
-            v->code[i] = col->missing[i] || col->code[i] < 0 ? -1 : map[col->code[i]];
+            v->code[i] = core_col_missing(col, i) || core_col_code(col, i) < 0 ? -1 : map[core_col_code(col, i)];
         v->levels = calloc(m ? m : 1, sizeof *v->levels);
         for (size_t k = 0; v->levels && k < m; k++)
             v->levels[k] = strdup(ls[k].txt);
@@ -87,8 +87,8 @@ core_status rct_var_init(const core_table *t, const char *name, int force_catego
     } else {
         /* numeric codes: distinct values in numeric order; text = value label or %.15g */
         for (size_t i = 0; i < n; i++)
-            if (!col->missing[i])
-                ls[m++] = (lv_sort){.num = col->num[i], .src = (int)i};
+            if (!core_col_missing(col, i))
+                ls[m++] = (lv_sort){.num = core_col_num(col, i), .src = (int)i};
         qsort(ls, m, sizeof *ls, cmp_num);
         size_t u = 0;
         for (size_t k = 0; k < m; k++)
@@ -97,12 +97,12 @@ core_status rct_var_init(const core_table *t, const char *name, int force_catego
         m = u;
         for (size_t i = 0; i < n; i++) {
             v->code[i] = -1;
-            if (col->missing[i])
+            if (core_col_missing(col, i))
                 continue;
             size_t lo = 0, hi = m; /* binary search */
             while (lo < hi) {
                 size_t mid = (lo + hi) / 2;
-                if (ls[mid].num < col->num[i])
+                if (ls[mid].num < core_col_num(col, i))
                     lo = mid + 1;
                 else
                     hi = mid;

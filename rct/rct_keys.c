@@ -18,6 +18,8 @@ const core_cfg_key rct_trial_keys[] = {
     {"arm_by_time", CORE_CFG_BOOL, "yes", NULL, "longitudinal models: an arm effect per timepoint; no = main effects of arm and time"},
     {"multiplicity", CORE_CFG_CHOICE, "none", "none|holm|bh", "adjustment over the secondary outcomes' p-values"},
     {"standardised_differences", CORE_CFG_BOOL, "no", NULL, "add standardised differences of the baseline covariates"},
+    {"labels", CORE_CFG_TEXT, NULL, "name: label | name: label",
+     "names for people of the data's columns in every table (default: a Stata/SPSS variable label, else the name)"},
     {"glmm_points", CORE_CFG_INTEGER, "25", "[1, 100]", "adaptive Gauss-Hermite points of the binary mixed model"},
     {NULL},
 };

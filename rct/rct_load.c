@@ -67,7 +67,7 @@ static core_status check_ids(const core_table *t, size_t col, core_err *err)
                               "%s: participant id '%s' is duplicated (also on line %ld); ids must be unique in the "
                               "wide layout",
                               core_cell_where(t, col, first_dup, where, sizeof where),
-                              core_cell_text(t, col, first_dup, buf, sizeof buf), t->row_src[other]);
+                              core_cell_text(t, col, first_dup, buf, sizeof buf), core_table_line(t, other));
     }
     for (size_t i = 0; i < n; i++)
         free(keys[i]);
@@ -112,11 +112,11 @@ static core_status check_numeric_covariate(const core_config *cfg, const rct_spe
         return CORE_OK;
     size_t numbers = 0, texts = 0, first = (size_t)-1;
     for (size_t i = 0; i < t->n_rows; i++) {
-        if (col->missing[i] || col->code[i] < 0)
+        if (core_col_missing(col, i) || core_col_code(col, i) < 0)
             continue;
         double v;
-        if (core_parse_double(col->levels[col->code[i]], '.', &v) ||
-            core_parse_double(col->levels[col->code[i]], ',', &v))
+        if (core_parse_double(col->levels[core_col_code(col, i)], '.', &v) ||
+            core_parse_double(col->levels[core_col_code(col, i)], ',', &v))
             numbers++;
         else {
             texts++;
@@ -502,9 +502,9 @@ core_status rct_recode_binary(const core_config *cfg, const rct_spec *s, core_ta
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
             for (size_t i = 0; i < t->n_rows; i++) {
                 num[i] = 0;
-                if (col->missing[i] || col->code[i] < 0)
+                if (core_col_missing(col, i) || core_col_code(col, i) < 0)
                     continue;
-                const char *v = col->levels[col->code[i]];
+                const char *v = col->levels[core_col_code(col, i)];
                 if (strcasecmp(v, o->yes) == 0)
                     num[i] = 1;
                 else if (strcasecmp(v, o->no) != 0) {
@@ -519,15 +519,8 @@ core_status rct_recode_binary(const core_config *cfg, const rct_spec *s, core_ta
                     return st;
                 }
             }
-            for (size_t l = 0; l < col->n_levels; l++)
-                free(col->levels[l]);
-            free(col->levels);
-            free(col->code);
-            col->levels = NULL;
-            col->code = NULL;
-            col->n_levels = 0;
-            col->num = num;
-            col->type = CORE_COL_NUMERIC;
+            if (core_table_column_to_numeric(t, (size_t)c, num) != CORE_OK)
+                return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
         }
     }
     return CORE_OK;

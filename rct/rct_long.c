@@ -221,10 +221,10 @@ static core_status copy_cell(const core_table *lt, size_t sc, size_t sr, core_ta
     if (core_cell_missing(lt, sc, sr))
         return CORE_OK;
     if (lt->cols[sc].type == CORE_COL_NUMERIC) {
-        core_table_set_num(w, dc, dr, lt->cols[sc].num[sr]);
+        core_table_set_num(w, dc, dr, core_col_num(&lt->cols[sc], sr));
         return CORE_OK;
     }
-    return core_table_set_text(w, dc, dr, lt->cols[sc].levels[lt->cols[sc].code[sr]]);
+    return core_table_set_text(w, dc, dr, lt->cols[sc].levels[core_col_code(&lt->cols[sc], sr)]);
 }
 
 core_status rct_long_reshape(const core_config *cfg, rct_spec *spec, const rct_long_spec *ls, const core_table *lt,
@@ -397,7 +397,7 @@ core_status rct_long_reshape(const core_config *cfg, rct_spec *spec, const rct_l
             st = core_err_set(err, CORE_ERR_DATA, "%s: participant '%s' has two rows at timepoint %s (also on line %ld); "
                               "the long layout has one row per participant and timepoint",
                               core_cell_where(lt, id_col, i, where, sizeof where),
-                              core_cell_text(lt, id_col, i, buf, sizeof buf), tps[tp_of[i]], lt->row_src[*s]);
+                              core_cell_text(lt, id_col, i, buf, sizeof buf), tps[tp_of[i]], core_table_line(lt, *s));
             goto fail;
         }
         *s = (long)i;
@@ -412,7 +412,7 @@ core_status rct_long_reshape(const core_config *cfg, rct_spec *spec, const rct_l
                                                                                          sizeof buf2)) != 0) {
                 st = core_err_set(err, CORE_ERR_DATA, "%s: '%s' differs from line %ld of the same participant ('%s'); "
                                   "a participant's %s is the same on every row of the long layout",
-                                  core_cell_where(lt, pcol[q], i, where, sizeof where), buf, lt->row_src[f], buf2,
+                                  core_cell_where(lt, pcol[q], i, where, sizeof where), buf, core_table_line(lt, f), buf2,
                                   pcol_name[q]);
                 goto fail;
             }
@@ -441,8 +441,9 @@ core_status rct_long_reshape(const core_config *cfg, rct_spec *spec, const rct_l
         st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
         goto fail;
     }
-    for (size_t p = 0; p < pm.n; p++)
-        w->row_src[p] = lt->row_src[pm.first_row[p]];
+    for (size_t p = 0; p < pm.n && st == CORE_OK; p++)
+        if (core_table_set_line(w, p, core_table_line(lt, pm.first_row[p])) != CORE_OK)
+            st = core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     for (size_t i = 0; i < lt->n_rows && st == CORE_OK; i++) {
         size_t p = pm.of_row[i];
         for (size_t q = 0; q < n_pc && st == CORE_OK; q++)

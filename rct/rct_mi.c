@@ -342,7 +342,9 @@ static core_table *table_copy(const core_table *t, const unsigned char *num)
     free(types);
     if (!c)
         return NULL;
-    memcpy(c->row_src, t->row_src, (t->n_rows ? t->n_rows : 1) * sizeof *c->row_src);
+    for (size_t i = 0; i < t->n_rows; i++)
+        if (core_table_set_line(c, i, core_table_line(t, i)) != CORE_OK)
+            goto fail;
     for (size_t j = 0; j < t->n_cols; j++) {
         const core_column *a = &t->cols[j];
         core_column *b = &c->cols[j];
@@ -354,9 +356,10 @@ static core_table *table_copy(const core_table *t, const unsigned char *num)
             }
             continue;
         }
-        memcpy(b->missing, a->missing, t->n_rows);
         if (a->type == CORE_COL_NUMERIC) {
-            memcpy(b->num, a->num, t->n_rows * sizeof *b->num);
+            for (size_t i = 0; i < t->n_rows; i++)
+                if (!core_col_missing(a, i) && core_table_set_num(c, j, i, core_col_num(a, i)) != CORE_OK)
+                    goto fail;
             if (a->n_labels) {
                 if (!(b->labels = calloc(a->n_labels, sizeof *b->labels)))
                     goto fail;
@@ -371,7 +374,9 @@ static core_table *table_copy(const core_table *t, const unsigned char *num)
             for (size_t q = 0; q < a->n_levels; q++)
                 if (core_column_level(b, a->levels[q]) < 0)
                     goto fail;
-            memcpy(b->code, a->code, t->n_rows * sizeof *b->code);
+            for (size_t i = 0; i < t->n_rows; i++)
+                if (core_table_set_code(c, j, i, core_col_code(a, i)) != CORE_OK)
+                    goto fail;
             if (a->level_num) {
                 if (!(b->level_num = malloc(a->n_levels * sizeof *b->level_num)))
                     goto fail;

@@ -67,9 +67,9 @@ core_status rct_simulate_tte(core_table **tp, const rct_sim_opts *o, gsl_rng *rn
             if (core_cell_missing(t, c, i))
                 continue;
             if (t->cols[c].type == CORE_COL_NUMERIC)
-                core_table_set_num(w, c, i, t->cols[c].num[i]);
+                core_table_set_num(w, c, i, core_col_num(&t->cols[c], i));
             else
-                st = core_table_set_text(w, c, i, t->cols[c].levels[t->cols[c].code[i]]);
+                st = core_table_set_text(w, c, i, t->cols[c].levels[core_col_code(&t->cols[c], i)]);
         }
     if (st != CORE_OK) {
         core_table_free(w);

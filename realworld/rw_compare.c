@@ -688,7 +688,7 @@ core_status rw_compare_target_load(const core_table *tt, const rct_run *run, rw_
             return core_err_set(err, CORE_ERR_DATA, "%s: empty covariate: name a column of the trial (age) or a level "
                                 "of one (sex[male])", core_cell_where(tt, (size_t)cc, r, w1, sizeof w1));
         snprintf(in->cov_name[j], sizeof in->cov_name[j], "%s", cov);
-        snprintf(in->cov_where[j], sizeof in->cov_where[j], "%s:%ld", file, tt->row_src ? tt->row_src[r] : (long)r + 2);
+        snprintf(in->cov_where[j], sizeof in->cov_where[j], "%s:%ld", file, core_table_line(tt, r));
         double v;
         int vs = core_cell_number(tt, (size_t)vc, r, &v);
         if (vs != 1 || !isfinite(v))

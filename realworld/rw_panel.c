@@ -60,7 +60,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
         for (size_t l = 0; l < c->n_levels; l++)
             map[l] = -1;
         for (size_t k = 0; k < n; k++) {
-            int code = c->code[ROW(rows, k)];
+            int code = core_col_code(c, ROW(rows, k));
             if (map[code] < 0) {
                 if (f->n_levels == cap_first) {
                     size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);
@@ -87,7 +87,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
     double lo = 0, hi = 0;
     int whole = 1;
     for (size_t k = 0; k < n && whole; k++) {
-        double v = c->num[ROW(rows, k)];
+        double v = core_col_num(c, ROW(rows, k));
         if (!(v == floor(v)) || fabs(v) > 4e15)
             whole = 0;
         else if (k == 0 || v < lo)
@@ -105,7 +105,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
         memset(map, 0xff, range * sizeof *map); /* -1 */
         for (size_t k = 0; k < n; k++) {
             size_t r = ROW(rows, k);
-            int *m = &map[(size_t)(c->num[r] - lo)];
+            int *m = &map[(size_t)(core_col_num(c, r) - lo)];
             if (*m < 0) {
                 if (f->n_levels == cap_first) {
                     size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);
@@ -138,7 +138,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
     }
     memset(slot, 0xff, cap * sizeof *slot);
     for (size_t k = 0; k < n; k++) {
-        double v = c->num[ROW(rows, k)];
+        double v = core_col_num(c, ROW(rows, k));
         if (v == 0)
             v = 0; /* -0 == 0 */
         uint64_t bits;
@@ -400,15 +400,15 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
     p->n_rows_read = t->n_rows;
     core_prefault(rows, t->n_rows * sizeof *rows);
     {
-        /* the missing flags read directly: one pass, no call per cell (10^7 rows: docs/performance.md) */
-        const unsigned char *mu = t->cols[cu].missing, *mt = t->cols[ct].missing, *mc = t->cols[cc].missing,
-                            *md = t->cols[cd].missing;
+        /* one pass, the missing flags by inline calls (10^7 rows: docs/performance.md) */
+        const core_column *mu = &t->cols[cu], *mt = &t->cols[ct], *mc = &t->cols[cc], *md = &t->cols[cd];
         for (size_t i = 0; i < t->n_rows; i++) {
-            int ok = !(mu[i] | mt[i] | mc[i] | md[i]);
+            int ok = !(core_col_missing(mu, i) | core_col_missing(mt, i) | core_col_missing(mc, i) |
+                       core_col_missing(md, i));
             for (size_t k = 0; ok && k < s->n_fe; k++)
-                ok = !t->cols[cfe[k]].missing[i];
+                ok = !core_col_missing(&t->cols[cfe[k]], i);
             for (size_t k = 0; ok && k < s->n_controls; k++)
-                ok = !t->cols[cx[k]].missing[i];
+                ok = !core_col_missing(&t->cols[cx[k]], i);
             rows[n] = i;
             n += (size_t)ok;
             p->n_dropped += (size_t)!ok;
@@ -427,9 +427,9 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
     p->row = rows;
     rows = NULL;
     /* arrays taken from the table (take): the treatment, and a single numeric outcome */
-    int take_d = take && !p->row && t->cols[cd].type == CORE_COL_NUMERIC && t->cols[cd].num;
+    int take_d = take && !p->row && t->cols[cd].type == CORE_COL_NUMERIC;
     int take_y = take && !p->row && s->n_outcomes == 1 && cy[0] >= 0 && t->cols[cy[0]].type == CORE_COL_NUMERIC &&
-                 t->cols[cy[0]].num && (size_t)cy[0] != cd;
+                 (size_t)cy[0] != cd;
     for (size_t k = 0; k < s->n_controls; k++) { /* a column read again below is not taken */
         take_d &= cx[k] != cd;
         take_y &= (long)cx[k] != cy[0];
@@ -456,7 +456,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         double v;
         size_t i = ROW(p->row, k);
         if (t->cols[ct].type == CORE_COL_NUMERIC)
-            v = t->cols[ct].num[i];
+            v = core_col_num(&t->cols[ct], i);
         else if (cell_num(t, ct, i, &v, &st, err, "time column") < 0)
             goto done;
         if (v != floor(v) || fabs(v) > 1e9) {
@@ -552,7 +552,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
                                   "inference); drop the movers or assign each unit to one %s",
                                   core_cell_where(t, cc, ROW(p->row, k), w, sizeof w), s->unit,
                                   core_cell_text(t, cu, fu.first[u], b2, sizeof b2), s->cluster,
-                                  p->cluster_name[p->cluster[k]], p->cluster_name[ucl[u]], t->row_src[urow[u]],
+                                  p->cluster_name[p->cluster[k]], p->cluster_name[ucl[u]], core_table_line(t, urow[u]),
                                   s->cluster);
                 free(ucl);
                 free(urow);
@@ -607,16 +607,18 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
     double d0 = NAN;
     int varies = 0;
     core_column *ctd = &t->cols[cd];
-    if (take_d) { /* every row has a treatment (no row dropped): the column is the array */
-        p->d = ctd->num;
-        ctd->num = NULL;
+    if (take_d && !(p->d = core_column_take_f64(ctd, n))) { /* every row has a treatment (no row dropped) */
+        st = NOMEM(err);
+        goto done;
     }
     if (take_y) { /* missing cells become NaN in place (the reader leaves 0 there) */
         core_column *co = &t->cols[cy[0]];
-        p->y = co->num;
-        co->num = NULL;
+        if (!(p->y = core_column_take_f64(co, n))) {
+            st = NOMEM(err);
+            goto done;
+        }
         for (size_t k = 0; k < n; k++)
-            if (co->missing[k])
+            if (core_col_missing(co, k))
                 p->y[k] = NAN;
     }
     int per_row = !panel_fused || !take_d || !take_y || s->n_controls > 0; /* else nothing to copy: below */
@@ -625,7 +627,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         if (take_d)
             ;
         else if (ctd->type == CORE_COL_NUMERIC)
-            p->d[k] = ctd->num[i];
+            p->d[k] = core_col_num(ctd, i);
         else if (cell_num(t, cd, i, &p->d[k], &st, err, "treatment") < 0)
             goto done;
         if (k == 0)
@@ -639,10 +641,10 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
             double v = NAN;
             if (cy[o] >= 0) {
                 const core_column *co = &t->cols[cy[o]];
-                if (co->missing[i])
+                if (core_col_missing(co, i))
                     v = NAN;
                 else if (co->type == CORE_COL_NUMERIC)
-                    v = co->num[i];
+                    v = core_col_num(co, i);
                 else if (cell_num(t, (size_t)cy[o], i, &v, &st, err, "outcome") < 0)
                     goto done;
             }

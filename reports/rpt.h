@@ -86,6 +86,12 @@ typedef struct rpt_run {
     const rpt_trial_info *trial;             /**< NULL when the run has no trial */
     const rpt_outcome_label *outcomes;
     size_t n_outcomes;
+    /** Names for people of the data's columns (covariates, subgroups, baselines): [trial] labels, a Stata/SPSS
+     *  variable label (type NULL), or an outcome's label for its baseline column (type "baseline": "<label> at
+     *  baseline"); rpt_words looks them up. */
+    const rpt_outcome_label *variables;
+    size_t n_variables;
+    const char *registry_time; /**< [registry] time: the panel's period column ("year"), or NULL */
     const struct cba_run_info *cba;          /**< cost-benefit spec and result (cba/cba.h); NULL without [cba] */
     const rpt_fidelity_info *fidelity;       /**< NULL without [fidelity] */
     const struct cea_run_info *cea;          /**< cost-effectiveness data and bootstrap (cea/cea.h); NULL without [cea] */

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #define CELL_MAX_BYTES 32000 /* under Excel's 32,767 characters per cell, whatever the encoding */
@@ -138,6 +139,24 @@ typedef struct rpt_sheet_style {
         size_t chars;
     } *longs;
     size_t n_longs, cap_longs;
+    char *head_text[STYLE_COLS];     /* the last header written in each column, and its row (rpt_ci_cell) */
+    long head_row[STYLE_COLS];
+    struct ivl {                     /* an interval shown by a formula of its numbers (rpt_ci_cell) */
+        lxw_row_t row;
+        lxw_col_t col;
+        double est, lo, hi;
+        int digits, pct;
+        lxw_format *f;
+        int slot;                    /* its number columns: slot[slot] */
+    } *ivls;
+    size_t n_ivls, cap_ivls;
+    struct ci_slot {                 /* one interval column of one table: its header, where its numbers go */
+        lxw_col_t col;
+        long head_row;
+        int only;
+        char *head;
+    } slot[64];
+    int n_slot;
 } rpt_sheet_style;
 
 struct rpt_style {
@@ -175,6 +194,8 @@ static void style_register(rpt_wctx *w, lxw_worksheet *ws)
     ss->header = -1;
     ss->data_col = -1;
     ss->print_last = -1;
+    for (lxw_col_t c = 0; c < STYLE_COLS; c++)
+        ss->head_row[c] = -1;
 }
 
 /* Characters of UTF-8 text s (its first line only when multi-line), and its longest word. */
@@ -279,6 +300,16 @@ static void note_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
         rpt_sheet_style *ss = sheet_style(w, ws);
         if (ss && ss->header < 0)
             ss->header = (long)r;
+        if (ss && c < STYLE_COLS) { /* the header an interval below it names its numbers by (rpt_ci_cell) */
+            char *t = strdup(s);
+            if (t) {
+                free(ss->head_text[c]);
+                ss->head_text[c] = t;
+                ss->head_row[c] = (long)r;
+            } else {
+                w->nomem = 1;
+            }
+        }
         note_width(w, ws, c, 1.15 * (double)lw + 2); /* a header wraps between words, never inside one */
         return;
     }
@@ -890,6 +921,32 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
     ws->margin_header = MARGIN_HF_IN;
     ws->margin_footer = MARGIN_HF_IN;
     if (p->n_groups > 1) {
+        /* a wrapped text merged past the first column group would be cut at the group's edge: it wraps within the
+         * first group instead, its row made tall enough */
+        lxw_col_t g0 = p->group[0];
+        lxw_merged_range *mr;
+        STAILQ_FOREACH(mr, ws->merged_ranges, list_pointers) {
+            if (mr->first_col >= g0 || mr->last_col < g0 || mr->first_row != mr->last_row || mr->first_row > last_row)
+                continue;
+            lxw_row *row = lxw_worksheet_find_row(ws, mr->first_row);
+            lxw_cell *cell = row ? lxw_worksheet_find_cell_in_row(row, mr->first_col) : NULL;
+            if (!cell || !cell->format || !cell->format->text_wrap || !cell->sst_string)
+                continue;
+            mr->last_col = g0 - 1;
+            double per_line = 0;
+            for (lxw_col_t c = mr->first_col; c < g0; c++)
+                per_line += c < STYLE_COLS ? width[c] : DEFAULT_WIDTH;
+            size_t n = 0;
+            int nl = 0;
+            for (const unsigned char *q = (const unsigned char *)cell->sst_string; *q; q++) {
+                n += (*q & 0xC0) != 0x80;
+                nl += *q == '\n';
+            }
+            int lines = (int)ceil(1.1 * (double)n / (per_line > 2 ? per_line - 1 : 1)) + nl;
+            double h = (cell->format->font_size > 11 ? cell->format->font_size / 11.0 : 1.0) * 15.0 * (lines < 1 ? 1 : lines);
+            if (!(row->height_changed && row->height >= h))
+                rpt_err_at(w, worksheet_set_row(ws, mr->first_row, h, row->format), ws, mr->first_row, 0);
+        }
         worksheet_set_print_scale(ws, (uint16_t)(100 * scale + 0.5));
         lxw_col_t vb[MAX_GROUPS + 1];
         for (size_t k = 0; k + 1 < p->n_groups; k++)
@@ -916,6 +973,8 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
     if (n_tables == 1 && ss->header >= 0 && first_break > ss->header && first_end >= first_break)
         rpt_err_at(w, worksheet_repeat_rows(ws, (lxw_row_t)ss->header, (lxw_row_t)ss->header), ws, 0, 0);
 }
+
+static void write_intervals(rpt_wctx *w, rpt_sheet_style *ss);
 
 void rpt_style_finish(rpt_wctx *w)
 {
@@ -955,6 +1014,15 @@ void rpt_style_finish(rpt_wctx *w)
     for (size_t i = 0; st && i < st->n; i++) {
         rpt_sheet_style *ss = &st->s[i];
         lxw_worksheet *ws = ss->ws;
+        write_intervals(w, ss); /* before the widths: its number columns are fitted too */
+        free(ss->ivls);
+        ss->ivls = NULL;
+        for (int k = 0; k < ss->n_slot; k++)
+            free(ss->slot[k].head);
+        for (lxw_col_t c = 0; c < STYLE_COLS; c++) {
+            free(ss->head_text[c]);
+            ss->head_text[c] = NULL;
+        }
         double width[STYLE_COLS];
         int emit[STYLE_COLS];
         for (lxw_col_t c = 0; c < STYLE_COLS; c++) {
@@ -1024,6 +1092,219 @@ void rpt_style_finish(rpt_wctx *w)
     }
     free(st);
     w->style = NULL;
+}
+
+
+/* ---------- intervals as numbers: a formula of two (or three) number cells shows "est (lo to hi)" ---------- */
+
+
+/* x (x 100 when pct, with "%") with `digits` decimals rounded half away from zero, as the spreadsheet's FIXED
+ * rounds, with a real minus sign (none when it rounds to zero): the cached text of the display formula. */
+static void ci_text(double x, int digits, int pct, char *out, size_t size)
+{
+    double v = pct ? 100 * x : x, k = pow(10, digits), rv = round(v * k) / k;
+    char mag[400];
+    snprintf(mag, sizeof mag, "%.*f", digits, fabs(rv));
+    int nonzero = strpbrk(mag, "123456789") != NULL;
+    snprintf(out, size, "%s%s%s", (rv < 0 && nonzero) ? "\xe2\x88\x92" : "", mag, pct ? "%" : "");
+}
+
+/* The spreadsheet text of number cell (r, c): FIXED without thousands separators, in the reader's decimal mark;
+ * ROUND(..)+0 so that a value rounding to zero shows no minus sign. */
+static size_t ci_ref(char *out, size_t size, const char *sheet, lxw_row_t r, lxw_col_t c, int digits, int pct)
+{
+    char cell[32];
+    lxw_rowcol_to_cell(cell, r, c);
+    int n = snprintf(out, size, pct ? "FIXED(ROUND(100*%s%s,%d)+0,%d,1)&\"%%\"" : "FIXED(ROUND(%s%s,%d)+0,%d,1)", sheet,
+                     cell, digits, digits);
+    return n > 0 && (size_t)n < size ? (size_t)n : 0;
+}
+
+void rpt_ci_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double est, double lo, double hi,
+                 int digits, int pct, lxw_format *f)
+{
+    rpt_sheet_style *ss = sheet_style(w, ws);
+    if (!f)
+        f = w->f.right;
+    if (digits < 0)
+        digits = 0;
+    if (digits > 6)
+        digits = 6;
+    int only = isnan(est); /* an interval without an estimate: "lo to hi" */
+    if (!ss || ss->big || c >= STYLE_COLS || !isfinite(lo) || !isfinite(hi) || (!only && !isfinite(est))) {
+        /* no numbers to show it by (an infinite or missing bound): the text as before */
+        char b[1000], l[420], h[420];
+        if (only) {
+            char lt[440], ht[440];
+            snprintf(lt, sizeof lt, "%s%s", rpt_fmt_num(pct ? 100 * lo : lo, digits, l, sizeof l), pct ? "%" : "");
+            snprintf(ht, sizeof ht, "%s%s", rpt_fmt_num(pct ? 100 * hi : hi, digits, h, sizeof h), pct ? "%" : "");
+            snprintf(b, sizeof b, "%s to %s", lt, ht);
+        } else {
+            rpt_fmt_ci(pct ? 100 * est : est, pct ? 100 * lo : lo, pct ? 100 * hi : hi, digits, b, sizeof b);
+        }
+        rpt_put_text(w, ws, r, c, b, f);
+        return;
+    }
+    if (!w->cd) /* its numbers go to the hidden chart-data sheet: made now, among the analysis sheets */
+        (void)rpt_cd_block(w, 0);
+    if (ss->n_ivls == ss->cap_ivls) {
+        size_t cap = ss->cap_ivls ? 2 * ss->cap_ivls : 64;
+        struct ivl *ni = realloc(ss->ivls, cap * sizeof *ni);
+        if (!ni) {
+            w->nomem = 1;
+            return;
+        }
+        ss->ivls = ni;
+        ss->cap_ivls = cap;
+    }
+    /* the cell is written (and its width noted) now with the text; the formula replaces it at the end */
+    char a[440], b[440], d[440], t[1400];
+    ci_text(lo, digits, pct, b, sizeof b);
+    ci_text(hi, digits, pct, d, sizeof d);
+    if (only) {
+        rpt_trf(w, t, sizeof t, "%s to %s", b, d);
+    } else {
+        ci_text(est, digits, pct, a, sizeof a);
+        rpt_trf(w, t, sizeof t, "%s (%s to %s)", a, b, d);
+    }
+    rpt_err_at(w, worksheet_write_string(ws, r, c, t, f), ws, r, c);
+    int merged = 0; /* a merged cell's text spans its range: it does not size the column */
+    lxw_merged_range *mr;
+    STAILQ_FOREACH(mr, ws->merged_ranges, list_pointers)
+        if (mr->first_row <= r && r <= mr->last_row && mr->first_col <= c && c <= mr->last_col)
+            merged = 1;
+    if (!merged)
+        note_text(w, ws, r, c, t, f);
+    int s = 0;
+    while (s < ss->n_slot && !(ss->slot[s].col == c && ss->slot[s].head_row == ss->head_row[c] &&
+                               ss->slot[s].only == only))
+        s++;
+    if (s == ss->n_slot) {
+        if (s == (int)(sizeof ss->slot / sizeof ss->slot[0]))
+            return; /* the text written above stays */
+        ss->slot[s] = (struct ci_slot){c, ss->head_row[c], only, ss->head_text[c] ? strdup(ss->head_text[c]) : NULL};
+        if (ss->head_text[c] && !ss->slot[s].head) {
+            w->nomem = 1;
+            return;
+        }
+        ss->n_slot++;
+    }
+    ss->ivls[ss->n_ivls++] = (struct ivl){r, c, est, lo, hi, digits, pct, f, s};
+}
+
+/* Each interval of the sheet: its numbers in columns right of every table (out of the print area, beside its table's
+ * header row: the column's header, "Lower", "Upper"), and in its cell a formula of them that shows the text. */
+static void write_intervals(rpt_wctx *w, rpt_sheet_style *ss)
+{
+    lxw_worksheet *ws = ss->ws;
+    if (!ss->n_ivls)
+        return;
+    /* the numbers go to a block of the hidden chart-data sheet, in the rows of their cells */
+    lxw_col_t total = 0, at_of[64];
+    for (int s = 0; s < ss->n_slot; s++)
+        total += ss->slot[s].only ? 2 : 3;
+    lxw_col_t next = rpt_cd_block(w, total);
+    if (!w->cd || w->lerr != LXW_NO_ERROR)
+        return; /* the texts written already stay */
+    char sheet_ref[120]; /* 'Chart data'! with any quote doubled */
+    size_t so = 0;
+    sheet_ref[so++] = '\'';
+    for (const char *q = rpt_cd_name(w); *q && so + 4 < sizeof sheet_ref; q++) {
+        if (*q == '\'')
+            sheet_ref[so++] = '\'';
+        sheet_ref[so++] = *q;
+    }
+    sheet_ref[so++] = '\'';
+    sheet_ref[so++] = '!';
+    sheet_ref[so] = '\0';
+    for (int s = 0; s < ss->n_slot; s++) {
+        struct ci_slot *sl = &ss->slot[s];
+        at_of[s] = next;
+        next += sl->only ? 2 : 3;
+        if (sl->head_row < 0)
+            continue;
+        char hb[800];
+        lxw_row_t hr = (lxw_row_t)sl->head_row;
+        snprintf(hb, sizeof hb, "%s: %s", ws->name, sl->head ? sl->head : ""); /* which sheet's column it is */
+        if (sl->only) {
+            char hl[900];
+            rpt_trf(w, hl, sizeof hl, "%s, lower", hb);
+            rpt_cd_text(w, hr, at_of[s], hl);
+            rpt_cd_text(w, hr, at_of[s] + 1, rpt_tr(w, "Upper"));
+        } else {
+            rpt_cd_text(w, hr, at_of[s], hb);
+            rpt_cd_text(w, hr, at_of[s] + 1, rpt_tr(w, "Lower"));
+            rpt_cd_text(w, hr, at_of[s] + 2, rpt_tr(w, "Upper"));
+        }
+    }
+    for (size_t k = 0; k < ss->n_ivls; k++) {
+        struct ivl *v = &ss->ivls[k];
+        int only = ss->slot[v->slot].only;
+        lxw_col_t at = at_of[v->slot];
+        lxw_col_t lc = only ? at : at + 1;
+        if (!only)
+            rpt_cd_num(w, v->row, at, v->est);
+        rpt_cd_num(w, v->row, lc, v->lo);
+        rpt_cd_num(w, v->row, lc + 1, v->hi);
+        /* the display: the pieces of the message in the workbook's language around the numbers */
+        const char *fmt = rpt_tr(w, only ? "%s to %s" : "%s (%s to %s)");
+        char formula[3000], cached[1400], ref[300];
+        size_t o = 0;
+        int arg = 0, ok = 1;
+        o += (size_t)snprintf(formula, sizeof formula, "=SUBSTITUTE(");
+        for (const char *p = fmt; *p && ok;) {
+            const char *q = strstr(p, "%s");
+            size_t len = q ? (size_t)(q - p) : strlen(p);
+            if (len) { /* a literal piece, its quotes doubled */
+                if (o + 2 * len + 8 >= sizeof formula) {
+                    ok = 0;
+                    break;
+                }
+                if (arg)
+                    formula[o++] = '&';
+                formula[o++] = '"';
+                for (size_t i = 0; i < len; i++) {
+                    if (p[i] == '"')
+                        formula[o++] = '"';
+                    formula[o++] = p[i];
+                }
+                formula[o++] = '"';
+                arg = 1;
+            }
+            if (!q)
+                break;
+            int nth = 0; /* the arguments come in order: estimate, lower, upper */
+            for (const char *z = fmt; z < q; z++)
+                if (z[0] == '%' && z[1] == 's')
+                    nth++;
+            int field = only ? (nth < 2 ? nth + 1 : -1) : (nth < 3 ? nth : -1);
+            lxw_col_t fc = field == 0 ? at : field == 1 ? lc : lc + 1;
+            size_t n = field < 0 ? 0 : ci_ref(ref, sizeof ref, sheet_ref, v->row, fc, v->digits, v->pct);
+            if (!n || o + n + 4 >= sizeof formula) {
+                ok = 0;
+                break;
+            }
+            if (arg)
+                formula[o++] = '&';
+            memcpy(formula + o, ref, n);
+            o += n;
+            arg = 1;
+            p = q + 2;
+        }
+        if (!ok || o + 24 >= sizeof formula)
+            continue; /* the text written already stays */
+        o += (size_t)snprintf(formula + o, sizeof formula - o, ",\"-\",\"\xe2\x88\x92\")");
+        char a[440], b[440], d[440];
+        ci_text(v->lo, v->digits, v->pct, b, sizeof b);
+        ci_text(v->hi, v->digits, v->pct, d, sizeof d);
+        if (only) {
+            rpt_trf(w, cached, sizeof cached, "%s to %s", b, d);
+        } else {
+            ci_text(v->est, v->digits, v->pct, a, sizeof a);
+            rpt_trf(w, cached, sizeof cached, "%s (%s to %s)", a, b, d);
+        }
+        rpt_err_at(w, worksheet_write_formula_str(ws, v->row, v->col, formula, v->f, cached), ws, v->row, v->col);
+    }
 }
 
 /* 1 if s is numbers only (an interval "5.6 (2.7 to 8.4)", "<0.001", "12.5%"): no letters but "to" between
@@ -1161,6 +1442,11 @@ void rpt_merge_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1, l
     if (!t) {
         w->nomem = 1;
         return;
+    }
+    if (lines > 1 && f && !f->text_wrap) { /* text of more than one line wraps in its range, never runs past it */
+        lxw_format *wf = wrap_format(w, f);
+        if (wf)
+            f = wf;
     }
     rpt_err_at(w, worksheet_merge_range(ws, r, c1, r, c2, t, f), ws, r, c1);
     free(own);
@@ -1416,12 +1702,83 @@ const char *rpt_outcome_display(const rpt_wctx *w, const char *name)
 const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t size)
 {
     const rpt_outcome_label *o = rpt_outcome_find(w, name);
+    if (!(o && o->label && *o->label) && name) /* a column of the data: its label ([trial] labels, the file's) */
+        for (size_t k = 0; w->run && k < w->run->n_variables; k++)
+            if (rpt_str_eq(w->run->variables[k].name, name) && w->run->variables[k].label) {
+                const rpt_outcome_label *v = &w->run->variables[k];
+                if (rpt_str_eq(v->type, "baseline"))
+                    rpt_trf(w, buf, size, "%s at baseline", v->label);
+                else
+                    snprintf(buf, size, "%s", v->label);
+                return buf;
+            }
     snprintf(buf, size, "%s", o && o->label && *o->label ? o->label : (name ? name : ""));
     if (!(o && o->label && *o->label))
         for (char *q = buf; *q; q++)
             if (*q == '_')
                 *q = ' ';
     return buf;
+}
+
+const char *rpt_label_text(const rpt_wctx *w, const char *s, char *buf, size_t size)
+{
+    size_t o = 0;
+    if (!size)
+        return buf;
+    buf[0] = '\0';
+    if (!s)
+        return buf;
+    if (w && w->run && w->run->language != RPT_LANG_EN && strchr(s, ' ')) {
+        /* a result's sentence is English result text, shown as the results file has it in another language */
+        snprintf(buf, size, "%s", s);
+        return buf;
+    }
+    for (const char *p = s; *p && o + 1 < size;) {
+        int ident = isalnum((unsigned char)*p) || *p == '_';
+        if (!ident || (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
+            buf[o++] = *p++;
+            continue;
+        }
+        size_t len = 0;
+        while (isalnum((unsigned char)p[len]) || p[len] == '_')
+            len++;
+        const char *lab = NULL;
+        char tmp[400];
+        for (size_t k = 0; w && w->run && k < w->run->n_variables && !lab; k++) {
+            const rpt_outcome_label *v = &w->run->variables[k];
+            if (v->name && strlen(v->name) == len && strncmp(v->name, p, len) == 0 && v->label && *v->label)
+                lab = rpt_words(w, v->name, tmp, sizeof tmp);
+        }
+        if (lab) {
+            size_t n = strlen(lab);
+            if (o + n + 1 >= size)
+                break;
+            memcpy(buf + o, lab, n);
+            o += n;
+        } else {
+            if (o + len + 1 >= size)
+                break;
+            memcpy(buf + o, p, len);
+            o += len;
+        }
+        p += len;
+    }
+    buf[o] = '\0';
+    return buf;
+}
+
+const char *rpt_per_period(const rpt_wctx *w)
+{
+    const char *t = w && w->run ? w->run->registry_time : NULL;
+    static const char *const unit[][2] = {{"year", "per person-year"},   {"years", "per person-year"},
+                                          {"month", "per person-month"}, {"months", "per person-month"},
+                                          {"quarter", "per person-quarter"}, {"week", "per person-week"}};
+    for (size_t k = 0; t && k < sizeof unit / sizeof unit[0]; k++)
+        if (strcasecmp(t, unit[k][0]) == 0 || (strlen(t) > strlen(unit[k][0]) &&
+                                                 strcasecmp(t + strlen(t) - strlen(unit[k][0]), unit[k][0]) == 0 &&
+                                                 t[strlen(t) - strlen(unit[k][0]) - 1] == '_'))
+            return rpt_tr(w, unit[k][1]);
+    return rpt_tr(w, "per person and period of the registry panel");
 }
 
 /* The events x of an arm's share x/n (the row's counts, never its label); 0 when the row carries none. */
@@ -1520,9 +1877,7 @@ void rpt_effect_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, c
     } else if (isnan(x->estimate))
         rpt_put_text(w, ws, r, c, x->label ? x->label : "n/a", w->f.wrap);
     else
-        rpt_put_text(w, ws, r, c,
-                     rpt_fmt_ci(scale * x->estimate, scale * x->ci_low, scale * x->ci_high, digits, b, sizeof b),
-                     w->f.right);
+        rpt_ci_cell(w, ws, r, c, scale * x->estimate, scale * x->ci_low, scale * x->ci_high, digits, 0, w->f.right);
 }
 
 void rpt_p_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x)

@@ -166,13 +166,15 @@ static void relocate(rpt_wctx *w, lxw_series_range *rg, struct copied **cp, size
 void rpt_cd_finish(rpt_wctx *w)
 {
     lxw_workbook *b = w->book;
-    if (!b->charts || STAILQ_EMPTY(b->charts))
-        return;
+    int charts = b->charts && !STAILQ_EMPTY(b->charts);
+    if (!charts && !w->cd)
+        return; /* no chart, and no interval's numbers (rpt_ci_cell) */
     if (!cd_sheet(w))
         return;
     struct copied *cp = NULL;
     size_t ncp = 0, cap = 0;
     lxw_chart *ch;
+    if (charts)
     STAILQ_FOREACH(ch, b->charts, list_pointers)
     {
         lxw_chart_series *se;

@@ -294,9 +294,19 @@ const rpt_outcome_label *rpt_outcome_find(const rpt_wctx *w, const char *name);
 /** The outcome's display label: the run's label, else its name ("" for NULL). */
 const char *rpt_outcome_display(const rpt_wctx *w, const char *name);
 
-/** A name for people: the run's label of outcome `name` when it has one, else the name with '_' as spaces
- *  ("prior_work" -> "prior work"). */
+/** A name for people: the run's label of outcome `name` when it has one, else the label of the data's column
+ *  `name` (rpt_run.variables: [trial] labels, a Stata/SPSS variable label, "<outcome label> at baseline"), else the
+ *  name with '_' as spaces ("prior_work" -> "prior work"). Every table that names a column of the data uses this. */
 const char *rpt_words(const rpt_wctx *w, const char *name, char *buf, size_t size);
+
+/** Text s (a result's label or term) with every name of a data column that has a label (rpt_run.variables) replaced
+ *  by it, as a whole word: "adjusted for age, prior_work" -> "adjusted for Age (years), Worked before". In a
+ *  workbook not in English a text with spaces (an English result label) is left as the results file has it. */
+const char *rpt_label_text(const rpt_wctx *w, const char *s, char *buf, size_t size);
+
+/** The registry effect's unit in words: "per person-year" when the panel's period ([registry] time) is a year
+ *  column, "per person-month", ...; else "per person and period of the registry panel". In the workbook's language. */
+const char *rpt_per_period(const rpt_wctx *w);
 
 /** 1 if the outcome is binary: its type when the run gives one, else whether arm's label is "x/n". */
 int rpt_outcome_is_binary(const rpt_wctx *w, const char *outcome, const core_result_row *arm);
@@ -322,6 +332,17 @@ void rpt_share_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, co
 /** "est (lo to hi)" of a row at `scale` with `digits` decimals, or the row's reason when undefined. */
 void rpt_effect_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x,
                      double scale, int digits);
+
+/**
+ * An interval as numbers: lo and hi (and the estimate est; NaN for an interval alone) as number cells on the hidden
+ * chart-data sheet (in the rows of their cells, under the sheet's and column's header, "Lower", "Upper"; a reader may
+ * unhide it), and in (r, c), in format f (NULL: right-aligned), a formula of them that shows "est (lo to hi)" (or
+ * "lo to hi") with `digits` decimals in the reader's own decimal mark (FIXED). pct: proportions shown as
+ * percentages ("21.7% to 25.5%"). A bound or estimate that is not finite: the text, as rpt_fmt_ci writes it.
+ * Every interval a table shows goes through this (or through two number cells of its own), never as text.
+ */
+void rpt_ci_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double est, double lo, double hi,
+                 int digits, int pct, lxw_format *f);
 
 /** A row's p-value: "<0.001", a number with 3 decimals, or the row's reason when undefined. */
 void rpt_p_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *x);

@@ -227,6 +227,14 @@ const rpt_msg rpt_msgs[] = {
     {"Estimate", "Estimat", 0},
     {"Lower", "Nedre", 0},
     {"Upper", "Øvre", 0},
+    {"%s, lower", "%s, nedre", 0},
+    {"%s at baseline", "%s ved oppstart", 0},
+    {"per person-year", "per personår", 0},
+    {"per person-month", "per personmåned", 0},
+    {"per person-quarter", "per personkvartal", 0},
+    {"per person-week", "per personuke", 0},
+    {"per person and period of the registry panel", "per person og periode i registerpanelet", 0},
+    {"%s, n (%%)", "%s, antall (%%)", 0},
     {"p / probability", "p / sannsynlighet", 0},
     {"Source (Results sheet)", "Kilde (arket Resultater)", 0},
     {"Shown on", "Vises på", 0},
@@ -477,10 +485,10 @@ const rpt_msg rpt_msgs[] = {
      ". %s er virkningen i praksis %s ganger studiens (Fieller %s intervall %s til %s)"},
     {". Work gained for the %.0f people exposed: %s full-time work-years a year",
      ". Arbeid vunnet for de %.0f eksponerte: %s helårsverk i året"},
-    {"%s: once IPS started, members of the treated area%s had %s per person-period more than the "
+    {"%s: once IPS started, members of the treated area%s had %s %s more than the "
      "comparison areas' trend predicts (difference-in-differences with two-way fixed effects, %.0f areas, "
      "%.0f treated; it assumes both would have moved in parallel without IPS).",
-     "%s: etter at IPS startet, hadde medlemmer i det behandlede området%s %s per person-periode mer enn "
+     "%s: etter at IPS startet, hadde medlemmer i det behandlede området%s %s %s mer enn "
      "trenden i sammenligningsområdene tilsier (forskjell-i-forskjeller med toveis faste effekter, %.0f "
      "områder, %.0f behandlet; det forutsetter at begge ville ha utviklet seg parallelt uten IPS)."},
     {" With one treated cluster the honest test is the comparison with placebo clusters: p = %s (the "
@@ -751,10 +759,10 @@ const rpt_msg rpt_msgs[] = {
      "Forskjell i andeler innad i ett nivå av undergruppevariabelen, Newcombes hybride skårintervall."},
     {"Treatment-by-subgroup interaction, likelihood-ratio test",
      "Samspill mellom behandling og undergruppe, likelihood-ratio-test"},
-    {"Logistic model y ~ arm * subgroup against y ~ arm + subgroup; chi-square on the number of "
-     "interaction terms.",
-     "Logistisk modell y ~ arm * subgroup mot y ~ arm + subgroup; kjikvadrat med antall samspillsledd som "
-     "fg."},
+    {"A logistic model in which the effect may differ between the groups against one with the same effect in "
+     "every group; chi-square on the number of interaction terms.",
+     "En logistisk modell der virkningen kan variere mellom gruppene, mot en med samme virkning i alle grupper; "
+     "kjikvadrat med antall samspillsledd som fg."},
     {"Equity of access and outcome",
      "Likeverdig tilgang og utfall"},
     {"Share of those randomised in each group, the outcome in the intervention arm by group, and a test "
@@ -767,10 +775,10 @@ const rpt_msg rpt_msgs[] = {
      "Forskjell i gjennomsnitt innad i ett nivå av undergruppevariabelen, Welchs intervall."},
     {"Treatment-by-subgroup interaction, F test",
      "Samspill mellom behandling og undergruppe, F-test"},
-    {"Linear model y ~ arm * subgroup against y ~ arm + subgroup; F on the number of interaction terms "
-     "and the residual df.",
-     "Lineær modell y ~ arm * subgroup mot y ~ arm + subgroup; F med antall samspillsledd og "
-     "residualfrihetsgradene."},
+    {"A linear model in which the effect may differ between the groups against one with the same effect in "
+     "every group; F on the number of interaction terms and the residual df.",
+     "En lineær modell der virkningen kan variere mellom gruppene, mot en med samme virkning i alle grupper; "
+     "F med antall samspillsledd og residualfrihetsgradene."},
     {"Power by simulation",
      "Styrke ved simulering"},
     {"Share of trials simulated under the design with p below alpha in the primary analysis, with its "
@@ -1580,17 +1588,17 @@ const rpt_msg rpt_msgs[] = {
 
     /* ---- staggered adoption (rpt_sheet_did.c, rpt_sheet_summary.c) ---- */
     {"%s: areas started IPS in different years (staggered adoption). Averaged over the treated areas and the years "
-     "since each started, members had %s per person-period more than the areas that never started predict "
+     "since each started, members had %s %s more than the areas that never started predict "
      "(group-time effects of Callaway & Sant'Anna, %s CI from a cluster bootstrap; it assumes parallel trends).",
      "%s: områdene startet med IPS i ulike år (trinnvis innføring). I gjennomsnitt over områdene med tiltaket og "
-     "årene siden hvert av dem startet, hadde medlemmene %s per person-periode mer enn områdene som aldri startet "
+     "årene siden hvert av dem startet, hadde medlemmene %s %s mer enn områdene som aldri startet "
      "tilsier (gruppe-tid-virkninger etter Callaway & Sant'Anna, %s KI fra en klyngebootstrap; forutsetter parallelle "
      "trender)."},
     {"%s: areas started IPS in different years (staggered adoption). Averaged over the treated areas and the years "
-     "since each started, members had %s per person-period more than the areas that had not yet started predict "
+     "since each started, members had %s %s more than the areas that had not yet started predict "
      "(group-time effects of Callaway & Sant'Anna, %s CI from a cluster bootstrap; it assumes parallel trends).",
      "%s: områdene startet med IPS i ulike år (trinnvis innføring). I gjennomsnitt over områdene med tiltaket og "
-     "årene siden hvert av dem startet, hadde medlemmene %s per person-periode mer enn områdene som ennå ikke hadde "
+     "årene siden hvert av dem startet, hadde medlemmene %s %s mer enn områdene som ennå ikke hadde "
      "startet tilsier (gruppe-tid-virkninger etter Callaway & Sant'Anna, %s KI fra en klyngebootstrap; forutsetter "
      "parallelle trender)."},
     {" The two-way fixed-effects estimate, %s, is biased here",
@@ -2358,14 +2366,15 @@ const rpt_msg rpt_msgs[] = {
     {"Effect: %s minus %s within the group - for binary outcomes the risk difference in percentage points "
      "with Newcombe's interval (Data: events/n in each arm), for continuous outcomes the difference in "
      "means with Welch's interval. Interaction test: does the effect differ between the groups? Binary "
-     "outcomes: likelihood-ratio test of logistic y ~ arm * subgroup against y ~ arm + subgroup; "
-     "continuous: the F test of the same linear models. A group with no events (or only events) has no "
+     "outcomes: likelihood-ratio test of a logistic model in which the effect may differ between the groups "
+     "against one with the same effect in every group; continuous: the F test of the same linear models. A group with no events (or only events) has no "
      "finite logistic interaction model: the cell says so and the groups' risk differences are still "
      "shown.%s",
      "Virkning: %s minus %s innad i gruppen – for ja/nei-utfall risikoforskjellen i prosentpoeng med "
      "Newcombes intervall (Data: hendelser/n i hver gruppe), for kontinuerlige utfall forskjellen i "
      "gjennomsnitt med Welchs intervall. Samspillstest: er virkningen ulik mellom gruppene? "
-     "Ja/nei-utfall: likelihood-ratio-test av logistisk y ~ arm * subgroup mot y ~ arm + subgroup; "
+     "Ja/nei-utfall: likelihood-ratio-test av en logistisk modell der virkningen kan variere mellom gruppene, "
+     "mot en med samme virkning i alle grupper; "
      "kontinuerlige: F-testen av de samme lineære modellene. En gruppe uten hendelser (eller bare "
      "hendelser) har ingen endelig logistisk samspillsmodell: cellen sier det, og gruppenes "
      "risikoforskjeller vises likevel.%s"},
@@ -3042,8 +3051,8 @@ const rpt_msg rpt_msgs[] = {
      "Avkastning, %s"},
     {"Break-even wage, %d year%s",
      "Balanselønn, %d år%.0s"},
-    {"%ld of %ld draws have no finite value (counted as Inf)",
-     "%ld av %ld trekk har ingen endelig verdi (regnet som Inf)"},
+    {"Inf in %ld of %ld draws",
+     "Inf i %ld av %ld trekk"},
     {"Trial window (%g months)",
      "Studiens tidsvindu (%g måneder)"},
     {"%d year%s",

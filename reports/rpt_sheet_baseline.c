@@ -126,6 +126,8 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
         size_t vlen = base_len(vars[v]->outcome);
         char var[300];
         snprintf(var, sizeof var, "%.*s", (int)(vlen < 299 ? vlen : 299), vars[v]->outcome);
+        char vw[400]; /* its name for people (rpt_words: [trial] labels, the file's variable label) */
+        rpt_words(w, var, vw, sizeof vw);
         const core_result_row *mean0 = brow(w, var, NULL, "mean");
         const core_result_row *share0 = brow(w, var, NULL, "n_percent");
         if (mean0) {
@@ -137,7 +139,7 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
                     size = fmax(size, fabs(m->estimate));
             }
             int dg = rpt_trial_digits(size);
-            rpt_trf(w, t, sizeof t, "%s, mean (SD)", var);
+            rpt_trf(w, t, sizeof t, "%s, mean (SD)", vw);
             rpt_put_text(w, ws, r, 0, t, w->f.wrap);
             for (size_t i = 0; i < a.n; i++) {
                 const core_result_row *m = brow(w, var, a.level[i], "mean");
@@ -163,13 +165,12 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
             for (size_t i = 0; i < a.n; i++) {
                 const core_result_row *m = brow(w, var, a.level[i], "median");
                 if (m && isfinite(m->estimate))
-                    rpt_put_text(w, ws, r, (lxw_col_t)(1 + i),
-                                 rpt_fmt_ci(m->estimate, m->ci_low, m->ci_high, dg, b, sizeof b), w->f.right);
+                    rpt_ci_cell(w, ws, r, (lxw_col_t)(1 + i), m->estimate, m->ci_low, m->ci_high, dg, 0, w->f.right);
             }
             r++;
         } else if (share0) {
             /* a 0/1 variable: n (%) of the 1s */
-            snprintf(t, sizeof t, "%s, n (%%)", var);
+            rpt_trf(w, t, sizeof t, "%s, n (%%)", vw);
             rpt_put_text(w, ws, r, 0, t, w->f.wrap);
             for (size_t i = 0; i < a.n; i++) {
                 const core_result_row *x = brow(w, var, a.level[i], "n_percent");
@@ -183,7 +184,7 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
             r++;
         } else {
             /* categorical: a heading row, then each level */
-            snprintf(t, sizeof t, "%s, n (%%)", var);
+            rpt_trf(w, t, sizeof t, "%s, n (%%)", vw);
             rpt_put_text(w, ws, r++, 0, t, w->f.key);
             for (size_t i = 0; i < w->res->n; i++) {
                 const core_result_row *x = &w->res->rows[i];

@@ -50,8 +50,8 @@ static int make_formats(cs *c)
 {
     rpt_wctx *w = c->w;
     c->in_money = fmt(w, "#,##0", 1); /* money in whole currency units (the cell keeps every decimal) */
-    c->in_share = fmt(w, "0.0000", 1);
-    c->in_num = fmt(w, "0.000000", 1);
+    c->in_share = fmt(w, "0.0%", 1); /* a share as a percentage with one decimal (the cell keeps every decimal) */
+    c->in_num = fmt(w, "0.000", 1);
     c->in_int = fmt(w, "0", 1);
     c->money = fmt(w, "#,##0", 0);
     c->share = fmt(w, "0.0000", 0);
@@ -482,7 +482,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, 0, b, q == 0 ? w->f.key : NULL);
         snprintf(pname[q], sizeof pname[q], "rule_%zu_years", q + 1);
         if (pr->kind == CBA_LINEAR || pr->kind == CBA_HALFLIFE) {
-            rpt_put_num(w, ws, r, 1, pr->years, c.in_share);
+            rpt_put_num(w, ws, r, 1, pr->years, c.in_num);
             name_cell(&c, pname[q], r, 1);
             validate(&c, r, 1, 0, INFINITY, 1, 0, "A number of years greater than 0.");
         }
@@ -982,7 +982,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     if (!money || !prob || !par || !note)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory creating cell formats");
     format_set_num_format(money, "#,##0");
-    format_set_num_format(prob, "0.000");
+    format_set_num_format(prob, "0.0%"); /* a probability: a percentage with one decimal */
     format_set_num_format(par, "0.0##"); /* a parameter below 100: as many decimals as it has, up to three */
     format_set_italic(note);
     format_set_font_color(note, 0x595959);
@@ -1059,7 +1059,8 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             rpt_put_num(w, ws, r, 4, sm->hi, small ? w->f.num2 : money);
             rpt_put_num(w, ws, r, 5, rows[i].p, prob);
             if (sm->n_inf > 0) {
-                rpt_trf(w, b, sizeof b, "%ld of %ld draws have no finite value (counted as Inf)", sm->n_inf, res->draws);
+                /* short: the last printed column (the interval counts a draw with no finite value as Inf) */
+                rpt_trf(w, b, sizeof b, "Inf in %ld of %ld draws", sm->n_inf, res->draws);
                 rpt_put_text(w, ws, r, 6, b, note);
             }
         }
@@ -1544,7 +1545,7 @@ static const rpt_method_info entries[] = {
     {"npv_by_rule", NULL, "Net present value by persistence rule",
      "The NPV of every perspective under every persistence rule listed (the base case first); the base case alone "
      "drives the headline, the probabilistic analysis and the tornado.",
-     R109 "; DOMAIN-models.md §3"},
+     R109},
     {"roi_by_rule", NULL, "Return on investment by persistence rule",
      "Present value of gains / present value of costs, per perspective and persistence rule.", R109},
     {"break_even_wage_societal_by_rule", NULL, "Societal break-even wage by persistence rule",
@@ -1552,7 +1553,7 @@ static const rpt_method_info entries[] = {
     {"implied_effect", NULL, "Yearly effects a published break-even table implies",
      "S_H = dC / W_H is the cumulative discounted effect sum d_y e_y k_y; e_H = (S_H - S_(H-1)) / (d_H k_H): whether the "
      "table assumes effects that grow, stay or fade.",
-     "DOMAIN-models.md §3; docs/methods.md (cost-benefit)"},
+     R109 "; the break-even wage formula of this model solved for the yearly effects"},
     {"unpriced", NULL, "Effects not valued in money (plus-minus)",
      "DFØ's plus-minus table: each effect not valued in money scored from -4 to +4, shown beside the NPVs.",
      "DFØ, Veileder i samfunnsøkonomiske analyser: ikke-prissatte virkninger, pluss-minusmetoden"},

@@ -17,7 +17,7 @@
 typedef struct cmp {
     rpt_wctx *w;
     lxw_worksheet *ws;
-    lxw_format *in_num, *in_pct, *num, *num4, *pct, *label, *note;
+    lxw_format *in_num, *in_pct, *in_count, *in_days, *days, *z3, *num, *num4, *pct, *label, *note;
     int employment;       /* results on the employment-probability scale */
     char unit[64];        /* "workdays per person-year" */
     /* cells of the inputs ("$B$7"); "" when absent */
@@ -392,7 +392,8 @@ static lxw_row_t transport_section(cmp *c, lxw_row_t r, const core_result_row *r
         const core_result_row *q = &w->res->rows[i];
         if (!rpt_str_eq(q->module, "compare") || !rpt_str_eq(q->analysis, "transport_target"))
             continue;
-        rpt_put_text(w, c->ws, r, 0, q->term, w->f.wrap);
+        char lt[400];
+        rpt_put_text(w, c->ws, r, 0, rpt_label_text(w, q->term, lt, sizeof lt), w->f.wrap);
         rpt_put_num(w, c->ws, r, 1, q->estimate, rpt_str_eq(q->method, "share") ? c->pct : c->num);
         size_t n = 0;
         b[0] = '\0';
@@ -409,7 +410,8 @@ static lxw_row_t transport_section(cmp *c, lxw_row_t r, const core_result_row *r
                                   wt ? rpt_fmt_num(wt->estimate, 3, v2, sizeof v2) : "n/a");
         }
         rpt_put_text(w, c->ws, r, 5, b, c->label);
-        rpt_put_text(w, c->ws, r, 6, q->label, c->note);
+        char ql[1200];
+        rpt_put_text(w, c->ws, r, 6, rpt_label_text(w, q->label, ql, sizeof ql), c->note);
         row_lines(w, c->ws, r, q->label ? rpt_lines_for(q->label, 72) : 1);
         r++;
     }
@@ -503,6 +505,10 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     cmp c = {.w = w};
     c.in_num = fmt(w, "0.0000", 1);
     c.in_pct = fmt(w, "0.0%", 1);
+    c.in_count = fmt(w, "#,##0", 1); /* people: whole numbers */
+    c.in_days = fmt(w, "0.0", 1);    /* workdays: one decimal (the cell keeps every decimal) */
+    c.days = fmt(w, "0.0", 0);
+    c.z3 = fmt(w, "0.000", 0);
     c.num = fmt(w, "0.00", 0);
     c.num4 = fmt(w, "0.0000", 0);
     c.pct = fmt(w, "0.0%", 0);
@@ -540,30 +546,30 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     const char *ah[] = {"Assumption", "Value", "", "", "", "Key", "What it is"};
     header(&c, r++, ah, 7);
     const core_result_row *x;
-    input(&c, r++, "Workdays in a full-time employed year", Dr->estimate, c.in_num, "workdays_per_year",
+    input(&c, r++, "Workdays in a full-time employed year", Dr->estimate, c.in_days, "workdays_per_year",
           "[compare] workdays_per_year", c.D);
     x = find(w, "assumption", "position_share", NULL);
-    input(&c, r++, "Position share of the jobs gained", x ? x->estimate : 1.0, c.in_num, "position_share",
+    input(&c, r++, "Position share of the jobs gained", x ? x->estimate : 1.0, c.in_pct, "position_share",
           "mean share of full time; a job at 60% counts 0.6 of the workdays", c.sh);
     rpt_put_text(w, c.ws, r, 0, "Workdays of one employed person-year", w->f.wrap);
     snprintf(fe, sizeof fe, "=%s*%s", c.D, c.sh);
-    formula(&c, r, 1, fe, Dr->estimate * (x ? x->estimate : 1.0), NULL, c.num4);
+    formula(&c, r, 1, fe, Dr->estimate * (x ? x->estimate : 1.0), NULL, c.days);
     rpt_put_text(w, c.ws, r, 5, "f", c.label);
     rpt_put_text(w, c.ws, r, 6, "workdays_per_year x position_share: converts a change in the employment share to "
                                 "workdays per person-year", c.note);
     cell(c.f, r++, 1);
     x = find(w, "assumption", "exposed_population", NULL);
     if (x)
-        input(&c, r++, "Exposed population, post-period", x->estimate, c.in_num, "exposed_population",
+        input(&c, r++, "Exposed population, post-period", x->estimate, c.in_count, "exposed_population",
               "[compare] exposed_population: the people the registry effect averages over; take-up denominator and "
               "work-years' population", c.E);
     const core_result_row *ur = find(w, "assumption", "ips_users", NULL);
     if (ur && x) {
-        input(&c, r++, "IPS users among the exposed", ur->estimate, c.in_num, "ips_users", "[compare] ips_users",
+        input(&c, r++, "IPS users among the exposed", ur->estimate, c.in_count, "ips_users", "[compare] ips_users",
               c.users);
         rpt_put_text(w, c.ws, r, 0, "Take-up", w->f.wrap);
         snprintf(fe, sizeof fe, "=%s/%s", c.users, c.E);
-        formula(&c, r, 1, fe, ur->estimate / x->estimate, NULL, c.num4);
+        formula(&c, r, 1, fe, ur->estimate / x->estimate, NULL, c.pct);
         rpt_put_text(w, c.ws, r, 5, "take_up", c.label);
         rpt_put_text(w, c.ws, r, 6, "ips_users / exposed_population: the same people and post-period the registry "
                                     "effect averages over", c.note);
@@ -577,7 +583,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     if (c.target[0]) { /* z follows the level cell */
         rpt_put_text(w, c.ws, r, 0, "Normal quantile of that level", w->f.wrap);
         snprintf(fe, sizeof fe, "=NORMSINV(0.5+%s/2)", c.target);
-        formula(&c, r, 1, fe, x ? x->estimate : 1.959963984540054, NULL, c.num4);
+        formula(&c, r, 1, fe, x ? x->estimate : 1.959963984540054, NULL, c.z3);
         rpt_put_text(w, c.ws, r, 5, "z", c.label);
         rpt_put_text(w, c.ws, r, 6, "for the delta-method and Fieller intervals of the ratios", c.note);
         cell(c.z, r++, 1);
@@ -904,7 +910,7 @@ static const rpt_method_info compare_methods[] = {
     {"effect_on_own_scale", NULL, "Pooled RCTs on their own scale",
      "A pooled risk ratio of cumulative incidence (ever employed over follow-up) is not person-time: it is shown as "
      "a ratio, never converted to workdays or work-years.",
-     "DOMAIN-models §5"},
+     "a rule of units: a ratio of cumulative incidence has no time in it"},
     {"efficacy_effectiveness_ratio", "delta", "Efficacy-effectiveness ratios, delta method",
      "Real-world effect per IPS user, and per member, over the trial's effect; se by the delta method with "
      "independent estimates, at the level the registry interval attains.",

@@ -132,15 +132,15 @@ core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, cor
         int notyet = rpt_str_eq(cs->method, "cs_notyet");
         int len = rpt_trf(w, b, sizeof b, notyet
                           ? "%s: areas started IPS in different years (staggered adoption). Averaged over the treated "
-                            "areas and the years since each started, members had %s per person-period more than the "
+                            "areas and the years since each started, members had %s %s more than the "
                             "areas that had not yet started predict (group-time effects of Callaway & Sant'Anna, %s CI "
                             "from a cluster bootstrap; it assumes parallel trends)."
                           : "%s: areas started IPS in different years (staggered adoption). Averaged over the treated "
-                            "areas and the years since each started, members had %s per person-period more than the "
+                            "areas and the years since each started, members had %s %s more than the "
                             "areas that never started predict (group-time effects of Callaway & Sant'Anna, %s CI from a "
                             "cluster bootstrap; it assumes parallel trends).",
                           rpt_words(w, o, ow, sizeof ow), rpt_fmt_ci(cs->estimate, cs->ci_low, cs->ci_high, 1, ci, sizeof ci),
-                          w->conf);
+                          rpt_per_period(w), w->conf);
         if (est && len > 0 && (size_t)len < sizeof b) {
             len += rpt_trf(w, b + len, sizeof b - (size_t)len, " The two-way fixed-effects estimate, %s, is biased here",
                            rpt_fmt_num(est->estimate, 1, tw, sizeof tw));
@@ -153,11 +153,11 @@ core_status rpt_did_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, cor
         rpt_merge_text(w, ws, r++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 90));
     } else if (est) {
         char ow[128];
-        int len = rpt_trf(w, b, sizeof b, "%s: once IPS started, members of the treated area%s had %s per person-period "
+        int len = rpt_trf(w, b, sizeof b, "%s: once IPS started, members of the treated area%s had %s %s "
                            "more than the comparison areas' trend predicts (difference-in-differences with two-way fixed "
                            "effects, %.0f areas, %.0f treated; it assumes both would have moved in parallel without IPS).",
                            rpt_words(w, o, ow, sizeof ow), G1 == 1 ? "" : "s", rpt_fmt_num(est->estimate, 1, e, sizeof e),
-                           G, G1);
+                           rpt_per_period(w), G, G1);
         if (G1 == 1 && ri && len > 0 && (size_t)len < sizeof b) {
             char lo[48], hi[48];
             len += rpt_trf(w, b + len, sizeof b - (size_t)len,
@@ -483,7 +483,7 @@ static lxw_row_t staggered_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, co
             rpt_put_text(w, ws, r, 0, rpt_str_eq(rows[k]->method, "wald") ? "Wald chi-square" : "sup-t (bootstrap)",
                          w->f.wrap);
             rpt_put_num(w, ws, r, 3, rows[k]->statistic, w->f.num2);
-            rpt_put_num(w, ws, r, 4, rows[k]->df, w->f.num2);
+            rpt_put_num(w, ws, r, 4, rows[k]->df, rows[k]->df == floor(rows[k]->df) ? w->f.integer : w->f.num2);
             if (!isnan(rows[k]->p_value))
                 rpt_p_cell(w, ws, r, 5, rows[k]);
             rpt_put_text(w, ws, r, 6, rows[k]->label, w->f.wrap);
@@ -574,7 +574,7 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
             rpt_effect_cell(w, ws, r, 1, x, 1.0, 2);
         rpt_put_num(w, ws, r, 2, x->se, w->f.num2);
         rpt_put_num(w, ws, r, 3, x->statistic, w->f.num2);
-        rpt_put_num(w, ws, r, 4, x->df, w->f.num2);
+        rpt_put_num(w, ws, r, 4, x->df, x->df == floor(x->df) ? w->f.integer : w->f.num2);
         rpt_p_cell(w, ws, r, 5, x);
         rpt_put_text(w, ws, r, 6, x->label, w->f.wrap);
         height(w, ws, r, x->label ? rpt_lines_for(x->label, 70) : 1);

@@ -473,9 +473,10 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
                 rpt_merge_text(w, ws, r, 9, 12, "n/a", w->f.right, lines);
             else if (isnan(x->ci_low))
                 rpt_merge_text(w, ws, r, 9, 12, rpt_fmt_num(x->estimate, 2, e, sizeof e), w->f.right, lines);
-            else
-                rpt_merge_text(w, ws, r, 9, 12, rpt_fmt_ci(x->estimate, x->ci_low, x->ci_high, 2, e, sizeof e),
-                               w->f.right, lines);
+            else {
+                rpt_merge_text(w, ws, r, 9, 12, NULL, w->f.right, lines);
+                rpt_ci_cell(w, ws, r, 9, x->estimate, x->ci_low, x->ci_high, 2, 0, w->f.right);
+            }
             if (!isnan(x->p_value))
                 rpt_put_text(w, ws, r, 13, rpt_fmt_p(x->p_value, e, sizeof e), w->f.right);
             rpt_put_num(w, ws, r, 14, x->n, w->f.count);
@@ -615,12 +616,13 @@ static lxw_row_t phase_change(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         if (!is_fid(x, "phase_change"))
             continue;
         rpt_put_text(w, ws, r, 0, x->term, NULL);
-        rpt_put_text(w, ws, r, 1, x->timepoint, NULL);
+        rpt_timepoint_cell(w, ws, r, 1, x->timepoint);
         if (isnan(x->estimate))
             rpt_merge_text(w, ws, r, 2, 3, x->label, w->f.wrap, 1);
-        else
-            rpt_merge_text(w, ws, r, 2, 3, rpt_fmt_ci(x->estimate, x->ci_low, x->ci_high, 2, e, sizeof e), w->f.right,
-                           1);
+        else {
+            rpt_merge_text(w, ws, r, 2, 3, NULL, w->f.right, 1);
+            rpt_ci_cell(w, ws, r, 2, x->estimate, x->ci_low, x->ci_high, 2, 0, w->f.right);
+        }
         if (!isnan(x->p_value))
             rpt_put_text(w, ws, r, 4, rpt_fmt_p(x->p_value, e, sizeof e), w->f.right);
         rpt_put_num(w, ws, r, 5, x->n, w->f.count);
@@ -646,7 +648,7 @@ static lxw_row_t phase_model(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         const core_result_row *x = &w->res->rows[i];
         if (!is_fid(x, "phase_response"))
             continue;
-        rpt_put_text(w, ws, r, 0, x->timepoint, NULL);
+        rpt_timepoint_cell(w, ws, r, 0, x->timepoint);
         rpt_put_num(w, ws, r, 1, x->statistic, w->f.count);
         rpt_put_num(w, ws, r, 2, x->estimate, w->f.pct);
         r++;
@@ -665,12 +667,13 @@ static lxw_row_t phase_model(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         if (!is_fid(x, "phase_model"))
             continue;
         rpt_put_text(w, ws, r, 0, rpt_str_eq(x->term, "total") ? "Total score" : x->outcome, NULL);
-        rpt_put_text(w, ws, r, 1, x->timepoint, NULL);
+        rpt_timepoint_cell(w, ws, r, 1, x->timepoint);
         if (isnan(x->estimate))
             rpt_merge_text(w, ws, r, 2, 5, x->label, w->f.wrap, 1);
-        else
-            rpt_merge_text(w, ws, r, 2, 5, rpt_fmt_ci(x->estimate, x->ci_low, x->ci_high, 2, e, sizeof e), w->f.right,
-                           1);
+        else {
+            rpt_merge_text(w, ws, r, 2, 5, NULL, w->f.right, 1);
+            rpt_ci_cell(w, ws, r, 2, x->estimate, x->ci_low, x->ci_high, 2, 0, w->f.right);
+        }
         if (!isnan(x->p_value))
             rpt_merge_text(w, ws, r, 6, 7, rpt_fmt_p(x->p_value, e, sizeof e), w->f.right, 1);
         if (!isnan(x->p_adjusted))

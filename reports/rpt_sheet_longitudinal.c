@@ -51,6 +51,7 @@ typedef struct model_col {
 
 core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
 {
+    char lt[1200]; /* a term or label with the data's columns named by their labels (rpt_label_text) */
     const char *outs[MAXV];
     size_t no = distinct(w, "gee_logistic", NULL, 0, outs);
     const char *o2[MAXV];
@@ -106,7 +107,7 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
                 first = x;
         }
         if (first)
-            rpt_merge_text(w, ws, r++, 0, 7, first->label, w->f.note, 1);
+            rpt_merge_text(w, ws, r++, 0, 7, rpt_label_text(w, first->label, lt, sizeof lt), w->f.note, 1);
         /* the two kinds of effect are set apart: the GEE's is averaged over the population, the mixed model's holds
          * for a participant with a given random intercept; for odds ratios they are different quantities */
         rpt_put_text(w, ws, r, 2, "This timepoint alone", w->f.header);
@@ -132,7 +133,7 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
                     rpt_timepoint_cell(w, ws, r, 0, tps[t]);
                 else
                     rpt_put_text(w, ws, r, 0, "all (main effect)", NULL);
-                rpt_put_text(w, ws, r, 1, terms[a], NULL);
+                rpt_put_text(w, ws, r, 1, rpt_label_text(w, terms[a], lt, sizeof lt), NULL);
                 for (int c = 0; c < 6; c++) {
                     const char *an = mc[c].analysis;
                     const char *tm = c == 0 ? (strcmp(terms[a], "arm") == 0 ? "arm" : terms[a]) : terms[a];
@@ -160,7 +161,7 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
                 if (!x)
                     continue;
                 rpt_put_text(w, ws, r, 0, mc[c].head, NULL);
-                rpt_put_text(w, ws, r, 1, vterms[v], NULL);
+                rpt_put_text(w, ws, r, 1, rpt_label_text(w, vterms[v], lt, sizeof lt), NULL);
                 rpt_put_num(w, ws, r, 2, x->estimate, w->f.num2);
                 rpt_put_text(w, ws, r, 3, x->label, w->f.note);
                 r++;
@@ -234,6 +235,7 @@ static core_status km_chart(rpt_wctx *w, lxw_worksheet *ws, const char *o, const
 
 core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
 {
+    char lt[400]; /* a term with the data's columns named by their labels (rpt_label_text) */
     const char *outs[MAXV];
     size_t no = distinct(w, "km_median", NULL, 0, outs);
     if (no == 0)
@@ -353,7 +355,7 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                 if (!x)
                     continue;
                 rpt_put_text(w, ws, r, 0, hl[m], NULL);
-                rpt_put_text(w, ws, r, 1, hterms[h], NULL);
+                rpt_put_text(w, ws, r, 1, rpt_label_text(w, hterms[h], lt, sizeof lt), NULL);
                 rpt_effect_cell(w, ws, r, 2, x, 1, 2);
                 rpt_p_cell(w, ws, r, 3, x);
                 r++;
@@ -377,7 +379,7 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                         !rpt_str_eq(x->outcome, o) || !rpt_str_eq(x->method, hm[m]))
                         continue;
                     rpt_put_text(w, ws, r, 0, hl[m], NULL);
-                    rpt_put_text(w, ws, r, 1, x->term, NULL);
+                    rpt_put_text(w, ws, r, 1, rpt_label_text(w, x->term, lt, sizeof lt), NULL);
                     if (isnan(x->statistic)) {
                         rpt_put_text(w, ws, r, 2, x->label, w->f.note);
                     } else {
@@ -417,7 +419,7 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                          : rpt_str_eq(x->analysis, "rmst_difference") ? "Difference"
                                                                         : "Ratio",
                          NULL);
-            rpt_put_text(w, ws, r, 1, x->term, NULL);
+            rpt_put_text(w, ws, r, 1, rpt_label_text(w, x->term, lt, sizeof lt), NULL);
             if (isnan(x->estimate))
                 rpt_put_text(w, ws, r, 2, x->label, w->f.note);
             else

@@ -96,6 +96,17 @@ static void effect_text(const meta_view *v, const core_result_row *x, int digits
         rpt_fmt_ci(v->scale * x->estimate, v->scale * x->ci_low, v->scale * x->ci_high, digits, buf, size);
 }
 
+/* A row's effect in a table: the interval as numbers (rpt_ci_cell), or the row's reason (in format f) when undefined. */
+static void effect_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const meta_view *v,
+                        const core_result_row *x, int digits, const char *undefined, lxw_format *f)
+{
+    if (!x || isnan(x->estimate))
+        rpt_put_text(w, ws, r, c, undefined ? undefined : x && x->label ? x->label : "n/a", f);
+    else
+        rpt_ci_cell(w, ws, r, c, v->scale * x->estimate, v->scale * x->ci_low, v->scale * x->ci_high, digits, 0,
+                    w->f.right);
+}
+
 /* ---------- Summary headline ---------- */
 
 core_status rpt_meta_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row, core_err *err)
@@ -448,19 +459,14 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, 0, method_words(x->method, mw, sizeof mw), w->f.wrap);
         int lines = rpt_lines_for(mw, 34);
         rpt_put_num(w, ws, r, 1, x->n, w->f.count);
-        effect_text(&v, x, 2, b, sizeof b);
-        rpt_put_text(w, ws, r, 2, b, w->f.right);
+        effect_cell(w, ws, r, 2, &v, x, 2, NULL, w->f.right);
         rpt_p_cell(w, ws, r, 3, x);
         const core_result_row *t2 = find(w, "heterogeneity", "tau2", x->method);
         if (t2)
             rpt_put_text(w, ws, r, 4, rpt_fmt_num(t2->estimate, 4, e1, sizeof e1), w->f.right);
         const core_result_row *pi = find(w, "prediction_interval", NULL, x->method);
-        if (pi) {
-            char lo[48], hi[48];
-            rpt_trf(w, b, sizeof b, "%s to %s", rpt_fmt_num(v.scale * pi->ci_low, 2, lo, sizeof lo),
-                     rpt_fmt_num(v.scale * pi->ci_high, 2, hi, sizeof hi));
-            rpt_put_text(w, ws, r, 5, b, w->f.right);
-        }
+        if (pi)
+            rpt_ci_cell(w, ws, r, 5, NAN, v.scale * pi->ci_low, v.scale * pi->ci_high, 2, 0, w->f.right);
         const core_result_row *i2 = find(w, "heterogeneity", "I2", x->method);
         if (i2)
             rpt_put_text(w, ws, r, 6, rpt_fmt_num(i2->estimate, 1, e1, sizeof e1), w->f.right);
@@ -508,8 +514,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
             rpt_put_text(w, ws, r, 0, x->term, w->f.wrap);
             rpt_put_text(w, ws, r, 1, x->label, w->f.wrap);
             row_lines(w, ws, r, max_int(x->term ? rpt_lines_for(x->term, 34) : 1, x->label ? rpt_lines_for(x->label, 26) : 1));
-            effect_text(&v, x, 2, b, sizeof b);
-            rpt_put_text(w, ws, r, 2, isnan(x->estimate) ? "excluded" : b, w->f.right);
+            effect_cell(w, ws, r, 2, &v, x, 2, "excluded", w->f.right);
             const core_result_row *wt = find(w, "study_weight", x->term, NULL);
             if (wt)
                 rpt_put_num(w, ws, r, 3, wt->estimate, w->f.num2);
@@ -535,8 +540,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     rpt_trf(w, b, sizeof b, "Pooled (%s)", rpt_tr(w, method_words(v.primary, mw, sizeof mw)));
     rpt_put_text(w, ws, r, 0, b, w->f.key);
     row_lines(w, ws, r, rpt_lines_for(b, 34));
-    effect_text(&v, v.pooled, 2, b, sizeof b);
-    rpt_put_text(w, ws, r, 2, b, w->f.right);
+    effect_cell(w, ws, r, 2, &v, v.pooled, 2, NULL, w->f.right);
     rpt_put_num(w, ws, r, 3, 100.0, w->f.num2);
     rpt_put_num(w, ws, r, 4, v.scale * v.pooled->estimate, w->f.num2);
     rpt_put_num(w, ws, r, 5, v.scale * v.pooled->ci_low, w->f.num2);
@@ -551,10 +555,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, 0, "Prediction interval", w->f.key);
         rpt_put_text(w, ws, r, 1, v.pi->label, w->f.wrap);
         row_lines(w, ws, r, v.pi->label ? rpt_lines_for(v.pi->label, 26) : 1);
-        char lo[48], hi[48];
-        rpt_trf(w, b, sizeof b, "%s to %s", rpt_fmt_num(v.scale * v.pi->ci_low, 2, lo, sizeof lo),
-                 rpt_fmt_num(v.scale * v.pi->ci_high, 2, hi, sizeof hi));
-        rpt_put_text(w, ws, r, 2, b, w->f.right);
+        rpt_ci_cell(w, ws, r, 2, NAN, v.scale * v.pi->ci_low, v.scale * v.pi->ci_high, 2, 0, w->f.right);
         rpt_put_num(w, ws, r, 5, v.scale * v.pi->ci_low, w->f.num2);
         rpt_put_num(w, ws, r, 6, v.scale * v.pi->ci_high, w->f.num2);
         pr.pi_lo = v.scale * v.pi->ci_low;
@@ -610,22 +611,18 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
         const core_result_row *t2 = find(w, "heterogeneity", "tau2", q->method);
         const core_result_row *i2 = find(w, "heterogeneity", "I2", q->method);
         const core_result_row *h2 = find(w, "heterogeneity", "H2", q->method);
-        char e1[48], e2[48], e3[48];
+        char e1[48];
         if (t2) {
             if (isnan(t2->ci_low))
                 rpt_put_text(w, ws, r, 4, rpt_fmt_num(t2->estimate, 4, e1, sizeof e1), w->f.right);
-            else {
-                rpt_trf(w, b, sizeof b, "%s (%s to %s)", rpt_fmt_num(t2->estimate, 4, e1, sizeof e1),
-                         rpt_fmt_num(t2->ci_low, 4, e2, sizeof e2), rpt_fmt_num(t2->ci_high, 4, e3, sizeof e3));
-                rpt_put_text(w, ws, r, 4, b, w->f.right);
-            }
+            else
+                rpt_ci_cell(w, ws, r, 4, t2->estimate, t2->ci_low, t2->ci_high, 4, 0, w->f.right);
         }
         if (i2) {
             if (isnan(i2->ci_low))
                 rpt_put_text(w, ws, r, 5, rpt_fmt_num(i2->estimate, 1, e1, sizeof e1), w->f.right);
             else
-                rpt_put_text(w, ws, r, 5, rpt_fmt_ci(i2->estimate, i2->ci_low, i2->ci_high, 1, b, sizeof b),
-                             w->f.right);
+                rpt_ci_cell(w, ws, r, 5, i2->estimate, i2->ci_low, i2->ci_high, 1, 0, w->f.right);
         }
         if (h2)
             rpt_put_num(w, ws, r, 6, h2->estimate, w->f.num2);
@@ -653,8 +650,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
                 continue;
             rpt_put_text(w, ws, r, 0, x->term, w->f.wrap);
             rpt_put_num(w, ws, r, 1, x->n, w->f.count);
-            effect_text(&v, x, 2, b, sizeof b);
-            rpt_put_text(w, ws, r, 2, b, isnan(x->estimate) ? w->f.wrap : w->f.right);
+            effect_cell(w, ws, r, 2, &v, x, 2, NULL, w->f.wrap);
             rpt_p_cell(w, ws, r, 3, x);
             rpt_merge_text(w, ws, r, 4, 7, isnan(x->estimate) ? NULL : x->label, w->f.wrap, 1);
             row_lines(w, ws, r, max_int(x->term ? rpt_lines_for(x->term, 34) : 1, isnan(x->estimate) ? rpt_lines_for(b, 24) : 1));
@@ -679,7 +675,7 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
             rpt_put_text(w, ws, r, 0, x->term, w->f.wrap);
             rpt_put_text(w, ws, r, 1, method_words(x->method, mw, sizeof mw), w->f.wrap);
             if (!isnan(x->ci_low))
-                rpt_put_text(w, ws, r, 2, rpt_fmt_ci(x->estimate, x->ci_low, x->ci_high, 3, b, sizeof b), w->f.right);
+                rpt_ci_cell(w, ws, r, 2, x->estimate, x->ci_low, x->ci_high, 3, 0, w->f.right);
             else if (!isnan(x->statistic))
                 num_or_label(w, ws, r, 2, x->statistic, x->label, w->f.num2);
             else

@@ -456,11 +456,13 @@ static const rpt_method_info rct_methods[] = {
     {"subgroup_effect", "welch", "Mean difference within a subgroup",
      "Difference in means within one level of the subgroup variable, Welch's interval.", SUBGROUP_REF},
     {"interaction", "logistic_lr", "Treatment-by-subgroup interaction, likelihood-ratio test",
-     "Logistic model y ~ arm * subgroup against y ~ arm + subgroup; chi-square on the number of interaction "
+     "A logistic model in which the effect may differ between the groups against one with the same effect in every "
+     "group; chi-square on the number of interaction "
      "terms.",
      SUBGROUP_REF},
     {"interaction", "ols_f", "Treatment-by-subgroup interaction, F test",
-     "Linear model y ~ arm * subgroup against y ~ arm + subgroup; F on the number of interaction terms and the "
+     "A linear model in which the effect may differ between the groups against one with the same effect in every "
+     "group; F on the number of interaction terms and the "
      "residual df.",
      SUBGROUP_REF},
     {"equity", NULL, "Equity of access and outcome",

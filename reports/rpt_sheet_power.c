@@ -43,7 +43,7 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
         return st;
     }
     int binary = strncmp(first->method, "rd:", 3) == 0;
-    char b[2048], t[2600], c1[64], c2[64];
+    char b[2048], t[2600], c1[64];
     const char *when = first->timepoint;
     const char *unit = rpt_tr(w, w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months");
     rpt_trf(w, t, sizeof t, "Power of the next trial: %s%s%s%s%s", rpt_outcome_display(w, first->outcome),
@@ -92,11 +92,8 @@ core_status rpt_sheet_power(rpt_wctx *w, core_err *err)
                 continue;
             }
             rpt_put_num(w, ws, r, (lxw_col_t)(1 + 2 * e), x->estimate, w->f.pct);
-            if (!isnan(x->ci_low) && !isnan(x->ci_high)) {
-                snprintf(t, sizeof t, "%s%% to %s%%", rpt_fmt_num(100 * x->ci_low, 1, c1, sizeof c1),
-                         rpt_fmt_num(100 * x->ci_high, 1, c2, sizeof c2));
-                rpt_put_text(w, ws, r, (lxw_col_t)(2 + 2 * e), t, w->f.right);
-            }
+            if (!isnan(x->ci_low) && !isnan(x->ci_high))
+                rpt_ci_cell(w, ws, r, (lxw_col_t)(2 + 2 * e), NAN, x->ci_low, x->ci_high, 1, 1, w->f.right);
         }
     }
     lxw_row_t bottom = r - 1;

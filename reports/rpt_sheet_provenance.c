@@ -118,8 +118,8 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
             break;
     }
     rpt_set_cols(w, ws, 0, 0, 24, NULL);
-    rpt_set_cols(w, ws, 1, 1, 50, NULL);
-    rpt_set_cols(w, ws, 2, 2, 68, NULL);
+    rpt_set_cols(w, ws, 1, 1, 36, NULL);
+    rpt_set_cols(w, ws, 2, 2, 80, NULL); /* 64 hex digits in the fixed-width font, whole */
     rpt_set_cols(w, ws, 3, 4, 9, NULL);
     return CORE_OK;
 }

@@ -201,7 +201,8 @@ static core_status plot(rpt_wctx *w, lxw_worksheet *ws, const char *o, const cha
         char p[96] = "p not estimable";
         if (isfinite(x->p_value))
             p_text(x->p_value, p, sizeof p);
-        snprintf(b, sizeof b, "%s: %s", s, p);
+        char sw[300];
+        snprintf(b, sizeof b, "%s: %s", rpt_words(w, s, sw, sizeof sw), p);
         f.heads[n++] = strdup(b);
         for (size_t j = 0; j < w->res->n && n < MAX_PLOT_ROWS; j++) {
             const core_result_row *y = &w->res->rows[j];
@@ -396,7 +397,8 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
             const char *s = subgroup_of(x->term);
             rpt_put_text(w, ws, r, 0, rpt_outcome_display(w, o), w->f.wrap);
             rpt_timepoint_cell(w, ws, r, 1, tp);
-            rpt_put_text(w, ws, r, 2, s, w->f.key);
+            char sw[300];
+            rpt_put_text(w, ws, r, 2, rpt_words(w, s, sw, sizeof sw), w->f.key);
             if (isnan(x->p_value)) { /* why there is no test (the test itself is described under the table) */
                 rpt_put_text(w, ws, r, 8, "n/a", w->f.right);
                 rpt_put_text(w, ws, r, 9, x->label, w->f.wrap);
@@ -430,7 +432,8 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
              "Effect: %s minus %s within the group - for binary outcomes the risk difference in percentage points "
              "with Newcombe's interval (Data: events/n in each arm), for continuous outcomes the difference in means "
              "with Welch's interval. Interaction test: does the effect differ between the groups? Binary outcomes: "
-             "likelihood-ratio test of logistic y ~ arm * subgroup against y ~ arm + subgroup; continuous: the F test "
+             "likelihood-ratio test of a logistic model in which the effect may differ between the groups against one "
+             "with the same effect in every group; continuous: the F test "
              "of the same linear models. A group with no events (or only events) has no finite logistic "
              "interaction model: the cell says so and the groups' risk differences are still shown.%s",
              ncmp > 1 ? rpt_tr(w, "each intervention") : a.level[0], C,
@@ -485,7 +488,8 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                 !rpt_str_eq(x->timepoint, ntp ? tps[0] : NULL))
                 continue;
             const char *s = x->term; /* the subgroup variable (its test row, first timepoint) */
-            rpt_put_text(w, ws, r++, 0, s, w->f.key);
+            char sw[300];
+            rpt_put_text(w, ws, r++, 0, rpt_words(w, s, sw, sizeof sw), w->f.key);
             for (size_t j = 0; j < w->res->n; j++) {
                 const core_result_row *acc = &w->res->rows[j];
                 size_t ls = strlen(s);

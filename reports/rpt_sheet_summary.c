@@ -360,7 +360,7 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
             rpt_trf(w, what, sizeof what, "Conley-Taber interval covering %.1f%%:", 100 * lv->estimate);
         else
             rpt_trf(w, what, sizeof what, "Conley-Taber interval");
-        est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, "per person-period", what, ci, sizeof ci);
+        est_ci(w, ct->estimate, ct->ci_low, ct->ci_high, 1, rpt_per_period(w), what, ci, sizeof ci);
         rpt_trf(w, b, sizeof b, "Registry effect on %s (difference in differences): %s%s%s.",
                  tw->outcome ? tw->outcome : rpt_tr(w, "the outcome"), ci, pc ? rpt_tr(w, "; placebo-cluster ") : "",
                  pc ? p_words(pc->p_value, pw, sizeof pw) : "");
@@ -372,7 +372,7 @@ static void kf_did(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         tw = cr2;
     char what[48];
     rpt_trf(w, what, sizeof what, "%s CI", w->conf);
-    est_ci(w, tw->estimate, tw->ci_low, tw->ci_high, 1, "per person-period", what, ci, sizeof ci);
+    est_ci(w, tw->estimate, tw->ci_low, tw->ci_high, 1, rpt_per_period(w), what, ci, sizeof ci);
     rpt_trf(w, b, sizeof b, "Registry effect on %s (difference in differences, %s): %s, %s.",
              tw->outcome ? tw->outcome : rpt_tr(w, "the outcome"), rpt_tr(w, tw->method ? tw->method : ""), ci,
              p_words(tw->p_value, pw, sizeof pw));

@@ -314,9 +314,10 @@ static void subgroup_sentence(const rpt_wctx *w, const group *g, char *buf, size
             rpt_fmt_p(x->p_value, q, sizeof q);
             snprintf(p, sizeof p, "p %s%s", q[0] == '<' ? "" : "= ", q);
         }
+        char sw[300]; /* the subgroup's name for people (rpt_words) */
         int m = snprintf(buf + n, size - n, "%s%s %s", any ? ", " : rpt_tr(w, "Does the effect differ between groups? "
                                                                               "Treatment-by-subgroup interaction tests: "),
-                         x->term + 4, p);
+                         rpt_words(w, x->term + 4, sw, sizeof sw), p);
         if (m < 0 || (size_t)m >= size - n)
             break;
         n += (size_t)m;

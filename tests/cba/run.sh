@@ -239,11 +239,12 @@ XCU
     fi
 fi
 # `ipseval cba` writes the sheets of the cost-benefit analysis only, not those of the trial it draws its
-# effects from (effect = trial); the trial's rows stay in the results, as the CBA's inputs
+# effects from (effect = trial); the trial's rows stay in the results, as the CBA's inputs (the visible sheets: the
+# hidden chart-data sheet holds the charts' data and the intervals' numbers)
 expect "ipseval cba on the demo config" 0 "" -- cba "$ROOT/configs/demo.ini" -o only-cba.xlsx --results only-cba.csv --quiet
 sheets=$($PY -c "
 import re, sys, zipfile
-print(','.join(re.findall(r'<sheet name=\"([^\"]+)\"', zipfile.ZipFile('only-cba.xlsx').read('xl/workbook.xml').decode())))")
+print(','.join(n for n, a in re.findall(r'<sheet name=\"([^\"]+)\"([^>]*)>', zipfile.ZipFile('only-cba.xlsx').read('xl/workbook.xml').decode()) if 'hidden' not in a))")
 if [ "$sheets" = "Summary,CBA,Sensitivity,Results,Methods,Provenance" ]; then
     ok "ipseval cba writes the CBA's sheets only ($sheets)"
 else

@@ -213,11 +213,11 @@ static void rollout_mc(void)
         for (size_t q = 0; q < P; q++)
             coh[q] = -1;
         for (size_t i = 0; i < n; i++) {
-            unit[i] = (int)tab->cols[0].num[i] - 1;
-            per[i] = (int)(tab->cols[2].num[i] - 2010);
-            dd[i] = tab->cols[4].num[i];
-            y[i] = tab->cols[5].num[i];
-            cl[unit[i]] = tab->cols[1].code[i];
+            unit[i] = (int)core_col_num(&tab->cols[0], i) - 1;
+            per[i] = (int)(core_col_num(&tab->cols[2], i) - 2010);
+            dd[i] = core_col_num(&tab->cols[4], i);
+            y[i] = core_col_num(&tab->cols[5], i);
+            cl[unit[i]] = core_col_code(&tab->cols[1], i);
             if (dd[i] == 1 && (coh[unit[i]] < 0 || per[i] < coh[unit[i]]))
                 coh[unit[i]] = per[i];
         }

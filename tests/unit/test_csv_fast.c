@@ -104,8 +104,8 @@ static int same_table(const core_table *a, const core_table *b, char *why, size_
         return 0;
     }
     for (size_t i = 0; i < a->n_rows; i++)
-        if (a->row_src[i] != b->row_src[i]) {
-            snprintf(why, wsize, "row_src[%zu] %ld vs %ld", i, a->row_src[i], b->row_src[i]);
+        if (core_table_line(a, i) != core_table_line(b, i)) {
+            snprintf(why, wsize, "row_src[%zu] %ld vs %ld", i, core_table_line(a, i), core_table_line(b, i));
             return 0;
         }
     for (size_t j = 0; j < a->n_cols; j++) {
@@ -120,16 +120,19 @@ static int same_table(const core_table *a, const core_table *b, char *why, size_
                 return 0;
             }
         for (size_t i = 0; i < a->n_rows; i++) {
-            if (x->missing[i] != y->missing[i]) {
+            if (core_col_missing(x, i) != core_col_missing(y, i)) {
                 snprintf(why, wsize, "column %zu row %zu: missing flag", j, i);
                 return 0;
             }
-            if (x->type == CORE_COL_NUMERIC && memcmp(&x->num[i], &y->num[i], sizeof(double))) {
-                snprintf(why, wsize, "column %zu row %zu: %.17g vs %.17g", j, i, x->num[i], y->num[i]);
+            double xv = x->type == CORE_COL_NUMERIC ? core_col_num(x, i) : 0,
+                   yv = y->type == CORE_COL_NUMERIC ? core_col_num(y, i) : 0;
+            if (x->type == CORE_COL_NUMERIC && memcmp(&xv, &yv, sizeof(double))) {
+                snprintf(why, wsize, "column %zu row %zu: %.17g vs %.17g", j, i, xv, yv);
                 return 0;
             }
-            if (x->type == CORE_COL_CATEGORICAL && x->code[i] != y->code[i]) {
-                snprintf(why, wsize, "column %zu row %zu: code %d vs %d", j, i, x->code[i], y->code[i]);
+            if (x->type == CORE_COL_CATEGORICAL && core_col_code(x, i) != core_col_code(y, i)) {
+                snprintf(why, wsize, "column %zu row %zu: code %d vs %d", j, i, core_col_code(x, i),
+                         core_col_code(y, i));
                 return 0;
             }
         }

@@ -43,11 +43,11 @@ static void run(long reps, long treated, double effect, unsigned long seed, rate
         double *y = malloc(n * sizeof *y), *x = malloc(n * sizeof *x), *col = malloc(n * sizeof *col);
         int *u = malloc(n * sizeof *u), *yr = malloc(n * sizeof *yr), *cl = malloc(n * sizeof *cl);
         for (size_t i = 0; i < n; i++) {
-            u[i] = (int)t->cols[0].num[i] - 1;
-            cl[i] = t->cols[1].code[i];
-            yr[i] = (int)t->cols[2].num[i] - 2010;
-            x[i] = t->cols[4].num[i];
-            y[i] = t->cols[5].num[i];
+            u[i] = (int)core_col_num(&t->cols[0], i) - 1;
+            cl[i] = core_col_code(&t->cols[1], i);
+            yr[i] = (int)core_col_num(&t->cols[2], i) - 2010;
+            x[i] = core_col_num(&t->cols[4], i);
+            y[i] = core_col_num(&t->cols[5], i);
         }
         st_fe fe[2] = {{u, 550}, {yr, 10}};
         st_twfe_data d = {.n = n, .y = y, .p = 1, .x = x, .fe = fe, .n_fe = 2, .cluster = cl, .n_clusters = 11};

@@ -67,12 +67,12 @@ static void test_unbalanced_vs_r(void)
     double *y = malloc(n * sizeof *y), *x = malloc(2 * n * sizeof *x);
     int *u = malloc(n * sizeof *u), *yr = malloc(n * sizeof *yr), *cl = malloc(n * sizeof *cl);
     for (size_t i = 0; i < n; i++) {
-        u[i] = (int)t->cols[0].num[i] - 1;
-        cl[i] = t->cols[1].code[i];
-        yr[i] = (int)t->cols[2].num[i] - 2010;
-        x[i] = t->cols[3].num[i];
-        x[n + i] = t->cols[4].num[i];
-        y[i] = t->cols[5].num[i];
+        u[i] = (int)core_col_num(&t->cols[0], i) - 1;
+        cl[i] = core_col_code(&t->cols[1], i);
+        yr[i] = (int)core_col_num(&t->cols[2], i) - 2010;
+        x[i] = core_col_num(&t->cols[3], i);
+        x[n + i] = core_col_num(&t->cols[4], i);
+        y[i] = core_col_num(&t->cols[5], i);
     }
     st_fe fe[2] = {{u, 60}, {yr, 8}};
     st_twfe_data d = {.n = n, .y = y, .p = 2, .x = x, .fe = fe, .n_fe = 2, .cluster = cl, .n_clusters = 6};
@@ -201,9 +201,9 @@ static void test_simulator(void)
     for (size_t i = 0; i < panel->n_rows; i++) {
         char b[64];
         int bodo = strcmp(core_cell_text(panel, 1, i, b, sizeof b), "Bod\xc3\xb8") == 0;
-        int want = bodo && panel->cols[2].num[i] >= 2015;
-        ok_t &= panel->cols[4].num[i] == want;
-        ok_wd &= panel->cols[5].num[i] >= 0 && panel->cols[5].num[i] <= 260;
+        int want = bodo && core_col_num(&panel->cols[2], i) >= 2015;
+        ok_t &= core_col_num(&panel->cols[4], i) == want;
+        ok_wd &= core_col_num(&panel->cols[5], i) >= 0 && core_col_num(&panel->cols[5], i) <= 260;
     }
     t_true(ok_t, "treated = 1 exactly in Bodø from 2015");
     t_true(ok_wd, "workdays within 0..260");

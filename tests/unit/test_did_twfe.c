@@ -48,7 +48,7 @@ static void load_panel(const core_table *t, int want, panel *pn)
     for (size_t i = 0; i < t->n_rows; i++) {
         if (want >= 0 && sub[i] != want)
             continue;
-        int code = t->cols[cs].code[i];
+        int code = core_col_code(&t->cols[cs], i);
         if (map[code] < 0)
             map[code] = (int)ns++;
         pn->y[n] = y[i];

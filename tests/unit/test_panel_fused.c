@@ -7,6 +7,7 @@
 
 #include <gsl/gsl_errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 #include "core/core_data.h"
 #include "tests/t_check.h"
@@ -34,6 +35,8 @@ static double half(int g, int j, int t) { (void)j; return g == 2 && t >= 2 ? 0.5
 static void write_panel(const char *path, treat_fn f, int mode)
 {
     FILE *o = fopen(path, "w");
+    if (!t_true(o != NULL, "cannot write %s", path))
+        return;
     fprintf(o, "person,muni,year,treated,y\n");
     for (int g = 0; g < 6; g++)
         for (int j = 0; j < 5; j++)
@@ -57,13 +60,17 @@ typedef struct got {
 static void load(const char *csv, int take, int fused, got *r)
 {
     FILE *o = fopen(DIR "panel_fused.ini", "w");
+    memset(r, 0, sizeof *r);
+    if (!t_true(o != NULL, "cannot write %s", DIR "panel_fused.ini")) {
+        r->st = CORE_ERR_IO;
+        return;
+    }
     fprintf(o, "[project]\ntitle = t\n[registry]\ndata = %s\nunit = person\ntime = year\ncluster = muni\n"
                "treatment = treated\noutcome = y\n", csv);
     fclose(o);
     core_err err = {0};
     core_config *cfg = core_config_load(DIR "panel_fused.ini", schema, 2, &err);
     rw_spec s;
-    memset(r, 0, sizeof *r);
     if (!t_true(cfg && rw_spec_from_config(cfg, 0.95, &s, &err) == CORE_OK, "config: %s", err.msg)) {
         r->st = CORE_ERR_CONFIG;
         core_config_free(cfg);
@@ -117,6 +124,8 @@ static void compare(const char *name, treat_fn f, int mode, core_status want)
 int main(void)
 {
     gsl_set_error_handler_off();
+    mkdir("build", 0777); /* its scratch files; the folders may not exist when run by hand */
+    mkdir("build/tmp-tests", 0777);
     compare("staggered adoption", stag, 0, CORE_OK);
     compare("continuous treatment", cont, 0, CORE_OK);
     compare("treatment not at the cluster level", unit_level, 0, CORE_OK);

@@ -90,8 +90,8 @@ static void test_embedded_newline(void)
     t_str(cell(t, 1, 2), "three\nlines\nhere", "newline: two LFs in one field");
     long want[4] = {2, 4, 5, 8};
     for (int i = 0; i < 4; i++)
-        t_int(t->row_src[i], want[i], "newline: row_src[%d] is the line the record starts on", i);
-    t_rel(t->cols[2].num[3], 6, TOL_EXACT, "newline: last value without trailing newline");
+        t_int(core_table_line(t, i), want[i], "newline: row_src[%d] is the line the record starts on", i);
+    t_rel(core_col_num(&t->cols[2], 3), 6, TOL_EXACT, "newline: last value without trailing newline");
     char where[256];
     t_str(core_cell_where(t, 2, 2, where, sizeof where), FIX "embedded_newline.csv:5:3 'score'",
           "newline: core_cell_where uses row_src");
@@ -108,7 +108,7 @@ static void test_bom_crlf_cr(void)
         t_int((long)t->n_rows, 2, "crlf: rows (trailing blank CRLF line ignored)");
         t_str(cell(t, 1, 0), "a\r\nb", "crlf: CRLF kept inside a quoted field");
         t_str(cell(t, 1, 1), "TAU", "crlf: no CR left at the end of a field");
-        t_int(t->row_src[1], 4, "crlf: embedded CRLF counts one line");
+        t_int(core_table_line(t, 1), 4, "crlf: embedded CRLF counts one line");
         core_table_free(t);
     }
     p = PUT("crlf_noeol.csv", "id,arm\r\n1,x\r\n2,y");
@@ -123,7 +123,7 @@ static void test_bom_crlf_cr(void)
     if (t) {
         t_int((long)t->n_rows, 2, "cr: rows with old-Mac line ends");
         t_str(cell(t, 1, 0), "a\rb", "cr: CR kept inside a quoted field");
-        t_int(t->row_src[1], 4, "cr: embedded CR counts one line");
+        t_int(core_table_line(t, 1), 4, "cr: embedded CR counts one line");
         core_table_free(t);
     }
     p = PUT("bom_only.csv", "\xEF\xBB\xBF");
@@ -137,10 +137,10 @@ static void test_semicolon_decimal_comma(void)
     if (t) {
         t_int((long)t->n_cols, 3, "semicolon: sniffed ';' gives 3 columns");
         t_int(t->cols[1].type, CORE_COL_NUMERIC, "decimal comma: wage numeric");
-        t_rel(t->cols[1].num[0], 1.5, TOL_EXACT, "decimal comma: 1,5 is 1.5");
-        t_rel(t->cols[1].num[1], 2.25, TOL_EXACT, "decimal comma: quoted \"2,25\" is 2.25");
-        t_rel(t->cols[1].num[2], -30, TOL_EXACT, "decimal comma: -3,0e1 is -30");
-        t_rel(t->cols[2].num[0], 20, TOL_EXACT, "semicolon: hours");
+        t_rel(core_col_num(&t->cols[1], 0), 1.5, TOL_EXACT, "decimal comma: 1,5 is 1.5");
+        t_rel(core_col_num(&t->cols[1], 1), 2.25, TOL_EXACT, "decimal comma: quoted \"2,25\" is 2.25");
+        t_rel(core_col_num(&t->cols[1], 2), -30, TOL_EXACT, "decimal comma: -3,0e1 is -30");
+        t_rel(core_col_num(&t->cols[2], 0), 20, TOL_EXACT, "semicolon: hours");
         t_true(core_cell_missing(t, 2, 1) && core_cell_missing(t, 2, 2), "semicolon: NA and . missing");
         t_str(cell(t, 0, 2), "C", "semicolon: site");
         core_table_free(t);
@@ -161,7 +161,7 @@ static void test_sniffing(void)
         t_int((long)t->n_cols, 3, "sniff: tab-delimited header");
         t_str(t->cols[2].name, "site", "sniff: tab names");
         t_str(cell(t, 2, 1), "South, East", "sniff: comma in a tab file is data");
-        t_rel(t->cols[1].num[0], 1.5, TOL_EXACT, "sniff: tab file numbers");
+        t_rel(core_col_num(&t->cols[1], 0), 1.5, TOL_EXACT, "sniff: tab file numbers");
         core_table_free(t);
     }
     t = ok_read(FIX "pipes.txt", NULL);
@@ -182,9 +182,9 @@ static void test_sniffing(void)
     if (t) {
         t_int((long)t->n_cols, 1, "sniff: no delimiter means one column");
         t_int((long)t->n_rows, 3, "single column: inner blank line is a row, trailing ones are not");
-        t_rel(t->cols[0].num[2], 3, TOL_EXACT, "single column: value");
+        t_rel(core_col_num(&t->cols[0], 2), 3, TOL_EXACT, "single column: value");
         t_true(core_cell_missing(t, 0, 1), "single column: blank line is missing");
-        t_int(t->row_src[2], 4, "single column: row_src");
+        t_int(core_table_line(t, 2), 4, "single column: row_src");
         core_table_free(t);
     }
 }
@@ -194,15 +194,15 @@ static void test_missing(void)
     core_table *t = ok_read(FIX "missing.csv", NULL);
     if (t) {
         t_int(t->cols[0].type, CORE_COL_NUMERIC, "missing: num stays numeric");
-        t_int(t->cols[0].missing[0] + 2 * t->cols[0].missing[1] + 4 * t->cols[0].missing[2], 6,
+        t_int(core_col_missing(&t->cols[0], 0) + 2 * core_col_missing(&t->cols[0], 1) + 4 * core_col_missing(&t->cols[0], 2), 6,
               "missing: NA and ' .' are missing, 1 is not");
-        t_rel(t->cols[0].num[3], 4, TOL_EXACT, "missing: value after missing");
+        t_rel(core_col_num(&t->cols[0], 3), 4, TOL_EXACT, "missing: value after missing");
         t_int(t->cols[1].type, CORE_COL_CATEGORICAL, "missing: cat categorical");
         t_int((long)t->cols[1].n_levels, 1, "missing: missing tokens are not levels");
         t_str(t->cols[1].levels[0], "x", "missing: level trimmed");
-        t_int(t->cols[1].code[1], -1, "missing: '. ' trimmed is missing (code -1)");
-        t_int(t->cols[1].code[3], -1, "missing: quoted \"\" is missing");
-        t_int(t->cols[1].code[4], 0, "missing: code of a level");
+        t_int(core_col_code(&t->cols[1], 1), -1, "missing: '. ' trimmed is missing (code -1)");
+        t_int(core_col_code(&t->cols[1], 3), -1, "missing: quoted \"\" is missing");
+        t_int(core_col_code(&t->cols[1], 4), 0, "missing: code of a level");
         int all = 1;
         for (size_t i = 0; i < t->n_rows; i++)
             all &= core_cell_missing(t, 2, i);
@@ -211,7 +211,7 @@ static void test_missing(void)
         t_true(core_cell_missing(t, 3, 0), "missing: quoted \"NA\" is missing");
         t_true(core_cell_missing(t, 3, 3), "missing: quoted \"  NA  \" is missing");
         t_int(t->cols[3].type, CORE_COL_NUMERIC, "missing: quoted tokens do not make a column categorical");
-        t_rel(t->cols[3].num[4], 4, TOL_EXACT, "missing: quoted_na value");
+        t_rel(core_col_num(&t->cols[3], 4), 4, TOL_EXACT, "missing: quoted_na value");
         t_str(cell(t, 3, 1), "", "missing: cell text of a missing cell is empty");
         core_table_free(t);
     }
@@ -221,7 +221,7 @@ static void test_missing(void)
     t = ok_read(p, &o);
     if (t) {
         t_true(core_cell_missing(t, 0, 0), "custom missing: -9 missing");
-        t_rel(t->cols[0].num[1], 2, TOL_EXACT, "custom missing: numeric");
+        t_rel(core_col_num(&t->cols[0], 1), 2, TOL_EXACT, "custom missing: numeric");
         t_int(t->cols[1].type, CORE_COL_CATEGORICAL, "custom missing: NA is data when not listed");
         t_str(cell(t, 1, 1), "NA", "custom missing: NA level");
         t_true(core_cell_missing(t, 2, 0), "custom missing: token trimmed before comparing");
@@ -240,20 +240,20 @@ static void test_types(void)
     t_int((long)t->cols[1].n_levels, 2, "types: levels of mixed");
     t_str(t->cols[1].levels[0], "1", "types: levels in order of first appearance (1)");
     t_str(t->cols[1].levels[1], "two", "types: levels in order of first appearance (2)");
-    t_int(t->cols[1].code[2], 0, "types: repeated level reuses its code");
+    t_int(core_col_code(&t->cols[1], 2), 0, "types: repeated level reuses its code");
     double v = 0;
     t_int(core_cell_number(t, 1, 0, &v), 1, "types: numeric-looking level is a number");
     t_rel(v, 1, TOL_EXACT, "types: its value");
     t_int(core_cell_number(t, 1, 1, &v), -1, "types: word level is not a number");
     t_int(t->cols[2].type, CORE_COL_NUMERIC, "types: exponents numeric");
-    t_rel(t->cols[2].num[0], 1000, TOL_EXACT, "types: 1e3");
-    t_rel(t->cols[2].num[1], -0.25, TOL_EXACT, "types: -2.5E-1");
-    t_rel(t->cols[2].num[2], 7, TOL_EXACT, "types: +7");
+    t_rel(core_col_num(&t->cols[2], 0), 1000, TOL_EXACT, "types: 1e3");
+    t_rel(core_col_num(&t->cols[2], 1), -0.25, TOL_EXACT, "types: -2.5E-1");
+    t_rel(core_col_num(&t->cols[2], 2), 7, TOL_EXACT, "types: +7");
     t_int(t->cols[3].type, CORE_COL_CATEGORICAL, "types: hex is not a number");
     t_str(cell(t, 3, 0), "0x10", "types: hex kept as text");
     t_int((long)t->cols[4].n_levels, 2, "types: trimmed levels merge");
     t_str(t->cols[4].levels[0], "alpha", "types: level trimmed of spaces");
-    t_int(t->cols[4].code[2], 0, "types: ' alpha' is level alpha");
+    t_int(core_col_code(&t->cols[4], 2), 0, "types: ' alpha' is level alpha");
     core_table_free(t);
 
     t = ok_read(FIX "header_trim.csv", NULL);
@@ -308,11 +308,11 @@ static void test_many_levels(void)
         char want[32];
         snprintf(want, sizeof want, "p%d", (i * 7919) % L);
         /* 7919 is prime to L, so rows 0..L-1 hold L distinct persons and row i repeats row i % L */
-        ok = strcmp(cell(t, 0, (size_t)i), want) == 0 && t->cols[0].code[i] == i % L;
+        ok = strcmp(cell(t, 0, (size_t)i), want) == 0 && core_col_code(&t->cols[0], i) == i % L;
     }
     t_true(ok, "many: every cell maps to its own level, codes in order of first appearance");
-    t_rel(t->cols[1].num[N - 1], N - 1 + 0.5, TOL_EXACT, "many: last value");
-    t_int(t->row_src[N - 1], N + 1, "many: last row_src");
+    t_rel(core_col_num(&t->cols[1], N - 1), N - 1 + 0.5, TOL_EXACT, "many: last value");
+    t_int(core_table_line(t, N - 1), N + 1, "many: last row_src");
     /* the public linear path still agrees with the index-built levels */
     t_int(core_column_level(&t->cols[0], t->cols[0].levels[777]), 777,
           "many: core_column_level finds an existing level");
@@ -473,24 +473,24 @@ static void check_binary(const char *path, const char *kind,
     t_str(t->cols[2].name, "site", "%s: string variable name", kind);
     t_int(t->cols[0].type, CORE_COL_NUMERIC, "%s: labelled numeric stays numeric", kind);
     t_int((long)t->cols[0].n_labels, 2, "%s: value labels attached", kind);
-    t_rel(t->cols[0].num[0], 1, TOL_EXACT, "%s: labelled value", kind);
+    t_rel(core_col_num(&t->cols[0], 0), 1, TOL_EXACT, "%s: labelled value", kind);
     t_str(cell(t, 0, 0), "IPS", "%s: cell text is the label (1)", kind);
     t_str(cell(t, 0, 1), "control", "%s: cell text is the label (0)", kind);
     t_true(core_cell_missing(t, 0, 2), "%s: %s missing arm", kind,
            strcmp(kind, "dta") ? "system" : "tagged .a");
-    t_rel(t->cols[1].num[0], 12.5, TOL_EXACT, "%s: wage", kind);
+    t_rel(core_col_num(&t->cols[1], 0), 12.5, TOL_EXACT, "%s: wage", kind);
     t_true(core_cell_missing(t, 1, 1), "%s: %s missing wage", kind,
            strcmp(kind, "dta") ? "user-defined (-9)" : "system");
-    t_rel(t->cols[1].num[3], -3, TOL_EXACT, "%s: negative wage", kind);
+    t_rel(core_col_num(&t->cols[1], 3), -3, TOL_EXACT, "%s: negative wage", kind);
     t_int(t->cols[1].n_labels, 0, "%s: unlabelled variable has no labels", kind);
     t_str(cell(t, 1, 2), "7.25", "%s: unlabelled cell text is the number", kind);
     t_int(t->cols[2].type, CORE_COL_CATEGORICAL, "%s: string variable categorical", kind);
     t_int((long)t->cols[2].n_levels, 2, "%s: string levels", kind);
     t_str(cell(t, 2, 1), "South", "%s: string trimmed", kind);
-    t_int(t->cols[2].code[3], 0, "%s: repeated string reuses its level", kind);
+    t_int(core_col_code(&t->cols[2], 3), 0, "%s: repeated string reuses its level", kind);
     t_true(core_cell_missing(t, 2, 2), "%s: empty string missing", kind);
-    t_int(t->row_src[0], 1, "%s: row_src is the observation number (first)", kind);
-    t_int(t->row_src[3], 4, "%s: row_src is the observation number (last)", kind);
+    t_int(core_table_line(t, 0), 1, "%s: row_src is the observation number (first)", kind);
+    t_int(core_table_line(t, 3), 4, "%s: row_src is the observation number (last)", kind);
     char where[256];
     snprintf(cbuf, sizeof cbuf, "%s:3:2 'wage'", path);
     t_str(core_cell_where(t, 1, 2, where, sizeof where), cbuf, "%s: cell_where names the observation", kind);
@@ -587,7 +587,7 @@ static void test_thousands(void)
     core_table *t = ok_read(p, &o);
     if (t) {
         t_int(t->cols[1].type, CORE_COL_NUMERIC, "thousands '.': numeric");
-        t_true(t->cols[1].num[0] == 850 && t->cols[1].num[1] == 1200 && t->cols[1].num[2] == 2500,
+        t_true(core_col_num(&t->cols[1], 0) == 850 && core_col_num(&t->cols[1], 1) == 1200 && core_col_num(&t->cols[1], 2) == 2500,
                "thousands '.': 850, 1200, 2500");
         core_table_free(t);
     }
@@ -595,7 +595,7 @@ static void test_thousands(void)
     p = PUT("nb2.csv", "id;x\n1;1.234.567,25\n2;-2,5\n3;12\n");
     t = ok_read(p, &o);
     if (t) {
-        t_true(t->cols[1].num[0] == 1234567.25 && t->cols[1].num[1] == -2.5 && t->cols[1].num[2] == 12,
+        t_true(core_col_num(&t->cols[1], 0) == 1234567.25 && core_col_num(&t->cols[1], 1) == -2.5 && core_col_num(&t->cols[1], 2) == 12,
                "thousands '.', decimal ',': 1234567.25, -2.5, 12");
         core_table_free(t);
     }
@@ -603,8 +603,8 @@ static void test_thousands(void)
     p = PUT("nb3.csv", "id;x\n1;1\xc2\xa0" "200,5\n2;3\xe2\x80\xaf" "000\n3;4 500\n");
     t = ok_read(p, &o);
     if (t) {
-        t_true(t->cols[1].type == CORE_COL_NUMERIC && t->cols[1].num[0] == 1200.5 && t->cols[1].num[1] == 3000 &&
-                   t->cols[1].num[2] == 4500,
+        t_true(t->cols[1].type == CORE_COL_NUMERIC && core_col_num(&t->cols[1], 0) == 1200.5 && core_col_num(&t->cols[1], 1) == 3000 &&
+                   core_col_num(&t->cols[1], 2) == 4500,
                "thousands space: no-break spaces and a space");
         core_table_free(t);
     }

@@ -6,6 +6,11 @@
       overlapping ranges keeps only one of them, and a column then shows ### or nothing. Every header cell
       (the header fill) sits like the content under it (right over numbers, centred over centred cells), and
       every cell is top-aligned (a label and its numbers read on one line).
+  check_layout.py formats BOOK.xlsx CONFIG.ini
+      numbers for people (issue 19): no interval written as text on any sheet (it is a formula of its number cells
+      on the chart-data sheet, every one of which is a number), a timepoint column holds numbers, money (a currency in the number format) in
+      whole units, and the data's columns named by their labels: no identifier of the config's [trial] labels
+      (a name with '_' or a digit) in any text but the Results, Methods and Provenance sheets', and every label shown.
   check_layout.py sorted BOOK.xlsx SORTED.xlsx [MODULE]
       SORTED is BOOK with its Results sheet sorted (and perhaps filtered) by LibreOffice and every formula
       recalculated (tests/workbook/sort.sh): the Results rows really moved, and every formula cell of every
@@ -112,6 +117,75 @@ def cols(book):
                     wrong += 1
                     first = cell.coordinate
         check(wrong == 0, "%s: headers over numbers are right-aligned" % ws.title, "%d not, e.g. %s" % (wrong, first))
+
+
+NUM = r"[\u2212-]?\d[\d,.]*%?"
+INTERVAL_TEXT = re.compile(r"^(?:%s \(%s (?:to|til) %s\)|%s (?:to|til) %s)$" % (NUM, NUM, NUM, NUM, NUM))
+FIXED_REF = re.compile(r"FIXED\(ROUND\((?:100\*)?(?:'((?:[^']|'')+)'!)?([A-Z]+\d+),")
+
+
+def formats(book, config):
+    import openpyxl
+    wb = openpyxl.load_workbook(book)
+    cached = openpyxl.load_workbook(book, data_only=True)
+    skip = ("Results", "Methods", "Provenance", "Chart data")
+    labels = {}
+    for line in open(config, encoding="utf-8"):
+        m = re.match(r"\s*labels\s*=\s*(.*)$", line)
+        if m:
+            for part in m.group(1).split("|"):
+                if ":" in part:
+                    k, v = part.split(":", 1)
+                    labels[k.strip()] = v.strip()
+    n_ivl = 0
+    for ws in wb.worksheets:
+        if ws.title in skip:
+            continue
+        cws = cached[ws.title]
+        text_ivl, bad_ref, tp_text, money_dec, raw = [], [], [], [], []
+        for row in ws.iter_rows():
+            for c in row:
+                v = c.value
+                if isinstance(v, str) and INTERVAL_TEXT.match(v.strip()):
+                    text_ivl.append("%s %r" % (c.coordinate, v))
+                if isinstance(v, str) and v.startswith("=SUBSTITUTE(FIXED("):
+                    n_ivl += 1
+                    for sheet, ref in FIXED_REF.findall(v):
+                        x = (cached[sheet.replace("''", "'")] if sheet else cws)[ref].value
+                        if not isinstance(x, (int, float)) or isinstance(x, bool):
+                            bad_ref.append("%s -> %s %r" % (c.coordinate, ref, x))
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and '"' in c.number_format and \
+                        re.search(r"\.0", c.number_format.split(";")[0]):
+                    money_dec.append("%s %s" % (c.coordinate, c.number_format))
+                if isinstance(v, str) and not v.startswith("="):
+                    for k in labels:
+                        if ("_" in k or re.search(r"\d", k)) and re.search(r"(?<![\w.])%s(?![\w.])" % re.escape(k), v):
+                            raw.append("%s %r in %r" % (c.coordinate, k, v[:60]))
+                if isinstance(v, str) and v == "Timepoint":  # the column under a Timepoint header
+                    r = c.row + 1
+                    while r <= ws.max_row and ws.cell(row=r, column=c.column).value is not None:
+                        y = ws.cell(row=r, column=c.column).value
+                        if isinstance(y, str) and re.fullmatch(r"-?\d+(\.\d+)?", y.strip()):
+                            tp_text.append("%s%d %r" % (c.column_letter, r, y))
+                        r += 1
+        check(not text_ivl, "%s: no interval written as text" % ws.title, "; ".join(text_ivl[:3]))
+        check(not bad_ref, "%s: every interval display is a formula of number cells" % ws.title, "; ".join(bad_ref[:3]))
+        check(not tp_text, "%s: timepoints are numbers" % ws.title, "; ".join(tp_text[:3]))
+        check(not money_dec, "%s: money in whole currency units" % ws.title, "; ".join(money_dec[:3]))
+        check(not raw, "%s: the data's columns named by their labels" % ws.title, "; ".join(raw[:3]))
+    check(n_ivl > 0, "intervals shown as formulas of their number cells (%d)" % n_ivl)
+    shown = set()
+    for ws in cached.worksheets:
+        if ws.title in skip:
+            continue
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                if isinstance(v, str):
+                    for k, lab in labels.items():
+                        if lab in v:
+                            shown.add(k)
+    check(labels and set(labels) == shown, "every label of [trial] labels is shown (%d)" % len(labels),
+          "not shown: %s" % ", ".join(sorted(set(labels) - shown)))
 
 
 def sorted_book(book, sorted_path):
@@ -339,6 +413,8 @@ def charts(book):
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "cols":
         cols(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "formats":
+        formats(sys.argv[2], sys.argv[3])
     elif len(sys.argv) in (4, 5) and sys.argv[1] == "sorted":
         sorted_book(sys.argv[2], sys.argv[3])
     elif len(sys.argv) == 3 and sys.argv[1] == "charts":

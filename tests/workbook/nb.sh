@@ -13,7 +13,7 @@ mkdir -p "$T"
 
 # demo-nb.ini is the demo with other words, nothing else
 strip() { # the lines that may differ: comments, language, title, outputs, labels
-    grep -v -e '^;' -e '^language *=' -e '^title *=' -e '^output *=' -e '^results *=' -e '^label *=' "$1"
+    grep -v -e '^;' -e '^language *=' -e '^title *=' -e '^output *=' -e '^results *=' -e '^label *=' -e '^labels *=' "$1"
 }
 strip configs/demo.ini > "$T/en.ini"
 strip configs/demo-nb.ini > "$T/nb.ini"

@@ -131,6 +131,11 @@ def main():
             data.add(v)
             for part in v.split(","):
                 data.add(part.strip())
+            for part in v.split("|"):  # "column: Label | column: Label" ([trial] labels)
+                part = part.strip()
+                data.add(part)
+                if ":" in part:
+                    data.add(part.split(":", 1)[1].strip())
     # the data files' values (levels, sites, names: the user's words)
     base = os.path.dirname(os.path.abspath(ini))
     for line in open(ini, encoding="utf-8"):

@@ -44,6 +44,10 @@ sub "(a) openpyxl: every sheet's numbers against results.csv" "$T/numbers.log" \
 # every cell top-aligned
 sub "layout: column ranges, header alignment, one vertical alignment" "$T/layout.log" \
     $PY tests/workbook/check_layout.py cols "$T/demo.xlsx"
+# numbers for people: no interval as text on any sheet (a formula of its number cells), timepoints as numbers, money in
+# whole units, the data's columns named by the config's [trial] labels in every table
+sub "formats: intervals as number cells, timepoints, money, labels" "$T/formats.log" \
+    $PY tests/workbook/check_layout.py formats "$T/demo.xlsx" configs/demo.ini
 # the charts: their data on the hidden chart-data sheet, the diamond, willingness-to-pay, threshold, start-of-treatment
 # and band lines, and no chart cut by the print area or a page break (read from the .xlsx: no LibreOffice)
 sub "charts: data on the hidden sheet, reference lines, kept whole in print" "$T/charts.log" \
