@@ -954,10 +954,7 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
         vb[p->n_groups - 1] = 0;
         rpt_err_at(w, worksheet_set_v_pagebreaks(ws, vb), ws, 0, 0);
         worksheet_print_across(ws);
-        int chart_in_a = 0; /* a printed chart over column A: repeating the column would print a strip of it again */
-        for (size_t k = 0; k < n_cb; k++)
-            chart_in_a |= cb[k].op->col == 0 && (long)cb[k].op->row <= (long)last_row;
-        if (p->repeat_first && !chart_in_a)
+        if (p->repeat_first)
             rpt_err_at(w, worksheet_repeat_columns(ws, 0, 0), ws, 0, 0);
     } else {
         worksheet_fit_to_pages(ws, 1, 0);

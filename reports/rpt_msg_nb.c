@@ -1745,6 +1745,7 @@ const rpt_msg rpt_msgs[] = {
      "Mot sammenligningstallet: andelen som fikk jobb avviker fra det med %s prosentpoeng (%s intervall %s til %s; "
      "eksakt binomisk test, %s)."},
     {"The benchmark:", "Sammenligningstallet:"},
+    {"The benchmark: a share of %s%%%s%.*s.", "Sammenligningstallet: en andel på %s %%%s%.*s."},
     {"Time to a first job (Kaplan-Meier; people still without a job at the end of follow-up are censored there)",
      "Tid til første jobb (Kaplan–Meier; de som fortsatt er uten jobb ved slutten av oppfølgingen, sensureres der)"},
     {"Jobs", "Jobber"},
@@ -1844,6 +1845,8 @@ const rpt_msg rpt_msgs[] = {
     {"All sites", "Alle enheter"},
     {"whole follow-up", "hele oppfølgingen"},
     {"Ratio to benchmark:", "Forhold til sammenligningstallet:"},
+    {"Ratio to benchmark: the benchmark is %s leavers per 100 person-years%s%.*s.",
+     "Forhold til sammenligningstallet: sammenligningstallet er %s som slutter per 100 personår%s%.*s."},
     {"Time in post (Kaplan-Meier; people still employed are censored at the end of follow-up)",
      "Tid i stillingen (Kaplan–Meier; de som fortsatt er ansatt, sensureres ved slutten av oppfølgingen)"},
     {"Median time in post %s years (%s interval %s to %s); %s.", "Median tid i stillingen %s år (%s intervall %s til %s); %s."},

@@ -213,7 +213,8 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         /* under the table (printed with it) */
         lxw_chart_options opt = {.x_scale = 1.3, .y_scale = 1.1, .y_offset = 4};
         r++;
-        rpt_err_at(w, worksheet_insert_chart_opt(ws, r, 0, ch, &opt), ws, r, 0);
+        /* from column B: printed in column groups, the sheet repeats column A, which must carry no strip of it */
+        rpt_err_at(w, worksheet_insert_chart_opt(ws, r, 1, ch, &opt), ws, r, 1);
         r += 18; /* the chart's rows */
     }
     return r + 1;

@@ -2,10 +2,12 @@
  * heterogeneity, prediction interval, leave-one-out, cumulative, meta-regression), its Summary
  * headline and its Methods entries.
  *
- * The forest plot follows PITFALLS.md (libxlsxwriter 1.1.4 has no per-point error bars): one scatter
- * series per study row, two points (low and high) joined by a line, plus one marker series for the
- * estimates; the pooled estimate and the prediction interval are two more rows, and a vertical line
- * marks no effect. The chart reads its numbers from the table beside it. */
+ * The forest plot (libxlsxwriter 1.1.4 has no per-point error bars, PITFALLS.md): the studies' intervals as one
+ * scatter series of line segments (a gap between rows), their estimates as squares sized by weight, the pooled
+ * estimate as a diamond (a closed five-point line) spanning its interval, the prediction interval on a named row
+ * of its own, a dashed line at no effect, the names in a column left of every line and, for a ratio, the x axis
+ * in log units with tick labels at 1-2-5 steps drawn by a series of their own. It reads the hidden chart-data
+ * sheet and stands above the studies' table, so it prints with the pooled effects. */
 #include "reports/rpt_internal.h"
 #include "reports/rpt_msg.h"
 

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Every row of (module, analysis) in results order, one at a time: *i is the cursor (start at 0). */
@@ -59,6 +60,25 @@ static const char *p_phrase(double p, char *buf, size_t size)
     return buf;
 }
 
+/* The benchmark a results label states (the practice module's "... the benchmark 0.462, SOURCE (exact ..." or
+ * "... the benchmark of 10 leavers per 100 person-years, SOURCE (exact ..."): its value after `key` and its source
+ * (*src, *n characters; none when the label names none). 0 when the label does not read that way. */
+static int benchmark_parts(const char *label, const char *key, double *v, const char **src, int *n)
+{
+    const char *p = label ? strstr(label, key) : NULL;
+    if (!p)
+        return 0;
+    char *end;
+    *v = strtod(p + strlen(key), &end);
+    const char *stop = end != p + strlen(key) ? strstr(end, " (exact") : NULL;
+    if (!stop)
+        return 0;
+    const char *comma = strstr(end, ", ");
+    *src = comma && comma < stop ? comma + 2 : stop;
+    *n = (int)(stop - *src);
+    return 1;
+}
+
 /* ================= Cohort ================= */
 
 core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err)
@@ -106,7 +126,14 @@ core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err)
                  w->conf, rpt_fmt_num(100 * bm->ci_low, 1, c2, sizeof c2),
                  rpt_fmt_num(100 * bm->ci_high, 1, c3, sizeof c3), p_phrase(bm->p_value, c4, sizeof c4));
         rpt_merge_text(w, ws, r++, 0, 8, b, w->f.wrap, rpt_lines_for(b, 120));
-        snprintf(b, sizeof b, "%s %s.", rpt_tr(w, "The benchmark:"), bm->label); /* the label as results.csv has it */
+        double v;
+        const char *src;
+        int n;
+        if (w->run->language != RPT_LANG_EN && benchmark_parts(bm->label, "the benchmark ", &v, &src, &n))
+            rpt_trf(w, b, sizeof b, "The benchmark: a share of %s%%%s%.*s.", rpt_fmt_num(100 * v, 1, c1, sizeof c1),
+                    n ? ", " : "", n, src);
+        else
+            snprintf(b, sizeof b, "%s %s.", rpt_tr(w, "The benchmark:"), bm->label); /* the label as results.csv has it */
         rpt_merge_text(w, ws, r++, 0, 8, b, w->f.note, rpt_lines_for(b, 120));
     }
     r++;
@@ -349,7 +376,14 @@ core_status rpt_sheet_workforce(rpt_wctx *w, core_err *err)
     i = 0;
     const core_result_row *q = next_row(w, "workforce", "turnover_benchmark", &i);
     if (q && q->label) {
-        snprintf(b, sizeof b, "%s %s.", rpt_tr(w, "Ratio to benchmark:"), q->label); /* the label as results.csv has it */
+        double v;
+        const char *src;
+        int n;
+        if (w->run->language != RPT_LANG_EN && benchmark_parts(q->label, "the benchmark of ", &v, &src, &n))
+            rpt_trf(w, b, sizeof b, "Ratio to benchmark: the benchmark is %s leavers per 100 person-years%s%.*s.",
+                    rpt_fmt_num(v, 1, c1, sizeof c1), n ? ", " : "", n, src);
+        else
+            snprintf(b, sizeof b, "%s %s.", rpt_tr(w, "Ratio to benchmark:"), q->label); /* as results.csv has it */
         rpt_merge_text(w, ws, r++, 0, 10, b, w->f.note, rpt_lines_for(b, 120));
     }
     r++;

@@ -68,6 +68,18 @@ def cell_ref(col, row):
     return "$%s$%d" % (openpyxl.utils.get_column_letter(col), row)
 
 
+def series_cache(s, which):
+    """The cached numbers of a series' x/categories (which = 0) or y/values (which = 1)."""
+    for a in (("xVal", "cat"), ("yVal", "val"))[which]:
+        d = getattr(s, a, None)
+        if d is not None and d.numRef is not None and d.numRef.numCache is not None:
+            return [p.v for p in sorted(d.numRef.numCache.pt, key=lambda p: p.idx)]
+    return None
+
+
+DATA_SHEET = "'Chart data'!"  # every chart reads the hidden chart-data sheet (reports/rpt_chartdata.c)
+
+
 def series_ref(s):
     """(x or categories, y or values) formulas of a chart series."""
     x = y = None
@@ -157,10 +169,14 @@ def fidelity(book, results, lo, hi, bands_text):
     if len(rounds) >= 2:
         check(len(lines) == 1, "one trend chart (line chart) on the sheet (%d)" % len(lines))
         if lines:
-            refs = [series_ref(s)[1] for s in lines[0].series]
-            want = ["Fidelity!%s:%s" % (cell_ref(2, head + 1 + i), cell_ref(1 + len(rounds), head + 1 + i))
-                    for i in range(len(sites))]
-            check(refs == want, "trend chart: a series per site over its totals row (%s)" % refs)
+            site_series = lines[0].series[:len(sites)]
+            refs = [series_ref(s)[1] for s in site_series]
+            got = [series_cache(s, 1) for s in site_series]
+            want = [[cells.get((head + 1 + i, 2 + k)) for k in range(len(rounds))] for i in range(len(sites))]
+            check(all(r and r.startswith(DATA_SHEET) for r in refs) and
+                  all(g is not None and len(g) == len(w_) and all(close(a, b) for a, b in zip(g, w_) if b is not None)
+                      for g, w_ in zip(got, want)),
+                  "trend chart: a series per site with its totals row, read from the chart-data sheet (%s)" % refs)
 
     # the heat map
     items = []
@@ -272,9 +288,13 @@ def fidelity(book, results, lo, hi, bands_text):
         check(len(sc) == 1 and len(sc[0].series) == 1, "a scatter chart of the link")
         if sc:
             x, y = series_ref(sc[0].series[0])
-            want = ("Fidelity!%s:%s" % (cell_ref(2, lk + 1), cell_ref(2, lk + len(link))),
-                    "Fidelity!%s:%s" % (cell_ref(3, lk + 1), cell_ref(3, lk + len(link))))
-            check((x, y) == want, "link chart reads the table (%s, %s)" % (x, y))
+            gx, gy = series_cache(sc[0].series[0], 0), series_cache(sc[0].series[0], 1)
+            wx = [cells.get((lk + 1 + i, 2)) for i in range(len(link))]
+            wy = [cells.get((lk + 1 + i, 3)) for i in range(len(link))]
+            check(x and y and x.startswith(DATA_SHEET) and y.startswith(DATA_SHEET) and gx and gy and
+                  len(gx) == len(wx) and all(close(a, b) for a, b in zip(gx, wx)) and
+                  all(close(a, b) for a, b in zip(gy, wy)),
+                  "link chart: the table's numbers, read from the chart-data sheet (%s, %s)" % (x, y))
 
 
 def meta(book, results):
@@ -323,8 +343,18 @@ def meta(book, results):
     sc = [ch for ch in ws._charts if type(ch).__name__ == "ScatterChart"]
     check(len(sc) == 1, "one forest plot (scatter chart)")
     if sc:
-        check(len(sc[0].series) == included + 4, "forest plot: a series per study, pooled, prediction interval, "
-              "no-effect line and the points (%d, want %d)" % (len(sc[0].series), included + 4))
+        # the studies' intervals (one series of segments: low, high, gap per study), the pooled diamond (a closed
+        # five-point line from the pooled low to high limit), read from the chart-data sheet
+        ser = sc[0].series
+        segs = series_cache(ser[0], 0) or []
+        dia = [s_ for s_ in ser if len(series_cache(s_, 0) or []) == 5 and series_cache(s_, 0)[0] == series_cache(s_, 0)[4]
+               and series_cache(s_, 1)[0] == series_cache(s_, 1)[4]]
+        dx = series_cache(dia[0], 0) if dia else []
+        check(all((series_ref(s_)[0] or "").startswith(DATA_SHEET) for s_ in ser) and len(segs) >= 2 * included - 1
+              and len(dia) == 1 and dx[0] == dx[4] and close(math.exp(dx[0]) if p else 0, num(p["ci_low"])) and
+              close(math.exp(dx[2]), num(p["ci_high"])),
+              "forest plot: the studies' intervals and the pooled diamond from %s to %s, read from the chart-data "
+              "sheet (%d series)" % (p["ci_low"], p["ci_high"], len(ser)))
     if "Trial vs real world" in wb.sheetnames:
         check(len(wb["Trial vs real world"]._charts) == 2, "Trial vs real world: its two charts")
 
