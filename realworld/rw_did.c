@@ -798,6 +798,20 @@ static void ev_x(const ctx *c, const evdesign *e, const unsigned char *flag, dou
         memcpy(x + (e->K + j - 1) * n, sm->x + j * n, n * sizeof *x);
 }
 
+/* The event study's design for placebo assignment a (st_ri_refit's callback). */
+typedef struct ev_assign {
+    const ctx *c;
+    const evdesign *e;
+    const st_ri_assign *as;
+    double *x;
+} ev_assign;
+
+static void ev_set(void *arg, size_t a)
+{
+    const ev_assign *ea = arg;
+    ev_x(ea->c, ea->e, ea->as->flag + a * ea->c->sm.G, ea->x);
+}
+
 static void write_event(ctx *c, const st_ri_assign *as)
 {
     const sample *sm = &c->sm;
@@ -818,12 +832,12 @@ static void write_event(ctx *c, const st_ri_assign *as)
     e.K = (size_t)(e.hi - e.lo);
     size_t P = e.K + sm->p - 1;
     e.rel = malloc(e.K * sizeof *e.rel);
-    double *x = malloc(n * P * sizeof *x), *bact = malloc(e.K * sizeof *bact);
+    double *x = malloc(n * P * sizeof *x);
     const char **names = calloc(P + 1, sizeof *names);
     char (*tn)[24] = malloc(e.K * sizeof *tn);
     st_twfe_fit *fe = NULL;
     core_err e2;
-    if (!e.rel || !x || !bact || !names || !tn) {
+    if (!e.rel || !x || !names || !tn) {
         c->w.st = NOMEM(c->w.err);
         goto done;
     }
@@ -861,7 +875,6 @@ static void write_event(ctx *c, const st_ri_assign *as)
         c->w.next_flags = c->sm.G1 == 1 ? CORE_ROW_UNRELIABLE : 0;
         put(&c->w, "event_study", tn[k], "cr1", t.estimate, t.se, t.ci_low, t.ci_high, t.statistic, t.df, t.p_value,
             (double)n, lab);
-        bact[k] = fe->beta[k];
     }
     /* joint pre-trend test: every lead (relative period <= -2) */
     size_t nl = 0;
@@ -884,39 +897,23 @@ static void write_event(ctx *c, const st_ri_assign *as)
             put(&c->w, "pretrend_test", "leads", "wald_cr1", NAN, NAN, NAN, NAN, F, (double)nl, pv, (double)n, lab);
         }
     }
-    /* randomisation: the same event study with the treatment moved to each assignment */
+    /* randomisation: the same event study with the treatment moved to each assignment (stats/st_ri.h) */
     if (as->na > 1 && c->s->inference[RW_INF_RI]) {
         size_t *ex = calloc(e.K, sizeof *ex), used = 0, exq = 0;
         double q0 = 0;
-        for (size_t k = 0; k < nl; k++)
-            q0 += bact[lead[k]] * bact[lead[k]];
         if (!ex) {
             c->w.st = NOMEM(c->w.err);
             goto done;
         }
-        for (size_t a = 0; a < as->na; a++) {
-            st_twfe_fit *fa = NULL;
-            if (a == 0)
-                fa = fe;
-            else {
-                ev_x(c, &e, as->flag + a * sm->G, x);
-                if (st_twfe_estimate(&d, NULL, &fa, &e2) != CORE_OK)
-                    continue;
-            }
-            used++;
-            double q = 0;
-            for (size_t k = 0; k < e.K; k++)
-                ex[k] += fabs(fa->beta[k]) >= fabs(bact[k]) * (1 - TIE_REL);
-            for (size_t k = 0; k < nl; k++)
-                q += fa->beta[lead[k]] * fa->beta[lead[k]];
-            exq += q >= q0 * (1 - TIE_REL);
-            if (a > 0)
-                st_twfe_fit_free(fa);
-            if (c->o->progress && (a & 7) == 0)
-                core_progress_report(c->o->progress, "event study placebos", (double)a / (double)as->na);
+        ev_assign ea = {c, &e, as, x};
+        if (st_ri_refit(&d, ev_set, &ea, as->na, fe, e.K, lead, nl, c->o->progress, "event study placebos", ex, &q0,
+                        &exq, &used, &e2) != CORE_OK) {
+            free(ex);
+            put(&c->w, "event_study", "-1", "randomization", NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, e2.msg);
+            goto done;
         }
         for (size_t k = 0; k < e.K; k++)
-            put(&c->w, "event_study", tn[k], "randomization", bact[k], NAN, NAN, NAN, NAN, NAN,
+            put(&c->w, "event_study", tn[k], "randomization", fe->beta[k], NAN, NAN, NAN, NAN, NAN,
                 (double)ex[k] / (double)used, (double)used,
                 "p = share of placebo-cluster assignments with |coefficient| >= the actual");
         if (nl > 0) {
@@ -931,7 +928,6 @@ done:
     st_twfe_fit_free(fe);
     free(e.rel);
     free(x);
-    free(bact);
     free(names);
     free(tn);
 }

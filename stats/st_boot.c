@@ -1,5 +1,5 @@
-/* Bootstrap helpers: within-stratum resampling, percentile and BCa intervals (R's boot conventions), jackknife
- * influence values and the BCa acceleration. See st_boot.h. */
+/* Bootstrap helpers: within-stratum resampling, percentile and BCa intervals (R's boot conventions) and
+ * the BCa acceleration. See st_boot.h. */
 #include "stats/st_boot.h"
 
 #include <gsl/gsl_cdf.h>
@@ -144,20 +144,6 @@ core_status st_boot_percentile(const double *t, size_t R, double conf, double *l
     }
     free(s);
     return CORE_OK;
-}
-
-void st_boot_jack_influence(double t0, const double *loo, const int *stratum, size_t n, size_t n_strata, double *L)
-{
-    size_t one = n;
-    size_t *size = NULL;
-    if (stratum && n_strata > 0 && (size = calloc(n_strata, sizeof *size)) != NULL)
-        for (size_t i = 0; i < n; i++)
-            size[stratum[i]]++;
-    for (size_t i = 0; i < n; i++) {
-        size_t ng = size ? size[stratum[i]] : one;
-        L[i] = ((double)ng - 1) * (t0 - loo[i]);
-    }
-    free(size);
 }
 
 double st_boot_acceleration(const double *L, size_t n)

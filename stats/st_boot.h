@@ -1,7 +1,7 @@
 /**
  * @file st_boot.h
  * @brief Non-parametric bootstrap helpers: resampling within strata, percentile and BCa intervals, and the
- *        jackknife influence values and acceleration of the BCa interval.
+ *        acceleration of the BCa interval from influence values the caller computes.
  *
  * Knows nothing of trials or costs. The interval end points follow Davison & Hinkley (1997) Bootstrap
  * Methods and their Application, §5.3 (percentile) and §5.3.2 (BCa), as R's boot package computes them:
@@ -58,11 +58,6 @@ double st_boot_norm_inter(const double *sorted, size_t R, double alpha);
  */
 core_status st_boot_percentile(const double *t, size_t R, double conf, double *lo, double *hi, const char **undefined,
                                core_err *err);
-
-/** Jackknife influence values L[i] = (n_g - 1)(t0 - loo[i]) with n_g the size of i's stratum (NULL: one
- *  stratum of n). */
-void st_boot_jack_influence(double t0, const double *loo, const int *stratum, size_t n, size_t n_strata,
-                            double *L);
 
 /** BCa acceleration a = sum L^3 / (6 (sum L^2)^(3/2)); NaN when every L is 0. */
 double st_boot_acceleration(const double *L, size_t n);

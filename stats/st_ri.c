@@ -487,3 +487,44 @@ done:
     free(pick);
     return st;
 }
+
+core_status st_ri_refit(const st_twfe_data *d, st_ri_design_fn set, void *arg, size_t na, const st_twfe_fit *fit0,
+                        size_t K, const size_t *joint, size_t n_joint, const core_progress *progress, const char *what,
+                        size_t *exceed, double *joint0, size_t *exceed_joint, size_t *used, core_err *err)
+{
+    if (!fit0 || K > fit0->p)
+        return core_err_set(err, CORE_ERR_ANALYSIS, "randomisation inference: more coefficients than the fit has");
+    for (size_t j = 0; j < n_joint; j++)
+        if (joint[j] >= fit0->p)
+            return core_err_set(err, CORE_ERR_ANALYSIS, "randomisation inference: joint coefficient out of range");
+    double q0 = 0;
+    for (size_t j = 0; j < n_joint; j++)
+        q0 += fit0->beta[joint[j]] * fit0->beta[joint[j]];
+    memset(exceed, 0, K * sizeof *exceed);
+    size_t n_used = 0, exq = 0;
+    for (size_t a = 0; a < na; a++) {
+        const st_twfe_fit *fa = fit0;
+        st_twfe_fit *fit = NULL;
+        if (a > 0) {
+            core_err e2;
+            set(arg, a);
+            if (st_twfe_estimate(d, NULL, &fit, &e2) != CORE_OK)
+                continue;
+            fa = fit;
+        }
+        n_used++;
+        for (size_t k = 0; k < K; k++)
+            exceed[k] += fabs(fa->beta[k]) >= fabs(fit0->beta[k]) * (1 - TIE_REL);
+        double q = 0;
+        for (size_t j = 0; j < n_joint; j++)
+            q += fa->beta[joint[j]] * fa->beta[joint[j]];
+        exq += q >= q0 * (1 - TIE_REL);
+        st_twfe_fit_free(fit);
+        if (progress && (a & 7) == 0)
+            core_progress_report(progress, what, (double)a / (double)na);
+    }
+    *joint0 = q0;
+    *exceed_joint = exq;
+    *used = n_used;
+    return CORE_OK;
+}

@@ -85,6 +85,22 @@ core_status st_ri_run(const st_twfe_fit *f, const st_ri_assign *a, const int *pe
                       const core_progress *progress, st_ri_result *out, core_err *err);
 void st_ri_result_free(st_ri_result *r);
 
+/** Rewrites the regressors that a st_twfe_data points to for assignment a (1 .. na - 1). */
+typedef void (*st_ri_design_fn)(void *arg, size_t a);
+
+/**
+ * Randomisation inference for coefficients 0..K-1 of a model whose design changes with the assignment (e.g. an event
+ * study's leads and lags), by refitting: for each assignment a = 1 .. na - 1, set(arg, a) rewrites the regressors d
+ * points to and the model is fitted again (st_twfe_estimate); fit0 is the actual assignment's fit. exceed[k]: the
+ * fitted assignments, the actual one included, with |b_k| >= |b_k of fit0| (ties within 1e-9 relative). With
+ * n_joint > 0, *joint0 = the sum over joint[] of fit0's squared coefficients and *exceed_joint the assignments whose
+ * sum is at least that. *used: the assignments fitted (a fit that fails is left out); p-values are exceed / used.
+ * progress (may be NULL) is told `what` every eighth assignment.
+ */
+core_status st_ri_refit(const st_twfe_data *d, st_ri_design_fn set, void *arg, size_t na, const st_twfe_fit *fit0,
+                        size_t K, const size_t *joint, size_t n_joint, const core_progress *progress, const char *what,
+                        size_t *exceed, double *joint0, size_t *exceed_joint, size_t *used, core_err *err);
+
 /** The Conley-Taber interval and test. */
 typedef struct st_ct_result {
     double estimate, lo, hi, p;

@@ -109,6 +109,20 @@ static int dcmp(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* st_ri_refit's callback: the treatment moved to assignment a's clusters, from period 3. */
+typedef struct refit_arg {
+    const panel *p;
+    const st_ri_assign *a;
+    double *x;
+} refit_arg;
+
+static void refit_set(void *arg, size_t q)
+{
+    const refit_arg *r = arg;
+    for (size_t i = 0; i < r->p->n; i++)
+        r->x[i] = r->a->flag[q * r->p->G + (size_t)r->p->cl[i]] && r->p->per[i] >= 3;
+}
+
 static void check_identities(void)
 {
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
@@ -153,6 +167,27 @@ static void check_identities(void)
     for (size_t q = 0; q < 11; q++)
         ex += fabs(ri.b[q]) >= fabs(ri.b[0]) * (1 - 1e-9);
     t_rel(ri.p_b, (double)ex / 11, TOL_EXACT, "p = share of |b| >= |b0|");
+    {
+        /* st_ri_refit (a fresh fit per assignment) against st_ri_run (the placebo coefficient from the actual fit's
+         * projections): the same counts; with one coefficient the joint sum of squares is the |b| test */
+        double *x = malloc(p.n * sizeof *x);
+        memcpy(x, p.d, p.n * sizeof *x);
+        refit_arg ra = {&p, &a, x};
+        st_twfe_data d = p.data;
+        d.x = x;
+        size_t exr[1], exj = 0, used = 0, joint[1] = {0};
+        double q0 = 0;
+        t_int(st_ri_refit(&d, refit_set, &ra, a.na, f, 1, joint, 1, NULL, "placebos", exr, &q0, &exj, &used, &err),
+              CORE_OK, "refitting randomisation inference runs");
+        t_int((long)used, (long)ri.used, "refit: as many assignments used");
+        t_int((long)exr[0], (long)ri.ex_b, "refit: as many |b| >= |b0| as st_ri_run");
+        t_int((long)exj, (long)ri.ex_b, "refit: the one-coefficient joint test is the same test");
+        t_rel(q0, f->beta[0] * f->beta[0], TOL_EXACT, "refit: the joint statistic is b0^2");
+        t_true(st_ri_refit(&d, refit_set, &ra, a.na, f, 2, joint, 1, NULL, "placebos", exr, &q0, &exj, &used, &err) ==
+                   CORE_ERR_ANALYSIS,
+               "refit: more coefficients than the fit has refused");
+        free(x);
+    }
     st_ri_result_free(&ri);
     st_ri_assign_free(&a);
     /* Conley-Taber from its definition: W_j = sum_t D_0t eta_jt / S with d~ the demeaned treatment */
