@@ -334,7 +334,7 @@ core_status rw_compare_trial_from_effects(const rct_effects *fx, rw_compare_in *
         snprintf(e->method, sizeof e->method, "path_mean");
         snprintf(e->source, sizeof e->source,
                  "trial: outcome %s, the mean of the employment-effect path e(t) over months 0 to %g (piecewise linear "
-                 "through 0 at randomisation and the risk differences at months %s; DOMAIN-models §3): its integral / "
+                 "through 0 at randomisation and the risk differences at months %s): its integral / "
                  "%g months; SE the sum of the weighted timepoint SEs, an upper bound (timepoints taken as perfectly "
                  "correlated), normal interval",
                  fx->name, T, months, T);

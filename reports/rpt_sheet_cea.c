@@ -406,7 +406,7 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
                 (res->front[j].status == ST_CE_START || res->front[j].status == ST_CE_FRONTIER)) {
                 if (res->front[j].status == ST_CE_FRONTIER)
                     rpt_trf(w, front + strlen(front), sizeof front - strlen(front), ", then %s (%s %s per QALY)",
-                             d->options[j], cur, rpt_fmt_num(res->front[j].icer, 0, x, sizeof x));
+                             d->options[j], cur, rpt_whole_text(w, res->front[j].icer, x, sizeof x));
                 else
                     snprintf(front + strlen(front), sizeof front - strlen(front), "%s", d->options[j]);
             }
@@ -423,9 +423,9 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
         size_t best = res->best[i];
         rpt_trf(w, b, sizeof b, "At %s %s per QALY, %s has the highest expected net benefit; the probability that it is "
                  "the most cost-effective option is %s (%ld bootstrap resamples); EVPI %s %s per participant.",
-                 cur, rpt_fmt_num(res->wtp[i], 0, x, sizeof x), d->options[best],
+                 cur, rpt_whole_text(w, res->wtp[i], x, sizeof x), d->options[best],
                  rpt_fmt_num(res->prob[i * d->k + best], 3, y, sizeof y), res->R, cur,
-                 rpt_fmt_num(res->evpi[i], 0, z, sizeof z));
+                 rpt_whole_text(w, res->evpi[i], z, sizeof z));
         rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     }
     return CORE_OK;
