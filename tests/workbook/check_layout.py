@@ -399,11 +399,12 @@ def charts(book):
     wbk = openpyxl.load_workbook(book, read_only=True)
     wide = []
     for idx, ws in enumerate(wbk.worksheets):
-        a = re.search(r"\$([A-Z]+)\$\d+$", areas.get(idx, ""))
+        a = re.search(r"\$([A-Z]+)\$(\d+)$", areas.get(idx, ""))
         if ws.title in (data_sheet, "Results") or not a:
             continue
         lc = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(a.group(1))))
-        for row in ws.iter_rows(min_col=lc + 1, values_only=True):
+        # beside the printed rows (the rows below a sheet's print end are for the screen: rpt_print_end)
+        for row in ws.iter_rows(min_col=lc + 1, max_row=int(a.group(2)), values_only=True):
             if any(v is not None for v in row):
                 wide.append("%s (right of column %s)" % (ws.title, a.group(1)))
                 break
