@@ -530,6 +530,22 @@ double rpt_trial_randomised(const rpt_wctx *w, const char *level)
     return r ? r->estimate : NAN;
 }
 
+const char *rpt_trial_level_words(const rpt_wctx *w, const char *var, const char *level, char *buf, size_t size)
+{
+    size_t lv = var ? strlen(var) : 0, ll = level ? strlen(level) : 0;
+    for (size_t k = 0; var && level && w->run && k < w->run->n_variables; k++) {
+        const rpt_outcome_label *v = &w->run->variables[k];
+        const char *n = v->name;
+        if (n && v->label && *v->label && strncmp(n, var, lv) == 0 && n[lv] == '[' &&
+            strncmp(n + lv + 1, level, ll) == 0 && n[lv + 1 + ll] == ']' && n[lv + 2 + ll] == '\0') {
+            snprintf(buf, size, "%s", v->label);
+            return buf;
+        }
+    }
+    snprintf(buf, size, "%s", level ? level : "");
+    return buf;
+}
+
 core_status rpt_trial_no_arms(rpt_wctx *w, const char *title, core_err *err)
 {
     lxw_worksheet *ws;

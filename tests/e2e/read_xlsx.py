@@ -161,13 +161,21 @@ def check_trial(book, rows):
             arms.setdefault((r["outcome"], r["timepoint"]), []).append(r["term"])
     groups = [g for g in groups for _ in range(max(1, len(arms.get(g, [])) - 1))]
     data, n_cols_of = [], []
+    # the binary and the continuous outcomes each in stacked tables; the first of each kind has the arms' n
+    arm_tables = 0
     for head in heads:
         hdr = [cell_str(v) for v in grid[head]]
         # the n columns are headed "<arm> n"; their arm is the text before " n" ("Intervention" with more than two
         # arms: the arm named before " vs " in the Comparison column)
         n_cols = [(i, h[:-2]) for i, h in enumerate(hdr) if h.endswith(" n")]
         comp = hdr.index("Comparison") if "Comparison" in hdr else None
-        check(len(n_cols) == 2, "Outcomes: two arm n columns in each table", "header %s" % hdr)
+        value_cols = [h for h in hdr[(3 if comp is not None else 2):] if h]
+        check(len(value_cols) <= 6, "Outcomes: at most six value columns in a table (it prints one page wide)",
+              "header %s" % hdr)
+        if not n_cols:
+            continue
+        arm_tables += 1
+        check(len(n_cols) == 2, "Outcomes: two arm n columns in each table of the arms", "header %s" % hdr)
         for r in grid[head + 1:]:
             if r[0] is None or r[0] == "":
                 break
@@ -177,6 +185,9 @@ def check_trial(book, rows):
                 n_cols_of.append([(i, arm if a == "Intervention" else a) for i, a in n_cols])
             else:
                 n_cols_of.append(n_cols)
+    kinds = len({g[0] in binary for g in groups})
+    check(arm_tables == kinds, "Outcomes: one table of the arms per kind of outcome (binary, continuous)",
+          "%d tables, %d kinds" % (arm_tables, kinds))
     check(len(data) == len(groups), "Outcomes: one row per (outcome, timepoint, comparison) of arm_summary",
           "sheet %d, csv %d" % (len(data), len(groups)))
     bad = []
