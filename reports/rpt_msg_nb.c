@@ -299,14 +299,14 @@ const rpt_msg rpt_msgs[] = {
     {"df (Barnard-Rubin)", "fg (Barnard–Rubin)"},
     {"Fraction of missing information", "Andel manglende informasjon"},
     {"Relative increase in variance", "Relativ økning i varians"},
-    {"Estimates on the scale of the Results sheet (proportions, log-odds for logistic coefficients, ratios as "
-     "ratios). Complete case: the participants observed at that timepoint (valid if the outcome is missing "
-     "completely at random). Multiple imputation: Rubin's rules, t on the Barnard-Rubin degrees of freedom (valid if "
-     "missing at random given the imputation model).",
-     "Estimater på skalaen i arket Resultater (andeler, log-odds for logistiske koeffisienter, forhold som forhold). "
-     "Fullstendige tilfeller: deltakerne observert på tidspunktet (gyldig hvis utfallet mangler helt tilfeldig). "
-     "Multippel imputasjon: Rubins regler, t med Barnard–Rubins frihetsgrader (gyldig hvis det mangler tilfeldig gitt "
-     "imputasjonsmodellen)."},
+    {"Risk differences in percentage points; the other estimates on the scale of the Results sheet (log-odds for "
+     "logistic coefficients, ratios as ratios). Complete case: the participants observed at that timepoint (valid if "
+     "the outcome is missing completely at random). Multiple imputation: Rubin's rules, t on the Barnard-Rubin degrees "
+     "of freedom (valid if missing at random given the imputation model).",
+     "Risikoforskjeller i prosentpoeng; de andre estimatene på skalaen i arket Resultater (log-odds for logistiske "
+     "koeffisienter, forhold som forhold). Fullstendige tilfeller: deltakerne observert på tidspunktet (gyldig hvis "
+     "utfallet mangler helt tilfeldig). Multippel imputasjon: Rubins regler, t med Barnard–Rubins frihetsgrader "
+     "(gyldig hvis det mangler tilfeldig gitt imputasjonsmodellen)."},
     {"Tipping point at timepoint %s: the missing counted as having the outcome at assumed rates",
      "Vippepunkt ved tidspunkt %s: de manglende regnet med utfallet i antatte andeler"},
     {"Tipping point: the missing counted as having the outcome at assumed rates%s",
@@ -323,6 +323,7 @@ const rpt_msg rpt_msgs[] = {
     {"Estimate (CI)", "Estimat (KI)"},
     {"What it says", "Hva den sier"},
     {"Risk difference (Wald)", "Risikoforskjell (Wald)"},
+    {"Risk difference, percentage points (Wald)", "Risikoforskjell, prosentpoeng (Wald)"},
     {"Risk ratio (log-Wald)", "Risikoratio (log-Wald)"},
     {"Odds ratio (Woolf)", "Oddsratio (Woolf)"},
     {"Odds ratio (conditional MLE)", "Oddsratio (betinget SME)"},
@@ -331,6 +332,7 @@ const rpt_msg rpt_msgs[] = {
     {"Odds ratio, logistic unadjusted", "Oddsratio, logistisk ujustert"},
     {"Odds ratio, logistic adjusted", "Oddsratio, logistisk justert"},
     {"Risk difference adjusted (g-computation)", "Justert risikoforskjell (g-beregning)"},
+    {"Risk difference adjusted, percentage points (g-computation)", "Justert risikoforskjell, prosentpoeng (g-beregning)"},
     {"Mean difference (Welch)", "Forskjell i gjennomsnitt (Welch)"},
     {"Mean difference (Student)", "Forskjell i gjennomsnitt (Student)"},
     {"ANCOVA (classical SE)", "ANCOVA (klassisk SE)"},

@@ -43,27 +43,11 @@ static size_t distinct(const rpt_wctx *w, const char *analysis, const char *outc
     return n;
 }
 
-/* A model term for people: the arm comparison "arm" / "arm[LEVEL]" as "IPS vs TAU" (the arms' names); any other term
- * with the data's columns named by their labels (rpt_label_text). */
+/* A model term for people: the arm comparison as "IPS vs TAU", any other term with the data's columns named by their
+ * labels (rpt_trial_term_words). */
 static const char *term_words(rpt_wctx *w, const char *term, char *buf, size_t size)
 {
-    rpt_arms a;
-    rpt_trial_arms(w, &a);
-    const char *ctrl = rpt_trial_control(&a);
-    if (term && ctrl && a.n >= 2) {
-        if (strcmp(term, "arm") == 0) {
-            rpt_trf(w, buf, size, "%s vs %s", a.level[0], ctrl);
-            return buf;
-        }
-        size_t n = strlen(term);
-        if (strncmp(term, "arm[", 4) == 0 && n > 5 && term[n - 1] == ']') {
-            char lv[300];
-            snprintf(lv, sizeof lv, "%.*s", (int)(n - 5), term + 4);
-            rpt_trf(w, buf, size, "%s vs %s", lv, ctrl);
-            return buf;
-        }
-    }
-    return rpt_label_text(w, term, buf, size);
+    return rpt_trial_term_words(w, term, buf, size);
 }
 
 /* A variance component or working correlation of a longitudinal model in words (the results file's term). */
