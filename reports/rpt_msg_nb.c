@@ -2642,6 +2642,13 @@ const rpt_msg rpt_msgs[] = {
      "Punkt"},
     {"Section",
      "Del"},
+    /* the IPS-25's sections (the heat map's band over its items, the item table) */
+    {"Staffing",
+     "Bemanning"},
+    {"Organization",
+     "Organisering"},
+    {"Services",
+     "Tjenester"},
     {"Name",
      "Navn"},
     {"Raters gave the same score (reviews with two or more raters)",
