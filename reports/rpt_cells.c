@@ -1750,10 +1750,10 @@ int rpt_make_formats(rpt_wctx *w)
     format_set_text_wrap(f->note);
     format_set_align(f->note, LXW_ALIGN_VERTICAL_TOP);
     format_set_align(f->right, LXW_ALIGN_RIGHT);
-    format_set_num_format(f->count, "0");
+    format_set_num_format(f->count, "0;\"\xe2\x88\x92\"0");
     format_set_num_format(f->pct, "0.0%");
     format_set_num_format(f->pval, "0.000");
-    format_set_num_format(f->num2, "0.00");
+    format_set_num_format(f->num2, "0.00;\"\xe2\x88\x92\"0.00");
     format_set_font_name(f->mono, "Courier New");
     format_set_bold(f->key);
     format_set_align(f->key, LXW_ALIGN_VERTICAL_TOP);
@@ -1765,12 +1765,12 @@ int rpt_make_formats(rpt_wctx *w)
     const char *cur = w->run && w->run->currency && *w->run->currency ? w->run->currency : "";
     int plain = strlen(cur) == 3 && !strpbrk(cur, "\"\\;");
     if (plain)
-        snprintf(money, sizeof money, "\"%s \"#,##0;\"%s \"-#,##0", cur, cur);
+        snprintf(money, sizeof money, "\"%s \"#,##0;\"%s \xe2\x88\x92\"#,##0", cur, cur); /* U+2212, as the sentences */
     else
-        snprintf(money, sizeof money, "#,##0");
+        snprintf(money, sizeof money, "#,##0;\"\xe2\x88\x92\"#,##0");
     format_set_num_format(f->money, money);
-    format_set_num_format(f->integer, "#,##0");
-    format_set_num_format(f->num1, "0.0");
+    format_set_num_format(f->integer, "#,##0;\"\xe2\x88\x92\"#,##0");
+    format_set_num_format(f->num1, "0.0;\"\xe2\x88\x92\"0.0");
     format_set_align(f->plain, LXW_ALIGN_VERTICAL_TOP);
     format_set_num_format(f->pp, "0.0\" pp\";\"\xe2\x88\x92\"0.0\" pp\"");
     format_set_align(f->ci, LXW_ALIGN_RIGHT);
