@@ -454,13 +454,13 @@ const rpt_msg rpt_msgs[] = {
      "; sannsynligheten for at den er positiv er %.0f %%."},
     {", then %s (%s %s per QALY)",
      ", deretter %s (%s %s per QALY)"},
-    {"Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s (CEA sheet).",
-     "Kostnadseffektivitet (%zu alternativer, studiedata): effektivitetsfronten går fra %s%s%s (arket "
-     "Kostnadseffektivitet)."},
+    {"Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s; see the CEA sheet.",
+     "Kostnadseffektivitet (%zu alternativer, studiedata): effektivitetsfronten går fra %s%s%s; se arket "
+     "Kostnadseffektivitet."},
     {"At %s %s per QALY, %s has the highest expected net benefit; the probability that it is the most "
-     "cost-effective option is %s (%ld bootstrap resamples); EVPI %s %s per participant.",
+     "cost-effective option is %.1f%% (%s bootstrap resamples); EVPI %s %s per participant.",
      "Ved %s %s per QALY har %s høyest forventet netto nytte; sannsynligheten for at det er det mest "
-     "kostnadseffektive alternativet er %s (%ld bootstrap-trekk); EVPI %s %s per deltaker."},
+     "kostnadseffektive alternativet er %.1f %% (%s bootstrap-trekk); EVPI %s %s per deltaker."},
     {"; in a new setting like these the effect would lie between %s and %s (%s prediction interval)",
      "; i en ny setting som disse ville virkningen ligge mellom %s og %s (%s prediksjonsintervall)"},
     {"; I² = %s%%",

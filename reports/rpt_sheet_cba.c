@@ -1106,6 +1106,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     core_status st = rpt_add_sheet(w, SENS, &ws, err);
     if (st != CORE_OK)
         return st;
+    rpt_print_pages(w, ws, 3); /* the figures with the scenarios, the CE plane and acceptability curve, the tornados */
     lxw_format *money = workbook_add_format(w->book), *prob = workbook_add_format(w->book),
                *par = workbook_add_format(w->book), *note = workbook_add_format(w->book);
     if (!money || !prob || !par || !note)

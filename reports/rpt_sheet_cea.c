@@ -436,7 +436,7 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
     const cea_data *d = info->data;
     const cea_result *res = info->res;
     const char *cur = w->run->currency ? w->run->currency : "";
-    char b[2048], front[512] = "", x[64], y[64], z[64];
+    char b[2048], front[512] = "", x[64], z[64];
     for (size_t rank = 0; rank < d->k; rank++)
         for (size_t j = 0; j < d->k; j++)
             if (res->front[j].cost_rank == rank &&
@@ -452,17 +452,17 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
         if (res->front[j].status == ST_CE_DOMINATED || res->front[j].status == ST_CE_EXTENDED)
             snprintf(off + strlen(off), sizeof off - strlen(off), "%s%s (%s)", off[0] ? ", " : "", d->options[j],
                      res->front[j].status == ST_CE_DOMINATED ? "dominated" : "extendedly dominated");
-    rpt_trf(w, b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s "
-             "(CEA sheet).", d->k, front, off[0] ? rpt_tr(w, "; off it: ") : "", off);
+    rpt_trf(w, b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s; "
+             "see the CEA sheet.", d->k, front, off[0] ? rpt_tr(w, "; off it: ") : "", off);
     rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     if (res->R > 0) {
         size_t i = nearest(res->wtp, res->n_wtp, info->spec->threshold);
         size_t best = res->best[i];
+        char nr[48];
         rpt_trf(w, b, sizeof b, "At %s %s per QALY, %s has the highest expected net benefit; the probability that it is "
-                 "the most cost-effective option is %s (%ld bootstrap resamples); EVPI %s %s per participant.",
-                 cur, rpt_whole_text(w, res->wtp[i], x, sizeof x), d->options[best],
-                 rpt_fmt_num(res->prob[i * d->k + best], 3, y, sizeof y), res->R, cur,
-                 rpt_whole_text(w, res->evpi[i], z, sizeof z));
+                 "the most cost-effective option is %.1f%% (%s bootstrap resamples); EVPI %s %s per participant.",
+                 cur, rpt_whole_text(w, res->wtp[i], x, sizeof x), d->options[best], 100 * res->prob[i * d->k + best],
+                 rpt_whole_text(w, (double)res->R, nr, sizeof nr), cur, rpt_whole_text(w, res->evpi[i], z, sizeof z));
         rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     }
     return CORE_OK;
