@@ -289,8 +289,11 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         static const lxw_color_t band_color[] = {0x404040, 0x707070, 0x9A9A9A, 0xBFBFBF};
         static const uint8_t band_dash[] = {LXW_CHART_LINE_DASH_LONG_DASH, LXW_CHART_LINE_DASH_DASH,
                                             LXW_CHART_LINE_DASH_ROUND_DOT, LXW_CHART_LINE_DASH_SQUARE_DOT};
+        /* the range a total can take: the items' range for a mean, n times it for a sum */
+        double tmin = fi ? (fi->mean_total ? 1.0 : (double)fi->n_items) * fi->min : 0,
+               tmax = fi ? (fi->mean_total ? 1.0 : (double)fi->n_items) * fi->max : 0;
         for (size_t k = 0; fi && k < fi->n_bands && v->n_rounds <= 64; k++) {
-            if (fi->n_items && fi->band_lower[k] <= (double)fi->n_items * fi->min)
+            if (fi->n_items && fi->band_lower[k] <= tmin)
                 continue; /* the lowest band starts at the bottom of the scale */
             lxw_col_t bcd = rpt_cd_block(w, 1);
             for (size_t q = 0; q < v->n_rounds; q++)
@@ -308,11 +311,11 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
             chart_series_set_line(se, &dl);
             chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
         }
-        if (fi && fi->n_items) {
-            chart_axis_set_min(ch->y_axis, (double)fi->n_items * fi->min);
-            chart_axis_set_max(ch->y_axis, (double)fi->n_items * fi->max);
-            if (fi->n_items * (fi->max - fi->min) >= 50)
-                chart_axis_set_major_unit(ch->y_axis, 10 * floor(fi->n_items * (fi->max - fi->min) / 100.0 + 1));
+        if (fi && fi->n_items && tmax > tmin) {
+            chart_axis_set_min(ch->y_axis, tmin);
+            chart_axis_set_max(ch->y_axis, tmax);
+            if (tmax - tmin >= 50)
+                chart_axis_set_major_unit(ch->y_axis, 10 * floor((tmax - tmin) / 100.0 + 1));
         }
         chart_axis_set_name(ch->x_axis, "Review round");
         chart_axis_set_name(ch->y_axis, "Total score");
@@ -938,8 +941,7 @@ core_status rpt_sheet_fidelity(rpt_wctx *w, core_err *err)
         r = totals_table(w, ws, &v, r);
         r = heat_map(w, ws, &v, r, cell);
         /* the print: the totals with their chart, and the heat map with its key (two pages); the rest on screen */
-        rpt_print_end(w, ws, r++, "Printed: the totals and the heat map. The rest of this sheet (each site's next "
-                      "steps, the items, agreement between raters) follows on screen.");
+        rpt_print_end(w, ws, r++, "Printed: the totals and the heat map; the rest of this sheet follows on screen.");
         r++;
         r = next_steps(w, ws, &v, r);
         r = item_table(w, ws, &v, r);
