@@ -529,6 +529,13 @@ static lxw_row_t next_steps(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, l
 {
     if (!rpt_has_rows(w, "fidelity", "items_to_improve"))
         return r;
+    lxw_format *ctr = workbook_add_format(w->book);
+    if (!ctr) {
+        w->nomem = 1;
+        return r;
+    }
+    format_set_align(ctr, LXW_ALIGN_CENTER);
+    format_set_num_format(ctr, "General");
     char b[512];
     lxw_col_t last = last_col(w);
     rpt_put_text(w, ws, r++, 0, "Next steps: the lowest items at each site's latest review", w->f.subtitle);
@@ -563,7 +570,8 @@ static lxw_row_t next_steps(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, l
         else
             rpt_trf(w, head, sizeof head, "%s: %zu %s at or below the middle", v->sites[s], total, items);
         rpt_put_text(w, ws, r++, 0, head, w->f.key);
-        /* columns: item A, name B-J, score K-L, why M to the right edge */
+        /* columns: item A, name B-J, score K-L (centred, so it does not touch the text after it), why M to the
+         * right edge */
         rpt_put_text(w, ws, r, 0, "Item", w->f.header);
         rpt_merge_text(w, ws, r, 1, 9, "Name", w->f.header, 1);
         rpt_merge_text(w, ws, r, 10, 11, "Score", w->f.header, 1);
@@ -581,7 +589,7 @@ static lxw_row_t next_steps(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, l
                 lines = l2;
             rpt_put_text(w, ws, r, 0, x->outcome, w->f.key);
             rpt_merge_text(w, ws, r, 1, 9, nm, w->f.wrap, lines);
-            merge_num(w, ws, r, 10, 11, isnan(x->estimate) ? x->estimate : round(x->estimate * 10) / 10, NULL);
+            merge_num(w, ws, r, 10, 11, isnan(x->estimate) ? x->estimate : round(x->estimate * 10) / 10, ctr);
             rpt_merge_text(w, ws, r, 12, last, why, w->f.wrap, lines);
             r++;
             shown++;
@@ -633,7 +641,7 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     rpt_put_text(w, ws, r++, 0,
                  raters ? "Agreement between raters, and consistency of the items" : "Consistency of the items",
                  w->f.subtitle);
-    /* columns: measure A-D, ratings E-H, raters I-J, estimate K-O, p P-Q, n R-S, note T to the right edge */
+    /* columns: measure A-D, ratings E-H, raters I-J, estimate K-O, p P-Q, n R-S, note U to the right edge */
     lxw_col_t last = last_col(w);
     rpt_merge_text(w, ws, r, 0, 3, "Measure", w->f.header, 1);
     rpt_merge_text(w, ws, r, 4, 7, "Ratings", w->f.header, 1);
@@ -642,7 +650,8 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     rpt_merge_text(w, ws, r, 10, 14, b, w->f.header, 1);
     rpt_merge_text(w, ws, r, 15, 16, "p", w->f.header, 1);
     rpt_merge_text(w, ws, r, 17, 18, "n", w->f.header, 1);
-    rpt_merge_text(w, ws, r, 19, last, "Note", w->f.header, 1);
+    rpt_put_text(w, ws, r, 19, NULL, w->f.header); /* a narrow gap: the count and the note do not touch */
+    rpt_merge_text(w, ws, r, 20, last, "Note", w->f.header, 1);
     r++;
     for (size_t a = 0; a < 4; a++)
         for (size_t i = 0; i < w->res->n; i++) {
@@ -668,7 +677,7 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
             else
                 rpt_trf(w, b, sizeof b, "Cronbach's alpha of the %s items", x->outcome ? x->outcome : "");
             const char *rn = a == 3 ? "item scores" : ratings_name(x->outcome);
-            int lines = rpt_lines_for(x->label ? x->label : "", 44), l2 = rpt_lines_for(rpt_tr(w, b), 30),
+            int lines = rpt_lines_for(x->label ? x->label : "", 40), l2 = rpt_lines_for(rpt_tr(w, b), 30),
                 l3 = rpt_lines_for(rpt_tr(w, rn), 18);
             lines = l2 > lines ? l2 : lines;
             lines = l3 > lines ? l3 : lines;
@@ -687,7 +696,7 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
             rpt_merge_text(w, ws, r, 15, 16, isnan(x->p_value) ? NULL : rpt_fmt_p(x->p_value, e, sizeof e), w->f.right,
                            lines);
             merge_num(w, ws, r, 17, 18, x->n, w->f.count);
-            rpt_merge_text(w, ws, r, 19, last, x->label, w->f.wrap, lines);
+            rpt_merge_text(w, ws, r, 20, last, x->label, w->f.wrap, lines);
             r++;
         }
     if (raters)
@@ -728,11 +737,13 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     lxw_row_t head = r;
     size_t n_sites = 0;
     rpt_put_text(w, ws, r, 0, "Site", w->f.header);
-    /* columns: site A, mean total B-D, effect E-G, participants H-J, detail K to the right edge */
+    /* columns: site A, mean total B-D, effect E-G, participants H-J, detail L to the right edge (K a gap: the count
+     * and the text do not touch) */
     rpt_merge_text(w, ws, r, 1, 3, "Mean fidelity total", w->f.header, 2);
     rpt_merge_text(w, ws, r, 4, 6, effect ? "Effect (points)" : "Rate (%)", w->f.header, 2);
     rpt_merge_text(w, ws, r, 7, 9, "Participants", w->f.header, 2);
-    rpt_merge_text(w, ws, r, 10, last, "Detail", w->f.header, 2);
+    rpt_put_text(w, ws, r, 10, NULL, w->f.header);
+    rpt_merge_text(w, ws, r, 11, last, "Detail", w->f.header, 2);
     r++;
     for (size_t i = 0; i < w->res->n; i++) {
         const core_result_row *x = &w->res->rows[i];
@@ -748,7 +759,7 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         char *cut = strstr(detail, "; statistic =");
         if (cut)
             *cut = '\0';
-        rpt_merge_text(w, ws, r, 10, last, detail, w->f.wrap, 1);
+        rpt_merge_text(w, ws, r, 11, last, detail, w->f.wrap, 1);
         r++;
         n_sites++;
     }
