@@ -2655,6 +2655,8 @@ const rpt_msg rpt_msgs[] = {
      "S(t): % uten hendelsen ved tid t."},
     {"global test",
      "samlet test"},
+    {"S(%s) (%s CI)",
+     "S(%s) (%s KI)"},
     {"The adjusted models' test of each covariate is on the Results sheet (analysis ph_test).",
      "De justerte modellenes test for hver kovariat står på arket Resultater (analysen ph_test)."},
 

@@ -318,7 +318,7 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, c++, "Events", w->f.header);
         rpt_put_text(w, ws, r, c++, "Median (95% CI)", w->f.header);
         for (size_t j = 0; j < nat && c < data_col - 1; j++) {
-            snprintf(b, sizeof b, "S(%s) (95%% CI)", ats[j]);
+            rpt_trf(w, b, sizeof b, "S(%s) (%s CI)", ats[j], w->conf);
             rpt_put_text(w, ws, r, c++, b, w->f.header);
         }
         r++;

@@ -233,7 +233,7 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
             rpt_timepoint_cell(w, ws, r, 1, tp);
             if (multi) {
                 rpt_trf(w, h, sizeof h, "%s vs %s", T, C);
-                rpt_put_text(w, ws, r, 2, h, w->f.wrap);
+                rpt_put_text(w, ws, r, 2, h, w->f.right); /* right-aligned: apart from the timepoint before it */
             }
             for (size_t c = 0; c < ncols; c++) {
                 const col *cc = &cols[c];

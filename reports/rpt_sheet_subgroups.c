@@ -542,8 +542,9 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, 2, "Randomised, %", w->f.header);
         for (size_t j = 0; j < ntp; j++) {
             char when[160];
-            if (tps[j] && rpt_is_number(tps[j], NULL))
-                rpt_trf(w, when, sizeof when, "at %s", tps[j]);
+            if (tps[j] && rpt_is_number(tps[j], NULL)) /* "at 6 months" */
+                rpt_trf(w, when, sizeof when, "at %s %s", tps[j],
+                        rpt_tr(w, w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months"));
             else
                 snprintf(when, sizeof when, "%s", tps[j] ? tps[j] : "");
             rpt_trf(w, t, sizeof t, "%s arm, %s %s (%s CI)", a.level[0], binary ? "%" : rpt_tr(w, "mean"), when, ci);
