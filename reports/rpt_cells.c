@@ -167,6 +167,8 @@ typedef struct rpt_sheet_style {
 struct rpt_style {
     size_t n, last;
     rpt_sheet_style s[STYLE_SHEETS];
+    struct { lxw_format *from, *to; } twin[64]; /* indented twins of formats (indent_after_right) */
+    size_t n_twin;
 };
 
 static rpt_sheet_style *sheet_style(rpt_wctx *w, lxw_worksheet *ws)
@@ -386,6 +388,12 @@ static void note_number(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t c, double x, l
     note_width(w, ws, c, n + 2);
 }
 
+/* 1 if the row holds any cell. */
+static int row_has_cells(lxw_row *row)
+{
+    return row && !RB_EMPTY(row->cells);
+}
+
 /* How a cell's content sits: 0 left (text), 1 right (numbers, right-aligned text), 2 centred; -1 no content. */
 static int cell_side(const lxw_cell *cell)
 {
@@ -435,6 +443,107 @@ static void align_headers(rpt_wctx *w, lxw_worksheet *ws)
             } else if (head && side >= 0) {
                 tally[side]++;
                 seen = 1;
+            }
+        }
+    }
+}
+
+
+/* The twin of format f indented one level (made once per format): its font, number format, alignment, borders and
+ * fill, and an indent. NULL when no more twins can be made. */
+static lxw_format *indent_twin(rpt_wctx *w, lxw_format *f)
+{
+    struct rpt_style *st = w->style;
+    if (!f)
+        f = w->f.plain;
+    if (f->indent)
+        return f;
+    for (size_t i = 0; i < st->n_twin; i++)
+        if (st->twin[i].from == f)
+            return st->twin[i].to;
+    if (st->n_twin == sizeof st->twin / sizeof st->twin[0])
+        return NULL;
+    lxw_format *t = workbook_add_format(w->book);
+    if (!t) {
+        w->nomem = 1;
+        return NULL;
+    }
+    if (f->font_name[0])
+        format_set_font_name(t, f->font_name);
+    if (f->font_size > 0)
+        format_set_font_size(t, f->font_size);
+    if (f->bold)
+        format_set_bold(t);
+    if (f->italic)
+        format_set_italic(t);
+    if (f->underline)
+        format_set_underline(t, f->underline);
+    if (f->font_color != LXW_COLOR_UNSET)
+        format_set_font_color(t, f->font_color);
+    if (f->num_format[0])
+        format_set_num_format(t, f->num_format);
+    else if (f->num_format_index)
+        format_set_num_format_index(t, (uint8_t)f->num_format_index);
+    format_set_align(t, LXW_ALIGN_LEFT);
+    if (f->text_v_align)
+        format_set_align(t, f->text_v_align);
+    if (f->text_wrap)
+        format_set_text_wrap(t);
+    if (f->bottom)
+        format_set_bottom(t, f->bottom);
+    if (f->top)
+        format_set_top(t, f->top);
+    if (f->bg_color != LXW_COLOR_UNSET)
+        format_set_bg_color(t, f->bg_color);
+    if (f->fg_color != LXW_COLOR_UNSET)
+        format_set_fg_color(t, f->fg_color);
+    if (f->pattern)
+        format_set_pattern(t, f->pattern);
+    format_set_indent(t, 1);
+    st->twin[st->n_twin].from = f;
+    st->twin[st->n_twin++].to = t;
+    return t;
+}
+
+/*
+ * The table grammar's gutter: a left-aligned column right after a right-aligned one ("72" then "Not IPS") would touch
+ * it, so its header and its left-aligned cells are indented one level, down to the table's end (the column's next
+ * header or first empty row after content). The columns indented: in ind[] (their widths grow by the indent).
+ */
+static void indent_after_right(rpt_wctx *w, lxw_worksheet *ws, int *ind)
+{
+    lxw_col_t last_col = ws->dim_colmax < STYLE_COLS ? ws->dim_colmax : STYLE_COLS - 1;
+    for (lxw_row_t r = 0; r <= ws->dim_rowmax; r++) {
+        lxw_row *row = lxw_worksheet_find_row(ws, r);
+        for (lxw_col_t c = 1; row && c <= last_col; c++) {
+            lxw_cell *head = lxw_worksheet_find_cell_in_row(row, c);
+            lxw_cell *left = lxw_worksheet_find_cell_in_row(row, c - 1);
+            if (!head || head->format != w->f.header || !left || left->format != w->f.header_r)
+                continue;
+            lxw_format *t = indent_twin(w, head->format);
+            if (!t)
+                return;
+            head->format = t;
+            ind[c] = 1;
+            int seen = 0;
+            for (lxw_row_t q = r + 1; q <= ws->dim_rowmax; q++) {
+                lxw_row *qr = lxw_worksheet_find_row(ws, q);
+                lxw_cell *cell = qr ? lxw_worksheet_find_cell_in_row(qr, c) : NULL;
+                if (cell && (cell->format == w->f.header || cell->format == w->f.header_r ||
+                             cell->format == w->f.header_c))
+                    break;
+                int side = cell_side(cell);
+                if (side < 0) {
+                    if (seen && !(qr && row_has_cells(qr)))
+                        break;
+                    continue;
+                }
+                seen = 1;
+                if (side == 0 && (!cell->format || !cell->format->indent)) {
+                    lxw_format *ct = indent_twin(w, cell->format);
+                    if (ct)
+                        cell->format = ct;
+                }
             }
         }
     }
@@ -904,18 +1013,32 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
                      (pp.pages < pl.pages || (pp.pages == pl.pages && pp.scale > pl.scale + 0.05)))))))
             ? &pp
             : &pl;
-    /* charts beyond the print's width move below everything, one under another, at the left edge */
+    /* column groups repeat the label columns on every group's page: a chart that starts in them would print a cut
+     * strip there, so it starts right of them (when it still fits the first group; else it moves below) */
+    lxw_col_t home = p->n_groups > 1 ? p->n_key : 0;
+    double home_pt = home > 0 ? cols_pt(width, 0, home - 1) : 0;
+    for (size_t k = 0; home > 0 && k < n_cb; k++) {
+        if (cb[k].left >= home_pt - 0.5 || cb[k].right <= home_pt)
+            continue;
+        lxw_object_properties *o = cb[k].op;
+        o->col = home;
+        o->x_offset = 0;
+        cb[k].right += home_pt - cb[k].left;
+        cb[k].left = home_pt;
+    }
+    /* charts beyond the print's width move below everything, one under another, at the left edge (right of the
+     * repeated label columns) */
     lxw_row_t below = last_row + 2;
     for (size_t k = 0; k < n_cb; k++) {
         if (cb[k].right <= p->move_beyond)
             continue;
         lxw_object_properties *o = cb[k].op;
         o->row = below;
-        o->col = 0;
+        o->col = home;
         o->x_offset = 0;
         o->y_offset = 0;
-        cb[k].left = 0;
-        cb[k].right = PRINT_WIDTH_SLACK * 0.75 * o->width * (o->x_scale > 0 ? o->x_scale : 1);
+        cb[k].left = home_pt;
+        cb[k].right = home_pt + PRINT_WIDTH_SLACK * 0.75 * o->width * (o->x_scale > 0 ? o->x_scale : 1);
         double y = 0;
         while (y < cb[k].height)
             y += row_pt(ws, below++);
@@ -1146,7 +1269,9 @@ static int wrapped_lines(rpt_sheet_style *ss, const struct wrapped *cw, const do
         c1 = mr->first_col;
         c2 = mr->last_col;
     }
-    double avail = -cw->indent;
+    lxw_row *row = lxw_worksheet_find_row(ws, cw->row); /* its format now: the gutter may have indented it */
+    lxw_cell *cell = row ? lxw_worksheet_find_cell_in_row(row, cw->col) : NULL;
+    double avail = cell && cell->format ? -f_indent_pt(cell->format) : -cw->indent;
     for (lxw_col_t c = c1; c <= c2; c++)
         avail += rpt_col_print_pt(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
     return rpt_text_lines(cw->text, avail - RPT_CELL_PAD_PT, cw->style, cw->size);
@@ -1239,12 +1364,19 @@ void rpt_style_finish(rpt_wctx *w)
             free(ss->head_text[c]);
             ss->head_text[c] = NULL;
         }
+        int ind[STYLE_COLS] = {0};
+        if (!ss->big) {
+            align_headers(w, ws);
+            indent_after_right(w, ws, ind);
+        }
         double width[STYLE_COLS];
         int emit[STYLE_COLS];
+        double indent_units = rpt_text_pt("   ", 3, 0, 11) / (rpt_col_print_pt(2) - rpt_col_print_pt(1));
         for (lxw_col_t c = 0; c < STYLE_COLS; c++) {
             double have = ss->set[c] > 0 ? ss->set[c] : DEFAULT_WIDTH;
-            width[c] = ss->fit[c] > have + 0.5 ? ss->fit[c] : have;
-            emit[c] = ss->set[c] > 0 || ss->fit[c] > have + 0.5;
+            double fit = ss->fit[c] > 0 && ind[c] ? ss->fit[c] + indent_units : ss->fit[c];
+            width[c] = fit > have + 0.5 ? ceil(7 * fit) / 7 : have;
+            emit[c] = ss->set[c] > 0 || fit > have + 0.5;
         }
         /* Each column's width is set once, in runs of equal columns that never overlap (a spreadsheet given
          * overlapping ranges keeps one of them, and a column then shows ### or nothing). A big sheet set its
@@ -1265,8 +1397,6 @@ void rpt_style_finish(rpt_wctx *w)
                            ws, 0, c);
             c = e + 1;
         }
-        if (!ss->big)
-            align_headers(w, ws);
         /* Spreadsheets keep an .xlsx row's stored height, so a wrapped cell would spill over the next row (or
          * leave blank lines under it): each row with wrapped cells is made as tall as its longest one's lines. */
         if (!ss->big)
