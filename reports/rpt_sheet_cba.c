@@ -1061,8 +1061,8 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
 
 /* ---------------------------------------------------------------- the Sensitivity sheet */
 
-/* The sheet's charts, inserted once all are made: the CE plane and the acceptability curve first (they print on the
- * page after the tables, one above the other), then the tornados. */
+/* The sheet's charts, inserted once all are made: the CE plane and the acceptability curve side by side under the
+ * first tables, then the two tornados side by side under theirs. */
 typedef struct sens_charts {
     lxw_chart *ch[4];
     int prio[4];
@@ -1088,9 +1088,9 @@ static void charts_insert(rpt_wctx *w, lxw_worksheet *ws, sens_charts *sc, lxw_r
                 rpt_err_at(w, worksheet_insert_chart_opt(ws, top, 0, sc->ch[k], &o), ws, top, 0);
                 continue;
             }
-            lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.1};
+            /* the two tornados side by side under their tables */
+            lxw_chart_options o = {.x_scale = 1.0, .y_scale = 1.1, .x_offset = p == 3 ? 500 : 0, .y_offset = 4};
             rpt_err_at(w, worksheet_insert_chart_opt(ws, r, col, sc->ch[k], &o), ws, r, col);
-            r += 18;
         }
 }
 
@@ -1331,6 +1331,10 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         r++;
     }
 
+    lxw_row_t tornado_charts = r; /* the tornados' charts, under their tables */
+    if (res->n_bars > 0)
+        r += 19;
+
     /* ---- CEAC, frontier, EVPI; CE plane ---- */
     if (res->draws > 0) {
         /* the print ends with the tornados (the acceptability curve prints as a chart above them) */
@@ -1462,7 +1466,8 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
         chart_done(&sc, ch, 0);
     }
-    charts_insert(w, ws, &sc, top_charts, chart_row, 10);
+    (void)chart_row;
+    charts_insert(w, ws, &sc, top_charts, tornado_charts, 0);
     return CORE_OK;
 }
 
