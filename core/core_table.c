@@ -38,6 +38,7 @@ int core_column_widen(core_column *c, size_t cap, size_t filled, unsigned w)
     void *nd = core_alloc_array(cap ? cap : 1, w);
     if (!nd)
         return -1;
+    core_prefault(nd, cap * w); /* a column is filled in full: its pages at once, not a fault per page */
     if (c->type == CORE_COL_NUMERIC) {
         for (size_t i = 0; i < filled; i++) {
             double v = core_col_num(c, i);
