@@ -668,7 +668,7 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
         if (!keep[j])
             continue;
         c->width = 1; /* int8 until a value needs more (core_column_put_num) */
-        if (!(c->data = core_alloc_array(n_rows ? n_rows : 1, 1)))
+        if (core_column_alloc_data(c, n_rows, 1, 0) != 0)
             goto nomem;
     }
     free(slot);
@@ -737,14 +737,14 @@ static core_status fill_levels(csv_state *s, core_table *t, const unsigned char 
         if (numeric[j])
             continue;
         core_column *c = &t->cols[j];
-        free(c->data);
+        core_column_free_data(c);
         miss[j] = c->miss;
         c->miss = NULL;
         c->type = CORE_COL_CATEGORICAL;
         c->width = 1;
-        c->data = core_alloc_array(n ? n : 1, 1);
-        ix[j] = core_level_index_new(c);
-        if (!c->data || !ix[j]) {
+        int bad = core_column_alloc_data(c, n, 1, 0) != 0;
+        ix[j] = bad ? NULL : core_level_index_new(c);
+        if (bad || !ix[j]) {
             st = CORE_ERR_NOMEM;
             goto done;
         }
@@ -991,13 +991,12 @@ static int fast_number(const char *s, size_t len, char decimal, double *out)
 /* Make column c categorical (rows 0..i-1 all missing) with a level index. */
 static int fast_to_categorical(core_column *c, size_t n_rows, size_t i, core_level_index **ix)
 {
-    free(c->data);
+    core_column_free_data(c);
     free(c->miss);
     c->miss = NULL;
     c->type = CORE_COL_CATEGORICAL;
     c->width = 1;
-    c->data = core_alloc_array(n_rows ? n_rows : 1, 1);
-    if (!c->data)
+    if (core_column_alloc_data(c, n_rows, 1, 0) != 0)
         return -1;
     memset(c->data, 0, i); /* code 0: missing */
     if (!ix)
@@ -1400,7 +1399,7 @@ static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_
     for (size_t j = 0; j < m; j++) { /* the second part's cells: scratch columns, of the table's types */
         scratch[j].type = t->cols[j].type;
         scratch[j].width = 1;
-        if (keep[j] && !(scratch[j].data = core_calloc_array(nb, 1))) {
+        if (keep[j] && core_column_alloc_data(&scratch[j], nb, 1, 1) != 0) {
             ret = -1;
             goto out;
         }

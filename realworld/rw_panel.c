@@ -13,14 +13,15 @@
 /* ---- factorising a column into dense levels (first appearance order) ---- */
 
 typedef struct factor {
-    int *level;       /* per used row (observation) */
+    int *level;       /* per used row (observation): n ints from core_alloc_pages */
+    size_t n;
     size_t n_levels;
     size_t *first;    /* table row of each level's first appearance */
 } factor;
 
 static void factor_free(factor *f)
 {
-    free(f->level);
+    core_free_pages(f->level, f->n * sizeof *f->level);
     free(f->first);
     memset(f, 0, sizeof *f);
 }
@@ -43,8 +44,8 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
 {
     memset(f, 0, sizeof *f);
     const core_column *c = &t->cols[col];
-    f->level = malloc((n ? n : 1) * sizeof *f->level);
-    core_prefault(f->level, n * sizeof *f->level);
+    f->n = n;
+    f->level = core_alloc_pages(n * sizeof *f->level); /* filled in full below */
     size_t cap_first = 64;
     f->first = malloc(cap_first * sizeof *f->first);
     if (!f->level || !f->first) {
@@ -254,18 +255,25 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
 
 void rw_panel_free(rw_panel *p)
 {
+    size_t ib = p->n * sizeof(int);
     if (p->fe)
         for (size_t k = 0; k < p->n_fe; k++)
             if (p->fe[k] != p->unit && p->fe[k] != p->period) /* those two are shared, not copies */
-                free(p->fe[k]);
+                core_free_pages(p->fe[k], ib);
     free(p->fe);
-    free(p->unit);
-    free(p->period);
-    free(p->cluster);
+    core_free_pages(p->unit, ib);
+    core_free_pages(p->period, ib);
+    core_free_pages(p->cluster, ib);
     free(p->fe_levels);
-    free(p->d);
+    if (p->d_pages)
+        core_free_pages(p->d, p->n * sizeof(double));
+    else
+        free(p->d);
     free(p->x);
-    free(p->y);
+    if (p->y_pages)
+        core_free_pages(p->y, p->n * p->n_y * sizeof(double));
+    else
+        free(p->y);
     free(p->row);
     if (p->cluster_name)
         for (size_t g = 0; g < p->G; g++)
@@ -515,16 +523,15 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         take_d &= cx[k] != cd;
         take_y &= (long)cx[k] != cy[0];
     }
-    p->period = malloc(n * sizeof *p->period);
-    p->d = take_d ? NULL : malloc(n * sizeof *p->d);
+    /* each filled in full below: whole pages of their own (core_alloc_pages) */
+    p->n_y = s->n_outcomes;
+    p->period = core_alloc_pages(n * sizeof *p->period);
+    p->d = take_d ? NULL : core_alloc_pages(n * sizeof *p->d);
+    p->d_pages = !take_d;
     p->x = malloc((n * s->n_controls + 1) * sizeof *p->x);
-    p->y = take_y ? NULL : malloc(n * s->n_outcomes * sizeof *p->y);
-    core_prefault(p->period, n * sizeof *p->period); /* each filled in full below */
-    if (!take_d)
-        core_prefault(p->d, n * sizeof *p->d);
     core_prefault(p->x, n * s->n_controls * sizeof *p->x);
-    if (!take_y)
-        core_prefault(p->y, n * s->n_outcomes * sizeof *p->y);
+    p->y = take_y ? NULL : core_alloc_pages(n * s->n_outcomes * sizeof *p->y);
+    p->y_pages = !take_y;
     p->fe = calloc(s->n_fe + 1, sizeof *p->fe);
     p->fe_levels = calloc(s->n_fe + 1, sizeof *p->fe_levels);
     if (!p->period || (!take_d && !p->d) || !p->x || (!take_y && !p->y) || !p->fe || !p->fe_levels) {
@@ -727,13 +734,13 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
     double d0 = NAN;
     int varies = 0;
     core_column *ctd = &t->cols[cd];
-    if (take_d && !(p->d = core_column_take_f64(ctd, n))) { /* every row has a treatment (no row dropped) */
+    if (take_d && !(p->d = core_column_take_f64(ctd, n, &p->d_pages))) { /* every row has a treatment */
         st = NOMEM(err);
         goto done;
     }
     if (take_y) { /* missing cells become NaN in place (the reader leaves 0 there) */
         core_column *co = &t->cols[cy[0]];
-        if (!(p->y = core_column_take_f64(co, n))) {
+        if (!(p->y = core_column_take_f64(co, n, &p->y_pages))) {
             st = NOMEM(err);
             goto done;
         }
