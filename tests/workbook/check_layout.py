@@ -154,7 +154,7 @@ def formats(book, config):
                         x = (cached[sheet.replace("''", "'")] if sheet else cws)[ref].value
                         if not isinstance(x, (int, float)) or isinstance(x, bool):
                             bad_ref.append("%s -> %s %r" % (c.coordinate, ref, x))
-                if isinstance(v, (int, float)) and not isinstance(v, bool) and '"' in c.number_format and \
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and '"' in c.number_format.split(";")[0] and \
                         re.search(r"\.0", c.number_format.split(";")[0]):
                     money_dec.append("%s %s" % (c.coordinate, c.number_format))
                 if isinstance(v, str) and not v.startswith("="):

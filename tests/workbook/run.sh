@@ -193,7 +193,8 @@ fi
 # secondary suppression) and their interaction p, the 6-month compulsory-education risk difference (9/74), County
 # C's effect (TAU 8/36) and the weighted fidelity regression over sites. The same checks fail on the open demo.
 HIDE="0.1492427943331705 0.071428571428571452 0.090637362154065065 0.10060060060060058 0.1388888888888889 0.00046871461533748817"
-sed -e "s#= *\.\./examples/#= $ROOT/examples/#" -e 's/^\[project\]/[project]\nsmall_cell = 10/' configs/demo.ini > "$D/demo10.ini"
+sed -e "s#= *\.\./examples/#= $ROOT/examples/#" -e "s#^anchors *= *#anchors = $ROOT/configs/#" \
+    -e 's/^\[project\]/[project]\nsmall_cell = 10/' configs/demo.ini > "$D/demo10.ini"
 if "$BIN" run "$D/demo10.ini" -o "$D/demo10.xlsx" --results "$D/demo10.csv" --quiet; then
     sub "disclosure of the demo: no label shows a count of people below 10" "$D/small.log" \
         $PY tests/workbook/check_workbook.py small-counts "$D/demo10.xlsx" "$D/demo10.csv" 10
