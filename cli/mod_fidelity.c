@@ -1,10 +1,12 @@
 /* The fidelity module: [fidelity] (+ [scale:NAME]) -> scores, trends, agreement, alpha and the
  * fidelity–outcome link with the trial's sites; [agreement] -> ICC and kappas of a ratings table. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include <gsl/gsl_rng.h>
 
@@ -21,7 +23,7 @@ typedef struct fid_state {
     fid_data data;
     int have_scale, have_data;
     rpt_fidelity_info info;
-    const char **items, **labels, **sections, **band_labels;
+    const char **items, **labels, **sections, **band_labels, **anchors;
     double *band_lower;
     size_t *rater_cols;
     double *categories;
@@ -50,6 +52,7 @@ static void fid_state_free(void *p)
     if (s->have_scale)
         fid_scale_free(&s->scale);
     free(s->items), free(s->labels), free(s->sections), free(s->band_labels), free(s->band_lower);
+    free(s->anchors);
     free(s->rater_cols), free(s->categories);
     core_config_list_free(s->rater_names);
     free(s);
@@ -145,10 +148,27 @@ static core_status run_fidelity(cli_ctx *ctx, fid_state *s, core_err *err)
     char sec[300];
     snprintf(sec, sizeof sec, "scale:%s", scale);
     if (core_config_has(cfg, sec, "anchors")) {
+        /* the file is found beside the config (a relative path is the config's); a missing one is named with
+         * its key before any reading */
+        const char *rel = core_config_str(cfg, sec, "anchors", "");
+        char *path = core_config_resolve(cfg, rel);
+        if (!path)
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
+        int there = access(path, R_OK) == 0;
+        if (!there) {
+            core_err_set(err, CORE_ERR_CONFIG, "%s: anchors = %s: cannot read %s (%s); the anchors file (columns "
+                         "item, score, text) is found relative to the config file",
+                         core_config_where(cfg, sec, "anchors", where, sizeof where), rel, path, strerror(errno));
+            free(path);
+            return CORE_ERR_CONFIG;
+        }
+        free(path);
         core_table *at;
         if ((st = cli_ctx_read_data(ctx, sec, "anchors", &at, err)) != CORE_OK ||
             (st = fid_scale_set_texts(&s->scale, at, err)) != CORE_OK)
             return st;
+        if (!(s->scale.anchors_file = strdup(rel)))
+            return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     }
     if ((st = fid_spec_from_config(cfg, &s->spec, err)) != CORE_OK)
         return st;
@@ -183,7 +203,9 @@ static core_status run_fidelity(cli_ctx *ctx, fid_state *s, core_err *err)
     size_t nb = s->scale.n_bands;
     s->band_labels = calloc(nb ? nb : 1, sizeof *s->band_labels);
     s->band_lower = calloc(nb ? nb : 1, sizeof *s->band_lower);
-    if (!s->items || !s->labels || !s->sections || !s->band_labels || !s->band_lower)
+    size_t nv = s->scale.max >= s->scale.min ? (size_t)(s->scale.max - s->scale.min + 1) : 0;
+    s->anchors = calloc(ni * nv > 0 ? ni * nv : 1, sizeof *s->anchors);
+    if (!s->items || !s->labels || !s->sections || !s->band_labels || !s->band_lower || !s->anchors)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory");
     for (size_t b = 0; b < nb; b++) {
         s->band_labels[b] = s->scale.bands[b].label;
@@ -194,6 +216,9 @@ static core_status run_fidelity(cli_ctx *ctx, fid_state *s, core_err *err)
         s->items[j] = it->name;
         s->labels[j] = it->label;
         s->sections[j] = it->section >= 0 ? s->scale.sections[it->section] : NULL;
+        /* in score order: the text of the level that scores min + v (a reverse item's raw value counts down) */
+        for (size_t v = 0; v < nv; v++)
+            s->anchors[j * nv + v] = it->anchors ? it->anchors[it->reverse ? nv - 1 - v : v] : NULL;
     }
     s->info = (rpt_fidelity_info){.scale = s->scale.name,
                                   .title = s->scale.title,
@@ -201,6 +226,8 @@ static core_status run_fidelity(cli_ctx *ctx, fid_state *s, core_err *err)
                                   .items = s->items,
                                   .labels = s->labels,
                                   .sections = s->sections,
+                                  .anchors = s->anchors,
+                                  .anchors_file = s->scale.anchors_file,
                                   .min = s->scale.min,
                                   .max = s->scale.max,
                                   .respondents = s->spec.layout == FID_LAYOUT_RESPONDENTS,

@@ -63,6 +63,7 @@ typedef struct fid_scale {
     fid_band *bands;     /**< highest first */
     size_t n_bands;
     int builtin;         /**< 1: starts from a built-in definition */
+    char *anchors_file;  /**< the anchors file as the config names it (anchors = ...), or NULL */
 } fid_scale;
 
 /** Names of the built-in scales, NULL-terminated ("ips25"). */

@@ -192,16 +192,20 @@ core_status fid_rows_trends(const fid_data *d, core_results *res, core_err *err)
             const char *anchor = raw >= s->min && raw <= s->max ? it->anchors[raw - s->min] : NULL;
             char when[120];
             if (stayed == scored && scored > 1)
-                snprintf(when, sizeof when, "at %g or below in all %zu reviews", threshold, scored);
+                snprintf(when, sizeof when, "Scored %g or below in all %zu reviews", threshold, scored);
             else if (scored > 1)
-                snprintf(when, sizeof when, "at %g or below in %zu of %zu reviews", threshold, stayed, scored);
+                snprintf(when, sizeof when, "Scored %g or below in %zu of %zu reviews", threshold, stayed, scored);
             else
-                snprintf(when, sizeof when, "at %g or below", threshold);
+                snprintf(when, sizeof when, "Scored %g or below at the one review", threshold);
+            /* the anchor of the next level, or where it would come from: never a text of our own */
             if (anchor)
-                snprintf(label, sizeof label, "%s; next level %d: %s", when, next, anchor);
+                snprintf(label, sizeof label, "%s; a score of %d means: %s", when, next, anchor);
+            else if (s->anchors_file)
+                snprintf(label, sizeof label, "%s; the scale's text for a score of %d is not in %s (add it there)",
+                         when, next, s->anchors_file);
             else
-                snprintf(label, sizeof label, "%s; next level %d (anchor text not built in: supply it with anchors = "
-                         "FILE in [scale:%s])", when, next, s->name);
+                snprintf(label, sizeof label, "%s; the scale's text for a score of %d is not built in (name a file "
+                         "of anchor texts with anchors = in [scale:%s])", when, next, s->name);
             core_result_row row = CORE_RESULT_ROW_EMPTY;
             row.analysis = "items_to_improve";
             row.outcome = it->name;

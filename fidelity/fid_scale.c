@@ -33,6 +33,7 @@ void fid_scale_free(fid_scale *s)
     free(s->bands);
     free(s->name);
     free(s->title);
+    free(s->anchors_file);
     memset(s, 0, sizeof *s);
 }
 
@@ -81,16 +82,19 @@ static const struct {
     const char *anchor[5]; /* values 1..5 */
 } IPS25[25] = {
     {"S1", "Caseload size", 0,
-     {"41 or more clients per employment specialist", "31-40 clients per employment specialist",
-      "26-30 clients per employment specialist", "21-25 clients per employment specialist",
-      "20 or fewer clients per employment specialist"}},
+     {"a ratio of 41 or more clients per employment specialist", "a ratio of 31-40 clients per employment specialist",
+      "a ratio of 26-30 clients per employment specialist", "a ratio of 21-25 clients per employment specialist",
+      "a ratio of 20 or fewer clients per employment specialist"}},
     {"S2", "Employment services staff (specialists provide only employment services)", 0,
-     {"employment services less than 60% of the time", "employment services 60-74% of the time",
-      "employment services 75-89% of the time", "employment services 90-95% of the time",
-      "employment services 96% of the time or more"}},
+     {"employment specialists provide employment services less than 60% of the time",
+      "employment specialists provide employment services 60-74% of the time",
+      "employment specialists provide employment services 75-89% of the time",
+      "employment specialists provide employment services 90-95% of the time",
+      "employment specialists provide employment services 96% or more of the time"}},
     {"S3", "Vocational generalists (each specialist carries all phases of employment service)", 0,
-     {"only refers to vendors or other programmes", NULL, NULL, NULL,
-      "carries out all phases (intake, engagement, assessment, job placement, job coaching, follow-along)"}},
+     {"the employment specialist only refers clients to vendors and other programmes", NULL, NULL, NULL,
+      "each employment specialist carries out all phases of employment service (intake, engagement, assessment, "
+      "job placement, job coaching and follow-along supports)"}},
     {"O1", "Integration of rehabilitation with mental health through team assignment", 1, {0}},
     {"O2", "Integration of rehabilitation with mental health through frequent team member contact", 1, {0}},
     {"O3", "Collaboration between employment specialists and vocational rehabilitation counsellors", 1, {0}},

@@ -19,7 +19,8 @@ const core_cfg_key rct_trial_keys[] = {
     {"multiplicity", CORE_CFG_CHOICE, "none", "none|holm|bh", "adjustment over the secondary outcomes' p-values"},
     {"standardised_differences", CORE_CFG_BOOL, "no", NULL, "add standardised differences of the baseline covariates"},
     {"labels", CORE_CFG_TEXT, NULL, "name: label | name: label",
-     "names for people of the data's columns in every table (default: a Stata/SPSS variable label, else the name)"},
+     "names for people of the data's columns in every table (default: a Stata/SPSS variable label, else the name); "
+     "a level of a column as name[level]: label"},
     {"glmm_points", CORE_CFG_INTEGER, "25", "[1, 100]", "adaptive Gauss-Hermite points of the binary mixed model"},
     {NULL},
 };

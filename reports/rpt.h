@@ -49,6 +49,10 @@ typedef struct rpt_fidelity_info {
     const char *const *items;     /**< short names in scale order: the `outcome` of item_score rows */
     const char *const *labels;    /**< full names (NULL entries: none) */
     const char *const *sections;  /**< per item: its section, or NULL */
+    const char *const *anchors;   /**< item j's anchor text of the level that scores v (a reverse item's raw
+                                       value counts down): anchors[j * (max - min + 1) + v - min] (NULL: the scale
+                                       has none for it); NULL: no anchors at all */
+    const char *anchors_file;     /**< the anchors file as the config names it, or NULL */
     int min, max;                 /**< item range (the heat map's colour scale) */
     int respondents;              /**< 1: a survey (scores are means over respondents) */
     size_t n_bands;               /**< score bands, highest first */

@@ -4,6 +4,7 @@
  * row look-ups and the cells of result rows that several sheets show. */
 #include "reports/rpt_internal.h"
 #include "reports/rpt_msg.h"
+#include "reports/rpt_font.h"
 #include "core/core_text.h"
 
 #include <ctype.h>
@@ -124,12 +125,16 @@ typedef struct rpt_sheet_style {
     long print_last;                 /* last printed row (rpt_print_end); -1: every row used */
     int print_pages;                 /* page budget (rpt_print_pages); 0: DEFAULT_PRINT_PAGES */
     int budget_cut;                  /* print_last is where the page budget ran out */
+    int key_cols;                    /* label columns repeated on each column group's pages (rpt_print_key_cols); -1:
+                                      * inferred */
     int big;                         /* constant-memory sheet: rows are gone once written, never resized */
-    struct wrapped {                 /* each wrapped cell: its row is made tall enough at the end */
+    struct wrapped {                 /* each wrapped cell: its row is made as tall as its lines at the end */
         lxw_row_t row;
         lxw_col_t col;
-        double chars;                /* widest line in characters (times the bold factor) */
-        int breaks;                  /* explicit line breaks */
+        char *text;                  /* what it shows, measured in its font (rpt_font.h) */
+        int style;                   /* RPT_FONT_REGULAR, ... */
+        double size;                 /* points */
+        double indent;               /* points its format indents it by */
     } *wrapped;
     size_t n_wrapped, cap_wrapped;
     struct long_text {               /* a sentence or note in column A alone: wrapped over the print's width */
@@ -162,6 +167,8 @@ typedef struct rpt_sheet_style {
 struct rpt_style {
     size_t n, last;
     rpt_sheet_style s[STYLE_SHEETS];
+    struct { lxw_format *from, *to; } twin[64]; /* indented twins of formats (indent_after_right) */
+    size_t n_twin;
 };
 
 static rpt_sheet_style *sheet_style(rpt_wctx *w, lxw_worksheet *ws)
@@ -194,6 +201,7 @@ static void style_register(rpt_wctx *w, lxw_worksheet *ws)
     ss->header = -1;
     ss->data_col = -1;
     ss->print_last = -1;
+    ss->key_cols = -1;
     for (lxw_col_t c = 0; c < STYLE_COLS; c++)
         ss->head_row[c] = -1;
 }
@@ -236,24 +244,38 @@ static int layout_format(const rpt_wctx *w, const lxw_format *f)
                  f == F->sentence || f->text_wrap);
 }
 
-/* A wrapped cell's extent, for the row height rpt_style_finish gives it. */
+/* The font style and size of format f (rpt_font.h). */
+static int font_style(const lxw_format *f)
+{
+    return f ? (f->bold ? RPT_FONT_BOLD : 0) + (f->italic ? RPT_FONT_ITALIC : 0) : 0;
+}
+
+static double font_size(const lxw_format *f)
+{
+    return f && f->font_size > 0 ? f->font_size : 11.0;
+}
+
+/* The column width (Excel's unit, as rpt_set_cols takes it) that shows text `pt` points wide on one line, with a
+ * point to spare beside the cell's padding. */
+static double fit_units(double pt)
+{
+    double per = rpt_col_print_pt(2.0) - rpt_col_print_pt(1.0); /* points a unit of width adds */
+    double need = 1.0 + (pt + RPT_CELL_PAD_PT + 1.0 - rpt_col_print_pt(1.0)) / per;
+    return need < 1 ? 1 : ceil(need * 7) / 7;
+}
+
+/* Points format f indents its text by (LibreOffice: three spaces a level). */
+static double f_indent_pt(const lxw_format *f)
+{
+    return f ? f->indent * rpt_text_pt("   ", 3, 0, font_size(f)) : 0;
+}
+
+/* A wrapped cell, for the row height rpt_style_finish gives it (size_rows). */
 static void note_wrapped(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *s, const lxw_format *f)
 {
     rpt_sheet_style *ss = sheet_style(w, ws);
     if (!ss || ss->big || c >= STYLE_COLS)
         return;
-    double widest = 0;
-    int breaks = 0;
-    for (const char *line = s; line; breaks++) {
-        double n = (double)text_chars(line, NULL);
-        if (n > widest)
-            widest = n;
-        line = strchr(line, '\n');
-        if (line)
-            line++;
-    }
-    if (f && f->bold)
-        widest *= 1.15;
     if (ss->n_wrapped == ss->cap_wrapped) {
         size_t cap = ss->cap_wrapped ? 2 * ss->cap_wrapped : 64;
         struct wrapped *nw = realloc(ss->wrapped, cap * sizeof *nw);
@@ -264,7 +286,13 @@ static void note_wrapped(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
         ss->wrapped = nw;
         ss->cap_wrapped = cap;
     }
-    ss->wrapped[ss->n_wrapped++] = (struct wrapped){r, c, widest, breaks - 1};
+    char *t = strdup(s ? s : "");
+    if (!t) {
+        w->nomem = 1;
+        return;
+    }
+    ss->wrapped[ss->n_wrapped++] =
+        (struct wrapped){r, c, t, font_style(f), font_size(f), f_indent_pt(f)};
 }
 
 /* A long layout text in column A, kept to be wrapped over the print's width (print_layout). */
@@ -310,17 +338,24 @@ static void note_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, 
                 w->nomem = 1;
             }
         }
-        note_width(w, ws, c, 1.15 * (double)lw + 2); /* a header wraps between words, never inside one */
+        /* a header wraps between words, never inside one: as wide as its widest word */
+        double widest = 0;
+        for (const char *p = s; *p;) {
+            size_t k = strcspn(p, " \n");
+            double t = rpt_text_pt(p, k, font_style(f), font_size(f));
+            if (t > widest)
+                widest = t;
+            p += k;
+            p += *p != '\0';
+        }
+        note_width(w, ws, c, fit_units(widest));
         return;
     }
     if (layout_format(w, f) && c == 0 && n > LONG_TEXT_CHARS && !strchr(s, '\n') && f != w->f.title)
         note_long(w, ws, r, s, f, n);
     if (layout_format(w, f) || n > FIT_TEXT_CHARS)
         return;
-    double k = (f && f->bold) ? 1.15 : 1.0;
-    if (f && f->font_size > 11)
-        k *= f->font_size / 11.0;
-    note_width(w, ws, c, k * (double)n + 2);
+    note_width(w, ws, c, fit_units(rpt_text_pt(s, strcspn(s, "\n"), font_style(f), font_size(f)) + f_indent_pt(f)));
 }
 
 /* Width a number takes in the format it is written with (approximately, in characters). */
@@ -351,6 +386,12 @@ static void note_number(rpt_wctx *w, lxw_worksheet *ws, lxw_col_t c, double x, l
             n += (double)(e - q - 1);
     }
     note_width(w, ws, c, n + 2);
+}
+
+/* 1 if the row holds any cell. */
+static int row_has_cells(lxw_row *row)
+{
+    return row && !RB_EMPTY(row->cells);
 }
 
 /* How a cell's content sits: 0 left (text), 1 right (numbers, right-aligned text), 2 centred; -1 no content. */
@@ -402,6 +443,107 @@ static void align_headers(rpt_wctx *w, lxw_worksheet *ws)
             } else if (head && side >= 0) {
                 tally[side]++;
                 seen = 1;
+            }
+        }
+    }
+}
+
+
+/* The twin of format f indented one level (made once per format): its font, number format, alignment, borders and
+ * fill, and an indent. NULL when no more twins can be made. */
+static lxw_format *indent_twin(rpt_wctx *w, lxw_format *f)
+{
+    struct rpt_style *st = w->style;
+    if (!f)
+        f = w->f.plain;
+    if (f->indent)
+        return f;
+    for (size_t i = 0; i < st->n_twin; i++)
+        if (st->twin[i].from == f)
+            return st->twin[i].to;
+    if (st->n_twin == sizeof st->twin / sizeof st->twin[0])
+        return NULL;
+    lxw_format *t = workbook_add_format(w->book);
+    if (!t) {
+        w->nomem = 1;
+        return NULL;
+    }
+    if (f->font_name[0])
+        format_set_font_name(t, f->font_name);
+    if (f->font_size > 0)
+        format_set_font_size(t, f->font_size);
+    if (f->bold)
+        format_set_bold(t);
+    if (f->italic)
+        format_set_italic(t);
+    if (f->underline)
+        format_set_underline(t, f->underline);
+    if (f->font_color != LXW_COLOR_UNSET)
+        format_set_font_color(t, f->font_color);
+    if (f->num_format[0])
+        format_set_num_format(t, f->num_format);
+    else if (f->num_format_index)
+        format_set_num_format_index(t, (uint8_t)f->num_format_index);
+    format_set_align(t, LXW_ALIGN_LEFT);
+    if (f->text_v_align)
+        format_set_align(t, f->text_v_align);
+    if (f->text_wrap)
+        format_set_text_wrap(t);
+    if (f->bottom)
+        format_set_bottom(t, f->bottom);
+    if (f->top)
+        format_set_top(t, f->top);
+    if (f->bg_color != LXW_COLOR_UNSET)
+        format_set_bg_color(t, f->bg_color);
+    if (f->fg_color != LXW_COLOR_UNSET)
+        format_set_fg_color(t, f->fg_color);
+    if (f->pattern)
+        format_set_pattern(t, f->pattern);
+    format_set_indent(t, 1);
+    st->twin[st->n_twin].from = f;
+    st->twin[st->n_twin++].to = t;
+    return t;
+}
+
+/*
+ * The table grammar's gutter: a left-aligned column right after a right-aligned one ("72" then "Not IPS") would touch
+ * it, so its header and its left-aligned cells are indented one level, down to the table's end (the column's next
+ * header or first empty row after content). The columns indented: in ind[] (their widths grow by the indent).
+ */
+static void indent_after_right(rpt_wctx *w, lxw_worksheet *ws, int *ind)
+{
+    lxw_col_t last_col = ws->dim_colmax < STYLE_COLS ? ws->dim_colmax : STYLE_COLS - 1;
+    for (lxw_row_t r = 0; r <= ws->dim_rowmax; r++) {
+        lxw_row *row = lxw_worksheet_find_row(ws, r);
+        for (lxw_col_t c = 1; row && c <= last_col; c++) {
+            lxw_cell *head = lxw_worksheet_find_cell_in_row(row, c);
+            lxw_cell *left = lxw_worksheet_find_cell_in_row(row, c - 1);
+            if (!head || head->format != w->f.header || !left || left->format != w->f.header_r)
+                continue;
+            lxw_format *t = indent_twin(w, head->format);
+            if (!t)
+                return;
+            head->format = t;
+            ind[c] = 1;
+            int seen = 0;
+            for (lxw_row_t q = r + 1; q <= ws->dim_rowmax; q++) {
+                lxw_row *qr = lxw_worksheet_find_row(ws, q);
+                lxw_cell *cell = qr ? lxw_worksheet_find_cell_in_row(qr, c) : NULL;
+                if (cell && (cell->format == w->f.header || cell->format == w->f.header_r ||
+                             cell->format == w->f.header_c))
+                    break;
+                int side = cell_side(cell);
+                if (side < 0) {
+                    if (seen && !(qr && row_has_cells(qr)))
+                        break;
+                    continue;
+                }
+                seen = 1;
+                if (side == 0 && (!cell->format || !cell->format->indent)) {
+                    lxw_format *ct = indent_twin(w, cell->format);
+                    if (ct)
+                        cell->format = ct;
+                }
             }
         }
     }
@@ -460,12 +602,79 @@ static int row_used(lxw_worksheet *ws, lxw_row_t r, lxw_col_t last)
 }
 
 
-/* Width of column c in points as a spreadsheet prints it: Excel's pixels, and 8.5% more, as LibreOffice lays
- * out the same widths (measured on its PDF of the demo: the fit-to-width scale it chose, against ours). */
-#define PRINT_WIDTH_SLACK 1.085
+
+/* A label cell: text, or a whole number in the General format (a timepoint, a year), not a formatted figure. */
+static int label_cell(const lxw_cell *cell)
+{
+    if (!cell || cell->type == BLANK_CELL)
+        return -1;
+    if (cell->type == STRING_CELL || cell->type == INLINE_STRING_CELL)
+        return cell_side(cell) == 0;
+    if (cell->type == NUMBER_CELL)
+        return (!cell->format || !cell->format->num_format[0] || strcmp(cell->format->num_format, "General") == 0) &&
+               cell->u.number == floor(cell->u.number) && fabs(cell->u.number) < 1e5;
+    return 0;
+}
+
+/* The label columns of the sheet's widest table (the one whose header reaches furthest right): its leading columns
+ * of text or whole numbers (Outcome, Timepoint; Site, Review), up to its first column of figures. */
+static lxw_col_t infer_key_cols(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t last_row, lxw_col_t last_col)
+{
+    long best_head = -1;
+    lxw_col_t best_w = 0;
+    for (lxw_row_t r = 0; r <= last_row; r++) {
+        if (!header_row(w, ws, r, last_col))
+            continue;
+        lxw_row *row = lxw_worksheet_find_row(ws, r);
+        lxw_col_t e = 0;
+        for (lxw_col_t c = 0; row && c <= last_col; c++)
+            if (lxw_worksheet_find_cell_in_row(row, c))
+                e = c + 1;
+        if (e > best_w) {
+            best_w = e;
+            best_head = (long)r;
+        }
+        while (r + 1 <= last_row && row_used(ws, r + 1, last_col))
+            r++;
+    }
+    if (best_head < 0)
+        return 0;
+    lxw_col_t k = 0;
+    int prev_num = 0; /* the column before held whole numbers: two such columns are figures, not labels */
+    for (; k + 1 < best_w; k++) {
+        int labels = 0, other = 0, nums = 0;
+        for (lxw_row_t r = (lxw_row_t)best_head + 1; r <= last_row && row_used(ws, r, last_col); r++) {
+            if (header_row(w, ws, r, last_col))
+                continue; /* the header under a band of group headers */
+            lxw_row *row = lxw_worksheet_find_row(ws, r);
+            lxw_cell *cell = row ? lxw_worksheet_find_cell_in_row(row, k) : NULL;
+            int l = label_cell(cell);
+            labels += l == 1;
+            other += l == 0;
+            nums += l == 1 && cell->type == NUMBER_CELL;
+        }
+        if (other || !labels || (nums && prev_num))
+            break;
+        prev_num = nums > 0;
+    }
+    if (k > 0 && prev_num && k + 1 >= best_w)
+        k--;
+    return k;
+}
+
+void rpt_print_key_cols(rpt_wctx *w, lxw_worksheet *ws, int ncols)
+{
+    rpt_sheet_style *ss = sheet_style(w, ws);
+    if (ss && ncols >= 0)
+        ss->key_cols = ncols;
+}
+
+
+/* Width of column c in points as LibreOffice prints it (rpt_font.h: measured on its PDF). */
+#define PRINT_WIDTH_SLACK (rpt_col_print_pt(10) / (0.75 * col_px(10)))
 static double col_pt(const double *width, lxw_col_t c)
 {
-    return PRINT_WIDTH_SLACK * 0.75 * col_px(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
+    return rpt_col_print_pt(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
 }
 
 /* A chart's place in points: left and right edges from column 0, top and height; its first row. */
@@ -483,21 +692,23 @@ struct print_plan {
     double scale;
     size_t n_groups;
     lxw_col_t group[MAX_GROUPS]; /* first column of each group after the first */
-    int repeat_first;            /* the first column printed on every group's pages */
+    lxw_col_t n_key;             /* the first n_key columns (the tables' labels) printed on every group's pages */
     int split;                   /* the tables' columns are split over groups */
     double move_beyond;          /* charts whose right edge passes this (points) move below the tables */
     double pages;                /* estimated pages */
 };
 
-/* Groups of whole columns 0..last, each at most `avail` points wide (later groups also carry column 0 when rep):
- * the number of groups, their first columns in g; 0 when it would take more than MAX_GROUPS. */
-static size_t column_groups(const double *width, lxw_col_t last, double avail, int rep, lxw_col_t *g)
+/* Groups of whole columns 0..last, each at most `avail` points wide (later groups also carry the first nkey columns,
+ * the table's labels): the number of groups, their first columns in g; 0 when it would take more than MAX_GROUPS. */
+static size_t column_groups(const double *width, lxw_col_t last, double avail, lxw_col_t nkey, lxw_col_t *g)
 {
     size_t n = 1;
-    double x = 0, w0 = rep ? col_pt(width, 0) : 0;
+    double x = 0, w0 = 0;
+    for (lxw_col_t c = 0; c < nkey && c <= last; c++)
+        w0 += col_pt(width, c);
     for (lxw_col_t c = 0; c <= last; c++) {
         double cw = col_pt(width, c);
-        if (x > 0 && x + cw > avail) {
+        if (x > 0 && c >= nkey && x + cw > avail) {
             if (n >= MAX_GROUPS)
                 return 0;
             g[n - 1] = c;
@@ -524,7 +735,7 @@ static double cols_pt(const double *width, lxw_col_t a, lxw_col_t b)
  * else groups of whole columns at the largest scale that needs no more groups than MIN_SCALE does.
  */
 static void plan_for(struct print_plan *p, int landscape, const double *width, lxw_col_t last_cells,
-                     const struct chart_box *cb, size_t n_cb, double rows_pt)
+                     const struct chart_box *cb, size_t n_cb, double rows_pt, lxw_col_t nkey)
 {
     double pw = (landscape ? PAGE_LONG_PT : PAGE_SHORT_PT) - 2 * 72 * MARGIN_LR_IN;
     double ph = (landscape ? PAGE_SHORT_PT : PAGE_LONG_PT) - 2 * 72 * MARGIN_TB_IN;
@@ -568,20 +779,24 @@ static void plan_for(struct print_plan *p, int landscape, const double *width, l
         p->scale = pw / keep > 1 ? 1 : pw / keep;
     } else { /* groups of columns */
         p->split = 1;
-        p->repeat_first = col_pt(width, 0) <= 0.3 * pw / MIN_SCALE;
+        /* the label columns repeat on every group's page while they take at most 45% of it (else column A alone,
+         * when it takes at most 30%) */
+        p->n_key = nkey;
+        while (p->n_key > 0 && cols_pt(width, 0, p->n_key - 1) > (p->n_key > 1 ? 0.45 : 0.3) * pw / MIN_SCALE)
+            p->n_key--;
         lxw_col_t g[MAX_GROUPS];
-        size_t n = column_groups(width, last_cells, pw / MIN_SCALE, p->repeat_first, g);
+        size_t n = column_groups(width, last_cells, pw / MIN_SCALE, p->n_key, g);
         double lo = MIN_SCALE, hi = 1;
         for (int it = 0; n && it < 20; it++) {
             double mid = (lo + hi) / 2;
-            size_t m = column_groups(width, last_cells, pw / mid, p->repeat_first, g);
+            size_t m = column_groups(width, last_cells, pw / mid, p->n_key, g);
             if (m && m <= n)
                 lo = mid;
             else
                 hi = mid;
         }
         p->scale = lo;
-        p->n_groups = n ? column_groups(width, last_cells, pw / lo, p->repeat_first, p->group) : 1;
+        p->n_groups = n ? column_groups(width, last_cells, pw / lo, p->n_key, p->group) : 1;
         p->move_beyond = cols_pt(width, 0, p->n_groups > 1 ? p->group[0] - 1 : last_cells);
     }
     double h = rows_pt;
@@ -589,6 +804,15 @@ static void plan_for(struct print_plan *p, int landscape, const double *width, l
         if (cb[k].right > p->move_beyond)
             h += cb[k].height + 15;
     p->pages = p->n_groups * ceil(1.1 * h * p->scale / ph);
+}
+
+/* About the share of the sheet's rows plan p prints within `budget` pages (its pages down: the budget shared by its
+ * column groups). */
+static double budget_share(const struct print_plan *p, size_t budget)
+{
+    double down = (double)(budget / p->n_groups ? budget / p->n_groups : 1);
+    double need = p->pages / (double)p->n_groups;
+    return need <= down ? 1.0 : down / need;
 }
 
 /* The wrapping twin of a layout format (made once per format; the same format when it wraps already). */
@@ -690,6 +914,8 @@ static void chart_fonts(lxw_chart *ch, double scale, int *nomem)
  * sheet's one table runs over pages. A sheet longer than its budget (rpt_print_pages; DEFAULT_PRINT_PAGES) prints
  * its first tables, and a note under them says the rest is on screen.
  */
+static void size_rows(rpt_wctx *w, rpt_sheet_style *ss, const double *width);
+
 static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
 {
     lxw_worksheet *ws = ss->ws;
@@ -746,8 +972,8 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
     }
     for (size_t k = 0; k < ss->n_longs; k++) {
         struct long_text *lt = &ss->longs[k];
-        double per_line = (avail - 5) / 7.0 / (lt->f && lt->f->bold ? 1.15 : 1.0);
-        if (g1 == 0 || (double)lt->chars * 1.05 <= col_px(width[0]) / 7.0 || (long)lt->row > (long)last_row)
+        if (g1 == 0 || (long)lt->row > (long)last_row ||
+            rpt_text_pt(lt->text, strlen(lt->text), font_style(lt->f), font_size(lt->f)) <= rpt_col_text_pt(width[0]))
             continue;
         int alone = 1;
         lxw_row *row = lxw_worksheet_find_row(ws, lt->row);
@@ -763,37 +989,56 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
         if (!wf)
             continue;
         rpt_err_at(w, worksheet_merge_range(ws, lt->row, 0, lt->row, g1, lt->text, wf), ws, lt->row, 0);
-        int lines = (int)ceil(1.1 * (double)lt->chars / (per_line > 1 ? per_line : 1));
-        double h = (lt->f && lt->f->font_size > 11 ? lt->f->font_size / 11.0 : 1.0) * 15.0 * (lines < 1 ? 1 : lines);
-        rpt_err_at(w, worksheet_set_row(ws, lt->row, h, row ? row->format : NULL), ws, lt->row, 0);
+        note_wrapped(w, ws, lt->row, 0, lt->text, wf);
     }
+    size_rows(w, ss, width);
+    lxw_col_t nkey = ss->key_cols >= 0 ? (lxw_col_t)ss->key_cols : infer_key_cols(w, ws, last_row, last_cells);
     double rows_pt = 0;
     for (lxw_row_t r = 0; r <= last_row; r++)
         rows_pt += row_pt(ws, r);
     /* landscape or portrait: tables kept whole, then fewer column groups, then fewer pages, then the larger scale */
     struct print_plan pl, pp;
-    plan_for(&pl, 1, width, last_cells, cb, n_cb, rows_pt);
-    plan_for(&pp, 0, width, last_cells, cb, n_cb, rows_pt);
+    plan_for(&pl, 1, width, last_cells, cb, n_cb, rows_pt, nkey);
+    plan_for(&pp, 0, width, last_cells, cb, n_cb, rows_pt, nkey);
+    /* the share of the sheet each plan prints within the page budget: the plan that prints more comes first */
+    size_t budget0 = ss->print_pages > 0 ? (size_t)ss->print_pages : DEFAULT_PRINT_PAGES;
+    double shown_l = budget_share(&pl, budget0), shown_p = budget_share(&pp, budget0);
     struct print_plan *p =
-        pp.split < pl.split ||
-                (pp.split == pl.split &&
-                 (pp.n_groups < pl.n_groups ||
-                  (pp.n_groups == pl.n_groups &&
-                   (pp.pages < pl.pages || (pp.pages == pl.pages && pp.scale > pl.scale + 0.05)))))
+        shown_p > shown_l + 0.05 ||
+                (fabs(shown_p - shown_l) <= 0.05 &&
+                 (pp.split < pl.split ||
+                  (pp.split == pl.split &&
+                   (pp.n_groups < pl.n_groups ||
+                    (pp.n_groups == pl.n_groups &&
+                     (pp.pages < pl.pages || (pp.pages == pl.pages && pp.scale > pl.scale + 0.05)))))))
             ? &pp
             : &pl;
-    /* charts beyond the print's width move below everything, one under another, at the left edge */
+    /* column groups repeat the label columns on every group's page: a chart that starts in them would print a cut
+     * strip there, so it starts right of them (when it still fits the first group; else it moves below) */
+    lxw_col_t home = p->n_groups > 1 ? p->n_key : 0;
+    double home_pt = home > 0 ? cols_pt(width, 0, home - 1) : 0;
+    for (size_t k = 0; home > 0 && k < n_cb; k++) {
+        if (cb[k].left >= home_pt - 0.5 || cb[k].right <= home_pt)
+            continue;
+        lxw_object_properties *o = cb[k].op;
+        o->col = home;
+        o->x_offset = 0;
+        cb[k].right += home_pt - cb[k].left;
+        cb[k].left = home_pt;
+    }
+    /* charts beyond the print's width move below everything, one under another, at the left edge (right of the
+     * repeated label columns) */
     lxw_row_t below = last_row + 2;
     for (size_t k = 0; k < n_cb; k++) {
         if (cb[k].right <= p->move_beyond)
             continue;
         lxw_object_properties *o = cb[k].op;
         o->row = below;
-        o->col = 0;
+        o->col = home;
         o->x_offset = 0;
         o->y_offset = 0;
-        cb[k].left = 0;
-        cb[k].right = PRINT_WIDTH_SLACK * 0.75 * o->width * (o->x_scale > 0 ? o->x_scale : 1);
+        cb[k].left = home_pt;
+        cb[k].right = home_pt + PRINT_WIDTH_SLACK * 0.75 * o->width * (o->x_scale > 0 ? o->x_scale : 1);
         double y = 0;
         while (y < cb[k].height)
             y += row_pt(ws, below++);
@@ -933,20 +1178,41 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
             if (!cell || !cell->format || !cell->format->text_wrap || !cell->sst_string)
                 continue;
             mr->last_col = g0 - 1;
-            double per_line = 0;
-            for (lxw_col_t c = mr->first_col; c < g0; c++)
-                per_line += c < STYLE_COLS ? width[c] : DEFAULT_WIDTH;
-            size_t n = 0;
-            int nl = 0;
-            for (const unsigned char *q = (const unsigned char *)cell->sst_string; *q; q++) {
-                n += (*q & 0xC0) != 0x80;
-                nl += *q == '\n';
-            }
-            int lines = (int)ceil(1.1 * (double)n / (per_line > 2 ? per_line - 1 : 1)) + nl;
-            double h = (cell->format->font_size > 11 ? cell->format->font_size / 11.0 : 1.0) * 15.0 * (lines < 1 ? 1 : lines);
-            if (!(row->height_changed && row->height >= h))
-                rpt_err_at(w, worksheet_set_row(ws, mr->first_row, h, row->format), ws, mr->first_row, 0);
         }
+        /* a band of group headers (a merged header cell over several columns) that a group's edge cuts: its text
+         * shown again on the group's page, over the band's columns there */
+        for (size_t gk = 0; gk + 1 < p->n_groups; gk++) {
+            lxw_col_t g = p->group[gk];
+            lxw_merged_range *band[16];
+            size_t nband = 0;
+            STAILQ_FOREACH(mr, ws->merged_ranges, list_pointers)
+                if (mr->first_row == mr->last_row && mr->first_col < g && mr->last_col >= g && nband < 16 &&
+                    mr->first_row <= last_row)
+                    band[nband++] = mr;
+            for (size_t q = 0; q < nband; q++) {
+                mr = band[q];
+                lxw_row *row = lxw_worksheet_find_row(ws, mr->first_row);
+                lxw_cell *cell = row ? lxw_worksheet_find_cell_in_row(row, mr->first_col) : NULL;
+                if (!cell || !cell->sst_string || !cell->format ||
+                    !(cell->format == w->f.header || cell->format == w->f.header_r || cell->format == w->f.header_c))
+                    continue;
+                lxw_col_t last = mr->last_col;
+                char *t = strdup(cell->sst_string);
+                lxw_format *bf = cell->format;
+                if (!t) {
+                    w->nomem = 1;
+                    continue;
+                }
+                mr->last_col = g - 1;
+                if (last > g)
+                    rpt_err_at(w, worksheet_merge_range(ws, mr->first_row, g, mr->first_row, last, t, bf), ws,
+                               mr->first_row, g);
+                else
+                    rpt_err_at(w, worksheet_write_string(ws, mr->first_row, g, t, bf), ws, mr->first_row, g);
+                free(t);
+            }
+        }
+        size_rows(w, ss, width);
         worksheet_set_print_scale(ws, (uint16_t)(100 * scale + 0.5));
         lxw_col_t vb[MAX_GROUPS + 1];
         for (size_t k = 0; k + 1 < p->n_groups; k++)
@@ -954,8 +1220,8 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
         vb[p->n_groups - 1] = 0;
         rpt_err_at(w, worksheet_set_v_pagebreaks(ws, vb), ws, 0, 0);
         worksheet_print_across(ws);
-        if (p->repeat_first)
-            rpt_err_at(w, worksheet_repeat_columns(ws, 0, 0), ws, 0, 0);
+        if (p->n_key > 0)
+            rpt_err_at(w, worksheet_repeat_columns(ws, 0, p->n_key - 1), ws, 0, 0);
     } else {
         worksheet_fit_to_pages(ws, 1, 0);
     }
@@ -969,6 +1235,84 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
     /* print titles only for a table that runs over pages, and only when it is the sheet's one table */
     if (n_tables == 1 && ss->header >= 0 && first_break > ss->header && first_end >= first_break)
         rpt_err_at(w, worksheet_repeat_rows(ws, (lxw_row_t)ss->header, (lxw_row_t)ss->header), ws, 0, 0);
+}
+
+/* ---------- row heights: each row with wrapped text exactly as tall as its lines ---------- */
+
+static int wrapped_cmp(const void *a, const void *b)
+{
+    const struct wrapped *x = a, *y = b;
+    return x->row != y->row ? (x->row < y->row ? -1 : 1) : (x->col != y->col ? (x->col < y->col ? -1 : 1) : 0);
+}
+
+/* The single-row merged range that holds cell (r, c), or NULL. */
+static lxw_merged_range *merged_at(lxw_worksheet *ws, lxw_row_t r, lxw_col_t c)
+{
+    lxw_merged_range *mr;
+    STAILQ_FOREACH(mr, ws->merged_ranges, list_pointers)
+        if (mr->first_row <= r && r <= mr->last_row && mr->first_col <= c && c <= mr->last_col)
+            return mr;
+    return NULL;
+}
+
+/* Lines wrapped cell cw takes in its column (or its merged range) at the widths `width`; 0 when it sizes no row. */
+static int wrapped_lines(rpt_sheet_style *ss, const struct wrapped *cw, const double *width)
+{
+    lxw_worksheet *ws = ss->ws;
+    if (ss->data_col >= 0 && (long)cw->col >= ss->data_col)
+        return 0; /* chart data sizes no row: it would stretch the table beside it */
+    lxw_col_t c1 = cw->col, c2 = cw->col;
+    lxw_merged_range *mr = merged_at(ws, cw->row, cw->col);
+    if (mr) {
+        if (mr->first_row != mr->last_row || mr->first_col != cw->col)
+            return 0; /* a range of rows, or a cell covered by a range: no row of its own */
+        c1 = mr->first_col;
+        c2 = mr->last_col;
+    }
+    lxw_row *row = lxw_worksheet_find_row(ws, cw->row); /* its format now: the gutter may have indented it */
+    lxw_cell *cell = row ? lxw_worksheet_find_cell_in_row(row, cw->col) : NULL;
+    double avail = cell && cell->format ? -f_indent_pt(cell->format) : -cw->indent;
+    for (lxw_col_t c = c1; c <= c2; c++)
+        avail += rpt_col_print_pt(c < STYLE_COLS ? width[c] : DEFAULT_WIDTH);
+    return rpt_text_lines(cw->text, avail - RPT_CELL_PAD_PT, cw->style, cw->size);
+}
+
+#define ROW_MAX_PT 409.0 /* a spreadsheet's tallest row */
+
+/* Every row holding a wrapped cell: as tall as the most lines of its wrapped cells, in their fonts (and never less
+ * than one line of the largest font in the row). */
+static void size_rows(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
+{
+    lxw_worksheet *ws = ss->ws;
+    if (ss->n_wrapped > 1)
+        qsort(ss->wrapped, ss->n_wrapped, sizeof *ss->wrapped, wrapped_cmp);
+    for (size_t k = 0; k < ss->n_wrapped;) {
+        lxw_row_t r = ss->wrapped[k].row;
+        double h = 0;
+        int sized = 0;
+        for (; k < ss->n_wrapped && ss->wrapped[k].row == r; k++) {
+            int lines = wrapped_lines(ss, &ss->wrapped[k], width);
+            if (lines <= 0)
+                continue;
+            double hk = rpt_lines_pt(lines, ss->wrapped[k].size);
+            sized = 1;
+            if (hk > h)
+                h = hk;
+        }
+        if (!sized)
+            continue;
+        lxw_row *row = lxw_worksheet_find_row(ws, r);
+        for (lxw_col_t c = 0; row && c <= ws->dim_colmax; c++) { /* a larger font elsewhere in the row */
+            lxw_cell *cell = lxw_worksheet_find_cell_in_row(row, c);
+            if (cell && cell->format && rpt_lines_pt(1, font_size(cell->format)) > h)
+                h = rpt_lines_pt(1, font_size(cell->format));
+        }
+        if (h > ROW_MAX_PT)
+            h = ROW_MAX_PT;
+        if (row && (row->height_changed ? row->height : 15.0) == h)
+            continue;
+        rpt_err_at(w, worksheet_set_row(ws, r, h, row ? row->format : NULL), ws, r, 0);
+    }
 }
 
 static void write_intervals(rpt_wctx *w, rpt_sheet_style *ss);
@@ -1020,12 +1364,19 @@ void rpt_style_finish(rpt_wctx *w)
             free(ss->head_text[c]);
             ss->head_text[c] = NULL;
         }
+        int ind[STYLE_COLS] = {0};
+        if (!ss->big) {
+            align_headers(w, ws);
+            indent_after_right(w, ws, ind);
+        }
         double width[STYLE_COLS];
         int emit[STYLE_COLS];
+        double indent_units = rpt_text_pt("   ", 3, 0, 11) / (rpt_col_print_pt(2) - rpt_col_print_pt(1));
         for (lxw_col_t c = 0; c < STYLE_COLS; c++) {
             double have = ss->set[c] > 0 ? ss->set[c] : DEFAULT_WIDTH;
-            width[c] = ss->fit[c] > have + 0.5 ? ss->fit[c] : have;
-            emit[c] = ss->set[c] > 0 || ss->fit[c] > have + 0.5;
+            double fit = ss->fit[c] > 0 && ind[c] ? ss->fit[c] + indent_units : ss->fit[c];
+            width[c] = fit > have + 0.5 ? ceil(7 * fit) / 7 : have;
+            emit[c] = ss->set[c] > 0 || fit > have + 0.5;
         }
         /* Each column's width is set once, in runs of equal columns that never overlap (a spreadsheet given
          * overlapping ranges keeps one of them, and a column then shows ### or nothing). A big sheet set its
@@ -1046,39 +1397,21 @@ void rpt_style_finish(rpt_wctx *w)
                            ws, 0, c);
             c = e + 1;
         }
+        /* Spreadsheets keep an .xlsx row's stored height, so a wrapped cell would spill over the next row (or
+         * leave blank lines under it): each row with wrapped cells is made as tall as its longest one's lines. */
         if (!ss->big)
-            align_headers(w, ws);
-        /* Spreadsheets keep an .xlsx row's stored height, so a wrapped cell would spill over the next row:
-         * make each row with wrapped cells tall enough for its longest one (never shorter than it is). */
-        for (size_t k = 0; k < ss->n_wrapped; k++) {
-            struct wrapped *cw = &ss->wrapped[k];
-            if (ss->data_col >= 0 && (long)cw->col >= ss->data_col)
-                continue; /* chart data sizes no row: it would stretch the table beside it */
-            double per_line = width[cw->col] > 2 ? width[cw->col] - 1 : 1;
-            int lines = (int)ceil(1.1 * cw->chars / per_line) + cw->breaks;
-            for (size_t q = k + 1; q < ss->n_wrapped && ss->wrapped[q].row == cw->row; q++) {
-                struct wrapped *o2 = &ss->wrapped[q];
-                double pl = width[o2->col] > 2 ? width[o2->col] - 1 : 1;
-                int l2 = (int)ceil(1.1 * o2->chars / pl) + o2->breaks;
-                if (l2 > lines)
-                    lines = l2;
-                k = q;
-            }
-            if (lines <= 1)
-                continue;
-            double h = 15.0 * (lines > 12 ? 12 : lines);
-            lxw_row *row = lxw_worksheet_find_row(ws, cw->row);
-            if (row && row->height_changed && row->height >= h)
-                continue;
-            rpt_err_at(w, worksheet_set_row(ws, cw->row, h, row ? row->format : NULL), ws, cw->row, 0);
-        }
-        free(ss->wrapped);
+            size_rows(w, ss, width);
         /* Freeze the first table's header row when it is near the top and the sheet froze nothing itself. */
         int table_sheet = ss->header >= 0 && ss->header <= FREEZE_MAX_ROW && strcmp(ws->name, rpt_tr(w, "Summary")) != 0;
         if (table_sheet && ws->panes.type == 0)
             worksheet_freeze_panes(ws, (lxw_row_t)ss->header + 1, 0);
         if (!ss->big)
             print_layout(w, ss, width);
+        for (size_t k = 0; k < ss->n_wrapped; k++)
+            free(ss->wrapped[k].text);
+        free(ss->wrapped);
+        ss->wrapped = NULL;
+        ss->n_wrapped = 0;
         for (size_t k = 0; k < ss->n_longs; k++)
             free(ss->longs[k].text);
         free(ss->longs);
@@ -1446,6 +1779,8 @@ void rpt_merge_text(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1, l
             f = wf;
     }
     rpt_err_at(w, worksheet_merge_range(ws, r, c1, r, c2, t, f), ws, r, c1);
+    if (f && f->text_wrap)
+        note_wrapped(w, ws, r, c1, t, f);
     free(own);
     /* Spreadsheets do not grow merged rows to fit wrapped text: size the row ourselves. */
     if (lines > 1)
@@ -1545,10 +1880,10 @@ int rpt_make_formats(rpt_wctx *w)
     format_set_text_wrap(f->note);
     format_set_align(f->note, LXW_ALIGN_VERTICAL_TOP);
     format_set_align(f->right, LXW_ALIGN_RIGHT);
-    format_set_num_format(f->count, "0");
+    format_set_num_format(f->count, "0;\"\xe2\x88\x92\"0");
     format_set_num_format(f->pct, "0.0%");
     format_set_num_format(f->pval, "0.000");
-    format_set_num_format(f->num2, "0.00");
+    format_set_num_format(f->num2, "0.00;\"\xe2\x88\x92\"0.00");
     format_set_font_name(f->mono, "Courier New");
     format_set_bold(f->key);
     format_set_align(f->key, LXW_ALIGN_VERTICAL_TOP);
@@ -1560,12 +1895,12 @@ int rpt_make_formats(rpt_wctx *w)
     const char *cur = w->run && w->run->currency && *w->run->currency ? w->run->currency : "";
     int plain = strlen(cur) == 3 && !strpbrk(cur, "\"\\;");
     if (plain)
-        snprintf(money, sizeof money, "\"%s \"#,##0;\"%s \"-#,##0", cur, cur);
+        snprintf(money, sizeof money, "\"%s \"#,##0;\"%s \xe2\x88\x92\"#,##0", cur, cur); /* U+2212, as the sentences */
     else
-        snprintf(money, sizeof money, "#,##0");
+        snprintf(money, sizeof money, "#,##0;\"\xe2\x88\x92\"#,##0");
     format_set_num_format(f->money, money);
-    format_set_num_format(f->integer, "#,##0");
-    format_set_num_format(f->num1, "0.0");
+    format_set_num_format(f->integer, "#,##0;\"\xe2\x88\x92\"#,##0");
+    format_set_num_format(f->num1, "0.0;\"\xe2\x88\x92\"0.0");
     format_set_align(f->plain, LXW_ALIGN_VERTICAL_TOP);
     format_set_num_format(f->pp, "0.0\" pp\";\"\xe2\x88\x92\"0.0\" pp\"");
     format_set_align(f->ci, LXW_ALIGN_RIGHT);

@@ -214,6 +214,11 @@ void rpt_print_end(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *note
  *  to the last table or chart that fits, with a note under it that the rest is on screen. */
 void rpt_print_pages(rpt_wctx *w, lxw_worksheet *ws, int pages);
 
+/** When the sheet prints in groups of columns, its first ncols columns (the tables' labels: Outcome, Timepoint)
+ *  repeat on every group's pages. Without a call they are inferred: the leading text and whole-number columns of
+ *  the sheet's widest table. 0: nothing repeats. */
+void rpt_print_key_cols(rpt_wctx *w, lxw_worksheet *ws, int ncols);
+
 /** A table's header row: texts[0..n-1] in row r from column c on, in the header format (aligned later to
  *  the content under each; an empty or NULL text leaves a blank header cell). */
 void rpt_table_header(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const char *const *texts, size_t n);

@@ -299,14 +299,14 @@ const rpt_msg rpt_msgs[] = {
     {"df (Barnard-Rubin)", "fg (Barnard–Rubin)"},
     {"Fraction of missing information", "Andel manglende informasjon"},
     {"Relative increase in variance", "Relativ økning i varians"},
-    {"Estimates on the scale of the Results sheet (proportions, log-odds for logistic coefficients, ratios as "
-     "ratios). Complete case: the participants observed at that timepoint (valid if the outcome is missing "
-     "completely at random). Multiple imputation: Rubin's rules, t on the Barnard-Rubin degrees of freedom (valid if "
-     "missing at random given the imputation model).",
-     "Estimater på skalaen i arket Resultater (andeler, log-odds for logistiske koeffisienter, forhold som forhold). "
-     "Fullstendige tilfeller: deltakerne observert på tidspunktet (gyldig hvis utfallet mangler helt tilfeldig). "
-     "Multippel imputasjon: Rubins regler, t med Barnard–Rubins frihetsgrader (gyldig hvis det mangler tilfeldig gitt "
-     "imputasjonsmodellen)."},
+    {"Risk differences in percentage points; the other estimates on the scale of the Results sheet (log-odds for "
+     "logistic coefficients, ratios as ratios). Complete case: the participants observed at that timepoint (valid if "
+     "the outcome is missing completely at random). Multiple imputation: Rubin's rules, t on the Barnard-Rubin degrees "
+     "of freedom (valid if missing at random given the imputation model).",
+     "Risikoforskjeller i prosentpoeng; de andre estimatene på skalaen i arket Resultater (log-odds for logistiske "
+     "koeffisienter, forhold som forhold). Fullstendige tilfeller: deltakerne observert på tidspunktet (gyldig hvis "
+     "utfallet mangler helt tilfeldig). Multippel imputasjon: Rubins regler, t med Barnard–Rubins frihetsgrader "
+     "(gyldig hvis det mangler tilfeldig gitt imputasjonsmodellen)."},
     {"Tipping point at timepoint %s: the missing counted as having the outcome at assumed rates",
      "Vippepunkt ved tidspunkt %s: de manglende regnet med utfallet i antatte andeler"},
     {"Tipping point: the missing counted as having the outcome at assumed rates%s",
@@ -323,6 +323,7 @@ const rpt_msg rpt_msgs[] = {
     {"Estimate (CI)", "Estimat (KI)"},
     {"What it says", "Hva den sier"},
     {"Risk difference (Wald)", "Risikoforskjell (Wald)"},
+    {"Risk difference, percentage points (Wald)", "Risikoforskjell, prosentpoeng (Wald)"},
     {"Risk ratio (log-Wald)", "Risikoratio (log-Wald)"},
     {"Odds ratio (Woolf)", "Oddsratio (Woolf)"},
     {"Odds ratio (conditional MLE)", "Oddsratio (betinget SME)"},
@@ -331,6 +332,7 @@ const rpt_msg rpt_msgs[] = {
     {"Odds ratio, logistic unadjusted", "Oddsratio, logistisk ujustert"},
     {"Odds ratio, logistic adjusted", "Oddsratio, logistisk justert"},
     {"Risk difference adjusted (g-computation)", "Justert risikoforskjell (g-beregning)"},
+    {"Risk difference adjusted, percentage points (g-computation)", "Justert risikoforskjell, prosentpoeng (g-beregning)"},
     {"Mean difference (Welch)", "Forskjell i gjennomsnitt (Welch)"},
     {"Mean difference (Student)", "Forskjell i gjennomsnitt (Student)"},
     {"ANCOVA (classical SE)", "ANCOVA (klassisk SE)"},
@@ -2245,6 +2247,8 @@ const rpt_msg rpt_msgs[] = {
     {"A break-even wage is greater than 0.", "En balanselønn er større enn 0."},
 
     /* ---- Baseline ---- */
+    {"(SD n/a)",
+     "(SD i.t.)"},
     {"Standardised difference, %s vs %s",
      "Standardisert forskjell, %s mot %s"},
     {"%s, mean (SD)",
@@ -2276,6 +2280,12 @@ const rpt_msg rpt_msgs[] = {
      "ubalanse."},
 
     /* ---- Attrition ---- */
+    {"%s missing, n",
+     "%s mangler, n"},
+    {"%s missing, %%",
+     "%s mangler, %%"},
+    {"Missingness by arm, chi-square",
+     "Manglende etter gruppe, kjikvadrat"},
     {"%s analysed, n",
      "%s analysert, n"},
     {"%s missing, n (%%)",
@@ -2360,6 +2370,18 @@ const rpt_msg rpt_msgs[] = {
      "primært: ikke justert"},
     {"Continuous outcomes",
      "Kontinuerlige utfall"},
+    {"Binary outcomes: arms and the risk difference",
+     "Ja/nei-utfall: gruppene og risikoforskjellen"},
+    {"Binary outcomes: ratios and the exact test",
+     "Ja/nei-utfall: forholdstall og den eksakte testen"},
+    {"Binary outcomes: adjusted for baseline covariates (logistic regression)",
+     "Ja/nei-utfall: justert for kovariater ved start (logistisk regresjon)"},
+    {"Continuous outcomes: arms and the Welch difference",
+     "Kontinuerlige utfall: gruppene og Welch-forskjellen"},
+    {"Continuous outcomes: adjusted (ANCOVA)",
+     "Kontinuerlige utfall: justert (ANCOVA)"},
+    {"Continuous outcomes: other analyses",
+     "Kontinuerlige utfall: andre analyser"},
 
     /* ---- Subgroups ---- */
     {"Effect (%s CI)",
@@ -2442,6 +2464,40 @@ const rpt_msg rpt_msgs[] = {
      " ved "},
     {"Risk difference, percentage points",
      "Risikoforskjell, prosentpoeng"},
+    {"%s events",
+     "%s hendelser"},
+    {"%s n",
+     "%s n", SAME},
+    {"%s%s: %s",
+     "%s%s: %s", SAME},
+    {" at %s %s",
+     " ved %s %s"},
+    {" at %s",
+     " ved %s"},
+    {"risk difference, percentage points",
+     "risikoforskjell, prosentpoeng"},
+    {"difference in means (Welch)",
+     "forskjell i gjennomsnitt (Welch)"},
+    {"Randomised, n",
+     "Randomisert, n"},
+    {"Randomised, %",
+     "Randomisert, %"},
+    {"    difference between groups",
+     "    forskjell mellom grupper"},
+    {"Effect: %s minus %s within the group - for binary outcomes the risk difference in percentage points with "
+     "Newcombe's interval (events: participants with the outcome in each arm), for continuous outcomes the difference "
+     "in means with Welch's interval. Interaction test: does the effect differ between the groups? Binary outcomes: "
+     "likelihood-ratio test of a logistic model in which the effect may differ between the groups against one with "
+     "the same effect in every group; continuous: the F test of the same linear models. A group with no events (or "
+     "only events) has no finite logistic interaction model: the row says so and the groups' risk differences are "
+     "still shown.%s",
+     "Virkning: %s minus %s innad i gruppen – for ja/nei-utfall risikoforskjellen i prosentpoeng med Newcombes "
+     "intervall (hendelser: deltakere med utfallet i hver gruppe), for kontinuerlige utfall forskjellen i "
+     "gjennomsnitt med Welchs intervall. Samspillstest: er virkningen ulik mellom gruppene? Ja/nei-utfall: "
+     "likelihood-ratio-test av en logistisk modell der virkningen kan variere mellom gruppene, mot en med samme "
+     "virkning i alle grupper; kontinuerlige: F-testen av de samme lineære modellene. En gruppe uten hendelser (eller "
+     "bare hendelser) har ingen endelig logistisk samspillsmodell: raden sier det, og gruppenes risikoforskjeller "
+     "vises likevel.%s"},
 
     /* ---- Power ---- */
     {"Power of the next trial: %s%s%s%s%s",
@@ -2512,6 +2568,22 @@ const rpt_msg rpt_msgs[] = {
      "oddsratio (95 % KI)"},
     {"difference in means (95% CI)",
      "forskjell i gjennomsnitt (95 % KI)"},
+    {"working correlation",
+     "arbeidskorrelasjon"},
+    {"random-intercept SD",
+     "SD for tilfeldig konstantledd"},
+    {"between-participant SD (random intercept)",
+     "SD mellom deltakere (tilfeldig konstantledd)"},
+    {"within-participant (residual) SD",
+     "SD innen deltaker (residual)"},
+    {"intraclass correlation",
+     "intraklassekorrelasjon"},
+    {"Working correlation: the GEE's moment estimate, as R's geepack. ",
+     "Arbeidskorrelasjon: GEE-modellens momentestimat, som Rs geepack. "},
+    {"Intraclass correlation: the share of the variance between participants, SD(random intercept)\xc2\xb2 / "
+     "(SD(random intercept)\xc2\xb2 + SD(residual)\xc2\xb2). ",
+     "Intraklassekorrelasjon: andelen av variansen som ligger mellom deltakere, SD(tilfeldig konstantledd)\xc2\xb2 / "
+     "(SD(tilfeldig konstantledd)\xc2\xb2 + SD(residual)\xc2\xb2). "},
 
     /* ---- Time to job ---- */
     {"Log-rank test: chi-square %.2f on %.0f df, p = %s",
@@ -2573,6 +2645,12 @@ const rpt_msg rpt_msgs[] = {
      "Antall under risiko"},
     {"Estimate (95% CI)",
      "Estimat (95 % KI)"},
+    {"Median not reached: the estimated share without the event stays above 50% up to the end of follow-up. S(t): % "
+     "without the event at time t.",
+     "Medianen er ikke nådd: den estimerte andelen uten hendelsen holder seg over 50 % til slutten av oppfølgingen. "
+     "S(t): % uten hendelsen ved tid t."},
+    {"global test",
+     "samlet test"},
 
     /* ---- Fidelity ---- */
     {"Fidelity: %s",
@@ -2642,6 +2720,13 @@ const rpt_msg rpt_msgs[] = {
      "Punkt"},
     {"Section",
      "Del"},
+    /* the IPS-25's sections (the heat map's band over its items, the item table) */
+    {"Staffing",
+     "Bemanning"},
+    {"Organization",
+     "Organisering"},
+    {"Services",
+     "Tjenester"},
     {"Name",
      "Navn"},
     {"Raters gave the same score (reviews with two or more raters)",
@@ -2702,6 +2787,55 @@ const rpt_msg rpt_msgs[] = {
      "Skår"},
     {"Why and what the next level asks",
      "Hvorfor, og hva neste nivå krever"},
+    {"Scored %g or below in all %zu reviews",
+     "Skår %g eller lavere i alle %zu målingene"},
+    {"Scored %g or below in %zu of %zu reviews",
+     "Skår %g eller lavere i %zu av %zu målinger"},
+    {"Scored %g or below at the one review",
+     "Skår %g eller lavere i den ene målingen"},
+    {"%s; a score of %d means: %s",
+     "%s; skår %d betyr: %s"},
+    {"%s; the scale's text for a score of %d is not in %s (add it there)",
+     "%s; skalaens tekst for skår %d står ikke i %s (legg den til der)"},
+    {"%s; the scale's text for a score of %d is not built in (name a file of anchor texts with anchors = in "
+     "[scale:%s])",
+     "%s; skalaens tekst for skår %d er ikke innebygd (oppgi en fil med ankertekster med anchors = i "
+     "[scale:%s])"},
+    /* the anchor texts of configs/ips25-anchors.csv (and the built-in IPS-25) that the next steps quote */
+    {"a ratio of 20 or fewer clients per employment specialist",
+     "20 eller færre brukere per jobbspesialist"},
+    {"a ratio of 21-25 clients per employment specialist",
+     "21-25 brukere per jobbspesialist"},
+    {"a ratio of 26-30 clients per employment specialist",
+     "26-30 brukere per jobbspesialist"},
+    {"a ratio of 31-40 clients per employment specialist",
+     "31-40 brukere per jobbspesialist"},
+    {"a ratio of 41 or more clients per employment specialist",
+     "41 eller flere brukere per jobbspesialist"},
+    {"employment specialists provide employment services 96% or more of the time",
+     "jobbspesialistene gir arbeidsrettede tjenester 96 % av tiden eller mer"},
+    {"employment specialists provide employment services 90-95% of the time",
+     "jobbspesialistene gir arbeidsrettede tjenester 90-95 % av tiden"},
+    {"employment specialists provide employment services 75-89% of the time",
+     "jobbspesialistene gir arbeidsrettede tjenester 75-89 % av tiden"},
+    {"employment specialists provide employment services 60-74% of the time",
+     "jobbspesialistene gir arbeidsrettede tjenester 60-74 % av tiden"},
+    {"employment specialists provide employment services less than 60% of the time",
+     "jobbspesialistene gir arbeidsrettede tjenester mindre enn 60 % av tiden"},
+    {"each employment specialist carries out all phases of employment service (intake, engagement, assessment, "
+     "job placement, job coaching and follow-along supports)",
+     "hver jobbspesialist utfører alle faser av tjenesten (inntak, engasjering, kartlegging, jobbformidling, "
+     "opplæring i jobben og oppfølging i jobb)"},
+    {"the employment specialist only refers clients to vendors and other programmes",
+     "jobbspesialisten henviser bare brukere videre til leverandører og andre tiltak"},
+    {"Items: ",
+     "Punkter: "},
+    {"The items",
+     "Punktene"},
+    {"Printed: the totals and the heat map. The rest of this sheet (each site's next steps, the items, agreement "
+     "between raters) follows on screen.",
+     "Utskrevet: totalskårene og varmekartet. Resten av arket (neste steg for hver enhet, punktene, enighet mellom "
+     "vurderere) følger på skjermen."},
     {"Agreement between raters, and consistency of the items",
      "Enighet mellom vurderere, og punktenes konsistens"},
     {"Measure",

@@ -41,7 +41,7 @@ core_status rpt_sheet_attrition(rpt_wctx *w, core_err *err)
         return st;
     }
     int k = w->run->small_cell;
-    char b[2048], t[512], c1[48], c2[48];
+    char b[2048], t[512], c1[48];
     lxw_row_t r = 0;
     rpt_put_text(w, ws, r++, 0, "Attrition: randomised, analysed and missing by arm (CONSORT flow)", w->f.title);
     rpt_put_text(w, ws, r++, 0,
@@ -70,18 +70,21 @@ core_status rpt_sheet_attrition(rpt_wctx *w, core_err *err)
     r += 2;
 
     /* analysed and missing per outcome and timepoint */
-    lxw_col_t nc = (lxw_col_t)(2 + 2 * a.n + 2);
+    /* per arm: analysed n, missing n, missing % (three number cells); then the test: chi-square, df, p */
+    lxw_col_t nc = (lxw_col_t)(2 + 3 * a.n + 3);
     rpt_put_text(w, ws, r, 0, "Outcome", w->f.header);
     rpt_put_text(w, ws, r, 1, "Timepoint", w->f.header);
     for (size_t i = 0; i < a.n; i++) {
         rpt_trf(w, t, sizeof t, "%s analysed, n", a.level[i]);
-        rpt_put_text(w, ws, r, (lxw_col_t)(2 + 2 * i), t, w->f.header);
-        rpt_trf(w, t, sizeof t, "%s missing, n (%%)", a.level[i]);
-        rpt_put_text(w, ws, r, (lxw_col_t)(3 + 2 * i), t, w->f.header);
+        rpt_put_text(w, ws, r, (lxw_col_t)(2 + 3 * i), t, w->f.header);
+        rpt_trf(w, t, sizeof t, "%s missing, n", a.level[i]);
+        rpt_put_text(w, ws, r, (lxw_col_t)(3 + 3 * i), t, w->f.header);
+        rpt_trf(w, t, sizeof t, "%s missing, %%", a.level[i]);
+        rpt_put_text(w, ws, r, (lxw_col_t)(4 + 3 * i), t, w->f.header);
     }
-    rpt_put_text(w, ws, r, (lxw_col_t)(nc - 2), "Missingness by arm, chi-square (df)", w->f.header);
+    rpt_put_text(w, ws, r, (lxw_col_t)(nc - 3), "Missingness by arm, chi-square", w->f.header);
+    rpt_put_text(w, ws, r, (lxw_col_t)(nc - 2), "df", w->f.header);
     rpt_put_text(w, ws, r, (lxw_col_t)(nc - 1), "p", w->f.header);
-    rpt_err_at(w, worksheet_set_row(ws, r, 32, NULL), ws, r, 0);
     lxw_row_t header = r++;
     if (ng == 0)
         rpt_put_text(w, ws, r++, 0,
@@ -96,38 +99,41 @@ core_status rpt_sheet_attrition(rpt_wctx *w, core_err *err)
                 rpt_find_row(w, "rct", "attrition", g[q].outcome, g[q].tp, a.level[i], "analysed");
             const core_result_row *mi =
                 rpt_find_row(w, "rct", "attrition", g[q].outcome, g[q].tp, a.level[i], "missing");
+            lxw_col_t ca = (lxw_col_t)(2 + 3 * i), cm = (lxw_col_t)(3 + 3 * i), cp = (lxw_col_t)(4 + 3 * i);
             if (an && isnan(an->estimate) && an->label) { /* withheld: the label says how, e.g. ">71 of 81" */
                 snprintf(b, sizeof b, "%.*s", (int)strcspn(an->label, " "), an->label);
-                rpt_put_text(w, ws, r, (lxw_col_t)(2 + 2 * i), b, w->f.right);
+                rpt_put_text(w, ws, r, ca, b, w->f.right);
             } else if (an && isfinite(an->estimate)) {
                 if (k > 0 && an->estimate < k)
-                    rpt_put_text(w, ws, r, (lxw_col_t)(2 + 2 * i), rpt_fmt_count(an->estimate, k, c1, sizeof c1),
-                                 w->f.right);
+                    rpt_put_text(w, ws, r, ca, rpt_fmt_count(an->estimate, k, c1, sizeof c1), w->f.right);
                 else
-                    rpt_put_num(w, ws, r, (lxw_col_t)(2 + 2 * i), an->estimate, w->f.count);
+                    rpt_put_num(w, ws, r, ca, an->estimate, w->f.integer);
             }
             if (mi && isnan(mi->estimate) && mi->label) { /* withheld: "<10/81" */
-                snprintf(b, sizeof b, "%.*s (" RPT_EM_DASH ")", (int)strcspn(mi->label, "/ "), mi->label);
-                rpt_put_text(w, ws, r, (lxw_col_t)(3 + 2 * i), b, w->f.right);
+                snprintf(b, sizeof b, "%.*s", (int)strcspn(mi->label, "/ "), mi->label);
+                rpt_put_text(w, ws, r, cm, b, w->f.right);
+                rpt_put_text(w, ws, r, cp, RPT_EM_DASH, w->f.right);
             } else if (mi && isfinite(mi->estimate) && isfinite(mi->n)) {
                 double m = floor(mi->estimate * mi->n + 0.5);
                 int hide = k > 0 && (m < k || mi->n - m < k);
-                rpt_fmt_count(m, k, c1, sizeof c1);
-                if (hide)
-                    snprintf(b, sizeof b, "%s (" RPT_EM_DASH ")", c1);
+                if (k > 0 && m < k)
+                    rpt_put_text(w, ws, r, cm, rpt_fmt_count(m, k, c1, sizeof c1), w->f.right);
                 else
-                    snprintf(b, sizeof b, "%s (%s%%)", c1, rpt_fmt_num(100 * mi->estimate, 1, c2, sizeof c2));
-                rpt_put_text(w, ws, r, (lxw_col_t)(3 + 2 * i), b, w->f.right);
+                    rpt_put_num(w, ws, r, cm, m, w->f.integer);
+                if (hide)
+                    rpt_put_text(w, ws, r, cp, RPT_EM_DASH, w->f.right);
+                else
+                    rpt_put_num(w, ws, r, cp, mi->estimate, w->f.pct);
             }
         }
         const core_result_row *x = rpt_find_row(w, "rct", "attrition", g[q].outcome, g[q].tp, NULL, "missing_by_arm");
         if (x) {
             if (isnan(x->statistic)) {
-                rpt_put_text(w, ws, r, (lxw_col_t)(nc - 2), x->label ? x->label : "n/a", w->f.wrap);
+                rpt_merge_text(w, ws, r, (lxw_col_t)(nc - 3), (lxw_col_t)(nc - 1), x->label ? x->label : "n/a",
+                               w->f.wrap, rpt_lines_for(x->label ? x->label : "n/a", 30));
             } else {
-                snprintf(b, sizeof b, "%s (%s)", rpt_fmt_num(x->statistic, 2, c1, sizeof c1),
-                         rpt_fmt_num(x->df, 0, c2, sizeof c2));
-                rpt_put_text(w, ws, r, (lxw_col_t)(nc - 2), b, w->f.right);
+                rpt_put_num(w, ws, r, (lxw_col_t)(nc - 3), x->statistic, w->f.num2);
+                rpt_put_num(w, ws, r, (lxw_col_t)(nc - 2), x->df, w->f.count);
                 rpt_p_cell(w, ws, r, (lxw_col_t)(nc - 1), x);
             }
         }
@@ -148,8 +154,9 @@ core_status rpt_sheet_attrition(rpt_wctx *w, core_err *err)
     rpt_merge_text(w, ws, r, 0, (lxw_col_t)(nc - 1), b, w->f.note, rpt_lines_for(b, 130));
     rpt_set_cols(w, ws, 0, 0, 30, NULL);
     rpt_set_cols(w, ws, 1, 1, 10, NULL);
-    rpt_set_cols(w, ws, 2, (lxw_col_t)(nc - 3), 13, NULL);
-    rpt_set_cols(w, ws, (lxw_col_t)(nc - 2), (lxw_col_t)(nc - 2), 22, NULL);
+    rpt_set_cols(w, ws, 2, (lxw_col_t)(nc - 4), 10, NULL);
+    rpt_set_cols(w, ws, (lxw_col_t)(nc - 3), (lxw_col_t)(nc - 3), 15, NULL);
+    rpt_set_cols(w, ws, (lxw_col_t)(nc - 2), (lxw_col_t)(nc - 2), 6, NULL);
     rpt_set_cols(w, ws, (lxw_col_t)(nc - 1), (lxw_col_t)(nc - 1), 9, NULL);
     worksheet_freeze_panes(ws, header + 1, 2);
     free(g);

@@ -29,25 +29,56 @@ static const core_result_row *brow(const rpt_wctx *w, const char *outcome, const
     return rpt_find_row(w, "rct", "baseline_table", outcome, NULL, term, method);
 }
 
-/* "k (p%)" of an n_percent row, with disclosure control. */
-static void share_text(const rpt_wctx *w, const core_result_row *r, char *buf, size_t size)
+/* The formats of the Baseline's second column per arm: a number in parentheses, "(26.0%)", "(9.0)" (SD with 0, 1 or 2
+ * decimals): the classic "n (%)" and "mean (SD)" of a table 1 as two number cells. */
+typedef struct base_fmt {
+    lxw_format *pct, *sd[3], *num[3];
+} base_fmt;
+
+static int make_formats(rpt_wctx *w, base_fmt *bf)
 {
-    char c[48], p[64], q[48];
+    static const char *const sd[3] = {"(0);(\"\xe2\x88\x92\"0)", "(0.0);(\"\xe2\x88\x92\"0.0)",
+                                      "(0.00);(\"\xe2\x88\x92\"0.00)"};
+    if (!(bf->pct = workbook_add_format(w->book)))
+        return 0;
+    format_set_num_format(bf->pct, "(0.0%)");
+    format_set_align(bf->pct, LXW_ALIGN_VERTICAL_TOP);
+    for (int d = 0; d < 3; d++) {
+        if (!(bf->sd[d] = workbook_add_format(w->book)))
+            return 0;
+        format_set_num_format(bf->sd[d], sd[d]);
+        format_set_align(bf->sd[d], LXW_ALIGN_VERTICAL_TOP);
+    }
+    bf->num[0] = w->f.integer;
+    bf->num[1] = w->f.num1;
+    bf->num[2] = w->f.num2;
+    return 1;
+}
+
+/* An n_percent row as two cells from column c: the count (a number, "<k" under disclosure control) and the share
+ * (a percentage, an em dash when it would reveal a small count). */
+static void share_cells(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t rr, lxw_col_t c, const core_result_row *r,
+                        const base_fmt *bf)
+{
+    char t[48];
     double k = NAN; /* the count: the row's counts (never its label), else the share times n */
     if (r->counts.kind == CORE_COUNT_SHARE)
         k = r->counts.x1;
     else if (isfinite(r->estimate) && isfinite(r->n))
         k = floor(r->estimate * r->n + 0.5);
     if (isnan(r->estimate) || isnan(k)) {
-        snprintf(buf, size, "%s", r->label && *r->label ? r->label : "n/a");
+        rpt_put_text(w, ws, rr, c, r->label && *r->label ? r->label : "n/a", w->f.right);
         return;
     }
-    rpt_fmt_count(k, w->run->small_cell, c, sizeof c);
-    if (rpt_pct_hidden(r, w->run->small_cell))
-        snprintf(p, sizeof p, RPT_EM_DASH);
+    int small = w->run->small_cell;
+    if (small > 0 && k < small)
+        rpt_put_text(w, ws, rr, c, rpt_fmt_count(k, small, t, sizeof t), w->f.right);
     else
-        snprintf(p, sizeof p, "%s%%", rpt_fmt_num(100 * r->estimate, 1, q, sizeof q));
-    snprintf(buf, size, "%s (%s)", c, p);
+        rpt_put_num(w, ws, rr, c, k, w->f.integer);
+    if (rpt_pct_hidden(r, small))
+        rpt_put_text(w, ws, rr, (lxw_col_t)(c + 1), RPT_EM_DASH, w->f.right);
+    else
+        rpt_put_num(w, ws, rr, (lxw_col_t)(c + 1), r->estimate, bf->pct);
 }
 
 /* The standardised differences of a row (outcome o), one per comparison from column c0. */
@@ -96,6 +127,11 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
         return st;
     }
     int k = w->run->small_cell;
+    base_fmt bf;
+    if (!make_formats(w, &bf)) {
+        free(vars);
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the Baseline sheet");
+    }
     char b[2048], t[512];
     lxw_row_t r = 0;
     rpt_put_text(w, ws, r++, 0, "Baseline characteristics by arm (CONSORT table 1)", w->f.title);
@@ -104,7 +140,8 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
                  "(quartiles); categorical ones: n (%) of those with a value.",
                  w->f.meta);
     r++;
-    lxw_col_t c_smd = (lxw_col_t)(1 + a.n);
+    /* two columns per arm: n and (%), mean and (SD), median and quartiles */
+    lxw_col_t c_smd = (lxw_col_t)(1 + 2 * a.n);
     rpt_put_text(w, ws, r, 0, "Characteristic", w->f.header);
     for (size_t i = 0; i < a.n; i++) {
         char nn[48];
@@ -113,13 +150,12 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
             snprintf(t, sizeof t, "%s", a.level[i]);
         else
             snprintf(t, sizeof t, "%s (n = %s)", a.level[i], rpt_fmt_count(n, k, nn, sizeof nn));
-        rpt_put_text(w, ws, r, (lxw_col_t)(1 + i), t, w->f.header);
+        rpt_merge_text(w, ws, r, (lxw_col_t)(1 + 2 * i), (lxw_col_t)(2 + 2 * i), t, w->f.header, 1);
     }
     for (size_t i = 0; any_smd && i + 1 < a.n; i++) {
         rpt_trf(w, t, sizeof t, "Standardised difference, %s vs %s", a.level[i], rpt_trial_control(&a));
         rpt_put_text(w, ws, r, (lxw_col_t)(c_smd + i), t, w->f.header);
     }
-    rpt_err_at(w, worksheet_set_row(ws, r, 32, NULL), ws, r, 0);
     lxw_row_t header = r++;
 
     for (size_t v = 0; v < nv; v++) {
@@ -147,16 +183,15 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
                 if (!m)
                     continue;
                 if (isnan(m->estimate)) {
-                    rpt_put_text(w, ws, r, (lxw_col_t)(1 + i), m->label ? m->label : "n/a", w->f.wrap);
+                    rpt_merge_text(w, ws, r, (lxw_col_t)(1 + 2 * i), (lxw_col_t)(2 + 2 * i), m->label ? m->label : "n/a",
+                                   w->f.wrap, 1);
                     continue;
                 }
-                char e1[64], e2[64];
-                rpt_fmt_num(m->estimate, dg, e1, sizeof e1);
+                rpt_put_num(w, ws, r, (lxw_col_t)(1 + 2 * i), m->estimate, bf.num[dg]);
                 if (s && isfinite(s->estimate))
-                    snprintf(b, sizeof b, "%s (%s)", e1, rpt_fmt_num(s->estimate, dg, e2, sizeof e2));
+                    rpt_put_num(w, ws, r, (lxw_col_t)(2 + 2 * i), s->estimate, bf.sd[dg]);
                 else
-                    rpt_trf(w, b, sizeof b, "%s (SD n/a)", e1);
-                rpt_put_text(w, ws, r, (lxw_col_t)(1 + i), b, w->f.right);
+                    rpt_put_text(w, ws, r, (lxw_col_t)(2 + 2 * i), "(SD n/a)", w->f.right);
             }
             if (any_smd)
                 smd_cells(w, ws, r, c_smd, &a, var);
@@ -164,8 +199,10 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
             rpt_put_text(w, ws, r, 0, "    median (quartiles)", w->f.wrap);
             for (size_t i = 0; i < a.n; i++) {
                 const core_result_row *m = brow(w, var, a.level[i], "median");
-                if (m && isfinite(m->estimate))
-                    rpt_ci_cell(w, ws, r, (lxw_col_t)(1 + i), m->estimate, m->ci_low, m->ci_high, dg, 0, w->f.right);
+                if (m && isfinite(m->estimate)) { /* the median, and the quartiles as an interval of two numbers */
+                    rpt_put_num(w, ws, r, (lxw_col_t)(1 + 2 * i), m->estimate, bf.num[dg]);
+                    rpt_ci_cell(w, ws, r, (lxw_col_t)(2 + 2 * i), NAN, m->ci_low, m->ci_high, dg, 0, w->f.right);
+                }
             }
             r++;
         } else if (share0) {
@@ -174,10 +211,8 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
             rpt_put_text(w, ws, r, 0, t, w->f.wrap);
             for (size_t i = 0; i < a.n; i++) {
                 const core_result_row *x = brow(w, var, a.level[i], "n_percent");
-                if (x) {
-                    share_text(w, x, b, sizeof b);
-                    rpt_put_text(w, ws, r, (lxw_col_t)(1 + i), b, w->f.right);
-                }
+                if (x)
+                    share_cells(w, ws, r, (lxw_col_t)(1 + 2 * i), x, &bf);
             }
             if (any_smd)
                 smd_cells(w, ws, r, c_smd, &a, var);
@@ -193,14 +228,14 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
                     !rpt_str_eq(x->term, a.level[0]))
                     continue; /* one table row per level: at the level's first arm row */
                 size_t ol = strlen(x->outcome);
-                snprintf(t, sizeof t, "    %.*s", (int)(ol - vlen - 2), x->outcome + vlen + 1);
+                char lvl[300], lw[400];
+                snprintf(lvl, sizeof lvl, "%.*s", (int)(ol - vlen - 2), x->outcome + vlen + 1);
+                snprintf(t, sizeof t, "    %s", rpt_trial_level_words(w, var, lvl, lw, sizeof lw));
                 rpt_put_text(w, ws, r, 0, t, w->f.wrap);
                 for (size_t q = 0; q < a.n; q++) {
                     const core_result_row *y = brow(w, x->outcome, a.level[q], "n_percent");
-                    if (y) {
-                        share_text(w, y, b, sizeof b);
-                        rpt_put_text(w, ws, r, (lxw_col_t)(1 + q), b, w->f.right);
-                    }
+                    if (y)
+                        share_cells(w, ws, r, (lxw_col_t)(1 + 2 * q), y, &bf);
                 }
                 if (any_smd)
                     smd_cells(w, ws, r, c_smd, &a, x->outcome);
@@ -219,8 +254,11 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
                 const core_result_row *m = brow(w, var, a.level[i], "missing");
                 if (m && isfinite(m->estimate)) {
                     char c[48];
-                    rpt_put_text(w, ws, r, (lxw_col_t)(1 + i), rpt_fmt_count(m->estimate, k, c, sizeof c),
-                                 w->f.right);
+                    if (k > 0 && m->estimate < k)
+                        rpt_put_text(w, ws, r, (lxw_col_t)(1 + 2 * i), rpt_fmt_count(m->estimate, k, c, sizeof c),
+                                     w->f.right);
+                    else
+                        rpt_put_num(w, ws, r, (lxw_col_t)(1 + 2 * i), m->estimate, w->f.integer);
                 }
             }
             r++;
@@ -243,12 +281,15 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
                  "\".",
                  k, k);
     }
-    lxw_col_t last = (lxw_col_t)(any_smd ? c_smd + a.n - 2 : a.n);
+    lxw_col_t last = (lxw_col_t)(any_smd ? c_smd + a.n - 2 : 2 * a.n);
     if (last < 4)
         last = 4;
-    rpt_merge_text(w, ws, r, 0, last, b, w->f.note, rpt_lines_for(b, 120));
+    rpt_merge_text(w, ws, r, 0, last, b, w->f.note, rpt_lines_for(b, 100));
     rpt_set_cols(w, ws, 0, 0, 34, NULL);
-    rpt_set_cols(w, ws, 1, (lxw_col_t)a.n, 22, NULL);
+    for (size_t i = 0; i < a.n; i++) {
+        rpt_set_cols(w, ws, (lxw_col_t)(1 + 2 * i), (lxw_col_t)(1 + 2 * i), 9, NULL);
+        rpt_set_cols(w, ws, (lxw_col_t)(2 + 2 * i), (lxw_col_t)(2 + 2 * i), 14, NULL);
+    }
     if (any_smd)
         rpt_set_cols(w, ws, c_smd, (lxw_col_t)(c_smd + a.n - 2), 18, NULL);
     worksheet_freeze_panes(ws, header + 1, 1);

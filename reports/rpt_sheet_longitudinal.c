@@ -1,7 +1,7 @@
 /* The trial over time: the "Longitudinal" sheet (each repeated outcome's arm effect by timepoint from every model,
  * side by side with the per-timepoint analysis) and the "Time to job" sheet (Kaplan-Meier table and curves with
  * numbers at risk, log-rank, hazard ratios). Reads rct rows only (rct/rct_long.c, rct/rct_surv.c). */
-#include "reports/rpt_internal.h"
+#include "reports/rpt_trial.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -41,6 +41,28 @@ static size_t distinct(const rpt_wctx *w, const char *analysis, const char *outc
             out[n++] = v;
     }
     return n;
+}
+
+/* A model term for people: the arm comparison as "IPS vs TAU", any other term with the data's columns named by their
+ * labels (rpt_trial_term_words). */
+static const char *term_words(rpt_wctx *w, const char *term, char *buf, size_t size)
+{
+    return rpt_trial_term_words(w, term, buf, size);
+}
+
+/* A variance component or working correlation of a longitudinal model in words (the results file's term). */
+static const char *component_words(const rpt_wctx *w, const char *term, const char *analysis)
+{
+    if (rpt_str_eq(term, "rho"))
+        return rpt_tr(w, "working correlation");
+    if (rpt_str_eq(term, "sd[unit]"))
+        return rpt_tr(w, rpt_str_eq(analysis, "lmm") ? "between-participant SD (random intercept)"
+                                                    : "random-intercept SD");
+    if (rpt_str_eq(term, "sd[residual]"))
+        return rpt_tr(w, "within-participant (residual) SD");
+    if (rpt_str_eq(term, "icc"))
+        return rpt_tr(w, "intraclass correlation");
+    return term;
 }
 
 /* ------------------------------------------------------------------ Longitudinal */
@@ -133,7 +155,7 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
                     rpt_timepoint_cell(w, ws, r, 0, tps[t]);
                 else
                     rpt_put_text(w, ws, r, 0, "all (main effect)", NULL);
-                rpt_put_text(w, ws, r, 1, rpt_label_text(w, terms[a], lt, sizeof lt), NULL);
+                rpt_put_text(w, ws, r, 1, term_words(w, terms[a], lt, sizeof lt), NULL);
                 for (int c = 0; c < 6; c++) {
                     const char *an = mc[c].analysis;
                     const char *tm = c == 0 ? (strcmp(terms[a], "arm") == 0 ? "arm" : terms[a]) : terms[a];
@@ -144,13 +166,14 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
                 }
                 r++;
             }
-        /* variance components and working correlations */
+        /* variance components and working correlations, in words; how each is estimated under the table */
         r++;
         rpt_put_text(w, ws, r, 0, "Model", w->f.header);
-        rpt_put_text(w, ws, r, 1, "Quantity", w->f.header);
-        rpt_put_text(w, ws, r, 2, "Estimate", w->f.header);
+        rpt_merge_text(w, ws, r, 1, 2, "Quantity", w->f.header, 1);
+        rpt_put_text(w, ws, r, 3, "Estimate", w->f.header);
         r++;
         static const char *const vterms[] = {"rho", "sd[unit]", "sd[residual]", "icc"};
+        int any_rho = 0, any_icc = 0;
         for (int c = 1; c < 6; c++)
             for (int v = 0; v < 4; v++) {
                 const char *an = binary ? (c <= 3 ? "gee_logistic" : "glmm_logistic") : mc[c].analysis;
@@ -160,17 +183,29 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
                 const core_result_row *x = row_of(w, an, o, NULL, vterms[v], meth);
                 if (!x)
                     continue;
+                any_rho |= v == 0;
+                any_icc |= v == 3;
                 rpt_put_text(w, ws, r, 0, mc[c].head, NULL);
-                rpt_put_text(w, ws, r, 1, rpt_label_text(w, vterms[v], lt, sizeof lt), NULL);
-                rpt_put_num(w, ws, r, 2, x->estimate, w->f.num2);
-                rpt_put_text(w, ws, r, 3, x->label, w->f.note);
+                rpt_merge_text(w, ws, r, 1, 2, component_words(w, vterms[v], an), w->f.plain, 1);
+                if (isnan(x->estimate))
+                    rpt_merge_text(w, ws, r, 3, 5, x->label, w->f.wrap, 1);
+                else
+                    rpt_put_num(w, ws, r, 3, x->estimate, w->f.num2);
                 r++;
             }
+        if (any_rho || any_icc) {
+            rpt_trf(w, b, sizeof b, "%s%s%s", any_rho ? rpt_tr(w, "Working correlation: the GEE's moment estimate, as R's geepack. ") : "",
+                    any_icc ? rpt_tr(w, "Intraclass correlation: the share of the variance between participants, "
+                                        "SD(random intercept)\xc2\xb2 / (SD(random intercept)\xc2\xb2 + SD(residual)\xc2\xb2). ")
+                            : "",
+                    "");
+            rpt_merge_text(w, ws, r++, 0, 7, b, w->f.note, 1);
+        }
         r++;
     }
     rpt_set_cols(w, ws, 0, 0, 18, NULL);
     rpt_set_cols(w, ws, 1, 1, 14, NULL);
-    rpt_set_cols(w, ws, 2, 7, 22, NULL);
+    rpt_set_cols(w, ws, 2, 7, 20, NULL);
     return CORE_OK;
 }
 
@@ -276,6 +311,7 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                 arms[0] = tmp;
             }
         size_t nat = distinct(w, "km_survival", o, 1, ats);
+        int k_small = w->run->small_cell, not_reached = 0;
         lxw_col_t c = 0;
         rpt_put_text(w, ws, r, c++, "Arm", w->f.header);
         rpt_put_text(w, ws, r, c++, "n", w->f.header);
@@ -294,11 +330,22 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
             if (med)
                 rpt_count_cell(w, ws, r, c, med);
             c++;
-            if (as)
-                rpt_put_text(w, ws, r, c, as->label, w->f.right);
+            if (as) { /* the number of events: a count (as text only under disclosure control) */
+                double ev = as->counts.kind == CORE_COUNT_SHARE ? as->counts.x1
+                            : isfinite(as->estimate) && isfinite(as->n) ? floor(as->estimate * as->n + 0.5)
+                                                                       : NAN;
+                if (k_small > 0 || (as->hidden & CORE_HIDE_ESTIMATE) || isnan(ev))
+                    rpt_put_text(w, ws, r, c, as->label, w->f.right);
+                else
+                    rpt_put_num(w, ws, r, c, ev, w->f.integer);
+            }
             c++;
-            if (med)
+            if (med && isnan(med->estimate) && !(med->hidden & CORE_HIDE_ESTIMATE) && med->n > 0) {
+                rpt_put_text(w, ws, r, c, "not reached", w->f.right); /* explained under the table */
+                not_reached = 1;
+            } else if (med) {
                 rpt_effect_cell(w, ws, r, c, med, 1, 0);
+            }
             c++;
             for (size_t j = 0; j < nat && c < data_col - 1; j++, c++) {
                 const core_result_row *sv = row_of(w, "km_survival", o, ats[j], arms[a], "log");
@@ -307,6 +354,11 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
             }
             r++;
         }
+        if (not_reached)
+            rpt_merge_text(w, ws, r++, 0, 7,
+                           "Median not reached: the estimated share without the event stays above 50% up to the end "
+                           "of follow-up. S(t): % without the event at time t.",
+                           w->f.note, 1);
         const core_result_row *lr = row_of(w, "logrank", o, NULL, "arm", NULL);
         if (lr) {
             char pb[64];
@@ -341,8 +393,8 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
         r++;
         rpt_put_text(w, ws, r, 0, "Hazard ratio", w->f.header);
         rpt_put_text(w, ws, r, 1, "Term", w->f.header);
-        rpt_put_text(w, ws, r, 2, "HR (95% CI)", w->f.header);
-        rpt_put_text(w, ws, r, 3, "p-value", w->f.header);
+        rpt_merge_text(w, ws, r, 2, 3, "HR (95% CI)", w->f.header, 1);
+        rpt_put_text(w, ws, r, 4, "p-value", w->f.header);
         r++;
         static const char *const hm[] = {"cox_efron", "cox_breslow", "cox_adjusted_efron", "cox_adjusted_breslow"};
         static const char *const hl[] = {"Cox, Efron ties", "Cox, Breslow ties", "Cox adjusted, Efron",
@@ -355,9 +407,10 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                 if (!x)
                     continue;
                 rpt_put_text(w, ws, r, 0, hl[m], NULL);
-                rpt_put_text(w, ws, r, 1, rpt_label_text(w, hterms[h], lt, sizeof lt), NULL);
+                rpt_put_text(w, ws, r, 1, term_words(w, hterms[h], lt, sizeof lt), NULL);
+                rpt_merge_text(w, ws, r, 2, 3, NULL, w->f.right, 1);
                 rpt_effect_cell(w, ws, r, 2, x, 1, 2);
-                rpt_p_cell(w, ws, r, 3, x);
+                rpt_p_cell(w, ws, r, 4, x);
                 r++;
             }
         r++;
@@ -369,8 +422,9 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
         if (any_ph) {
             rpt_put_text(w, ws, r, 0, "Proportional hazards", w->f.header);
             rpt_put_text(w, ws, r, 1, "Term", w->f.header);
-            rpt_put_text(w, ws, r, 2, "Chi-square (df)", w->f.header);
-            rpt_put_text(w, ws, r, 3, "p-value", w->f.header);
+            rpt_put_text(w, ws, r, 2, "Chi-square", w->f.header);
+            rpt_put_text(w, ws, r, 3, "df", w->f.header);
+            rpt_put_text(w, ws, r, 4, "p-value", w->f.header);
             r++;
             for (int m = 0; m < 4; m++)
                 for (size_t i = 0; i < w->res->n; i++) {
@@ -379,13 +433,16 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                         !rpt_str_eq(x->outcome, o) || !rpt_str_eq(x->method, hm[m]))
                         continue;
                     rpt_put_text(w, ws, r, 0, hl[m], NULL);
-                    rpt_put_text(w, ws, r, 1, rpt_label_text(w, x->term, lt, sizeof lt), NULL);
+                    rpt_put_text(w, ws, r, 1,
+                                 rpt_str_eq(x->term, "global") ? rpt_tr(w, "global test")
+                                                               : term_words(w, x->term, lt, sizeof lt),
+                                 NULL);
                     if (isnan(x->statistic)) {
-                        rpt_put_text(w, ws, r, 2, x->label, w->f.note);
+                        rpt_merge_text(w, ws, r, 2, 4, x->label, w->f.wrap, 1);
                     } else {
-                        snprintf(b, sizeof b, "%.2f (%.0f)", x->statistic, x->df);
-                        rpt_put_text(w, ws, r, 2, b, w->f.right);
-                        rpt_p_cell(w, ws, r, 3, x);
+                        rpt_put_num(w, ws, r, 2, x->statistic, w->f.num2);
+                        rpt_put_num(w, ws, r, 3, x->df, w->f.count);
+                        rpt_p_cell(w, ws, r, 4, x);
                     }
                     r++;
                 }
@@ -407,10 +464,11 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
             if (!any_rm) {
                 rpt_trf(w, b, sizeof b, "Restricted mean time without the event up to tau = %s",
                          x->timepoint ? x->timepoint : "");
-                rpt_put_text(w, ws, r, 0, b, w->f.header);
+                rpt_put_text(w, ws, r++, 0, b, w->f.key);
+                rpt_put_text(w, ws, r, 0, "Quantity", w->f.header);
                 rpt_put_text(w, ws, r, 1, "Arm / comparison", w->f.header);
-                rpt_put_text(w, ws, r, 2, "Estimate (95% CI)", w->f.header);
-                rpt_put_text(w, ws, r, 3, "p-value", w->f.header);
+                rpt_merge_text(w, ws, r, 2, 3, "Estimate (95% CI)", w->f.header, 1);
+                rpt_put_text(w, ws, r, 4, "p-value", w->f.header);
                 r++;
                 any_rm = 1;
             }
@@ -419,22 +477,25 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                          : rpt_str_eq(x->analysis, "rmst_difference") ? "Difference"
                                                                         : "Ratio",
                          NULL);
-            rpt_put_text(w, ws, r, 1, rpt_label_text(w, x->term, lt, sizeof lt), NULL);
+            rpt_put_text(w, ws, r, 1, term_words(w, x->term, lt, sizeof lt), NULL);
             if (isnan(x->estimate))
-                rpt_put_text(w, ws, r, 2, x->label, w->f.note);
-            else
+                rpt_merge_text(w, ws, r, 2, 4, x->label, w->f.wrap, 1);
+            else {
+                rpt_merge_text(w, ws, r, 2, 3, NULL, w->f.right, 1);
                 rpt_effect_cell(w, ws, r, 2, x, 1, rpt_str_eq(x->analysis, "rmst_ratio") ? 2 : 1);
+            }
             if (!rpt_str_eq(x->analysis, "rmst"))
-                rpt_p_cell(w, ws, r, 3, x);
+                rpt_p_cell(w, ws, r, 4, x);
             r++;
         }
         if (any_rm)
             r++;
         r += 2;
     }
-    rpt_set_cols(w, ws, 0, 0, 22, NULL);
-    rpt_set_cols(w, ws, 1, 2, 10, NULL);
-    rpt_set_cols(w, ws, 3, 10, 20, NULL);
+    rpt_set_cols(w, ws, 0, 0, 20, NULL);
+    rpt_set_cols(w, ws, 1, 1, 11, NULL); /* the Term column of the Cox tables under the arms' n */
+    rpt_set_cols(w, ws, 2, 2, 9, NULL);
+    rpt_set_cols(w, ws, 3, 10, 16, NULL);
     return CORE_OK;
 }
 

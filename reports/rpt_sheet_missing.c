@@ -2,7 +2,7 @@
  * complete-case and multiple-imputation estimates side by side with the fraction of missing information; the
  * tipping-point grid of a binary primary outcome as a heat map (p of the completed table, coloured by whether the
  * conclusion changes); the delta-adjusted analyses of a continuous one. Reads rct rows only. */
-#include "reports/rpt_internal.h"
+#include "reports/rpt_trial.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -28,7 +28,7 @@ static const char *key_words(const char *key)
     static const struct {
         const char *key, *words;
     } names[] = {
-        {"risk_difference:wald", "Risk difference (Wald)"},
+        {"risk_difference:wald", "Risk difference, percentage points (Wald)"},
         {"risk_ratio:log_wald", "Risk ratio (log-Wald)"},
         {"odds_ratio:woolf", "Odds ratio (Woolf)"},
         {"odds_ratio:fisher_cmle", "Odds ratio (conditional MLE)"},
@@ -36,7 +36,7 @@ static const char *key_words(const char *key)
         {"logistic:adjusted", "Log-odds ratio, logistic adjusted"},
         {"odds_ratio:logistic_unadjusted", "Odds ratio, logistic unadjusted"},
         {"odds_ratio:logistic_adjusted", "Odds ratio, logistic adjusted"},
-        {"marginal_risk_difference:g_computation", "Risk difference adjusted (g-computation)"},
+        {"marginal_risk_difference:g_computation", "Risk difference adjusted, percentage points (g-computation)"},
         {"mean_difference:welch", "Mean difference (Welch)"},
         {"mean_difference:student", "Mean difference (Student)"},
         {"ancova:classical", "ANCOVA (classical SE)"},
@@ -68,7 +68,7 @@ static const char *key_words(const char *key)
 static lxw_row_t side_by_side(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char *outcome)
 {
     rpt_put_text(w, ws, r++, 0, "Complete case and multiple imputation, side by side", w->f.subtitle);
-    static const char *const head[] = {"Analysis", "Timepoint", "Term", "Complete case (CI)", "p, complete case",
+    static const char *const head[] = {"Analysis", "Timepoint", "Comparison", "Complete case (CI)", "p, complete case",
                                        "Multiple imputation (CI)", "p, imputation", "df (Barnard-Rubin)",
                                        "Fraction of missing information", "Relative increase in variance"};
     for (lxw_col_t c = 0; c < 10; c++)
@@ -92,10 +92,13 @@ static lxw_row_t side_by_side(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const
         const core_result_row *riv = find_rct(w, "mi_riv", outcome, x->timepoint ? x->timepoint : "", x->term, x->method);
         rpt_put_text(w, ws, r, 0, key_words(x->method), w->f.wrap);
         rpt_timepoint_cell(w, ws, r, 1, x->timepoint);
-        rpt_put_text(w, ws, r, 2, x->term, NULL);
-        rpt_effect_cell(w, ws, r, 3, cc, 1, 3);
+        char tw[400];
+        rpt_put_text(w, ws, r, 2, rpt_trial_term_words(w, x->term, tw, sizeof tw), NULL);
+        /* a difference of proportions in percentage points; the other estimates on their own scale */
+        int pp = rpt_str_eq(an, "risk_difference") || rpt_str_eq(an, "marginal_risk_difference");
+        rpt_effect_cell(w, ws, r, 3, cc, pp ? 100 : 1, pp ? 1 : 3);
         rpt_p_cell(w, ws, r, 4, cc);
-        rpt_effect_cell(w, ws, r, 5, x, 1, 3);
+        rpt_effect_cell(w, ws, r, 5, x, pp ? 100 : 1, pp ? 1 : 3);
         rpt_p_cell(w, ws, r, 6, x);
         if (isfinite(x->df))
             rpt_put_num(w, ws, r, 7, x->df, w->f.num1);
@@ -228,8 +231,8 @@ core_status rpt_sheet_missing(rpt_wctx *w, core_err *err)
     if (find_rct(w, "mi", o, NULL, NULL, NULL)) {
         r = side_by_side(w, ws, r, o);
         rpt_merge_text(w, ws, r++, 0, 12,
-                       "Estimates on the scale of the Results sheet (proportions, log-odds for logistic coefficients, "
-                       "ratios as ratios). Complete case: the participants observed at that timepoint (valid if the "
+                       "Risk differences in percentage points; the other estimates on the scale of the Results sheet "
+                       "(log-odds for logistic coefficients, ratios as ratios). Complete case: the participants observed at that timepoint (valid if the "
                        "outcome is missing completely at random). Multiple imputation: Rubin's rules, t on the "
                        "Barnard-Rubin degrees of freedom (valid if missing at random given the imputation model).",
                        w->f.note, 2);
@@ -238,8 +241,12 @@ core_status rpt_sheet_missing(rpt_wctx *w, core_err *err)
     r = tipping(w, ws, r, o);
     r++;
     r = deltas(w, ws, r, o);
-    rpt_set_cols(w, ws, 0, 0, 34, NULL);
-    rpt_set_cols(w, ws, 1, 2, 10, NULL);
-    rpt_set_cols(w, ws, 3, 10, 16, NULL);
+    rpt_set_cols(w, ws, 0, 0, 32, NULL); /* the side-by-side table one landscape page wide */
+    rpt_set_cols(w, ws, 1, 1, 9, NULL);
+    rpt_set_cols(w, ws, 2, 2, 11, NULL);
+    rpt_set_cols(w, ws, 3, 3, 19, NULL);
+    rpt_set_cols(w, ws, 4, 4, 10, NULL);
+    rpt_set_cols(w, ws, 5, 5, 19, NULL);
+    rpt_set_cols(w, ws, 6, 10, 10, NULL);
     return CORE_OK;
 }

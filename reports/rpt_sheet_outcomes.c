@@ -36,45 +36,70 @@ typedef struct col {
     int digits;       /* -1: from the outcome's size */
 } col;
 
-static const col BINARY[] = {
+/* The columns, in stacked tables of at most six value columns each (each with its Outcome and Timepoint columns),
+ * so that a table prints one page wide. */
+static const col BIN_ARMS[] = {
     {"%T n", K_N_T, NULL, NULL, 1, 0},
     {"%T %", K_SH_T, NULL, NULL, 1, 0},
     {"%C n", K_N_C, NULL, NULL, 1, 0},
     {"%C %", K_SH_C, NULL, NULL, 1, 0},
     {"Risk difference, percentage points (%I, Newcombe)", K_EFF, "risk_difference", "newcombe", 100, 1},
+    {"p, chi-square", K_P, "chisq_test", "pearson", 1, 0},
+};
+static const col BIN_RATIOS[] = {
     {"NNT (%I)", K_NNT, "number_needed_to_treat", "newcombe", 1, 1},
     {"Risk ratio (%I)", K_EFF, "risk_ratio", "log_wald", 1, 2},
     {"Odds ratio (%I, Woolf)", K_EFF, "odds_ratio", "woolf", 1, 2},
     {"Odds ratio, Fisher CMLE (exact %I)", K_EFF, "odds_ratio", "fisher_cmle", 1, 2},
-    {"p, chi-square", K_P, "chisq_test", "pearson", 1, 0},
     {"p, Fisher exact", K_P, "fisher_exact", "two_sided", 1, 0},
+};
+static const col BIN_ADJ[] = {
     {"Odds ratio, logistic adjusted (%I)", K_EFF, "odds_ratio", "logistic_adjusted", 1, 2},
     {"p, logistic adjusted", K_P, "logistic", "adjusted", 1, 0},
     {"Risk difference adjusted, g-computation, pp (%I)", K_EFF, "marginal_risk_difference", "g_computation", 100, 1},
     {"NNT, adjusted (%I)", K_NNT, "number_needed_to_treat", "g_computation", 1, 1},
     {"p adjusted (%M)", K_PADJ, NULL, NULL, 1, 0},
 };
-
-static const col CONTINUOUS[] = {
+static const col CON_ARMS[] = {
     {"%T n", K_N_T, NULL, NULL, 1, 0},
     {"%T mean (SD)", K_SH_T, NULL, NULL, 1, -1},
     {"%C n", K_N_C, NULL, NULL, 1, 0},
     {"%C mean (SD)", K_SH_C, NULL, NULL, 1, -1},
     {"Difference, Welch (%I)", K_EFF, "mean_difference", "welch", 1, -1},
     {"p, Welch", K_P, "mean_difference", "welch", 1, 0},
-    {"Difference, Student (%I)", K_EFF, "mean_difference", "student", 1, -1},
-    {"p, Student", K_P, "mean_difference", "student", 1, 0},
+};
+static const col CON_ANCOVA[] = {
     {"ANCOVA difference (%I, classical)", K_EFF, "ancova", "classical", 1, -1},
     {"p, ANCOVA classical", K_P, "ancova", "classical", 1, 0},
     {"ANCOVA (%I, HC2)", K_EFF, "ancova", "hc2", 1, -1},
     {"p, HC2", K_P, "ancova", "hc2", 1, 0},
     {"ANCOVA (%I, HC3)", K_EFF, "ancova", "hc3", 1, -1},
     {"p, HC3", K_P, "ancova", "hc3", 1, 0},
-    {"ANCOVA residual df", K_DF, "ancova", "classical", 1, 0},
+};
+static const col CON_OTHER[] = {
+    {"Difference, Student (%I)", K_EFF, "mean_difference", "student", 1, -1},
+    {"p, Student", K_P, "mean_difference", "student", 1, 0},
     {"Hedges' g (%I)", K_EFF, "hedges_g", "exact_j", 1, 2},
     {"p, Wilcoxon rank-sum", K_P, "wilcoxon", "normal_cc", 1, 0},
+    {"ANCOVA residual df", K_DF, "ancova", "classical", 1, 0},
     {"p adjusted (%M)", K_PADJ, NULL, NULL, 1, 0},
 };
+
+#define MAX_VALUE_COLS 6
+
+typedef struct part {
+    const char *title;
+    const col *cols;
+    size_t n;
+} part;
+
+#define PART(t, a) {t, a, sizeof a / sizeof a[0]}
+static const part BIN_PARTS[] = {PART("Binary outcomes: arms and the risk difference", BIN_ARMS),
+                                 PART("Binary outcomes: ratios and the exact test", BIN_RATIOS),
+                                 PART("Binary outcomes: adjusted for baseline covariates (logistic regression)", BIN_ADJ)};
+static const part CON_PARTS[] = {PART("Continuous outcomes: arms and the Welch difference", CON_ARMS),
+                                 PART("Continuous outcomes: adjusted (ANCOVA)", CON_ANCOVA),
+                                 PART("Continuous outcomes: other analyses", CON_OTHER)};
 
 /* The trial's outcome rows: arm_summary groups of binary (want 1) or continuous (want 0) outcomes, excluding
  * time-to-event outcomes (the Time to job sheet has them). */
@@ -162,13 +187,13 @@ static void mean_sd_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
     rpt_put_text(w, ws, r, c, t, w->f.right);
 }
 
-/* One table (binary or continuous); returns the next free row. */
+/* One table (a part of the binary or continuous columns); returns the next free row. */
 static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_arms *a, const group *g, size_t ng,
-                       int binary, const char *mult, lxw_row_t *header_row)
+                       int binary, const char *mult, const part *pt, lxw_format *wrap_r, lxw_row_t *header_row)
 {
-    const col *cols = binary ? BINARY : CONTINUOUS;
-    size_t ncols = binary ? sizeof BINARY / sizeof BINARY[0] : sizeof CONTINUOUS / sizeof CONTINUOUS[0];
-    if (!mult)
+    const col *cols = pt->cols;
+    size_t ncols = pt->n;
+    if (!mult && ncols > 0 && cols[ncols - 1].k == K_PADJ)
         ncols--; /* the p adjusted column is last: no multiplicity adjustment, no column */
     size_t ncmp = rpt_trial_n_comparisons(a);
     int multi = ncmp > 1;
@@ -177,7 +202,7 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
     char ci[48], h[400], term[300];
     rpt_trf(w, ci, sizeof ci, "%s%sCI", w->conf, w->conf[0] ? " " : "");
 
-    rpt_put_text(w, ws, r++, 0, binary ? "Binary outcomes" : "Continuous outcomes", w->f.subtitle);
+    rpt_put_text(w, ws, r++, 0, pt->title, w->f.subtitle);
     rpt_put_text(w, ws, r, 0, "Outcome", w->f.header);
     rpt_put_text(w, ws, r, 1, "Timepoint", w->f.header);
     if (multi)
@@ -186,7 +211,6 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
         heading(h, sizeof h, rpt_tr(w, cols[c].head), multi ? rpt_tr(w, "Intervention") : a->level[0], C, ci, mult);
         rpt_put_text(w, ws, r, (lxw_col_t)(c0 + c), h, w->f.header);
     }
-    rpt_err_at(w, worksheet_set_row(ws, r, 45, NULL), ws, r, 0);
     *header_row = r++;
 
     for (size_t q = 0; q < ng; q++) {
@@ -243,7 +267,7 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
                     break;
                 case K_NNT:
                     if (x && isnan(x->estimate) && x->label && strncmp(x->label, "not reported", 12) == 0)
-                        rpt_put_text(w, ws, r, cx, "not reported: the RD interval includes 0", w->f.wrap);
+                        rpt_put_text(w, ws, r, cx, "not reported: the RD interval includes 0", wrap_r); /* wraps in its column */
                     else
                         rpt_effect_cell(w, ws, r, cx, x, 1, dg);
                     break;
@@ -259,7 +283,7 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
                     else if (pa)
                         rpt_put_num(w, ws, r, cx, pa->p_adjusted, w->f.pval);
                     else if (primary)
-                        rpt_put_text(w, ws, r, cx, "primary: not adjusted", w->f.wrap);
+                        rpt_put_text(w, ws, r, cx, "primary: not adjusted", wrap_r);
                     break;
                 }
                 }
@@ -316,23 +340,28 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
              a.n > 2 ? rpt_tr(w, " and for each comparison") : "", w->conf[0] ? w->conf : "");
     rpt_put_text(w, ws, r++, 0, b, w->f.meta);
     r++;
-    lxw_row_t hb = 0, hc = 0, freeze = 0;
-    if (nb) {
-        r = table(w, ws, r, &a, gb, nb, 1, mult, &hb);
-        freeze = hb;
-        r++;
+    lxw_row_t hdr = 0;
+    /* words in a number column (why an NNT is not reported): wrapped and right-aligned like the numbers above */
+    lxw_format *wrap_r = workbook_add_format(w->book);
+    if (!wrap_r) {
+        free(gb), free(gc);
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the Outcomes sheet");
     }
-    if (nc) {
-        r = table(w, ws, r, &a, gc, nc, 0, mult, &hc);
-        if (!nb)
-            freeze = hc;
-        r++;
-    }
+    format_set_text_wrap(wrap_r);
+    format_set_align(wrap_r, LXW_ALIGN_RIGHT);
+    format_set_align(wrap_r, LXW_ALIGN_VERTICAL_TOP);
+    if (nb)
+        for (size_t i = 0; i < sizeof BIN_PARTS / sizeof BIN_PARTS[0]; i++) {
+            r = table(w, ws, r, &a, gb, nb, 1, mult, &BIN_PARTS[i], wrap_r, &hdr);
+            r++;
+        }
+    if (nc)
+        for (size_t i = 0; i < sizeof CON_PARTS / sizeof CON_PARTS[0]; i++) {
+            r = table(w, ws, r, &a, gc, nc, 0, mult, &CON_PARTS[i], wrap_r, &hdr);
+            r++;
+        }
     lxw_col_t c0 = (lxw_col_t)(a.n > 2 ? 3 : 2);
-    size_t width = (nb ? sizeof BINARY / sizeof BINARY[0] : 0);
-    if (nc && sizeof CONTINUOUS / sizeof CONTINUOUS[0] > width)
-        width = sizeof CONTINUOUS / sizeof CONTINUOUS[0];
-    lxw_col_t last = (lxw_col_t)(c0 + width - 1 - (mult ? 0 : 1));
+    lxw_col_t last = (lxw_col_t)(c0 + MAX_VALUE_COLS - 1);
     if (nb) {
         rpt_trf(w, b, sizeof b,
                  "Binary outcomes. n: participants analysed; %%: share with the outcome (Wilson interval on the "
@@ -344,7 +373,7 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
                  "logistic regression on arm and the adjustment set - site, covariates and the outcome's baseline, as "
                  "configured (the Results sheet has every coefficient and the unadjusted model). Risk difference adjusted: the marginal (standardised) difference by "
                  "g-computation from that model, with a delta-method interval, and its NNT.");
-        rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));
+        rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
     }
     if (nc) {
         rpt_trf(w, b, sizeof b,
@@ -354,7 +383,7 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
                  "consistent) standard errors and t on the residual df. Hedges' g: standardised difference with the "
                  "exact small-sample correction and its interval. Wilcoxon rank-sum: normal approximation with tie "
                  "and continuity corrections, as R wilcox.test(exact = FALSE).");
-        rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));
+        rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
     }
     /* the missing-data assumption of every figure here, and where the primary analysis is when it is imputed */
     const core_result_row *mi_sum = rpt_find_row(w, "rct", "mi_summary", NULL, NULL, NULL, "fcs");
@@ -370,10 +399,10 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
         rpt_trf(w, b, sizeof b,
                 "Every figure here is a complete-case analysis: the participants observed at that timepoint (valid if "
                 "the outcome is missing completely at random).%s", "");
-    rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));
+    rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
     if (mrow && mrow->label) {
         rpt_trf(w, b, sizeof b, "p adjusted: %s.", mrow->label);
-        rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));
+        rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
     }
     rpt_trf(w, b, sizeof b, "Where an estimate is undefined the cell says why.%s", "");
     if (w->run->small_cell > 0) {
@@ -383,16 +412,15 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
                  "shown as \"" RPT_EM_DASH "\".",
                  w->run->small_cell, w->run->small_cell);
     }
-    rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 180));
+    rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
 
-    rpt_set_cols(w, ws, 0, 0, 30, NULL);
+    rpt_set_cols(w, ws, 0, 0, 26, NULL);
     rpt_set_cols(w, ws, 1, 1, 10, NULL);
     if (a.n > 2)
-        rpt_set_cols(w, ws, 2, 2, 16, NULL);
-    rpt_set_cols(w, ws, c0, (lxw_col_t)(c0 + 3), 11, NULL);
-    rpt_set_cols(w, ws, (lxw_col_t)(c0 + 4), last, 19, NULL);
-    /* one table: keep its header in view; two: keep only the outcome columns */
-    worksheet_freeze_panes(ws, nb && nc ? 0 : freeze + 1, 2);
+        rpt_set_cols(w, ws, 2, 2, 14, NULL);
+    rpt_set_cols(w, ws, c0, last, 18, NULL);
+    /* several tables: keep the outcome columns in view */
+    worksheet_freeze_panes(ws, 0, 2);
     free(gb), free(gc);
     return CORE_OK;
 }

@@ -12,6 +12,7 @@
 
 #define MAX_PLOT_ROWS 200  /* a chart holds at most 255 series: one per interval plus four */
 #define DATA_COL 26        /* first column of the chart's data, right of the tables */
+#define EQ_COL(j) ((lxw_col_t)(3 + 2 * (j))) /* the equity table's outcome at timepoint j: two columns merged */
 
 typedef struct group {
     const char *outcome, *tp;
@@ -169,8 +170,10 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const forest *f,
 /* The plot of outcome o at tp, comparison term cmp: its data block from row `top` at DATA_COL, the chart at
  * (at_row, at_col). Nothing when no level has an estimate. */
 static core_status plot(rpt_wctx *w, lxw_worksheet *ws, const char *o, const char *tp, const char *cmp,
-                        const char *cmp_text, lxw_row_t top, lxw_row_t at_row, lxw_col_t at_col, core_err *err)
+                        const char *cmp_text, lxw_row_t top, lxw_row_t at_row, lxw_col_t at_col, lxw_row_t *rows,
+                        core_err *err)
 {
+    *rows = 0;
     int binary = is_binary(w, o, tp);
     double scale = binary ? 100 : 1;
     size_t cap = MAX_PLOT_ROWS + 2;
@@ -210,13 +213,15 @@ static core_status plot(rpt_wctx *w, lxw_worksheet *ws, const char *o, const cha
                 !rpt_str_eq(y->outcome, o) || !rpt_str_eq(y->timepoint, tp) ||
                 !level_of(y->term, s, cmp, lv, sizeof lv))
                 continue;
+            char lw[300];
+            rpt_trial_level_words(w, s, lv, lw, sizeof lw);
             if (!isfinite(y->estimate) || !isfinite(y->ci_low) || !isfinite(y->ci_high)) {
-                rpt_trf(w, b, sizeof b, "%s: not estimable", lv);
+                rpt_trf(w, b, sizeof b, "%s: not estimable", lw);
                 f.labels[n] = strdup(b);
                 est[n++] = NULL;
                 continue;
             }
-            f.labels[n] = strdup(lv);
+            f.labels[n] = strdup(lw);
             est[n++] = y;
             n_est++;
         }
@@ -286,6 +291,7 @@ static core_status plot(rpt_wctx *w, lxw_worksheet *ws, const char *o, const cha
              binary ? rpt_tr(w, "Risk difference, percentage points") : rpt_tr(w, "Mean difference (Welch)"), cmp_text,
              w->conf[0] ? w->conf : "");
     st = forest_chart(w, ws, &f, title, axis, at_row, at_col, err);
+    *rows = (lxw_row_t)((90.0 + 20.0 * (double)(n + 1)) / 20.0) + 2; /* its height in rows of 20 px, and a gap */
 done:
     free(est);
     for (size_t i = 0; i < cap && f.labels && f.heads; i++) {
@@ -370,16 +376,38 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
     if (pick == ng)
         for (size_t i = 0; i < ng && rpt_str_eq(g[i].outcome, g[0].outcome); i++)
             pick = i;
-    lxw_row_t chart_row = r;
+    /* the forest plot first (it is what a reader looks at), the table under it */
+    if (pick < ng) {
+        char cmp_text[300];
+        lxw_row_t used = 0;
+        rpt_trial_term(&a, 0, term, sizeof term);
+        rpt_trf(w, cmp_text, sizeof cmp_text, "%s minus %s", a.level[0], C);
+        st = plot(w, ws, g[pick].outcome, g[pick].tp, term, cmp_text, r, r, 0, &used, err);
+        if (st != CORE_OK) {
+            free(g);
+            return st;
+        }
+        r += used;
+    }
 
-    /* the table: a block per (outcome, timepoint, subgroup) */
-    const char *head[] = {"Outcome", "Timepoint", "Subgroup", "Group", "Comparison", "n", "Data",
-                          "Effect (CI)", "Interaction p", "No interaction test: why"};
-    char eff[200];
+    /* the table: per outcome and timepoint a heading, then per subgroup its interaction test and each group's
+     * effect, with the events and participants of each arm as numbers */
+    int multi = ncmp > 1;
+    lxw_col_t c_arm = (lxw_col_t)(multi ? 2 : 1); /* events and n of the intervention, then of the control */
+    lxw_col_t c_eff = (lxw_col_t)(c_arm + 4), c_p = (lxw_col_t)(c_eff + 1);
+    char eff[200], h1[200], h2[200], h3[200], h4[200];
     rpt_trf(w, eff, sizeof eff, "Effect (%s CI)", ci);
-    head[7] = eff;
-    for (lxw_col_t c = 0; c < 10; c++)
-        rpt_put_text(w, ws, r, c, head[c], w->f.header);
+    const char *T = multi ? rpt_tr(w, "Intervention") : a.level[0];
+    rpt_trf(w, h1, sizeof h1, "%s events", T);
+    rpt_trf(w, h2, sizeof h2, "%s n", T);
+    rpt_trf(w, h3, sizeof h3, "%s events", C);
+    rpt_trf(w, h4, sizeof h4, "%s n", C);
+    const char *head[] = {"Subgroup", "Comparison", h1, h2, h3, h4, eff, "Interaction p"};
+    rpt_put_text(w, ws, r, 0, head[0], w->f.header);
+    if (multi)
+        rpt_put_text(w, ws, r, 1, head[1], w->f.header);
+    for (lxw_col_t c = 0; c < 6; c++)
+        rpt_put_text(w, ws, r, (lxw_col_t)(c_arm + c), head[2 + c], w->f.header);
     lxw_row_t header = r++;
     for (size_t q = 0; q < ng; q++) {
         const char *o = g[q].outcome, *tp = g[q].tp;
@@ -389,21 +417,29 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
             const core_result_row *sd = rpt_find_row(w, "rct", "arm_summary", o, tp, C, "sd");
             digits = rpt_trial_digits(sd ? sd->estimate : NAN);
         }
+        /* the heading: outcome, timepoint and what the effect is */
+        const char *unit = w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months";
+        char when[200] = "";
+        if (tp && *tp && rpt_is_number(tp, NULL))
+            rpt_trf(w, when, sizeof when, " at %s %s", tp, rpt_tr(w, unit));
+        else if (tp && *tp)
+            rpt_trf(w, when, sizeof when, " at %s", tp);
+        rpt_trf(w, t, sizeof t, "%s%s: %s", rpt_outcome_display(w, o), when,
+                binary ? rpt_tr(w, "risk difference, percentage points") : rpt_tr(w, "difference in means (Welch)"));
+        rpt_merge_text(w, ws, r++, 0, c_p, t, w->f.key, 1);
         for (size_t i = 0; i < w->res->n; i++) {
             const core_result_row *x = &w->res->rows[i];
             if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->analysis, "interaction") ||
                 !rpt_str_eq(x->outcome, o) || !rpt_str_eq(x->timepoint, tp) || !subgroup_of(x->term))
                 continue;
             const char *s = subgroup_of(x->term);
-            rpt_put_text(w, ws, r, 0, rpt_outcome_display(w, o), w->f.wrap);
-            rpt_timepoint_cell(w, ws, r, 1, tp);
             char sw[300];
-            rpt_put_text(w, ws, r, 2, rpt_words(w, s, sw, sizeof sw), w->f.key);
+            rpt_put_text(w, ws, r, 0, rpt_words(w, s, sw, sizeof sw), w->f.subtitle);
             if (isnan(x->p_value)) { /* why there is no test (the test itself is described under the table) */
-                rpt_put_text(w, ws, r, 8, "n/a", w->f.right);
-                rpt_put_text(w, ws, r, 9, x->label, w->f.wrap);
+                rpt_put_text(w, ws, r, c_p, "n/a", w->f.right);
+                rpt_merge_text(w, ws, r, 1, (lxw_col_t)(c_p - 1), x->label, w->f.wrap, rpt_lines_for(x->label, 60));
             } else {
-                rpt_p_cell(w, ws, r, 8, x);
+                rpt_p_cell(w, ws, r, c_p, x);
             }
             r++;
             for (size_t c = 0; c < ncmp; c++) {
@@ -414,14 +450,37 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                         !rpt_str_eq(y->outcome, o) || !rpt_str_eq(y->timepoint, tp) ||
                         !level_of(y->term, s, term, lv, sizeof lv))
                         continue;
-                    rpt_put_text(w, ws, r, 3, lv, NULL);
-                    rpt_trf(w, t, sizeof t, "%s vs %s", a.level[c], C);
-                    rpt_put_text(w, ws, r, 4, t, NULL);
-                    rpt_count_cell(w, ws, r, 5, y);
-                    /* the counts behind a binary effect are withheld under disclosure control */
-                    if (!(binary && k > 0) && isfinite(y->estimate))
-                        rpt_put_text(w, ws, r, 6, y->label, w->f.right);
-                    rpt_effect_cell(w, ws, r, 7, y, binary ? 100 : 1, digits);
+                    char lt[340], lw[300];
+                    snprintf(lt, sizeof lt, "    %s", rpt_trial_level_words(w, s, lv, lw, sizeof lw));
+                    rpt_put_text(w, ws, r, 0, lt, NULL);
+                    if (multi) {
+                        rpt_trf(w, t, sizeof t, "%s vs %s", a.level[c], C);
+                        rpt_put_text(w, ws, r, 1, t, NULL);
+                    }
+                    /* the counts behind each arm: events (binary) and participants, withheld under disclosure control
+                     * where they are small */
+                    const core_row_counts *ct = &y->counts;
+                    double ev[2] = {NAN, NAN}, nn[2] = {NAN, NAN};
+                    if (ct->kind == CORE_COUNT_SHARE) {
+                        ev[0] = ct->x1, nn[0] = ct->n1, ev[1] = ct->x0, nn[1] = ct->n0;
+                    } else if (ct->kind == CORE_COUNT_SIZES) {
+                        nn[0] = ct->n1, nn[1] = ct->n0;
+                    }
+                    for (int arm = 0; arm < 2; arm++) {
+                        lxw_col_t ce = (lxw_col_t)(c_arm + 2 * arm);
+                        if (binary && k <= 0 && isfinite(ev[arm]))
+                            rpt_put_num(w, ws, r, ce, ev[arm], w->f.integer);
+                        if (isfinite(nn[arm])) {
+                            if (k > 0 && nn[arm] < k) {
+                                char cc[48];
+                                rpt_put_text(w, ws, r, (lxw_col_t)(ce + 1), rpt_fmt_count(nn[arm], k, cc, sizeof cc),
+                                             w->f.right);
+                            } else {
+                                rpt_put_num(w, ws, r, (lxw_col_t)(ce + 1), nn[arm], w->f.integer);
+                            }
+                        }
+                    }
+                    rpt_effect_cell(w, ws, r, c_eff, y, binary ? 100 : 1, digits);
                     r++;
                 }
             }
@@ -430,15 +489,15 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
     r++;
     rpt_trf(w, b, sizeof b,
              "Effect: %s minus %s within the group - for binary outcomes the risk difference in percentage points "
-             "with Newcombe's interval (Data: events/n in each arm), for continuous outcomes the difference in means "
-             "with Welch's interval. Interaction test: does the effect differ between the groups? Binary outcomes: "
-             "likelihood-ratio test of a logistic model in which the effect may differ between the groups against one "
-             "with the same effect in every group; continuous: the F test "
-             "of the same linear models. A group with no events (or only events) has no finite logistic "
-             "interaction model: the cell says so and the groups' risk differences are still shown.%s",
+             "with Newcombe's interval (events: participants with the outcome in each arm), for continuous outcomes "
+             "the difference in means with Welch's interval. Interaction test: does the effect differ between the "
+             "groups? Binary outcomes: likelihood-ratio test of a logistic model in which the effect may differ "
+             "between the groups against one with the same effect in every group; continuous: the F test of the same "
+             "linear models. A group with no events (or only events) has no finite logistic interaction model: the "
+             "row says so and the groups' risk differences are still shown.%s",
              ncmp > 1 ? rpt_tr(w, "each intervention") : a.level[0], C,
              k > 0 ? rpt_tr(w, " Under disclosure control the counts behind each group's effect are not shown.") : "");
-    rpt_merge_text(w, ws, r++, 0, 9, b, w->f.note, rpt_lines_for(b, 160));
+    rpt_merge_text(w, ws, r++, 0, c_p, b, w->f.note, rpt_lines_for(b, 110));
     r++;
 
     /* equity: access and outcome by group (primary outcome) */
@@ -466,8 +525,8 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
         rpt_trf(w, t, sizeof t, "Equity: who takes part and who gains, %s", rpt_outcome_display(w, eo));
         rpt_put_text(w, ws, r++, 0, t, w->f.subtitle);
         rpt_put_text(w, ws, r, 0, "Subgroup", w->f.header);
-        rpt_put_text(w, ws, r, 1, "Group", w->f.header);
-        rpt_put_text(w, ws, r, 2, "Randomised, n (%)", w->f.header);
+        rpt_put_text(w, ws, r, 1, "Randomised, n", w->f.header);
+        rpt_put_text(w, ws, r, 2, "Randomised, %", w->f.header);
         for (size_t j = 0; j < ntp; j++) {
             char when[160];
             if (tps[j] && rpt_is_number(tps[j], NULL))
@@ -475,9 +534,8 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
             else
                 snprintf(when, sizeof when, "%s", tps[j] ? tps[j] : "");
             rpt_trf(w, t, sizeof t, "%s arm, %s %s (%s CI)", a.level[0], binary ? "%" : rpt_tr(w, "mean"), when, ci);
-            rpt_put_text(w, ws, r, (lxw_col_t)(3 + j), t, w->f.header);
+            rpt_merge_text(w, ws, r, EQ_COL(j), (lxw_col_t)(EQ_COL(j) + 1), t, w->f.header, 1);
         }
-        rpt_err_at(w, worksheet_set_row(ws, r, 32, NULL), ws, r, 0);
         r++;
         const core_result_row *arm = rpt_find_row(w, "rct", "arm_summary", eo, ntp ? tps[0] : NULL, a.level[0], NULL);
         int dg = binary ? 1 : rpt_trial_digits(arm ? arm->estimate : NAN);
@@ -498,47 +556,55 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                     strncmp(acc->term, s, ls) != 0 || acc->term[ls] != '[')
                     continue;
                 size_t lt = strlen(acc->term);
+                char lw[300], lt2[340];
                 snprintf(lv, sizeof lv, "%.*s", (int)(lt - ls - 2), acc->term + ls + 1);
-                rpt_put_text(w, ws, r, 1, lv, NULL);
+                snprintf(lt2, sizeof lt2, "    %s", rpt_trial_level_words(w, s, lv, lw, sizeof lw));
+                rpt_put_text(w, ws, r, 0, lt2, NULL);
                 double cnt = isfinite(acc->estimate) && isfinite(acc->n) ? floor(acc->estimate * acc->n + 0.5) : NAN;
                 if (acc->hidden & CORE_HIDE_ESTIMATE) { /* withheld by disclosure control: "<k" or ">n-k", or why */
                     const char *sl = acc->label ? strchr(acc->label, '/') : NULL;
                     if (sl && (acc->label[0] == '<' || acc->label[0] == '>'))
-                        snprintf(b, sizeof b, "%.*s (" RPT_EM_DASH ")", (int)(sl - acc->label), acc->label);
+                        snprintf(b, sizeof b, "%.*s", (int)(sl - acc->label), acc->label);
                     else
                         rpt_trf(w, b, sizeof b, "withheld");
-                    rpt_put_text(w, ws, r, 2, b, w->f.right);
+                    rpt_put_text(w, ws, r, 1, b, w->f.right);
+                    rpt_put_text(w, ws, r, 2, RPT_EM_DASH, w->f.right);
                 } else if (isfinite(cnt)) {
-                    char c1[48], c2[48];
-                    rpt_fmt_count(cnt, k, c1, sizeof c1);
+                    if (k > 0 && cnt < k) {
+                        char c1[48];
+                        rpt_put_text(w, ws, r, 1, rpt_fmt_count(cnt, k, c1, sizeof c1), w->f.right);
+                    } else {
+                        rpt_put_num(w, ws, r, 1, cnt, w->f.integer);
+                    }
                     if (k > 0 && (cnt < k || acc->n - cnt < k))
-                        snprintf(b, sizeof b, "%s (" RPT_EM_DASH ")", c1);
+                        rpt_put_text(w, ws, r, 2, RPT_EM_DASH, w->f.right);
                     else
-                        snprintf(b, sizeof b, "%s (%s%%)", c1, rpt_fmt_num(100 * acc->estimate, 1, c2, sizeof c2));
-                    rpt_put_text(w, ws, r, 2, b, w->f.right);
+                        rpt_put_num(w, ws, r, 2, acc->estimate, w->f.pct);
                 }
                 for (size_t q = 0; q < ntp; q++) {
                     const core_result_row *y = rpt_find_row(w, "rct", "equity", eo, tps[q], acc->term, "outcome");
                     if (!y)
                         continue;
+                    rpt_merge_text(w, ws, r, EQ_COL(q), (lxw_col_t)(EQ_COL(q) + 1), NULL, w->f.right, 1);
                     if ((y->hidden & CORE_HIDE_ESTIMATE) ||
                         (binary && rpt_pct_hidden(&(core_result_row){.n = y->n, .estimate = y->estimate}, k)))
-                        rpt_put_text(w, ws, r, (lxw_col_t)(3 + q), RPT_EM_DASH, w->f.right);
+                        rpt_put_text(w, ws, r, EQ_COL(q), RPT_EM_DASH, w->f.right);
                     else
-                        rpt_effect_cell(w, ws, r, (lxw_col_t)(3 + q), y, binary ? 100 : 1, dg);
+                        rpt_effect_cell(w, ws, r, EQ_COL(q), y, binary ? 100 : 1, dg);
                 }
                 r++;
             }
-            rpt_put_text(w, ws, r, 1, "Difference between groups", w->f.wrap);
+            rpt_put_text(w, ws, r, 0, "    difference between groups", w->f.wrap);
             for (size_t q = 0; q < ntp; q++) {
                 const core_result_row *y = rpt_find_row(w, "rct", "equity", eo, tps[q], s, NULL);
                 if (!y)
                     continue;
                 if (isnan(y->p_value)) {
-                    rpt_put_text(w, ws, r, (lxw_col_t)(3 + q), y->label ? y->label : "n/a", w->f.wrap);
+                    rpt_merge_text(w, ws, r, EQ_COL(q), (lxw_col_t)(EQ_COL(q) + 1), y->label ? y->label : "n/a",
+                                   w->f.wrap, rpt_lines_for(y->label ? y->label : "n/a", 20));
                 } else {
                     p_text(y->p_value, t, sizeof t);
-                    rpt_put_text(w, ws, r, (lxw_col_t)(3 + q), t, w->f.right);
+                    rpt_merge_text(w, ws, r, EQ_COL(q), (lxw_col_t)(EQ_COL(q) + 1), t, w->f.right, 1);
                 }
             }
             r++;
@@ -551,30 +617,20 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
                  "and outcome by group this way; the interaction tests above say whether the effect itself differs.",
                  a.level[0], binary ? rpt_tr(w, "Wilson intervals") : rpt_tr(w, "t intervals"),
                  binary ? rpt_tr(w, "Pearson chi-square") : rpt_tr(w, "one-way ANOVA F test"));
-        rpt_merge_text(w, ws, r++, 0, 9, b, w->f.note, rpt_lines_for(b, 160));
+        rpt_merge_text(w, ws, r++, 0, c_p, b, w->f.note, rpt_lines_for(b, 110));
     }
 
-    rpt_set_cols(w, ws, 0, 0, 27, NULL); /* one landscape page wide */
-    rpt_set_cols(w, ws, 1, 1, 10, NULL);
-    rpt_set_cols(w, ws, 2, 2, 14, NULL);
-    rpt_set_cols(w, ws, 3, 3, 16, NULL);
-    rpt_set_cols(w, ws, 4, 4, 14, NULL);
-    rpt_set_cols(w, ws, 5, 5, 8, NULL);
-    rpt_set_cols(w, ws, 6, 6, 17, NULL);
-    rpt_set_cols(w, ws, 7, 7, 20, NULL);
-    rpt_set_cols(w, ws, 8, 8, 11, NULL);
-    rpt_set_cols(w, ws, 9, 9, 24, NULL);
+    rpt_set_cols(w, ws, 0, 0, 30, NULL); /* one page wide: subgroups and groups, counts, effect, p */
+    if (multi)
+        rpt_set_cols(w, ws, 1, 1, 14, NULL);
+    rpt_set_cols(w, ws, c_arm, (lxw_col_t)(c_arm + 3), 10, NULL);
+    rpt_set_cols(w, ws, c_eff, c_eff, 20, NULL);
+    rpt_set_cols(w, ws, c_p, c_p, 12, NULL);
+    if (c_p < 8)
+        rpt_set_cols(w, ws, (lxw_col_t)(c_p + 1), 8, 10, NULL); /* the equity table's further timepoints */
     rpt_set_cols(w, ws, DATA_COL, DATA_COL, 24, NULL);
     rpt_set_cols(w, ws, DATA_COL + 1, DATA_COL + 7, 10, NULL);
     worksheet_freeze_panes(ws, header + 1, 0);
-
-    /* the forest plot, right of the table, with its data further right */
-    if (pick < ng) {
-        char cmp_text[300];
-        rpt_trial_term(&a, 0, term, sizeof term);
-        rpt_trf(w, cmp_text, sizeof cmp_text, "%s minus %s", a.level[0], C);
-        st = plot(w, ws, g[pick].outcome, g[pick].tp, term, cmp_text, chart_row, chart_row, 11, err);
-    }
     free(g);
     return st;
 }

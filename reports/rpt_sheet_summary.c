@@ -205,8 +205,13 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     const char *ctl = t && t->control ? t->control : rpt_tr(w, "control");
     const core_result_row *a1 = rpt_find_row(w, "rct", "arm_summary", outcome, tp, trt, NULL);
     const core_result_row *a0 = rpt_find_row(w, "rct", "arm_summary", outcome, tp, ctl, NULL);
-    char b[2048], e1[32], e0[32], ci[256], pw[48], when[96];
+    char b[2048], e1[32], e0[32], ci[256], pw[48], when[96], ol[300];
     double v;
+    /* the outcome's label inside the sentence: "Primary outcome, in competitive employment at 18 months" (a label
+     * that starts with a capitalised word, not an acronym, is lowered) */
+    snprintf(ol, sizeof ol, "%s", rpt_outcome_display(w, outcome));
+    if (ol[0] >= 'A' && ol[0] <= 'Z' && ol[1] >= 'a' && ol[1] <= 'z')
+        ol[0] = (char)(ol[0] - 'A' + 'a');
     const char *unit = rpt_tr(w, t && t->time_unit ? t->time_unit : "months");
     if (rpt_is_number(tp, &v))
         rpt_trf(w, when, sizeof when, "at %s %s", tp, unit);
@@ -224,7 +229,7 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
         est_ci(w, 100 * rd->estimate, 100 * rd->ci_low, 100 * rd->ci_high, 1, "percentage points", what, ci,
                sizeof ci);
         rpt_trf(w, b, sizeof b, "Primary outcome, %s %s: %s%% of the %s group and %s%% of the %s group; difference %s%s%s.",
-                 rpt_outcome_display(w, outcome), when, e1, trt, e0, ctl, ci, pt ? ", " : "",
+                 ol, when, e1, trt, e0, ctl, ci, pt ? ", " : "",
                  pt ? p_words(pt->p_value, pw, sizeof pw) : "");
         missing_words(w, outcome, tp, b, sizeof b);
         key_figure(w, ws, r, b, rd, w->f.pp, pt, F_P, w->f.pval, outcome_sheet(w));
@@ -240,7 +245,7 @@ static void kf_primary(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r)
     rpt_trf(w, what, sizeof what, "%s CI", w->conf);
     est_ci(w, md->estimate, md->ci_low, md->ci_high, 2, NULL, what, ci, sizeof ci);
     rpt_trf(w, b, sizeof b, "Primary outcome, %s %s: difference in means, %s minus %s, %s; %s.",
-             rpt_outcome_display(w, outcome), when, trt, ctl, ci, p_words(md->p_value, pw, sizeof pw));
+             ol, when, trt, ctl, ci, p_words(md->p_value, pw, sizeof pw));
     missing_words(w, outcome, tp, b, sizeof b);
     key_figure(w, ws, r, b, md, w->f.num2, md, F_P, w->f.pval, outcome_sheet(w));
     kf_imputed(w, ws, r, outcome, tp, rpt_str_eq(md->analysis, "ancova") ? "ancova:classical" : "mean_difference:welch", 0);

@@ -164,6 +164,8 @@ static void headline(const rpt_wctx *w, const trial *tr, const group *g, char *b
             lw[0] = (char)(lw[0] - 'A' + 'a'); /* "At 18 months" -> "at 18 months" after the label */
         snprintf(buf, size, "%s%s%s: %s%s%s.", label, lw[0] ? " " : "", lw, groups, diff[0] ? "; " : "",
                  diff);
+        if (buf[0] >= 'a' && buf[0] <= 'z') /* an outcome named by its column ("employment") starts the sentence */
+            buf[0] = (char)(buf[0] - 'a' + 'A');
     }
 }
 
@@ -292,6 +294,8 @@ static void continuous_headline(const rpt_wctx *w, const trial *tr, const group 
              rpt_fmt_num(t->estimate, digits, mt, sizeof mt), tr->treat, rpt_fmt_count(t->n, k, nt, sizeof nt),
              rpt_fmt_num(c->estimate, digits, mc, sizeof mc), tr->ctrl, rpt_fmt_count(c->n, k, nc, sizeof nc),
              d && !isnan(d->estimate) ? rpt_fmt_num(d->estimate, digits, e, sizeof e) : "n/a", cp);
+    if (buf[0] >= 'a' && buf[0] <= 'z') /* a sentence starts with a capital */
+        buf[0] = (char)(buf[0] - 'a' + 'A');
 }
 
 /* Does the primary effect differ between groups: the interaction tests of the outcome at that timepoint. */
@@ -528,6 +532,43 @@ double rpt_trial_randomised(const rpt_wctx *w, const char *level)
 {
     const core_result_row *r = rpt_find_row(w, "rct", "attrition", NULL, NULL, level, "randomised");
     return r ? r->estimate : NAN;
+}
+
+const char *rpt_trial_term_words(const rpt_wctx *w, const char *term, char *buf, size_t size)
+{
+    rpt_arms a;
+    rpt_trial_arms(w, &a);
+    const char *ctrl = rpt_trial_control(&a);
+    if (term && ctrl && a.n >= 2) {
+        if (strcmp(term, "arm") == 0) {
+            rpt_trf(w, buf, size, "%s vs %s", a.level[0], ctrl);
+            return buf;
+        }
+        size_t n = strlen(term);
+        if (strncmp(term, "arm[", 4) == 0 && n > 5 && term[n - 1] == ']') {
+            char lv[300];
+            snprintf(lv, sizeof lv, "%.*s", (int)(n - 5), term + 4);
+            rpt_trf(w, buf, size, "%s vs %s", lv, ctrl);
+            return buf;
+        }
+    }
+    return rpt_label_text(w, term, buf, size);
+}
+
+const char *rpt_trial_level_words(const rpt_wctx *w, const char *var, const char *level, char *buf, size_t size)
+{
+    size_t lv = var ? strlen(var) : 0, ll = level ? strlen(level) : 0;
+    for (size_t k = 0; var && level && w->run && k < w->run->n_variables; k++) {
+        const rpt_outcome_label *v = &w->run->variables[k];
+        const char *n = v->name;
+        if (n && v->label && *v->label && strncmp(n, var, lv) == 0 && n[lv] == '[' &&
+            strncmp(n + lv + 1, level, ll) == 0 && n[lv + 1 + ll] == ']' && n[lv + 2 + ll] == '\0') {
+            snprintf(buf, size, "%s", v->label);
+            return buf;
+        }
+    }
+    snprintf(buf, size, "%s", level ? level : "");
+    return buf;
 }
 
 core_status rpt_trial_no_arms(rpt_wctx *w, const char *title, core_err *err)

@@ -37,6 +37,14 @@ int rpt_trial_digits(double x);
 /** The number of randomised participants of an arm level (attrition rows), NaN when unknown. */
 double rpt_trial_randomised(const rpt_wctx *w, const char *level);
 
+/** A model term for people: the arm comparison "arm" / "arm[LEVEL]" as "IPS vs TAU" (the arms' names, in the workbook's
+ *  language); any other term with the data's columns named by their labels (rpt_label_text). Returns buf. */
+const char *rpt_trial_term_words(const rpt_wctx *w, const char *term, char *buf, size_t size);
+
+/** A level of a data column for people: the label of "VAR[LEVEL]" in the run's column labels ([trial] labels, e.g.
+ *  "education[upper_secondary]: upper secondary") when it has one, else the level as the data has it. Returns buf. */
+const char *rpt_trial_level_words(const rpt_wctx *w, const char *var, const char *level, char *buf, size_t size);
+
 /** Add the sheet being written (w->sheet) with `title` and a line saying the results name fewer than two arms. */
 core_status rpt_trial_no_arms(rpt_wctx *w, const char *title, core_err *err);
 

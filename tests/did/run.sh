@@ -130,6 +130,7 @@ import re, sys
 root, out = sys.argv[1], sys.argv[2]
 s = open(root + '/configs/demo.ini').read()
 s = re.sub(r'= *\.\./examples/', '= ' + root + '/examples/', s)
+s = re.sub(r'(?m)^anchors *= *', 'anchors = ' + root + '/configs/', s)
 s = s.replace('[project]\n', '[project]\nlanguage = nb\n', 1)
 secs = re.split(r'(?m)^(?=\[)', s)
 res = []

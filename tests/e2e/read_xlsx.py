@@ -14,6 +14,7 @@ Prints one PASS/FAIL line per check, then "xlsx: N passed, N failed"; exits 1 on
 Needs openpyxl: run with /usr/bin/python3 (Debian's python3-openpyxl).
 """
 import csv
+import re
 import math
 import sys
 
@@ -161,13 +162,21 @@ def check_trial(book, rows):
             arms.setdefault((r["outcome"], r["timepoint"]), []).append(r["term"])
     groups = [g for g in groups for _ in range(max(1, len(arms.get(g, [])) - 1))]
     data, n_cols_of = [], []
+    # the binary and the continuous outcomes each in stacked tables; the first of each kind has the arms' n
+    arm_tables = 0
     for head in heads:
         hdr = [cell_str(v) for v in grid[head]]
         # the n columns are headed "<arm> n"; their arm is the text before " n" ("Intervention" with more than two
         # arms: the arm named before " vs " in the Comparison column)
         n_cols = [(i, h[:-2]) for i, h in enumerate(hdr) if h.endswith(" n")]
         comp = hdr.index("Comparison") if "Comparison" in hdr else None
-        check(len(n_cols) == 2, "Outcomes: two arm n columns in each table", "header %s" % hdr)
+        value_cols = [h for h in hdr[(3 if comp is not None else 2):] if h]
+        check(len(value_cols) <= 6, "Outcomes: at most six value columns in a table (it prints one page wide)",
+              "header %s" % hdr)
+        if not n_cols:
+            continue
+        arm_tables += 1
+        check(len(n_cols) == 2, "Outcomes: two arm n columns in each table of the arms", "header %s" % hdr)
         for r in grid[head + 1:]:
             if r[0] is None or r[0] == "":
                 break
@@ -177,6 +186,9 @@ def check_trial(book, rows):
                 n_cols_of.append([(i, arm if a == "Intervention" else a) for i, a in n_cols])
             else:
                 n_cols_of.append(n_cols)
+    kinds = len({g[0] in binary for g in groups})
+    check(arm_tables == kinds, "Outcomes: one table of the arms per kind of outcome (binary, continuous)",
+          "%d tables, %d kinds" % (arm_tables, kinds))
     check(len(data) == len(groups), "Outcomes: one row per (outcome, timepoint, comparison) of arm_summary",
           "sheet %d, csv %d" % (len(data), len(groups)))
     bad = []
@@ -202,8 +214,12 @@ def check_trial_sheets(book, rows):
         grid = [list(r) for r in book["Baseline"].iter_rows(values_only=True)]
         head = next((r for r in grid if r and r[0] == "Characteristic"), None)
         want = ["%s (n = %d)" % (arm, int(float(n))) for arm, n in rand]
-        check(head is not None and [cell_str(v) for v in head[1:1 + len(want)]] == want,
-              "Baseline: a column per arm with its randomised n", "header %s, want %s" % (head, want))
+        # two columns per arm (n and %, mean and SD, median and quartiles), headed once over both
+        check(head is not None and [cell_str(v) for v in head[1:1 + 2 * len(want):2]] == want,
+              "Baseline: two columns per arm headed with its randomised n", "header %s, want %s" % (head, want))
+        text_counts = [v for r in grid for v in r[1:1 + 2 * len(want)]
+                       if isinstance(v, str) and re.match(r"^\d+ \(", v)]
+        check(not text_counts, "Baseline: counts and shares are numbers, not 'n (%)' text", "%s" % text_counts[:3])
     if "Attrition" in book.sheetnames:
         grid = [list(r) for r in book["Attrition"].iter_rows(values_only=True)]
         head = next((i for i, r in enumerate(grid) if r and r[0] == "Outcome"), None)
@@ -237,11 +253,19 @@ def check_trial_sheets(book, rows):
     if inter and "Subgroups" in book.sheetnames:
         ws = book["Subgroups"]
         grid = [list(r) for r in ws.iter_rows(values_only=True)]
-        head = next((r for r in grid if r and r[0] == "Outcome"), None)
-        pcol = head.index("Interaction p") if head and "Interaction p" in head else None
-        blocks = [r for r in grid if pcol is not None and r[2] and r[pcol] is not None and r[3] is None]
+        hi = next((i for i, r in enumerate(grid) if r and r[0] == "Subgroup" and "Interaction p" in r), None)
+        pcol = grid[hi].index("Interaction p") if hi is not None else None
+        # a subgroup's row carries its interaction p; its groups' rows the effect (the column before) and no p
+        blocks = []
+        for r in (grid[hi + 1:] if hi is not None else []):
+            if all(v is None or v == "" for v in r):
+                break
+            if r[0] and r[pcol] is not None and r[pcol - 1] is None:
+                blocks.append(r)
         check(len(blocks) == len(inter), "Subgroups: one interaction test per interaction row",
               "sheet %d, csv %d" % (len(blocks), len(inter)))
+        check(len(grid[hi]) > 0 and len([h for h in grid[hi] if h]) <= 8 if hi is not None else False,
+              "Subgroups: the table is at most eight columns wide (it prints one page wide)")
         check(len(ws._charts) >= 1, "Subgroups: has the forest plot")
     power = [r for r in rows if r["module"] == "rct" and r["analysis"] == "power"]
     if power:

@@ -103,6 +103,21 @@ def rows_of(ws):
     return out
 
 
+def is_num(t):
+    try:
+        float(t)
+        return True
+    except ValueError:
+        return False
+
+
+def rtext(v):
+    """A review round as the results write it: 2014 for the number 2014 (or 2014.0)."""
+    if isinstance(v, float) and v == int(v):
+        v = int(v)
+    return "" if v is None else str(v)
+
+
 def find_row(cells, text, col=1, start=1):
     rows = sorted(r for (r, c), v in cells.items() if c == col and v == text and r >= start)
     return rows[0] if rows else None
@@ -136,12 +151,24 @@ def fidelity(book, results, lo, hi, bands_text):
     check(head is not None, "a totals table headed 'Site'")
     if head is None:
         return
-    got_rounds = [str(cells.get((head, 2 + k), "")) for k in range(len(rounds))]
+    # the header row, left to right: the rounds (numbers when they are), Change, Mean, the band
+    hcols = sorted((c, v) for (r, c), v in cells.items() if r == head and c > 1)
+    names = [v for c, v in hcols]
+    ccol = next((c for c, v in hcols if v == "Change"), None)
+    mcol = next((c for c, v in hcols if v == "Mean"), None)
+    bcol = next((c for c, v in hcols if v == "Band at the latest review"), None)
+    rcols = [c for c, v in hcols if ccol is not None and c < ccol and v not in (None, "")]
+    got_rounds = [rtext(cells.get((head, c))) for c in rcols]
     check(got_rounds == rounds, "totals columns are the review rounds in order (%s, want %s)" % (got_rounds, rounds))
-    ccol = 2 + len(rounds)
-    check(cells.get((head, ccol)) == "Change" and cells.get((head, ccol + 1)) == "Mean", "Change and Mean columns")
-    check((cells.get((head, ccol + 2)) == "Band at the latest review") == bool(bands),
-          "a band column exactly when the scale has bands")
+    check(all(not isinstance(cells.get((head, c)), str) for c, rd in zip(rcols, rounds) if is_num(rd)),
+          "numeric review rounds are numbers in the totals header")
+    check(ccol is not None and mcol is not None and ccol < mcol, "Change and Mean columns (%s)" % names)
+    check((bcol is not None) == bool(bands), "a band column exactly when the scale has bands")
+    if bcol is not None:
+        check(bcol > mcol + 1 and cells.get((head + 1, mcol + 1)) is None and cells.get((head + 1, bcol - 1)) is None,
+              "the band text starts clear of the mean (an empty cell between)")
+    if ccol is None or mcol is None or len(rcols) != len(rounds):
+        return
     for i, s in enumerate(sites):
         rr = head + 1 + i
         check(cells.get((rr, 1)) == s, "totals row %d is site %s (got %s)" % (rr, s, cells.get((rr, 1))))
@@ -149,20 +176,23 @@ def fidelity(book, results, lo, hi, bands_text):
         for k, rd in enumerate(rounds):
             if (s, rd) in total:
                 latest = rd
-                check(close(cells.get((rr, 2 + k)), r1(total[(s, rd)])),
-                      "total %s %s: sheet %s, results %s" % (s, rd, cells.get((rr, 2 + k)), total[(s, rd)]))
+                check(close(cells.get((rr, rcols[k])), r1(total[(s, rd)])),
+                      "total %s %s: sheet %s, results %s" % (s, rd, cells.get((rr, rcols[k])), total[(s, rd)]))
         chg = [r for r in fid if r["analysis"] == "total_change" and r["term"] == s and r["timepoint"] == latest]
         if chg:
             check(close(cells.get((rr, ccol)), r1(num(chg[0]["estimate"]))), "change since the first review, %s" % s)
         mean = [r for r in fid if r["analysis"] == "total_score" and r["term"] == s and r["timepoint"] == "all"]
-        check(bool(mean) and close(cells.get((rr, ccol + 1)), r1(num(mean[0]["estimate"]))), "mean total, %s" % s)
+        check(bool(mean) and close(cells.get((rr, mcol)), r1(num(mean[0]["estimate"]))), "mean total, %s" % s)
         if bands:
             t = total[(s, latest)]
             want = next(label for b, label in bands if t >= b)
-            check(cells.get((rr, ccol + 2)) == want,
-                  "band of %s's latest total %g: sheet '%s', the bands give '%s'" % (s, t, cells.get((rr, ccol + 2)), want))
+            check(cells.get((rr, bcol)) == want,
+                  "band of %s's latest total %g: sheet '%s', the bands give '%s'" % (s, t, cells.get((rr, bcol)), want))
             lab = [r for r in totals if r["term"] == s and r["timepoint"] == latest][0]["label"]
             check(lab.startswith(want), "results label of %s's latest total says %s (%s)" % (s, want, lab))
+    mean_fmt = [ws.cell(row=head + 1 + i, column=mcol).number_format for i in range(len(sites))]
+    check(all(f.split(";")[0] in ("0.0", "#,##0.0") for f in mean_fmt), "the mean totals all show one decimal (%s)" %
+          set(mean_fmt))
 
     # the trend chart: one line per site over that site's totals row
     lines = [ch for ch in ws._charts if type(ch).__name__ == "LineChart"]
@@ -172,7 +202,7 @@ def fidelity(book, results, lo, hi, bands_text):
             site_series = lines[0].series[:len(sites)]
             refs = [series_ref(s)[1] for s in site_series]
             got = [series_cache(s, 1) for s in site_series]
-            want = [[cells.get((head + 1 + i, 2 + k)) for k in range(len(rounds))] for i in range(len(sites))]
+            want = [[cells.get((head + 1 + i, c)) for c in rcols] for i in range(len(sites))]
             check(all(r and r.startswith(DATA_SHEET) for r in refs) and
                   all(g is not None and len(g) == len(w_) and all(close(a, b) for a, b in zip(g, w_) if b is not None)
                       for g, w_ in zip(got, want)),
@@ -225,8 +255,9 @@ def fidelity(book, results, lo, hi, bands_text):
     # item legend: alpha if the item is left out
     alpha = [r for r in fid if r["analysis"] == "cronbach_alpha" and r["method"] == "if_item_deleted"]
     if alpha:
-        leg = find_row(cells, "Item", 1, hr)
-        col = [c for (r, c), v in cells.items() if r == leg and isinstance(v, str) and v.startswith("Alpha if")]
+        col = [(r, c) for (r, c), v in cells.items() if r > hr and isinstance(v, str) and v.startswith("Alpha if")]
+        leg = col[0][0] if col else None
+        col = [c for r, c in col]
         check(len(col) == 1, "an 'Alpha if the item is left out' column")
         if col:
             for a in alpha:
@@ -251,12 +282,18 @@ def fidelity(book, results, lo, hi, bands_text):
             continue
         n_sites_listed += 1
         rr = hdr[0] + 2
+        sc = next((c for (r, c), v in cells.items() if r == hdr[0] + 1 and v == "Score"), None)
+        wc = next((c for (r, c), v in cells.items() if r == hdr[0] + 1 and v == "Why and what the next level asks"), None)
+        check(sc is not None and wc is not None, "%s: the next steps have Score and Why columns" % s)
         listed = []
-        while isinstance(cells.get((rr, 1)), str) and cells.get((rr, 1)) in items:
+        while sc and isinstance(cells.get((rr, 1)), str) and cells.get((rr, 1)) in items:
             it = cells[(rr, 1)]
-            listed.append(cells.get((rr, 8)))
-            check(close(cells.get((rr, 8)), r1(score[(s, latest, it)])),
-                  "next step %s %s: the latest score (%s)" % (s, it, cells.get((rr, 8))))
+            listed.append(cells.get((rr, sc)))
+            check(close(cells.get((rr, sc)), r1(score[(s, latest, it)])),
+                  "next step %s %s: the latest score (%s)" % (s, it, cells.get((rr, sc))))
+            why = str(cells.get((rr, wc), ""))
+            check(why.startswith("Scored ") and ("means: " in why or "is not in " in why or "is not built in" in why)
+                  and "supply it" not in why, "next step %s %s: why and the next level's text (%s)" % (s, it, why))
             rr += 1
         check(0 < len(listed) <= 5, "%s: 1 to 5 items listed (%d)" % (s, len(listed)))
         check(listed == sorted(listed) and all(x <= mid for x in listed), "%s: lowest first, all <= %g" % (s, mid))
@@ -279,18 +316,20 @@ def fidelity(book, results, lo, hi, bands_text):
         check(lk is not None and cells.get((lk, 2)) == "Mean fidelity total", "a link table")
         if lk is None:
             return
+        ec = next((c for (r, c), v in cells.items() if r == lk and v in ("Effect (points)", "Rate (%)")), None)
+        check(ec is not None, "the link table has an effect (or rate) column")
         for i, r in enumerate(link):
             rr = lk + 1 + i
             check(cells.get((rr, 1)) == r["term"] and close(cells.get((rr, 2)), r1(num(r["statistic"]))) and
-                  close(cells.get((rr, 3)), r1(100 * num(r["estimate"]))),
-                  "link row %s: mean total %s, effect %s" % (r["term"], cells.get((rr, 2)), cells.get((rr, 3))))
+                  close(cells.get((rr, ec)), r1(100 * num(r["estimate"]))),
+                  "link row %s: mean total %s, effect %s" % (r["term"], cells.get((rr, 2)), cells.get((rr, ec))))
         sc = [ch for ch in ws._charts if type(ch).__name__ == "ScatterChart"]
         check(len(sc) == 1 and len(sc[0].series) == 1, "a scatter chart of the link")
         if sc:
             x, y = series_ref(sc[0].series[0])
             gx, gy = series_cache(sc[0].series[0], 0), series_cache(sc[0].series[0], 1)
             wx = [cells.get((lk + 1 + i, 2)) for i in range(len(link))]
-            wy = [cells.get((lk + 1 + i, 3)) for i in range(len(link))]
+            wy = [cells.get((lk + 1 + i, ec)) for i in range(len(link))]
             check(x and y and x.startswith(DATA_SHEET) and y.startswith(DATA_SHEET) and gx and gy and
                   len(gx) == len(wx) and all(close(a, b) for a, b in zip(gx, wx)) and
                   all(close(a, b) for a, b in zip(gy, wy)),

@@ -48,22 +48,50 @@ fi
 for a in total_score icc kappa cronbach_alpha items_to_improve; do
     if grep -q "^fidelity,$a," ips25.csv; then ok "ips25 preset: $a rows"; else ko "ips25 preset: $a rows"; fi
 done
-# the built-in anchors (S1) and an anchors file's text (O2, not built in: never invented) in the next steps
-if grep -q '^fidelity,items_to_improve,S1,.*next level 4: 21-25 clients per employment specialist' ips25.csv; then
-    ok "ips25 preset: S1's built-in anchor in the next steps"
+# the anchors of configs/ips25-anchors.csv (named relative to the config, found from another directory) in the
+# next steps: S1's text; O2 has none in the file (never invented), and the label says so and names the file
+if grep -q '^fidelity,items_to_improve,S1,.*a score of 4 means: a ratio of 21-25 clients per employment specialist' ips25.csv; then
+    ok "ips25 preset: S1's anchor in the next steps"
 else
-    ko "ips25 preset: S1's built-in anchor in the next steps"
+    ko "ips25 preset: S1's anchor in the next steps"
 fi
-if grep -q '^fidelity,items_to_improve,O2,.*anchor text not built in' ips25.csv; then
-    ok "ips25 preset: O2 has no built-in anchor, and says so"
+if grep -q "^fidelity,items_to_improve,O2,.*the scale's text for a score of [2-5] is not in ips25-anchors.csv (add it there)" ips25.csv &&
+    ! grep -q 'supply it' ips25.csv; then
+    ok "ips25 preset: O2's anchor is not in the file, and the label says so (naming the file)"
 else
-    ko "ips25 preset: O2 has no built-in anchor, and says so"
+    ko "ips25 preset: O2's anchor is not in the file, and the label says so ($(grep '^fidelity,items_to_improve,O2,' ips25.csv | head -1))"
 fi
+# the shipped file names every item of the scale, each once (its name: the row with an empty score)
+if [ "$(grep -c '^[SOV][0-9]*,,' "$ROOT/configs/ips25-anchors.csv")" -eq 25 ] &&
+    [ "$(cut -d, -f1 "$ROOT/configs/ips25-anchors.csv" | sed 1d | sort -u | wc -l)" -eq 25 ]; then
+    ok "configs/ips25-anchors.csv names all 25 items"
+else
+    ko "configs/ips25-anchors.csv names all 25 items"
+fi
+# the demo names the same file (beside configs/demo.ini): its next steps quote it
+if grep -q '^fidelity,items_to_improve,S2,.*a score of [2-5] means: employment specialists provide employment services' demo.csv; then
+    ok "demo: the anchors file the config names is found and quoted"
+else
+    ko "demo: the anchors file the config names is found and quoted ($(grep '^fidelity,items_to_improve,S2,' demo.csv | head -1))"
+fi
+# the built-in scale without an anchors file: the built-in anchors, and no file named
+printf '[project]\noutput = plain.xlsx\nresults = plain-r.csv\n[fidelity]\ndata = %s/examples/fidelity.csv\nscale = ips25\nsite = site\nreview = review\nrater = rater\n' \
+    "$ROOT" > plain.ini
+if "$BIN" fidelity plain.ini --quiet && grep -q '^fidelity,items_to_improve,O2,.*is not built in (name a file of anchor texts' plain-r.csv; then
+    ok "built-in scale, no anchors file: the label says the text is not built in"
+else
+    ko "built-in scale, no anchors file: the label says the text is not built in"
+fi
+# a missing anchors file: a config error naming the key and the path
+sed -e 's|^anchors *=.*|anchors = no-such-anchors.csv|' -e "s|^data *=.*|data = $ROOT/examples/fidelity.csv|" \
+    "$ROOT/configs/ips25.ini" > missing.ini
+expect "a missing anchors file" 2 "missing.ini:" "anchors = no-such-anchors.csv" "no-such-anchors.csv (No such file" \
+    -- fidelity missing.ini --quiet -o missing.xlsx --results missing-r.csv
 { cat "$ROOT/configs/ips25-anchors.csv"; printf 'O2,4,Test anchor four of O2\nO2,3,Test anchor three of O2\n'; } > anchors.csv
 sed -e 's|^anchors *=.*|anchors = anchors.csv|' -e "s|^data *=.*|data = $ROOT/examples/fidelity.csv|" \
     "$ROOT/configs/ips25.ini" > anchors.ini
 if "$BIN" fidelity anchors.ini --quiet -o anchors.xlsx --results anchors-r.csv &&
-    grep -q '^fidelity,items_to_improve,O2,2016,County B,.*next level 4: Test anchor four of O2' anchors-r.csv; then
+    grep -q '^fidelity,items_to_improve,O2,2016,County B,.*a score of 4 means: Test anchor four of O2' anchors-r.csv; then
     ok "an anchors file supplies the text the next steps quote"
 else
     ko "an anchors file supplies the text the next steps quote ($(grep '^fidelity,items_to_improve,O2,2016,County B' anchors-r.csv))"

@@ -19,7 +19,7 @@ trap 'rm -rf "$TMP"' EXIT
 export SOURCE_DATE_EPOCH=315532800
 
 # The variants live in $TMP: the demo's relative paths are made to point into the project.
-sed "s#= \.\./#= $ROOT/#" configs/demo.ini >"$TMP/demo.ini"
+sed -e "s#= \.\./#= $ROOT/#" -e "s#^anchors *= *#anchors = $ROOT/configs/#" configs/demo.ini >"$TMP/demo.ini"
 sed 's/^weights *=.*/weights = webb/' "$TMP/demo.ini" >"$TMP/webb.ini"
 awk '/^\[/ { skip = ($0 == "[registry]") } !skip' "$TMP/demo.ini" >"$TMP/noregistry.ini"
 grep -q '^weights = webb' "$TMP/webb.ini" && ok "variant: [registry] weights = webb" || ko "variant: [registry] weights = webb"

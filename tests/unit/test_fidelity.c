@@ -245,7 +245,7 @@ static void test_trends_and_next_steps(void)
         t_true(r == NULL, "S1 at 4 is not listed");
         r = core_results_find(res, NULL, "items_to_improve", "O3", NULL, "East", NULL);
         t_true(r && r->estimate == 3 && strcmp(r->method, "stayed_low") == 0, "O3 stayed at 3 in all reviews");
-        t_contains(r ? r->label : NULL, "anchor text not built in", "O3: no invented anchor");
+        t_contains(r ? r->label : NULL, "the scale's text for a score of 4 is not built in", "O3: no invented anchor");
         core_results_free(res);
     }
     unload(&L);

@@ -28,6 +28,11 @@
       start-of-treatment line (vertical) and the event study's axes crossing at the plot's edge, the fidelity
       trend's band lines (constant); and no chart cut by the print: a chart is wholly inside the print area or
       wholly outside it, and no page break (row or column) runs through it.
+  check_layout.py rows BOOK.xlsx
+      the print's rows and gutters: every row that holds wrapped text is as tall as its most lines (each wrapped cell
+      measured in its font with the advance widths of reports/rpt_font_widths.c, wrapped at spaces and dashes in its
+      column or merged range) and no more than one line taller; and every left-aligned header right after a
+      right-aligned one is indented (a right-aligned number and a left-aligned text never touch: "72Not IPS").
 Prints PASS/FAIL lines and "workbook-layout: N passed, N failed". Needs /usr/bin/python3 (openpyxl).
 """
 import os
@@ -154,7 +159,7 @@ def formats(book, config):
                         x = (cached[sheet.replace("''", "'")] if sheet else cws)[ref].value
                         if not isinstance(x, (int, float)) or isinstance(x, bool):
                             bad_ref.append("%s -> %s %r" % (c.coordinate, ref, x))
-                if isinstance(v, (int, float)) and not isinstance(v, bool) and '"' in c.number_format and \
+                if isinstance(v, (int, float)) and not isinstance(v, bool) and '"' in c.number_format.split(";")[0] and \
                         re.search(r"\.0", c.number_format.split(";")[0]):
                     money_dec.append("%s %s" % (c.coordinate, c.number_format))
                 if isinstance(v, str) and not v.startswith("="):
@@ -410,6 +415,113 @@ def charts(book):
     check(not wide, "no cell right of a visible sheet's print area (no chart data left there)", ", ".join(wide))
 
 
+def font_table():
+    """the advance widths of reports/rpt_font_widths.c: {style: {code point: 1/2048 em}}"""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    src = open(os.path.join(root, "reports", "rpt_font_widths.c"), encoding="utf-8").read()
+    chars = [int(x, 16) for x in re.findall(r"0x([0-9A-F]{4})", src.split("rpt_font_adv")[0])]
+    blocks = re.findall(r"\{ /\* \w+ \*/([^}]*)\}", src.split("rpt_font_adv")[1])
+    return {k: dict(zip(chars, [int(v) for v in re.findall(r"\d+", b)])) for k, b in enumerate(blocks)}
+
+
+def text_lines(text, avail, adv, size):
+    """lines of text in a cell avail points wide, wrapped as a spreadsheet wraps (rpt_font.c)"""
+    def w(t):
+        return sum(adv.get(ord(ch), adv[0x30]) for ch in t) * size / 2048.0
+    n = 0
+    for para in text.split("\n"):
+        n += 1
+        x = 0.0
+        for piece in re.findall(r"[^ \-\u2013\u2014]*(?:[\-\u2013\u2014]| +|$)", para):
+            if not piece:
+                continue
+            word = piece.rstrip(" ")
+            pw = w(word)
+            if x > 0 and x + pw > avail and x - w(" ") * 0 > 0:
+                n += 1
+                x = 0.0
+            while x == 0 and pw > avail and len(word) > 1:  # a word wider than the cell breaks between letters
+                k = len(word)
+                while k > 1 and w(word[:k]) > avail:
+                    k -= 1
+                n += 1
+                word = word[k:]
+                pw = w(word)
+            x += pw + w(piece[len(piece.rstrip(" ")):])
+    return n
+
+
+def rows(book):
+    import openpyxl
+    adv = font_table()
+    wb = openpyxl.load_workbook(book)
+    unit = 5.547  # points a stored column-width unit prints as (rpt_font.c)
+    for ws in wb.worksheets:
+        if ws.title == "Results" or ws.sheet_state != "visible":
+            continue
+        merged = {}
+        for mr in ws.merged_cells.ranges:
+            if mr.min_row == mr.max_row:
+                merged[(mr.min_row, mr.min_col)] = mr.max_col
+            for r in range(mr.min_row, mr.max_row + 1):
+                for c in range(mr.min_col, mr.max_col + 1):
+                    if (r, c) != (mr.min_row, mr.min_col):
+                        merged.setdefault((r, c), -1)
+
+        widths = {}
+        for d in list(ws.column_dimensions.values()):
+            if d.min and d.max and d.customWidth:
+                for c in range(d.min, d.max + 1):
+                    widths[c] = d.width
+
+        def width(c):
+            return widths.get(c, 8.43 + 5 / 7.0) * unit
+
+        tall = []
+        short = []
+        n_rows = 0
+        for row in ws.iter_rows():
+            need = 0.0
+            for cell in row:
+                if cell.value is None or not cell.alignment.wrap_text or isinstance(cell.value, (int, float)):
+                    continue
+                if str(cell.value).startswith("="):
+                    continue
+                end = merged.get((cell.row, cell.column), cell.column)
+                if end == -1:
+                    continue
+                size = cell.font.sz or 11
+                style = (1 if cell.font.b else 0) + (2 if cell.font.i else 0)
+                avail = sum(width(c) for c in range(cell.column, end + 1)) - 2.0
+                avail -= (cell.alignment.indent or 0) * 3 * 463 / 2048.0 * size
+                lines = text_lines(str(cell.value), avail, adv[style], size)
+                need = max(need, 15.0 if lines == 1 and size <= 11 else lines * 1.1 * size + 3.5)
+            if not need:
+                continue
+            n_rows += 1
+            h = ws.row_dimensions[row[0].row].height or 15.0
+            if h < need - 0.5 and h < 409:
+                short.append("row %d %.1f < %.1f" % (row[0].row, h, need))
+            elif h > need + 1.1 * 11 + 0.5:
+                tall.append("row %d %.1f > %.1f" % (row[0].row, h, need))
+        check(not short, "%s: no row of wrapped text shorter than its lines (%d rows)" % (ws.title, n_rows),
+              ", ".join(short[:4]))
+        check(not tall, "%s: no row of wrapped text a line taller than its lines" % ws.title, ", ".join(tall[:4]))
+        # the gutter: a left header right after a right-aligned one is indented
+        touch = []
+        for row in ws.iter_rows():
+            for a, b in zip(row, row[1:]):
+                if b.value is None or a.value is None or not (a.font.b and b.font.b):
+                    continue
+                if a.fill.fgColor.rgb != "FFDDEBF7" or b.fill.fgColor.rgb != "FFDDEBF7":
+                    continue
+                if a.alignment.horizontal == "right" and b.alignment.horizontal in (None, "left", "general") \
+                        and not b.alignment.indent:
+                    touch.append(b.coordinate)
+        check(not touch, "%s: a left-aligned header after a right-aligned one is indented" % ws.title,
+              ", ".join(touch[:4]))
+
+
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "cols":
         cols(sys.argv[2])
@@ -417,6 +529,8 @@ def main():
         formats(sys.argv[2], sys.argv[3])
     elif len(sys.argv) in (4, 5) and sys.argv[1] == "sorted":
         sorted_book(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "rows":
+        rows(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "charts":
         charts(sys.argv[2])
     elif len(sys.argv) == 5 and sys.argv[1] == "pdf":

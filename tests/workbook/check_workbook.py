@@ -118,6 +118,11 @@ def numbers(path):
                 extra.add(float(r[k]))
             except ValueError:
                 pass
+        # the counts a label gives ("21/87 vs 15/96", "n = 64 vs 77"), shown as numbers beside the estimate
+        for m in re.findall(r"(\d+)/(\d+)", r.get("label") or ""):
+            extra.update(float(x) for x in m)
+        for m in re.findall(r"\bn = (\d+) vs (\d+)", r.get("label") or ""):
+            extra.update(float(x) for x in m)
     if "Provenance" in cached.sheetnames:  # the configuration text, one line a row
         for row in cached["Provenance"].iter_rows(values_only=True):
             for v in row:

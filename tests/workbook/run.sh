@@ -44,6 +44,10 @@ sub "(a) openpyxl: every sheet's numbers against results.csv" "$T/numbers.log" \
 # every cell top-aligned
 sub "layout: column ranges, header alignment, one vertical alignment" "$T/layout.log" \
     $PY tests/workbook/check_layout.py cols "$T/demo.xlsx"
+# the print's rows and gutters: each row of wrapped text as tall as its measured lines (no blank line under it, none
+# cut), and a left-aligned header after a right-aligned one indented
+sub "rows: wrapped rows as tall as their lines, gutters between opposite alignments" "$T/rows.log" \
+    $PY tests/workbook/check_layout.py rows "$T/demo.xlsx"
 # numbers for people: no interval as text on any sheet (a formula of its number cells), timepoints as numbers, money in
 # whole units, the data's columns named by the config's [trial] labels in every table
 sub "formats: intervals as number cells, timepoints, money, labels" "$T/formats.log" \
@@ -193,7 +197,8 @@ fi
 # secondary suppression) and their interaction p, the 6-month compulsory-education risk difference (9/74), County
 # C's effect (TAU 8/36) and the weighted fidelity regression over sites. The same checks fail on the open demo.
 HIDE="0.1492427943331705 0.071428571428571452 0.090637362154065065 0.10060060060060058 0.1388888888888889 0.00046871461533748817"
-sed -e "s#= *\.\./examples/#= $ROOT/examples/#" -e 's/^\[project\]/[project]\nsmall_cell = 10/' configs/demo.ini > "$D/demo10.ini"
+sed -e "s#= *\.\./examples/#= $ROOT/examples/#" -e "s#^anchors *= *#anchors = $ROOT/configs/#" \
+    -e 's/^\[project\]/[project]\nsmall_cell = 10/' configs/demo.ini > "$D/demo10.ini"
 if "$BIN" run "$D/demo10.ini" -o "$D/demo10.xlsx" --results "$D/demo10.csv" --quiet; then
     sub "disclosure of the demo: no label shows a count of people below 10" "$D/small.log" \
         $PY tests/workbook/check_workbook.py small-counts "$D/demo10.xlsx" "$D/demo10.csv" 10
