@@ -22,8 +22,6 @@ const rpt_msg rpt_label_msgs[] = {
     {"working correlation (moment estimate, as geepack)", "arbeidskorrelasjon (momentestimat, som geepack)"},
     {"random-intercept SD (%s)", "SD for tilfeldig konstantledd (%s)"},
     {"adaptive Gauss-Hermite", "adaptiv Gauss–Hermite", PART},
-    {"between-participant SD (random intercept)", "SD mellom deltakere (tilfeldig konstantledd)"},
-    {"within-participant (residual) SD", "SD innen deltaker (residual)"},
     {"intraclass correlation s2_unit / (s2_unit + s2_residual)",
      "intraklassekorrelasjon s2_unit / (s2_unit + s2_residual)"},
     {"no missing outcomes: nothing to compare", "ingen manglende utfall: ingenting å sammenligne"},
@@ -116,26 +114,6 @@ const rpt_msg rpt_label_msgs[] = {
     {"Conger's exact (each rater's own margins)", "Congers eksakte (hver vurderers egne marginaler)", PART},
     {"F(%g, %g); %zu %s, %zu raters%s%s%s%s", "F(%g, %g); %zu %s, %zu vurderere%s%s%s%s"},
     {"the same raters in every review", "de samme vurdererne i hver måling", PART},
-    {"at %g or below in all %zu reviews", "på %g eller lavere i alle %zu målinger", PART},
-    {"at %g or below in %zu of %zu reviews", "på %g eller lavere i %zu av %zu målinger", PART},
-    {"at %g or below", "på %g eller lavere", PART},
-    {"%s; next level %d: %s", "%s; neste nivå %d: %s"},
-    /* the anchors built in (fid_scale.c: IPS-25 S1-S3), the text of the next level in "%s; next level %d: %s" */
-    {"41 or more clients per employment specialist", "41 eller flere brukere per jobbspesialist", PART},
-    {"31-40 clients per employment specialist", "31–40 brukere per jobbspesialist", PART},
-    {"26-30 clients per employment specialist", "26–30 brukere per jobbspesialist", PART},
-    {"21-25 clients per employment specialist", "21–25 brukere per jobbspesialist", PART},
-    {"20 or fewer clients per employment specialist", "20 eller færre brukere per jobbspesialist", PART},
-    {"employment services less than 60% of the time", "arbeidsrettede tjenester mindre enn 60 % av tiden", PART},
-    {"employment services 60-74% of the time", "arbeidsrettede tjenester 60–74 % av tiden", PART},
-    {"employment services 75-89% of the time", "arbeidsrettede tjenester 75–89 % av tiden", PART},
-    {"employment services 90-95% of the time", "arbeidsrettede tjenester 90–95 % av tiden", PART},
-    {"employment services 96% of the time or more", "arbeidsrettede tjenester 96 % av tiden eller mer", PART},
-    {"only refers to vendors or other programmes", "henviser bare til leverandører eller andre tiltak", PART},
-    {"carries out all phases (intake, engagement, assessment, job placement, job coaching, follow-along)",
-     "utfører alle faser (inntak, engasjement, kartlegging, jobbformidling, jobbveiledning, oppfølging)", PART},
-    {"%s; next level %d (anchor text not built in: supply it with anchors = FILE in [scale:%s])",
-     "%s; neste nivå %d (ankerteksten er ikke innebygd: oppgi den med anchors = FIL i [scale:%s])"},
 
     /* ---- practice/ (prc_cohort.c, prc_workforce.c, prc_equity.c) ---- */
     {"%ld of %zu needed in-work support for more than %.15g days",
@@ -367,7 +345,7 @@ const rpt_msg rpt_label_msgs[] = {
      "Conley–Taber-intervallet: med én behandlet klynge er de klyngerobuste intervallene og intervallene fra vill "
      "bootstrap upålitelige",
      PART},
-    {"attained coverage %.1f%%", "oppnådd dekning %.1f %%", PART},
+    {"attained coverage %.1f%%", "oppnådd dekning %.1f %%"},
     {"intention to treat: mean employment effect %.2f percentage points x %g workdays a year x position share %g = "
      "workdays per person-year; %s",
      "etter tildelt gruppe (ITT): gjennomsnittlig sysselsettingsvirkning %.2f prosentpoeng x %g arbeidsdager i året x "

@@ -212,14 +212,24 @@ static void label_matcher(void)
     t_str(rpt_msg_label_nb("7 studies; tau^2 by reml; z test; 1 excluded (see study_effect)", b, sizeof b),
           "7 studier; \xcf\x84\xc2\xb2 ved reml; z-test; 1 utelatt (se study_effect)",
           "a label of pieces: a format, then the clause the module appended");
-    t_str(rpt_msg_label_nb("at 3 or below in all 3 reviews; next level 4: 21-25 clients per employment specialist", b,
-                           sizeof b),
-          "p\xc3\xa5 3 eller lavere i alle 3 m\xc3\xa5linger; neste niv\xc3\xa5 4: 21\xe2\x80\x93"
-          "25 brukere per jobbspesialist",
-          "text arguments that are pieces of the table translated too");
-    t_str(rpt_msg_label_nb("at 3 or below in all 3 reviews; next level 4: Eget anker", b, sizeof b),
-          "p\xc3\xa5 3 eller lavere i alle 3 m\xc3\xa5linger; neste niv\xc3\xa5 4: Eget anker",
+    t_str(rpt_msg_label_nb("registry: difference in differences of workdays on treated; used: the typed-in figure "
+                           "(the run has no [registry])",
+                           b, sizeof b),
+          "register: forskjell-i-forskjeller for workdays p\xc3\xa5 treated; brukt: det innskrevne tallet "
+          "(kj\xc3\xb8ringen har ingen [registry])",
+          "text arguments that are pieces of the table translated too, data values kept");
+    t_str(rpt_msg_label_nb("registry: difference in differences of workdays on treated; used: Egen tekst", b, sizeof b),
+          "register: forskjell-i-forskjeller for workdays p\xc3\xa5 treated; brukt: Egen tekst",
           "a text argument that is a data value kept");
+    /* a format of the message table is a label format too (a sentence a module and a sheet share) */
+    const char *stag = "WARNING, STAGGERED ADOPTION: treated clusters start in %zu different periods, so this TWFE "
+                       "coefficient also compares later- with earlier-treated clusters, whose changing effects enter "
+                       "with a negative sign (Goodman-Bacon 2021): biased, even in sign, when effects grow with "
+                       "exposure.";
+    char inst[1024];
+    t_true(rpt_msg_find(stag) && instance(stag, inst, sizeof inst) && rpt_msg_label_nb(inst, b, sizeof b) &&
+               strncmp(b, rpt_msg_find(stag)->nb, 20) == 0,
+           "a format of the message table read back from a label");
     t_true(rpt_msg_label_nb("28/142 vs 24/141", b, sizeof b) == NULL, "a label of data alone: no format");
     t_true(rpt_msg_label_nb("Oslo", b, sizeof b) == NULL, "a data value: no format");
     t_true(rpt_msg_label_nb("reviews", b, sizeof b) == NULL, "a piece is never a whole text");

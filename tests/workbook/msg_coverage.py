@@ -72,13 +72,14 @@ if not ok:
 # of a module (rct/ cba/ cea/ meta/ fidelity/ practice/ realworld/ cli/ stats/), conversions included; or, for a
 # label the module builds of pieces, "%s" at an end for the part before or after it, or an instance of one such literal (its separators in front or behind left out)
 # whose %s stand for pieces ("%zu items over %zu %s with every item scored; Feldt interval" of "%zu items over %zu
-# %s%s; Feldt interval"), the literal's own words at least 12 letters.
+# %s%s; Feldt interval"), the literal's own words at least 12 letters. A piece (PART: only ever an argument) is a
+# whole literal, the one the module passes.
 CONV = re.compile(r"%(?:\d+\$)?[-+ #0']*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXfFeEgGsc]")
 lsrc = open(R + 'reports/rpt_msg_label_nb.c').read()
 labels = []
-for m in re.finditer(r'\{\s*((?:"(?:[^"\\]|\\.)*"\s*)+),\s*((?:"(?:[^"\\]|\\.)*"\s*)+)', lsrc):
+for m in re.finditer(r'\{\s*((?:"(?:[^"\\]|\\.)*"\s*)+),\s*((?:"(?:[^"\\]|\\.)*"\s*)+)(,\s*PART)?', lsrc):
     line = lsrc[:m.start()].count('\n') + 1
-    labels.append((line, unesc(''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1))))))
+    labels.append((line, unesc(''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))), bool(m.group(3))))
 lits = set()
 for d in ('rct', 'cba', 'cea', 'meta', 'fidelity', 'practice', 'realworld', 'cli', 'stats'):
     for f in glob.glob(R + d + '/*.c'):
@@ -101,12 +102,15 @@ def pattern(lit):
     out.append(re.escape(body[i:]))
     return re.compile(''.join(out))
 pats = [p for p in (pattern(l) for l in lits if '%s' in l) if p]
-def covered(en):
-    core = re.sub(r'^(%s)+|(%s)+$', '', en)  # "%s" at an end stands for the part of the label before or after it
-    return core in joined or any(p.fullmatch(en) for p in pats)
+def core(t):
+    return re.sub(r'^(%s)+|(%s)+$', '', t)  # "%s" at an end stands for the part of the label before or after it
+whole = set(core(l) for l in lits)
+def covered(en, part):
+    # a piece (PART) is a whole literal, the one a module passes as the argument; any other entry a part of one
+    return (core(en) in whole if part else core(en) in joined) or any(p.fullmatch(en) for p in pats)
 stale = []
-for line, en in labels:
-    if not covered(en):
+for line, en, part in labels:
+    if not covered(en, part):
         stale.append((line, en))
 for line, en in stale:
     print("FAIL: rpt_msg_label_nb.c:%d: label %r is no module's text (the module changed the label? update the "
