@@ -529,7 +529,11 @@ static void put_arg(out *w, const cap *c, int depth)
     }
     if (numeric_text(tmp)) {
         rpt_msg_numbers_nb(tmp, nb, sizeof nb);
-        put(w, nb, strlen(nb));
+        for (const char *p = nb; *p; p++) { /* "81,8%": a space before the percent sign, as the tables write it */
+            if (*p == '%' && p > nb && is_digit(p[-1]))
+                put(w, " ", 1);
+            put(w, p, 1);
+        }
         return;
     }
     put(w, tmp, c->len);
