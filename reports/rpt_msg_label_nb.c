@@ -314,9 +314,18 @@ const rpt_msg rpt_label_msgs[] = {
      "summen av de vektede SE-ene per tidspunkt, en øvre grense (tidspunktene regnet som perfekt korrelert), "
      "normalintervall"},
     {"registry: difference in differences of %s on %s", "register: forskjell-i-forskjeller for %s på %s"},
+    {"registry: Callaway-Sant'Anna simple aggregate of the group-time effects of %s (staggered adoption)",
+     "register: Callaway–Sant'Annas enkle aggregat av gruppe-tid-virkningene på %s (forskjøvet innføring)"},
+    {"Callaway-Sant'Anna simple aggregate, cluster multiplier-bootstrap interval: adoption is staggered, so the "
+     "two-way fixed-effects estimate (%.4g) mixes in forbidden comparisons",
+     "Callaway–Sant'Annas enkle aggregat, intervall fra multiplikatorbootstrap over klynger: innføringen er forskjøvet, "
+     "så estimatet med toveis faste effekter (%.4g) blander inn forbudte sammenligninger"},
     {"meta-analysis: pooled RR of %.0f studies (%s)", "metaanalyse: samlet RR fra %.0f studier (%s)"},
     {"level of the intervals derived from the registry effect (ratios): the level its interval attains",
      "nivået til intervallene avledet fra registervirkningen (forholdstall): nivået dens intervall oppnår"},
+    {"level of the derived intervals (ratios)", "nivået til de avledede intervallene (forholdstall)"},
+    {"normal quantile of interval_level, for the delta-method and Fieller intervals of the ratios",
+     "normalkvantilen for interval_level, for intervallene etter deltametoden og Fieller for forholdstallene"},
     {"normal quantile of the run's confidence level, for the transported effect and the part of the gap it explains "
      "(no registry interval enters them)",
      "normalkvantilen for kjøringens konfidensnivå, for den overførte virkningen og delen av gapet den forklarer "
