@@ -2452,6 +2452,10 @@ const rpt_msg rpt_msgs[] = {
      "Overskrift x"},
     {"Heading y",
      "Overskrift y"},
+    {"Label x",
+     "Etikett x"},
+    {"Label y",
+     "Etikett y"},
     {"All participants",
      "Alle deltakere"},
     {"No effect (line)",
@@ -2629,10 +2633,10 @@ const rpt_msg rpt_msgs[] = {
      "Kjikvadrat (fg)"},
     {"Score test that a log hazard ratio changes with g(t) = 1 - KM(t-) (Grambsch & Therneau 1994; R's "
      "cox.zph, transform = \"km\"). A small p says the hazard ratio is not one number over follow-up: "
-     "read the restricted mean time below instead.",
+     "read the restricted mean time above instead.",
      "Skårtest for at en log-hasardratio endrer seg med g(t) = 1 - KM(t-) (Grambsch & Therneau 1994; Rs "
      "cox.zph, transform = \"km\"). En liten p sier at hasardratioen ikke er ett tall over oppfølgingen: "
-     "les heller den begrensede gjennomsnittstiden nedenfor."},
+     "les heller den begrensede gjennomsnittstiden ovenfor."},
     {"Arm / comparison",
      "Gruppe / sammenligning"},
     {"Difference",
@@ -2651,6 +2655,10 @@ const rpt_msg rpt_msgs[] = {
      "S(t): % uten hendelsen ved tid t."},
     {"global test",
      "samlet test"},
+    {"S(%s) (%s CI)",
+     "S(%s) (%s KI)"},
+    {"The adjusted models' test of each covariate is on the Results sheet (analysis ph_test).",
+     "De justerte modellenes test for hver kovariat står på arket Resultater (analysen ph_test)."},
 
     /* ---- Fidelity ---- */
     {"Fidelity: %s",
@@ -2832,10 +2840,8 @@ const rpt_msg rpt_msgs[] = {
      "Punkter: "},
     {"The items",
      "Punktene"},
-    {"Printed: the totals and the heat map. The rest of this sheet (each site's next steps, the items, agreement "
-     "between raters) follows on screen.",
-     "Utskrevet: totalskårene og varmekartet. Resten av arket (neste steg for hver enhet, punktene, enighet mellom "
-     "vurderere) følger på skjermen."},
+    {"Printed: the totals and the heat map; the rest of this sheet follows on screen.",
+     "Utskrevet: totalskårene og varmekartet; resten av arket følger på skjermen."},
     {"Agreement between raters, and consistency of the items",
      "Enighet mellom vurderere, og punktenes konsistens"},
     {"Measure",

@@ -152,7 +152,7 @@ core_status rpt_sheet_attrition(rpt_wctx *w, core_err *err)
                  k, k);
     }
     rpt_merge_text(w, ws, r, 0, (lxw_col_t)(nc - 1), b, w->f.note, rpt_lines_for(b, 130));
-    rpt_set_cols(w, ws, 0, 0, 30, NULL);
+    rpt_set_cols(w, ws, 0, 0, 40, NULL); /* an outcome's label on one line, the table one page wide */
     rpt_set_cols(w, ws, 1, 1, 10, NULL);
     rpt_set_cols(w, ws, 2, (lxw_col_t)(nc - 4), 10, NULL);
     rpt_set_cols(w, ws, (lxw_col_t)(nc - 3), (lxw_col_t)(nc - 3), 15, NULL);

@@ -285,7 +285,7 @@ core_status rpt_sheet_baseline(rpt_wctx *w, core_err *err)
     if (last < 4)
         last = 4;
     rpt_merge_text(w, ws, r, 0, last, b, w->f.note, rpt_lines_for(b, 100));
-    rpt_set_cols(w, ws, 0, 0, 34, NULL);
+    rpt_set_cols(w, ws, 0, 0, 42, NULL);
     for (size_t i = 0; i < a.n; i++) {
         rpt_set_cols(w, ws, (lxw_col_t)(1 + 2 * i), (lxw_col_t)(1 + 2 * i), 9, NULL);
         rpt_set_cols(w, ws, (lxw_col_t)(2 + 2 * i), (lxw_col_t)(2 + 2 * i), 14, NULL);

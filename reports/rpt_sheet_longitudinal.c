@@ -141,8 +141,8 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
                               : "Subject-specific difference (LMM; equals the average one for a linear model)",
                        w->f.header, 1);
         r++;
-        rpt_put_text(w, ws, r, 0, "Timepoint", w->f.header);
-        rpt_put_text(w, ws, r, 1, "Comparison", w->f.header);
+        rpt_put_text(w, ws, r, 0, "Comparison", w->f.header);
+        rpt_put_text(w, ws, r, 1, "Timepoint", w->f.header);
         for (int c = 0; c < 6; c++)
             rpt_put_text(w, ws, r, (lxw_col_t)(2 + c), mc[c].head, w->f.header);
         r++;
@@ -152,10 +152,10 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
                 if (!any)
                     continue;
                 if (tps[t] && *tps[t])
-                    rpt_timepoint_cell(w, ws, r, 0, tps[t]);
+                    rpt_timepoint_cell(w, ws, r, 1, tps[t]);
                 else
-                    rpt_put_text(w, ws, r, 0, "all (main effect)", NULL);
-                rpt_put_text(w, ws, r, 1, term_words(w, terms[a], lt, sizeof lt), NULL);
+                    rpt_put_text(w, ws, r, 1, "all (main effect)", w->f.right);
+                rpt_put_text(w, ws, r, 0, term_words(w, terms[a], lt, sizeof lt), NULL);
                 for (int c = 0; c < 6; c++) {
                     const char *an = mc[c].analysis;
                     const char *tm = c == 0 ? (strcmp(terms[a], "arm") == 0 ? "arm" : terms[a]) : terms[a];
@@ -204,7 +204,7 @@ core_status rpt_sheet_longitudinal(rpt_wctx *w, core_err *err)
         r++;
     }
     rpt_set_cols(w, ws, 0, 0, 18, NULL);
-    rpt_set_cols(w, ws, 1, 1, 14, NULL);
+    rpt_set_cols(w, ws, 1, 1, 11, NULL);
     rpt_set_cols(w, ws, 2, 7, 20, NULL);
     return CORE_OK;
 }
@@ -318,7 +318,7 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, c++, "Events", w->f.header);
         rpt_put_text(w, ws, r, c++, "Median (95% CI)", w->f.header);
         for (size_t j = 0; j < nat && c < data_col - 1; j++) {
-            snprintf(b, sizeof b, "S(%s) (95%% CI)", ats[j]);
+            rpt_trf(w, b, sizeof b, "S(%s) (%s CI)", ats[j], w->conf);
             rpt_put_text(w, ws, r, c++, b, w->f.header);
         }
         r++;
@@ -414,45 +414,6 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                 r++;
             }
         r++;
-        /* proportional hazards: cox.zph's test per term and global, for each Cox fit */
-        int any_ph = 0;
-        for (size_t i = 0; i < w->res->n && !any_ph; i++)
-            any_ph = rpt_str_eq(w->res->rows[i].module, "rct") && rpt_str_eq(w->res->rows[i].analysis, "ph_test") &&
-                     rpt_str_eq(w->res->rows[i].outcome, o);
-        if (any_ph) {
-            rpt_put_text(w, ws, r, 0, "Proportional hazards", w->f.header);
-            rpt_put_text(w, ws, r, 1, "Term", w->f.header);
-            rpt_put_text(w, ws, r, 2, "Chi-square", w->f.header);
-            rpt_put_text(w, ws, r, 3, "df", w->f.header);
-            rpt_put_text(w, ws, r, 4, "p-value", w->f.header);
-            r++;
-            for (int m = 0; m < 4; m++)
-                for (size_t i = 0; i < w->res->n; i++) {
-                    const core_result_row *x = &w->res->rows[i];
-                    if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->analysis, "ph_test") ||
-                        !rpt_str_eq(x->outcome, o) || !rpt_str_eq(x->method, hm[m]))
-                        continue;
-                    rpt_put_text(w, ws, r, 0, hl[m], NULL);
-                    rpt_put_text(w, ws, r, 1,
-                                 rpt_str_eq(x->term, "global") ? rpt_tr(w, "global test")
-                                                               : term_words(w, x->term, lt, sizeof lt),
-                                 NULL);
-                    if (isnan(x->statistic)) {
-                        rpt_merge_text(w, ws, r, 2, 4, x->label, w->f.wrap, 1);
-                    } else {
-                        rpt_put_num(w, ws, r, 2, x->statistic, w->f.num2);
-                        rpt_put_num(w, ws, r, 3, x->df, w->f.count);
-                        rpt_p_cell(w, ws, r, 4, x);
-                    }
-                    r++;
-                }
-            rpt_merge_text(w, ws, r++, 0, 7,
-                           "Score test that a log hazard ratio changes with g(t) = 1 - KM(t-) (Grambsch & Therneau "
-                           "1994; R's cox.zph, transform = \"km\"). A small p says the hazard ratio is not one number "
-                           "over follow-up: read the restricted mean time below instead.",
-                           w->f.note, 2);
-            r++;
-        }
         /* restricted mean time without the event up to tau: per arm, difference and ratio */
         int any_rm = 0;
         for (size_t i = 0; i < w->res->n; i++) {
@@ -490,6 +451,54 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
         }
         if (any_rm)
             r++;
+        /* proportional hazards: cox.zph's test per term and global, for each Cox fit */
+        int any_ph = 0;
+        for (size_t i = 0; i < w->res->n && !any_ph; i++)
+            any_ph = rpt_str_eq(w->res->rows[i].module, "rct") && rpt_str_eq(w->res->rows[i].analysis, "ph_test") &&
+                     rpt_str_eq(w->res->rows[i].outcome, o);
+        if (any_ph) {
+            int ph_covariates = 0;
+            rpt_put_text(w, ws, r, 0, "Proportional hazards", w->f.header);
+            rpt_put_text(w, ws, r, 1, "Term", w->f.header);
+            rpt_put_text(w, ws, r, 2, "Chi-square", w->f.header);
+            rpt_put_text(w, ws, r, 3, "df", w->f.header);
+            rpt_put_text(w, ws, r, 4, "p-value", w->f.header);
+            r++;
+            for (int m = 0; m < 4; m++)
+                for (size_t i = 0; i < w->res->n; i++) {
+                    const core_result_row *x = &w->res->rows[i];
+                    if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->analysis, "ph_test") ||
+                        !rpt_str_eq(x->outcome, o) || !rpt_str_eq(x->method, hm[m]))
+                        continue;
+                    if (x->term && strncmp(x->term, "arm", 3) != 0 && !rpt_str_eq(x->term, "global")) {
+                        ph_covariates = 1; /* a covariate's own test: on the Results sheet */
+                        continue;
+                    }
+                    rpt_put_text(w, ws, r, 0, hl[m], NULL);
+                    rpt_put_text(w, ws, r, 1,
+                                 rpt_str_eq(x->term, "global") ? rpt_tr(w, "global test")
+                                                               : term_words(w, x->term, lt, sizeof lt),
+                                 NULL);
+                    if (isnan(x->statistic)) {
+                        rpt_merge_text(w, ws, r, 2, 4, x->label, w->f.wrap, 1);
+                    } else {
+                        rpt_put_num(w, ws, r, 2, x->statistic, w->f.num2);
+                        rpt_put_num(w, ws, r, 3, x->df, w->f.count);
+                        rpt_p_cell(w, ws, r, 4, x);
+                    }
+                    r++;
+                }
+            rpt_merge_text(w, ws, r++, 0, 7,
+                           "Score test that a log hazard ratio changes with g(t) = 1 - KM(t-) (Grambsch & Therneau "
+                           "1994; R's cox.zph, transform = \"km\"). A small p says the hazard ratio is not one number "
+                           "over follow-up: read the restricted mean time above instead.",
+                           w->f.note, 2);
+            if (ph_covariates)
+                rpt_merge_text(w, ws, r++, 0, 7,
+                               "The adjusted models' test of each covariate is on the Results sheet (analysis ph_test).",
+                               w->f.note, 1);
+            r++;
+        }
         r += 2;
     }
     rpt_set_cols(w, ws, 0, 0, 20, NULL);

@@ -93,7 +93,7 @@ static lxw_row_t side_by_side(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const
         rpt_put_text(w, ws, r, 0, key_words(x->method), w->f.wrap);
         rpt_timepoint_cell(w, ws, r, 1, x->timepoint);
         char tw[400];
-        rpt_put_text(w, ws, r, 2, rpt_trial_term_words(w, x->term, tw, sizeof tw), NULL);
+        rpt_put_text(w, ws, r, 2, rpt_trial_term_words(w, x->term, tw, sizeof tw), w->f.right);
         /* a difference of proportions in percentage points; the other estimates on their own scale */
         int pp = rpt_str_eq(an, "risk_difference") || rpt_str_eq(an, "marginal_risk_difference");
         rpt_effect_cell(w, ws, r, 3, cc, pp ? 100 : 1, pp ? 1 : 3);
@@ -244,9 +244,9 @@ core_status rpt_sheet_missing(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, 0, 0, 32, NULL); /* the side-by-side table one landscape page wide */
     rpt_set_cols(w, ws, 1, 1, 9, NULL);
     rpt_set_cols(w, ws, 2, 2, 11, NULL);
-    rpt_set_cols(w, ws, 3, 3, 19, NULL);
+    rpt_set_cols(w, ws, 3, 3, 23, NULL);
     rpt_set_cols(w, ws, 4, 4, 10, NULL);
-    rpt_set_cols(w, ws, 5, 5, 19, NULL);
+    rpt_set_cols(w, ws, 5, 5, 23, NULL);
     rpt_set_cols(w, ws, 6, 10, 10, NULL);
     return CORE_OK;
 }

@@ -233,7 +233,7 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
             rpt_timepoint_cell(w, ws, r, 1, tp);
             if (multi) {
                 rpt_trf(w, h, sizeof h, "%s vs %s", T, C);
-                rpt_put_text(w, ws, r, 2, h, w->f.wrap);
+                rpt_put_text(w, ws, r, 2, h, w->f.right); /* right-aligned: apart from the timepoint before it */
             }
             for (size_t c = 0; c < ncols; c++) {
                 const col *cc = &cols[c];
@@ -265,12 +265,18 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
                 case K_P:
                     rpt_p_cell(w, ws, r, cx, x);
                     break;
-                case K_NNT:
-                    if (x && isnan(x->estimate) && x->label && strncmp(x->label, "not reported", 12) == 0)
+                case K_NNT: {
+                    /* not reported when its risk difference's interval includes 0 (read from that row's numbers) */
+                    int gc = rpt_str_eq(cc->method, "g_computation");
+                    const core_result_row *rd =
+                        rpt_find_row(w, "rct", gc ? "marginal_risk_difference" : "risk_difference", o, tp, term,
+                                     gc ? "g_computation" : "newcombe");
+                    if (x && isnan(x->estimate) && rd && rd->ci_low <= 0 && rd->ci_high >= 0)
                         rpt_put_text(w, ws, r, cx, "not reported: the RD interval includes 0", wrap_r); /* wraps in its column */
                     else
                         rpt_effect_cell(w, ws, r, cx, x, 1, dg);
                     break;
+                }
                 case K_DF:
                     if (x)
                         rpt_put_num(w, ws, r, cx, x->df, w->f.count);
@@ -421,6 +427,7 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, c0, last, 18, NULL);
     /* several tables: keep the outcome columns in view */
     worksheet_freeze_panes(ws, 0, 2);
+    rpt_print_pages(w, ws, 3); /* the binary and the continuous tables with their notes */
     free(gb), free(gc);
     return CORE_OK;
 }

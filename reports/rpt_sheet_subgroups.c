@@ -94,7 +94,8 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const forest *f,
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding the forest plot");
     const char *sn = ws->name;
     const lxw_col_t c_est = DATA_COL + 1, c_lo = DATA_COL + 2, c_hi = DATA_COL + 3, c_y1 = DATA_COL + 4,
-                    c_y2 = DATA_COL + 5, c_hx = DATA_COL + 6, c_hy = DATA_COL + 7;
+                    c_y2 = DATA_COL + 5, c_hx = DATA_COL + 6, c_hy = DATA_COL + 7, c_lx = DATA_COL + 8,
+                    c_ly = DATA_COL + 9;
     for (lxw_row_t r = f->first; r <= f->last; r++) {
         if (!f->labels[r - f->first])
             continue;
@@ -117,7 +118,7 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const forest *f,
     size_t n = (size_t)(f->last - f->first + 1);
     lxw_chart_line none = {.none = LXW_TRUE};
     lxw_chart_font small = {.size = 7};
-    /* the estimates: squares labelled with the group */
+    /* the estimates: squares */
     lxw_chart_series *m = chart_add_series(ch, NULL, NULL);
     if (!m)
         return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a forest plot series");
@@ -128,11 +129,19 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const forest *f,
     chart_series_set_marker_size(m, 6);
     lxw_chart_fill navy = {.color = 0x1F3864};
     chart_series_set_marker_fill(m, &navy);
-    core_status st = set_labels(w, ws, m, f->labels, n, err);
+    /* each group's name in a column at the left, under its subgroup's heading (never over an interval) */
+    lxw_chart_series *lv = chart_add_series(ch, NULL, NULL);
+    if (!lv)
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a forest plot series");
+    chart_series_set_categories(lv, sn, f->first, c_lx, f->last, c_lx);
+    chart_series_set_values(lv, sn, f->first, c_ly, f->last, c_ly);
+    chart_series_set_line(lv, &none);
+    chart_series_set_marker_type(lv, LXW_CHART_MARKER_NONE);
+    core_status st = set_labels(w, ws, lv, f->labels, n, err);
     if (st != CORE_OK)
         return st;
-    chart_series_set_labels_position(m, LXW_CHART_LABEL_POSITION_ABOVE);
-    chart_series_set_labels_font(m, &small);
+    chart_series_set_labels_position(lv, LXW_CHART_LABEL_POSITION_RIGHT);
+    chart_series_set_labels_font(lv, &small);
     /* the subgroup headings, with the interaction p, at the left edge */
     lxw_chart_series *h = chart_add_series(ch, NULL, NULL);
     if (!h)
@@ -236,8 +245,8 @@ static core_status plot(rpt_wctx *w, lxw_worksheet *ws, const char *o, const cha
     /* the data block */
     lxw_row_t r = top;
     rpt_put_text(w, ws, r++, DATA_COL, "Forest plot data (the chart reads these cells)", w->f.meta);
-    const char *hd[] = {"Row", "Estimate", "Low", "High", "y", "y", "Heading x", "Heading y"};
-    for (lxw_col_t c = 0; c < 8; c++)
+    const char *hd[] = {"Row", "Estimate", "Low", "High", "y", "y", "Heading x", "Heading y", "Label x", "Label y"};
+    for (lxw_col_t c = 0; c < 10; c++)
         rpt_put_text(w, ws, r, (lxw_col_t)(DATA_COL + c), hd[c], w->f.header);
     r++;
     f.first = r;
@@ -255,12 +264,16 @@ static core_status plot(rpt_wctx *w, lxw_worksheet *ws, const char *o, const cha
     /* round axis bounds on a 1-2-5 step, with room at the left for the subgroup headings */
     double range = f.xmax - f.xmin > 0 ? f.xmax - f.xmin : 1, raw = range / 6, mag = pow(10, floor(log10(raw)));
     f.step = raw <= mag ? mag : raw <= 2 * mag ? 2 * mag : raw <= 5 * mag ? 5 * mag : 10 * mag;
-    f.xmin = f.step * floor((f.xmin - 0.35 * range) / f.step);
+    f.xmin = f.step * floor((f.xmin - 0.5 * range) / f.step);
     f.xmax = f.step * ceil(f.xmax / f.step);
     for (size_t i = 0; i < n; i++, r++) {
         const core_result_row *x = est[i];
         double y = (double)(n - i);
         rpt_put_text(w, ws, r, DATA_COL, f.labels[i] ? f.labels[i] : f.heads[i], NULL);
+        if (f.labels[i]) { /* the group's name, indented under its heading */
+            rpt_put_num(w, ws, r, DATA_COL + 8, f.xmin + 0.03 * (f.xmax - f.xmin), w->f.num2);
+            rpt_put_num(w, ws, r, DATA_COL + 9, y, NULL);
+        }
         if (x) {
             rpt_put_num(w, ws, r, DATA_COL + 1, scale * x->estimate, w->f.num2);
             rpt_put_num(w, ws, r, DATA_COL + 2, scale * x->ci_low, w->f.num2);
@@ -529,8 +542,9 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, 2, "Randomised, %", w->f.header);
         for (size_t j = 0; j < ntp; j++) {
             char when[160];
-            if (tps[j] && rpt_is_number(tps[j], NULL))
-                rpt_trf(w, when, sizeof when, "at %s", tps[j]);
+            if (tps[j] && rpt_is_number(tps[j], NULL)) /* "at 6 months" */
+                rpt_trf(w, when, sizeof when, "at %s %s", tps[j],
+                        rpt_tr(w, w->run->trial && w->run->trial->time_unit ? w->run->trial->time_unit : "months"));
             else
                 snprintf(when, sizeof when, "%s", tps[j] ? tps[j] : "");
             rpt_trf(w, t, sizeof t, "%s arm, %s %s (%s CI)", a.level[0], binary ? "%" : rpt_tr(w, "mean"), when, ci);
@@ -629,7 +643,7 @@ core_status rpt_sheet_subgroups(rpt_wctx *w, core_err *err)
     if (c_p < 8)
         rpt_set_cols(w, ws, (lxw_col_t)(c_p + 1), 8, 10, NULL); /* the equity table's further timepoints */
     rpt_set_cols(w, ws, DATA_COL, DATA_COL, 24, NULL);
-    rpt_set_cols(w, ws, DATA_COL + 1, DATA_COL + 7, 10, NULL);
+    rpt_set_cols(w, ws, DATA_COL + 1, DATA_COL + 9, 10, NULL);
     worksheet_freeze_panes(ws, header + 1, 0);
     free(g);
     return st;

@@ -11,6 +11,7 @@
 
 #include "rct/rct.h"
 #include "reports/rpt.h"
+#include "reports/rpt_trial.h"
 #include "tests/t_check.h"
 
 #define TMP "build/tmp-tests/rpt-trial"
@@ -177,5 +178,32 @@ int main(void)
     add(r, "interaction", "emp", "6", "arm:site", "logistic_lr", NAN, NAN, NAN, 0.2, 500, NULL);
     written(r, &run, "many-levels");
     core_results_free(r);
+
+    /* words for people: the arm term as the arms' names, a level by its label in [trial] labels */
+    {
+        static const char *const three[] = {"IPS", "IPSE", "TAU"};
+        rpt_outcome_label vars[] = {{"education[upper_secondary]", "upper secondary", NULL},
+                                    {"prior_work", "Worked before", NULL}};
+        rpt_run lrun = run;
+        lrun.variables = vars;
+        lrun.n_variables = 2;
+        r = core_results_new();
+        trial_rows(r, three, 3, 0, NULL);
+        rpt_wctx w = {.res = r, .run = &lrun};
+        char b[256];
+        t_true(strcmp(rpt_trial_term_words(&w, "arm[IPSE]", b, sizeof b), "IPSE vs TAU") == 0,
+               "term arm[IPSE] reads \"IPSE vs TAU\" (got \"%s\")", b);
+        t_true(strcmp(rpt_trial_term_words(&w, "arm", b, sizeof b), "IPS vs TAU") == 0,
+               "term arm reads the first intervention vs the control (got \"%s\")", b);
+        t_true(strcmp(rpt_trial_term_words(&w, "prior_work", b, sizeof b), "Worked before") == 0,
+               "another term is named by its column's label (got \"%s\")", b);
+        t_true(strcmp(rpt_trial_level_words(&w, "education", "upper_secondary", b, sizeof b), "upper secondary") == 0,
+               "a level with a label in [trial] labels is named by it (got \"%s\")", b);
+        t_true(strcmp(rpt_trial_level_words(&w, "education", "upper", b, sizeof b), "upper") == 0,
+               "a level without a label is the data's value (got \"%s\")", b);
+        t_true(strcmp(rpt_trial_level_words(&w, "educatio", "upper_secondary", b, sizeof b), "upper_secondary") == 0,
+               "a label of another column's level is not taken (got \"%s\")", b);
+        core_results_free(r);
+    }
     return t_summary("test_rpt_trial");
 }

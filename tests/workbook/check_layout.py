@@ -28,6 +28,11 @@
       start-of-treatment line (vertical) and the event study's axes crossing at the plot's edge, the fidelity
       trend's band lines (constant); and no chart cut by the print: a chart is wholly inside the print area or
       wholly outside it, and no page break (row or column) runs through it.
+  check_layout.py rows BOOK.xlsx
+      the print's rows and gutters: every row that holds wrapped text is as tall as its most lines (each wrapped cell
+      measured in its font with the advance widths of reports/rpt_font_widths.c, wrapped at spaces and dashes in its
+      column or merged range) and no more than one line taller; and every left-aligned header right after a
+      right-aligned one is indented (a right-aligned number and a left-aligned text never touch: "72Not IPS").
 Prints PASS/FAIL lines and "workbook-layout: N passed, N failed". Needs /usr/bin/python3 (openpyxl).
 """
 import os
@@ -38,14 +43,19 @@ import zipfile
 passed = failed = 0
 
 
+quiet = False  # a check run to see that it can fail prints nothing
+
+
 def check(ok, what, detail=""):
     global passed, failed
     if ok:
         passed += 1
-        print("PASS: " + what)
+        if not quiet:
+            print("PASS: " + what)
     else:
         failed += 1
-        print("FAIL: " + what + (" (" + detail + ")" if detail else ""))
+        if not quiet:
+            print("FAIL: " + what + (" (" + detail + ")" if detail else ""))
     return ok
 
 
@@ -394,20 +404,168 @@ def charts(book):
     ok = bool(fid) and all(sum(1 for s in ser if s["name"].endswith("or more)") and len(set(s["y"])) == 1) >= 2
                            for _, _, ser, _ in fid)
     check(ok, "fidelity trend: the bands drawn as lines (%d charts)" % len(fid))
-    # nothing right of a sheet's print area (chart data used to sit there, on screen but not printed)
+    # nothing right of a sheet's print area in its printed rows (chart data used to sit there, on screen but not
+    # printed); rows below the print (a sheet cut by its page budget) are on screen only, as wide as they are
     import openpyxl
     wbk = openpyxl.load_workbook(book, read_only=True)
     wide = []
     for idx, ws in enumerate(wbk.worksheets):
-        a = re.search(r"\$([A-Z]+)\$\d+$", areas.get(idx, ""))
+        a = re.search(r"\$([A-Z]+)\$(\d+)$", areas.get(idx, ""))
         if ws.title in (data_sheet, "Results") or not a:
             continue
         lc = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(a.group(1))))
-        for row in ws.iter_rows(min_col=lc + 1, values_only=True):
+        for row in ws.iter_rows(min_col=lc + 1, max_row=int(a.group(2)), values_only=True):
             if any(v is not None for v in row):
                 wide.append("%s (right of column %s)" % (ws.title, a.group(1)))
                 break
-    check(not wide, "no cell right of a visible sheet's print area (no chart data left there)", ", ".join(wide))
+    check(not wide, "no cell right of a visible sheet's print area in its printed rows (no chart data left there)",
+          ", ".join(wide))
+
+
+def font_table():
+    """the advance widths of reports/rpt_font_widths.c: {style: {code point: 1/2048 em}}"""
+    root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
+    src = open(os.path.join(root, "reports", "rpt_font_widths.c"), encoding="utf-8").read()
+    chars = [int(x, 16) for x in re.findall(r"0x([0-9A-F]{4})", src.split("rpt_font_adv")[0])]
+    blocks = re.findall(r"\{ /\* \w+ \*/([^}]*)\}", src.split("rpt_font_adv")[1])
+    return {k: dict(zip(chars, [int(v) for v in re.findall(r"\d+", b)])) for k, b in enumerate(blocks)}
+
+
+def text_lines(text, avail, adv, size):
+    """lines of text in a cell avail points wide, wrapped as a spreadsheet wraps (rpt_font.c)"""
+    def w(t):
+        return sum(adv.get(ord(ch), adv[0x30]) for ch in t) * size / 2048.0
+    n = 0
+    for para in text.split("\n"):
+        n += 1
+        x = 0.0
+        for piece in re.findall(r"[^ \-\u2013\u2014]*(?:[\-\u2013\u2014]| +|$)", para):
+            if not piece:
+                continue
+            word = piece.rstrip(" ")
+            pw = w(word)
+            if x > 0 and x + pw > avail and x - w(" ") * 0 > 0:
+                n += 1
+                x = 0.0
+            while x == 0 and pw > avail and len(word) > 1:  # a word wider than the cell breaks between letters
+                k = len(word)
+                while k > 1 and w(word[:k]) > avail:
+                    k -= 1
+                n += 1
+                word = word[k:]
+                pw = w(word)
+            x += pw + w(piece[len(piece.rstrip(" ")):])
+    return n
+
+
+def rows(book, wb=None):
+    import openpyxl
+    adv = font_table()
+    wb = wb or openpyxl.load_workbook(book)
+    unit = 5.547  # points a stored column-width unit prints as (rpt_font.c)
+    for ws in wb.worksheets:
+        if ws.title == "Results" or ws.sheet_state != "visible":
+            continue
+        merged = {}
+        for mr in ws.merged_cells.ranges:
+            if mr.min_row == mr.max_row:
+                merged[(mr.min_row, mr.min_col)] = mr.max_col
+            for r in range(mr.min_row, mr.max_row + 1):
+                for c in range(mr.min_col, mr.max_col + 1):
+                    if (r, c) != (mr.min_row, mr.min_col):
+                        merged.setdefault((r, c), -1)
+
+        widths = {}
+        for d in list(ws.column_dimensions.values()):
+            if d.min and d.max and d.customWidth:
+                for c in range(d.min, d.max + 1):
+                    widths[c] = d.width
+
+        def width(c):
+            return widths.get(c, 8.43 + 5 / 7.0) * unit
+
+        tall = []
+        short = []
+        n_rows = 0
+        for row in ws.iter_rows():
+            need = 0.0
+            for cell in row:
+                if cell.value is None or not cell.alignment.wrap_text or isinstance(cell.value, (int, float)):
+                    continue
+                if str(cell.value).startswith("="):
+                    continue
+                end = merged.get((cell.row, cell.column), cell.column)
+                if end == -1:
+                    continue
+                size = cell.font.sz or 11
+                style = (1 if cell.font.b else 0) + (2 if cell.font.i else 0)
+                avail = sum(width(c) for c in range(cell.column, end + 1)) - 2.0
+                avail -= (cell.alignment.indent or 0) * 3 * 463 / 2048.0 * size
+                mono = {ord(ch): 1229 for ch in str(cell.value)}  # Courier New: 0.6 em a character
+                mono[0x30] = 1229
+                lines = text_lines(str(cell.value), avail, mono if cell.font.name == "Courier New" else adv[style], size)
+                need = max(need, 15.0 if lines == 1 and size <= 11 else lines * 1.1 * size + 3.5)
+            if not need:
+                continue
+            n_rows += 1
+            h = ws.row_dimensions[row[0].row].height or 15.0
+            if h < need - 0.5 and h < 409:
+                short.append("row %d %.1f < %.1f" % (row[0].row, h, need))
+            elif h > need + 1.1 * 11 + 0.5:
+                tall.append("row %d %.1f > %.1f" % (row[0].row, h, need))
+        check(not short, "%s: no row of wrapped text shorter than its lines (%d rows)" % (ws.title, n_rows),
+              ", ".join(short[:4]))
+        check(not tall, "%s: no row of wrapped text a line taller than its lines" % ws.title, ", ".join(tall[:4]))
+        # the gutter: a left header right after a right-aligned one is indented
+        touch = []
+        for row in ws.iter_rows():
+            for a, b in zip(row, row[1:]):
+                if b.value is None or a.value is None or not (a.font.b and b.font.b):
+                    continue
+                if a.fill.fgColor.rgb != "FFDDEBF7" or b.fill.fgColor.rgb != "FFDDEBF7":
+                    continue
+                if a.alignment.horizontal == "right" and b.alignment.horizontal in (None, "left", "general") \
+                        and not b.alignment.indent:
+                    touch.append(b.coordinate)
+        check(not touch, "%s: a left-aligned header after a right-aligned one is indented" % ws.title,
+              ", ".join(touch[:4]))
+
+
+def rows_can_fail(book):
+    """the rows checks on a copy with one wrapped row made two lines taller, one shorter, and one gutter's indent
+    taken away: each of the three checks must fail"""
+    global passed, failed
+    import copy
+    import openpyxl
+    wb = openpyxl.load_workbook(book)
+    done = {"tall": None, "short": None, "indent": None}
+    for ws in wb.worksheets:
+        if ws.title == "Results" or ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None or not isinstance(cell.value, str) or not cell.alignment.wrap_text:
+                    continue
+                h = ws.row_dimensions[cell.row].height
+                if done["tall"] is None and h and h > 30:
+                    ws.row_dimensions[cell.row].height = h + 30
+                    done["tall"] = ws.title
+                elif done["short"] is None and h and h > 30 and ws.title != done["tall"]:
+                    ws.row_dimensions[cell.row].height = h - 14
+                    done["short"] = ws.title
+                if done["indent"] is None and cell.alignment.indent and cell.font.b:
+                    al = copy.copy(cell.alignment)
+                    al.indent = 0
+                    cell.alignment = al
+                    done["indent"] = ws.title
+    global quiet
+    p0, f0 = passed, failed
+    quiet = True
+    rows(book, wb)
+    quiet = False
+    fails = failed - f0
+    passed, failed = p0, f0
+    check(all(done.values()) and fails >= 3, "the rows checks fail on a spoiled copy (%s)" % done, "%d failures" % fails)
 
 
 def main():
@@ -417,6 +575,9 @@ def main():
         formats(sys.argv[2], sys.argv[3])
     elif len(sys.argv) in (4, 5) and sys.argv[1] == "sorted":
         sorted_book(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) == 3 and sys.argv[1] == "rows":
+        rows(sys.argv[2])
+        rows_can_fail(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "charts":
         charts(sys.argv[2])
     elif len(sys.argv) == 5 and sys.argv[1] == "pdf":

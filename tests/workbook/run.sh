@@ -44,6 +44,10 @@ sub "(a) openpyxl: every sheet's numbers against results.csv" "$T/numbers.log" \
 # every cell top-aligned
 sub "layout: column ranges, header alignment, one vertical alignment" "$T/layout.log" \
     $PY tests/workbook/check_layout.py cols "$T/demo.xlsx"
+# the print's rows and gutters: each row of wrapped text as tall as its measured lines (no blank line under it, none
+# cut), and a left-aligned header after a right-aligned one indented
+sub "rows: wrapped rows as tall as their lines, gutters between opposite alignments" "$T/rows.log" \
+    $PY tests/workbook/check_layout.py rows "$T/demo.xlsx"
 # numbers for people: no interval as text on any sheet (a formula of its number cells), timepoints as numbers, money in
 # whole units, the data's columns named by the config's [trial] labels in every table
 sub "formats: intervals as number cells, timepoints, money, labels" "$T/formats.log" \
