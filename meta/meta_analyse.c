@@ -19,7 +19,7 @@ const char *meta_few_studies_warning(size_t k)
 {
     if (k >= FEW_STUDIES)
         return NULL;
-    return "very few studies: \u03c4\u00b2 is imprecise and random-effects intervals (Knapp-Hartung above all) are wide";
+    return "very few studies: τ² is imprecise and random-effects intervals (Knapp-Hartung above all) are wide";
 }
 
 static int is_random(meta_method m)
@@ -183,7 +183,8 @@ static const char *tau2_method_words(meta_method m)
     }
 }
 
-/* "; 1 excluded: Smith 2001, no events in either arm, ...": which studies are left out and why, in words. */
+/* "; Smith 2001 excluded: no events in either arm, ...": which studies are left out and why, in words (one clause
+ * a study, so a translation of the reason finds it). */
 static void excluded_words(const meta_studies *st, char *buf, size_t size)
 {
     size_t n_excl = st->n - st->k, o = 0;
@@ -194,17 +195,13 @@ static void excluded_words(const meta_studies *st, char *buf, size_t size)
         snprintf(buf, size, "; %zu excluded (the study table says why)", n_excl);
         return;
     }
-    o = (size_t)snprintf(buf, size, "; %zu excluded: ", n_excl);
-    int first = 1;
     for (size_t i = 0; i < st->n && o < size; i++) {
         const char *why = st->s[i].excluded;
         if (!why)
             continue;
         if (strncmp(why, "excluded: ", 10) == 0)
             why += 10;
-        o += (size_t)snprintf(buf + o, size - o, "%s%s, %s", first ? "" : "; ", st->s[i].name ? st->s[i].name : "?",
-                              why);
-        first = 0;
+        o += (size_t)snprintf(buf + o, size - o, "; %s excluded: %s", st->s[i].name ? st->s[i].name : "?", why);
     }
 }
 
@@ -217,10 +214,10 @@ static void pooled_label(const out *o, variant v, const st_meta_fit *f, const ch
     else if (v.m == META_FIXED)
         n = snprintf(buf, size, "%zu studies; inverse-variance common effect, z test", f->k);
     else if (v.kh)
-        n = snprintf(buf, size, "%zu studies; \u03c4\u00b2 by %s; %s on %.0f df", f->k, tau2_method_words(v.m), test,
+        n = snprintf(buf, size, "%zu studies; τ² by %s; %s on %.0f df", f->k, tau2_method_words(v.m), test,
                      f->df);
     else
-        n = snprintf(buf, size, "%zu studies; \u03c4\u00b2 by %s; %s test", f->k, tau2_method_words(v.m), test);
+        n = snprintf(buf, size, "%zu studies; τ² by %s; %s test", f->k, tau2_method_words(v.m), test);
     if (n < 0 || (size_t)n >= size)
         return;
     if (excl && *excl)
@@ -277,7 +274,7 @@ static core_status put_heterogeneity(out *o, variant v, const st_meta_fit *f, co
     r.ci_low = f->I2_ci_low;
     r.ci_high = f->I2_ci_high;
     r.n = (double)f->k;
-    r.label = is_random(v.m) ? "percent; \u03c4\u00b2 / (\u03c4\u00b2 + typical within-study variance)"
+    r.label = is_random(v.m) ? "percent; τ² / (τ² + typical within-study variance)"
                              : "percent; (Q - df) / Q, floored at 0";
     if ((st = add(o, &r, err)) != CORE_OK)
         return st;
@@ -288,7 +285,7 @@ static core_status put_heterogeneity(out *o, variant v, const st_meta_fit *f, co
         r.ci_high = f->tau2_ci_high / f->vt + 1.0;
     }
     r.n = (double)f->k;
-    r.label = is_random(v.m) ? "(\u03c4\u00b2 + typical within-study variance) / typical within-study variance" : "Q / df";
+    r.label = is_random(v.m) ? "(τ² + typical within-study variance) / typical within-study variance" : "Q / df";
     return add(o, &r, err);
 }
 
@@ -302,8 +299,8 @@ static core_status put_prediction(out *o, variant v, const st_meta_fit *f, core_
     r.n = (double)f->k;
     r.df = v.kh ? f->df : NAN;
     r.label = !is_random(v.m) ? "no between-study variance assumed: equals the confidence interval"
-              : v.kh          ? "effect in a new study: estimate \u00b1 t(k-1) sqrt(se\u00b2 + \u03c4\u00b2), Knapp-Hartung se"
-                              : "effect in a new study: estimate \u00b1 z sqrt(se\u00b2 + \u03c4\u00b2) (metafor's default)";
+              : v.kh          ? "effect in a new study: estimate ± t(k-1) sqrt(se² + τ²), Knapp-Hartung se"
+                              : "effect in a new study: estimate ± z sqrt(se² + τ²) (metafor's default)";
     if ((st = add(o, &r, err)) != CORE_OK || !is_random(v.m) || v.kh)
         return st;
     char name[24];
@@ -315,7 +312,7 @@ static core_status put_prediction(out *o, variant v, const st_meta_fit *f, core_
     r.n = (double)f->k;
     r.df = (double)f->k - 2.0;
     r.label = isfinite(f->pi_hts_low)
-                  ? "Higgins-Thompson-Spiegelhalter (2009): estimate \u00b1 t(k-2) sqrt(se\u00b2 + \u03c4\u00b2)"
+                  ? "Higgins-Thompson-Spiegelhalter (2009): estimate ± t(k-2) sqrt(se² + τ²)"
                   : "undefined with fewer than three studies (t on k-2 df)";
     if (!isfinite(f->pi_hts_low))
         r.df = NAN;
@@ -413,9 +410,9 @@ static core_status put_sensitivity(out *o, variant pv, const arrays *x, core_err
         core_err_clear(&e2);
         if (fit_variant(o->spec, pv, &sub, sub.k, NULL, 1, &f, &e2) == CORE_OK) {
             if (pv.m == META_MH || pv.m == META_FIXED)
-                snprintf(label, sizeof label, "without this study; I\u00b2 %.1f%%", f.I2);
+                snprintf(label, sizeof label, "without this study; I² %.1f%%", f.I2);
             else
-                snprintf(label, sizeof label, "without this study; \u03c4\u00b2 %.4g, I\u00b2 %.1f%%", f.tau2, f.I2);
+                snprintf(label, sizeof label, "without this study; τ² %.4g, I² %.1f%%", f.tau2, f.I2);
             s = put_pooled(o, "leave_one_out", x->s[i]->name, pv.name, &f, label, err);
         } else {
             core_result_row r = base_row(o, "leave_one_out", x->s[i]->name, pv.name);
@@ -458,9 +455,9 @@ static core_status put_sensitivity(out *o, variant pv, const arrays *x, core_err
                 if (sub.k == 1)
                     snprintf(label, sizeof label, "%sthe first study alone (its own estimate and z interval)", yr);
                 else if (is_random(pv.m))
-                    snprintf(label, sizeof label, "%s%zu studies; \u03c4\u00b2 %.4g, I\u00b2 %.1f%%", yr, sub.k, f.tau2, f.I2);
+                    snprintf(label, sizeof label, "%s%zu studies; τ² %.4g, I² %.1f%%", yr, sub.k, f.tau2, f.I2);
                 else
-                    snprintf(label, sizeof label, "%s%zu studies; I\u00b2 %.1f%%", yr, sub.k, f.I2);
+                    snprintf(label, sizeof label, "%s%zu studies; I² %.1f%%", yr, sub.k, f.I2);
                 s = put_pooled(o, "cumulative", m->name, pv.name, &f, label, err);
             } else {
                 core_result_row r = base_row(o, "cumulative", m->name, pv.name);
@@ -602,14 +599,14 @@ static core_status put_regression(out *o, variant pv, const arrays *x, const met
         r = base_row(o, "meta_regression", "I2", v.name);
         r.estimate = f.I2;
         r.n = (double)k;
-        r.label = "residual I\u00b2, percent";
+        r.label = "residual I², percent";
         if ((s = add(o, &r, err)) != CORE_OK)
             return s;
         r = base_row(o, "meta_regression", "R2", v.name);
         r.estimate = f.R2;
         r.n = (double)k;
-        r.label = isfinite(f.R2) ? "percent of \u03c4\u00b2 accounted for by the moderator"
-                                 : "undefined: \u03c4\u00b2 of the model without the moderator is 0";
+        r.label = isfinite(f.R2) ? "percent of τ² accounted for by the moderator"
+                                 : "undefined: τ² of the model without the moderator is 0";
         s = add(o, &r, err);
     }
     return s;
