@@ -254,7 +254,7 @@ const rpt_msg rpt_label_msgs[] = {
     {"se: cluster-robust from the influence function (%zu clusters); interval: cluster multiplier bootstrap, %ld "
      "Rademacher draws (the did stream), %.0f%% basic; p: normal",
      "se: klyngerobust fra influensfunksjonen (%zu klynger); intervall: multiplikatorbootstrap over klynger, %ld "
-     "Rademacher-trekninger (did-strømmen), %.0f %% basic; p: normal",
+     "Rademacher-trekninger (did-strømmen), %.0f %% basic; p: normaltilnærming",
      PART},
     {"cohort effects weighted by cohort size", "kohortvirkninger vektet med kohortstørrelse"},
     {"mean of the event-time effects at 0, 1, ... (exposure-weighted as R did's dynamic overall)",
