@@ -42,7 +42,7 @@ const rpt_msg rpt_label_msgs[] = {
      "alle deltakerne hadde hendelsen i begge grupper, så ingen informasjon om virkningen"},
     {"very few studies: τ² is imprecise and random-effects intervals (Knapp-Hartung above all) are wide",
      "svært få studier: τ² er upresis, og intervallene med tilfeldige effekter (særlig Knapp–Hartung) er brede"},
-    {"0 by assumption in the common-effect model", "0 per antakelse i modellen med felles effekt"},
+    {"0 by assumption in the common-effect model", "0 etter forutsetningen i modellen med felles effekt"},
     {"interval by the Q-profile method (Viechtbauer 2007)", "intervall ved Q-profilmetoden (Viechtbauer 2007)"},
     {"effect in a new study: estimate ± t(k-1) sqrt(se² + τ²), Knapp-Hartung se",
      "virkningen i en ny studie: estimat ± t(k-1) sqrt(se² + τ²), Knapp–Hartung-se"},
@@ -115,7 +115,7 @@ const rpt_msg rpt_label_msgs[] = {
      "intervall%s%s"},
     {"targets", "enheter", PART},
     {"%s kappa; SE and t interval by the jackknife over the %zu %s (%zu raters)%s%s",
-     "%s kappa; SE og t-intervall ved jackknife over de %zu %s (%zu vurderere)%s%s"},
+     "%s kappa; SE og t-intervall ved jackknife over %zu %s (%zu vurderere)%s%s"},
     {"Conger's exact (each rater's own margins)", "Congers eksakte (hver vurderers egne marginaler)", PART},
     {"F(%g, %g); %zu %s, %zu raters%s%s%s%s", "F(%g, %g); %zu %s, %zu vurderere%s%s%s%s"},
     {"the same raters in every review", "de samme vurdererne i hver måling", PART},
@@ -231,7 +231,7 @@ const rpt_msg rpt_label_msgs[] = {
      "estimat = gjennomsnittlig avstand etter behandlingen; p = rangen til forholdet RMSPE etter/før blant %zu enheter "
      "(placebotest)"},
     {"synthetic control weights did not converge in %d iterations",
-     "vektene for syntetisk kontroll konvergerte ikke på %d iterasjoner"},
+     "vektene for syntetisk kontroll konvergerte ikke i løpet av %d iterasjoner"},
     {"CR1 unreliable with one treated cluster; see method randomization",
      "CR1 er upålitelig med én behandlet klynge; se metoden randomization"},
     {"CR1, t on G-1 df", "CR1, t med G-1 fg"},
@@ -261,7 +261,7 @@ const rpt_msg rpt_label_msgs[] = {
     {"se: cluster-robust from the influence function (%zu clusters); interval: cluster multiplier bootstrap, %ld "
      "Rademacher draws (the did stream), %.0f%% basic; p: normal",
      "se: klyngerobust fra influensfunksjonen (%zu klynger); intervall: multiplikatorbootstrap over klynger, %ld "
-     "Rademacher-trekninger (did-strømmen), %.0f %% basic; p: normal",
+     "Rademacher-trekninger (did-strømmen), %.0f %% basic; p: normaltilnærming",
      PART},
     {"cohort effects weighted by cohort size", "kohortvirkninger vektet med kohortstørrelse"},
     {"mean of the event-time effects at 0, 1, ... (exposure-weighted as R did's dynamic overall)",
@@ -325,11 +325,12 @@ const rpt_msg rpt_label_msgs[] = {
      "register: Callaway–Sant'Annas enkle aggregat av gruppe-tid-virkningene på %s (forskjøvet innføring)"},
     {"Callaway-Sant'Anna simple aggregate, cluster multiplier-bootstrap interval: adoption is staggered, so the "
      "two-way fixed-effects estimate (%.4g) mixes in forbidden comparisons",
-     "Callaway–Sant'Annas enkle aggregat, intervall fra multiplikatorbootstrap over klynger: innføringen er forskjøvet, "
+     "Callaway–Sant'Annas enkle aggregat, intervall fra multiplikatorbootstrap over klynger: innføringen er "
+     "forskjøvet, "
      "så estimatet med toveis faste effekter (%.4g) blander inn forbudte sammenligninger"},
     {"meta-analysis: pooled RR of %.0f studies (%s)", "metaanalyse: samlet RR fra %.0f studier (%s)"},
     {"level of the intervals derived from the registry effect (ratios): the level its interval attains",
-     "nivået til intervallene avledet fra registervirkningen (forholdstall): nivået dens intervall oppnår"},
+     "nivået til intervallene avledet fra registervirkningen (forholdstall): nivået intervallet oppnår"},
     {"level of the derived intervals (ratios)", "nivået til de avledede intervallene (forholdstall)"},
     {"normal quantile of interval_level, for the delta-method and Fieller intervals of the ratios",
      "normalkvantilen for interval_level, for intervallene etter deltametoden og Fieller for forholdstallene"},
@@ -367,7 +368,7 @@ const rpt_msg rpt_label_msgs[] = {
      "etter tildelt gruppe (ITT): gjennomsnittlig sysselsettingsvirkning %.2f prosentpoeng x %g arbeidsdager i året x "
      "stillingsandel %g = arbeidsdager per personår; %s"},
     {"per member of the exposed population (everyone the registry effect averages over); %.1f%% interval%s; %s",
-     "per medlem av den eksponerte befolkningen (alle registervirkningen er et gjennomsnitt over); %.1f %% "
+     "per medlem av den eksponerte befolkningen (alle som registervirkningen er et gjennomsnitt over); %.1f %% "
      "intervall%s; %s"},
     {" (the level the registry interval attains)", " (nivået registerintervallet oppnår)", PART},
     {"per IPS user: the per-member effect / take-up %.4g (%g IPS users among %g exposed, post-period) (Bloom 1984; an "
@@ -395,10 +396,16 @@ const rpt_msg rpt_label_msgs[] = {
      "SE from both estimates' influence on the same participants",
      "studiens virkning minus den overførte (andel i arbeid): delen som forklares av hvem deltakerne er; SE fra begge "
      "estimatenes innflytelse på de samme deltakerne"},
-    {"the trial transported to the registry population (%zu covariate%s of %s): %s x %g workdays x position share %g; "
+    {"the trial transported to the registry population (%zu covariates of %s): %s x %g workdays x position share %g; "
      "sandwich SE over the participants with every timepoint stacked (the weights' estimation included); normal "
      "%.0f%% interval",
-     "studien overført til registerbefolkningen (%zu kovariat%s fra %s): %s x %g arbeidsdager x stillingsandel %g; "
+     "studien overført til registerbefolkningen (%zu kovariater fra %s): %s x %g arbeidsdager x stillingsandel %g; "
+     "sandwich-SE over deltakerne med alle tidspunkter stablet (estimeringen av vektene medregnet); normalt %.0f %% "
+     "intervall"},
+    {"the trial transported to the registry population (%zu covariate of %s): %s x %g workdays x position share %g; "
+     "sandwich SE over the participants with every timepoint stacked (the weights' estimation included); normal "
+     "%.0f%% interval",
+     "studien overført til registerbefolkningen (%zu kovariat fra %s): %s x %g arbeidsdager x stillingsandel %g; "
      "sandwich-SE over deltakerne med alle tidspunkter stablet (estimeringen av vektene medregnet); normalt %.0f %% "
      "intervall"},
     {"the part of the gap explained by who the participants are: the trial's effect minus the trial transported to "
@@ -430,8 +437,8 @@ const rpt_msg rpt_label_msgs[] = {
      "Fiellers intervall for det samme forholdet (eksakt under normalfordeling av begge estimatene); %s"},
     {"Fieller's interval is unbounded: the trial's interval at this level includes 0, so no finite ratio is "
      "excluded; %s",
-     "Fiellers intervall er ubegrenset: studiens intervall på dette nivået omfatter 0, så ingen endelig forholdstall "
-     "er utelukket; %s"},
+     "Fiellers intervall er ubegrenset: studiens intervall på dette nivået omfatter 0, så ikke noe endelig "
+     "forholdstall er utelukket; %s"},
     {"registry effect per member %.3g days x %g exposed / %g workdays per full-time year = full-time work-years a "
      "year; %.1f%% interval (the registry interval's)",
      "registervirkning per medlem %.3g dager x %g eksponerte / %g arbeidsdager per heltidsår = årsverk per år; %.1f "
