@@ -3415,7 +3415,7 @@ const rpt_msg rpt_msgs[] = {
      "front (billigst)"},
     {"frontier",
      "front"},
-    {"least costly option: the efficiency frontier starts here",
+    {"the least costly option: the efficiency frontier starts here",
      "billigste alternativ: effektivitetsfronten starter her"},
     {"next on the efficiency frontier after %s: %s %s more cost for %.4f more QALYs",
      "neste på effektivitetsfronten etter %s: %s %s mer i kostnad for %.4f flere QALY"},

@@ -233,7 +233,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             const core_result_row *x = row(w, "cea_frontier", NULL, d->options[j], NULL);
             char why[512], amt[64];
             if (o->status == ST_CE_START)
-                rpt_trf(w, why, sizeof why, "least costly option: the efficiency frontier starts here");
+                rpt_trf(w, why, sizeof why, "the least costly option: the efficiency frontier starts here");
             else if (o->status == ST_CE_FRONTIER && o->prev >= 0)
                 rpt_trf(w, why, sizeof why, "next on the efficiency frontier after %s: %s %s more cost for %.4f more QALYs",
                         d->options[o->prev], cur, rpt_whole_text(w, o->d_cost, amt, sizeof amt), o->d_effect);
