@@ -231,6 +231,7 @@ static core_status run_fidelity(cli_ctx *ctx, fid_state *s, core_err *err)
                                   .min = s->scale.min,
                                   .max = s->scale.max,
                                   .respondents = s->spec.layout == FID_LAYOUT_RESPONDENTS,
+                                  .mean_total = s->scale.score == FID_SCORE_MEAN,
                                   .n_bands = nb,
                                   .band_lower = s->band_lower,
                                   .band_labels = s->band_labels};

@@ -55,6 +55,7 @@ typedef struct rpt_fidelity_info {
     const char *anchors_file;     /**< the anchors file as the config names it, or NULL */
     int min, max;                 /**< item range (the heat map's colour scale) */
     int respondents;              /**< 1: a survey (scores are means over respondents) */
+    int mean_total;               /**< 1: the total is the mean of the items (min..max), else their sum */
     size_t n_bands;               /**< score bands, highest first */
     const double *band_lower;
     const char *const *band_labels;

@@ -2848,10 +2848,8 @@ const rpt_msg rpt_msgs[] = {
      "Punkter: "},
     {"The items",
      "Punktene"},
-    {"Printed: the totals and the heat map. The rest of this sheet (each site's next steps, the items, agreement "
-     "between raters) follows on screen.",
-     "Utskrevet: totalskårene og varmekartet. Resten av arket (neste steg for hver enhet, punktene, enighet mellom "
-     "vurderere) følger på skjermen."},
+    {"Printed: the totals and the heat map; the rest of this sheet follows on screen.",
+     "Utskrevet: totalskårene og varmekartet; resten av arket følger på skjermen."},
     {"Agreement between raters, and consistency of the items",
      "Enighet mellom vurderere, og punktenes konsistens"},
     {"Measure",

@@ -289,8 +289,11 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         static const lxw_color_t band_color[] = {0x404040, 0x707070, 0x9A9A9A, 0xBFBFBF};
         static const uint8_t band_dash[] = {LXW_CHART_LINE_DASH_LONG_DASH, LXW_CHART_LINE_DASH_DASH,
                                             LXW_CHART_LINE_DASH_ROUND_DOT, LXW_CHART_LINE_DASH_SQUARE_DOT};
+        /* the range a total can take: the items' range for a mean, n times it for a sum */
+        double tmin = fi ? (fi->mean_total ? 1.0 : (double)fi->n_items) * fi->min : 0,
+               tmax = fi ? (fi->mean_total ? 1.0 : (double)fi->n_items) * fi->max : 0;
         for (size_t k = 0; fi && k < fi->n_bands && v->n_rounds <= 64; k++) {
-            if (fi->n_items && fi->band_lower[k] <= (double)fi->n_items * fi->min)
+            if (fi->n_items && fi->band_lower[k] <= tmin)
                 continue; /* the lowest band starts at the bottom of the scale */
             lxw_col_t bcd = rpt_cd_block(w, 1);
             for (size_t q = 0; q < v->n_rounds; q++)
@@ -308,11 +311,11 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
             chart_series_set_line(se, &dl);
             chart_series_set_marker_type(se, LXW_CHART_MARKER_NONE);
         }
-        if (fi && fi->n_items) {
-            chart_axis_set_min(ch->y_axis, (double)fi->n_items * fi->min);
-            chart_axis_set_max(ch->y_axis, (double)fi->n_items * fi->max);
-            if (fi->n_items * (fi->max - fi->min) >= 50)
-                chart_axis_set_major_unit(ch->y_axis, 10 * floor(fi->n_items * (fi->max - fi->min) / 100.0 + 1));
+        if (fi && fi->n_items && tmax > tmin) {
+            chart_axis_set_min(ch->y_axis, tmin);
+            chart_axis_set_max(ch->y_axis, tmax);
+            if (tmax - tmin >= 50)
+                chart_axis_set_major_unit(ch->y_axis, 10 * floor((tmax - tmin) / 100.0 + 1));
         }
         chart_axis_set_name(ch->x_axis, "Review round");
         chart_axis_set_name(ch->y_axis, "Total score");
@@ -526,6 +529,13 @@ static lxw_row_t next_steps(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, l
 {
     if (!rpt_has_rows(w, "fidelity", "items_to_improve"))
         return r;
+    lxw_format *ctr = workbook_add_format(w->book);
+    if (!ctr) {
+        w->nomem = 1;
+        return r;
+    }
+    format_set_align(ctr, LXW_ALIGN_CENTER);
+    format_set_num_format(ctr, "General");
     char b[512];
     lxw_col_t last = last_col(w);
     rpt_put_text(w, ws, r++, 0, "Next steps: the lowest items at each site's latest review", w->f.subtitle);
@@ -560,7 +570,8 @@ static lxw_row_t next_steps(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, l
         else
             rpt_trf(w, head, sizeof head, "%s: %zu %s at or below the middle", v->sites[s], total, items);
         rpt_put_text(w, ws, r++, 0, head, w->f.key);
-        /* columns: item A, name B-J, score K-L, why M to the right edge */
+        /* columns: item A, name B-J, score K-L (centred, so it does not touch the text after it), why M to the
+         * right edge */
         rpt_put_text(w, ws, r, 0, "Item", w->f.header);
         rpt_merge_text(w, ws, r, 1, 9, "Name", w->f.header, 1);
         rpt_merge_text(w, ws, r, 10, 11, "Score", w->f.header, 1);
@@ -578,7 +589,7 @@ static lxw_row_t next_steps(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v, l
                 lines = l2;
             rpt_put_text(w, ws, r, 0, x->outcome, w->f.key);
             rpt_merge_text(w, ws, r, 1, 9, nm, w->f.wrap, lines);
-            merge_num(w, ws, r, 10, 11, isnan(x->estimate) ? x->estimate : round(x->estimate * 10) / 10, NULL);
+            merge_num(w, ws, r, 10, 11, isnan(x->estimate) ? x->estimate : round(x->estimate * 10) / 10, ctr);
             rpt_merge_text(w, ws, r, 12, last, why, w->f.wrap, lines);
             r++;
             shown++;
@@ -630,7 +641,7 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     rpt_put_text(w, ws, r++, 0,
                  raters ? "Agreement between raters, and consistency of the items" : "Consistency of the items",
                  w->f.subtitle);
-    /* columns: measure A-D, ratings E-H, raters I-J, estimate K-O, p P-Q, n R-S, note T to the right edge */
+    /* columns: measure A-D, ratings E-H, raters I-J, estimate K-O, p P-Q, n R-S, note U to the right edge */
     lxw_col_t last = last_col(w);
     rpt_merge_text(w, ws, r, 0, 3, "Measure", w->f.header, 1);
     rpt_merge_text(w, ws, r, 4, 7, "Ratings", w->f.header, 1);
@@ -639,7 +650,8 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     rpt_merge_text(w, ws, r, 10, 14, b, w->f.header, 1);
     rpt_merge_text(w, ws, r, 15, 16, "p", w->f.header, 1);
     rpt_merge_text(w, ws, r, 17, 18, "n", w->f.header, 1);
-    rpt_merge_text(w, ws, r, 19, last, "Note", w->f.header, 1);
+    rpt_put_text(w, ws, r, 19, NULL, w->f.header); /* a narrow gap: the count and the note do not touch */
+    rpt_merge_text(w, ws, r, 20, last, "Note", w->f.header, 1);
     r++;
     for (size_t a = 0; a < 4; a++)
         for (size_t i = 0; i < w->res->n; i++) {
@@ -665,7 +677,7 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
             else
                 rpt_trf(w, b, sizeof b, "Cronbach's alpha of the %s items", x->outcome ? x->outcome : "");
             const char *rn = a == 3 ? "item scores" : ratings_name(x->outcome);
-            int lines = rpt_lines_for(x->label ? x->label : "", 44), l2 = rpt_lines_for(rpt_tr(w, b), 30),
+            int lines = rpt_lines_for(x->label ? x->label : "", 40), l2 = rpt_lines_for(rpt_tr(w, b), 30),
                 l3 = rpt_lines_for(rpt_tr(w, rn), 18);
             lines = l2 > lines ? l2 : lines;
             lines = l3 > lines ? l3 : lines;
@@ -684,7 +696,7 @@ static lxw_row_t agreement(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
             rpt_merge_text(w, ws, r, 15, 16, isnan(x->p_value) ? NULL : rpt_fmt_p(x->p_value, e, sizeof e), w->f.right,
                            lines);
             merge_num(w, ws, r, 17, 18, x->n, w->f.count);
-            rpt_merge_text(w, ws, r, 19, last, x->label, w->f.wrap, lines);
+            rpt_merge_text(w, ws, r, 20, last, x->label, w->f.wrap, lines);
             r++;
         }
     if (raters)
@@ -725,11 +737,13 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     lxw_row_t head = r;
     size_t n_sites = 0;
     rpt_put_text(w, ws, r, 0, "Site", w->f.header);
-    /* columns: site A, mean total B-D, effect E-G, participants H-J, detail K to the right edge */
+    /* columns: site A, mean total B-D, effect E-G, participants H-J, detail L to the right edge (K a gap: the count
+     * and the text do not touch) */
     rpt_merge_text(w, ws, r, 1, 3, "Mean fidelity total", w->f.header, 2);
     rpt_merge_text(w, ws, r, 4, 6, effect ? "Effect (points)" : "Rate (%)", w->f.header, 2);
     rpt_merge_text(w, ws, r, 7, 9, "Participants", w->f.header, 2);
-    rpt_merge_text(w, ws, r, 10, last, "Detail", w->f.header, 2);
+    rpt_put_text(w, ws, r, 10, NULL, w->f.header);
+    rpt_merge_text(w, ws, r, 11, last, "Detail", w->f.header, 2);
     r++;
     for (size_t i = 0; i < w->res->n; i++) {
         const core_result_row *x = &w->res->rows[i];
@@ -745,7 +759,7 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         char *cut = strstr(detail, "; statistic =");
         if (cut)
             *cut = '\0';
-        rpt_merge_text(w, ws, r, 10, last, detail, w->f.wrap, 1);
+        rpt_merge_text(w, ws, r, 11, last, detail, w->f.wrap, 1);
         r++;
         n_sites++;
     }
@@ -938,8 +952,7 @@ core_status rpt_sheet_fidelity(rpt_wctx *w, core_err *err)
         r = totals_table(w, ws, &v, r);
         r = heat_map(w, ws, &v, r, cell);
         /* the print: the totals with their chart, and the heat map with its key (two pages); the rest on screen */
-        rpt_print_end(w, ws, r++, "Printed: the totals and the heat map. The rest of this sheet (each site's next "
-                      "steps, the items, agreement between raters) follows on screen.");
+        rpt_print_end(w, ws, r++, "Printed: the totals and the heat map; the rest of this sheet follows on screen.");
         r++;
         r = next_steps(w, ws, &v, r);
         r = item_table(w, ws, &v, r);

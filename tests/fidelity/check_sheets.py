@@ -207,6 +207,11 @@ def fidelity(book, results, lo, hi, bands_text):
                   all(g is not None and len(g) == len(w_) and all(close(a, b) for a, b in zip(g, w_) if b is not None)
                       for g, w_ in zip(got, want)),
                   "trend chart: a series per site with its totals row, read from the chart-data sheet (%s)" % refs)
+            ys = lines[0].y_axis.scaling
+            vals = [t for t in total.values() if not math.isnan(t)]
+            check(ys.min is not None and ys.max is not None and vals and ys.min <= min(vals) and max(vals) <= ys.max,
+                  "trend chart: its total axis (%s to %s) holds every total (%s to %s)" %
+                  (ys.min, ys.max, min(vals) if vals else None, max(vals) if vals else None))
 
     # the heat map
     items = []
