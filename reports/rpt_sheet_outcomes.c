@@ -434,7 +434,7 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
     rpt_set_cols(w, ws, c0, last, 17, NULL);
     /* several tables: keep the outcome columns in view */
     worksheet_freeze_panes(ws, 0, 2);
-    rpt_print_pages(w, ws, 4); /* the binary and the continuous tables with their notes */
+    rpt_print_pages(w, ws, 3); /* every table; the notes after the last one are on screen (and on the Methods sheet) */
     free(gb), free(gc);
     return CORE_OK;
 }
