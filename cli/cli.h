@@ -61,6 +61,7 @@ struct cli_ctx {
     rpt_run run;                  /* modules fill their parts (trial, outcomes, ...) */
     rpt_input inputs[CLI_MAX_INPUTS];
     size_t n_inputs;
+    struct cli_hash *hashing[CLI_MAX_INPUTS]; /* an input's SHA-256 still being computed on a thread, or NULL */
     const char *output, *results; /* resolved output paths (never an input) */
     int done[CLI_MAX_MODULES];    /* modules already run */
     int current;                  /* index of the module running now, -1 outside any */
@@ -103,9 +104,14 @@ core_status cli_ctx_read_data(cli_ctx *ctx, const char *section, const char *key
                               core_err *err);
 
 /* As cli_ctx_read_data, keeping only the named columns (NULL-terminated; core_read_opts.columns): a module
- * that knows every column it will use reads no others. The file is hashed on a second thread meanwhile. */
+ * that knows every column it will use reads no others. The file is hashed on a second thread after it is read,
+ * while the module analyses it (the reader itself uses both cores); cli_ctx_join_hashes waits for it. */
 core_status cli_ctx_read_data_cols(cli_ctx *ctx, const char *section, const char *key, const char *const *columns,
                                    core_table **table, core_err *err);
+
+/* Wait for the inputs' SHA-256 still being computed and put them into ctx->inputs (before the outputs are
+ * written, and when a run ends early); the first error of a hash, if any. */
+core_status cli_ctx_join_hashes(cli_ctx *ctx, core_err *err);
 
 /* Free a table read with cli_ctx_read_data now (its module has taken what it needs), not at the end. */
 void cli_ctx_release_data(cli_ctx *ctx, core_table *table);

@@ -60,19 +60,43 @@ void cli_ctx_release_data(cli_ctx *ctx, core_table *table)
         }
 }
 
-/* The input's SHA-256 on a second thread while the reader parses it (docs/performance.md). */
-typedef struct hash_job {
-    const char *path;
+/* An input's SHA-256 on a second thread, started when the file has been read and joined before the outputs are
+ * written: the reader uses both cores for a large file, the analysis after it one (docs/performance.md). */
+struct cli_hash {
+    char *path;
     char sha256[65];
     core_err err;
     core_status st;
-} hash_job;
+    pthread_t th;
+};
 
 static void *hash_thread(void *arg)
 {
-    hash_job *h = arg;
+    struct cli_hash *h = arg;
     h->st = rpt_sha256_file(h->path, h->sha256, &h->err);
     return NULL;
+}
+
+core_status cli_ctx_join_hashes(cli_ctx *ctx, core_err *err)
+{
+    core_status first = CORE_OK;
+    for (size_t i = 0; i < CLI_MAX_INPUTS; i++) {
+        struct cli_hash *h = ctx->hashing[i];
+        if (!h)
+            continue;
+        pthread_join(h->th, NULL);
+        ctx->hashing[i] = NULL;
+        if (h->st == CORE_OK)
+            memcpy(ctx->inputs[i].sha256, h->sha256, sizeof h->sha256);
+        else if (first == CORE_OK) {
+            first = h->st;
+            if (err)
+                *err = h->err;
+        }
+        free(h->path);
+        free(h);
+    }
+    return first;
 }
 
 core_status cli_ctx_read_data(cli_ctx *ctx, const char *section, const char *key, core_table **table,
@@ -85,19 +109,7 @@ core_status cli_ctx_read_data_cols(cli_ctx *ctx, const char *section, const char
                                    core_table **table, core_err *err)
 {
     char *path = NULL;
-    hash_job hj = {.st = CORE_ERR_IO};
-    pthread_t th;
-    int hashing = 0;
-    char *hpath = NULL;
-    const char *rel = core_config_str(ctx->cfg, section, key, NULL);
-    if (!ctx->check_only && rel && (hpath = core_config_resolve(ctx->cfg, rel)) != NULL) {
-        hj.path = hpath;
-        hashing = pthread_create(&th, NULL, hash_thread, &hj) == 0;
-    }
     core_status st = core_data_read_columns(ctx->cfg, section, key, columns, table, &path, err);
-    if (hashing)
-        pthread_join(th, NULL);
-    free(hpath);
     if (st != CORE_OK)
         return st;
     if ((st = cli_ctx_defer(ctx, table_free_void, *table, err)) != CORE_OK) {
@@ -139,10 +151,18 @@ core_status cli_ctx_read_data_cols(cli_ctx *ctx, const char *section, const char
     in->path = core_config_str(ctx->cfg, section, key, path);
     in->rows = (long)(*table)->n_rows;
     in->cols = (long)((*table)->n_cols_file ? (*table)->n_cols_file : (*table)->n_cols);
-    if (hashing && hj.st == CORE_OK)
-        memcpy(in->sha256, hj.sha256, sizeof hj.sha256);
-    else if (!ctx->check_only && (st = rpt_sha256_file(path, in->sha256, err)) != CORE_OK)
-        return st;
+    if (!ctx->check_only) { /* on a thread when one can be started; here otherwise */
+        struct cli_hash *h = calloc(1, sizeof *h);
+        if (h && (h->path = strdup(path)) != NULL && pthread_create(&h->th, NULL, hash_thread, h) == 0)
+            ctx->hashing[ctx->n_inputs] = h;
+        else {
+            if (h)
+                free(h->path);
+            free(h);
+            if ((st = rpt_sha256_file(path, in->sha256, err)) != CORE_OK)
+                return st;
+        }
+    }
     ctx->n_inputs++;
     return CORE_OK;
 }
@@ -310,6 +330,9 @@ static core_status write_outputs(cli_ctx *ctx, core_err *err)
     run->config_path = ctx->opts->config;
     run->config_text = core_config_text(ctx->cfg);
     rpt_sha256_buffer(run->config_text, strlen(run->config_text), run->config_sha256);
+    core_status hst = cli_ctx_join_hashes(ctx, err);
+    if (hst != CORE_OK)
+        return hst;
     run->inputs = ctx->inputs;
     run->n_inputs = ctx->n_inputs;
     /* Disclosure control before anything is written: both outputs show the same withheld cells. */
@@ -444,6 +467,7 @@ int cli_cmd_analyse(const cli_opts *o)
                 o->command, ctx.res->n, ctx.check_notes, out, strcmp(res, "-") == 0 ? "(standard output)" : res);
 done:
     cli_progress_done(&ctx.progress);
+    cli_ctx_join_hashes(&ctx, NULL); /* a run that ended early: its hashes are not used */
     while (ctx.n_defer > 0) {
         ctx.n_defer--;
         ctx.defer[ctx.n_defer].fn(ctx.defer[ctx.n_defer].p);

@@ -96,3 +96,47 @@ void core_prefault(void *p, size_t bytes)
     (void)bytes;
 #endif
 }
+
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+enum { PAGES_MIN = 1 << 20, PAGES_UNIT = 2 << 20 };
+
+static size_t pages_len(size_t bytes)
+{
+    return bytes >= PAGES_MIN && bytes <= SIZE_MAX - PAGES_UNIT ? (bytes + PAGES_UNIT - 1) / PAGES_UNIT * PAGES_UNIT
+                                                                 : 0;
+}
+#endif
+
+void *core_alloc_pages(size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    size_t len = pages_len(bytes);
+    if (len) {
+        void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return NULL;
+        int saved = errno; /* advice only */
+        (void)madvise(p, len, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+        (void)madvise(p, len, MADV_POPULATE_WRITE);
+#endif
+        errno = saved;
+        return p;
+    }
+#endif
+    return malloc(bytes ? bytes : 1);
+}
+
+void core_free_pages(void *p, size_t bytes)
+{
+    if (!p)
+        return;
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    size_t len = pages_len(bytes);
+    if (len) {
+        munmap(p, len);
+        return;
+    }
+#endif
+    free(p);
+}

@@ -67,4 +67,17 @@ int core_grow_cap(size_t cur, size_t want, size_t first, size_t elem, size_t *ou
  */
 void core_prefault(void *p, size_t bytes);
 
+/**
+ * A large work buffer of bytes that the caller fills in full, as whole pages of its own: on Linux, bytes of 1 MiB
+ * or more are mapped in 2 MiB units (which the kernel places on 2 MiB boundaries) as transparent huge pages where
+ * the system allows and populated at once. On this kind of virtual machine a 4 KiB page touched for the first time
+ * costs more than filling it, even when populated ahead (measured: 4 MB filled in 5-12 ms that way, 0.2 ms as two
+ * huge pages; docs/performance.md). Smaller buffers, other systems: malloc. Contents are undefined (zero on Linux
+ * when mapped). NULL when out of memory. Free with core_free_pages and the same bytes, never with free().
+ */
+void *core_alloc_pages(size_t bytes);
+
+/** Free a buffer from core_alloc_pages(bytes) (NULL: nothing). */
+void core_free_pages(void *p, size_t bytes);
+
 #endif

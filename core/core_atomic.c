@@ -392,6 +392,8 @@ static char (*write_journals(core_atomic *const *a, size_t n))[PATH_MAX]
     char (*abs_tmp)[PATH_MAX] = calloc(n, PATH_MAX);
     char (*abs_dst)[PATH_MAX] = calloc(n, PATH_MAX);
     int ok = jp && abs_tmp && abs_dst;
+    if (!ok)
+        errno = ENOMEM; /* reported as out of memory, not as a file that cannot be written */
     for (size_t i = 0; ok && i < n; i++) {
         if (!a[i] || !a[i]->tmp_path)
             continue;
@@ -468,7 +470,11 @@ core_status core_atomic_commit_all(core_atomic *const *a, size_t n, core_err *er
     for (size_t i = 0; i < n; i++)
         n_staged += a[i] && a[i]->tmp_path;
     if (n_staged > 1) { /* several outputs: the journal decides the commit, so a kill between renames is finished */
-        if (n_staged > PENDING_MAX || !(jpath = write_journals(a, n))) {
+        errno = 0;
+        if (n_staged <= PENDING_MAX && !(jpath = write_journals(a, n)) && errno == ENOMEM)
+            st = core_err_set(err, CORE_ERR_NOMEM, "out of memory while writing the commit journal beside '%s'; "
+                              "nothing was replaced", a[0] ? a[0]->path : a[1]->path);
+        else if (n_staged > PENDING_MAX || !jpath) {
             int e = errno;
             st = core_err_set(err, CORE_ERR_OUTPUT, "cannot write the commit journal beside '%s': %s; nothing was "
                               "replaced", a[0] ? a[0]->path : a[1]->path, n_staged > PENDING_MAX ? "too many files" :

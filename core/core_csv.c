@@ -24,6 +24,9 @@
 #include <pthread.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #endif
 
 /* ------------------------------------------------------------------------------------------ */
@@ -232,6 +235,63 @@ static size_t utf8_bad_offset(const unsigned char *s, size_t n)
     }
     return n;
 }
+
+#ifndef CORE_CSV_NO_FAST
+/* utf8_bad_offset and, in the same pass, the count of line feeds in s[0, n) (*lf; meaningful only when the text
+ * is clean). Sixteen bytes at a time while they are ASCII without NUL (SSE2, in every x86-64); a block with a NUL
+ * or a non-ASCII byte is counted up to that byte, whose sequence is checked as utf8_bad_offset checks it, and the
+ * blocks go on after it: the offset is the same as utf8_bad_offset's. */
+static size_t utf8_scan_lines(const unsigned char *s, size_t n, size_t *lf)
+{
+    size_t i = 0, nl = 0;
+#ifdef __SSE2__
+    const __m128i z = _mm_setzero_si128(), lfv = _mm_set1_epi8('\n');
+    while (i + 16 <= n) {
+        __m128i acc = z; /* per byte lane: minus the line feeds seen, at most 255 blocks */
+        size_t stop = n - i > 16 * 255 ? i + 16 * 255 : n;
+        int other = 0;
+        for (; i + 16 <= stop; i += 16) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, z)))) {
+                other = 1;
+                break;
+            }
+            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, lfv));
+        }
+        __m128i sum = _mm_sad_epu8(acc, z);
+        nl += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
+        if (other) { /* a NUL or a non-ASCII byte in this block: the line feeds before it, then its sequence */
+            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+            unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, z)));
+            unsigned pos = (unsigned)__builtin_ctz(odd);
+            unsigned lfm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lfv)) & ((1u << pos) - 1);
+            nl += (size_t)__builtin_popcount(lfm);
+            i += pos;
+            size_t k = s[i] ? core_utf8_len(s + i, n - i) : 0;
+            if (k == 0) {
+                *lf = nl;
+                return i;
+            }
+            i += k;
+        }
+    }
+#endif
+    while (i < n) {
+        unsigned char c = s[i];
+        if (c >= 0x01 && c < 0x80) {
+            nl += c == '\n';
+            i++;
+            continue;
+        }
+        size_t k = c ? core_utf8_len(s + i, n - i) : 0;
+        if (k == 0)
+            break;
+        i += k;
+    }
+    *lf = nl;
+    return i;
+}
+#endif
 
 /* Physical line (1-based) of byte offset off; CR, LF and CRLF each end one line. */
 static long line_of(const char *b, size_t from, size_t off)
@@ -608,7 +668,7 @@ static core_table *make_table(csv_state *s, size_t m, size_t n_rows, const char 
         if (!keep[j])
             continue;
         c->width = 1; /* int8 until a value needs more (core_column_put_num) */
-        if (!(c->data = core_alloc_array(n_rows ? n_rows : 1, 1)))
+        if (core_column_alloc_data(c, n_rows, 1, 0) != 0)
             goto nomem;
     }
     free(slot);
@@ -677,14 +737,14 @@ static core_status fill_levels(csv_state *s, core_table *t, const unsigned char 
         if (numeric[j])
             continue;
         core_column *c = &t->cols[j];
-        free(c->data);
+        core_column_free_data(c);
         miss[j] = c->miss;
         c->miss = NULL;
         c->type = CORE_COL_CATEGORICAL;
         c->width = 1;
-        c->data = core_alloc_array(n ? n : 1, 1);
-        ix[j] = core_level_index_new(c);
-        if (!c->data || !ix[j]) {
+        int bad = core_column_alloc_data(c, n, 1, 0) != 0;
+        ix[j] = bad ? NULL : core_level_index_new(c);
+        if (bad || !ix[j]) {
             st = CORE_ERR_NOMEM;
             goto done;
         }
@@ -931,13 +991,12 @@ static int fast_number(const char *s, size_t len, char decimal, double *out)
 /* Make column c categorical (rows 0..i-1 all missing) with a level index. */
 static int fast_to_categorical(core_column *c, size_t n_rows, size_t i, core_level_index **ix)
 {
-    free(c->data);
+    core_column_free_data(c);
     free(c->miss);
     c->miss = NULL;
     c->type = CORE_COL_CATEGORICAL;
     c->width = 1;
-    c->data = core_alloc_array(n_rows ? n_rows : 1, 1);
-    if (!c->data)
+    if (core_column_alloc_data(c, n_rows, 1, 0) != 0)
         return -1;
     memset(c->data, 0, i); /* code 0: missing */
     if (!ix)
@@ -1250,6 +1309,67 @@ static void *fast_thread(void *arg)
  * tests/unit/test_csv_fast.c can send small files through the two-part path too). */
 static size_t fast_two_part_rows = 200000;
 
+/* Rows [at, at + n) of numeric column c from rows [0, n) of x, not wider than c (every value exact in c's width). */
+static void copy_nums(core_column *c, size_t at, const core_column *x, size_t n)
+{
+    if (c->width == x->width) {
+        memcpy((char *)c->data + at * c->width, x->data, n * c->width);
+        return;
+    }
+#define COPY_NUMS(CT, XT)                                                                                              \
+    for (size_t k = 0; k < n; k++)                                                                                   \
+        ((CT *)c->data)[at + k] = (CT)((const XT *)x->data)[k];
+#define COPY_NUMS_FROM(XT)                                                                                             \
+    switch (c->width) {                                                                                              \
+    case 2:                                                                                                          \
+        COPY_NUMS(int16_t, XT) break;                                                                                \
+    case 4:                                                                                                          \
+        COPY_NUMS(int32_t, XT) break;                                                                                \
+    default:                                                                                                         \
+        COPY_NUMS(double, XT) break;                                                                                 \
+    }
+    switch (x->width) {
+    case 1:
+        COPY_NUMS_FROM(int8_t) break;
+    case 2:
+        COPY_NUMS_FROM(int16_t) break;
+    default: /* 4: c holds doubles */
+        COPY_NUMS(double, int32_t) break;
+    }
+#undef COPY_NUMS_FROM
+#undef COPY_NUMS
+}
+
+/* Rows [at, at + n) of categorical column c from the codes of rows [0, n) of x, mapped (map[code]; missing stays
+ * missing); c is wide enough for every mapped code. */
+static void copy_codes(core_column *c, size_t at, const core_column *x, size_t n, const int *map)
+{
+#define COPY_CODES(CT, XT)                                                                                             \
+    for (size_t k = 0; k < n; k++) {                                                                                 \
+        uint32_t u = ((const XT *)x->data)[k];                                                                       \
+        ((CT *)c->data)[at + k] = (CT)(u ? (uint32_t)map[u - 1] + 1 : 0);                                            \
+    }
+#define COPY_CODES_FROM(XT)                                                                                            \
+    switch (c->width) {                                                                                              \
+    case 1:                                                                                                          \
+        COPY_CODES(uint8_t, XT) break;                                                                               \
+    case 2:                                                                                                          \
+        COPY_CODES(uint16_t, XT) break;                                                                              \
+    default:                                                                                                         \
+        COPY_CODES(uint32_t, XT) break;                                                                              \
+    }
+    switch (x->width) {
+    case 1:
+        COPY_CODES_FROM(uint8_t) break;
+    case 2:
+        COPY_CODES_FROM(uint16_t) break;
+    default:
+        COPY_CODES_FROM(uint32_t) break;
+    }
+#undef COPY_CODES_FROM
+#undef COPY_CODES
+}
+
 /* Fill t from the text in one or two parts (see fast_part); returns as fast_fill. */
 static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_t rows_a, int delim, char decimal,
                            const token *tok, size_t n_tok, core_table *t, unsigned char *cat,
@@ -1279,7 +1399,7 @@ static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_
     for (size_t j = 0; j < m; j++) { /* the second part's cells: scratch columns, of the table's types */
         scratch[j].type = t->cols[j].type;
         scratch[j].width = 1;
-        if (keep[j] && !(scratch[j].data = core_calloc_array(nb, 1))) {
+        if (keep[j] && core_column_alloc_data(&scratch[j], nb, 1, 1) != 0) {
             ret = -1;
             goto out;
         }
@@ -1318,8 +1438,7 @@ static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_
                 ret = -1;
                 break;
             }
-            for (size_t k = 0; k < nb; k++)
-                core_column_put_num(c, rows, rows, rows_a + k, core_col_num(x, k)); /* wide enough: no memory */
+            copy_nums(c, rows_a, x, nb); /* wide enough for every value of x, each converted exactly */
             for (size_t k = 0; x->miss && k < nb && ret == 1; k++)
                 if (((x->miss[k >> 3] >> (k & 7)) & 1) && core_column_put_missing(c, rows, rows_a + k, 1) != 0)
                     ret = -1;
@@ -1339,11 +1458,13 @@ static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_
                 if ((map[l] = core_level_index_add(ix, x->levels[l])) < 0)
                     ret = -1;
         }
-        for (size_t k = 0; ret == 1 && k < nb; k++) {
-            int code = core_col_code(x, k);
-            if (core_column_put_code(c, rows, rows_a + k, rows_a + k, code >= 0 ? map[code] : -1) != 0)
-                ret = -1;
-        }
+        int top = -1; /* the largest code the second part's cells take: c as wide as it needs */
+        for (size_t l = 0; ret == 1 && l < x->n_levels; l++)
+            top = map[l] > top ? map[l] : top;
+        if (ret == 1 && top >= 0 && core_column_put_code(c, rows, rows_a, rows_a, top) != 0)
+            ret = -1;
+        if (ret == 1)
+            copy_codes(c, rows_a, x, nb, map);
     }
 out:
     core_level_index_free(ix);
@@ -1356,9 +1477,16 @@ out:
     return ret;
 }
 
-/* The fast path: a table, or NULL when the file is not one it handles (err untouched then). */
+/* What the check of the mapped text found (fast_mapped): the line feeds in [start, split) and in [split, n), where
+ * split is the line start after the middle of the text (0: none), so that fast_read need not count them again. */
+typedef struct fast_lines {
+    size_t split, lf_a, lf_b;
+} fast_lines;
+
+/* The fast path: a table, or NULL when the file is not one it handles (err untouched then). pre: the line feeds
+ * counted already (NULL: counted here). */
 static core_table *fast_read(const csv_state *s, size_t start, char decimal, const char *const *miss,
-                             const char *const *columns)
+                             const char *const *columns, const fast_lines *pre)
 {
     const char *b = s->b;
     size_t n = s->n, eol = start;
@@ -1377,13 +1505,20 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
     /* rows: the line ends after the header (+1 for a last line without one); for a large file, also the
      * rows before the line start nearest the middle, where a second part can begin */
     size_t rows = 0, rows_a = 0, mid = 0, half = d0 + (n - d0) / 2;
-    for (const char *q = b + d0; (q = memchr(q, '\n', (size_t)(b + n - q))) != NULL; q++) {
-        rows++;
-        if (mid == 0 && (size_t)(q - b) >= half && (size_t)(q - b) + 1 < n) {
-            mid = (size_t)(q - b) + 1;
-            rows_a = rows;
+    if (pre) { /* the header line holds exactly one of the line feeds from start (it ends at the first one) */
+        rows = pre->lf_a + pre->lf_b - 1;
+        if (pre->split > d0 && pre->split < n) {
+            mid = pre->split;
+            rows_a = pre->lf_a - 1;
         }
-    }
+    } else
+        for (const char *q = b + d0; (q = memchr(q, '\n', (size_t)(b + n - q))) != NULL; q++) {
+            rows++;
+            if (mid == 0 && (size_t)(q - b) >= half && (size_t)(q - b) + 1 < n) {
+                mid = (size_t)(q - b) + 1;
+                rows_a = rows;
+            }
+        }
     if (b[n - 1] != '\n')
         rows++;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1449,6 +1584,22 @@ out:
     return t;
 }
 
+/* One part of the mapped text checked and its line feeds counted (utf8_scan_lines), on a thread. */
+typedef struct scan_part {
+    const unsigned char *s;
+    size_t n, bad, lf;
+} scan_part;
+
+static void *scan_thread(void *arg)
+{
+    scan_part *p = arg;
+    p->bad = utf8_scan_lines(p->s, p->n, &p->lf);
+    return NULL;
+}
+
+/* Bytes from which the mapped text is checked in two halves at once. */
+static const size_t fast_scan_bytes = (size_t)4 << 20;
+
 /* The fast path on the file mapped read-only (page-cache pages: no copy of the file into fresh memory, which
  * on this kind of virtual machine costs more than parsing it). NULL when the file is not a regular file, is
  * not clean UTF-8 text, or fast_read declines; *tried says whether fast_read saw the text. */
@@ -1478,8 +1629,27 @@ static core_table *fast_mapped(const char *path, const char *name, char decimal,
         goto out; /* the general path reports these */
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         start = 3;
-    if (utf8_bad_offset(u + start, n - start) != n - start)
-        goto out;
+    /* clean UTF-8, and the line feeds counted in the same pass: the two halves at once for a large file */
+    fast_lines fl = {0};
+    {
+        size_t h = start + (n - start) / 2;
+        const char *q = memchr((const char *)u + h, '\n', n - h);
+        fl.split = q && (size_t)(q - (const char *)map) + 1 < n ? (size_t)(q - (const char *)map) + 1 : n;
+        scan_part sb = {.s = u + fl.split, .n = n - fl.split};
+        pthread_t th;
+        int started = n - start >= fast_scan_bytes && sysconf(_SC_NPROCESSORS_ONLN) >= 2 &&
+                      pthread_create(&th, NULL, scan_thread, &sb) == 0;
+        size_t bad_a = utf8_scan_lines(u + start, fl.split - start, &fl.lf_a);
+        if (started)
+            pthread_join(th, NULL);
+        else
+            scan_thread(&sb);
+        fl.lf_b = sb.lf;
+        if (bad_a != fl.split - start || sb.bad != sb.n)
+            goto out;
+        if (fl.split == n)
+            fl.split = 0;
+    }
     for (k = start; k < n && (is_space((char)u[k]) || u[k] == '\n' || u[k] == '\r'); k++)
         ;
     if (k == n)
@@ -1487,7 +1657,7 @@ static core_table *fast_mapped(const char *path, const char *name, char decimal,
     csv_state s = {.name = name, .b = map, .n = n, .line = 1, .mapped = 1};
     s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, n - start);
     *tried = 1;
-    t = fast_read(&s, start, decimal, miss, columns);
+    t = fast_read(&s, start, decimal, miss, columns, &fl);
 out:
     munmap(map, n);
     return t;
@@ -1649,7 +1819,7 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
 
     s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, s.n - start);
 #ifndef CORE_CSV_NO_FAST
-    if (!fast_tried && (t = fast_read(&s, start, decimal, miss, columns)) != NULL) { /* pipes: not mapped */
+    if (!fast_tried && (t = fast_read(&s, start, decimal, miss, columns, NULL)) != NULL) { /* pipes: not mapped */
         free(s.b);
         return t;
     }

@@ -85,8 +85,13 @@ static int grow_column(core_column *c, size_t old_cap, size_t cap)
 {
     if (c->width == 0)
         c->width = 1;
-    unsigned char *v = core_realloc_array(c->data, cap, c->width);
-    if (!v)
+    unsigned char *v;
+    if (c->data_pages) { /* whole pages (a column widened: core_column_alloc_data): moved, not realloc'd */
+        if (!(v = core_alloc_array(cap, c->width)))
+            return -1;
+        memcpy(v, c->data, old_cap * c->width);
+        core_column_free_data(c);
+    } else if (!(v = core_realloc_array(c->data, cap, c->width)))
         return -1;
     c->data = v;
     memset(v + old_cap * c->width, 0, (cap - old_cap) * c->width); /* 0; code 0 is missing */

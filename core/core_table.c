@@ -31,13 +31,44 @@ static unsigned code_width(size_t k1)
     return k1 <= UINT8_MAX ? 1 : k1 <= UINT16_MAX ? 2 : 4;
 }
 
+void core_column_free_data(core_column *c)
+{
+    if (c->data_pages)
+        core_free_pages(c->data, c->data_pages);
+    else
+        free(c->data);
+    c->data = NULL;
+    c->data_pages = 0;
+}
+
+int core_column_alloc_data(core_column *c, size_t cap, unsigned w, int zero)
+{
+    size_t bytes;
+    if (!core_size_mul(cap ? cap : 1, w, &bytes) || bytes > CORE_ALLOC_MAX)
+        return -1;
+    void *nd;
+    size_t pages = 0;
+    if (bytes >= ((size_t)1 << 20)) { /* filled in full: its pages at once, as huge pages where allowed */
+        if (!(nd = core_alloc_pages(bytes)))
+            return -1;
+        pages = bytes;
+        if (zero)
+            memset(nd, 0, bytes); /* already zero when mapped; cheap either way next to filling it */
+    } else if (!(nd = zero ? calloc(bytes, 1) : malloc(bytes)))
+        return -1;
+    c->data = nd;
+    c->data_pages = pages;
+    return 0;
+}
+
 int core_column_widen(core_column *c, size_t cap, size_t filled, unsigned w)
 {
     if (w <= c->width)
         return 0;
-    void *nd = core_alloc_array(cap ? cap : 1, w);
-    if (!nd)
+    core_column nc = *c; /* the new cells; c is read at its old width below */
+    if (core_column_alloc_data(&nc, cap, w, 0) != 0)
         return -1;
+    void *nd = nc.data;
     if (c->type == CORE_COL_NUMERIC) {
         for (size_t i = 0; i < filled; i++) {
             double v = core_col_num(c, i);
@@ -61,8 +92,9 @@ int core_column_widen(core_column *c, size_t cap, size_t filled, unsigned w)
                 ((uint32_t *)nd)[i] = u;
         }
     }
-    free(c->data);
+    core_column_free_data(c);
     c->data = nd;
+    c->data_pages = nc.data_pages;
     c->width = (unsigned char)w;
     return 0;
 }
@@ -127,7 +159,7 @@ void core_column_free(core_column *c)
 {
     free(c->name);
     free(c->label);
-    free(c->data);
+    core_column_free_data(c);
     free(c->miss);
     for (size_t k = 0; k < c->n_levels; k++)
         free(c->levels[k]);
@@ -321,15 +353,23 @@ core_status core_table_set_line(core_table *t, size_t i, long line)
     return CORE_OK;
 }
 
-double *core_column_take_f64(core_column *c, size_t n)
+double *core_column_take_f64(core_column *c, size_t n, int *pages)
 {
     double *v;
-    if (c->width == 8) {
+    *pages = 0;
+    if (c->width == 8 && (!c->data_pages || c->data_pages == n * sizeof *v)) { /* its own storage: handed over */
         v = c->data;
-    } else {
-        if (!(v = core_alloc_array(n ? n : 1, sizeof *v)))
+        *pages = c->data_pages != 0;
+    } else if (c->width == 8) { /* pages of another size: copied */
+        if (!core_alloc_ok(n, sizeof *v) || !(v = core_alloc_pages(n * sizeof *v)))
             return NULL;
-        core_prefault(v, n * sizeof *v); /* filled in full next: one call, not a fault per page */
+        *pages = 1;
+        memcpy(v, c->data, n * sizeof *v);
+        core_column_free_data(c);
+    } else {
+        if (!core_alloc_ok(n, sizeof *v) || !(v = core_alloc_pages(n * sizeof *v))) /* filled in full next */
+            return NULL;
+        *pages = 1;
         if (c->width == 1) { /* one loop per width: no switch per cell */
             const int8_t *a = c->data;
             for (size_t i = 0; i < n; i++)
@@ -343,9 +383,10 @@ double *core_column_take_f64(core_column *c, size_t n)
             for (size_t i = 0; i < n; i++)
                 v[i] = a[i];
         }
-        free(c->data);
+        core_column_free_data(c);
     }
     c->data = NULL;
+    c->data_pages = 0;
     return v;
 }
 
@@ -366,7 +407,7 @@ core_status core_table_column_to_numeric(core_table *t, size_t col, double *num)
     for (size_t l = 0; l < c->n_levels; l++)
         free(c->levels[l]);
     free(c->levels);
-    free(c->data);
+    core_column_free_data(c);
     free(c->level_num);
     c->levels = NULL;
     c->level_num = NULL;

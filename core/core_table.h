@@ -38,6 +38,8 @@ typedef struct core_column {
     core_col_type type;
     unsigned char width;      /**< bytes per cell of data: numeric 1, 2, 4 (integers) or 8 (double); codes 1, 2, 4 */
     void *data;               /**< the cells (n_rows of the table) */
+    size_t data_pages;        /**< bytes of data when it came from core_alloc_pages (core/core_alloc.h), 0 when
+                                   from malloc: free it with core_column_free_data */
     unsigned char *miss;      /**< numeric: bit i set = row i missing; NULL when none is (categorical: NULL) */
     char **levels;            /**< categorical: level texts, in order of first appearance */
     size_t n_levels;
@@ -131,11 +133,12 @@ long core_table_line(const core_table *t, size_t i);
 core_status core_table_set_line(core_table *t, size_t i, long line);
 
 /**
- * Numeric column of n rows: its values as a new array of doubles (0 where missing) that the caller frees;
- * the column gives up its storage (it must not be read as numbers afterwards; its missing flags stay).
- * NULL on no memory.
+ * Numeric column of n rows: its values as an array of doubles (0 where missing) that the caller frees: with
+ * core_free_pages(v, n * sizeof(double)) when *pages is set (a new array, core/core_alloc.h), else with free()
+ * (the column's own storage, already doubles). The column gives up its storage (it must not be read as numbers
+ * afterwards; its missing flags stay). NULL on no memory.
  */
-double *core_column_take_f64(core_column *c, size_t n);
+double *core_column_take_f64(core_column *c, size_t n, int *pages);
 
 /**
  * Turn categorical column col into a numeric one holding num[0..n_rows-1] (taken over, freed here or by the
@@ -163,6 +166,14 @@ int core_column_widen(core_column *c, size_t cap, size_t filled, unsigned w);
 
 /** Free what a column owns (not the struct). */
 void core_column_free(core_column *c);
+
+/** Free a column's cells alone (data, by how they were allocated: data_pages); data becomes NULL. */
+void core_column_free_data(core_column *c);
+
+/** New cells for a column of cap rows of w bytes, filled in full by the caller: whole pages of their own when large
+ *  (core_alloc_pages; data_pages set), else malloc; zero when zero is set. The old cells are not freed. -1 on no
+ *  memory (the column unchanged). */
+int core_column_alloc_data(core_column *c, size_t cap, unsigned w, int zero);
 
 /** After reading: drop missing bitmaps with no bit set. */
 void core_table_compact(core_table *t);

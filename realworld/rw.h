@@ -96,6 +96,9 @@ typedef struct rw_panel {
     size_t G1;                /**< treated clusters */
     int cluster_level;        /**< 1: binary treatment = 1{cluster treated and period >= its first} for every row */
     int common_timing;        /**< 1: every treated cluster starts in the same period */
+    int d_pages, y_pages;     /**< d, y from core_alloc_pages (n and n x n_outcomes doubles), else malloc; unit,
+                                   period, cluster and fe[] always from core_alloc_pages (n ints): rw_panel_free */
+    size_t n_y;               /**< outcome columns of y (for freeing it) */
 } rw_panel;
 
 /**

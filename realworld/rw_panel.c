@@ -13,14 +13,15 @@
 /* ---- factorising a column into dense levels (first appearance order) ---- */
 
 typedef struct factor {
-    int *level;       /* per used row (observation) */
+    int *level;       /* per used row (observation): n ints from core_alloc_pages */
+    size_t n;
     size_t n_levels;
     size_t *first;    /* table row of each level's first appearance */
 } factor;
 
 static void factor_free(factor *f)
 {
-    free(f->level);
+    core_free_pages(f->level, f->n * sizeof *f->level);
     free(f->first);
     memset(f, 0, sizeof *f);
 }
@@ -43,8 +44,8 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
 {
     memset(f, 0, sizeof *f);
     const core_column *c = &t->cols[col];
-    f->level = malloc((n ? n : 1) * sizeof *f->level);
-    core_prefault(f->level, n * sizeof *f->level);
+    f->n = n;
+    f->level = core_alloc_pages(n * sizeof *f->level); /* filled in full below */
     size_t cap_first = 64;
     f->first = malloc(cap_first * sizeof *f->first);
     if (!f->level || !f->first) {
@@ -84,6 +85,60 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
      * a direct table indexed by value, one array access per row. Anything else: open addressing on the
      * value's bits, sized by the distinct values seen (not by the rows: a 10^7-row panel of 10^6 persons
      * would otherwise allocate and clear a 256 MB table). Levels in order of first appearance either way. */
+    if (!rows && c->width <= 4 && n > 0) { /* whole numbers stored as such, every row: the same, read as integers */
+        int32_t ilo = INT32_MAX, ihi = INT32_MIN;
+#define INT_RANGE(T)                                                                                                   \
+    for (size_t k = 0; k < n; k++) {                                                                                 \
+        int32_t v = ((const T *)c->data)[k];                                                                         \
+        ilo = v < ilo ? v : ilo;                                                                                     \
+        ihi = v > ihi ? v : ihi;                                                                                     \
+    }
+        if (c->width == 1)
+            INT_RANGE(int8_t)
+        else if (c->width == 2)
+            INT_RANGE(int16_t)
+        else
+            INT_RANGE(int32_t)
+#undef INT_RANGE
+        if ((double)ihi - (double)ilo < 4.0 * (double)n + 65536.0) {
+            size_t range = (size_t)((int64_t)ihi - ilo) + 1;
+            int *map = malloc(range * sizeof *map);
+            if (!map) {
+                factor_free(f);
+                return NOMEM(err);
+            }
+            memset(map, 0xff, range * sizeof *map); /* -1 */
+            int *lev = f->level;
+#define INT_LEVELS(T)                                                                                                  \
+    for (size_t k = 0; k < n; k++) {                                                                                 \
+        int *m = &map[(int64_t)((const T *)c->data)[k] - ilo];                                                       \
+        if (*m < 0) {                                                                                                \
+            if (f->n_levels == cap_first) {                                                                          \
+                size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);                                          \
+                if (!nf) {                                                                                           \
+                    free(map);                                                                                       \
+                    factor_free(f);                                                                                  \
+                    return NOMEM(err);                                                                               \
+                }                                                                                                    \
+                f->first = nf;                                                                                       \
+                cap_first *= 2;                                                                                      \
+            }                                                                                                        \
+            f->first[f->n_levels] = k;                                                                               \
+            *m = (int)f->n_levels++;                                                                                 \
+        }                                                                                                            \
+        lev[k] = *m;                                                                                                 \
+    }
+            if (c->width == 1)
+                INT_LEVELS(int8_t)
+            else if (c->width == 2)
+                INT_LEVELS(int16_t)
+            else
+                INT_LEVELS(int32_t)
+#undef INT_LEVELS
+            free(map);
+            return CORE_OK;
+        }
+    }
     double lo = 0, hi = 0;
     int whole = 1;
     for (size_t k = 0; k < n && whole; k++) {
@@ -200,18 +255,25 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
 
 void rw_panel_free(rw_panel *p)
 {
+    size_t ib = p->n * sizeof(int);
     if (p->fe)
         for (size_t k = 0; k < p->n_fe; k++)
             if (p->fe[k] != p->unit && p->fe[k] != p->period) /* those two are shared, not copies */
-                free(p->fe[k]);
+                core_free_pages(p->fe[k], ib);
     free(p->fe);
-    free(p->unit);
-    free(p->period);
-    free(p->cluster);
+    core_free_pages(p->unit, ib);
+    core_free_pages(p->period, ib);
+    core_free_pages(p->cluster, ib);
     free(p->fe_levels);
-    free(p->d);
+    if (p->d_pages)
+        core_free_pages(p->d, p->n * sizeof(double));
+    else
+        free(p->d);
     free(p->x);
-    free(p->y);
+    if (p->y_pages)
+        core_free_pages(p->y, p->n * p->n_y * sizeof(double));
+    else
+        free(p->y);
     free(p->row);
     if (p->cluster_name)
         for (size_t g = 0; g < p->G; g++)
@@ -366,8 +428,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
     cfe = malloc((s->n_fe + 1) * sizeof *cfe);
     cx = malloc((s->n_controls + 1) * sizeof *cx);
     cy = malloc(s->n_outcomes * sizeof *cy);
-    rows = malloc((t->n_rows + 1) * sizeof *rows);
-    if (!cfe || !cx || !cy || !rows) {
+    if (!cfe || !cx || !cy) {
         st = NOMEM(err);
         goto done;
     }
@@ -395,24 +456,56 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
             goto done;
         cy[k] = (long)c;
     }
-    /* Rows with every needed value (outcomes may be missing: per-outcome samples). */
-    size_t n = 0;
+    /* Rows with every needed value (outcomes may be missing: per-outcome samples). Only the columns that can have
+     * a missing cell are looked at (a numeric one with missing flags, a categorical one with a missing code); the
+     * rows are counted first, and the index of the rows used is made only when some row is dropped (otherwise
+     * row k of the panel is row k of the table: docs/performance.md). */
+    size_t n = t->n_rows;
     p->n_rows_read = t->n_rows;
-    core_prefault(rows, t->n_rows * sizeof *rows);
     {
-        /* one pass, the missing flags by inline calls (10^7 rows: docs/performance.md) */
-        const core_column *mu = &t->cols[cu], *mt = &t->cols[ct], *mc = &t->cols[cc], *md = &t->cols[cd];
-        for (size_t i = 0; i < t->n_rows; i++) {
-            int ok = !(core_col_missing(mu, i) | core_col_missing(mt, i) | core_col_missing(mc, i) |
-                       core_col_missing(md, i));
-            for (size_t k = 0; ok && k < s->n_fe; k++)
-                ok = !core_col_missing(&t->cols[cfe[k]], i);
-            for (size_t k = 0; ok && k < s->n_controls; k++)
-                ok = !core_col_missing(&t->cols[cx[k]], i);
-            rows[n] = i;
-            n += (size_t)ok;
-            p->n_dropped += (size_t)!ok;
+        size_t n_need = 0, n_all = 4 + s->n_fe + s->n_controls;
+        const core_column **need = malloc(n_all * sizeof *need);
+        if (!need) {
+            st = NOMEM(err);
+            goto done;
         }
+        for (size_t k = 0; k < n_all; k++) {
+            size_t j = k == 0 ? cu : k == 1 ? ct : k == 2 ? cc : k == 3 ? cd : k < 4 + s->n_fe ? cfe[k - 4]
+                                                                                        : cx[k - 4 - s->n_fe];
+            const core_column *c = &t->cols[j];
+            int may = c->type == CORE_COL_CATEGORICAL ? !(c->width == 1 && !memchr(c->data, 0, t->n_rows))
+                                                      : c->miss != NULL;
+            if (may)
+                need[n_need++] = c;
+        }
+        if (n_need > 0) {
+            n = 0;
+            for (size_t i = 0; i < t->n_rows; i++) {
+                int ok = 1;
+                for (size_t k = 0; ok && k < n_need; k++)
+                    ok = !core_col_missing(need[k], i);
+                n += (size_t)ok;
+            }
+        }
+        if (n > 0 && n < t->n_rows) {
+            rows = malloc((n + 1) * sizeof *rows); /* the pass below writes one past the last row used */
+            if (!rows) {
+                free(need);
+                st = NOMEM(err);
+                goto done;
+            }
+            core_prefault(rows, n * sizeof *rows);
+            size_t m = 0;
+            for (size_t i = 0; i < t->n_rows; i++) {
+                int ok = 1;
+                for (size_t k = 0; ok && k < n_need; k++)
+                    ok = !core_col_missing(need[k], i);
+                rows[m] = i;
+                m += (size_t)ok;
+            }
+        }
+        free(need);
+        p->n_dropped = t->n_rows - n;
     }
     if (n == 0) {
         st = core_err_set(err, CORE_ERR_DATA, "%s: no row has all of %s, %s, %s and %s", t->source, s->unit, s->time,
@@ -420,11 +513,7 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         goto done;
     }
     p->n = n;
-    if (n == t->n_rows) { /* every row: the identity needs no array (ROW) */
-        free(rows);
-        rows = NULL;
-    }
-    p->row = rows;
+    p->row = rows; /* NULL when every row is used: the identity needs no array (ROW) */
     rows = NULL;
     /* arrays taken from the table (take): the treatment, and a single numeric outcome */
     int take_d = take && !p->row && t->cols[cd].type == CORE_COL_NUMERIC;
@@ -434,25 +523,47 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         take_d &= cx[k] != cd;
         take_y &= (long)cx[k] != cy[0];
     }
-    p->period = malloc(n * sizeof *p->period);
-    p->d = take_d ? NULL : malloc(n * sizeof *p->d);
+    /* each filled in full below: whole pages of their own (core_alloc_pages) */
+    p->n_y = s->n_outcomes;
+    p->period = core_alloc_pages(n * sizeof *p->period);
+    p->d = take_d ? NULL : core_alloc_pages(n * sizeof *p->d);
+    p->d_pages = !take_d;
     p->x = malloc((n * s->n_controls + 1) * sizeof *p->x);
-    p->y = take_y ? NULL : malloc(n * s->n_outcomes * sizeof *p->y);
-    core_prefault(p->period, n * sizeof *p->period); /* each filled in full below */
-    if (!take_d)
-        core_prefault(p->d, n * sizeof *p->d);
     core_prefault(p->x, n * s->n_controls * sizeof *p->x);
-    if (!take_y)
-        core_prefault(p->y, n * s->n_outcomes * sizeof *p->y);
+    p->y = take_y ? NULL : core_alloc_pages(n * s->n_outcomes * sizeof *p->y);
+    p->y_pages = !take_y;
     p->fe = calloc(s->n_fe + 1, sizeof *p->fe);
     p->fe_levels = calloc(s->n_fe + 1, sizeof *p->fe_levels);
     if (!p->period || (!take_d && !p->d) || !p->x || (!take_y && !p->y) || !p->fe || !p->fe_levels) {
         st = NOMEM(err);
         goto done;
     }
-    /* time: whole numbers, consecutive */
+    /* time: whole numbers, consecutive. A column of whole numbers (int8/16/32) with every row used is read as such:
+     * its range first, then each period written once, 0-based; anything else (or a value beyond 1e9, which the loop
+     * below names) cell by cell */
     long tmin = 0, tmax = 0;
-    for (size_t k = 0; k < n; k++) {
+    const core_column *tcol = &t->cols[ct];
+    int t_int = !p->row && tcol->type == CORE_COL_NUMERIC && tcol->width <= 4;
+    if (t_int) {
+        int32_t lo = INT32_MAX, hi = INT32_MIN;
+#define TIME_RANGE(T)                                                                                                  \
+    for (size_t k = 0; k < n; k++) {                                                                                 \
+        int32_t v = ((const T *)tcol->data)[k];                                                                      \
+        lo = v < lo ? v : lo;                                                                                        \
+        hi = v > hi ? v : hi;                                                                                        \
+    }
+        if (tcol->width == 1)
+            TIME_RANGE(int8_t)
+        else if (tcol->width == 2)
+            TIME_RANGE(int16_t)
+        else
+            TIME_RANGE(int32_t)
+#undef TIME_RANGE
+        tmin = lo;
+        tmax = hi;
+        t_int = lo >= -1000000000 && hi <= 1000000000;
+    }
+    for (size_t k = 0; k < n && !t_int; k++) {
         double v;
         size_t i = ROW(p->row, k);
         if (t->cols[ct].type == CORE_COL_NUMERIC)
@@ -484,10 +595,26 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
         st = NOMEM(err);
         goto done;
     }
-    for (size_t k = 0; k < n; k++) {
-        p->period[k] = (int)((long)p->period[k] - tmin);
-        perd[p->period[k]] = 1;
+    if (t_int) {
+        int32_t t0 = (int32_t)tmin;
+        int *per = p->period;
+#define TIME_PUT(T)                                                                                                    \
+    for (size_t k = 0; k < n; k++) {                                                                                 \
+        per[k] = (int)(((const T *)tcol->data)[k] - t0);                                                             \
+        perd[per[k]] = 1;                                                                                            \
     }
+        if (tcol->width == 1)
+            TIME_PUT(int8_t)
+        else if (tcol->width == 2)
+            TIME_PUT(int16_t)
+        else
+            TIME_PUT(int32_t)
+#undef TIME_PUT
+    } else
+        for (size_t k = 0; k < n; k++) {
+            p->period[k] = (int)((long)p->period[k] - tmin);
+            perd[p->period[k]] = 1;
+        }
     for (size_t q = 0; q < p->T; q++)
         if (!perd[q]) {
             st = core_err_set(err, CORE_ERR_DATA,
@@ -607,17 +734,17 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
     double d0 = NAN;
     int varies = 0;
     core_column *ctd = &t->cols[cd];
-    if (take_d && !(p->d = core_column_take_f64(ctd, n))) { /* every row has a treatment (no row dropped) */
+    if (take_d && !(p->d = core_column_take_f64(ctd, n, &p->d_pages))) { /* every row has a treatment */
         st = NOMEM(err);
         goto done;
     }
     if (take_y) { /* missing cells become NaN in place (the reader leaves 0 there) */
         core_column *co = &t->cols[cy[0]];
-        if (!(p->y = core_column_take_f64(co, n))) {
+        if (!(p->y = core_column_take_f64(co, n, &p->y_pages))) {
             st = NOMEM(err);
             goto done;
         }
-        for (size_t k = 0; k < n; k++)
+        for (size_t k = 0; co->miss && k < n; k++)
             if (core_col_missing(co, k))
                 p->y[k] = NAN;
     }

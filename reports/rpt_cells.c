@@ -125,6 +125,7 @@ typedef struct rpt_sheet_style {
     long print_last;                 /* last printed row (rpt_print_end); -1: every row used */
     int print_pages;                 /* page budget (rpt_print_pages); 0: DEFAULT_PRINT_PAGES */
     int budget_cut;                  /* print_last is where the page budget ran out */
+    long plan_last;                  /* a second plan: for the rows down to this one (the first plan's cut); -1 */
     int key_cols;                    /* label columns repeated on each column group's pages (rpt_print_key_cols); -1:
                                       * inferred */
     int big;                         /* constant-memory sheet: rows are gone once written, never resized */
@@ -201,6 +202,7 @@ static void style_register(rpt_wctx *w, lxw_worksheet *ws)
     ss->header = -1;
     ss->data_col = -1;
     ss->print_last = -1;
+    ss->plan_last = -1;
     ss->key_cols = -1;
     for (lxw_col_t c = 0; c < STYLE_COLS; c++)
         ss->head_row[c] = -1;
@@ -247,6 +249,8 @@ static int layout_format(const rpt_wctx *w, const lxw_format *f)
 /* The font style and size of format f (rpt_font.h). */
 static int font_style(const lxw_format *f)
 {
+    if (f && strcmp(f->font_name, "Courier New") == 0)
+        return RPT_FONT_MONO;
     return f ? (f->bold ? RPT_FONT_BOLD : 0) + (f->italic ? RPT_FONT_ITALIC : 0) : 0;
 }
 
@@ -907,6 +911,20 @@ static void chart_fonts(lxw_chart *ch, double scale, int *nomem)
     }
 }
 
+/* 1 if row r has a cell right of column `cells` (up to `all`), or a chart starts in it (rows beyond a plan). */
+static int row_beyond(lxw_worksheet *ws, lxw_row_t r, lxw_col_t cells, lxw_col_t all)
+{
+    lxw_row *row = lxw_worksheet_find_row(ws, r);
+    for (lxw_col_t c = cells + 1; row && c <= all; c++)
+        if (lxw_worksheet_find_cell_in_row(row, c))
+            return 1;
+    lxw_object_properties *op;
+    STAILQ_FOREACH(op, ws->chart_data, list_pointers)
+        if (op->row == r)
+            return 1;
+    return 0;
+}
+
 /*
  * The sheet's print: its print area (the columns left of any chart data, the rows used or charted, down to what the
  * page budget allows), the page's orientation and scale (print_plan), a page break before each table or chart that
@@ -937,8 +955,8 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
     {
         if (n_cb == MAX_CHARTS)
             break;
-        if (ss->print_last >= 0 && (long)op->row > ss->print_last)
-            continue; /* below the print: on screen only */
+        if ((ss->print_last >= 0 && (long)op->row > ss->print_last) || (ss->plan_last >= 0 && (long)op->row > ss->plan_last))
+            continue; /* below the print (or the rows planned for): on screen only */
         double left = PRINT_WIDTH_SLACK * 0.75 * op->x_offset;
         for (lxw_col_t c = 0; c < op->col; c++)
             left += col_pt(width, c);
@@ -952,8 +970,9 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
         cb[n_cb].height = 0.75 * (op->y_offset + op->height * (op->y_scale > 0 ? op->y_scale : 1));
         n_cb++;
     }
-    lxw_col_t last_cells = 0; /* the last column with a cell in the printed rows */
-    for (lxw_row_t r = 0; r <= last_row; r++) {
+    lxw_col_t last_cells = 0; /* the last column with a cell in the printed rows (those planned for) */
+    lxw_col_t cols_all = last_col;
+    for (lxw_row_t r = 0; r <= last_row && (ss->plan_last < 0 || (long)r <= ss->plan_last); r++) {
         lxw_row *row = lxw_worksheet_find_row(ws, r);
         for (lxw_col_t c = last_col; row && c > last_cells; c--)
             if (lxw_worksheet_find_cell_in_row(row, c)) {
@@ -1095,11 +1114,16 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
      * the page budget (pages down, per column group) runs out */
     size_t budget = ss->print_pages > 0 ? (size_t)ss->print_pages : DEFAULT_PRINT_PAGES;
     size_t pages_down = budget / p->n_groups ? budget / p->n_groups : 1, page_no = 1;
-    double page = ((p->landscape ? PAGE_SHORT_PT : PAGE_LONG_PT) - 2 * 72 * MARGIN_TB_IN) / scale, y = 0;
+    /* LibreOffice keeps a little of the page between the header and the body: 5% kept free */
+    double page = 0.95 * ((p->landscape ? PAGE_SHORT_PT : PAGE_LONG_PT) - 2 * 72 * MARGIN_TB_IN) / scale, y = 0;
     lxw_row_t breaks[MAX_BREAKS + 1];
     size_t nb = 0;
     long first_break = -1, cut = -1;
     for (lxw_row_t r = 0; r <= last_row; r++) {
+        if (ss->plan_last >= 0 && (long)r > ss->plan_last && row_beyond(ws, r, last_cells, cols_all)) {
+            cut = (long)r - 1; /* past the rows planned for: a wider row, or a chart, the plan did not see */
+            break;
+        }
         double h = 0;
         lxw_row_t end = r;
         for (size_t k = 0; k < n_sp; k++)
@@ -1127,9 +1151,11 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
         }
         y += rh;
     }
-    if (cut >= 0 && !ss->budget_cut) {
-        /* charts below the cut widened the plan: plan again for what prints (once), the charts back in place */
-        int again = 0;
+    if (cut >= 0 && !ss->budget_cut && ss->plan_last < 0) {
+        /* charts or wide tables below the cut may have widened the plan: plan again (once) for the rows down to the
+         * cut, the charts back in place; that plan prints on until its own budget runs out, or a row it did not
+         * plan for */
+        int again = p->n_groups > 1;
         for (size_t k = 0; k < n_cb; k++)
             again |= (long)cb[k].row0 > cut;
         if (again) {
@@ -1139,8 +1165,7 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
                 cb[k].op->x_offset = cb[k].x0;
                 cb[k].op->y_offset = cb[k].y0;
             }
-            ss->print_last = cut;
-            ss->budget_cut = 1;
+            ss->plan_last = cut;
             print_layout(w, ss, width);
             return;
         }
@@ -1165,20 +1190,28 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
     worksheet_set_margins(ws, MARGIN_LR_IN, MARGIN_LR_IN, MARGIN_TB_IN, MARGIN_TB_IN);
     ws->margin_header = MARGIN_HF_IN;
     ws->margin_footer = MARGIN_HF_IN;
-    if (p->n_groups > 1) {
-        /* a wrapped text merged past the first column group would be cut at the group's edge: it wraps within the
-         * first group instead, its row made tall enough */
-        lxw_col_t g0 = p->group[0];
+    {
+        /* a wrapped text merged past the print's right edge (or the first column group's) would be cut there: it
+         * wraps within the print (the first group) instead, its row made tall enough (size_rows) */
+        lxw_col_t edge = p->n_groups > 1 ? p->group[0] : last_col + 1;
         lxw_merged_range *mr;
         STAILQ_FOREACH(mr, ws->merged_ranges, list_pointers) {
-            if (mr->first_col >= g0 || mr->last_col < g0 || mr->first_row != mr->last_row || mr->first_row > last_row)
+            if (mr->first_col >= edge || mr->last_col < edge || mr->first_row != mr->last_row || mr->first_row > last_row)
                 continue;
             lxw_row *row = lxw_worksheet_find_row(ws, mr->first_row);
             lxw_cell *cell = row ? lxw_worksheet_find_cell_in_row(row, mr->first_col) : NULL;
             if (!cell || !cell->format || !cell->format->text_wrap || !cell->sst_string)
                 continue;
-            mr->last_col = g0 - 1;
+            if (p->n_groups > 1 && (cell->format == w->f.header || cell->format == w->f.header_r ||
+                                    cell->format == w->f.header_c))
+                continue; /* a band of group headers: shown again on each group's page (below) */
+            mr->last_col = edge - 1;
         }
+        if (p->n_groups == 1)
+            size_rows(w, ss, width);
+    }
+    if (p->n_groups > 1) {
+        lxw_merged_range *mr;
         /* a band of group headers (a merged header cell over several columns) that a group's edge cuts: its text
          * shown again on the group's page, over the band's columns there */
         for (size_t gk = 0; gk + 1 < p->n_groups; gk++) {
@@ -1315,6 +1348,82 @@ static void size_rows(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
     }
 }
 
+
+#define NARROW_MIN 24.0 /* a column of wrapped text is never narrowed below this (Excel's units) */
+
+/*
+ * Columns of wrapped text (notes, labels) narrowed, when that alone lets the sheet's cells print one page wide
+ * (landscape at MIN_SCALE): the text wraps in more lines instead of the table splitting into column groups. A column
+ * qualifies when every cell in it (headers and layout texts aside) is wrapped text; it keeps its widest word.
+ */
+static void narrow_wrapped(rpt_wctx *w, rpt_sheet_style *ss, double *width, int *emit)
+{
+    lxw_worksheet *ws = ss->ws;
+    lxw_col_t last = ws->dim_colmax < STYLE_COLS ? ws->dim_colmax : STYLE_COLS - 1;
+    if (ss->data_col > 0 && last >= (lxw_col_t)ss->data_col)
+        last = (lxw_col_t)ss->data_col - 1;
+    lxw_row_t last_row = ws->dim_rowmax;
+    if (ss->print_last >= 0 && (lxw_row_t)ss->print_last < last_row)
+        last_row = (lxw_row_t)ss->print_last;
+    double cap = (PAGE_LONG_PT - 2 * 72 * MARGIN_LR_IN) / MIN_SCALE, total = 0, spare = 0;
+    double min_w[STYLE_COLS];
+    int ok[STYLE_COLS];
+    lxw_col_t last_cells = 0;
+    for (lxw_col_t c = 0; c <= last; c++) {
+        ok[c] = width[c] > NARROW_MIN;
+        min_w[c] = NARROW_MIN;
+        int any = 0;
+        for (lxw_row_t r = 0; r <= last_row; r++) {
+            lxw_row *row = lxw_worksheet_find_row(ws, r);
+            lxw_cell *cell = row ? lxw_worksheet_find_cell_in_row(row, c) : NULL;
+            if (!cell || cell->type == BLANK_CELL)
+                continue;
+            if (c > last_cells)
+                last_cells = c;
+            if (merged_at(ws, r, c))
+                continue;
+            lxw_format *f = cell->format;
+            if (f && (f == w->f.header || f == w->f.header_r || f == w->f.header_c || f->indent) &&
+                f->bold && f->text_wrap && cell->sst_string) {
+                /* a header: it wraps too, but keeps its widest word */
+            } else if (f && (f == w->f.title || f == w->f.subtitle || f == w->f.meta || f == w->f.note ||
+                             f == w->f.synthetic)) {
+                continue;
+            } else if (!(f && f->text_wrap && cell->sst_string &&
+                         (cell->type == STRING_CELL || cell->type == INLINE_STRING_CELL))) {
+                ok[c] = 0;
+                continue;
+            }
+            any = 1;
+            if (!ok[c] || !cell->sst_string)
+                continue;
+            for (const char *p = cell->sst_string; *p;) { /* its widest word */
+                size_t k = strcspn(p, " \n");
+                double u = fit_units(rpt_text_pt(p, k, font_style(f), font_size(f)) + f_indent_pt(f));
+                if (u > min_w[c])
+                    min_w[c] = u;
+                p += k;
+                p += *p != '\0';
+            }
+        }
+        ok[c] = ok[c] && any && min_w[c] < width[c];
+    }
+    for (lxw_col_t c = 0; c <= last_cells; c++) {
+        total += col_pt(width, c);
+        if (ok[c])
+            spare += rpt_col_print_pt(width[c]) - rpt_col_print_pt(min_w[c]);
+    }
+    if (total <= cap || spare <= 0 || total - spare > cap)
+        return;
+    double k = (total - cap) / spare + 0.01;
+    for (lxw_col_t c = 0; c <= last_cells; c++)
+        if (ok[c]) {
+            double nw = width[c] - k * (width[c] - min_w[c]);
+            width[c] = ceil(7 * (nw > min_w[c] ? nw : min_w[c])) / 7;
+            emit[c] = 1;
+        }
+}
+
 static void write_intervals(rpt_wctx *w, rpt_sheet_style *ss);
 
 void rpt_style_finish(rpt_wctx *w)
@@ -1378,6 +1487,8 @@ void rpt_style_finish(rpt_wctx *w)
             width[c] = fit > have + 0.5 ? ceil(7 * fit) / 7 : have;
             emit[c] = ss->set[c] > 0 || fit > have + 0.5;
         }
+        if (!ss->big)
+            narrow_wrapped(w, ss, width, emit);
         /* Each column's width is set once, in runs of equal columns that never overlap (a spreadsheet given
          * overlapping ranges keeps one of them, and a column then shows ### or nothing). A big sheet set its
          * widths as it went (constant-memory mode writes them before the first row). */

@@ -36,6 +36,8 @@ static unsigned utf8_next(const unsigned char *p, size_t left, size_t *len)
 
 static unsigned adv(unsigned cp, int style)
 {
+    if (style == RPT_FONT_MONO)
+        return cp == 0x200B ? 0 : 1229; /* Courier New: 1229/2048 em a character */
     if (cp >= 0x20 && cp < 0x7F)
         return rpt_font_adv[style][cp - 0x20];
     for (int i = 0x7F - 0x20; i < RPT_FONT_NCHARS; i++) /* Latin-1 and the signs: a short search */
@@ -48,7 +50,7 @@ double rpt_text_pt(const char *s, size_t n, int style, double size)
 {
     const unsigned char *p = (const unsigned char *)s;
     double u = 0;
-    if (style < 0 || style > 3)
+    if (style < 0 || style > RPT_FONT_MONO)
         style = 0;
     for (size_t i = 0; i < n && p[i];) {
         size_t len;

@@ -17,7 +17,8 @@ extern const unsigned rpt_font_chars[RPT_FONT_NCHARS];
 extern const unsigned short rpt_font_adv[4][RPT_FONT_NCHARS];
 
 /** Styles of rpt_font_adv. */
-enum { RPT_FONT_REGULAR = 0, RPT_FONT_BOLD = 1, RPT_FONT_ITALIC = 2, RPT_FONT_BOLD_ITALIC = 3 };
+enum { RPT_FONT_REGULAR = 0, RPT_FONT_BOLD = 1, RPT_FONT_ITALIC = 2, RPT_FONT_BOLD_ITALIC = 3, RPT_FONT_MONO = 4 };
+/* RPT_FONT_MONO: Courier New (the formulas' names), every character 0.6 em wide */
 
 /** Width in points of the first n bytes of UTF-8 text s in `style` at `size` points. */
 double rpt_text_pt(const char *s, size_t n, int style, double size);

@@ -137,7 +137,14 @@ const char *rpt_msg_numbers_nb(const char *s, char *out, size_t size)
 
 const char *rpt_tr(const rpt_wctx *w, const char *en)
 {
-    return rpt_msg_text(w && w->run ? w->run->language : RPT_LANG_EN, en);
+    rpt_lang lang = w && w->run ? w->run->language : RPT_LANG_EN;
+    const char *t = rpt_msg_text(lang, en);
+    if (lang == RPT_LANG_NB && t == en && !w->verbatim) {
+        const char *l = rpt_msg_label_text(en); /* a result's label: the label table */
+        if (l)
+            return l;
+    }
+    return t;
 }
 
 int rpt_trf(const rpt_wctx *w, char *buf, size_t size, const char *fmt, ...)

@@ -191,7 +191,7 @@ core_status rpt_sheet_cohort(rpt_wctx *w, core_err *err)
         size_t j = 0;
         const core_result_row *ov = next_row(w, "cohort", "support_over_limit", &j);
         if (ov && ov->label) {
-            rpt_trf(w, b, sizeof b, "%s: %s%% (%s interval %s%% to %s%%).", ov->label,
+            rpt_trf(w, b, sizeof b, "%s: %s%% (%s interval %s%% to %s%%).", rpt_tr(w, ov->label),
                      rpt_fmt_num(100 * ov->estimate, 1, c1, sizeof c1), w->conf,
                      rpt_fmt_num(100 * ov->ci_low, 1, c2, sizeof c2), rpt_fmt_num(100 * ov->ci_high, 1, c3, sizeof c3));
             rpt_merge_text(w, ws, r++, 0, 8, b, w->f.wrap, rpt_lines_for(b, 120));
@@ -295,7 +295,7 @@ core_status rpt_sheet_equity(rpt_wctx *w, core_err *err)
         char c1[32], c2[32];
         rpt_trf(w, b, sizeof b, "Goodness of fit of the users' groups to the reference population: chi-square %s on %.0f "
                  "df, %s. %s.", rpt_fmt_num(g->statistic, 2, c1, sizeof c1), g->df,
-                 p_phrase(g->p_value, c2, sizeof c2), g->label ? g->label : "");
+                 p_phrase(g->p_value, c2, sizeof c2), g->label ? rpt_tr(w, g->label) : "");
         rpt_merge_text(w, ws, r++, 0, 9, b, w->f.wrap, rpt_lines_for(b, 120));
     }
     r++;
@@ -393,11 +393,11 @@ core_status rpt_sheet_workforce(rpt_wctx *w, core_err *err)
                      "follow-up)", w->f.subtitle);
         if (isnan(m->estimate))
             rpt_trf(w, b, sizeof b, "Median time in post not reached: more than half were still in post at the end of "
-                     "follow-up (%s).", m->label ? m->label : "");
+                     "follow-up (%s).", m->label ? rpt_tr(w, m->label) : "");
         else
             rpt_trf(w, b, sizeof b, "Median time in post %s years (%s interval %s to %s); %s.",
                      rpt_fmt_num(m->estimate, 1, c1, sizeof c1), w->conf, rpt_fmt_num(m->ci_low, 1, c2, sizeof c2),
-                     rpt_fmt_num(m->ci_high, 1, c3, sizeof c3), m->label ? m->label : "");
+                     rpt_fmt_num(m->ci_high, 1, c3, sizeof c3), m->label ? rpt_tr(w, m->label) : "");
         rpt_merge_text(w, ws, r++, 0, 10, b, w->f.wrap, rpt_lines_for(b, 120));
         for (int yr = 1; yr <= 2; yr++) {
             char tp[8];

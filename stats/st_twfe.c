@@ -11,21 +11,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Large work arrays (the demeaned data and residuals: 6 MB each at 770,000 rows) have their pages populated
- * up front, as transparent huge pages where allowed (core_prefault): touching fresh pages one fault at a time
- * costs more than all the arithmetic on virtual machines (measured 42 ms against 5 ms for 6 MB here;
- * docs/performance.md). */
+/* Large work arrays (the demeaned data and residuals: 6 MB each at 770,000 rows) as whole pages of their own,
+ * populated up front as transparent huge pages where allowed (core_alloc_pages): touching fresh pages one at a
+ * time costs more than all the arithmetic on virtual machines (docs/performance.md). */
 static void *big_alloc(size_t bytes)
 {
-    void *p = malloc(bytes ? bytes : 1);
-    core_prefault(p, bytes);
-    return p;
+    return core_alloc_pages(bytes);
 }
 
 static void big_free(void *p, size_t bytes)
 {
-    (void)bytes;
-    free(p);
+    core_free_pages(p, bytes);
 }
 
 struct st_demean {

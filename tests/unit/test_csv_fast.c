@@ -235,6 +235,43 @@ int main(void)
         core_table_free(fast);
     }
     remove(path);
+    /* the check of the mapped text (utf8_scan_lines: sixteen bytes at a time where it can) against the byte-wise
+     * utf8_bad_offset and a count of the line feeds, on random text of ASCII, line feeds, multi-byte sequences
+     * (valid and broken) and NULs, at every alignment and length around the 16-byte blocks and the 255-block
+     * counter flush */
+    {
+        static unsigned char txt[16 * 600];
+        static const char *const bits[] = {"a", "1,2", "\n", "\r\n", "\xc3\xb8", "\xe2\x82\xac", "\xf0\x9f\x98\x80",
+                                           "\xc3", "\x80", "\xed\xa0\x80", "\xff", "\0"};
+        int scan_ok = 0, scan_cases = 3000, scan_bad = 0;
+        for (int k = 0; k < scan_cases; k++) {
+            size_t len = rnd(k % 10 == 0 ? sizeof txt : 200), n = 0;
+            int rare = 200 + (int)rnd(3000); /* how seldom a non-ASCII or broken piece comes */
+            while (n < len) {
+                unsigned r = rnd((unsigned)rare);
+                const char *bt = r < 9 ? bits[3 + r] : r < 30 ? bits[2] : bits[rnd(2)];
+                size_t bl = strcmp(bt, "") == 0 ? 1 : strlen(bt); /* "\0": one NUL byte */
+                if (n + bl > len)
+                    bl = len - n;
+                memcpy(txt + n, bt, bl);
+                n += bl;
+            }
+            size_t lf_want = 0, lf_got = 0;
+            size_t want = utf8_bad_offset(txt, n);
+            for (size_t q = 0; q < want; q++)
+                lf_want += txt[q] == '\n';
+            size_t got = utf8_scan_lines(txt, n, &lf_got);
+            scan_bad += want < n;
+            if (got == want && (want < n || lf_got == lf_want))
+                scan_ok++;
+            else if (failures_shown++ < 5)
+                printf("FAIL: scan case %d (%zu bytes): offset %zu against %zu, line feeds %zu against %zu\n", k, n,
+                       got, want, lf_got, lf_want);
+        }
+        t_int(scan_ok, scan_cases, "the 16-byte check of the text agrees with the byte-wise one (%d texts not clean)",
+              scan_bad);
+        t_true(scan_bad > scan_cases / 10 && scan_bad < scan_cases * 9 / 10, "clean and broken texts both checked");
+    }
     t_int(sel_agree, sel_checked, "a selection of columns equals those columns of the whole table, both paths");
     t_true(sel_checked > cases / 4, "selections checked on %d files", sel_checked);
     t_int(agree, cases, "fast and general parser agree on every generated file");

@@ -43,14 +43,19 @@ import zipfile
 passed = failed = 0
 
 
+quiet = False  # a check run to see that it can fail prints nothing
+
+
 def check(ok, what, detail=""):
     global passed, failed
     if ok:
         passed += 1
-        print("PASS: " + what)
+        if not quiet:
+            print("PASS: " + what)
     else:
         failed += 1
-        print("FAIL: " + what + (" (" + detail + ")" if detail else ""))
+        if not quiet:
+            print("FAIL: " + what + (" (" + detail + ")" if detail else ""))
     return ok
 
 
@@ -399,20 +404,22 @@ def charts(book):
     ok = bool(fid) and all(sum(1 for s in ser if s["name"].endswith("or more)") and len(set(s["y"])) == 1) >= 2
                            for _, _, ser, _ in fid)
     check(ok, "fidelity trend: the bands drawn as lines (%d charts)" % len(fid))
-    # nothing right of a sheet's print area (chart data used to sit there, on screen but not printed)
+    # nothing right of a sheet's print area in its printed rows (chart data used to sit there, on screen but not
+    # printed); rows below the print (a sheet cut by its page budget) are on screen only, as wide as they are
     import openpyxl
     wbk = openpyxl.load_workbook(book, read_only=True)
     wide = []
     for idx, ws in enumerate(wbk.worksheets):
-        a = re.search(r"\$([A-Z]+)\$\d+$", areas.get(idx, ""))
+        a = re.search(r"\$([A-Z]+)\$(\d+)$", areas.get(idx, ""))
         if ws.title in (data_sheet, "Results") or not a:
             continue
         lc = sum((ord(ch) - 64) * 26 ** i for i, ch in enumerate(reversed(a.group(1))))
-        for row in ws.iter_rows(min_col=lc + 1, values_only=True):
+        for row in ws.iter_rows(min_col=lc + 1, max_row=int(a.group(2)), values_only=True):
             if any(v is not None for v in row):
                 wide.append("%s (right of column %s)" % (ws.title, a.group(1)))
                 break
-    check(not wide, "no cell right of a visible sheet's print area (no chart data left there)", ", ".join(wide))
+    check(not wide, "no cell right of a visible sheet's print area in its printed rows (no chart data left there)",
+          ", ".join(wide))
 
 
 def font_table():
@@ -451,10 +458,10 @@ def text_lines(text, avail, adv, size):
     return n
 
 
-def rows(book):
+def rows(book, wb=None):
     import openpyxl
     adv = font_table()
-    wb = openpyxl.load_workbook(book)
+    wb = wb or openpyxl.load_workbook(book)
     unit = 5.547  # points a stored column-width unit prints as (rpt_font.c)
     for ws in wb.worksheets:
         if ws.title == "Results" or ws.sheet_state != "visible":
@@ -494,7 +501,9 @@ def rows(book):
                 style = (1 if cell.font.b else 0) + (2 if cell.font.i else 0)
                 avail = sum(width(c) for c in range(cell.column, end + 1)) - 2.0
                 avail -= (cell.alignment.indent or 0) * 3 * 463 / 2048.0 * size
-                lines = text_lines(str(cell.value), avail, adv[style], size)
+                mono = {ord(ch): 1229 for ch in str(cell.value)}  # Courier New: 0.6 em a character
+                mono[0x30] = 1229
+                lines = text_lines(str(cell.value), avail, mono if cell.font.name == "Courier New" else adv[style], size)
                 need = max(need, 15.0 if lines == 1 and size <= 11 else lines * 1.1 * size + 3.5)
             if not need:
                 continue
@@ -522,6 +531,43 @@ def rows(book):
               ", ".join(touch[:4]))
 
 
+def rows_can_fail(book):
+    """the rows checks on a copy with one wrapped row made two lines taller, one shorter, and one gutter's indent
+    taken away: each of the three checks must fail"""
+    global passed, failed
+    import copy
+    import openpyxl
+    wb = openpyxl.load_workbook(book)
+    done = {"tall": None, "short": None, "indent": None}
+    for ws in wb.worksheets:
+        if ws.title == "Results" or ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None or not isinstance(cell.value, str) or not cell.alignment.wrap_text:
+                    continue
+                h = ws.row_dimensions[cell.row].height
+                if done["tall"] is None and h and h > 30:
+                    ws.row_dimensions[cell.row].height = h + 30
+                    done["tall"] = ws.title
+                elif done["short"] is None and h and h > 30 and ws.title != done["tall"]:
+                    ws.row_dimensions[cell.row].height = h - 14
+                    done["short"] = ws.title
+                if done["indent"] is None and cell.alignment.indent and cell.font.b:
+                    al = copy.copy(cell.alignment)
+                    al.indent = 0
+                    cell.alignment = al
+                    done["indent"] = ws.title
+    global quiet
+    p0, f0 = passed, failed
+    quiet = True
+    rows(book, wb)
+    quiet = False
+    fails = failed - f0
+    passed, failed = p0, f0
+    check(all(done.values()) and fails >= 3, "the rows checks fail on a spoiled copy (%s)" % done, "%d failures" % fails)
+
+
 def main():
     if len(sys.argv) >= 3 and sys.argv[1] == "cols":
         cols(sys.argv[2])
@@ -531,6 +577,7 @@ def main():
         sorted_book(sys.argv[2], sys.argv[3])
     elif len(sys.argv) == 3 and sys.argv[1] == "rows":
         rows(sys.argv[2])
+        rows_can_fail(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "charts":
         charts(sys.argv[2])
     elif len(sys.argv) == 5 and sys.argv[1] == "pdf":

@@ -66,5 +66,60 @@ ok = checked > 500 and len(keys) > 1000
 print("INFO: %d literal texts of reports/*.c checked against %d messages; %d missing" % (checked, len(keys), len(miss)))
 if not ok:
     print("FAIL: the scan found too few texts or messages (%d, %d): the patterns no longer match the code" % (checked, len(keys)))
-print("msg-coverage: %d passed, %d failed" % (checked - len(miss), len(miss) + (0 if ok else 1)))
-sys.exit(1 if miss or not ok else 0)
+
+# The label table (reports/rpt_msg_label_nb.c): every entry's English is the modules' own text, so an entry whose
+# module text changed is found here (its Norwegian would no longer be used). An entry is a part of one format literal
+# of a module (rct/ cba/ cea/ meta/ fidelity/ practice/ realworld/ cli/ stats/), conversions included; or, for a
+# label the module builds of pieces, "%s" at an end for the part before or after it, or an instance of one such literal (its separators in front or behind left out)
+# whose %s stand for pieces ("%zu items over %zu %s with every item scored; Feldt interval" of "%zu items over %zu
+# %s%s; Feldt interval"), the literal's own words at least 12 letters. A piece (PART: only ever an argument) is a
+# whole literal, the one the module passes.
+CONV = re.compile(r"%(?:\d+\$)?[-+ #0']*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t|L)?[diouxXfFeEgGsc]")
+lsrc = open(R + 'reports/rpt_msg_label_nb.c').read()
+labels = []
+for m in re.finditer(r'\{\s*((?:"(?:[^"\\]|\\.)*"\s*)+),\s*((?:"(?:[^"\\]|\\.)*"\s*)+)(,\s*PART)?', lsrc):
+    line = lsrc[:m.start()].count('\n') + 1
+    labels.append((line, unesc(''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', m.group(1)))), bool(m.group(3))))
+lits = set()
+for d in ('rct', 'cba', 'cea', 'meta', 'fidelity', 'practice', 'realworld', 'cli', 'stats'):
+    for f in glob.glob(R + d + '/*.c'):
+        for m in re.finditer(LIT, open(f).read()):
+            lits.add(unesc(''.join(re.findall(r'"((?:[^"\\\n]|\\.)*)"', m.group(1)))))
+lits.discard('')
+joined = '\0' + '\0'.join(sorted(lits)) + '\0'
+def pattern(lit):
+    """lit as a regular expression: its %s any text, every other conversion itself, a separator at either end
+    optional; None when its own words are too few to tell it apart."""
+    body = lit.strip(';:, ')
+    words = re.sub(CONV, '', body)
+    if len(re.findall(r'[A-Za-z]', words)) < 12:
+        return None
+    out, i = [], 0
+    for m in CONV.finditer(body):
+        out.append(re.escape(body[i:m.start()]))
+        out.append('(?s:.*?)' if m.group(0) == '%s' else re.escape(m.group(0)))
+        i = m.end()
+    out.append(re.escape(body[i:]))
+    return re.compile(''.join(out))
+pats = [p for p in (pattern(l) for l in lits if '%s' in l) if p]
+def core(t):
+    return re.sub(r'^(%s)+|(%s)+$', '', t)  # "%s" at an end stands for the part of the label before or after it
+whole = set(core(l) for l in lits)
+def covered(en, part):
+    # a piece (PART) is a whole literal, the one a module passes as the argument; any other entry a part of one
+    return (core(en) in whole if part else core(en) in joined) or any(p.fullmatch(en) for p in pats)
+stale = []
+for line, en, part in labels:
+    if not covered(en, part):
+        stale.append((line, en))
+for line, en in stale:
+    print("FAIL: rpt_msg_label_nb.c:%d: label %r is no module's text (the module changed the label? update the "
+          "entry)" % (line, en[:120]))
+lok = len(labels) > 100 and len(lits) > 1000
+print("INFO: %d label formats checked against %d literals of the modules; %d no module's text"
+      % (len(labels), len(lits), len(stale)))
+if not lok:
+    print("FAIL: the label scan found too few entries or module texts (%d, %d)" % (len(labels), len(lits)))
+print("msg-coverage: %d passed, %d failed" % (checked - len(miss) + len(labels) - len(stale),
+                                             len(miss) + len(stale) + (0 if ok else 1) + (0 if lok else 1)))
+sys.exit(1 if miss or stale or not ok or not lok else 0)

@@ -3,7 +3,8 @@
 # configs/demo-nb.ini in tests/workbook/nb.sh, the demo with the roll-out registry in tests/did/run.sh) and the
 # examples examples/cea-three-arm.ini and examples/rollout.ini, run with language = nb, gives a workbook with no English
 # word outside data values (tests/workbook/nb_words.py); and every literal text of the sheet writers is in the
-# message table (tests/workbook/msg_coverage.py), a check that can fail. About 3 s.
+# message table and every entry of the label table is a module's text (tests/workbook/msg_coverage.py), checks that
+# can fail. About 4 s.
 BIN=${BIN:-bin/ipseval}
 case "$BIN" in /*) ;; *) BIN="$(pwd)/$BIN" ;; esac
 ROOT=$(pwd)
@@ -62,7 +63,7 @@ if [ "$n_cfg" -ge 7 ]; then ok "$n_cfg configs scanned"; else ko "only $n_cfg co
 
 # the message table covers every literal text of the sheet writers
 if $PY tests/workbook/msg_coverage.py "$ROOT" > "$T/coverage.log" 2>&1; then
-    ok "message table: $(grep '^INFO' "$T/coverage.log" | sed 's/^INFO: //')"
+    ok "message table: $(grep '^INFO' "$T/coverage.log" | sed 's/^INFO: //' | paste -sd';' -)"
 else
     grep '^FAIL' "$T/coverage.log" | head -n 20
     ko "message table: $(grep '^INFO' "$T/coverage.log" | sed 's/^INFO: //')"
@@ -76,6 +77,16 @@ if $PY tests/workbook/msg_coverage.py "$T/cut" 2>&1 | grep -q "practice.c:.*'Who
     ok "the coverage check finds a text missing from the table (it can fail)"
 else
     ko "the coverage check does not find a text missing from the table"
+fi
+
+# ... and the label table's check can fail: a module's label changed, its entry not updated
+mkdir -p "$T/cut2"
+cp -r reports rct cba cea meta fidelity practice realworld cli stats "$T/cut2/"
+sed -i 's/reviews with the same score/reviews scored alike/' "$T/cut2/fidelity/fid_agree.c"
+if $PY tests/workbook/msg_coverage.py "$T/cut2" 2>&1 | grep -q "label '%zu/%zu reviews with the same score"; then
+    ok "the label table's check finds an entry whose module text changed (it can fail)"
+else
+    ko "the label table's check does not find an entry whose module text changed"
 fi
 
 echo "workbook-nb-configs: $passed passed, $failed failed"

@@ -7,8 +7,11 @@ Reads the xlsx as a zip (no openpyxl needed): sheet names, every text cell of ev
 inline strings, cached formula text), and the charts' titles, axis names and series names. A text is a data
 value, and not scanned, when it is
   - the Results sheet's column names and rows (result vocabulary: SPEC's machine contract, English by design),
-  - a line of the config file or a value in it (titles, labels, levels, paths: the user's words),
-  - a value of results.csv's text columns (module, analysis, outcome, timepoint, term, method, label),
+  - a line of the config file or a value in it (titles, labels, levels, paths: the user's words), and a value of a
+    file the config names (data, a target population, reference shares, anchors),
+  - a value of results.csv's text columns module, analysis, outcome, timepoint, term and method (not label: a
+    result's label is the module's English sentence, and a sheet other than Results shows it in Norwegian through
+    the label table, reports/rpt_msg_label_nb.c),
   - a cell of the Methods sheet's reference column (citations keep their titles),
   - a cell of the Methods sheet's Results rows column (module, analysis and method: result vocabulary).
 Every other text must have none of the stop-list's English words. One check per sheet and one for the charts;
@@ -136,18 +139,20 @@ def main():
                 data.add(part)
                 if ":" in part:
                     data.add(part.split(":", 1)[1].strip())
-    # the data files' values (levels, sites, names: the user's words)
+    # the values of every file the config names (data, a target population, reference shares, anchors: the user's
+    # words, which a result's label may quote)
     base = os.path.dirname(os.path.abspath(ini))
     for line in open(ini, encoding="utf-8"):
-        m = re.match(r"\s*data\s*=\s*(\S+)", line)
-        if m and os.path.exists(os.path.join(base, m.group(1))):
-            with open(os.path.join(base, m.group(1)), encoding="utf-8", errors="replace") as f:
+        m = re.match(r"\s*[A-Za-z_0-9.]+\s*=\s*([^\s;]+)", line)
+        path = os.path.join(base, m.group(1)) if m else ""
+        if m and os.path.isfile(path) and path.endswith((".csv", ".tsv", ".txt")):
+            with open(path, encoding="utf-8", errors="replace") as f:
                 for row in csv.reader(f):
                     data.update(c.strip() for c in row)
     with open(res, encoding="utf-8") as f:
         rd = csv.DictReader(f)
         for row in rd:
-            for k in ("module", "analysis", "outcome", "timepoint", "term", "method", "label"):
+            for k in ("module", "analysis", "outcome", "timepoint", "term", "method"):
                 if row.get(k):
                     data.add(row[k])
 
