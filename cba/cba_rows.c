@@ -14,6 +14,28 @@ typedef struct rows_ctx {
     char vs[160];
 } rows_ctx;
 
+/* A number for a label as a reader writes it: whole units with thousands separators from 100 up ("245,500"),
+ * else four significant digits ("0.2", "0.0125"). */
+static const char *num_words(double x, char *b, size_t n)
+{
+    if (!isfinite(x) || fabs(x) < 100) {
+        snprintf(b, n, "%.4g", x);
+        return b;
+    }
+    char d[64];
+    snprintf(d, sizeof d, "%.0f", fabs(x));
+    size_t len = strlen(d), o = 0;
+    if (x < 0 && o + 1 < n)
+        b[o++] = '-';
+    for (size_t k = 0; k < len && o + 2 < n; k++) {
+        if (k > 0 && (len - k) % 3 == 0)
+            b[o++] = ',';
+        b[o++] = d[k];
+    }
+    b[o] = '\0';
+    return b;
+}
+
 static core_status add(rows_ctx *c, const char *analysis, const char *term, const char *method, double est,
                        const cba_summary *sum, double scale, const char *note, core_err *err)
 {
@@ -182,16 +204,21 @@ core_status cba_rows_add(const cba_spec *s, const cba_result *r, core_results *r
     if (r->qaly_uncertain) {
         TRY(add(&c, "icer", "per_qaly", "discounted", f->icer_qaly, slot(&c, CBA_S_ICER_QALY), 1,
                 quadrant(f->dc_health, f->dq, "QALY", note, sizeof note), err));
-        snprintf(note, sizeof note, "at value_per_qaly = %.15g", s->value[CBA_VALUE_PER_QALY]);
+        char v1[64];
+        snprintf(note, sizeof note, "at a value of a QALY of %s (value_per_qaly)",
+                 num_words(s->value[CBA_VALUE_PER_QALY], v1, sizeof v1));
         TRY(add(&c, "inmb", "per_qaly", "discounted", f->inmb_qaly, slot(&c, CBA_S_INMB_QALY), 1, note, err));
     }
     TRY(add(&c, "icer", "per_job_year", "discounted", f->icer_job, slot(&c, CBA_S_ICER_JOB), 1,
             quadrant(f->dc_health, f->pv_effect, "job-year", note, sizeof note), err));
+    char vj[64];
     if (s->has[CBA_VALUE_PER_JOB_YEAR])
-        snprintf(note, sizeof note, "at value_per_job_year = %.15g", s->value[CBA_VALUE_PER_JOB_YEAR]);
+        snprintf(note, sizeof note, "at a value of a job-year of %s (value_per_job_year)",
+                 num_words(s->value[CBA_VALUE_PER_JOB_YEAR], vj, sizeof vj));
     else
-        snprintf(note, sizeof note, "at value_per_job_year = wage x (1 + employer_contributions) = %.15g",
-                 s->value[CBA_WAGE] * (1 + s->value[CBA_EMPLOYER_CONTRIBUTIONS]));
+        snprintf(note, sizeof note, "at a value of a job-year of %s: its production value, the wage x (1 + employer "
+                 "contributions)", num_words(s->value[CBA_WAGE] * (1 + s->value[CBA_EMPLOYER_CONTRIBUTIONS]), vj,
+                 sizeof vj));
     TRY(add(&c, "inmb", "per_job_year", "discounted", f->inmb_job, slot(&c, CBA_S_INMB_JOB), 1, note, err));
 
     if (r->draws > 0) {
@@ -275,13 +302,16 @@ core_status cba_rows_add(const cba_spec *s, const cba_result *r, core_results *r
             row.estimate = fabs(bar->at_hi - bar->at_lo);
             row.ci_low = bar->at_lo < bar->at_hi ? bar->at_lo : bar->at_hi;
             row.ci_high = bar->at_lo < bar->at_hi ? bar->at_hi : bar->at_lo;
+            char a1[64], a2[64], p1[64], p2[64];
+            num_words(bar->at_lo, a1, sizeof a1);
+            num_words(bar->at_hi, a2, sizeof a2);
             if (strcmp(bar->key, "effect") == 0)
-                snprintf(note, sizeof note,
-                         "swing; effects at -%.4g SE: %.15g, at +%.4g SE: %.15g; %s", bar->hi, bar->at_lo, bar->hi,
-                         bar->at_hi, c.vs);
+                snprintf(note, sizeof note, "swing; the employment effects %.4g standard errors lower: %s, %.4g higher: "
+                         "%s; %s", bar->hi, a1, bar->hi, a2, c.vs);
             else
-                snprintf(note, sizeof note, "swing; %s at its %.4g%% point %.15g: %.15g, at its %.4g%% point %.15g: %.15g; %s",
-                         bar->key, 100 * q, bar->lo, bar->at_lo, 100 * (1 - q), bar->hi, bar->at_hi, c.vs);
+                snprintf(note, sizeof note, "swing; %s at its %.4g%% point (%s): %s, at its %.4g%% point (%s): %s; %s",
+                         bar->key, 100 * q, num_words(bar->lo, p1, sizeof p1), a1, 100 * (1 - q),
+                         num_words(bar->hi, p2, sizeof p2), a2, c.vs);
             row.label = note;
             if (core_results_add(res, &row) != CORE_OK)
                 return core_err_set(err, CORE_ERR_NOMEM, "out of memory");

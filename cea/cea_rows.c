@@ -44,6 +44,27 @@ static void boot_rows(rows_ctx *c, core_result_row base, const cea_est *e, const
     add(c, &base);
 }
 
+/* An amount for a label: whole units with thousands separators ("53,102", "-8,011"). */
+static const char *whole(double x, char *b, size_t n)
+{
+    if (!isfinite(x)) {
+        snprintf(b, n, "%g", x);
+        return b;
+    }
+    char d[64];
+    snprintf(d, sizeof d, "%.0f", fabs(x));
+    size_t len = strlen(d), o = 0;
+    if (x <= -0.5 && o + 1 < n)
+        b[o++] = '-';
+    for (size_t i = 0; i < len && o + 2 < n; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            b[o++] = ',';
+        b[o++] = d[i];
+    }
+    b[o] = '\0';
+    return b;
+}
+
 static const char *fmt_wtp(double x, char *b, size_t n)
 {
     snprintf(b, n, "%.15g", x);
@@ -155,10 +176,18 @@ core_status cea_rows(const cea_spec *s, const cea_data *d, const cea_result *r, 
             row.ci_high = r->icer_hi[j];
             snprintf(note, sizeof note, "%s vs %s, cost per QALY gained (%s quadrant); percentile interval: every "
                      "bootstrap resample lies in the %s quadrant", d->options[j], ref, where, where);
-        } else if (r->R > 0)
-            snprintf(note, sizeof note, "%s vs %s (%s quadrant); no ICER interval: the bootstrap cloud crosses a "
-                     "quadrant boundary (its shares in the cea_quadrant rows); read the INMB (cea_inmb) instead",
-                     d->options[j], ref, where);
+        } else if (r->R > 0) {
+            /* the resamples' shares by quadrant, in words, so the reader needs no other row */
+            static const char *const qn[] = {"NE", "SE", "SW", "NW"};
+            char shares[160] = "";
+            for (int q = 0; q < 4; q++)
+                if (qd[q] > 0)
+                    snprintf(shares + strlen(shares), sizeof shares - strlen(shares), "%s%.1f%% %s",
+                             shares[0] ? ", " : "", 100 * qd[q], qn[q]);
+            snprintf(note, sizeof note, "%s vs %s (%s quadrant); no ICER interval: the bootstrap resamples fall in "
+                     "more than one quadrant (%s); read the incremental net benefit (INMB) at a willingness to pay "
+                     "instead", d->options[j], ref, where, shares);
+        }
         else
             snprintf(note, sizeof note, "%s vs %s (%s quadrant); no bootstrap", d->options[j], ref, where);
         row.label = note;
@@ -190,13 +219,14 @@ core_status cea_rows(const cea_spec *s, const cea_data *d, const cea_result *r, 
         row.n = (double)(o->cost_rank + 1);
         switch (o->status) {
         case ST_CE_START:
-            snprintf(note, sizeof note, "least costly option on the efficiency frontier (incremental cost %.6g, QALYs "
-                     "%.6g vs %s)", r->dc[j].est, r->dq[j].est, ref);
+            snprintf(note, sizeof note, "least costly option: the efficiency frontier starts here");
             break;
-        case ST_CE_FRONTIER:
-            snprintf(note, sizeof note, "on the efficiency frontier: ICER vs %s = %.6g / %.6g", d->options[o->prev],
-                     o->d_cost, o->d_effect);
+        case ST_CE_FRONTIER: {
+            char dc[64];
+            snprintf(note, sizeof note, "next on the efficiency frontier after %s: %s more cost for %.4f more QALYs",
+                     d->options[o->prev], whole(o->d_cost, dc, sizeof dc), o->d_effect);
             break;
+        }
         case ST_CE_DOMINATED:
             snprintf(note, sizeof note, o->identical ? "dominated: the same cost and QALYs as %s"
                                                      : "dominated by %s (it costs no more and yields no fewer QALYs)",

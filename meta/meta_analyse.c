@@ -19,7 +19,7 @@ const char *meta_few_studies_warning(size_t k)
 {
     if (k >= FEW_STUDIES)
         return NULL;
-    return "very few studies: tau^2 is imprecise and random-effects intervals (Knapp-Hartung above all) are wide";
+    return "very few studies: τ² is imprecise and random-effects intervals (Knapp-Hartung above all) are wide";
 }
 
 static int is_random(meta_method m)
@@ -166,7 +166,46 @@ static core_status add(out *o, const core_result_row *r, core_err *err)
 }
 
 /* Label of a pooled row: k, tau² method, test, warnings. */
-static void pooled_label(const out *o, variant v, const st_meta_fit *f, size_t n_excluded, char *buf, size_t size)
+/* The tau² estimator as a reader names it. */
+static const char *tau2_method_words(meta_method m)
+{
+    switch (m) {
+    case META_DL:
+        return "DerSimonian-Laird";
+    case META_REML:
+        return "REML";
+    case META_ML:
+        return "ML";
+    case META_PM:
+        return "Paule-Mandel";
+    default:
+        return meta_method_name(m);
+    }
+}
+
+/* "; Smith 2001 excluded: no events in either arm, ...": which studies are left out and why, in words (one clause
+ * a study, so a translation of the reason finds it). */
+static void excluded_words(const meta_studies *st, char *buf, size_t size)
+{
+    size_t n_excl = st->n - st->k, o = 0;
+    buf[0] = '\0';
+    if (!n_excl)
+        return;
+    if (n_excl > 3) {
+        snprintf(buf, size, "; %zu excluded (the study table says why)", n_excl);
+        return;
+    }
+    for (size_t i = 0; i < st->n && o < size; i++) {
+        const char *why = st->s[i].excluded;
+        if (!why)
+            continue;
+        if (strncmp(why, "excluded: ", 10) == 0)
+            why += 10;
+        o += (size_t)snprintf(buf + o, size - o, "; %s excluded: %s", st->s[i].name ? st->s[i].name : "?", why);
+    }
+}
+
+static void pooled_label(const out *o, variant v, const st_meta_fit *f, const char *excl, char *buf, size_t size)
 {
     const char *test = v.kh ? "Knapp-Hartung t" : "z";
     int n = 0;
@@ -175,13 +214,14 @@ static void pooled_label(const out *o, variant v, const st_meta_fit *f, size_t n
     else if (v.m == META_FIXED)
         n = snprintf(buf, size, "%zu studies; inverse-variance common effect, z test", f->k);
     else if (v.kh)
-        n = snprintf(buf, size, "%zu studies; tau^2 by %s; %s on %.0f df", f->k, meta_method_name(v.m), test, f->df);
+        n = snprintf(buf, size, "%zu studies; τ² by %s; %s on %.0f df", f->k, tau2_method_words(v.m), test,
+                     f->df);
     else
-        n = snprintf(buf, size, "%zu studies; tau^2 by %s; %s test", f->k, meta_method_name(v.m), test);
+        n = snprintf(buf, size, "%zu studies; τ² by %s; %s test", f->k, tau2_method_words(v.m), test);
     if (n < 0 || (size_t)n >= size)
         return;
-    if (n_excluded)
-        n += snprintf(buf + n, size - (size_t)n, "; %zu excluded (see study_effect)", n_excluded);
+    if (excl && *excl)
+        n += snprintf(buf + n, size - (size_t)n, "%s", excl);
     const char *few = is_random(v.m) ? meta_few_studies_warning(f->k) : NULL;
     if (few && (size_t)n < size)
         n += snprintf(buf + n, size - (size_t)n, "; %s", few);
@@ -234,7 +274,7 @@ static core_status put_heterogeneity(out *o, variant v, const st_meta_fit *f, co
     r.ci_low = f->I2_ci_low;
     r.ci_high = f->I2_ci_high;
     r.n = (double)f->k;
-    r.label = is_random(v.m) ? "percent; tau^2 / (tau^2 + typical within-study variance)"
+    r.label = is_random(v.m) ? "percent; τ² / (τ² + typical within-study variance)"
                              : "percent; (Q - df) / Q, floored at 0";
     if ((st = add(o, &r, err)) != CORE_OK)
         return st;
@@ -245,7 +285,7 @@ static core_status put_heterogeneity(out *o, variant v, const st_meta_fit *f, co
         r.ci_high = f->tau2_ci_high / f->vt + 1.0;
     }
     r.n = (double)f->k;
-    r.label = is_random(v.m) ? "(tau^2 + typical within-study variance) / typical within-study variance" : "Q / df";
+    r.label = is_random(v.m) ? "(τ² + typical within-study variance) / typical within-study variance" : "Q / df";
     return add(o, &r, err);
 }
 
@@ -259,8 +299,8 @@ static core_status put_prediction(out *o, variant v, const st_meta_fit *f, core_
     r.n = (double)f->k;
     r.df = v.kh ? f->df : NAN;
     r.label = !is_random(v.m) ? "no between-study variance assumed: equals the confidence interval"
-              : v.kh          ? "effect in a new study: estimate +- t(k-1) sqrt(se^2 + tau^2), Knapp-Hartung se"
-                              : "effect in a new study: estimate +- z sqrt(se^2 + tau^2) (metafor's default)";
+              : v.kh          ? "effect in a new study: estimate ± t(k-1) sqrt(se² + τ²), Knapp-Hartung se"
+                              : "effect in a new study: estimate ± z sqrt(se² + τ²) (metafor's default)";
     if ((st = add(o, &r, err)) != CORE_OK || !is_random(v.m) || v.kh)
         return st;
     char name[24];
@@ -272,7 +312,7 @@ static core_status put_prediction(out *o, variant v, const st_meta_fit *f, core_
     r.n = (double)f->k;
     r.df = (double)f->k - 2.0;
     r.label = isfinite(f->pi_hts_low)
-                  ? "Higgins-Thompson-Spiegelhalter (2009): estimate +- t(k-2) sqrt(se^2 + tau^2)"
+                  ? "Higgins-Thompson-Spiegelhalter (2009): estimate ± t(k-2) sqrt(se² + τ²)"
                   : "undefined with fewer than three studies (t on k-2 df)";
     if (!isfinite(f->pi_hts_low))
         r.df = NAN;
@@ -370,9 +410,9 @@ static core_status put_sensitivity(out *o, variant pv, const arrays *x, core_err
         core_err_clear(&e2);
         if (fit_variant(o->spec, pv, &sub, sub.k, NULL, 1, &f, &e2) == CORE_OK) {
             if (pv.m == META_MH || pv.m == META_FIXED)
-                snprintf(label, sizeof label, "without this study; I2 %.1f%%", f.I2);
+                snprintf(label, sizeof label, "without this study; I² %.1f%%", f.I2);
             else
-                snprintf(label, sizeof label, "without this study; tau^2 %.4g, I2 %.1f%%", f.tau2, f.I2);
+                snprintf(label, sizeof label, "without this study; τ² %.4g, I² %.1f%%", f.tau2, f.I2);
             s = put_pooled(o, "leave_one_out", x->s[i]->name, pv.name, &f, label, err);
         } else {
             core_result_row r = base_row(o, "leave_one_out", x->s[i]->name, pv.name);
@@ -415,9 +455,9 @@ static core_status put_sensitivity(out *o, variant pv, const arrays *x, core_err
                 if (sub.k == 1)
                     snprintf(label, sizeof label, "%sthe first study alone (its own estimate and z interval)", yr);
                 else if (is_random(pv.m))
-                    snprintf(label, sizeof label, "%s%zu studies; tau^2 %.4g, I2 %.1f%%", yr, sub.k, f.tau2, f.I2);
+                    snprintf(label, sizeof label, "%s%zu studies; τ² %.4g, I² %.1f%%", yr, sub.k, f.tau2, f.I2);
                 else
-                    snprintf(label, sizeof label, "%s%zu studies; I2 %.1f%%", yr, sub.k, f.I2);
+                    snprintf(label, sizeof label, "%s%zu studies; I² %.1f%%", yr, sub.k, f.I2);
                 s = put_pooled(o, "cumulative", m->name, pv.name, &f, label, err);
             } else {
                 core_result_row r = base_row(o, "cumulative", m->name, pv.name);
@@ -559,14 +599,14 @@ static core_status put_regression(out *o, variant pv, const arrays *x, const met
         r = base_row(o, "meta_regression", "I2", v.name);
         r.estimate = f.I2;
         r.n = (double)k;
-        r.label = "residual I2, percent";
+        r.label = "residual I², percent";
         if ((s = add(o, &r, err)) != CORE_OK)
             return s;
         r = base_row(o, "meta_regression", "R2", v.name);
         r.estimate = f.R2;
         r.n = (double)k;
-        r.label = isfinite(f.R2) ? "percent of tau^2 accounted for by the moderator"
-                                 : "undefined: tau^2 of the model without the moderator is 0";
+        r.label = isfinite(f.R2) ? "percent of τ² accounted for by the moderator"
+                                 : "undefined: τ² of the model without the moderator is 0";
         s = add(o, &r, err);
     }
     return s;
@@ -587,7 +627,8 @@ core_status meta_analyse(const meta_spec *spec, const meta_studies *st, core_res
     for (size_t i = 0; i < st->n; i++)
         if (!st->s[i].excluded)
             arrays_put(&x, &st->s[i]);
-    size_t n_excl = st->n - st->k;
+    char excl[600];
+    excluded_words(st, excl, sizeof excl);
 
     variant pv = primary_variant(spec);
     st_meta_fit pf;
@@ -605,8 +646,8 @@ core_status meta_analyse(const meta_spec *spec, const meta_studies *st, core_res
                 core_err_prefix(err, "meta-analysis (%s)", v.name);
                 goto done;
             }
-            char label[600];
-            pooled_label(&o, v, &f, n_excl, label, sizeof label);
+            char label[1300];
+            pooled_label(&o, v, &f, excl, label, sizeof label);
             if ((s = put_pooled(&o, "pooled", o.term, v.name, &f, label, err)) != CORE_OK ||
                 (s = put_heterogeneity(&o, v, &f, err)) != CORE_OK || (s = put_prediction(&o, v, &f, err)) != CORE_OK)
                 goto done;

@@ -478,8 +478,16 @@ core_status rw_compare_pooled_from_rows(const core_results *res, rw_compare_in *
     e->p = p->p_value;
     e->level = in->conf;
     snprintf(e->method, sizeof e->method, "%s", p->method ? p->method : "");
-    snprintf(e->source, sizeof e->source, "meta-analysis: pooled RR of %.0f studies (%s)", p->n,
-             p->method ? p->method : "");
+    /* the method in words (the row's method column keeps its key) */
+    const char *m = p->method ? p->method : "";
+    const char *mw = strcmp(m, "reml_hk") == 0 ? "random effects, REML, Knapp-Hartung"
+                     : strcmp(m, "reml") == 0  ? "random effects, REML"
+                     : strcmp(m, "dl_hk") == 0 ? "random effects, DerSimonian-Laird, Knapp-Hartung"
+                     : strcmp(m, "dl") == 0    ? "random effects, DerSimonian-Laird"
+                     : strcmp(m, "fixed") == 0 ? "common effect, inverse variance"
+                     : strcmp(m, "mh") == 0    ? "Mantel-Haenszel"
+                                               : m;
+    snprintf(e->source, sizeof e->source, "meta-analysis: pooled RR of %.0f studies (%s)", p->n, mw);
     return CORE_OK;
 }
 

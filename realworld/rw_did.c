@@ -410,7 +410,7 @@ static const char *few_label(ctx *c, char *buf, size_t size, const char *base)
         c->w.next_flags = CORE_ROW_UNRELIABLE; /* the row put with this label */
     if (c->sm.G1 == 1)
         snprintf(buf, size, "%sunreliable: one treated cluster of %zu (MacKinnon & Webb 2017); see "
-                 "randomization_inference", base, c->sm.G);
+                 "the randomisation-inference rows (placebo clusters, Conley-Taber)", base, c->sm.G);
     else if (c->sm.G < 42)
         snprintf(buf, size, "%sfew clusters (G = %zu, %zu treated)", base, c->sm.G, c->sm.G1);
     else
@@ -493,7 +493,7 @@ static void write_wild(ctx *c)
     if (c->sm.G1 == 1)
         snprintf(lab, sizeof lab, "%sunreliable: with one treated cluster the bootstrap cannot reproduce that "
                  "cluster's own shock, so it rejects far too rarely (MacKinnon & Webb 2017); see "
-                 "randomization_inference", base);
+                 "the randomisation-inference rows (placebo clusters, Conley-Taber)", base);
     else
         few_label(c, lab, sizeof lab, base);
     c->w.next_flags = c->sm.G1 == 1 ? CORE_ROW_UNRELIABLE : 0;
@@ -1214,7 +1214,7 @@ static void write_stagger(ctx *c, st_cs_result *cs, const char *cs_why)
         else {
             if (cs->wald_singular)
                 snprintf(lab, sizeof lab, "the cluster covariance of the %zu pre-period cells is singular (more cells "
-                         "than clusters can inform, or cohorts of one cluster): no Wald test; see sup_t", cs->pre_k);
+                         "than clusters can inform, or cohorts of one cluster): no Wald test; see the sup-t band", cs->pre_k);
             else
                 snprintf(lab, sizeof lab, "joint Wald test that the %zu pre-period ATT(g,t) are 0: chi-square(%zu) with "
                          "the cluster covariance of their influence functions", cs->pre_k, cs->pre_k);

@@ -608,8 +608,8 @@ static int tr_text(const char *text, out *w, int depth, int part)
             t = rpt_msg_text(RPT_LANG_NB, head);
             if (t != head)
                 put(w, t, strlen(t));
-            else if ((m = find_format(head, 1, caps, &n)) != NULL && has_nb(m))
-                render(m, caps, n, w, depth + 1); /* a clause may be a piece */
+            else if ((m = find_format(head, part, caps, &n)) != NULL && has_nb(m))
+                render(m, caps, n, w, depth + 1); /* a clause of an argument may be a piece */
             else
                 continue;
             put(w, text + i + k, sl - k);

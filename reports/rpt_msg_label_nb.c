@@ -31,56 +31,61 @@ const rpt_msg rpt_label_msgs[] = {
     /* ---- meta/ (meta_analyse.c, meta_build.c) ---- */
     {"%zu studies; Mantel-Haenszel, z test", "%zu studier; Mantel–Haenszel, z-test"},
     {"%zu studies; inverse-variance common effect, z test", "%zu studier; felles effekt med invers varians, z-test"},
-    {"%zu studies; tau^2 by %s; %s on %.0f df", "%zu studier; τ² ved %s; %s med %.0f fg"},
-    {"%zu studies; tau^2 by %s; %s test", "%zu studier; τ² ved %s; %s-test"},
+    {"%zu studies; τ² by %s; %s on %.0f df", "%zu studier; τ² ved %s; %s med %.0f fg"},
+    {"%zu studies; τ² by %s; %s test", "%zu studier; τ² ved %s; %s-test"},
     {"Knapp-Hartung t", "Knapp–Hartung t", PART},
-    {"%zu excluded (see study_effect)", "%zu utelatt (se study_effect)"},
-    {"very few studies: tau^2 is imprecise and random-effects intervals (Knapp-Hartung above all) are wide",
+    {"%zu excluded (the study table says why)", "%zu utelatt (studietabellen sier hvorfor)"},
+    {"%s excluded: %s", "%s er utelatt: %s"},
+    {"no events in either arm, so no information on the effect",
+     "ingen hendelser i noen av gruppene, så ingen informasjon om virkningen"},
+    {"every participant had the event in both arms, so no information on the effect",
+     "alle deltakerne hadde hendelsen i begge grupper, så ingen informasjon om virkningen"},
+    {"very few studies: τ² is imprecise and random-effects intervals (Knapp-Hartung above all) are wide",
      "svært få studier: τ² er upresis, og intervallene med tilfeldige effekter (særlig Knapp–Hartung) er brede"},
-    {"0 by assumption in the common-effect model", "0 per antakelse i modellen med felles effekt"},
+    {"0 by assumption in the common-effect model", "0 etter forutsetningen i modellen med felles effekt"},
     {"interval by the Q-profile method (Viechtbauer 2007)", "intervall ved Q-profilmetoden (Viechtbauer 2007)"},
-    {"effect in a new study: estimate +- t(k-1) sqrt(se^2 + tau^2), Knapp-Hartung se",
-     "virkningen i en ny studie: estimat ± t(k-1) sqrt(se^2 + τ²), Knapp–Hartung-se"},
-    {"effect in a new study: estimate +- z sqrt(se^2 + tau^2) (metafor's default)",
-     "virkningen i en ny studie: estimat ± z sqrt(se^2 + τ²) (standarden i metafor)"},
-    {"without this study; I2 %.1f%%", "uten denne studien; I² %.1f %%"},
-    {"without this study; tau^2 %.4g, I2 %.1f%%", "uten denne studien; τ² %.4g, I² %.1f %%"},
+    {"effect in a new study: estimate ± t(k-1) sqrt(se² + τ²), Knapp-Hartung se",
+     "virkningen i en ny studie: estimat ± t(k-1) sqrt(se² + τ²), Knapp–Hartung-se"},
+    {"effect in a new study: estimate ± z sqrt(se² + τ²) (metafor's default)",
+     "virkningen i en ny studie: estimat ± z sqrt(se² + τ²) (standarden i metafor)"},
+    {"without this study; I² %.1f%%", "uten denne studien; I² %.1f %%"},
+    {"without this study; τ² %.4g, I² %.1f%%", "uten denne studien; τ² %.4g, I² %.1f %%"},
     {"%sthe first study alone (its own estimate and z interval)",
      "%sden første studien alene (dens eget estimat og z-intervall)"},
-    {"%s%zu studies; tau^2 %.4g, I2 %.1f%%", "%s%zu studier; τ² %.4g, I² %.1f %%"},
-    {"%s%zu studies; I2 %.1f%%", "%s%zu studier; I² %.1f %%"},
+    {"%s%zu studies; τ² %.4g, I² %.1f%%", "%s%zu studier; τ² %.4g, I² %.1f %%"},
+    {"%s%zu studies; I² %.1f%%", "%s%zu studier; I² %.1f %%"},
     {"on the log %s scale%s", "på log %s-skala%s"},
     {"; per unit of the moderator", "; per enhet av moderatoren", PART},
     {"; difference from the reference level", "; forskjell fra referansenivået", PART},
     {"test of the moderator: F(%.0f, %.0f)", "test av moderatoren: F(%.0f, %.0f)"},
     {"test of the moderator: chi-square on %.0f df", "test av moderatoren: kjikvadrat med %.0f fg"},
     {"residual between-study variance", "gjenværende varians mellom studiene"},
-    {"percent of tau^2 accounted for by the moderator", "prosent av τ² som moderatoren forklarer"},
+    {"percent of τ² accounted for by the moderator", "prosent av τ² som moderatoren forklarer"},
     {"left out by the [meta] key 'exclude'", "utelatt med [meta]-nøkkelen 'exclude'"},
     {"Cochran's Q of the study effects around the Mantel-Haenszel estimate",
      "Cochrans Q for studievirkningene rundt Mantel–Haenszel-estimatet"},
     {"Cochran's Q around the inverse-variance common effect; chi-square test",
      "Cochrans Q rundt den felles effekten med invers varians; kjikvadrattest"},
-    {"percent; tau^2 / (tau^2 + typical within-study variance)", "prosent; τ² / (τ² + typisk varians innen studiene)"},
+    {"percent; τ² / (τ² + typical within-study variance)", "prosent; τ² / (τ² + typisk varians innen studiene)"},
     {"percent; (Q - df) / Q, floored at 0", "prosent; (Q - fg) / Q, minst 0"},
-    {"(tau^2 + typical within-study variance) / typical within-study variance",
+    {"(τ² + typical within-study variance) / typical within-study variance",
      "(τ² + typisk varians innen studiene) / typisk varians innen studiene"},
     {"no between-study variance assumed: equals the confidence interval",
      "ingen varians mellom studiene antatt: lik konfidensintervallet"},
     {"not estimable without this study: %.400s", "kan ikke estimeres uten denne studien: %.400s"},
     {"residual heterogeneity: chi-square test", "gjenværende heterogenitet: kjikvadrattest"},
-    {"residual I2, percent", "gjenværende I², prosent"},
-    {"undefined: tau^2 of the model without the moderator is 0", "udefinert: τ² i modellen uten moderatoren er 0"},
+    {"residual I², percent", "gjenværende I², prosent"},
+    {"undefined: τ² of the model without the moderator is 0", "udefinert: τ² i modellen uten moderatoren er 0"},
     {"difference per unit (or from the reference level)", "forskjell per enhet (eller fra referansenivået)"},
 
     /* ---- cea/ (cea_rows.c) ---- */
-    {"%s vs %s (%s quadrant); no ICER interval: the bootstrap cloud crosses a quadrant boundary (its shares in the "
-     "cea_quadrant rows); read the INMB (cea_inmb) instead",
-     "%s mot %s (%s-kvadranten); ikke noe ICER-intervall: bootstrap-skyen krysser en kvadrantgrense (andelene står i "
-     "radene cea_quadrant); les INMB (cea_inmb) i stedet"},
-    {"least costly option on the efficiency frontier (incremental cost %.6g, QALYs %.6g vs %s)",
-     "billigste alternativ på effektivitetsfronten (merkostnad %.6g, QALY %.6g mot %s)"},
-    {"on the efficiency frontier: ICER vs %s = %.6g / %.6g", "på effektivitetsfronten: ICER mot %s = %.6g / %.6g"},
+    {"%s vs %s (%s quadrant); no ICER interval: the bootstrap resamples fall in more than one quadrant (%s); read the "
+     "incremental net benefit (INMB) at a willingness to pay instead",
+     "%s mot %s (%s-kvadranten); ikke noe ICER-intervall: bootstrap-trekkene faller i mer enn én kvadrant (%s); les "
+     "heller netto nytte (INMB) ved en betalingsvilje"},
+    {"least costly option: the efficiency frontier starts here", "billigste alternativ: effektivitetsfronten starter her"},
+    {"next on the efficiency frontier after %s: %s more cost for %.4f more QALYs",
+     "neste på effektivitetsfronten etter %s: %s mer i kostnad for %.4f flere QALY"},
     {"dominated by %s (it costs no more and yields no fewer QALYs)",
      "dominert av %s (det koster ikke mer og gir ikke færre QALY)"},
 
@@ -110,7 +115,7 @@ const rpt_msg rpt_label_msgs[] = {
      "intervall%s%s"},
     {"targets", "enheter", PART},
     {"%s kappa; SE and t interval by the jackknife over the %zu %s (%zu raters)%s%s",
-     "%s kappa; SE og t-intervall ved jackknife over de %zu %s (%zu vurderere)%s%s"},
+     "%s kappa; SE og t-intervall ved jackknife over %zu %s (%zu vurderere)%s%s"},
     {"Conger's exact (each rater's own margins)", "Congers eksakte (hver vurderers egne marginaler)", PART},
     {"F(%g, %g); %zu %s, %zu raters%s%s%s%s", "F(%g, %g); %zu %s, %zu vurderere%s%s%s%s"},
     {"the same raters in every review", "de samme vurdererne i hver måling", PART},
@@ -161,8 +166,10 @@ const rpt_msg rpt_label_msgs[] = {
      "with it.",
      "%zu klynger (%zu behandlet): nok for klyngerobust (CR1) inferens; vill bootstrap og CR2 bør stemme med den."},
     {"iid errors; ignores clustering", "uavhengige feilledd; ser bort fra klyngingen"},
-    {"%sunreliable: one treated cluster of %zu (MacKinnon & Webb 2017); see randomization_inference",
-     "%supålitelig: én behandlet klynge av %zu (MacKinnon & Webb 2017); se randomization_inference"},
+    {"%sunreliable: one treated cluster of %zu (MacKinnon & Webb 2017); see the randomisation-inference rows (placebo "
+     "clusters, Conley-Taber)",
+     "%supålitelig: én behandlet klynge av %zu (MacKinnon & Webb 2017); se radene med randomiseringsinferens "
+     "(placeboklynger, Conley–Taber)"},
     {"%sfew clusters (G = %zu, %zu treated)", "%sfå klynger (G = %zu, %zu behandlet)"},
     {"Bell-McCaffrey, Satterthwaite df", "Bell–McCaffrey, Satterthwaite-fg"},
     {"restricted wild cluster bootstrap, %s weights, %s %ld %s; %ld with |t*| >= |t|; interval by test inversion%s%s; "
@@ -174,9 +181,9 @@ const rpt_msg rpt_label_msgs[] = {
     {"weight vectors", "vektvektorer", PART},
     {"draws", "trekninger", PART},
     {"unreliable: with one treated cluster the bootstrap cannot reproduce that cluster's own shock, so it rejects far "
-     "too rarely (MacKinnon & Webb 2017); see randomization_inference",
+     "too rarely (MacKinnon & Webb 2017); see the randomisation-inference rows (placebo clusters, Conley-Taber)",
      "upålitelig: med én behandlet klynge kan bootstrapen ikke gjenskape klyngens eget sjokk, så den forkaster altfor "
-     "sjelden (MacKinnon & Webb 2017); se randomization_inference"},
+     "sjelden (MacKinnon & Webb 2017); se radene med randomiseringsinferens (placeboklynger, Conley–Taber)"},
     {"placebo clusters: the treatment moved to %s of the %.0f possible sets of %zu of %zu clusters (same start); p = "
      "share with |estimate| >= the actual (%zu assignments in %zu)%s; smallest possible p = one in %zu = %.4g; "
      "attained size of a test at %s: %s%s",
@@ -224,7 +231,7 @@ const rpt_msg rpt_label_msgs[] = {
      "estimat = gjennomsnittlig avstand etter behandlingen; p = rangen til forholdet RMSPE etter/før blant %zu enheter "
      "(placebotest)"},
     {"synthetic control weights did not converge in %d iterations",
-     "vektene for syntetisk kontroll konvergerte ikke på %d iterasjoner"},
+     "vektene for syntetisk kontroll konvergerte ikke i løpet av %d iterasjoner"},
     {"CR1 unreliable with one treated cluster; see method randomization",
      "CR1 er upålitelig med én behandlet klynge; se metoden randomization"},
     {"CR1, t on G-1 df", "CR1, t med G-1 fg"},
@@ -254,7 +261,7 @@ const rpt_msg rpt_label_msgs[] = {
     {"se: cluster-robust from the influence function (%zu clusters); interval: cluster multiplier bootstrap, %ld "
      "Rademacher draws (the did stream), %.0f%% basic; p: normal",
      "se: klyngerobust fra influensfunksjonen (%zu klynger); intervall: multiplikatorbootstrap over klynger, %ld "
-     "Rademacher-trekninger (did-strømmen), %.0f %% basic; p: normal",
+     "Rademacher-trekninger (did-strømmen), %.0f %% basic; p: normaltilnærming",
      PART},
     {"cohort effects weighted by cohort size", "kohortvirkninger vektet med kohortstørrelse"},
     {"mean of the event-time effects at 0, 1, ... (exposure-weighted as R did's dynamic overall)",
@@ -289,9 +296,9 @@ const rpt_msg rpt_label_msgs[] = {
     {"cohort %ld in %ld against %ld; %zu treated, %zu control units",
      "kohort %ld i %ld mot %ld; %zu behandlede, %zu kontrollenheter"},
     {"the cluster covariance of the %zu pre-period cells is singular (more cells than clusters can inform, or cohorts "
-     "of one cluster): no Wald test; see sup_t",
+     "of one cluster): no Wald test; see the sup-t band",
      "klyngekovariansen for de %zu cellene før start er singulær (flere celler enn klyngene kan belyse, eller kohorter "
-     "med én klynge): ingen Wald-test; se sup_t"},
+     "med én klynge): ingen Wald-test; se sup-t-båndet"},
     {"joint Wald test that the %zu pre-period ATT(g,t) are 0: chi-square(%zu) with the cluster covariance of their "
      "influence functions",
      "felles Wald-test av at de %zu ATT(g,t) før start er 0: kjikvadrat(%zu) med klyngekovariansen til "
@@ -318,11 +325,12 @@ const rpt_msg rpt_label_msgs[] = {
      "register: Callaway–Sant'Annas enkle aggregat av gruppe-tid-virkningene på %s (forskjøvet innføring)"},
     {"Callaway-Sant'Anna simple aggregate, cluster multiplier-bootstrap interval: adoption is staggered, so the "
      "two-way fixed-effects estimate (%.4g) mixes in forbidden comparisons",
-     "Callaway–Sant'Annas enkle aggregat, intervall fra multiplikatorbootstrap over klynger: innføringen er forskjøvet, "
+     "Callaway–Sant'Annas enkle aggregat, intervall fra multiplikatorbootstrap over klynger: innføringen er "
+     "forskjøvet, "
      "så estimatet med toveis faste effekter (%.4g) blander inn forbudte sammenligninger"},
     {"meta-analysis: pooled RR of %.0f studies (%s)", "metaanalyse: samlet RR fra %.0f studier (%s)"},
     {"level of the intervals derived from the registry effect (ratios): the level its interval attains",
-     "nivået til intervallene avledet fra registervirkningen (forholdstall): nivået dens intervall oppnår"},
+     "nivået til intervallene avledet fra registervirkningen (forholdstall): nivået intervallet oppnår"},
     {"level of the derived intervals (ratios)", "nivået til de avledede intervallene (forholdstall)"},
     {"normal quantile of interval_level, for the delta-method and Fieller intervals of the ratios",
      "normalkvantilen for interval_level, for intervallene etter deltametoden og Fieller for forholdstallene"},
@@ -360,7 +368,7 @@ const rpt_msg rpt_label_msgs[] = {
      "etter tildelt gruppe (ITT): gjennomsnittlig sysselsettingsvirkning %.2f prosentpoeng x %g arbeidsdager i året x "
      "stillingsandel %g = arbeidsdager per personår; %s"},
     {"per member of the exposed population (everyone the registry effect averages over); %.1f%% interval%s; %s",
-     "per medlem av den eksponerte befolkningen (alle registervirkningen er et gjennomsnitt over); %.1f %% "
+     "per medlem av den eksponerte befolkningen (alle som registervirkningen er et gjennomsnitt over); %.1f %% "
      "intervall%s; %s"},
     {" (the level the registry interval attains)", " (nivået registerintervallet oppnår)", PART},
     {"per IPS user: the per-member effect / take-up %.4g (%g IPS users among %g exposed, post-period) (Bloom 1984; an "
@@ -388,10 +396,16 @@ const rpt_msg rpt_label_msgs[] = {
      "SE from both estimates' influence on the same participants",
      "studiens virkning minus den overførte (andel i arbeid): delen som forklares av hvem deltakerne er; SE fra begge "
      "estimatenes innflytelse på de samme deltakerne"},
-    {"the trial transported to the registry population (%zu covariate%s of %s): %s x %g workdays x position share %g; "
+    {"the trial transported to the registry population (%zu covariates of %s): %s x %g workdays x position share %g; "
      "sandwich SE over the participants with every timepoint stacked (the weights' estimation included); normal "
      "%.0f%% interval",
-     "studien overført til registerbefolkningen (%zu kovariat%s fra %s): %s x %g arbeidsdager x stillingsandel %g; "
+     "studien overført til registerbefolkningen (%zu kovariater fra %s): %s x %g arbeidsdager x stillingsandel %g; "
+     "sandwich-SE over deltakerne med alle tidspunkter stablet (estimeringen av vektene medregnet); normalt %.0f %% "
+     "intervall"},
+    {"the trial transported to the registry population (%zu covariate of %s): %s x %g workdays x position share %g; "
+     "sandwich SE over the participants with every timepoint stacked (the weights' estimation included); normal "
+     "%.0f%% interval",
+     "studien overført til registerbefolkningen (%zu kovariat fra %s): %s x %g arbeidsdager x stillingsandel %g; "
      "sandwich-SE over deltakerne med alle tidspunkter stablet (estimeringen av vektene medregnet); normalt %.0f %% "
      "intervall"},
     {"the part of the gap explained by who the participants are: the trial's effect minus the trial transported to "
@@ -423,8 +437,8 @@ const rpt_msg rpt_label_msgs[] = {
      "Fiellers intervall for det samme forholdet (eksakt under normalfordeling av begge estimatene); %s"},
     {"Fieller's interval is unbounded: the trial's interval at this level includes 0, so no finite ratio is "
      "excluded; %s",
-     "Fiellers intervall er ubegrenset: studiens intervall på dette nivået omfatter 0, så ingen endelig forholdstall "
-     "er utelukket; %s"},
+     "Fiellers intervall er ubegrenset: studiens intervall på dette nivået omfatter 0, så ikke noe endelig "
+     "forholdstall er utelukket; %s"},
     {"registry effect per member %.3g days x %g exposed / %g workdays per full-time year = full-time work-years a "
      "year; %.1f%% interval (the registry interval's)",
      "registervirkning per medlem %.3g dager x %g eksponerte / %g arbeidsdager per heltidsår = årsverk per år; %.1f "

@@ -23,7 +23,7 @@ typedef struct cs {
     lxw_worksheet *ws;
     const cba_spec *s;
     const cba_result *r;
-    lxw_format *in_money, *in_share, *in_num, *in_int, *money, *share, *num, *num4, *label, *cell_name, *note;
+    lxw_format *in_money, *in_share, *in_num, *in_int, *money, *share, *num, *num4, *label, *cell_name, *note, *note_wrap;
     char cur[8];
 } cs;
 
@@ -66,7 +66,13 @@ static int make_formats(cs *c)
         format_set_italic(c->note);
         format_set_font_color(c->note, 0x595959);
     }
-    return c->in_money && c->in_share && c->in_num && c->in_int && c->money && c->share && c->num && c->num4 &&
+    c->note_wrap = fmt(w, NULL, 0); /* a long note wraps within its column (the row grows to fit it) */
+    if (c->note_wrap) {
+        format_set_italic(c->note_wrap);
+        format_set_font_color(c->note_wrap, 0x595959);
+        format_set_text_wrap(c->note_wrap);
+    }
+    return c->note_wrap && c->in_money && c->in_share && c->in_num && c->in_int && c->money && c->share && c->num && c->num4 &&
            c->label && c->cell_name && c->note;
 }
 
@@ -166,8 +172,47 @@ static const char *dist_text(const rpt_wctx *w, const cba_dist *d, char *buf, si
     return buf;
 }
 
+/* A persistence rule in words for the reader ("half-life 2 years"; the config and the results' method spell it
+ * "halflife:2"). */
+static const char *rule_text(const rpt_wctx *w, const cba_persistence *p, char *buf, size_t n)
+{
+    switch (p->kind) {
+    case CBA_CONSTANT:
+        rpt_trf(w, buf, n, "constant");
+        break;
+    case CBA_LINEAR:
+        if (p->years == 1)
+            rpt_trf(w, buf, n, "linear fade over %g year", p->years);
+        else
+            rpt_trf(w, buf, n, "linear fade over %g years", p->years);
+        break;
+    case CBA_HALFLIFE:
+        if (p->years == 1)
+            rpt_trf(w, buf, n, "half-life %g year", p->years);
+        else
+            rpt_trf(w, buf, n, "half-life %g years", p->years);
+        break;
+    case CBA_PATH:
+        rpt_trf(w, buf, n, "yearly effects given (path)");
+        break;
+    default:
+        cba_persistence_name(p, buf, n);
+    }
+    return buf;
+}
+
 /* One input row: label, value (named, validated), name, note with the valid range and PSA distribution. */
-static void input_row(cs *c, lxw_row_t r, int p, const char *label, lxw_format *f)
+/* A note beside a table: it runs on over the next (empty) column when short, else wraps within its own. */
+static void put_note(cs *c, lxw_row_t r, lxw_col_t col, const char *text)
+{
+    const char *t = rpt_tr(c->w, text);
+    size_t n = 0;
+    for (const unsigned char *q = (const unsigned char *)t; *q; q++)
+        n += (*q & 0xC0) != 0x80;
+    rpt_put_text(c->w, c->ws, r, col, t, n > 56 ? c->note_wrap : c->note);
+}
+
+static void input_row_note(cs *c, lxw_row_t r, int p, const char *label, lxw_format *f, const char *extra)
 {
     rpt_wctx *w = c->w;
     double lo, hi;
@@ -185,9 +230,84 @@ static void input_row(cs *c, lxw_row_t r, int p, const char *label, lxw_format *
     else
         rpt_trf(w, range, sizeof range, "any number");
     rpt_trf(w, note, sizeof note, "%s; PSA: %s", range, dist_text(c->w, &c->s->dist[p], d, sizeof d));
-    rpt_put_text(c->w, c->ws, r, 3, note, c->note);
+    if (extra) { /* what the label leaves out (a sign convention, a price-index bridge), before the valid values */
+        char both[600];
+        snprintf(both, sizeof both, "%s; %s", extra, note);
+        put_note(c, r, 3, both);
+    } else
+        put_note(c, r, 3, note);
     rpt_trf(w, note, sizeof note, "%s must be %s.", key, range);
     validate(c, r, 1, lo_open ? -1 : lo, hi, lo_open, 0, note);
+}
+
+static void input_row(cs *c, lxw_row_t r, int p, const char *label, lxw_format *f)
+{
+    input_row_note(c, r, p, label, f, NULL);
+}
+
+/* The words of input p as the CBA sheet's Inputs table names it (also the tornado's parameter): short enough for
+ * the label column; what more there is to say goes into the Valid values column. */
+static const char *param_label(const rpt_wctx *w, const cba_spec *s, int p, const char *cur, char *buf, size_t n)
+{
+    switch (p) {
+    case CBA_COST_IPS:
+        rpt_trf(w, buf, n, "Programme cost per participant, %s (%s)", s->intervention, cur);
+        break;
+    case CBA_COST_CONTROL:
+        rpt_trf(w, buf, n, "Programme cost per participant, %s (%s)", s->comparator, cur);
+        break;
+    case CBA_WAGE:
+        rpt_trf(w, buf, n, "Annual gross wage of an extra job in year 1 (%s)", cur);
+        break;
+    case CBA_EMPLOYER_CONTRIBUTIONS:
+        rpt_trf(w, buf, n, "Employer contributions (share of the wage)");
+        break;
+    case CBA_TAX_RATE:
+        rpt_trf(w, buf, n, "Average tax rate on the extra earnings");
+        break;
+    case CBA_BENEFIT:
+        rpt_trf(w, buf, n, "Annual benefit while out of work (%s)", cur);
+        break;
+    case CBA_BENEFIT_REDUCTION:
+        rpt_trf(w, buf, n, "Share of the benefit no longer paid in work");
+        break;
+    case CBA_BENEFIT_TAX_RATE:
+        rpt_trf(w, buf, n, "Tax the benefit itself bears (the budget saves the net)");
+        break;
+    case CBA_REAL_GROWTH:
+        rpt_trf(w, buf, n, "Real growth of wages and of the value of health, a year");
+        break;
+    case CBA_DISPLACEMENT:
+        rpt_trf(w, buf, n, "Displacement (share of the extra jobs taken from others)");
+        break;
+    case CBA_HEALTH_COST_CHANGE:
+        rpt_trf(w, buf, n, "Health-care cost change per participant-year (%s)", cur);
+        break;
+    case CBA_HEALTH_COST_PER_EMPLOYED_YEAR:
+        rpt_trf(w, buf, n, "Health-care cost change per extra job-year (%s)", cur);
+        break;
+    case CBA_QALY_GAIN:
+        rpt_trf(w, buf, n, "QALY gain per participant per year (constant)");
+        break;
+    case CBA_QALY_PER_EMPLOYED_YEAR:
+        rpt_trf(w, buf, n, "QALYs per extra job-year (follows employment)");
+        break;
+    case CBA_VALUE_PER_QALY:
+        rpt_trf(w, buf, n, "Value of a QALY (%s)", cur);
+        break;
+    case CBA_VALUE_PER_JOB_YEAR:
+        rpt_trf(w, buf, n, "Value of an extra job-year for INMB (%s)", cur);
+        break;
+    case CBA_DISCOUNT_RATE:
+        rpt_trf(w, buf, n, "Discount rate (real, per year)");
+        break;
+    case CBA_MCPF:
+        rpt_trf(w, buf, n, "Marginal cost of public funds");
+        break;
+    default:
+        snprintf(buf, n, "%s", cba_param_key[p]);
+    }
+    return buf;
 }
 
 /* How the PSA draws the effects, in words (Sensitivity and Methods sheets). */
@@ -301,11 +421,13 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     char b[1024], ra[64], rb[64], rc[64], rd[64], fm[4096];
     const double *v = s->value;
     lxw_row_t r = 0;
-    rpt_set_cols(w, ws, 0, 0, 46, NULL);
-    rpt_set_cols(w, ws, 1, 1, 18, NULL);
-    rpt_set_cols(w, ws, 2, 2, 26, NULL);
-    rpt_set_cols(w, ws, 3, 3, 20, NULL);
-    rpt_set_cols(w, ws, 4, 20, 16, NULL);
+    /* printed one page wide: labels, values, names, valid values (wrapped), and the effects' percentage points */
+    rpt_set_cols(w, ws, 0, 0, 50, NULL);
+    rpt_set_cols(w, ws, 1, 1, 12, NULL);
+    rpt_set_cols(w, ws, 2, 2, 35, NULL); /* the longest name in Courier */
+    rpt_set_cols(w, ws, 3, 3, 42, NULL);
+    rpt_set_cols(w, ws, 4, 4, 14, NULL);
+    rpt_set_cols(w, ws, 5, 20, 16, NULL);
 
     rpt_trf(w, b, sizeof b, "Cost-benefit analysis: %s vs %s (reference arm: %s)", s->intervention, s->comparator,
              s->comparator);
@@ -328,21 +450,18 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     const char *head[] = {"Input", "Value", "Name (use it in formulas)", "Valid values; PSA distribution"};
     for (lxw_col_t k = 0; k < 4; k++)
         rpt_put_text(w, ws, r, k, head[k], w->f.header);
-    tall(w, ws, r);
     r++;
-    rpt_trf(w, b, sizeof b, "Programme cost per participant, %s (%s)", s->intervention, c.cur);
-    input_row(&c, r++, CBA_COST_IPS, b, c.in_money);
-    rpt_trf(w, b, sizeof b, "Programme cost per participant, %s (%s)", s->comparator, c.cur);
-    input_row(&c, r++, CBA_COST_CONTROL, b, c.in_money);
+#define LABEL(p) param_label(w, s, (p), c.cur, b, sizeof b)
+    input_row(&c, r++, CBA_COST_IPS, LABEL(CBA_COST_IPS), c.in_money);
+    input_row(&c, r++, CBA_COST_CONTROL, LABEL(CBA_COST_CONTROL), c.in_money);
     rpt_put_text(w, ws, r, 0, "Incremental cost dC (formula)", NULL);
     formula(&c, ws, r, 1, "=cost_ips-cost_control", f->dc, NULL, c.money);
     name_cell(&c, "incremental_cost", r++, 1);
-    rpt_trf(w, b, sizeof b, "Annual gross wage of an extra job in year 1 (%s)", c.cur);
-    input_row(&c, r++, CBA_WAGE, b, c.in_money);
-    input_row(&c, r++, CBA_EMPLOYER_CONTRIBUTIONS, "Employer contributions (share of the wage)", c.in_share);
+    input_row(&c, r++, CBA_WAGE, LABEL(CBA_WAGE), c.in_money);
+    input_row(&c, r++, CBA_EMPLOYER_CONTRIBUTIONS, LABEL(CBA_EMPLOYER_CONTRIBUTIONS), c.in_share);
     lxw_row_t sched_first = 0, sched_last = 0;
     if (s->n_tax == 0) {
-        input_row(&c, r++, CBA_TAX_RATE, "Average tax rate on the extra earnings", c.in_share);
+        input_row(&c, r++, CBA_TAX_RATE, LABEL(CBA_TAX_RATE), c.in_share);
         rpt_put_text(w, ws, r, 0, "Tax on the year-1 wage (formula)", NULL);
         formula(&c, ws, r, 1, "=tax_rate*wage", cba_tax(s, v[CBA_TAX_RATE], v[CBA_WAGE]), NULL, c.money);
         name_cell(&c, "tax_on_wage", r++, 1);
@@ -364,46 +483,45 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
             formula(&c, ws, r, 4, fm, step, NULL, c.share);
         }
         sched_last = r - 1;
-        rpt_put_text(w, ws, r, 0, "Tax on the year-1 wage (formula: sum of steps x amount above each threshold)", NULL);
+        rpt_put_text(w, ws, r, 0, "Tax on the year-1 wage (formula)", NULL);
+        put_note(&c, r, 3, "the sum of the steps x the amount above each threshold");
         abs_range(ra, sched_first, 1, sched_last, 1);
         abs_range(rb, sched_first, 4, sched_last, 4);
         snprintf(fm, sizeof fm, "=SUMPRODUCT((wage>%s)*(wage-%s)*%s)", ra, ra, rb);
         formula(&c, ws, r, 1, fm, cba_tax(s, 0, v[CBA_WAGE]), NULL, c.money);
         name_cell(&c, "tax_on_wage", r++, 1);
     }
-    rpt_trf(w, b, sizeof b, "Annual benefit while out of work (%s)", c.cur);
-    input_row(&c, r++, CBA_BENEFIT, b, c.in_money);
-    input_row(&c, r++, CBA_BENEFIT_REDUCTION, "Share of the benefit no longer paid in work", c.in_share);
-    input_row(&c, r++, CBA_BENEFIT_TAX_RATE, "Tax the benefit itself bears (the budget saves the net)", c.in_share);
-    input_row(&c, r++, CBA_REAL_GROWTH, "Real growth of wages and of the value of health, a year", c.in_share);
-    input_row(&c, r++, CBA_DISPLACEMENT, "Displacement (share of the extra jobs taken from others)", c.in_share);
-    rpt_trf(w, b, sizeof b, "Health-care cost change per participant per year (%s; negative = saving)", c.cur);
-    input_row(&c, r++, CBA_HEALTH_COST_CHANGE, b, c.in_money);
-    rpt_trf(w, b, sizeof b, "Health-care cost change per extra employed person-year (%s)", c.cur);
-    input_row(&c, r++, CBA_HEALTH_COST_PER_EMPLOYED_YEAR, b, c.in_money);
-    input_row(&c, r++, CBA_QALY_GAIN, "QALY gain per participant per year (constant)", c.in_num);
-    input_row(&c, r++, CBA_QALY_PER_EMPLOYED_YEAR, "QALYs per extra employed person-year (follows employment)",
-              c.in_num);
-    if (s->param_index_factor[CBA_VALUE_PER_QALY] != 1)
-        rpt_trf(w, b, sizeof b, "Value of a QALY (%s; %.10g in %ld prices x %.6g by the %s index)", c.cur,
-                 v[CBA_VALUE_PER_QALY] / s->param_index_factor[CBA_VALUE_PER_QALY],
+    input_row(&c, r++, CBA_BENEFIT, LABEL(CBA_BENEFIT), c.in_money);
+    input_row(&c, r++, CBA_BENEFIT_REDUCTION, LABEL(CBA_BENEFIT_REDUCTION), c.in_share);
+    input_row(&c, r++, CBA_BENEFIT_TAX_RATE, LABEL(CBA_BENEFIT_TAX_RATE), c.in_share);
+    input_row(&c, r++, CBA_REAL_GROWTH, LABEL(CBA_REAL_GROWTH), c.in_share);
+    input_row(&c, r++, CBA_DISPLACEMENT, LABEL(CBA_DISPLACEMENT), c.in_share);
+    input_row_note(&c, r++, CBA_HEALTH_COST_CHANGE, LABEL(CBA_HEALTH_COST_CHANGE), c.in_money,
+                   rpt_tr(w, "negative = saving"));
+    input_row(&c, r++, CBA_HEALTH_COST_PER_EMPLOYED_YEAR, LABEL(CBA_HEALTH_COST_PER_EMPLOYED_YEAR), c.in_money);
+    input_row(&c, r++, CBA_QALY_GAIN, LABEL(CBA_QALY_GAIN), c.in_num);
+    input_row(&c, r++, CBA_QALY_PER_EMPLOYED_YEAR, LABEL(CBA_QALY_PER_EMPLOYED_YEAR), c.in_num);
+    if (s->param_index_factor[CBA_VALUE_PER_QALY] != 1) {
+        char was[64];
+        rpt_trf(w, fm, sizeof fm, "%s in %ld prices x %.6g by the %s index",
+                 rpt_whole_text(w, v[CBA_VALUE_PER_QALY] / s->param_index_factor[CBA_VALUE_PER_QALY], was, sizeof was),
                  s->param_price_year[CBA_VALUE_PER_QALY], s->param_index_factor[CBA_VALUE_PER_QALY],
                  s->param_index_series[CBA_VALUE_PER_QALY]);
-    else
-        rpt_trf(w, b, sizeof b, "Value of a QALY (%s)", c.cur);
-    input_row(&c, r++, CBA_VALUE_PER_QALY, b, c.in_money);
+        input_row_note(&c, r++, CBA_VALUE_PER_QALY, LABEL(CBA_VALUE_PER_QALY), c.in_money, fm);
+    } else
+        input_row(&c, r++, CBA_VALUE_PER_QALY, LABEL(CBA_VALUE_PER_QALY), c.in_money);
     if (s->has[CBA_VALUE_PER_JOB_YEAR]) {
-        rpt_trf(w, b, sizeof b, "Value of an extra job-year for INMB (%s)", c.cur);
-        input_row(&c, r++, CBA_VALUE_PER_JOB_YEAR, b, c.in_money);
+        input_row(&c, r++, CBA_VALUE_PER_JOB_YEAR, LABEL(CBA_VALUE_PER_JOB_YEAR), c.in_money);
     } else {
-        rpt_trf(w, b, sizeof b, "Value of an extra job-year for INMB (%s; formula: production value)", c.cur);
-        rpt_put_text(w, ws, r, 0, b, NULL);
+        rpt_put_text(w, ws, r, 0, LABEL(CBA_VALUE_PER_JOB_YEAR), NULL);
         formula(&c, ws, r, 1, "=wage*(1+employer_contributions)", v[CBA_WAGE] * (1 + v[CBA_EMPLOYER_CONTRIBUTIONS]),
                 NULL, c.money);
-        name_cell(&c, "value_per_job_year", r++, 1);
+        name_cell(&c, "value_per_job_year", r, 1);
+        put_note(&c, r++, 3, "formula: the production value of a job-year, wage x (1 + employer contributions)");
     }
-    input_row(&c, r++, CBA_DISCOUNT_RATE, "Discount rate (real, per year)", c.in_share);
-    input_row(&c, r++, CBA_MCPF, "Marginal cost of public funds", c.in_share);
+    input_row(&c, r++, CBA_DISCOUNT_RATE, LABEL(CBA_DISCOUNT_RATE), c.in_share);
+    input_row(&c, r++, CBA_MCPF, LABEL(CBA_MCPF), c.in_share);
+#undef LABEL
     rpt_put_text(w, ws, r, 0, "Horizon (years counted in the NPVs)", NULL);
     rpt_put_num(w, ws, r, 1, s->horizon, c.in_int);
     name_cell(&c, "horizon", r, 1);
@@ -443,8 +561,10 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
              s->effect_from_trial ? rpt_tr(w, "the trial's primary outcome: risk difference with its Wald SE")
                                   : rpt_tr(w, "typed into the config"));
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
-    const char *eh[] = {"Months since randomisation", "Effect", "Name", "Standard error"};
-    for (lxw_col_t k = 0; k < 4; k++)
+    /* the live cell is the difference of shares the formulas use; beside it the same in percentage points */
+    const char *eh[] = {"Months since randomisation", "Effect (difference of shares)", "Name",
+                        "Effect (percentage points)", "Standard error (percentage points)"};
+    for (lxw_col_t k = 0; k < 5; k++)
         rpt_put_text(w, ws, r, k, eh[k], w->f.header);
     r++;
     for (size_t k = 0; k < s->n_effects; k++, r++) {
@@ -456,13 +576,16 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         if (k + 1 == s->n_effects)
             define(&c, "effect_last", r, 1);
         validate(&c, r, 1, -1, 1, 0, 0, "An employment effect is a difference of proportions from -1 to 1.");
-        rpt_put_num(w, ws, r, 3, s->effect_se[k], c.num);
+        snprintf(fm, sizeof fm, "=100*%s", nm);
+        formula(&c, ws, r, 3, fm, 100 * s->effect[k], NULL, w->f.num1);
+        rpt_put_num(w, ws, r, 4, 100 * s->effect_se[k], w->f.num1);
     }
-    rpt_put_text(w, ws, r++, 0,
-                 "The effect rises linearly from 0 at randomisation through these points; beyond the last one (also "
-                 "named effect_last) it follows each persistence rule. The yearly effects below are its mean over "
-                 "each year, as formulas of these cells.",
-                 c.note);
+    {
+        const char *t = "The effect rises linearly from 0 at randomisation through these points; beyond the last one (also "
+                        "named effect_last) it follows each persistence rule. The yearly effects below are its mean over "
+                        "each year, as formulas of these cells. Percentage points: 100 x the difference of shares.";
+        rpt_merge_text(w, ws, r++, 0, 4, t, c.note_wrap, rpt_lines_for(rpt_tr(w, t), 120));
+    }
     r++;
 
     /* ---- persistence rules ---- */
@@ -477,7 +600,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     for (size_t q = 0; q < s->n_rules; q++, r++) {
         const cba_persistence *pr = &s->rules[q];
         char rn[400];
-        cba_persistence_name(pr, rn, sizeof rn);
+        rule_text(w, pr, rn, sizeof rn);
         snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? rpt_tr(w, " (base case)") : "");
         rpt_put_text(w, ws, r, 0, b, q == 0 ? w->f.key : NULL);
         snprintf(pname[q], sizeof pname[q], "rule_%zu_years", q + 1);
@@ -491,8 +614,14 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
                            : pr->kind == CBA_HALFLIFE ? "the effect halves every H years"
                                                       : "the yearly effects of the later years are given (blue cells in "
                                                         "the rule's column below)";
-        rpt_put_text(w, ws, r, 3, what, c.note);
+        put_note(&c, r, 3, what);
     }
+    r++;
+    /* the print: the model's inputs, effects and rules, one page wide; the wide yearly and results tables that follow
+     * are for the screen */
+    rpt_print_end(w, ws, r++, "The tables below (yearly effects and break-even wages, present values, NPVs and ROI by "
+                              "rule, flows by year, other results) are on the sheet, not printed: the Sensitivity "
+                              "sheet prints the figures.");
     r++;
 
     /* ---- yearly table: discount and growth factors, yearly effects and break-even wages by rule ---- */
@@ -507,7 +636,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r, k, yh[k], w->f.header);
     for (size_t q = 0; q < s->n_rules; q++) {
         char rn[400];
-        cba_persistence_name(&s->rules[q], rn, sizeof rn);
+        rule_text(w, &s->rules[q], rn, sizeof rn);
         rpt_trf(w, b, sizeof b, "Yearly effect e_y (%zu. %s)", q + 1, rn);
         rpt_put_text(w, ws, r, (lxw_col_t)(6 + 2 * q), b, w->f.header);
         rpt_trf(w, b, sizeof b, "Break-even wage, horizon = year (%zu. %s)", q + 1, rn);
@@ -590,7 +719,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r, 0, "Figure", w->f.header);
     for (size_t q = 0; q < s->n_rules; q++) {
         char rn[400];
-        cba_persistence_name(&s->rules[q], rn, sizeof rn);
+        rule_text(w, &s->rules[q], rn, sizeof rn);
         snprintf(b, sizeof b, "%zu. %s%s", q + 1, rn, q == 0 ? rpt_tr(w, " (base case)") : "");
         rpt_put_text(w, ws, r, (lxw_col_t)(1 + q), b, w->f.header);
     }
@@ -757,7 +886,7 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
 
     /* ---- flows by year (base case) ---- */
     char rn0[400];
-    cba_persistence_name(&s->rules[0], rn0, sizeof rn0);
+    rule_text(w, &s->rules[0], rn0, sizeof rn0);
     rpt_trf(w, b, sizeof b, "Flows by year, per participant (%s; base case, persistence %s)", c.cur, rn0);
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
     const char *fh[] = {"Year", "Discount factor", "Growth factor", "Yearly effect e_y", "Gross earnings G",
@@ -932,8 +1061,8 @@ core_status rpt_sheet_cba(rpt_wctx *w, core_err *err)
 
 /* ---------------------------------------------------------------- the Sensitivity sheet */
 
-/* The sheet's charts, inserted once all are made: the CE plane and the acceptability curve first (they print on the
- * page after the tables, one above the other), then the tornados. */
+/* The sheet's charts, inserted once all are made: the CE plane and the acceptability curve side by side under the
+ * first tables, then the two tornados side by side under theirs. */
 typedef struct sens_charts {
     lxw_chart *ch[4];
     int prio[4];
@@ -959,9 +1088,9 @@ static void charts_insert(rpt_wctx *w, lxw_worksheet *ws, sens_charts *sc, lxw_r
                 rpt_err_at(w, worksheet_insert_chart_opt(ws, top, 0, sc->ch[k], &o), ws, top, 0);
                 continue;
             }
-            lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.1};
+            /* the two tornados side by side under their tables */
+            lxw_chart_options o = {.x_scale = 1.0, .y_scale = 1.1, .x_offset = p == 3 ? 500 : 0, .y_offset = 4};
             rpt_err_at(w, worksheet_insert_chart_opt(ws, r, col, sc->ch[k], &o), ws, r, col);
-            r += 18;
         }
 }
 
@@ -977,6 +1106,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     core_status st = rpt_add_sheet(w, SENS, &ws, err);
     if (st != CORE_OK)
         return st;
+    rpt_print_pages(w, ws, 3); /* the figures with the scenarios, the CE plane and acceptability curve, the tornados */
     lxw_format *money = workbook_add_format(w->book), *prob = workbook_add_format(w->book),
                *par = workbook_add_format(w->book), *note = workbook_add_format(w->book);
     if (!money || !prob || !par || !note)
@@ -997,13 +1127,15 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
     char how[400], rn0[400];
     effect_draw_text(w, s, how, sizeof how);
-    cba_persistence_name(&s->rules[0], rn0, sizeof rn0);
+    rule_text(w, &s->rules[0], rn0, sizeof rn0);
+    char ndraws[48];
+    rpt_whole_text(w, (double)res->draws, ndraws, sizeof ndraws);
     if (res->draws > 0)
         rpt_trf(w, b, sizeof b,
-                 "Probabilistic sensitivity analysis of the base case (persistence %s): %ld draws of every parameter "
+                 "Probabilistic sensitivity analysis of the base case (persistence: %s): %s draws of every parameter "
                  "with a distribution, and %s, from one generator seeded with %lu; %s percentile intervals. Per "
                  "participant, %s.",
-                 rn0, res->draws, how, w->run->seed, w->conf, cur);
+                 rn0, ndraws, how, w->run->seed, w->conf, cur);
     else
         rpt_trf(w, b, sizeof b, "No probabilistic analysis in this run (psa_draws = 0 or no parameter is uncertain). "
                               "Per participant, %s.", cur);
@@ -1013,8 +1145,12 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     /* ---- PSA summary ---- */
     if (res->draws > 0) {
         rpt_put_text(w, ws, r++, 0, "Every figure: deterministic value and the probabilistic analysis", w->f.subtitle);
-        const char *h[] = {"Figure", "Deterministic", "PSA mean", "PSA low", "PSA high", "P(> 0)"};
-        for (lxw_col_t k = 0; k < 6; k++)
+        const char *h[] = {"Figure", "Deterministic", "PSA mean", "PSA low", "PSA high", "P(> 0)",
+                           "Draws with no finite value"};
+        int any_inf = 0;
+        for (size_t q = 0; q < res->n_slots; q++)
+            any_inf |= res->summary[q].n_inf > 0;
+        for (lxw_col_t k = 0; k < (any_inf ? 7 : 6); k++)
             rpt_put_text(w, ws, r, k, h[k], w->f.header);
         r++;
         typedef struct {
@@ -1059,9 +1195,12 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             rpt_put_num(w, ws, r, 4, sm->hi, small ? w->f.num2 : money);
             rpt_put_num(w, ws, r, 5, rows[i].p, prob);
             if (sm->n_inf > 0) {
-                /* short: the last printed column (the interval counts a draw with no finite value as Inf) */
-                rpt_trf(w, b, sizeof b, "Inf in %ld of %ld draws", sm->n_inf, res->draws);
-                rpt_put_text(w, ws, r, 6, b, note);
+                /* the interval counts a draw with no finite value as Inf */
+                char ni[48], nd[48];
+                rpt_whole_text(w, (double)sm->n_inf, ni, sizeof ni);
+                rpt_whole_text(w, (double)res->draws, nd, sizeof nd);
+                rpt_trf(w, b, sizeof b, "%s of %s", ni, nd);
+                rpt_put_text(w, ws, r, 6, b, w->f.right);
             }
         }
         r++;
@@ -1074,7 +1213,7 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r, 0, "Horizon", w->f.header);
     for (size_t q = 0; q < s->n_rules; q++) {
         char rn[400];
-        cba_persistence_name(&s->rules[q], rn, sizeof rn);
+        rule_text(w, &s->rules[q], rn, sizeof rn);
         rpt_put_text(w, ws, r, (lxw_col_t)(1 + q), rn, w->f.header);
     }
     r++;
@@ -1143,12 +1282,21 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
                            "Low - base", "High - base"};
         for (lxw_col_t k = 0; k < 8; k++)
             rpt_put_text(w, ws, r, k, h[k], w->f.header);
-        tall(w, ws, r);
         r++;
         lxw_row_t first = r;
         for (size_t i = 0; i < res->n_bars; i++, r++) { /* largest swing first */
             const cba_tornado_bar *bar = &res->bars[tg][i];
-            rpt_put_text(w, ws, r, 0, strcmp(bar->key, "effect") == 0 ? "effect (all months, in SE)" : bar->key, NULL);
+            char pl[160];
+            int pk = 0;
+            while (pk < CBA_N_PARAMS && strcmp(cba_param_key[pk], bar->key) != 0)
+                pk++;
+            if (strcmp(bar->key, "effect") == 0)
+                rpt_trf(w, pl, sizeof pl, "Employment effect (low, high in standard errors)");
+            else if (pk < CBA_N_PARAMS)
+                param_label(w, s, pk, cur, pl, sizeof pl);
+            else
+                snprintf(pl, sizeof pl, "%s", bar->key);
+            rpt_put_text(w, ws, r, 0, pl, NULL);
             rpt_put_num(w, ws, r, 1, bar->lo, fabs(bar->lo) >= 100 ? money : par);
             rpt_put_num(w, ws, r, 2, bar->hi, fabs(bar->hi) >= 100 ? money : par);
             rpt_put_num(w, ws, r, 3, bar->at_lo, money);
@@ -1183,8 +1331,16 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         r++;
     }
 
+    lxw_row_t tornado_charts = r; /* the tornados' charts, under their tables */
+    if (res->n_bars > 0)
+        r += 19;
+
     /* ---- CEAC, frontier, EVPI; CE plane ---- */
     if (res->draws > 0) {
+        /* the print ends with the tornados (the acceptability curve prints as a chart above them) */
+        rpt_print_end(w, ws, r++, "The acceptability and value-of-information table below is on the sheet, not "
+                                  "printed (its curve is the chart above).");
+        r++;
         rpt_put_text(w, ws, r++, 0, "Cost-effectiveness acceptability and the value of information", w->f.subtitle);
         const char *h[] = {"Willingness to pay",  "P(cost-effective), per QALY", "Frontier, per QALY",
                            "EVPI per person, per QALY", "P(cost-effective), per job-year", "Frontier, per job-year",
@@ -1266,7 +1422,9 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
             return core_err_set(err, CORE_ERR_NOMEM, "out of memory adding a chart series");
         chart_series_set_categories(pts, rpt_tr(w, SENS), 6, cx, (lxw_row_t)(5 + np), cx);
         chart_series_set_values(pts, rpt_tr(w, SENS), 6, cx + 1, (lxw_row_t)(5 + np), cx + 1);
-        rpt_trf(w, b, sizeof b, "PSA draws (first %ld of %ld)", np, res->draws);
+        char n1[48], n2[48];
+        rpt_trf(w, b, sizeof b, "PSA draws (first %s of %s)", rpt_whole_text(w, (double)np, n1, sizeof n1),
+                rpt_whole_text(w, (double)res->draws, n2, sizeof n2));
         chart_series_set_name(pts, rpt_chart_str(b));
         chart_series_set_marker_type(pts, LXW_CHART_MARKER_CIRCLE);
         chart_series_set_marker_size(pts, 3);
@@ -1308,7 +1466,8 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
         chart_done(&sc, ch, 0);
     }
-    charts_insert(w, ws, &sc, top_charts, chart_row, 10);
+    (void)chart_row;
+    charts_insert(w, ws, &sc, top_charts, tornado_charts, 0);
     return CORE_OK;
 }
 
@@ -1447,9 +1606,9 @@ core_status rpt_cba_cheers(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_er
     const cba_spec *s = info->spec;
     char b[2048], rules[256] = "", persp[128] = "";
     for (size_t q = 0; q < s->n_rules; q++) {
-        char rn[48];
+        char rn[96];
         strncat(rules, q ? ", " : "", sizeof rules - strlen(rules) - 1);
-        strncat(rules, cba_persistence_name(&s->rules[q], rn, sizeof rn), sizeof rules - strlen(rules) - 1);
+        strncat(rules, rule_text(w, &s->rules[q], rn, sizeof rn), sizeof rules - strlen(rules) - 1);
     }
     for (int p = 0; p < CBA_N_PERSPECTIVES; p++)
         if (s->perspectives[p]) {

@@ -49,9 +49,23 @@ static void count_cells(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c
         rpt_put_num(w, ws, r, c + 1, x->estimate, w->f.integer);
 }
 
-static void chart_at(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col, lxw_chart *ch)
+/* The label the config or the data file gives column `name`, or NULL. */
+static const char *col_label(const rpt_wctx *w, const char *name)
 {
-    lxw_chart_options o = {.x_scale = 1.6, .y_scale = 1.4};
+    const rpt_outcome_label *o = rpt_outcome_find(w, name);
+    if (o && o->label && *o->label)
+        return o->label;
+    for (size_t i = 0; w->run && i < w->run->n_variables; i++)
+        if (rpt_str_eq(w->run->variables[i].name, name) && w->run->variables[i].label && *w->run->variables[i].label)
+            return w->run->variables[i].label;
+    return NULL;
+}
+
+/* The CE plane (side 0) and the acceptability curves (side 1) side by side under the tables, one printed page wide. */
+static void chart_at(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, int side, lxw_chart *ch)
+{
+    lxw_col_t col = 0;
+    lxw_chart_options o = {.x_scale = 1.05, .y_scale = 1.3, .x_offset = side ? 520 : 0, .y_offset = 4};
     rpt_err_at(w, worksheet_insert_chart_opt(ws, r, col, ch, &o), ws, r, col);
 }
 
@@ -116,16 +130,25 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
                  w->f.subtitle);
     rpt_put_text(w, ws, r, 0, "Option", w->f.header);
     for (size_t c = 0; c < d->n_cols && c < 60; c++) {
+        /* the column's label when the data or the config gives one, else what it holds and when */
         double month = c < s->n_costs ? s->cost_months[c] : s->util_months[c - s->n_costs];
-        rpt_trf(w, b, sizeof b, "%s (%s, month %g)", d->col_names[c], c < s->n_costs ? rpt_tr(w, "cost") : rpt_tr(w, "utility"), month);
+        const char *lab = col_label(w, d->col_names[c]);
+        if (lab)
+            snprintf(b, sizeof b, "%s", lab);
+        else if (c < s->n_costs)
+            rpt_trf(w, b, sizeof b, "Cost, month %g", month);
+        else
+            rpt_trf(w, b, sizeof b, "Utility, month %g", month);
         rpt_put_text(w, ws, r, (lxw_col_t)(1 + c), b, w->f.header);
     }
-    rpt_err_at(w, worksheet_set_row(ws, r, 30, NULL), ws, r, 0);
     r++;
     for (size_t j = 0; j < k; j++, r++) {
         rpt_put_text(w, ws, r, 0, d->options[j], NULL);
         for (size_t c = 0; c < d->n_cols && c < 60; c++) {
-            const core_result_row *x = rpt_find_row(w, "cea", "cea_missing", d->col_names[c], NULL, d->options[j],
+            /* the row's timepoint is the column's month, as the module writes it */
+            char tp[32];
+            snprintf(tp, sizeof tp, "%.15g", c < s->n_costs ? s->cost_months[c] : s->util_months[c - s->n_costs]);
+            const core_result_row *x = rpt_find_row(w, "cea", "cea_missing", d->col_names[c], tp, d->options[j],
                                                     c < s->n_costs ? "cost" : "utility");
             if (x && (x->hidden & CORE_HIDE_ESTIMATE))
                 rpt_put_text(w, ws, r, (lxw_col_t)(1 + c), x->label, w->f.right);
@@ -139,39 +162,50 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     rpt_trf(w, b, sizeof b, "Against %s: incremental cost and QALYs (regression on the options%s; QALYs adjusted for "
              "baseline utility), ICER", ref, d->adjust_site ? rpt_tr(w, " and site") : "");
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
-    rpt_trf(w, t1, sizeof t1, "Incremental cost (%s)", cur);
-    const char *h2[] = {"Option",           t1,    "low (t)", "high (t)", "BCa low", "BCa high", "Incremental QALYs",
-                        "low (t)",          "high (t)", "BCa low", "BCa high", "Unadjusted QALYs", "ICER per QALY",
-                        "ICER interval low", "high", "The bootstrap cloud"};
-    headers(w, ws, r++, h2, 16);
-    for (size_t j = 1; j < k; j++, r++) {
+    /* one row per figure and option (a table narrow enough to print one page wide): the estimate, its regression t
+     * interval and its BCa bootstrap interval; the ICER with its percentile interval where it has one */
+    const char *h2[] = {"Option", "Figure", "Estimate", "low (t)", "high (t)", "BCa low", "BCa high"};
+    headers(w, ws, r++, h2, 7);
+    for (size_t j = 1; j < k; j++) {
         const char *o = d->options[j];
+        const core_result_row *x;
         rpt_put_text(w, ws, r, 0, o, NULL);
-        est3(w, ws, r, 1, row(w, "cea_incremental", "cost", o, "ols"), money);
-        const core_result_row *x = row(w, "cea_incremental", "cost", o, "bootstrap_bca");
-        if (x) {
-            rpt_put_num(w, ws, r, 4, x->ci_low, money);
-            rpt_put_num(w, ws, r, 5, x->ci_high, money);
+        rpt_trf(w, b, sizeof b, "Incremental cost (%s)", cur);
+        rpt_put_text(w, ws, r, 1, b, w->f.wrap);
+        est3(w, ws, r, 2, row(w, "cea_incremental", "cost", o, "ols"), money);
+        if ((x = row(w, "cea_incremental", "cost", o, "bootstrap_bca"))) {
+            rpt_put_num(w, ws, r, 5, x->ci_low, money);
+            rpt_put_num(w, ws, r, 6, x->ci_high, money);
         }
-        est3(w, ws, r, 6, row(w, "cea_incremental", "qaly", o, "ols_adjusted"), q4);
+        r++;
+        rpt_put_text(w, ws, r, 1, "Incremental QALYs (adjusted for baseline utility)", w->f.wrap);
+        est3(w, ws, r, 2, row(w, "cea_incremental", "qaly", o, "ols_adjusted"), q4);
         if ((x = row(w, "cea_incremental", "qaly", o, "bootstrap_bca"))) {
-            rpt_put_num(w, ws, r, 9, x->ci_low, q4);
-            rpt_put_num(w, ws, r, 10, x->ci_high, q4);
+            rpt_put_num(w, ws, r, 5, x->ci_low, q4);
+            rpt_put_num(w, ws, r, 6, x->ci_high, q4);
         }
-        if ((x = row(w, "cea_incremental", "qaly", o, "ols_unadjusted")))
-            rpt_put_num(w, ws, r, 11, x->estimate, q4);
+        r++;
+        if ((x = row(w, "cea_incremental", "qaly", o, "ols_unadjusted"))) {
+            rpt_put_text(w, ws, r, 1, "Incremental QALYs, unadjusted", w->f.wrap);
+            rpt_put_num(w, ws, r, 2, x->estimate, q4);
+            r++;
+        }
         if ((x = row(w, "cea_icer", NULL, o, NULL))) {
-            rpt_put_num(w, ws, r, 12, x->estimate, money);
-            rpt_put_num(w, ws, r, 13, x->ci_low, money);
-            rpt_put_num(w, ws, r, 14, x->ci_high, money);
-            rpt_put_text(w, ws, r, 15, x->label, w->f.wrap);
-            rpt_err_at(w, worksheet_set_row(ws, r, 45, NULL), ws, r, 0);
+            rpt_trf(w, b, sizeof b, "ICER (%s per QALY; percentile interval)", cur);
+            rpt_put_text(w, ws, r, 1, b, w->f.wrap);
+            rpt_put_num(w, ws, r, 2, x->estimate, money);
+            rpt_put_num(w, ws, r, 3, x->ci_low, money);
+            rpt_put_num(w, ws, r, 4, x->ci_high, money);
+            r++;
+            /* what the bootstrap cloud says about the ICER, under the option's rows */
+            rpt_merge_text(w, ws, r, 1, 6, x->label, w->f.note, rpt_lines_for(x->label, 110));
+            r++;
         }
     }
-    rpt_merge_text(w, ws, r++, 0, 15,
+    rpt_merge_text(w, ws, r++, 0, 6,
                    "A negative ICER has no ranking meaning: read the quadrant (SE: cheaper and better, dominant) and the "
                    "net benefit below. The ICER's interval is given only when every resample lies in one quadrant.",
-                   w->f.note, 1);
+                   w->f.note, 2);
     r++;
 
     /* ---- the incremental analysis ---- */
@@ -193,15 +227,18 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
             rpt_put_num(w, ws, r, 2, res->dq[j].est, q4);
             static const char *const words[] = {"frontier (least costly)", "frontier", "dominated",
                                                 "extendedly dominated"};
-            rpt_put_text(w, ws, r, 3, words[o->status], NULL);
+            rpt_put_text(w, ws, r, 3, words[o->status], w->f.wrap);
             rpt_put_num(w, ws, r, 4, o->icer, money);
             const core_result_row *x = row(w, "cea_frontier", NULL, d->options[j], NULL);
-            rpt_merge_text(w, ws, r, 5, 15, x ? x->label : "", NULL, 1);
+            rpt_merge_text(w, ws, r, 5, 8, x ? x->label : "", w->f.wrap, x ? rpt_lines_for(x->label, 62) : 1);
             r++;
         }
     r++;
     lxw_row_t chart_row = r;
-    r += 24; /* the CE plane goes here */
+    r += 24; /* the CE plane and the acceptability curves go here */
+    if (res->R > 0) /* the print ends with the charts; the acceptability table is for the screen */
+        rpt_print_end(w, ws, r - 2, "The acceptability table below (each willingness to pay: probabilities, EVPI, "
+                                    "INMB) is on the sheet, not printed; the right chart draws it.");
 
     /* ---- acceptability ---- */
     if (res->R > 0) {
@@ -292,7 +329,7 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
         chart_axis_set_min(ch->y_axis, 0);
         chart_axis_set_max(ch->y_axis, 1);
         chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-        chart_at(w, ws, chart_row, 9, ch);
+        chart_at(w, ws, chart_row, 1, ch);
 
         /* the CE plane: the first bootstrap pairs of each option against the reference, the point estimates and the
          * willingness-to-pay line, in columns to the right */
@@ -382,9 +419,9 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
     } else
         rpt_put_text(w, ws, chart_row, 0, "No bootstrap ([cea] bootstrap = 0): no CE plane, acceptability or EVPI.",
                      w->f.note);
-    rpt_set_cols(w, ws, 0, 0, 26, NULL);
-    rpt_set_cols(w, ws, 1, 14, 15, NULL);
-    rpt_set_cols(w, ws, 15, 15, 50, NULL);
+    rpt_set_cols(w, ws, 0, 0, 22, NULL);
+    rpt_set_cols(w, ws, 1, 1, 26, NULL);
+    rpt_set_cols(w, ws, 2, 14, 15, NULL);
     return CORE_OK;
 }
 
@@ -399,7 +436,7 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
     const cea_data *d = info->data;
     const cea_result *res = info->res;
     const char *cur = w->run->currency ? w->run->currency : "";
-    char b[2048], front[512] = "", x[64], y[64], z[64];
+    char b[2048], front[512] = "", x[64], z[64];
     for (size_t rank = 0; rank < d->k; rank++)
         for (size_t j = 0; j < d->k; j++)
             if (res->front[j].cost_rank == rank &&
@@ -415,17 +452,17 @@ core_status rpt_cea_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
         if (res->front[j].status == ST_CE_DOMINATED || res->front[j].status == ST_CE_EXTENDED)
             snprintf(off + strlen(off), sizeof off - strlen(off), "%s%s (%s)", off[0] ? ", " : "", d->options[j],
                      res->front[j].status == ST_CE_DOMINATED ? "dominated" : "extendedly dominated");
-    rpt_trf(w, b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s "
-             "(CEA sheet).", d->k, front, off[0] ? rpt_tr(w, "; off it: ") : "", off);
+    rpt_trf(w, b, sizeof b, "Cost-effectiveness (%zu options, trial data): the efficiency frontier runs from %s%s%s; "
+             "see the CEA sheet.", d->k, front, off[0] ? rpt_tr(w, "; off it: ") : "", off);
     rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     if (res->R > 0) {
         size_t i = nearest(res->wtp, res->n_wtp, info->spec->threshold);
         size_t best = res->best[i];
+        char nr[48];
         rpt_trf(w, b, sizeof b, "At %s %s per QALY, %s has the highest expected net benefit; the probability that it is "
-                 "the most cost-effective option is %s (%ld bootstrap resamples); EVPI %s %s per participant.",
-                 cur, rpt_whole_text(w, res->wtp[i], x, sizeof x), d->options[best],
-                 rpt_fmt_num(res->prob[i * d->k + best], 3, y, sizeof y), res->R, cur,
-                 rpt_whole_text(w, res->evpi[i], z, sizeof z));
+                 "the most cost-effective option is %.1f%% (%s bootstrap resamples); EVPI %s %s per participant.",
+                 cur, rpt_whole_text(w, res->wtp[i], x, sizeof x), d->options[best], 100 * res->prob[i * d->k + best],
+                 rpt_whole_text(w, (double)res->R, nr, sizeof nr), cur, rpt_whole_text(w, res->evpi[i], z, sizeof z));
         rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     }
     return CORE_OK;

@@ -207,6 +207,55 @@ core_status rpt_compare_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *row,
 
 /* ---------- the sheet ---------- */
 
+/* A row's method as the reader names it (the results' method column keeps its key: "reml_hk" is "REML,
+ * Knapp-Hartung"); an unknown key with its '_' as spaces. */
+static const char *method_text(const rpt_wctx *w, const char *key, char *buf, size_t n)
+{
+    static const char *const words[][2] = {
+        {"path_mean", "mean of the effect path"},
+        {"reml_hk", "REML, Knapp-Hartung"},
+        {"reml", "REML"},
+        {"dl", "DerSimonian-Laird"},
+        {"dl_hk", "DerSimonian-Laird, Knapp-Hartung"},
+        {"fixed", "common effect"},
+        {"mh", "Mantel-Haenszel"},
+        {"conley_taber", "Conley-Taber"},
+        {"entropy_sandwich", "entropy balancing, sandwich SE"},
+        {"entropy", "entropy balancing"},
+        {"newcombe", "Newcombe interval"},
+        {"trial", "the trial's data"},
+        {"delta", "delta method"},
+        {"fieller", "Fieller"},
+        {"published", "published"},
+        {"config", "the config"},
+        {"default", "default"},
+        {"level", "level"},
+        {"ratio", "ratio"},
+        {"normal", "normal quantile"},
+        {"share", "share"},
+        {"weighted", "weighted"},
+        {"unweighted", "unweighted"},
+        {"independent", "estimates taken as independent"},
+        {"scaled", "scaled"},
+        {"wild_cluster", "wild cluster bootstrap"},
+        {"cluster", "cluster-robust"},
+    };
+    if (!key || !*key) {
+        buf[0] = '\0';
+        return buf;
+    }
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(words[i][0], key) == 0) {
+            snprintf(buf, n, "%s", rpt_tr(w, words[i][1]));
+            return buf;
+        }
+    snprintf(buf, n, "%s", key);
+    for (char *q = buf; *q; q++)
+        if (*q == '_')
+            *q = ' ';
+    return buf;
+}
+
 /* An input row: label, value (blue), key, what it is. Stores the value's cell in `ref`. */
 static void input(cmp *c, lxw_row_t r, const char *label, double v, lxw_format *f, const char *key, const char *what,
                   char *ref)
@@ -235,7 +284,8 @@ static void source_row(cmp *c, lxw_row_t r, const char *label, const core_result
         cell(lo, r, 3);
         cell(hi, r, 4);
     }
-    rpt_put_text(c->w, c->ws, r, 5, x->method, c->label);
+    char mt[96];
+    rpt_put_text(c->w, c->ws, r, 5, method_text(c->w, x->method, mt, sizeof mt), c->w->f.wrap);
     rpt_put_text(c->w, c->ws, r, 6, x->label, c->note);
 }
 
@@ -253,9 +303,10 @@ static void figure(cmp *c, lxw_row_t r, const char *label, const core_result_row
         formula(c, r, 3, flo, x->ci_low, "unbounded", f);
         formula(c, r, 4, fhi, x->ci_high, "unbounded", f);
     }
-    rpt_put_text(c->w, c->ws, r, 5, x->method, c->label);
+    char mt[96];
+    rpt_put_text(c->w, c->ws, r, 5, method_text(c->w, x->method, mt, sizeof mt), c->w->f.wrap);
     rpt_put_text(c->w, c->ws, r, 6, x->label, c->note);
-    row_lines(c->w, c->ws, r, x->label ? rpt_lines_for(x->label, 72) : 1);
+    row_lines(c->w, c->ws, r, x->label ? rpt_lines_for(x->label, 62) : 1);
 }
 
 typedef struct chart_rows {
@@ -318,8 +369,8 @@ static core_status effects_chart(cmp *c, const chart_rows *cr, lxw_row_t at, cor
     chart_title_set_name(ch, "Trial versus real world: effects on one scale");
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
-    lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.1};
-    rpt_err_at(c->w, worksheet_insert_chart_opt(c->ws, at, 8, ch, &opt), c->ws, at, 8);
+    lxw_chart_options opt = {.x_scale = 1.3, .y_scale = 1.1};
+    rpt_err_at(c->w, worksheet_insert_chart_opt(c->ws, at, 0, ch, &opt), c->ws, at, 0);
     return CORE_OK;
 }
 
@@ -362,8 +413,8 @@ static core_status rates_chart(cmp *c, lxw_row_t first, size_t n_series, const c
     lxw_chart_font tf = {.size = 10, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-    lxw_chart_options opt = {.x_scale = 1.5, .y_scale = 1.2};
-    rpt_err_at(c->w, worksheet_insert_chart_opt(c->ws, at, 9, ch, &opt), c->ws, at, 9);
+    lxw_chart_options opt = {.x_scale = 1.2, .y_scale = 1.1, .x_offset = 650};
+    rpt_err_at(c->w, worksheet_insert_chart_opt(c->ws, at, 0, ch, &opt), c->ws, at, 0);
     return CORE_OK;
 }
 
@@ -409,10 +460,10 @@ static lxw_row_t transport_section(cmp *c, lxw_row_t r, const core_result_row *r
                                   rpt_fmt_num(u->estimate, 3, v, sizeof v),
                                   wt ? rpt_fmt_num(wt->estimate, 3, v2, sizeof v2) : "n/a");
         }
-        rpt_put_text(w, c->ws, r, 5, b, c->label);
+        rpt_put_text(w, c->ws, r, 5, b, w->f.wrap);
         char ql[1200];
         rpt_put_text(w, c->ws, r, 6, rpt_label_text(w, q->label, ql, sizeof ql), c->note);
-        row_lines(w, c->ws, r, q->label ? rpt_lines_for(q->label, 72) : 1);
+        row_lines(w, c->ws, r, q->label ? rpt_lines_for(q->label, 62) : 1);
         r++;
     }
     r++;
@@ -446,9 +497,9 @@ static lxw_row_t transport_section(cmp *c, lxw_row_t r, const core_result_row *r
             n += (size_t)rpt_trf(w, b + n, sizeof b - n, "%s%s %.1f of %.0f", n ? "; " : "", e->term ? e->term : "",
                                   e->estimate, e->n);
         }
-        rpt_put_text(w, c->ws, r, 5, b, c->label);
+        rpt_put_text(w, c->ws, r, 5, b, w->f.wrap);
         rpt_put_text(w, c->ws, r, 6, q->label, c->note);
-        row_lines(w, c->ws, r, q->label ? rpt_lines_for(q->label, 72) : 1);
+        row_lines(w, c->ws, r, q->label ? rpt_lines_for(q->label, 62) : 1);
         r++;
     }
     r++;
@@ -629,7 +680,8 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
         rpt_put_num(w, c.ws, r, 2, q->se, c.num4);
         rpt_put_num(w, c.ws, r, 3, q->ci_low, c.num4);
         rpt_put_num(w, c.ws, r, 4, q->ci_high, c.num4);
-        rpt_put_text(w, c.ws, r, 5, q->method, c.label);
+        char mt[96];
+        rpt_put_text(w, c.ws, r, 5, method_text(w, q->method, mt, sizeof mt), w->f.wrap);
         rpt_put_text(w, c.ws, r, 6, q->label, c.note);
         r++;
     }
@@ -638,7 +690,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     if (reg) {
         source_row(&c, r, "Registry: effect per member (workdays per person-year)", reg, c.in_num, c.reg, c.reg_se,
                    c.reg_lo, c.reg_hi);
-        row_lines(w, c.ws, r, reg->label ? rpt_lines_for(reg->label, 72) : 1);
+        row_lines(w, c.ws, r, reg->label ? rpt_lines_for(reg->label, 62) : 1);
         r++;
     }
     const core_result_row *ttr = find(w, "source_effect", "trial_transported", NULL);
@@ -646,12 +698,12 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
     if (ttr && trial) {
         source_row(&c, r, "Trial transported to the registry population: mean employment effect (share)", ttr, c.in_num,
                    c.tt, c.tt_se, c.tt_lo, c.tt_hi);
-        row_lines(w, c.ws, r, ttr->label ? rpt_lines_for(ttr->label, 72) : 1);
+        row_lines(w, c.ws, r, ttr->label ? rpt_lines_for(ttr->label, 62) : 1);
         r++;
         if (exr) {
             source_row(&c, r, "  Trial minus transported (share): explained by who the participants are", exr, c.in_num,
                        c.ex, c.ex_se, c.ex_lo, c.ex_hi);
-            row_lines(w, c.ws, r, exr->label ? rpt_lines_for(exr->label, 72) : 1);
+            row_lines(w, c.ws, r, exr->label ? rpt_lines_for(exr->label, 62) : 1);
             r++;
         }
         const core_result_row *zr = find(w, "assumption", "z_confidence", NULL);
@@ -852,7 +904,7 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
         rpt_put_text(w, c.ws, r, 0, name, w->f.wrap);
         rpt_put_num(w, c.ws, r, 1, q->estimate, c.pct);
         rpt_put_text(w, c.ws, r, 6, q->label, c.note);
-        row_lines(w, c.ws, r, q->label ? rpt_lines_for(q->label, 72) : 1);
+        row_lines(w, c.ws, r, q->label ? rpt_lines_for(q->label, 62) : 1);
         r++;
     }
     (void)first_rate;
@@ -884,14 +936,18 @@ core_status rpt_sheet_compare(rpt_wctx *w, core_err *err)
         }
         r = lr + 1;
     }
-    rpt_set_cols(w, c.ws, 0, 0, 44, NULL);
+    rpt_set_cols(w, c.ws, 0, 0, 38, NULL);
     rpt_set_cols(w, c.ws, 1, 4, 12, NULL);
-    rpt_set_cols(w, c.ws, 5, 5, 16, NULL);
-    rpt_set_cols(w, c.ws, 6, 6, 70, NULL);
+    rpt_set_cols(w, c.ws, 5, 5, 22, NULL);
+    rpt_set_cols(w, c.ws, 6, 6, 60, NULL);
     rpt_set_cols(w, c.ws, 7, 8, 14, NULL);
-    if (cr.n > 0 && (st = effects_chart(&c, &cr, chart_at, err)) != CORE_OK)
+    /* the two charts side by side under the tables (beside them they would take a printed page of their own) */
+    (void)chart_at;
+    (void)rates_at;
+    lxw_row_t charts_at = r + 1;
+    if (cr.n > 0 && (st = effects_chart(&c, &cr, charts_at, err)) != CORE_OK)
         return st;
-    if (chart2 && (st = rates_chart(&c, data_at, n_lines, line_names, rates_at, err)) != CORE_OK)
+    if (chart2 && (st = rates_chart(&c, data_at, n_lines, line_names, charts_at, err)) != CORE_OK)
         return st;
     return CORE_OK;
 }

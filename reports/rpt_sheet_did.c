@@ -520,7 +520,8 @@ static lxw_row_t outcome_block(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, cons
 {
     const char *tr = treatment_term(w, o);
     char b[2048], h1[64], h2[64];
-    rpt_trf(w, b, sizeof b, "Outcome: %s", o);
+    char ow[200]; /* the outcome's label, else its name in words */
+    rpt_trf(w, b, sizeof b, "Outcome: %s", rpt_words(w, o, ow, sizeof ow));
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
     double N = summary_value(w, o, "observations"), U = summary_value(w, o, "units"),
            T = summary_value(w, o, "periods"), P0 = summary_value(w, o, "first_period"),

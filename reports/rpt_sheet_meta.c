@@ -363,7 +363,9 @@ static core_status forest_chart(rpt_wctx *w, lxw_worksheet *ws, const meta_view 
     chart_axis_set_crossing_min(ch->y_axis); /* the x axis at the bottom, under the prediction interval's row */
     chart_axis_major_gridlines_set_visible(ch->y_axis, LXW_FALSE);
     chart_legend_set_position(ch, LXW_CHART_LEGEND_NONE);
-    rpt_trf(w, name, sizeof name, "Forest plot: %s", v->outcome && *v->outcome ? v->outcome : rpt_tr(w, "pooled effect"));
+    char ow[200];
+    rpt_trf(w, name, sizeof name, "Forest plot: %s",
+            v->outcome && *v->outcome ? rpt_words(w, v->outcome, ow, sizeof ow) : rpt_tr(w, "pooled effect"));
     chart_title_set_name(ch, rpt_chart_str(name));
     lxw_chart_font tf = {.size = 11, .bold = LXW_TRUE};
     chart_title_set_name_font(ch, &tf);
@@ -434,8 +436,9 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     char b[2048], h[8][160], mw[128];
     const char *ci = w->conf;
     lxw_row_t r = 0;
+    char ow[200]; /* the outcome's label, else its name in words */
     rpt_trf(w, b, sizeof b, "Meta-analysis of published studies%s%s", v.outcome && *v.outcome ? ": " : "",
-             v.outcome ? v.outcome : "");
+             v.outcome && *v.outcome ? rpt_words(w, v.outcome, ow, sizeof ow) : "");
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
     rpt_trf(w, b, sizeof b,
              "Measure: %s%s. Main method: %s. Intervals are %s confidence intervals; the prediction interval is where "
@@ -450,8 +453,9 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
     rpt_put_text(w, ws, r++, 0, "Pooled effect by method", w->f.subtitle);
     rpt_trf(w, h[2], sizeof h[2], "%s (%s CI)", v.measure, ci);
     rpt_trf(w, h[5], sizeof h[5], "Prediction interval (%s)", ci);
-    const char *ph[] = {"Method", "Studies", h[2], "p-value", "tau\xc2\xb2", h[5], "I\xc2\xb2 %", "Notes"};
-    header_row(w, ws, r, ph, 8);
+    /* the notes under each method's row (beside it they would make the table wider than a printed page) */
+    const char *ph[] = {"Method", "Studies", h[2], "p-value", "\xcf\x84\xc2\xb2", h[5], "I\xc2\xb2 %"};
+    header_row(w, ws, r, ph, 7);
     row_lines(w, ws, r++, 2);
     for (size_t i = 0; i < res->n; i++) {
         const core_result_row *x = &res->rows[i];
@@ -472,9 +476,12 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
         const core_result_row *i2 = find(w, "heterogeneity", "I2", x->method);
         if (i2)
             rpt_put_text(w, ws, r, 6, rpt_fmt_num(i2->estimate, 1, e1, sizeof e1), w->f.right);
-        rpt_put_text(w, ws, r, 7, x->label, w->f.wrap);
-        row_lines(w, ws, r, max_int(lines, x->label ? rpt_lines_for(x->label, 58) : 1));
+        row_lines(w, ws, r, lines);
         r++;
+        if (x->label && *x->label) {
+            rpt_merge_text(w, ws, r, 0, 6, x->label, w->f.note, rpt_lines_for(x->label, 110));
+            r++;
+        }
     }
     r++;
 
@@ -597,10 +604,10 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
 
     /* 3. Heterogeneity. */
     rpt_put_text(w, ws, r++, 0, "Heterogeneity", w->f.subtitle);
-    rpt_trf(w, h[0], sizeof h[0], "tau\xc2\xb2 (%s CI, Q-profile)", ci);
+    rpt_trf(w, h[0], sizeof h[0], "\xcf\x84\xc2\xb2 (%s CI, Q-profile)", ci);
     rpt_trf(w, h[1], sizeof h[1], "I\xc2\xb2 %% (%s CI)", ci);
-    const char *hh[] = {"Method", "Q", "df", "p-value", h[0], h[1], "H\xc2\xb2", "Notes"};
-    header_row(w, ws, r, hh, 8);
+    const char *hh[] = {"Method", "Q", "df", "p-value", h[0], h[1], "H\xc2\xb2"};
+    header_row(w, ws, r, hh, 7);
     row_lines(w, ws, r++, 2);
     for (size_t i = 0; i < res->n; i++) {
         const core_result_row *q = &res->rows[i];
@@ -629,9 +636,12 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
         if (h2)
             rpt_put_num(w, ws, r, 6, h2->estimate, w->f.num2);
         const char *note = t2 ? t2->label : i2 ? i2->label : NULL;
-        rpt_put_text(w, ws, r, 7, note, w->f.wrap);
-        row_lines(w, ws, r, max_int(rpt_lines_for(mw, 34), note ? rpt_lines_for(note, 58) : 1));
+        row_lines(w, ws, r, rpt_lines_for(mw, 34));
         r++;
+        if (note && *note) { /* under the row, as in the pooled table */
+            rpt_merge_text(w, ws, r, 0, 6, note, w->f.note, rpt_lines_for(note, 110));
+            r++;
+        }
     }
     r++;
 
@@ -696,13 +706,15 @@ core_status rpt_sheet_meta(rpt_wctx *w, core_err *err)
             rpt_merge_text(w, ws, r++, 0, 8, b, w->f.note, rpt_lines_for(b, 140));
         }
     }
+    /* narrow enough to print one page wide (the notes of the first tables are under their rows) */
     rpt_set_cols(w, ws, 0, 0, 34, NULL);
-    rpt_set_cols(w, ws, 1, 1, 24, NULL);
-    rpt_set_cols(w, ws, 2, 2, 24, NULL);
+    rpt_set_cols(w, ws, 1, 1, 16, NULL);
+    rpt_set_cols(w, ws, 2, 2, 22, NULL);
     rpt_set_cols(w, ws, 3, 3, 10, NULL);
     rpt_set_cols(w, ws, 4, 4, 22, NULL);
-    rpt_set_cols(w, ws, 5, 6, 18, NULL);
-    rpt_set_cols(w, ws, 7, 7, 60, NULL);
+    rpt_set_cols(w, ws, 5, 5, 18, NULL);
+    rpt_set_cols(w, ws, 6, 6, 14, NULL);
+    rpt_set_cols(w, ws, 7, 7, 12, NULL); /* the end of the merged notes of the lower tables */
     rpt_set_cols(w, ws, 8, 8, 8, NULL);
     return CORE_OK;
 }

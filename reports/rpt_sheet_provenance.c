@@ -69,7 +69,7 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
     r++;
 
     rpt_put_text(w, ws, r++, 0, "Input files", w->f.subtitle);
-    const char *head[] = {"Role", "Path", "SHA-256", "Rows", "Columns"};
+    const char *head[] = {"What it holds (config section)", "Path", "SHA-256", "Rows", "Columns"};
     for (lxw_col_t c = 0; c < 5; c++)
         rpt_put_text(w, ws, r, c, head[c], w->f.header);
     r++;
@@ -77,8 +77,29 @@ core_status rpt_sheet_provenance(rpt_wctx *w, core_err *err)
         rpt_put_text(w, ws, r++, 0, "(none)", NULL);
     for (size_t i = 0; run->inputs && i < run->n_inputs; i++, r++) {
         const rpt_input *in = &run->inputs[i];
+        /* what the file holds in words, with the config section that named it */
+        static const char *const roles[][2] = {
+            {"trial", "Trial data"},
+            {"fidelity", "Fidelity ratings"},
+            {"agreement", "Ratings of inter-rater agreement"},
+            {"registry", "Registry panel"},
+            {"registry spells", "Registry spells"},
+            {"meta", "Published studies"},
+            {"cea", "Costs and utilities"},
+            {"compare", "Target population"},
+            {"practice", "Routine-practice cohort"},
+        };
+        const char *what = NULL;
+        for (size_t k = 0; in->role && k < sizeof roles / sizeof roles[0]; k++)
+            if (strcmp(roles[k][0], in->role) == 0)
+                what = roles[k][1];
+        char rb[256];
+        if (what)
+            snprintf(rb, sizeof rb, "%s [%s]", rpt_tr(w, what), in->role);
+        else
+            snprintf(rb, sizeof rb, "[%s]", in->role ? in->role : "");
         w->verbatim = 1; /* the config's section and path */
-        rpt_put_text(w, ws, r, 0, in->role, NULL);
+        rpt_put_text(w, ws, r, 0, rb, NULL);
         rpt_put_text(w, ws, r, 1, in->path, NULL);
         w->verbatim = 0;
         rpt_put_text(w, ws, r, 2, in->sha256, w->f.mono);

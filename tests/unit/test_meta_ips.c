@@ -192,7 +192,7 @@ static void test_reml_rows(void)
         t_rel(x->se, l1o[i].se, TOL_REF, "leave1out %s se (KH)", l1o[i].study);
         t_rel(log(x->ci_low), l1o[i].lo, TOL_REF, "leave1out %s ci low", l1o[i].study);
         char want[64];
-        snprintf(want, sizeof want, "tau^2 %.4g", l1o[i].tau2);
+        snprintf(want, sizeof want, "τ² %.4g", l1o[i].tau2);
         t_contains(x->label, want, "leave1out %s tau2 in label", l1o[i].study);
     }
     static const struct {
@@ -236,7 +236,10 @@ static void test_reml_rows(void)
     t_rel(row(r, "meta_regression", "QE", "reml_hk")->statistic, 9.26653106421, TOL_REF, "metareg QE");
     t_rel(row(r, "meta_regression", "QE", "reml_hk")->p_value, 0.0988938490276, TOL_REF, "metareg QE p");
     t_rel(row(r, "meta_regression", "R2", "reml_hk")->estimate, 3.27136706081, 1e-5, "metareg R2");
-    t_contains(row(r, "pooled", "rr", "reml_hk")->label, "tau^2 by reml", "pooled label names the method");
+    t_contains(row(r, "pooled", "rr", "reml_hk")->label, "τ² by REML", "pooled label names the method");
+    t_contains(row(r, "pooled", "rr", "reml_hk")->label,
+               "; Christensen (Denmark IPS vs SAU) excluded: left out by the [meta] key 'exclude'",
+               "pooled label names the excluded study and why");
     core_results_free(r);
     meta_studies_free(&ms);
 }
@@ -275,7 +278,7 @@ static void test_bad_input(void)
     t_int(run("zero.ini", ini, &r, &ms, &e), CORE_OK, "double-zero study: the run goes on");
     t_int((long)ms.k, 3, "double-zero study excluded");
     t_contains(row(r, "study_effect", "B", "")->label, "excluded: no events in either arm", "and said");
-    t_contains(row(r, "pooled", "rr", "reml_hk")->label, "1 excluded", "the pooled row says one was excluded");
+    t_contains(row(r, "pooled", "rr", "reml_hk")->label, "B excluded: no events in either arm", "the pooled row says which study was excluded and why");
     t_contains(row(r, "pooled", "rr", "reml_hk")->label, "very few studies", "few studies warned");
     core_results_free(r);
     meta_studies_free(&ms);

@@ -206,11 +206,13 @@ static void label_table(void)
 static void label_matcher(void)
 {
     char b[2048];
-    t_str(rpt_msg_label_nb("2007: 4 studies; tau^2 0.08958, I2 65.1%", b, sizeof b),
+    t_str(rpt_msg_label_nb("2007: 4 studies; \xcf\x84\xc2\xb2 0.08958, I\xc2\xb2 65.1%", b, sizeof b),
           "2007: 4 studier; \xcf\x84\xc2\xb2 0,08958, I\xc2\xb2 65,1 %",
           "a label: arguments parsed, numbers the Norwegian way");
-    t_str(rpt_msg_label_nb("7 studies; tau^2 by reml; z test; 1 excluded (see study_effect)", b, sizeof b),
-          "7 studier; \xcf\x84\xc2\xb2 ved reml; z-test; 1 utelatt (se study_effect)",
+    t_str(rpt_msg_label_nb("7 studies; \xcf\x84\xc2\xb2 by REML; z test; Smith 2001 excluded: no events in either arm, so "
+                           "no information on the effect", b, sizeof b),
+          "7 studier; \xcf\x84\xc2\xb2 ved REML; z-test; Smith 2001 er utelatt: ingen hendelser i noen av gruppene, s\xc3\xa5 "
+          "ingen informasjon om virkningen",
           "a label of pieces: a format, then the clause the module appended");
     t_str(rpt_msg_label_nb("registry: difference in differences of workdays on treated; used: the typed-in figure "
                            "(the run has no [registry])",
