@@ -467,24 +467,9 @@ static int has_nb(const rpt_msg *m)
     return m->nb && (*m->nb || (m->flags & RPT_MSG_PART));
 }
 
-/* 1 if s is numbers only (digits, signs, brackets, "to" between numbers): written the Norwegian way as it is. */
-static int numeric_text(const char *s)
-{
-    int digits = 0;
-    for (size_t i = 0; s[i]; i++) {
-        char c = s[i];
-        if (is_digit(c))
-            digits = 1;
-        else if (c == 't' && s[i + 1] == 'o' && i > 0 && s[i - 1] == ' ')
-            i++;
-        else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == ':')
-            return 0;
-    }
-    return digits;
-}
-
 /* An argument's text in Norwegian: a number with a decimal comma; a text that is a message, a label or a piece of
- * one in the table translated; any other text (a data value) as it is. */
+ * one in the table translated; any other text (a data value) as it is but for its numbers (decimal comma, a no-break
+ * space between thousands, a space before a percent sign). */
 static void put_arg(out *w, const cap *c, int depth)
 {
     char tmp[1024], nb[1200];
@@ -527,16 +512,25 @@ static void put_arg(out *w, const cap *c, int depth)
         put_arg(w, &rest, depth);
         return;
     }
-    if (numeric_text(tmp)) {
-        rpt_msg_numbers_nb(tmp, nb, sizeof nb);
-        for (const char *p = nb; *p; p++) { /* "81,8%": a space before the percent sign, as the tables write it */
-            if (*p == '%' && p > nb && is_digit(p[-1]))
-                put(w, " ", 1);
-            put(w, p, 1);
+    /* a data value (an amount, "69.5% NE", a name): its numbers the Norwegian way, as rpt_trf writes a sentence's */
+    char th[1100]; /* "53,102": a thousands separator, a no-break space in Norwegian (then "0.5" takes its comma) */
+    size_t o = 0;
+    for (const char *p = tmp; *p && o + 3 < sizeof th; p++) {
+        if (*p == ',' && p > tmp && is_digit(p[-1]) && is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]) &&
+            !is_digit(p[4])) {
+            th[o++] = '\xc2';
+            th[o++] = '\xa0';
+        } else {
+            th[o++] = *p;
         }
-        return;
     }
-    put(w, tmp, c->len);
+    th[o] = '\0';
+    rpt_msg_numbers_nb(th, nb, sizeof nb);
+    for (const char *p = nb; *p; p++) { /* "81,8%": a space before the percent sign, as the tables write it */
+        if (*p == '%' && p > nb && is_digit(p[-1]))
+            put(w, " ", 1);
+        put(w, p, 1);
+    }
 }
 
 /* Format m's Norwegian with the arguments caps[0..n). */

@@ -414,40 +414,48 @@ core_status rpt_sheet_survival(rpt_wctx *w, core_err *err)
                 r++;
             }
         r++;
-        /* restricted mean time without the event up to tau: per arm, difference and ratio */
+        /* in the order of the arms above (the intervention first), then the difference and the ratio */
         int any_rm = 0;
-        for (size_t i = 0; i < w->res->n; i++) {
-            const core_result_row *x = &w->res->rows[i];
-            if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->outcome, o) ||
-                !(rpt_str_eq(x->analysis, "rmst") || rpt_str_eq(x->analysis, "rmst_difference") ||
-                  rpt_str_eq(x->analysis, "rmst_ratio")))
-                continue;
-            if (!any_rm) {
-                rpt_trf(w, b, sizeof b, "Restricted mean time without the event up to tau = %s",
-                         x->timepoint ? x->timepoint : "");
-                rpt_put_text(w, ws, r++, 0, b, w->f.key);
-                rpt_put_text(w, ws, r, 0, "Quantity", w->f.header);
-                rpt_put_text(w, ws, r, 1, "Arm / comparison", w->f.header);
-                rpt_merge_text(w, ws, r, 2, 3, "Estimate (95% CI)", w->f.header, 1);
-                rpt_put_text(w, ws, r, 4, "p-value", w->f.header);
+        for (size_t pass = 0; pass <= na; pass++) {
+            for (size_t i = 0; i < w->res->n; i++) {
+                const core_result_row *x = &w->res->rows[i];
+                if (!rpt_str_eq(x->module, "rct") || !rpt_str_eq(x->outcome, o) ||
+                    !(rpt_str_eq(x->analysis, "rmst") || rpt_str_eq(x->analysis, "rmst_difference") ||
+                      rpt_str_eq(x->analysis, "rmst_ratio")))
+                    continue;
+                size_t at = na; /* the arm's place in arms[], na for a comparison (or an arm not listed) */
+                for (size_t a = 0; rpt_str_eq(x->analysis, "rmst") && a < na && at == na; a++)
+                    if (rpt_str_eq(x->term, arms[a]))
+                        at = a;
+                if (at != pass)
+                    continue;
+                if (!any_rm) {
+                    rpt_trf(w, b, sizeof b, "Restricted mean time without the event up to tau = %s",
+                             x->timepoint ? x->timepoint : "");
+                    rpt_put_text(w, ws, r++, 0, b, w->f.key);
+                    rpt_put_text(w, ws, r, 0, "Quantity", w->f.header);
+                    rpt_put_text(w, ws, r, 1, "Arm / comparison", w->f.header);
+                    rpt_merge_text(w, ws, r, 2, 3, "Estimate (95% CI)", w->f.header, 1);
+                    rpt_put_text(w, ws, r, 4, "p-value", w->f.header);
+                    r++;
+                    any_rm = 1;
+                }
+                rpt_put_text(w, ws, r, 0,
+                             rpt_str_eq(x->analysis, "rmst") ? "RMST"
+                             : rpt_str_eq(x->analysis, "rmst_difference") ? "Difference"
+                                                                            : "Ratio",
+                             NULL);
+                rpt_put_text(w, ws, r, 1, term_words(w, x->term, lt, sizeof lt), NULL);
+                if (isnan(x->estimate))
+                    rpt_merge_text(w, ws, r, 2, 4, x->label, w->f.wrap, 1);
+                else {
+                    rpt_merge_text(w, ws, r, 2, 3, NULL, w->f.right, 1);
+                    rpt_effect_cell(w, ws, r, 2, x, 1, rpt_str_eq(x->analysis, "rmst_ratio") ? 2 : 1);
+                }
+                if (!rpt_str_eq(x->analysis, "rmst"))
+                    rpt_p_cell(w, ws, r, 4, x);
                 r++;
-                any_rm = 1;
             }
-            rpt_put_text(w, ws, r, 0,
-                         rpt_str_eq(x->analysis, "rmst") ? "RMST"
-                         : rpt_str_eq(x->analysis, "rmst_difference") ? "Difference"
-                                                                        : "Ratio",
-                         NULL);
-            rpt_put_text(w, ws, r, 1, term_words(w, x->term, lt, sizeof lt), NULL);
-            if (isnan(x->estimate))
-                rpt_merge_text(w, ws, r, 2, 4, x->label, w->f.wrap, 1);
-            else {
-                rpt_merge_text(w, ws, r, 2, 3, NULL, w->f.right, 1);
-                rpt_effect_cell(w, ws, r, 2, x, 1, rpt_str_eq(x->analysis, "rmst_ratio") ? 2 : 1);
-            }
-            if (!rpt_str_eq(x->analysis, "rmst"))
-                rpt_p_cell(w, ws, r, 4, x);
-            r++;
         }
         if (any_rm)
             r++;

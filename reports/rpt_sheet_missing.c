@@ -127,8 +127,11 @@ static lxw_row_t tipping(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char
     else
         rpt_trf(w, b, sizeof b, "Tipping point: the missing counted as having the outcome at assumed rates%s", "");
     rpt_put_text(w, ws, r++, 0, b, w->f.subtitle);
-    if (sum->label)
-        rpt_merge_text(w, ws, r++, 0, 12, sum->label, w->f.note, rpt_lines_for(sum->label, 150));
+    if (sum->label) { /* the data's columns named by their labels */
+        char lt[2400];
+        rpt_label_text(w, sum->label, lt, sizeof lt);
+        rpt_merge_text(w, ws, r++, 0, 12, lt, w->f.note, rpt_lines_for(lt, 150));
+    }
     /* the grid's rates, in row order */
     double rates[101];
     size_t nr = 0;
@@ -190,8 +193,11 @@ static lxw_row_t deltas(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const char 
         return r;
     rpt_put_text(w, ws, r++, 0, "Delta-adjusted imputation: the intervention arm's imputed values shifted by delta",
                  w->f.subtitle);
-    if (tip->label)
-        rpt_merge_text(w, ws, r++, 0, 9, tip->label, w->f.note, 1);
+    if (tip->label) {
+        char lt[2400];
+        rpt_label_text(w, tip->label, lt, sizeof lt);
+        rpt_merge_text(w, ws, r++, 0, 9, lt, w->f.note, 1);
+    }
     static const char *const head[] = {"Delta", "Estimate (CI)", "p", "What it says"};
     for (lxw_col_t c = 0; c < 4; c++)
         rpt_put_text(w, ws, r, c, head[c], w->f.header);
@@ -225,8 +231,11 @@ core_status rpt_sheet_missing(rpt_wctx *w, core_err *err)
     lxw_row_t r = 0;
     rpt_trf(w, b, sizeof b, "Missing outcomes: %s", rpt_outcome_display(w, o));
     rpt_put_text(w, ws, r++, 0, b, w->f.title);
-    if (ms->label)
-        rpt_merge_text(w, ws, r++, 0, 12, ms->label, w->f.note, rpt_lines_for(ms->label, 150));
+    if (ms->label) { /* what was imputed, with the data's columns named by their labels */
+        char lt[2400];
+        rpt_label_text(w, ms->label, lt, sizeof lt);
+        rpt_merge_text(w, ws, r++, 0, 12, lt, w->f.note, rpt_lines_for(lt, 150));
+    }
     r++;
     if (find_rct(w, "mi", o, NULL, NULL, NULL)) {
         r = side_by_side(w, ws, r, o);

@@ -25,7 +25,9 @@ typedef enum kind {
     K_P,     /* p of (analysis, method, comparison term) */
     K_NNT,   /* number needed to treat */
     K_DF,    /* df of (analysis, method, comparison term) */
-    K_PADJ   /* p_adjusted of the multiplicity family's row */
+    K_PADJ,  /* p_adjusted of the multiplicity family's row */
+    K_SD_T,  /* intervention arm SD (continuous) */
+    K_SD_C
 } kind;
 
 typedef struct col {
@@ -62,11 +64,19 @@ static const col BIN_ADJ[] = {
 };
 static const col CON_ARMS[] = {
     {"%T n", K_N_T, NULL, NULL, 1, 0},
-    {"%T mean (SD)", K_SH_T, NULL, NULL, 1, -1},
+    {"%T mean", K_SH_T, NULL, NULL, 1, -1},
+    {"%T SD", K_SD_T, NULL, NULL, 1, -1},
     {"%C n", K_N_C, NULL, NULL, 1, 0},
-    {"%C mean (SD)", K_SH_C, NULL, NULL, 1, -1},
+    {"%C mean", K_SH_C, NULL, NULL, 1, -1},
+    {"%C SD", K_SD_C, NULL, NULL, 1, -1},
+};
+static const col CON_DIFF[] = {
     {"Difference, Welch (%I)", K_EFF, "mean_difference", "welch", 1, -1},
     {"p, Welch", K_P, "mean_difference", "welch", 1, 0},
+    {"Difference, Student (%I)", K_EFF, "mean_difference", "student", 1, -1},
+    {"p, Student", K_P, "mean_difference", "student", 1, 0},
+    {"Hedges' g (%I)", K_EFF, "hedges_g", "exact_j", 1, 2},
+    {"p, Wilcoxon rank-sum", K_P, "wilcoxon", "normal_cc", 1, 0},
 };
 static const col CON_ANCOVA[] = {
     {"ANCOVA difference (%I, classical)", K_EFF, "ancova", "classical", 1, -1},
@@ -76,11 +86,7 @@ static const col CON_ANCOVA[] = {
     {"ANCOVA (%I, HC3)", K_EFF, "ancova", "hc3", 1, -1},
     {"p, HC3", K_P, "ancova", "hc3", 1, 0},
 };
-static const col CON_OTHER[] = {
-    {"Difference, Student (%I)", K_EFF, "mean_difference", "student", 1, -1},
-    {"p, Student", K_P, "mean_difference", "student", 1, 0},
-    {"Hedges' g (%I)", K_EFF, "hedges_g", "exact_j", 1, 2},
-    {"p, Wilcoxon rank-sum", K_P, "wilcoxon", "normal_cc", 1, 0},
+static const col CON_MULT[] = {
     {"ANCOVA residual df", K_DF, "ancova", "classical", 1, 0},
     {"p adjusted (%M)", K_PADJ, NULL, NULL, 1, 0},
 };
@@ -91,15 +97,18 @@ typedef struct part {
     const char *title;
     const col *cols;
     size_t n;
+    const char *title_unadjusted; /* the title when the run adjusts no p-value (the last column, p adjusted, left out) */
 } part;
 
-#define PART(t, a) {t, a, sizeof a / sizeof a[0]}
+#define PART(t, a) {t, a, sizeof a / sizeof a[0], NULL}
 static const part BIN_PARTS[] = {PART("Binary outcomes: arms and the risk difference", BIN_ARMS),
                                  PART("Binary outcomes: ratios and the exact test", BIN_RATIOS),
                                  PART("Binary outcomes: adjusted for baseline covariates (logistic regression)", BIN_ADJ)};
-static const part CON_PARTS[] = {PART("Continuous outcomes: arms and the Welch difference", CON_ARMS),
+static const part CON_PARTS[] = {PART("Continuous outcomes: arms (mean and SD of those analysed)", CON_ARMS),
+                                 PART("Continuous outcomes: unadjusted differences", CON_DIFF),
                                  PART("Continuous outcomes: adjusted (ANCOVA)", CON_ANCOVA),
-                                 PART("Continuous outcomes: other analyses", CON_OTHER)};
+                                 {"Continuous outcomes: ANCOVA residual df and the multiplicity-adjusted p", CON_MULT,
+                                  sizeof CON_MULT / sizeof CON_MULT[0], "Continuous outcomes: ANCOVA residual df"}};
 
 /* The trial's outcome rows: arm_summary groups of binary (want 1) or continuous (want 0) outcomes, excluding
  * time-to-event outcomes (the Time to job sheet has them). */
@@ -168,23 +177,10 @@ static void heading(char *out, size_t size, const char *h, const char *T, const 
     out[o] = '\0';
 }
 
-/* Mean (SD) of a continuous arm with `digits` decimals. */
-static void mean_sd_cell(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const core_result_row *m,
-                         const core_result_row *sd, int digits)
+/* The house number format with `digits` decimals (0, 1 or 2). */
+static lxw_format *num_fmt(const rpt_wctx *w, int digits)
 {
-    char a[64], b[64], t[160];
-    if (!m)
-        return;
-    if (isnan(m->estimate)) {
-        rpt_put_text(w, ws, r, c, m->label ? m->label : "n/a", w->f.wrap);
-        return;
-    }
-    if (sd && isfinite(sd->estimate))
-        snprintf(t, sizeof t, "%s (%s)", rpt_fmt_num(m->estimate, digits, a, sizeof a),
-                 rpt_fmt_num(sd->estimate, digits, b, sizeof b));
-    else
-        rpt_trf(w, t, sizeof t, "%s (SD n/a)", rpt_fmt_num(m->estimate, digits, a, sizeof a));
-    rpt_put_text(w, ws, r, c, t, w->f.right);
+    return digits <= 0 ? w->f.integer : digits == 1 ? w->f.num1 : w->f.num2;
 }
 
 /* One table (a part of the binary or continuous columns); returns the next free row. */
@@ -202,7 +198,7 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
     char ci[48], h[400], term[300];
     rpt_trf(w, ci, sizeof ci, "%s%sCI", w->conf, w->conf[0] ? " " : "");
 
-    rpt_put_text(w, ws, r++, 0, pt->title, w->f.subtitle);
+    rpt_put_text(w, ws, r++, 0, !mult && pt->title_unadjusted ? pt->title_unadjusted : pt->title, w->f.subtitle);
     rpt_put_text(w, ws, r, 0, "Outcome", w->f.header);
     rpt_put_text(w, ws, r, 1, "Timepoint", w->f.header);
     if (multi)
@@ -253,10 +249,20 @@ static lxw_row_t table(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r, const rpt_ar
                     const core_result_row *arm = cc->k == K_SH_T ? at : act;
                     if (binary)
                         rpt_share_cell(w, ws, r, cx, arm, 1);
-                    else
-                        mean_sd_cell(w, ws, r, cx, arm,
-                                     rpt_find_row(w, "rct", "arm_summary", o, tp, cc->k == K_SH_T ? T : C, "sd"),
-                                     dg);
+                    else if (arm && isnan(arm->estimate))
+                        rpt_put_text(w, ws, r, cx, arm->label ? arm->label : "n/a", w->f.wrap);
+                    else if (arm)
+                        rpt_put_num(w, ws, r, cx, arm->estimate, num_fmt(w, dg));
+                    break;
+                }
+                case K_SD_T:
+                case K_SD_C: { /* the SD of those analysed, a number beside the mean */
+                    const core_result_row *sd =
+                        rpt_find_row(w, "rct", "arm_summary", o, tp, cc->k == K_SD_T ? T : C, "sd");
+                    if (sd && isfinite(sd->estimate))
+                        rpt_put_num(w, ws, r, cx, sd->estimate, num_fmt(w, dg));
+                    else if (sd)
+                        rpt_put_text(w, ws, r, cx, "n/a", w->f.right);
                     break;
                 }
                 case K_EFF:
@@ -345,52 +351,6 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
              "confidence intervals.",
              a.n > 2 ? rpt_tr(w, " and for each comparison") : "", w->conf[0] ? w->conf : "");
     rpt_put_text(w, ws, r++, 0, b, w->f.meta);
-    r++;
-    lxw_row_t hdr = 0;
-    /* words in a number column (why an NNT is not reported): wrapped and right-aligned like the numbers above */
-    lxw_format *wrap_r = workbook_add_format(w->book);
-    if (!wrap_r) {
-        free(gb), free(gc);
-        return core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the Outcomes sheet");
-    }
-    format_set_text_wrap(wrap_r);
-    format_set_align(wrap_r, LXW_ALIGN_RIGHT);
-    format_set_align(wrap_r, LXW_ALIGN_VERTICAL_TOP);
-    if (nb)
-        for (size_t i = 0; i < sizeof BIN_PARTS / sizeof BIN_PARTS[0]; i++) {
-            r = table(w, ws, r, &a, gb, nb, 1, mult, &BIN_PARTS[i], wrap_r, &hdr);
-            r++;
-        }
-    if (nc)
-        for (size_t i = 0; i < sizeof CON_PARTS / sizeof CON_PARTS[0]; i++) {
-            r = table(w, ws, r, &a, gc, nc, 0, mult, &CON_PARTS[i], wrap_r, &hdr);
-            r++;
-        }
-    lxw_col_t c0 = (lxw_col_t)(a.n > 2 ? 3 : 2);
-    lxw_col_t last = (lxw_col_t)(c0 + MAX_VALUE_COLS - 1);
-    if (nb) {
-        rpt_trf(w, b, sizeof b,
-                 "Binary outcomes. n: participants analysed; %%: share with the outcome (Wilson interval on the "
-                 "Results sheet). Risk difference in percentage points with Newcombe's hybrid score interval; NNT: "
-                 "number needed to treat, 1/RD with the reciprocal limits, reported only when the RD interval "
-                 "excludes 0 (Altman 1998; negative = harm). Risk ratio with the log (Katz) interval; odds ratio with "
-                 "Woolf's interval and the conditional maximum-likelihood estimate with its exact interval (as R "
-                 "fisher.test); p from Pearson's chi-square test and Fisher's exact test. Logistic adjusted: "
-                 "logistic regression on arm and the adjustment set - site, covariates and the outcome's baseline, as "
-                 "configured (the Results sheet has every coefficient and the unadjusted model). Risk difference adjusted: the marginal (standardised) difference by "
-                 "g-computation from that model, with a delta-method interval, and its NNT.");
-        rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
-    }
-    if (nc) {
-        rpt_trf(w, b, sizeof b,
-                 "Continuous outcomes. Mean (SD) of those analysed. Welch: difference in means with the "
-                 "unequal-variance t interval; Student: pooled-variance t. ANCOVA: least squares on arm and the "
-                 "adjustment set (the baseline value, site and covariates, as configured), the arm coefficient with classical, HC2 or HC3 (heteroskedasticity-"
-                 "consistent) standard errors and t on the residual df. Hedges' g: standardised difference with the "
-                 "exact small-sample correction and its interval. Wilcoxon rank-sum: normal approximation with tie "
-                 "and continuity corrections, as R wilcox.test(exact = FALSE).");
-        rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
-    }
     /* the missing-data assumption of every figure here, and where the primary analysis is when it is imputed */
     const core_result_row *mi_sum = rpt_find_row(w, "rct", "mi_summary", NULL, NULL, NULL, "fcs");
     if (mi_sum && (!mi_sum->outcome || !rpt_has_rows(w, "rct", "mi")))
@@ -405,7 +365,54 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
         rpt_trf(w, b, sizeof b,
                 "Every figure here is a complete-case analysis: the participants observed at that timepoint (valid if "
                 "the outcome is missing completely at random).%s", "");
-    rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
+    rpt_put_text(w, ws, r++, 0, b, w->f.meta);
+    r++;
+    lxw_row_t hdr = 0;
+    /* words in a number column (why an NNT is not reported): wrapped and right-aligned like the numbers above */
+    lxw_format *wrap_r = workbook_add_format(w->book);
+    if (!wrap_r) {
+        free(gb), free(gc);
+        return core_err_set(err, CORE_ERR_NOMEM, "out of memory writing the Outcomes sheet");
+    }
+    format_set_text_wrap(wrap_r);
+    format_set_align(wrap_r, LXW_ALIGN_RIGHT);
+    format_set_align(wrap_r, LXW_ALIGN_VERTICAL_TOP);
+    lxw_col_t c0 = (lxw_col_t)(a.n > 2 ? 3 : 2);
+    lxw_col_t last = (lxw_col_t)(c0 + MAX_VALUE_COLS - 1);
+    /* each kind of outcome: its tables, then what they hold */
+    if (nb) {
+        for (size_t i = 0; i < sizeof BIN_PARTS / sizeof BIN_PARTS[0]; i++) {
+            r = table(w, ws, r, &a, gb, nb, 1, mult, &BIN_PARTS[i], wrap_r, &hdr);
+            r++;
+        }
+        rpt_trf(w, b, sizeof b,
+                 "Binary outcomes. n: participants analysed; %%: share with the outcome (Wilson interval on the "
+                 "Results sheet). Risk difference in percentage points with Newcombe's hybrid score interval; NNT: "
+                 "number needed to treat, 1/RD with the reciprocal limits, reported only when the RD interval "
+                 "excludes 0 (Altman 1998; negative = harm). Risk ratio with the log (Katz) interval; odds ratio with "
+                 "Woolf's interval and the conditional maximum-likelihood estimate with its exact interval (as R "
+                 "fisher.test); p from Pearson's chi-square test and Fisher's exact test. Logistic adjusted: "
+                 "logistic regression on arm and the adjustment set - site, covariates and the outcome's baseline, as "
+                 "configured (the Results sheet has every coefficient and the unadjusted model). Risk difference adjusted: the marginal (standardised) difference by "
+                 "g-computation from that model, with a delta-method interval, and its NNT.");
+        rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
+        r++;
+    }
+    if (nc) {
+        for (size_t i = 0; i < sizeof CON_PARTS / sizeof CON_PARTS[0]; i++) {
+            r = table(w, ws, r, &a, gc, nc, 0, mult, &CON_PARTS[i], wrap_r, &hdr);
+            r++;
+        }
+        rpt_trf(w, b, sizeof b,
+                 "Continuous outcomes. Mean (SD) of those analysed. Welch: difference in means with the "
+                 "unequal-variance t interval; Student: pooled-variance t. ANCOVA: least squares on arm and the "
+                 "adjustment set (the baseline value, site and covariates, as configured), the arm coefficient with classical, HC2 or HC3 (heteroskedasticity-"
+                 "consistent) standard errors and t on the residual df. Hedges' g: standardised difference with the "
+                 "exact small-sample correction and its interval. Wilcoxon rank-sum: normal approximation with tie "
+                 "and continuity corrections, as R wilcox.test(exact = FALSE).");
+        rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
+        r++;
+    }
     if (mrow && mrow->label) {
         rpt_trf(w, b, sizeof b, "p adjusted: %s.", mrow->label);
         rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
@@ -420,14 +427,14 @@ core_status rpt_sheet_outcomes(rpt_wctx *w, core_err *err)
     }
     rpt_merge_text(w, ws, r++, 0, last, b, w->f.note, rpt_lines_for(b, 150));
 
-    rpt_set_cols(w, ws, 0, 0, 26, NULL);
+    rpt_set_cols(w, ws, 0, 0, 30, NULL);
     rpt_set_cols(w, ws, 1, 1, 10, NULL);
     if (a.n > 2)
         rpt_set_cols(w, ws, 2, 2, 14, NULL);
-    rpt_set_cols(w, ws, c0, last, 18, NULL);
+    rpt_set_cols(w, ws, c0, last, 17, NULL);
     /* several tables: keep the outcome columns in view */
     worksheet_freeze_panes(ws, 0, 2);
-    rpt_print_pages(w, ws, 3); /* the binary and the continuous tables with their notes */
+    rpt_print_pages(w, ws, 3); /* every table; the notes after the last one are on screen (and on the Methods sheet) */
     free(gb), free(gc);
     return CORE_OK;
 }

@@ -209,9 +209,12 @@ static void label_matcher(void)
     t_str(rpt_msg_label_nb("2007: 4 studies; \xcf\x84\xc2\xb2 0.08958, I\xc2\xb2 65.1%", b, sizeof b),
           "2007: 4 studier; \xcf\x84\xc2\xb2 0,08958, I\xc2\xb2 65,1 %",
           "a label: arguments parsed, numbers the Norwegian way");
-    t_str(rpt_msg_label_nb("7 studies; \xcf\x84\xc2\xb2 by REML; z test; Smith 2001 excluded: no events in either arm, so "
-                           "no information on the effect", b, sizeof b),
-          "7 studier; \xcf\x84\xc2\xb2 ved REML; z-test; Smith 2001 er utelatt: ingen hendelser i noen av gruppene, s\xc3\xa5 "
+    t_str(rpt_msg_label_nb(
+              "7 studies; \xcf\x84\xc2\xb2 by REML; z test; Smith 2001 excluded: no events in either arm, so "
+              "no information on the effect",
+              b, sizeof b),
+          "7 studier; \xcf\x84\xc2\xb2 ved REML; z-test; Smith 2001 er utelatt: ingen hendelser i noen av gruppene, "
+          "s\xc3\xa5 "
           "ingen informasjon om virkningen",
           "a label of pieces: a format, then the clause the module appended");
     t_str(rpt_msg_label_nb("registry: difference in differences of workdays on treated; used: the typed-in figure "
@@ -232,6 +235,10 @@ static void label_matcher(void)
     t_true(rpt_msg_find(stag) && instance(stag, inst, sizeof inst) && rpt_msg_label_nb(inst, b, sizeof b) &&
                strncmp(b, rpt_msg_find(stag)->nb, 20) == 0,
            "a format of the message table read back from a label");
+    t_str(rpt_msg_label_nb("registry: difference in differences of 53,102.5 kr on 69.5% NE", b, sizeof b),
+          "register: forskjell-i-forskjeller for 53\xc2\xa0"
+          "102,5 kr p\xc3\xa5 69,5 % NE",
+          "a data value's numbers the Norwegian way: thousands, decimals, percent");
     t_true(rpt_msg_label_nb("28/142 vs 24/141", b, sizeof b) == NULL, "a label of data alone: no format");
     t_true(rpt_msg_label_nb("Oslo", b, sizeof b) == NULL, "a data value: no format");
     t_true(rpt_msg_label_nb("reviews", b, sizeof b) == NULL, "a piece is never a whole text");
