@@ -229,8 +229,17 @@ core_status rpt_sheet_cea(rpt_wctx *w, core_err *err)
                                                 "extendedly dominated"};
             rpt_put_text(w, ws, r, 3, words[o->status], w->f.wrap);
             rpt_put_num(w, ws, r, 4, o->icer, money);
+            /* why, in words with the amount as money (a dominated option: the row's label says by whom) */
             const core_result_row *x = row(w, "cea_frontier", NULL, d->options[j], NULL);
-            rpt_merge_text(w, ws, r, 5, 8, x ? x->label : "", w->f.wrap, x ? rpt_lines_for(x->label, 62) : 1);
+            char why[512], amt[64];
+            if (o->status == ST_CE_START)
+                rpt_trf(w, why, sizeof why, "the least costly option: the efficiency frontier starts here");
+            else if (o->status == ST_CE_FRONTIER && o->prev >= 0)
+                rpt_trf(w, why, sizeof why, "next on the efficiency frontier after %s: %s %s more cost for %.4f more QALYs",
+                        d->options[o->prev], cur, rpt_whole_text(w, o->d_cost, amt, sizeof amt), o->d_effect);
+            else
+                snprintf(why, sizeof why, "%s", x && x->label ? rpt_tr(w, x->label) : "");
+            rpt_merge_text(w, ws, r, 5, 8, why, w->f.wrap, rpt_lines_for(why, 62));
             r++;
         }
     r++;
