@@ -455,15 +455,21 @@ static void align_headers(rpt_wctx *w, lxw_worksheet *ws)
 
 /* The twin of format f indented one level (made once per format): its font, number format, alignment, borders and
  * fill, and an indent. NULL when no more twins can be made. */
+static lxw_format *format_twin(rpt_wctx *w, lxw_format *f, int indent, int wrap);
+
 static lxw_format *indent_twin(rpt_wctx *w, lxw_format *f)
 {
-    struct rpt_style *st = w->style;
     if (!f)
         f = w->f.plain;
-    if (f->indent)
-        return f;
+    return f->indent ? f : format_twin(w, f, 1, f->text_wrap);
+}
+
+/* The twin of format f with `indent` levels and wrapping `wrap` (made once per format and kind). */
+static lxw_format *format_twin(rpt_wctx *w, lxw_format *f, int indent, int wrap)
+{
+    struct rpt_style *st = w->style;
     for (size_t i = 0; i < st->n_twin; i++)
-        if (st->twin[i].from == f)
+        if (st->twin[i].from == f && st->twin[i].to->indent == indent && st->twin[i].to->text_wrap == wrap)
             return st->twin[i].to;
     if (st->n_twin == sizeof st->twin / sizeof st->twin[0])
         return NULL;
@@ -488,10 +494,10 @@ static lxw_format *indent_twin(rpt_wctx *w, lxw_format *f)
         format_set_num_format(t, f->num_format);
     else if (f->num_format_index)
         format_set_num_format_index(t, (uint8_t)f->num_format_index);
-    format_set_align(t, LXW_ALIGN_LEFT);
+    format_set_align(t, indent || !f->text_h_align ? LXW_ALIGN_LEFT : f->text_h_align);
     if (f->text_v_align)
         format_set_align(t, f->text_v_align);
-    if (f->text_wrap)
+    if (wrap)
         format_set_text_wrap(t);
     if (f->bottom)
         format_set_bottom(t, f->bottom);
@@ -503,7 +509,8 @@ static lxw_format *indent_twin(rpt_wctx *w, lxw_format *f)
         format_set_fg_color(t, f->fg_color);
     if (f->pattern)
         format_set_pattern(t, f->pattern);
-    format_set_indent(t, 1);
+    if (indent)
+        format_set_indent(t, (uint8_t)indent);
     st->twin[st->n_twin].from = f;
     st->twin[st->n_twin++].to = t;
     return t;
@@ -1200,15 +1207,22 @@ static void print_layout(rpt_wctx *w, rpt_sheet_style *ss, const double *width)
                 continue;
             lxw_row *row = lxw_worksheet_find_row(ws, mr->first_row);
             lxw_cell *cell = row ? lxw_worksheet_find_cell_in_row(row, mr->first_col) : NULL;
-            if (!cell || !cell->format || !cell->format->text_wrap || !cell->sst_string)
+            if (!cell || !cell->sst_string || (!(cell->format && cell->format->text_wrap) && p->n_groups == 1))
                 continue;
             if (p->n_groups > 1 && (cell->format == w->f.header || cell->format == w->f.header_r ||
                                     cell->format == w->f.header_c))
                 continue; /* a band of group headers: shown again on each group's page (below) */
+            if (!(cell->format && cell->format->text_wrap)) { /* text merged across a group's edge: wrapped */
+                lxw_format *src = cell->format ? cell->format : w->f.plain;
+                lxw_format *wf = format_twin(w, src, src->indent, 1);
+                if (!wf)
+                    continue;
+                cell->format = wf;
+                note_wrapped(w, ws, mr->first_row, mr->first_col, cell->sst_string, wf);
+            }
             mr->last_col = edge - 1;
         }
-        if (p->n_groups == 1)
-            size_rows(w, ss, width);
+        size_rows(w, ss, width);
     }
     if (p->n_groups > 1) {
         lxw_merged_range *mr;

@@ -22,8 +22,10 @@
  *  - figures cited from the Results sheet go through rpt_results_ref (a look-up by key, never a row
  *    reference), links to a sheet through rpt_sheet_link (a defined name);
  *  - print (rpt_style_finish, print_layout): A4 at 75% or more (no text below 8.25 pt; chart texts enlarged to
- *    match), landscape or portrait, one page wide when that allows, else the charts beside the tables on their own
- *    page, else column groups; a page break before a table or chart that would not fit on what is left of a page,
+ *    match), landscape or portrait, one page wide when that allows (wrapped columns narrowed), else the charts beside
+ *    the tables on their own page, else column groups repeating the label columns (rpt_print_key_cols); each row of
+ *    wrapped text exactly as tall as its lines (measured with the font's advance widths: rpt_font.h); a left-aligned
+ *    column after a right-aligned one indented; a page break before a table or chart that would not fit on what is left of a page,
  *    print titles only for a sheet's one table that runs over pages, chart data on the hidden chart-data sheet (not in
  *    any print); a page budget per sheet (rpt_print_pages, default 2) and rpt_print_end for what is for the screen;
  *  - money in w->f.money (whole units, thousands separators), counts in w->f.count / w->f.integer,

@@ -202,7 +202,6 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
     /* whole totals (consensus scores) without decimals, else one decimal throughout; the mean of the reviews
      * always with one */
     lxw_format *tf = totals_whole(w, v) ? w->f.integer : w->f.num1;
-    lxw_row_t head = r;
     size_t fc = v->n_rounds, fm = v->n_rounds + 1; /* the Change and Mean fields */
     rpt_put_text(w, ws, r, 0, "Site", w->f.header);
     for (size_t k = 0; k < v->n_rounds; k++)
@@ -333,7 +332,6 @@ static lxw_row_t totals_table(rpt_wctx *w, lxw_worksheet *ws, const fid_view *v,
         rpt_err_at(w, worksheet_insert_chart_opt(ws, r, 1, ch, &opt), ws, r, 1);
         r += 19; /* the chart's rows */
     }
-    (void)head;
     return r + 1;
 }
 
@@ -737,13 +735,13 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
     lxw_row_t head = r;
     size_t n_sites = 0;
     rpt_put_text(w, ws, r, 0, "Site", w->f.header);
-    /* columns: site A, mean total B-D, effect E-G, participants H-J, detail L to the right edge (K a gap: the count
+    /* columns: site A, mean total B-D, effect E-G, participants H-K, detail M to the right edge (L a gap: the count
      * and the text do not touch) */
     rpt_merge_text(w, ws, r, 1, 3, "Mean fidelity total", w->f.header, 2);
     rpt_merge_text(w, ws, r, 4, 6, effect ? "Effect (points)" : "Rate (%)", w->f.header, 2);
-    rpt_merge_text(w, ws, r, 7, 9, "Participants", w->f.header, 2);
-    rpt_put_text(w, ws, r, 10, NULL, w->f.header);
-    rpt_merge_text(w, ws, r, 11, last, "Detail", w->f.header, 2);
+    rpt_merge_text(w, ws, r, 7, 10, "Participants", w->f.header, 1);
+    rpt_put_text(w, ws, r, 11, NULL, w->f.header);
+    rpt_merge_text(w, ws, r, 12, last, "Detail", w->f.header, 2);
     r++;
     for (size_t i = 0; i < w->res->n; i++) {
         const core_result_row *x = &w->res->rows[i];
@@ -752,14 +750,17 @@ static lxw_row_t link(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t r)
         rpt_put_text(w, ws, r, 0, x->term, NULL);
         merge_num(w, ws, r, 1, 3, round(x->statistic * 10) / 10, w->f.num1);
         merge_num(w, ws, r, 4, 6, round(1000 * x->estimate) / 10, w->f.num1);
-        rpt_merge_text(w, ws, r, 7, 9, NULL, w->f.right, 1);
-        rpt_count_cell(w, ws, r, 7, x); /* "<k" under disclosure control */
+        if (((x->hidden & CORE_HIDE_N) && w->run->small_cell > 0) || rpt_n_hidden(x, w->run->small_cell)) {
+            rpt_merge_text(w, ws, r, 7, 10, NULL, w->f.right, 1);
+            rpt_count_cell(w, ws, r, 7, x); /* "<k" under disclosure control */
+        } else if (!isnan(x->n))
+            merge_num(w, ws, r, 7, 10, x->n, w->f.count);
         char detail[200]; /* the counts, without the note on the x column meant for the results file */
         snprintf(detail, sizeof detail, "%s", x->label ? x->label : "");
         char *cut = strstr(detail, "; statistic =");
         if (cut)
             *cut = '\0';
-        rpt_merge_text(w, ws, r, 11, last, detail, w->f.wrap, 1);
+        rpt_merge_text(w, ws, r, 12, last, detail, w->f.wrap, 1);
         r++;
         n_sites++;
     }

@@ -352,9 +352,9 @@ def meta(book, results):
     cells = rows_of(ws)
     pooled = [r for r in rows if r["analysis"] == "pooled"]
     ph = find_row(cells, "Method")
-    n = k = 0  # a method's row has its number of studies; its note is the row under it
+    n = k = 0  # a method's row has its number of studies; a line under it may carry its note
     while ph and cells.get((ph + 1 + k, 1)):
-        n += isinstance(cells.get((ph + 1 + k, 2)), (int, float))
+        n += cells.get((ph + 1 + k, 2)) not in (None, "")
         k += 1
     check(n == len(pooled), "a pooled-table row per method (%d on the sheet, %d pooled rows)" % (n, len(pooled)))
     primary = [r for r in rows if r["analysis"] == "leave_one_out"][0]["method"]

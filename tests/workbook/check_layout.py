@@ -32,7 +32,8 @@
       the print's rows and gutters: every row that holds wrapped text is as tall as its most lines (each wrapped cell
       measured in its font with the advance widths of reports/rpt_font_widths.c, wrapped at spaces and dashes in its
       column or merged range) and no more than one line taller; and every left-aligned header right after a
-      right-aligned one is indented (a right-aligned number and a left-aligned text never touch: "72Not IPS").
+      right-aligned one is indented (a right-aligned number and a left-aligned text never touch: "72Not IPS"); a
+      sheet whose cells print on a later column group's page repeats its label columns there.
 Prints PASS/FAIL lines and "workbook-layout: N passed, N failed". Needs /usr/bin/python3 (openpyxl).
 """
 import os
@@ -529,16 +530,26 @@ def rows(book, wb=None):
                     touch.append(b.coordinate)
         check(not touch, "%s: a left-aligned header after a right-aligned one is indented" % ws.title,
               ", ".join(touch[:4]))
+        # a table split over column groups repeats its label columns on every group's page
+        brk = sorted(b.id for b in ws.col_breaks.brk) if ws.col_breaks else []
+        area = ws.print_area[0] if ws.print_area else ""
+        m = re.search(r"\$(\d+)$", area)
+        if brk and m:
+            split = [c.coordinate for row in ws.iter_rows(max_row=int(m.group(1)), min_col=brk[0] + 1)
+                     for c in row if c.value is not None]
+            if split:
+                check(bool(ws.print_title_cols), "%s: its tables split over column groups, the label columns repeat"
+                      % ws.title, "nothing repeats; e.g. %s printed on a later group's page" % split[0])
 
 
 def rows_can_fail(book):
-    """the rows checks on a copy with one wrapped row made two lines taller, one shorter, and one gutter's indent
-    taken away: each of the three checks must fail"""
+    """the rows checks on a copy with one wrapped row made two lines taller, one shorter, one gutter's indent taken
+    away and one sheet split into column groups with nothing repeated: each of the four checks must fail"""
     global passed, failed
     import copy
     import openpyxl
     wb = openpyxl.load_workbook(book)
-    done = {"tall": None, "short": None, "indent": None}
+    done = {"tall": None, "short": None, "indent": None, "groups": None}
     for ws in wb.worksheets:
         if ws.title == "Results" or ws.sheet_state != "visible":
             continue
@@ -558,6 +569,13 @@ def rows_can_fail(book):
                     al.indent = 0
                     cell.alignment = al
                     done["indent"] = ws.title
+    from openpyxl.worksheet.pagebreak import Break
+    for ws in wb.worksheets:  # a sheet split after its first column, nothing repeated
+        if ws.title not in ("Results", "Summary") and ws.sheet_state == "visible" and ws.print_area:
+            ws.col_breaks.append(Break(id=1))
+            ws.print_title_cols = None
+            done["groups"] = ws.title
+            break
     global quiet
     p0, f0 = passed, failed
     quiet = True
@@ -565,7 +583,7 @@ def rows_can_fail(book):
     quiet = False
     fails = failed - f0
     passed, failed = p0, f0
-    check(all(done.values()) and fails >= 3, "the rows checks fail on a spoiled copy (%s)" % done, "%d failures" % fails)
+    check(all(done.values()) and fails >= 4, "the rows checks fail on a spoiled copy (%s)" % done, "%d failures" % fails)
 
 
 def main():
