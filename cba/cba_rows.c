@@ -2,6 +2,7 @@
  * PSA, `se` is the SD over the draws, `ci_low`/`ci_high` the percentile interval, `statistic` the PSA mean and `n`
  * the number of draws. The comparison ("IPS vs control") is named in every label. */
 #include "cba/cba.h"
+#include "core/core_text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -22,18 +23,7 @@ static const char *num_words(double x, char *b, size_t n)
         snprintf(b, n, "%.4g", x);
         return b;
     }
-    char d[64];
-    snprintf(d, sizeof d, "%.0f", fabs(x));
-    size_t len = strlen(d), o = 0;
-    if (x < 0 && o + 1 < n)
-        b[o++] = '-';
-    for (size_t k = 0; k < len && o + 2 < n; k++) {
-        if (k > 0 && (len - k) % 3 == 0)
-            b[o++] = ',';
-        b[o++] = d[k];
-    }
-    b[o] = '\0';
-    return b;
+    return core_fmt_whole(x, b, n);
 }
 
 static core_status add(rows_ctx *c, const char *analysis, const char *term, const char *method, double est,

@@ -1,5 +1,6 @@
 /* Tidy rows of module "cea" (vocabulary in docs/methods.md, cost-effectiveness from trial data). */
 #include "cea/cea.h"
+#include "core/core_text.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -42,27 +43,6 @@ static void boot_rows(rows_ctx *c, core_result_row base, const cea_est *e, const
                  what, R);
     base.label = note;
     add(c, &base);
-}
-
-/* An amount for a label: whole units with thousands separators ("53,102", "-8,011"). */
-static const char *whole(double x, char *b, size_t n)
-{
-    if (!isfinite(x)) {
-        snprintf(b, n, "%g", x);
-        return b;
-    }
-    char d[64];
-    snprintf(d, sizeof d, "%.0f", fabs(x));
-    size_t len = strlen(d), o = 0;
-    if (x <= -0.5 && o + 1 < n)
-        b[o++] = '-';
-    for (size_t i = 0; i < len && o + 2 < n; i++) {
-        if (i > 0 && (len - i) % 3 == 0)
-            b[o++] = ',';
-        b[o++] = d[i];
-    }
-    b[o] = '\0';
-    return b;
 }
 
 static const char *fmt_wtp(double x, char *b, size_t n)
@@ -224,7 +204,7 @@ core_status cea_rows(const cea_spec *s, const cea_data *d, const cea_result *r, 
         case ST_CE_FRONTIER: {
             char dc[64];
             snprintf(note, sizeof note, "next on the efficiency frontier after %s: %s more cost for %.4f more QALYs",
-                     d->options[o->prev], whole(o->d_cost, dc, sizeof dc), o->d_effect);
+                     d->options[o->prev], core_fmt_whole(o->d_cost, dc, sizeof dc), o->d_effect);
             break;
         }
         case ST_CE_DOMINATED:

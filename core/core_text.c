@@ -1,6 +1,8 @@
 /* Text rules written once (core_text.h). */
 #include "core/core_text.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 size_t core_utf8_len(const unsigned char *s, size_t n)
@@ -46,4 +48,24 @@ void core_csv_put_field(FILE *f, const char *s, int apostrophe)
     }
     if (quote)
         fputc('"', f);
+}
+
+const char *core_fmt_whole(double x, char *b, size_t n)
+{
+    if (!isfinite(x)) {
+        snprintf(b, n, "%g", x);
+        return b;
+    }
+    char d[64];
+    snprintf(d, sizeof d, "%.0f", fabs(x));
+    size_t len = strlen(d), o = 0;
+    if (x <= -0.5 && o + 1 < n)
+        b[o++] = '-';
+    for (size_t i = 0; i < len && o + 2 < n; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            b[o++] = ',';
+        b[o++] = d[i];
+    }
+    b[o] = '\0';
+    return b;
 }

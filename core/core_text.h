@@ -22,4 +22,11 @@ size_t core_utf8_len(const unsigned char *s, size_t n);
  */
 void core_csv_put_field(FILE *f, const char *s, int apostrophe);
 
+/**
+ * x rounded to whole units with a comma between thousands, for the amounts inside result labels ("53,102",
+ * "-8,011"); a value that rounds to 0 has no sign, one that is not finite is written as %g writes it. Always
+ * terminated, cut to fit n. Returns b.
+ */
+const char *core_fmt_whole(double x, char *b, size_t n);
+
 #endif
