@@ -243,12 +243,16 @@ lxw_chart_series *rpt_cd_line(rpt_wctx *w, lxw_chart *ch, double x0, double y0, 
 
 const char *rpt_whole_text(const rpt_wctx *w, double x, char *buf, size_t size)
 {
+    if (!isfinite(x))
+        return rpt_fmt_num(x, 0, buf, size);
     char d[64];
     snprintf(d, sizeof d, "%.0f", fabs(x));
     const char *sep = w->run && w->run->language != RPT_LANG_EN ? "\xc2\xa0" : ",";
     size_t n = strlen(d), o = 0;
-    if (x < 0 && o + 1 < size)
-        buf[o++] = '-';
+    if (x < 0 && strcmp(d, "0") != 0 && o + 4 < size) { /* U+2212, as rpt_fmt_num */
+        memcpy(buf, "\xe2\x88\x92", 3);
+        o = 3;
+    }
     for (size_t i = 0; i < n && o + 3 < size; i++) {
         buf[o++] = d[i];
         if ((n - 1 - i) % 3 == 0 && i + 1 < n)

@@ -196,8 +196,9 @@ lxw_chart_series *rpt_cd_xy(rpt_wctx *w, lxw_chart *ch, const double *x, const d
 lxw_chart_series *rpt_cd_line(rpt_wctx *w, lxw_chart *ch, double x0, double y0, double x1, double y1,
                               lxw_color_t color, double width, int dash);
 
-/** x rounded to a whole number with thousands separators as text ("666,008"; a no-break space in Norwegian), for
- *  chart texts that name an amount. */
+/** x rounded to a whole number with thousands separators as text ("666,008", "−8,011": a no-break space between
+ *  thousands in Norwegian, the typographic minus, no sign on a value that rounds to 0; not finite: as rpt_fmt_num),
+ *  for the sentences and chart texts that name an amount or a count. */
 const char *rpt_whole_text(const rpt_wctx *w, double x, char *buf, size_t size);
 
 /** For the cell helpers: 1 when (ws, c) is in a sheet's chart-data columns, with ws and c changed to the place on

@@ -1473,31 +1473,6 @@ core_status rpt_sheet_cba_sensitivity(rpt_wctx *w, core_err *err)
 
 /* ---------------------------------------------------------------- Summary headline */
 
-/* A whole amount with thousands separators, as a reader of money writes it: "395,532", "−8,011". */
-static const char *amount(const rpt_wctx *w, double x, char *buf, size_t n)
-{
-    if (!isfinite(x))
-        return rpt_fmt_num(x, 0, buf, n);
-    char digits[64];
-    snprintf(digits, sizeof digits, "%.0f", fabs(x));
-    size_t len = strlen(digits), o = 0;
-    if (x < 0 && strcmp(digits, "0") != 0)
-        o += (size_t)snprintf(buf, n, "\xe2\x88\x92"); /* U+2212, as rpt_fmt_num */
-    for (size_t i = 0; i < len && o + 2 < n; i++) {
-        if (i > 0 && (len - i) % 3 == 0) {
-            if (w->run->language == RPT_LANG_NB && o + 4 < n) { /* a no-break space, as Norwegian writes it */
-                buf[o++] = '\xc2';
-                buf[o++] = '\xa0';
-            } else {
-                buf[o++] = ',';
-            }
-        }
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-    return buf;
-}
-
 /* The base case's assumptions as words: "with the effect halving every 2 years". */
 static const char *rule_words(const rpt_wctx *w, const cba_persistence *p, double last_month, char *buf, size_t n)
 {
@@ -1531,7 +1506,7 @@ core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
     const char *cur = w->run->currency ? w->run->currency : "";
     char b[2048], x[64], y[64], z[64], ctx[600] = "";
     const char *ips = info ? info->spec->intervention : "IPS", *ctl = info ? info->spec->comparator : "control";
-    amount(w, dc->estimate, x, sizeof x);
+    rpt_whole_text(w, dc->estimate, x, sizeof x);
     rpt_trf(w, b, sizeof b, "Cost-benefit: %s costs %s %s more per participant than %s.", ips, cur, x, ctl);
     rpt_merge_text(w, ws, (*r)++, 0, 5, b, w->f.sentence, rpt_lines_for(b, 110));
     if (info) {
@@ -1552,9 +1527,9 @@ core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
             rpt_trf(w, b, sizeof b, "There is no finite break-even wage: the employment effect is not positive (%s).",
                      words);
         else {
-            amount(w, f->bew[0][0], x, sizeof x);
-            amount(w, f->bew[0][h2], y, sizeof y);
-            amount(w, f->bew[0][s->horizon], z, sizeof z);
+            rpt_whole_text(w, f->bew[0][0], x, sizeof x);
+            rpt_whole_text(w, f->bew[0][h2], y, sizeof y);
+            rpt_whole_text(w, f->bew[0][s->horizon], z, sizeof z);
             rpt_trf(w, b, sizeof b,
                      "For the extra jobs to pay for it, they would have to pay %s %s a year within the trial's "
                      "%g months, %s %s within %d year%s, or %s %s within %d years %s (discount rate %.3g%%%s).",
@@ -1570,10 +1545,10 @@ core_status rpt_cba_headline(rpt_wctx *w, lxw_worksheet *ws, lxw_row_t *r, core_
     if (npv) {
         const core_result_row *pp = rpt_find_row(w, "cba", "prob_cost_beneficial", NULL, NULL, npv->term, NULL);
         char ci[200], tail[200] = "";
-        amount(w, npv->estimate, x, sizeof x);
+        rpt_whole_text(w, npv->estimate, x, sizeof x);
         if (!isnan(npv->ci_low)) {
-            amount(w, npv->ci_low, y, sizeof y);
-            amount(w, npv->ci_high, z, sizeof z);
+            rpt_whole_text(w, npv->ci_low, y, sizeof y);
+            rpt_whole_text(w, npv->ci_high, z, sizeof z);
             rpt_trf(w, ci, sizeof ci, "%s (%s to %s)", x, y, z);
             rpt_trf(w, tail, sizeof tail, " (%s interval from the probabilistic analysis)", w->conf);
         } else {

@@ -41,25 +41,11 @@ static int sheet_present(const rpt_wctx *w, const char *name)
 /* Money for a sentence: "NOK 395,532", a typographic minus, "n/a" for NaN. */
 static const char *money(const rpt_wctx *w, double x, char *buf, size_t size)
 {
-    char d[64], t[96];
+    char t[96];
     if (!isfinite(x))
         return rpt_fmt_num(x, 0, buf, size);
-    snprintf(d, sizeof d, "%.0f", fabs(x));
-    size_t n = strlen(d), o = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (i && (n - i) % 3 == 0) {
-            if (w->run->language == RPT_LANG_NB) { /* a no-break space, as Norwegian writes it */
-                t[o++] = '\xc2';
-                t[o++] = '\xa0';
-            } else {
-                t[o++] = ',';
-            }
-        }
-        t[o++] = d[i];
-    }
-    t[o] = '\0';
-    snprintf(buf, size, "%s%s%s%s", w->run->currency ? w->run->currency : "", w->run->currency ? " " : "",
-             (x < 0 && strcmp(d, "0") != 0) ? "\xe2\x88\x92" : "", t);
+    snprintf(buf, size, "%s%s%s", w->run->currency ? w->run->currency : "", w->run->currency ? " " : "",
+             rpt_whole_text(w, x, t, sizeof t));
     return buf;
 }
 
