@@ -39,6 +39,28 @@ static uint64_t mix64(uint64_t x)
 /* Row k of the panel in the table: rows[k], or k when every row is used (rows NULL). */
 #define ROW(rows, k) ((rows) ? (rows)[k] : (k))
 
+/* The smallest and largest of the first n values of a column of whole numbers stored as such (width 1, 2 or 4):
+ * one loop per width. */
+static void int_range(const core_column *c, size_t n, int32_t *lo, int32_t *hi)
+{
+    int32_t a = INT32_MAX, b = INT32_MIN;
+#define INT_RANGE(T)                                                                                                   \
+    for (size_t k = 0; k < n; k++) {                                                                                 \
+        int32_t v = ((const T *)c->data)[k];                                                                         \
+        a = v < a ? v : a;                                                                                           \
+        b = v > b ? v : b;                                                                                           \
+    }
+    if (c->width == 1)
+        INT_RANGE(int8_t)
+    else if (c->width == 2)
+        INT_RANGE(int16_t)
+    else
+        INT_RANGE(int32_t)
+#undef INT_RANGE
+    *lo = a;
+    *hi = b;
+}
+
 /* Factorise column col over the rows rows[0..n-1] (NULL: rows 0..n-1). */
 static core_status factorise(const core_table *t, size_t col, const size_t *rows, size_t n, factor *f, core_err *err)
 {
@@ -86,20 +108,8 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
      * value's bits, sized by the distinct values seen (not by the rows: a 10^7-row panel of 10^6 persons
      * would otherwise allocate and clear a 256 MB table). Levels in order of first appearance either way. */
     if (!rows && c->width <= 4 && n > 0) { /* whole numbers stored as such, every row: the same, read as integers */
-        int32_t ilo = INT32_MAX, ihi = INT32_MIN;
-#define INT_RANGE(T)                                                                                                   \
-    for (size_t k = 0; k < n; k++) {                                                                                 \
-        int32_t v = ((const T *)c->data)[k];                                                                         \
-        ilo = v < ilo ? v : ilo;                                                                                     \
-        ihi = v > ihi ? v : ihi;                                                                                     \
-    }
-        if (c->width == 1)
-            INT_RANGE(int8_t)
-        else if (c->width == 2)
-            INT_RANGE(int16_t)
-        else
-            INT_RANGE(int32_t)
-#undef INT_RANGE
+        int32_t ilo, ihi;
+        int_range(c, n, &ilo, &ihi);
         if ((double)ihi - (double)ilo < 4.0 * (double)n + 65536.0) {
             size_t range = (size_t)((int64_t)ihi - ilo) + 1;
             int *map = malloc(range * sizeof *map);
@@ -545,20 +555,8 @@ static core_status panel_load(const core_config *cfg, const rw_spec *s, core_tab
     const core_column *tcol = &t->cols[ct];
     int t_int = !p->row && tcol->type == CORE_COL_NUMERIC && tcol->width <= 4;
     if (t_int) {
-        int32_t lo = INT32_MAX, hi = INT32_MIN;
-#define TIME_RANGE(T)                                                                                                  \
-    for (size_t k = 0; k < n; k++) {                                                                                 \
-        int32_t v = ((const T *)tcol->data)[k];                                                                      \
-        lo = v < lo ? v : lo;                                                                                        \
-        hi = v > hi ? v : hi;                                                                                        \
-    }
-        if (tcol->width == 1)
-            TIME_RANGE(int8_t)
-        else if (tcol->width == 2)
-            TIME_RANGE(int16_t)
-        else
-            TIME_RANGE(int32_t)
-#undef TIME_RANGE
+        int32_t lo, hi;
+        int_range(tcol, n, &lo, &hi);
         tmin = lo;
         tmax = hi;
         t_int = lo >= -1000000000 && hi <= 1000000000;
