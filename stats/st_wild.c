@@ -123,7 +123,7 @@ core_status st_wild_new(const st_twfe_fit *f, size_t j, const st_wild_opts *o, g
         return core_err_set(err, CORE_ERR_USAGE, "wild bootstrap: random draws need a generator");
     }
     st_wild *w = calloc(1, sizeof *w);
-    double *u = NULL;
+    double *u = NULL, *rows_g = NULL; /* rows per cluster (the closed form of Q below) */
     double *sy = calloc(G * p, sizeof *sy), *sd = calloc(G * p, sizeof *sd);
     double *gy = calloc(G * (L + 1), sizeof *gy), *gd = calloc(G * (L + 1), sizeof *gd);
     double *S = calloc(G * p * p, sizeof *S), *Om = calloc(G * p * (L + 1), sizeof *Om);
@@ -160,30 +160,78 @@ core_status st_wild_new(const st_twfe_fit *f, size_t j, const st_wild_opts *o, g
         uy_ = u;
         ud_ = u + n;
     }
+    /* A balanced panel, units nested in the clusters, periods not: each unit contributes D_j'M_j D_j =
+     * I - 11'/T over the kept periods (D_j: its period dummies without the first, M_j: minus its mean), so
+     * Q_g = (units of g) (I - J/T) without a pass over the data (rows per cluster are counted with the sums
+     * below). Otherwise st_fe_split_dmd. */
+    int closed = L > 0 && f->n_fe == 2 && s.kn == 1 && st_demean_balanced(f->dm);
+    size_t qo = s.nested1 == 0 ? 1 : 0;
+    closed = closed && s.drop[qo] && L + 1 == f->fe[qo].n_levels;
+    rows_g = closed ? calloc(G, sizeof *rows_g) : NULL;
+    if (closed && !rows_g) {
+        st = NOMEM(err);
+        goto done;
+    }
     /* Cluster sums. Rows of one cluster usually come together (a panel sorted by unit): for one regressor
      * the sums of a run are kept in registers and added once per run, instead of a chain of additions to
-     * the same memory cell per row (each waits for the previous store). Any other case row by row. */
+     * the same memory cell per row (each waits for the previous store); with one factor not nested in the
+     * clusters (the periods of a panel whose units are nested) its sums by cluster and column are added in
+     * the same pass, each cell still getting its rows in row order. Any other case row by row, and the
+     * factors' sums one factor at a time below (the same sums: each cell gets its rows in row order). */
     const int *cl = f->data->cluster;
-    size_t i_done = 0;
+    size_t i_done = 0, n_open = 0, q_open = 0;
+    for (size_t q = 0; q < f->n_fe; q++)
+        if (s.off[q] != (size_t)-1) {
+            n_open++;
+            q_open = q;
+        }
+    int fused = p == 1 && n_open == 1;
     if (p == 1) {
         const double *x0 = f->xd, *res = f->resid;
+        const int *lv = fused ? f->fe[q_open].level : NULL;
+        long drop = fused ? s.drop[q_open] : 0;
+        size_t off = fused ? s.off[q_open] : 0;
         for (size_t i = 0; i < n;) {
-            size_t g = (size_t)cl[i];
+            size_t g = (size_t)cl[i], i0 = i;
             double a_y = 0, a_d = 0, a_c = 0, a_s = 0;
-            for (; i < n && (size_t)cl[i] == g; i++) {
-                double xa = x0[i];
-                a_y += xa * uy_[i];
-                a_d += xa * ud_[i];
-                a_c += xa * res[i];
-                a_s += xa * xa;
-            }
+            if (fused) {
+                double *cy = gy + g * L + off, *cd = gd + g * L + off, *co = Om + g * L + off;
+                for (; i < n && (size_t)cl[i] == g; i++) {
+                    double xa = x0[i], vy = uy_[i], vd = ud_[i];
+                    a_y += xa * vy;
+                    a_d += xa * vd;
+                    a_c += xa * res[i];
+                    a_s += xa * xa;
+                    long c = (long)lv[i] - drop;
+                    if (c >= 0) {
+                        cy[c] += vy;
+                        cd[c] += vd;
+                        co[c] += xa;
+                    }
+                }
+            } else
+                for (; i < n && (size_t)cl[i] == g; i++) {
+                    double xa = x0[i];
+                    a_y += xa * uy_[i];
+                    a_d += xa * ud_[i];
+                    a_c += xa * res[i];
+                    a_s += xa * xa;
+                }
             sy[g] += a_y;
             sd[g] += a_d;
             sc[g] += a_c;
             S[g] += a_s;
+            if (rows_g)
+                rows_g[g] += (double)(i - i0);
         }
         i_done = n; /* the fixed-effect sums below, row by row */
-    }
+    } else if (rows_g)
+        for (size_t i = 0; i < n;) { /* runs of one cluster counted at once */
+            size_t i0 = i;
+            while (i < n && cl[i] == cl[i0])
+                i++;
+            rows_g[cl[i0]] += (double)(i - i0);
+        }
     for (size_t i = i_done; i < n; i++) {
         size_t g = (size_t)cl[i];
         double uy = uy_[i], ud = ud_[i], e = f->resid[i];
@@ -198,7 +246,7 @@ core_status st_wild_new(const st_twfe_fit *f, size_t j, const st_wild_opts *o, g
     }
     /* The sums by cluster and fixed-effect column, one factor at a time (the factors' columns are distinct
      * cells, and each cell still gets its rows in row order: the same sums as one pass over all factors). */
-    for (size_t q = 0; q < f->n_fe; q++) {
+    for (size_t q = 0; q < f->n_fe && !fused; q++) {
         if (s.off[q] == (size_t)-1) /* nested: no column */
             continue;
         const int *lv = f->fe[q].level;
@@ -217,30 +265,12 @@ core_status st_wild_new(const st_twfe_fit *f, size_t j, const st_wild_opts *o, g
                     Om[g * p * L + a * L + (size_t)(off + c)] += f->xd[a * n + i];
         }
     }
-    /* A balanced panel, units nested in the clusters, periods not: each unit contributes D_j'M_j D_j =
-     * I - 11'/T over the kept periods (D_j: its period dummies without the first, M_j: minus its mean), so
-     * Q_g = (units of g) (I - J/T) without a pass over the data. Otherwise st_fe_split_dmd. */
-    int closed = L > 0 && f->n_fe == 2 && s.kn == 1 && st_demean_balanced(f->dm);
-    size_t qo = s.nested1 == 0 ? 1 : 0;
-    closed = closed && s.drop[qo] && L + 1 == f->fe[qo].n_levels;
     if (closed) {
         double T = (double)f->fe[qo].n_levels;
-        double *rows_g = calloc(G, sizeof *rows_g);
-        if (!rows_g) {
-            st = NOMEM(err);
-            goto done;
-        }
-        for (size_t i = 0; i < n;) { /* runs of one cluster counted at once */
-            size_t i0 = i;
-            while (i < n && cl[i] == cl[i0])
-                i++;
-            rows_g[cl[i0]] += (double)(i - i0);
-        }
         for (size_t g = 0; g < G; g++)
             for (size_t a = 0; a < L; a++)
                 for (size_t b = 0; b < L; b++)
                     Qg[g * L * L + a * L + b] = rows_g[g] / T * ((a == b ? 1.0 : 0.0) - 1.0 / T);
-        free(rows_g);
     }
     if (L > 0) {
         if (!closed && (st = st_fe_split_dmd(f, &s, NULL, Qg, err)) != CORE_OK)
@@ -371,6 +401,7 @@ done:
     st_fe_split_free(&s);
     st_wild_free(w);
     free(u);
+    free(rows_g);
     free(sy);
     free(sd);
     free(gy);
