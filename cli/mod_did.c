@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/core_alloc.h"
 #include "core/core_atomic.h"
 #include "realworld/rw.h"
 
@@ -47,6 +48,33 @@ static core_status register_spells(cli_ctx *ctx, did_state *s, const rw_spell_in
     return CORE_OK;
 }
 
+/* The fresh memory the steps after the read will fill, mapped on the second core while this one builds the panel
+ * (core_pages_prewarm): the treatment and the outcome as doubles when the table holds them narrower, and the
+ * fixed-effects fit's work arrays (regressors, outcome and residuals demeaned: n x (1 + controls), n and n doubles).
+ * Less what the table gives back when it is released after the panel (its cells go to the pool and are joined
+ * there for the last of the fit's arrays). */
+static void prewarm(const rw_spec *sp, const core_table *t)
+{
+    size_t n = t->n_rows, want[5], k = 0, back = 0;
+    const char *as_double[2] = {sp->treatment, sp->n_outcomes == 1 && !sp->has_spells ? sp->outcomes[0] : NULL};
+    for (int i = 0; i < 2; i++) {
+        long c = as_double[i] ? core_table_find(t, as_double[i]) : -1;
+        if (c >= 0 && t->cols[c].type == CORE_COL_NUMERIC && t->cols[c].width != 8 &&
+            core_size_mul(n, sizeof(double), &want[k]))
+            k++;
+    }
+    size_t fit = k;
+    if (!core_size_mul(n, (1 + sp->n_controls) * sizeof(double), &want[k]))
+        return;
+    want[k + 1] = want[k + 2] = n * sizeof(double);
+    k += 3;
+    for (size_t c = 0; c < t->n_cols; c++)
+        back += t->cols[c].data_pages;
+    while (k > fit && back >= want[k - 1])
+        back -= want[--k];
+    core_pages_prewarm(want, k);
+}
+
 core_status cli_mod_did(cli_ctx *ctx, core_err *err)
 {
     did_state *s = calloc(1, sizeof *s);
@@ -82,6 +110,8 @@ core_status cli_mod_did(cli_ctx *ctx, core_err *err)
     free(cols);
     if (st != CORE_OK)
         return st;
+    if (!ctx->check_only)
+        prewarm(sp, t);
     if ((st = rw_panel_load_take(ctx->cfg, &s->spec, t, &s->panel, err)) != CORE_OK)
         return st;
     s->have_panel = 1;
@@ -113,7 +143,9 @@ core_status cli_mod_did(cli_ctx *ctx, core_err *err)
         return CORE_OK;
     rw_opts o = {.rng = ctx->rng, .progress = &ctx->progress};
     rw_summary sum;
-    if ((st = rw_analyse(&s->spec, p, &o, ctx->res, &sum, err)) != CORE_OK) {
+    st = rw_analyse(&s->spec, p, &o, ctx->res, &sum, err);
+    core_pages_release(); /* the work arrays kept for reuse: the outputs need none */
+    if (st != CORE_OK) {
         char where[600];
         if (st == CORE_ERR_ANALYSIS || st == CORE_ERR_DATA)
             core_err_prefix(err, "%s (data %s)", core_config_where(ctx->cfg, "registry", NULL, where, sizeof where),

@@ -1,10 +1,15 @@
-/* Capped, overflow-checked allocation for input-derived sizes (see core_alloc.h). */
+/* Capped, overflow-checked allocation for input-derived sizes, and the pool of whole pages (see core_alloc.h). */
+#if defined(__linux__) && !defined(_GNU_SOURCE)
+#define _GNU_SOURCE 1 /* mremap */
+#endif
 #include "core/core_alloc.h"
 
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #if defined(__linux__)
+#include <pthread.h>
 #include <sys/mman.h>
 #endif
 
@@ -97,46 +102,341 @@ void core_prefault(void *p, size_t bytes)
 #endif
 }
 
+/* ---- whole pages, and the pool that keeps them (see core_alloc.h) ---- */
+
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-enum { PAGES_MIN = 1 << 20, PAGES_UNIT = 2 << 20 };
+#define PAGES_POOL 1
+enum { PAGES_MIN = 1 << 20, PAGES_UNIT = 2 << 20, POOL_SLOTS = 64, PREWARM_MAX = 8 };
 
 static size_t pages_len(size_t bytes)
 {
     return bytes >= PAGES_MIN && bytes <= SIZE_MAX - PAGES_UNIT ? (bytes + PAGES_UNIT - 1) / PAGES_UNIT * PAGES_UNIT
                                                                  : 0;
 }
+
+/* One region kept for reuse: len bytes at p, whole 2 MiB units. A region never spans two mappings of the kernel
+ * unless it came from a join (then its units do not: joins move 2 MiB at a time). */
+typedef struct pool_region {
+    char *p;
+    size_t len;
+    int fresh; /* never handed out since mapped (prewarmed): its pages are still the kernel's zero pages */
+} pool_region;
+
+static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t pool_cv = PTHREAD_COND_INITIALIZER;
+static pool_region pool[POOL_SLOTS];
+static size_t pool_n, pool_bytes, pool_cap = CORE_PAGES_POOL_CAP;
+static int pool_join = 1;
+static core_pages_stats pool_stats;
+/* the prewarm: sizes still to map (pw_len[pw_done..pw_k)), its thread while it runs or until joined */
+static size_t pw_len[PREWARM_MAX], pw_k, pw_done;
+static int pw_running, pw_joinable;
+static pthread_t pw_th;
+
+/* A new mapping of len bytes (a multiple of 2 MiB), advised huge and populated; NULL on no memory. */
+static void *map_fresh(size_t len)
+{
+    void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        return NULL;
+    int saved = errno; /* advice only */
+    (void)madvise(p, len, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+    (void)madvise(p, len, MADV_POPULATE_WRITE);
+#endif
+    errno = saved;
+    return p;
+}
+
+/* Keep [p, p + len) in the pool (locked). 0 when the cap or the slots leave no room: the caller unmaps it. */
+static int pool_put_locked(char *p, size_t len, int fresh)
+{
+    if (pool_n == POOL_SLOTS || len > pool_cap || pool_bytes > pool_cap - len)
+        return 0;
+    pool[pool_n++] = (pool_region){p, len, fresh};
+    pool_bytes += len;
+    pool_stats.pooled_bytes = pool_bytes;
+    return 1;
+}
+
+/* Remove region i of the pool (locked). */
+static void pool_drop_locked(size_t i)
+{
+    pool_bytes -= pool[i].len;
+    pool[i] = pool[--pool_n];
+    pool_stats.pooled_bytes = pool_bytes;
+}
+
+/* The smallest region of at least len bytes (locked), its first len bytes taken (the rest stays); NULL if none. */
+static char *pool_take_locked(size_t len, int *fresh)
+{
+    size_t best = pool_n;
+    for (size_t i = 0; i < pool_n; i++)
+        if (pool[i].len >= len && (best == pool_n || pool[i].len < pool[best].len))
+            best = i;
+    if (best == pool_n)
+        return NULL;
+    char *p = pool[best].p;
+    *fresh = pool[best].fresh;
+    if (pool[best].len == len)
+        pool_drop_locked(best);
+    else { /* split at a 2 MiB boundary: the tail stays */
+        pool[best].p += len;
+        pool[best].len -= len;
+        pool_bytes -= len;
+        pool_stats.pooled_bytes = pool_bytes;
+    }
+    return p;
+}
+
+/* A prewarm size still to come that a request of len bytes would take whole (locked). */
+static int prewarm_awaited_locked(size_t len)
+{
+    for (size_t i = pw_done; pw_running && i < pw_k; i++)
+        if (pw_len[i] == len)
+            return 1;
+    return 0;
+}
+
+/* Move pooled regions into one new mapping of len bytes, 2 MiB at a time with mremap (page tables move, pages are
+ * not copied or touched), and populate what they do not cover. Called unlocked with the regions already out of the
+ * pool; NULL (the regions unmapped) when no range can be reserved. */
+static void *join_regions(pool_region *r, size_t k, size_t len)
+{
+    /* a range on a 2 MiB boundary, so that moved huge pages stay mapped as such */
+    char *raw = mmap(NULL, len + PAGES_UNIT, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) {
+        for (size_t i = 0; i < k; i++)
+            munmap(r[i].p, r[i].len);
+        return NULL;
+    }
+    char *dst = (char *)(((uintptr_t)raw + PAGES_UNIT - 1) & ~(uintptr_t)(PAGES_UNIT - 1));
+    if (dst > raw)
+        munmap(raw, (size_t)(dst - raw));
+    if (raw + len + PAGES_UNIT > dst + len)
+        munmap(dst + len, (size_t)(raw + len + PAGES_UNIT - (dst + len)));
+    int saved = errno;
+    (void)madvise(dst, len, MADV_HUGEPAGE);
+    size_t off = 0, moved = 0;
+    for (size_t i = 0; i < k; i++)
+        for (size_t u = 0; u < r[i].len; u += PAGES_UNIT) {
+            if (mremap(r[i].p + u, PAGES_UNIT, PAGES_UNIT, MREMAP_MAYMOVE | MREMAP_FIXED, dst + off) == MAP_FAILED)
+                munmap(r[i].p + u, PAGES_UNIT); /* given back; this unit of dst is populated below */
+            else
+                moved += PAGES_UNIT;
+            off += PAGES_UNIT;
+        }
+#ifdef MADV_POPULATE_WRITE
+    if (moved < len)
+        (void)madvise(dst, len, MADV_POPULATE_WRITE); /* the units present are skipped: only the holes fault */
+#endif
+    errno = saved;
+    pthread_mutex_lock(&pool_mu);
+    pool_stats.joins++;
+    pool_stats.reused_bytes += moved;
+    pool_stats.fresh_bytes += len - moved;
+    pthread_mutex_unlock(&pool_mu);
+    return dst;
+}
+
+/* Pages of len bytes (a multiple of 2 MiB): from the pool, after the prewarm when it brings this size, by joining
+ * pooled regions, or fresh. *fresh: 1 when every page is still the kernel's zero page. */
+static void *pages_get(size_t len, int *fresh)
+{
+    pthread_mutex_lock(&pool_mu);
+    char *p;
+    while (!(p = pool_take_locked(len, fresh)) && prewarm_awaited_locked(len))
+        pthread_cond_wait(&pool_cv, &pool_mu);
+    if (p) {
+        if (*fresh)
+            pool_stats.fresh_bytes += len;
+        else
+            pool_stats.reused_bytes += len;
+        pthread_mutex_unlock(&pool_mu);
+        return p;
+    }
+    /* no region fits: join the largest regions (the last one split) when any are pooled */
+    pool_region r[POOL_SLOTS];
+    size_t k = 0, got = 0;
+    while (pool_join && pool_n > 0 && got < len) {
+        size_t big = 0;
+        for (size_t i = 1; i < pool_n; i++)
+            if (pool[i].len > pool[big].len)
+                big = i;
+        size_t want = len - got;
+        if (pool[big].len <= want) {
+            r[k++] = pool[big];
+            got += pool[big].len;
+            pool_drop_locked(big);
+        } else {
+            r[k++] = (pool_region){pool[big].p, want, pool[big].fresh};
+            got += want;
+            pool[big].p += want;
+            pool[big].len -= want;
+            pool_bytes -= want;
+            pool_stats.pooled_bytes = pool_bytes;
+        }
+    }
+    if (k == 0)
+        pool_stats.fresh_bytes += len;
+    pthread_mutex_unlock(&pool_mu);
+    *fresh = 0;
+    if (k > 0)
+        return join_regions(r, k, len);
+    p = map_fresh(len);
+    *fresh = p != NULL;
+    return p;
+}
+
+static void *prewarm_main(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&pool_mu);
+    while (pw_done < pw_k) {
+        size_t len = pw_len[pw_done];
+        pthread_mutex_unlock(&pool_mu);
+        char *p = map_fresh(len);
+        pthread_mutex_lock(&pool_mu);
+        pw_done++;
+        if (p && !pool_put_locked(p, len, 1)) {
+            pthread_mutex_unlock(&pool_mu);
+            munmap(p, len);
+            pthread_mutex_lock(&pool_mu);
+        } else if (p)
+            pool_stats.prewarmed_bytes += len;
+        pthread_cond_broadcast(&pool_cv);
+    }
+    pw_running = 0;
+    pthread_cond_broadcast(&pool_cv);
+    pthread_mutex_unlock(&pool_mu);
+    return NULL;
+}
+
+/* Wait for the prewarm thread and join it (unlocked). */
+static void prewarm_join(void)
+{
+    pthread_mutex_lock(&pool_mu);
+    int j = pw_joinable;
+    pw_joinable = 0;
+    pthread_t th = pw_th;
+    pthread_mutex_unlock(&pool_mu);
+    if (j)
+        pthread_join(th, NULL);
+}
 #endif
 
 void *core_alloc_pages(size_t bytes)
 {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#ifdef PAGES_POOL
     size_t len = pages_len(bytes);
     if (len) {
-        void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (p == MAP_FAILED)
-            return NULL;
-        int saved = errno; /* advice only */
-        (void)madvise(p, len, MADV_HUGEPAGE);
-#ifdef MADV_POPULATE_WRITE
-        (void)madvise(p, len, MADV_POPULATE_WRITE);
-#endif
-        errno = saved;
-        return p;
+        int fresh;
+        return pages_get(len, &fresh);
     }
 #endif
     return malloc(bytes ? bytes : 1);
+}
+
+void *core_alloc_pages_zero(size_t bytes)
+{
+#ifdef PAGES_POOL
+    size_t len = pages_len(bytes);
+    if (len) {
+        int fresh;
+        void *p = pages_get(len, &fresh);
+        if (p && !fresh)
+            memset(p, 0, bytes); /* reused pages hold what their last owner wrote */
+        return p;
+    }
+#endif
+    return calloc(bytes ? bytes : 1, 1);
 }
 
 void core_free_pages(void *p, size_t bytes)
 {
     if (!p)
         return;
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
+#ifdef PAGES_POOL
     size_t len = pages_len(bytes);
     if (len) {
-        munmap(p, len);
+        pthread_mutex_lock(&pool_mu);
+        int kept = pool_put_locked(p, len, 0);
+        pthread_mutex_unlock(&pool_mu);
+        if (!kept)
+            munmap(p, len);
         return;
     }
 #endif
     free(p);
+}
+
+void core_pages_prewarm(const size_t *bytes, size_t k)
+{
+#ifdef PAGES_POOL
+    prewarm_join(); /* one prewarm at a time: the last one's regions are in the pool by now */
+    pthread_mutex_lock(&pool_mu);
+    pw_k = pw_done = 0;
+    size_t total = pool_bytes;
+    for (size_t i = 0; i < k && pw_k < PREWARM_MAX; i++) {
+        size_t len = pages_len(bytes[i]);
+        if (len && len <= pool_cap && total <= pool_cap - len) { /* what the pool could not keep is not mapped */
+            pw_len[pw_k++] = len;
+            total += len;
+        }
+    }
+    if (pw_k > 0) {
+        pw_running = 1;
+        if (pthread_create(&pw_th, NULL, prewarm_main, NULL) == 0)
+            pw_joinable = 1;
+        else
+            pw_running = 0, pw_k = 0;
+    }
+    pthread_mutex_unlock(&pool_mu);
+#else
+    (void)bytes;
+    (void)k;
+#endif
+}
+
+void core_pages_release(void)
+{
+#ifdef PAGES_POOL
+    prewarm_join();
+    pthread_mutex_lock(&pool_mu);
+    pool_region r[POOL_SLOTS];
+    size_t k = pool_n;
+    memcpy(r, pool, k * sizeof *r);
+    pool_n = 0;
+    pool_bytes = 0;
+    pool_stats.pooled_bytes = 0;
+    pthread_mutex_unlock(&pool_mu);
+    for (size_t i = 0; i < k; i++)
+        munmap(r[i].p, r[i].len);
+#endif
+}
+
+void core_pages_config(size_t cap, int join)
+{
+#ifdef PAGES_POOL
+    pthread_mutex_lock(&pool_mu);
+    pool_cap = cap;
+    pool_join = join;
+    pthread_mutex_unlock(&pool_mu);
+#else
+    (void)cap;
+    (void)join;
+#endif
+}
+
+core_pages_stats core_pages_get_stats(void)
+{
+#ifdef PAGES_POOL
+    pthread_mutex_lock(&pool_mu);
+    core_pages_stats s = pool_stats;
+    pthread_mutex_unlock(&pool_mu);
+    return s;
+#else
+    core_pages_stats s = {0};
+    return s;
+#endif
 }

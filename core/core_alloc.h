@@ -72,12 +72,58 @@ void core_prefault(void *p, size_t bytes);
  * or more are mapped in 2 MiB units (which the kernel places on 2 MiB boundaries) as transparent huge pages where
  * the system allows and populated at once. On this kind of virtual machine a 4 KiB page touched for the first time
  * costs more than filling it, even when populated ahead (measured: 4 MB filled in 5-12 ms that way, 0.2 ms as two
- * huge pages; docs/performance.md). Smaller buffers, other systems: malloc. Contents are undefined (zero on Linux
- * when mapped). NULL when out of memory. Free with core_free_pages and the same bytes, never with free().
+ * huge pages; docs/performance.md). Smaller buffers, other systems: malloc. Contents are undefined: pages from the
+ * pool (below) hold what their last owner wrote. NULL when out of memory. Free with core_free_pages and the same
+ * bytes, never with free().
+ *
+ * The pool (Linux): core_free_pages keeps the pages of a freed buffer (up to CORE_PAGES_POOL_CAP bytes in all)
+ * instead of unmapping them, and core_alloc_pages hands them out again: the smallest kept region that is large
+ * enough, split at a 2 MiB boundary; when none is, kept regions are moved together into one range with mremap (the
+ * page tables move; the pages are neither copied nor touched) and the rest is mapped fresh. Pages the process
+ * has touched cost nothing to reuse; fresh ones cost up to 1-2 ms per MB here (docs/performance.md). Safe to call
+ * from several threads (one mutex).
  */
 void *core_alloc_pages(size_t bytes);
 
-/** Free a buffer from core_alloc_pages(bytes) (NULL: nothing). */
+/** As core_alloc_pages, zero-filled: fresh pages are the kernel's zero pages (not written again), reused ones are
+ *  cleared; calloc below 1 MiB. */
+void *core_alloc_pages_zero(size_t bytes);
+
+/** Free a buffer from core_alloc_pages(bytes) or core_alloc_pages_zero(bytes) (NULL: nothing): into the pool while
+ *  it has room, else back to the system. */
 void core_free_pages(void *p, size_t bytes);
+
+/** Bytes the pool keeps at most: 256 MiB (all a 10^6-row run frees, a small part of a 10^8-row run's arrays). */
+#ifndef CORE_PAGES_POOL_CAP
+#define CORE_PAGES_POOL_CAP ((size_t)256 << 20)
+#endif
+
+/**
+ * Map and populate, on a thread of its own, buffers of the given sizes (at most 8) and put them into the pool, for
+ * core_alloc_pages calls that will come: the work arrays of a later step prepared on an idle core while this one
+ * does something else. A core_alloc_pages call of a size still being prepared waits for it (others do not wait).
+ * Sizes under 1 MiB, and what would take the pool over its cap, are left out. A second prewarm first waits for
+ * the first. Nothing on other systems.
+ */
+void core_pages_prewarm(const size_t *bytes, size_t k);
+
+/** Give every pooled page back to the system (after waiting for a prewarm): after the large steps, so that memory
+ *  the rest of the run does not use is not kept. The pool keeps working afterwards. */
+void core_pages_release(void);
+
+/** For tests: the pool's cap in bytes (0: nothing kept) and whether regions may be joined (1) or not (0). */
+void core_pages_config(size_t cap, int join);
+
+/** What the pool did since the process started (for tests and measurements). */
+typedef struct core_pages_stats {
+    size_t reused_bytes;    /**< bytes handed out again from the pool (whole or joined) */
+    size_t fresh_bytes;     /**< bytes handed out that were new to the process (mapped here, prewarmed, holes) */
+    size_t prewarmed_bytes; /**< bytes a prewarm mapped into the pool */
+    size_t pooled_bytes;    /**< bytes the pool keeps now */
+    size_t joins;           /**< requests served by moving several regions together */
+} core_pages_stats;
+
+/** The counters above (zero on other systems). */
+core_pages_stats core_pages_get_stats(void);
 
 #endif

@@ -49,11 +49,9 @@ int core_column_alloc_data(core_column *c, size_t cap, unsigned w, int zero)
     void *nd;
     size_t pages = 0;
     if (bytes >= ((size_t)1 << 20)) { /* filled in full: its pages at once, as huge pages where allowed */
-        if (!(nd = core_alloc_pages(bytes)))
+        if (!(nd = zero ? core_alloc_pages_zero(bytes) : core_alloc_pages(bytes)))
             return -1;
         pages = bytes;
-        if (zero)
-            memset(nd, 0, bytes); /* already zero when mapped; cheap either way next to filling it */
     } else if (!(nd = zero ? calloc(bytes, 1) : malloc(bytes)))
         return -1;
     c->data = nd;

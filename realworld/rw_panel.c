@@ -368,13 +368,21 @@ static int cluster_cells(rw_panel *p, size_t n, unsigned char *pre, int *binary,
     const int *cl = p->cluster, *per = p->period;
     const double *d = p->d;
     double d0 = d[0];
-    int bin = 1, var = 0;
+    /* the cell's flags in a register of their own, the two facts over all rows in one accumulator (bit 8: a
+     * treatment neither 0 nor 1, bit 16: one that differs from row 0's): written as one expression per cell, the
+     * compiler kept the flags in a byte on the stack and read them back as a word, which stalled every row */
+    unsigned acc = 0;
     for (size_t k = 0; k < n; k++) {
         double dk = d[k];
-        fl[(size_t)cl[k] * T + (size_t)per[k]] |= (unsigned char)(1 | (dk != 0) << 1 | (dk != 1) << 2);
-        bin &= dk == 0 || dk == 1;
-        var |= (k > 0) & (dk != d0); /* as the loop of panel_load: row 0 is the reference */
+        unsigned f = 1u | (unsigned)(dk != 0) << 1 | (unsigned)(dk != 1) << 2;
+        unsigned char *c = &fl[(size_t)cl[k] * T + (size_t)per[k]];
+        *c = (unsigned char)(*c | f);
+        acc |= ((f & 6u) == 6u) << 3 | (unsigned)(dk != d0) << 4;
     }
+    int bin = !(acc & 8u);
+    /* as the loop of panel_load: row 0 is the reference (it differs from itself only when it is NaN, and then every
+     * later row differs from it too) */
+    int var = n > 1 && (acc & 16u);
     /* a cluster is treated when some row has a non-zero treatment; its first treated period is the earliest
      * such; it has a period before when some row comes earlier; the treatment is at the cluster level when every
      * row of a treated cluster from its first treated period on has 1 (rows before it, and rows of untreated
