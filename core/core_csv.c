@@ -320,7 +320,7 @@ typedef struct csv_state {
     long next_line;        /* the line the next data row starts on if nothing intervenes */
 } csv_state;
 
-static int is_space(char c)
+static inline int is_space(char c)
 {
     return c == ' ' || c == '\t';
 }
@@ -508,7 +508,7 @@ typedef struct token {
 } token;
 
 /* Trim spaces/tabs: returns the start and sets *len. */
-static const char *trim(const char *s, size_t len, size_t *out_len)
+static inline const char *trim(const char *s, size_t len, size_t *out_len)
 {
     while (len > 0 && is_space(*s))
         s++, len--;
@@ -1449,9 +1449,20 @@ static int fast_fill(fast_part *pt)
                                     ret = -1;
                                     goto done;
                                 }
-                                f.seen[j] = 1;
+                                if (!f.seen[j])
+                                    f.seen[j] = 1;
                                 continue;
                             }
+                        }
+                        if (c->type == CORE_COL_CATEGORICAL && f.fc[j].last >= 0 && f.fc[j].last_len == e - s && e > s &&
+                            !is_space(p[s]) && !is_space(p[e - 1]) &&
+                            same_text(pt->lv[j].levels[f.fc[j].last], p + s, e - s)) {
+                            /* the previous level again (runs of one level are common): a level is no missing token */
+                            if (fast_put_code(c, cap, li, f.fc[j].last) != 0) {
+                                ret = -1;
+                                goto done;
+                            }
+                            continue;
                         }
                         size_t len;
                         const char *v = trim(p + s, e - s, &len);
