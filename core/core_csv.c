@@ -237,59 +237,28 @@ static size_t utf8_bad_offset(const unsigned char *s, size_t n)
 }
 
 #ifndef CORE_CSV_NO_FAST
-/* utf8_bad_offset and, in the same pass, the count of line feeds in s[0, n) (*lf; meaningful only when the text
- * is clean). Sixteen bytes at a time while they are ASCII without NUL (SSE2, in every x86-64); a block with a NUL
- * or a non-ASCII byte is counted up to that byte, whose sequence is checked as utf8_bad_offset checks it, and the
- * blocks go on after it: the offset is the same as utf8_bad_offset's. */
-static size_t utf8_scan_lines(const unsigned char *s, size_t n, size_t *lf)
+/* The line feeds in s[0, n): sixteen bytes at a time (SSE2, in every x86-64), else memchr. */
+static size_t count_lf(const char *s, size_t n)
 {
     size_t i = 0, nl = 0;
 #ifdef __SSE2__
     const __m128i z = _mm_setzero_si128(), lfv = _mm_set1_epi8('\n');
-    while (i + 16 <= n) {
-        __m128i acc = z; /* per byte lane: minus the line feeds seen, at most 255 blocks */
-        size_t stop = n - i > 16 * 255 ? i + 16 * 255 : n;
-        int other = 0;
-        for (; i + 16 <= stop; i += 16) {
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            if (_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, z)))) {
-                other = 1;
-                break;
-            }
-            acc = _mm_sub_epi8(acc, _mm_cmpeq_epi8(v, lfv));
+    while (n - i >= 64) {
+        __m128i acc = z; /* per byte lane: minus the line feeds seen, at most 4 x 63 */
+        size_t stop = n - i >= 64 * 63 ? i + 64 * 63 : i + (n - i) / 64 * 64;
+        for (; i < stop; i += 64) {
+            const __m128i *q = (const __m128i *)(const void *)(s + i);
+            __m128i e0 = _mm_cmpeq_epi8(_mm_loadu_si128(q), lfv), e1 = _mm_cmpeq_epi8(_mm_loadu_si128(q + 1), lfv),
+                    e2 = _mm_cmpeq_epi8(_mm_loadu_si128(q + 2), lfv), e3 = _mm_cmpeq_epi8(_mm_loadu_si128(q + 3), lfv);
+            acc = _mm_sub_epi8(acc, _mm_add_epi8(_mm_add_epi8(e0, e1), _mm_add_epi8(e2, e3)));
         }
         __m128i sum = _mm_sad_epu8(acc, z);
         nl += (size_t)_mm_cvtsi128_si32(sum) + (size_t)_mm_cvtsi128_si32(_mm_srli_si128(sum, 8));
-        if (other) { /* a NUL or a non-ASCII byte in this block: the line feeds before it, then its sequence */
-            __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
-            unsigned odd = (unsigned)_mm_movemask_epi8(_mm_or_si128(v, _mm_cmpeq_epi8(v, z)));
-            unsigned pos = (unsigned)__builtin_ctz(odd);
-            unsigned lfm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, lfv)) & ((1u << pos) - 1);
-            nl += (size_t)__builtin_popcount(lfm);
-            i += pos;
-            size_t k = s[i] ? core_utf8_len(s + i, n - i) : 0;
-            if (k == 0) {
-                *lf = nl;
-                return i;
-            }
-            i += k;
-        }
     }
 #endif
-    while (i < n) {
-        unsigned char c = s[i];
-        if (c >= 0x01 && c < 0x80) {
-            nl += c == '\n';
-            i++;
-            continue;
-        }
-        size_t k = c ? core_utf8_len(s + i, n - i) : 0;
-        if (k == 0)
-            break;
-        i += k;
-    }
-    *lf = nl;
-    return i;
+    for (const char *q = s + i, *e = s + n; (q = memchr(q, '\n', (size_t)(e - q))) != NULL; q++)
+        nl++;
+    return nl;
 }
 #endif
 
@@ -349,10 +318,9 @@ typedef struct csv_state {
     core_line_ex *ex;      /* data rows that do not start on the line after the previous row's start */
     size_t n_ex, cap_ex;
     long next_line;        /* the line the next data row starts on if nothing intervenes */
-    int mapped;            /* b is the file mapped read-only (the fast path): pages behind the parser are let go */
 } csv_state;
 
-static int is_space(char c)
+static inline int is_space(char c)
 {
     return c == ' ' || c == '\t';
 }
@@ -540,7 +508,7 @@ typedef struct token {
 } token;
 
 /* Trim spaces/tabs: returns the start and sets *len. */
-static const char *trim(const char *s, size_t len, size_t *out_len)
+static inline const char *trim(const char *s, size_t len, size_t *out_len)
 {
     while (len > 0 && is_space(*s))
         s++, len--;
@@ -891,41 +859,112 @@ static core_status finish_numbers(core_table *t, char decimal, char thousands, c
 
 #ifndef CORE_CSV_NO_FAST
 
-/* Letting go of the mapped file behind the parser: the file is mapped whole (populated in one call: cheaper than
- * page by page on this kind of virtual machine), checked and its lines counted; the pass that fills the table then
- * gives back the pages it has left behind (they stay in the page cache), so that the file's pages and the table
- * are not held in full at the same time: the peak is about the larger of the two, not their sum. Off (on = 0) for
- * text in malloc'd memory. */
-enum { WIN_BYTES = 8 << 20 };
+/* Reading the file behind the parser: each part of the text is read (pread) in chunks into a buffer of its own,
+ * a few hundred kilobytes that stay in the processor's cache and are used again and again, rather than mapped: on
+ * a virtual machine the first touch of every page of a mapping costs a fault in the host (about three times what
+ * copying the page out of the page cache costs), and the file's pages are never held by the process. */
+enum { CHUNK_BYTES = 256 << 10, CHUNK_MAX = 64 << 20 };
 
-typedef struct map_win {
-    const char *b;
-    size_t lo, next; /* lo: page-aligned start of what is still held; next: where to let go again */
-    int on;
-} map_win;
+/* The bytes read at a time (at most CHUNK_BYTES), and how few may be left in the buffer before it is refilled
+ * (statics, not constants, so that tests/unit/test_csv_fast.c can make rows cross the chunks' ends often). */
+static size_t fast_chunk_bytes = CHUNK_BYTES, fast_chunk_low = 4096;
 
-static void win_init(map_win *w, const char *b, size_t p, int on)
+typedef struct fast_chunk {
+    int fd;
+    size_t off, lim; /* the next byte of the file to read; the end of the part */
+    char *buf;       /* cap bytes and 64 more (the whole-row path reads 64 bytes at a time) */
+    size_t cap;
+    size_t safe; /* rows that start before buf + safe end in the buffer (one past its last line feed; 0 none) */
+    int own;     /* buf is malloc'd here (a line longer than the buffer given) */
+} fast_chunk;
+
+/* The two parts' buffers, span bytes each: for a large file in one mapping populated at once (on a virtual machine a
+ * page faulted in on first touch costs about ten times what the kernel's populating it in one call does), for a
+ * small one malloc'd. Free with chunk_bufs_free(p, span). NULL when out of memory. */
+enum { CHUNK_MAPPED = 256 << 10 };
+
+static char *chunk_bufs(size_t span)
 {
-    *w = (map_win){.b = b, .lo = (p + 4095) & ~(size_t)4095, .next = p + WIN_BYTES, .on = on};
-}
-
-static void win_move(map_win *w, size_t p)
-{
-    size_t e = p & ~(size_t)4095;
-    if (e > w->lo) {
+#if defined(__linux__) && defined(MAP_ANONYMOUS)
+    if (2 * span >= CHUNK_MAPPED) {
+        void *p = mmap(NULL, 2 * span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (p == MAP_FAILED)
+            return NULL;
+#ifdef MADV_POPULATE_WRITE
         int saved = errno; /* advice only */
-        (void)madvise((void *)(uintptr_t)(w->b + w->lo), e - w->lo, MADV_DONTNEED);
+        (void)madvise(p, 2 * span, MADV_POPULATE_WRITE);
         errno = saved;
-        w->lo = e;
+#endif
+        return p;
     }
-    w->next = p + WIN_BYTES;
+#endif
+    return malloc(2 * span);
 }
 
-/* Call as the pass reaches p (increasing). */
-static inline void win_at(map_win *w, size_t p)
+static void chunk_bufs_free(char *p, size_t span)
 {
-    if (w->on && p >= w->next)
-        win_move(w, p);
+    if (!p)
+        return;
+#if defined(__linux__) && defined(MAP_ANONYMOUS)
+    if (2 * span >= CHUNK_MAPPED) {
+        munmap(p, 2 * span);
+        return;
+    }
+#endif
+    free(p);
+}
+
+/* s[0, n) read from the file at off; 0 when it cannot be (read error, or the file is shorter than it was). */
+static int read_at(int fd, char *s, size_t n, size_t off)
+{
+    while (n > 0) {
+        ssize_t r = pread(fd, s, n, (off_t)off);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return 0;
+        s += r;
+        n -= (size_t)r;
+        off += (size_t)r;
+    }
+    return 1;
+}
+
+/* The text [*p, *end) kept at the start of the buffer and the file read on after it, until the buffer is full or
+ * the part is read; then the buffer holds a line feed after *p (the buffer grows for a longer line) or the rest of
+ * the part. 1 done, 0 not handled (read error, a line longer than CHUNK_MAX), -1 no memory. */
+static int chunk_more(fast_chunk *c, const char **p, const char **end)
+{
+    size_t len = (size_t)(*end - *p);
+    if (len > 0 && *p != c->buf)
+        memmove(c->buf, *p, len);
+    c->safe = 0;
+    for (;;) {
+        size_t add = c->cap - len < c->lim - c->off ? c->cap - len : c->lim - c->off;
+        if (add > 0 && !read_at(c->fd, c->buf + len, add, c->off))
+            return 0;
+        c->off += add;
+        for (size_t k = len + add; k > len && c->safe == 0; k--)
+            if (c->buf[k - 1] == '\n')
+                c->safe = k;
+        len += add;
+        if (c->safe > 0 || c->off == c->lim)
+            break;
+        if (c->cap >= CHUNK_MAX) /* one line that long: the general parser reads it */
+            return 0;
+        char *nb = malloc(2 * c->cap + 64);
+        if (!nb)
+            return -1;
+        memcpy(nb, c->buf, len);
+        if (c->own)
+            free(c->buf);
+        c->buf = nb;
+        c->own = 1;
+        c->cap *= 2;
+    }
+    *p = c->buf;
+    *end = c->buf + len;
+    return 1;
 }
 
 /* Exact powers of ten (10^22 is the largest one a double holds exactly). */
@@ -1015,7 +1054,10 @@ typedef struct fast_cat {
  * to lv[j]: the table's own column for the first part; a scratch column for the second, whose codes are mapped
  * to the table's afterwards (its new levels come after the first part's: first appearance is kept). */
 typedef struct fast_part {
-    const char *b;
+    const char *b; /* the text in memory, or NULL: read from fd into buf (buf_cap + 64 bytes) */
+    int fd;
+    char *buf;
+    size_t buf_cap;
     size_t p0, p1, r0, r1;
     int delim;
     char decimal;
@@ -1028,9 +1070,50 @@ typedef struct fast_part {
     int threaded;
     unsigned char *cat; /* in: columns read as categorical; out: plus those found to be (ret 2) */
     const unsigned char *keep; /* columns stored (the others are only stepped over) */
-    int mapped;                /* b is the mapped file (map_win) */
     int ret;            /* 1 done, 0 not handled (fall back), 2 redo with cat[] extended, -1 no memory */
+    size_t whole;       /* rows read by the whole-row path */
 } fast_part;
+
+/* The cells of column c (cap rows) backed by pages at once (see chunk_bufs) when they are malloc'd (below
+ * core_alloc_pages' size, which populates its own): otherwise they fault in page by page as the pass writes them.
+ * Advice only: the contents stay as they are. */
+static void fast_populate(const core_column *c, size_t cap)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+    size_t bytes = cap * c->width;
+    if (!c->data || c->data_pages || bytes < ((size_t)64 << 10))
+        return;
+    uintptr_t a = ((uintptr_t)c->data + 4095) & ~(uintptr_t)4095, e = ((uintptr_t)c->data + bytes) & ~(uintptr_t)4095;
+    if (e > a) {
+        int saved = errno;
+        (void)madvise((void *)a, e - a, MADV_POPULATE_WRITE);
+        errno = saved;
+    }
+#else
+    (void)c;
+    (void)cap;
+#endif
+}
+
+/* core_column_put_num and core_column_put_code, which widen the column when the value needs it: the new cells
+ * populated (fast_populate). */
+static int fast_put_num_wide(core_column *c, size_t cap, size_t li, double x)
+{
+    const void *old = c->data;
+    int r = core_column_put_num(c, cap, li, li, x);
+    if (c->data != old)
+        fast_populate(c, cap);
+    return r;
+}
+
+static int fast_put_code_wide(core_column *c, size_t cap, size_t li, int k)
+{
+    const void *old = c->data;
+    int r = core_column_put_code(c, cap, li, li, k);
+    if (c->data != old)
+        fast_populate(c, cap);
+    return r;
+}
 
 /* Row li of numeric column c: the whole number (neg ? -iv : iv), iv < 10^15, stored without a detour through a
  * double when the column's width holds it. */
@@ -1063,7 +1146,7 @@ static inline int fast_put_int(core_column *c, size_t cap, size_t li, int neg, u
         }
     }
     double dv = (double)iv;
-    return core_column_put_num(c, cap, li, li, neg ? -dv : dv);
+    return fast_put_num_wide(c, cap, li, neg ? -dv : dv);
 }
 
 /* Row li of categorical column c: code k (-1 missing), stored directly when the column's width holds it. */
@@ -1078,7 +1161,7 @@ static inline int fast_put_code(core_column *c, size_t cap, size_t li, int k)
         ((uint32_t *)c->data)[li] = u;
         return 0;
     }
-    return core_column_put_code(c, cap, li, li, k);
+    return fast_put_code_wide(c, cap, li, k);
 }
 
 /* Row li of numeric column c: the number x, stored directly when the column is of doubles. */
@@ -1088,34 +1171,204 @@ static inline int fast_put_num(core_column *c, size_t cap, size_t li, double x)
         ((double *)c->data)[li] = x;
         return 0;
     }
-    return core_column_put_num(c, cap, li, li, x);
+    return fast_put_num_wide(c, cap, li, x);
+}
+
+/* What fast_fill carries from cell to cell: per column its level index, its last level and whether a number was
+ * seen; the scratch copy of a new level's text. */
+typedef struct fast_fill_st {
+    fast_part *pt;
+    core_level_index **ix;
+    fast_cat *fc;
+    unsigned char *seen; /* a non-missing cell so far */
+    char *tbuf;
+    size_t tcap;
+} fast_fill_st;
+
+/* a[0, len) == b[0, len), for the short level texts compared on every row */
+static inline int same_text(const char *a, const char *b, size_t len)
+{
+    if (len > 16)
+        return memcmp(a, b, len) == 0;
+    for (size_t k = 0; k < len; k++)
+        if (a[k] != b[k])
+            return 0;
+    return 1;
+}
+
+/* The trimmed text v[0, len) of kept column j in row li of the part's columns, stored. Returns 1 when stored, else
+ * what fast_fill returns (0 not handled, 2 redo, -1 no memory). */
+static int fast_cell(fast_fill_st *f, size_t j, size_t li, const char *v, size_t len)
+{
+    fast_part *pt = f->pt;
+    core_column *c = &pt->dst[j];
+    size_t cap = pt->cap;
+    const token *tok = pt->tok;
+    int miss = len == 0;
+    for (size_t tq = 0; tq < pt->n_tok && !miss; tq++) /* is_missing, inlined: most cells match no token */
+        miss = tok[tq].len == len && tok[tq].s[0] == v[0] && memcmp(tok[tq].s, v, len) == 0;
+    if (miss) {
+        if (c->type == CORE_COL_NUMERIC) {
+            fast_put_num_wide(c, cap, li, 0); /* 0 fits every width */
+            return core_column_put_missing(c, cap, li, 1) != 0 ? -1 : 1;
+        }
+        fast_put_code(c, cap, li, -1);
+        return 1;
+    }
+    if (c->type == CORE_COL_NUMERIC) {
+        double x;
+        if (fast_number(v, len, pt->decimal, &x)) {
+            if (fast_put_num(c, cap, li, x) != 0)
+                return -1;
+            f->seen[j] = 1;
+            return 1;
+        }
+        if (f->seen[j] || pt->threaded) { /* numbers before (or maybe, in another part): read again */
+            pt->cat[j] = 1;
+            return 2;
+        }
+        if (fast_to_categorical(c, cap, li, &f->ix[j]) != 0)
+            return -1;
+        fast_populate(c, cap);
+    }
+    const core_column *lc = &pt->lv[j];
+    fast_cat *fc = &f->fc[j];
+    if (fc->last >= 0 && fc->last_len == len && same_text(lc->levels[fc->last], v, len))
+        return fast_put_code(c, cap, li, fc->last) != 0 ? -1 : 1;
+    if (len + 1 > f->tcap) {
+        if (len >= ((size_t)1 << 20)) /* a long text cell: the general parser keeps one copy of it */
+            return 0;
+        char *nb = realloc(f->tbuf, len + 1);
+        if (!nb)
+            return -1;
+        f->tbuf = nb;
+        f->tcap = len + 1;
+    }
+    memcpy(f->tbuf, v, len);
+    f->tbuf[len] = '\0';
+    int code = core_level_index_add(f->ix[j], f->tbuf);
+    if (code < 0 || fast_put_code(c, cap, li, code) != 0)
+        return -1;
+    fc->last = code;
+    fc->last_len = len;
+    return 1;
+}
+
+/* The whole-number shortcut: s[0, len) is an optional minus and 1 to 15 digits (exact in a double); *neg, *iv. */
+static inline int fast_short_int(const char *s, size_t len, int *neg, uint64_t *iv)
+{
+    size_t i = len > 0 && s[0] == '-';
+    if (len - i - 1 >= 15) /* no digit (wraps) or more than 15 */
+        return 0;
+    uint64_t x = 0;
+    for (; i < len; i++) {
+        unsigned d = (unsigned)(unsigned char)s[i] - '0';
+        if (d > 9)
+            return 0;
+        x = x * 10 + d;
+    }
+    *neg = s[0] == '-';
+    *iv = x;
+    return 1;
+}
+
+#ifdef __SSE2__
+/* A row that lies within the 64 bytes at p: bit k of each mask is byte p[k] being the delimiter (d), a line feed
+ * (lf), a quote, carriage return or NUL (x: what the whole-row path leaves to the field-by-field one), not ASCII
+ * (hi), not a digit (nd). The bytes themselves are copied to row[16, 80) (row[8, 16) stays zero). */
+typedef struct row_masks {
+    uint64_t d, lf, x, hi, nd;
+} row_masks;
+
+/* The masks of bytes [16 k0, 16 k1) added to r. */
+static inline void fast_row_masks(const char *p, __m128i vd, unsigned char *row, row_masks *rp, int k0, int k1)
+{
+    const __m128i vl = _mm_set1_epi8('\n'), vq = _mm_set1_epi8('"'), vr = _mm_set1_epi8('\r'), z = _mm_setzero_si128(),
+                  v0 = _mm_set1_epi8('0'), v9 = _mm_set1_epi8(9);
+    row_masks r = *rp;
+    for (int k = k0; k < k1; k++) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
+        _mm_storeu_si128((__m128i *)(void *)(row + 16 + 16 * k), v);
+        __m128i x = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vq), _mm_cmpeq_epi8(v, vr)), _mm_cmpeq_epi8(v, z));
+        __m128i dg = _mm_sub_epi8(v, v0); /* a digit: 0 to 9 (unsigned) */
+        dg = _mm_cmpeq_epi8(_mm_min_epu8(dg, v9), dg);
+        r.d |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vd)) << (16 * k);
+        r.lf |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, vl)) << (16 * k);
+        r.x |= (uint64_t)(unsigned)_mm_movemask_epi8(x) << (16 * k);
+        r.hi |= (uint64_t)(unsigned)_mm_movemask_epi8(v) << (16 * k);
+        r.nd |= (uint64_t)(unsigned)(_mm_movemask_epi8(dg) ^ 0xFFFF) << (16 * k);
+    }
+    *rp = r;
+}
+
+/* Set bits of x (portable; no popcnt instruction assumed). */
+static inline unsigned bits64(uint64_t x)
+{
+    x -= (x >> 1) & UINT64_C(0x5555555555555555);
+    x = (x & UINT64_C(0x3333333333333333)) + ((x >> 2) & UINT64_C(0x3333333333333333));
+    x = (x + (x >> 4)) & UINT64_C(0x0F0F0F0F0F0F0F0F);
+    return (unsigned)((x * UINT64_C(0x0101010101010101)) >> 56);
+}
+
+/* The value of the 1 to 8 decimal digits that end at s (s[-len, 0)), s[-8, -len) readable: the eight bytes before
+ * s as a little-endian word (x86), the bytes before the digits masked off, then combined pairwise (tens and ones,
+ * hundreds, ten-thousands) in three multiplications, with no branch on the length. */
+static inline uint64_t digits8(const unsigned char *s, unsigned len)
+{
+    uint64_t w;
+    memcpy(&w, s - 8, 8);
+    w &= UINT64_C(0x0F0F0F0F0F0F0F0F) << (8 * (8 - len)); /* byte k: the k-th of eight digits, leading 0s */
+    w = ((w * 10) + (w >> 8)) & UINT64_C(0x00FF00FF00FF00FF);   /* 16-bit lanes: two digits each */
+    w = ((w * 100) + (w >> 16)) & UINT64_C(0x0000FFFF0000FFFF); /* 32-bit lanes: four digits each */
+    return ((w * 10000) + (w >> 32)) & UINT64_C(0xFFFFFFFF);
+}
+#endif
+
+/* Whether the non-ASCII bytes of a line s[0, n) (n < 64, s[n] a line feed), whose positions are the bits of hi,
+ * are well-formed UTF-8 sequences as utf8_bad_offset sees them: each sequence from its lead byte is checked
+ * (core_utf8_len; a two-byte one here directly) and its bytes leave hi. */
+static inline int utf8_line_ok(const unsigned char *s, size_t n, uint64_t hi)
+{
+    while (hi) {
+        unsigned i = (unsigned)__builtin_ctzll(hi);
+        size_t k;
+        if (s[i] >= 0xC2 && s[i] <= 0xDF && (s[i + 1] & 0xC0) == 0x80) /* s[i + 1] is at most the line feed */
+            k = 2;
+        else if ((k = core_utf8_len(s + i, n - i)) == 0)
+            return 0;
+        hi &= ~(((uint64_t)1 << (i + k)) - 1); /* i + k <= n < 64 */
+    }
+    return 1;
 }
 
 static int fast_fill(fast_part *pt)
 {
     const char *b = pt->b;
     int delim = pt->delim;
-    char decimal = pt->decimal;
     const token *tok = pt->tok;
     size_t n_tok = pt->n_tok;
     core_table *t = pt->t;
     core_column *dst = pt->dst;
     size_t base = pt->base, cap = pt->cap;
-    unsigned char *cat = pt->cat;
     size_t m = t->n_cols;
-    int ret = 1;
-    core_level_index **ix = core_calloc_array(m, sizeof *ix);
-    fast_cat *fc = core_alloc_array(m, sizeof *fc);
-    unsigned char *seen = core_calloc_array(m, 1); /* a non-missing cell so far */
-    size_t tcap = 256;
-    char *tbuf = malloc(tcap);
-    if (!ix || !fc || !seen || !tbuf) {
+    int ret = 1, r;
+    size_t whole = 0;
+    fast_fill_st f = {.pt = pt, .tcap = 256};
+    fast_chunk ch = {.fd = b ? -1 : pt->fd, .off = b ? pt->p1 : pt->p0, .lim = pt->p1, .buf = pt->buf,
+                     .cap = pt->buf_cap};
+    f.ix = core_calloc_array(m, sizeof *f.ix);
+    f.fc = core_alloc_array(m, sizeof *f.fc);
+    f.seen = core_calloc_array(m, 1);
+    f.tbuf = malloc(f.tcap);
+    if (!f.ix || !f.fc || !f.seen || !f.tbuf) {
         ret = -1;
         goto done;
     }
     for (size_t j = 0; j < m; j++) {
-        fc[j].last = -1;
-        if (t->cols[j].type == CORE_COL_CATEGORICAL && !(ix[j] = core_level_index_new(&pt->lv[j]))) {
+        if (pt->keep[j])
+            fast_populate(&dst[j], cap);
+        f.fc[j].last = -1;
+        if (t->cols[j].type == CORE_COL_CATEGORICAL && !(f.ix[j] = core_level_index_new(&pt->lv[j]))) {
             ret = -1;
             goto done;
         }
@@ -1130,17 +1383,105 @@ static int fast_fill(fast_part *pt)
         if (z > z0 && z == tok[tq].len)
             tok_numeric = 1;
     }
-    const char *p = b + pt->p0, *end = b + pt->p1;
+    /* the shortcut reads up to the first byte that is no digit: not with a delimiter that is one (or a minus) */
+    int short_ok = !tok_numeric && !((unsigned)(delim - '0') < 10 || delim == '-');
+    const char *p = b ? b + pt->p0 : NULL, *end = b ? b + pt->p1 : NULL;
     const unsigned char *keep = pt->keep;
-    map_win win;
-    win_init(&win, b, pt->p0, pt->mapped);
+    if (!b) {
+        p = end = ch.buf;
+        if ((r = chunk_more(&ch, &p, &end)) != 1) {
+            ret = r;
+            goto done;
+        }
+    }
+#ifdef __SSE2__
+    const __m128i vd = _mm_set1_epi8((char)delim);
+    unsigned char rb[80]; /* the row's 64 bytes at rb + 16, after zeros (digits8 reads the 16 bytes before a field's end) */
+    memset(rb, 0, sizeof rb);
+#endif
     for (size_t i = pt->r0; i < pt->r1; i++) {
         size_t li = i - base; /* the row in dst */
-        win_at(&win, (size_t)(p - b));
+        if (ch.off < ch.lim && ((size_t)(p - ch.buf) >= ch.safe || (size_t)(end - p) < fast_chunk_low) &&
+            (r = chunk_more(&ch, &p, &end)) != 1) { /* the row at p ends in the buffer, or the part does */
+            ret = r;
+            goto done;
+        }
+        const char *row = p;
+#ifdef __SSE2__
+        /* The whole row at once when it lies within the next 64 bytes (and those are the part's) and holds no
+         * quote, CR (but one before the line feed), or NUL: its fields end at the delimiters found, it has the
+         * header's count of them or the field-by-field path below declines it, and its non-ASCII bytes are checked
+         * as UTF-8 here. */
+        if (end - p >= 64) {
+            row_masks rm = {0, 0, 0, 0, 0};
+            fast_row_masks(p, vd, rb, &rm, 0, 2); /* most rows end in the first 32 bytes or soon after */
+            if (!rm.lf)
+                fast_row_masks(p, vd, rb, &rm, 2, 4);
+            if (rm.lf) {
+                unsigned k = (unsigned)__builtin_ctzll(rm.lf), le = k, s = 0, e;
+                uint64_t in = ((uint64_t)1 << k) - 1, x = rm.x & in, d = rm.d & in;
+                if (x && x == (uint64_t)1 << (k - 1) && p[k - 1] == '\r') { /* CRLF */
+                    x = 0;
+                    le = k - 1;
+                }
+                if (!x && bits64(d) == m - 1) {
+                    uint64_t hi = rm.hi & in;
+                    if (hi && !utf8_line_ok((const unsigned char *)p, k, hi)) {
+                        ret = 0;
+                        goto done;
+                    }
+                    for (size_t j = 0; j < m; s = e + 1, j++) { /* field j is p[s, e) */
+                        if (j + 1 < m) {
+                            e = (unsigned)__builtin_ctzll(d);
+                            d &= d - 1;
+                        } else
+                            e = le;
+                        if (!keep[j])
+                            continue;
+                        core_column *c = &dst[j];
+                        if (c->type == CORE_COL_NUMERIC && short_ok) { /* the shortcut, by the masks */
+                            unsigned s0 = s + (p[s] == '-'), len = e - s0;
+                            if (len - 1u < 15u && !((rm.nd >> s0) & (((uint64_t)1 << len) - 1))) {
+                                uint64_t iv = len <= 8 ? digits8(rb + 16 + e, len)
+                                                       : digits8(rb + 8 + e, len - 8) * 100000000u +
+                                                             digits8(rb + 16 + e, 8);
+                                if (fast_put_int(c, cap, li, s0 > s, iv) != 0) {
+                                    ret = -1;
+                                    goto done;
+                                }
+                                if (!f.seen[j])
+                                    f.seen[j] = 1;
+                                continue;
+                            }
+                        }
+                        if (c->type == CORE_COL_CATEGORICAL && f.fc[j].last >= 0 && f.fc[j].last_len == e - s && e > s &&
+                            !is_space(p[s]) && !is_space(p[e - 1]) &&
+                            same_text(pt->lv[j].levels[f.fc[j].last], p + s, e - s)) {
+                            /* the previous level again (runs of one level are common): a level is no missing token */
+                            if (fast_put_code(c, cap, li, f.fc[j].last) != 0) {
+                                ret = -1;
+                                goto done;
+                            }
+                            continue;
+                        }
+                        size_t len;
+                        const char *v = trim(p + s, e - s, &len);
+                        if ((r = fast_cell(&f, j, li, v, len)) != 1) {
+                            ret = r;
+                            goto done;
+                        }
+                    }
+                    p += k + 1;
+                    whole++;
+                    continue;
+                }
+            }
+        }
+#endif
         for (size_t j = 0; j < m; j++) {
             const char *v, *q = p;
             size_t len;
-            if (dst[j].type == CORE_COL_NUMERIC && !tok_numeric && keep[j]) {
+            if (dst[j].type == CORE_COL_NUMERIC && short_ok && keep[j]) {
                 /* shortcut: an optional minus and at most 15 digits (exact in a double), then the field's end */
                 const char *z = q;
                 int neg = z < end && *z == '-';
@@ -1165,7 +1506,7 @@ static int fast_fill(fast_part *pt)
                             ret = -1;
                             goto done;
                         }
-                        seen[j] = 1;
+                        f.seen[j] = 1;
                         p = nx;
                         continue;
                     }
@@ -1217,84 +1558,30 @@ static int fast_fill(fast_part *pt)
             }
             if (!keep[j]) /* a column no analysis named: its cell is stepped over, as checked as the others */
                 continue;
-            core_column *c = &dst[j];
-            int miss = len == 0;
-            for (size_t tq = 0; tq < n_tok && !miss; tq++) /* is_missing, inlined: most cells match no token */
-                miss = tok[tq].len == len && tok[tq].s[0] == v[0] && memcmp(tok[tq].s, v, len) == 0;
-            if (miss) {
-                if (c->type == CORE_COL_NUMERIC) {
-                    core_column_put_num(c, cap, li, li, 0); /* 0 fits every width */
-                    if (core_column_put_missing(c, cap, li, 1) != 0) {
-                        ret = -1;
-                        goto done;
-                    }
-                } else
-                    fast_put_code(c, cap, li, -1);
-                continue;
-            }
-            if (c->type == CORE_COL_NUMERIC) {
-                double x;
-                if (fast_number(v, len, decimal, &x)) {
-                    if (fast_put_num(c, cap, li, x) != 0) {
-                        ret = -1;
-                        goto done;
-                    }
-                    seen[j] = 1;
-                    continue;
-                }
-                if (seen[j] || pt->threaded) { /* numbers before (or maybe, in another part): read again */
-                    cat[j] = 1;
-                    ret = 2;
-                    goto done;
-                }
-                if (fast_to_categorical(c, cap, li, &ix[j]) != 0) {
-                    ret = -1;
-                    goto done;
-                }
-            }
-            const core_column *lc = &pt->lv[j];
-            if (fc[j].last >= 0 && fc[j].last_len == len && lc->levels[fc[j].last][0] == v[0] &&
-                memcmp(lc->levels[fc[j].last], v, len) == 0) {
-                if (fast_put_code(c, cap, li, fc[j].last) != 0) {
-                    ret = -1;
-                    goto done;
-                }
-                continue;
-            }
-            if (len + 1 > tcap) {
-                if (len >= ((size_t)1 << 20)) { /* a long text cell: the general parser keeps one copy of it */
-                    ret = 0;
-                    goto done;
-                }
-                char *nb = realloc(tbuf, len + 1);
-                if (!nb) {
-                    ret = -1;
-                    goto done;
-                }
-                tbuf = nb;
-                tcap = len + 1;
-            }
-            memcpy(tbuf, v, len);
-            tbuf[len] = '\0';
-            int code = core_level_index_add(ix[j], tbuf);
-            if (code < 0 || fast_put_code(c, cap, li, code) != 0) {
-                ret = -1;
+            if ((r = fast_cell(&f, j, li, v, len)) != 1) {
+                ret = r;
                 goto done;
             }
-            fc[j].last = code;
-            fc[j].last_len = len;
+        }
+        /* the row's text is UTF-8 without NUL (the whole-row path checks its rows as it goes) */
+        if (utf8_bad_offset((const unsigned char *)row, (size_t)(p - row)) != (size_t)(p - row)) {
+            ret = 0;
+            goto done;
         }
     }
-    if (p != end) /* more lines than counted: cannot happen; be safe */
+    if (p != end || ch.off != ch.lim) /* more lines than counted: cannot happen; be safe */
         ret = 0;
 done:
-    if (ix)
+    if (f.ix)
         for (size_t j = 0; j < m; j++)
-            core_level_index_free(ix[j]);
-    free(ix);
-    free(fc);
-    free(seen);
-    free(tbuf);
+            core_level_index_free(f.ix[j]);
+    free(f.ix);
+    free(f.fc);
+    free(f.seen);
+    free(f.tbuf);
+    if (ch.own)
+        free(ch.buf);
+    pt->whole = whole;
     pt->ret = ret;
     return ret;
 }
@@ -1308,6 +1595,15 @@ static void *fast_thread(void *arg)
 /* Rows from which a file is parsed in two parts at once (a static, not a constant, so that
  * tests/unit/test_csv_fast.c can send small files through the two-part path too). */
 static size_t fast_two_part_rows = 200000;
+
+/* Rows read by the whole-row path so far, counted for tests/unit/test_csv_fast.c (which defines CORE_CSV_TEST)
+ * to see that the path was taken. */
+#ifdef CORE_CSV_TEST
+static size_t fast_whole_rows;
+#define FAST_WHOLE_ROWS(k) (fast_whole_rows += (k))
+#else
+#define FAST_WHOLE_ROWS(k) ((void)(k))
+#endif
 
 /* Rows [at, at + n) of numeric column c from rows [0, n) of x, not wider than c (every value exact in c's width). */
 static void copy_nums(core_column *c, size_t at, const core_column *x, size_t n)
@@ -1370,20 +1666,24 @@ static void copy_codes(core_column *c, size_t at, const core_column *x, size_t n
 #undef COPY_CODES
 }
 
-/* Fill t from the text in one or two parts (see fast_part); returns as fast_fill. */
-static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_t rows_a, int delim, char decimal,
-                           const token *tok, size_t n_tok, core_table *t, unsigned char *cat,
-                           const unsigned char *keep, int mapped)
+/* Fill t from the text (b, or the file fd when b is NULL) in one or two parts (see fast_part); returns as
+ * fast_fill. */
+static int fast_fill_parts(const char *b, int fd, char *bufs, size_t span, size_t d0, size_t mid, size_t n, size_t rows_a,
+                           int delim, char decimal, const token *tok, size_t n_tok, core_table *t, unsigned char *cat,
+                           const unsigned char *keep)
 {
     size_t m = t->n_cols, rows = t->n_rows;
     for (size_t j = 0; j < m; j++)
         if (cat[j] && fast_to_categorical(&t->cols[j], rows, 0, NULL) != 0)
             return -1;
-    fast_part a = {.b = b, .p0 = d0, .p1 = n, .r0 = 0, .r1 = rows, .delim = delim, .decimal = decimal, .tok = tok,
+    fast_part a = {.b = b, .fd = fd, .buf = bufs, .buf_cap = span - 64, .p0 = d0, .p1 = n, .r0 = 0, .r1 = rows, .delim = delim, .decimal = decimal, .tok = tok,
                    .n_tok = n_tok, .t = t, .lv = t->cols, .dst = t->cols, .base = 0, .cap = rows, .cat = cat,
-                   .keep = keep, .mapped = mapped};
-    if (mid == 0 || rows_a == 0 || rows_a >= rows)
-        return fast_fill(&a);
+                   .keep = keep};
+    if (mid == 0 || rows_a == 0 || rows_a >= rows) {
+        int r1 = fast_fill(&a);
+        FAST_WHOLE_ROWS(a.whole);
+        return r1;
+    }
     /* two parts */
     core_column *scratch = core_calloc_array(m, sizeof *scratch);
     unsigned char *cat_b = core_alloc_array(m, 1);
@@ -1409,6 +1709,7 @@ static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_
     a.threaded = 1;
     fast_part bp = a;
     bp.p0 = mid;
+    bp.buf = bufs ? bufs + span : NULL;
     bp.p1 = n;
     bp.r0 = rows_a;
     bp.r1 = rows;
@@ -1424,6 +1725,7 @@ static int fast_fill_parts(const char *b, size_t d0, size_t mid, size_t n, size_
         pthread_join(th, NULL);
     else
         fast_fill(&bp);
+    FAST_WHOLE_ROWS(a.whole + bp.whole);
     for (size_t j = 0; j < m; j++)
         cat[j] |= cat_b[j];
     ret = a.ret < 0 || bp.ret < 0 ? -1 : a.ret == 0 || bp.ret == 0 ? 0 : a.ret == 2 || bp.ret == 2 ? 2 : 1;
@@ -1477,30 +1779,38 @@ out:
     return ret;
 }
 
-/* What the check of the mapped text found (fast_mapped): the line feeds in [start, split) and in [split, n), where
- * split is the line start after the middle of the text (0: none), so that fast_read need not count them again. */
+/* What fast_file found in the file: the line feeds in [start, split) and in [split, n), where split is the line
+ * start after the middle of the text (0: none), so that fast_read need not count them again; the file (fd) that
+ * fast_fill reads, of which the csv_state holds the first head bytes (the header line among them), and its last
+ * byte. */
 typedef struct fast_lines {
     size_t split, lf_a, lf_b;
+    int fd;
+    char *bufs; /* chunk_bufs(span) */
+    size_t span;
+    size_t head;
+    char last;
 } fast_lines;
 
 /* The fast path: a table, or NULL when the file is not one it handles (err untouched then). pre: the line feeds
- * counted already (NULL: counted here). */
+ * counted already and the file to read (NULL: the text is s->b, whose line feeds are counted here). */
 static core_table *fast_read(const csv_state *s, size_t start, char decimal, const char *const *miss,
                              const char *const *columns, const fast_lines *pre)
 {
     const char *b = s->b;
-    size_t n = s->n, eol = start;
+    size_t n = s->n, eol = start, nb = pre ? pre->head : n; /* b[0, nb) is at hand */
     if (s->delim < 0 || s->delim == '"')
         return NULL;
-    while (eol < n && b[eol] != '\n' && b[eol] != '\r')
+    while (eol < nb && b[eol] != '\n' && b[eol] != '\r')
         eol++;
-    if (eol >= n || (b[eol] == '\r' && !(eol + 1 < n && b[eol + 1] == '\n')))
+    if (eol >= nb || (b[eol] == '\r' && !(eol + 1 < nb && b[eol + 1] == '\n'))) /* nb < n: the general parser */
         return NULL;
     size_t d0 = eol + (b[eol] == '\r' ? 2 : 1);
     size_t hl = eol - start, quotes = 0;
     for (size_t k = start; k < eol; k++)
         quotes += b[k] == '"';
-    if (quotes % 2 || d0 >= n)
+    if (quotes % 2 || d0 >= n ||
+        utf8_bad_offset((const unsigned char *)b + start, d0 - start) != d0 - start) /* fast_fill checks the rows */
         return NULL;
     /* rows: the line ends after the header (+1 for a last line without one); for a large file, also the
      * rows before the line start nearest the middle, where a second part can begin */
@@ -1519,7 +1829,7 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
                 rows_a = rows;
             }
         }
-    if (b[n - 1] != '\n')
+    if ((pre ? pre->last : b[n - 1]) != '\n')
         rows++;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
     if (rows < fast_two_part_rows || ncpu < 2)
@@ -1551,7 +1861,8 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
         unsigned char *keep = NULL;
         if (!(t = make_table(&hs, m, rows, columns, &keep, &herr)))
             goto out;
-        int r = fast_fill_parts(b, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat, keep, s->mapped);
+        int r = fast_fill_parts(pre ? NULL : b, pre ? pre->fd : -1, pre ? pre->bufs : NULL, pre ? pre->span : 0, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok,
+                                t, cat, keep);
         if (r == 1)
             drop_columns(t, keep);
         free(keep);
@@ -1584,82 +1895,113 @@ out:
     return t;
 }
 
-/* One part of the mapped text checked and its line feeds counted (utf8_scan_lines), on a thread. */
+/* The line feeds of the file's bytes [from, to) counted (count_lf), read in chunks; with first, also where the
+ * first line feed is (to: none). On a thread for the second half of a large file. */
 typedef struct scan_part {
-    const unsigned char *s;
-    size_t n, bad, lf;
+    int fd;
+    char *buf; /* at least fast_chunk_bytes, or the file */
+    size_t from, to, lf, first;
+    int want_first, ok;
 } scan_part;
 
 static void *scan_thread(void *arg)
 {
     scan_part *p = arg;
-    p->bad = utf8_scan_lines(p->s, p->n, &p->lf);
+    char *buf = p->buf;
+    p->ok = 0;
+    p->lf = 0;
+    p->first = p->to;
+    for (size_t at = p->from; at < p->to;) {
+        size_t len = p->to - at < fast_chunk_bytes ? p->to - at : fast_chunk_bytes;
+        if (!read_at(p->fd, buf, len, at))
+            return NULL;
+        if (p->want_first && p->first == p->to) {
+            const char *q = memchr(buf, '\n', len);
+            if (q)
+                p->first = at + (size_t)(q - buf);
+        }
+        p->lf += count_lf(buf, len);
+        at += len;
+    }
+    p->ok = 1;
     return NULL;
 }
 
-/* Bytes from which the mapped text is checked in two halves at once. */
+/* Bytes from which the line feeds of the file are counted in two halves at once. */
 static const size_t fast_scan_bytes = (size_t)4 << 20;
 
-/* The fast path on the file mapped read-only (page-cache pages: no copy of the file into fresh memory, which
- * on this kind of virtual machine costs more than parsing it). NULL when the file is not a regular file, is
- * not clean UTF-8 text, or fast_read declines; *tried says whether fast_read saw the text. */
-static core_table *fast_mapped(const char *path, const char *name, char decimal, char delim_opt,
+/* Bytes of the file at hand for fast_read (the header line must end in them). */
+enum { FAST_HEAD = 64 << 10 };
+
+/* The fast path on the file, read in chunks (fast_chunk). NULL when the file is not a regular file, starts with a
+ * UTF-16 byte-order mark, or fast_read declines (text that is not clean UTF-8 among others: fast_fill checks the
+ * rows as it reads them); *tried says whether fast_read saw the text. */
+static core_table *fast_file(const char *path, const char *name, char decimal, char delim_opt,
                                const char *const *miss, const char *const *columns, int *tried)
 {
     *tried = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return NULL;
+    core_table *t = NULL;
+    char *head = NULL, *bufs = NULL;
+    size_t span = 0;
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
-        (uintmax_t)st.st_size > CORE_ALLOC_MAX - 2) {
-        close(fd);
-        return NULL;
-    }
-    size_t n = (size_t)st.st_size;
-    /* populated at once; the pass that fills the table lets go of it behind itself (map_win) */
-    void *map = mmap(NULL, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-    close(fd);
-    if (map == MAP_FAILED)
-        return NULL;
-    core_table *t = NULL;
-    const unsigned char *u = map;
+        (uintmax_t)st.st_size > CORE_ALLOC_MAX - 2)
+        goto out;
+    size_t n = (size_t)st.st_size, hl = n < FAST_HEAD ? n : FAST_HEAD;
+    if (!(head = malloc(hl)) || !read_at(fd, head, hl, 0))
+        goto out;
+    const unsigned char *u = (const unsigned char *)head;
     size_t start = 0, k;
     if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))
         goto out; /* the general path reports these */
     if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
         start = 3;
-    /* clean UTF-8, and the line feeds counted in the same pass: the two halves at once for a large file */
-    fast_lines fl = {0};
+    /* the line feeds counted: the two halves at once for a large file; the split at the first line feed after
+     * the middle */
+    /* a part's chunk: fast_chunk_bytes, or the whole file when it is smaller (and 64 bytes more: fast_chunk) */
+    span = (n < fast_chunk_bytes ? n : fast_chunk_bytes) + 64;
+    fast_lines fl = {.fd = fd, .head = hl, .bufs = bufs = chunk_bufs(span), .span = span};
+    if (!bufs)
+        goto out;
     {
         size_t h = start + (n - start) / 2;
-        const char *q = memchr((const char *)u + h, '\n', n - h);
-        fl.split = q && (size_t)(q - (const char *)map) + 1 < n ? (size_t)(q - (const char *)map) + 1 : n;
-        scan_part sb = {.s = u + fl.split, .n = n - fl.split};
+        scan_part sa = {.fd = fd, .buf = bufs, .from = start, .to = h},
+                  sb = {.fd = fd, .buf = bufs + span, .from = h, .to = n, .want_first = 1};
         pthread_t th;
         int started = n - start >= fast_scan_bytes && sysconf(_SC_NPROCESSORS_ONLN) >= 2 &&
                       pthread_create(&th, NULL, scan_thread, &sb) == 0;
-        size_t bad_a = utf8_scan_lines(u + start, fl.split - start, &fl.lf_a);
+        scan_thread(&sa);
         if (started)
             pthread_join(th, NULL);
         else
             scan_thread(&sb);
-        fl.lf_b = sb.lf;
-        if (bad_a != fl.split - start || sb.bad != sb.n)
+        if (!sa.ok || !sb.ok || !read_at(fd, &fl.last, 1, n - 1))
             goto out;
-        if (fl.split == n)
+        if (sb.first + 1 < n) { /* the line feed at sb.first is the first part's last */
+            fl.split = sb.first + 1;
+            fl.lf_a = sa.lf + 1;
+            fl.lf_b = sb.lf - 1;
+        } else {
             fl.split = 0;
+            fl.lf_a = sa.lf + sb.lf;
+            fl.lf_b = 0;
+        }
     }
-    for (k = start; k < n && (is_space((char)u[k]) || u[k] == '\n' || u[k] == '\r'); k++)
+    for (k = start; k < hl && (is_space((char)u[k]) || u[k] == '\n' || u[k] == '\r'); k++)
         ;
-    if (k == n)
+    if (k == hl) /* nothing but blank lines (at hand) */
         goto out;
-    csv_state s = {.name = name, .b = map, .n = n, .line = 1, .mapped = 1};
-    s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, n - start);
+    csv_state s = {.name = name, .b = head, .n = n, .line = 1};
+    s.delim = delim_opt ? (unsigned char)delim_opt : sniff_delimiter(s.b + start, hl - start);
     *tried = 1;
     t = fast_read(&s, start, decimal, miss, columns, &fl);
 out:
-    munmap(map, n);
+    free(head);
+    chunk_bufs_free(bufs, span);
+    close(fd);
     return t;
 }
 
@@ -1775,8 +2117,10 @@ static core_table *read_delimited(const char *path, const core_read_opts *opts, 
     if (thousands) /* the fast path reads plain decimals only */
         fast_tried = 1;
     if (allow_fast && !fast_tried && enc == CORE_ENC_UTF8 &&
-        (t = fast_mapped(path, name, decimal, delim_opt, miss, columns, &fast_tried)) != NULL)
+        (t = fast_file(path, name, decimal, delim_opt, miss, columns, &fast_tried)) != NULL)
         return t;
+#else
+    (void)fast_tried;
 #endif
     if (slurp(path, name, &s.b, &s.n, err) != CORE_OK)
         return NULL;
