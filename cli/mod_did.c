@@ -48,31 +48,18 @@ static core_status register_spells(cli_ctx *ctx, did_state *s, const rw_spell_in
     return CORE_OK;
 }
 
-/* The fresh memory the steps after the read will fill, mapped on the second core while this one builds the panel
- * (core_pages_prewarm): the treatment and the outcome as doubles when the table holds them narrower, and the
- * fixed-effects fit's work arrays (regressors, outcome and residuals demeaned: n x (1 + controls), n and n doubles).
- * Less what the table gives back when it is released after the panel (its cells go to the pool and are joined
- * there for the last of the fit's arrays). */
+/* The fixed-effects fit's work arrays (regressors, outcome and residuals demeaned: n x (1 + controls), n and n
+ * doubles), mapped and populated on the second core while this one builds the panel (core_pages_prewarm), so that
+ * the fit finds them ready in the pool. Only these: the panel's own arrays are needed at once, and a thread that
+ * shares the second core with the input's hash would make the panel wait for them (measured). */
 static void prewarm(const rw_spec *sp, const core_table *t)
 {
-    size_t n = t->n_rows, want[5], k = 0, back = 0;
-    const char *as_double[2] = {sp->treatment, sp->n_outcomes == 1 && !sp->has_spells ? sp->outcomes[0] : NULL};
-    for (int i = 0; i < 2; i++) {
-        long c = as_double[i] ? core_table_find(t, as_double[i]) : -1;
-        if (c >= 0 && t->cols[c].type == CORE_COL_NUMERIC && t->cols[c].width != 8 &&
-            core_size_mul(n, sizeof(double), &want[k]))
-            k++;
-    }
-    size_t fit = k;
-    if (!core_size_mul(n, (1 + sp->n_controls) * sizeof(double), &want[k]))
+    size_t want[3];
+    if (!core_size_mul(t->n_rows, (1 + sp->n_controls) * sizeof(double), &want[0]) ||
+        !core_size_mul(t->n_rows, sizeof(double), &want[1]))
         return;
-    want[k + 1] = want[k + 2] = n * sizeof(double);
-    k += 3;
-    for (size_t c = 0; c < t->n_cols; c++)
-        back += t->cols[c].data_pages;
-    while (k > fit && back >= want[k - 1])
-        back -= want[--k];
-    core_pages_prewarm(want, k);
+    want[2] = want[1];
+    core_pages_prewarm(want, 3);
 }
 
 core_status cli_mod_did(cli_ctx *ctx, core_err *err)

@@ -325,6 +325,16 @@ static void prewarm_join(void)
 }
 #endif
 
+int core_pages_mapped(size_t bytes)
+{
+#ifdef PAGES_POOL
+    return pages_len(bytes) != 0;
+#else
+    (void)bytes;
+    return 0;
+#endif
+}
+
 void *core_alloc_pages(size_t bytes)
 {
 #ifdef PAGES_POOL

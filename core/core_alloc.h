@@ -93,6 +93,10 @@ void *core_alloc_pages_zero(size_t bytes);
  *  it has room, else back to the system. */
 void core_free_pages(void *p, size_t bytes);
 
+/** 1 when core_alloc_pages(bytes) maps whole pages of its own (freed by core_free_pages into the pool or back to the
+ *  system), 0 when it is malloc's (freed by core_free_pages with free()). */
+int core_pages_mapped(size_t bytes);
+
 /** Bytes the pool keeps at most: 256 MiB (all a 10^6-row run frees, a small part of a 10^8-row run's arrays). */
 #ifndef CORE_PAGES_POOL_CAP
 #define CORE_PAGES_POOL_CAP ((size_t)256 << 20)

@@ -85,16 +85,21 @@ static size_t compact_levels(int *lv, size_t n, size_t L, int *map_out)
     return k;
 }
 
-/* 1 when compact_levels would leave lv as it is: levels 0, 1, 2, ... in order of first appearance. */
-static int levels_in_order(const int *lv, size_t n)
+/* 1 when compact_levels would leave lv as it is: levels 0, 1, 2, ... in order of first appearance; *count: how
+ * many levels occur then (the level count of a sample of every row). In order means that no level exceeds the
+ * largest before it by more than 1; the count is then the largest plus 1. One array at a time with its running
+ * maximum in a register: a conditional move per row (counting the next new level was a compare, set and add
+ * chained row to row, and kept in arrays indexed by factor it went through memory). */
+static int levels_in_order(const int *lv, size_t n, int *count)
 {
-    int next = 0;
+    int top = -1, ok = 1;
     for (size_t i = 0; i < n; i++) {
-        if (lv[i] > next)
-            return 0;
-        next += lv[i] == next;
+        int l = lv[i];
+        ok &= l <= top + 1;
+        top = l > top ? l : top;
     }
-    return 1;
+    *count = top + 1;
+    return ok;
 }
 
 /* The sample of outcome o. When the outcome is present in every row, the sample borrows the panel's arrays
@@ -105,27 +110,31 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     memset(sm, 0, sizeof *sm);
     const double *yo = p->y + o * p->n;
     size_t n = 0;
-    /* One pass: the rows with the outcome and, over all rows, whether the clusters and each factor have their
-     * levels 0, 1, 2, ... in order of first appearance (levels_in_order) and how many (the count is then the
-     * level count of a sample of every row). Up to 8 factors here; more are checked below one by one. */
-    enum { NF = 8 };
-    size_t nfe = p->n_fe < NF ? p->n_fe : NF;
-    int nx_c = 0, ok_c = 1, nx_f[NF] = {0}, ok_f[NF];
-    for (size_t q = 0; q < NF; q++)
-        ok_f[q] = 1;
-    for (size_t k = 0; k < p->n; k++) {
+    /* The rows with the outcome; then, when that is every row, whether the clusters and each factor have their
+     * levels 0, 1, 2, ... in order of first appearance and how many (levels_in_order), each array in a pass of its
+     * own (a factor that is the same array as the clusters or an earlier factor is not looked at twice). */
+    for (size_t k = 0; k < p->n; k++)
         n += !isnan(yo[k]);
-        int c = p->cluster[k];
-        ok_c &= c <= nx_c;
-        nx_c += c == nx_c;
-        for (size_t q = 0; q < nfe; q++) {
-            int l = p->fe[q][k];
-            ok_f[q] &= l <= nx_f[q];
-            nx_f[q] += l == nx_f[q];
-        }
-    }
     size_t pc = 1 + s->n_controls;
     int whole = n == p->n; /* every row: borrow what needs no renumbering */
+    int nx_c = 0, ok_c = whole && levels_in_order(p->cluster, p->n, &nx_c);
+    int *nx_f = calloc(2 * (p->n_fe + 1), sizeof *nx_f), *ok_f = nx_f ? nx_f + p->n_fe + 1 : NULL;
+    if (!nx_f)
+        return NOMEM(err);
+    for (size_t q = 0; q < p->n_fe && whole; q++) {
+        size_t same = q;
+        for (size_t r = 0; r < q; r++)
+            if (p->fe[r] == p->fe[q])
+                same = r;
+        if (same < q) {
+            ok_f[q] = ok_f[same];
+            nx_f[q] = nx_f[same];
+        } else if (p->fe[q] == p->cluster) {
+            ok_f[q] = ok_c;
+            nx_f[q] = nx_c;
+        } else
+            ok_f[q] = levels_in_order(p->fe[q], p->n, &nx_f[q]);
+    }
     sm->n = n;
     sm->p = pc;
     sm->T = p->T;
@@ -151,15 +160,17 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     if (!sm->y || !sm->x || !sm->cluster || !sm->period || !sm->fe || !sm->own_fe || !sm->fe_levels || !sm->sfe ||
         !sm->gmap || !sm->treated || !sm->first || !sm->names || !cmap) {
         free(cmap);
+        free(nx_f);
         sample_free(sm);
         return NOMEM(err);
     }
     for (size_t q = 0; q < p->n_fe; q++) {
-        sm->own_fe[q] = !whole || !(q < nfe ? ok_f[q] : levels_in_order(p->fe[q], n));
+        sm->own_fe[q] = !whole || !ok_f[q];
         if (!sm->own_fe[q])
             sm->fe[q] = p->fe[q];
         else if (!(sm->fe[q] = malloc((n + 1) * sizeof(int)))) {
             free(cmap);
+            free(nx_f);
             sample_free(sm);
             return NOMEM(err);
         }
@@ -209,16 +220,11 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     for (size_t q = 0; q < p->n_fe; q++) {
         if (sm->own_fe[q])
             sm->fe_levels[q] = compact_levels(sm->fe[q], n, p->fe_levels[q], NULL);
-        else if (q < nfe)
+        else
             sm->fe_levels[q] = (size_t)nx_f[q];
-        else {
-            int next = 0;
-            for (size_t k = 0; k < n; k++)
-                next += p->fe[q][k] == next;
-            sm->fe_levels[q] = (size_t)next;
-        }
         sm->sfe[q] = (st_fe){sm->fe[q], sm->fe_levels[q]};
     }
+    free(nx_f);
     sm->names[0] = s->treatment;
     for (size_t c = 0; c < s->n_controls; c++)
         sm->names[1 + c] = s->controls[c];

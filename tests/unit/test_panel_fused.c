@@ -2,7 +2,9 @@
  * were before being fused: on panels that pass (staggered, continuous, not at the cluster level, a treated
  * cluster without a period before next to ones with) the panels must be the same, field by field; on panels that
  * fail (never varies, no period before, a mover, a duplicate) the status and the message must be the same.
- * Every panel is loaded both ways, copying (rw_panel_load) and taking the table's arrays (rw_panel_load_take). */
+ * Every panel is loaded both ways, copying (rw_panel_load) and taking the table's arrays (rw_panel_load_take).
+ * With person ids beyond int16 (an int32 column) taking writes the unit levels over the table's own column: the
+ * panel and the messages naming a unit must be those of the copy. */
 #include "realworld/rw_panel.c"
 
 #include <gsl/gsl_errno.h>
@@ -30,6 +32,9 @@ static double no_pre(int g, int j, int t) { (void)j; return g == 0 && t >= 0; }
 static double never(int g, int j, int t) { (void)g, (void)j, (void)t; return 0; }
 static double half(int g, int j, int t) { (void)j; return g == 2 && t >= 2 ? 0.5 : 0; }
 
+/* person ids from id_base + 1 (0: 1..30, int8; 100000: an int32 column) */
+static int id_base;
+
 /* 6 clusters x 5 units x 6 periods; mode 1: unit 7 moves to another cluster in its last period; mode 2: a
  * (unit, period) row twice */
 static void write_panel(const char *path, treat_fn f, int mode)
@@ -44,9 +49,10 @@ static void write_panel(const char *path, treat_fn f, int mode)
                 int u = g * 5 + j + 1, gg = g;
                 if (mode == 1 && u == 7 && t == 5)
                     gg = 3;
-                fprintf(o, "%d,M%d,%d,%g,%g\n", u, gg, 2010 + t, f(g, j, t), (double)((u * 7 + t * 3) % 11));
+                fprintf(o, "%d,M%d,%d,%g,%g\n", id_base + u, gg, 2010 + t, f(g, j, t),
+                        (double)((u * 7 + t * 3) % 11));
                 if (mode == 2 && u == 12 && t == 2)
-                    fprintf(o, "%d,M%d,%d,%g,%g\n", u, gg, 2010 + t, f(g, j, t), 1.0);
+                    fprintf(o, "%d,M%d,%d,%g,%g\n", id_base + u, gg, 2010 + t, f(g, j, t), 1.0);
             }
     fclose(o);
 }
@@ -55,6 +61,7 @@ typedef struct got {
     core_status st;
     char msg[sizeof ((core_err *)0)->msg + 1];
     rw_panel p;
+    int unit_taken; /* the table's unit column gave up its cells (the levels were written over them) */
 } got;
 
 static void load(const char *csv, int take, int fused, got *r)
@@ -82,6 +89,8 @@ static void load(const char *csv, int take, int fused, got *r)
     r->st = t ? (take ? rw_panel_load_take(cfg, &s, t, &r->p, &err) : rw_panel_load(cfg, &s, t, &r->p, &err))
               : CORE_ERR_DATA;
     panel_fused = 1;
+    long cu = t ? core_table_find(t, "person") : -1;
+    r->unit_taken = cu >= 0 && !t->cols[cu].data;
     snprintf(r->msg, sizeof r->msg, "%s", r->st == CORE_OK ? "" : err.msg);
     core_table_free(t);
     rw_spec_free(&s);
@@ -121,6 +130,33 @@ static void compare(const char *name, treat_fn f, int mode, core_status want)
     }
 }
 
+/* Taking against copying with int32 person ids: the same panel or the same message (naming the same unit). */
+static void compare_take(const char *name, treat_fn f, int mode, core_status want, const char *needle)
+{
+    write_panel(DIR "panel_fused.csv", f, mode);
+    got a, b;
+    load("panel_fused.csv", 0, 1, &a);
+    load("panel_fused.csv", 1, 1, &b);
+    t_true(a.st == want && b.st == want, "%s: status %d and %d, expected %d (%s)", name, (int)a.st, (int)b.st,
+           (int)want, b.msg);
+    t_true(!a.unit_taken && b.unit_taken, "%s: only taking writes the levels over the unit column", name);
+    t_str(b.msg, a.msg, "%s: the same message", name);
+    if (*needle)
+        t_contains(b.msg, needle, "%s: the message names the unit by its id", name);
+    if (a.st == CORE_OK && b.st == CORE_OK) {
+        const rw_panel *p = &a.p, *q = &b.p;
+        t_true(p->n == q->n && p->U == q->U && p->T == q->T && p->G == q->G && same_ints(p->unit, q->unit, p->n) &&
+                   same_ints(p->cluster, q->cluster, p->n) && same_ints(p->period, q->period, p->n) &&
+                   p->n_fe == q->n_fe && memcmp(p->d, q->d, p->n * sizeof *p->d) == 0 &&
+                   memcmp(p->y, q->y, p->n * sizeof *p->y) == 0,
+               "%s: the same panel (U %zu)", name, q->U);
+    }
+    if (a.st == CORE_OK)
+        rw_panel_free(&a.p);
+    if (b.st == CORE_OK)
+        rw_panel_free(&b.p);
+}
+
 int main(void)
 {
     gsl_set_error_handler_off();
@@ -135,5 +171,12 @@ int main(void)
     compare("a treatment that never varies", never, 0, CORE_ERR_DATA);
     compare("a unit that moves", stag, 1, CORE_ERR_DATA);
     compare("a (unit, period) twice", stag, 2, CORE_ERR_DATA);
+    id_base = 100000;
+    compare("int32 ids: staggered adoption", stag, 0, CORE_OK);
+    compare("int32 ids: a unit that moves", stag, 1, CORE_ERR_DATA);
+    compare_take("int32 ids, taken: staggered adoption", stag, 0, CORE_OK, "");
+    compare_take("int32 ids, taken: a unit that moves", stag, 1, CORE_ERR_DATA, "'100007'");
+    compare_take("int32 ids, taken: a (unit, period) twice", stag, 2, CORE_ERR_DATA, "'100012'");
+    compare_take("int32 ids, taken: no treated cluster with a period before", no_pre, 0, CORE_ERR_DATA, "");
     return t_summary("test_panel_fused");
 }
