@@ -1396,7 +1396,7 @@ static int fast_fill(fast_part *pt)
     }
 #ifdef __SSE2__
     const __m128i vd = _mm_set1_epi8((char)delim);
-    unsigned char rb[80]; /* the row's 64 bytes at rb + 16, after zeros (digits8 reads the 16 bytes before a field's end) */
+    unsigned char rb[80]; /* the row's 64 bytes at rb + 16, after zeros (digits8 reads 16 bytes before a field's end) */
     memset(rb, 0, sizeof rb);
 #endif
     for (size_t i = pt->r0; i < pt->r1; i++) {
@@ -1454,8 +1454,8 @@ static int fast_fill(fast_part *pt)
                                 continue;
                             }
                         }
-                        if (c->type == CORE_COL_CATEGORICAL && f.fc[j].last >= 0 && f.fc[j].last_len == e - s && e > s &&
-                            !is_space(p[s]) && !is_space(p[e - 1]) &&
+                        if (c->type == CORE_COL_CATEGORICAL && f.fc[j].last >= 0 && f.fc[j].last_len == e - s &&
+                            e > s && !is_space(p[s]) && !is_space(p[e - 1]) &&
                             same_text(pt->lv[j].levels[f.fc[j].last], p + s, e - s)) {
                             /* the previous level again (runs of one level are common): a level is no missing token */
                             if (fast_put_code(c, cap, li, f.fc[j].last) != 0) {
@@ -1592,6 +1592,9 @@ static void *fast_thread(void *arg)
     return NULL;
 }
 
+/* Rows read alone before a file is parsed in two parts (fast_read; a static so that the test can make it small). */
+static size_t fast_probe_rows = 1000;
+
 /* Rows from which a file is parsed in two parts at once (a static, not a constant, so that
  * tests/unit/test_csv_fast.c can send small files through the two-part path too). */
 static size_t fast_two_part_rows = 200000;
@@ -1668,17 +1671,17 @@ static void copy_codes(core_column *c, size_t at, const core_column *x, size_t n
 
 /* Fill t from the text (b, or the file fd when b is NULL) in one or two parts (see fast_part); returns as
  * fast_fill. */
-static int fast_fill_parts(const char *b, int fd, char *bufs, size_t span, size_t d0, size_t mid, size_t n, size_t rows_a,
-                           int delim, char decimal, const token *tok, size_t n_tok, core_table *t, unsigned char *cat,
-                           const unsigned char *keep)
+static int fast_fill_parts(const char *b, int fd, char *bufs, size_t span, size_t d0, size_t mid, size_t n,
+                           size_t rows_a, int delim, char decimal, const token *tok, size_t n_tok, core_table *t,
+                           unsigned char *cat, const unsigned char *keep)
 {
     size_t m = t->n_cols, rows = t->n_rows;
     for (size_t j = 0; j < m; j++)
         if (cat[j] && fast_to_categorical(&t->cols[j], rows, 0, NULL) != 0)
             return -1;
-    fast_part a = {.b = b, .fd = fd, .buf = bufs, .buf_cap = span - 64, .p0 = d0, .p1 = n, .r0 = 0, .r1 = rows, .delim = delim, .decimal = decimal, .tok = tok,
-                   .n_tok = n_tok, .t = t, .lv = t->cols, .dst = t->cols, .base = 0, .cap = rows, .cat = cat,
-                   .keep = keep};
+    fast_part a = {.b = b, .fd = fd, .buf = bufs, .buf_cap = span - 64, .p0 = d0, .p1 = n, .r0 = 0, .r1 = rows,
+                   .delim = delim, .decimal = decimal, .tok = tok, .n_tok = n_tok, .t = t, .lv = t->cols,
+                   .dst = t->cols, .base = 0, .cap = rows, .cat = cat, .keep = keep};
     if (mid == 0 || rows_a == 0 || rows_a >= rows) {
         int r1 = fast_fill(&a);
         FAST_WHOLE_ROWS(a.whole);
@@ -1857,12 +1860,29 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
         goto out;
     for (size_t q = 0; q < n_tok; q++)
         tok[q].s = trim(miss[q], strlen(miss[q]), &tok[q].len);
+    /* Two parts at once cannot turn a column categorical mid-way: a text cell after numbers, or any in the second
+     * part, sends the file round again with that column categorical (fast_part.threaded). So the first rows are read
+     * alone first, into a small table, and the columns they find to be text (fast_to_categorical) start
+     * categorical: what the round again would do, without its cost (the columns' pages, the threads). */
+    int probe = mid != 0 && rows > fast_probe_rows;
     for (;;) {
         unsigned char *keep = NULL;
-        if (!(t = make_table(&hs, m, rows, columns, &keep, &herr)))
+        size_t tr = probe ? fast_probe_rows : rows;
+        if (!(t = make_table(&hs, m, tr, columns, &keep, &herr)))
             goto out;
-        int r = fast_fill_parts(pre ? NULL : b, pre ? pre->fd : -1, pre ? pre->bufs : NULL, pre ? pre->span : 0, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok,
-                                t, cat, keep);
+        const char *tb = pre ? NULL : b;
+        int tfd = pre ? pre->fd : -1, r;
+        char *bufs = pre ? pre->bufs : NULL;
+        size_t span = pre ? pre->span : 0;
+        if (probe) { /* one part of tr rows: it stops short of the text's end, which it reports as not handled */
+            r = fast_fill_parts(tb, tfd, bufs, span, d0, 0, n, 0, s->delim, decimal, tok, n_tok, t, cat, keep);
+            for (size_t j = 0; j < m; j++)
+                if (keep[j] && t->cols[j].type == CORE_COL_CATEGORICAL)
+                    cat[j] = 1;
+            probe = 0;
+            r = r < 0 ? -1 : 2;
+        } else
+            r = fast_fill_parts(tb, tfd, bufs, span, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat, keep);
         if (r == 1)
             drop_columns(t, keep);
         free(keep);

@@ -46,7 +46,8 @@ static const char *const cells_num[] = {"0", "1", "-3", "42", "2015", "-0", "+5"
                                         "\"9\"", " \"10\" ", "12345.678901234567", "99999999999999999999999"};
 static const char *const cells_txt[] = {"a", "Bodø", "NA", ".", "", "-99", "x y", "\"a,b\"", "\"q\"\"q\"",
                                         "ab\"c", "1e", "e5", "+-1", "0x10", "inf", "nan", "1.2.3", "--1",
-                                        "\"Bodø\"", " ", "\"\"", "n/a", "12a", "Tromsø", "€ 5", "Å", "x\xf0\x9f\x98\x80"};
+                                        "\"Bodø\"", " ", "\"\"", "n/a", "12a", "Tromsø", "€ 5", "Å",
+                                        "x\xf0\x9f\x98\x80"};
 /* Rare cells that make a file something the general parser refuses (not UTF-8, a NUL: written as one byte). */
 static const char *const cells_bad[] = {"B\xf8", "\xc3", "\xc3(", "\xed\xa0\x80", "\xe2\x82", "\xff", "\xc0\xaf",
                                         "\x80", "\xf4\x90\x80\x80", "a\x01\x01"};
@@ -176,7 +177,8 @@ int main(void)
     static const char delims[] = {0, ',', ';', '\t', '|'};
     static const char *const custom_missing[] = {"NA", "-99", " ", "n/a", NULL};
     static char buf[8192];
-    int cases = 2500, fast_taken = 0, mem_taken = 0, readable = 0, agree = 0, failures_shown = 0, sel_checked = 0, sel_agree = 0;
+    int cases = 2500, fast_taken = 0, mem_taken = 0, readable = 0, agree = 0, failures_shown = 0, sel_checked = 0,
+        sel_agree = 0;
     for (int k = 0; k < cases; k++) {
         char delim_opt = delims[rnd(5)];
         char delim = delim_opt ? delim_opt : ",;\t|"[rnd(4)];
@@ -192,6 +194,7 @@ int main(void)
                             .missing = rnd(4) == 0 ? custom_missing : NULL,
                             .display_name = "gen.csv"};
         fast_two_part_rows = k % 2 ? 2 : 200000; /* every other file through the two-part (two-thread) path */
+        fast_probe_rows = 1 + rnd(8);            /* its first rows read alone first (fast_read) */
         /* most files read in small chunks, so that rows cross the chunks' ends and some are longer than a chunk */
         fast_chunk_bytes = rnd(2) ? 64 + rnd(400) : CHUNK_BYTES;
         fast_chunk_low = rnd(3) ? 1 + rnd(80) : 4096;
@@ -308,8 +311,8 @@ int main(void)
             size_t lf_off = 0;
             for (size_t q = off; q < n; q++)
                 lf_off += txt[q] == '\n';
-            lf_ok += count_lf((const char *)txt, n) == want && count_lf((const char *)txt + off, n > off ? n - off : 0) ==
-                                                                   (n > off ? lf_off : 0);
+            lf_ok += count_lf((const char *)txt, n) == want &&
+                     count_lf((const char *)txt + off, n > off ? n - off : 0) == (n > off ? lf_off : 0);
             /* every line of it shorter than 64 bytes, as the whole-row path sees it */
             for (size_t s = 0; s < n;) {
                 size_t e = s;
