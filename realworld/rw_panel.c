@@ -168,7 +168,39 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
         }
         for (size_t l = 0; l < c->n_levels; l++)
             map[l] = -1;
-        for (size_t k = 0; k < n; k++) {
+        /* every row used: a loop per code width with the arrays in locals (through the structs, the compiler
+         * reloaded the column's width, its cells and the level array on every row) */
+        int *lev = f->level;
+#define CAT_LEVELS(T) /* stored codes are level + 1 */                                                                 \
+    {                                                                                                                \
+    const T *cd = c->data;                                                                                           \
+    for (size_t k = 0; k < n; k++) {                                                                                 \
+        int *m = &map[(int)cd[k] - 1];                                                                               \
+        if (*m < 0) {                                                                                                \
+            if (f->n_levels == cap_first) {                                                                          \
+                size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);                                          \
+                if (!nf) {                                                                                           \
+                    free(map);                                                                                       \
+                    factor_free(f);                                                                                  \
+                    return NOMEM(err);                                                                               \
+                }                                                                                                    \
+                f->first = nf;                                                                                       \
+                cap_first *= 2;                                                                                      \
+            }                                                                                                        \
+            f->first[f->n_levels] = k;                                                                               \
+            *m = (int)f->n_levels++;                                                                                 \
+        }                                                                                                            \
+        lev[k] = *m;                                                                                                 \
+    }                                                                                                                \
+    }
+        if (!rows && c->width == 1)
+            CAT_LEVELS(uint8_t)
+        else if (!rows && c->width == 2)
+            CAT_LEVELS(uint16_t)
+        else if (!rows)
+            CAT_LEVELS(uint32_t)
+#undef CAT_LEVELS
+        for (size_t k = 0; rows && k < n; k++) {
             int code = core_col_code(c, ROW(rows, k));
             if (map[code] < 0) {
                 if (f->n_levels == cap_first) {
@@ -184,7 +216,7 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
                 f->first[f->n_levels] = ROW(rows, k);
                 map[code] = (int)f->n_levels++;
             }
-            f->level[k] = map[code];
+            lev[k] = map[code];
         }
         free(map);
         return CORE_OK;
@@ -424,6 +456,45 @@ static int cell_num(const core_table *t, size_t col, size_t row, double *v, core
 /* 0: every check of panel_load in its own pass over the rows, as before they were fused (tests compare both). */
 static int panel_fused = 1;
 
+/* units_clean for at most 64 periods: a unit's periods so far are the bits of one word, kept in a register over
+ * the unit's run of rows (a unit's rows usually come together) and stored when the unit changes, and its cluster
+ * is looked up then too; with a bitmap of (unit, period) bits the byte written on one row was read back on the
+ * next (a store-to-load wait per row). The same answer: 1 clean, 0 a mover or a duplicate; -1 no memory (the
+ * bitmap's way is tried). */
+static int units_clean_word(const rw_panel *p, size_t n)
+{
+    int *ucl = malloc((p->U ? p->U : 1) * sizeof *ucl);
+    uint64_t *pm = calloc(p->U ? p->U : 1, sizeof *pm);
+    if (!ucl || !pm) {
+        free(ucl);
+        free(pm);
+        return -1;
+    }
+    for (size_t u = 0; u < p->U; u++)
+        ucl[u] = -1;
+    const int *unit = p->unit, *cluster = p->cluster, *period = p->period;
+    int ok = 1, pu = -1, pg = -1;
+    uint64_t m = 0;
+    for (size_t k = 0; ok && k < n; k++) {
+        int u = unit[k], g = cluster[k];
+        if (u != pu) {
+            if (pu >= 0)
+                pm[pu] = m;
+            m = pm[u];
+            if (ucl[u] < 0)
+                ucl[u] = g;
+            pg = ucl[u];
+            pu = u;
+        }
+        uint64_t b = (uint64_t)1 << period[k];
+        ok &= (g == pg) & !(m & b);
+        m |= b;
+    }
+    free(ucl);
+    free(pm);
+    return ok;
+}
+
 /* 1 when every unit stays in one cluster and no (unit, period) comes twice: the two checks of panel_load in one
  * pass over the rows. 0 (a mover, a duplicate, or no memory for the check) sends the rows through the checks'
  * own passes, which name the first offending row (or report the lack of memory). */
@@ -431,6 +502,11 @@ static int units_clean(const rw_panel *p, size_t n)
 {
     if (!panel_fused)
         return 0;
+    if (p->T <= 64) { /* see units_clean_word */
+        int r = units_clean_word(p, n);
+        if (r >= 0)
+            return r;
+    }
     double bits = (double)p->U * (double)p->T;
     int *ucl = malloc((p->U ? p->U : 1) * sizeof *ucl);
     unsigned char *seen = bits < 4e10 ? calloc((size_t)(bits / 8) + 1, 1) : NULL;

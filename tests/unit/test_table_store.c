@@ -95,6 +95,46 @@ static void lines(void)
     core_table_free(t);
 }
 
+/* A numeric column of int8, int16 or int32 cells taken as doubles (core_column_take_f64): every cell exactly, the
+ * extremes of each width included, over lengths that leave every remainder of the 4, 8 and 16 cells converted at
+ * a time, and over 2^18 cells (whole pages). */
+static void take_widths(void)
+{
+    static const long ext[3][2] = {{-128, 127}, {-32768, 32767}, {-2147483647L - 1, 2147483647L}};
+    size_t lens[] = {1, 3, 15, 16, 17, 33, 1000, (size_t)1 << 18};
+    for (int w = 0; w < 3; w++)
+        for (size_t li = 0; li < sizeof lens / sizeof *lens; li++) {
+            size_t n = lens[li];
+            core_column c = {.type = CORE_COL_NUMERIC, .width = (unsigned char)(1 << w)};
+            double *want = malloc(n * sizeof *want);
+            int ok = want && core_column_alloc_data(&c, n, c.width, 0) == 0;
+            for (size_t i = 0; ok && i < n; i++) {
+                long x = i % 7 == 0 ? ext[w][0] : i % 7 == 1 ? ext[w][1] : (long)(i * 37 % 201) - 100;
+                if (w == 0)
+                    ((int8_t *)c.data)[i] = (int8_t)x;
+                else if (w == 1)
+                    ((int16_t *)c.data)[i] = (int16_t)x;
+                else
+                    ((int32_t *)c.data)[i] = (int32_t)x;
+                want[i] = (double)x;
+            }
+            int pages = 0;
+            double *v = ok ? core_column_take_f64(&c, n, &pages) : NULL;
+            size_t bad = n;
+            for (size_t i = 0; v && i < n && bad == n; i++)
+                if (v[i] != want[i])
+                    bad = i;
+            t_true(v && bad == n && !c.data, "int%d column of %zu cells taken as doubles, every cell exact (first wrong: %zu)",
+                   8 << w, n, bad);
+            if (v && pages)
+                core_free_pages(v, n * sizeof *v);
+            else
+                free(v);
+            free(want);
+            core_column_free(&c);
+        }
+}
+
 int main(void)
 {
     int fd = mkstemp(path);
@@ -106,6 +146,7 @@ int main(void)
     widths(1);
     widths(0);
     lines();
+    take_widths();
     unlink(path);
     return t_summary("table_store");
 }
