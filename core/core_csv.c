@@ -1824,14 +1824,14 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
             mid = pre->split;
             rows_a = pre->lf_a - 1;
         }
-    } else
-        for (const char *q = b + d0; (q = memchr(q, '\n', (size_t)(b + n - q))) != NULL; q++) {
-            rows++;
-            if (mid == 0 && (size_t)(q - b) >= half && (size_t)(q - b) + 1 < n) {
-                mid = (size_t)(q - b) + 1;
-                rows_a = rows;
-            }
+    } else { /* the line feeds from d0, and those up to the first one from half on (when a line follows it) */
+        rows = count_lf(b + d0, n - d0);
+        const char *q = memchr(b + half, '\n', n - half);
+        if (q && (size_t)(q - b) + 1 < n) {
+            mid = (size_t)(q - b) + 1;
+            rows_a = count_lf(b + d0, mid - d0);
         }
+    }
     if ((pre ? pre->last : b[n - 1]) != '\n')
         rows++;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
