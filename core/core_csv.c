@@ -1824,14 +1824,14 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
             mid = pre->split;
             rows_a = pre->lf_a - 1;
         }
-    } else
-        for (const char *q = b + d0; (q = memchr(q, '\n', (size_t)(b + n - q))) != NULL; q++) {
-            rows++;
-            if (mid == 0 && (size_t)(q - b) >= half && (size_t)(q - b) + 1 < n) {
-                mid = (size_t)(q - b) + 1;
-                rows_a = rows;
-            }
+    } else { /* the line feeds from d0, and those up to the first one from half on (when a line follows it) */
+        rows = count_lf(b + d0, n - d0);
+        const char *q = memchr(b + half, '\n', n - half);
+        if (q && (size_t)(q - b) + 1 < n) {
+            mid = (size_t)(q - b) + 1;
+            rows_a = count_lf(b + d0, mid - d0);
         }
+    }
     if ((pre ? pre->last : b[n - 1]) != '\n')
         rows++;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -1950,8 +1950,9 @@ static void *scan_thread(void *arg)
 /* Bytes from which the line feeds of the file are counted in two halves at once. */
 static const size_t fast_scan_bytes = (size_t)4 << 20;
 
-/* Bytes of the file at hand for fast_read (the header line must end in them). */
-enum { FAST_HEAD = 64 << 10 };
+/* Bytes of the file read first for fast_read: more (four times as many at a time) until a line feed is among them,
+so that the header line ends in them (a static, not a constant, so that the test can make it small). */
+static size_t fast_head_bytes = 64 << 10;
 
 /* The fast path on the file, read in chunks (fast_chunk). NULL when the file is not a regular file, starts with a
  * UTF-16 byte-order mark, or fast_read declines (text that is not clean UTF-8 among others: fast_fill checks the
@@ -1970,9 +1971,18 @@ static core_table *fast_file(const char *path, const char *name, char decimal, c
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
         (uintmax_t)st.st_size > CORE_ALLOC_MAX - 2)
         goto out;
-    size_t n = (size_t)st.st_size, hl = n < FAST_HEAD ? n : FAST_HEAD;
-    if (!(head = malloc(hl)) || !read_at(fd, head, hl, 0))
-        goto out;
+    size_t n = (size_t)st.st_size, hl = n < fast_head_bytes ? n : fast_head_bytes;
+    for (;;) { /* the file's first bytes, as many as hold a line feed (the header's end: a wide file's is long) */
+        char *nh = realloc(head, hl);
+        if (!nh)
+            goto out;
+        head = nh;
+        if (!read_at(fd, head, hl, 0))
+            goto out;
+        if (hl == n || memchr(head, '\n', hl))
+            break;
+        hl = n / 4 > hl ? 4 * hl : n;
+    }
     const unsigned char *u = (const unsigned char *)head;
     size_t start = 0, k;
     if (n >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF)))

@@ -195,6 +195,7 @@ int main(void)
                             .display_name = "gen.csv"};
         fast_two_part_rows = k % 2 ? 2 : 200000; /* every other file through the two-part (two-thread) path */
         fast_probe_rows = 1 + rnd(8);            /* its first rows read alone first (fast_read) */
+        fast_head_bytes = rnd(2) ? 1 + rnd(40) : 64 << 10; /* the header found in a first read that grows */
         /* most files read in small chunks, so that rows cross the chunks' ends and some are longer than a chunk */
         fast_chunk_bytes = rnd(2) ? 64 + rnd(400) : CHUNK_BYTES;
         fast_chunk_low = rnd(3) ? 1 + rnd(80) : 4096;
