@@ -48,18 +48,25 @@ static core_status register_spells(cli_ctx *ctx, did_state *s, const rw_spell_in
     return CORE_OK;
 }
 
-/* The fixed-effects fit's work arrays (regressors, outcome and residuals demeaned: n x (1 + controls), n and n
- * doubles), mapped and populated on the second core while this one builds the panel (core_pages_prewarm), so that
- * the fit finds them ready in the pool. Only these: the panel's own arrays are needed at once, and a thread that
- * shares the second core with the input's hash would make the panel wait for them (measured). */
+/* The fresh memory the steps after the read fill, mapped and populated on the second core while this one builds the
+ * panel (core_pages_prewarm): the treatment and the outcome as doubles when the table holds them narrower (the
+ * panel's), and the fixed-effects fit's work arrays (regressors, outcome and residuals demeaned: n x (1 + controls),
+ * n and n doubles). A request that comes before the prewarm has started its buffer maps it itself. */
 static void prewarm(const rw_spec *sp, const core_table *t)
 {
-    size_t want[3];
-    if (!core_size_mul(t->n_rows, (1 + sp->n_controls) * sizeof(double), &want[0]) ||
-        !core_size_mul(t->n_rows, sizeof(double), &want[1]))
+    size_t n = t->n_rows, want[5], k = 0;
+    const char *as_double[2] = {sp->treatment, sp->n_outcomes == 1 && !sp->has_spells ? sp->outcomes[0] : NULL};
+    for (int i = 0; i < 2; i++) {
+        long c = as_double[i] ? core_table_find(t, as_double[i]) : -1;
+        if (c >= 0 && t->cols[c].type == CORE_COL_NUMERIC && t->cols[c].width != 8 &&
+            core_size_mul(n, sizeof(double), &want[k]))
+            k++;
+    }
+    if (!core_size_mul(n, (1 + sp->n_controls) * sizeof(double), &want[k]) ||
+        !core_size_mul(n, sizeof(double), &want[k + 1]))
         return;
-    want[2] = want[1];
-    core_pages_prewarm(want, 3);
+    want[k + 2] = want[k + 1];
+    core_pages_prewarm(want, k + 3);
 }
 
 core_status cli_mod_did(cli_ctx *ctx, core_err *err)

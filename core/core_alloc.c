@@ -128,8 +128,9 @@ static pool_region pool[POOL_SLOTS];
 static size_t pool_n, pool_bytes, pool_cap = CORE_PAGES_POOL_CAP;
 static int pool_join = 1;
 static core_pages_stats pool_stats;
-/* the prewarm: sizes still to map (pw_len[pw_done..pw_k)), its thread while it runs or until joined */
-static size_t pw_len[PREWARM_MAX], pw_k, pw_done;
+/* the prewarm: sizes to map, pw_len[pw_done..pw_k) not started yet (0: taken over by a request), pw_busy the one
+ * being mapped (0: none); its thread while it runs or until joined */
+static size_t pw_len[PREWARM_MAX], pw_k, pw_done, pw_busy;
 static int pw_running, pw_joinable;
 static pthread_t pw_th;
 
@@ -189,12 +190,22 @@ static char *pool_take_locked(size_t len, int *fresh)
     return p;
 }
 
-/* A prewarm size still to come that a request of len bytes would take whole (locked). */
+/* For a request of len bytes that no pooled region fits (locked): 1 when the prewarm is mapping a buffer of that
+ * size right now (worth waiting for: at most one mapping's time); else, when one of that size is still to come, the
+ * request takes that job over (the prewarm skips it: a thread starved of its core would make it wait longer than
+ * mapping the pages itself takes) and 0. */
 static int prewarm_awaited_locked(size_t len)
 {
-    for (size_t i = pw_done; pw_running && i < pw_k; i++)
-        if (pw_len[i] == len)
-            return 1;
+    if (!pw_running)
+        return 0;
+    if (pw_busy == len)
+        return 1;
+    for (size_t i = pw_done; i < pw_k; i++)
+        if (pw_len[i] == len) {
+            pw_len[i] = 0;
+            pool_stats.taken_over_bytes += len;
+            return 0;
+        }
     return 0;
 }
 
@@ -293,11 +304,14 @@ static void *prewarm_main(void *arg)
     (void)arg;
     pthread_mutex_lock(&pool_mu);
     while (pw_done < pw_k) {
-        size_t len = pw_len[pw_done];
+        size_t len = pw_len[pw_done++];
+        if (!len) /* taken over by a request */
+            continue;
+        pw_busy = len;
         pthread_mutex_unlock(&pool_mu);
         char *p = map_fresh(len);
         pthread_mutex_lock(&pool_mu);
-        pw_done++;
+        pw_busy = 0;
         if (p && !pool_put_locked(p, len, 1)) {
             pthread_mutex_unlock(&pool_mu);
             munmap(p, len);
@@ -385,7 +399,7 @@ void core_pages_prewarm(const size_t *bytes, size_t k)
 #ifdef PAGES_POOL
     prewarm_join(); /* one prewarm at a time: the last one's regions are in the pool by now */
     pthread_mutex_lock(&pool_mu);
-    pw_k = pw_done = 0;
+    pw_k = pw_done = pw_busy = 0;
     size_t total = pool_bytes;
     for (size_t i = 0; i < k && pw_k < PREWARM_MAX; i++) {
         size_t len = pages_len(bytes[i]);

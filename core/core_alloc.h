@@ -105,7 +105,9 @@ int core_pages_mapped(size_t bytes);
 /**
  * Map and populate, on a thread of its own, buffers of the given sizes (at most 8) and put them into the pool, for
  * core_alloc_pages calls that will come: the work arrays of a later step prepared on an idle core while this one
- * does something else. A core_alloc_pages call of a size still being prepared waits for it (others do not wait).
+ * does something else. A core_alloc_pages call that no pooled region fits waits for a buffer of its size that the
+ * prewarm is mapping at that moment; one of its size not started yet it maps itself (the prewarm skips it), so
+ * that a prewarm thread without a core of its own never holds the caller up for longer than one mapping.
  * Sizes under 1 MiB, and what would take the pool over its cap, are left out. A second prewarm first waits for
  * the first. Nothing on other systems.
  */
@@ -123,6 +125,8 @@ typedef struct core_pages_stats {
     size_t reused_bytes;    /**< bytes handed out again from the pool (whole or joined) */
     size_t fresh_bytes;     /**< bytes handed out that were new to the process (mapped here, prewarmed, holes) */
     size_t prewarmed_bytes; /**< bytes a prewarm mapped into the pool */
+    size_t taken_over_bytes; /**< bytes of a prewarm not started yet when a request of their size came (the request
+                                  mapped them itself) */
     size_t pooled_bytes;    /**< bytes the pool keeps now */
     size_t joins;           /**< requests served by moving several regions together */
 } core_pages_stats;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/core_alloc.h"
 #include "realworld/rw.h"
 #include "stats/st_bacon.h"
 #include "stats/st_cluster.h"
@@ -43,18 +44,19 @@ typedef struct sample {
 
 static void sample_free(sample *s)
 {
+    size_t nd = (s->n + 1) * sizeof(double), ni = (s->n + 1) * sizeof(int);
     if (s->own_y)
-        free(s->y);
+        core_free_pages(s->y, nd);
     if (s->own_x)
-        free(s->x);
+        core_free_pages(s->x, (s->n * s->p + 1) * sizeof(double));
     if (s->own_cluster)
-        free(s->cluster);
+        core_free_pages(s->cluster, ni);
     if (s->own_period)
-        free(s->period);
+        core_free_pages(s->period, ni);
     if (s->fe && s->own_fe)
         for (size_t q = 0; q < s->n_fe; q++)
             if (s->own_fe[q])
-                free(s->fe[q]);
+                core_free_pages(s->fe[q], ni);
     free(s->own_fe);
     free(s->fe);
     free(s->fe_levels);
@@ -144,10 +146,12 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
     sm->own_x = !whole || s->n_controls > 0;
     sm->own_cluster = !whole || !ok_c;
     sm->own_period = !whole;
-    sm->y = sm->own_y ? malloc((n + 1) * sizeof *sm->y) : (double *)yo;
-    sm->x = sm->own_x ? malloc((n * pc + 1) * sizeof *sm->x) : p->d;
-    sm->cluster = sm->own_cluster ? malloc((n + 1) * sizeof *sm->cluster) : p->cluster;
-    sm->period = sm->own_period ? malloc((n + 1) * sizeof *sm->period) : p->period;
+    /* the sample's own arrays, each filled in full below: whole pages (from the pool when an earlier outcome's
+     * sample or the table left some; core/core_alloc.h), malloc's when small */
+    sm->y = sm->own_y ? core_alloc_pages((n + 1) * sizeof *sm->y) : (double *)yo;
+    sm->x = sm->own_x ? core_alloc_pages((n * pc + 1) * sizeof *sm->x) : p->d;
+    sm->cluster = sm->own_cluster ? core_alloc_pages((n + 1) * sizeof *sm->cluster) : p->cluster;
+    sm->period = sm->own_period ? core_alloc_pages((n + 1) * sizeof *sm->period) : p->period;
     sm->fe = calloc(p->n_fe + 1, sizeof *sm->fe);
     sm->own_fe = calloc(p->n_fe + 1, 1);
     sm->fe_levels = calloc(p->n_fe + 1, sizeof *sm->fe_levels);
@@ -168,7 +172,7 @@ static core_status make_sample(const rw_spec *s, const rw_panel *p, size_t o, sa
         sm->own_fe[q] = !whole || !ok_f[q];
         if (!sm->own_fe[q])
             sm->fe[q] = p->fe[q];
-        else if (!(sm->fe[q] = malloc((n + 1) * sizeof(int)))) {
+        else if (!(sm->fe[q] = core_alloc_pages((n + 1) * sizeof(int)))) {
             free(cmap);
             free(nx_f);
             sample_free(sm);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/core_alloc.h"
 #include "tests/t_check.h"
@@ -161,31 +162,71 @@ static void cap(void)
     core_pages_config(CORE_PAGES_POOL_CAP, 1);
 }
 
+/* Wait (up to 5 s) until the prewarms since s0 have mapped want bytes; the bytes mapped. */
+static size_t prewarmed_since(const core_pages_stats *s0, size_t want)
+{
+    size_t got = 0;
+    for (int i = 0; i < 5000; i++) {
+        got = core_pages_get_stats().prewarmed_bytes - s0->prewarmed_bytes;
+        if (got >= want)
+            break;
+        struct timespec ms = {0, 1000000};
+        nanosleep(&ms, NULL);
+    }
+    return got;
+}
+
 static void prewarm(void)
 {
     core_pages_stats s0 = core_pages_get_stats();
     size_t want[3] = {6 * MiB, 3 * MiB, 1000}; /* the last too small: left out */
     core_pages_prewarm(want, 3);
-    unsigned char *a = core_alloc_pages_zero(6 * MiB); /* waits for it */
+    t_int((long)prewarmed_since(&s0, 10 * MiB), (long)(10 * MiB), "6 + 4 MiB prewarmed in the background");
+    unsigned char *a = core_alloc_pages_zero(6 * MiB);
     core_pages_stats s1 = core_pages_get_stats();
-    t_true(a != NULL && all_zero(a, 6 * MiB), "a prewarmed buffer, zero");
-    t_int((long)(s1.fresh_bytes - s0.fresh_bytes), (long)(6 * MiB), "counted as fresh, not reused");
-    core_pages_release(); /* waits for the rest */
-    s1 = core_pages_get_stats();
-    t_int((long)(s1.prewarmed_bytes - s0.prewarmed_bytes), (long)(10 * MiB), "6 + 4 MiB prewarmed, the small size not");
-    t_int((long)s1.pooled_bytes, 0, "release waited for the prewarm and gave back the rest");
+    t_true(a != NULL && all_zero(a, 6 * MiB), "the prewarmed buffer, zero");
+    t_int((long)(s1.fresh_bytes - s0.fresh_bytes), (long)(6 * MiB), "counted as fresh");
+    t_int((long)(s1.reused_bytes - s0.reused_bytes + s1.joins - s0.joins), 0, "not reused or joined");
+    t_int((long)s1.pooled_bytes, (long)(4 * MiB), "the other one still kept");
     core_free_pages(a, 6 * MiB);
-    /* over the cap: left out */
     core_pages_release();
+    t_int((long)core_pages_get_stats().pooled_bytes, 0, "release gives back the prewarmed pages too");
+    /* requests while a prewarm runs: each of its jobs is done once, by the prewarm thread or by a request of its
+     * size that came before the thread started it */
+    s0 = core_pages_get_stats();
+    size_t many[8];
+    for (int i = 0; i < 8; i++)
+        many[i] = 4 * MiB;
+    core_pages_prewarm(many, 8);
+    unsigned char *r[3];
+    int fine = 1;
+    for (int i = 0; i < 3; i++) {
+        r[i] = core_alloc_pages_zero(4 * MiB);
+        fine &= r[i] && all_zero(r[i], 4 * MiB);
+        if (r[i])
+            mark(r[i], 4 * MiB, (unsigned char)(40 + i));
+    }
+    for (int i = 0; i < 3; i++)
+        fine &= marked(r[i], 4 * MiB, (unsigned char)(40 + i));
+    t_true(fine, "buffers taken during a prewarm: zero, and apart");
+    core_pages_release(); /* waits for the prewarm */
+    s1 = core_pages_get_stats();
+    t_int((long)(s1.prewarmed_bytes - s0.prewarmed_bytes + s1.taken_over_bytes - s0.taken_over_bytes),
+          (long)(32 * MiB), "every prewarm job done once (%zu MiB by the thread)",
+          (s1.prewarmed_bytes - s0.prewarmed_bytes) >> 20);
+    for (int i = 0; i < 3; i++)
+        core_free_pages(r[i], 4 * MiB);
+    core_pages_release();
+    /* over the cap: left out */
     core_pages_config(4 * MiB, 1);
+    s0 = core_pages_get_stats();
     size_t big[2] = {8 * MiB, 2 * MiB};
     core_pages_prewarm(big, 2);
-    unsigned char *b = core_alloc_pages(2 * MiB);
-    core_pages_stats s2 = core_pages_get_stats();
-    t_int((long)(s2.prewarmed_bytes - s1.prewarmed_bytes), (long)(2 * MiB), "a size over the cap is not prewarmed");
-    core_free_pages(b, 2 * MiB);
-    core_pages_config(CORE_PAGES_POOL_CAP, 1);
+    t_int((long)prewarmed_since(&s0, 2 * MiB), (long)(2 * MiB), "a size over the cap is not prewarmed, the other is");
     core_pages_release();
+    t_int((long)(core_pages_get_stats().prewarmed_bytes - s0.prewarmed_bytes), (long)(2 * MiB),
+          "and nothing more after the prewarm ended");
+    core_pages_config(CORE_PAGES_POOL_CAP, 1);
 }
 
 /* Threads taking, writing and freeing buffers of several sizes at once: each buffer keeps its own mark. */
