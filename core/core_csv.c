@@ -903,6 +903,7 @@ static char *chunk_bufs(size_t span)
 
 static void chunk_bufs_free(char *p, size_t span)
 {
+    (void)span; /* the mapping's length, where there is one */
     if (!p)
         return;
 #if defined(__linux__) && defined(MAP_ANONYMOUS)
