@@ -1655,15 +1655,21 @@ static void copy_codes(core_column *c, size_t at, const core_column *x, size_t n
 }
 
 /* Fill t from the text (b, or the file fd when b is NULL) in one or two parts (see fast_part); returns as
- * fast_fill. */
+ * fast_fill. w0 (NULL: none): per numeric column, the width its first rows need (fast_read). */
 static int fast_fill_parts(const char *b, int fd, char *bufs, size_t span, size_t d0, size_t mid, size_t n,
                            size_t rows_a, int delim, char decimal, const token *tok, size_t n_tok, core_table *t,
-                           unsigned char *cat, const unsigned char *keep)
+                           unsigned char *cat, const unsigned char *keep, const unsigned char *w0)
 {
     size_t m = t->n_cols, rows = t->n_rows;
-    for (size_t j = 0; j < m; j++)
+    for (size_t j = 0; j < m; j++) {
         if (cat[j] && fast_to_categorical(&t->cols[j], rows, 0, NULL) != 0)
             return -1;
+        /* a numeric column as wide as its first rows need from the start: never wider than all its rows need (widths
+         * only grow), so the same width in the end, without the narrower arrays filled on the way */
+        if (w0 && keep[j] && !cat[j] && w0[j] > t->cols[j].width &&
+            core_column_widen(&t->cols[j], rows, 0, w0[j]) != 0)
+            return -1;
+    }
     fast_part a = {.b = b, .fd = fd, .buf = bufs, .buf_cap = span - 64, .p0 = d0, .p1 = n, .r0 = 0, .r1 = rows,
                    .delim = delim, .decimal = decimal, .tok = tok, .n_tok = n_tok, .t = t, .lv = t->cols,
                    .dst = t->cols, .base = 0, .cap = rows, .cat = cat, .keep = keep};
@@ -1684,10 +1690,10 @@ static int fast_fill_parts(const char *b, int fd, char *bufs, size_t span, size_
     }
     memcpy(cat_b, cat, m);
     size_t nb = rows - rows_a;
-    for (size_t j = 0; j < m; j++) { /* the second part's cells: scratch columns, of the table's types */
+    for (size_t j = 0; j < m; j++) { /* the second part's cells: scratch columns, of the table's types and widths */
         scratch[j].type = t->cols[j].type;
-        scratch[j].width = 1;
-        if (keep[j] && core_column_alloc_data(&scratch[j], nb, 1, 1) != 0) {
+        scratch[j].width = keep[j] ? t->cols[j].width : 1;
+        if (keep[j] && core_column_alloc_data(&scratch[j], nb, scratch[j].width, scratch[j].width == 1) != 0) {
             ret = -1;
             goto out;
         }
@@ -1826,7 +1832,7 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
     core_err herr;
     csv_state hs = {.name = s->name, .line = 1, .delim = s->delim};
     token *tok = NULL;
-    unsigned char *cat = NULL;
+    unsigned char *cat = NULL, *w0 = NULL; /* w0: the widths the first rows need (the numeric columns') */
     size_t m = 0;
     int blank;
     if (!(hs.b = malloc(hl + 1)))
@@ -1860,14 +1866,20 @@ static core_table *fast_read(const csv_state *s, size_t start, char decimal, con
         char *bufs = pre ? pre->bufs : NULL;
         size_t span = pre ? pre->span : 0;
         if (probe) { /* one part of tr rows: it stops short of the text's end, which it reports as not handled */
-            r = fast_fill_parts(tb, tfd, bufs, span, d0, 0, n, 0, s->delim, decimal, tok, n_tok, t, cat, keep);
-            for (size_t j = 0; j < m; j++)
+            r = fast_fill_parts(tb, tfd, bufs, span, d0, 0, n, 0, s->delim, decimal, tok, n_tok, t, cat, keep, NULL);
+            if (!w0 && !(w0 = core_calloc_array(m, 1)))
+                r = -1;
+            for (size_t j = 0; w0 && j < m; j++) {
                 if (keep[j] && t->cols[j].type == CORE_COL_CATEGORICAL)
                     cat[j] = 1;
+                else if (keep[j])
+                    w0[j] = t->cols[j].width;
+            }
             probe = 0;
             r = r < 0 ? -1 : 2;
         } else
-            r = fast_fill_parts(tb, tfd, bufs, span, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat, keep);
+            r = fast_fill_parts(tb, tfd, bufs, span, d0, mid, n, rows_a, s->delim, decimal, tok, n_tok, t, cat, keep,
+                                w0);
         if (r == 1)
             drop_columns(t, keep);
         free(keep);
@@ -1897,6 +1909,7 @@ out:
     free(hs.rec_line);
     free(tok);
     free(cat);
+    free(w0);
     return t;
 }
 

@@ -137,6 +137,10 @@ static int same_table(const core_table *a, const core_table *b, char *why, size_
             snprintf(why, wsize, "column %zu: name/type/levels differ", j);
             return 0;
         }
+        if (x->width != y->width) { /* the storage too: whole numbers as narrow as their values allow */
+            snprintf(why, wsize, "column %zu: width %u vs %u", j, x->width, y->width);
+            return 0;
+        }
         for (size_t l = 0; l < x->n_levels; l++)
             if (strcmp(x->levels[l], y->levels[l])) {
                 snprintf(why, wsize, "column %zu level %zu: '%.40s' vs '%.40s'", j, l, x->levels[l], y->levels[l]);
