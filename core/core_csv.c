@@ -1255,24 +1255,6 @@ static int fast_cell(fast_fill_st *f, size_t j, size_t li, const char *v, size_t
     return 1;
 }
 
-/* The whole-number shortcut: s[0, len) is an optional minus and 1 to 15 digits (exact in a double); *neg, *iv. */
-static inline int fast_short_int(const char *s, size_t len, int *neg, uint64_t *iv)
-{
-    size_t i = len > 0 && s[0] == '-';
-    if (len - i - 1 >= 15) /* no digit (wraps) or more than 15 */
-        return 0;
-    uint64_t x = 0;
-    for (; i < len; i++) {
-        unsigned d = (unsigned)(unsigned char)s[i] - '0';
-        if (d > 9)
-            return 0;
-        x = x * 10 + d;
-    }
-    *neg = s[0] == '-';
-    *iv = x;
-    return 1;
-}
-
 #ifdef __SSE2__
 /* A row that lies within the 64 bytes at p: bit k of each mask is byte p[k] being the delimiter (d), a line feed
  * (lf), a quote, carriage return or NUL (x: what the whole-row path leaves to the field-by-field one), not ASCII
@@ -1325,6 +1307,7 @@ static inline uint64_t digits8(const unsigned char *s, unsigned len)
 }
 #endif
 
+#if defined(__SSE2__) || defined(CORE_CSV_TEST) /* the whole-row path's; the test checks it everywhere */
 /* Whether the non-ASCII bytes of a line s[0, n) (n < 64, s[n] a line feed), whose positions are the bits of hi,
  * are well-formed UTF-8 sequences as utf8_bad_offset sees them: each sequence from its lead byte is checked
  * (core_utf8_len; a two-byte one here directly) and its bytes leave hi. */
@@ -1341,6 +1324,7 @@ static inline int utf8_line_ok(const unsigned char *s, size_t n, uint64_t hi)
     }
     return 1;
 }
+#endif
 
 static int fast_fill(fast_part *pt)
 {
