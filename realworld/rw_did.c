@@ -6,6 +6,7 @@
  * its joint pre-trend test. Statistics are in stats/; this file builds designs and writes rows. */
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_linalg.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,19 +90,29 @@ static size_t compact_levels(int *lv, size_t n, size_t L, int *map_out)
 
 /* 1 when compact_levels would leave lv as it is: levels 0, 1, 2, ... in order of first appearance; *count: how
  * many levels occur then (the level count of a sample of every row). In order means that no level exceeds the
- * largest before it by more than 1; the count is then the largest plus 1. One array at a time with its running
- * maximum in a register: a conditional move per row (counting the next new level was a compare, set and add
- * chained row to row, and kept in arrays indexed by factor it went through memory). */
+ * largest before it by more than 1; the count is then the largest plus 1. The two halves of the array go side by
+ * side, each with its running maximum in a register (two independent chains of a compare and a conditional move;
+ * one chain was 2 cycles a row, a next-level counter per factor kept in an array a store-to-load wait per row): a
+ * level of the second half that exceeds the largest before it in its half by more than 1 is still in order when it
+ * exceeds the largest of the first half by at most 1, so the largest such level is compared with that at the end. */
 static int levels_in_order(const int *lv, size_t n, int *count)
 {
-    int top = -1, ok = 1;
-    for (size_t i = 0; i < n; i++) {
-        int l = lv[i];
-        ok &= l <= top + 1;
-        top = l > top ? l : top;
+    size_t h = n / 2;
+    int ta = -1, tb = -1, oka = 1, wb = INT_MIN;
+    for (size_t i = 0; i < h; i++) {
+        int a = lv[i], b = lv[h + i];
+        oka &= a <= ta + 1;
+        ta = a > ta ? a : ta;
+        wb = b > tb + 1 && b > wb ? b : wb;
+        tb = b > tb ? b : tb;
     }
-    *count = top + 1;
-    return ok;
+    for (size_t i = 2 * h; i < n; i++) { /* the last row of an odd count: the second half's */
+        int b = lv[i];
+        wb = b > tb + 1 && b > wb ? b : wb;
+        tb = b > tb ? b : tb;
+    }
+    *count = (ta > tb ? ta : tb) + 1;
+    return oka && wb <= ta + 1;
 }
 
 /* The sample of outcome o. When the outcome is present in every row, the sample borrows the panel's arrays
