@@ -8,8 +8,10 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "core/core_alloc.h"
 #include "core/core_atomic.h"
 #include "core/core_data.h"
 #include "core/core_rng.h"
@@ -109,6 +111,13 @@ core_status cli_ctx_read_data_cols(cli_ctx *ctx, const char *section, const char
                                    core_table **table, core_err *err)
 {
     char *path = NULL;
+    /* A registry-sized input (8 MiB or more): malloc's heap made ready while it is read (core_heap_prepare: its
+     * pages populated on the second core, freed blocks kept for reuse; docs/performance.md). */
+    char *in_path = core_config_resolve(ctx->cfg, core_config_str(ctx->cfg, section, key, ""));
+    struct stat sb;
+    if (in_path && stat(in_path, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= ((off_t)8 << 20))
+        core_heap_prepare((size_t)16 << 20);
+    free(in_path);
     core_status st = core_data_read_columns(ctx->cfg, section, key, columns, table, &path, err);
     if (st != CORE_OK)
         return st;
@@ -468,6 +477,7 @@ int cli_cmd_analyse(const cli_opts *o)
 done:
     cli_progress_done(&ctx.progress);
     cli_ctx_join_hashes(&ctx, NULL); /* a run that ended early: its hashes are not used */
+    core_heap_done();
     while (ctx.n_defer > 0) {
         ctx.n_defer--;
         ctx.defer[ctx.n_defer].fn(ctx.defer[ctx.n_defer].p);

@@ -464,3 +464,72 @@ core_pages_stats core_pages_get_stats(void)
     return s;
 #endif
 }
+
+/* ---- the heap made ready (see core_alloc.h) ---- */
+
+#if defined(__GLIBC__) && defined(__linux__) && defined(MADV_HUGEPAGE)
+#define HEAP_PREPARE 1
+#include <malloc.h>
+#include <unistd.h>
+
+static struct {
+    char *a;
+    size_t len;
+} heap_jb;
+static pthread_t heap_th;
+static int heap_prepared, heap_running;
+
+static void *heap_populate(void *arg)
+{
+    (void)arg;
+    int saved = errno; /* advice only */
+    (void)madvise(heap_jb.a, heap_jb.len, MADV_HUGEPAGE);
+#ifdef MADV_POPULATE_WRITE
+    (void)madvise(heap_jb.a, heap_jb.len, MADV_POPULATE_WRITE);
+#endif
+    errno = saved;
+    return NULL;
+}
+#endif
+
+void core_heap_prepare(size_t bytes)
+{
+#ifdef HEAP_PREPARE
+    if (heap_prepared || bytes < ((size_t)1 << 20))
+        return;
+    heap_prepared = 1;
+    /* Blocks below 32 MiB (glibc's largest threshold) from the heap, which keeps up to 64 MiB of what is freed
+     * (reused later, never fresh again); one arena for every thread (each further arena is fresh memory). */
+    size_t thr = (size_t)32 << 20;
+    if (bytes > thr / 2)
+        bytes = thr / 2;
+    if (!mallopt(M_MMAP_THRESHOLD, (int)thr) || !mallopt(M_TRIM_THRESHOLD, (int)(2 * thr)) || !mallopt(M_ARENA_MAX, 1))
+        return;
+    /* The heap grown by bytes and given back to malloc at once: its top stays mapped (the trim threshold), and
+     * its pages are populated on a thread while the program goes on (populating does not change what a page
+     * holds, so the program may already use them). Only a block of the brk heap: one malloc mapped on its own
+     * (another allocator, a failed brk) would be unmapped by free. */
+    char *p = malloc(bytes);
+    if (!p)
+        return;
+    int in_heap = (char *)sbrk(0) >= p + bytes && p + bytes > p;
+    uintptr_t a = ((uintptr_t)p + 4095) & ~(uintptr_t)4095, e = ((uintptr_t)p + bytes) & ~(uintptr_t)4095;
+    free(p);
+    if (!in_heap || e <= a)
+        return;
+    heap_jb.a = (char *)a;
+    heap_jb.len = e - a;
+    heap_running = pthread_create(&heap_th, NULL, heap_populate, NULL) == 0;
+#else
+    (void)bytes;
+#endif
+}
+
+void core_heap_done(void)
+{
+#ifdef HEAP_PREPARE
+    if (heap_running)
+        pthread_join(heap_th, NULL);
+    heap_running = 0;
+#endif
+}

@@ -134,4 +134,18 @@ typedef struct core_pages_stats {
 /** The counters above (zero on other systems). */
 core_pages_stats core_pages_get_stats(void);
 
+/**
+ * Make malloc's heap ready for a large input (glibc on Linux; nothing elsewhere, and nothing on a second call):
+ * blocks under 32 MiB come from the heap, which keeps up to 64 MiB of what is freed for reuse, all threads share
+ * one arena, and the heap is grown by bytes (at most 16 MiB) whose pages are populated on a thread of their own
+ * (huge pages where allowed) while the program goes on. On this kind of virtual machine a 4 KiB page touched for
+ * the first time costs ~11 us, about ten times what populating it costs, and a block malloc maps on its own is
+ * fresh every time (docs/performance.md). Nothing a program sees changes but the time. For the program (cli/),
+ * before the large allocations; core_heap_done waits for the thread.
+ */
+void core_heap_prepare(size_t bytes);
+
+/** Wait for core_heap_prepare's thread (at the end of the run). */
+void core_heap_done(void);
+
 #endif
