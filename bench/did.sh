@@ -27,6 +27,8 @@ r_peers data.table sandwich plm estimatr
 command -v Rscript >/dev/null 2>&1 || echo "did: Rscript not available: the R columns are empty"
 harness did_bench || { echo "did: cannot build bench/did_bench.c"; exit 1; }
 harness spells_bench || { echo "did: cannot build bench/spells_bench.c"; exit 1; }
+$CC -O2 -o "$B/runtime" bench/runtime.c || { echo "did: cannot build bench/runtime.c"; exit 1; }
+RUNTIME="$(pwd)/$B/runtime"
 
 # ---- data (made once; delete build/bench to remake) ----
 simulate() { # DIR INI-TEXT (the files named in it are made when the ini text changed or a file is missing)
@@ -108,18 +110,20 @@ med() { grep -w "$1" | field "$1" | median; } # median of a field over runs
 # test inversion, results and workbook); R: the whole `Rscript bench/did_peers.R datatable FILE` process (start-up,
 # fread, data.table demeaning, lm, sandwich::vcovCL; no bootstrap). Wall and CPU seconds (user + system) and peak
 # memory from /usr/bin/time; the estimate and the CR1 standard error of both are compared.
+# Both sides timed by bench/runtime.c (wall to the nanosecond around fork/exec/wait, CPU and peak from wait4):
+# /usr/bin/time prints hundredths of a second and a timing shell adds its own start-ups, too coarse at ~0.1 s.
 whole_ours() { # DIR [BINARY] -> "wall cpu peak_kb estimate se" (one run)
-    (cd "$1" && /usr/bin/time -f "%e %U %S %M" -o whole.time "../../../${2:-$BIN}" did twfe.ini --quiet --no-progress \
+    (cd "$1" && "$RUNTIME" whole.time "../../../${2:-$BIN}" did twfe.ini --quiet --no-progress \
         -o whole.xlsx --results whole.csv 2>/dev/null) || return 1
     er=$(awk -F, '$2 == "twfe" && $5 == "treated" && $6 == "cr1" { print $7, $8; exit }' "$1/whole.csv")
-    awk -v e="$er" '{ printf "%s %.3f %s %s\n", $1, $2 + $3, $4, e }' "$1/whole.time"
+    awk -v e="$er" '{ printf "%.3f %.3f %s %s\n", $1, $2, $3, e }' "$1/whole.time"
 }
 whole_r() { # FILE -> "wall cpu peak_kb estimate se" or nothing
     command -v Rscript >/dev/null 2>&1 || return 0
-    out=$( (ulimit -v 24000000; /usr/bin/time -f "WHOLE %e %U %S %M" Rscript bench/did_peers.R datatable "$1") 2>&1)
+    out=$( (ulimit -v 24000000; "$RUNTIME" "$B/whole_r.time" Rscript bench/did_peers.R datatable "$1") 2>&1)
     l=$(echo "$out" | grep "^datatable read")
     [ -n "$l" ] || return 0
-    echo "$out" | awk -v l="$l" '$1 == "WHOLE" { split(l, f, " "); printf "%s %.3f %s %s %s\n", $2, $3 + $4, $5, f[7], f[9] }'
+    awk -v l="$l" '{ split(l, f, " "); printf "%.3f %.3f %s %s %s\n", $1, $2, $3, f[7], f[9] }' "$B/whole_r.time"
 }
 col() { awk -v k="$1" '{ print $k }'; }
 whole_row() { # SIZE N_OURS N_R DIR FILE
@@ -148,7 +152,7 @@ agree() { # ours_est R_est ours_se R_se -> "agree" or "DIFFER"
     echo "$1 $2 $3 $4" | awk '{ d1 = ($1 - $2) / $2; d2 = ($3 - $4) / $4; if (d1 < 0) d1 = -d1; if (d2 < 0) d2 = -d2;
         if (d1 <= 1e-8 && d2 <= 1e-6) printf "estimate, CR1 se agree (%.1e, %.1e)", d1, d2; else { printf "DIFFER %s/%s vs %s/%s", $1, $3, $2, $4 } }'
 }
-whole_row "770,000 p-y" 5 3 "$B/m77k" "$B/m77k/registry77k.csv" || { echo "did: whole ipseval run failed"; exit 1; }
+whole_row "770,000 p-y" 9 3 "$B/m77k" "$B/m77k/registry77k.csv" || { echo "did: whole ipseval run failed"; exit 1; }
 whole_row "10^7 p-y" 3 1 "$NB" "$NB/registry1m.csv" || { echo "did: whole ipseval run failed at 10^7"; exit 1; }
 # BIN_BEFORE=path (relative to the top folder, as BIN): an earlier build timed in the same run, interleaved with
 # this one (5 runs each at 770,000, 3 at 10^7), for before/after figures; its results file must be the same bytes.
