@@ -109,7 +109,7 @@ med() { grep -w "$1" | field "$1" | median; } # median of a field over runs
 # ipseval: the whole `ipseval did` command (config, read, panel, TWFE, CR1, 9,999 wild draws with the interval by
 # test inversion, results and workbook); R: the whole `Rscript bench/did_peers.R datatable FILE` process (start-up,
 # fread, data.table demeaning, lm, sandwich::vcovCL; no bootstrap). Wall and CPU seconds (user + system) and peak
-# memory from /usr/bin/time; the estimate and the CR1 standard error of both are compared.
+# memory; the estimate and the CR1 standard error of both are compared.
 # Both sides timed by bench/runtime.c (wall to the nanosecond around fork/exec/wait, CPU and peak from wait4):
 # /usr/bin/time prints hundredths of a second and a timing shell adds its own start-ups, too coarse at ~0.1 s.
 whole_ours() { # DIR [BINARY] -> "wall cpu peak_kb estimate se" (one run)
