@@ -135,6 +135,23 @@ static void int_range(const core_column *c, size_t n, int32_t *lo, int32_t *hi)
     *hi = b;
 }
 
+/* A new level first seen at table row r: its number, or -1 when out of memory (f->first grows by doubling). */
+static int new_level(factor *f, size_t *cap_first, size_t r)
+{
+    if (f->n_levels == *cap_first) {
+        size_t cap;
+        if (!core_grow_cap(*cap_first, *cap_first + 1, 64, sizeof *f->first, &cap))
+            return -1;
+        size_t *nf = realloc(f->first, cap * sizeof *nf);
+        if (!nf)
+            return -1;
+        f->first = nf;
+        *cap_first = cap;
+    }
+    f->first[f->n_levels] = r;
+    return (int)f->n_levels++;
+}
+
 /* Factorise column col over the rows rows[0..n-1] (NULL: rows 0..n-1). in_place: when the column holds int32
  * whole numbers in a compact range (the direct table below) and every row is used, write the levels over the
  * column's own cells (each cell is read before its level is written) instead of into new memory, and keep each
@@ -176,19 +193,10 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
     const T *cd = c->data;                                                                                           \
     for (size_t k = 0; k < n; k++) {                                                                                 \
         int *m = &map[(int)cd[k] - 1];                                                                               \
-        if (*m < 0) {                                                                                                \
-            if (f->n_levels == cap_first) {                                                                          \
-                size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);                                          \
-                if (!nf) {                                                                                           \
-                    free(map);                                                                                       \
-                    factor_free(f);                                                                                  \
-                    return NOMEM(err);                                                                               \
-                }                                                                                                    \
-                f->first = nf;                                                                                       \
-                cap_first *= 2;                                                                                      \
-            }                                                                                                        \
-            f->first[f->n_levels] = k;                                                                               \
-            *m = (int)f->n_levels++;                                                                                 \
+        if (*m < 0 && (*m = new_level(f, &cap_first, k)) < 0) {                                                      \
+            free(map);                                                                                               \
+            factor_free(f);                                                                                          \
+            return NOMEM(err);                                                                                       \
         }                                                                                                            \
         lev[k] = *m;                                                                                                 \
     }                                                                                                                \
@@ -202,19 +210,10 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
 #undef CAT_LEVELS
         for (size_t k = 0; rows && k < n; k++) {
             int code = core_col_code(c, ROW(rows, k));
-            if (map[code] < 0) {
-                if (f->n_levels == cap_first) {
-                    size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);
-                    if (!nf) {
-                        free(map);
-                        factor_free(f);
-                        return NOMEM(err);
-                    }
-                    f->first = nf;
-                    cap_first *= 2;
-                }
-                f->first[f->n_levels] = ROW(rows, k);
-                map[code] = (int)f->n_levels++;
+            if (map[code] < 0 && (map[code] = new_level(f, &cap_first, ROW(rows, k))) < 0) {
+                free(map);
+                factor_free(f);
+                return NOMEM(err);
             }
             lev[k] = map[code];
         }
@@ -238,19 +237,10 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
 #define INT_LEVELS(T)                                                                                                  \
     for (size_t k = 0; k < n; k++) {                                                                                 \
         int *m = &map[(int64_t)((const T *)c->data)[k] - ilo];                                                       \
-        if (*m < 0) {                                                                                                \
-            if (f->n_levels == cap_first) {                                                                          \
-                size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);                                          \
-                if (!nf) {                                                                                           \
-                    free(map);                                                                                       \
-                    factor_free(f);                                                                                  \
-                    return NOMEM(err);                                                                               \
-                }                                                                                                    \
-                f->first = nf;                                                                                       \
-                cap_first *= 2;                                                                                      \
-            }                                                                                                        \
-            f->first[f->n_levels] = k;                                                                               \
-            *m = (int)f->n_levels++;                                                                                 \
+        if (*m < 0 && (*m = new_level(f, &cap_first, k)) < 0) {                                                      \
+            free(map);                                                                                               \
+            factor_free(f);                                                                                          \
+            return NOMEM(err);                                                                                       \
         }                                                                                                            \
         lev[k] = *m;                                                                                                 \
     }
@@ -295,19 +285,10 @@ static core_status factorise(const core_table *t, size_t col, const size_t *rows
         for (size_t k = 0; k < n; k++) {
             size_t r = ROW(rows, k);
             int *m = &map[(size_t)(core_col_num(c, r) - lo)];
-            if (*m < 0) {
-                if (f->n_levels == cap_first) {
-                    size_t *nf = realloc(f->first, 2 * cap_first * sizeof *nf);
-                    if (!nf) {
-                        free(map);
-                        factor_free(f);
-                        return NOMEM(err);
-                    }
-                    f->first = nf;
-                    cap_first *= 2;
-                }
-                f->first[f->n_levels] = r;
-                *m = (int)f->n_levels++;
+            if (*m < 0 && (*m = new_level(f, &cap_first, r)) < 0) {
+                free(map);
+                factor_free(f);
+                return NOMEM(err);
             }
             f->level[k] = *m;
         }
