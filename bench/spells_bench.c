@@ -134,7 +134,7 @@ int main(int argc, char **argv)
     if (truth >= 0) {
         mism = 0;
         for (size_t k = 0; k < p.n; k++)
-            if (fabs(p.y[k] - core_col_num(&t->cols[truth], p.row[k])) > 1e-9)
+            if (fabs(p.y[k] - core_col_num(&t->cols[truth], p.row ? p.row[k] : k)) > 1e-9) /* no index: every row */
                 mism++;
     }
     printf("spells %ld seconds %.4f rate %.0f mismatches %ld person_years %zu cpu %.4f peak_growth_mb %.1f\n",
