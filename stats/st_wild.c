@@ -194,29 +194,20 @@ core_status st_wild_new(const st_twfe_fit *f, size_t j, const st_wild_opts *o, g
         for (size_t i = 0; i < n;) {
             size_t g = (size_t)cl[i], i0 = i;
             double a_y = 0, a_d = 0, a_c = 0, a_s = 0;
-            if (fused) {
-                double *cy = gy + g * L + off, *cd = gd + g * L + off, *co = Om + g * L + off;
-                for (; i < n && (size_t)cl[i] == g; i++) {
-                    double xa = x0[i], vy = uy_[i], vd = ud_[i];
-                    a_y += xa * vy;
-                    a_d += xa * vd;
-                    a_c += xa * res[i];
-                    a_s += xa * xa;
-                    long c = (long)lv[i] - drop;
-                    if (c >= 0) {
-                        cy[c] += vy;
-                        cd[c] += vd;
-                        co[c] += xa;
-                    }
+            double *cy = gy + g * L + off, *cd = gd + g * L + off, *co = Om + g * L + off;
+            for (; i < n && (size_t)cl[i] == g; i++) {
+                double xa = x0[i], vy = uy_[i], vd = ud_[i];
+                a_y += xa * vy;
+                a_d += xa * vd;
+                a_c += xa * res[i];
+                a_s += xa * xa;
+                long c = lv ? (long)lv[i] - drop : -1;
+                if (c >= 0) {
+                    cy[c] += vy;
+                    cd[c] += vd;
+                    co[c] += xa;
                 }
-            } else
-                for (; i < n && (size_t)cl[i] == g; i++) {
-                    double xa = x0[i];
-                    a_y += xa * uy_[i];
-                    a_d += xa * ud_[i];
-                    a_c += xa * res[i];
-                    a_s += xa * xa;
-                }
+            }
             sy[g] += a_y;
             sd[g] += a_d;
             sc[g] += a_c;
